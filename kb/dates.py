@@ -1,0 +1,211 @@
+"""Normalise date expressions ("October 24, 2024", "in March", "on Tuesday") to ISO values.
+
+Relative expressions are resolved against the article's published date and the clause's
+tense; without a published date they stay unresolved. Nothing is ever guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from kb.models import DateValue
+
+Tense = Literal["past", "future"]
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PATTERNS = [
+    (re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso"),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
+    (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.I), "monthday"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?!,?\s*\d)", re.I), "monthday"),
+    (re.compile(rf"^(?:(?:in|early|late|mid|the)[\s-]+)*{_MONTH}$", re.I), "monthonly"),
+    (
+        re.compile(
+            rf"^(?:(?:in|early|late|mid|the|since|by|until)[\s-]+)*{_YEAR}$", re.I
+        ),
+        "year",
+    ),
+]
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>"
+    + "|".join(WEEKDAYS)
+    + r")\b(?!\s+(?:week|month))",
+    re.I,
+)
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_SPAN = re.compile(r"\b(?P<rel>last|next|this)\s+(?P<unit>month|year)\b", re.I)
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an ISO date or date-time string, in its own time zone.
+
+    >>> parse_published("2026-03-14T08:10:00+08:00")
+    datetime.date(2026, 3, 14)
+    >>> parse_published(None) is None
+    True
+    """
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+
+
+def _valid_day(year: int, month: int, day: int) -> DateValue | None:
+    try:
+        return DateValue(date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _month_value(year: int, month: int) -> DateValue:
+    return DateValue(f"{year:04d}-{month:02d}", "month")
+
+
+def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
+    """The month ``month`` nearest the reference date, in the tense's direction."""
+    year = ref.year
+    if tense == "past" and month > ref.month:
+        year -= 1
+    elif tense == "future" and month < ref.month:
+        year += 1
+    return _month_value(year, month)
+
+
+def _nearest_weekday(weekday: int, ref: date, tense: Tense, rel: str) -> DateValue:
+    delta = (weekday - ref.weekday()) % 7
+    if tense == "past" and delta:
+        delta -= 7
+    if rel == "last":
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel == "next":
+        delta = delta + 7 if delta <= 0 else delta
+    return DateValue((ref + timedelta(days=delta)).isoformat(), "day")
+
+
+def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
+    for pattern, kind in _PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if kind == "iso":
+            return _valid_day(int(groups["year"]), int(m["m"]), int(m["d"]))
+        month = MONTHS.get((groups.get("month") or "").lower(), 0)
+        if kind == "day":
+            return _valid_day(int(groups["year"]), month, int(groups["day"]))
+        if kind == "month":
+            return _month_value(int(groups["year"]), month)
+        if kind == "year":
+            return DateValue(groups["year"], "year")
+        if ref is None:
+            return None
+        if kind == "monthonly":
+            return _nearest_month(month, ref, tense)
+        # a month and day without a year: the nearest such day in the tense's direction
+        resolved = _valid_day(ref.year, month, int(groups["day"]))
+        if resolved is None:
+            return None
+        day = date.fromisoformat(resolved.value)
+        if tense == "past" and day > ref:
+            return _valid_day(ref.year - 1, month, day.day)
+        if tense == "future" and day < ref:
+            return _valid_day(ref.year + 1, month, day.day)
+        return resolved
+    return None
+
+
+def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
+    lowered = text.lower().strip()
+    for word, offset in _RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return DateValue((ref + timedelta(days=offset)).isoformat(), "day")
+    m = _WEEKDAY.search(lowered)
+    if m:
+        return _nearest_weekday(WEEKDAYS[m["wd"]], ref, tense, m["rel"] or "")
+    m = _RELATIVE_SPAN.search(lowered)
+    if m:
+        step = {"last": -1, "next": 1, "this": 0}[m["rel"]]
+        if m["unit"] == "year":
+            return DateValue(str(ref.year + step), "year")
+        month_index = ref.year * 12 + ref.month - 1 + step
+        return _month_value(month_index // 12, month_index % 12 + 1)
+    return None
+
+
+def resolve(
+    text: str, ref: date | None = None, tense: Tense = "past"
+) -> DateValue | None:
+    """Normalise one date expression, or return None when it names no date we can know.
+
+    >>> resolve("October 24, 2024")
+    DateValue(value='2024-10-24', precision='day')
+    >>> resolve("in March", date(2025, 11, 6))
+    DateValue(value='2025-03', precision='month')
+    >>> resolve("on Wednesday", date(2025, 11, 6))
+    DateValue(value='2025-11-05', precision='day')
+    >>> resolve("in April", date(2026, 2, 2), "future")
+    DateValue(value='2026-04', precision='month')
+    >>> resolve("on Tuesday") is None
+    True
+    >>> resolve("12 months", date(2026, 2, 2)) is None
+    True
+    """
+    found = _absolute(text, ref, tense)
+    if found is not None or ref is None:
+        return found
+    return _relative(text, ref, tense)
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*[—–-]"
+)
+
+
+def dateline_date(text: str) -> DateValue | None:
+    """The date of a news dateline at the start of the text ("ACCRA, Feb. 2, 2026 —").
+
+    >>> dateline_date("OSLO, March 3, 2025 — Shares rose.")
+    DateValue(value='2025-03-03', precision='day')
+    >>> dateline_date("Shares rose on March 3, 2025.") is None
+    True
+    """
+    m = _DATELINE.match(text)
+    return resolve(m["date"]) if m else None

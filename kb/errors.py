@@ -1,0 +1,34 @@
+"""Domain exceptions. The library raises these; ``kb.cli`` turns them into exit codes."""
+
+from __future__ import annotations
+
+
+class KbError(Exception):
+    """Base class for every error that ``kb`` reports to a user. Exit code 2."""
+
+    exit_code = 2
+
+
+class InputError(KbError):
+    """An input could not be read: missing, unreadable, malformed, unsupported.
+
+    The message names the file (and line, for JSONL) and says how to fix it.
+    """
+
+
+class UsageError(KbError):
+    """An option or argument combination that cannot work."""
+
+
+class ExtractionError(KbError):
+    """The NLP pipeline could not be loaded or failed on an article."""
+
+
+class ValidationFailed(KbError):
+    """Data did not conform to the shapes. Exit code 1."""
+
+    exit_code = 1
+
+
+class StoreError(KbError):
+    """The knowledge-base store could not be opened, read or written."""

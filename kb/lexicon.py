@@ -1,0 +1,348 @@
+"""Word lists that the extractor's rules use: attribution cues, event triggers, roles.
+
+Plain data, kept apart from the rules so that it can be reviewed and extended on its own.
+They describe English news language in general; none of it names a particular story.
+"""
+
+from __future__ import annotations
+
+# Verbs that attribute a statement to a source when they take a clause or a quote.
+CUE_VERBS = frozenset(
+    """say tell estimate argue caution dispute believe claim deny report confirm announce
+    warn add note insist predict state explain allege assert stress write acknowledge
+    admit suggest contend maintain reveal disclose declare indicate testify concede
+    reiterate emphasise emphasize recall agree forecast project calculate conclude
+    mention remark reply respond answer complain boast vow pledge promise urge tweet
+    post comment observe point show find""".split()
+)
+# Cue verbs that need a quote or clause and an animate or institutional speaker.
+WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
+# Nouns that make "according to X's <noun>" or "<noun> from X" name their source.
+SOURCE_NOUNS = frozenset(
+    """figure figures data statistics statement statements report reports estimate
+    estimates source sources count tally survey study analysis results result filing
+    document documents release account accounts projection projections""".split()
+)
+
+# Nouns for people acting together: a demonym or country before them makes a Group.
+PEOPLE_NOUNS = frozenset(
+    """soldiers troops forces fighters officials officers diplomats civilians workers
+    residents citizens protesters demonstrators students farmers doctors nurses
+    investors voters lawmakers legislators police militants rebels refugees migrants
+    prisoners hostages journalists activists researchers scientists experts analysts
+    authorities leaders ministers negotiators envoys sailors pilots miners teachers
+    employees staff victims survivors villagers settlers delegates""".split()
+)
+# Nouns that pluralise a nationality ("North Koreans", "Russians") into a Group.
+MILITARY_NOUNS = frozenset(
+    {"soldiers", "troops", "forces", "fighters", "military", "army"}
+)
+
+# Head nouns of institutions named by description ("Ghana's health ministry").
+INSTITUTION_NOUNS = frozenset(
+    """ministry department agency council parliament police army military navy court
+    commission committee authority office service intelligence administration bureau
+    board union party government cabinet senate assembly legislature regulator
+    inspectorate prosecutor prosecutors watchdog""".split()
+)
+
+# Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").
+ROLE_WORDS = frozenset(
+    """president vice minister prime deputy spokesman spokeswoman spokesperson executive
+    chief officer leader mayor governor director investigator secretary chairman
+    chairwoman chair ceo cfo coo head official ambassador general commander senator
+    representative rep. sen. gov. premier chancellor king queen prince princess judge
+    justice professor prof. dr. dr analyst economist founder manager editor reporter
+    correspondent coach captain lieutenant colonel major admiral sergeant lead senior
+    foreign interior defence defense finance health economy justice opposition
+    secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms sir lady lord
+    pope bishop cardinal rabbi imam sheikh chairperson president-elect acting former
+    interim general-secretary""".split()
+)
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "prof", "prof."}
+)
+
+# Event triggers by lemma. Nouns and verbs are listed apart because "strike" as a verb
+# and "strike" as a noun need not mean the same thing.
+VERB_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(["capture", "seize", "detain", "abduct", "kidnap"], "Capture"),
+    **dict.fromkeys(["arrest", "jail", "imprison"], "Arrest"),
+    **dict.fromkeys(["arrive", "deploy", "station", "dispatch"], "MilitaryDeployment"),
+    **dict.fromkeys(
+        ["assemble", "amass", "mass", "mobilise", "mobilize"], "MilitaryBuildup"
+    ),
+    **dict.fromkeys(
+        ["attack", "bomb", "shell", "invade", "raid", "ambush", "shoot"], "Attack"
+    ),
+    **dict.fromkeys(["kill", "wound", "injure", "die"], "Casualties"),
+    **dict.fromkeys(["train"], "Training"),
+    **dict.fromkeys(["exchange", "swap"], "PrisonerExchange"),
+    **dict.fromkeys(["negotiate", "consult", "meet"], "Negotiation"),
+    **dict.fromkeys(["sign", "ratify"], "Agreement"),
+    **dict.fromkeys(["sanction", "embargo"], "Sanction"),
+    **dict.fromkeys(["approve", "pass", "reject", "vote", "veto"], "Vote"),
+    **dict.fromkeys(["elect", "re-elect"], "Election"),
+    **dict.fromkeys(["appoint", "nominate", "name"], "Appointment"),
+    **dict.fromkeys(["resign", "quit"], "Resignation"),
+    **dict.fromkeys(["protest", "demonstrate", "march", "rally"], "Protest"),
+    **dict.fromkeys(["enact", "legislate"], "Legislation"),
+    **dict.fromkeys(
+        ["sue", "charge", "convict", "sentence", "indict", "acquit", "fine"],
+        "LegalAction",
+    ),
+    **dict.fromkeys(["cut", "lay", "axe", "shed", "eliminate"], "JobCuts"),
+    **dict.fromkeys(
+        ["invest", "lend", "fund", "finance", "loan", "grant"], "Investment"
+    ),
+    **dict.fromkeys(["close", "shut"], "Closure"),
+    **dict.fromkeys(["acquire", "buy", "merge", "take"], "Acquisition"),
+    **dict.fromkeys(["launch", "unveil", "introduce", "open", "inaugurate"], "Launch"),
+    **dict.fromkeys(["crash", "collide", "derail", "explode", "collapse"], "Accident"),
+    **dict.fromkeys(["rescue", "evacuate", "pull"], "Rescue"),
+    **dict.fromkeys(
+        ["suspend", "halt", "disrupt", "cancel", "ground"], "ServiceDisruption"
+    ),
+    **dict.fromkeys(["infect"], "Outbreak"),
+    **dict.fromkeys(["enrol", "enroll"], "MedicalTrial"),
+    **dict.fromkeys(["publish"], "StudyPublication"),
+    **dict.fromkeys(["defeat", "beat", "win", "draw"], "SportsMatch"),
+    **dict.fromkeys(["issue"], "Warning"),
+}
+NOUN_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
+    **dict.fromkeys(["arrest"], "Arrest"),
+    **dict.fromkeys(["arrival", "deployment"], "MilitaryDeployment"),
+    **dict.fromkeys(
+        ["buildup", "build-up", "mobilisation", "mobilization"], "MilitaryBuildup"
+    ),
+    **dict.fromkeys(
+        [
+            "attack",
+            "offensive",
+            "strike",
+            "airstrike",
+            "invasion",
+            "bombing",
+            "assault",
+            "shelling",
+            "raid",
+            "ambush",
+        ],
+        "Attack",
+    ),
+    **dict.fromkeys(["casualty", "casualties", "death toll", "toll"], "Casualties"),
+    **dict.fromkeys(["training"], "Training"),
+    **dict.fromkeys(["prisoner exchange", "swap"], "PrisonerExchange"),
+    **dict.fromkeys(
+        ["talk", "talks", "negotiation", "summit", "consultation"], "Negotiation"
+    ),
+    **dict.fromkeys(
+        ["agreement", "deal", "treaty", "ceasefire", "truce", "accord"], "Agreement"
+    ),
+    **dict.fromkeys(["sanction", "sanctions", "embargo"], "Sanction"),
+    **dict.fromkeys(["vote", "referendum", "ballot"], "Vote"),
+    **dict.fromkeys(["election", "poll", "primary", "runoff"], "Election"),
+    **dict.fromkeys(["appointment", "nomination"], "Appointment"),
+    **dict.fromkeys(["resignation"], "Resignation"),
+    **dict.fromkeys(["protest", "demonstration", "rally", "walkout"], "Protest"),
+    **dict.fromkeys(["law", "legislation", "bill"], "Legislation"),
+    **dict.fromkeys(
+        ["lawsuit", "trial verdict", "verdict", "indictment", "ruling"], "LegalAction"
+    ),
+    **dict.fromkeys(
+        ["cuts", "layoff", "layoffs", "redundancies", "job cuts"], "JobCuts"
+    ),
+    **dict.fromkeys(
+        ["investment", "loan", "funding", "grant", "bailout"], "Investment"
+    ),
+    **dict.fromkeys(["closure", "shutdown"], "Closure"),
+    **dict.fromkeys(["acquisition", "merger", "takeover", "buyout"], "Acquisition"),
+    **dict.fromkeys(["launch", "opening", "unveiling"], "Launch"),
+    **dict.fromkeys(
+        ["earthquake", "quake", "tremor", "aftershock", "shaking"], "Earthquake"
+    ),
+    **dict.fromkeys(
+        [
+            "flood",
+            "flooding",
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "wildfire",
+            "tsunami",
+            "drought",
+            "landslide",
+            "eruption",
+            "heatwave",
+            "blizzard",
+            "tornado",
+        ],
+        "NaturalDisaster",
+    ),
+    **dict.fromkeys(
+        ["crash", "collision", "explosion", "derailment", "blast", "fire"], "Accident"
+    ),
+    **dict.fromkeys(["rescue", "evacuation"], "Rescue"),
+    **dict.fromkeys(["warning", "advisory", "alert"], "Warning"),
+    **dict.fromkeys(
+        ["outage", "suspension", "disruption", "cancellation"], "ServiceDisruption"
+    ),
+    **dict.fromkeys(["outbreak", "epidemic", "pandemic"], "Outbreak"),
+    **dict.fromkeys(["trial", "clinical trial"], "MedicalTrial"),
+    **dict.fromkeys(["match", "final", "tournament", "game"], "SportsMatch"),
+}
+# Verbs whose event type depends on their subject ("profit fell", "shares rose").
+MOVEMENT_VERBS = frozenset(
+    {
+        "fall",
+        "rise",
+        "drop",
+        "climb",
+        "jump",
+        "slump",
+        "plunge",
+        "surge",
+        "soar",
+        "tumble",
+        "decline",
+        "increase",
+        "grow",
+        "slide",
+    }
+)
+FINANCIAL_SUBJECTS = frozenset(
+    {
+        "profit",
+        "revenue",
+        "earnings",
+        "sales",
+        "income",
+        "loss",
+        "margin",
+        "turnover",
+        "ebitda",
+        "output",
+        "growth",
+    }
+)
+MARKET_SUBJECTS = frozenset(
+    {
+        "share",
+        "shares",
+        "stock",
+        "stocks",
+        "price",
+        "prices",
+        "index",
+        "market",
+        "markets",
+        "bond",
+        "bonds",
+        "yield",
+        "yields",
+        "currency",
+    }
+)
+# Verbs that carry a disaster noun's event ("an earthquake struck", "the quake hit").
+HAPPEN_VERBS = frozenset(
+    {
+        "strike",
+        "hit",
+        "occur",
+        "happen",
+        "jolt",
+        "rock",
+        "ravage",
+        "batter",
+        "sweep",
+        "erupt",
+        "shake",
+    }
+)
+# Objects that JobCuts' "cut"/"shed"/"lay off" must have, so "cut rates" is no event.
+JOB_NOUNS = frozenset(
+    {
+        "job",
+        "jobs",
+        "position",
+        "positions",
+        "post",
+        "posts",
+        "role",
+        "roles",
+        "worker",
+        "workers",
+        "staff",
+        "employee",
+        "employees",
+        "workforce",
+        "headcount",
+    }
+)
+# Objects that make "pull", "take", "open", "issue" … the event they name.
+RESCUE_OBJECTS = frozenset(
+    {
+        "people",
+        "survivors",
+        "person",
+        "body",
+        "bodies",
+        "children",
+        "residents",
+        "victims",
+    }
+)
+WARNING_OBJECTS = frozenset({"warning", "advisory", "alert", "evacuation"})
+
+EVENT_TYPE_LABELS = {
+    "JobCuts": "job cuts",
+    "FinancialResult": "financial result",
+    "MarketMovement": "market movement",
+    "MilitaryDeployment": "military deployment",
+    "MilitaryBuildup": "military build-up",
+    "PrisonerExchange": "prisoner exchange",
+    "LegalAction": "legal action",
+    "NaturalDisaster": "natural disaster",
+    "ServiceDisruption": "service disruption",
+    "MedicalTrial": "medical trial",
+    "StudyPublication": "study publication",
+    "SportsMatch": "sports match",
+}
+
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "i",
+        "we",
+        "you",
+        "who",
+        "this",
+        "that",
+    }
+)
+
+# Event nouns that are plural by nature, so a bare plural is still one event.
+PLURAL_EVENT_NOUNS = frozenset(
+    {
+        "talks",
+        "casualties",
+        "sanctions",
+        "cuts",
+        "layoffs",
+        "redundancies",
+        "negotiations",
+        "elections",
+        "floods",
+    }
+)

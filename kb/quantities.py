@@ -1,0 +1,289 @@
+"""Find figures in text: "12 000", "$312 million", "€300m", "8%", "more than 3,000", "two".
+
+Pure text rules, no NLP: each figure comes back with its span, value or bounds, a unit
+when the figure's own words give one (currency, percent), and whether it is approximate.
+Dates, times, years and ordinals are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a thousand": 1000,
+}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "rupees": "INR",
+    "francs": "CHF",
+    "chf": "CHF",
+    "kroner": "NOK",
+    "krone": "NOK",
+    "nok": "NOK",
+}
+LOWER_BOUND = (
+    "more than",
+    "over",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "exceeding",
+)
+UPPER_BOUND = (
+    "up to",
+    "less than",
+    "fewer than",
+    "under",
+    "at most",
+    "no more than",
+    "as many as",
+    "as much as",
+)
+APPROXIMATE = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "nearly",
+    "almost",
+    "close to",
+    "closer to",
+    "circa",
+    "approx.",
+)
+
+_DIGITS = r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+_SYMBOL = "|".join(
+    re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+)
+_CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?:(?P<symbol>{_SYMBOL})\s?)?"
+    rf"(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS})\b)"
+    rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
+    rf"(?:(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
+    rf"|[\s-](?P<curword>{_CURWORD})\b)?",
+    re.I,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.I)
+_MONTH_NAMES = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december"
+)
+_DATE_CONTEXT_BEFORE = re.compile(rf"(?:\b(?:{_MONTH_NAMES})\.?\s*|mid-|\d:)$", re.I)
+_DATE_CONTEXT_AFTER = re.compile(
+    rf"^(?:\s*(?:{_MONTH_NAMES})\b|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|st\b|nd\b|rd\b|th\b|-(?:year|month|day|week|hour|minute)s?-old)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in text, before a unit noun is attached from the sentence."""
+
+    start: int
+    end: int
+    value: float | None
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+
+
+def _to_float(digits: str) -> float:
+    return float(re.sub(r"[ ,\u00a0\u202f]", "", digits))
+
+
+def _is_date_part(text: str, m: re.Match[str]) -> bool:
+    """Years, days of the month, times and ordinals are not figures."""
+    before, after = (
+        text[max(0, m.start() - 12) : m.start()],
+        text[m.end() : m.end() + 14],
+    )
+    if _DATE_CONTEXT_BEFORE.search(before) or _DATE_CONTEXT_AFTER.match(after):
+        return True
+    digits = m["digits"]
+    is_plain_year = bool(digits and re.fullmatch(r"(1[89]|20)\d\d", digits))
+    return is_plain_year and not (m["symbol"] or m["scale"] or m["pct"] or m["curword"])
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
+    """The bound ("min"/"max") and approximation words just before a figure."""
+    before = text[max(0, start - 30) : start].lower().rstrip()
+    bound = None
+    if before.endswith(LOWER_BOUND):
+        bound = "min"
+    elif before.endswith(UPPER_BOUND):
+        bound = "max"
+    approx = bool(
+        re.search(r"\b(?:" + "|".join(map(re.escape, APPROXIMATE)) + r")$", before)
+    )
+    return bound, approx
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure:
+    raw = m["digits"] or ""
+    value = _to_float(raw) if raw else float(WORD_NUMBERS[m["words"].lower()])
+    if m["scale"]:
+        scale = m["scale"].lower()
+        # a lone "m" or "b" counts as a scale only right after a currency figure
+        if scale not in ("m", "b") or m["symbol"]:
+            value *= SCALES[scale]
+    unit = None
+    if m["symbol"]:
+        unit = CURRENCY_SYMBOLS[m["symbol"].upper() if m["symbol"] != "$" else "$"]
+    elif m["curword"]:
+        unit = CURRENCY_WORDS[m["curword"].lower()]
+    elif m["pct"]:
+        unit = "percent"
+    bound, approx = _qualifier(text, m.start())
+    value = round(value, 6)
+    if bound == "min":
+        return Figure(
+            m.start(), m.end(), None, minimum=value, unit=unit, approximate=approx
+        )
+    if bound == "max":
+        return Figure(
+            m.start(), m.end(), None, maximum=value, unit=unit, approximate=approx
+        )
+    return Figure(m.start(), m.end(), value, unit=unit, approximate=approx)
+
+
+def _end_of(text: str, m: re.Match[str]) -> int:
+    """Trim a trailing space that the optional groups may have swallowed."""
+    end = m.end()
+    while end > m.start() and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "between 5 and 17", "5 to 17 months", "5-17" become one figure with bounds."""
+    out: list[Figure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and fig.value is not None
+            and _RANGE_JOIN.match(text[prev.end : fig.start])
+            and (
+                text[prev.end : fig.start].strip().lower() != "and"
+                or text[max(0, prev.start - 8) : prev.start]
+                .lower()
+                .endswith("between ")
+            )
+            and fig.value > prev.value
+            and prev.unit in (None, fig.unit)
+        ):
+            unit = fig.unit or prev.unit
+            out[-1] = Figure(
+                prev.start, fig.end, None, prev.value, fig.value, unit, prev.approximate
+            )
+            continue
+        out.append(fig)
+    return out
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order.
+
+    >>> [(f.value, f.unit) for f in find_figures("profit fell 41% to $312 million")]
+    [(41.0, 'percent'), (312000000.0, 'USD')]
+    >>> f = find_figures("more than 3 000 soldiers")[0]
+    >>> (f.minimum, f.value)
+    (3000.0, None)
+    >>> [f.value for f in find_figures("On October 24, 2024, at 5:42 a.m., two generals")]
+    [2.0]
+    >>> f = find_figures("children aged 5 to 17 months")[0]
+    >>> (f.minimum, f.maximum)
+    (5.0, 17.0)
+    """
+    figures = []
+    for m in _NUMBER.finditer(text):
+        if not (m["digits"] or m["words"]) or _is_date_part(text, m):
+            continue
+        fig = _figure(text, m)
+        figures.append(
+            Figure(
+                fig.start,
+                _end_of(text, m),
+                fig.value,
+                fig.minimum,
+                fig.maximum,
+                fig.unit,
+                fig.approximate,
+            )
+        )
+    return _merge_ranges(text, figures)

@@ -1,0 +1,469 @@
+"""Validate RDF against the newskb SHACL shapes and return a typed, readable report.
+
+This is the only module that imports pySHACL. It also reads RDF files for
+``kb validate``, refusing anything that would make a parser fetch from the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyshacl
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import NamespaceManager
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from kb.errors import InputError, ValidationFailed
+from kb.namespaces import KB, KBSH, SCHEMA, bind_prefixes
+from kb.resources import CONTEXT_IRI, jsonld_context, shapes_graph
+
+__all__ = [
+    "RDF_FORMATS",
+    "FocusContext",
+    "ShapesViolation",
+    "SpanRef",
+    "ValidationReport",
+    "ValidationResult",
+    "load_rdf_file",
+    "validate_files",
+    "validate_graph",
+]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: rdflib parser names by file extension, for :func:`load_rdf_file`.
+RDF_FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+}
+_QUAD_FORMATS = {"nquads", "trig"}
+
+
+@dataclass(frozen=True)
+class SpanRef:
+    """Where a mention sits in an article's text, as far as the data says."""
+
+    mention: Node
+    article: Node | None
+    start: int | None
+    end: int | None
+    anchor: str | None
+    text: str | None = None  # what the article body holds at start-end, when known
+
+
+@dataclass(frozen=True)
+class FocusContext:
+    """What the data graph says about a focus node, to tell a reader what it is."""
+
+    types: tuple[URIRef, ...] = ()
+    label: str | None = None
+    spans: tuple[SpanRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result: a constraint that a node of the data does not meet.
+
+    ``context`` is not part of SHACL's result: it is read from the data graph when
+    validating, so that :meth:`ValidationReport.format` can say where the node is.
+    """
+
+    focus_node: Node
+    path: Node | None
+    severity: URIRef  # sh:Violation, sh:Warning or sh:Info
+    message: str
+    source_shape: Node
+    value: Node | None = None
+    context: FocusContext = field(default=FocusContext(), compare=False)
+
+
+class ShapesViolation(ValidationFailed):
+    """:class:`kb.errors.ValidationFailed` with the report that caused it (``.report``).
+
+    Its message is the full readable report, :meth:`ValidationReport.format`.
+    """
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(report.format())
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating one graph: does it conform, and if not, why not.
+
+    ``results`` is a tuple, sorted by focus node, path and source shape, so that
+    reports are reproducible.
+    """
+
+    conforms: bool
+    results: tuple[ValidationResult, ...] = ()
+
+    def raise_for_results(self) -> None:
+        """Raise if the graph does not conform; do nothing if it does.
+
+        :raises ShapesViolation: a :class:`kb.errors.ValidationFailed` carrying
+            this report as ``.report``, with :meth:`format` as its message.
+        """
+        if not self.conforms:
+            raise ShapesViolation(self)
+
+    def format(self) -> str:
+        """Return a readable text report, grouped by focus node.
+
+        Each group names the node, its type and label, and the article spans it was
+        found at (``start-end "anchor"``), then one line per failed constraint.
+
+        >>> print(ValidationReport(conforms=True).format())
+        Conforms: the data meets every shape.
+        """
+        if self.conforms and not self.results:
+            return "Conforms: the data meets every shape."
+        names = _report_namespaces()
+        groups: dict[Node, list[ValidationResult]] = {}
+        for result in self.results:
+            groups.setdefault(result.focus_node, []).append(result)
+        noun = "problem" if len(self.results) == 1 else "problems"
+        nodes = "node" if len(groups) == 1 else "nodes"
+        verdict = "Conforms, with" if self.conforms else "Does not conform:"
+        lines = [f"{verdict} {len(self.results)} {noun} in {len(groups)} {nodes}."]
+        for focus, results in groups.items():
+            lines.append("")
+            lines.append(_describe_focus(focus, results[0].context, names))
+            for span in results[0].context.spans[:_MAX_SPANS]:
+                lines.append("  " + _describe_span(span, names))
+            if len(results[0].context.spans) > _MAX_SPANS:
+                more = len(results[0].context.spans) - _MAX_SPANS
+                lines.append(f"  ... and {more} more mentions")
+            for result in results:
+                lines.append("  - " + _describe_result(result, names))
+        return "\n".join(lines)
+
+
+_MAX_SPANS = 3
+_SEVERITY_WORDS = {SH.Violation: "", SH.Warning: "warning: ", SH.Info: "info: "}
+
+
+@lru_cache(maxsize=1)
+def _report_namespaces() -> NamespaceManager:
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    graph.bind("kbsh", Namespace(str(KBSH._NS)))
+    graph.bind("sh", SH)
+    return graph.namespace_manager
+
+
+def _short(node: Node | None, names: NamespaceManager) -> str:
+    if node is None:
+        return "(none)"
+    if isinstance(node, Literal):
+        return json.dumps(str(node), ensure_ascii=False)
+    if isinstance(node, URIRef):
+        return node.n3(names)
+    return node.n3()  # blank node
+
+
+def _describe_focus(focus: Node, context: FocusContext, names: NamespaceManager) -> str:
+    text = _short(focus, names)
+    # Our own classes say the most; the aligned schema:/sem:/prov: types add nothing.
+    ours = [t for t in context.types if str(t).startswith(str(KB._NS))]
+    types = ours or list(context.types)
+    if types:
+        text += " (" + ", ".join(_short(t, names) for t in types) + ")"
+    if context.label is not None:
+        text += " " + json.dumps(context.label, ensure_ascii=False)
+    return text
+
+
+def _describe_span(span: SpanRef, names: NamespaceManager) -> str:
+    where = "?" if span.start is None else str(span.start)
+    where += "-" + ("?" if span.end is None else str(span.end))
+    anchor = (
+        "" if span.anchor is None else " " + json.dumps(span.anchor, ensure_ascii=False)
+    )
+    if span.text is not None and span.text != span.anchor:
+        anchor += f" (the text there is {json.dumps(span.text, ensure_ascii=False)})"
+    return f"in {_short(span.article, names)} at {where}{anchor}"
+
+
+def _describe_result(result: ValidationResult, names: NamespaceManager) -> str:
+    text = _SEVERITY_WORDS.get(result.severity, f"{_short(result.severity, names)}: ")
+    if result.path is not None:
+        text += f"{_short(result.path, names)}: "
+    text += result.message
+    if result.value is not None and result.value != result.focus_node:
+        text += f" (value: {_short(result.value, names)})"
+    return text + f" [{_short(result.source_shape, names)}]"
+
+
+# ---------------------------------------------------------------------------
+# Validation
+
+
+@lru_cache(maxsize=64)
+def _prepared_query(text: str) -> Query:
+    return prepareQuery(text)
+
+
+class _QueryCachingGraph(Graph):
+    """A graph whose ``query`` parses each distinct SPARQL text only once.
+
+    pySHACL sends a SHACL-SPARQL constraint's text once per focus node, and rdflib
+    parses it every time (~45 ms each: the whole cost of validating an article).
+    """
+
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            query_object = _prepared_query(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def _engine_shapes() -> Graph:
+    # pySHACL adds a few "system" triples to the shapes graph it is given; it gets a
+    # private copy, so kb.resources.shapes_graph() stays exactly the files' content.
+    shapes = Graph()
+    shapes += shapes_graph()
+    return shapes
+
+
+def validate_graph(graph: Graph) -> ValidationReport:
+    """Validate ``graph`` against the newskb shapes.
+
+    No inference is run: the data must state its types (the contract requires it).
+    The graph is copied, never changed. A :class:`rdflib.Dataset` is validated as the
+    union of its graphs.
+
+    :param graph: the data, typically one article's graph of a few hundred triples.
+    :returns: the report; call :meth:`ValidationReport.raise_for_results` to turn a
+        failure into an exception.
+
+    >>> validate_graph(Graph()).conforms
+    True
+    """
+    data = _QueryCachingGraph()
+    if isinstance(graph, Dataset):
+        for subject, predicate, obj, _graph in graph.quads((None, None, None, None)):
+            data.add((subject, predicate, obj))
+    else:
+        data += graph
+    conforms, report_graph, _text = pyshacl.validate(
+        data,
+        shacl_graph=_engine_shapes(),
+        inference="none",
+        advanced=False,  # SHACL-SPARQL constraints are core pySHACL; no rules needed.
+        inplace=True,  # ``data`` is our own copy.
+        allow_warnings=False,
+    )
+    # Two constraints of one shape can fail alike (sh:datatype and sh:minInclusive
+    # on "7"); a reader cannot tell such results apart, so they are merged.
+    unique = {
+        _result(report_graph, r, data) for r in report_graph.objects(None, SH.result)
+    }
+    results = tuple(sorted(unique, key=_sort_key))
+    return ValidationReport(conforms=bool(conforms), results=results)
+
+
+def _sort_key(result: ValidationResult) -> tuple[str, ...]:
+    return (
+        str(result.focus_node),
+        str(result.path or ""),
+        str(result.source_shape),
+        result.message,
+        str(result.value or ""),
+    )
+
+
+def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
+    focus = report.value(node, SH.focusNode)
+    assert focus is not None, "pySHACL wrote a result without a focus node"
+    messages = [
+        str(m)
+        for m in report.objects(node, SH.resultMessage)
+        if not isinstance(m, Literal) or m.language in (None, "en")
+    ]
+    severity = report.value(node, SH.resultSeverity)
+    return ValidationResult(
+        focus_node=focus,
+        path=report.value(node, SH.resultPath),
+        severity=severity if isinstance(severity, URIRef) else SH.Violation,
+        message=" ".join(sorted(set(messages))) or "(no message)",
+        source_shape=report.value(node, SH.sourceShape) or SH.Shape,
+        value=report.value(node, SH.value),
+        context=_focus_context(focus, data),
+    )
+
+
+def _focus_context(focus: Node, data: Graph) -> FocusContext:
+    types = tuple(
+        sorted(t for t in data.objects(focus, RDF.type) if isinstance(t, URIRef))
+    )
+    label = data.value(focus, RDFS.label)
+    if (focus, RDF.type, KB.Mention) in data or (focus, KB.inArticle, None) in data:
+        mentions = [focus]
+    else:
+        mentions = sorted(data.objects(focus, KB.mention), key=str)
+    spans = tuple(_span(m, data) for m in mentions)
+    return FocusContext(
+        types=types,
+        label=None if label is None else str(label),
+        spans=tuple(
+            sorted(spans, key=lambda s: (s.start is None, s.start or 0, str(s.mention)))
+        ),
+    )
+
+
+def _span(mention: Node, data: Graph) -> SpanRef:
+    anchor = data.value(mention, KB.anchor)
+    article = data.value(mention, KB.inArticle)
+    start = _as_int(data.value(mention, KB.start))
+    end = _as_int(data.value(mention, KB.end))
+    body = None if article is None else data.value(article, SCHEMA.articleBody)
+    text = None
+    if isinstance(body, Literal) and start is not None and end is not None:
+        if 0 <= start < end <= len(str(body)):
+            text = str(body)[start:end]
+    return SpanRef(
+        mention=mention,
+        article=article,
+        start=start,
+        end=end,
+        anchor=None if anchor is None else str(anchor),
+        text=text,
+    )
+
+
+def _as_int(node: Node | None) -> int | None:
+    if isinstance(node, Literal):
+        value = node.toPython()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
+    """Read an RDF file into a graph, choosing the syntax by the file's extension.
+
+    Extensions: ``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``/``.json``,
+    ``.rdf``/``.xml``, ``.n3``. N-Quads and TriG are read as a dataset and flattened
+    into the union of their graphs: each article graph repeats the entities it needs,
+    so the union has the same descriptions, and a graph that leans on another is
+    still caught by export's per-article validation.
+
+    Nothing is fetched: a JSON-LD document whose ``@context`` names a remote context
+    (any IRI string, or ``@import``) is refused, except for newskb's own context
+    IRI, which is read from the bundled file.
+
+    :param path: the file to read.
+    :raises InputError: if the file is missing, unreadable, of an unknown extension,
+        not valid in its syntax, or names a remote JSON-LD context.
+    """
+    file = Path(path)
+    rdf_format = RDF_FORMATS.get(file.suffix.lower())
+    if rdf_format is None:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(
+            f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}"
+        )
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
+    if rdf_format == "json-ld":
+        text = _local_jsonld(text, file)
+    base = file.resolve().as_uri()
+    try:
+        if rdf_format in _QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.parse(data=text, format=rdf_format, publicID=base)
+            graph = Graph()
+            for subject, predicate, obj, _graph in dataset.quads(
+                (None, None, None, None)
+            ):
+                graph.add((subject, predicate, obj))
+        else:
+            graph = Graph()
+            graph.parse(data=text, format=rdf_format, publicID=base)
+    except Exception as exc:  # rdflib's parsers raise many unrelated exception types
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
+    return bind_prefixes(graph)
+
+
+def _local_jsonld(text: str, file: Path) -> str:
+    """Return the JSON-LD text with our context inlined; refuse any remote context."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{file}: not valid JSON: {exc.msg} at line {exc.lineno}, col {exc.colno}"
+        ) from None
+    return json.dumps(_localise(document, file, in_context=False), ensure_ascii=False)
+
+
+def _localise(node: Any, file: Path, *, in_context: bool) -> Any:
+    if isinstance(node, list):
+        return [_localise(item, file, in_context=in_context) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if in_context and "@import" in node:
+        raise InputError(
+            f"{file}: refusing JSON-LD '@import' of {node['@import']!r}: "
+            "newskb never fetches remote contexts; inline the context instead"
+        )
+    localised = {}
+    for key, value in node.items():
+        if key == "@context":
+            localised[key] = _context(value, file)
+        else:
+            localised[key] = _localise(value, file, in_context=in_context)
+    return localised
+
+
+def _context(value: Any, file: Path) -> Any:
+    if isinstance(value, list):
+        return [_context(item, file) for item in value]
+    if isinstance(value, str):
+        if value == CONTEXT_IRI:
+            return jsonld_context()["@context"]
+        raise InputError(
+            f"{file}: refusing the remote JSON-LD context {value!r}: newskb never "
+            f"fetches contexts; inline it, or use newskb's own {CONTEXT_IRI}"
+        )
+    # An object (term definitions, which may hold scoped contexts) or null.
+    return _localise(value, file, in_context=True)
+
+
+def validate_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> dict[Path, ValidationReport]:
+    """Read and validate each file; return the reports in the order given.
+
+    :param paths: RDF files, in any syntax that :func:`load_rdf_file` reads.
+    :raises InputError: for the first file that cannot be read or parsed.
+    """
+    return {Path(path): validate_graph(load_rdf_file(path)) for path in paths}

@@ -1,0 +1,521 @@
+"""Tests for kb.ingest: formats, encodings, errors, directories and normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kb import ingest
+from kb.errors import InputError
+from kb.ingest import iter_articles, normalize_text, read_file
+from kb.models import Article
+
+DATA = Path(__file__).parent / "data" / "articles"
+
+
+def only(path: Path | str) -> Article:
+    """The single article in a file."""
+    (article,) = read_file(path)
+    return article
+
+
+def error_for(path: Path) -> InputError:
+    """The single InputError that iterating over a file yields."""
+    (item,) = iter_articles([path])
+    assert isinstance(item, InputError), item
+    return item
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\ufeffHello", "Hello"),
+        ("  \ufeff\n Hello \n", "Hello"),
+        ("Cafe\u0301", "Caf\u00e9"),  # NFC
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("a\u2028b\u2029c", "a\nb\n\nc"),
+        ("a\x00b\x07c\x1bd\x7fe\x85f\x9fg", "abcdefg"),  # C0, DEL, C1
+        ("tab\there", "tab\there"),
+        ("e\x00\u0301", "\u00e9"),  # a control between base and mark
+        ("one\n\n\n\ntwo", "one\n\ntwo"),
+        ("one  \n \t\n\n two", "one\n\n two"),  # trailing spaces, blank lines
+        ("zero\u200bwidth and \u202eRTL\u202c", "zero\u200bwidth and \u202eRTL\u202c"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("no\ufffeend", "noend"),
+        (" \n\t ", ""),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+    assert normalize_text(expected) == expected
+
+
+@given(st.text())
+def test_normalize_text_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+_TRICKY = st.sampled_from(
+    list("\ufeff\r\n\t \x00\x85\u0301\u0327e\u2028\u2029\u200b\u00a0\ud800\x0c")
+)
+
+
+@given(st.lists(_TRICKY).map("".join))
+def test_normalize_text_is_idempotent_on_tricky_characters(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+def test_every_fixture_body_is_normalised_and_offsets_hold() -> None:
+    for item in iter_articles([DATA]):
+        if isinstance(item, Article):
+            assert normalize_text(item.text) == item.text, item.origin
+    article = only(DATA / "ferry-strike.html")
+    start = article.text.index("Tomas Reyes")
+    assert article.text[start : start + len("Tomas Reyes")] == "Tomas Reyes"
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_txt() -> None:
+    article = only(DATA / "dprk-soldiers.txt")
+    assert article.origin == str(DATA / "dprk-soldiers.txt")
+    assert article.text.startswith("Seoul plans to consult with Kyiv")
+    assert "\n\nThis was reported by" in article.text
+    assert article.title is None
+
+
+def test_markdown_headline_and_markup_removed() -> None:
+    article = only(DATA / "library-reopens.md")
+    assert article.title == "Library reopens after two-year refit"
+    assert article.text == (
+        "The Eastgate library reopened on Saturday after a refit that cost "
+        "£4.2 million, the council said.\n\n"
+        "What changed\n\n"
+        "A children's floor with 3,000 new books\nSolar panels on the roof\n\n"
+        '"We wanted a room where people stay," said architect Ines Moreau.\n\n'
+        "Opening hours: 9am to 8pm\n\n"
+        "Visitors can use the guest network for free."
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "title", "body"),
+    [
+        ("No heading here.\n\nSecond.", None, "No heading here.\n\nSecond."),
+        ("Intro.\n\n# Late heading\n\nText.", None, "Intro.\n\nLate heading\n\nText."),
+        ("## Not h1\n\nText.", None, "Not h1\n\nText."),
+        ("# Only *bold* title\n\nBody.", "Only bold title", "Body."),
+        ("1. one\n2. two\n   - nested", None, "one\ntwo\nnested"),
+        ("a | b\n--|--\n1 | 2", None, "a\tb\n1\t2"),
+        ("Line one  \nline two", None, "Line one\nline two"),  # hard break
+        ("Escaped \\*stars\\* &amp; <b>tags</b>", None, "Escaped *stars* & tags"),
+    ],
+)
+def test_markdown_cases(
+    tmp_path: Path, source: str, title: str | None, body: str
+) -> None:
+    article = only(write(tmp_path, "a.MD", source))
+    assert (article.title, article.text) == (title, body)
+
+
+def test_html_main_text_and_metadata() -> None:
+    article = only(DATA / "ferry-strike.html")
+    assert article.title == "Ferry crews walk out over night-shift rota"
+    assert article.url == "https://gazette.example.org/local/2026/02/09/ferry-strike"
+    assert article.published == "2026-02-09T06:30:00+00:00"  # not modified_time
+    assert article.source == "Harbour Gazette"
+    assert article.language == "en-GB"
+    assert article.text.startswith("Crews on the Saltmarsh ferry stopped work")
+    assert article.text.endswith(
+        "The county council said schools would open as normal."
+    )
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 5
+    assert "Buses will run every 20 minutes via the old bridge." in paragraphs[2]
+    assert "“disappointing”" in article.text  # entities decoded
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Front page",  # nav
+        "Subscribe",
+        "cookies",  # cookie banner
+        "Accept all",
+        "tracker",  # script
+        "querySelector",
+        "position: fixed",  # style
+        "Most read",  # aside
+        "Bakery wins",
+        "All rights reserved",  # footer
+        "Privacy",
+        "Marta Quill",  # byline
+        "Ferry crews walk out",  # headline, kept as the title only
+    ],
+)
+def test_html_boilerplate_removed(boilerplate: str) -> None:
+    assert boilerplate not in only(DATA / "ferry-strike.html").text
+
+
+def test_html_byline_without_class_is_dropped(tmp_path: Path) -> None:
+    page = (DATA / "ferry-strike.html").read_text(encoding="utf-8")
+    page = page.replace('<p class="byline">', "<p>")
+    article = only(write(tmp_path, "page.htm", page))
+    assert article.text.startswith("Crews on the Saltmarsh ferry")
+
+
+@pytest.mark.parametrize(
+    ("head", "field", "expected"),
+    [
+        ('<meta property="og:site_name" content="The Ledger">', "source", "The Ledger"),
+        (
+            '<meta itemprop="datePublished" content="2024-05-01">',
+            "published",
+            "2024-05-01",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-05-01T10:00:00-04:00"}</script>',
+            "published",
+            "2024-05-01T10:00:00-04:00",
+        ),
+        ('<meta property="og:locale" content="pt_PT">', "language", "pt-PT"),
+        ('<link rel="canonical" href="ftp://example.org/x">', "url", None),
+    ],
+)
+def test_html_metadata_sources(
+    tmp_path: Path, head: str, field: str, expected: str | None
+) -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of a story about the harbour, long enough to be kept "
+        "by the extractor as main text rather than as boilerplate.</p>"
+        for n in range(1, 5)
+    )
+    page = f"<html><head><title>Story</title>{head}</head><body><article>"
+    page += f"{paragraphs}</article></body></html>"
+    article = only(write(tmp_path, "page.html", page))
+    assert getattr(article, field) == expected
+    assert article.text.startswith("Paragraph 1 of a story")
+
+
+def test_html_without_text_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")
+    message = str(error_for(path))
+    assert str(path) in message
+    assert "no article text" in message or "empty article" in message
+
+
+def test_json_array_and_unknown_fields() -> None:
+    first, second = read_file(DATA / "two-records.json")
+    assert first == Article(
+        text=(
+            "The old bridge will close for six weeks from Monday while engineers "
+            "replace its bearings, the county said.\n\n"
+            "Drivers are advised to use the ring road."
+        ),
+        origin=f"{DATA / 'two-records.json'}[0]",
+        id="bridge-repair",
+        url="https://news.example.org/2025/10/01/bridge-repair",
+        title="Old bridge to close for repairs",
+        published="2025-10-01",
+        source="Example Town Crier",
+        language="en",
+    )
+    assert second.origin.endswith("two-records.json[1]")
+    assert second.url is None  # null is "not given"
+
+
+def test_json_single_object(tmp_path: Path) -> None:
+    path = write(tmp_path, "one.json", '{"text": "Rain.", "title": "  Weather\\n "}')
+    article = only(path)
+    assert (article.origin, article.text, article.title) == (
+        str(path),
+        "Rain.",
+        "Weather",
+    )
+
+
+def test_jsonl_bad_lines_do_not_stop_the_rest() -> None:
+    path = DATA / "harbour-updates.jsonl"
+    items = list(iter_articles([path]))
+    assert [type(i).__name__ for i in items] == [
+        "Article",
+        "InputError",
+        "InputError",
+        "Article",
+    ]
+    first, bad_json, bad_type, last = items
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert first.origin == f"{path}:1"
+    assert first.published == "2026-01-06T09:00:00+00:00"
+    assert str(bad_json) == (
+        f"{path}:2: invalid JSON (Expecting ',' delimiter at column 44); "
+        "each line must be one JSON object"
+    )
+    assert str(bad_type).startswith(f"{path}:4: field 'id' must be a string")
+    assert last.origin == f"{path}:5"  # line 3 is blank and skipped
+
+
+def test_read_file_raises_the_first_error() -> None:
+    with pytest.raises(InputError, match=r"harbour-updates\.jsonl:2: invalid JSON"):
+        read_file(DATA / "harbour-updates.jsonl")
+
+
+def test_json_array_bad_item_names_its_index(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "a.json", '[{"text": "Good."}, {"text": 5}, {"text": "Ok."}]'
+    )
+    items = list(iter_articles([path]))
+    assert isinstance(items[0], Article) and isinstance(items[2], Article)
+    assert str(items[1]).startswith(f"{path}[1]: field 'text' must be a string")
+
+
+# ---------------------------------------------------------------- record checks
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2025-11-06", "2025-11-06"),
+        ("2026-03-14T08:10:00+08:00", "2026-03-14T08:10:00+08:00"),
+        ("2026-03-14T08:10Z", "2026-03-14T08:10:00+00:00"),
+        (" 2026-03-14 08:10:00 ", "2026-03-14T08:10:00"),
+        ("20251106", "2025-11-06"),
+    ],
+)
+def test_published_is_normalised(tmp_path: Path, published: str, expected: str) -> None:
+    path = write(tmp_path, "r.json", f'{{"text": "x", "published": "{published}"}}')
+    assert only(path).published == expected
+
+
+@pytest.mark.parametrize(
+    ("record", "fragment"),
+    [
+        ('{"title": "No text"}', "missing field 'text'"),
+        ('{"text": ""}', "empty article"),
+        ('{"text": " \\n\\u0000 "}', "empty article"),
+        ('{"text": ["a"]}', "field 'text' must be a string, not an array"),
+        ('{"text": "x", "title": 7}', "field 'title' must be a string, not a number"),
+        (
+            '{"text": "x", "source": {}}',
+            "field 'source' must be a string, not an object",
+        ),
+        ('{"text": "x", "language": true}', "field 'language' must be a string"),
+        ('{"text": "x", "published": "14/03/2026"}', "field 'published' is not an ISO"),
+        ('{"text": "x", "published": "2026"}', "field 'published' is not an ISO"),
+        ('{"text": "x", "published": "2026-02-30"}', "field 'published' is not an ISO"),
+        ('{"text": "x", "url": "/news/x"}', "field 'url' is not an absolute http(s)"),
+        ('{"text": "x", "url": "ftp://example.org/x"}', "field 'url' is not"),
+        ('{"text": "x", "url": "https://exa mple.org"}', "field 'url' is not"),
+        ('"just a string"', "a record must be a JSON object, not a string"),
+        ("[]", "the JSON array is empty"),
+        ('{"text": "x",}', "invalid JSON (Expecting property name"),
+    ],
+)
+def test_bad_json_records(tmp_path: Path, record: str, fragment: str) -> None:
+    path = write(tmp_path, "bad.json", record)
+    message = str(error_for(path))
+    assert message.startswith(f"{path}")
+    assert fragment in message
+    assert "\n" not in message
+
+
+# ---------------------------------------------------------------- bytes and files
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("notes.docx", "text", "unsupported extension '.docx'; supported extensions"),
+        ("README", "text", "no extension; supported extensions are .htm, .html"),
+        ("empty.txt", "", "empty article"),
+        ("blank.md", " \n\t\r\n ", "empty article"),
+        ("only-title.md", "# Title only\n", "empty article"),
+        ("doc.txt", b"%PDF-1.7\n...", "this is a PDF document, not text"),
+        ("pic.txt", b"\x89PNG\r\n\x1a\n....", "PNG image"),
+        ("pic.html", b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
+        ("pic.md", b"GIF89a\x01\x00", "GIF image"),
+        ("bundle.json", b"PK\x03\x04\x14\x00", "ZIP archive"),
+        ("nul.txt", b"text\x00with NUL", "contains NUL bytes"),
+        ("utf16.txt", "no BOM".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+        ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16"),
+        ("bad.txt", b"caf\x81\x90", "neither UTF-8 nor Windows-1252"),
+    ],
+)
+def test_bad_files(
+    tmp_path: Path, name: str, content: str | bytes, fragment: str
+) -> None:
+    path = write(tmp_path, name, content)
+    message = str(error_for(path))
+    assert message.startswith(f"{path}: ")
+    assert fragment in message
+    assert "\n" not in message
+    with pytest.raises(InputError):
+        read_file(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    message = str(error_for(tmp_path / "gone.txt"))
+    assert (
+        message == f"{tmp_path / 'gone.txt'}: no such file or directory; check the path"
+    )
+
+
+def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_BYTES", 10)
+    path = write(tmp_path, "big.txt", "x" * 11)
+    assert "file is too large" in str(error_for(path))
+    assert only(write(tmp_path, "ok.txt", "x" * 10)).text == "x" * 10
+    assert ingest.MAX_BYTES == 10
+
+
+def test_default_size_limit_is_20_mib() -> None:
+    assert ingest.MAX_BYTES == 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + "Café ☕".encode(),
+        "Café ☕".encode(),
+        "\ufeffCafé ☕".encode("utf-16-le"),
+        "\ufeffCafé ☕".encode("utf-16-be"),
+        "Café ☕".encode("utf-16"),  # native order, with BOM
+        "Café ☕".encode("utf-32"),
+    ],
+)
+def test_unicode_encodings(tmp_path: Path, encoded: bytes) -> None:
+    assert only(write(tmp_path, "e.txt", encoded)).text == "Café ☕"
+
+
+def test_utf16_jsonl(tmp_path: Path) -> None:
+    data = '{"text": "Über"}\n{"text": "Ça va"}\n'.encode("utf-16")
+    texts = [a.text for a in read_file(write(tmp_path, "u.jsonl", data))]
+    assert texts == ["Über", "Ça va"]
+
+
+def test_windows_1252_fallback_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write(tmp_path, "old.txt", "“Smart” quotes – café".encode("cp1252"))
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        article = only(path)
+    assert article.text == "“Smart” quotes – café"
+    assert any(
+        str(path) in r.getMessage() and "Windows-1252" in r.getMessage()
+        for r in caplog.records
+    )
+
+
+def test_stdin_is_plain_text() -> None:
+    stream = io.BytesIO(b"# Not a headline\r\n\r\nBody\x07.")
+    (article,) = iter_articles(["-"], stdin=stream)
+    assert isinstance(article, Article)
+    assert article == Article(text="# Not a headline\n\nBody.", origin="<stdin>")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [(b"", "empty article"), (b"%PDF-1.4", "PDF document")],
+)
+def test_stdin_errors(data: bytes, fragment: str) -> None:
+    (item,) = iter_articles(["-"], stdin=io.BytesIO(data))
+    assert isinstance(item, InputError)
+    assert str(item).startswith("<stdin>: ") and fragment in str(item)
+
+
+# ---------------------------------------------------------------- directories
+
+
+def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    write(tmp_path, "b.txt", "B")
+    write(tmp_path, "a.TXT", "A")
+    write(tmp_path, "notes.docx", "skipped: unknown extension")
+    write(tmp_path, ".hidden.txt", "skipped: hidden")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "c.md", "# Title\n\nC")
+    write(tmp_path / "sub", "d.jsonl", '{"text": "D1"}\n{"text": "D2"}\n')
+    write(tmp_path, "z.json", '{"text": "Z"}')
+    texts = [a.text for a in iter_articles([tmp_path]) if isinstance(a, Article)]
+    assert texts == ["A", "B", "C", "D1", "D2", "Z"]
+
+
+def test_fixture_directory_mixes_articles_and_errors() -> None:
+    items = list(iter_articles([DATA, DATA / "dprk-soldiers.txt"]))
+    kinds = [type(i).__name__ for i in items]
+    assert kinds.count("Article") == 8 and kinds.count("InputError") == 2
+    assert items[0].origin == items[-1].origin  # type: ignore[union-attr]
+
+
+def test_symlink_loop_in_directory(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "A")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
+    (tmp_path / "z").symlink_to(tmp_path / "z")  # no extension: might be a folder
+    items = list(iter_articles([tmp_path]))
+    assert isinstance(items[0], Article) and items[0].text == "A"
+    messages = [str(i) for i in items[1:]]
+    assert len(messages) == 4
+    assert all("symlink loop" in m for m in messages), messages
+    assert messages[-1] == f"{tmp_path / 'z'}: symlink loop; fix or remove the link"
+
+
+def test_dangling_symlink_in_directory(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (item,) = iter_articles([tmp_path])
+    assert isinstance(item, InputError) and "no such file" in str(item)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything"
+)
+def test_unreadable_file_in_directory(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", "x")
+    path.chmod(0)
+    write(tmp_path, "z.txt", "Z")
+    first, second = iter_articles([tmp_path])
+    assert isinstance(first, InputError) and "permission denied" in str(first)
+    assert isinstance(second, Article)
+
+
+def test_unreadable_file_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also runs as root, where chmod does not stop reading."""
+    path = write(tmp_path, "secret.txt", "x")
+    write(tmp_path, "z.txt", "Z")
+
+    def refuse(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, mode, *args, **kwargs)
+
+    original = Path.open
+    monkeypatch.setattr(Path, "open", refuse)
+    first, second = iter_articles([tmp_path])
+    assert str(first) == f"{path}: permission denied; make it readable or leave it out"
+    assert isinstance(second, Article) and second.text == "Z"
