@@ -259,6 +259,8 @@ class _Analysis:
             self._entity_mention(ent)
         for tok in self.doc:
             self._group(tok)
+            self._affiliation(tok)
+        self._acronyms()
 
     def _merged_ents(self) -> list[SpacySpan]:
         """Join split person names ("Lee Jae" + "Woong") and extend "X region"."""
@@ -310,7 +312,7 @@ class _Analysis:
             or text.lower() in lx.PRONOUNS
         ):
             return
-        if len(ent) == 1 and ent[0].lower_ in lx.ROLE_WORDS:
+        if len(ent) == 1 and (ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])):
             return
         place = self.gaz.lookup(text)
         if label == "NORP" or (label == "GPE" and place is None and _is_demonym(ent)):
@@ -325,6 +327,8 @@ class _Analysis:
             return
         if label == "PRODUCT":
             return
+        if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
+            label = "ORG"
         if label == "PERSON":
             span, role = self._strip_titles(ent)
             name = _clean_name(span.text)
@@ -332,6 +336,14 @@ class _Analysis:
                 self._add_mention(_Mention(span.start, span.end, "Person", name, role))
             return
         self._add_mention(_Mention(ent.start, ent.end, "Organization", text))
+
+    def _common_word(self, tok: Token) -> bool:
+        """A capitalised common noun ("Malaria killed…") that the text also writes in
+        lower case elsewhere is not a name."""
+        if not tok.is_title or tok.is_upper:
+            return False
+        pattern = rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])"
+        return re.search(pattern, self.doc.text) is not None
 
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
         """spaCy calls some places PRODUCT, ORG or PERSON ("Kursk"): trust the gazetteer
@@ -366,6 +378,13 @@ class _Analysis:
             if t.dep_ != "case" and t.text not in ("'s", "’s", "'")
         ]
         name = _clean_name(" ".join(words))
+        if owner_span is not None and owner_span.label_ in ("GPE", "LOC"):
+            place_name = _clean_name(owner_span.text)
+            place = self.gaz.lookup(place_name)
+            # the place is named inside the organisation's name: a mention of its own,
+            # kept out of the token map so that the tokens resolve to the organisation
+            self.mentions.append(_Mention(owner_span.start, owner_span.end, "Location",
+                                          place_name, place=place))
         self._add_mention(_Mention(start, tok.i + 1, "Organization", name))
 
     def _group(self, tok: Token) -> None:
@@ -392,6 +411,27 @@ class _Analysis:
             self._add_mention(
                 _Mention(ent.start, ent.end, "Group", _clean_name(ent.text))
             )
+
+    def _affiliation(self, tok: Token) -> None:
+        """"analysts at Nordbank Markets": capitalised words after a people noun and
+        "at"/"from" name an organisation even when the NER missed them."""
+        if tok.lower_ not in ("at", "from") or tok.head.lower_ not in lx.PEOPLE_NOUNS:
+            return
+        j = tok.i + 1
+        while j < len(self.doc) and self.doc[j].pos_ == "PROPN" and self.doc[j].is_title:
+            j += 1
+        if j > tok.i + 1 and not any(i in self.token_mention for i in range(tok.i + 1, j)):
+            name = _clean_name(self.doc[tok.i + 1 : j].text)
+            if self.gaz.lookup(name) is None:
+                self._add_mention(_Mention(tok.i + 1, j, "Organization", name))
+
+    def _acronyms(self) -> None:
+        """An upper-case token that abbreviates a named organisation ("WHO")."""
+        acronyms = {_acronym(m.name): m for m in self.mentions if m.kind == "Organization"}
+        for tok in self.doc:
+            if tok.is_upper and 2 <= len(tok) <= 6 and tok.text in acronyms \
+                    and tok.i not in self.token_mention:
+                self._add_mention(_Mention(tok.i, tok.i + 1, "Organization", tok.text))
 
     def _ent_start(self, tok: Token) -> int:
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
@@ -435,10 +475,10 @@ class _Analysis:
         if _acronym(longest) == m.name:
             return True
         ta, tb = a.split(), b.split()
-        if m.kind == "Person" or cl.kind == "Person":
-            return len(ta) == 1 and (
-                ta[0] == tb[-1] or (ta[0] == tb[0] and cl.kind == "Organization")
-            )
+        if m.kind == "Person" and cl.kind == "Person":
+            return len(ta) == 1 and ta[0] == tb[-1]
+        if "Person" in (m.kind, cl.kind):
+            return len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
         return len(ta) < len(tb) and (
             ta == tb[: len(ta)] or (len(ta) >= 2 and set(ta) <= set(tb))
         )
@@ -519,7 +559,8 @@ class _Analysis:
             return self._resolve(owner, allow_new_group=False)
         if lemma in _ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
             named = self._recent(tok.i, {"Organization"}, word=lemma)
-            if named is not None or lemma not in _ORG_GENERIC:
+            described = any(c.dep_ in ("amod", "poss", "compound") for c in tok.children)
+            if named is not None or lemma not in _ORG_GENERIC or described:
                 return named
             return self._recent(tok.i, {"Organization"})
         if lemma in lx.ROLE_WORDS:
@@ -648,7 +689,7 @@ class _Analysis:
     def _content(self, cue: Token) -> SpacySpan | None:
         """The reported clause of a cue verb."""
         for child in cue.children:
-            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                 sub = list(child.subtree)
                 return self.doc[sub[0].i : sub[-1].i + 1]
         sent = cue.sent

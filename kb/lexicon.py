@@ -146,7 +146,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["appointment", "nomination"], "Appointment"),
     **dict.fromkeys(["resignation"], "Resignation"),
     **dict.fromkeys(["protest", "demonstration", "rally", "walkout"], "Protest"),
-    **dict.fromkeys(["law", "legislation", "bill"], "Legislation"),
+    **dict.fromkeys(["legislation"], "Legislation"),
     **dict.fromkeys(
         ["lawsuit", "trial verdict", "verdict", "indictment", "ruling"], "LegalAction"
     ),
@@ -345,4 +345,13 @@ PLURAL_EVENT_NOUNS = frozenset(
         "elections",
         "floods",
     }
+)
+
+# Last words that make a "person" name an organisation ("Halvorsen Shipping").
+ORG_SUFFIXES = frozenset(
+    """shipping railway railways airline airlines airways bank group holdings markets
+    capital partners corporation corp corp. inc inc. ltd ltd. llc plc company co co.
+    agency institute university council union party ministry department authority
+    association foundation motors energy systems technologies labs media news times
+    post press television tv radio network studios entertainment pharmaceuticals""".split()
 )
