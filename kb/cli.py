@@ -123,7 +123,10 @@ def export_command(
     if output:
         from kb.output import write_atomic
 
-        write_atomic(output, result.text)
+        # On bad input (exit 2) keep any previous OUT as it was, rather than
+        # replacing it with a partial export.
+        if result.exit_code != 2:
+            write_atomic(output, result.text)
     else:
         click.echo(result.text, nl=False)
     if len(result.outcomes) > 1 or result.exit_code:

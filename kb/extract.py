@@ -279,8 +279,18 @@ class _Analysis:
             nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
             if nxt is not None and nxt.lower_ in REGION_WORDS and ent.label_ != "ORG":
                 ent = SpacySpan(self.doc, ent.start, ent.end + 1, label="LOC")
-            out.append(ent)
+            out.append(self._with_hyphen_prefix(ent))
         return out
+
+    def _with_hyphen_prefix(self, ent: SpacySpan) -> SpacySpan:
+        """"sub-Saharan Africa", "Trans-Siberian Railway": a hyphenated capitalised
+        modifier just before a place or organisation belongs to its name."""
+        i = ent.start
+        if i >= 3 and self.doc[i - 2].text == "-" and self.doc[i - 1].is_title \
+                and self.doc[i - 3].is_alpha and not self.doc[i - 3].whitespace_ \
+                and not self.doc[i - 2].whitespace_:
+            return SpacySpan(self.doc, i - 3, ent.end, label=ent.label_)
+        return ent
 
     def _strip_titles(self, span: SpacySpan) -> tuple[SpacySpan, str | None]:
         """Move leading titles out of a name, and pick up titles just before it."""
@@ -378,9 +388,9 @@ class _Analysis:
             if t.dep_ != "case" and t.text not in ("'s", "’s", "'")
         ]
         name = _clean_name(" ".join(words))
-        if owner_span is not None and owner_span.label_ in ("GPE", "LOC"):
-            place_name = _clean_name(owner_span.text)
-            place = self.gaz.lookup(place_name)
+        place_name = _clean_name(owner_span.text) if owner_span is not None else ""
+        place = self.gaz.lookup(place_name) if place_name else None
+        if owner_span is not None and place is not None:
             # the place is named inside the organisation's name: a mention of its own,
             # kept out of the token map so that the tokens resolve to the organisation
             self.mentions.append(_Mention(owner_span.start, owner_span.end, "Location",
@@ -467,6 +477,8 @@ class _Analysis:
         a, b = fold(m.name), fold(longest)
         if a == b:
             return True
+        if m.kind == cl.kind == "Group":
+            return _group_stem(a) == _group_stem(b)
         if m.kind == "Location":
             words = set(b.split())
             return (
@@ -639,7 +651,8 @@ class _Analysis:
         if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
             return None
         first_sent, last_sent = inner[0].sent, inner[-1].sent
-        after = [t for t in last_sent if t.idx >= q_end + 1 and self._is_cue(t)]
+        after = [t for t in last_sent if t.idx >= q_end + 1 and self._is_cue(t)
+                 and self._speaks_quote(t, inner)]
         before = [t for t in first_sent if t.idx + len(t) < q_start and self._is_cue(t)]
         cue = (after or before[::-1] or [None])[0]
         if cue is not None and self._quote_is_inside_clause(cue, inner):
@@ -666,6 +679,11 @@ class _Analysis:
             cue,
             self._date_of(speaker_of),
         )
+
+    def _speaks_quote(self, cue: Token, inner: SpacySpan) -> bool:
+        """A cue after a quote introduces it unless it has a clause of its own."""
+        clause = self._content(cue)
+        return clause is None or clause.start <= inner.end
 
     def _quote_is_inside_clause(self, cue: Token, inner: SpacySpan) -> bool:
         clause = self._content(cue)
@@ -1250,6 +1268,14 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
         if start < ent.end:
             out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
     return out
+
+
+def _group_stem(folded: str) -> str:
+    """"north koreans" and "north korean soldiers" share the stem "north korean"."""
+    words = folded.split()
+    if len(words) > 1 and words[-1] in lx.PEOPLE_NOUNS:
+        words = words[:-1]
+    return " ".join(words).removesuffix("s")
 
 
 def _acronym(name: str) -> str:

@@ -1,0 +1,83 @@
+# newskb developer tasks. `make demo` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.newskb-installed
+CONSUMERS := tests/consumers
+JSONLD_JS := $(CONSUMERS)/node_modules/jsonld/package.json
+EXAMPLES := $(sort $(wildcard examples/*))
+
+.PHONY: setup venv demo test check lint consumers rapper clean
+
+## setup/venv: create .venv if missing and install newskb with its dev tools
+setup venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## demo: export the bundled example articles to out/ and summarise them
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/kb export $(EXAMPLES) -o out/examples.ttl
+	$(BIN)/kb export $(EXAMPLES) --format jsonld -o out/examples.jsonld
+	$(BIN)/python -c "$$DEMO_SUMMARY"
+
+## test: install the external consumers if missing, then run the whole test suite
+test: $(STAMP) consumers
+	$(BIN)/python -m pytest
+
+## check: linters, type checker and tests
+check: lint test
+
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy
+
+## consumers: jsonld.js (npm) and rapper (Debian raptor2-utils) for the external tests
+consumers: $(JSONLD_JS) rapper
+
+$(JSONLD_JS): $(CONSUMERS)/package.json
+	@if command -v npm >/dev/null; then \
+	  if [ -f $(CONSUMERS)/package-lock.json ]; then \
+	    npm ci --prefix $(CONSUMERS) --no-audit --no-fund; \
+	  else \
+	    npm install --prefix $(CONSUMERS) --no-audit --no-fund; \
+	  fi; \
+	  touch $@; \
+	else \
+	  echo "make: npm not found; the jsonld.js consumer tests will be skipped" >&2; \
+	fi
+
+rapper:
+	@if ! command -v rapper >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends raptor2-utils; \
+	  else \
+	    echo "make: rapper not found and cannot apt-get install it (not root);" \
+	      "the rapper tests will be skipped" >&2; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf out $(CONSUMERS)/node_modules .pytest_cache .mypy_cache .ruff_cache
+
+define DEMO_SUMMARY
+from collections import Counter
+from rdflib import Graph, Namespace, RDF
+KB = Namespace("https://w3id.org/newskb/ontology#")
+ttl = Graph().parse("out/examples.ttl", format="turtle")
+jsonld = Graph().parse("out/examples.jsonld", format="json-ld")
+kinds = Counter(o.fragment for o in ttl.objects(None, RDF.type) if o in KB)
+shown = ", ".join(f"{kinds[k]} {k}" for k in ("Article", "Person", "Organization", "Location", "Event", "Claim", "Quantity"))
+print(f"out/examples.ttl: {len(ttl)} triples; out/examples.jsonld: {len(jsonld)} triples")
+print(f"nodes: {shown}")
+endef
+export DEMO_SUMMARY
