@@ -232,6 +232,7 @@ class _Analysis:
         self.clusters: list[_Cluster] = []
         self.figures = find_figures(doc.text)
         self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+        self._claim_spans: list[tuple[int, int, _Claim]] = []
 
     def run(self) -> Extraction:
         self._find_mentions()
@@ -577,6 +578,10 @@ class _Analysis:
             return self._recent(tok.i, {"Organization"})
         if lemma in lx.ROLE_WORDS:
             return self._recent(tok.i, {"Person"}, role=lemma)
+        if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
+            same_noun = self._recent(tok.i, {"Group"}, word=tok.lower_)
+            if same_noun is not None:
+                return same_noun  # "soldiers" after "North Korean soldiers"
         if allow_new_group and tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             start = min(
                 [
@@ -950,12 +955,18 @@ class _Analysis:
 
     def _events(self, claims: list[_Claim]) -> list[_Event]:
         events: list[_Event] = []
+        self._claim_spans = [(c.stmt_start, c.stmt_end, c) for c in claims]
+        quoted = [(c.stmt_start, c.stmt_end) for c in claims if c.direct]
         for tok in self.doc:
             kind = self._trigger_type(tok)
             if kind is None or self._hypothetical(tok):
                 continue
+            if any(a <= tok.idx < b for a, b in quoted):
+                continue  # what a speaker says happened is the claim, not a fact
             ev = self._event(tok, kind)
             target = next((e for e in events if _mergeable(e, ev)), None)
+            if target is None and self._anaphoric(tok):
+                target = next((e for e in reversed(events) if e.event_type == kind), None)
             if target is None:
                 events.append(ev)
             else:
@@ -963,22 +974,36 @@ class _Analysis:
         self._attach_figures(events, claims)
         return events
 
+    def _anaphoric(self, tok: Token) -> bool:
+        """"the quake", "the cuts": a definite noun that refers back to an event."""
+        return tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+            for c in tok.children)
+
+    def _enclosing_claim(self, tok: Token) -> _Claim | None:
+        return next((c for a, b, c in self._claim_spans if a <= tok.idx < b), None)
+
     def _event(self, tok: Token, kind: str) -> _Event:
         verb = tok if tok.pos_ == "VERB" else self._anchor_verb(tok)
-        agents, participants = self._event_actors(tok, verb)
+        agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
         when = self._date_of(verb, sentence_fallback=True)
         return _Event(
             [tok], kind, agents, participants, places, when, self._modality(tok)
         )
 
-    def _event_actors(self, tok: Token, verb: Token) -> tuple[list[int], list[int]]:
+    def _event_actors(
+        self, tok: Token, verb: Token, kind: str
+    ) -> tuple[list[int], list[int]]:
         agents: list[int] = []
         participants: list[int] = []
         subj = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         passive = subj is not None and subj.dep_ == "nsubjpass"
+        claim = self._enclosing_claim(tok)
         if subj is not None:
-            hit = self._resolve(subj, allow_new_group=False, pronouns=False)
+            hit = self._resolve(subj, pronouns=False)
+            if hit is None and claim is not None and subj.lower_ in lx.PRONOUNS:
+                hit = claim.claimant  # "X said it would …": "it" is the speaker
             if hit is not None:
                 (participants if passive else agents).append(hit)
         scope = list(tok.subtree) if tok != verb else list(verb.children)
@@ -1003,6 +1028,11 @@ class _Analysis:
                     hit = self._cluster_at(d)
                     if hit is not None and self.clusters[hit].kind != "Location":
                         participants.append(hit)
+        if not agents and not participants and claim is not None and \
+                self.clusters[claim.claimant].kind == "Organization" and \
+                kind in lx.SELF_REPORTED_TYPES:
+            # a company's own statement about its figures or jobs is about itself
+            participants.append(claim.claimant)
         agents = list(dict.fromkeys(agents))
         participants = [p for p in dict.fromkeys(participants) if p not in agents]
         for c in agents + participants:

@@ -31,7 +31,8 @@ PEOPLE_NOUNS = frozenset(
     investors voters lawmakers legislators police militants rebels refugees migrants
     prisoners hostages journalists activists researchers scientists experts analysts
     authorities leaders ministers negotiators envoys sailors pilots miners teachers
-    employees staff victims survivors villagers settlers delegates""".split()
+    employees staff victims survivors villagers settlers delegates rescuers firefighters
+    medics paramedics volunteers passengers patients""".split()
 )
 # Nouns that pluralise a nationality ("North Koreans", "Russians") into a Group.
 MILITARY_NOUNS = frozenset(
@@ -355,3 +356,7 @@ ORG_SUFFIXES = frozenset(
     association foundation motors energy systems technologies labs media news times
     post press television tv radio network studios entertainment pharmaceuticals""".split()
 )
+
+# Event types that an organisation's statement reports about the organisation itself.
+SELF_REPORTED_TYPES = frozenset({"FinancialResult", "JobCuts", "Closure", "Investment",
+                                 "Launch", "Acquisition", "MarketMovement"})

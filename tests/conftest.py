@@ -1,0 +1,71 @@
+"""Shared fixtures: a click runner, the example articles exported once per format,
+and the ``--update-goldens`` option."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kb.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES_DIR = ROOT / "examples"
+#: The five bundled example articles, one per input format.
+EXAMPLES = sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_file())
+FORMATS = ("ttl", "jsonld", "nt", "nq", "trig")
+FIXED_TIME = "2026-01-01T00:00:00Z"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/data/golden/ from the current export instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@dataclass(frozen=True)
+class Exported:
+    """One in-process ``kb export`` run: its exit code, stdout and stderr."""
+
+    exit_code: int
+    text: str
+    stderr: str
+
+
+def run_export(args: list[str]) -> Exported:
+    """Run ``kb export ARGS --fixed-time …`` in-process (the spaCy model is loaded
+    once per process, so repeated runs are cheap)."""
+    result = CliRunner().invoke(
+        cli, ["export", *args, "--fixed-time", FIXED_TIME], catch_exceptions=False
+    )
+    return Exported(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def export_examples() -> Callable[[str], Exported]:
+    """``export_examples(fmt)``: the five examples exported together, cached per
+    format for the whole session."""
+    cache: dict[str, Exported] = {}
+
+    def get(fmt: str) -> Exported:
+        if fmt not in cache:
+            cache[fmt] = run_export([*map(str, EXAMPLES), "--format", fmt])
+        return cache[fmt]
+
+    return get

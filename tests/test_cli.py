@@ -1,0 +1,135 @@
+"""The ``kb`` command line, in-process: help texts, version, exit codes, atomic -o."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kb import __version__
+from kb.cli import cli
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+COMMANDS = sorted(cli.commands)
+
+
+def test_group_help(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_help(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(cli, [name, "--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    command = cli.commands[name]
+    assert isinstance(command, click.Command) and command.help
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_in_readme(name: str) -> None:
+    assert f"kb {name}" in README.read_text("utf-8")
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert __version__ in result.output
+    assert "--version" in README.read_text("utf-8")
+
+
+def _messages(stderr: str) -> list[str]:
+    lines = stderr.splitlines()
+    assert all(line.startswith("kb: ") for line in lines), stderr  # no traceback
+    return lines
+
+
+@pytest.mark.slow
+def test_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    result = runner.invoke(cli, ["export", str(missing)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert str(missing) in _messages(result.stderr)[0]
+
+
+@pytest.mark.slow
+def test_unknown_extension_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "article.xyz"
+    odd.write_text("Text.", encoding="utf-8")
+    result = runner.invoke(cli, ["export", str(odd)], catch_exceptions=False)
+    assert result.exit_code == 2
+    first = _messages(result.stderr)[0]
+    assert str(odd) in first and ".xyz" in first
+
+
+BAD_TTL = """\
+@prefix kb: <https://w3id.org/newskb/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/id/p> a kb:Actor, kb:Person ; rdfs:label "One", "Two" .
+"""
+
+
+def test_validate_invalid_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(BAD_TTL, encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(bad)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "does not conform" in result.stderr
+
+
+def test_validate_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["validate", str(tmp_path / "gone.ttl")], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_output_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Anna Berg, the mayor of Oslo, resigned on Monday.\n", "utf-8")
+    out = tmp_path / "out.ttl"
+    result = runner.invoke(
+        cli, ["export", str(article), "-o", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "kb:Article" in out.read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.ttl"]
+
+
+@pytest.mark.slow
+def test_failed_export_keeps_previous_output(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.ttl"
+    out.write_text("previous\n", encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        ["export", str(tmp_path / "missing.txt"), "-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert out.read_text("utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+@pytest.mark.slow
+def test_output_in_missing_directory_exits_2(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Anna Berg resigned on Monday.\n", encoding="utf-8")
+    out = tmp_path / "no" / "such" / "out.ttl"
+    result = runner.invoke(
+        cli, ["export", str(article), "-o", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert str(out) in _messages(result.stderr)[-1]
+    assert not (tmp_path / "no").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
