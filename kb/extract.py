@@ -437,9 +437,14 @@ class _Analysis:
                 self._add_mention(_Mention(tok.i + 1, j, "Organization", name))
 
     def _acronyms(self) -> None:
-        """An upper-case token that abbreviates a named organisation ("WHO")."""
+        """Short forms the NER missed: an upper-case token that abbreviates a named
+        organisation ("WHO"), and a named person's surname on its own ("Elkins")."""
         acronyms = {_acronym(m.name): m for m in self.mentions if m.kind == "Organization"}
+        surnames = {m.name.split()[-1] for m in self.mentions
+                    if m.kind == "Person" and len(m.name.split()) > 1}
         for tok in self.doc:
+            if tok.text in surnames and tok.is_title and tok.i not in self.token_mention:
+                self._add_mention(_Mention(tok.i, tok.i + 1, "Person", tok.text))
             if tok.is_upper and 2 <= len(tok) <= 6 and tok.text in acronyms \
                     and tok.i not in self.token_mention:
                 self._add_mention(_Mention(tok.i, tok.i + 1, "Organization", tok.text))
@@ -573,34 +578,37 @@ class _Analysis:
         if lemma in _ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
             named = self._recent(tok.i, {"Organization"}, word=lemma)
             described = any(c.dep_ in ("amod", "poss", "compound") for c in tok.children)
-            if named is not None or lemma not in _ORG_GENERIC or described:
+            if named is not None:
                 return named
-            return self._recent(tok.i, {"Organization"})
-        if lemma in lx.ROLE_WORDS:
+            if lemma in _ORG_GENERIC and not described:
+                return self._recent(tok.i, {"Organization"})
+            if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
+                return None
+        if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
             return self._recent(tok.i, {"Person"}, role=lemma)
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self._recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None:
                 return same_noun  # "soldiers" after "North Korean soldiers"
-        if allow_new_group and tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
-            start = min(
-                [
-                    c.i
-                    for c in tok.children
-                    if c.dep_ in ("amod", "compound") and c.i < tok.i
-                ]
-                + [tok.i]
-            )
-            mention = _Mention(
-                start, tok.i + 1, "Group", _clean_name(self.doc[start : tok.i + 1].text)
-            )
-            self._add_mention(mention)
-            if self.token_mention.get(tok.i) != len(self.mentions) - 1:
-                return None
-            self.clusters.append(_Cluster("Group", [mention]))
-            mention.cluster = len(self.clusters) - 1
-            return mention.cluster
+        if not allow_new_group:
+            return None
+        if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
+            return self._described(tok, "Group", ("amod", "compound"))
+        if lemma in lx.INSTITUTION_NOUNS and any(c.dep_ == "poss" for c in tok.children):
+            return self._described(tok, "Organization", ("amod", "compound", "poss"))
         return None
+
+    def _described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
+        """A new actor named by its description: "researchers", "the fishermen's union"."""
+        start = min([c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i])
+        words = [t.text for t in self.doc[start : tok.i + 1] if t.dep_ != "case"]
+        mention = _Mention(start, tok.i + 1, kind, _clean_name(" ".join(words)))
+        self._add_mention(mention)
+        if self.token_mention.get(tok.i) != len(self.mentions) - 1:
+            return None
+        self.clusters.append(_Cluster(kind, [mention]))
+        mention.cluster = len(self.clusters) - 1
+        return mention.cluster
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, inherited through "and said" / ", saying" / acl parses."""

@@ -58,7 +58,8 @@ ROLE_WORDS = frozenset(
     foreign interior defence defense finance health economy justice opposition
     secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms sir lady lord
     pope bishop cardinal rabbi imam sheikh chairperson president-elect acting former
-    interim general-secretary""".split()
+    interim general-secretary engineer lawyer physician scientist researcher historian
+    architect inspector auditor treasurer commissioner administrator""".split()
 )
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "prof", "prof."}
