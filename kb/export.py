@@ -81,7 +81,7 @@ def _nquads(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
 
 def _trig(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
     ds = Dataset()
-    bind_prefixes(ds)  # type: ignore[arg-type]
+    bind_prefixes(ds)
     for name, g in sorted(graphs, key=lambda pair: str(pair[0])):
         named = ds.graph(name)
         for triple in _sorted_triples(g):

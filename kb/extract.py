@@ -284,12 +284,17 @@ class _Analysis:
         return out
 
     def _with_hyphen_prefix(self, ent: SpacySpan) -> SpacySpan:
-        """"sub-Saharan Africa", "Trans-Siberian Railway": a hyphenated capitalised
+        """ "sub-Saharan Africa", "Trans-Siberian Railway": a hyphenated capitalised
         modifier just before a place or organisation belongs to its name."""
         i = ent.start
-        if i >= 3 and self.doc[i - 2].text == "-" and self.doc[i - 1].is_title \
-                and self.doc[i - 3].is_alpha and not self.doc[i - 3].whitespace_ \
-                and not self.doc[i - 2].whitespace_:
+        if (
+            i >= 3
+            and self.doc[i - 2].text == "-"
+            and self.doc[i - 1].is_title
+            and self.doc[i - 3].is_alpha
+            and not self.doc[i - 3].whitespace_
+            and not self.doc[i - 2].whitespace_
+        ):
             return SpacySpan(self.doc, i - 3, ent.end, label=ent.label_)
         return ent
 
@@ -323,7 +328,9 @@ class _Analysis:
             or text.lower() in lx.PRONOUNS
         ):
             return
-        if len(ent) == 1 and (ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])):
+        if len(ent) == 1 and (
+            ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
+        ):
             return
         place = self.gaz.lookup(text)
         if label == "NORP" or (label == "GPE" and place is None and _is_demonym(ent)):
@@ -394,8 +401,15 @@ class _Analysis:
         if owner_span is not None and place is not None:
             # the place is named inside the organisation's name: a mention of its own,
             # kept out of the token map so that the tokens resolve to the organisation
-            self.mentions.append(_Mention(owner_span.start, owner_span.end, "Location",
-                                          place_name, place=place))
+            self.mentions.append(
+                _Mention(
+                    owner_span.start,
+                    owner_span.end,
+                    "Location",
+                    place_name,
+                    place=place,
+                )
+            )
         self._add_mention(_Mention(start, tok.i + 1, "Organization", name))
 
     def _group(self, tok: Token) -> None:
@@ -424,14 +438,18 @@ class _Analysis:
             )
 
     def _affiliation(self, tok: Token) -> None:
-        """"analysts at Nordbank Markets": capitalised words after a people noun and
+        """ "analysts at Nordbank Markets": capitalised words after a people noun and
         "at"/"from" name an organisation even when the NER missed them."""
         if tok.lower_ not in ("at", "from") or tok.head.lower_ not in lx.PEOPLE_NOUNS:
             return
         j = tok.i + 1
-        while j < len(self.doc) and self.doc[j].pos_ == "PROPN" and self.doc[j].is_title:
+        while (
+            j < len(self.doc) and self.doc[j].pos_ == "PROPN" and self.doc[j].is_title
+        ):
             j += 1
-        if j > tok.i + 1 and not any(i in self.token_mention for i in range(tok.i + 1, j)):
+        if j > tok.i + 1 and not any(
+            i in self.token_mention for i in range(tok.i + 1, j)
+        ):
             name = _clean_name(self.doc[tok.i + 1 : j].text)
             if self.gaz.lookup(name) is None:
                 self._add_mention(_Mention(tok.i + 1, j, "Organization", name))
@@ -439,14 +457,27 @@ class _Analysis:
     def _acronyms(self) -> None:
         """Short forms the NER missed: an upper-case token that abbreviates a named
         organisation ("WHO"), and a named person's surname on its own ("Elkins")."""
-        acronyms = {_acronym(m.name): m for m in self.mentions if m.kind == "Organization"}
-        surnames = {m.name.split()[-1] for m in self.mentions
-                    if m.kind == "Person" and len(m.name.split()) > 1}
+        acronyms = {
+            _acronym(m.name): m for m in self.mentions if m.kind == "Organization"
+        }
+        surnames = {
+            m.name.split()[-1]
+            for m in self.mentions
+            if m.kind == "Person" and len(m.name.split()) > 1
+        }
         for tok in self.doc:
-            if tok.text in surnames and tok.is_title and tok.i not in self.token_mention:
+            if (
+                tok.text in surnames
+                and tok.is_title
+                and tok.i not in self.token_mention
+            ):
                 self._add_mention(_Mention(tok.i, tok.i + 1, "Person", tok.text))
-            if tok.is_upper and 2 <= len(tok) <= 6 and tok.text in acronyms \
-                    and tok.i not in self.token_mention:
+            if (
+                tok.is_upper
+                and 2 <= len(tok) <= 6
+                and tok.text in acronyms
+                and tok.i not in self.token_mention
+            ):
                 self._add_mention(_Mention(tok.i, tok.i + 1, "Organization", tok.text))
 
     def _ent_start(self, tok: Token) -> int:
@@ -496,7 +527,9 @@ class _Analysis:
         if m.kind == "Person" and cl.kind == "Person":
             return len(ta) == 1 and ta[0] == tb[-1]
         if "Person" in (m.kind, cl.kind):
-            return len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
+            return (
+                len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
+            )
         return len(ta) < len(tb) and (
             ta == tb[: len(ta)] or (len(ta) >= 2 and set(ta) <= set(tb))
         )
@@ -577,7 +610,9 @@ class _Analysis:
             return self._resolve(owner, allow_new_group=False)
         if lemma in _ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
             named = self._recent(tok.i, {"Organization"}, word=lemma)
-            described = any(c.dep_ in ("amod", "poss", "compound") for c in tok.children)
+            described = any(
+                c.dep_ in ("amod", "poss", "compound") for c in tok.children
+            )
             if named is not None:
                 return named
             if lemma in _ORG_GENERIC and not described:
@@ -594,13 +629,17 @@ class _Analysis:
             return None
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             return self._described(tok, "Group", ("amod", "compound"))
-        if lemma in lx.INSTITUTION_NOUNS and any(c.dep_ == "poss" for c in tok.children):
+        if lemma in lx.INSTITUTION_NOUNS and any(
+            c.dep_ == "poss" for c in tok.children
+        ):
             return self._described(tok, "Organization", ("amod", "compound", "poss"))
         return None
 
     def _described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
         """A new actor named by its description: "researchers", "the fishermen's union"."""
-        start = min([c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i])
+        start = min(
+            [c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i]
+        )
         words = [t.text for t in self.doc[start : tok.i + 1] if t.dep_ != "case"]
         mention = _Mention(start, tok.i + 1, kind, _clean_name(" ".join(words)))
         self._add_mention(mention)
@@ -664,17 +703,19 @@ class _Analysis:
         if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
             return None
         first_sent, last_sent = inner[0].sent, inner[-1].sent
-        after = [t for t in last_sent if t.idx >= q_end + 1 and self._is_cue(t)
-                 and self._speaks_quote(t, inner)]
+        after = [
+            t
+            for t in last_sent
+            if t.idx >= q_end + 1 and self._is_cue(t) and self._speaks_quote(t, inner)
+        ]
         before = [t for t in first_sent if t.idx + len(t) < q_start and self._is_cue(t)]
-        cue = (after or before[::-1] or [None])[0]
+        cues = after or before[::-1]
+        cue: Token | None = cues[0] if cues else None
         if cue is not None and self._quote_is_inside_clause(cue, inner):
             return None  # a quoted fragment of a reported clause: an indirect claim
-        speaker_of = cue
-        if cue is None:
-            speaker_of = self._governing_verb(inner)
-            if speaker_of is None:
-                return None
+        speaker_of = cue if cue is not None else self._governing_verb(inner)
+        if speaker_of is None:
+            return None
         subj = self._subject(speaker_of)
         claimant = self._resolve(subj) if subj is not None else None
         if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
@@ -974,7 +1015,9 @@ class _Analysis:
             ev = self._event(tok, kind)
             target = next((e for e in events if _mergeable(e, ev)), None)
             if target is None and self._anaphoric(tok):
-                target = next((e for e in reversed(events) if e.event_type == kind), None)
+                target = next(
+                    (e for e in reversed(events) if e.event_type == kind), None
+                )
             if target is None:
                 events.append(ev)
             else:
@@ -983,10 +1026,11 @@ class _Analysis:
         return events
 
     def _anaphoric(self, tok: Token) -> bool:
-        """"the quake", "the cuts": a definite noun that refers back to an event."""
+        """ "the quake", "the cuts": a definite noun that refers back to an event."""
         return tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
-            for c in tok.children)
+            for c in tok.children
+        )
 
     def _enclosing_claim(self, tok: Token) -> _Claim | None:
         return next((c for a, b, c in self._claim_spans if a <= tok.idx < b), None)
@@ -1036,9 +1080,13 @@ class _Analysis:
                     hit = self._cluster_at(d)
                     if hit is not None and self.clusters[hit].kind != "Location":
                         participants.append(hit)
-        if not agents and not participants and claim is not None and \
-                self.clusters[claim.claimant].kind == "Organization" and \
-                kind in lx.SELF_REPORTED_TYPES:
+        if (
+            not agents
+            and not participants
+            and claim is not None
+            and self.clusters[claim.claimant].kind == "Organization"
+            and kind in lx.SELF_REPORTED_TYPES
+        ):
             # a company's own statement about its figures or jobs is about itself
             participants.append(claim.claimant)
         agents = list(dict.fromkeys(agents))
@@ -1309,7 +1357,7 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
 
 
 def _group_stem(folded: str) -> str:
-    """"north koreans" and "north korean soldiers" share the stem "north korean"."""
+    """ "north koreans" and "north korean soldiers" share the stem "north korean"."""
     words = folded.split()
     if len(words) > 1 and words[-1] in lx.PEOPLE_NOUNS:
         words = words[:-1]
@@ -1487,9 +1535,8 @@ def _context_words(claim: Claim, figures: list[Quantity]) -> set[str]:
 
 
 def _figures_disagree(a: Claim, b: Claim) -> bool:
-    for unit in {q.unit for q in a.quantities} & {q.unit for q in b.quantities} - {
-        None
-    }:
+    units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities}
+    for unit in sorted(u for u in units if u):
         qa = [q for q in a.quantities if q.unit == unit]
         qb = [q for q in b.quantities if q.unit == unit]
         shared = _context_words(a, qa) & _context_words(b, qb) - {unit.rstrip("s")}

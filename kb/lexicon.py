@@ -359,5 +359,14 @@ ORG_SUFFIXES = frozenset(
 )
 
 # Event types that an organisation's statement reports about the organisation itself.
-SELF_REPORTED_TYPES = frozenset({"FinancialResult", "JobCuts", "Closure", "Investment",
-                                 "Launch", "Acquisition", "MarketMovement"})
+SELF_REPORTED_TYPES = frozenset(
+    {
+        "FinancialResult",
+        "JobCuts",
+        "Closure",
+        "Investment",
+        "Launch",
+        "Acquisition",
+        "MarketMovement",
+    }
+)

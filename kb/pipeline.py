@@ -73,7 +73,7 @@ class ExportResult:
     def summary(self) -> str:
         parts = [f"{self.count('written')} written"]
         for status in ("skipped", "failed", "invalid"):
-            n = self.count(status)  # type: ignore[arg-type]
+            n = self.count(status)
             if n:
                 parts.append(
                     f"{n} {'did not conform' if status == 'invalid' else status}"
