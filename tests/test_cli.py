@@ -104,9 +104,7 @@ def test_output_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_failed_export_keeps_previous_output(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_failed_export_keeps_previous_output(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.ttl"
     out.write_text("previous\n", encoding="utf-8")
     result = runner.invoke(
@@ -120,9 +118,7 @@ def test_failed_export_keeps_previous_output(
 
 
 @pytest.mark.slow
-def test_output_in_missing_directory_exits_2(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_output_in_missing_directory_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Anna Berg resigned on Monday.\n", encoding="utf-8")
     out = tmp_path / "no" / "such" / "out.ttl"

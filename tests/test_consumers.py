@@ -96,7 +96,9 @@ def test_jsonld_js_reads_context_by_iri(
     _same(theirs, _ours(export_examples))
 
 
-@pytest.mark.parametrize(("fmt", "syntax"), [("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads")])
+@pytest.mark.parametrize(
+    ("fmt", "syntax"), [("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads")]
+)
 def test_rapper_reads_our_output(
     rapper: str, export_examples: Export, tmp_path: Path, fmt: str, syntax: str
 ) -> None:

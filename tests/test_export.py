@@ -143,7 +143,9 @@ def test_output_conforms(export_examples: Export) -> None:
 
 def test_kb_terms_are_declared_in_the_ontology(export_examples: Export) -> None:
     ontology = ontology_graph()
-    declared = {s for s in ontology.subjects(RDF.type, None) if str(s).startswith(KB_NS)}
+    declared = {
+        s for s in ontology.subjects(RDF.type, None) if str(s).startswith(KB_NS)
+    }
     used = {
         term
         for triple in graph_of(export_examples, "nt")

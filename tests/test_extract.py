@@ -18,7 +18,9 @@ def run():
     nlp = extract.load_pipeline()
 
     def _run(text: str, published: str | None = "2025-06-12") -> Extraction:
-        return extract.extract(Article(text=text, origin="test", published=published), nlp)
+        return extract.extract(
+            Article(text=text, origin="test", published=published), nlp
+        )
 
     return _run
 
@@ -97,7 +99,9 @@ def test_relative_date_resolved_against_published(run):
 
 
 def test_relative_date_without_published_stays_unknown(run):
-    x = run("Rescuers evacuated 300 residents from Valencia on Tuesday.", published=None)
+    x = run(
+        "Rescuers evacuated 300 residents from Valencia on Tuesday.", published=None
+    )
     (event,) = [e for e in x.events if e.event_type == "Rescue"]
     assert event.date is None
 

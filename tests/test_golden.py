@@ -28,7 +28,10 @@ def _describe(expected: Graph, actual: Graph, limit: int = 40) -> str:
         to_isomorphic(expected), to_isomorphic(actual)
     )
     lines = []
-    for title, part in (("only in expected", only_expected), ("only in actual", only_actual)):
+    for title, part in (
+        ("only in expected", only_expected),
+        ("only in actual", only_actual),
+    ):
         triples = sorted(" ".join(t.n3() for t in triple) for triple in part)
         lines.append(f"{title} ({len(triples)}):")
         lines += [f"  {t} ." for t in triples[:limit]]
