@@ -252,7 +252,7 @@ class _Analysis:
 
     def _find_mentions(self) -> None:
         ents = self._merged_ents()
-        # institutions by description first, so "Hualien County's fire department"
+        # institutions by description first, so "Marlow County's fire department"
         # becomes one organisation rather than a place plus nothing
         for tok in self.doc:
             self._institution(tok)
@@ -264,7 +264,7 @@ class _Analysis:
         self._acronyms()
 
     def _merged_ents(self) -> list[SpacySpan]:
-        """Join split person names ("Lee Jae" + "Woong") and extend "X region"."""
+        """Join split person names ("Park Min" + "Jun") and extend "X region"."""
         out: list[SpacySpan] = []
         for ent in _split_at_breaks(self.doc.ents):
             if ent.label_ not in _ENTITY_LABELS:
@@ -364,7 +364,7 @@ class _Analysis:
         return re.search(pattern, self.doc.text) is not None
 
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
-        """spaCy calls some places PRODUCT, ORG or PERSON ("Kursk"): trust the gazetteer
+        """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
         when the name is a country, a region, or a large city and nothing else."""
         if place is None or ent.label_ == "NORP":
             return False
@@ -373,7 +373,7 @@ class _Analysis:
         return place.population >= 100_000 and len(ent) <= 2
 
     def _institution(self, tok: Token) -> None:
-        """ "Ghana's health ministry", "Lisbon's city council": place + institution noun."""
+        """ "Kenya's health ministry", "Porto's city council": place + institution noun."""
         if tok.lower_ not in lx.INSTITUTION_NOUNS or tok.pos_ != "NOUN":
             return
         mods = [
@@ -413,7 +413,7 @@ class _Analysis:
         self._add_mention(_Mention(start, tok.i + 1, "Organization", name))
 
     def _group(self, tok: Token) -> None:
-        """ "North Korean soldiers", "The North Koreans", "American officials"."""
+        """ "South Sudanese soldiers", "The Sudanese", "French officials"."""
         if tok.i in self.token_mention or tok.pos_ not in ("NOUN", "PROPN"):
             return
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "pobj"):
@@ -438,7 +438,7 @@ class _Analysis:
             )
 
     def _affiliation(self, tok: Token) -> None:
-        """ "analysts at Nordbank Markets": capitalised words after a people noun and
+        """ "analysts at Acme Capital": capitalised words after a people noun and
         "at"/"from" name an organisation even when the NER missed them."""
         if tok.lower_ not in ("at", "from") or tok.head.lower_ not in lx.PEOPLE_NOUNS:
             return
@@ -624,7 +624,7 @@ class _Analysis:
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self._recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None:
-                return same_noun  # "soldiers" after "North Korean soldiers"
+                return same_noun  # "soldiers" after "Chadian soldiers"
         if not allow_new_group:
             return None
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
@@ -1236,7 +1236,7 @@ class _Analysis:
         )
 
     def _within_from_name(self, name: str) -> tuple[str, ...]:
-        """ "Kursk region" lies in the country of Kursk; "northern Ghana" in Ghana."""
+        """ "Kharkiv region" lies in the country of Kharkiv; "northern Kenya" in Kenya."""
         words = name.split()
         for cut in range(1, len(words)):
             for part in (" ".join(words[:cut]), " ".join(words[cut:])):
@@ -1342,7 +1342,7 @@ def _is_demonym(ent: SpacySpan) -> bool:
 
 
 def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
-    """An entity never runs across a line break ("Ukraine\\n\\nUkrainian")."""
+    """An entity never runs across a line break ("Spain\\n\\nSpanish")."""
     out = []
     for ent in ents:
         start = ent.start

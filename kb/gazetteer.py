@@ -48,7 +48,7 @@ COUNTRY_ALIASES = {
     "Mainland China": "CN",
     "PRC": "CN",
 }
-# Words that make an admin-area or region name ("Kursk region", "Okinawa Prefecture").
+# Words that make an admin-area or region name ("Kharkiv region", "Aichi Prefecture").
 REGION_WORDS = (
     "region",
     "province",

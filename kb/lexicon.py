@@ -34,12 +34,12 @@ PEOPLE_NOUNS = frozenset(
     employees staff victims survivors villagers settlers delegates rescuers firefighters
     medics paramedics volunteers passengers patients""".split()
 )
-# Nouns that pluralise a nationality ("North Koreans", "Russians") into a Group.
+# Nouns that pluralise a nationality ("Sudanese", "Chileans") into a Group.
 MILITARY_NOUNS = frozenset(
     {"soldiers", "troops", "forces", "fighters", "military", "army"}
 )
 
-# Head nouns of institutions named by description ("Ghana's health ministry").
+# Head nouns of institutions named by description ("Kenya's health ministry").
 INSTITUTION_NOUNS = frozenset(
     """ministry department agency council parliament police army military navy court
     commission committee authority office service intelligence administration bureau
@@ -349,7 +349,7 @@ PLURAL_EVENT_NOUNS = frozenset(
     }
 )
 
-# Last words that make a "person" name an organisation ("Halvorsen Shipping").
+# Last words that make a "person" name an organisation ("Nordvik Shipping").
 ORG_SUFFIXES = frozenset(
     """shipping railway railways airline airlines airways bank group holdings markets
     capital partners corporation corp corp. inc inc. ltd ltd. llc plc company co co.
