@@ -231,7 +231,14 @@ class _Analysis:
         self.token_mention: dict[int, int] = {}
         self.clusters: list[_Cluster] = []
         self.figures = find_figures(doc.text)
-        self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+        # indexes built once, so that the rules stay linear in the article's length
+        self.ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self.dates_in_sent: dict[int, list[SpacySpan]] = {}
+        for e in doc.ents:
+            if e.label_ == "DATE":
+                self.dates_in_sent.setdefault(e.sent.start, []).append(e)
+        self.lower_text = doc.text.lower()
+        self.lower_words = set(re.findall(r"[\w-]+", doc.text))
         self._claim_spans: list[tuple[int, int, _Claim]] = []
 
     def run(self) -> Extraction:
@@ -253,7 +260,7 @@ class _Analysis:
     def _find_mentions(self) -> None:
         ents = self._merged_ents()
         # institutions by description first, so "Marlow County's fire department"
-        # becomes one organisation rather than a place plus nothing
+        # becomes one organisation (plus a mention of the county), not a bare place
         for tok in self.doc:
             self._institution(tok)
         for ent in ents:
@@ -360,8 +367,7 @@ class _Analysis:
         lower case elsewhere is not a name."""
         if not tok.is_title or tok.is_upper:
             return False
-        pattern = rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])"
-        return re.search(pattern, self.doc.text) is not None
+        return tok.lower_ in self.lower_words
 
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
         """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
@@ -384,9 +390,7 @@ class _Analysis:
         owner = next((c for c in mods if c.ent_type_ in ("GPE", "NORP", "LOC")), None)
         if owner is None:
             return
-        owner_span = next(
-            (e for e in self.doc.ents if e.start <= owner.i < e.end), None
-        )
+        owner_span = self.ent_at.get(owner.i)
         start = owner_span.start if owner_span else owner.i
         if any(self.doc[i].ent_type_ == "ORG" for i in range(start, tok.i + 1)):
             return
@@ -432,7 +436,7 @@ class _Analysis:
             name = _clean_name(self.doc[start : tok.i + 1].text)
             self._add_mention(_Mention(start, tok.i + 1, "Group", name))
         elif tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and tok.dep_ != "pobj":
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            ent = self.ent_at[tok.i]
             self._add_mention(
                 _Mention(ent.start, ent.end, "Group", _clean_name(ent.text))
             )
@@ -481,7 +485,7 @@ class _Analysis:
                 self._add_mention(_Mention(tok.i, tok.i + 1, "Organization", tok.text))
 
     def _ent_start(self, tok: Token) -> int:
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        ent = self.ent_at.get(tok.i)
         return ent.start if ent is not None else tok.i
 
     # ------------------------------------------------------------ clustering
@@ -892,19 +896,19 @@ class _Analysis:
     ) -> DateValue | None:
         """A date attached to the verb (not through a nested clause), else to an
         ancestor; with ``sentence_fallback``, the sentence's only date."""
+        in_sent = self.dates_in_sent.get(verb.sent.start, [])
         cur: Token | None = verb
         for _ in range(4):
             if cur is None:
                 break
-            for ent in self.date_ents:
+            for ent in in_sent:
                 if self._attached(ent, cur):
                     value = resolve(ent.text, self.ref, self._tense(cur))
                     if value is not None:
                         return value
             cur = cur.head if cur.head != cur else None
         if sentence_fallback:
-            dates = [e for e in self.date_ents if e.sent == verb.sent]
-            values = [resolve(e.text, self.ref, self._tense(verb)) for e in dates]
+            values = [resolve(e.text, self.ref, self._tense(verb)) for e in in_sent]
             found = [v for v in values if v is not None]
             if len(found) == 1:
                 return found[0]
@@ -975,7 +979,7 @@ class _Analysis:
     def _job_context(self, tok: Token) -> bool:
         window = self.doc[max(0, tok.i - 3) : tok.i + 4]
         return any(t.lower_ in lx.JOB_NOUNS for t in window) or any(
-            w in self.doc.text.lower() for w in (" jobs", " layoffs", " workforce")
+            w in self.lower_text for w in (" jobs", " layoffs", " workforce")
         )
 
     def _hypothetical(self, tok: Token) -> bool:

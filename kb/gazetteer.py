@@ -181,14 +181,6 @@ class Gazetteer:
         """
         return self._index.get(fold(name))
 
-    def country_of(self, place: Place) -> Place | None:
-        """The country that contains ``place``, if known."""
-        if place.country is None:
-            return None
-        return next(
-            (c for c in self._countries.values() if c.key == place.country), None
-        )
-
     def add_user_entries(self, entries: dict[str, str]) -> None:
         """Add ``name → IRI`` entries that take precedence over the built-in data."""
         for name, iri in entries.items():

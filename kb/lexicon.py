@@ -34,10 +34,6 @@ PEOPLE_NOUNS = frozenset(
     employees staff victims survivors villagers settlers delegates rescuers firefighters
     medics paramedics volunteers passengers patients""".split()
 )
-# Nouns that pluralise a nationality ("Sudanese", "Chileans") into a Group.
-MILITARY_NOUNS = frozenset(
-    {"soldiers", "troops", "forces", "fighters", "military", "army"}
-)
 
 # Head nouns of institutions named by description ("Kenya's health ministry").
 INSTITUTION_NOUNS = frozenset(
@@ -245,22 +241,6 @@ MARKET_SUBJECTS = frozenset(
         "yield",
         "yields",
         "currency",
-    }
-)
-# Verbs that carry a disaster noun's event ("an earthquake struck", "the quake hit").
-HAPPEN_VERBS = frozenset(
-    {
-        "strike",
-        "hit",
-        "occur",
-        "happen",
-        "jolt",
-        "rock",
-        "ravage",
-        "batter",
-        "sweep",
-        "erupt",
-        "shake",
     }
 )
 # Objects that JobCuts' "cut"/"shed"/"lay off" must have, so "cut rates" is no event.

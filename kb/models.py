@@ -6,7 +6,7 @@ that into RDF. No stage passes spaCy or rdflib objects across its boundary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ActorKind = Literal["Actor", "Person", "Organization", "Group"]
@@ -127,4 +127,4 @@ class Extraction:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     model: str = ""  # the NLP pipeline's name and version
-    conflicts: tuple[tuple[int, int], ...] = field(default=())  # claim index pairs
+    conflicts: tuple[tuple[int, int], ...] = ()  # claim index pairs
