@@ -7,8 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import UsageError
@@ -27,22 +26,8 @@ FORMATS = {
 }
 
 
-def _canonical(term: Node) -> Node:
-    """An integral ``xsd:decimal`` gets its canonical form ``"4800.0"``.
-
-    rdflib's Turtle and TriG writers print ``4800.0`` whatever the lexical form was,
-    so without this the formats would describe different literals.
-    """
-    if isinstance(term, Literal) and term.datatype == XSD.decimal:
-        lexical = str(term)
-        if "." not in lexical and "e" not in lexical.lower():
-            return Literal(f"{lexical}.0", datatype=XSD.decimal)
-    return term
-
-
 def _sorted_triples(graph: Graph) -> list[tuple[Node, Node, Node]]:
-    triples = ((s, p, _canonical(o)) for s, p, o in graph)
-    return sorted(triples, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+    return sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
 
 
 def _stable(graph: Graph) -> Graph:
@@ -72,7 +57,7 @@ def _nquads(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
     ds = Dataset()
     for name, g in graphs:
         named = ds.graph(name)
-        for triple in _sorted_triples(g):
+        for triple in g:
             named.add(triple)
     return _sorted_lines(
         ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")

@@ -238,9 +238,18 @@ class _Mapper:
 
 
 def _decimal(value: float) -> Literal:
-    """An xsd:decimal literal without float noise ("312000000", "6.4")."""
+    """An xsd:decimal literal in canonical form, without float noise.
+
+    Whole numbers keep a ``.0`` because rdflib's Turtle and TriG writers always print
+    one; every format then carries the same literal.
+
+    >>> str(_decimal(312000000.0)), str(_decimal(6.4))
+    ('312000000.0', '6.4')
+    """
     text = format(Decimal(repr(value)).normalize(), "f")
-    return Literal(Decimal(text), datatype=XSD.decimal)
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _published_literal(value: str | None) -> Literal | None:
