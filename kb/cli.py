@@ -7,14 +7,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 
 import click
 
 from kb import __version__
 from kb.errors import KbError
 from kb.export import FORMATS
+from kb.ingest import count_input_files
 from kb.iris import DEFAULT_BASE
+from kb.output import write_atomic
 from kb.pipeline import ExportOptions, export, fixed_time_from_env, parse_time
 
 PROGRESS_MIN_ARTICLES = 4
@@ -41,18 +42,10 @@ def cli() -> None:
     """
 
 
-def _count_inputs(paths: tuple[str, ...]) -> int:
-    total = 0
-    for p in paths:
-        path = Path(p)
-        total += sum(1 for f in path.rglob("*") if f.is_file()) if path.is_dir() else 1
-    return total
-
-
 @contextmanager
 def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     """A progress bar on stderr, only when it is a terminal and the batch is large."""
-    total = _count_inputs(paths)
+    total = count_input_files(paths)
     if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
         yield None
         return
@@ -121,11 +114,8 @@ def export_command(
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
     if output:
-        from kb.output import write_atomic
-
-        # On bad input (exit 2) keep any previous OUT as it was, rather than
-        # replacing it with a partial export.
-        if result.exit_code != 2:
+        # with nothing to write (every input bad or invalid), OUT keeps what it had
+        if result.written:
             write_atomic(output, result.text)
     else:
         click.echo(result.text, nl=False)

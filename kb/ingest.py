@@ -9,6 +9,7 @@ import codecs
 import errno
 import json
 import logging
+import os
 import re
 import sys
 import unicodedata
@@ -661,6 +662,27 @@ def iter_articles(
             yield from _items_from_dir(path, frozenset())
         else:
             yield from _items_from_file(path)
+
+
+def count_input_files(inputs: Iterable[str | Path]) -> int:
+    """How many files :func:`iter_articles` would open (for a progress bar).
+
+    A JSON array or JSONL file counts once, however many records it holds.
+    """
+    total = 0
+    for entry in inputs:
+        path = Path(entry)
+        if not path.is_dir():
+            total += 1
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            total += sum(
+                1
+                for f in files
+                if not f.startswith(".") and Path(root, f).suffix.lower() in _READERS
+            )
+    return total
 
 
 def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:

@@ -64,6 +64,11 @@ class ExportResult:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
+    def written(self) -> int:
+        """How many articles the text holds; 0 means there is nothing to write."""
+        return self.count("written")
+
+    @property
     def exit_code(self) -> int:
         """0 ok; 2 when any input was bad; else 1 when any article did not conform."""
         if self.count("failed"):

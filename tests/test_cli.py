@@ -129,3 +129,20 @@ def test_output_in_missing_directory_exits_2(runner: CliRunner, tmp_path: Path) 
     assert str(out) in _messages(result.stderr)[-1]
     assert not (tmp_path / "no").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+@pytest.mark.slow
+def test_bad_input_does_not_lose_the_good_articles(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Anna Berg resigned on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = runner.invoke(
+        cli,
+        ["export", str(article), str(tmp_path / "missing.txt"), "-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert "missing.txt" in result.stderr
+    assert "Anna Berg resigned" in out.read_text("utf-8")

@@ -519,3 +519,12 @@ def test_unreadable_file_is_reported(
     first, second = iter_articles([tmp_path])
     assert str(first) == f"{path}: permission denied; make it readable or leave it out"
     assert isinstance(second, Article) and second.text == "Z"
+
+
+def test_count_input_files_counts_what_would_be_read(tmp_path: Path) -> None:
+    from kb.ingest import count_input_files
+
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    for name in ("d/a.txt", "d/sub/b.jsonl", "d/notes.pdf", "d/.hidden.txt", "c.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert count_input_files([tmp_path / "d", tmp_path / "c.md"]) == 3
