@@ -209,3 +209,20 @@ def dateline_date(text: str) -> DateValue | None:
     """
     m = _DATELINE.match(text)
     return resolve(m["date"]) if m else None
+
+
+def published_date(published: str | None, text: str) -> str | None:
+    """When an article was published: its metadata, else the date of its dateline.
+
+    Both extraction (to resolve "on Tuesday") and mapping (``schema:datePublished``)
+    use this, so the two never disagree. A date the article does not state is None.
+
+    >>> published_date(None, "OSLO, March 3, 2025 — Shares rose.")
+    '2025-03-03'
+    >>> published_date("2025-11-06", "OSLO, March 3, 2025 — Shares rose.")
+    '2025-11-06'
+    """
+    if parse_published(published) is not None:
+        return published
+    dateline = dateline_date(text)
+    return dateline.value if dateline else None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb import lexicon as lx
-from kb.dates import Tense, dateline_date, parse_published, resolve
+from kb.dates import Tense, parse_published, published_date, resolve
 from kb.errors import ExtractionError
 from kb.gazetteer import REGION_WORDS, Place, fold, gazetteer
 from kb.models import (
@@ -222,10 +222,9 @@ class _Analysis:
         self.doc = doc
         self.article = article
         self.model = model
-        self.ref: date | None = parse_published(article.published)
-        if self.ref is None:
-            dl = dateline_date(article.text)
-            self.ref = date.fromisoformat(dl.value) if dl else None
+        self.ref: date | None = parse_published(
+            published_date(article.published, article.text)
+        )
         self.gaz = gazetteer()
         self.mentions: list[_Mention] = []
         self.token_mention: dict[int, int] = {}

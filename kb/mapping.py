@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kb import __version__
-from kb.dates import dateline_date, parse_published
+from kb.dates import parse_published, published_date
 from kb.iris import DEFAULT_BASE, article_iri, entity_iri, local_iri
 from kb.models import Claim, DateValue, Entity, Event, Extraction, Quantity, Span
 from kb.namespaces import KB, SCHEMA, SEM, bind_prefixes
@@ -122,9 +122,7 @@ class _Mapper:
             self.g.add((node, SCHEMA.inLanguage, Literal(a.language)))
         if a.source:
             self.g.add((node, KB.sourceName, Literal(a.source)))
-        published = _published_literal(a.published)
-        if published is None and (dateline := dateline_date(a.text)) is not None:
-            published = Literal(dateline.value, datatype=XSD.date)  # stated in the text
+        published = _published_literal(published_date(a.published, a.text))
         if published is not None:
             self.g.add((node, SCHEMA.datePublished, published))
         self._activity(node)
