@@ -10,7 +10,7 @@ CONSUMERS := tests/consumers
 JSONLD_JS := $(CONSUMERS)/node_modules/jsonld/package.json
 EXAMPLES := $(sort $(wildcard examples/*))
 
-.PHONY: setup venv demo test check lint consumers rapper clean
+.PHONY: setup venv demo test check lint consumers rapper servers system clean bench bench-quick
 
 ## setup/venv: create .venv if missing and install newskb with its dev tools
 setup venv: $(STAMP)
@@ -22,15 +22,20 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## demo: export the bundled example articles to out/ and summarise them
+## demo: export the bundled example articles to out/, summarise them, load them into
+##       a knowledge base (out/kb-store) and ask it which figures conflict
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/kb export $(EXAMPLES) -o out/examples.ttl
 	$(BIN)/kb export $(EXAMPLES) --format jsonld -o out/examples.jsonld
 	$(BIN)/python -c "$$DEMO_SUMMARY"
+	rm -rf out/kb-store
+	$(BIN)/kb add $(EXAMPLES) --store out/kb-store
+	@echo "Figures that sources dispute (kb query --named conflicting-figures):"
+	$(BIN)/kb query --store out/kb-store --named conflicting-figures --format table
 
-## test: install the external consumers if missing, then run the whole test suite
-test: $(STAMP) consumers
+## test: install the external consumers and servers if missing, then run the whole test suite
+test: $(STAMP) consumers servers
 	$(BIN)/python -m pytest
 
 ## check: linters, type checker and tests
@@ -41,7 +46,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
-## consumers: jsonld.js (npm) and rapper (Debian raptor2-utils) for the external tests
+## consumers: jsonld.js (npm) and rapper (Debian raptor2-utils) for the external tests;
+## the Oxigraph server comes with the dev extra (pip install oxigraph)
 consumers: $(JSONLD_JS) rapper
 
 $(JSONLD_JS): $(CONSUMERS)/package.json
@@ -56,16 +62,32 @@ $(JSONLD_JS): $(CONSUMERS)/package.json
 	  echo "make: npm not found; the jsonld.js consumer tests will be skipped" >&2; \
 	fi
 
-rapper:
-	@if ! command -v rapper >/dev/null; then \
+## system: Debian packages the external tests use, installed in one apt run when
+## missing: rapper (raptor2-utils), Virtuoso, and Chromium for the page screenshot
+SYSTEM_COMMANDS := rapper:raptor2-utils virtuoso-t:virtuoso-opensource-7-bin chromium:chromium
+rapper servers: system
+system:
+	@missing=""; \
+	for pair in $(SYSTEM_COMMANDS); do \
+	  command -v "$${pair%%:*}" >/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends raptor2-utils; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
-	    echo "make: rapper not found and cannot apt-get install it (not root);" \
-	      "the rapper tests will be skipped" >&2; \
+	    echo "make: cannot apt-get install$$missing (not root);" \
+	      "the tests that need them will be skipped" >&2; \
 	  fi; \
 	fi
+
+## bench: the benchmark suite at its default size (< 15 min on 2 cores); see README
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## bench-quick: the same measures at small sizes (< 2 min)
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench --quick
 
 clean:
 	rm -rf out $(CONSUMERS)/node_modules .pytest_cache .mypy_cache .ruff_cache

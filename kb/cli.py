@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -17,6 +19,9 @@ from kb.ingest import count_input_files
 from kb.iris import DEFAULT_BASE
 from kb.output import write_atomic
 from kb.pipeline import ExportOptions, export, fixed_time_from_env, parse_time
+from kb.report import format_named_queries, format_stats
+from kb.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
+from kb.store import DEFAULT_STORE, STORE_ENV
 
 PROGRESS_MIN_ARTICLES = 4
 
@@ -32,6 +37,20 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
 
 
+class _EchoHandler(logging.Handler):
+    """Library warnings ("read it as Windows-1252") as ``kb: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"kb: {record.getMessage()}", err=True)
+
+
+def _warnings_to_stderr() -> None:
+    logger = logging.getLogger("kb")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        logger.addHandler(_EchoHandler(logging.WARNING))
+        logger.setLevel(logging.WARNING)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kb")
 def cli() -> None:
@@ -40,6 +59,7 @@ def cli() -> None:
 
     Exit codes: 0 success, 1 data did not conform to the shapes, 2 bad input or usage.
     """
+    _warnings_to_stderr()
 
 
 @contextmanager
@@ -86,6 +106,14 @@ def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     help="spaCy pipeline package to use "
     "instead of the bundled English one. Also $KB_SPACY_MODEL.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction; the output is the same for any number.",
+)
 def export_command(
     articles: tuple[str, ...],
     fmt: str,
@@ -93,6 +121,7 @@ def export_command(
     base: str,
     fixed_time: str | None,
     model: str | None,
+    jobs: int,
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
 
@@ -107,7 +136,9 @@ def export_command(
     when: datetime | None = (
         parse_time(fixed_time) if fixed_time else fixed_time_from_env()
     )
-    options = ExportOptions(fmt=fmt, base=base, generated_at=when, model=model)
+    options = ExportOptions(
+        fmt=fmt, base=base, generated_at=when, model=model, jobs=jobs
+    )
     with _progress(articles) as tick:
         result = export(articles, options, tick)
     for outcome in result.outcomes:
@@ -148,3 +179,337 @@ def validate_command(files: tuple[str, ...]) -> None:
             failed += 1
             click.echo(f"{path}: does not conform\n{report.format()}", err=True)
     sys.exit(1 if failed else 0)
+
+
+def _store_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--store",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=STORE_ENV,
+        default=DEFAULT_STORE,
+        show_default=True,
+        help=f"Knowledge-base directory. Also ${STORE_ENV}.",
+    )(command)
+
+
+@cli.command("add")
+@click.argument("articles", nargs=-1, required=True)
+@_store_option
+@click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI for minted instance IRIs.",
+)
+@click.option(
+    "--fixed-time",
+    help="Pin the provenance time (ISO 8601). Also $KB_FIXED_TIME.",
+)
+@click.option(
+    "--model",
+    envvar="KB_SPACY_MODEL",
+    help="spaCy pipeline package to use. Also $KB_SPACY_MODEL.",
+)
+def add_command(
+    articles: tuple[str, ...],
+    store: Path,
+    base: str,
+    fixed_time: str | None,
+    model: str | None,
+) -> None:
+    """Extract, validate and add ARTICLES to the knowledge base.
+
+    Each article goes into its own named graph, in one transaction. Adding an
+    article again replaces its graph, so re-running a command is safe. Articles
+    that do not conform are reported and left out.
+
+    \b
+    Example:
+      kb add articles/ --store kb-store
+    """
+    from kb.pipeline import add
+    from kb.store import Store
+
+    when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
+    options = ExportOptions(base=base, generated_at=when, model=model)
+    with Store(store) as kb, _progress(articles) as tick:
+        result = add(articles, kb, options, tick)
+    for outcome in result.outcomes:
+        if outcome.reason:
+            click.echo(f"kb: {outcome.reason}", err=True)
+    click.echo(f"kb: {result.summary()} to {store}", err=True)
+    sys.exit(result.exit_code)
+
+
+@cli.command("remove")
+@click.argument("articles", nargs=-1, required=True)
+@_store_option
+def remove_command(articles: tuple[str, ...], store: Path) -> None:
+    """Remove ARTICLES (their IRIs, as `kb stats --articles` lists them) from the
+    knowledge base. Exits 2 if one of them is not there.
+
+    \b
+    Example:
+      kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
+    """
+    from kb.store import Store
+
+    missing = 0
+    with Store(store) as kb:
+        for article in articles:
+            if kb.remove(article):
+                click.echo(f"removed {article}")
+            else:
+                missing += 1
+                click.echo(f"kb: {article}: not in {store}", err=True)
+    sys.exit(2 if missing else 0)
+
+
+@cli.command("stats")
+@_store_option
+@click.option("--articles", "list_articles", is_flag=True, help="List article IRIs.")
+def stats_command(store: Path, list_articles: bool) -> None:
+    """Print how many articles and triples the knowledge base holds, and how many
+    nodes of each class.
+
+    \b
+    Example:
+      kb stats --store kb-store
+    """
+    from kb.store import Store
+
+    with Store(store, read_only=True) as kb:
+        click.echo(format_stats(kb.stats(), kb.articles() if list_articles else None))
+
+
+@cli.command("query")
+@click.argument("sparql", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    help="Read the query from a .rq file.",
+)
+@click.option("--named", help="Run a bundled named query (see --list).")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A named query's parameter; repeat for several.",
+)
+@click.option("--list", "list_named", is_flag=True, help="List the named queries.")
+@_store_option
+@click.option(
+    "--data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Query these exported RDF files instead of the store; repeatable.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Ask this remote SPARQL endpoint instead of the store "
+    "(e.g. http://host:7878/query).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS]),
+    default=None,
+    help="Result format [default: table on a terminal, else csv; ttl for graphs].",
+)
+def query_command(
+    sparql: str | None,
+    query_file: str | None,
+    named: str | None,
+    params: tuple[str, ...],
+    list_named: bool,
+    store: Path,
+    data: tuple[str, ...],
+    endpoint: str | None,
+    fmt: str | None,
+) -> None:
+    """Answer a SPARQL query over the knowledge base, whose default graph is the
+    union of all article graphs, or over a remote endpoint (--endpoint).
+
+    \b
+    Examples:
+      kb query 'SELECT ?p ?name WHERE { ?p a kb:Person ; rdfs:label ?name }'
+      kb query -f my-query.rq --format csv
+      kb query --named claims-by --param actor="Maria Okafor"
+      kb query --data out/examples.ttl --named conflicting-figures
+    """
+    from kb import queries
+    from kb.querying import QueryRequest, run_query
+
+    if list_named:
+        click.echo(format_named_queries([queries.load(n) for n in queries.names()]))
+        return
+    request = QueryRequest(
+        sparql=sparql,
+        file=query_file,
+        named=named,
+        params=queries.parse_params(params),
+        store=store,
+        data=data,
+    )
+    if endpoint:
+        from kb.remote import RemoteEndpoint, run_remote
+
+        remote = RemoteEndpoint(endpoint, union_default_graph=True)
+        result = run_remote(request, remote)
+    else:
+        result = run_query(request)
+    chosen = fmt or ("table" if sys.stdout.isatty() else "csv")
+    click.echo(format_result(result, chosen), nl=False)
+
+
+@cli.command("push")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL, e.g. http://host:7878/store or "
+    "http://host:8890/sparql-graph-crud-auth.",
+)
+@_store_option
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Push only this article graph; repeatable. Default: all of them.",
+)
+@click.option(
+    "--auth",
+    type=click.Choice(["none", "basic", "digest"]),
+    default="none",
+    show_default=True,
+    help="HTTP authentication; the user and password come from "
+    "$KB_PUSH_USER and $KB_PUSH_PASSWORD, never from arguments.",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be sent; send nothing.")
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Extra tries per graph after connection errors, 408, 429 and 5xx.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for each request.",
+)
+def push_command(
+    endpoint: str,
+    store: Path,
+    graphs: tuple[str, ...],
+    auth: str,
+    dry_run: bool,
+    retries: int,
+    timeout: float,
+) -> None:
+    """Send the article graphs to a triplestore with the SPARQL 1.1 Graph Store
+    Protocol: one PUT per graph, so pushing again replaces them. Prints one line
+    per graph (sent, failed and why, not sent) and exits 2 if any was not sent.
+
+    \b
+    Example:
+      kb push --endpoint http://127.0.0.1:7878/store --dry-run
+      KB_PUSH_USER=dba KB_PUSH_PASSWORD=... kb push --auth digest \\
+        --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
+    """
+    from kb.push import PushOptions, graphs_from_store, push, target_from_env
+
+    target = target_from_env(endpoint, auth)  # type: ignore[arg-type]
+    options = PushOptions(dry_run=dry_run, retries=retries, timeout=timeout)
+    result = push(graphs_from_store(store, graphs), target, options)
+    click.echo(result.format(), nl=False)
+    sys.exit(result.exit_code)
+
+
+@cli.command("serve")
+@_store_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8080,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI of the instances: the public address they are reached at, and "
+    "the --base they were added with. IRIs under it resolve here.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query or page may take; then it is stopped (503).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Result rows (or triples) returned at most; the KB-Result-Truncated "
+    "header says when an answer was cut.",
+)
+@click.option(
+    "--max-request",
+    type=click.IntRange(min=1024),
+    default=1 << 20,
+    show_default=True,
+    help="Largest request body or query, in bytes (413 beyond).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Store worker processes: how many queries run at once.",
+)
+def serve_command(
+    store: Path,
+    host: str,
+    port: int,
+    base: str,
+    timeout: float,
+    limit: int,
+    max_request: int,
+    workers: int,
+) -> None:
+    """Serve the knowledge base read-only: a SPARQL 1.1 endpoint at /sparql, and
+    linked data (Turtle, JSON-LD or HTML) for every instance IRI under --base.
+
+    \b
+    Example:
+      kb add articles/ --store kb-store --base http://127.0.0.1:8080/id/
+      kb serve --store kb-store --base http://127.0.0.1:8080/id/
+    """
+    from kb.serve import ServeOptions, run_server
+
+    run_server(
+        ServeOptions(
+            store=store,
+            host=host,
+            port=port,
+            base=base,
+            timeout=timeout,
+            limit=limit,
+            max_request_bytes=max_request,
+            workers=workers,
+        )
+    )

@@ -199,6 +199,28 @@ _DATELINE = re.compile(
 )
 
 
+# Any dateline, with or without a year or an agency: "LONDON, July 24 (Wire) —".
+_ANY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]+\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline at the start of the text ends (0 without one): its words
+    place and date the report, and are no part of the first sentence's grammar.
+
+    >>> dateline_end("LONDON, July 24 — Shares rose.")
+    18
+    >>> dateline_end("Shares rose on July 24.")
+    0
+    """
+    m = _ANY_DATELINE.match(text)
+    if m is None or not m.group(0).split(",")[0].split("(")[0].strip().isupper():
+        return 0
+    return m.end()
+
+
 def dateline_date(text: str) -> DateValue | None:
     """The date of a news dateline at the start of the text ("ACCRA, Feb. 2, 2026 —").
 

@@ -13,7 +13,22 @@ class InputError(KbError):
     """An input could not be read: missing, unreadable, malformed, unsupported.
 
     The message names the file (and line, for JSONL) and says how to fix it.
+    ``origin`` names the input as :attr:`kb.models.Article.origin` would: a path,
+    ``path:line`` for a JSONL line, ``path[index]`` for an item of a JSON array,
+    or ``<stdin>``; it is empty when the error is about no particular input.
+    ``line`` is the JSONL line number, when there is one.
+
+    >>> error = InputError("a.jsonl:3: invalid JSON", origin="a.jsonl:3", line=3)
+    >>> str(error), error.origin, error.line
+    ('a.jsonl:3: invalid JSON', 'a.jsonl:3', 3)
     """
+
+    def __init__(
+        self, message: str, *, origin: str = "", line: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.origin = origin
+        self.line = line
 
 
 class UsageError(KbError):

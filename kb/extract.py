@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb import lexicon as lx
-from kb.dates import Tense, parse_published, published_date, resolve
+from kb.dates import Tense, dateline_end, parse_published, published_date, resolve
 from kb.errors import ExtractionError
-from kb.gazetteer import REGION_WORDS, Place, fold, gazetteer
+from kb.gazetteer import REGION_WORDS, Gazetteer, Place, fold, gazetteer
 from kb.models import (
     ActorKind,
     Article,
@@ -69,6 +69,8 @@ _PLACE_PREPS = {
     "of",
     "to",
 }
+# Prepositions after which a name the NER calls a person is a place it also knows.
+_WHERE_PREPS = {"in", "near", "across", "throughout", "outside", "around", "into"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PLAN_VERBS = {
     "plan",
@@ -111,6 +113,19 @@ _ORG_GENERIC = {
 }
 
 
+# Modifiers that make "the <company noun>" a different business from the story's.
+_OTHER = {
+    "rival",
+    "other",
+    "another",
+    "parent",
+    "former",
+    "competing",
+    "smaller",
+    "larger",
+}
+
+
 def model_name(explicit: str | None = None) -> str:
     """The spaCy pipeline to load: the argument, else ``$KB_SPACY_MODEL``, else ours."""
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -141,24 +156,30 @@ def describe_pipeline(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
-def extract(article: Article, nlp: Language | None = None) -> Extraction:
+def extract(
+    article: Article, nlp: Language | None = None, gaz: Gazetteer | None = None
+) -> Extraction:
     """Extract everything from one article.
 
+    :param gaz: the gazetteer to link places and names with (default: built-in).
     :raises ExtractionError: when the pipeline cannot be loaded.
     """
     nlp = nlp or load_pipeline()
-    return _Analysis(nlp(article.text), article, describe_pipeline(nlp)).run()
+    return _Analysis(nlp(article.text), article, describe_pipeline(nlp), gaz).run()
 
 
 def extract_many(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    gaz: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
     """Extract from many articles, batching the spaCy work with ``nlp.pipe``."""
     nlp = nlp or load_pipeline()
     name = describe_pipeline(nlp)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield _Analysis(doc, article, name).run()
+        yield _Analysis(doc, article, name, gaz).run()
 
 
 # ---------------------------------------------------------------- internal records
@@ -206,6 +227,16 @@ class _Claim:
     direct: bool
     cue: Token | None
     date: DateValue | None = None
+    # the quoted pieces of a quote split by its attribution ("X," she said, "Y");
+    # empty when the statement is the single span stmt_start..stmt_end
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.stmt_start, self.stmt_end),)
+
+    def states(self, pos: int) -> bool:
+        """Whether character ``pos`` lies in the statement (not in the attribution)."""
+        return any(a <= pos < b for a, b in self.pieces())
 
 
 def _clean_name(text: str) -> str:
@@ -218,14 +249,16 @@ def _clean_name(text: str) -> str:
 class _Analysis:
     """All rules over one parsed article; ``run()`` returns its Extraction."""
 
-    def __init__(self, doc: Doc, article: Article, model: str) -> None:
+    def __init__(
+        self, doc: Doc, article: Article, model: str, gaz: Gazetteer | None = None
+    ) -> None:
         self.doc = doc
         self.article = article
         self.model = model
         self.ref: date | None = parse_published(
             published_date(article.published, article.text)
         )
-        self.gaz = gazetteer()
+        self.gaz = gaz or gazetteer()
         self.mentions: list[_Mention] = []
         self.token_mention: dict[int, int] = {}
         self.clusters: list[_Cluster] = []
@@ -239,6 +272,19 @@ class _Analysis:
         self.lower_text = doc.text.lower()
         self.lower_words = set(re.findall(r"[\w-]+", doc.text))
         self._claim_spans: list[tuple[int, int, _Claim]] = []
+        self._quotes = _find_quotes(doc.text)
+        self._dateline_end = dateline_end(doc.text)
+        # surnames of the people the NER names in full, and names of storms
+        self._surnames = {
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        }
+        self._place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self._storm_names = {
+            fold(doc[t.i + 1].text)
+            for t in doc[:-1]
+            if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
+        }
+        self._genders: dict[int, str | None] = {}
 
     def run(self) -> Extraction:
         self._find_mentions()
@@ -272,9 +318,13 @@ class _Analysis:
     def _merged_ents(self) -> list[SpacySpan]:
         """Join split person names ("Park Min" + "Jun") and extend "X region"."""
         out: list[SpacySpan] = []
-        for ent in _split_at_breaks(self.doc.ents):
-            if ent.label_ not in _ENTITY_LABELS:
+        for raw in _split_at_breaks(self.doc.ents):
+            trimmed = (
+                _without_trailing_figures(raw) if raw.label_ in _ENTITY_LABELS else None
+            )
+            if trimmed is None:
                 continue
+            ent = trimmed
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -283,9 +333,26 @@ class _Analysis:
             ):
                 out[-1] = SpacySpan(self.doc, prev.start, ent.end, label=prev.label_)
                 continue
+            if (
+                prev is not None
+                and prev.label_ == "ORG"
+                and prev.end == ent.start
+                and prev[-1].lower_ in ("of", "for", "on", "and")
+            ):
+                # "Public Health Agency of" + "Canada": one organisation's name
+                out[-1] = SpacySpan(self.doc, prev.start, ent.end, label="ORG")
+                continue
             nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
             if nxt is not None and nxt.lower_ in REGION_WORDS and ent.label_ != "ORG":
                 ent = SpacySpan(self.doc, ent.start, ent.end + 1, label="LOC")
+            elif (
+                nxt is not None
+                and nxt.is_title
+                and ent.label_ in ("GPE", "LOC")
+                and self.gaz.lookup(f"{ent.text} {nxt.text}") is not None
+            ):
+                # "Ilocos" + "Norte": the gazetteer knows the longer name
+                ent = SpacySpan(self.doc, ent.start, ent.end + 1, label=ent.label_)
             out.append(self._with_hyphen_prefix(ent))
         return out
 
@@ -338,9 +405,21 @@ class _Analysis:
             ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
         ):
             return
+        if fold(ent[-1].text) in self._storm_names:
+            return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
         place = self.gaz.lookup(text)
         if label == "NORP" or (label == "GPE" and place is None and _is_demonym(ent)):
             return  # nationalities make groups and institutions, see _group/_institution
+        if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
+            label = "ORG"  # "North Yorkshire Police", "Leinster Council"
+        elif label in ("GPE", "LOC") and place is None and text in self._surnames:
+            label = "PERSON"  # "Ferreira" after "Lucas Ferreira"
+        elif (
+            label in ("PERSON", "ORG")
+            and place is not None
+            and self._in_place_slot(ent)
+        ):
+            label = "GPE"  # "in Lethbridge and Medicine Hat"
         if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
             self._add_mention(_Mention(ent.start, ent.end, "Group", text))
             return
@@ -361,6 +440,23 @@ class _Analysis:
             return
         self._add_mention(_Mention(ent.start, ent.end, "Organization", text))
 
+    def _in_place_slot(self, ent: SpacySpan) -> bool:
+        """A name governed by a preposition of place ("in X"), or joined by "and" to
+        one, stands where a place stands."""
+        if ent.text in self._place_names:
+            return True  # the NER calls the same name a place elsewhere
+        root = ent.root
+        if root.dep_ == "conj":  # "Isabela and Ilocos Norte": as the first one goes
+            first = self.ent_at.get(root.head.i)
+            return first is not None and (
+                first.label_ in ("GPE", "LOC")
+                or (
+                    self.gaz.lookup(first.text) is not None
+                    and self._in_place_slot(first)
+                )
+            )
+        return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
     def _common_word(self, tok: Token) -> bool:
         """A capitalised common noun ("Malaria killed…") that the text also writes in
         lower case elsewhere is not a name."""
@@ -371,7 +467,7 @@ class _Analysis:
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
         """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
         when the name is a country, a region, or a large city and nothing else."""
-        if place is None or ent.label_ == "NORP":
+        if place is None or ent.label_ == "NORP" or place.weak:
             return False
         if place.kind in ("country", "admin", "continent", "user"):
             return True
@@ -527,14 +623,26 @@ class _Analysis:
         if _acronym(longest) == m.name:
             return True
         ta, tb = a.split(), b.split()
+        if not ta or not tb:
+            return False  # a name of punctuation only matches nothing but itself
         if m.kind == "Person" and cl.kind == "Person":
-            return len(ta) == 1 and ta[0] == tb[-1]
+            # "Hart" after "Ana Hart"; and a first name on its own ("Ana"), which
+            # features and quotes use for someone already named in full
+            return len(ta) == 1 and (
+                ta[0] == tb[-1] or (len(tb) >= 2 and ta[0] == tb[0])
+            )
         if "Person" in (m.kind, cl.kind):
             return (
                 len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
             )
-        return len(ta) < len(tb) and (
-            ta == tb[: len(ta)] or (len(ta) >= 2 and set(ta) <= set(tb))
+        return (
+            len(ta) < len(tb)
+            and (
+                ta == tb[: len(ta)]
+                or (len(ta) >= 2 and set(ta) <= set(tb))
+                # "the Treasury" after "the National Treasury"
+                or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
+            )
         )
 
     # ------------------------------------------------------------ actor resolution
@@ -548,14 +656,19 @@ class _Analysis:
         kinds: set[str],
         word: str | None = None,
         role: str | None = None,
+        gender: str | None = None,
     ) -> int | None:
-        """The cluster of the latest mention before token ``before`` that fits."""
+        """The cluster of the latest mention before token ``before`` that fits: of
+        one of ``kinds``, named with ``word``, holding ``role``, and not known to be
+        of another ``gender`` than the pronoun that refers to it."""
         best, best_pos = None, -1
         for m in self.mentions:
             if m.start >= before or m.start <= best_pos:
                 continue
             cl = self.clusters[m.cluster]
             if cl.kind not in kinds:
+                continue
+            if gender and self._gender(m.cluster) not in (None, gender):
                 continue
             if word and word not in fold(" ".join(cl.names())).split():
                 continue
@@ -565,6 +678,75 @@ class _Analysis:
                 continue
             best, best_pos = m.cluster, m.start
         return best
+
+    def _antecedent(self, tok: Token, gender: str) -> int | None:
+        """The person "he"/"she" stands for: the rule is recency by sentence, then
+        position. The latest sentence before the pronoun that names a person of a
+        fitting gender is taken, and in it the person named first, usually its
+        subject ("Elkins met Hart. '…,' she said": Elkins unless the text shows
+        that she is a man), preferring one whose gender the text shows. Within the
+        pronoun's own sentence, the latest person before it."""
+        # a name inside a quote is someone the speaker talks about, not the speaker
+        fits = [
+            m
+            for m in self.mentions
+            if m.start < tok.i
+            and m.cluster >= 0
+            and not self._in_quote(self.doc[m.start].idx)
+            and self.clusters[m.cluster].kind == "Person"
+            and self._gender(m.cluster) in (None, gender)
+        ]
+        if not fits:
+            return None
+        own = [m for m in fits if self.doc[m.start].sent == tok.sent]
+        if own:
+            return max(own, key=lambda m: m.start).cluster
+        sent = self.doc[max(fits, key=lambda m: m.start).start].sent
+        in_sent = [m for m in fits if self.doc[m.start].sent == sent]
+        # a person known to be of the pronoun's gender beats one of unknown gender
+        known = [m for m in in_sent if self._gender(m.cluster) == gender]
+        return min(known or in_sent, key=lambda m: m.start).cluster
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._quotes)
+
+    def _gender(self, cluster: int) -> str | None:
+        """What the text itself says of a person's gender, or None.
+
+        No coreference model can be used here (they download weights at run time), so
+        this is a rule over the article's own words, in two parts:
+        1. a gendered title or relation word just before a mention ("Ms Elkins", "her
+           husband Karl", "spokeswoman Ana Ruiz");
+        2. gendered pronouns outside quotes, after a mention, in a sentence that names
+           this person and no other ("Hart said his office …").
+        The evidence is counted and the larger side wins; a tie or none gives None.
+        """
+        if cluster in self._genders:
+            return self._genders[cluster]
+        votes = {"m": 0, "f": 0}
+        quoted = self._quotes
+        for m in self.clusters[cluster].mentions:
+            for t in self.doc[max(0, m.start - 3) : m.start]:
+                if t.lower_ in lx.GENDERED_WORDS:
+                    votes[lx.GENDERED_WORDS[t.lower_]] += 2
+            sent = self.doc[m.start].sent
+            people = {
+                self.mentions[self.token_mention[t.i]].cluster
+                for t in sent
+                if t.i in self.token_mention
+                and self.mentions[self.token_mention[t.i]].kind == "Person"
+            }
+            if people != {cluster}:
+                continue
+            for t in self.doc[m.end : sent.end]:
+                g = lx.PRONOUN_GENDER.get(t.lower_)
+                if g and not any(a <= t.idx < b for a, b in quoted):
+                    votes[g] += 1
+        found = None
+        if votes["m"] != votes["f"]:
+            found = "m" if votes["m"] > votes["f"] else "f"
+        self._genders[cluster] = found
+        return found
 
     def _resolve(
         self, tok: Token, allow_new_group: bool = True, pronouns: bool = True
@@ -577,11 +759,17 @@ class _Analysis:
             if child.dep_ == "appos" and self._cluster_at(child) is not None:
                 return self._cluster_at(child)
         for child in tok.children:
-            if (
-                child.dep_ in ("poss", "compound")
-                and self._cluster_at(child) is not None
-            ):
-                return self._cluster_at(child)
+            owner = (
+                self._cluster_at(child) if child.dep_ in ("poss", "compound") else None
+            )
+            if owner is None:
+                continue
+            if tok.lower_ in lx.ROLE_WORDS and self.clusters[owner].kind == "Location":
+                continue  # "Alberta's chief medical officer" is a person, not Alberta
+            if self._descriptor_only(tok, child, owner):
+                continue  # "the FTSE 100 group": the company, described by its index
+            return owner
+        for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in (
                 "at",
                 "from",
@@ -597,7 +785,9 @@ class _Analysis:
         lower = tok.lower_
         if lower in lx.PRONOUNS and not pronouns:
             return None
-        if lower in ("he", "she", "i"):
+        if lower in ("he", "she"):
+            return self._antecedent(tok, lx.PRONOUN_GENDER[lower])
+        if lower == "i":
             return self._recent(tok.i, {"Person"})
         if lower in ("it", "its", "we"):
             return self._recent(tok.i, {"Organization"})
@@ -605,10 +795,32 @@ class _Analysis:
             return self._recent(tok.i, {"Group", "Organization"})
         return self._resolve_description(tok, allow_new_group)
 
+    def _descriptor_only(self, tok: Token, child: Token, owner: int) -> bool:
+        """A name first met as a compound on "the <company noun>" describes it."""
+        return (
+            child.dep_ == "compound"
+            and tok.lemma_.lower() in _ORG_GENERIC
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and self.mentions[self.token_mention[child.i]]
+            is self.clusters[owner].mentions[0]
+        )
+
+    def _next_person(self, tok: Token) -> int | None:
+        """The first person named after ``tok`` within its paragraph's next sentence:
+        "The chief medical officer said … Dr. Ana Ruiz told reporters …"."""
+        stop = tok.sent.end
+        if stop < len(self.doc):
+            stop = self.doc[stop].sent.end
+        for m in self.mentions:
+            if tok.i < m.start < stop and m.cluster >= 0:
+                if self.clusters[m.cluster].kind == "Person":
+                    return m.cluster
+        return None
+
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
         """ "the company", "the minister", "the union", "researchers", "a company statement"."""
         lemma = tok.lemma_.lower()
-        owner = next((c for c in tok.children if c.dep_ == "compound"), None)
+        owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
         if lemma in lx.SOURCE_NOUNS and owner is not None:
             return self._resolve(owner, allow_new_group=False)
         if lemma in _ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
@@ -618,12 +830,31 @@ class _Analysis:
             )
             if named is not None:
                 return named
-            if lemma in _ORG_GENERIC and not described:
-                return self._recent(tok.i, {"Organization"})
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            if lemma in _ORG_GENERIC and (
+                not described
+                or (definite and not any(c.lower_ in _OTHER for c in tok.children))
+            ):
+                # "the company", "the FTSE 100 group": the business in the story
+                # (named before the phrase); "the rival firm" is another one
+                return self._recent(tok.left_edge.i, {"Organization"})
             if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
                 return None
         if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
-            return self._recent(tok.i, {"Person"}, role=lemma)
+            # "the finance minister": the latest person with that role, else with
+            # any role of that head ("minister")
+            mods = [
+                c.lower_
+                for c in tok.lefts
+                if c.dep_ in ("compound", "amod") and c.lower_ not in ("the", "a")
+            ]
+            phrase = " ".join([*mods, tok.lower_])
+            if mods:
+                found = self._recent(tok.i, {"Person"}, role=phrase)
+                if found is not None:
+                    return found
+            found = self._recent(tok.i, {"Person"}, role=lemma)
+            return found if found is not None else self._next_person(tok)
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self._recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None:
@@ -643,8 +874,9 @@ class _Analysis:
         start = min(
             [c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i]
         )
-        words = [t.text for t in self.doc[start : tok.i + 1] if t.dep_ != "case"]
-        mention = _Mention(start, tok.i + 1, kind, _clean_name(" ".join(words)))
+        # the words as written, possessive marks kept: "the dockers' union"
+        name = _clean_name(self.doc[start : tok.i + 1].text)
+        mention = _Mention(start, tok.i + 1, kind, name)
         self._add_mention(mention)
         if self.token_mention.get(tok.i) != len(self.mentions) - 1:
             return None
@@ -658,8 +890,14 @@ class _Analysis:
         for _ in range(4):
             if cur is None:
                 return None
+            # the last subject: "LONDON, July 24 — Acme reported …" parses with two
             subj = next(
-                (c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                (
+                    c
+                    for c in reversed(list(cur.children))
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= self._dateline_end
+                ),
+                None,
             )
             if subj is not None:
                 return subj
@@ -669,17 +907,36 @@ class _Analysis:
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 cur = cur.head
                 continue
+            quoted = self._quoted_source(cur)
+            if quoted is not None:
+                return quoted
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
             return None
         return None
 
+    def _quoted_source(self, verb: Token) -> Token | None:
+        """Nested attribution: in "lawmakers quoted the agency as saying …" the one who
+        says it is the agency, the object of "quoted"/"cited", not the lawmakers, who
+        only pass it on. The claim is the agency's."""
+        as_ = verb.head
+        if verb.dep_ not in ("pcomp", "pobj") or as_.lower_ != "as":
+            return None
+        relay = as_.head
+        if relay.lemma_.lower() not in lx.RELAY_VERBS:
+            return None
+        return next((c for c in relay.children if c.dep_ == "dobj"), None)
+
     # ------------------------------------------------------------ claims
     def _claims(self) -> list[_Claim]:
         claims: list[_Claim] = []
         used_cues: set[int] = set()
-        for q_start, q_end in _find_quotes(self.doc.text):
+        for q_start, q_end in self._quotes:
             claim = self._quote_claim(q_start, q_end)
+            prev = claims[-1] if claims else None
+            if prev is not None and self._continues(prev, q_start, claim):
+                claims[-1] = _join(prev, q_start, q_end, claim)
+                continue
             if claim is not None:
                 claims.append(claim)
                 if claim.cue is not None:
@@ -692,6 +949,19 @@ class _Analysis:
                 claims.append(claim)
         claims.sort(key=lambda c: c.start)
         return [self._with_continuation(c) for c in claims]
+
+    def _continues(self, prev: _Claim, q_start: int, claim: _Claim | None) -> bool:
+        """A quote goes on after its attribution: '"X," she said, "Y."' or '"X," she
+        said. "Y."'. It does when the previous quote's cue stands between the two, in
+        the same paragraph, and the new quote has no other cue of its own."""
+        if not prev.direct or prev.cue is None:
+            return False
+        gap = self.doc.text[prev.stmt_end : q_start]
+        if "\n" in gap or not prev.stmt_end <= prev.cue.idx < q_start:
+            return False
+        if len(re.findall(r"\w+", gap)) > 12:
+            return False
+        return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
 
     def _is_cue(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.CUE_VERBS:
@@ -712,15 +982,15 @@ class _Analysis:
             if t.idx >= q_end + 1 and self._is_cue(t) and self._speaks_quote(t, inner)
         ]
         before = [t for t in first_sent if t.idx + len(t) < q_start and self._is_cue(t)]
-        cues = after or before[::-1]
+        cues = after or before[::-1] or self._colon_cue(q_start)
         cue: Token | None = cues[0] if cues else None
         if cue is not None and self._quote_is_inside_clause(cue, inner):
             return None  # a quoted fragment of a reported clause: an indirect claim
         speaker_of = cue if cue is not None else self._governing_verb(inner)
         if speaker_of is None:
-            return None
+            return self._bare_quote_claim(q_start, q_end, inner)
         subj = self._subject(speaker_of)
-        claimant = self._resolve(subj) if subj is not None else None
+        claimant = self._source(subj) if subj is not None else None
         if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
             return None
         self.clusters[claimant].acts = True
@@ -736,6 +1006,84 @@ class _Analysis:
             cue,
             self._date_of(speaker_of),
         )
+
+    def _colon_cue(self, q_start: int) -> list[Token]:
+        """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
+        paragraph break: the cue of that sentence introduces the quote."""
+        before = self.doc.text[: max(0, q_start - 1)].rstrip()
+        if not before.endswith(":"):
+            return []
+        colon = self.doc.char_span(
+            len(before) - 1, len(before), alignment_mode="expand"
+        )
+        if colon is None:
+            return []
+        return [
+            t for t in reversed(colon.sent) if t.i < colon.start and self._is_cue(t)
+        ]
+
+    def _bare_quote_claim(
+        self, q_start: int, q_end: int, inner: SpacySpan
+    ) -> _Claim | None:
+        """A paragraph that is nothing but a quote, with no cue anywhere, goes on
+        with the person the article is about just then (a feature's interviewee):
+        the only person named in the closest earlier paragraph that names anyone.
+        With two or more people there, the quote stays unattributed."""
+        text = self.doc.text
+        para_start = text.rfind("\n", 0, q_start - 1) + 1
+        if text[para_start : q_start - 1].strip():
+            return None  # words before the quote in its paragraph: not a bare quote
+        for sent in self._paragraphs_before(para_start):
+            people = {
+                self.mentions[self.token_mention[t.i]].cluster
+                for t in sent
+                if t.i in self.token_mention
+                and self.mentions[self.token_mention[t.i]].kind == "Person"
+                and not any(a <= t.idx < b for a, b in self._quotes)
+            }
+            if len(people) > 1:
+                return None
+            if people:
+                speaker = people.pop()
+                self.clusters[speaker].acts = True
+                return _Claim(
+                    inner[0].sent.start_char,
+                    inner[-1].sent.end_char,
+                    q_start,
+                    q_end,
+                    speaker,
+                    True,
+                    None,
+                )
+        return None
+
+    def _paragraphs_before(self, pos: int, limit: int = 2) -> Iterator[SpacySpan]:
+        """The (at most ``limit``) paragraphs before character ``pos``, closest first,
+        each as a span of tokens."""
+        text = self.doc.text
+        end = pos
+        for _ in range(limit):
+            stop = len(text[:end].rstrip())
+            if stop == 0:
+                return
+            start = text.rfind("\n", 0, stop) + 1
+            span = self.doc.char_span(start, stop, alignment_mode="expand")
+            if span is not None:
+                yield span
+            end = start
+
+    def _source(self, subj: Token) -> int | None:
+        """The speaker a cue's subject stands for. Beyond named actors, pronouns and
+        roles, an institution that the article never names is a source in its own
+        right when it speaks: "Police said …", "the weather service warned …"."""
+        found = self._resolve(subj)
+        if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+            return found
+        if subj.tag_ not in ("NN", "NNS") or any(
+            c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
+        ):
+            return None  # "a court", "some police": not one institution
+        return self._described(subj, "Organization", ("compound",))
 
     def _speaks_quote(self, cue: Token, inner: SpacySpan) -> bool:
         """A cue after a quote introduces it unless it has a clause of its own."""
@@ -764,7 +1112,10 @@ class _Analysis:
     def _content(self, cue: Token) -> SpacySpan | None:
         """The reported clause of a cue verb."""
         for child in cue.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            # a verbless clause before its cue counts too: "Most were children, she said"
+            if child.dep_ == "ccomp" and (
+                child.pos_ in ("VERB", "AUX") or child.i < cue.i
+            ):
                 sub = list(child.subtree)
                 return self.doc[sub[0].i : sub[-1].i + 1]
         sent = cue.sent
@@ -783,6 +1134,8 @@ class _Analysis:
     def _cue_claim(self, tok: Token) -> _Claim | None:
         if not self._is_cue(tok):
             return None
+        if tok.dep_ == "parataxis":
+            return self._parenthetical_claim(tok)
         clause = self._content(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
             return None
@@ -796,7 +1149,7 @@ class _Analysis:
             and subj.lower_ not in lx.PRONOUNS
         ):
             return None
-        claimant = self._resolve(subj)
+        claimant = self._source(subj)
         if claimant is None:
             return None
         self.clusters[claimant].acts = True
@@ -806,6 +1159,45 @@ class _Analysis:
         end = max(sent.end_char, clause.end_char)
         return _Claim(
             start, end, stmt[0], stmt[1], claimant, False, tok, self._date_of(tok)
+        )
+
+    def _parenthetical_claim(self, tok: Token) -> _Claim | None:
+        """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue
+        set off by commas inside the sentence it attributes. The statement is the
+        sentence without the attribution."""
+        subj = self._subject(tok)
+        if subj is None or subj.head != tok:
+            return None
+        inset = list(tok.subtree)
+        sent = tok.sent
+        pieces = [
+            _trim(self.doc, sent.start, inset[0].i),
+            _trim(self.doc, inset[-1].i + 1, sent.end),
+        ]
+        pieces = [
+            (a, b)
+            for a, b in pieces
+            if len(re.findall(r"\w+", self.doc.text[a:b])) >= 2
+        ]
+        if (
+            not pieces
+            or sum(len(re.findall(r"\w+", self.doc.text[a:b])) for a, b in pieces) < 4
+        ):
+            return None
+        claimant = self._source(subj)
+        if claimant is None:
+            return None
+        self.clusters[claimant].acts = True
+        return _Claim(
+            sent.start_char,
+            sent.end_char,
+            pieces[0][0],
+            pieces[-1][1],
+            claimant,
+            False,
+            tok,
+            self._date_of(tok),
+            tuple(pieces) if len(pieces) > 1 else (),
         )
 
     def _according_claim(self, tok: Token) -> _Claim | None:
@@ -844,7 +1236,12 @@ class _Analysis:
             hit = self._cluster_at(t)
             if hit is not None and self.clusters[hit].kind != "Location":
                 return hit
-        return self._resolve(obj, allow_new_group=False)
+        found = self._resolve(obj, allow_new_group=False)
+        if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
+            # "according to the city's transport department": a source unnamed but
+            # described by its owner is an institution of its own
+            return self._described(obj, "Organization", ("amod", "compound", "poss"))
+        return found
 
     def _with_continuation(self, claim: _Claim) -> _Claim:
         """An indirect claim goes on into a following "There are …" sentence with figures
@@ -943,6 +1340,8 @@ class _Analysis:
             kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
             if kind and self._generic_plural(tok):
                 return None  # "trained in artillery strikes": a kind of thing, not an event
+            if lemma == "strike" and self._labour_strike(tok):
+                return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
             if tok.dep_ == "pobj" and tok.head.lower_ == "for" and kind == "Attack":
@@ -968,12 +1367,183 @@ class _Analysis:
             return None
         if lemma == "issue" and not obj_words & lx.WARNING_OBJECTS:
             return None
-        return kind
+        if (
+            any(
+                c.dep_ == "prt" and c.lower_ in ("up", "in", "off")
+                for c in tok.children
+            )
+            and lemma == "sign"
+        ):
+            return None  # "signed up to speak", "signed off": no agreement
+        if lemma == "launch" and any(
+            lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
+        ):
+            return None  # "launched a missile strike": the noun names the event
+        narrow = _NARROW_VERBS.get(lemma)
+        return narrow(self, tok, objs, subj) if narrow is not None else kind
+
+    # Each rule below decides whether a verb with common everyday senses names its
+    # event here, from the kinds of its subject and object; None means "no event".
+    def _org_like(self, tok: Token) -> bool:
+        """A named organisation, or a noun for a business ("the rival", "a stake")."""
+        hit = self._cluster_at(tok)
+        if hit is not None:
+            return self.clusters[hit].kind == "Organization"
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN":
+            # a name the NER missed ("took over Solent Gas"), unless it is a place
+            words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+            return self.gaz.lookup(" ".join(t.text for t in words)) is None
+        return lemma in lx.BUSINESS_NOUNS or lemma in _ORG_GENERIC
+
+    def _takeover(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "took over X", "took control of X", "bought X": X is a business. Taking
+        control of a place is a capture."""
+        lemma = tok.lemma_.lower()
+        over = lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
+        )
+        for obj in (o for o in objs if o.dep_ == "dobj"):
+            targets = [obj]
+            if lemma == "take" and obj.lemma_.lower() in lx.TAKEOVER_NOUNS:
+                targets = [
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "in", "over")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+            elif lemma == "take" and not over:
+                continue
+            for target in targets:
+                hit = self._cluster_at(target)
+                if hit is not None and self.clusters[hit].kind == "Location":
+                    return "Capture" if lemma == "take" else None
+                if self._org_like(target):
+                    return "Acquisition"
+        if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
+            return "Acquisition"  # "merged with X"
+        return None
+
+    def _appointment(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "named X as chief executive", "X was named coach": a person and a role."""
+        people = [
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr")
+            and (c.ent_type_ == "PERSON" or self._person_at(c))
+        ]
+        if not people:
+            return None
+        has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        role = any(
+            t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
+            for c in tok.children
+            if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
+            for t in c.subtree
+        )
+        return "Appointment" if has_as or role else None
+
+    def _person_at(self, tok: Token) -> bool:
+        hit = self._cluster_at(tok)
+        return hit is not None and self.clusters[hit].kind == "Person"
+
+    def _match_result(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "won the final", "drew 1-1 with X", "beat X 3-0"; "won the election" is a
+        vote; "won support" and "drew crowds" are no event."""
+        obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
+        if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
+            return "Election"
+        if obj_lemmas & lx.SPORTS_OBJECTS:
+            return "SportsMatch"
+        if _SCORE.search(tok.sent.text):
+            return "SportsMatch"
+        return None
+
+    def _protest(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "Teachers rallied", "thousands marched against the law"; not "shares
+        rallied", "prices marched higher", nor "the study demonstrated that …"."""
+        if tok.lemma_.lower() == "demonstrate" and (
+            any(o.dep_ == "dobj" for o in objs)
+            or any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            return None
+        if subj is not None:
+            lemma = subj.lemma_.lower()
+            if lemma in lx.MARKET_SUBJECTS or lemma in lx.FINANCIAL_SUBJECTS:
+                return None
+            if self._human(subj):
+                return "Protest"
+        words = {t.lower_ for t in tok.sent}
+        return "Protest" if words & lx.PROTEST_CONTEXT else None
+
+    def _human(self, tok: Token) -> bool:
+        """People, or a named actor: "teachers", "thousands of nurses", "the union"."""
+        hit = self._cluster_at(tok)
+        if hit is not None:
+            return self.clusters[hit].kind in ("Person", "Group", "Organization")
+        lower = tok.lower_
+        return lower in lx.PEOPLE_NOUNS or lower in lx.CROWD_NOUNS
+
+    def _closing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "closed its factory", "the border was shut", "opened a store", "opened
+        fire"; not "shares closed higher" nor "the shop closed at 6 p.m."."""
+        lemma = tok.lemma_.lower()
+        kind = "Launch" if lemma == "open" else "Closure"
+        if any(c.lower_ in lx.PRICE_MOVES for c in tok.children) or any(
+            self.ent_at.get(c.i) is not None
+            and self.ent_at[c.i].label_ in ("PERCENT", "MONEY")
+            for c in tok.subtree
+        ):
+            return None
+        things = [o for o in objs]
+        if not things and subj is not None:
+            if any(
+                e.label_ == "TIME" for e in self.dates_in_sent.get(tok.sent.start, [])
+            ) or any(e.label_ == "TIME" for e in tok.sent.ents):
+                return None  # "closed at 6 p.m.": opening hours, not a closure
+            things = [subj]
+            if subj.lower_ in ("it", "they"):
+                # "the new line … once it opens": the pronoun's nearest noun
+                things = [
+                    t
+                    for t in self.doc[max(0, subj.i - 12) : subj.i]
+                    if t.pos_ == "NOUN"
+                ][-1:]
+        for thing in things:
+            thing_lemma = thing.lemma_.lower()
+            if lemma == "open" and thing_lemma == "fire":
+                return "Attack"
+            if thing_lemma in lx.MARKET_SUBJECTS:
+                return None
+            if thing_lemma in lx.FACILITY_NOUNS:
+                return kind
+            hit = self._cluster_at(thing)
+            if hit is not None and thing.dep_ != "nsubj":
+                return kind  # "closed its Gdansk plant", "shut Lyon's airport"
+        return None
 
     def _generic_plural(self, tok: Token) -> bool:
         if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
             return False
         return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+    def _labour_strike(self, tok: Token) -> bool:
+        """A strike by workers: no weapon word on it, and workers, a union or pay in
+        its sentence."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & lx.STRIKE_WEAPONS or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
+        ):
+            return False  # "a strike on a depot"
+        words = {t.lower_ for t in tok.sent}
+        return bool(words & lx.LABOUR_WORDS)
 
     def _job_context(self, tok: Token) -> bool:
         window = self.doc[max(0, tok.i - 3) : tok.i + 4]
@@ -1008,7 +1578,7 @@ class _Analysis:
     def _events(self, claims: list[_Claim]) -> list[_Event]:
         events: list[_Event] = []
         self._claim_spans = [(c.stmt_start, c.stmt_end, c) for c in claims]
-        quoted = [(c.stmt_start, c.stmt_end) for c in claims if c.direct]
+        quoted = [p for c in claims if c.direct for p in c.pieces()]
         for tok in self.doc:
             kind = self._trigger_type(tok)
             if kind is None or self._hypothetical(tok):
@@ -1073,11 +1643,13 @@ class _Analysis:
                 "conj",
                 "nmod",
                 "attr",
+                "oprd",
             ):
                 hit = self._cluster_at(t)
                 if hit is not None and self.clusters[hit].kind != "Location":
                     participants.append(hit)
-        for t in verb.children if verb != tok else []:
+        # the object's own words too: "took control of X", "the release of X"
+        for t in verb.children:
             if t.dep_ in ("dobj", "nsubjpass"):
                 for d in t.subtree:
                     hit = self._cluster_at(d)
@@ -1126,7 +1698,7 @@ class _Analysis:
 
     def _attach_figures(self, events: list[_Event], claims: list[_Claim]) -> None:
         for fig in self.figures:
-            if any(c.stmt_start <= fig.start < c.stmt_end for c in claims):
+            if any(c.states(fig.start) for c in claims):
                 continue
             sent_of = self.doc.char_span(fig.start, fig.end, alignment_mode="expand")
             if sent_of is None:
@@ -1156,6 +1728,8 @@ class _Analysis:
         if span is None:
             return None
         j = span.end
+        if j < len(self.doc) and self.doc[j].lower_ == "of" and fig.value is None:
+            j += 1  # "hundreds of people"
         while (
             j < len(self.doc)
             and self.doc[j].pos_ in ("ADJ", "PROPN")
@@ -1181,23 +1755,66 @@ class _Analysis:
     def _assemble(
         self, raw_claims: list[_Claim], raw_events: list[_Event]
     ) -> Extraction:
+        self._retype_unknown_speakers(raw_claims, raw_events)
         keys = [self._key(cl) for cl in self.clusters]
         entities = [self._entity(cl, keys[i]) for i, cl in enumerate(self.clusters)]
         events = tuple(self._final_event(e, keys) for e in raw_events)
         claims = tuple(self._final_claim(c, keys, events) for c in raw_claims)
         used = {k for e in events for k in (*e.agents, *e.participants, *e.places)}
         used |= {c.claimant for c in claims} | {k for c in claims for k in c.about}
+        acting = {c.claimant for c in claims} | {k for e in events for k in e.agents}
+        entities = [
+            replace(e, actor_kind="Actor")
+            if e.key in acting and not e.actor_kind
+            else e
+            for e in entities
+        ]
         kept = [e for e in entities if e.actor_kind != "Group" or e.key in used]
         kept = self._with_containers(kept)
         return Extraction(
             self.article, tuple(kept), events, claims, self.model, _conflicts(claims)
         )
 
+    def _retype_unknown_speakers(
+        self, raw_claims: list[_Claim], raw_events: list[_Event]
+    ) -> None:
+        """Whoever speaks or acts is an actor. A gazetteer place that speaks ("Russia
+        said") stays a place and becomes an actor too (in ``_assemble``). A "place"
+        the gazetteer does not know that speaks is most likely a name the NER
+        mislabelled ("said architect Ines Moreau"): it becomes a person (two or more
+        capitalised words) or else an organisation."""
+        acting = {c.claimant for c in raw_claims}
+        acting |= {a for e in raw_events for a in e.agents}
+        for index in acting:
+            cl = self.clusters[index]
+            if cl.kind != "Location" or cl.place is not None:
+                continue
+            words = self._canonical(cl).split()
+            personal = (
+                len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+                and words[-1].lower() not in lx.ORG_SUFFIXES
+            )
+            cl.kind = "Person" if personal else "Organization"
+
     def _key(self, cl: _Cluster) -> str:
         if cl.place is not None:
             return cl.place.key
+        link = self._link(cl)
+        if link is not None:
+            return f"user:{link}"
         kind = {"Location": "location"}.get(cl.kind, cl.kind.lower())
         return f"{kind}:{fold(self._canonical(cl))}"
+
+    def _link(self, cl: _Cluster) -> str | None:
+        """The user gazetteer's IRI for one of the cluster's names, if any."""
+        if cl.place is not None:
+            return None
+        for name in (self._canonical(cl), *cl.names()):
+            iri = self.gaz.link(name, cl.kind)
+            if iri is not None:
+                return iri
+        return None
 
     def _canonical(self, cl: _Cluster) -> str:
         if cl.place is not None and cl.place.kind != "user":
@@ -1225,7 +1842,9 @@ class _Analysis:
             within = (cl.place.country,)
         elif cl.kind == "Location":
             within = self._within_from_name(name)
+        link = self._link(cl)
         same_as = cl.place.same_as if cl.place is not None else ()
+        same_as = same_as or ((link,) if link else ())
         return Entity(
             key,
             name,
@@ -1279,6 +1898,9 @@ class _Analysis:
 
     def _final_event(self, ev: _Event, keys: list[str]) -> Event:
         first = ev.triggers[0]
+        # a "place" that turned out to be a speaker or agent ("Harbour City said") is
+        # an actor now; an event's place must stay a location
+        places = [p for p in ev.places if self.clusters[p].kind == "Location"]
         type_label = lx.EVENT_TYPE_LABELS.get(ev.event_type, ev.event_type.lower())
         words = " / ".join(dict.fromkeys(t.text for t in ev.triggers))
         return Event(
@@ -1287,7 +1909,7 @@ class _Analysis:
             ev.event_type,
             tuple(keys[a] for a in ev.agents),
             tuple(keys[p] for p in ev.participants),
-            tuple(keys[p] for p in ev.places),
+            tuple(keys[p] for p in dict.fromkeys(places)),
             ev.date,
             tuple(ev.quantities),
             ev.modality,  # type: ignore[arg-type]
@@ -1298,23 +1920,16 @@ class _Analysis:
         self, c: _Claim, keys: list[str], events: tuple[Event, ...]
     ) -> Claim:
         text = self.doc.text
-        statement = text[c.stmt_start : c.stmt_end].strip()
+        statement = _statement_text(text, c.pieces())
         about = [
             keys[m.cluster]
             for m in self.mentions
-            if c.stmt_start <= self.doc[m.start].idx < c.stmt_end
-            and m.cluster != c.claimant
+            if c.states(self.doc[m.start].idx) and m.cluster != c.claimant
         ]
         about += [
-            f"event:{e.trigger.start}"
-            for e in events
-            if c.stmt_start <= e.trigger.start < c.stmt_end
+            f"event:{e.trigger.start}" for e in events if c.states(e.trigger.start)
         ]
-        figures = tuple(
-            self._quantity(f)
-            for f in self.figures
-            if c.stmt_start <= f.start < c.stmt_end
-        )
+        figures = tuple(self._quantity(f) for f in self.figures if c.states(f.start))
         speaker = self._canonical(self.clusters[c.claimant])
         short = statement if len(statement) <= 90 else statement[:87].rstrip() + "…"
         cue = self._span(c.cue.i, c.cue.i + 1) if c.cue is not None else None
@@ -1333,6 +1948,20 @@ class _Analysis:
 
 
 # ---------------------------------------------------------------- helpers
+# A match score ("2-1", "3 – 0"), which makes "won"/"drew"/"beat" a sports result.
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d.,%])")
+
+_NarrowRule = Callable[[_Analysis, Token, list[Token], Token | None], str | None]
+# Trigger verbs that fire only when their arguments fit the event (by lemma).
+_NARROW_VERBS: dict[str, _NarrowRule] = {
+    **dict.fromkeys(["take", "buy", "acquire", "merge"], _Analysis._takeover),
+    "name": _Analysis._appointment,
+    **dict.fromkeys(["win", "draw", "beat", "defeat"], _Analysis._match_result),
+    **dict.fromkeys(["rally", "march", "demonstrate"], _Analysis._protest),
+    **dict.fromkeys(["close", "shut", "open"], _Analysis._closing),
+}
+
+
 def _is_demonym(ent: SpacySpan) -> bool:
     return (
         len(ent) <= 2
@@ -1342,6 +1971,23 @@ def _is_demonym(ent: SpacySpan) -> bool:
             and ent.root.dep_ in ("amod", "compound")
         )
     )
+
+
+def _without_trailing_figures(ent: SpacySpan) -> SpacySpan | None:
+    """ "Redmere United 3-1": a score or number that the NER ran into a name."""
+    end = ent.end
+    while end > ent.start and (
+        ent.doc[end - 1].like_num
+        or ent.doc[end - 1].text in ("-", "–")
+        or _SCORE.fullmatch(ent.doc[end - 1].text)
+    ):
+        end -= 1
+    tail = ent.doc[end : ent.end].text
+    if end == ent.end or not re.search(r"\d\s?[-–]\s?\d", tail):
+        return ent  # "Channel 4", "FTSE 100": a number in the name itself
+    if end == ent.start:
+        return None
+    return SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
@@ -1418,6 +2064,36 @@ def _find_quotes(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _join(prev: _Claim, q_start: int, q_end: int, nxt: _Claim | None) -> _Claim:
+    """One claim from a quote and its continuation after the attribution."""
+    end = max(prev.end, nxt.end if nxt is not None else q_end)
+    return _Claim(
+        prev.start,
+        end,
+        prev.stmt_start,
+        q_end,
+        prev.claimant,
+        True,
+        prev.cue,
+        prev.date,
+        (*prev.pieces(), (q_start, q_end)),
+    )
+
+
+def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
+    """The words of a statement: its pieces joined, each paragraph's opening quote
+    mark dropped, and a comma that the attribution cut off made a full stop."""
+    out = ""
+    for a, b in pieces:
+        piece = re.sub(r"\s*\n\s*[“\"«]?", " ", text[a:b].strip())
+        if out:
+            if out.endswith(",") and piece[:1].isupper():
+                out = out[:-1] + "."
+            out += " "
+        out += piece
+    return out
+
+
 def _overlaps(a: _Claim, b: _Claim) -> bool:
     return a.stmt_start < b.stmt_end and b.stmt_start < a.stmt_end
 
@@ -1427,6 +2103,16 @@ def _mergeable(a: _Event, b: _Event) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
+    stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
+    if len(stages - {None}) > 1:
+        return False  # a conviction and a sentence are two steps of a case
+    if (
+        a.participants
+        and b.participants
+        and not set(a.participants) & set(b.participants)
+        and not (a.agents or b.agents)
+    ):
+        return False  # "X was jailed", "Y was given a suspended sentence"
     if (
         a.date
         and b.date

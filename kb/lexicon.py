@@ -17,6 +17,8 @@ CUE_VERBS = frozenset(
 )
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
 WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
+# Verbs that pass on another source's words: "quoted / cited X as saying …".
+RELAY_VERBS = frozenset({"quote", "cite", "describe", "paraphrase"})
 # Nouns that make "according to X's <noun>" or "<noun> from X" name their source.
 SOURCE_NOUNS = frozenset(
     """figure figures data statistics statement statements report reports estimate
@@ -55,8 +57,28 @@ ROLE_WORDS = frozenset(
     secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms sir lady lord
     pope bishop cardinal rabbi imam sheikh chairperson president-elect acting former
     interim general-secretary engineer lawyer physician scientist researcher historian
-    architect inspector auditor treasurer commissioner administrator""".split()
+    architect inspector auditor treasurer commissioner administrator councilmember
+    councillor councilor councilman councilwoman alderman alderwoman assemblyman
+    assemblywoman congressman congresswoman detective superintendent constable
+    magistrate striker winger midfielder defender goalkeeper substitute forecaster
+    glaciologist hydrologist epidemiologist""".split()
 )
+# Gendered words that, just before a name, tell the person's gender; and the pronouns
+# that must agree with it ("she said" never resolves to "Mr Hart").
+_MALE_WORDS = """mr mr. sir lord king prince duke emperor spokesman chairman congressman
+    businessman husband father son brother uncle nephew grandfather boyfriend
+    grandson widower""".split()
+_FEMALE_WORDS = """mrs mrs. ms ms. miss lady dame queen princess duchess empress
+    spokeswoman chairwoman congresswoman businesswoman wife mother daughter sister
+    aunt niece grandmother girlfriend granddaughter widow""".split()
+GENDERED_WORDS = {
+    **dict.fromkeys(_MALE_WORDS, "m"),
+    **dict.fromkeys(_FEMALE_WORDS, "f"),
+}
+PRONOUN_GENDER = {
+    **dict.fromkeys(["he", "him", "his", "himself"], "m"),
+    **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
+}
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "prof", "prof."}
 )
@@ -65,7 +87,8 @@ HONORIFICS = frozenset(
 # and "strike" as a noun need not mean the same thing.
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seize", "detain", "abduct", "kidnap"], "Capture"),
-    **dict.fromkeys(["arrest", "jail", "imprison"], "Arrest"),
+    **dict.fromkeys(["arrest"], "Arrest"),
+    **dict.fromkeys(["jail", "imprison"], "LegalAction"),
     **dict.fromkeys(["arrive", "deploy", "station", "dispatch"], "MilitaryDeployment"),
     **dict.fromkeys(
         ["assemble", "amass", "mass", "mobilise", "mobilize"], "MilitaryBuildup"
@@ -146,7 +169,17 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["protest", "demonstration", "rally", "walkout"], "Protest"),
     **dict.fromkeys(["legislation"], "Legislation"),
     **dict.fromkeys(
-        ["lawsuit", "trial verdict", "verdict", "indictment", "ruling"], "LegalAction"
+        [
+            "lawsuit",
+            "trial verdict",
+            "verdict",
+            "indictment",
+            "ruling",
+            "conviction",
+            "sentence",
+            "sentencing",
+        ],
+        "LegalAction",
     ),
     **dict.fromkeys(
         ["cuts", "layoff", "layoffs", "redundancies", "job cuts"], "JobCuts"
@@ -176,6 +209,7 @@ NOUN_TRIGGERS: dict[str, str] = {
             "heatwave",
             "blizzard",
             "tornado",
+            "landfall",
         ],
         "NaturalDisaster",
     ),
@@ -278,6 +312,70 @@ RESCUE_OBJECTS = frozenset(
 )
 WARNING_OBJECTS = frozenset({"warning", "advisory", "alert", "evacuation"})
 
+# Verbs whose everyday senses outnumber their event sense: each fires only when its
+# arguments have the kinds that the event needs (see ``extract._verb_type``).
+# "took control of X", "took a stake in X": the nouns that make "take" an acquisition.
+TAKEOVER_NOUNS = frozenset({"control", "ownership", "stake", "majority", "charge"})
+# What one buys or takes over when it is a takeover: a business, not goods or time.
+BUSINESS_NOUNS = frozenset(
+    """company firm business unit division subsidiary rival competitor group bank
+    lender insurer carrier airline brand chain operator maker manufacturer retailer
+    startup start-up stake assets operations portfolio franchise club team""".split()
+)
+# Facilities whose closing or opening is an event ("closed its factory", "the border
+# was shut"); without one of them "close"/"open" is a price or a time of day.
+FACILITY_NOUNS = frozenset(
+    """factory plant mine store shop branch office school hospital clinic border
+    airport port harbour harbor road bridge station line railway mill refinery site
+    restaurant hotel museum embassy consulate airspace crossing facility warehouse
+    outlet depot campus university college theatre theater cinema tunnel highway
+    motorway route centre center park beach door doors pipeline terminal base camp
+    shelter court library market headquarters hq premises showroom laboratory lab
+    studio yard shipyard smelter farm venue stadium zoo prison barracks checkpoint
+    gate""".split()
+)
+# Words that make a closing or opening a price movement ("closed 2% lower").
+PRICE_MOVES = frozenset(
+    {"higher", "lower", "up", "down", "flat", "unchanged", "firmer", "weaker"}
+)
+# Objects that make "win"/"draw"/"beat" a sports match, and those that make it a vote.
+SPORTS_OBJECTS = frozenset(
+    """match game final semifinal semi-final quarterfinal quarter-final title cup
+    championship tournament race medal gold silver bronze league derby trophy series
+    bout fight tie leg round stage grand prix open""".split()
+)
+ELECTION_OBJECTS = frozenset(
+    {"election", "vote", "seat", "seats", "poll", "primary", "runoff", "majority"}
+)
+# "strike" is an attack with a weapon word on it ("air strike") and a walkout where
+# workers, a union or pay are in its sentence.
+STRIKE_WEAPONS = frozenset(
+    {"air", "missile", "drone", "artillery", "rocket", "military", "precision"}
+)
+LABOUR_WORDS = frozenset(
+    """union unions pay wage wages walkout pension pensions workers employees staff
+    nurses doctors teachers miners drivers dockers pilots cabin crew""".split()
+)
+# Subjects that make "rally"/"march" people on the street, beyond named actors and
+# ``PEOPLE_NOUNS``: "thousands (of …) rallied", "crowds marched".
+CROWD_NOUNS = frozenset(
+    """thousands hundreds dozens tens millions crowd crowds people supporters
+    opponents protesters demonstrators marchers campaigners residents we they""".split()
+)
+# Words in a sentence that make a rally or march a protest even without a human subject.
+PROTEST_CONTEXT = frozenset(
+    {"protest", "protests", "against", "demand", "demanding", "chanting", "placards"}
+)
+
+# Stages of a legal case: two triggers of different stages ("convicted" and
+# "jailed") are two events, even without a date or a party that tells them apart.
+LEGAL_STAGES = {
+    **dict.fromkeys(["sue", "lawsuit"], "suit"),
+    **dict.fromkeys(["charge", "indict", "indictment"], "charge"),
+    **dict.fromkeys(["convict", "acquit", "conviction", "verdict"], "verdict"),
+    **dict.fromkeys(["sentence", "sentencing", "jail", "imprison", "fine"], "sentence"),
+}
+
 EVENT_TYPE_LABELS = {
     "JobCuts": "job cuts",
     "FinancialResult": "financial result",
@@ -335,8 +433,15 @@ ORG_SUFFIXES = frozenset(
     capital partners corporation corp corp. inc inc. ltd ltd. llc plc company co co.
     agency institute university council union party ministry department authority
     association foundation motors energy systems technologies labs media news times
-    post press television tv radio network studios entertainment pharmaceuticals""".split()
+    post press television tv radio network studios entertainment pharmaceuticals
+    city united rovers fc athletic wanderers rangers albion""".split()
 )
+# Leading words that an organisation's short name drops ("the Treasury").
+NAME_QUALIFIERS = frozenset(
+    {"national", "federal", "state", "royal", "central", "general", "public", "united"}
+)
+# Words that name a storm when a capitalised name follows ("Typhoon Kalmaegi").
+STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 
 # Event types that an organisation's statement reports about the organisation itself.
 SELF_REPORTED_TYPES = frozenset(

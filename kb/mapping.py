@@ -65,6 +65,7 @@ class _Mapper:
         self.opts = options
         self.g = bind_prefixes(Graph())
         self.article = article_iri(extraction.article, options.base)
+        self.labelled: set[URIRef] = set()
 
     def graph(self) -> Graph:
         self._article()
@@ -153,7 +154,13 @@ class _Mapper:
             self._type(node, getattr(KB, e.actor_kind))
         if e.is_location:
             self._type(node, KB.Location)
-        self._label(node, e.name)
+        if node in self.labelled:
+            # Two entities whose keys mint one IRI (say "Müller" and "MULLER"): the
+            # contract allows one label, so the later name becomes another name.
+            self.g.add((node, SCHEMA.alternateName, Literal(e.name)))
+        else:
+            self._label(node, e.name)
+            self.labelled.add(node)
         for alias in e.aliases:
             self.g.add((node, SCHEMA.alternateName, Literal(alias)))
         for role in e.roles:

@@ -1,12 +1,35 @@
-"""Atomic file output: write a temporary file beside the target, then rename it."""
+"""Atomic file output: write a temporary file beside the target, then rename it.
+
+A writer holds an exclusive ``flock`` on its temporary file, ``.<name>.<random>.tmp``,
+until the rename. A process killed with SIGKILL cannot remove it, but its lock dies
+with it, so the next write to the same target deletes every such file that nobody
+holds.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from kb.errors import UsageError
+
+if sys.platform != "win32":  # Windows has no flock: leftovers are not cleaned up
+    import fcntl
+
+__all__ = ["temp_pattern", "write_atomic"]
+
+
+def temp_pattern(target: str | Path) -> str:
+    """The glob that matches the temporary files of ``target``.
+
+    >>> temp_pattern("out/kb.ttl")
+    'out/.kb.ttl.*.tmp'
+    """
+    target = Path(target)
+    return str(target.parent / f".{glob.escape(target.name)}.*.tmp")
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -17,25 +40,63 @@ def write_atomic(path: str | Path, text: str) -> None:
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=directory
-        )
-    except OSError as exc:
-        raise UsageError(f"{target}: cannot write here ({exc.strerror})") from exc
+    _remove_abandoned(target)
+    fd, tmp = _locked_temp(target, directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes owner-only files; give the output the usual permissions
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+            # mkstemp makes owner-only files; give the output the usual permissions
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, target)  # still locked: no cleaner can take it first
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"{target}: cannot write ({exc.strerror})") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _locked_temp(target: Path, directory: Path) -> tuple[int, str]:
+    """Create and lock a temporary file beside ``target``.
+
+    Between creating and locking it, another writer's cleanup could delete it;
+    then the path no longer names our file, and we make another.
+    """
+    while True:
+        try:
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=directory
+            )
+        except OSError as exc:
+            raise UsageError(f"{target}: cannot write here ({exc.strerror})") from exc
+        if sys.platform == "win32":
+            return fd, tmp
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.stat(tmp).st_ino == os.fstat(fd).st_ino:
+                return fd, tmp
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Delete temporary files of ``target`` that no live writer holds locked."""
+    if sys.platform == "win32":
+        return
+    for name in glob.glob(temp_pattern(target)):
+        try:
+            fd = os.open(name, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(name)
+        except OSError:
+            pass  # locked by a live writer, or already gone
+        finally:
+            os.close(fd)

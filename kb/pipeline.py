@@ -4,6 +4,7 @@ serialise whatever conforms. Problems with one article never stop the batch."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,21 +16,30 @@ from rdflib import Graph, URIRef
 from kb.errors import InputError, UsageError
 from kb.export import serialize
 from kb.extract import extract_many, load_pipeline
-from kb.ingest import iter_articles
+from kb.ingest import detect_language, iter_articles
 from kb.iris import DEFAULT_BASE, article_iri, check_base
 from kb.mapping import MappingOptions, to_graph
 from kb.models import Article
+from kb.store import Store, Written
 from kb.validate import validate_graph
 
 __all__ = [
+    "AddResult",
     "ArticleOutcome",
+    "BatchResult",
     "ExportOptions",
     "ExportResult",
+    "add",
     "export",
     "fixed_time_from_env",
 ]
 
 FIXED_TIME_ENV = "KB_FIXED_TIME"
+#: ``kb add`` writes a transaction when this many triples are waiting: big enough
+#: to amortise a commit, small enough that a crash loses little work.
+ADD_BATCH_TRIPLES = 20_000
+#: ... or when the oldest waiting article was extracted this long ago.
+ADD_BATCH_SECONDS = 1.0
 
 Status = Literal["written", "skipped", "failed", "invalid"]
 
@@ -42,6 +52,7 @@ class ExportOptions:
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
+    jobs: int = 1  # worker processes for extraction; 1 runs in this process
 
 
 @dataclass(frozen=True)
@@ -54,10 +65,9 @@ class ArticleOutcome:
 
 
 @dataclass
-class ExportResult:
-    """The serialised RDF of every article that conformed, and every outcome."""
+class BatchResult:
+    """What happened to every input of a batch, and the exit code it makes."""
 
-    text: str
     outcomes: list[ArticleOutcome] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
@@ -84,6 +94,29 @@ class ExportResult:
                     f"{n} {'did not conform' if status == 'invalid' else status}"
                 )
         return ", ".join(parts)
+
+
+@dataclass
+class ExportResult(BatchResult):
+    """The serialised RDF of every article that conformed, and every outcome."""
+
+    text: str = ""
+
+
+@dataclass
+class AddResult(BatchResult):
+    """How many triples ``kb add`` stored, and every outcome."""
+
+    triples: int = 0
+    unchanged: int = 0
+
+    def record(self, written: Written) -> None:
+        self.triples += written.triples
+        self.unchanged += written.unchanged
+
+    def summary(self) -> str:
+        same = f", {self.unchanged} already stored unchanged" if self.unchanged else ""
+        return f"{super().summary()}{same}; {self.triples} triples written"
 
 
 def fixed_time_from_env() -> datetime | None:
@@ -120,8 +153,19 @@ def parse_time(raw: str) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _english(article: Article) -> bool:
-    return not article.language or article.language.lower().split("-")[0] == "en"
+def _language_problem(article: Article) -> str | None:
+    """Why the article is not English, from its metadata or else its text; or None."""
+    if article.language:
+        if article.language.lower().split("-")[0] == "en":
+            return None
+        return f"{article.origin}: language {article.language!r} is not supported"
+    detected = detect_language(article.text)
+    if detected is None:
+        return None
+    return (
+        f"{article.origin}: the text looks like language {detected!r}, not English "
+        "(no language was given)"
+    )
 
 
 def _readable(
@@ -131,19 +175,12 @@ def _readable(
     seen: dict[str, str] = {}
     for item in iter_articles(inputs):
         if isinstance(item, InputError):
-            outcomes.append(ArticleOutcome(_origin_of(item), "failed", str(item)))
+            outcomes.append(ArticleOutcome(item.origin, "failed", str(item)))
             continue
-        if not _english(item):
-            outcomes.append(
-                ArticleOutcome(
-                    item.origin,
-                    "failed",
-                    (
-                        f"{item.origin}: language {item.language!r} is not supported; "
-                        "extraction supports English ('en') only"
-                    ),
-                )
-            )
+        problem = _language_problem(item)
+        if problem:
+            reason = f"{problem}; extraction supports English ('en') only"
+            outcomes.append(ArticleOutcome(item.origin, "failed", reason))
             continue
         key = str(article_iri(item))
         if key in seen:
@@ -159,10 +196,6 @@ def _readable(
         yield item
 
 
-def _origin_of(error: InputError) -> str:
-    return str(error).split(": ", 1)[0]
-
-
 def build_graphs(
     inputs: Iterable[str | Path],
     options: ExportOptions,
@@ -172,6 +205,9 @@ def build_graphs(
     """Yield ``(article IRI, graph)`` for every article whose graph conforms."""
     base = check_base(options.base)
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
+    if options.jobs > 1:
+        yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
+        return
     nlp = load_pipeline(options.model)
     for extraction in extract_many(_readable(inputs, outcomes), nlp):
         origin = extraction.article.origin
@@ -184,6 +220,43 @@ def build_graphs(
             continue
         outcomes.append(ArticleOutcome(origin, "written"))
         yield article_iri(extraction.article, base), graph
+
+
+def _parallel_graphs(
+    inputs: Iterable[str | Path],
+    options: ExportOptions,
+    mapping: MappingOptions,
+    outcomes: list[ArticleOutcome],
+    progress: Callable[[], None] | None,
+) -> Iterator[tuple[URIRef, Graph]]:
+    """:func:`build_graphs` over ``options.jobs`` processes, with the same results."""
+    from kb.parallel import graph_of, process_parallel
+
+    # read everything first (texts are small), keeping where each bad input sat,
+    # so the outcomes come out in the same order as in one process
+    order: list[Article | ArticleOutcome] = []
+    noted: list[ArticleOutcome] = []
+    for article in _readable(inputs, noted):
+        order += [*noted, article]
+        noted.clear()
+    order += noted
+    articles = [item for item in order if isinstance(item, Article)]
+    results = process_parallel(articles, mapping, options.model, options.jobs)
+    try:
+        for item in order:
+            if isinstance(item, ArticleOutcome):
+                outcomes.append(item)
+                continue
+            done = next(results)
+            if progress is not None:
+                progress()
+            if not done.conforms:
+                outcomes.append(ArticleOutcome(done.origin, "invalid", done.report))
+                continue
+            outcomes.append(ArticleOutcome(done.origin, "written"))
+            yield graph_of(done)
+    finally:
+        results.close()  # stops the worker pool now, not at garbage collection
 
 
 def export(
@@ -200,4 +273,33 @@ def export(
     options = options or ExportOptions()
     outcomes: list[ArticleOutcome] = []
     graphs = list(build_graphs(inputs, options, outcomes, progress))
-    return ExportResult(serialize(graphs, options.fmt), outcomes)
+    return ExportResult(outcomes, serialize(graphs, options.fmt))
+
+
+def add(
+    inputs: Iterable[str | Path],
+    store: Store,
+    options: ExportOptions | None = None,
+    progress: Callable[[], None] | None = None,
+) -> AddResult:
+    """Extract, validate and store articles, each in its own named graph. Graphs
+    are written in batches, one transaction per batch, so a crash never leaves half
+    an article, and re-adding an article replaces it (re-running is idempotent).
+
+    :raises StoreError: when the store cannot be written.
+    """
+    options = options or ExportOptions()
+    result = AddResult()
+    batch: list[tuple[str, Graph]] = []
+    waiting, since = 0, time.monotonic()
+    for name, graph in build_graphs(inputs, options, result.outcomes, progress):
+        batch.append((str(name), graph))
+        waiting += len(graph)
+        if (
+            waiting >= ADD_BATCH_TRIPLES
+            or time.monotonic() - since >= ADD_BATCH_SECONDS
+        ):
+            result.record(store.add_many(batch))
+            batch, waiting, since = [], 0, time.monotonic()
+    result.record(store.add_many(batch))
+    return result

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pycountry
+
 WORD_NUMBERS = {
     "two": 2,
     "three": 3,
@@ -43,6 +45,7 @@ WORD_NUMBERS = {
     "dozen": 12,
     "a thousand": 1000,
 }
+# A scale may follow a figure: "two dozen", "4.5 million".
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -55,6 +58,7 @@ SCALES = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "dozen": 12,
 }
 CURRENCY_SYMBOLS = {
     "$": "USD",
@@ -85,6 +89,13 @@ CURRENCY_WORDS = {
     "krone": "NOK",
     "nok": "NOK",
 }
+# ISO 4217 codes written beside a figure ("USD 40 million", "NOK 300m"), from pycountry.
+# Codes that are also English words are left out: in an upper-case headline "ALL 5"
+# or "TOP 10" is no sum of money.
+_CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "TRY", "SOS", "BOB", "MOP", "PEN", "GEL"})
+CURRENCY_CODES = frozenset(
+    c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _CODE_WORDS
+)
 LOWER_BOUND = (
     "more than",
     "over",
@@ -128,13 +139,47 @@ _SYMBOL = "|".join(
     re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
 )
 _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_CODE = "|".join(sorted(CURRENCY_CODES))
+# Currency prefixes made of letters need a word boundary and their exact case:
+# "Sh2.5 billion", "KSh 300m", "Rs 40 crore"; never the "sh" in "cash 5".
+LETTER_SYMBOLS = {
+    "KSh": "KES",
+    "Ksh": "KES",
+    "TSh": "TZS",
+    "USh": "UGX",
+    "Sh": "shillings",
+    "Rs": "INR",
+    "R$": "BRL",
+}
+_LSYM = "|".join(re.escape(s) for s in sorted(LETTER_SYMBOLS, key=len, reverse=True))
+# "hundreds of people": a plural of a round number is at least two of it
+_VAGUE = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+}
+_VAGUE_RE = re.compile(
+    r"\b(?P<vague>"
+    + "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
+    + r")(?= of\b)",
+    re.I,
+)
 _NUMBER = re.compile(
-    rf"(?:(?P<symbol>{_SYMBOL})\s?)?"
+    rf"(?:(?P<symbol>{_SYMBOL})\s?|\b(?P<lsym>(?-i:{_LSYM}))\s?"
+    rf"|\b(?P<code>(?-i:{_CODE}))\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS})\b)"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
-    rf"|[\s-](?P<curword>{_CURWORD})\b)?",
+    rf"|\s(?P<codeafter>(?-i:{_CODE}))\b(?!\s?\d)"
+    rf"|[\s-](?P<curword>{_CURWORD})\b(?!\s?\d))?",
     re.I,
+)
+# "three-quarters", "two thirds": fractions, not counts
+_FRACTION_AFTER = re.compile(
+    r"^[\s-](?:quarters?|thirds?|halves|fifths?|tenths?)\b", re.I
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.I)
 _MONTH_NAMES = (
@@ -173,9 +218,12 @@ def _is_date_part(text: str, m: re.Match[str]) -> bool:
     )
     if _DATE_CONTEXT_BEFORE.search(before) or _DATE_CONTEXT_AFTER.match(after):
         return True
+    if m["words"] and _FRACTION_AFTER.match(after):
+        return True
     digits = m["digits"]
     is_plain_year = bool(digits and re.fullmatch(r"(1[89]|20)\d\d", digits))
-    return is_plain_year and not (m["symbol"] or m["scale"] or m["pct"] or m["curword"])
+    money = m["symbol"] or m["lsym"] or m["code"] or m["codeafter"] or m["curword"]
+    return is_plain_year and not (money or m["scale"] or m["pct"])
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
@@ -198,11 +246,15 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
     if m["scale"]:
         scale = m["scale"].lower()
         # a lone "m" or "b" counts as a scale only right after a currency figure
-        if scale not in ("m", "b") or m["symbol"]:
+        if scale not in ("m", "b") or m["symbol"] or m["code"] or m["lsym"]:
             value *= SCALES[scale]
     unit = None
-    if m["symbol"]:
+    if m["lsym"]:
+        unit = LETTER_SYMBOLS[m["lsym"]]
+    elif m["symbol"]:
         unit = CURRENCY_SYMBOLS[m["symbol"].upper() if m["symbol"] != "$" else "$"]
+    elif m["code"] or m["codeafter"]:
+        unit = m["code"] or m["codeafter"]
     elif m["curword"]:
         unit = CURRENCY_WORDS[m["curword"].lower()]
     elif m["pct"]:
@@ -269,6 +321,9 @@ def find_figures(text: str) -> list[Figure]:
     >>> f = find_figures("children aged 5 to 17 months")[0]
     >>> (f.minimum, f.maximum)
     (5.0, 17.0)
+    >>> f = find_figures("Hundreds of people marched")[0]
+    >>> (f.minimum, f.approximate)
+    (200.0, True)
     """
     figures = []
     for m in _NUMBER.finditer(text):
@@ -286,4 +341,8 @@ def find_figures(text: str) -> list[Figure]:
                 fig.approximate,
             )
         )
+    for m in _VAGUE_RE.finditer(text):
+        low = float(_VAGUE[m["vague"].lower()])
+        figures.append(Figure(m.start(), m.end(), None, minimum=low, approximate=True))
+    figures.sort(key=lambda f: f.start)
     return _merge_ranges(text, figures)

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 import pyshacl
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -370,7 +371,9 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
 
     Nothing is fetched: a JSON-LD document whose ``@context`` names a remote context
     (any IRI string, or ``@import``) is refused, except for newskb's own context
-    IRI, which is read from the bundled file.
+    IRI, which is read from the bundled file; so is a graph with ``owl:imports``.
+    RDF/XML that declares external entities, or whose entities expand to far more
+    than the file holds (XXE, "billion laughs"), is refused before rdflib reads it.
 
     :param path: the file to read.
     :raises InputError: if the file is missing, unreadable, of an unknown extension,
@@ -395,6 +398,8 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
         raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
     if rdf_format == "json-ld":
         text = _local_jsonld(text, file)
+    elif rdf_format == "xml":
+        _check_xml_entities(text, file)
     base = file.resolve().as_uri()
     try:
         if rdf_format in _QUAD_FORMATS:
@@ -411,7 +416,60 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
+    imported = sorted(str(o) for o in graph.objects(None, OWL.imports))
+    if imported:
+        raise InputError(
+            f"{file}: refusing owl:imports of {', '.join(imported)}: newskb never "
+            "fetches imports; remove the statement, or pass the imported file too"
+        )
     return bind_prefixes(graph)
+
+
+#: How much text XML entities may add beyond the file's own size (and 10 times it).
+_MAX_ENTITY_TEXT = 1_000_000
+
+
+def _check_xml_entities(text: str, file: Path) -> None:
+    """Refuse external or parameter entities and runaway expansion, with expat alone.
+
+    rdflib's SAX reader does not fetch external entities, but it would expand a
+    "billion laughs" one small chunk at a time for minutes; expat counts fast.
+    """
+    budget = _MAX_ENTITY_TEXT + 10 * len(text)
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def declared(  # expat's EntityDeclHandler
+        name: str,
+        parameter: bool,
+        value: str | None,
+        base: str | None,
+        system_id: str | None,
+        public_id: str | None,
+        notation: str | None,
+    ) -> None:
+        if parameter or system_id or public_id:
+            raise InputError(
+                f"{file}: refusing the XML entity {name!r}, which is external or a "
+                "parameter entity: newskb never fetches or reads other files; "
+                "inline its text"
+            )
+
+    def characters(data: str) -> None:
+        nonlocal budget
+        budget -= len(data)
+        if budget < 0:
+            raise InputError(
+                f"{file}: XML entities expand to far more text than the file holds "
+                '(a "billion laughs" document?); expand them yourself'
+            )
+
+    parser.EntityDeclHandler = declared
+    parser.CharacterDataHandler = characters
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except expat.ExpatError as exc:
+        raise InputError(f"{file}: not valid xml: {exc}") from None
 
 
 def _local_jsonld(text: str, file: Path) -> str:

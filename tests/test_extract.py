@@ -148,3 +148,14 @@ def test_hypothetical_event_is_left_out(run):
     x = run("The government will hold talks with the rebels if they lay down arms.")
     assert all(e.event_type != "Attack" for e in x.events)
     assert all(e.modality != "asserted" for e in x.events)
+
+
+def test_names_in_other_scripts_stay_distinct(run):
+    # folding once dropped every non-Latin letter, so all such names shared one key
+    x = run(
+        'Олена Коваль said on Monday that the talks had failed. "We will go on," '
+        "said Андрій Мельник, who leads the delegation."
+    )
+    keys = [e.key.split(":", 1)[1] for e in x.entities]
+    assert len(keys) == 2 and len(set(keys)) == 2
+    assert all(keys)

@@ -1,0 +1,1 @@
+"""Benchmarks for newskb (issue 6): run with ``python -m bench`` or ``make bench``."""

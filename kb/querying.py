@@ -1,0 +1,103 @@
+"""The query job: SPARQL text, a ``.rq`` file or a named query with parameters, run
+against the knowledge base or against exported RDF files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rdflib.term import Node
+
+from kb import queries
+from kb.errors import InputError, UsageError
+from kb.store import QueryResult, Store, open_files
+from kb.validate import load_rdf_file
+
+__all__ = ["PreparedQuery", "QueryRequest", "prepare", "run_query"]
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """What to ask and of what. Exactly one of ``sparql``, ``file`` and ``named``;
+    ``data`` files, when given, are queried instead of the store."""
+
+    sparql: str | None = None
+    file: str | None = None
+    named: str | None = None
+    params: Sequence[tuple[str, str]] = ()
+    store: Path | None = None
+    data: Sequence[str] = field(default_factory=tuple)
+
+
+def run_query(request: QueryRequest) -> QueryResult:
+    """Answer ``request``.
+
+    :raises UsageError: for a missing or doubled query, bad parameters or bad SPARQL.
+    :raises InputError: when a query file or data file cannot be read.
+    :raises StoreError: when the store cannot be opened.
+    """
+    prepared = prepare(request)
+    with _open(request) as store:
+        result = store.query(prepared.text, prepared.bindings)
+    return prepared.finish(result)
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A checked query: its text, its bound parameters, and the parameter columns to
+    drop from its answer (they only repeat the values the user gave)."""
+
+    text: str
+    bindings: dict[str, Node] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+
+    def finish(self, result: QueryResult) -> QueryResult:
+        """``result`` without the parameter columns."""
+        keep = [i for i, v in enumerate(result.variables) if v not in self.hidden]
+        if len(keep) == len(result.variables):
+            return result
+        return replace(
+            result,
+            variables=tuple(result.variables[i] for i in keep),
+            rows=tuple(tuple(row[i] for i in keep) for row in result.rows),
+        )
+
+
+def prepare(request: QueryRequest) -> PreparedQuery:
+    """Check ``request`` and bind its parameters, for the store or a remote endpoint.
+
+    :raises UsageError: for a missing or doubled query, or bad parameters.
+    :raises InputError: when the query file cannot be read.
+    """
+    given = [x for x in (request.sparql, request.file, request.named) if x]
+    if len(given) != 1:
+        raise UsageError(
+            "give one query: SPARQL text, -f FILE.rq, or --named NAME "
+            f"(named queries: {', '.join(queries.names())})"
+        )
+    if request.params and not request.named:
+        raise UsageError("--param works with --named queries only")
+    if request.named:
+        named = queries.load(request.named)
+        bindings = queries.bind(named, request.params)
+        return PreparedQuery(named.text, bindings, named.param_variables())
+    if request.file:
+        return PreparedQuery(_read_query_file(request.file))
+    assert request.sparql is not None
+    return PreparedQuery(request.sparql)
+
+
+def _read_query_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the query file ({exc})") from exc
+
+
+def _open(request: QueryRequest) -> Store:
+    if request.data:
+        return open_files(load_rdf_file(path) for path in request.data)
+    if request.store is None:
+        raise UsageError("give --store DIR or --data FILE")
+    return Store(request.store, read_only=True)

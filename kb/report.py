@@ -1,0 +1,48 @@
+"""Plain-text reports for the terminal: store statistics and the named-query list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import Graph, URIRef
+
+from kb.namespaces import bind_prefixes
+from kb.queries import NamedQuery
+from kb.store import StoreStats
+
+__all__ = ["format_named_queries", "format_stats"]
+
+
+def format_stats(stats: StoreStats, articles: Sequence[str] | None = None) -> str:
+    """Articles, triples and nodes per class, classes by name.
+
+    >>> print(format_stats(StoreStats(2, 10, {"https://w3id.org/newskb/ontology#Claim": 3})))
+    articles  2
+    triples   10
+    <BLANKLINE>
+    nodes per class:
+      kb:Claim  3
+    """
+    names = bind_prefixes(Graph()).namespace_manager
+    lines = [f"articles  {stats.articles}", f"triples   {stats.triples}"]
+    if stats.classes:
+        shown = sorted((URIRef(c).n3(names), n) for c, n in stats.classes.items())
+        width = max(len(c) for c, _ in shown)
+        lines += ["", "nodes per class:"]
+        lines += [f"  {c.ljust(width)}  {n}" for c, n in shown]
+    if articles is not None:
+        lines += ["", "articles:", *(f"  {a}" for a in articles)]
+    return "\n".join(lines)
+
+
+def format_named_queries(queries: Sequence[NamedQuery]) -> str:
+    """Each named query with its description and parameters."""
+    blocks = []
+    for query in queries:
+        lines = [query.name, f"  {query.description}"]
+        for p in query.params:
+            flags = " (optional)" if p.optional else ""
+            flags += f" (repeat up to {p.repeat})" if p.repeat > 1 else ""
+            lines.append(f"  --param {p.name}=<{p.kind}>{flags}  {p.doc}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

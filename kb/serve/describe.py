@@ -1,0 +1,541 @@
+"""What the server says about one resource, read from the store: its description as
+a graph (for Turtle and JSON-LD) and the data of its HTML page, including each
+mention's sentence cut from the article body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, NamespaceManager
+
+from kb.namespaces import KB, SCHEMA, bind_prefixes
+from kb.resources import ontology_graph
+from kb.store import QueryResult, Store, Term
+
+__all__ = [
+    "ClaimItem",
+    "EventItem",
+    "Fact",
+    "Link",
+    "MentionItem",
+    "Page",
+    "describe_graph",
+    "exists",
+    "page_data",
+    "sentence_around",
+]
+
+#: How far a quoted sentence may reach on each side of a mention, in characters.
+CONTEXT_CHARS = 240
+
+_DESCRIBE = """
+CONSTRUCT { ?r ?p ?o . ?x ?xp ?xo . ?y rdfs:label ?yl . ?s ?sp ?r . ?s rdfs:label ?sl . }
+WHERE {
+  { ?r ?p ?o }
+  UNION { ?r kb:mention|kb:quantity|kb:cue ?x . ?x ?xp ?xo }
+  UNION { ?r ?yp ?y . ?y rdfs:label ?yl }
+  UNION { ?s ?sp ?r . OPTIONAL { ?s rdfs:label ?sl } }
+}"""
+_EXISTS = "ASK { ?r ?p ?o }"
+_PROPERTIES = """
+SELECT DISTINCT ?r ?p ?o ?label WHERE {
+  ?r ?p ?o . OPTIONAL { ?o rdfs:label ?label }
+} ORDER BY ?p ?o"""
+_CLAIMS_BY = """
+SELECT DISTINCT ?r ?claim ?statement ?direct ?date WHERE {
+  ?claim kb:claimant ?r ; kb:statement ?statement .
+  OPTIONAL { ?claim kb:directQuote ?direct }
+  OPTIONAL { ?claim kb:date ?date }
+} ORDER BY ?date ?claim"""
+_CLAIMS_ABOUT = """
+SELECT DISTINCT ?r ?claim ?statement ?direct ?date ?who ?whoLabel WHERE {
+  ?claim kb:about ?r ; kb:statement ?statement .
+  OPTIONAL { ?claim kb:directQuote ?direct }
+  OPTIONAL { ?claim kb:date ?date }
+  OPTIONAL { ?claim kb:claimant ?who . OPTIONAL { ?who rdfs:label ?whoLabel } }
+} ORDER BY ?date ?claim"""
+_EVENTS = """
+SELECT DISTINCT ?r ?event ?label ?date ?type ?how WHERE {
+  { ?event kb:agent ?r BIND("agent" AS ?how) }
+  UNION { ?event kb:participant ?r BIND("participant" AS ?how) }
+  UNION { ?event kb:place ?r BIND("place" AS ?how) }
+  OPTIONAL { ?event rdfs:label ?label }
+  OPTIONAL { ?event kb:date ?date }
+  OPTIONAL { ?event kb:eventType ?type }
+} ORDER BY ?date ?event"""
+_MENTIONS = """
+SELECT DISTINCT ?r ?m ?start ?end ?article WHERE {
+  ?r kb:mention ?m . ?m kb:start ?start ; kb:end ?end ; kb:inArticle ?article .
+} ORDER BY ?article ?start"""
+_ARTICLE = """
+SELECT ?r ?body ?headline ?date WHERE {
+  ?r schema:articleBody ?body .
+  OPTIONAL { ?r schema:headline ?headline }
+  OPTIONAL { ?r schema:datePublished ?date }
+} LIMIT 1"""
+_QUANTITIES = """
+SELECT DISTINCT ?r ?q ?value ?min ?max ?unit ?approx WHERE {
+  ?r kb:quantity ?q .
+  OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:minValue ?min }
+  OPTIONAL { ?q schema:maxValue ?max } OPTIONAL { ?q schema:unitText ?unit }
+  OPTIONAL { ?q kb:approximate ?approx }
+} ORDER BY ?q"""
+_MENTIONED = """
+SELECT DISTINCT ?r ?x ?label ?type WHERE {
+  ?r kb:mentions ?x . ?x a ?type .
+  VALUES ?type { kb:Person kb:Organization kb:Group kb:Location kb:Event kb:Claim }
+  OPTIONAL { ?x rdfs:label ?label }
+} ORDER BY ?type ?label ?x"""
+
+#: Leaf classes, most specific first, that decide which page layout a node gets.
+_KINDS = (
+    (KB.Event, "event"),
+    (KB.Claim, "claim"),
+    (KB.Article, "article"),
+    (KB.Actor, "actor"),
+    (KB.Location, "actor"),
+)
+#: Properties that the page shows in sections of their own, not in "All statements".
+_SHOWN_ELSEWHERE = {KB.mention, KB.mentions, SCHEMA.articleBody}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A value to show: an IRI with its label, or plain text (``iri`` empty)."""
+
+    label: str
+    iri: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled line of a page's summary, e.g. "Also known as"."""
+
+    name: str
+    values: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ClaimItem:
+    """A claim as listed on an actor's or event's page."""
+
+    iri: str
+    statement: str
+    direct: bool
+    date: str
+    claimant: Link | None = None
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event that a node takes part in, and how."""
+
+    iri: str
+    label: str
+    date: str
+    event_type: str
+    how: str
+
+
+@dataclass(frozen=True)
+class MentionItem:
+    """A mention and the sentence around it: ``before + anchor + after``."""
+
+    article: Link
+    start: int
+    end: int
+    before: str
+    anchor: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything an HTML page of one resource shows."""
+
+    iri: str
+    label: str
+    kind: str
+    facts: tuple[Fact, ...]
+    statements: tuple[tuple[str, Link], ...]
+    claims_by: tuple[ClaimItem, ...] = ()
+    claims_about: tuple[ClaimItem, ...] = ()
+    events: tuple[EventItem, ...] = ()
+    mentions: tuple[MentionItem, ...] = ()
+    mentions_total: int = 0
+    mentioned: tuple[tuple[str, Link], ...] = ()
+    body: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether ``iri`` is the subject of any stored triple."""
+    return bool(store.query(_EXISTS, {"r": URIRef(iri)}).boolean)
+
+
+def describe_graph(store: Store, iri: str) -> Graph:
+    """The resource's triples, those of its mentions and quantities, the labels of
+    what it links to, and the triples that point at it (with their labels)."""
+    result = store.query(_DESCRIBE, {"r": URIRef(iri)})
+    return result.graph if result.graph is not None else Graph()
+
+
+def _text(term: Term | None) -> str:
+    return "" if term is None else str(term)
+
+
+def _rows(result: QueryResult) -> list[dict[str, Term]]:
+    return result.records()
+
+
+def _names() -> NamespaceManager:
+    return bind_prefixes(Graph()).namespace_manager
+
+
+def _curie(iri: str, names: NamespaceManager) -> str:
+    try:
+        return names.curie(iri, generate=False)
+    except (KeyError, ValueError):
+        return iri
+
+
+def _ontology_label(iri: str, names: NamespaceManager) -> str:
+    """An ontology term's English label, capitalised ("Person"), else its CURIE."""
+    graph = ontology_graph()
+    term = URIRef(iri)
+    label = graph.value(term, RDFS.label) or graph.value(term, SKOS.prefLabel)
+    if label is None:
+        return _curie(iri, names)
+    return str(label)[:1].upper() + str(label)[1:]
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """Cut the sentence that holds ``body[start:end]``: the text before the mention,
+    the mention, and the text after it, each side at most :data:`CONTEXT_CHARS`.
+
+    >>> sentence_around("One. Two said so. Three.", 5, 8)
+    ('', 'Two', ' said so.')
+    """
+    start = max(0, min(start, len(body)))
+    end = max(start, min(end, len(body)))
+    first = _sentence_start(body, start)
+    last = _sentence_end(body, end)
+    before = body[first:start]
+    after = body[end:last]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].lstrip()
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rstrip() + "…"
+    return before, body[start:end], after
+
+
+def _sentence_start(body: str, start: int) -> int:
+    i = start
+    while i > 0:
+        if body[i - 1] == "\n":
+            break
+        if body[i - 1].isspace() and i >= 2 and body[i - 2] in ".!?":
+            break
+        i -= 1
+    while i < start and body[i].isspace():
+        i += 1
+    return i
+
+
+def _sentence_end(body: str, end: int) -> int:
+    i = end
+    while i < len(body):
+        if body[i] == "\n":
+            break
+        if body[i] in ".!?" and (i + 1 == len(body) or body[i + 1].isspace()):
+            return i + 1
+        if body[i] in ".!?" and body[i + 1] in "\"'”’)" and i + 1 < len(body):
+            return i + 2
+        i += 1
+    return i
+
+
+def page_data(store: Store, iri: str, limit: int) -> Page | None:
+    """The data of ``iri``'s HTML page, or ``None`` when the store does not know it.
+
+    :param limit: the most claims, events and mentions listed in each section.
+    """
+    node = URIRef(iri)
+    bound = {"r": node}
+    props = _rows(store.query(_PROPERTIES, bound))
+    if not props:
+        return None
+    names = _names()
+    types = {row["o"] for row in props if row["p"] == RDF.type}
+    kind = next((k for cls, k in _KINDS if cls in types), "resource")
+    labels = [
+        str(row["o"])
+        for row in props
+        if row["p"] in (RDFS.label, SCHEMA.headline, SCHEMA.name)
+    ]
+    page = Page(
+        iri=iri,
+        label=labels[0] if labels else _curie(iri, names),
+        kind=kind,
+        facts=_facts(store, node, props, kind, names),
+        statements=_statements(props, names),
+    )
+    notes: list[str] = []
+    if kind in ("actor", "event"):
+        page = _with_claims_and_events(store, node, page, limit, notes)
+    if kind != "article":
+        page = _with_mentions(store, node, page, limit, notes)
+    else:
+        page = _with_article(store, node, page, limit, notes)
+    return replace(page, notes=tuple(notes))
+
+
+def _values(
+    props: Iterable[dict[str, Term]], prop: URIRef, names: NamespaceManager
+) -> tuple[Link, ...]:
+    out: list[Link] = []
+    seen: set[str] = set()
+    for row in props:
+        if row["p"] != prop or str(row["o"]) in seen:
+            continue
+        seen.add(str(row["o"]))
+        out.append(_link(row["o"], row.get("label"), names))
+    return tuple(out)
+
+
+def _link(term: Term, label: Term | None, names: NamespaceManager) -> Link:
+    if isinstance(term, URIRef):
+        text = str(label) if label is not None else _curie(str(term), names)
+        return Link(text, str(term))
+    return Link(str(term))
+
+
+_FACTS: dict[str, tuple[tuple[str, URIRef], ...]] = {
+    "actor": (
+        ("Also known as", SCHEMA.alternateName),
+        ("Role", KB.role),
+        ("Same as", SCHEMA.sameAs),
+        ("Part of", SCHEMA.containedInPlace),
+    ),
+    "event": (
+        ("Date", KB.date),
+        ("Done by", KB.agent),
+        ("Also involved", KB.participant),
+        ("Place", KB.place),
+        ("Same as", SCHEMA.sameAs),
+    ),
+    "claim": (
+        ("Said by", KB.claimant),
+        ("Statement", KB.statement),
+        ("Date", KB.date),
+        ("About", KB.about),
+        ("Conflicts with", KB.conflictsWith),
+    ),
+    "article": (
+        ("Headline", SCHEMA.headline),
+        ("Published", SCHEMA.datePublished),
+        ("Publisher", SCHEMA.publisher),
+        ("Source", KB.sourceName),
+        ("Web address", SCHEMA.url),
+    ),
+}
+
+
+def _facts(
+    store: Store,
+    node: URIRef,
+    props: list[dict[str, Term]],
+    kind: str,
+    names: NamespaceManager,
+) -> tuple[Fact, ...]:
+    types = tuple(
+        Link(_ontology_label(str(row["o"]), names), str(row["o"]))
+        for row in props
+        if row["p"] == RDF.type
+    )
+    # the project's own classes say it best; the aligned ones are in "All statements"
+    own = tuple(t for t in types if t.iri.startswith(str(KB._NS)))
+    facts = [Fact("Types", own or types)]
+    if kind == "event":
+        kinds = tuple(
+            Link(_ontology_label(str(row["o"]), names), str(row["o"]))
+            for row in props
+            if row["p"] == KB.eventType
+        )
+        facts.append(Fact("Event type", kinds))
+    for name, prop in _FACTS.get(kind, ()):
+        facts.append(Fact(name, _values(props, prop, names)))
+    if kind in ("event", "claim"):
+        figures = _quantities(store, node)
+        facts.append(Fact("Figures", tuple(Link(f) for f in figures)))
+    return tuple(f for f in facts if f.values)
+
+
+def _quantities(store: Store, node: URIRef) -> list[str]:
+    return [_figure(row) for row in _rows(store.query(_QUANTITIES, {"r": node}))]
+
+
+def _number(term: Term | None) -> str:
+    if term is None:
+        return ""
+    try:
+        value = Decimal(str(term))
+    except InvalidOperation:
+        return str(term)
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
+
+
+def _figure(row: dict[str, Term]) -> str:
+    """A quantity in words: "about 1,200 workers", "500–700 people"."""
+    value, low, high = (_number(row.get(k)) for k in ("value", "min", "max"))
+    if value:
+        text = value
+    elif low and high:
+        text = f"{low}–{high}"
+    elif low:
+        text = f"at least {low}"
+    else:
+        text = f"at most {high}"
+    approx = row.get("approx")
+    if isinstance(approx, Literal) and approx.toPython() is True:
+        text = "about " + text
+    unit = row.get("unit")
+    return f"{text} {unit}" if unit is not None else text
+
+
+def _statements(
+    props: list[dict[str, Term]], names: NamespaceManager
+) -> tuple[tuple[str, Link], ...]:
+    return tuple(
+        (_curie(str(row["p"]), names), _link(row["o"], row.get("label"), names))
+        for row in props
+        if row["p"] not in _SHOWN_ELSEWHERE
+    )
+
+
+def _claims(result: QueryResult, names: NamespaceManager) -> tuple[ClaimItem, ...]:
+    items = []
+    seen: set[str] = set()
+    for row in _rows(result):
+        iri = str(row["claim"])
+        if iri in seen:
+            continue
+        seen.add(iri)
+        direct = row.get("direct")
+        who = row.get("who")
+        items.append(
+            ClaimItem(
+                iri=iri,
+                statement=_text(row.get("statement")),
+                direct=isinstance(direct, Literal) and direct.toPython() is True,
+                date=_text(row.get("date")),
+                claimant=_link(who, row.get("whoLabel"), names) if who else None,
+            )
+        )
+    return tuple(items)
+
+
+_T = TypeVar("_T")
+
+
+def _capped(
+    items: tuple[_T, ...], limit: int, what: str, notes: list[str]
+) -> tuple[_T, ...]:
+    if len(items) > limit:
+        notes.append(f"Only the first {limit} of {len(items)} {what} are listed.")
+        return items[:limit]
+    return items
+
+
+def _with_claims_and_events(
+    store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
+) -> Page:
+    names = _names()
+    bound = {"r": node}
+    claims_by = _claims(store.query(_CLAIMS_BY, bound), names)
+    claims_about = _claims(store.query(_CLAIMS_ABOUT, bound), names)
+    events = []
+    seen: set[tuple[str, str]] = set()
+    for row in _rows(store.query(_EVENTS, bound)):
+        key = (str(row["event"]), str(row["how"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        kind = row.get("type")
+        events.append(
+            EventItem(
+                iri=str(row["event"]),
+                label=_text(row.get("label")) or str(row["event"]),
+                date=_text(row.get("date")),
+                event_type=_ontology_label(str(kind), names) if kind else "",
+                how=str(row["how"]),
+            )
+        )
+    return replace(
+        page,
+        claims_by=_capped(claims_by, limit, "claims made", notes),
+        claims_about=_capped(claims_about, limit, "claims about it", notes),
+        events=_capped(tuple(events), limit, "events", notes),
+    )
+
+
+def _with_mentions(
+    store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
+) -> Page:
+    rows = _rows(store.query(_MENTIONS, {"r": node}))
+    articles: dict[str, tuple[str, str]] = {}
+    items = []
+    for row in rows[:limit]:
+        article = str(row["article"])
+        if article not in articles:
+            articles[article] = _article_text(store, article)
+        body, headline = articles[article]
+        start, end = _offset(row.get("start")), _offset(row.get("end"))
+        before, anchor, after = sentence_around(body, start, end)
+        items.append(
+            MentionItem(
+                Link(headline or article, article), start, end, before, anchor, after
+            )
+        )
+    if len(rows) > limit:
+        notes.append(f"Only the first {limit} of {len(rows)} mentions are listed.")
+    return replace(page, mentions=tuple(items), mentions_total=len(rows))
+
+
+def _offset(term: Term | None) -> int:
+    try:
+        return int(str(term))
+    except ValueError:
+        return 0
+
+
+def _article_text(store: Store, article: str) -> tuple[str, str]:
+    """``(body, headline)`` of a stored article; empty when it is not there."""
+    rows = _rows(store.query(_ARTICLE, {"r": URIRef(article)}))
+    if not rows:
+        return "", ""
+    return _text(rows[0].get("body")), _text(rows[0].get("headline"))
+
+
+def _with_article(
+    store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
+) -> Page:
+    names = _names()
+    body, _ = _article_text(store, str(node))
+    mentioned = []
+    seen: set[str] = set()
+    for row in _rows(store.query(_MENTIONED, {"r": node})):
+        if str(row["x"]) in seen:
+            continue
+        seen.add(str(row["x"]))
+        kind = _ontology_label(str(row["type"]), names)
+        mentioned.append((kind, _link(row["x"], row.get("label"), names)))
+    return replace(
+        page,
+        body=body,
+        mentioned=_capped(tuple(mentioned), limit, "extracted nodes", notes),
+    )

@@ -1,0 +1,91 @@
+"""Run ``kb serve``: the application on waitress (threads, request-size limits),
+one log line per request on stderr, and a clean stop on Ctrl-C or SIGTERM."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from types import FrameType
+
+from waitress.server import create_server  # type: ignore[import-untyped]
+
+from kb.errors import UsageError
+from kb.serve import ServeOptions
+from kb.serve.app import KbApp
+
+__all__ = ["run"]
+
+log = logging.getLogger("kb.serve")
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _log_to_stderr() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    return handler
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)  # waitress's loop stops on SystemExit, as on Ctrl-C
+
+
+def run(options: ServeOptions) -> None:
+    """Serve ``options.store`` until interrupted.
+
+    :raises UsageError: when the address cannot be bound.
+    :raises StoreError: when the store cannot be opened.
+    """
+    handler = _log_to_stderr()
+    try:
+        _serve(options)
+    finally:
+        log.removeHandler(handler)
+
+
+def _serve(options: ServeOptions) -> None:
+    app = KbApp(options)
+    try:
+        server = create_server(
+            app,
+            host=options.host,
+            port=options.port,
+            threads=options.threads,
+            ident="kb",
+            # waitress refuses bodies past twice the app's own limit before reading
+            # them; between the two, the app answers 413 with its own headers
+            max_request_body_size=2 * options.max_request_bytes,
+            clear_untrusted_proxy_headers=True,
+        )
+    except OSError as exc:
+        app.close()
+        raise UsageError(
+            f"cannot listen on {options.host}:{options.port} ({exc}); "
+            "choose another --port"
+        ) from exc
+    port = getattr(server, "effective_port", options.port)
+    log.info(
+        "kb serve: %s on http://%s:%s/ (SPARQL at /sparql, instances under %s); "
+        "Ctrl-C stops",
+        options.store,
+        options.host,
+        port,
+        options.base,
+    )
+    if options.host not in _LOOPBACK:
+        log.warning(
+            "kb serve: listening on %s, reachable from other machines", options.host
+        )
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.close()
+        app.close()
+        log.info("kb serve: stopped")

@@ -1,0 +1,165 @@
+"""``kb add``, ``kb stats``, ``kb query`` and ``kb remove`` in-process, on invented
+articles: idempotent adds, every result format, --data files, and clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Graph
+
+from kb.cli import cli
+from kb.store import Store
+
+from .conftest import FIXED_TIME
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+TWO = [str(ARTICLES / "two-records.json"), str(ARTICLES / "ferry-strike.html")]
+PEOPLE = (
+    "SELECT DISTINCT ?name WHERE { ?p a kb:Person ; rdfs:label ?name } ORDER BY ?name"
+)
+
+
+def kb(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "store"
+    result = kb("add", *TWO, "--store", str(path), "--fixed-time", FIXED_TIME)
+    assert result.exit_code == 0, result.stderr
+    assert "3 written" in result.stderr
+    return path
+
+
+def _graphs(path: Path) -> dict[str, bytes]:
+    with Store(path, read_only=True) as opened:
+        return dict(opened.article_graphs())
+
+
+def test_re_adding_changes_nothing(store: Path) -> None:
+    before = _graphs(store)
+    # no --fixed-time: only the provenance time would differ, and the stored
+    # article is kept as it is
+    result = kb("add", *TWO, "--store", str(store))
+    assert result.exit_code == 0
+    assert "3 already stored unchanged; 0 triples written" in result.stderr
+    assert _graphs(store) == before
+
+
+def test_stats_lists_articles_and_classes(store: Path) -> None:
+    result = kb("stats", "--store", str(store), "--articles")
+    assert result.exit_code == 0
+    assert "articles  3" in result.stdout
+    assert "kb:Article" in result.stdout and "kb:Mention" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
+def test_select_formats_agree(store: Path, fmt: str) -> None:
+    result = kb("query", PEOPLE, "--store", str(store), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    names = _names(result.stdout, fmt)
+    reference = _names(
+        kb("query", PEOPLE, "--store", str(store), "--format", "json").stdout, "json"
+    )
+    assert names == reference and names
+
+
+def _names(text: str, fmt: str) -> list[str]:
+    if fmt == "json":
+        return [b["name"]["value"] for b in json.loads(text)["results"]["bindings"]]
+    if fmt == "csv":
+        return [row["name"] for row in csv.DictReader(io.StringIO(text))]
+    if fmt == "tsv":
+        return [json.loads(line) for line in text.splitlines()[1:]]
+    if fmt == "xml":
+        from xml.etree import ElementTree
+
+        ns = "{http://www.w3.org/2005/sparql-results#}"
+        return [e.text or "" for e in ElementTree.fromstring(text).iter(f"{ns}literal")]
+    return [line.strip() for line in text.splitlines()[2:-1]]
+
+
+def test_construct_as_turtle_and_jsonld_is_one_graph(store: Path) -> None:
+    query = "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a kb:Person ; rdfs:label ?n }"
+    ttl = kb("query", query, "--store", str(store), "--format", "ttl").stdout
+    jsonld = kb("query", query, "--store", str(store), "--format", "jsonld").stdout
+    assert len(Graph().parse(data=ttl, format="turtle")) > 0
+    assert set(Graph().parse(data=ttl, format="turtle")) == set(
+        Graph().parse(data=jsonld, format="json-ld")
+    )
+
+
+def test_named_query_and_query_file(store: Path, tmp_path: Path) -> None:
+    named = kb(
+        "query", "--named", "actors-in", "--store", str(store), "--format", "json"
+    )
+    assert named.exit_code == 0, named.stderr
+    columns = json.loads(named.stdout)["head"]["vars"]
+    assert columns == ["actor", "label", "mentions", "articles"]
+    rq = tmp_path / "people.rq"
+    rq.write_text(PEOPLE, encoding="utf-8")
+    from_file = kb("query", "-f", str(rq), "--store", str(store), "--format", "csv")
+    direct = kb("query", PEOPLE, "--store", str(store), "--format", "csv")
+    assert from_file.stdout == direct.stdout
+
+
+def test_query_on_exported_files(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "two.nq"
+    assert (
+        kb(
+            "export", *TWO, "--format", "nq", "-o", str(out), "--fixed-time", FIXED_TIME
+        ).exit_code
+        == 0
+    )
+    on_file = kb("query", PEOPLE, "--data", str(out), "--format", "csv").stdout
+    on_store = kb("query", PEOPLE, "--store", str(store), "--format", "csv").stdout
+    assert on_file == on_store
+
+
+def test_list_named_queries() -> None:
+    result = kb("query", "--list")
+    assert result.exit_code == 0
+    assert "claims-by" in result.stdout and "--param actor=" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["SELECT WHERE {"], "does not parse"),
+        ([], "give one query"),
+        (["SELECT * {}", "--named", "actors-in"], "give one query"),
+        (["SELECT * {}", "--param", "a=b"], "--param works with --named"),
+        (["--named", "claims-by"], "missing --param actor"),
+        (["--named", "claims-by", "--param", "actor"], "write it as key=value"),
+        (["SELECT * { ?s ?p ?o }", "--format", "ttl"], "--format ttl is for CONSTRUCT"),
+    ],
+)
+def test_query_usage_errors_exit_2(store: Path, args: list[str], message: str) -> None:
+    result = kb("query", *args, "--store", str(store))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_query_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
+    result = kb("query", PEOPLE, "--store", str(tmp_path / "none"))
+    assert result.exit_code == 2
+    assert "kb add" in result.stderr
+
+
+def test_remove(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    added = kb("add", TWO[1], "--store", str(copy), "--fixed-time", FIXED_TIME)
+    assert added.exit_code == 0
+    with Store(copy, read_only=True) as opened:
+        (article,) = opened.articles()
+    assert kb("remove", article, "--store", str(copy)).exit_code == 0
+    missing = kb("remove", article, "--store", str(copy))
+    assert missing.exit_code == 2 and "not in" in missing.stderr
+    assert "articles  0" in kb("stats", "--store", str(copy)).stdout

@@ -1,0 +1,95 @@
+"""Event triggers with everyday senses fire only with the arguments their event needs.
+
+Each phenomenon has a sentence that must give the event and one that must not. The
+sentences are invented for these tests. They need the trained English pipeline (slow).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Article, Extraction
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run():
+    extract = pytest.importorskip("kb.extract")
+    nlp = extract.load_pipeline()
+
+    def _run(text: str) -> Extraction:
+        return extract.extract(
+            Article(text=text, origin="test", published="2025-06-12"), nlp
+        )
+
+    return _run
+
+
+def _types(x: Extraction) -> list[str]:
+    return [e.event_type for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Brightwater Energy took control of Solent Gas in March.", "Acquisition"),
+        ("Brightwater Energy took over Solent Gas last year.", "Acquisition"),
+        ("Rebels took control of Goma on Sunday.", "Capture"),
+        ("The board named Helen Ruiz as chief executive on Tuesday.", "Appointment"),
+        ("Helen Ruiz was named chief executive of Acme Retail.", "Appointment"),
+        ("Arsenal won the final 2-1 in London on Saturday.", "SportsMatch"),
+        ("Kenya drew 1-1 with Uganda in Kampala.", "SportsMatch"),
+        ("The Green Party won the election in Tasmania.", "Election"),
+        ("Thousands of teachers rallied in Nairobi on Monday.", "Protest"),
+        ("Farmers marched through Brussels against the new rules.", "Protest"),
+        ("Nordvik Motors closed its factory in Gdansk in February.", "Closure"),
+        ("The border was closed on Monday.", "Closure"),
+        ("Police shut the main road into Lyon.", "Closure"),
+        ("Acme Retail opened a new store in Leeds.", "Launch"),
+        ("Soldiers opened fire on the crowd in Bamako.", "Attack"),
+        ("Nurses began a 48-hour strike over pay in Dublin.", "Protest"),
+        ("A drone strike hit a convoy near Kherson on Monday.", "Attack"),
+        ("A strike on a fuel depot killed two soldiers near Donetsk.", "Attack"),
+    ],
+)
+def test_trigger_fires_with_fitting_arguments(run, text, kind):
+    assert kind in _types(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("It took two hours to clear the road.", "Acquisition"),
+        ("The talks will take place in Geneva.", "Acquisition"),
+        ("She bought time by calling a recess.", "Acquisition"),
+        ("The report named three suppliers that broke the rules.", "Appointment"),
+        ("The town named the new bridge after a local poet.", "Appointment"),
+        ("The proposal won support from several lawmakers.", "SportsMatch"),
+        ("The exhibition drew large crowds in Paris.", "SportsMatch"),
+        ("Shares rallied on Monday after the central bank cut rates.", "Protest"),
+        ("Oil prices marched higher for a third day.", "Protest"),
+        ("The study demonstrated that the drug was safe.", "Protest"),
+        ("The shop closed at 6 p.m. on Friday.", "Closure"),
+        ("The index closed 2% lower on Friday.", "Closure"),
+        ("The markets opened higher on Monday.", "Launch"),
+        ("The two sides closed the gap on pay.", "Closure"),
+        ("Nurses began a 48-hour strike over pay in Dublin.", "Attack"),
+        ("Russian forces launched a missile strike on Odesa.", "Launch"),
+    ],
+)
+def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):
+    assert wrong not in _types(run(text))
+
+
+def test_takeover_target_is_a_participant(run):
+    x = run("Brightwater Energy took control of Solent Gas in March.")
+    (event,) = [e for e in x.events if e.event_type == "Acquisition"]
+    assert event.agents == ("organization:brightwater energy",)
+    assert event.participants == ("organization:solent gas",)
+
+
+def test_appointee_is_a_participant(run):
+    x = run("The board named Helen Ruiz as chief executive on Tuesday.")
+    (event,) = [e for e in x.events if e.event_type == "Appointment"]
+    assert "person:helen ruiz" in event.participants

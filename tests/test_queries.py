@@ -1,0 +1,168 @@
+"""Named queries: each runs on a small hand-written knowledge base and gives the rows
+in ``tests/data/queries/*.expected.json``; parameters are bound as terms, never text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal
+
+from kb import queries
+from kb.errors import UsageError
+from kb.store import QueryResult, Store
+
+DATA = Path(__file__).parent / "data" / "queries"
+
+#: (case id, named query, parameters); each case has ``<id>.expected.json``.
+CASES = [
+    ("claims-by-name", "claims-by", [("actor", "maria okafor")]),
+    ("claims-by-alternate-name", "claims-by", [("actor", "OKAFOR")]),
+    ("claims-by-last-word", "claims-by", [("actor", "cross")]),
+    ("claims-by-no-partial-word", "claims-by", [("actor", "ross")]),
+    (
+        "claims-by-iri",
+        "claims-by",
+        [("actor", "https://w3id.org/newskb/id/organization/red-cross")],
+    ),
+    ("conflicting-figures", "conflicting-figures", []),
+    ("events-at-country", "events-at", [("place", "Estrela")]),
+    (
+        "events-at-range",
+        "events-at",
+        [("place", "Estrela"), ("from", "2025-03-02"), ("to", "2025-03-02")],
+    ),
+    ("actors-in-all", "actors-in", []),
+    (
+        "actors-in-article-url",
+        "actors-in",
+        [("article", "https://news.example/floods")],
+    ),
+    ("articles-mentioning-one", "articles-mentioning", [("entity", "Estrela")]),
+    (
+        "articles-mentioning-two",
+        "articles-mentioning",
+        [("entity", "Estrela"), ("entity", "Red Cross")],
+    ),
+    ("timeline", "timeline", [("entity", "Maria Okafor")]),
+    ("timeline-place", "timeline", [("entity", "Estrela")]),
+]
+
+INJECTIONS = [
+    '"} ; DROP ALL ; {"',
+    "'} ; DROP ALL ; {'",
+    '" . } } DELETE WHERE { ?s ?p ?o } #',
+    "> } <http://x> a <y> .",
+    '\\" ) } UNION { ?s ?p ?o } #',
+    'Okafor" || true || "',
+]
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    dataset = Dataset()
+    dataset.parse(DATA / "kb.trig", format="trig")
+    kb = Store()
+    for graph in dataset.graphs():
+        if len(graph):
+            kb.add(str(graph.identifier), Graph() + graph)
+    return kb
+
+
+def _run(store: Store, name: str, params: list[tuple[str, str]]) -> QueryResult:
+    named = queries.load(name)
+    return store.query(named.text, queries.bind(named, params))
+
+
+def _rows(
+    result: QueryResult, hidden: frozenset[str] = frozenset()
+) -> list[dict[str, str]]:
+    return [
+        {k: v.n3() for k, v in record.items() if k not in hidden}
+        for record in result.records()
+    ]
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_named_query_gives_expected_rows(
+    store: Store,
+    case: str,
+    name: str,
+    params: list[tuple[str, str]],
+    request: pytest.FixtureRequest,
+) -> None:
+    expected_file = DATA / f"{case}.expected.json"
+    rows = _rows(_run(store, name, params), queries.load(name).param_variables())
+    if request.config.getoption("--update-goldens"):
+        expected_file.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    assert rows == json.loads(expected_file.read_text(encoding="utf-8"))
+
+
+def test_every_named_query_is_documented_and_tested() -> None:
+    tested = {name for _, name, _ in CASES}
+    for name in queries.names():
+        named = queries.load(name)
+        assert named.description, f"{name}.rq has no '# description:' line"
+        assert name in tested, f"{name}.rq has no expected-results case"
+        for param in named.params:
+            assert param.doc, f"{name}.rq: parameter {param.name} is undocumented"
+            for variable in param.variables():
+                # oxigraph substitutes only projected variables
+                assert f"?{variable}" in named.text.split("WHERE")[0], (
+                    f"{name}.rq: ?{variable} must be in the SELECT clause"
+                )
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize("name", ["claims-by", "events-at", "timeline"])
+def test_parameters_cannot_change_the_query(
+    store: Store, name: str, value: str
+) -> None:
+    before = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    param = queries.load(name).params[0].name
+    assert _run(store, name, [(param, value)]).rows == ()
+    values_text = queries.with_values(
+        queries.load(name).text, queries.bind(queries.load(name), [(param, value)])
+    )
+    assert store.query(values_text).rows == ()
+    after = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert before == after
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_values_form_for_remote_endpoints_gives_the_same_rows(
+    store: Store, case: str, name: str, params: list[tuple[str, str]]
+) -> None:
+    named = queries.load(name)
+    bindings = queries.bind(named, params)
+    remote = store.query(queries.with_values(named.text, bindings))
+    assert _rows(remote, named.param_variables()) == _rows(
+        _run(store, name, params), named.param_variables()
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("claims-by", [], "missing --param actor"),
+        ("claims-by", [("speaker", "x")], "unknown parameter 'speaker'"),
+        ("claims-by", [("actor", "a"), ("actor", "b")], "at most 1"),
+        ("events-at", [("place", "x"), ("from", "March")], "is not a date"),
+        ("articles-mentioning", [("entity", str(i)) for i in range(6)], "at most 5"),
+        ("no-such-query", [], "no named query 'no-such-query'"),
+    ],
+)
+def test_bad_parameters_are_usage_errors(
+    name: str, params: list[tuple[str, str]], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        queries.bind(queries.load(name), params)
+
+
+def test_bound_values_are_terms() -> None:
+    bound = queries.bind(
+        queries.load("events-at"), [("place", "x"), ("from", "2025-01-02")]
+    )
+    assert bound["place"] == Literal("x")
+    assert bound["from"].n3() == '"2025-01-02"^^<http://www.w3.org/2001/XMLSchema#date>'

@@ -1,0 +1,620 @@
+"""``kb serve`` over real HTTP: one server subprocess for the module, on a store built
+from the invented articles in ``tests/data/serve/`` (one quotes ``<script>``)."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kb.cli import cli
+from kb.namespaces import KB
+from kb.pipeline import ExportOptions, add, parse_time
+from kb.resources import jsonld_context
+from kb.store import Store
+
+DATA = Path(__file__).resolve().parent / "data" / "serve"
+LIMIT = 50
+MAX_REQUEST = 4096
+SCRIPT = "<script>alert(1)</script>"
+ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+CROSS_PRODUCT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+)
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running ``kb serve``: its address, instance base, process and log file."""
+
+    url: str
+    base: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def get(self, path: str, accept: str | None = None, **kw: object) -> httpx.Response:
+        headers = {"Accept": accept} if accept else {}
+        return httpx.get(self.url + path, headers=headers, timeout=30, **kw)  # type: ignore[arg-type]
+
+    def sparql(self, query: str, accept: str | None = None) -> httpx.Response:
+        return self.get("/sparql", accept, params={"query": query})
+
+    def raw_get(self, path: str) -> tuple[int, bytes]:
+        """GET ``path`` byte for byte, with no client-side normalisation of ``..``."""
+        host, port = self.url.removeprefix("http://").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            return response.status, response.read()
+        finally:
+            conn.close()
+
+    def iri(self, path: str) -> str:
+        return self.base + path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _children(pid: int) -> set[int]:
+    """The child processes of ``pid``, started by any of its threads (Linux)."""
+    children: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            children.update(int(p) for p in task.read_text().split())
+        except OSError:  # the thread ended meanwhile
+            continue
+    return children
+
+
+def _start(store: Path, port: int, base: str, log: Path, *extra: str) -> Server:
+    command = [sys.executable, "-m", "kb", "serve", "--store", str(store)]
+    command += ["--port", str(port), "--base", base, *extra]
+    with log.open("wb") as err:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+    server = Server(f"http://127.0.0.1:{port}", base, process, log)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"kb serve exited early:\n{log.read_text()}")
+        try:
+            if httpx.get(server.url + "/", timeout=2).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"kb serve did not answer within 60 s:\n{log.read_text()}")
+
+
+def _stop(server: Server) -> int:
+    server.process.send_signal(signal.SIGINT)
+    try:
+        return server.process.wait(15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        return server.process.wait()
+
+
+@pytest.fixture(scope="module")
+def store_and_base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/id/"
+    path = tmp_path_factory.mktemp("serve") / "kb-store"
+    options = ExportOptions(base=base, generated_at=parse_time("2026-01-01T00:00:00Z"))
+    with Store(path) as kb:
+        result = add(sorted(DATA.iterdir()), kb, options)
+    assert result.written == 2, result.summary()
+    return path, base, port
+
+
+@pytest.fixture(scope="module")
+def server(
+    store_and_base: tuple[Path, str, int], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    store, base, port = store_and_base
+    log = tmp_path_factory.mktemp("serve-log") / "stderr.log"
+    extra = ("--timeout", "1", "--limit", str(LIMIT))
+    running = _start(store, port, base, log, *extra, "--max-request", str(MAX_REQUEST))
+    yield running
+    _stop(running)
+
+
+# --- SPARQL protocol ----------------------------------------------------------
+
+LABELS = "SELECT ?s ?label WHERE { ?s a kb:Person ; rdfs:label ?label } ORDER BY ?label"
+
+
+def test_sparql_get_json_by_default(server: Server) -> None:
+    response = server.sparql(LABELS)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/sparql-results+json"
+    document = response.json()
+    assert document["head"]["vars"] == ["s", "label"]
+    labels = [b["label"]["value"] for b in document["results"]["bindings"]]
+    assert "Maria Okafor" in labels
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_sparql_xml(server: Server) -> None:
+    response = server.sparql(LABELS, "application/sparql-results+xml")
+    assert response.headers["content-type"].startswith("application/sparql-results+xml")
+    root = ET.fromstring(response.content)
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    names = [v.get("name") for v in root.iter(f"{ns}variable")]
+    assert names == ["s", "label"]
+    literals = [e.text for e in root.iter(f"{ns}literal")]
+    assert "Maria Okafor" in literals
+
+
+def test_sparql_csv(server: Server) -> None:
+    response = server.sparql(LABELS, "text/csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["s", "label"]
+    assert [server.iri("person/maria-okafor"), "Maria Okafor"] in rows
+
+
+def test_sparql_tsv(server: Server) -> None:
+    response = server.sparql(LABELS, "text/tab-separated-values")
+    assert response.headers["content-type"].startswith("text/tab-separated-values")
+    lines = response.text.splitlines()
+    assert lines[0] == "?s\t?label"
+    assert f'<{server.iri("person/maria-okafor")}>\t"Maria Okafor"' in lines
+
+
+def test_sparql_post_form_and_query_body(server: Server) -> None:
+    form = httpx.post(server.url + "/sparql", data={"query": LABELS}, timeout=30)
+    body = httpx.post(
+        server.url + "/sparql",
+        content=LABELS.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+        timeout=30,
+    )
+    assert form.status_code == body.status_code == 200
+    assert "Maria Okafor" in form.text and "Maria Okafor" in body.text
+    assert body.headers["content-type"].startswith("text/csv")
+
+
+def test_sparql_ask(server: Server) -> None:
+    response = server.sparql("ASK { ?s a kb:Article }")
+    assert response.json()["boolean"] is True
+
+
+@pytest.mark.parametrize(
+    ("accept", "rdf_format"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+    ],
+)
+def test_sparql_construct(server: Server, accept: str, rdf_format: str) -> None:
+    query = "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s a kb:Person ; rdfs:label ?l }"
+    response = server.sparql(query, accept)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(accept)
+    graph = Graph().parse(data=response.text, format=rdf_format)
+    maria = URIRef(server.iri("person/maria-okafor"))
+    assert (maria, RDFS.label, Literal("Maria Okafor")) in graph
+
+
+def test_sparql_not_acceptable(server: Server) -> None:
+    assert server.sparql(LABELS, "image/png").status_code == 406
+
+
+def test_sparql_without_query_is_400(server: Server) -> None:
+    response = server.get("/sparql", "application/sparql-results+json")
+    assert response.status_code == 400
+    assert "query" in response.text
+
+
+def test_sparql_syntax_error_is_400(server: Server) -> None:
+    response = server.sparql("SELECT ?x WHERE {")
+    assert response.status_code == 400
+    assert "does not parse" in response.text
+
+
+def _triple_count(server: Server) -> int:
+    response = server.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_updates_are_refused(server: Server) -> None:
+    before = _triple_count(server)
+    update = "DELETE WHERE { ?s ?p ?o }"
+    attempts = [
+        httpx.post(
+            server.url + "/sparql",
+            content=update.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+            timeout=30,
+        ),
+        httpx.post(server.url + "/sparql", data={"update": update}, timeout=30),
+        server.sparql(update),
+        server.sparql("DROP ALL"),
+    ]
+    for response in attempts:
+        assert response.status_code == 400, response.text
+        assert "read-only" in response.text
+    put = httpx.put(server.url + "/sparql", content=b"x", timeout=30)
+    assert put.status_code == 405
+    assert "POST" in put.headers["allow"]
+    assert _triple_count(server) == before > 0
+
+
+def test_federated_query_is_refused(server: Server) -> None:
+    # SERVICE would make the server fetch from any address a client names (SSRF)
+    query = "SELECT * WHERE { service <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = server.sparql(query)
+    assert response.status_code == 400
+    assert "SERVICE" in response.text
+    # the word as a variable is fine
+    assert server.sparql("SELECT ?service WHERE { ?service a kb:Event }").is_success
+
+
+def test_result_limit_truncates_and_says_so(server: Server) -> None:
+    response = server.sparql("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert response.status_code == 200
+    assert len(response.json()["results"]["bindings"]) == LIMIT
+    assert response.headers["kb-result-limit"] == str(LIMIT)
+    assert response.headers["kb-result-truncated"].startswith("true")
+    small = server.sparql(LABELS)
+    assert "kb-result-truncated" not in small.headers
+
+
+def test_timeout_stops_the_query_and_the_server_goes_on(server: Server) -> None:
+    workers = _children(server.process.pid)
+    response = server.sparql(CROSS_PRODUCT)
+    assert response.status_code == 503
+    assert "stopped" in response.text
+    # the worker that ran it was killed and replaced, so the work really stopped
+    after = _children(server.process.pid)
+    if workers:
+        assert workers - after, "no worker was stopped"
+        assert len(after) == len(workers)
+    assert server.sparql("ASK { ?s ?p ?o }").json()["boolean"] is True
+    assert server.sparql(LABELS).status_code == 200
+
+
+def test_a_killed_worker_is_replaced(server: Server) -> None:
+    for pid in _children(server.process.pid):
+        os.kill(pid, signal.SIGKILL)  # children of the server this module started
+    time.sleep(0.2)
+    assert server.sparql("ASK { ?s ?p ?o }").json()["boolean"] is True
+    assert server.sparql(LABELS).status_code == 200
+
+
+def test_oversized_requests_get_413(server: Server) -> None:
+    big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * MAX_REQUEST
+    as_body = httpx.post(
+        server.url + "/sparql",
+        content=big.encode(),
+        headers={"Content-Type": "application/sparql-query"},
+        timeout=30,
+    )
+    as_form = httpx.post(server.url + "/sparql", data={"query": big}, timeout=30)
+    huge = httpx.post(
+        server.url + "/sparql",
+        content=b"x" * (4 * MAX_REQUEST),
+        headers={"Content-Type": "application/sparql-query"},
+        timeout=30,
+    )
+    assert as_body.status_code == as_form.status_code == huge.status_code == 413
+    assert server.sparql(big).status_code == 413
+
+
+def test_cors_preflight(server: Server) -> None:
+    response = httpx.options(
+        server.url + "/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 204
+    assert "POST" in response.headers["access-control-allow-methods"]
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+# --- linked data --------------------------------------------------------------
+
+
+def _event_iri(server: Server) -> str:
+    query = "SELECT ?e WHERE { ?e a kb:Event ; kb:agent ?who } ORDER BY ?e LIMIT 1"
+    return str(server.sparql(query).json()["results"]["bindings"][0]["e"]["value"])
+
+
+def _path(server: Server, iri: str) -> str:
+    assert iri.startswith(server.url)
+    return iri.removeprefix(server.url)
+
+
+@pytest.mark.parametrize("kind", ["actor", "event"])
+def test_resource_as_turtle_and_jsonld(server: Server, kind: str) -> None:
+    iri = server.iri("person/maria-okafor") if kind == "actor" else _event_iri(server)
+    turtle = server.get(_path(server, iri), "text/turtle")
+    jsonld = server.get(_path(server, iri), "application/ld+json")
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    assert "Accept" in turtle.headers["vary"]
+    from_turtle = Graph().parse(data=turtle.text, format="turtle")
+    from_jsonld = Graph().parse(data=jsonld.text, format="json-ld")
+    assert isomorphic(from_turtle, from_jsonld)
+    node = URIRef(iri)
+    expected = KB.Person if kind == "actor" else KB.Event
+    assert (node, RDF.type, expected) in from_turtle
+    assert from_turtle.value(node, RDFS.label) is not None
+    # its mentions are described too, so a client can find the text
+    mention = from_turtle.value(node, KB.mention)
+    assert mention is not None and from_turtle.value(mention, KB.anchor) is not None
+
+
+def test_turtle_is_the_default_for_any_client(server: Server) -> None:
+    response = server.get("/id/person/maria-okafor", "*/*")
+    assert response.headers["content-type"].startswith("text/turtle")
+    assert server.get("/id/person/maria-okafor?format=jsonld").json()
+
+
+def test_actor_page(server: Server) -> None:
+    response = server.get("/id/person/maria-okafor", "text/html")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert '<html lang="en">' in page
+    assert "<h1>Maria Okafor</h1>" in page
+    assert "leader" in page  # her role
+    assert "Claims made by Maria Okafor" in page
+    assert "ferry fares in Port Elmsworth would rise by 12 percent" in page
+    # each mention is shown inside its sentence
+    assert "<mark>Maria Okafor</mark>, the leader of the dockers" in page
+    assert "union leader <mark>Maria Okafor</mark> said on Monday." in page
+    assert "<script" not in page.replace(ESCAPED_SCRIPT, "")
+
+
+def test_event_page(server: Server) -> None:
+    iri = _event_iri(server)
+    page = server.get(_path(server, iri), "text/html").text
+    assert "Event type" in page and "Done by" in page and "Mentions" in page
+    assert "<mark>" in page
+
+
+def test_article_text_and_claims_are_escaped(server: Server) -> None:
+    """No XSS: a quote holding a script tag, and a headline with markup."""
+    responses = [server.get("/id/person/maria-okafor", "text/html")]
+    articles = server.sparql("SELECT ?a WHERE { ?a a kb:Article }").json()
+    for binding in articles["results"]["bindings"]:
+        responses.append(server.get(_path(server, binding["a"]["value"]), "text/html"))
+    responses.append(server.get("/", "text/html"))
+    statements = {"query": "SELECT ?s WHERE { ?c kb:statement ?s }"}
+    responses.append(server.get("/sparql", "text/html", params=statements))
+    assert [r.status_code for r in responses] == [200] * len(responses)
+    assert len(responses) == 5  # the actor, two articles, the index, results
+    joined = "\n".join(r.text for r in responses)
+    assert SCRIPT not in joined
+    assert ESCAPED_SCRIPT in joined
+    assert "<b>after</b>" not in joined and "&lt;b&gt;after&lt;/b&gt;" in joined
+    assert "&lt;http://evil.example/x&gt; a &lt;y&gt; ." in joined
+    assert "javascript:" not in joined
+
+
+def test_unknown_iri_is_404(server: Server) -> None:
+    for accept in ("text/turtle", "text/html", "application/ld+json"):
+        assert server.get("/id/person/nobody-at-all", accept).status_code == 404
+    assert server.get("/nowhere").status_code == 404
+
+
+def test_ontology_resolves(server: Server) -> None:
+    turtle = server.get("/ontology", "text/turtle")
+    graph = Graph().parse(data=turtle.text, format="turtle")
+    assert (KB.Person, RDF.type, OWL.Class) in graph
+    jsonld = server.get("/ontology", "application/ld+json")
+    assert (KB.Person, RDF.type, OWL.Class) in Graph().parse(
+        data=jsonld.text, format="json-ld"
+    )
+    html = server.get("/ontology", "text/html").text
+    assert 'id="Person"' in html  # so kb:Person, ...ontology#Person, lands on it
+
+
+def test_context_resolves(server: Server) -> None:
+    response = server.get("/context/v1.jsonld")
+    assert response.headers["content-type"].startswith("application/ld+json")
+    assert response.json() == jsonld_context()
+
+
+def test_index_page(server: Server) -> None:
+    page = server.get("/", "text/html").text
+    assert "Dock workers strike at Port Elmsworth" in page
+    assert 'action="/sparql"' in page
+    assert server.get("/static/kb.css").headers["content-type"].startswith("text/css")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/id/%2e%2e/%2e%2e/etc/passwd",
+        "/id/..%2f..%2f..%2fetc%2fpasswd",
+        "/static/../../../../etc/passwd",
+        "/static/..%2f..%2fpyproject.toml",
+        "/context/..%2f..%2fpyproject.toml",
+        "/id/%2e%2e/%2e%2e/pyproject.toml",
+    ],
+)
+def test_no_path_traversal(server: Server, path: str) -> None:
+    status, body = server.raw_get(path)
+    assert status in (400, 404)
+    assert b"root:" not in body and b"[project]" not in body
+
+
+@pytest.mark.parametrize(
+    ("path", "accept"),
+    [
+        ("/", "text/html"),
+        ("/id/person/maria-okafor", "text/html"),
+        ("/id/person/maria-okafor", "text/turtle"),
+        ("/sparql?query=ASK%7B%7D", None),
+        ("/sparql?query=nonsense", None),
+        ("/id/person/nobody-at-all", "text/html"),
+        ("/ontology", None),
+    ],
+)
+def test_security_headers(server: Server, path: str, accept: str | None) -> None:
+    headers = server.get(path, accept).headers
+    policy = headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "script" not in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_one_log_line_per_request(server: Server) -> None:
+    marker = f"/id/person/log-check-{os.getpid()}"
+    server.get(marker, "text/turtle")
+    time.sleep(0.2)  # the line is written after the response
+    lines = [line for line in server.log.read_text().splitlines() if marker in line]
+    assert len(lines) == 1 and '" 404 ' in lines[0]
+
+
+# --- the library and the command ---------------------------------------------
+
+
+def test_links_only_to_http_iris() -> None:
+    from kb.serve.pages import Pages
+
+    pages = Pages("http://h.example/id/", "/ontology", "/context/v1.jsonld", "", 1, 1)
+    assert pages.href("http://h.example/id/person/x") == "/id/person/x"
+    assert pages.href(str(KB.Person)) == "/ontology#Person"
+    assert pages.href("https://www.wikidata.org/entity/Q1") == (
+        "https://www.wikidata.org/entity/Q1"
+    )
+    for hostile in ("javascript:alert(1)", "data:text/html,x", "JaVaScRiPt:x"):
+        assert pages.href(hostile) == ""
+
+
+def test_make_app_in_process(store_and_base: tuple[Path, str, int]) -> None:
+    from werkzeug.test import Client
+
+    from kb.serve import ServeOptions, make_app
+
+    store, base, _ = store_and_base
+    app = make_app(ServeOptions(store=store, base=base, workers=1))
+    try:
+        response = Client(app).get(
+            "/id/person/maria-okafor", headers={"Accept": "text/turtle"}
+        )
+        assert response.status_code == 200
+        assert "Maria Okafor" in response.get_data(as_text=True)
+    finally:
+        app.close()
+
+
+def test_serve_missing_store_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "no knowledge base here" in result.stderr
+
+
+def test_serve_refuses_a_fragment_base(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", "--store", str(tmp_path), "--base", "http://x.example/id#"]
+    )
+    assert result.exit_code == 2
+    assert "ending in '/'" in result.stderr
+
+
+def test_ctrl_c_stops_cleanly(
+    store_and_base: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    store, base, _ = store_and_base
+    port = _free_port()
+    server = _start(store, port, base, tmp_path / "stderr.log", "--workers", "1")
+    workers = _children(server.process.pid)
+    assert _stop(server) == 0
+    assert "stopped" in server.log.read_text()
+    assert "Traceback" not in server.log.read_text()
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except OSError:
+        return True
+
+
+# --- the page in a real browser -----------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+@pytest.mark.external
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
+def test_actor_page_renders_in_chromium(server: Server, tmp_path: Path) -> None:
+    # `make test` installs chromium; the screenshot stays under tmp_path for a person
+    # to look at (see the README), and the test checks what the browser built
+    url = server.url + "/id/person/maria-okafor"
+    profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+    shot = tmp_path / "actor.png"
+    subprocess.run(
+        [
+            "chromium",
+            *CHROMIUM_FLAGS,
+            *profile,
+            f"--screenshot={shot}",
+            "--window-size=1000,1400",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=90,
+    )
+    png = shot.read_bytes()
+    assert (
+        png.startswith(b"\x89PNG") and len(png) > 10_000
+    )  # a rendered page, not blank
+    dom = subprocess.run(
+        ["chromium", *CHROMIUM_FLAGS, *profile, "--dump-dom", url],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    ).stdout
+    assert "<h1>Maria Okafor</h1>" in dom
+    assert "<mark>Maria Okafor</mark>" in dom
+    # the browser parsed the quoted <script> as text: no script element exists
+    assert "<script" not in dom.replace(ESCAPED_SCRIPT, "")
