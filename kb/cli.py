@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -73,6 +74,66 @@ def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
+def _extraction_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that shape extraction (``--base``, ``--fixed-time``, ``--model``,
+    ``--jobs``, ``--gazetteer``), handed to the command as one ``options``."""
+
+    @functools.wraps(command)
+    def with_options(
+        *args: object,
+        base: str,
+        fixed_time: str | None,
+        model: str | None,
+        jobs: int,
+        gazetteer: tuple[str, ...],
+        **kwargs: object,
+    ) -> None:
+        when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
+        options = ExportOptions(
+            base=base, generated_at=when, model=model, jobs=jobs, gazetteers=gazetteer
+        )
+        command(*args, options=options, **kwargs)
+
+    decorators = [
+        click.option(
+            "--base",
+            default=DEFAULT_BASE,
+            show_default=True,
+            help="Base IRI for minted instance IRIs.",
+        ),
+        click.option(
+            "--fixed-time",
+            help="Pin the provenance time (ISO 8601), for reproducible output. "
+            "Also $KB_FIXED_TIME or $SOURCE_DATE_EPOCH.",
+        ),
+        click.option(
+            "--model",
+            envvar="KB_SPACY_MODEL",
+            help="spaCy pipeline package to use instead of the bundled English "
+            "one. Also $KB_SPACY_MODEL.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Worker processes for extraction; the output is the same for "
+            "any number.",
+        ),
+        click.option(
+            "--gazetteer",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="A CSV (name,IRI[,kind]) or Turtle file of your own names → IRIs, "
+            "to link places and actors to; repeatable.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        with_options = decorator(with_options)
+    return with_options
+
+
 @cli.command("export")
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
@@ -89,39 +150,9 @@ def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     type=click.Path(dir_okay=False, writable=True),
     help="Write here (atomically) instead of standard output.",
 )
-@click.option(
-    "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
-    help="Base IRI for minted instance IRIs.",
-)
-@click.option(
-    "--fixed-time",
-    help="Pin the provenance time (ISO 8601), for reproducible "
-    "output. Also $KB_FIXED_TIME or $SOURCE_DATE_EPOCH.",
-)
-@click.option(
-    "--model",
-    envvar="KB_SPACY_MODEL",
-    help="spaCy pipeline package to use "
-    "instead of the bundled English one. Also $KB_SPACY_MODEL.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for extraction; the output is the same for any number.",
-)
+@_extraction_options
 def export_command(
-    articles: tuple[str, ...],
-    fmt: str,
-    output: str | None,
-    base: str,
-    fixed_time: str | None,
-    model: str | None,
-    jobs: int,
+    articles: tuple[str, ...], fmt: str, output: str | None, options: ExportOptions
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
 
@@ -133,14 +164,8 @@ def export_command(
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
     """
-    when: datetime | None = (
-        parse_time(fixed_time) if fixed_time else fixed_time_from_env()
-    )
-    options = ExportOptions(
-        fmt=fmt, base=base, generated_at=when, model=model, jobs=jobs
-    )
     with _progress(articles) as tick:
-        result = export(articles, options, tick)
+        result = export(articles, replace(options, fmt=fmt), tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
@@ -195,28 +220,8 @@ def _store_option(command: Callable[..., None]) -> Callable[..., None]:
 @cli.command("add")
 @click.argument("articles", nargs=-1, required=True)
 @_store_option
-@click.option(
-    "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
-    help="Base IRI for minted instance IRIs.",
-)
-@click.option(
-    "--fixed-time",
-    help="Pin the provenance time (ISO 8601). Also $KB_FIXED_TIME.",
-)
-@click.option(
-    "--model",
-    envvar="KB_SPACY_MODEL",
-    help="spaCy pipeline package to use. Also $KB_SPACY_MODEL.",
-)
-def add_command(
-    articles: tuple[str, ...],
-    store: Path,
-    base: str,
-    fixed_time: str | None,
-    model: str | None,
-) -> None:
+@_extraction_options
+def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
 
     Each article goes into its own named graph, in one transaction. Adding an
@@ -230,8 +235,6 @@ def add_command(
     from kb.pipeline import add
     from kb.store import Store
 
-    when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
-    options = ExportOptions(base=base, generated_at=when, model=model)
     with Store(store) as kb, _progress(articles) as tick:
         result = add(articles, kb, options, tick)
     for outcome in result.outcomes:

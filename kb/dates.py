@@ -7,6 +7,7 @@ tense; without a published date they stay unresolved. Nothing is ever guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -194,16 +195,47 @@ def resolve(
     return _relative(text, ref, tense)
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*[—–-]"
+_DATE_WORDS = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?"  # "March 3", "Feb. 2, 2026"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"  # "3 March 2026"
 )
-
-
-# Any dateline, with or without a year or an agency: "LONDON, July 24 (Wire) —".
+_NAME = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}"
+# "LONDON, July 24 (Wire) —", "LAGOS, Nigeria (Agency) —", "GENEVA —",
+# "Kestrel Point, March 3 —": a place, then a region or a date or both, an optional
+# agency in brackets, and a dash.
 _ANY_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
-    r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]+\s"
+    rf"(?P<place>{_NAME})(?:,\s+(?P<region>{_NAME})(?=[,\s(]))?"
+    rf"(?:,?\s+(?P<date>{_DATE_WORDS}))?"
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*[—–-]+\s"
 )
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The words that place and date a report, before its first sentence."""
+
+    end: int  # where the first sentence starts
+    places: tuple[tuple[int, int], ...]  # character spans of the place and region
+    date: DateValue | None  # only a date that states its year
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of the text, if any. A place in capitals stands
+    alone ("GENEVA —"); a place in title case needs a date ("Kestrel Point, March 3 —"),
+    or "Lima said - yes" would be one.
+
+    >>> d = find_dateline("LAGOS, Nigeria (Wire) — Prices rose.")
+    >>> d.end, d.places, d.date
+    (24, ((0, 5), (7, 14)), None)
+    >>> find_dateline("Lima said on July 3 - yes.") is None
+    True
+    """
+    m = _ANY_DATELINE.match(text)
+    if m is None or not (m["place"].isupper() or m["date"]):
+        return None
+    places = tuple(m.span(g) for g in ("place", "region") if m[g])
+    has_year = m["date"] is not None and re.search(r"\d{4}", m["date"]) is not None
+    return Dateline(m.end(), places, resolve(m["date"]) if has_year else None)
 
 
 def dateline_end(text: str) -> int:
@@ -215,10 +247,8 @@ def dateline_end(text: str) -> int:
     >>> dateline_end("Shares rose on July 24.")
     0
     """
-    m = _ANY_DATELINE.match(text)
-    if m is None or not m.group(0).split(",")[0].split("(")[0].strip().isupper():
-        return 0
-    return m.end()
+    found = find_dateline(text)
+    return found.end if found else 0
 
 
 def dateline_date(text: str) -> DateValue | None:
@@ -229,8 +259,8 @@ def dateline_date(text: str) -> DateValue | None:
     >>> dateline_date("Shares rose on March 3, 2025.") is None
     True
     """
-    m = _DATELINE.match(text)
-    return resolve(m["date"]) if m else None
+    found = find_dateline(text)
+    return found.date if found else None
 
 
 def published_date(published: str | None, text: str) -> str | None:

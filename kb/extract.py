@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb import lexicon as lx
-from kb.dates import Tense, dateline_end, parse_published, published_date, resolve
+from kb.dates import (
+    Tense,
+    find_dateline,
+    parse_published,
+    published_date,
+    resolve,
+)
 from kb.errors import ExtractionError
 from kb.gazetteer import REGION_WORDS, Gazetteer, Place, fold, gazetteer
 from kb.models import (
@@ -39,11 +45,27 @@ from kb.quantities import Figure, find_figures
 
 @Language.component("kb_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings and paragraphs never run on."""
+    """Start a sentence after every line break: headings and paragraphs never run on.
+    A dateline ("LAGOS, Nigeria (Wire) —") is no part of the first sentence either."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    dateline = find_dateline(doc.text)
+    first = _token_from(doc, dateline.end) if dateline else None
+    if first is not None and first.i > 0:
+        first.is_sent_start = True
+        # and its first words run on at least to the first punctuation: the parser
+        # would otherwise make a sentence of "Sefa" in "GENEVA — Sefa Obi, the mayor"
+        for tok in doc[first.i + 1 : first.i + 8]:
+            if tok.is_punct or tok.is_space:
+                break
+            tok.is_sent_start = False
     return doc
+
+
+def _token_from(doc: Doc, char: int) -> Token | None:
+    """The first token that starts at or after a character offset."""
+    return next((t for t in doc if t.idx >= char), None)
 
 
 MODEL_ENV = "KB_SPACY_MODEL"
@@ -112,6 +134,9 @@ _ORG_GENERIC = {
     "newspaper",
 }
 
+
+# Endings of nouns for a person by what they do ("master", "inspector", "economist").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 # Modifiers that make "the <company noun>" a different business from the story's.
 _OTHER = {
@@ -273,7 +298,12 @@ class _Analysis:
         self.lower_words = set(re.findall(r"[\w-]+", doc.text))
         self._claim_spans: list[tuple[int, int, _Claim]] = []
         self._quotes = _find_quotes(doc.text)
-        self._dateline_end = dateline_end(doc.text)
+        self._dateline = find_dateline(doc.text)
+        self._dateline_end = self._dateline.end if self._dateline else 0
+        first = _token_from(doc, self._dateline_end) if self._dateline else None
+        self._dateline_tok = first.i if first is not None else 0
+        places = self._dateline.places if self._dateline and first else ()
+        self._dateline_names = {fold(doc.text[a:b]) for a, b in places}
         # surnames of the people the NER names in full, and names of storms
         self._surnames = {
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
@@ -304,6 +334,7 @@ class _Analysis:
 
     def _find_mentions(self) -> None:
         ents = self._merged_ents()
+        self._dateline_places()
         # institutions by description first, so "Marlow County's fire department"
         # becomes one organisation (plus a mention of the county), not a bare place
         for tok in self.doc:
@@ -313,12 +344,37 @@ class _Analysis:
         for tok in self.doc:
             self._group(tok)
             self._affiliation(tok)
+            self._described_person(tok)
         self._acronyms()
+
+    def _dateline_places(self) -> None:
+        """The place and region of a dateline are places, whatever the NER calls
+        them ("CALLOWAY BAY" as a person): a report is filed from somewhere."""
+        if self._dateline is None:
+            return
+        for a, b in self._dateline.places:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            place = self.gaz.lookup(span.text)
+            name = self._usual_case(span.text)
+            self._add_mention(
+                _Mention(span.start, span.end, "Location", name, place=place)
+            )
+
+    def _usual_case(self, name: str) -> str:
+        """ "KESTREL POINT" as the article writes it elsewhere, else in title case."""
+        if not name.isupper():
+            return name
+        for m in re.finditer(re.escape(name), self.doc.text, re.IGNORECASE):
+            if not m.group(0).isupper():
+                return m.group(0)
+        return name.title()
 
     def _merged_ents(self) -> list[SpacySpan]:
         """Join split person names ("Park Min" + "Jun") and extend "X region"."""
         out: list[SpacySpan] = []
-        for raw in _split_at_breaks(self.doc.ents):
+        for raw in _split_at(_split_at_breaks(self.doc.ents), self._dateline_tok):
             trimmed = (
                 _without_trailing_figures(raw) if raw.label_ in _ENTITY_LABELS else None
             )
@@ -353,8 +409,31 @@ class _Analysis:
             ):
                 # "Ilocos" + "Norte": the gazetteer knows the longer name
                 ent = SpacySpan(self.doc, ent.start, ent.end + 1, label=ent.label_)
+            if ent.label_ == "PERSON":
+                ent = SpacySpan(
+                    self.doc, self._name_start(ent.start), ent.end, "PERSON"
+                )
             out.append(self._with_hyphen_prefix(ent))
         return out
+
+    def _name_start(self, i: int) -> int:
+        """Where a person's name starts that the NER or the parse took from its last
+        word: "Sefa" in "Sefa Obi", a capitalised proper noun just before it in the
+        same sentence, that is neither a title nor part of another name."""
+        while i > 0 and not self.doc[i].is_sent_start:
+            prev = self.doc[i - 1]
+            if (
+                prev.pos_ != "PROPN"
+                or not prev.is_title
+                or prev.whitespace_ != " "
+                or prev.i in self.ent_at
+                or prev.lower_ in lx.ROLE_WORDS
+                or prev.lower_ in lx.HONORIFICS
+                or not (prev.dep_ == "compound" or prev.is_sent_start)
+            ):
+                break
+            i -= 1
+        return i
 
     def _with_hyphen_prefix(self, ent: SpacySpan) -> SpacySpan:
         """ "sub-Saharan Africa", "Trans-Siberian Railway": a hyphenated capitalised
@@ -410,7 +489,9 @@ class _Analysis:
         place = self.gaz.lookup(text)
         if label == "NORP" or (label == "GPE" and place is None and _is_demonym(ent)):
             return  # nationalities make groups and institutions, see _group/_institution
-        if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
+        if fold(text) in self._dateline_names:
+            label = "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
+        elif label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
             label = "ORG"  # "North Yorkshire Police", "Leinster Council"
         elif label in ("GPE", "LOC") and place is None and text in self._surnames:
             label = "PERSON"  # "Ferreira" after "Lucas Ferreira"
@@ -432,6 +513,9 @@ class _Analysis:
             return
         if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
             label = "ORG"
+        elif label == "ORG" and self._has_role(ent):
+            label = "PERSON"  # "Ana Obi, the mayor": the NER's organisation is a person
+            ent = SpacySpan(self.doc, self._name_start(ent.start), ent.end, "PERSON")
         if label == "PERSON":
             span, role = self._strip_titles(ent)
             name = _clean_name(span.text)
@@ -552,6 +636,44 @@ class _Analysis:
             name = _clean_name(self.doc[tok.i + 1 : j].text)
             if self.gaz.lookup(name) is None:
                 self._add_mention(_Mention(tok.i + 1, j, "Organization", name))
+
+    def _described_person(self, tok: Token) -> None:
+        """ "Sefa Obi, the mayor, said": a name the NER missed is a person when an
+        apposition gives it a role (as the NER often misses after a dateline)."""
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.is_title
+            or tok.dep_ not in ("nsubj", "nsubjpass")
+            or not any(self._is_role(c) for c in tok.children if c.dep_ == "appos")
+        ):
+            return
+        start = self._name_start(tok.i)
+        name = _clean_name(self.doc[start : tok.i + 1].text)
+        if any(i in self.token_mention for i in range(start, tok.i + 1)):
+            return
+        if self.gaz.lookup(name) is None and fold(name) not in self._dateline_names:
+            self._add_mention(_Mention(start, tok.i + 1, "Person", name))
+
+    def _has_role(self, ent: SpacySpan) -> bool:
+        """A name (no company or institution word in it) with a role in apposition."""
+        if any(t.lower_ in lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS for t in ent):
+            return False
+        return any(self._is_role(c) for c in ent.root.children if c.dep_ == "appos")
+
+    def _is_role(self, tok: Token) -> bool:
+        """ "the mayor", "the Finance Minister", "the chief executive", and agent nouns
+        ("the harbour master", "the inspector") that no company noun is."""
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lower_.endswith(_AGENT_ENDINGS)
+            and tok.lower_ not in _ORG_GENERIC
+        ):
+            return True
+        return tok.lower_ in lx.ROLE_WORDS or any(
+            c.lower_ in lx.ROLE_WORDS
+            for c in tok.children
+            if c.dep_ in ("compound", "amod")
+        )
 
     def _acronyms(self) -> None:
         """Short forms the NER missed: an upper-case token that abbreviates a named
@@ -2002,6 +2124,18 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
                 start = tok.i + 1
         if start < ent.end:
             out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _split_at(ents: Iterable[SpacySpan], tok: int) -> list[SpacySpan]:
+    """An entity never runs across the end of a dateline ("Velmark — Ana Obi")."""
+    out = []
+    for ent in ents:
+        if tok <= ent.start or tok >= ent.end:
+            out.append(ent)
+            continue
+        out.append(SpacySpan(ent.doc, ent.start, tok, label=ent.label_))
+        out.append(SpacySpan(ent.doc, tok, ent.end, label=ent.label_))
     return out
 
 

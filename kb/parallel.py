@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 
 from kb.export import ntriples_lines
 from kb.extract import extract_many, load_pipeline
+from kb.gazetteer import user_gazetteer
 from kb.iris import article_iri
 from kb.mapping import MappingOptions, to_graph
 from kb.models import Article
@@ -42,9 +43,12 @@ class Processed:
 _STATE: dict[str, object] = {}
 
 
-def _init_worker(model: str | None, mapping: MappingOptions) -> None:
+def _init_worker(
+    model: str | None, mapping: MappingOptions, gazetteers: tuple[str, ...]
+) -> None:
     _STATE["model"] = model
     _STATE["mapping"] = mapping
+    _STATE["gazetteers"] = gazetteers
 
 
 def _process_chunk(chunk: list[Article]) -> list[Processed]:
@@ -56,7 +60,10 @@ def _process_chunk(chunk: list[Article]) -> list[Processed]:
     assert model is None or isinstance(model, str)
     nlp = load_pipeline(model)
     out = []
-    for extraction in extract_many(chunk, nlp):
+    gazetteers = _STATE["gazetteers"]
+    assert isinstance(gazetteers, tuple)
+    gaz = user_gazetteer(gazetteers)
+    for extraction in extract_many(chunk, nlp, gaz=gaz):
         graph = to_graph(extraction, mapping)
         report = validate_graph(graph)
         iri = str(article_iri(extraction.article, mapping.base))
@@ -79,6 +86,7 @@ def process_parallel(
     mapping: MappingOptions,
     model: str | None,
     jobs: int,
+    gazetteers: tuple[str, ...] = (),
 ) -> Generator[Processed, None, None]:
     """Extract, map and validate ``articles`` in ``jobs`` worker processes.
 
@@ -88,7 +96,7 @@ def process_parallel(
     :raises ExtractionError: when a worker cannot load the NLP pipeline.
     """
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, _init_worker, (model, mapping)) as pool:
+    with context.Pool(jobs, _init_worker, (model, mapping, gazetteers)) as pool:
         for results in pool.imap(_process_chunk, _chunks(articles, CHUNK_SIZE)):
             yield from results
 

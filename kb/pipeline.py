@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from kb.errors import InputError, UsageError
 from kb.export import serialize
 from kb.extract import extract_many, load_pipeline
+from kb.gazetteer import user_gazetteer
 from kb.ingest import detect_language, iter_articles
 from kb.iris import DEFAULT_BASE, article_iri, check_base
 from kb.mapping import MappingOptions, to_graph
@@ -53,6 +54,8 @@ class ExportOptions:
     generated_at: datetime | None = None
     model: str | None = None
     jobs: int = 1  # worker processes for extraction; 1 runs in this process
+    #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
+    gazetteers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,8 +211,9 @@ def build_graphs(
     if options.jobs > 1:
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
+    gaz = user_gazetteer(options.gazetteers)
     nlp = load_pipeline(options.model)
-    for extraction in extract_many(_readable(inputs, outcomes), nlp):
+    for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
         origin = extraction.article.origin
         graph = to_graph(extraction, mapping)
         report = validate_graph(graph)
@@ -241,7 +245,10 @@ def _parallel_graphs(
         noted.clear()
     order += noted
     articles = [item for item in order if isinstance(item, Article)]
-    results = process_parallel(articles, mapping, options.model, options.jobs)
+    user_gazetteer(options.gazetteers)  # a bad file fails here, not in a worker
+    results = process_parallel(
+        articles, mapping, options.model, options.jobs, options.gazetteers
+    )
     try:
         for item in order:
             if isinstance(item, ArticleOutcome):

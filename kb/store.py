@@ -187,6 +187,19 @@ def _quads(name: str, graph: Graph, iris: dict[URIRef, ox.NamedNode]) -> list[ox
 _STARTED = ox.NamedNode("http://www.w3.org/ns/prov#startedAtTime")
 
 
+def _drop_update(article: str) -> str:
+    """Drop an article's graph, and the triples of the default graph (the union)
+    that no other article states, in one transaction."""
+    g = str(ox.NamedNode(article))
+    return (
+        "DELETE { ?s ?p ?o } WHERE { GRAPH " + g + " { ?s ?p ?o } "
+        "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other != "
+        + g
+        + ") } } ;\n"
+        "DROP SILENT GRAPH " + g
+    )
+
+
 def _content(quads: Iterable[ox.Quad]) -> set[ox.Quad]:
     """An article graph's quads apart from its provenance time, which differs on
     every run that does not pin it."""
@@ -281,7 +294,7 @@ class Store:
         self._writable()
         iris: dict[URIRef, ox.NamedNode] = {}
         quads: list[ox.Quad] = []
-        unchanged = 0
+        unchanged = written = 0
         try:
             for article, graph in items:
                 name, new = ox.NamedNode(article), _quads(article, graph, iris)
@@ -290,13 +303,16 @@ class Store:
                     if _content(old) == _content(_as_stored(new)):
                         unchanged += 1
                         continue
-                    self._ox.remove_graph(name)
+                    self._ox.update(_drop_update(article))
                 quads += new
+                written += len(new)
+                # the default graph is the de-duplicated union that queries read
+                quads += [ox.Quad(q.subject, q.predicate, q.object) for q in new]
             self._ox.extend(quads)
         except (OSError, ValueError) as exc:
             where = self.path or "the store"
             raise StoreError(f"{where}: cannot store articles ({exc})") from exc
-        return Written(len(quads), unchanged)
+        return Written(written, unchanged)
 
     def remove(self, article: str) -> bool:
         """Drop an article's graph. :returns: whether it was there."""
@@ -304,7 +320,7 @@ class Store:
         name = ox.NamedNode(article)
         if not self._ox.contains_named_graph(name):
             return False
-        self._ox.remove_graph(name)
+        self._ox.update(_drop_update(article))
         return True
 
     def _writable(self) -> None:
@@ -338,7 +354,8 @@ class Store:
             for row in counts.rows
             if row[0] is not None and row[1] is not None
         }
-        return StoreStats(len(self.articles()), len(self._ox), classes)
+        distinct = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+        return StoreStats(len(self.articles()), int(distinct[0][0] or 0), classes)
 
     def load_graph(self, graph: Graph, name: str | None = None) -> None:
         """Add triples without replacing anything: for ``--data`` files."""
@@ -356,7 +373,8 @@ class Store:
         *,
         max_rows: int | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; the default graph is the union of all graphs.
+        """Run a SPARQL query; the default graph is the union of all article
+        graphs (each triple once), and ``GRAPH ?article { … }`` reaches one article.
 
         :param bindings: variable name → RDF term, substituted as terms (never as
             query text), so a value cannot change the query.
@@ -374,7 +392,6 @@ class Store:
         try:
             answer = self._ox.query(
                 sparql,
-                use_default_graph_as_union=True,
                 substitutions=substitutions or None,
                 prefixes=_PREFIXES,
             )

@@ -67,3 +67,28 @@ def test_without_a_user_gazetteer_nothing_is_linked() -> None:
         assert not any(
             iri.startswith("https://authority.example/") for iri in entity.same_as
         )
+
+
+@pytest.mark.slow
+def test_export_and_add_take_a_gazetteer(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from rdflib import Graph, URIRef
+
+    from kb.cli import cli
+    from kb.namespaces import SCHEMA
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    gaz = str(DATA / "authority.csv")
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["export", str(article), "--gazetteer", gaz])
+    assert exported.exit_code == 0, exported.stderr
+    graph = Graph().parse(data=exported.stdout, format="turtle")
+    linked = set(graph.subjects(SCHEMA.sameAs, URIRef(PERSON)))
+    assert len(linked) == 1
+    added = runner.invoke(
+        cli, ["add", str(article), "--gazetteer", gaz, "--store", str(tmp_path / "s")]
+    )
+    assert added.exit_code == 0, added.stderr
+    missing = runner.invoke(cli, ["export", str(article), "--gazetteer", "nope.csv"])
+    assert missing.exit_code == 2 and "nope.csv" in missing.stderr

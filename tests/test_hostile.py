@@ -236,11 +236,12 @@ def test_emoji_offsets_are_code_points(
         str(graph.value(m, KB.anchor)): int(str(graph.value(m, KB.start)))
         for m in graph.subjects(RDF.type, KB.Mention)
     }
-    assert "Lena Marsh" in starts, sorted(starts)
-    assert starts["Lena Marsh"] == body.index("Lena Marsh")
+    # the name's mention, whether or not the tagger kept the title in it
+    (anchor,) = [a for a in starts if a.endswith("Lena Marsh")]
+    assert starts[anchor] == body.index(anchor)
     assert (
-        body.encode("utf-16-le").index("Lena Marsh".encode("utf-16-le")) // 2
-        > (starts["Lena Marsh"])
+        body.encode("utf-16-le").index(anchor.encode("utf-16-le")) // 2
+        > (starts[anchor])
     )
 
 
@@ -262,7 +263,17 @@ def test_raw_text_file_through_the_cli(tmp_path: Path) -> None:
         out = tmp_path / f"out{FORMATS[fmt]}"
         result = CliRunner().invoke(
             cli,
-            ["export", str(HOSTILE / "raw-text.txt"), "--format", fmt, "-o", str(out)],
+            # a pinned time: the runs may straddle a second
+            [
+                "export",
+                str(HOSTILE / "raw-text.txt"),
+                "--format",
+                fmt,
+                "-o",
+                str(out),
+                "--fixed-time",
+                "2026-01-01T00:00:00Z",
+            ],
             catch_exceptions=False,
         )
         assert result.exit_code == 0, result.stderr

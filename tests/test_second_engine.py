@@ -19,7 +19,7 @@ from kb.resources import shapes_graph
 from kb.validate import validate_graph
 
 pyrudof = pytest.importorskip(
-    "pyrudof", reason="pyrudof is not installed (pip install -e '.[dev]')"
+    "pyrudof", reason="pyrudof is not installed (it is a dependency: pip install -e .)"
 )
 
 EXAMPLES = sorted((Path(__file__).parent / "data" / "shapes").glob("*.ttl"))
@@ -43,7 +43,7 @@ def rudof_validate(data: str, shapes: str) -> tuple[bool, set[str]]:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_same_verdict_as_pyshacl(path: Path, shapes_turtle: str) -> None:
     text = path.read_text("utf-8")
-    ours = validate_graph(Graph().parse(data=text, format="turtle"))
+    ours = validate_graph(Graph().parse(data=text, format="turtle"), fast=False)
     conforms, fired = rudof_validate(text, shapes_turtle)
     assert conforms == ours.conforms
     assert fired == {str(r.source_shape) for r in ours.results}

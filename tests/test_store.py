@@ -172,3 +172,22 @@ def test_max_rows_stops_reading() -> None:
     assert len(kb.query("SELECT ?l WHERE { ?s rdfs:label ?l }", max_rows=3).rows) == 3
     built = kb.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=4)
     assert built.graph is not None and len(built.graph) == 4
+
+
+def _labels(kb: Store) -> list[str]:
+    rows = kb.query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l").rows
+    return [str(row[0]) for row in rows]
+
+
+def test_the_union_holds_each_triple_once_while_some_article_states_it() -> None:
+    kb = Store()
+    kb.add(A, _graph("Ann Lee", "only in A"))
+    kb.add(B, _graph("Ann Lee"))
+    assert _labels(kb) == ["Ann Lee", "only in A"]  # once, not once per article
+    kb.add(A, _graph("Ann Lee", "new in A"))
+    assert _labels(kb) == ["Ann Lee", "new in A"]
+    kb.remove(A)
+    assert _labels(kb) == ["Ann Lee"]  # B still states it
+    kb.remove(B)
+    assert _labels(kb) == []
+    assert kb.stats().triples == 0
