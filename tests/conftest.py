@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from kb.cli import cli
+from kb.models import Article, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples"
@@ -69,3 +70,17 @@ def export_examples() -> Callable[[str], Exported]:
         return cache[fmt]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def run() -> Callable[..., Extraction]:
+    """``run(text, published=...)``: extract one invented article with the trained
+    English pipeline, loaded once for the session."""
+    extract = pytest.importorskip("kb.extract")
+    nlp = extract.load_pipeline()
+
+    def _run(text: str, published: str | None = "2025-06-12") -> Extraction:
+        article = Article(text=text, origin="test", published=published)
+        return extract.extract(article, nlp)
+
+    return _run

@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.models import Article, Extraction
+from kb.models import Extraction
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def run():
-    extract = pytest.importorskip("kb.extract")
-    nlp = extract.load_pipeline()
-
-    def _run(text: str, published: str | None = "2025-06-12") -> Extraction:
-        return extract.extract(
-            Article(text=text, origin="test", published=published), nlp
-        )
-
-    return _run
 
 
 def _names(x: Extraction) -> dict[str, str]:

@@ -10,22 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.models import Article, Claim, Extraction
+from kb.models import Claim, Extraction
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def run():
-    extract = pytest.importorskip("kb.extract")
-    nlp = extract.load_pipeline()
-
-    def _run(text: str) -> Extraction:
-        return extract.extract(
-            Article(text=text, origin="test", published="2025-06-12"), nlp
-        )
-
-    return _run
 
 
 def _speaker(x: Extraction, claim: Claim) -> str:

@@ -7,19 +7,8 @@ import pytest
 
 from kb.dates import dateline_end
 from kb.gazetteer import gazetteer
-from kb.models import Article, Claim, Extraction
+from kb.models import Claim, Extraction
 from kb.quantities import find_figures
-
-
-@pytest.fixture(scope="module")
-def run():
-    extract = pytest.importorskip("kb.extract")
-    nlp = extract.load_pipeline()
-
-    def _run(text: str, published: str | None = "2025-06-12") -> Extraction:
-        return extract.extract(Article(text=text, origin="t", published=published), nlp)
-
-    return _run
 
 
 def _speaker(x: Extraction, claim: Claim) -> str:

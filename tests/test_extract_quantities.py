@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from kb.models import Article
 from kb.quantities import Figure, find_figures
 
 
@@ -93,19 +92,6 @@ def test_not_money_or_counts(text):
 def test_currency_code_after_a_year_starts_the_next_figure():
     (fig,) = find_figures("In 2024 USD 3 billion left the country.")
     assert (fig.value, fig.unit) == (3_000_000_000, "USD")
-
-
-@pytest.fixture(scope="module")
-def run():
-    extract = pytest.importorskip("kb.extract")
-    nlp = extract.load_pipeline()
-
-    def _run(text: str):
-        return extract.extract(
-            Article(text=text, origin="test", published="2025-06-12"), nlp
-        )
-
-    return _run
 
 
 @pytest.mark.slow

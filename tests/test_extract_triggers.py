@@ -8,22 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.models import Article, Extraction
+from kb.models import Extraction
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def run():
-    extract = pytest.importorskip("kb.extract")
-    nlp = extract.load_pipeline()
-
-    def _run(text: str) -> Extraction:
-        return extract.extract(
-            Article(text=text, origin="test", published="2025-06-12"), nlp
-        )
-
-    return _run
 
 
 def _types(x: Extraction) -> list[str]:
