@@ -118,8 +118,12 @@ class AddResult(BatchResult):
         self.unchanged += written.unchanged
 
     def summary(self) -> str:
-        same = f", {self.unchanged} already stored unchanged" if self.unchanged else ""
-        return f"{super().summary()}{same}; {self.triples} triples written"
+        # "written" counts articles that conformed; those already stored as they
+        # are were not written again
+        rest = super().summary().removeprefix(f"{self.written} written")
+        stored = f"{self.written - self.unchanged} written"
+        same = f", {self.unchanged} unchanged" if self.unchanged else ""
+        return f"{stored}{same}{rest}; {self.triples} triples written"
 
 
 def fixed_time_from_env() -> datetime | None:

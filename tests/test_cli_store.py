@@ -48,7 +48,7 @@ def test_re_adding_changes_nothing(store: Path) -> None:
     # article is kept as it is
     result = kb("add", *TWO, "--store", str(store))
     assert result.exit_code == 0
-    assert "3 already stored unchanged; 0 triples written" in result.stderr
+    assert "0 written, 3 unchanged; 0 triples written" in result.stderr
     assert _graphs(store) == before
 
 
