@@ -15,7 +15,6 @@ from rdflib import Graph, URIRef
 
 from kb.errors import InputError, UsageError
 from kb.export import serialize
-from kb.extract import extract_many, load_pipeline
 from kb.gazetteer import user_gazetteer
 from kb.ingest import detect_language, iter_articles
 from kb.iris import DEFAULT_BASE, article_iri, check_base
@@ -216,6 +215,10 @@ def build_graphs(
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
     gaz = user_gazetteer(options.gazetteers)
+    # imported here: spaCy takes half a second to import, and kb query, stats and
+    # serve load this module without extracting anything
+    from kb.extract import extract_many, load_pipeline
+
     nlp = load_pipeline(options.model)
     for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
         origin = extraction.article.origin

@@ -3,7 +3,6 @@ each written in one transaction. Queries see the union of the article graphs."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ __all__ = [
     "Store",
     "StoreStats",
     "Written",
-    "default_store_path",
     "to_oxigraph",
     "to_rdflib",
 ]
@@ -73,11 +71,6 @@ def check_offline(sparql: str) -> None:
             "federated queries (SERVICE) are not allowed: kb never makes requests "
             "to other servers"
         )
-
-
-def default_store_path() -> Path:
-    """``$KB_STORE``, else ``./kb-store``."""
-    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
 @dataclass(frozen=True)
@@ -152,20 +145,17 @@ def to_rdflib(term: object) -> Term:
     raise StoreError(f"unsupported RDF term in a result: {term!r}")
 
 
-def _ox_triple(triple: tuple[Node, Node, Node]) -> ox.Triple:
-    s, p, o = (to_oxigraph(t) for t in triple)
-    assert isinstance(p, ox.NamedNode) and not isinstance(s, ox.Literal)
-    return ox.Triple(s, p, o)
-
-
 def _nt(triples: Iterable[ox.Triple]) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def _quads(name: str, graph: Graph, iris: dict[URIRef, ox.NamedNode]) -> list[ox.Quad]:
-    """The graph's triples as quads in graph ``name``; ``iris`` memoises IRIs, which
+def _quads(
+    target: ox.NamedNode | ox.DefaultGraph,
+    graph: Graph,
+    iris: dict[URIRef, ox.NamedNode],
+) -> list[ox.Quad]:
+    """The graph's triples as quads in ``target``; ``iris`` memoises IRIs, which
     repeat a lot (predicates, classes, shared entities)."""
-    target = ox.NamedNode(name)
 
     def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if isinstance(node, URIRef):
@@ -297,7 +287,8 @@ class Store:
         unchanged = written = 0
         try:
             for article, graph in items:
-                name, new = ox.NamedNode(article), _quads(article, graph, iris)
+                name = ox.NamedNode(article)
+                new = _quads(name, graph, iris)
                 if self._ox.contains_named_graph(name):
                     old = self._ox.quads_for_pattern(None, None, None, name)
                     if _content(old) == _content(_as_stored(new)):
@@ -357,14 +348,10 @@ class Store:
         distinct = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
         return StoreStats(len(self.articles()), int(distinct[0][0] or 0), classes)
 
-    def load_graph(self, graph: Graph, name: str | None = None) -> None:
-        """Add triples without replacing anything: for ``--data`` files."""
-        target = ox.NamedNode(name) if name else ox.DefaultGraph()
-        quads = []
-        for triple in graph:
-            t = _ox_triple(triple)
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, target))
-        self._ox.extend(quads)
+    def load_graph(self, graph: Graph) -> None:
+        """Add triples to the default graph, replacing nothing: for ``--data``
+        files, which are queried without article graphs."""
+        self._ox.extend(_quads(ox.DefaultGraph(), graph, {}))
 
     def query(
         self,
