@@ -18,8 +18,7 @@ from kb.errors import KbError
 from kb.export import FORMATS
 from kb.ingest import count_input_files
 from kb.iris import DEFAULT_BASE
-from kb.output import write_atomic
-from kb.pipeline import ExportOptions, export, fixed_time_from_env, parse_time
+from kb.pipeline import ExportOptions, export_to, fixed_time_from_env, parse_time
 from kb.report import format_named_queries, format_stats
 from kb.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
 from kb.store import DEFAULT_STORE, STORE_ENV
@@ -164,17 +163,13 @@ def export_command(
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
     """
+    # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
+    target = output or sys.stdout.buffer
     with _progress(articles) as tick:
-        result = export(articles, replace(options, fmt=fmt), tick)
+        result = export_to(articles, target, replace(options, fmt=fmt), tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
-    if output:
-        # with nothing to write (every input bad or invalid), OUT keeps what it had
-        if result.written:
-            write_atomic(output, result.text)
-    else:
-        click.echo(result.text, nl=False)
     if len(result.outcomes) > 1 or result.exit_code:
         click.echo(f"kb: {result.summary()}", err=True)
     sys.exit(result.exit_code)

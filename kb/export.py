@@ -1,23 +1,31 @@
 """Serialisation: article graphs to Turtle, JSON-LD, N-Triples, N-Quads or TriG, with
-fixed prefixes and a byte-stable order. JSON-LD embeds our local context."""
+fixed prefixes and a byte-stable order. JSON-LD embeds our local context.
+
+Graphs arrive as N-Triples text and are collected in a :class:`~kb.spill.SortedLines`,
+so memory stays flat for any number of articles; pyoxigraph writes Turtle and TriG
+(rdflib's writers are ~50x slower on large graphs). JSON-LD is compacted by rdflib,
+which needs the whole merged graph in memory.
+"""
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from types import TracebackType
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset, Graph, URIRef
-from rdflib.term import Node
+from rdflib import RDF, Graph, URIRef
 
 from kb.errors import UsageError
+from kb.models import ArticleGraph
 from kb.namespaces import PREFIXES, bind_prefixes
 from kb.resources import jsonld_context
+from kb.spill import DEFAULT_BUDGET, SortedLines
 
-__all__ = ["FORMATS", "ntriples_lines", "serialize"]
-
-_RDF_TYPE = str(RDF.type)
+__all__ = ["FORMATS", "GraphWriter", "serialize"]
 
 #: Output formats and their file extensions.
 FORMATS = {
@@ -29,87 +37,111 @@ FORMATS = {
 }
 
 
-def _sorted_triples(graph: Graph) -> list[tuple[Node, Node, Node]]:
-    return sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+class GraphWriter:
+    """Collects article graphs, then writes them as one document in one format.
 
+    N-Quads and TriG put each article in the graph named by its IRI; the other
+    formats merge them, which is what a shared entity's repeated description is for.
 
-def _stable(graph: Graph) -> Graph:
-    """A copy with triples inserted in sorted order, so serialisers walk it stably."""
-    out = bind_prefixes(Graph())
-    for triple in _sorted_triples(graph):
-        out.add(triple)
-    return out
-
-
-def _merged(graphs: Sequence[tuple[URIRef, Graph]]) -> Graph:
-    merged = Graph()
-    for _, g in graphs:
-        merged += g
-    return _stable(merged)
-
-
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph's N-Triples lines, sorted and distinct, each ending in a newline."""
-    return _line_set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
-
-
-def _line_set(text: str) -> list[str]:
-    # N-Triples escapes \n and \r inside literals, so a line break ends a triple;
-    # str.splitlines() would also split at U+2028 and friends, which may be literal.
-    return sorted({line + "\n" for line in text.split("\n") if line.strip()})
-
-
-def _sorted_lines(text: str) -> str:
-    return "".join(_line_set(text))
-
-
-def _ntriples(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
-    # the union of each graph's lines is the merged graph's lines: no merge needed
-    lines: set[str] = set()
-    for _, g in graphs:
-        lines.update(ntriples_lines(g))
-    return "".join(sorted(lines))
-
-
-def _turtle(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
-    """Turtle written by pyoxigraph (rdflib's writer is ~50x slower on large graphs).
-
-    Subjects come in sorted order, each with its ``rdf:type`` first, so the output
-    reads like rdflib's and is byte-stable.
+    :raises UsageError: for an unknown format.
     """
-    nt = _ntriples(graphs)
-    triples = sorted(
-        ox.parse(nt, format=ox.RdfFormat.N_TRIPLES),
-        key=lambda t: (str(t.subject), t.predicate.value != _RDF_TYPE),
-    )
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    assert text is not None  # no output file was given, so the bytes come back
-    return text.decode("utf-8")
+
+    def __init__(self, fmt: str, budget: int = DEFAULT_BUDGET) -> None:
+        if fmt not in FORMATS:
+            choices = ", ".join(FORMATS)
+            raise UsageError(f"unknown format {fmt!r}; choose one of {choices}")
+        self.fmt = fmt
+        self._lines = SortedLines(budget)
+
+    def add(self, graph: ArticleGraph) -> None:
+        # not splitlines(): U+2028 and friends may stand unescaped inside literals
+        lines = [line + "\n" for line in graph.ntriples.split("\n") if line]
+        if self.fmt == "nq":
+            name = f"<{graph.iri}> .\n"
+            lines = [line[:-2] + name for line in lines]  # "s p o ." → "s p o <g> ."
+        elif self.fmt == "trig":
+            name = f"<{graph.iri}> "
+            lines = [name + line for line in lines]  # sorted by graph, then triple
+        self._lines.extend(lines)
+
+    def write(self, out: IO[bytes]) -> None:
+        """Write the document to a binary stream."""
+        if self.fmt in ("nt", "nq"):
+            for chunk in self._lines.chunks():
+                out.write("".join(chunk).encode("utf-8"))
+        elif self.fmt == "ttl":
+            triples = _type_first(_parsed(self._lines.chunks()))
+            ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+        elif self.fmt == "trig":
+            quads = _named_quads(self._lines)
+            ox.serialize(quads, out, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+        else:
+            out.write(_jsonld("".join(self._lines)).encode("utf-8"))
+
+    def text(self) -> str:
+        buffer = io.BytesIO()
+        self.write(buffer)
+        return buffer.getvalue().decode("utf-8")
+
+    def close(self) -> None:
+        self._lines.close()
+
+    def __enter__(self) -> GraphWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
-def _nquads(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
-    ds = Dataset()
-    for name, g in graphs:
-        named = ds.graph(name)
-        for triple in g:
-            named.add(triple)
-    return _sorted_lines(
-        ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
-    )
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _trig(graphs: Sequence[tuple[URIRef, Graph]]) -> str:
-    ds = Dataset()
-    bind_prefixes(ds)
-    for name, g in sorted(graphs, key=lambda pair: str(pair[0])):
-        named = ds.graph(name)
-        for triple in _sorted_triples(g):
-            named.add(triple)
-    return ds.serialize(format="trig")
+def _subject(line: str) -> str:
+    return line.split(" ", 1)[0]
 
 
-def _jsonld(graph: Graph) -> str:
+def _parsed(chunks: Iterable[list[str]]) -> Iterator[ox.Triple]:
+    for chunk in chunks:
+        yield from ox.parse("".join(chunk), format=ox.RdfFormat.N_TRIPLES)
+
+
+_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _type_first(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """Each subject's rdf:type triples before its others ("x a kb:Person ; …"), as
+    people read Turtle. The input holds each subject's triples together."""
+    subject = None
+    others: list[ox.Triple] = []
+    for triple in triples:
+        if triple.subject != subject:
+            yield from others
+            others.clear()
+            subject = triple.subject
+        if triple.predicate == _TYPE:
+            yield triple
+        else:
+            others.append(triple)
+    yield from others
+
+
+def _named_quads(lines: Iterable[str]) -> Iterator[ox.Quad]:
+    """Quads from "<g> s p o ." lines, one article graph after another."""
+    for name, group in groupby(lines, key=_subject):
+        graph = ox.NamedNode(name[1:-1])
+        chunk = [line[len(name) + 1 :] for line in group]
+        for triple in _type_first(_parsed([chunk])):
+            yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+
+
+def _jsonld(ntriples: str) -> str:
+    graph = bind_prefixes(Graph()).parse(data=ntriples, format="nt")
     context: dict[str, Any] = jsonld_context()["@context"]
     text = graph.serialize(format="json-ld", context=context, auto_compact=True)
     # re-dump with sorted keys and nodes so the bytes do not depend on walk order
@@ -119,22 +151,18 @@ def _jsonld(graph: Graph) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def serialize(graphs: Sequence[tuple[URIRef, Graph]], fmt: str) -> str:
-    """Serialise article graphs (``(article IRI, graph)`` pairs) in one format.
+def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -> str:
+    """Serialise article graphs in one format, in memory.
 
-    N-Quads and TriG put each article in the graph named by its IRI; the other
-    formats merge them, which is what a shared entity's repeated description is for.
+    Each item is an :class:`~kb.models.ArticleGraph` or an ``(IRI, rdflib graph)``
+    pair (the server's and the query results' form).
 
     :raises UsageError: for an unknown format.
     """
-    if fmt == "nq":
-        return _nquads(graphs)
-    if fmt == "trig":
-        return _trig(graphs)
-    if fmt == "nt":
-        return _ntriples(graphs)
-    if fmt == "ttl":
-        return _turtle(graphs)
-    if fmt == "jsonld":
-        return _jsonld(_merged(graphs))
-    raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    with GraphWriter(fmt) as writer:
+        for item in graphs:
+            if not isinstance(item, ArticleGraph):
+                name, graph = item
+                item = ArticleGraph(str(name), graph.serialize(format="nt"))
+            writer.add(item)
+        return writer.text()

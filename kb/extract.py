@@ -278,6 +278,8 @@ class _Analysis:
         self, doc: Doc, article: Article, model: str, gaz: Gazetteer | None = None
     ) -> None:
         self.doc = doc
+        # Doc.text joins every token on each access: read it once
+        self.text = text = doc.text
         self.article = article
         self.model = model
         self.ref: date | None = parse_published(
@@ -287,23 +289,23 @@ class _Analysis:
         self.mentions: list[_Mention] = []
         self.token_mention: dict[int, int] = {}
         self.clusters: list[_Cluster] = []
-        self.figures = find_figures(doc.text)
+        self.figures = find_figures(text)
         # indexes built once, so that the rules stay linear in the article's length
         self.ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.dates_in_sent: dict[int, list[SpacySpan]] = {}
         for e in doc.ents:
             if e.label_ == "DATE":
                 self.dates_in_sent.setdefault(e.sent.start, []).append(e)
-        self.lower_text = doc.text.lower()
-        self.lower_words = set(re.findall(r"[\w-]+", doc.text))
+        self.lower_text = text.lower()
+        self.lower_words = set(re.findall(r"[\w-]+", text))
         self._claim_spans: list[tuple[int, int, _Claim]] = []
-        self._quotes = _find_quotes(doc.text)
-        self._dateline = find_dateline(doc.text)
+        self._quotes = _find_quotes(text)
+        self._dateline = find_dateline(text)
         self._dateline_end = self._dateline.end if self._dateline else 0
         first = _token_from(doc, self._dateline_end) if self._dateline else None
         self._dateline_tok = first.i if first is not None else 0
         places = self._dateline.places if self._dateline and first else ()
-        self._dateline_names = {fold(doc.text[a:b]) for a, b in places}
+        self._dateline_names = {fold(text[a:b]) for a, b in places}
         # surnames of the people the NER names in full, and names of storms
         self._surnames = {
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
@@ -366,7 +368,7 @@ class _Analysis:
         """ "KESTREL POINT" as the article writes it elsewhere, else in title case."""
         if not name.isupper():
             return name
-        for m in re.finditer(re.escape(name), self.doc.text, re.IGNORECASE):
+        for m in re.finditer(re.escape(name), self.text, re.IGNORECASE):
             if not m.group(0).isupper():
                 return m.group(0)
         return name.title()
@@ -1078,7 +1080,7 @@ class _Analysis:
         the same paragraph, and the new quote has no other cue of its own."""
         if not prev.direct or prev.cue is None:
             return False
-        gap = self.doc.text[prev.stmt_end : q_start]
+        gap = self.text[prev.stmt_end : q_start]
         if "\n" in gap or not prev.stmt_end <= prev.cue.idx < q_start:
             return False
         if len(re.findall(r"\w+", gap)) > 12:
@@ -1132,7 +1134,7 @@ class _Analysis:
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
         paragraph break: the cue of that sentence introduces the quote."""
-        before = self.doc.text[: max(0, q_start - 1)].rstrip()
+        before = self.text[: max(0, q_start - 1)].rstrip()
         if not before.endswith(":"):
             return []
         colon = self.doc.char_span(
@@ -1151,7 +1153,7 @@ class _Analysis:
         with the person the article is about just then (a feature's interviewee):
         the only person named in the closest earlier paragraph that names anyone.
         With two or more people there, the quote stays unattributed."""
-        text = self.doc.text
+        text = self.text
         para_start = text.rfind("\n", 0, q_start - 1) + 1
         if text[para_start : q_start - 1].strip():
             return None  # words before the quote in its paragraph: not a bare quote
@@ -1182,7 +1184,7 @@ class _Analysis:
     def _paragraphs_before(self, pos: int, limit: int = 2) -> Iterator[SpacySpan]:
         """The (at most ``limit``) paragraphs before character ``pos``, closest first,
         each as a span of tokens."""
-        text = self.doc.text
+        text = self.text
         end = pos
         for _ in range(limit):
             stop = len(text[:end].rstrip())
@@ -1297,13 +1299,11 @@ class _Analysis:
             _trim(self.doc, inset[-1].i + 1, sent.end),
         ]
         pieces = [
-            (a, b)
-            for a, b in pieces
-            if len(re.findall(r"\w+", self.doc.text[a:b])) >= 2
+            (a, b) for a, b in pieces if len(re.findall(r"\w+", self.text[a:b])) >= 2
         ]
         if (
             not pieces
-            or sum(len(re.findall(r"\w+", self.doc.text[a:b])) for a, b in pieces) < 4
+            or sum(len(re.findall(r"\w+", self.text[a:b])) for a, b in pieces) < 4
         ):
             return None
         claimant = self._source(subj)
@@ -1370,7 +1370,7 @@ class _Analysis:
         in the same paragraph: reported speech that the writer did not re-attribute."""
         if claim.direct:
             return claim
-        rest = self.doc.text[claim.end :]
+        rest = self.text[claim.end :]
         m = re.match(r"[ \t]*(There (?:are|were|is|was) [^\n]*?[.!?])(?=\s|$)", rest)
         if not m or not any(
             claim.end + m.start(1) <= f.start < claim.end + m.end(1)
@@ -1836,7 +1836,7 @@ class _Analysis:
 
     def _quantity(self, fig: Figure) -> Quantity:
         return Quantity(
-            Span(fig.start, fig.end, self.doc.text[fig.start : fig.end]),
+            Span(fig.start, fig.end, self.text[fig.start : fig.end]),
             fig.value,
             fig.minimum,
             fig.maximum,
@@ -2041,7 +2041,7 @@ class _Analysis:
     def _final_claim(
         self, c: _Claim, keys: list[str], events: tuple[Event, ...]
     ) -> Claim:
-        text = self.doc.text
+        text = self.text
         statement = _statement_text(text, c.pieces())
         about = [
             keys[m.cluster]

@@ -122,6 +122,7 @@ class Place:
     weak: bool = False
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same few names again and again
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name, for lookups.
 
@@ -130,13 +131,20 @@ def fold(name: str) -> str:
     >>> fold("Зеленський")
     'зеленськии'
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’'`.]", "", text)
+    if name.isascii():  # most names: NFKD would change nothing
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _FOLD_DROP.sub("", text)
     # letters of every script stay: "Ѧ偫" must not fold to "" like every other
     # non-Latin name, or they would all be one entity
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _FOLD_SPACE.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+_FOLD_DROP = re.compile(r"[’'`.]")
+_FOLD_SPACE = re.compile(r"[\W_]+")
 
 
 class Gazetteer:

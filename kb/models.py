@@ -1,7 +1,8 @@
 """Plain, frozen dataclasses that the pipeline stages pass to each other.
 
 Reading produces :class:`Article`; extraction produces :class:`Extraction`; mapping turns
-that into RDF. No stage passes spaCy or rdflib objects across its boundary.
+that into an :class:`ArticleGraph` (N-Triples text). No stage passes spaCy, rdflib or
+pyoxigraph objects across its boundary.
 """
 
 from __future__ import annotations
@@ -128,3 +129,18 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     model: str = ""  # the NLP pipeline's name and version
     conflicts: tuple[tuple[int, int], ...] = ()  # claim index pairs
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """One article's RDF: its IRI and its graph as sorted, distinct N-Triples lines.
+
+    Text, not an rdflib graph: it is what the validator, the writers, the store and
+    worker processes all read fastest, and it pickles cheaply.
+    """
+
+    iri: str
+    ntriples: str
+
+    def __len__(self) -> int:
+        return self.ntriples.count("\n")

@@ -12,14 +12,16 @@ import glob
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from kb.errors import UsageError
 
 if sys.platform != "win32":  # Windows has no flock: leftovers are not cleaned up
     import fcntl
 
-__all__ = ["temp_pattern", "write_atomic"]
+__all__ = ["temp_pattern", "write_atomic", "write_atomic_with"]
 
 
 def temp_pattern(target: str | Path) -> str:
@@ -38,13 +40,22 @@ def write_atomic(path: str | Path, text: str) -> None:
 
     :raises UsageError: when the file cannot be written.
     """
+    write_atomic_with(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_atomic_with(path: str | Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """:func:`write_atomic` for output too big to hold: ``produce`` writes it to the
+    binary stream it is given.
+
+    :raises UsageError: when the file cannot be written.
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     _remove_abandoned(target)
     fd, tmp = _locked_temp(target, directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            produce(handle)
             handle.flush()
             os.fsync(handle.fileno())
             # mkstemp makes owner-only files; give the output the usual permissions

@@ -2,31 +2,35 @@
 loads the NLP pipeline once and runs extract → map → validate on chunks of articles.
 
 Workers send back only text (sorted N-Triples and the validation report), in input
-order, so the output is byte-identical to a single-process run.
+order, so the output is byte-identical to a single-process run. Only a few chunks are
+in flight at a time, so memory does not grow with the batch.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
-from rdflib import Graph, URIRef
-
-from kb.export import ntriples_lines
 from kb.extract import extract_many, load_pipeline
 from kb.gazetteer import user_gazetteer
-from kb.iris import article_iri
-from kb.mapping import MappingOptions, to_graph
+from kb.mapping import MappingOptions, map_article
 from kb.models import Article
-from kb.validate import validate_graph
+from kb.validate import validate_ntriples
 
-__all__ = ["CHUNK_SIZE", "Processed", "graph_of", "process_parallel"]
+__all__ = ["CHUNK_SIZE", "Processed", "process_parallel"]
 
 #: Articles per task: large enough to amortise pickling and let ``nlp.pipe`` batch,
 #: small enough that both workers stay busy to the end of a batch.
-CHUNK_SIZE = 8
+CHUNK_SIZE = 4
+#: Chunks sent ahead per worker: enough to keep every worker busy, few enough
+#: that the articles waiting in the queue stay a handful.
+AHEAD_PER_JOB = 3
+
+Other = TypeVar("Other")
 
 
 @dataclass(frozen=True)
@@ -64,31 +68,41 @@ def _process_chunk(chunk: list[Article]) -> list[Processed]:
     assert isinstance(gazetteers, tuple)
     gaz = user_gazetteer(gazetteers)
     for extraction in extract_many(chunk, nlp, gaz=gaz):
-        graph = to_graph(extraction, mapping)
-        report = validate_graph(graph)
-        iri = str(article_iri(extraction.article, mapping.base))
+        graph = map_article(extraction, mapping)
+        report = validate_ntriples(graph.ntriples)
         origin = extraction.article.origin
         if report.conforms:
-            out.append(Processed(origin, iri, True, "", "".join(ntriples_lines(graph))))
+            out.append(Processed(origin, graph.iri, True, "", graph.ntriples))
         else:
-            out.append(Processed(origin, iri, False, report.format(), ""))
+            out.append(Processed(origin, graph.iri, False, report.format(), ""))
     return out
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while chunk := list(islice(it, size)):
+def _chunks(
+    items: Iterable[Article | Other], size: int
+) -> Iterator[list[Article | Other]]:
+    """Runs of items holding ``size`` articles each (the other items ride along)."""
+    chunk: list[Article | Other] = []
+    articles = 0
+    for item in items:
+        chunk.append(item)
+        articles += isinstance(item, Article)
+        if articles == size:
+            yield chunk
+            chunk, articles = [], 0
+    if chunk:
         yield chunk
 
 
 def process_parallel(
-    articles: Iterable[Article],
+    items: Iterable[Article | Other],
     mapping: MappingOptions,
     model: str | None,
     jobs: int,
     gazetteers: tuple[str, ...] = (),
-) -> Generator[Processed, None, None]:
-    """Extract, map and validate ``articles`` in ``jobs`` worker processes.
+) -> Generator[Processed | Other, None, None]:
+    """Extract, map and validate the articles among ``items`` in ``jobs`` worker
+    processes; any other item is passed through in its place.
 
     Results come back in input order. Workers are started with ``spawn``, so they
     share no state (or threads) with the caller; each loads the pipeline once.
@@ -96,12 +110,21 @@ def process_parallel(
     :raises ExtractionError: when a worker cannot load the NLP pipeline.
     """
     context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[list[Article | Other], AsyncResult[list[Processed]]]]
+    pending = deque()
     with context.Pool(jobs, _init_worker, (model, mapping, gazetteers)) as pool:
-        for results in pool.imap(_process_chunk, _chunks(articles, CHUNK_SIZE)):
-            yield from results
+        for chunk in _chunks(items, CHUNK_SIZE):
+            articles = [item for item in chunk if isinstance(item, Article)]
+            pending.append((chunk, pool.apply_async(_process_chunk, (articles,))))
+            if len(pending) >= jobs * AHEAD_PER_JOB:
+                yield from _in_order(*pending.popleft())
+        while pending:
+            yield from _in_order(*pending.popleft())
 
 
-def graph_of(processed: Processed) -> tuple[URIRef, Graph]:
-    """The article IRI and graph that a conforming :class:`Processed` carries."""
-    graph = Graph().parse(data=processed.ntriples, format="nt")
-    return URIRef(processed.iri), graph
+def _in_order(
+    chunk: list[Article | Other], result: AsyncResult[list[Processed]]
+) -> Iterator[Processed | Other]:
+    done = iter(result.get())
+    for item in chunk:
+        yield next(done) if isinstance(item, Article) else item

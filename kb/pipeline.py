@@ -1,5 +1,6 @@
 """The export job: read → extract → map → validate, one article at a time, then
-serialise whatever conforms. Problems with one article never stop the batch."""
+serialise whatever conforms. Problems with one article never stop the batch, and
+nothing grows with the batch but the (disk-backed) sorted output."""
 
 from __future__ import annotations
 
@@ -9,19 +10,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
-
-from rdflib import Graph, URIRef
+from typing import IO, Literal
 
 from kb.errors import InputError, UsageError
-from kb.export import serialize
+from kb.export import GraphWriter
 from kb.gazetteer import user_gazetteer
 from kb.ingest import detect_language, iter_articles
 from kb.iris import DEFAULT_BASE, article_iri, check_base
-from kb.mapping import MappingOptions, to_graph
-from kb.models import Article
+from kb.mapping import MappingOptions, map_article
+from kb.models import Article, ArticleGraph
+from kb.output import write_atomic_with
 from kb.store import Store, Written
-from kb.validate import validate_graph
+from kb.validate import validate_ntriples
 
 __all__ = [
     "AddResult",
@@ -31,6 +31,7 @@ __all__ = [
     "ExportResult",
     "add",
     "export",
+    "export_to",
     "fixed_time_from_env",
 ]
 
@@ -207,8 +208,8 @@ def build_graphs(
     options: ExportOptions,
     outcomes: list[ArticleOutcome],
     progress: Callable[[], None] | None = None,
-) -> Iterator[tuple[URIRef, Graph]]:
-    """Yield ``(article IRI, graph)`` for every article whose graph conforms."""
+) -> Iterator[ArticleGraph]:
+    """Yield the graph of every article that conforms, in input order."""
     base = check_base(options.base)
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
     if options.jobs > 1:
@@ -222,15 +223,15 @@ def build_graphs(
     nlp = load_pipeline(options.model)
     for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
         origin = extraction.article.origin
-        graph = to_graph(extraction, mapping)
-        report = validate_graph(graph)
+        graph = map_article(extraction, mapping)
+        report = validate_ntriples(graph.ntriples)
         if progress is not None:
             progress()
         if not report.conforms:
             outcomes.append(ArticleOutcome(origin, "invalid", report.format()))
             continue
         outcomes.append(ArticleOutcome(origin, "written"))
-        yield article_iri(extraction.article, base), graph
+        yield graph
 
 
 def _parallel_graphs(
@@ -239,36 +240,38 @@ def _parallel_graphs(
     mapping: MappingOptions,
     outcomes: list[ArticleOutcome],
     progress: Callable[[], None] | None,
-) -> Iterator[tuple[URIRef, Graph]]:
+) -> Iterator[ArticleGraph]:
     """:func:`build_graphs` over ``options.jobs`` processes, with the same results."""
-    from kb.parallel import graph_of, process_parallel
+    from kb.parallel import Processed, process_parallel
 
-    # read everything first (texts are small), keeping where each bad input sat,
-    # so the outcomes come out in the same order as in one process
-    order: list[Article | ArticleOutcome] = []
-    noted: list[ArticleOutcome] = []
-    for article in _readable(inputs, noted):
-        order += [*noted, article]
-        noted.clear()
-    order += noted
-    articles = [item for item in order if isinstance(item, Article)]
     user_gazetteer(options.gazetteers)  # a bad file fails here, not in a worker
+    # each bad input's outcome is noted where it sat among the articles, so the
+    # outcomes come out in the same order as in one process
+    noted: list[ArticleOutcome] = []
+
+    def items() -> Iterator[Article | ArticleOutcome]:
+        for article in _readable(inputs, noted):
+            yield from noted
+            noted.clear()
+            yield article
+        yield from noted
+
     results = process_parallel(
-        articles, mapping, options.model, options.jobs, options.gazetteers
+        items(), mapping, options.model, options.jobs, options.gazetteers
     )
     try:
-        for item in order:
-            if isinstance(item, ArticleOutcome):
-                outcomes.append(item)
+        for done in results:
+            if isinstance(done, ArticleOutcome):
+                outcomes.append(done)
                 continue
-            done = next(results)
+            assert isinstance(done, Processed)
             if progress is not None:
                 progress()
             if not done.conforms:
                 outcomes.append(ArticleOutcome(done.origin, "invalid", done.report))
                 continue
             outcomes.append(ArticleOutcome(done.origin, "written"))
-            yield graph_of(done)
+            yield ArticleGraph(done.iri, done.ntriples)
     finally:
         results.close()  # stops the worker pool now, not at garbage collection
 
@@ -278,7 +281,7 @@ def export(
     options: ExportOptions | None = None,
     progress: Callable[[], None] | None = None,
 ) -> ExportResult:
-    """Export articles to one RDF document.
+    """Export articles to one RDF document, returned as text.
 
     :param inputs: files, directories, or ``"-"`` for standard input.
     :raises UsageError: for a bad base IRI, time or format.
@@ -286,8 +289,35 @@ def export(
     """
     options = options or ExportOptions()
     outcomes: list[ArticleOutcome] = []
-    graphs = list(build_graphs(inputs, options, outcomes, progress))
-    return ExportResult(outcomes, serialize(graphs, options.fmt))
+    with GraphWriter(options.fmt) as writer:
+        for graph in build_graphs(inputs, options, outcomes, progress):
+            writer.add(graph)
+        return ExportResult(outcomes, writer.text())
+
+
+def export_to(
+    inputs: Iterable[str | Path],
+    target: str | Path | IO[bytes],
+    options: ExportOptions | None = None,
+    progress: Callable[[], None] | None = None,
+) -> BatchResult:
+    """Export articles to one RDF document written to ``target``, a path (written
+    atomically, and left as it was when no article conforms) or a binary stream.
+    Memory stays flat however many articles there are (JSON-LD excepted).
+
+    :raises UsageError: for a bad base IRI, time or format, or an unwritable path.
+    :raises ExtractionError: when the NLP pipeline cannot be loaded.
+    """
+    options = options or ExportOptions()
+    result = BatchResult()
+    with GraphWriter(options.fmt) as writer:
+        for graph in build_graphs(inputs, options, result.outcomes, progress):
+            writer.add(graph)
+        if not isinstance(target, (str, Path)):
+            writer.write(target)
+        elif result.written:
+            write_atomic_with(target, writer.write)
+    return result
 
 
 def add(
@@ -304,11 +334,11 @@ def add(
     """
     options = options or ExportOptions()
     result = AddResult()
-    batch: list[tuple[str, Graph]] = []
+    batch: list[tuple[str, str]] = []
     waiting, since = 0, time.monotonic()
-    for name, graph in build_graphs(inputs, options, result.outcomes, progress):
-        batch.append((str(name), graph))
-        waiting += len(graph)
+    for graph in build_graphs(inputs, options, result.outcomes, progress):
+        batch.append((graph.iri, graph.ntriples))
+        waiting += len(graph)  # triples
         if (
             waiting >= ADD_BATCH_TRIPLES
             or time.monotonic() - since >= ADD_BATCH_SECONDS

@@ -55,8 +55,9 @@ def export_all_formats(
     """Extract once, then serialise in every format, as ``kb export`` does."""
     outcomes: list[ArticleOutcome] = []
     options = ExportOptions(base=base, generated_at=WHEN)
-    graphs = list(build_graphs(inputs, options, outcomes))
-    texts = {fmt: serialize(graphs, fmt) for fmt in FORMATS}
+    built = list(build_graphs(inputs, options, outcomes))
+    texts = {fmt: serialize(built, fmt) for fmt in FORMATS}
+    graphs = [(URIRef(g.iri), Graph().parse(data=g.ntriples, format="nt")) for g in built]
     return graphs, texts, outcomes
 
 

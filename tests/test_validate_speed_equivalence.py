@@ -10,14 +10,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kb.errors import InputError
 from kb.extract import extract_many, load_pipeline
 from kb.ingest import iter_articles
 from kb.mapping import MappingOptions, to_graph
 from kb.namespaces import KB
-from kb.validate import _rudof_conforms, validate_graph
+from kb.validate import (
+    _anchors_match,
+    _fast_conforms,
+    _rudof_conforms,
+    validate_graph,
+    validate_ntriples,
+)
 
 pytest.importorskip("pyrudof", reason="pyrudof is not installed (pip install -e .)")
 
@@ -159,3 +165,58 @@ def test_broken_article_graphs_are_rejected(
         assert not assert_same_verdict(broken), origin
         checked += 1
     assert checked > 0, f"no article graph could be broken by {breaker.__name__}"
+
+
+# ---------------------------------------------------------------- the anchor check
+# The fast path decides the one SHACL-SPARQL constraint (anchor == body[start:end])
+# in Python; these pin that it says "no" where the SPARQL would, and hands anything
+# it does not model exactly back to rudof's SPARQL.
+
+
+def _mention_example(name: str) -> Graph:
+    return Graph().parse(ROOT / "tests" / "data" / "shapes" / name, format="turtle")
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [
+        ("MentionShape-valid.ttl", True),
+        ("MentionShape-valid-non-bmp.ttl", True),
+        ("MentionShape-invalid-anchor-mismatch.ttl", False),
+        ("MentionShape-invalid-off-by-one.ttl", False),
+        # offsets that are no plain integer: rudof runs the SPARQL itself
+        ("MentionShape-invalid-start-string.ttl", None),
+    ],
+)
+def test_anchor_check_in_python(name: str, verdict: bool | None) -> None:
+    graph = _mention_example(name)
+    assert _anchors_match(graph.serialize(format="nt")) is verdict
+
+
+def test_decimal_offsets_go_to_the_sparql_engine() -> None:
+    graph = _mention_example("MentionShape-valid.ttl")
+    mention = next(graph.subjects(RDF.type, KB.Mention))
+    start = graph.value(mention, KB.start)
+    assert isinstance(start, Literal)
+    graph.set((mention, KB.start, Literal(f"{int(start)}.0", datatype=XSD.decimal)))
+    ntriples = graph.serialize(format="nt")
+    assert _anchors_match(ntriples) is None
+    # rudof, with the SPARQL, still rejects it: kb:start must be an xsd:integer
+    # (pySHACL itself crashes on this graph, in rdflib's SUBSTR)
+    assert _fast_conforms(ntriples) is False
+
+
+def test_subclass_statements_go_to_the_sparql_engine() -> None:
+    graph = _mention_example("MentionShape-invalid-anchor-mismatch.ttl")
+    graph.add(
+        (URIRef("https://example.org/SpecialMention"), RDFS.subClassOf, KB.Mention)
+    )
+    assert _anchors_match(graph.serialize(format="nt")) is None
+    assert not assert_same_verdict(graph)
+
+
+def test_validate_ntriples_reports_like_validate_graph() -> None:
+    graph = _mention_example("MentionShape-invalid-anchor-mismatch.ttl")
+    fast = validate_ntriples(graph.serialize(format="nt"))
+    assert not fast.conforms
+    assert fast.results == validate_graph(graph, fast=False).results

@@ -1,0 +1,107 @@
+"""The disk-backed sorter and the streaming writer: spilling runs to disk changes
+nothing in the output, however small the memory budget."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kb.export import FORMATS, GraphWriter
+from kb.models import ArticleGraph
+from kb.spill import SortedLines
+
+EX = "https://example.org/"
+
+
+def _lines(rng: random.Random, n: int) -> list[str]:
+    # literals with characters that str.splitlines() would split at
+    odd = ["plain", "line\u2028sep", "next\x85line", "tab\tbed", "ünï"]
+    return [
+        f'<{EX}s{rng.randrange(50)}> <{EX}p> "{rng.choice(odd)} {rng.randrange(9)}" .\n'
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("budget", [1, 200, 10_000_000])
+def test_sorted_lines_are_sorted_and_distinct(budget: int) -> None:
+    rng = random.Random(7)
+    batches = [_lines(rng, rng.randrange(0, 40)) for _ in range(30)]
+    with SortedLines(budget) as lines:
+        for batch in batches:
+            lines.extend(batch)
+        got = list(lines)
+        chunked = [line for chunk in lines.chunks(7) for line in chunk]
+    want = sorted({line for batch in batches for line in batch})
+    assert got == want
+    assert chunked == want
+
+
+def test_spilled_runs_are_removed(tmp_path: Path) -> None:
+    lines = SortedLines(1, directory=str(tmp_path))
+    lines.extend(["b\n", "a\n"])
+    lines.extend(["c\n"])
+    assert list(tmp_path.iterdir())  # the runs are on disk
+    assert list(lines) == ["a\n", "b\n", "c\n"]
+    lines.close()
+    assert not list(tmp_path.iterdir())
+
+
+def _articles() -> list[ArticleGraph]:
+    rng = random.Random(3)
+    out = []
+    for i in range(12):
+        iri = f"{EX}article/{i}"
+        own = [
+            f'<{iri}/m{j}> <{EX}p> "{rng.randrange(5)}\u2028x" .\n' for j in range(9)
+        ]
+        shared = [f'<{EX}person/{rng.randrange(4)}> <{EX}name> "Ana" .\n']
+        typed = [
+            f"<{iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{EX}A> .\n"
+        ]
+        out.append(ArticleGraph(iri, "".join(sorted(set(own + shared + typed)))))
+    return out
+
+
+def _write(fmt: str, budget: int) -> str:
+    with GraphWriter(fmt, budget) as writer:
+        for graph in _articles():
+            writer.add(graph)
+        return writer.text()
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_spilling_writer_writes_the_same_document(fmt: str) -> None:
+    assert _write(fmt, budget=1) == _write(fmt, budget=10_000_000)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_merged_formats_hold_every_article(fmt: str) -> None:
+    expected = Graph()
+    for graph in _articles():
+        expected.parse(data=graph.ntriples, format="nt")
+    parsed = Graph().parse(
+        data=_write(fmt, budget=300), format=fmt.replace("jsonld", "json-ld")
+    )
+    assert isomorphic(parsed, expected)
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_quad_formats_keep_each_article_in_its_graph(fmt: str) -> None:
+    dataset = Dataset().parse(
+        data=_write(fmt, budget=300), format=fmt.replace("nq", "nquads")
+    )
+    for graph in _articles():
+        named = dataset.graph(graph.iri)
+        assert isomorphic(named, Graph().parse(data=graph.ntriples, format="nt")), (
+            graph.iri
+        )
+
+
+def test_turtle_puts_types_first() -> None:
+    text = _write("ttl", budget=10_000_000)
+    block = text[text.index(f"<{EX}article/0>") :].split(" .\n", 1)[0]
+    assert block.split()[1] == "a"
