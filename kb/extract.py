@@ -317,6 +317,7 @@ class _Analysis:
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
         }
         self._genders: dict[int, str | None] = {}
+        self._mention_idx: list[int] = []
 
     def run(self) -> Extraction:
         self._find_mentions()
@@ -1803,8 +1804,9 @@ class _Analysis:
                 if self._via_place_prep(t, root):
                     places.append(hit)
         if not places:
+            sent = tok.sent
             for m in self.mentions:
-                if m.kind == "Location" and tok.sent.start <= m.start < tok.sent.end:
+                if m.kind == "Location" and sent.start <= m.start < sent.end:
                     places.append(m.cluster)
         return list(dict.fromkeys(places))
 
@@ -2038,6 +2040,12 @@ class _Analysis:
             mentions=tuple(self._span(t.i, t.i + 1) for t in ev.triggers[1:]),
         )
 
+    def _mention_chars(self) -> list[int]:
+        """Where each mention starts, in characters (asked once per claim)."""
+        if len(self._mention_idx) != len(self.mentions):
+            self._mention_idx = [self.doc[m.start].idx for m in self.mentions]
+        return self._mention_idx
+
     def _final_claim(
         self, c: _Claim, keys: list[str], events: tuple[Event, ...]
     ) -> Claim:
@@ -2045,8 +2053,8 @@ class _Analysis:
         statement = _statement_text(text, c.pieces())
         about = [
             keys[m.cluster]
-            for m in self.mentions
-            if c.states(self.doc[m.start].idx) and m.cluster != c.claimant
+            for m, idx in zip(self.mentions, self._mention_chars(), strict=True)
+            if c.states(idx) and m.cluster != c.claimant
         ]
         about += [
             f"event:{e.trigger.start}" for e in events if c.states(e.trigger.start)
