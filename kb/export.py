@@ -3,8 +3,8 @@ fixed prefixes and a byte-stable order. JSON-LD embeds our local context.
 
 Graphs arrive as N-Triples text and are collected in a :class:`~kb.spill.SortedLines`,
 so memory stays flat for any number of articles; pyoxigraph writes Turtle and TriG
-(rdflib's writers are ~50x slower on large graphs). JSON-LD is compacted by rdflib,
-which needs the whole merged graph in memory.
+(rdflib's writers are ~50x slower on large graphs); rdflib compacts JSON-LD, a chunk
+of subjects at a time.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class GraphWriter:
             quads = _named_quads(self._lines)
             ox.serialize(quads, out, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
         else:
-            out.write(_jsonld("".join(self._lines)).encode("utf-8"))
+            _write_jsonld(self._lines, out)
 
     def text(self) -> str:
         buffer = io.BytesIO()
@@ -140,15 +140,46 @@ def _named_quads(lines: Iterable[str]) -> Iterator[ox.Quad]:
             yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
 
 
-def _jsonld(ntriples: str) -> str:
-    graph = bind_prefixes(Graph()).parse(data=ntriples, format="nt")
+#: Lines of N-Triples compacted to JSON-LD at a time: rdflib's compaction holds one
+#: chunk (and a subject's triples are never split between two).
+JSONLD_CHUNK = 20_000
+
+
+def _write_jsonld(lines: Iterable[str], out: IO[bytes]) -> None:
+    """One JSON-LD document with the context embedded: its ``@graph`` holds a node
+    object per subject, in the lines' order, compacted a chunk at a time."""
     context: dict[str, Any] = jsonld_context()["@context"]
+    head = json.dumps({"@context": context}, ensure_ascii=False, indent=2)
+    out.write((head[: head.rindex("}")].rstrip() + ',\n  "@graph": [').encode("utf-8"))
+    first = True
+    for chunk in _subject_chunks(lines, JSONLD_CHUNK):
+        for node in _compacted(chunk, context):
+            text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
+            text = "\n".join("    " + line for line in text.split("\n"))
+            out.write((("\n" if first else ",\n") + text).encode("utf-8"))
+            first = False
+    out.write(b"\n  ]\n}\n")
+
+
+def _subject_chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for subject, group in groupby(lines, key=_subject):
+        chunk.extend(group)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _compacted(lines: list[str], context: dict[str, Any]) -> list[dict[str, Any]]:
+    graph = bind_prefixes(Graph()).parse(data="".join(lines), format="nt")
     text = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    # re-dump with sorted keys and nodes so the bytes do not depend on walk order
     doc = json.loads(text)
-    if isinstance(doc.get("@graph"), list):
-        doc["@graph"].sort(key=lambda n: str(n.get("id", n.get("@id", ""))))
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    nodes = doc.get("@graph")
+    if not isinstance(nodes, list):  # a single node comes without "@graph"
+        nodes = [{k: v for k, v in doc.items() if k != "@context"}]
+    return sorted(nodes, key=lambda n: str(n.get("id", n.get("@id", ""))))
 
 
 def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -> str:

@@ -3,6 +3,7 @@ nothing in the output, however small the memory budget."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -105,3 +106,16 @@ def test_turtle_puts_types_first() -> None:
     text = _write("ttl", budget=10_000_000)
     block = text[text.index(f"<{EX}article/0>") :].split(" .\n", 1)[0]
     assert block.split()[1] == "a"
+
+
+def test_jsonld_compacted_in_small_chunks_is_the_same_graph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    whole = Graph().parse(data=_write("jsonld", budget=10_000_000), format="json-ld")
+    monkeypatch.setattr("kb.export.JSONLD_CHUNK", 3)
+    text = _write("jsonld", budget=10_000_000)
+    assert isomorphic(Graph().parse(data=text, format="json-ld"), whole)
+    # one node object per subject even though chunks were cut small
+    nodes = json.loads(text)["@graph"]
+    ids = [node["id"] for node in nodes]
+    assert len(ids) == len(set(ids))
