@@ -730,6 +730,29 @@ def validate_files(
     :raises InputError: for the first file that cannot be read or parsed.
     """
     # pySHACL alone: ``kb validate`` is the check of record, and reads any data.
-    return {
-        Path(path): validate_graph(load_rdf_file(path), fast=False) for path in paths
-    }
+    return {Path(path): _validate_file(Path(path)) for path in paths}
+
+
+def _validate_file(path: Path) -> ValidationReport:
+    """pySHACL's report on the file; if pySHACL itself crashes on the data (it can, on
+    hand-made graphs: deep recursion, decimal arithmetic, blank nodes where it wants
+    literals), rudof's verdict decides and the error says what happened.
+
+    :raises ValidationFailed: when pySHACL crashed and rudof rejects the data.
+    :raises InputError: when pySHACL crashed and rudof accepts it.
+    """
+    graph = load_rdf_file(path)
+    try:
+        return validate_graph(graph, fast=False)
+    except Exception as exc:  # noqa: BLE001 - any crash inside pySHACL or rdflib
+        crash = f"pySHACL failed on this data ({type(exc).__name__}: {exc})"
+        if _rudof_says(_union(graph).serialize(format="nt"), without_anchor_check=False):
+            raise InputError(
+                f"{path}: {crash}; rudof finds that it conforms. Please report this "
+                "file as a bug.",
+                origin=str(path),
+            ) from exc
+        raise ValidationFailed(
+            f"{path}: does not conform (rudof's verdict; {crash}, so there is no "
+            "detailed report)"
+        ) from exc

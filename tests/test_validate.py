@@ -232,3 +232,29 @@ def test_validate_files(tmp_path: Path) -> None:
     reports = validate_files([VALID, ANCHOR])
     assert list(reports) == [VALID, ANCHOR]
     assert reports[VALID].conforms and not reports[ANCHOR].conforms
+
+
+def test_a_pyshacl_crash_becomes_rudofs_verdict(tmp_path: Path) -> None:
+    """pySHACL (rdflib's SUBSTR) raises TypeError on a decimal offset; kb validate
+    then reports rudof's verdict instead of a traceback."""
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    shapes = Path(__file__).parent / "data" / "shapes"
+    text = (shapes / "MentionShape-valid.ttl").read_text("utf-8")
+    graph = Graph().parse(data=text, format="turtle")
+    mention = next(graph.subjects(KB.start, None))
+    start = graph.value(mention, KB.start)
+    graph.set((mention, KB.start, Literal(f"{start}.0", datatype=XSD_DECIMAL)))
+    bad = tmp_path / "decimal-offset.ttl"
+    graph.serialize(bad, format="turtle")
+    with pytest.raises(ValidationFailed, match="rudof's verdict"):
+        validate_files([bad])
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "decimal-offset.ttl: does not conform" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
