@@ -14,7 +14,7 @@ from typing import IO, Literal
 
 from kb.errors import InputError, UsageError
 from kb.export import GraphWriter
-from kb.gazetteer import user_gazetteer
+from kb.gazetteer import load_user_gazetteer, user_gazetteer
 from kb.ingest import detect_language, iter_articles
 from kb.iris import DEFAULT_BASE, article_iri, check_base
 from kb.mapping import MappingOptions, map_article
@@ -244,7 +244,8 @@ def _parallel_graphs(
     """:func:`build_graphs` over ``options.jobs`` processes, with the same results."""
     from kb.parallel import Processed, process_parallel
 
-    user_gazetteer(options.gazetteers)  # a bad file fails here, not in a worker
+    for path in options.gazetteers:  # a bad file fails here, not in a worker
+        load_user_gazetteer(path)
     # each bad input's outcome is noted where it sat among the articles, so the
     # outcomes come out in the same order as in one process
     noted: list[ArticleOutcome] = []
