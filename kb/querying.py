@@ -39,18 +39,28 @@ def run_query(request: QueryRequest) -> QueryResult:
     """
     prepared = prepare(request)
     with _open(request) as store:
-        result = store.query(prepared.text, prepared.bindings)
+        result = store.query(prepared.text_for(store), prepared.bindings)
     return prepared.finish(result)
 
 
 @dataclass(frozen=True)
 class PreparedQuery:
     """A checked query: its text, its bound parameters, and the parameter columns to
-    drop from its answer (they only repeat the values the user gave)."""
+    drop from its answer (they only repeat the values the user gave). ``named`` is
+    the named query it comes from, if any."""
 
     text: str
     bindings: dict[str, Node] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
+    named: queries.NamedQuery | None = None
+
+    def text_for(self, store: Store) -> str:
+        """The text to run on ``store``: a named query starts from the entities its
+        name parameters name, found in the store's name index; the rows are the
+        same as with :attr:`text`, which remote endpoints run."""
+        if self.named is None:
+            return self.text
+        return queries.for_store(self.named, self.bindings, store)
 
     def finish(self, result: QueryResult) -> QueryResult:
         """``result`` without the parameter columns."""
@@ -81,7 +91,7 @@ def prepare(request: QueryRequest) -> PreparedQuery:
     if request.named:
         named = queries.load(request.named)
         bindings = queries.bind(named, request.params)
-        return PreparedQuery(named.text, bindings, named.param_variables())
+        return PreparedQuery(named.text, bindings, named.param_variables(), named)
     if request.file:
         return PreparedQuery(_read_query_file(request.file))
     assert request.sparql is not None

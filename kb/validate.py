@@ -746,7 +746,9 @@ def _validate_file(path: Path) -> ValidationReport:
         return validate_graph(graph, fast=False)
     except Exception as exc:  # noqa: BLE001 - any crash inside pySHACL or rdflib
         crash = f"pySHACL failed on this data ({type(exc).__name__}: {exc})"
-        if _rudof_says(_union(graph).serialize(format="nt"), without_anchor_check=False):
+        if _rudof_says(
+            _union(graph).serialize(format="nt"), without_anchor_check=False
+        ):
             raise InputError(
                 f"{path}: {crash}; rudof finds that it conforms. Please report this "
                 "file as a bug.",

@@ -57,7 +57,9 @@ def export_all_formats(
     options = ExportOptions(base=base, generated_at=WHEN)
     built = list(build_graphs(inputs, options, outcomes))
     texts = {fmt: serialize(built, fmt) for fmt in FORMATS}
-    graphs = [(URIRef(g.iri), Graph().parse(data=g.ntriples, format="nt")) for g in built]
+    graphs = [
+        (URIRef(g.iri), Graph().parse(data=g.ntriples, format="nt")) for g in built
+    ]
     return graphs, texts, outcomes
 
 

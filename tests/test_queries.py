@@ -142,6 +142,30 @@ def test_values_form_for_remote_endpoints_gives_the_same_rows(
     )
 
 
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_the_store_form_with_the_name_index_gives_the_same_rows(
+    store: Store, case: str, name: str, params: list[tuple[str, str]]
+) -> None:
+    named = queries.load(name)
+    bindings = queries.bind(named, params)
+    indexed = queries.for_store(named, bindings, store)
+    if named.name_tests or name == "actors-in" and params:
+        assert indexed != named.text, "the name index was not used"
+    assert _rows(store.query(indexed, bindings), named.param_variables()) == _rows(
+        _run(store, name, params), named.param_variables()
+    )
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize("name", ["claims-by", "events-at", "timeline", "actors-in"])
+def test_parameters_cannot_change_the_store_form(
+    store: Store, name: str, value: str
+) -> None:
+    named = queries.load(name)
+    bindings = queries.bind(named, [(named.params[0].name, value)])
+    assert store.query(queries.for_store(named, bindings, store), bindings).rows == ()
+
+
 @pytest.mark.parametrize(
     ("name", "params", "message"),
     [

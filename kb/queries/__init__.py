@@ -6,19 +6,32 @@ Each file starts with comment lines that document it::
     # param: actor string  the actor's name or IRI
     # param: from date optional  the first date of the range
     # param: entity string repeat=5  repeat it to ask for several
+    # param: actor string names=claimant  the entities it names are ?claimant
+    # param: article string optional articles=in  the articles it names are ?in
 
 Parameter values become RDF terms bound to the query's variables (``?actor``; a
 repeated one fills ``?entity1``, ``?entity2``, …); they are never spliced into the text.
+
+The text is plain SPARQL that any endpoint runs as it is, and it finds what a name
+stands for by testing every label in the store, which grows with the store. On a
+store with a name index, :func:`for_store` looks the names up first instead:
+
+- ``names=VAR``: the query tests the entities' names with the name test
+  (:data:`NAME_TEST`) on ``?VAR`` (``?VAR1``… when repeated); that test is replaced by
+  a ``VALUES`` block of the entities the index finds, the same ones.
+- ``articles=VAR``: ``?VAR`` is an article the value is the IRI or URL of; a
+  ``VALUES`` block of the candidates goes first, and the query's own test still runs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
@@ -26,9 +39,13 @@ from rdflib.term import Node
 from kb.errors import UsageError
 
 __all__ = [
+    "NAME_TEST",
+    "Lookup",
+    "NameTest",
     "NamedQuery",
     "Param",
     "bind",
+    "for_store",
     "load",
     "names",
     "parse_params",
@@ -38,7 +55,23 @@ __all__ = [
 _HEADER = re.compile(r"^#\s*(description|param):\s*(.*)$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z]\w*)\s+(?P<kind>string|date|iri)"
-    r"(?P<optional>\s+optional)?(?:\s+repeat=(?P<repeat>\d+))?\s*(?P<doc>.*)$"
+    r"(?P<optional>\s+optional)?(?:\s+repeat=(?P<repeat>\d+))?"
+    r"(?:\s+names=(?P<names>[A-Za-z]\w*))?(?:\s+articles=(?P<articles>[A-Za-z]\w*))?"
+    r"\s*(?P<doc>.*)$"
+)
+#: How the queries test whether ``?entity`` has a name that ``?param`` gives: a
+#: label or alternate name equal to it in any case, or (with the ``STRENDS`` part)
+#: ending in it after a space; or ``?entity`` is the IRI ``?param``. Written as::
+#:
+#:     ?claimant rdfs:label|schema:alternateName ?name .
+#:     FILTER (LCASE(STR(?name)) = LCASE(STR(?actor)) || STR(?claimant) = STR(?actor)
+#:             || STRENDS(LCASE(STR(?name)), CONCAT(" ", LCASE(STR(?actor)))))
+NAME_TEST = re.compile(
+    r"\?(?P<entity>\w+)\s+rdfs:label\|schema:alternateName\s+\?(?P<name>\w+)\s*\.\s*"
+    r"FILTER\s*\(\s*LCASE\(STR\(\?(?P=name)\)\)\s*=\s*LCASE\(STR\(\?(?P<param>\w+)\)\)"
+    r"\s*\|\|\s*STR\(\?(?P=entity)\)\s*=\s*STR\(\?(?P=param)\)"
+    r"(?P<last_words>\s*\|\|\s*STRENDS\(\s*LCASE\(STR\(\?(?P=name)\)\),\s*"
+    r'CONCAT\(" ",\s*LCASE\(STR\(\?(?P=param)\)\)\)\s*\))?\s*\)'
 )
 
 
@@ -51,22 +84,46 @@ class Param:
     optional: bool = False
     repeat: int = 1
     doc: str = ""
+    names: str = ""  # the variable of the entities a value names, if it names some
+    articles: str = ""  # the variable of the articles a value names, if any
 
     def variables(self) -> tuple[str, ...]:
         """The query variables it fills: ``entity1..entityN`` when repeatable."""
+        return self._numbered(self.name)
+
+    def entity_variables(self) -> tuple[str, ...]:
+        """The variables of the entities its values name, one per value variable
+        (``e1..eN`` for ``names=e`` when repeatable); none when it names nothing."""
+        return self._numbered(self.names) if self.names else ()
+
+    def _numbered(self, name: str) -> tuple[str, ...]:
         if self.repeat == 1:
-            return (self.name,)
-        return tuple(f"{self.name}{i}" for i in range(1, self.repeat + 1))
+            return (name,)
+        return tuple(f"{name}{i}" for i in range(1, self.repeat + 1))
+
+
+@dataclass(frozen=True)
+class NameTest:
+    """Where a query's text tests names (:data:`NAME_TEST`): ``text[start:end]``
+    finds the ``entity`` variable's entities named by the ``param`` variable."""
+
+    param: str
+    entity: str
+    last_words: bool
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query file: its name, description, parameters and text."""
+    """A query file: its name, description, parameters and text, and where the
+    text tests names for its ``names=`` parameters."""
 
     name: str
     description: str
     params: tuple[Param, ...]
     text: str
+    name_tests: tuple[NameTest, ...] = ()
 
     def param_variables(self) -> frozenset[str]:
         return frozenset(v for p in self.params for v in p.variables())
@@ -105,7 +162,50 @@ def load(name: str) -> NamedQuery:
             description = match[2].strip()
         else:
             params.append(_param(match[2].strip(), name))
-    return NamedQuery(name, description, tuple(params), text)
+    return NamedQuery(
+        name, description, tuple(params), text, _name_tests(name, text, params)
+    )
+
+
+def _name_tests(query: str, text: str, params: list[Param]) -> tuple[NameTest, ...]:
+    """The name test of each ``names=`` parameter variable.
+
+    :raises UsageError: when one is missing, when its ``?name`` variable is also used
+        elsewhere, or when the query is not ``SELECT DISTINCT`` (an entity with two
+        matching names gives two solutions to the test, one to a ``VALUES`` block):
+        replacing the test would then change the rows.
+    """
+    found = {(m["param"], m["entity"]): m for m in NAME_TEST.finditer(text)}
+    if any(p.names for p in params) and not re.search(
+        r"\bSELECT\s+DISTINCT\b", text, flags=re.IGNORECASE
+    ):
+        raise UsageError(f"{query}.rq: a query with names= must be SELECT DISTINCT")
+    tests = []
+    for param in params:
+        for variable, entity in zip(
+            param.variables(), param.entity_variables(), strict=False
+        ):
+            match = found.get((variable, entity))
+            if match is None:
+                raise UsageError(
+                    f"{query}.rq: --param {param.name} names ?{entity}, but the "
+                    f"query has no name test of ?{entity} by ?{variable}"
+                )
+            uses = re.compile(rf"\?{match['name']}\b")
+            if len(uses.findall(text)) != len(uses.findall(match[0])):
+                raise UsageError(
+                    f"{query}.rq: ?{match['name']} is used outside the name test"
+                )
+            tests.append(
+                NameTest(
+                    variable,
+                    entity,
+                    bool(match["last_words"]),
+                    match.start(),
+                    match.end(),
+                )
+            )
+    return tuple(tests)
 
 
 def _param(spec: str, query: str) -> Param:
@@ -118,6 +218,8 @@ def _param(spec: str, query: str) -> Param:
         bool(match["optional"]),
         int(match["repeat"] or 1),
         match["doc"].strip(),
+        match["names"] or "",
+        match["articles"] or "",
     )
 
 
@@ -187,6 +289,75 @@ def _term(param: Param, value: str, query: str) -> Node:
     return Literal(value)
 
 
+class Lookup(Protocol):
+    """What :func:`for_store` asks a store (:class:`kb.store.Store` answers): the
+    entities a name stands for and the articles an IRI or URL stands for, or
+    ``None`` when it cannot tell (then the query tests them itself)."""
+
+    def entities_named(
+        self, name: str, *, last_words: bool = True
+    ) -> Sequence[URIRef] | None: ...
+
+    def articles_at(self, iri_or_url: str) -> Sequence[URIRef] | None: ...
+
+
+def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -> str:
+    """The query text for a store that can look names up (:class:`Lookup`), so the
+    query starts from the few entities a name stands for instead of testing every
+    name in the store. The rows are the same as the text's.
+
+    Each name test (:data:`NAME_TEST`) becomes a ``VALUES`` block of the entities
+    ``lookup`` finds, which are exactly those the test accepts (none, for a
+    parameter not given). Each ``articles=`` parameter adds a ``VALUES`` block of candidate
+    articles at the start, and the query's own test of them stays.
+
+    >>> class Index:
+    ...     def entities_named(self, name, *, last_words=True):
+    ...         return [URIRef("http://example.org/okafor")]
+    ...     def articles_at(self, iri_or_url):
+    ...         return None
+    >>> text = for_store(load("claims-by"), {"actor": Literal("Okafor")}, Index())
+    >>> "VALUES ?claimant { <http://example.org/okafor> }" in text
+    True
+    >>> "LCASE" in text
+    False
+    """
+    text = query.text
+    for test in sorted(query.name_tests, key=lambda t: t.start, reverse=True):
+        value = bindings.get(test.param)
+        # a parameter not given names nothing: the test fails on an unbound value
+        found = (
+            []
+            if value is None
+            else lookup.entities_named(str(value), last_words=test.last_words)
+        )
+        if found is not None:
+            text = text[: test.start] + _values(test.entity, found) + text[test.end :]
+    blocks = []
+    for param in query.params:
+        value = bindings.get(param.name)
+        if param.articles and value is not None:
+            found = lookup.articles_at(str(value))
+            if found is not None:
+                blocks.append(f" {_values(param.articles, found)}\n")
+    return _at_where(text, "".join(blocks))
+
+
+def _values(variable: str, iris: Sequence[URIRef]) -> str:
+    # IRIs that oxigraph accepted, written by rdflib: terms, never query text
+    return f"VALUES ?{variable} {{ {' '.join(iri.n3() for iri in iris)} }}"
+
+
+def _at_where(text: str, block: str) -> str:
+    """``block`` inserted at the start of the query's ``WHERE`` group."""
+    if not block:
+        return text
+    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    if not match:
+        raise UsageError("the query has no WHERE { ... } to bind parameters in")
+    return text[: match.end()] + block + text[match.end() :]
+
+
 def with_values(text: str, bindings: dict[str, Node]) -> str:
     """The query with a ``VALUES`` block of the bound terms at the start of its
     ``WHERE`` group, for remote SPARQL endpoints, which cannot take bindings apart
@@ -199,10 +370,6 @@ def with_values(text: str, bindings: dict[str, Node]) -> str:
     """
     if not bindings:
         return text
-    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
-    if not match:
-        raise UsageError("the query has no WHERE { ... } to bind parameters in")
     names_ = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(term.n3() for term in bindings.values())
-    block = f" VALUES ({names_}) {{ ({terms}) }}\n"
-    return text[: match.end()] + block + text[match.end() :]
+    return _at_where(text, f" VALUES ({names_}) {{ ({terms}) }}\n")
