@@ -36,12 +36,10 @@ class SortedLines:
         self._held_chars = 0
         self._runs: list[IO[str]] = []
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        self.count = 0  # lines added, duplicates included
 
     def extend(self, lines: list[str]) -> None:
         self._held.extend(lines)
         self._held_chars += sum(map(len, lines))
-        self.count += len(lines)
         if self._held_chars >= self._budget:
             self._spill()
 
