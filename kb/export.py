@@ -163,7 +163,7 @@ def _write_jsonld(lines: Iterable[str], out: IO[bytes]) -> None:
 
 def _subject_chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
     chunk: list[str] = []
-    for subject, group in groupby(lines, key=_subject):
+    for _, group in groupby(lines, key=_subject):
         chunk.extend(group)
         if len(chunk) >= size:
             yield chunk
