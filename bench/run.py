@@ -27,14 +27,14 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from bench.corpus import write_jsonl
-from kb.export import serialize
 from kb.extract import _Analysis, describe_pipeline, load_pipeline
-from kb.ingest import iter_articles
-from kb.iris import DEFAULT_BASE
-from kb.mapping import MappingOptions, map_article
+from kb.ingest.read import iter_articles
+from kb.jobs.export import ExportOptions, export
 from kb.models import Article, ArticleGraph
-from kb.pipeline import ExportOptions, export
-from kb.validate import validate_graph, validate_ntriples
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.mapping import MappingOptions, map_article
+from kb.rdf.validate import validate_graph, validate_ntriples
+from kb.rdf.writers import serialize
 
 HERE = Path(__file__).resolve().parent
 FIXED = datetime(2026, 1, 1, tzinfo=UTC)
@@ -169,7 +169,7 @@ def bench_jobs(corpus: Path, reps: int) -> dict[str, Any]:
 _PEAK = """
 import json, re, resource, sys
 from pathlib import Path
-from kb.pipeline import ExportOptions, export_to
+from kb.jobs.export import ExportOptions, export_to
 options = ExportOptions(fmt=sys.argv[3], jobs=int(sys.argv[2]))
 result = export_to([sys.argv[1]], sys.argv[1] + "." + sys.argv[3], options)
 status = Path("/proc/self/status").read_text()
@@ -207,7 +207,7 @@ def bench_validation(graphs: list, sizes: Sizes) -> dict[str, Any]:
     """Per-article validation, pyshacl on the merged graph, rudof on the same data."""
     import pyrudof
 
-    from kb.resources import shapes_graph
+    from kb.rdf.resources import shapes_graph
 
     some = graphs[: sizes.merged_validation]
     merged = Graph()
@@ -267,7 +267,7 @@ def renamed_graphs(graphs: list, target_triples: int) -> list[tuple[URIRef, Grap
 
 
 def bench_serialisation(graphs: list, sizes: Sizes) -> dict[str, Any]:
-    """Our writers (``kb.export.serialize``) against pyoxigraph's on the same data.
+    """Our writers (``kb.rdf.writers.serialize``) against pyoxigraph's on the same data.
 
     Ours start from what the pipeline hands them, each article's N-Triples text, and
     sort and de-duplicate the merged graph. pyoxigraph is timed twice: writing
@@ -313,8 +313,8 @@ def bench_serialisation(graphs: list, sizes: Sizes) -> dict[str, Any]:
 # ---------------------------------------------------------------- (f) store and query
 def bench_store(graphs: list, sizes: Sizes) -> dict[str, Any]:
     """``Store.add`` throughput, and each named query on the store and on rdflib."""
-    from kb import queries
-    from kb.store import Store
+    from kb.store import queries
+    from kb.store.embedded import Store
 
     out: dict[str, Any] = {}
     with Store(None) as store:
@@ -350,7 +350,7 @@ def bench_store(graphs: list, sizes: Sizes) -> dict[str, Any]:
 def _query_params(graphs: list) -> dict[str, list[tuple[str, str]]]:
     from rdflib import RDF, RDFS
 
-    from kb.namespaces import KB
+    from kb.rdf.namespaces import KB
 
     first = graphs[0][1]
     person = next(first.objects(next(first.subjects(RDF.type, KB.Person)), RDFS.label))

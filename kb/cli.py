@@ -15,13 +15,13 @@ import click
 
 from kb import __version__
 from kb.errors import KbError
-from kb.export import FORMATS
-from kb.ingest import count_input_files
-from kb.iris import DEFAULT_BASE
-from kb.pipeline import ExportOptions, export_to, fixed_time_from_env, parse_time
-from kb.report import format_named_queries, format_stats
-from kb.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
-from kb.store import DEFAULT_STORE, STORE_ENV
+from kb.ingest.read import count_input_files
+from kb.jobs.export import ExportOptions, export_to, fixed_time_from_env, parse_time
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.writers import FORMATS
+from kb.store.embedded import DEFAULT_STORE, STORE_ENV
+from kb.store.report import format_named_queries, format_stats
+from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
 
 PROGRESS_MIN_ARTICLES = 4
 
@@ -188,7 +188,7 @@ def validate_command(files: tuple[str, ...]) -> None:
     Example:
       kb validate out.ttl
     """
-    from kb.validate import validate_files
+    from kb.rdf.validate import validate_files
 
     reports = validate_files(files)
     failed = 0
@@ -227,8 +227,8 @@ def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) 
     Example:
       kb add articles/ --store kb-store
     """
-    from kb.pipeline import add
-    from kb.store import Store
+    from kb.jobs.export import add
+    from kb.store.embedded import Store
 
     with Store(store) as kb, _progress(articles) as tick:
         result = add(articles, kb, options, tick)
@@ -250,7 +250,7 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
     Example:
       kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
     """
-    from kb.store import Store
+    from kb.store.embedded import Store
 
     missing = 0
     with Store(store) as kb:
@@ -274,7 +274,7 @@ def stats_command(store: Path, list_articles: bool) -> None:
     Example:
       kb stats --store kb-store
     """
-    from kb.store import Store
+    from kb.store.embedded import Store
 
     with Store(store, read_only=True) as kb:
         click.echo(format_stats(kb.stats(), kb.articles() if list_articles else None))
@@ -339,8 +339,8 @@ def query_command(
       kb query --named claims-by --param actor="Maria Okafor"
       kb query --data out/examples.ttl --named conflicting-figures
     """
-    from kb import queries
-    from kb.querying import QueryRequest, run_query
+    from kb.store import queries
+    from kb.store.querying import QueryRequest, run_query
 
     if list_named:
         click.echo(format_named_queries([queries.load(n) for n in queries.names()]))
@@ -354,7 +354,7 @@ def query_command(
         data=data,
     )
     if endpoint:
-        from kb.remote import RemoteEndpoint, run_remote
+        from kb.store.remote import RemoteEndpoint, run_remote
 
         remote = RemoteEndpoint(endpoint, union_default_graph=True)
         result = run_remote(request, remote)
@@ -422,7 +422,7 @@ def push_command(
       KB_PUSH_USER=dba KB_PUSH_PASSWORD=... kb push --auth digest \\
         --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
     """
-    from kb.push import PushOptions, graphs_from_store, push, target_from_env
+    from kb.store.push import PushOptions, graphs_from_store, push, target_from_env
 
     target = target_from_env(endpoint, auth)  # type: ignore[arg-type]
     options = PushOptions(dry_run=dry_run, retries=retries, timeout=timeout)

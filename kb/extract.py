@@ -19,16 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb import lexicon as lx
-from kb.dates import (
-    Tense,
-    find_dateline,
-    parse_published,
-    published_date,
-    resolve,
-)
 from kb.errors import ExtractionError
-from kb.gazetteer import REGION_WORDS, Gazetteer, Place, fold, gazetteer
 from kb.models import (
     ActorKind,
     Article,
@@ -40,7 +31,16 @@ from kb.models import (
     Quantity,
     Span,
 )
-from kb.quantities import Figure, find_figures
+from kb.text import lexicon as lx
+from kb.text.dates import (
+    Tense,
+    find_dateline,
+    parse_published,
+    published_date,
+    resolve,
+)
+from kb.text.gazetteer import REGION_WORDS, Gazetteer, Place, fold, gazetteer
+from kb.text.quantities import Figure, find_figures
 
 
 @Language.component("kb_paragraphs")

@@ -19,10 +19,11 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import RDF, Graph
 
-from kb import ingest, output
 from kb.cli import cli
-from kb.namespaces import KB, SCHEMA
-from kb.validate import validate_graph
+from kb.ingest import read as ingest
+from kb.rdf import output
+from kb.rdf.namespaces import KB, SCHEMA
+from kb.rdf.validate import validate_graph
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 GOOD = BAD / "good-ferry.txt"

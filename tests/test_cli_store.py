@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from rdflib import Graph
 
 from kb.cli import cli
-from kb.store import Store
+from kb.store.embedded import Store
 
 from .conftest import FIXED_TIME
 
@@ -189,9 +189,9 @@ def _names_in(path: Path) -> list[str]:
 def test_named_queries_give_the_rows_of_their_text(
     store: Path, query: str, param: str
 ) -> None:
-    # kb query looks names up in the store's name index (kb.queries.for_store); a
+    # kb query looks names up in the store's name index (kb.store.queries.for_store); a
     # remote endpoint runs the query text as it is: the rows must be the same
-    from kb.querying import QueryRequest, prepare, run_query
+    from kb.store.querying import QueryRequest, prepare, run_query
 
     answered = 0
     for name in _names_in(store):

@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kb.resources import CONTEXT_IRI
+from kb.rdf.resources import CONTEXT_IRI
 from tests.conftest import Exported
 
 pytestmark = [pytest.mark.slow, pytest.mark.external]

@@ -13,11 +13,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import RDF
 
-from kb.ingest import iter_articles
-from kb.iris import article_iri
-from kb.namespaces import KB
-from kb.resources import ontology_graph
-from kb.validate import validate_graph
+from kb.ingest.read import iter_articles
+from kb.rdf.iris import article_iri
+from kb.rdf.namespaces import KB
+from kb.rdf.resources import ontology_graph
+from kb.rdf.validate import validate_graph
 from tests.conftest import EXAMPLES, FORMATS, Exported, run_export
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kb.dates import find_dateline
 from kb.models import Article, Extraction
+from kb.text.dates import find_dateline
 
 STYLES = [
     # (dateline, the city as a place, the speaker)
@@ -101,8 +101,8 @@ def test_the_dateline_city_is_a_place_not_an_actor(run, dateline, city, speaker)
 @pytest.mark.slow
 @pytest.mark.parametrize(("dateline", "city", "speaker"), STYLES)
 def test_an_article_with_a_dateline_conforms(run, dateline, city, speaker):
-    from kb.mapping import MappingOptions, to_graph
-    from kb.validate import validate_graph
+    from kb.rdf.mapping import MappingOptions, to_graph
+    from kb.rdf.validate import validate_graph
 
     x = run(_lead(dateline, speaker))
     options = MappingOptions(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kb.dates import dateline_end
-from kb.gazetteer import gazetteer
 from kb.models import Claim, Extraction
-from kb.quantities import find_figures
+from kb.text.dates import dateline_end
+from kb.text.gazetteer import gazetteer
+from kb.text.quantities import find_figures
 
 
 def _speaker(x: Extraction, claim: Claim) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kb.mapping import MappingOptions, to_graph
 from kb.models import Article
-from kb.namespaces import KB
+from kb.rdf.mapping import MappingOptions, to_graph
+from kb.rdf.namespaces import KB
 
 pytestmark = pytest.mark.slow
 

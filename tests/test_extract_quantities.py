@@ -1,6 +1,6 @@
 """Figures: formats, bounds, approximation and units, on invented phrases.
 
-The format tests use the pure text rules in :mod:`kb.quantities` (fast); the unit tests
+The format tests use the pure text rules in :mod:`kb.text.quantities` (fast); the unit tests
 go through extraction, where the counted noun after a figure becomes its unit (slow).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.quantities import Figure, find_figures
+from kb.text.quantities import Figure, find_figures
 
 
 def _one(text: str) -> Figure:

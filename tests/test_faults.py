@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.output import temp_pattern, write_atomic
+from kb.rdf.output import temp_pattern, write_atomic
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="SIGKILL and flock are POSIX"
@@ -130,7 +130,7 @@ def test_killed_export_leaves_old_or_complete_output(
 
 KILL_DURING_WRITE = """
 import os, signal, sys
-from kb import output
+from kb.rdf import output
 
 def die(fd):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -141,7 +141,7 @@ output.write_atomic(sys.argv[1], "new content\\n" * 10000)
 
 HOLD_WHILE_WRITING = """
 import os, sys
-from kb import output
+from kb.rdf import output
 
 def wait(fd):
     print("writing", flush=True)

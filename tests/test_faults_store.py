@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.store import Store
+from kb.store.embedded import Store
 
 from .conftest import FIXED_TIME
 

@@ -9,8 +9,8 @@ import pytest
 
 from kb.errors import InputError
 from kb.extract import extract, load_pipeline
-from kb.gazetteer import UserEntry, gazetteer, load_user_gazetteer, user_gazetteer
 from kb.models import Article
+from kb.text.gazetteer import UserEntry, gazetteer, load_user_gazetteer, user_gazetteer
 
 DATA = Path(__file__).parent / "data" / "gazetteer"
 PERSON = "https://authority.example/person/0001"
@@ -75,7 +75,7 @@ def test_export_and_add_take_a_gazetteer(tmp_path: Path) -> None:
     from rdflib import Graph, URIRef
 
     from kb.cli import cli
-    from kb.namespaces import SCHEMA
+    from kb.rdf.namespaces import SCHEMA
 
     article = tmp_path / "a.txt"
     article.write_text(TEXT, encoding="utf-8")

@@ -19,13 +19,13 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kb.cli import cli
-from kb.export import FORMATS, serialize
-from kb.iris import article_iri
-from kb.mapping import MappingOptions, to_graph
+from kb.jobs.export import ArticleOutcome, ExportOptions, build_graphs
 from kb.models import Article, Entity, Extraction, Span
-from kb.namespaces import KB, SCHEMA
-from kb.pipeline import ArticleOutcome, ExportOptions, build_graphs
-from kb.validate import validate_graph
+from kb.rdf.iris import article_iri
+from kb.rdf.mapping import MappingOptions, to_graph
+from kb.rdf.namespaces import KB, SCHEMA
+from kb.rdf.validate import validate_graph
+from kb.rdf.writers import FORMATS, serialize
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 CASES = [

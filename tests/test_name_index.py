@@ -11,10 +11,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
 
-from kb import queries
 from kb.errors import StoreError, UsageError
-from kb.namespaces import SCHEMA
-from kb.store import NAME_INDEX, Store, fold_all
+from kb.rdf.namespaces import SCHEMA
+from kb.store import queries
+from kb.store.embedded import NAME_INDEX, Store, fold_all
 
 DATA = Path(__file__).parent / "data" / "queries"
 A = "https://w3id.org/newskb/id/article/a"

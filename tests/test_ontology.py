@@ -10,8 +10,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 from rdflib.namespace import DCTERMS, PROV, DefinedNamespace
 
-from kb import resources
-from kb.namespaces import KB, KBSH, SCHEMA, SEM, bind_prefixes
+from kb.rdf import resources
+from kb.rdf.namespaces import KB, KBSH, SCHEMA, SEM, bind_prefixes
 
 ONTOLOGY = URIRef("https://w3id.org/newskb/ontology")
 KB_NS = str(KB._NS)

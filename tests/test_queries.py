@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal
 
-from kb import queries
 from kb.errors import UsageError
-from kb.store import QueryResult, Store
+from kb.store import queries
+from kb.store.embedded import QueryResult, Store
 
 DATA = Path(__file__).parent / "data" / "queries"
 

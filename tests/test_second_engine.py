@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kb.resources import shapes_graph
-from kb.validate import validate_graph
+from kb.rdf.resources import shapes_graph
+from kb.rdf.validate import validate_graph
 
 pyrudof = pytest.importorskip(
     "pyrudof", reason="pyrudof is not installed (it is a dependency: pip install -e .)"

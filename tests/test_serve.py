@@ -25,10 +25,10 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kb.cli import cli
-from kb.namespaces import KB
-from kb.pipeline import ExportOptions, add, parse_time
-from kb.resources import jsonld_context
-from kb.store import Store
+from kb.jobs.export import ExportOptions, add, parse_time
+from kb.rdf.namespaces import KB
+from kb.rdf.resources import jsonld_context
+from kb.store.embedded import Store
 
 DATA = Path(__file__).resolve().parent / "data" / "serve"
 LIMIT = 50

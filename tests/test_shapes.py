@@ -17,9 +17,9 @@ from rdflib import OWL, RDF, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SKOS
 
-from kb.namespaces import KB, KBSH
-from kb.resources import ontology_graph, resource_dir, shapes_graph
-from kb.validate import validate_graph
+from kb.rdf.namespaces import KB, KBSH
+from kb.rdf.resources import ontology_graph, resource_dir, shapes_graph
+from kb.rdf.validate import validate_graph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 EXAMPLES = Path(__file__).parent / "data" / "shapes"

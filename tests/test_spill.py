@@ -11,9 +11,9 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kb.export import FORMATS, GraphWriter
 from kb.models import ArticleGraph
-from kb.spill import SortedLines
+from kb.rdf.spill import SortedLines
+from kb.rdf.writers import FORMATS, GraphWriter
 
 EX = "https://example.org/"
 
@@ -112,7 +112,7 @@ def test_jsonld_compacted_in_small_chunks_is_the_same_graph(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     whole = Graph().parse(data=_write("jsonld", budget=10_000_000), format="json-ld")
-    monkeypatch.setattr("kb.export.JSONLD_CHUNK", 3)
+    monkeypatch.setattr("kb.rdf.writers.JSONLD_CHUNK", 3)
     text = _write("jsonld", budget=10_000_000)
     assert isomorphic(Graph().parse(data=text, format="json-ld"), whole)
     # one node object per subject even though chunks were cut small

@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from kb.errors import StoreError, UsageError
-from kb.store import Store
+from kb.store.embedded import Store
 
 A = "https://w3id.org/newskb/id/article/a"
 B = "https://w3id.org/newskb/id/article/b"
@@ -135,7 +135,7 @@ def test_ask_and_construct() -> None:
 
 
 def test_oxigraph_still_reports_substituted_variables_unbound() -> None:
-    # kb/queries/*.rq test optional parameters with COALESCE, not BOUND, because
+    # kb/store/queries/*.rq test optional parameters with COALESCE, not BOUND, because
     # pyoxigraph 0.5 says BOUND(?x) is false for a substituted ?x. When this test
     # fails, oxigraph has fixed that, and the queries may use BOUND again.
     kb = Store()

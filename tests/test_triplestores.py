@@ -18,11 +18,17 @@ from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.term import Node
 
-from kb import queries
 from kb.cli import cli
-from kb.push import PushOptions, PushResult, graphs_from_store, push, target_from_env
-from kb.remote import RemoteEndpoint, remote_query
-from kb.store import QueryResult, Store
+from kb.store import queries
+from kb.store.embedded import QueryResult, Store
+from kb.store.push import (
+    PushOptions,
+    PushResult,
+    graphs_from_store,
+    push,
+    target_from_env,
+)
+from kb.store.remote import RemoteEndpoint, remote_query
 from tests.conftest import EXAMPLES, FIXED_TIME
 from tests.servers import Server, stop
 from tests.servers.oxigraph import start_oxigraph

@@ -1,4 +1,4 @@
-"""kb.validate: the typed report, its text form, and reading RDF files safely."""
+"""kb.rdf.validate: the typed report, its text form, and reading RDF files safely."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from kb.errors import InputError, ValidationFailed
-from kb.namespaces import KB, KBSH
-from kb.resources import CONTEXT_IRI, jsonld_context
-from kb.validate import (
+from kb.rdf.namespaces import KB, KBSH
+from kb.rdf.resources import CONTEXT_IRI, jsonld_context
+from kb.rdf.validate import (
     ShapesViolation,
     ValidationReport,
     ValidationResult,

@@ -14,10 +14,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kb.errors import InputError
 from kb.extract import extract_many, load_pipeline
-from kb.ingest import iter_articles
-from kb.mapping import MappingOptions, to_graph
-from kb.namespaces import KB
-from kb.validate import (
+from kb.ingest.read import iter_articles
+from kb.rdf.mapping import MappingOptions, to_graph
+from kb.rdf.namespaces import KB
+from kb.rdf.validate import (
     _anchors_match,
     _fast_conforms,
     _rudof_conforms,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kb.iris import DEFAULT_BASE
+from kb.rdf.iris import DEFAULT_BASE
 
 if TYPE_CHECKING:
     from kb.serve.app import KbApp

@@ -28,16 +28,16 @@ from werkzeug.routing import Map, RequestRedirect, Rule
 from werkzeug.wrappers import Request, Response
 
 from kb.errors import KbError, UsageError
-from kb.export import serialize
-from kb.iris import check_base
-from kb.namespaces import KB
-from kb.resources import (
+from kb.rdf.iris import check_base
+from kb.rdf.namespaces import KB
+from kb.rdf.resources import (
     CONTEXT_FILE,
     CONTEXT_IRI,
     ONTOLOGY_FILE,
     ontology_graph,
     resource_dir,
 )
+from kb.rdf.writers import serialize
 from kb.serve.describe import Page
 from kb.serve.messages import (
     DescribeRequest,

@@ -12,9 +12,9 @@ from typing import TypeVar
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, NamespaceManager
 
-from kb.namespaces import KB, SCHEMA, bind_prefixes
-from kb.resources import ontology_graph
-from kb.store import QueryResult, Store, Term
+from kb.rdf.namespaces import KB, SCHEMA, bind_prefixes
+from kb.rdf.resources import ontology_graph
+from kb.store.embedded import QueryResult, Store, Term
 
 __all__ = [
     "ClaimItem",

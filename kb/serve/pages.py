@@ -14,8 +14,8 @@ from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
 from kb import __version__
-from kb.namespaces import KB
-from kb.resources import ontology_graph
+from kb.rdf.namespaces import KB
+from kb.rdf.resources import ontology_graph
 from kb.serve.describe import Link, Page
 from kb.serve.messages import ArticleItem
 

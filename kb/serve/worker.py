@@ -15,8 +15,7 @@ from typing import BinaryIO
 from rdflib import Graph, URIRef
 
 from kb.errors import KbError, UsageError
-from kb.export import serialize
-from kb.results import format_result
+from kb.rdf.writers import serialize
 from kb.serve.describe import describe_graph, exists, page_data
 from kb.serve.messages import (
     ArticleItem,
@@ -28,7 +27,8 @@ from kb.serve.messages import (
     read_message,
     write_message,
 )
-from kb.store import QueryResult, Store
+from kb.store.embedded import QueryResult, Store
+from kb.store.results import format_result
 
 __all__ = ["answer", "main"]
 
@@ -148,7 +148,7 @@ def _warm_up(store: Store) -> None:
     their time is not counted against a query's timeout."""
     from rdflib import Graph
 
-    from kb.resources import ontology_graph
+    from kb.rdf.resources import ontology_graph
 
     format_result(store.query("ASK {}"), "json")
     ontology_graph()

@@ -1,7 +1,7 @@
 """Serialisation: article graphs to Turtle, JSON-LD, N-Triples, N-Quads or TriG, with
 fixed prefixes and a byte-stable order. JSON-LD embeds our local context.
 
-Graphs arrive as N-Triples text and are collected in a :class:`~kb.spill.SortedLines`,
+Graphs arrive as N-Triples text and are collected in a :class:`~kb.rdf.spill.SortedLines`,
 so memory stays flat for any number of articles; pyoxigraph writes Turtle and TriG
 (rdflib's writers are ~50x slower on large graphs); rdflib compacts JSON-LD, a chunk
 of subjects at a time.
@@ -21,9 +21,9 @@ from rdflib import RDF, Graph, URIRef
 
 from kb.errors import UsageError
 from kb.models import ArticleGraph
-from kb.namespaces import PREFIXES, bind_prefixes
-from kb.resources import jsonld_context
-from kb.spill import DEFAULT_BUDGET, SortedLines
+from kb.rdf.namespaces import PREFIXES, bind_prefixes
+from kb.rdf.resources import jsonld_context
+from kb.rdf.spill import DEFAULT_BUDGET, SortedLines
 
 __all__ = ["FORMATS", "GraphWriter", "serialize"]
 

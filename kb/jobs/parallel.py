@@ -16,10 +16,10 @@ from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
 from kb.extract import extract_many, load_pipeline
-from kb.gazetteer import user_gazetteer
-from kb.mapping import MappingOptions, map_article
 from kb.models import Article
-from kb.validate import validate_ntriples
+from kb.rdf.mapping import MappingOptions, map_article
+from kb.rdf.validate import validate_ntriples
+from kb.text.gazetteer import user_gazetteer
 
 __all__ = ["CHUNK_SIZE", "Processed", "process_parallel"]
 

@@ -15,8 +15,8 @@ from typing import Literal
 import httpx
 
 from kb.errors import UsageError
-from kb.remote import redact_url
-from kb.store import Store
+from kb.store.embedded import Store
+from kb.store.remote import redact_url
 
 __all__ = [
     "PASSWORD_ENV",

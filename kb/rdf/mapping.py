@@ -16,8 +16,6 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kb import __version__
-from kb.dates import parse_published, published_date
-from kb.iris import DEFAULT_BASE, article_iri, entity_iri, local_iri
 from kb.models import (
     ArticleGraph,
     Claim,
@@ -28,7 +26,9 @@ from kb.models import (
     Quantity,
     Span,
 )
-from kb.namespaces import KB, SCHEMA, SEM, bind_prefixes
+from kb.rdf.iris import DEFAULT_BASE, article_iri, entity_iri, local_iri
+from kb.rdf.namespaces import KB, SCHEMA, SEM, bind_prefixes
+from kb.text.dates import parse_published, published_date
 
 __all__ = ["MappingOptions", "map_article", "to_graph"]
 

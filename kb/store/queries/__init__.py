@@ -290,7 +290,7 @@ def _term(param: Param, value: str, query: str) -> Node:
 
 
 class Lookup(Protocol):
-    """What :func:`for_store` asks a store (:class:`kb.store.Store` answers): the
+    """What :func:`for_store` asks a store (:class:`kb.store.embedded.Store` answers): the
     entities a name stands for and the articles an IRI or URL stands for, or
     ``None`` when it cannot tell (then the query tests them itself)."""
 

@@ -35,8 +35,8 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kb.errors import InputError, ValidationFailed
-from kb.namespaces import KB, KBSH, SCHEMA, bind_prefixes
-from kb.resources import CONTEXT_IRI, jsonld_context, shapes_graph
+from kb.rdf.namespaces import KB, KBSH, SCHEMA, bind_prefixes
+from kb.rdf.resources import CONTEXT_IRI, jsonld_context, shapes_graph
 
 __all__ = [
     "RDF_FORMATS",
@@ -249,7 +249,7 @@ class _QueryCachingGraph(Graph):
 @lru_cache(maxsize=1)
 def _engine_shapes() -> Graph:
     # pySHACL adds a few "system" triples to the shapes graph it is given; it gets a
-    # private copy, so kb.resources.shapes_graph() stays exactly the files' content.
+    # private copy, so kb.rdf.resources.shapes_graph() stays exactly the files' content.
     shapes = Graph()
     shapes += shapes_graph()
     return shapes

@@ -19,7 +19,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from kb.errors import KbError
-from kb.namespaces import KB
+from kb.rdf.namespaces import KB
 
 __all__ = [
     "CONTEXT_FILE",
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: The IRI that names version 1 of our JSON-LD context. Documents may refer to it as
-#: ``"@context"``; :func:`kb.validate.load_rdf_file` maps it to the local file.
+#: ``"@context"``; :func:`kb.rdf.validate.load_rdf_file` maps it to the local file.
 CONTEXT_IRI = "https://w3id.org/newskb/context/v1.jsonld"
 #: The context's file name inside ``ontology/``.
 CONTEXT_FILE = "kb-context-v1.jsonld"
@@ -54,7 +54,7 @@ def resource_dir(name: str) -> Traversable:
     if bundled.is_dir():
         return bundled
     # Source checkout or editable install: kb/ sits next to ontology/ and shapes/.
-    checkout = Path(__file__).resolve().parent.parent / name
+    checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
     raise KbError(
@@ -76,7 +76,7 @@ def ontology_graph() -> Graph:
 
     The graph is shared: treat it as read-only, and copy it before changing it.
 
-    >>> from kb.namespaces import KB
+    >>> from kb.rdf.namespaces import KB
     >>> (KB.Event, None, None) in ontology_graph()
     True
     """

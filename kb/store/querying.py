@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from kb import queries
 from kb.errors import InputError, UsageError
-from kb.store import QueryResult, Store, open_files
-from kb.validate import load_rdf_file
+from kb.rdf.validate import load_rdf_file
+from kb.store import queries
+from kb.store.embedded import QueryResult, Store, open_files
 
 __all__ = ["PreparedQuery", "QueryRequest", "prepare", "run_query"]
 

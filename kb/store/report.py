@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from rdflib import Graph, URIRef
 
-from kb.namespaces import bind_prefixes
-from kb.queries import NamedQuery
-from kb.store import StoreStats
+from kb.rdf.namespaces import bind_prefixes
+from kb.store.embedded import StoreStats
+from kb.store.queries import NamedQuery
 
 __all__ = ["format_named_queries", "format_stats"]
 

@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import IO, Literal
 
 from kb.errors import InputError, UsageError
-from kb.export import GraphWriter
-from kb.gazetteer import load_user_gazetteer, user_gazetteer
-from kb.ingest import detect_language, iter_articles
-from kb.iris import DEFAULT_BASE, article_iri, check_base
-from kb.mapping import MappingOptions, map_article
+from kb.ingest.read import detect_language, iter_articles
 from kb.models import Article, ArticleGraph
-from kb.output import write_atomic_with
-from kb.store import Store, Written
-from kb.validate import validate_ntriples
+from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
+from kb.rdf.mapping import MappingOptions, map_article
+from kb.rdf.output import write_atomic_with
+from kb.rdf.validate import validate_ntriples
+from kb.rdf.writers import GraphWriter
+from kb.store.embedded import Store, Written
+from kb.text.gazetteer import load_user_gazetteer, user_gazetteer
 
 __all__ = [
     "AddResult",
@@ -242,7 +242,7 @@ def _parallel_graphs(
     progress: Callable[[], None] | None,
 ) -> Iterator[ArticleGraph]:
     """:func:`build_graphs` over ``options.jobs`` processes, with the same results."""
-    from kb.parallel import Processed, process_parallel
+    from kb.jobs.parallel import Processed, process_parallel
 
     for path in options.gazetteers:  # a bad file fails here, not in a worker
         load_user_gazetteer(path)

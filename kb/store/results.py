@@ -11,10 +11,10 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 
 from kb.errors import UsageError
-from kb.export import serialize
-from kb.iris import DEFAULT_BASE
-from kb.namespaces import bind_prefixes
-from kb.store import QueryResult, Term
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.namespaces import bind_prefixes
+from kb.rdf.writers import serialize
+from kb.store.embedded import QueryResult, Term
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "format_result"]
 

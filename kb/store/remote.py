@@ -1,5 +1,5 @@
 """Ask a remote SPARQL 1.1 endpoint (Oxigraph server, Virtuoso, ...) over HTTP and
-return its answer as a :class:`kb.store.QueryResult`, smoothing out server quirks."""
+return its answer as a :class:`kb.store.embedded.QueryResult`, smoothing out server quirks."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
-from kb.namespaces import PREFIXES
-from kb.queries import with_values
-from kb.querying import QueryRequest
-from kb.store import QueryKind, QueryResult, Term
+from kb.rdf.namespaces import PREFIXES
+from kb.store.embedded import QueryKind, QueryResult, Term
+from kb.store.queries import with_values
+from kb.store.querying import QueryRequest
 
 __all__ = [
     "RemoteEndpoint",
@@ -120,7 +120,7 @@ def remote_query(
 ) -> QueryResult:
     """Run ``sparql`` at ``endpoint`` (SPARQL 1.1 Protocol, POST form).
 
-    Parameters go in as a ``VALUES`` block (:func:`kb.queries.with_values`), each an
+    Parameters go in as a ``VALUES`` block (:func:`kb.store.queries.with_values`), each an
     escaped RDF term, since the protocol has no separate bindings.
 
     :raises UsageError: when the server rejects the query (HTTP 400).
@@ -154,12 +154,12 @@ def remote_query(
 
 def run_remote(request: QueryRequest, endpoint: RemoteEndpoint) -> QueryResult:
     """``kb query --endpoint``: answer ``request`` (SPARQL text, a file or a named
-    query) at a remote endpoint instead of the store, as :func:`kb.querying.run_query`
+    query) at a remote endpoint instead of the store, as :func:`kb.store.querying.run_query`
     does locally (the columns of named-query parameters are dropped likewise).
 
     :raises UsageError: for a bad request, or ``--data`` given with an endpoint.
     """
-    from kb import querying
+    from kb.store import querying
 
     if request.data:
         raise UsageError("give --data FILE or --endpoint URL, not both")

@@ -17,7 +17,7 @@ from rdflib import RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
-from kb.namespaces import PREFIXES, SCHEMA
+from kb.rdf.namespaces import PREFIXES, SCHEMA
 
 __all__ = [
     "DEFAULT_STORE",
