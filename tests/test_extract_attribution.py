@@ -1,7 +1,7 @@
 """Attribution forms and speaker resolution, on sentences invented for these tests.
 
-Pronoun and role speakers are resolved by a rule (``_Analysis._antecedent`` and
-``_Analysis._gender``), not by a coreference model: neural coreference packages fetch
+Pronoun and role speakers are resolved by a rule (``Resolver._antecedent`` and
+``Resolver.gender`` in kb.extract.resolve), not by a coreference model: neural coreference packages fetch
 their weights at run time, which this project cannot do. These need the trained
 English pipeline (slow).
 """

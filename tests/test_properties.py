@@ -182,7 +182,7 @@ TEMPLATES = [
 
 
 @PIPELINE_SETTINGS
-# found by this test: a name that folded to nothing crashed kb.extract._same()
+# found by this test: a name that folded to nothing crashed the clustering rule (kb.extract.entities._same)
 @example(x="K", y="\u0466\u506b", template=TEMPLATES[0], base=BASES[0])
 @given(
     x=NAMES,

@@ -313,7 +313,7 @@ RESCUE_OBJECTS = frozenset(
 WARNING_OBJECTS = frozenset({"warning", "advisory", "alert", "evacuation"})
 
 # Verbs whose everyday senses outnumber their event sense: each fires only when its
-# arguments have the kinds that the event needs (see ``extract._verb_type``).
+# arguments have the kinds that the event needs (see ``kb.extract.triggers``).
 # "took control of X", "took a stake in X": the nouns that make "take" an acquisition.
 TAKEOVER_NOUNS = frozenset({"control", "ownership", "stake", "majority", "charge"})
 # What one buys or takes over when it is a takeover: a business, not goods or time.
@@ -453,5 +453,36 @@ SELF_REPORTED_TYPES = frozenset(
         "Launch",
         "Acquisition",
         "MarketMovement",
+    }
+)
+
+# Nouns for a business or an institution in general ("the company", "the agency"):
+# "the <noun>" refers back to the organisation the story is about.
+ORG_GENERIC = frozenset(
+    {
+        "company",
+        "firm",
+        "carrier",
+        "group",
+        "bank",
+        "airline",
+        "insurer",
+        "maker",
+        "manufacturer",
+        "retailer",
+        "chipmaker",
+        "operator",
+        "lender",
+        "producer",
+        "developer",
+        "agency",
+        "organisation",
+        "organization",
+        "university",
+        "institute",
+        "centre",
+        "center",
+        "broadcaster",
+        "newspaper",
     }
 )

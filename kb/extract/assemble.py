@@ -1,0 +1,275 @@
+"""``newskb_extraction``: the token-level results of the other components become the
+article's :class:`kb.models.Extraction`: entities with stable keys and links,
+events and claims with character spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kb.extract.claims import claims_of
+from kb.extract.entities import entities_of
+from kb.extract.events import events_of
+from kb.extract.extensions import article_of, gazetteer_of, stage, text_of
+from kb.extract.figures import figures_of
+from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
+from kb.models import ActorKind, Claim, Entity, Event, Extraction, Span
+from kb.text import lexicon as lx
+from kb.text.gazetteer import Gazetteer, fold
+
+__all__ = ["ExtractionComponent", "assemble", "describe_pipeline", "extraction_of"]
+
+
+def assemble(doc: Doc, model: str) -> Extraction:
+    """The Doc's Extraction (without conflicts: see ``newskb_conflicts``).
+
+    :param model: the spaCy pipeline's name and version, for provenance.
+    """
+    claims, events = claims_of(doc), events_of(doc)
+    return _Assembly(doc).run(claims, events, model)
+
+
+def extraction_of(doc: Doc, model: str) -> Extraction:
+    return stage(doc, "newskb_extraction", lambda d: assemble(d, model))
+
+
+@Language.factory(
+    "newskb_extraction",
+    requires=["doc._.newskb_claims", "doc._.newskb_events"],
+    assigns=["doc._.newskb_extraction"],
+)
+def make_extraction(nlp: Language, name: str) -> ExtractionComponent:
+    return ExtractionComponent(describe_pipeline(nlp))
+
+
+class ExtractionComponent:
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_extraction = assemble(doc, self.model)
+        return doc
+
+
+def describe_pipeline(nlp: Language) -> str:
+    """``"<lang>_<name> <version>"``, for provenance."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+
+
+class _Assembly:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.gaz: Gazetteer = gazetteer_of(doc)
+        entities = entities_of(doc)
+        self.clusters = entities.clusters
+        self.mentions: list[Mention] = entities.mentions.items
+        self.figures = figures_of(doc)
+
+    def run(
+        self, raw_claims: list[RawClaim], raw_events: list[RawEvent], model: str
+    ) -> Extraction:
+        self._retype_unknown_speakers(raw_claims, raw_events)
+        keys = [self._key(cl) for cl in self.clusters]
+        entities = [self._entity(cl, keys[i]) for i, cl in enumerate(self.clusters)]
+        events = tuple(self._final_event(e, keys) for e in raw_events)
+        starts = [self.doc[m.start].idx for m in self.mentions]
+        claims = tuple(self._final_claim(c, keys, events, starts) for c in raw_claims)
+        used = {k for e in events for k in (*e.agents, *e.participants, *e.places)}
+        used |= {c.claimant for c in claims} | {k for c in claims for k in c.about}
+        acting = {c.claimant for c in claims} | {k for e in events for k in e.agents}
+        entities = [
+            replace(e, actor_kind="Actor")
+            if e.key in acting and not e.actor_kind
+            else e
+            for e in entities
+        ]
+        kept = [e for e in entities if e.actor_kind != "Group" or e.key in used]
+        return Extraction(
+            article_of(self.doc),
+            tuple(_with_containers(kept)),
+            events,
+            claims,
+            model,
+            (),
+        )
+
+    def _retype_unknown_speakers(
+        self, raw_claims: list[RawClaim], raw_events: list[RawEvent]
+    ) -> None:
+        """Whoever speaks or acts is an actor. A gazetteer place that speaks ("Russia
+        said") stays a place and becomes an actor too (in ``run``). A "place"
+        the gazetteer does not know that speaks is most likely a name the NER
+        mislabelled ("said architect Ines Moreau"): it becomes a person (two or more
+        capitalised words) or else an organisation."""
+        acting = {c.claimant for c in raw_claims}
+        acting |= {a for e in raw_events for a in e.agents}
+        for index in acting:
+            cl = self.clusters[index]
+            if cl.kind != "Location" or cl.place is not None:
+                continue
+            words = _canonical(cl).split()
+            personal = (
+                len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+                and words[-1].lower() not in lx.ORG_SUFFIXES
+            )
+            cl.kind = "Person" if personal else "Organization"
+
+    def _key(self, cl: Cluster) -> str:
+        if cl.place is not None:
+            return cl.place.key
+        link = self._link(cl)
+        if link is not None:
+            return f"user:{link}"
+        kind = {"Location": "location"}.get(cl.kind, cl.kind.lower())
+        return f"{kind}:{fold(_canonical(cl))}"
+
+    def _link(self, cl: Cluster) -> str | None:
+        """The user gazetteer's IRI for one of the cluster's names, if any."""
+        if cl.place is not None:
+            return None
+        for name in (_canonical(cl), *cl.names()):
+            iri = self.gaz.link(name, cl.kind)
+            if iri is not None:
+                return iri
+        return None
+
+    def _entity(self, cl: Cluster, key: str) -> Entity:
+        name = _canonical(cl)
+        aliases = tuple(sorted({m.name for m in cl.mentions} - {name}))
+        roles = tuple(sorted({m.role for m in cl.mentions if m.role}))
+        spans = tuple(self._span(m.start, m.end) for m in cl.mentions)
+        kind: ActorKind | None
+        if cl.kind == "Location":
+            kind = (
+                "Actor"
+                if cl.acts
+                and cl.place is not None
+                and cl.place.kind in ("country", "city", "admin")
+                else None
+            )
+        else:
+            kind = cl.kind  # type: ignore[assignment]
+        within: tuple[str, ...] = ()
+        if cl.place is not None and cl.place.country:
+            within = (cl.place.country,)
+        elif cl.kind == "Location":
+            within = self._within_from_name(name)
+        link = self._link(cl)
+        same_as = cl.place.same_as if cl.place is not None else ()
+        same_as = same_as or ((link,) if link else ())
+        return Entity(
+            key,
+            name,
+            spans,
+            kind,
+            cl.kind == "Location",
+            aliases,
+            roles,
+            same_as,
+            within,
+        )
+
+    def _within_from_name(self, name: str) -> tuple[str, ...]:
+        """ "Kharkiv region" lies in the country of Kharkiv; "northern Kenya" in Kenya."""
+        words = name.split()
+        for cut in range(1, len(words)):
+            for part in (" ".join(words[:cut]), " ".join(words[cut:])):
+                place = self.gaz.lookup(part)
+                if place is None:
+                    continue
+                if place.kind == "country":
+                    return (place.key,)
+                if place.country:
+                    return (place.country,)
+        return ()
+
+    def _span(self, start_tok: int, end_tok: int) -> Span:
+        s = self.doc[start_tok:end_tok]
+        return Span(s.start_char, s.end_char, s.text)
+
+    def _final_event(self, ev: RawEvent, keys: list[str]) -> Event:
+        first = ev.triggers[0]
+        # a "place" that turned out to be a speaker or agent ("Harbour City said") is
+        # an actor now; an event's place must stay a location
+        places = [p for p in ev.places if self.clusters[p].kind == "Location"]
+        type_label = lx.EVENT_TYPE_LABELS.get(ev.event_type, ev.event_type.lower())
+        words = " / ".join(dict.fromkeys(t.text for t in ev.triggers))
+        return Event(
+            self._span(first.i, first.i + 1),
+            f"{words} ({type_label})",
+            ev.event_type,
+            tuple(keys[a] for a in ev.agents),
+            tuple(keys[p] for p in ev.participants),
+            tuple(keys[p] for p in dict.fromkeys(places)),
+            ev.date,
+            tuple(ev.quantities),
+            ev.modality,  # type: ignore[arg-type]
+            mentions=tuple(self._span(t.i, t.i + 1) for t in ev.triggers[1:]),
+        )
+
+    def _final_claim(
+        self, c: RawClaim, keys: list[str], events: tuple[Event, ...], starts: list[int]
+    ) -> Claim:
+        """``starts``: where each mention starts, in characters."""
+        text = self.text
+        statement = _statement_text(text, c.pieces())
+        about = [
+            keys[m.cluster]
+            for m, idx in zip(self.mentions, starts, strict=True)
+            if c.states(idx) and m.cluster != c.claimant
+        ]
+        about += [
+            f"event:{e.trigger.start}" for e in events if c.states(e.trigger.start)
+        ]
+        figures = tuple(q for q in self.figures if c.states(q.span.start))
+        speaker = _canonical(self.clusters[c.claimant])
+        short = statement if len(statement) <= 90 else statement[:87].rstrip() + "…"
+        cue = self._span(c.cue.i, c.cue.i + 1) if c.cue is not None else None
+        return Claim(
+            Span(c.start, c.end, text[c.start : c.end]),
+            Span(c.stmt_start, c.stmt_end, text[c.stmt_start : c.stmt_end]),
+            keys[c.claimant],
+            statement,
+            c.direct,
+            f"{speaker}: {short}",
+            tuple(dict.fromkeys(about)),
+            figures,
+            c.date,
+            cue,
+        )
+
+
+def _canonical(cl: Cluster) -> str:
+    if cl.place is not None and cl.place.kind != "user":
+        return cl.place.name
+    return max(cl.names(), key=lambda n: (len(n.split()), len(n)))
+
+
+def _with_containers(entities: list[Entity]) -> list[Entity]:
+    """Drop containment links to places the article never names."""
+    named = {e.key for e in entities if e.is_location}
+    return [
+        e
+        if set(e.within) <= named
+        else replace(e, within=tuple(k for k in e.within if k in named))
+        for e in entities
+    ]
+
+
+def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
+    """The words of a statement: its pieces joined, each paragraph's opening quote
+    mark dropped, and a comma that the attribution cut off made a full stop."""
+    out = ""
+    for a, b in pieces:
+        piece = re.sub(r"\s*\n\s*[“\"«]?", " ", text[a:b].strip())
+        if out:
+            if out.endswith(",") and piece[:1].isupper():
+                out = out[:-1] + "."
+            out += " "
+        out += piece
+    return out

@@ -1,0 +1,194 @@
+"""``newskb_claims``: every claim in the article: the direct quotes of
+``newskb_quotes`` plus reported speech ("X said that …", "…, she said, …",
+"according to X, …"), each with its claimant, cue, statement span and date."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kb.extract.cues import content, is_cue, trim
+from kb.extract.dates import dates_of
+from kb.extract.extensions import stage, text_of
+from kb.extract.figures import figures_of
+from kb.extract.quotes import quotes_of
+from kb.extract.records import RawClaim
+from kb.extract.resolve import Resolver
+from kb.text import lexicon as lx
+
+__all__ = ["ClaimsComponent", "claims_of", "find_claims"]
+
+
+def find_claims(doc: Doc) -> list[RawClaim]:
+    """The article's claims in text order."""
+    return _ClaimRules(doc).run()
+
+
+def claims_of(doc: Doc) -> list[RawClaim]:
+    return stage(doc, "newskb_claims", find_claims)
+
+
+@Language.factory(
+    "newskb_claims",
+    requires=["doc._.newskb_quotes", "doc._.newskb_figures"],
+    assigns=["doc._.newskb_claims"],
+)
+def make_claims(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent()
+
+
+class ClaimsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_claims = find_claims(doc)
+        return doc
+
+
+class _ClaimRules:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.r = Resolver(doc)
+        self.dates = dates_of(doc)
+
+    def run(self) -> list[RawClaim]:
+        claims = list(quotes_of(self.doc))
+        used_cues = {c.cue.i for c in claims if c.cue is not None}
+        for tok in self.doc:
+            if tok.i in used_cues:
+                continue
+            claim = self._cue_claim(tok) or self._according_claim(tok)
+            if claim is not None and not any(claim.overlaps(c) for c in claims):
+                claims.append(claim)
+        claims.sort(key=lambda c: c.start)
+        starts = [q.span.start for q in figures_of(self.doc)]
+        return [self._with_continuation(c, starts) for c in claims]
+
+    def _claim(
+        self, start: int, end: int, stmt: tuple[int, int], claimant: int, cue: Token
+    ) -> RawClaim:
+        """A reported claim; its claimant acts."""
+        self.r.cluster(claimant).acts = True
+        return RawClaim(start, end, stmt[0], stmt[1], claimant, False, cue)
+
+    def _cue_claim(self, tok: Token) -> RawClaim | None:
+        if not is_cue(tok):
+            return None
+        if tok.dep_ == "parataxis":
+            return self._parenthetical_claim(tok)
+        clause = content(tok)
+        if clause is None or sum(t.is_alpha for t in clause) < 3:
+            return None
+        subj = self.r.subject(tok)
+        if subj is None or clause.start <= subj.i < clause.end:
+            return None
+        if (
+            tok.lemma_.lower() in lx.WEAK_CUES
+            and subj.lemma_.lower() not in lx.SOURCE_NOUNS
+            and self.r.cluster_at(subj) is None
+            and subj.lower_ not in lx.PRONOUNS
+        ):
+            return None
+        claimant = self.r.source(subj)
+        if claimant is None:
+            return None
+        stmt = trim(self.doc, clause.start, clause.end)
+        sent = tok.sent
+        start = min(sent.start_char, clause.start_char)
+        end = max(sent.end_char, clause.end_char)
+        claim = self._claim(start, end, stmt, claimant, tok)
+        claim.date = self.dates.date_of(tok)
+        return claim
+
+    def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
+        """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue
+        set off by commas inside the sentence it attributes. The statement is the
+        sentence without the attribution."""
+        subj = self.r.subject(tok)
+        if subj is None or subj.head != tok:
+            return None
+        inset = list(tok.subtree)
+        sent = tok.sent
+        pieces = [
+            trim(self.doc, sent.start, inset[0].i),
+            trim(self.doc, inset[-1].i + 1, sent.end),
+        ]
+        pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
+        if not pieces or sum(self._words(a, b) for a, b in pieces) < 4:
+            return None
+        claimant = self.r.source(subj)
+        if claimant is None:
+            return None
+        stmt = (pieces[0][0], pieces[-1][1])
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok)
+        claim.date = self.dates.date_of(tok)
+        claim.parts = tuple(pieces) if len(pieces) > 1 else ()
+        return claim
+
+    def _words(self, a: int, b: int) -> int:
+        return len(re.findall(r"\w+", self.text[a:b]))
+
+    def _according_claim(self, tok: Token) -> RawClaim | None:
+        """ "…, according to X." — X's statement is the rest of the sentence."""
+        if tok.lower_ != "according":
+            return None
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if (
+            to is None
+            and tok.i + 1 < len(self.doc)
+            and self.doc[tok.i + 1].lower_ == "to"
+        ):
+            to = self.doc[tok.i + 1]
+        if to is None:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        claimant = self._source_in(obj)
+        if claimant is None:
+            return None
+        sent = tok.sent
+        pp = sorted({tok.i, *(t.i for t in to.subtree)})
+        if pp[0] > sent.start:
+            stmt = trim(self.doc, sent.start, pp[0])
+        else:
+            stmt = trim(self.doc, pp[-1] + 1, sent.end)
+        return self._claim(sent.start_char, sent.end_char, stmt, claimant, tok)
+
+    def _source_in(self, obj: Token) -> int | None:
+        """The named source inside "according to <…>": the first named entity in it."""
+        for t in obj.subtree:
+            hit = self.r.cluster_at(t)
+            if hit is not None and self.r.cluster(hit).kind != "Location":
+                return hit
+        found = self.r.resolve(obj, allow_new_group=False)
+        if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
+            # "according to the city's transport department": a source unnamed but
+            # described by its owner is an institution of its own
+            return self.r.described(obj, "Organization", ("amod", "compound", "poss"))
+        return found
+
+    def _with_continuation(self, claim: RawClaim, figure_starts: list[int]) -> RawClaim:
+        """An indirect claim goes on into a following "There are …" sentence with figures
+        in the same paragraph: reported speech that the writer did not re-attribute."""
+        if claim.direct:
+            return claim
+        rest = self.text[claim.end :]
+        m = re.match(r"[ \t]*(There (?:are|were|is|was) [^\n]*?[.!?])(?=\s|$)", rest)
+        if not m or not any(
+            claim.end + m.start(1) <= start < claim.end + m.end(1)
+            for start in figure_starts
+        ):
+            return claim
+        end = claim.end + m.end(1)
+        return RawClaim(
+            claim.start,
+            end,
+            claim.stmt_start,
+            end,
+            claim.claimant,
+            False,
+            claim.cue,
+            claim.date,
+        )

@@ -1,0 +1,143 @@
+"""``newskb_conflicts``: pairs of claims from different sources whose figures for one
+measure cannot both be true ("300 dead" against "more than 1,000 dead")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kb.extract.assemble import describe_pipeline, extraction_of
+from kb.models import Claim, Quantity
+from kb.text import lexicon as lx
+
+__all__ = ["ConflictsComponent", "conflicts"]
+
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "to",
+    "and",
+    "or",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "that",
+    "from",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "more",
+    "than",
+    "about",
+    "already",
+    "some",
+    "its",
+    "their",
+    "his",
+    "her",
+}
+
+
+@Language.factory(
+    "newskb_conflicts",
+    requires=["doc._.newskb_extraction"],
+    assigns=["doc._.newskb_extraction"],
+)
+def make_conflicts(nlp: Language, name: str) -> ConflictsComponent:
+    return ConflictsComponent(describe_pipeline(nlp))
+
+
+class ConflictsComponent:
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        extraction = extraction_of(doc, self.model)
+        doc._.newskb_extraction = replace(
+            extraction, conflicts=conflicts(extraction.claims)
+        )
+        return doc
+
+
+def conflicts(claims: tuple[Claim, ...]) -> tuple[tuple[int, int], ...]:
+    """Pairs of claims from different sources whose figures for one measure cannot
+    both be true: same unit, a shared content word, and ranges that do not overlap."""
+    out = []
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.claimant == b.claimant:
+                continue
+            if _figures_disagree(a, b):
+                out.append((i, j))
+    return tuple(out)
+
+
+def _measure(q: Quantity) -> tuple[float, float]:
+    low = q.minimum if q.minimum is not None else q.value
+    high = q.maximum if q.maximum is not None else q.value
+    lo = low if low is not None else float("-inf")
+    hi = high if high is not None else float("inf")
+    if q.approximate:
+        lo, hi = lo * 0.9, hi * 1.1
+    if q.minimum is not None and q.value is None:
+        lo = lo + 1e-9  # "more than 3 000" excludes 3 000 itself
+    return lo, hi
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", text)}
+    return words - _STOP
+
+
+def _context_words(claim: Claim, figures: list[Quantity]) -> set[str]:
+    """Content words within a few words of the figures: what they measure."""
+    words: set[str] = set()
+    for q in figures:
+        offset = q.span.start - claim.span.start
+        body = claim.span.text
+        left = re.findall(r"[A-Za-z]+", body[max(0, offset - 40) : offset])[-4:]
+        right = re.findall(r"[A-Za-z]+", body[offset + len(q.span.text) : offset + 80])[
+            :7
+        ]
+        words |= _content_words(" ".join(left + right))
+    return words - lx.CUE_VERBS - {"said", "say", "believe", "report", "estimated"}
+
+
+def _figures_disagree(a: Claim, b: Claim) -> bool:
+    units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities}
+    for unit in sorted(u for u in units if u):
+        qa = [q for q in a.quantities if q.unit == unit]
+        qb = [q for q in b.quantities if q.unit == unit]
+        shared = _context_words(a, qa) & _context_words(b, qb) - {unit.rstrip("s")}
+        if not shared:
+            continue
+        ra = _total(qa)
+        rb = _total(qb)
+        if ra[1] < rb[0] or rb[1] < ra[0]:
+            return True
+    return False
+
+
+def _total(qs: list[Quantity]) -> tuple[float, float]:
+    """The range of a sum of figures ("300 killed and 2 700 wounded")."""
+    lo = hi = 0.0
+    for q in qs:
+        a, b = _measure(q)
+        lo += a
+        hi += b
+    return lo, hi

@@ -1,0 +1,50 @@
+"""Attribution cues: which verbs report speech ("said", "warned"), the clause each
+one reports, and the character span of a statement's words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.text import lexicon as lx
+
+__all__ = ["content", "is_cue", "trim"]
+
+
+def is_cue(tok: Token) -> bool:
+    """A speech verb that is not negated ("did not say")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.CUE_VERBS:
+        return False
+    return not any(c.dep_ == "neg" for c in tok.children)
+
+
+def content(cue: Token) -> SpacySpan | None:
+    """The reported clause of a cue verb."""
+    doc = cue.doc
+    for child in cue.children:
+        # a verbless clause before its cue counts too: "Most were children, she said"
+        if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or child.i < cue.i):
+            sub = list(child.subtree)
+            return doc[sub[0].i : sub[-1].i + 1]
+    sent = cue.sent
+    that = next(
+        (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
+        None,
+    )
+    if that is not None:
+        return doc[that.i + 1 : sent.end]
+    return None
+
+
+def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """Character span of tokens, without edge punctuation, quote marks or "that"."""
+    toks = list(doc[start_tok:end_tok])
+    while toks and (
+        toks[0].is_punct or toks[0].lower_ in ("that", "and") or toks[0].is_space
+    ):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return doc[start_tok].idx, doc[start_tok].idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

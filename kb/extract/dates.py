@@ -1,0 +1,148 @@
+"""``newskb_dates``: the article's reference date, its dateline, and the dates each
+sentence names; and the rule that dates a verb (claims and events use it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.extract.extensions import article_of, stage, text_of
+from kb.extract.paragraphs import token_from
+from kb.models import DateValue
+from kb.text.dates import (
+    Dateline,
+    Tense,
+    find_dateline,
+    parse_published,
+    published_date,
+    resolve,
+)
+from kb.text.gazetteer import fold
+
+__all__ = ["DateContext", "DatesComponent", "dates_of", "find_dates", "tense"]
+
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+_PLAN_VERBS = {
+    "plan",
+    "expect",
+    "intend",
+    "aim",
+    "hope",
+    "seek",
+    "propose",
+    "threaten",
+    "prepare",
+    "schedule",
+    "set",
+}
+# clauses of their own: a date inside one belongs to that clause's verb
+_OWN_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl")
+
+
+@dataclass
+class DateContext:
+    """What anchors time and place in one article."""
+
+    ref: date | None  # the published date, that relative dates count from
+    dateline: Dateline | None
+    dateline_end: int = 0  # character where the dateline ends (0: none)
+    dateline_tok: int = 0  # its first token after the dateline (0: none)
+    dateline_names: set[str] = field(default_factory=set)  # folded place names
+    #: the DATE entities of each sentence, by the sentence's first token
+    by_sentence: dict[int, list[SpacySpan]] = field(default_factory=dict)
+
+    def date_of(self, verb: Token, sentence_fallback: bool = False) -> DateValue | None:
+        """A date attached to the verb (not through a nested clause), else to an
+        ancestor; with ``sentence_fallback``, the sentence's only date."""
+        in_sent = self.by_sentence.get(verb.sent.start, [])
+        cur: Token | None = verb
+        for _ in range(4):
+            if cur is None:
+                break
+            for ent in in_sent:
+                if _attached(ent, cur):
+                    value = resolve(ent.text, self.ref, tense(cur))
+                    if value is not None:
+                        return value
+            cur = cur.head if cur.head != cur else None
+        if sentence_fallback:
+            values = [resolve(e.text, self.ref, tense(verb)) for e in in_sent]
+            found = [v for v in values if v is not None]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+
+def find_dates(doc: Doc) -> DateContext:
+    """The :class:`DateContext` of a parsed Doc."""
+    text = text_of(doc)
+    article = article_of(doc)
+    ref = parse_published(published_date(article.published, article.text))
+    dateline = find_dateline(text)
+    first = token_from(doc, dateline.end) if dateline else None
+    places = dateline.places if dateline and first else ()
+    by_sentence: dict[int, list[SpacySpan]] = {}
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            by_sentence.setdefault(e.sent.start, []).append(e)
+    return DateContext(
+        ref,
+        dateline,
+        dateline.end if dateline else 0,
+        first.i if first is not None else 0,
+        {fold(text[a:b]) for a, b in places},
+        by_sentence,
+    )
+
+
+def dates_of(doc: Doc) -> DateContext:
+    return stage(doc, "newskb_dates", find_dates)
+
+
+@Language.factory(
+    "newskb_dates",
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc._.newskb_dates"],
+)
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent()
+
+
+class DatesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_dates = find_dates(doc)
+        return doc
+
+
+def tense(verb: Token) -> Tense:
+    """Whether a verb speaks of the past or of the future ("will", "plans to")."""
+    cur: Token | None = verb
+    for _ in range(3):
+        if cur is None:
+            break
+        kids = list(cur.children)
+        if any(c.lower_ in _FUTURE_AUX for c in kids if c.dep_ == "aux"):
+            return "future"
+        if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
+            return "past"
+        if (
+            cur.lemma_ in _PLAN_VERBS
+            or cur.dep_ == "xcomp"
+            and cur.head.lemma_ in _PLAN_VERBS
+        ):
+            return "future"
+        cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
+    return "past"
+
+
+def _attached(ent: SpacySpan, verb: Token) -> bool:
+    tok = ent.root
+    while tok.head != tok and tok != verb:
+        if tok.dep_ in _OWN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok == verb

@@ -1,0 +1,101 @@
+"""``newskb_entities``: mentions grouped into entities ("Ana Hart", "Hart" and "Ms
+Hart" are one person; "WHO" and "World Health Organization" one organisation)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kb.extract.extensions import stage
+from kb.extract.mentions import mentions_of
+from kb.extract.names import acronym
+from kb.extract.records import Cluster, Entities, Mention
+from kb.text import lexicon as lx
+from kb.text.gazetteer import REGION_WORDS, fold
+
+__all__ = ["EntitiesComponent", "cluster_mentions", "entities_of"]
+
+
+def cluster_mentions(doc: Doc) -> Entities:
+    """Each mention joins the first cluster of the same entity, longest names first."""
+    mentions = mentions_of(doc)
+    clusters: list[Cluster] = []
+    items = mentions.items
+    for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
+        m = items[i]
+        target = next((c for c, cl in enumerate(clusters) if _same(cl, m)), None)
+        if target is None:
+            clusters.append(Cluster(m.kind, place=m.place))
+            target = len(clusters) - 1
+        cl = clusters[target]
+        cl.mentions.append(m)
+        m.cluster = target
+        if cl.kind != m.kind and m.kind == "Organization" and cl.kind == "Person":
+            cl.kind = "Organization"
+    for cl in clusters:
+        cl.mentions.sort(key=lambda mm: mm.start)
+    return Entities(mentions, clusters)
+
+
+def entities_of(doc: Doc) -> Entities:
+    return stage(doc, "newskb_entities", cluster_mentions)
+
+
+@Language.factory(
+    "newskb_entities",
+    requires=["doc._.newskb_mentions"],
+    assigns=["doc._.newskb_entities"],
+)
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    return EntitiesComponent()
+
+
+class EntitiesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_entities = cluster_mentions(doc)
+        return doc
+
+
+def _same(cl: Cluster, m: Mention) -> bool:
+    """Whether mention ``m`` names the entity of cluster ``cl``."""
+    if m.place is not None and cl.place is not None:
+        return m.place.key == cl.place.key
+    if (cl.kind == "Location") != (m.kind == "Location"):
+        return False
+    longest = max(cl.names(), key=len)
+    a, b = fold(m.name), fold(longest)
+    if a == b:
+        return True
+    if m.kind == cl.kind == "Group":
+        return _group_stem(a) == _group_stem(b)
+    if m.kind == "Location":
+        words = set(b.split())
+        return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
+    if acronym(longest) == m.name:
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False  # a name of punctuation only matches nothing but itself
+    if m.kind == "Person" and cl.kind == "Person":
+        # "Hart" after "Ana Hart"; and a first name on its own ("Ana"), which
+        # features and quotes use for someone already named in full
+        return len(ta) == 1 and (ta[0] == tb[-1] or (len(tb) >= 2 and ta[0] == tb[0]))
+    if "Person" in (m.kind, cl.kind):
+        return len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
+    return (
+        len(ta) < len(tb)
+        and (
+            ta == tb[: len(ta)]
+            or (len(ta) >= 2 and set(ta) <= set(tb))
+            # "the Treasury" after "the National Treasury"
+            or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
+        )
+    )
+
+
+def _group_stem(folded: str) -> str:
+    """ "north koreans" and "north korean soldiers" share the stem "north korean"."""
+    words = folded.split()
+    if len(words) > 1 and words[-1] in lx.PEOPLE_NOUNS:
+        words = words[:-1]
+    return " ".join(words).removesuffix("s")

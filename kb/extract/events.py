@@ -1,0 +1,282 @@
+"""``newskb_events``: events named by trigger verbs and nouns, with their agents,
+participants, place, date and modality; words that name one event are merged,
+and each figure outside a claim is attached to the nearest event in its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kb.extract.claims import claims_of
+from kb.extract.dates import dates_of, tense
+from kb.extract.extensions import gazetteer_of, stage, text_of
+from kb.extract.figures import figures_of
+from kb.extract.records import RawClaim, RawEvent
+from kb.extract.resolve import Resolver
+from kb.extract.triggers import TriggerRules
+from kb.text import lexicon as lx
+
+__all__ = ["EventsComponent", "events_of", "find_events"]
+
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "off",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "around",
+    "throughout",
+    "within",
+    "for",
+    "on",
+    "of",
+    "to",
+}
+# the dependents of a trigger that name those it involves
+_PARTICIPANT_DEPS = (
+    "dobj",
+    "pobj",
+    "poss",
+    "compound",
+    "nsubjpass",
+    "appos",
+    "conj",
+    "nmod",
+    "attr",
+    "oprd",
+)
+
+
+def find_events(doc: Doc) -> list[RawEvent]:
+    """The article's events in text order of their first trigger."""
+    return _EventRules(doc).run()
+
+
+def events_of(doc: Doc) -> list[RawEvent]:
+    return stage(doc, "newskb_events", find_events)
+
+
+@Language.factory(
+    "newskb_events",
+    requires=["doc._.newskb_claims", "doc._.newskb_figures"],
+    assigns=["doc._.newskb_events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
+
+
+class EventsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_events = find_events(doc)
+        return doc
+
+
+class _EventRules:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.claims = claims_of(doc)
+        self.r = Resolver(doc)
+        self.dates = dates_of(doc)
+        self.triggers = TriggerRules(self.r, gazetteer_of(doc), text_of(doc).lower())
+        self.claim_spans = [(c.stmt_start, c.stmt_end, c) for c in self.claims]
+
+    def run(self) -> list[RawEvent]:
+        events: list[RawEvent] = []
+        quoted = [p for c in self.claims if c.direct for p in c.pieces()]
+        for tok in self.doc:
+            kind = self.triggers.trigger_type(tok)
+            if kind is None or _hypothetical(tok):
+                continue
+            if any(a <= tok.idx < b for a, b in quoted):
+                continue  # what a speaker says happened is the claim, not a fact
+            ev = self._event(tok, kind)
+            target = next((e for e in events if _mergeable(e, ev)), None)
+            if target is None and _anaphoric(tok):
+                target = next(
+                    (e for e in reversed(events) if e.event_type == kind), None
+                )
+            if target is None:
+                events.append(ev)
+            else:
+                _merge(target, ev)
+        self._attach_figures(events)
+        return events
+
+    def _enclosing_claim(self, tok: Token) -> RawClaim | None:
+        return next((c for a, b, c in self.claim_spans if a <= tok.idx < b), None)
+
+    def _event(self, tok: Token, kind: str) -> RawEvent:
+        verb = tok if tok.pos_ == "VERB" else _anchor_verb(tok)
+        agents, participants = self._event_actors(tok, verb, kind)
+        places = self._event_places(tok, verb)
+        when = self.dates.date_of(verb, sentence_fallback=True)
+        return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
+
+    def _event_actors(
+        self, tok: Token, verb: Token, kind: str
+    ) -> tuple[list[int], list[int]]:
+        agents: list[int] = []
+        participants: list[int] = []
+        subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        passive = subj is not None and subj.dep_ == "nsubjpass"
+        claim = self._enclosing_claim(tok)
+        if subj is not None:
+            hit = self.r.resolve(subj, pronouns=False)
+            if hit is None and claim is not None and subj.lower_ in lx.PRONOUNS:
+                hit = claim.claimant  # "X said it would …": "it" is the speaker
+            if hit is not None:
+                (participants if passive else agents).append(hit)
+        scope = list(tok.subtree) if tok != verb else list(verb.children)
+        participants += self._actors_in(t for t in scope if t.dep_ in _PARTICIPANT_DEPS)
+        # the object's own words too: "took control of X", "the release of X"
+        for t in verb.children:
+            if t.dep_ in ("dobj", "nsubjpass"):
+                participants += self._actors_in(t.subtree)
+        if (
+            not agents
+            and not participants
+            and claim is not None
+            and self.r.cluster(claim.claimant).kind == "Organization"
+            and kind in lx.SELF_REPORTED_TYPES
+        ):
+            # a company's own statement about its figures or jobs is about itself
+            participants.append(claim.claimant)
+        agents = list(dict.fromkeys(agents))
+        participants = [p for p in dict.fromkeys(participants) if p not in agents]
+        for c in agents + participants:
+            self.r.cluster(c).acts = True
+        return agents, participants
+
+    def _actors_in(self, toks: Iterable[Token]) -> list[int]:
+        """The clusters (places aside) that the tokens belong to, in token order."""
+        out = []
+        for t in toks:
+            hit = self.r.cluster_at(t)
+            if hit is not None and self.r.cluster(hit).kind != "Location":
+                out.append(hit)
+        return out
+
+    def _event_places(self, tok: Token, verb: Token) -> list[int]:
+        places: list[int] = []
+        roots = [tok] if tok == verb else [tok, verb]
+        for root in roots:
+            for t in root.subtree:
+                hit = self.r.cluster_at(t)
+                if hit is None or self.r.cluster(hit).kind != "Location":
+                    continue
+                if _via_place_prep(t, root):
+                    places.append(hit)
+        if not places:
+            sent = tok.sent
+            for m in self.r.mentions.items:
+                if m.kind == "Location" and sent.start <= m.start < sent.end:
+                    places.append(m.cluster)
+        return list(dict.fromkeys(places))
+
+    def _attach_figures(self, events: list[RawEvent]) -> None:
+        for q in figures_of(self.doc):
+            if any(c.states(q.span.start) for c in self.claims):
+                continue
+            sent_of = self.doc.char_span(
+                q.span.start, q.span.end, alignment_mode="expand"
+            )
+            if sent_of is None:
+                continue
+            sent = sent_of.sent
+            in_sent = [e for e in events if any(t.sent == sent for t in e.triggers)]
+            if in_sent:
+                target = min(
+                    in_sent,
+                    key=lambda e: min(abs(t.idx - q.span.start) for t in e.triggers),
+                )
+                target.quantities.append(q)
+
+
+def _via_place_prep(tok: Token, root: Token) -> bool:
+    cur = tok
+    while cur != root and cur.head != cur:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
+            return True
+        if cur.dep_ in ("poss", "compound", "npadvmod") and cur.head.i != root.i:
+            return True
+        cur = cur.head
+    return False
+
+
+def _anaphoric(tok: Token) -> bool:
+    """ "the quake", "the cuts": a definite noun that refers back to an event."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+        for c in tok.children
+    )
+
+
+def _hypothetical(tok: Token) -> bool:
+    for anc in [tok, *tok.ancestors]:
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+            for c in anc.children
+        ):
+            return True
+    return False
+
+
+def _modality(tok: Token) -> str:
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return "planned" if tense(verb) == "future" and verb.tag_ != "VBD" else "asserted"
+
+
+def _anchor_verb(tok: Token) -> Token:
+    """For a noun trigger, the verb whose arguments and date it shares."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    return head
+
+
+def _mergeable(a: RawEvent, b: RawEvent) -> bool:
+    """Two trigger words name one event: the same type, and no date, place or agent
+    that tells them apart."""
+    if a.event_type != b.event_type:
+        return False
+    stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
+    if len(stages - {None}) > 1:
+        return False  # a conviction and a sentence are two steps of a case
+    if (
+        a.participants
+        and b.participants
+        and not set(a.participants) & set(b.participants)
+        and not (a.agents or b.agents)
+    ):
+        return False  # "X was jailed", "Y was given a suspended sentence"
+    if (
+        a.date
+        and b.date
+        and not (
+            a.date.value.startswith(b.date.value)
+            or b.date.value.startswith(a.date.value)
+        )
+    ):
+        return False
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
+    return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+def _merge(into: RawEvent, other: RawEvent) -> None:
+    into.triggers.extend(other.triggers)
+    into.agents = list(dict.fromkeys(into.agents + other.agents))
+    into.participants = [
+        p
+        for p in dict.fromkeys(into.participants + other.participants)
+        if p not in into.agents
+    ]
+    into.places = list(dict.fromkeys(into.places + other.places))
+    into.date = into.date or other.date
+    if other.modality == "asserted":
+        into.modality = "asserted"

@@ -1,0 +1,364 @@
+"""``newskb_mentions``: the article's mentions of people, organisations, groups and
+places: NER entities corrected by rules, plus the institutions, groups and
+short names the NER misses."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.extract.dates import dates_of
+from kb.extract.extensions import gazetteer_of, stage, text_of
+from kb.extract.names import (
+    acronym,
+    is_demonym,
+    merged_ents,
+    name_start,
+    strip_titles,
+)
+from kb.extract.records import Mention, Mentions, clean_name
+from kb.text import lexicon as lx
+from kb.text.gazetteer import Place, fold
+
+__all__ = ["MentionsComponent", "find_mentions", "mentions_of"]
+
+# Prepositions after which a name the NER calls a person is a place it also knows.
+_WHERE_PREPS = {"in", "near", "across", "throughout", "outside", "around", "into"}
+# Endings of nouns for a person by what they do ("master", "inspector", "economist").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+
+
+def find_mentions(doc: Doc) -> Mentions:
+    """The :class:`Mentions` of a parsed Doc."""
+    return _MentionFinder(doc).run()
+
+
+def mentions_of(doc: Doc) -> Mentions:
+    return stage(doc, "newskb_mentions", find_mentions)
+
+
+@Language.factory(
+    "newskb_mentions",
+    requires=["doc.ents", "token.dep", "token.pos", "doc._.newskb_dates"],
+    assigns=["doc._.newskb_mentions"],
+)
+def make_mentions(nlp: Language, name: str) -> MentionsComponent:
+    return MentionsComponent()
+
+
+class MentionsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_mentions = find_mentions(doc)
+        return doc
+
+
+class _MentionFinder:
+    """The mention rules over one parsed article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text = text_of(doc)
+        self.dates = dates_of(doc)
+        self.gaz = gazetteer_of(doc)
+        self.found = Mentions(
+            ent_at={i: e for e in doc.ents for i in range(e.start, e.end)}
+        )
+        self.ent_at = self.found.ent_at
+        self.lower_words = set(re.findall(r"[\w-]+", text))
+        # surnames of the people the NER names in full, and names of storms
+        self.surnames = {
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        }
+        self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.storm_names = {
+            fold(doc[t.i + 1].text)
+            for t in doc[:-1]
+            if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
+        }
+
+    def run(self) -> Mentions:
+        ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)
+        self._dateline_places()
+        # institutions by description first, so "Marlow County's fire department"
+        # becomes one organisation (plus a mention of the county), not a bare place
+        for tok in self.doc:
+            self._institution(tok)
+        for ent in ents:
+            self._entity_mention(ent)
+        for tok in self.doc:
+            self._group(tok)
+            self._affiliation(tok)
+            self._described_person(tok)
+        self._short_forms()
+        return self.found
+
+    def _add(self, m: Mention) -> None:
+        self.found.add(m)
+
+    def _taken(self, start: int, end: int) -> bool:
+        return any(i in self.found.token_mention for i in range(start, end))
+
+    def _dateline_places(self) -> None:
+        """The place and region of a dateline are places, whatever the NER calls
+        them ("CALLOWAY BAY" as a person): a report is filed from somewhere."""
+        if self.dates.dateline is None:
+            return
+        for a, b in self.dates.dateline.places:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            place = self.gaz.lookup(span.text)
+            name = self._usual_case(span.text)
+            self._add(Mention(span.start, span.end, "Location", name, place=place))
+
+    def _usual_case(self, name: str) -> str:
+        """ "KESTREL POINT" as the article writes it elsewhere, else in title case."""
+        if not name.isupper():
+            return name
+        for m in re.finditer(re.escape(name), self.text, re.IGNORECASE):
+            if not m.group(0).isupper():
+                return m.group(0)
+        return name.title()
+
+    def _entity_mention(self, ent: SpacySpan) -> None:
+        text = clean_name(ent.text)
+        if (
+            not text
+            or not any(c.isalpha() for c in text)
+            or text.lower() in lx.PRONOUNS
+        ):
+            return
+        if len(ent) == 1 and (
+            ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
+        ):
+            return
+        if fold(ent[-1].text) in self.storm_names:
+            return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
+        place = self.gaz.lookup(text)
+        label = self._label(ent, text, place)
+        if label is None:
+            return  # nationalities make groups and institutions, see _group/_institution
+        if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
+            self._add(Mention(ent.start, ent.end, "Group", text))
+            return
+        if label in ("GPE", "LOC", "FAC") or self._is_misfiled_place(ent, place):
+            self._add(Mention(ent.start, ent.end, "Location", text, place=place))
+            return
+        if label == "PRODUCT":
+            return
+        if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
+            label = "ORG"
+        elif label == "ORG" and self._has_role(ent):
+            label = "PERSON"  # "Ana Obi, the mayor": the NER's organisation is a person
+            ent = SpacySpan(
+                self.doc,
+                name_start(self.doc, self.ent_at, ent.start),
+                ent.end,
+                "PERSON",
+            )
+        if label == "PERSON":
+            span, role = strip_titles(self.doc, ent)
+            name = clean_name(span.text)
+            if name and name.lower() not in lx.ROLE_WORDS:
+                self._add(Mention(span.start, span.end, "Person", name, role))
+            return
+        self._add(Mention(ent.start, ent.end, "Organization", text))
+
+    def _label(self, ent: SpacySpan, text: str, place: Place | None) -> str | None:
+        """The NER's label, corrected by what the article and the gazetteer say;
+        None for a nationality or demonym."""
+        label = ent.label_
+        if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
+            return None
+        if fold(text) in self.dates.dateline_names:
+            return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
+        if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
+            return "ORG"  # "North Yorkshire Police", "Leinster Council"
+        if label in ("GPE", "LOC") and place is None and text in self.surnames:
+            return "PERSON"  # "Ferreira" after "Lucas Ferreira"
+        if (
+            label in ("PERSON", "ORG")
+            and place is not None
+            and self._in_place_slot(ent)
+        ):
+            return "GPE"  # "in Lethbridge and Medicine Hat"
+        return label
+
+    def _in_place_slot(self, ent: SpacySpan) -> bool:
+        """A name governed by a preposition of place ("in X"), or joined by "and" to
+        one, stands where a place stands."""
+        if ent.text in self.place_names:
+            return True  # the NER calls the same name a place elsewhere
+        root = ent.root
+        if root.dep_ == "conj":  # "Isabela and Ilocos Norte": as the first one goes
+            first = self.ent_at.get(root.head.i)
+            return first is not None and (
+                first.label_ in ("GPE", "LOC")
+                or (
+                    self.gaz.lookup(first.text) is not None
+                    and self._in_place_slot(first)
+                )
+            )
+        return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
+    def _common_word(self, tok: Token) -> bool:
+        """A capitalised common noun ("Malaria killed…") that the text also writes in
+        lower case elsewhere is not a name."""
+        if not tok.is_title or tok.is_upper:
+            return False
+        return tok.lower_ in self.lower_words
+
+    def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
+        """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
+        when the name is a country, a region, or a large city and nothing else."""
+        if place is None or ent.label_ == "NORP" or place.weak:
+            return False
+        if place.kind in ("country", "admin", "continent", "user"):
+            return True
+        return place.population >= 100_000 and len(ent) <= 2
+
+    def _institution(self, tok: Token) -> None:
+        """ "Kenya's health ministry", "Porto's city council": place + institution noun."""
+        if tok.lower_ not in lx.INSTITUTION_NOUNS or tok.pos_ != "NOUN":
+            return
+        mods = [
+            c
+            for c in tok.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
+        ]
+        owner = next((c for c in mods if c.ent_type_ in ("GPE", "NORP", "LOC")), None)
+        if owner is None:
+            return
+        owner_span = self.ent_at.get(owner.i)
+        start = owner_span.start if owner_span else owner.i
+        if any(self.doc[i].ent_type_ == "ORG" for i in range(start, tok.i + 1)):
+            return
+        words = [
+            t.text
+            for t in self.doc[start : tok.i + 1]
+            if t.dep_ != "case" and t.text not in ("'s", "’s", "'")
+        ]
+        name = clean_name(" ".join(words))
+        place_name = clean_name(owner_span.text) if owner_span is not None else ""
+        place = self.gaz.lookup(place_name) if place_name else None
+        if owner_span is not None and place is not None:
+            # the place is named inside the organisation's name: a mention of its own,
+            # kept out of the token map so that the tokens resolve to the organisation
+            self.found.items.append(
+                Mention(
+                    owner_span.start,
+                    owner_span.end,
+                    "Location",
+                    place_name,
+                    place=place,
+                )
+            )
+        self._add(Mention(start, tok.i + 1, "Organization", name))
+
+    def _group(self, tok: Token) -> None:
+        """ "South Sudanese soldiers", "The Sudanese", "French officials"."""
+        if tok.i in self.found.token_mention or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "pobj"):
+            return
+        norp = [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound")
+            and c.ent_type_ in ("NORP", "GPE")
+            and c.i < tok.i
+        ]
+        if tok.lower_ in lx.PEOPLE_NOUNS and norp:
+            if tok.dep_ == "pobj" and tok.head.lower_ not in ("of", "by"):
+                return
+            start = min(self._ent_start(t) for t in norp)
+            name = clean_name(self.doc[start : tok.i + 1].text)
+            self._add(Mention(start, tok.i + 1, "Group", name))
+        elif tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and tok.dep_ != "pobj":
+            ent = self.ent_at[tok.i]
+            self._add(Mention(ent.start, ent.end, "Group", clean_name(ent.text)))
+
+    def _affiliation(self, tok: Token) -> None:
+        """ "analysts at Acme Capital": capitalised words after a people noun and
+        "at"/"from" name an organisation even when the NER missed them."""
+        if tok.lower_ not in ("at", "from") or tok.head.lower_ not in lx.PEOPLE_NOUNS:
+            return
+        j = tok.i + 1
+        while (
+            j < len(self.doc) and self.doc[j].pos_ == "PROPN" and self.doc[j].is_title
+        ):
+            j += 1
+        if j > tok.i + 1 and not self._taken(tok.i + 1, j):
+            name = clean_name(self.doc[tok.i + 1 : j].text)
+            if self.gaz.lookup(name) is None:
+                self._add(Mention(tok.i + 1, j, "Organization", name))
+
+    def _described_person(self, tok: Token) -> None:
+        """ "Sefa Obi, the mayor, said": a name the NER missed is a person when an
+        apposition gives it a role (as the NER often misses after a dateline)."""
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.is_title
+            or tok.dep_ not in ("nsubj", "nsubjpass")
+            or not any(self._is_role(c) for c in tok.children if c.dep_ == "appos")
+        ):
+            return
+        start = name_start(self.doc, self.ent_at, tok.i)
+        name = clean_name(self.doc[start : tok.i + 1].text)
+        if self._taken(start, tok.i + 1):
+            return
+        if (
+            self.gaz.lookup(name) is None
+            and fold(name) not in self.dates.dateline_names
+        ):
+            self._add(Mention(start, tok.i + 1, "Person", name))
+
+    def _has_role(self, ent: SpacySpan) -> bool:
+        """A name (no company or institution word in it) with a role in apposition."""
+        if any(t.lower_ in lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS for t in ent):
+            return False
+        return any(self._is_role(c) for c in ent.root.children if c.dep_ == "appos")
+
+    def _is_role(self, tok: Token) -> bool:
+        """ "the mayor", "the Finance Minister", "the chief executive", and agent nouns
+        ("the harbour master", "the inspector") that no company noun is."""
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lower_.endswith(_AGENT_ENDINGS)
+            and tok.lower_ not in lx.ORG_GENERIC
+        ):
+            return True
+        return tok.lower_ in lx.ROLE_WORDS or any(
+            c.lower_ in lx.ROLE_WORDS
+            for c in tok.children
+            if c.dep_ in ("compound", "amod")
+        )
+
+    def _short_forms(self) -> None:
+        """Short forms the NER missed: an upper-case token that abbreviates a named
+        organisation ("WHO"), and a named person's surname on its own ("Elkins")."""
+        items = self.found.items
+        acronyms = {acronym(m.name): m for m in items if m.kind == "Organization"}
+        surnames = {
+            m.name.split()[-1]
+            for m in items
+            if m.kind == "Person" and len(m.name.split()) > 1
+        }
+        taken = self.found.token_mention
+        for tok in self.doc:
+            if tok.text in surnames and tok.is_title and tok.i not in taken:
+                self._add(Mention(tok.i, tok.i + 1, "Person", tok.text))
+            if (
+                tok.is_upper
+                and 2 <= len(tok) <= 6
+                and tok.text in acronyms
+                and tok.i not in taken
+            ):
+                self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
+
+    def _ent_start(self, tok: Token) -> int:
+        ent = self.ent_at.get(tok.i)
+        return ent.start if ent is not None else tok.i

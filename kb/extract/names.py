@@ -1,0 +1,193 @@
+"""Where a name starts and ends: the NER's entities joined, split and trimmed, and
+titles moved out of names. Helpers of the ``newskb_mentions`` component."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.text import lexicon as lx
+from kb.text.gazetteer import REGION_WORDS, Gazetteer
+
+__all__ = [
+    "ENTITY_LABELS",
+    "SCORE",
+    "acronym",
+    "is_demonym",
+    "merged_ents",
+    "name_start",
+    "strip_titles",
+]
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
+
+# A match score ("2-1", "3 – 0"), which makes "won"/"drew"/"beat" a sports result.
+SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d.,%])")
+
+
+def merged_ents(
+    doc: Doc, ent_at: dict[int, SpacySpan], dateline_tok: int, gaz: Gazetteer
+) -> list[SpacySpan]:
+    """Join split person names ("Park Min" + "Jun") and extend "X region"."""
+    out: list[SpacySpan] = []
+    for raw in _split_at(_split_at_breaks(doc.ents), dateline_tok):
+        trimmed = (
+            _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
+        )
+        if trimmed is None:
+            continue
+        ent = trimmed
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "PERSON"
+            and prev.end == ent.start
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and prev.end == ent.start
+            and prev[-1].lower_ in ("of", "for", "on", "and")
+        ):
+            # "Public Health Agency of" + "Canada": one organisation's name
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in REGION_WORDS and ent.label_ != "ORG":
+            ent = SpacySpan(doc, ent.start, ent.end + 1, label="LOC")
+        elif (
+            nxt is not None
+            and nxt.is_title
+            and ent.label_ in ("GPE", "LOC")
+            and gaz.lookup(f"{ent.text} {nxt.text}") is not None
+        ):
+            # "Ilocos" + "Norte": the gazetteer knows the longer name
+            ent = SpacySpan(doc, ent.start, ent.end + 1, label=ent.label_)
+        if ent.label_ == "PERSON":
+            ent = SpacySpan(doc, name_start(doc, ent_at, ent.start), ent.end, "PERSON")
+        out.append(_with_hyphen_prefix(doc, ent))
+    return out
+
+
+def name_start(doc: Doc, ent_at: dict[int, SpacySpan], i: int) -> int:
+    """Where a person's name starts that the NER or the parse took from its last
+    word: "Sefa" in "Sefa Obi", a capitalised proper noun just before it in the
+    same sentence, that is neither a title nor part of another name."""
+    while i > 0 and not doc[i].is_sent_start:
+        prev = doc[i - 1]
+        if (
+            prev.pos_ != "PROPN"
+            or not prev.is_title
+            or prev.whitespace_ != " "
+            or prev.i in ent_at
+            or prev.lower_ in lx.ROLE_WORDS
+            or prev.lower_ in lx.HONORIFICS
+            or not (prev.dep_ == "compound" or prev.is_sent_start)
+        ):
+            break
+        i -= 1
+    return i
+
+
+def _with_hyphen_prefix(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """ "sub-Saharan Africa", "Trans-Siberian Railway": a hyphenated capitalised
+    modifier just before a place or organisation belongs to its name."""
+    i = ent.start
+    if (
+        i >= 3
+        and doc[i - 2].text == "-"
+        and doc[i - 1].is_title
+        and doc[i - 3].is_alpha
+        and not doc[i - 3].whitespace_
+        and not doc[i - 2].whitespace_
+    ):
+        return SpacySpan(doc, i - 3, ent.end, label=ent.label_)
+    return ent
+
+
+def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
+    """Move leading titles out of a name, and pick up titles just before it."""
+    start, end = span.start, span.end
+    while start < end - 1 and doc[start].lower_ in (lx.ROLE_WORDS | {"the"}):
+        start += 1
+    role_toks = [t for t in doc[span.start : start] if t.lower_ != "the"]
+    j = span.start - 1
+    before: list[Token] = []
+    while j >= 0 and (
+        doc[j].lower_ in lx.ROLE_WORDS
+        or (before and doc[j].dep_ == "compound" and doc[j].is_title)
+    ):
+        if doc[j].ent_type_ in ("GPE", "NORP") and not before:
+            break
+        before.insert(0, doc[j])
+        j -= 1
+    while before and before[0].lower_ not in lx.ROLE_WORDS:
+        before.pop(0)
+    words = [t.text for t in before + role_toks if t.lower_ not in lx.HONORIFICS]
+    return doc[start:end], (" ".join(words) or None)
+
+
+def is_demonym(ent: SpacySpan) -> bool:
+    return (
+        len(ent) <= 2
+        and ent[-1].pos_ == "ADJ"
+        or bool(
+            re.search(r"(?:an|ian|ese|ish|i)$", ent.text)
+            and ent.root.dep_ in ("amod", "compound")
+        )
+    )
+
+
+def acronym(name: str) -> str:
+    """The initials of a name of two or more capitalised words ("WHO"), else ""."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _without_trailing_figures(ent: SpacySpan) -> SpacySpan | None:
+    """ "Redmere United 3-1": a score or number that the NER ran into a name."""
+    end = ent.end
+    while end > ent.start and (
+        ent.doc[end - 1].like_num
+        or ent.doc[end - 1].text in ("-", "–")
+        or SCORE.fullmatch(ent.doc[end - 1].text)
+    ):
+        end -= 1
+    tail = ent.doc[end : ent.end].text
+    if end == ent.end or not re.search(r"\d\s?[-–]\s?\d", tail):
+        return ent  # "Channel 4", "FTSE 100": a number in the name itself
+    if end == ent.start:
+        return None
+    return SpacySpan(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """An entity never runs across a line break ("Spain\\n\\nSpanish")."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        for tok in ent:
+            if tok.is_space:
+                if tok.i > start:
+                    out.append(SpacySpan(ent.doc, start, tok.i, label=ent.label_))
+                start = tok.i + 1
+        if start < ent.end:
+            out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _split_at(ents: Iterable[SpacySpan], tok: int) -> list[SpacySpan]:
+    """An entity never runs across the end of a dateline ("Velmark — Ana Obi")."""
+    out = []
+    for ent in ents:
+        if tok <= ent.start or tok >= ent.end:
+            out.append(ent)
+            continue
+        out.append(SpacySpan(ent.doc, ent.start, tok, label=ent.label_))
+        out.append(SpacySpan(ent.doc, tok, ent.end, label=ent.label_))
+    return out

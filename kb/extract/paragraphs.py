@@ -1,0 +1,36 @@
+"""``newskb_paragraphs``: sentence starts at line breaks and after a dateline, set
+before the parser so that headings and paragraphs never run on."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kb.text.dates import find_dateline
+
+__all__ = ["paragraph_boundaries", "token_from"]
+
+
+@Language.component("newskb_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings and paragraphs never run on.
+    A dateline ("LAGOS, Nigeria (Wire) —") is no part of the first sentence either."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    dateline = find_dateline(doc.text)
+    first = token_from(doc, dateline.end) if dateline else None
+    if first is not None and first.i > 0:
+        first.is_sent_start = True
+        # and its first words run on at least to the first punctuation: the parser
+        # would otherwise make a sentence of "Sefa" in "GENEVA — Sefa Obi, the mayor"
+        for tok in doc[first.i + 1 : first.i + 8]:
+            if tok.is_punct or tok.is_space:
+                break
+            tok.is_sent_start = False
+    return doc
+
+
+def token_from(doc: Doc, char: int) -> Token | None:
+    """The first token that starts at or after a character offset."""
+    return next((t for t in doc if t.idx >= char), None)

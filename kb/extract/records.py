@@ -1,0 +1,136 @@
+"""The typed results that newskb's spaCy components leave on ``Doc._`` for the next
+ones: mentions, entity clusters, raw claims and raw events (token-based; the
+``newskb_extraction`` component turns them into :mod:`kb.models` records)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kb.models import DateValue, Quantity
+from kb.text.gazetteer import Place
+
+__all__ = [
+    "Cluster",
+    "Entities",
+    "Mention",
+    "Mentions",
+    "RawClaim",
+    "RawEvent",
+    "clean_name",
+]
+
+
+@dataclass
+class Mention:
+    """A name or description of an actor or place: tokens ``start:end``."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    kind: str  # Person, Organization, Group, Location
+    name: str
+    role: str | None = None
+    place: Place | None = None
+    cluster: int = -1
+
+
+@dataclass
+class Mentions:
+    """The article's mentions, and which mention (by index) each token belongs to."""
+
+    items: list[Mention] = field(default_factory=list)
+    token_mention: dict[int, int] = field(default_factory=dict)
+    #: the NER entity each token lies in, built once so that rules stay linear
+    ent_at: dict[int, SpacySpan] = field(default_factory=dict)
+
+    def add(self, m: Mention) -> None:
+        """Keep ``m`` unless one of its tokens already belongs to a mention."""
+        if any(i in self.token_mention for i in range(m.start, m.end)):
+            return
+        idx = len(self.items)
+        self.items.append(m)
+        for i in range(m.start, m.end):
+            self.token_mention[i] = idx
+
+    def at(self, tok: int) -> Mention | None:
+        idx = self.token_mention.get(tok)
+        return self.items[idx] if idx is not None else None
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity."""
+
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    acts: bool = False  # speaks or acts somewhere in the article
+
+    def names(self) -> list[str]:
+        return [m.name for m in self.mentions]
+
+
+@dataclass
+class Entities:
+    """The article's entity clusters over its mentions; later components add
+    clusters for actors they meet only as descriptions ("the dockers' union")."""
+
+    mentions: Mentions
+    clusters: list[Cluster] = field(default_factory=list)
+    #: what the text says of each person cluster's gender (see kb.extract.resolve)
+    genders: dict[int, str | None] = field(default_factory=dict)
+
+    def cluster_at(self, tok: Token) -> int | None:
+        m = self.mentions.at(tok.i)
+        return m.cluster if m is not None else None
+
+    def kind_at(self, tok: Token) -> str | None:
+        hit = self.cluster_at(tok)
+        return self.clusters[hit].kind if hit is not None else None
+
+
+@dataclass
+class RawEvent:
+    triggers: list[Token]
+    event_type: str
+    agents: list[int]  # cluster indices
+    participants: list[int]
+    places: list[int]
+    date: DateValue | None
+    modality: str
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class RawClaim:
+    start: int  # character span of the mention
+    end: int
+    stmt_start: int
+    stmt_end: int
+    claimant: int  # cluster index
+    direct: bool
+    cue: Token | None
+    date: DateValue | None = None
+    # the quoted pieces of a quote split by its attribution ("X," she said, "Y");
+    # empty when the statement is the single span stmt_start..stmt_end
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.stmt_start, self.stmt_end),)
+
+    def states(self, pos: int) -> bool:
+        """Whether character ``pos`` lies in the statement (not in the attribution)."""
+        return any(a <= pos < b for a, b in self.pieces())
+
+    def overlaps(self, other: RawClaim) -> bool:
+        return self.stmt_start < other.stmt_end and other.stmt_start < self.stmt_end
+
+
+def clean_name(text: str) -> str:
+    """A name without a leading "the", a possessive "'s", or edge punctuation."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"[’']s$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,.;:-—")

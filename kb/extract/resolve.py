@@ -1,0 +1,365 @@
+"""Who a word stands for: the entity behind a subject, a pronoun ("she"), a role
+("the minister") or a description ("the company"); used by the quotes, claims and
+events components. A rule over the article's own words, not a coreference model:
+those download weights at run time."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kb.extract.dates import dates_of
+from kb.extract.entities import entities_of
+from kb.extract.extensions import stage, text_of
+from kb.extract.records import Cluster, Mention, clean_name
+from kb.text import lexicon as lx
+from kb.text.gazetteer import fold
+from kb.text.quotes import find_quotes
+
+__all__ = ["Resolver", "quote_spans_of"]
+
+# Modifiers that make "the <company noun>" a different business from the story's.
+_OTHER = {
+    "rival",
+    "other",
+    "another",
+    "parent",
+    "former",
+    "competing",
+    "smaller",
+    "larger",
+}
+
+
+def quote_spans_of(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the Doc's quoted passages."""
+    return stage(doc, "newskb_quote_spans", lambda d: find_quotes(text_of(d)))
+
+
+class Resolver:
+    """Resolution over one Doc's entities; new actors met only as descriptions
+    ("the dockers' union") are added to them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities = entities_of(doc)
+        self.mentions = self.entities.mentions
+        self.clusters = self.entities.clusters
+        self.quotes = quote_spans_of(doc)
+        self.dateline_end = dates_of(doc).dateline_end
+
+    def cluster_at(self, tok: Token) -> int | None:
+        return self.entities.cluster_at(tok)
+
+    def kind_at(self, tok: Token) -> str | None:
+        return self.entities.kind_at(tok)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+    def cluster(self, index: int) -> Cluster:
+        return self.clusters[index]
+
+    # ------------------------------------------------------------ speakers
+    def source(self, subj: Token) -> int | None:
+        """The speaker a cue's subject stands for. Beyond named actors, pronouns and
+        roles, an institution that the article never names is a source in its own
+        right when it speaks: "Police said …", "the weather service warned …"."""
+        found = self.resolve(subj)
+        if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+            return found
+        if subj.tag_ not in ("NN", "NNS") or any(
+            c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
+        ):
+            return None  # "a court", "some police": not one institution
+        return self.described(subj, "Organization", ("compound",))
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of a verb, inherited through "and said" / ", saying" / acl parses."""
+        cur: Token | None = verb
+        for _ in range(4):
+            if cur is None:
+                return None
+            # the last subject: "LONDON, July 24 — Acme reported …" parses with two
+            subj = next(
+                (
+                    c
+                    for c in reversed(list(cur.children))
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= self.dateline_end
+                ),
+                None,
+            )
+            if subj is not None:
+                return subj
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
+                cur = cur.head
+                continue
+            quoted = _quoted_source(cur)
+            if quoted is not None:
+                return quoted
+            if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head
+            return None
+        return None
+
+    # ------------------------------------------------------------ resolution
+    def resolve(
+        self, tok: Token, allow_new_group: bool = True, pronouns: bool = True
+    ) -> int | None:
+        """The entity cluster a subject or source token stands for, if any."""
+        found = self.cluster_at(tok)
+        if found is not None:
+            return found
+        found = self._through_children(tok)
+        if found is not None:
+            return found
+        lower = tok.lower_
+        if lower in lx.PRONOUNS and not pronouns:
+            return None
+        if lower in ("he", "she"):
+            return self._antecedent(tok, lx.PRONOUN_GENDER[lower])
+        if lower == "i":
+            return self.recent(tok.i, {"Person"})
+        if lower in ("it", "its", "we"):
+            return self.recent(tok.i, {"Organization"})
+        if lower in ("they", "their"):
+            return self.recent(tok.i, {"Group", "Organization"})
+        return self._resolve_description(tok, allow_new_group)
+
+    def _through_children(self, tok: Token) -> int | None:
+        """An entity named beside the word: in apposition ("the mayor, Ana Obi"),
+        as its owner ("Acme's spokesperson") or after "at"/"of" ("an analyst at X")."""
+        for child in tok.children:
+            if child.dep_ == "appos" and self.cluster_at(child) is not None:
+                return self.cluster_at(child)
+        for child in tok.children:
+            owner = (
+                self.cluster_at(child) if child.dep_ in ("poss", "compound") else None
+            )
+            if owner is None:
+                continue
+            if tok.lower_ in lx.ROLE_WORDS and self.clusters[owner].kind == "Location":
+                continue  # "Alberta's chief medical officer" is a person, not Alberta
+            if self._descriptor_only(tok, child, owner):
+                continue  # "the FTSE 100 group": the company, described by its index
+            return owner
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in (
+                "at",
+                "from",
+                "of",
+                "with",
+                "in",
+            ):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and tok.lower_ not in lx.INSTITUTION_NOUNS:
+                    hit = self.cluster_at(obj)
+                    if hit is not None and self.clusters[hit].kind == "Organization":
+                        return hit
+        return None
+
+    def recent(
+        self,
+        before: int,
+        kinds: set[str],
+        word: str | None = None,
+        role: str | None = None,
+        gender: str | None = None,
+    ) -> int | None:
+        """The cluster of the latest mention before token ``before`` that fits: of
+        one of ``kinds``, named with ``word``, holding ``role``, and not known to be
+        of another ``gender`` than the pronoun that refers to it."""
+        best, best_pos = None, -1
+        for m in self.mentions.items:
+            if m.start >= before or m.start <= best_pos:
+                continue
+            cl = self.clusters[m.cluster]
+            if cl.kind not in kinds:
+                continue
+            if gender and self.gender(m.cluster) not in (None, gender):
+                continue
+            if word and word not in fold(" ".join(cl.names())).split():
+                continue
+            if role and not any(
+                mm.role and role in mm.role.lower() for mm in cl.mentions
+            ):
+                continue
+            best, best_pos = m.cluster, m.start
+        return best
+
+    def _antecedent(self, tok: Token, gender: str) -> int | None:
+        """The person "he"/"she" stands for: the rule is recency by sentence, then
+        position. The latest sentence before the pronoun that names a person of a
+        fitting gender is taken, and in it the person named first, usually its
+        subject ("Elkins met Hart. '…,' she said": Elkins unless the text shows
+        that she is a man), preferring one whose gender the text shows. Within the
+        pronoun's own sentence, the latest person before it."""
+        # a name inside a quote is someone the speaker talks about, not the speaker
+        fits = [
+            m
+            for m in self.mentions.items
+            if m.start < tok.i
+            and m.cluster >= 0
+            and not self.in_quote(self.doc[m.start].idx)
+            and self.clusters[m.cluster].kind == "Person"
+            and self.gender(m.cluster) in (None, gender)
+        ]
+        if not fits:
+            return None
+        own = [m for m in fits if self.doc[m.start].sent == tok.sent]
+        if own:
+            return max(own, key=lambda m: m.start).cluster
+        sent = self.doc[max(fits, key=lambda m: m.start).start].sent
+        in_sent = [m for m in fits if self.doc[m.start].sent == sent]
+        # a person known to be of the pronoun's gender beats one of unknown gender
+        known = [m for m in in_sent if self.gender(m.cluster) == gender]
+        return min(known or in_sent, key=lambda m: m.start).cluster
+
+    def gender(self, cluster: int) -> str | None:
+        """What the text itself says of a person's gender, or None, in two parts:
+        1. a gendered title or relation word just before a mention ("Ms Elkins", "her
+           husband Karl", "spokeswoman Ana Ruiz");
+        2. gendered pronouns outside quotes, after a mention, in a sentence that names
+           this person and no other ("Hart said his office …").
+        The evidence is counted and the larger side wins; a tie or none gives None.
+        """
+        genders = self.entities.genders
+        if cluster in genders:
+            return genders[cluster]
+        votes = {"m": 0, "f": 0}
+        for m in self.clusters[cluster].mentions:
+            for t in self.doc[max(0, m.start - 3) : m.start]:
+                if t.lower_ in lx.GENDERED_WORDS:
+                    votes[lx.GENDERED_WORDS[t.lower_]] += 2
+            sent = self.doc[m.start].sent
+            if self.people_in(sent) != {cluster}:
+                continue
+            for t in self.doc[m.end : sent.end]:
+                g = lx.PRONOUN_GENDER.get(t.lower_)
+                if g and not self.in_quote(t.idx):
+                    votes[g] += 1
+        found = None
+        if votes["m"] != votes["f"]:
+            found = "m" if votes["m"] > votes["f"] else "f"
+        genders[cluster] = found
+        return found
+
+    def people_in(self, span: SpacySpan, outside_quotes: bool = False) -> set[int]:
+        """The person clusters named in a span (only outside quotes, if asked)."""
+        out = set()
+        for t in span:
+            m = self.mentions.at(t.i)
+            if m is not None and m.kind == "Person":
+                if not (outside_quotes and self.in_quote(t.idx)):
+                    out.add(m.cluster)
+        return out
+
+    def _descriptor_only(self, tok: Token, child: Token, owner: int) -> bool:
+        """A name first met as a compound on "the <company noun>" describes it."""
+        return (
+            child.dep_ == "compound"
+            and tok.lemma_.lower() in lx.ORG_GENERIC
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and self.mentions.at(child.i) is self.clusters[owner].mentions[0]
+        )
+
+    def _next_person(self, tok: Token) -> int | None:
+        """The first person named after ``tok`` within its paragraph's next sentence:
+        "The chief medical officer said … Dr. Ana Ruiz told reporters …"."""
+        stop = tok.sent.end
+        if stop < len(self.doc):
+            stop = self.doc[stop].sent.end
+        for m in self.mentions.items:
+            if tok.i < m.start < stop and m.cluster >= 0:
+                if self.clusters[m.cluster].kind == "Person":
+                    return m.cluster
+        return None
+
+    def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
+        """ "the company", "the minister", "the union", "researchers", "a company statement"."""
+        lemma = tok.lemma_.lower()
+        owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
+        if lemma in lx.SOURCE_NOUNS and owner is not None:
+            return self.resolve(owner, allow_new_group=False)
+        if lemma in lx.ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
+            named = self.recent(tok.i, {"Organization"}, word=lemma)
+            if named is not None:
+                return named
+            described = any(
+                c.dep_ in ("amod", "poss", "compound") for c in tok.children
+            )
+            if self._the_business(tok, lemma, described):
+                return self.recent(tok.left_edge.i, {"Organization"})
+            if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
+                return None
+        if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
+            return self._role_holder(tok, lemma)
+        if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
+            same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
+            if same_noun is not None:
+                return same_noun  # "soldiers" after "Chadian soldiers"
+        if not allow_new_group:
+            return None
+        if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
+            return self.described(tok, "Group", ("amod", "compound"))
+        if lemma in lx.INSTITUTION_NOUNS and any(
+            c.dep_ == "poss" for c in tok.children
+        ):
+            return self.described(tok, "Organization", ("amod", "compound", "poss"))
+        return None
+
+    def _the_business(self, tok: Token, lemma: str, described: bool) -> bool:
+        """ "the company", "the FTSE 100 group": the business in the story (named
+        before the phrase); "the rival firm" is another one."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        return lemma in lx.ORG_GENERIC and (
+            not described
+            or (definite and not any(c.lower_ in _OTHER for c in tok.children))
+        )
+
+    def _role_holder(self, tok: Token, lemma: str) -> int | None:
+        """ "the finance minister": the latest person with that role, else with any
+        role of that head ("minister"), else the next person named."""
+        mods = [
+            c.lower_
+            for c in tok.lefts
+            if c.dep_ in ("compound", "amod") and c.lower_ not in ("the", "a")
+        ]
+        phrase = " ".join([*mods, tok.lower_])
+        if mods:
+            found = self.recent(tok.i, {"Person"}, role=phrase)
+            if found is not None:
+                return found
+        found = self.recent(tok.i, {"Person"}, role=lemma)
+        return found if found is not None else self._next_person(tok)
+
+    def described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
+        """A new actor named by its description: "researchers", "the fishermen's union"."""
+        start = min(
+            [c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i]
+        )
+        # the words as written, possessive marks kept: "the dockers' union"
+        name = clean_name(self.doc[start : tok.i + 1].text)
+        mention = Mention(start, tok.i + 1, kind, name)
+        self.mentions.add(mention)
+        if self.mentions.token_mention.get(tok.i) != len(self.mentions.items) - 1:
+            return None
+        self.clusters.append(Cluster(kind, [mention]))
+        mention.cluster = len(self.clusters) - 1
+        return mention.cluster
+
+
+def _quoted_source(verb: Token) -> Token | None:
+    """Nested attribution: in "lawmakers quoted the agency as saying …" the one who
+    says it is the agency, the object of "quoted"/"cited", not the lawmakers, who
+    only pass it on. The claim is the agency's."""
+    as_ = verb.head
+    if verb.dep_ not in ("pcomp", "pobj") or as_.lower_ != "as":
+        return None
+    relay = as_.head
+    if relay.lemma_.lower() not in lx.RELAY_VERBS:
+        return None
+    return next((c for c in relay.children if c.dep_ == "dobj"), None)

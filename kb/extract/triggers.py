@@ -1,0 +1,263 @@
+"""Which words name an event, and of what type: trigger verbs and nouns from the
+lexicon, with rules for verbs whose everyday senses name no event ("shares
+closed higher", "won support"). Helpers of the ``newskb_events`` component."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kb.extract.names import SCORE
+from kb.extract.resolve import Resolver
+from kb.text import lexicon as lx
+from kb.text.gazetteer import Gazetteer
+
+__all__ = ["TriggerRules"]
+
+_Rule = Callable[["TriggerRules", Token, list[Token], Token | None], str | None]
+
+
+class TriggerRules:
+    """Event triggers over one Doc."""
+
+    def __init__(self, r: Resolver, gaz: Gazetteer, lower_text: str) -> None:
+        self.r = r
+        self.doc = r.doc
+        self.gaz = gaz
+        self.lower_text = lower_text
+        self.ent_at = r.mentions.ent_at
+
+    def trigger_type(self, tok: Token) -> str | None:
+        """The event type ``tok`` names here, or None."""
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in ("amod", "compound") or any(
+            c.dep_ == "neg" for c in tok.children
+        ):
+            return None
+        if tok.pos_ == "VERB":
+            return self._verb_type(tok, lemma)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.i in self.r.mentions.token_mention:
+                return None
+            kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
+            if kind and self._generic_plural(tok):
+                return None  # "trained in artillery strikes": a kind of thing, not an event
+            if lemma == "strike" and self._labour_strike(tok):
+                return "Protest"  # "the dockers' strike": a walkout, not an attack
+            if kind == "JobCuts" and not self._job_context(tok):
+                return None
+            if tok.dep_ == "pobj" and tok.head.lower_ == "for" and kind == "Attack":
+                return None  # "for an offensive": a purpose, not an event that happened
+            return kind
+        return None
+
+    def _verb_type(self, tok: Token, lemma: str) -> str | None:
+        subj = self.r.subject(tok)
+        subj_lemma = subj.lemma_.lower() if subj is not None else ""
+        if lemma in lx.MOVEMENT_VERBS:
+            if subj_lemma in lx.FINANCIAL_SUBJECTS:
+                return "FinancialResult"
+            if subj_lemma in lx.MARKET_SUBJECTS:
+                return "MarketMovement"
+            return None
+        kind = lx.VERB_TRIGGERS.get(lemma)
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not _fits_objects(tok, lemma, kind, objs):
+            return None
+        narrow = _NARROW_VERBS.get(lemma)
+        return narrow(self, tok, objs, subj) if narrow is not None else kind
+
+    # Each rule below decides whether a verb with common everyday senses names its
+    # event here, from the kinds of its subject and object; None means "no event".
+    def _org_like(self, tok: Token) -> bool:
+        """A named organisation, or a noun for a business ("the rival", "a stake")."""
+        kind = self.r.kind_at(tok)
+        if kind is not None:
+            return kind == "Organization"
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN":
+            # a name the NER missed ("took over Solent Gas"), unless it is a place
+            words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+            return self.gaz.lookup(" ".join(t.text for t in words)) is None
+        return lemma in lx.BUSINESS_NOUNS or lemma in lx.ORG_GENERIC
+
+    def _takeover(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "took over X", "took control of X", "bought X": X is a business. Taking
+        control of a place is a capture."""
+        lemma = tok.lemma_.lower()
+        over = lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
+        )
+        for obj in (o for o in objs if o.dep_ == "dobj"):
+            targets = [obj]
+            if lemma == "take" and obj.lemma_.lower() in lx.TAKEOVER_NOUNS:
+                targets = [
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "in", "over")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+            elif lemma == "take" and not over:
+                continue
+            for target in targets:
+                if self.r.kind_at(target) == "Location":
+                    return "Capture" if lemma == "take" else None
+                if self._org_like(target):
+                    return "Acquisition"
+        if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
+            return "Acquisition"  # "merged with X"
+        return None
+
+    def _appointment(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "named X as chief executive", "X was named coach": a person and a role."""
+        people = [
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr")
+            and (c.ent_type_ == "PERSON" or self.r.kind_at(c) == "Person")
+        ]
+        if not people:
+            return None
+        has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        role = any(
+            t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
+            for c in tok.children
+            if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
+            for t in c.subtree
+        )
+        return "Appointment" if has_as or role else None
+
+    def _match_result(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "won the final", "drew 1-1 with X", "beat X 3-0"; "won the election" is a
+        vote; "won support" and "drew crowds" are no event."""
+        obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
+        if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
+            return "Election"
+        if obj_lemmas & lx.SPORTS_OBJECTS:
+            return "SportsMatch"
+        if SCORE.search(tok.sent.text):
+            return "SportsMatch"
+        return None
+
+    def _protest(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "Teachers rallied", "thousands marched against the law"; not "shares
+        rallied", "prices marched higher", nor "the study demonstrated that …"."""
+        if tok.lemma_.lower() == "demonstrate" and (
+            any(o.dep_ == "dobj" for o in objs)
+            or any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            return None
+        if subj is not None:
+            lemma = subj.lemma_.lower()
+            if lemma in lx.MARKET_SUBJECTS or lemma in lx.FINANCIAL_SUBJECTS:
+                return None
+            if self._human(subj):
+                return "Protest"
+        words = {t.lower_ for t in tok.sent}
+        return "Protest" if words & lx.PROTEST_CONTEXT else None
+
+    def _human(self, tok: Token) -> bool:
+        """People, or a named actor: "teachers", "thousands of nurses", "the union"."""
+        kind = self.r.kind_at(tok)
+        if kind is not None:
+            return kind in ("Person", "Group", "Organization")
+        lower = tok.lower_
+        return lower in lx.PEOPLE_NOUNS or lower in lx.CROWD_NOUNS
+
+    def _closing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "closed its factory", "the border was shut", "opened a store", "opened
+        fire"; not "shares closed higher" nor "the shop closed at 6 p.m."."""
+        lemma = tok.lemma_.lower()
+        kind = "Launch" if lemma == "open" else "Closure"
+        if any(c.lower_ in lx.PRICE_MOVES for c in tok.children) or any(
+            self.ent_at.get(c.i) is not None
+            and self.ent_at[c.i].label_ in ("PERCENT", "MONEY")
+            for c in tok.subtree
+        ):
+            return None
+        things = list(objs)
+        if not things and subj is not None:
+            if any(e.label_ == "TIME" for e in tok.sent.ents):
+                return None  # "closed at 6 p.m.": opening hours, not a closure
+            things = [subj]
+            if subj.lower_ in ("it", "they"):
+                # "the new line … once it opens": the pronoun's nearest noun
+                things = [
+                    t
+                    for t in self.doc[max(0, subj.i - 12) : subj.i]
+                    if t.pos_ == "NOUN"
+                ][-1:]
+        for thing in things:
+            thing_lemma = thing.lemma_.lower()
+            if lemma == "open" and thing_lemma == "fire":
+                return "Attack"
+            if thing_lemma in lx.MARKET_SUBJECTS:
+                return None
+            if thing_lemma in lx.FACILITY_NOUNS:
+                return kind
+            if self.r.cluster_at(thing) is not None and thing.dep_ != "nsubj":
+                return kind  # "closed its Gdansk plant", "shut Lyon's airport"
+        return None
+
+    def _generic_plural(self, tok: Token) -> bool:
+        if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
+            return False
+        return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+    def _labour_strike(self, tok: Token) -> bool:
+        """A strike by workers: no weapon word on it, and workers, a union or pay in
+        its sentence."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & lx.STRIKE_WEAPONS or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
+        ):
+            return False  # "a strike on a depot"
+        words = {t.lower_ for t in tok.sent}
+        return bool(words & lx.LABOUR_WORDS)
+
+    def _job_context(self, tok: Token) -> bool:
+        window = self.doc[max(0, tok.i - 3) : tok.i + 4]
+        return any(t.lower_ in lx.JOB_NOUNS for t in window) or any(
+            w in self.lower_text for w in (" jobs", " layoffs", " workforce")
+        )
+
+
+def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -> bool:
+    """Verbs that name their event only with the right object ("cut 300 jobs",
+    "issued a warning", "pulled survivors from …")."""
+    obj_words = {c.lower_ for c in objs} | {c.lemma_.lower() for c in objs}
+    if kind == "JobCuts" and not obj_words & lx.JOB_NOUNS:
+        return False
+    if lemma == "pull" and not obj_words & lx.RESCUE_OBJECTS:
+        return False
+    if lemma == "issue" and not obj_words & lx.WARNING_OBJECTS:
+        return False
+    if lemma == "sign" and any(
+        c.dep_ == "prt" and c.lower_ in ("up", "in", "off") for c in tok.children
+    ):
+        return False  # "signed up to speak", "signed off": no agreement
+    # "launched a missile strike": the noun names the event
+    return not (
+        lemma == "launch"
+        and any(
+            lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
+        )
+    )
+
+
+# Trigger verbs that fire only when their arguments fit the event (by lemma).
+_NARROW_VERBS: dict[str, _Rule] = {
+    **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
+    "name": TriggerRules._appointment,
+    **dict.fromkeys(["win", "draw", "beat", "defeat"], TriggerRules._match_result),
+    **dict.fromkeys(["rally", "march", "demonstrate"], TriggerRules._protest),
+    **dict.fromkeys(["close", "shut", "open"], TriggerRules._closing),
+}
