@@ -11,6 +11,11 @@ import pytest
 
 KB = Path(__file__).resolve().parent.parent / "kb"
 
+#: the parts every stage may use: the version, errors, models and text resources
+BASE = {"kb", "kb.errors", "kb.models", "kb.text"}
+#: the pipeline's stages, each run by kb.jobs and kb.evaluate
+STAGES = {"kb.ingest", "kb.extract", "kb.rdf", "kb.store"}
+
 #: what each part of kb may import from kb (itself always allowed)
 ALLOWED: dict[str, set[str]] = {
     "kb": set(),  # kb/__init__.py: the version only
@@ -19,30 +24,12 @@ ALLOWED: dict[str, set[str]] = {
     "kb.text": {"kb.errors", "kb.models"},
     "kb.ingest": {"kb.errors", "kb.models", "kb.text"},
     "kb.extract": {"kb.errors", "kb.models", "kb.text"},
-    "kb.rdf": {"kb", "kb.errors", "kb.models", "kb.text"},
-    "kb.store": {"kb", "kb.errors", "kb.models", "kb.text", "kb.rdf"},
-    "kb.jobs": {
-        "kb",
-        "kb.errors",
-        "kb.models",
-        "kb.text",
-        "kb.ingest",
-        "kb.extract",
-        "kb.rdf",
-        "kb.store",
-    },
+    "kb.rdf": BASE,
+    "kb.store": BASE | {"kb.rdf"},
+    "kb.jobs": BASE | STAGES,
     # scoring extraction against gold annotations runs the whole pipeline
-    "kb.evaluate": {
-        "kb",
-        "kb.errors",
-        "kb.models",
-        "kb.text",
-        "kb.ingest",
-        "kb.extract",
-        "kb.rdf",
-        "kb.jobs",
-    },
-    "kb.serve": {"kb", "kb.errors", "kb.models", "kb.text", "kb.rdf", "kb.store"},
+    "kb.evaluate": BASE | STAGES | {"kb.jobs"},
+    "kb.serve": BASE | {"kb.rdf", "kb.store"},
     "kb.cli": {"*"},
     "kb.__main__": {"kb.cli"},
 }

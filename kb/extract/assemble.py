@@ -13,14 +13,14 @@ from spacy.tokens import Doc
 from kb.extract.claims import claims_of
 from kb.extract.entities import entities_of
 from kb.extract.events import events_of
-from kb.extract.extensions import article_of, gazetteer_of, stage, text_of
+from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
 from kb.models import ActorKind, Claim, Entity, Event, Extraction, Span
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Gazetteer, fold
 
-__all__ = ["ExtractionComponent", "assemble", "describe_pipeline", "extraction_of"]
+__all__ = ["assemble", "describe_pipeline", "extraction_of"]
 
 
 def assemble(doc: Doc, model: str) -> Extraction:
@@ -41,17 +41,9 @@ def extraction_of(doc: Doc, model: str) -> Extraction:
     requires=["doc._.newskb_claims", "doc._.newskb_events"],
     assigns=["doc._.newskb_extraction"],
 )
-def make_extraction(nlp: Language, name: str) -> ExtractionComponent:
-    return ExtractionComponent(describe_pipeline(nlp))
-
-
-class ExtractionComponent:
-    def __init__(self, model: str) -> None:
-        self.model = model
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_extraction = assemble(doc, self.model)
-        return doc
+def make_extraction(nlp: Language, name: str) -> Stage:
+    model = describe_pipeline(nlp)
+    return Stage("newskb_extraction", lambda doc: assemble(doc, model))
 
 
 def describe_pipeline(nlp: Language) -> str:

@@ -11,14 +11,14 @@ from spacy.tokens import Doc, Token
 
 from kb.extract.cues import content, is_cue, trim
 from kb.extract.dates import dates_of
-from kb.extract.extensions import stage, text_of
+from kb.extract.extensions import Stage, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import Resolver
 from kb.text import lexicon as lx
 
-__all__ = ["ClaimsComponent", "claims_of", "find_claims"]
+__all__ = ["claims_of", "find_claims"]
 
 
 def find_claims(doc: Doc) -> list[RawClaim]:
@@ -35,14 +35,8 @@ def claims_of(doc: Doc) -> list[RawClaim]:
     requires=["doc._.newskb_quotes", "doc._.newskb_figures"],
     assigns=["doc._.newskb_claims"],
 )
-def make_claims(nlp: Language, name: str) -> ClaimsComponent:
-    return ClaimsComponent()
-
-
-class ClaimsComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_claims = find_claims(doc)
-        return doc
+def make_claims(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_claims", find_claims)
 
 
 class _ClaimRules:

@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kb.extract.assemble import describe_pipeline, extraction_of
-from kb.models import Claim, Quantity
+from kb.extract.extensions import Stage
+from kb.models import Claim, Extraction, Quantity
 from kb.text import lexicon as lx
 
-__all__ = ["ConflictsComponent", "conflicts"]
+__all__ = ["conflicts", "with_conflicts"]
 
 _STOP = {
     "the",
@@ -57,20 +57,16 @@ _STOP = {
     requires=["doc._.newskb_extraction"],
     assigns=["doc._.newskb_extraction"],
 )
-def make_conflicts(nlp: Language, name: str) -> ConflictsComponent:
-    return ConflictsComponent(describe_pipeline(nlp))
+def make_conflicts(nlp: Language, name: str) -> Stage:
+    model = describe_pipeline(nlp)
+    return Stage(
+        "newskb_extraction", lambda doc: with_conflicts(extraction_of(doc, model))
+    )
 
 
-class ConflictsComponent:
-    def __init__(self, model: str) -> None:
-        self.model = model
-
-    def __call__(self, doc: Doc) -> Doc:
-        extraction = extraction_of(doc, self.model)
-        doc._.newskb_extraction = replace(
-            extraction, conflicts=conflicts(extraction.claims)
-        )
-        return doc
+def with_conflicts(extraction: Extraction) -> Extraction:
+    """The extraction with the pairs of its claims whose figures conflict."""
+    return replace(extraction, conflicts=conflicts(extraction.claims))
 
 
 def conflicts(claims: tuple[Claim, ...]) -> tuple[tuple[int, int], ...]:

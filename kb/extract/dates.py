@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.extensions import article_of, stage, text_of
+from kb.extract.extensions import Stage, article_of, stage, text_of
 from kb.extract.paragraphs import token_from
 from kb.models import DateValue
 from kb.text.dates import (
@@ -23,7 +23,7 @@ from kb.text.dates import (
 )
 from kb.text.gazetteer import fold
 
-__all__ = ["DateContext", "DatesComponent", "dates_of", "find_dates", "tense"]
+__all__ = ["DateContext", "dates_of", "find_dates", "tense"]
 
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PLAN_VERBS = {
@@ -108,14 +108,8 @@ def dates_of(doc: Doc) -> DateContext:
     requires=["doc.ents", "doc.sents"],
     assigns=["doc._.newskb_dates"],
 )
-def make_dates(nlp: Language, name: str) -> DatesComponent:
-    return DatesComponent()
-
-
-class DatesComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_dates = find_dates(doc)
-        return doc
+def make_dates(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_dates", find_dates)
 
 
 def tense(verb: Token) -> Tense:

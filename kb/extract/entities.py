@@ -6,14 +6,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kb.extract.extensions import stage
+from kb.extract.extensions import Stage, stage
 from kb.extract.mentions import mentions_of
 from kb.extract.names import acronym
 from kb.extract.records import Cluster, Entities, Mention
 from kb.text import lexicon as lx
 from kb.text.gazetteer import REGION_WORDS, fold
 
-__all__ = ["EntitiesComponent", "cluster_mentions", "entities_of"]
+__all__ = ["cluster_mentions", "entities_of"]
 
 
 def cluster_mentions(doc: Doc) -> Entities:
@@ -46,14 +46,8 @@ def entities_of(doc: Doc) -> Entities:
     requires=["doc._.newskb_mentions"],
     assigns=["doc._.newskb_entities"],
 )
-def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent()
-
-
-class EntitiesComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_entities = cluster_mentions(doc)
-        return doc
+def make_entities(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_entities", cluster_mentions)
 
 
 def _same(cl: Cluster, m: Mention) -> bool:

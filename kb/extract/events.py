@@ -11,14 +11,14 @@ from spacy.tokens import Doc, Token
 
 from kb.extract.claims import claims_of
 from kb.extract.dates import dates_of, tense
-from kb.extract.extensions import gazetteer_of, stage, text_of
+from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import RawClaim, RawEvent
 from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
 from kb.text import lexicon as lx
 
-__all__ = ["EventsComponent", "events_of", "find_events"]
+__all__ = ["events_of", "find_events"]
 
 _PLACE_PREPS = {
     "in",
@@ -66,14 +66,8 @@ def events_of(doc: Doc) -> list[RawEvent]:
     requires=["doc._.newskb_claims", "doc._.newskb_figures"],
     assigns=["doc._.newskb_events"],
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent()
-
-
-class EventsComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_events = find_events(doc)
-        return doc
+def make_events(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_events", find_events)
 
 
 class _EventRules:

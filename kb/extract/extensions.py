@@ -22,7 +22,15 @@ from spacy.tokens import Doc
 from kb.models import Article
 from kb.text.gazetteer import Gazetteer, gazetteer
 
-__all__ = ["INPUTS", "RESULTS", "article_of", "gazetteer_of", "stage", "text_of"]
+__all__ = [
+    "INPUTS",
+    "RESULTS",
+    "Stage",
+    "article_of",
+    "gazetteer_of",
+    "stage",
+    "text_of",
+]
 
 #: The inputs a caller may set on a Doc before the pipeline runs.
 INPUTS = ("newskb_article", "newskb_gazetteer")
@@ -57,6 +65,18 @@ def stage(doc: Doc, attr: str, compute: Callable[[Doc], T]) -> T:
         value = compute(doc)
         setattr(doc._, attr, value)
     return value
+
+
+class Stage:
+    """A component that computes one result and stores it in ``doc._.<attr>``."""
+
+    def __init__(self, attr: str, compute: Callable[[Doc], object]) -> None:
+        self.attr = attr
+        self.compute = compute
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, self.attr, self.compute(doc))
+        return doc
 
 
 def text_of(doc: Doc) -> str:

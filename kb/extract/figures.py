@@ -6,11 +6,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kb.extract.extensions import stage, text_of
+from kb.extract.extensions import Stage, stage, text_of
 from kb.models import Quantity, Span
 from kb.text.quantities import Figure, find_figures
 
-__all__ = ["FiguresComponent", "figures_of", "find_quantities"]
+__all__ = ["figures_of", "find_quantities"]
 
 _UNIT_WORDS = {"kilometres": "km", "kilometers": "km", "km": "km", "miles": "mi"}
 
@@ -44,14 +44,8 @@ def figures_of(doc: Doc) -> list[Quantity]:
     requires=["token.pos", "token.dep"],
     assigns=["doc._.newskb_figures"],
 )
-def make_figures(nlp: Language, name: str) -> FiguresComponent:
-    return FiguresComponent()
-
-
-class FiguresComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_figures = find_quantities(doc)
-        return doc
+def make_figures(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_figures", find_quantities)
 
 
 def _unit(

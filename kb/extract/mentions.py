@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.extract.dates import dates_of
-from kb.extract.extensions import gazetteer_of, stage, text_of
+from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.names import (
     acronym,
     is_demonym,
@@ -23,7 +23,7 @@ from kb.extract.records import Mention, Mentions, clean_name
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Place, fold
 
-__all__ = ["MentionsComponent", "find_mentions", "mentions_of"]
+__all__ = ["find_mentions", "mentions_of"]
 
 # Prepositions after which a name the NER calls a person is a place it also knows.
 _WHERE_PREPS = {"in", "near", "across", "throughout", "outside", "around", "into"}
@@ -45,14 +45,8 @@ def mentions_of(doc: Doc) -> Mentions:
     requires=["doc.ents", "token.dep", "token.pos", "doc._.newskb_dates"],
     assigns=["doc._.newskb_mentions"],
 )
-def make_mentions(nlp: Language, name: str) -> MentionsComponent:
-    return MentionsComponent()
-
-
-class MentionsComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_mentions = find_mentions(doc)
-        return doc
+def make_mentions(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_mentions", find_mentions)
 
 
 class _MentionFinder:

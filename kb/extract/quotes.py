@@ -13,11 +13,11 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import content, is_cue
 from kb.extract.dates import dates_of
-from kb.extract.extensions import stage, text_of
+from kb.extract.extensions import Stage, stage, text_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import Resolver, quote_spans_of
 
-__all__ = ["QuotesComponent", "attribute_quotes", "quotes_of"]
+__all__ = ["attribute_quotes", "quotes_of"]
 
 
 def attribute_quotes(doc: Doc) -> list[RawClaim]:
@@ -34,14 +34,8 @@ def quotes_of(doc: Doc) -> list[RawClaim]:
     requires=["doc._.newskb_entities", "doc._.newskb_dates"],
     assigns=["doc._.newskb_quote_spans", "doc._.newskb_quotes"],
 )
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent()
-
-
-class QuotesComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.newskb_quotes = attribute_quotes(doc)
-        return doc
+def make_quotes(nlp: Language, name: str) -> Stage:
+    return Stage("newskb_quotes", attribute_quotes)
 
 
 class _QuoteRules:
