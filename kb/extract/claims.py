@@ -10,12 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kb.extract.cues import content, is_cue, trim
-from kb.extract.dates import dates_of
-from kb.extract.extensions import Stage, stage, text_of
+from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
 from kb.extract.records import RawClaim
-from kb.extract.resolve import Resolver
+from kb.extract.resolve import AttributionRules
 from kb.text import lexicon as lx
 
 __all__ = ["claims_of", "find_claims"]
@@ -39,12 +38,8 @@ def make_claims(nlp: Language, name: str) -> Stage:
     return Stage("newskb_claims", find_claims)
 
 
-class _ClaimRules:
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = text_of(doc)
-        self.r = Resolver(doc)
-        self.dates = dates_of(doc)
+class _ClaimRules(AttributionRules):
+    """Reported-speech rules over one Doc."""
 
     def run(self) -> list[RawClaim]:
         claims = list(quotes_of(self.doc))

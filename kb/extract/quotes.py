@@ -12,10 +12,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import content, is_cue
-from kb.extract.dates import dates_of
-from kb.extract.extensions import Stage, stage, text_of
+from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
-from kb.extract.resolve import Resolver, quote_spans_of
+from kb.extract.resolve import AttributionRules, quote_spans_of
 
 __all__ = ["attribute_quotes", "quotes_of"]
 
@@ -38,12 +37,8 @@ def make_quotes(nlp: Language, name: str) -> Stage:
     return Stage("newskb_quotes", attribute_quotes)
 
 
-class _QuoteRules:
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = text_of(doc)
-        self.r = Resolver(doc)
-        self.dates = dates_of(doc)
+class _QuoteRules(AttributionRules):
+    """Quote attribution over one Doc."""
 
     def run(self) -> list[RawClaim]:
         claims: list[RawClaim] = []

@@ -16,7 +16,7 @@ from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
 from kb.text.quotes import find_quotes
 
-__all__ = ["Resolver", "quote_spans_of"]
+__all__ = ["AttributionRules", "Resolver", "quote_spans_of"]
 
 # Modifiers that make "the <company noun>" a different business from the story's.
 _OTHER = {
@@ -350,6 +350,17 @@ class Resolver:
         self.clusters.append(Cluster(kind, [mention]))
         mention.cluster = len(self.clusters) - 1
         return mention.cluster
+
+
+class AttributionRules:
+    """What the rules that attribute statements read of one Doc: its text, the
+    resolver of its actors and its dates."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.r = Resolver(doc)
+        self.dates = dates_of(doc)
 
 
 def _quoted_source(verb: Token) -> Token | None:
