@@ -28,7 +28,7 @@ from rdflib import Graph, URIRef
 
 from bench.corpus import write_jsonl
 from kb.extract import COMPONENTS, load_pipeline, make_doc
-from kb.ingest.read import iter_articles
+from kb.ingest.sources import iter_articles
 from kb.jobs.export import ExportOptions, export
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE

@@ -15,7 +15,7 @@ import click
 
 from kb import __version__
 from kb.errors import KbError
-from kb.ingest.read import count_input_files
+from kb.ingest.sources import count_input_files
 from kb.jobs.export import ExportOptions, export_to, fixed_time_from_env, parse_time
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.writers import FORMATS

@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from rdflib import RDF, Graph
 
 from kb.cli import cli
-from kb.ingest import read as ingest
+from kb.ingest import normalize as ingest
 from kb.rdf import output
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.rdf.validate import validate_graph

@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import RDF
 
-from kb.ingest.read import iter_articles
+from kb.ingest.sources import iter_articles
 from kb.rdf.iris import article_iri
 from kb.rdf.namespaces import KB
 from kb.rdf.resources import ontology_graph

@@ -1,4 +1,4 @@
-"""Tests for kb.ingest.read: formats, encodings, errors, directories and normalisation."""
+"""Tests for kb.ingest: formats, encodings, errors, directories and normalisation."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb.errors import InputError
-from kb.ingest import read as ingest
-from kb.ingest.read import iter_articles, normalize_text, read_file
+from kb.ingest import sources as ingest
+from kb.ingest.normalize import normalize_text
+from kb.ingest.sources import iter_articles, read_file
 from kb.models import Article
 
 DATA = Path(__file__).parent / "data" / "articles"
@@ -522,7 +523,7 @@ def test_unreadable_file_is_reported(
 
 
 def test_count_input_files_counts_what_would_be_read(tmp_path: Path) -> None:
-    from kb.ingest.read import count_input_files
+    from kb.ingest.sources import count_input_files
 
     (tmp_path / "d" / "sub").mkdir(parents=True)
     for name in ("d/a.txt", "d/sub/b.jsonl", "d/notes.pdf", "d/.hidden.txt", "c.md"):

@@ -14,7 +14,8 @@ from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
 from kb.errors import StoreError, UsageError
 from kb.rdf.namespaces import SCHEMA
 from kb.store import queries
-from kb.store.embedded import NAME_INDEX, Store, fold_all
+from kb.store.embedded import Store
+from kb.store.name_index import NAME_INDEX, fold_all
 
 DATA = Path(__file__).parent / "data" / "queries"
 A = "https://w3id.org/newskb/id/article/a"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kb.errors import KbError
 from kb.extract import load_pipeline
-from kb.ingest.read import normalize_text
+from kb.ingest.normalize import normalize_text
 from kb.jobs.export import ArticleOutcome
 from kb.rdf.iris import article_iri
 from kb.rdf.mapping import MappingOptions, to_graph

@@ -24,7 +24,7 @@ from rdflib.namespace import RDFS
 
 from kb.cli import cli
 from kb.errors import StoreError, UsageError
-from kb.store.embedded import QueryResult, Store
+from kb.store.embedded import Store
 from kb.store.push import (
     ArticleGraph,
     PushOptions,
@@ -42,6 +42,7 @@ from kb.store.remote import (
     remote_query,
     with_prefixes,
 )
+from kb.store.sparql import QueryResult
 from tests.servers import free_port
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -11,7 +11,8 @@ from rdflib import Dataset, Graph, Literal
 
 from kb.errors import UsageError
 from kb.store import queries
-from kb.store.embedded import QueryResult, Store
+from kb.store.embedded import Store
+from kb.store.sparql import QueryResult
 
 DATA = Path(__file__).parent / "data" / "queries"
 

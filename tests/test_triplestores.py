@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from kb.cli import cli
 from kb.store import queries
-from kb.store.embedded import QueryResult, Store
+from kb.store.embedded import Store
 from kb.store.push import (
     PushOptions,
     PushResult,
@@ -29,6 +29,7 @@ from kb.store.push import (
     target_from_env,
 )
 from kb.store.remote import RemoteEndpoint, remote_query
+from kb.store.sparql import QueryResult
 from tests.conftest import EXAMPLES, FIXED_TIME
 from tests.servers import Server, stop
 from tests.servers.oxigraph import start_oxigraph

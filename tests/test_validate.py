@@ -11,14 +11,13 @@ from rdflib.compare import isomorphic
 
 from kb.errors import InputError, ValidationFailed
 from kb.rdf.namespaces import KB, KBSH
+from kb.rdf.rdf_files import load_rdf_file
 from kb.rdf.resources import CONTEXT_IRI, jsonld_context
-from kb.rdf.validate import (
+from kb.rdf.validate import validate_files, validate_graph
+from kb.rdf.validation_report import (
     ShapesViolation,
     ValidationReport,
     ValidationResult,
-    load_rdf_file,
-    validate_files,
-    validate_graph,
 )
 
 SH = Namespace("http://www.w3.org/ns/shacl#")

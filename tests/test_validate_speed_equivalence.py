@@ -14,16 +14,11 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kb.errors import InputError
 from kb.extract import extract_many, load_pipeline
-from kb.ingest.read import iter_articles
+from kb.ingest.sources import iter_articles
+from kb.rdf.fast_check import _anchors_match, _fast_conforms, _rudof_conforms
 from kb.rdf.mapping import MappingOptions, to_graph
 from kb.rdf.namespaces import KB
-from kb.rdf.validate import (
-    _anchors_match,
-    _fast_conforms,
-    _rudof_conforms,
-    validate_graph,
-    validate_ntriples,
-)
+from kb.rdf.validate import validate_graph, validate_ntriples
 
 pytest.importorskip("pyrudof", reason="pyrudof is not installed (pip install -e .)")
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import IO, Literal
 
 from kb.errors import InputError, UsageError
-from kb.ingest.read import detect_language, iter_articles
+from kb.ingest.language import detect_language
+from kb.ingest.sources import iter_articles
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article

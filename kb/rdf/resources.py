@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: The IRI that names version 1 of our JSON-LD context. Documents may refer to it as
-#: ``"@context"``; :func:`kb.rdf.validate.load_rdf_file` maps it to the local file.
+#: ``"@context"``; :func:`kb.rdf.rdf_files.load_rdf_file` maps it to the local file.
 CONTEXT_IRI = "https://w3id.org/newskb/context/v1.jsonld"
 #: The context's file name inside ``ontology/``.
 CONTEXT_FILE = "kb-context-v1.jsonld"

@@ -38,7 +38,6 @@ from kb.rdf.resources import (
     resource_dir,
 )
 from kb.rdf.writers import serialize
-from kb.serve.describe import Page
 from kb.serve.messages import (
     DescribeRequest,
     IndexRequest,
@@ -49,6 +48,7 @@ from kb.serve.messages import (
 from kb.serve.messages import (
     Request as WorkerRequest,
 )
+from kb.serve.page_model import Page
 from kb.serve.pages import Pages, stylesheet
 from kb.serve.pool import QueryTimeout, ServerBusy, WorkerPool
 

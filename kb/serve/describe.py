@@ -5,7 +5,7 @@ mention's sentence cut from the article body."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
@@ -14,23 +14,13 @@ from rdflib.namespace import SKOS, NamespaceManager
 
 from kb.rdf.namespaces import KB, SCHEMA, bind_prefixes
 from kb.rdf.resources import ontology_graph
-from kb.store.embedded import QueryResult, Store, Term
+from kb.serve.page_model import ClaimItem, EventItem, Fact, Link, MentionItem, Page
+from kb.serve.sentences import sentence_around
+from kb.store.embedded import Store
+from kb.store.sparql import QueryResult
+from kb.store.terms import Term
 
-__all__ = [
-    "ClaimItem",
-    "EventItem",
-    "Fact",
-    "Link",
-    "MentionItem",
-    "Page",
-    "describe_graph",
-    "exists",
-    "page_data",
-    "sentence_around",
-]
-
-#: How far a quoted sentence may reach on each side of a mention, in characters.
-CONTEXT_CHARS = 240
+__all__ = ["describe_graph", "exists", "page_data"]
 
 _DESCRIBE = """
 CONSTRUCT { ?r ?p ?o . ?x ?xp ?xo . ?y rdfs:label ?yl . ?s ?sp ?r . ?s rdfs:label ?sl . }
@@ -103,75 +93,6 @@ _KINDS = (
 _SHOWN_ELSEWHERE = {KB.mention, KB.mentions, SCHEMA.articleBody}
 
 
-@dataclass(frozen=True)
-class Link:
-    """A value to show: an IRI with its label, or plain text (``iri`` empty)."""
-
-    label: str
-    iri: str = ""
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One labelled line of a page's summary, e.g. "Also known as"."""
-
-    name: str
-    values: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class ClaimItem:
-    """A claim as listed on an actor's or event's page."""
-
-    iri: str
-    statement: str
-    direct: bool
-    date: str
-    claimant: Link | None = None
-
-
-@dataclass(frozen=True)
-class EventItem:
-    """An event that a node takes part in, and how."""
-
-    iri: str
-    label: str
-    date: str
-    event_type: str
-    how: str
-
-
-@dataclass(frozen=True)
-class MentionItem:
-    """A mention and the sentence around it: ``before + anchor + after``."""
-
-    article: Link
-    start: int
-    end: int
-    before: str
-    anchor: str
-    after: str
-
-
-@dataclass(frozen=True)
-class Page:
-    """Everything an HTML page of one resource shows."""
-
-    iri: str
-    label: str
-    kind: str
-    facts: tuple[Fact, ...]
-    statements: tuple[tuple[str, Link], ...]
-    claims_by: tuple[ClaimItem, ...] = ()
-    claims_about: tuple[ClaimItem, ...] = ()
-    events: tuple[EventItem, ...] = ()
-    mentions: tuple[MentionItem, ...] = ()
-    mentions_total: int = 0
-    mentioned: tuple[tuple[str, Link], ...] = ()
-    body: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-
 def exists(store: Store, iri: str) -> bool:
     """Whether ``iri`` is the subject of any stored triple."""
     return bool(store.query(_EXISTS, {"r": URIRef(iri)}).boolean)
@@ -211,52 +132,6 @@ def _ontology_label(iri: str, names: NamespaceManager) -> str:
     if label is None:
         return _curie(iri, names)
     return str(label)[:1].upper() + str(label)[1:]
-
-
-def sentence_around(body: str, start: int, end: int) -> tuple[str, str, str]:
-    """Cut the sentence that holds ``body[start:end]``: the text before the mention,
-    the mention, and the text after it, each side at most :data:`CONTEXT_CHARS`.
-
-    >>> sentence_around("One. Two said so. Three.", 5, 8)
-    ('', 'Two', ' said so.')
-    """
-    start = max(0, min(start, len(body)))
-    end = max(start, min(end, len(body)))
-    first = _sentence_start(body, start)
-    last = _sentence_end(body, end)
-    before = body[first:start]
-    after = body[end:last]
-    if len(before) > CONTEXT_CHARS:
-        before = "…" + before[-CONTEXT_CHARS:].lstrip()
-    if len(after) > CONTEXT_CHARS:
-        after = after[:CONTEXT_CHARS].rstrip() + "…"
-    return before, body[start:end], after
-
-
-def _sentence_start(body: str, start: int) -> int:
-    i = start
-    while i > 0:
-        if body[i - 1] == "\n":
-            break
-        if body[i - 1].isspace() and i >= 2 and body[i - 2] in ".!?":
-            break
-        i -= 1
-    while i < start and body[i].isspace():
-        i += 1
-    return i
-
-
-def _sentence_end(body: str, end: int) -> int:
-    i = end
-    while i < len(body):
-        if body[i] == "\n":
-            break
-        if body[i] in ".!?" and (i + 1 == len(body) or body[i + 1].isspace()):
-            return i + 1
-        if body[i] in ".!?" and body[i + 1] in "\"'”’)" and i + 1 < len(body):
-            return i + 2
-        i += 1
-    return i
 
 
 def page_data(store: Store, iri: str, limit: int) -> Page | None:

@@ -16,8 +16,8 @@ from rdflib.namespace import SKOS
 from kb import __version__
 from kb.rdf.namespaces import KB
 from kb.rdf.resources import ontology_graph
-from kb.serve.describe import Link, Page
 from kb.serve.messages import ArticleItem
+from kb.serve.page_model import Link, Page
 
 __all__ = ["OntologyTerm", "Pages"]
 

@@ -27,8 +27,9 @@ from kb.serve.messages import (
     read_message,
     write_message,
 )
-from kb.store.embedded import QueryResult, Store
+from kb.store.embedded import Store
 from kb.store.results import format_result
+from kb.store.sparql import QueryResult
 
 __all__ = ["answer", "main"]
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from rdflib.term import Node
 
 from kb.errors import InputError, UsageError
-from kb.rdf.validate import load_rdf_file
+from kb.rdf.rdf_files import load_rdf_file
 from kb.store import queries
-from kb.store.embedded import QueryResult, Store, open_files
+from kb.store.embedded import Store, open_files
+from kb.store.sparql import QueryResult
 
 __all__ = ["PreparedQuery", "QueryRequest", "prepare", "run_query"]
 

@@ -1,5 +1,6 @@
 """Ask a remote SPARQL 1.1 endpoint (Oxigraph server, Virtuoso, ...) over HTTP and
-return its answer as a :class:`kb.store.embedded.QueryResult`, smoothing out server quirks."""
+return its answer as a :class:`kb.store.sparql.QueryResult`, smoothing out server
+quirks."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
 from kb.rdf.namespaces import PREFIXES
-from kb.store.embedded import QueryKind, QueryResult, Term
 from kb.store.queries import with_values
 from kb.store.querying import QueryRequest
+from kb.store.sparql import QueryKind, QueryResult
+from kb.store.terms import Term
 
 __all__ = [
     "RemoteEndpoint",

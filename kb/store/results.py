@@ -14,7 +14,8 @@ from kb.errors import UsageError
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.namespaces import bind_prefixes
 from kb.rdf.writers import serialize
-from kb.store.embedded import QueryResult, Term
+from kb.store.sparql import QueryResult
+from kb.store.terms import Term
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "format_result"]
 

@@ -1,0 +1,138 @@
+"""JSON (one record or an array of them) and JSONL (a record a line) articles: each
+record is checked field by field, and one bad record does not stop the others."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from kb.errors import InputError
+from kb.ingest.metadata import iri_safe_url, is_http_url, parse_iso_date
+from kb.ingest.normalize import Items, _article, _clean_field
+from kb.models import Article
+
+#: Nothing here is public: :mod:`kb.ingest.sources` picks the readers by extension.
+__all__: list[str] = []
+
+_FIELDS = ("id", "url", "title", "published", "source", "language")
+
+
+def _read_json(text: str, origin: str) -> Items:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{origin}: invalid JSON ({exc.msg} at line {exc.lineno} column "
+            f"{exc.colno}); the file must hold one JSON object or an array of them",
+            origin=origin,
+        ) from None
+    if not isinstance(data, list):
+        yield _record(data, origin)
+        return
+    if not data:
+        raise InputError(
+            f"{origin}: the JSON array is empty; add article records", origin=origin
+        )
+    for index, item in enumerate(data):
+        yield _catch(_record, item, f"{origin}[{index}]")
+
+
+def _read_jsonl(text: str, origin: str) -> Items:
+    # Split on \n only: U+2028 and friends may sit unescaped inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _catch(_jsonl_line, line, f"{origin}:{number}", number)
+
+
+def _jsonl_line(line: str, origin: str) -> Article:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{origin}: invalid JSON ({exc.msg} at column {exc.colno}); "
+            "each line must be one JSON object",
+            origin=origin,
+        ) from None
+    return _record(data, origin)
+
+
+def _catch(
+    func: Callable[[Any, str], Article],
+    value: object,
+    origin: str,
+    line: int | None = None,
+) -> Article | InputError:
+    """``func(value, origin)``, or the InputError it raised, tagged with ``line``."""
+    try:
+        return func(value, origin)
+    except InputError as exc:
+        if line is not None:
+            exc.line = line
+        return exc
+
+
+def _record(obj: object, origin: str) -> Article:
+    """Validate one JSON record and turn it into an Article."""
+    if not isinstance(obj, dict):
+        raise InputError(
+            f"{origin}: a record must be a JSON object, not {_json_type(obj)}; "
+            'write it as {"text": "..."}',
+            origin=origin,
+        )
+    text = _string_field(obj, "text", origin)
+    if text is None:
+        raise InputError(
+            f"{origin}: missing field 'text'; every record needs one", origin=origin
+        )
+    meta = {name: _string_field(obj, name, origin) for name in _FIELDS}
+    meta["published"] = _published(meta["published"], origin)
+    meta["url"] = _url(meta["url"], origin)
+    return _article(text, origin, **meta)
+
+
+def _string_field(obj: dict[str, Any], name: str, origin: str) -> str | None:
+    value = obj.get(name)
+    if value is None:  # absent or null: not given
+        return None
+    if not isinstance(value, str):
+        fix = "give the article's text" if name == "text" else "quote it or drop it"
+        raise InputError(
+            f"{origin}: field '{name}' must be a string, not {_json_type(value)}; "
+            f"{fix} as a JSON string",
+            origin=origin,
+        )
+    return value if name == "text" else _clean_field(value)
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", bool: "a boolean", str: "a string"}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def _published(value: str | None, origin: str) -> str | None:
+    """Check an ISO 8601 date or date-time and return it in canonical form."""
+    if value is None:
+        return None
+    iso = parse_iso_date(value)
+    if iso is None:
+        raise InputError(
+            f"{origin}: field 'published' is not an ISO 8601 date or date-time "
+            f"({value!r}); write it like 2025-11-06 or 2026-03-14T08:10:00+08:00",
+            origin=origin,
+        )
+    return iso
+
+
+def _url(value: str | None, origin: str) -> str | None:
+    if value is None:
+        return None
+    if not is_http_url(value):
+        raise InputError(
+            f"{origin}: field 'url' is not an absolute http(s) URL ({value!r}); "
+            "write it like https://example.com/news/story",
+            origin=origin,
+        )
+    return iri_safe_url(value)

@@ -1,0 +1,88 @@
+"""Plain-text (``.txt``) and Markdown (``.md``, ``.markdown``) articles: Markdown
+becomes its headline and plain-text blocks (markdown-it)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kb.ingest.normalize import Items, _article, _clean_field
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = ["markdown_blocks"]
+
+
+def _read_text(text: str, origin: str) -> Items:
+    yield _article(text, origin)
+
+
+def _read_markdown(text: str, origin: str) -> Items:
+    title, blocks = markdown_blocks(text)
+    yield _article("\n\n".join(blocks), origin, title=_clean_field(title))
+
+
+def markdown_blocks(source: str) -> tuple[str | None, list[str]]:
+    """Parse Markdown into (headline, plain-text blocks).
+
+    A first-level heading at the very top is the headline. Emphasis, links,
+    images, raw HTML, heading markers, bullets and code fences are dropped; the
+    text stays. A list or table is one block, an item or row per line.
+
+    >>> markdown_blocks("# Hi\\n\\nSee *the* [docs](https://x.org).\\n\\n- a\\n- b")
+    ('Hi', ['See the docs.', 'a\\nb'])
+    """
+    tokens = _markdown_parser().parse(source)
+    title = None
+    if len(tokens) > 2 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        title, tokens = _inline_text(tokens[1]), tokens[3:]
+    return title, _md_walk(tokens)
+
+
+@cache
+def _markdown_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _md_walk(tokens: list[Token]) -> list[str]:
+    blocks: list[str] = []
+    group: list[str] = []  # lines of the current list or table
+    row: list[str] | None = None  # cells of the current table row
+    depth = 0  # nesting of lists and tables
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open", "table_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close", "table_close"):
+            depth -= 1
+            if depth == 0 and group:
+                blocks.append("\n".join(group))
+                group = []
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            group.append("\t".join(row))
+            row = None
+        elif kind in ("inline", "fence", "code_block"):
+            text = _inline_text(token) if kind == "inline" else token.content
+            if row is not None:
+                row.append(text.strip())  # keep empty cells: columns stay aligned
+            elif text.strip():
+                (group if depth else blocks).append(text.strip("\n"))
+    return blocks
+
+
+def _inline_text(token: Token) -> str:
+    parts = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")  # a wrapped line, as a browser shows it
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts)

@@ -1,0 +1,294 @@
+"""Find the articles of files, directories and standard input: read and decode each
+file's bytes, and hand the text to the reader for its extension."""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from kb.errors import InputError
+from kb.ingest.html_page import _read_html
+from kb.ingest.json_records import _read_json, _read_jsonl
+from kb.ingest.normalize import Items
+from kb.ingest.plaintext import _read_markdown, _read_text
+from kb.models import Article
+
+__all__ = [
+    "MAX_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "count_input_files",
+    "decode_bytes",
+    "iter_articles",
+    "read_file",
+]
+
+log = logging.getLogger("kb")
+
+#: Larger files are refused: no news article is this big, and it protects memory.
+MAX_BYTES = 20 * 1024 * 1024
+
+STDIN_ORIGIN = "<stdin>"
+
+# ---------------------------------------------------------------- bytes -> text
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.odt)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+_BOMS = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252;
+    anything but UTF-8 is logged as a warning.
+
+    :param name: the file's name, for messages.
+    :raises InputError: for binary data or undecodable text.
+
+    >>> decode_bytes("café".encode("cp1252"), "x.txt")
+    'café'
+    """
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: not valid {label} despite its byte-order mark "
+                    f"({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+                    origin=name,
+                ) from None
+            if label != "UTF-8":
+                log.warning("%s: read it as %s, from its byte-order mark", name, label)
+            return text
+    _reject_binary(data, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name}: neither UTF-8 nor Windows-1252 text; re-save it as UTF-8",
+            origin=name,
+        ) from None
+    log.warning("%s: not valid UTF-8; read it as Windows-1252", name)
+    return text
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(
+                f"{name}: this is {kind}, not text; convert it to "
+                f"{_extension_list()} first",
+                origin=name,
+            )
+    if b"\x00" in data:
+        raise InputError(
+            f"{name}: contains NUL bytes, so it is binary or UTF-16 without a "
+            "byte-order mark; re-save it as UTF-8",
+            origin=name,
+        )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(_too_large(path, size), origin=str(path))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(_os_error_message(path, exc), origin=str(path)) from None
+    if len(data) > MAX_BYTES:  # grew, or a pipe/special file with no size
+        raise InputError(_too_large(path, len(data)), origin=str(path))
+    return data
+
+
+def _too_large(name: object, size: int) -> str:
+    return (
+        f"{name}: file is too large ({size / 2**20:.1f} MiB; the limit is "
+        f"{MAX_BYTES // 2**20} MiB); split it into smaller files"
+    )
+
+
+def _os_error_message(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return f"{path}: no such file or directory; check the path"
+    if exc.errno == errno.ELOOP:
+        return f"{path}: symlink loop; fix or remove the link"
+    if exc.errno == errno.EACCES:
+        return f"{path}: permission denied; make it readable or leave it out"
+    return f"{path}: cannot read ({exc.strerror}); check the file"
+
+
+# ---------------------------------------------------------------- files and dirs
+
+_READERS: dict[str, Callable[[str, str], Items]] = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".jsonl": _read_jsonl,
+}
+
+#: File extensions that :func:`iter_articles` reads (compared case-insensitively).
+SUPPORTED_EXTENSIONS = tuple(sorted(_READERS))
+
+
+def _extension_list() -> str:
+    return ", ".join(SUPPORTED_EXTENSIONS)
+
+
+def _reader_for(path: Path) -> Callable[[str, str], Items]:
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        what = f"unsupported extension '{path.suffix}'" if suffix else "no extension"
+        raise InputError(
+            f"{path}: {what}; supported extensions are {_extension_list()}",
+            origin=str(path),
+        )
+    return reader
+
+
+def _items_from_file(path: Path) -> Items:
+    origin = str(path)
+    try:
+        reader = _reader_for(path)
+        text = decode_bytes(_read_bytes(path), origin)
+        if not text.strip():
+            raise InputError(
+                f"{origin}: empty article (the file has no text); "
+                "give it some text or leave it out",
+                origin=origin,
+            )
+        yield from reader(text, origin)
+    except InputError as exc:
+        yield exc
+
+
+def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    try:
+        data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
+        yield from _read_text(decode_bytes(data, STDIN_ORIGIN), STDIN_ORIGIN)
+    except InputError as exc:
+        yield exc
+
+
+def read_file(path: str | Path) -> list[Article]:
+    """Read every article in one file.
+
+    :raises InputError: on the first problem, such as a bad JSONL line; use
+        :func:`iter_articles` to skip bad records and keep the rest.
+    """
+    articles = []
+    for item in _items_from_file(Path(path)):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def iter_articles(
+    inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None
+) -> Iterator[Article | InputError]:
+    """Yield the articles of files, directories and ``"-"`` (standard input).
+
+    Directories are read recursively in sorted order, taking only files with a
+    supported extension and skipping hidden entries. Problems are yielded as
+    :class:`InputError` values, not raised, so one bad item does not stop a batch.
+
+    :param stdin: the stream that ``"-"`` reads as plain text (default: sys.stdin).
+    """
+    for entry in inputs:
+        if str(entry) == "-":
+            yield from _items_from_stdin(stdin)
+            continue
+        path = Path(entry)
+        if path.is_dir():
+            yield from _items_from_dir(path, frozenset())
+        else:
+            yield from _items_from_file(path)
+
+
+def count_input_files(inputs: Iterable[str | Path]) -> int:
+    """How many files :func:`iter_articles` would open (for a progress bar).
+
+    A JSON array or JSONL file counts once, however many records it holds.
+    """
+    total = 0
+    for entry in inputs:
+        path = Path(entry)
+        if not path.is_dir():
+            total += 1
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            total += sum(
+                1
+                for f in files
+                if not f.startswith(".") and Path(root, f).suffix.lower() in _READERS
+            )
+    return total
+
+
+def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
+    real = directory.resolve()
+    if real in ancestors:
+        yield InputError(
+            f"{directory}: symlink loop (it leads back to {real}); remove the link",
+            origin=str(directory),
+        )
+        return
+    try:
+        children = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield InputError(_os_error_message(directory, exc), origin=str(directory))
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _items_from_dir(child, ancestors | {real})
+        elif _is_looping_link(child):
+            yield InputError(
+                f"{child}: symlink loop; fix or remove the link", origin=str(child)
+            )
+        elif child.suffix.lower() in _READERS:
+            yield from _items_from_file(child)
+
+
+def _is_looping_link(path: Path) -> bool:
+    """A symlink that loops (so it might have been a directory)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return path.is_symlink() and exc.errno == errno.ELOOP
+    return False

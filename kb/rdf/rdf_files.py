@@ -1,0 +1,189 @@
+"""Read RDF files for ``kb validate`` in any common syntax, refusing anything that
+would make a parser fetch from the network (remote contexts, imports, XML entities)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+from rdflib import OWL, Dataset, Graph
+
+from kb.errors import InputError
+from kb.rdf.namespaces import bind_prefixes
+from kb.rdf.resources import CONTEXT_IRI, jsonld_context
+
+__all__ = ["RDF_FORMATS", "load_rdf_file"]
+
+#: rdflib parser names by file extension, for :func:`load_rdf_file`.
+RDF_FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+}
+_QUAD_FORMATS = {"nquads", "trig"}
+
+
+# Over 60 lines only with its docstring, which states what is refused and why.
+def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
+    """Read an RDF file into a graph, choosing the syntax by the file's extension.
+
+    Extensions: ``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``/``.json``,
+    ``.rdf``/``.xml``, ``.n3``. N-Quads and TriG are read as a dataset and flattened
+    into the union of their graphs: each article graph repeats the entities it needs,
+    so the union has the same descriptions, and a graph that leans on another is
+    still caught by export's per-article validation.
+
+    Nothing is fetched: a JSON-LD document whose ``@context`` names a remote context
+    (any IRI string, or ``@import``) is refused, except for newskb's own context
+    IRI, which is read from the bundled file; so is a graph with ``owl:imports``.
+    RDF/XML that declares external entities, or whose entities expand to far more
+    than the file holds (XXE, "billion laughs"), is refused before rdflib reads it.
+
+    :param path: the file to read.
+    :raises InputError: if the file is missing, unreadable, of an unknown extension,
+        not valid in its syntax, or names a remote JSON-LD context.
+    """
+    file = Path(path)
+    rdf_format = RDF_FORMATS.get(file.suffix.lower())
+    if rdf_format is None:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(
+            f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}"
+        )
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
+    if rdf_format == "json-ld":
+        text = _local_jsonld(text, file)
+    elif rdf_format == "xml":
+        _check_xml_entities(text, file)
+    base = file.resolve().as_uri()
+    try:
+        if rdf_format in _QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.parse(data=text, format=rdf_format, publicID=base)
+            graph = Graph()
+            for subject, predicate, obj, _graph in dataset.quads(
+                (None, None, None, None)
+            ):
+                graph.add((subject, predicate, obj))
+        else:
+            graph = Graph()
+            graph.parse(data=text, format=rdf_format, publicID=base)
+    except Exception as exc:  # rdflib's parsers raise many unrelated exception types
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
+    imported = sorted(str(o) for o in graph.objects(None, OWL.imports))
+    if imported:
+        raise InputError(
+            f"{file}: refusing owl:imports of {', '.join(imported)}: newskb never "
+            "fetches imports; remove the statement, or pass the imported file too"
+        )
+    return bind_prefixes(graph)
+
+
+#: How much text XML entities may add beyond the file's own size (and 10 times it).
+_MAX_ENTITY_TEXT = 1_000_000
+
+
+def _check_xml_entities(text: str, file: Path) -> None:
+    """Refuse external or parameter entities and runaway expansion, with expat alone.
+
+    rdflib's SAX reader does not fetch external entities, but it would expand a
+    "billion laughs" one small chunk at a time for minutes; expat counts fast.
+    """
+    budget = _MAX_ENTITY_TEXT + 10 * len(text)
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def declared(  # expat's EntityDeclHandler
+        name: str,
+        parameter: bool,
+        value: str | None,
+        base: str | None,
+        system_id: str | None,
+        public_id: str | None,
+        notation: str | None,
+    ) -> None:
+        if parameter or system_id or public_id:
+            raise InputError(
+                f"{file}: refusing the XML entity {name!r}, which is external or a "
+                "parameter entity: newskb never fetches or reads other files; "
+                "inline its text"
+            )
+
+    def characters(data: str) -> None:
+        nonlocal budget
+        budget -= len(data)
+        if budget < 0:
+            raise InputError(
+                f"{file}: XML entities expand to far more text than the file holds "
+                '(a "billion laughs" document?); expand them yourself'
+            )
+
+    parser.EntityDeclHandler = declared
+    parser.CharacterDataHandler = characters
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except expat.ExpatError as exc:
+        raise InputError(f"{file}: not valid xml: {exc}") from None
+
+
+def _local_jsonld(text: str, file: Path) -> str:
+    """Return the JSON-LD text with our context inlined; refuse any remote context."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{file}: not valid JSON: {exc.msg} at line {exc.lineno}, col {exc.colno}"
+        ) from None
+    return json.dumps(_localise(document, file, in_context=False), ensure_ascii=False)
+
+
+def _localise(node: Any, file: Path, *, in_context: bool) -> Any:
+    if isinstance(node, list):
+        return [_localise(item, file, in_context=in_context) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if in_context and "@import" in node:
+        raise InputError(
+            f"{file}: refusing JSON-LD '@import' of {node['@import']!r}: "
+            "newskb never fetches remote contexts; inline the context instead"
+        )
+    localised = {}
+    for key, value in node.items():
+        if key == "@context":
+            localised[key] = _context(value, file)
+        else:
+            localised[key] = _localise(value, file, in_context=in_context)
+    return localised
+
+
+def _context(value: Any, file: Path) -> Any:
+    if isinstance(value, list):
+        return [_context(item, file) for item in value]
+    if isinstance(value, str):
+        if value == CONTEXT_IRI:
+            return jsonld_context()["@context"]
+        raise InputError(
+            f"{file}: refusing the remote JSON-LD context {value!r}: newskb never "
+            f"fetches contexts; inline it, or use newskb's own {CONTEXT_IRI}"
+        )
+    # An object (term definitions, which may hold scoped contexts) or null.
+    return _localise(value, file, in_context=True)

@@ -1,0 +1,144 @@
+"""SPARQL on the embedded store: kb's prefixes predeclared, federated queries refused,
+and the answer read into a :class:`QueryResult` of rdflib terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import islice
+from typing import Literal as KindLiteral
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Node
+
+from kb.errors import StoreError, UsageError
+from kb.rdf.namespaces import PREFIXES
+from kb.store.terms import Term, to_oxigraph, to_rdflib
+
+__all__ = [
+    "QueryKind",
+    "QueryResult",
+    "check_offline",
+    "run_sparql",
+    "to_substitutions",
+]
+
+#: Prefixes a query may use without declaring them (kb:, schema:, rdfs:, ...).
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+}
+QueryKind = KindLiteral["select", "ask", "graph"]
+#: What :meth:`pyoxigraph.Store.query` substitutes for variables.
+Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
+
+
+#: Strings, IRIs and comments, which may hold any word without it being a keyword.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+#: ``SERVICE`` as a keyword, not inside a variable (?service) or prefixed name.
+_SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
+
+
+def check_offline(sparql: str) -> None:
+    """Refuse federated queries: oxigraph would really fetch a ``SERVICE`` IRI, and
+    kb never makes network requests (nor lets a query make the server make them).
+
+    >>> check_offline("SELECT ?service WHERE { ?service a kb:Event }")
+    >>> check_offline("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kb.errors.UsageError: federated queries (SERVICE) are not allowed: kb never makes requests to other servers
+    """
+    if _SERVICE.search(_OPAQUE.sub(" ", sparql)):
+        raise UsageError(
+            "federated queries (SERVICE) are not allowed: kb never makes requests "
+            "to other servers"
+        )
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A query's answer as rdflib terms: rows for SELECT, a boolean for ASK, a graph
+    for CONSTRUCT and DESCRIBE. ``None`` in a row is an unbound variable."""
+
+    kind: QueryKind
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def records(self) -> list[dict[str, Term]]:
+        """Rows as dicts of the bound variables only."""
+        return [
+            {v: t for v, t in zip(self.variables, row, strict=True) if t is not None}
+            for row in self.rows
+        ]
+
+
+def _result(answer: object, max_rows: int | None = None) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        names = tuple(v.value for v in answer.variables)
+        # a term repeats down a column (a type, an article, a claimant): each
+        # distinct one becomes an rdflib term once
+        terms: dict[object, Term] = {}
+
+        def term(value: object) -> Term | None:
+            if value is None:
+                return None
+            found = terms.get(value)
+            if found is None:
+                found = terms[value] = to_rdflib(value)
+            return found
+
+        rows = tuple(
+            tuple(term(value) for value in solution)
+            for solution in islice(answer, max_rows)
+        )
+        return QueryResult("select", names, rows)
+    assert isinstance(answer, ox.QueryTriples)
+    graph = Graph()
+    for triple in islice(answer, max_rows):
+        graph.add(tuple(to_rdflib(t) for t in triple))  # type: ignore[arg-type]
+    return QueryResult("graph", graph=graph)
+
+
+def to_substitutions(bindings: Mapping[str, Node] | None) -> Substitutions:
+    """Variable name → RDF term, as oxigraph substitutes them: as terms (never as
+    query text), so a value cannot change the query."""
+    substitutions: Substitutions = {
+        ox.Variable(name): to_oxigraph(term) for name, term in (bindings or {}).items()
+    }
+    return substitutions
+
+
+def run_sparql(
+    db: ox.Store, sparql: str, substitutions: Substitutions, max_rows: int | None
+) -> QueryResult:
+    """Run a query on ``db`` with kb's prefixes predeclared, reading at most
+    ``max_rows`` rows (or triples) of the answer.
+
+    :raises UsageError: when the query does not parse.
+    :raises StoreError: when the store fails to answer.
+    """
+    try:
+        answer = db.query(
+            sparql,
+            substitutions=substitutions or None,
+            prefixes=_PREFIXES,
+        )
+        return _result(answer, max_rows)
+    except SyntaxError as exc:
+        raise UsageError(f"the query does not parse: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"the query failed: {exc}") from exc
