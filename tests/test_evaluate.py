@@ -1,0 +1,261 @@
+"""``kb evaluate``: the brat reader, the matching rules and the tallies on invented
+files, PolNeAR's closed test split, and the dev metric against the dev scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kb.cli import cli
+from kb.errors import InputError, UsageError
+from kb.evaluate.attribution import AttributionTally, FoundAttribution
+from kb.evaluate.brat import parse_ann, span_text
+from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
+from kb.evaluate.cues import cue_type
+from kb.evaluate.gold import read_gold_set
+from kb.evaluate.match import lenient, pair_up, strict
+
+ROOT = Path(__file__).resolve().parent.parent
+BRAT = ROOT / "tests" / "data" / "brat"
+FLAT = BRAT / "flat"
+DEV_SET = ROOT / "eval" / "dev"
+SCORER = ROOT.parent / "shared" / "dev" / "score.py"
+
+
+def flat_document():  # type: ignore[no-untyped-def]
+    return read_document(
+        BratFile(FLAT / "harbour-ferry.ann", FLAT / "harbour-ferry.txt")
+    )
+
+
+# ------------------------------------------------------------------ brat reader
+def test_reader_ties_roles_pieces_and_sources() -> None:
+    doc = flat_document()
+    by_id = {a.id: a for a in doc.attributions}
+    assert len(by_id) == 6
+    assert span_text(doc.text, by_id["E1"].source) == "Mayor Ana Obi"
+    assert len(by_id["E2"].content) == 2  # "…," she said, "…"
+    assert span_text(doc.text, by_id["E2"].source) == "she"
+    assert by_id["E6"].source == ()  # Attribution-no-source
+    types = [doc.type_of(a) for a in doc.attributions]
+    assert types == ["speech", "speech", "speech", "belief", "intention", "belief"]
+
+
+def test_reader_joins_words_that_run_over_lines_and_reads_type_attributes() -> None:
+    lines = [
+        "T1\tContent 0 9;11 14\tWe agree",
+        "",
+        "now",
+        "T2\tCue 15 19\tsaid",
+        "#1\tAnnotatorNotes T1\ta note",
+        "E1\tAttribution:T2 Content:T1 Cue:T2",
+        "A1\tType E1 Belief",
+    ]
+    (only,) = parse_ann(lines, "x.ann")
+    assert only.content == ((0, 9), (11, 14)) and only.marked_type == "belief"
+
+
+@pytest.mark.parametrize(
+    "line", ["T1\tSource zero 2\tHe", "E1\tAttribution T1", "T1\tSource 0 2"]
+)
+def test_malformed_lines_name_the_file_and_line(line: str) -> None:
+    with pytest.raises(InputError, match=r"bad\.ann:1: not a brat"):
+        parse_ann([line], "bad.ann")
+
+
+def test_an_annotation_of_another_text_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "harbour-ferry.txt"
+    text.write_text("Another text entirely, of about the same length. " * 8)
+    with pytest.raises(InputError, match="not of this text"):
+        read_document(BratFile(FLAT / "harbour-ferry.ann", text))
+
+
+# ------------------------------------------------------------------ matching
+def test_strict_needs_half_the_longer_span_lenient_half_the_shorter() -> None:
+    gold = ((52, 88),)  # 36 characters
+    assert strict(((33, 88),), gold) and lenient(((33, 88),), gold)
+    assert not strict(((0, 88),), gold) and lenient(((0, 88),), gold)
+    assert not lenient(((0, 52),), gold)
+
+
+def test_pairs_are_one_to_one_most_overlap_first() -> None:
+    gold = [((10, 20),)]
+    found = [((11, 20),), ((10, 20),)]
+    assert pair_up(found, gold, strict) == {0: 1}
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind"),
+    [
+        ("told", "speech"),
+        ("according to", "speech"),
+        ("has warned", "speech"),
+        ("thinks", "belief"),
+        ("are expected", "belief"),
+        ("hopes", "intention"),
+        ("planned", "intention"),
+        ("—", "speech"),
+        ("endorsed", "other"),
+    ],
+)
+def test_cue_types(cue: str, kind: str) -> None:
+    assert cue_type(cue) == kind
+
+
+def test_tally_counts_content_and_sources() -> None:
+    doc = flat_document()
+    mayor = ((33, 46),)
+    found = [
+        FoundAttribution(((0, 88),), mayor, "speech"),  # E1, lenient only
+        FoundAttribution(((90, 119), (130, 152)), mayor, "speech"),  # E2: "she"
+        FoundAttribution(((169, 189),), (), "speech"),  # E3, no claimant
+        FoundAttribution(((219, 241),), ((191, 209),), "belief"),  # E4
+        FoundAttribution(((0, 31),), (), "speech"),  # the headline: no gold
+    ]
+    tally = AttributionTally()
+    tally.add(doc, found)
+    assert (tally.strict["all"].tp, tally.strict["all"].fp, tally.strict["all"].fn) == (
+        3,
+        2,
+        3,
+    )
+    assert (
+        tally.lenient["all"].tp,
+        tally.lenient["all"].fp,
+        tally.lenient["all"].fn,
+    ) == (4, 1, 2)
+    assert (tally.strict["belief"].tp, tally.strict["belief"].fn) == (1, 1)
+    # "she" resolves to the nearest earlier named source, the mayor: right
+    assert (tally.source("pronoun").hit, tally.source("pronoun").total) == (1, 1)
+    assert (tally.source("unnamed").hit, tally.source("unnamed").total) == (1, 2)
+    assert tally.categories["missed speech: boundaries"] == 1
+    assert tally.categories["false positive speech: no gold attribution"] == 1
+
+
+# ------------------------------------------------------------------ PolNeAR layout
+def test_polnear_test_split_is_refused_without_final_report(tmp_path: Path) -> None:
+    (tmp_path / "data" / "test" / "attributions").mkdir(parents=True)
+    with pytest.raises(UsageError, match="reserved for reporting quality"):
+        polnear_split(tmp_path, "test")
+    assert polnear_split(tmp_path, "test", final_report=True).name == "test"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--polnear", str(BRAT / "polnear"), "--split", "test"],
+        [str(BRAT / "polnear" / "data" / "test")],
+    ],
+)
+def test_cli_refuses_the_test_split(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(cli, ["evaluate", *args])
+    assert result.exit_code == 2
+    assert "reserved for reporting quality" in result.stderr
+
+
+def test_one_annotation_per_text_the_first_by_name() -> None:
+    (only,) = brat_files(polnear_split(BRAT / "polnear", "dev"))
+    assert only.ann.name == "harbour-ferry_a1b2.ann"
+    assert only.text.parent.name == "text"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["no/such/folder"], "no/such/folder: no such folder"),
+        (["tests/data/queries"], "no .ann files"),
+        (["--polnear", "no/such/corpus"], "no PolNeAR dev split"),
+        ([], "nothing to score"),
+    ],
+)
+def test_bad_paths_exit_2_with_the_fix(
+    runner: CliRunner, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("KB_POLNEAR", raising=False)
+    result = runner.invoke(cli, ["evaluate", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_gold_file_naming_a_missing_article(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.gold.json").write_text('{"article": "a.txt"}')
+    with pytest.raises(InputError, match="a.txt is missing"):
+        read_gold_set(tmp_path)
+
+
+# ------------------------------------------------------------------ with the model
+@pytest.mark.slow
+def test_brat_folder_end_to_end(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli, ["evaluate", str(FLAT), "--json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert (report["documents"], report["gold"]) == (1, 6)
+    assert set(report["types"]) == {"speech", "belief", "intention", "other", "all"}
+    text = runner.invoke(cli, ["evaluate", "--polnear", str(BRAT / "polnear"), "-v"])
+    assert text.exit_code == 0 and "strict" in text.stdout and "missed:" in text.stdout
+
+
+def _load_scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("dev_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_dev_set_figures_equal_the_dev_scorers(
+    runner: CliRunner,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if not SCORER.is_file():
+        pytest.skip(f"the dev scorer is not at {SCORER}")
+    scorer = _load_scorer()
+
+    def export_in_process(kb_cmd: str, article: Path, timeout: float):  # type: ignore[no-untyped-def]
+        result = runner.invoke(cli, ["export", str(article), "--format", "nt"])
+        if result.exit_code:
+            return None, f"exit {result.exit_code}"
+        return Graph().parse(data=result.stdout, format="nt"), None
+
+    monkeypatch.setattr(scorer, "run_kb", export_in_process)
+    assert scorer.main(["--set", str(DEV_SET), "--json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    result = runner.invoke(
+        cli, ["evaluate", str(DEV_SET), "--json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    got = json.loads(result.stdout)
+    for key in (
+        "articles",
+        "failed",
+        "f1",
+        "detail",
+        "ratios",
+        "overall_f1",
+        "per_article",
+    ):
+        assert got[key] == expected[key], key
+
+
+@pytest.mark.slow
+def test_polnear_dev_split_when_present(runner: CliRunner) -> None:
+    corpus = os.environ.get("KB_POLNEAR")
+    if not corpus or not Path(corpus).is_dir():
+        pytest.skip("set KB_POLNEAR to a PolNeAR copy (tools/polnear_extract.py)")
+    args = ["evaluate", "--polnear", corpus, "--split", "dev", "--limit", "3", "--json"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["documents"] == 3 and report["gold"] > 0
