@@ -13,6 +13,8 @@ from typing import Literal
 ActorKind = Literal["Actor", "Person", "Organization", "Group"]
 DatePrecision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "planned", "hypothetical", "negated"]
+#: what kind of attribution a claim is: something said, believed, or intended
+AttributionType = Literal["statement", "belief", "intention"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,15 @@ class Claim:
     date: DateValue | None = None
     cue: Span | None = None  # the attribution cue ("said", "according to")
     confidence: float | None = None
+    #: where the content is: the quoted or reported words, one span per piece of a
+    #: quote split by its attribution; empty means ``(statement_span,)``
+    content: tuple[Span, ...] = ()
+    #: the words that name the source here ("she", "the minister", "Ana Obi")
+    source: Span | None = None
+    attribution: AttributionType = "statement"
+
+    def content_spans(self) -> tuple[Span, ...]:
+        return self.content or (self.statement_span,)
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,8 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     model: str = ""  # the NLP pipeline's name and version
     conflicts: tuple[tuple[int, int], ...] = ()  # claim index pairs
+    #: figures the article states outside any event or claim
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,22 @@ def _one(text: str) -> Figure:
         ("40 million USD", 40_000_000, "USD"),
         ("NOK 300m in fines", 300_000_000, "NOK"),
         ("1.2 billion euros", 1_200_000_000, "EUR"),
+        # numbers written as words
+        ("twenty-three soldiers", 23, None),
+        ("Forty five boats", 45, None),
+        ("three hundred homes", 300, None),
+        ("three hundred thousand people", 300_000, None),
+        ("one million doses", 1_000_000, None),
+        ("a billion dollars", 1_000_000_000, "USD"),
+        ("half a million refugees", 500_000, None),
+        # "m" before a counted plural is millions; South Asian scales
+        ("3.4m people", 3_400_000, None),
+        ("10m tonnes of grain", 10_000_000, None),
+        ("Rs 500 crore", 5_000_000_000, "INR"),
+        ("2 lakh farmers", 200_000, None),
+        # percentage and basis points
+        ("rose 3 percentage points", 3, "percentage points"),
+        ("a 25 basis point cut", 25, "basis points"),
     ],
 )
 def test_formats(text, value, unit):
@@ -89,6 +105,15 @@ def test_not_money_or_counts(text):
     assert all(f.value not in (3, 2, 2024, 2019, 42) for f in find_figures(text))
 
 
+@pytest.mark.parametrize("text", ["the 100m sprint", "a 5m high wall"])
+def test_metres_are_not_millions(text):
+    assert _one(text).value in (100, 5)
+
+
+def test_a_lone_one_is_no_figure():
+    assert find_figures("one of the men said no") == []
+
+
 def test_currency_code_after_a_year_starts_the_next_figure():
     (fig,) = find_figures("In 2024 USD 3 billion left the country.")
     assert (fig.value, fig.unit) == (3_000_000_000, "USD")
@@ -108,3 +133,17 @@ def test_units_from_the_counted_noun(run, text, unit):
     x = run(text)
     (claim,) = x.claims
     assert [q.unit for q in claim.quantities] == [unit]
+
+
+@pytest.mark.slow
+def test_figures_outside_events_and_claims_belong_to_the_article(run):
+    """A figure that no event or claim holds is still a figure the article states."""
+    x = run(
+        "Vaccination in Orsk province is low. Only 68 percent of two-year-olds "
+        "have had both doses, well below the 95 percent needed."
+    )
+    loose = {(q.value, q.unit) for q in x.quantities}
+    assert {(68, "percent"), (95, "percent")} <= loose
+    held = {q.span.start for c in x.claims for q in c.quantities}
+    held |= {q.span.start for e in x.events for q in e.quantities}
+    assert not held & {q.span.start for q in x.quantities}

@@ -24,6 +24,7 @@ from kb.extract import (  # noqa: F401
     quotes,
 )
 from kb.extract.assemble import describe_pipeline
+from kb.extract.claims import ATTRIBUTION_TYPES, DEFAULT_ATTRIBUTIONS
 from kb.extract.paragraphs import paragraph_boundaries
 from kb.extract.pipeline import (
     COMPONENTS,
@@ -40,6 +41,8 @@ from kb.extract.pipeline import (
 )
 
 __all__ = [
+    "ATTRIBUTION_TYPES",
+    "DEFAULT_ATTRIBUTIONS",
     "COMPONENTS",
     "DEFAULT_MODEL",
     "MAX_CHARS",

@@ -16,7 +16,7 @@ from kb.extract.events import events_of
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
-from kb.models import ActorKind, Claim, Entity, Event, Extraction, Span
+from kb.models import ActorKind, Claim, Entity, Event, Extraction, Quantity, Span
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Gazetteer, fold
 
@@ -87,7 +87,17 @@ class _Assembly:
             claims,
             model,
             (),
+            self._loose_figures(events, claims),
         )
+
+    def _loose_figures(
+        self, events: tuple[Event, ...], claims: tuple[Claim, ...]
+    ) -> tuple[Quantity, ...]:
+        """The figures that no event or claim holds: the article states them all the
+        same ("only 68 percent of two-year-olds are vaccinated")."""
+        held = {q.span.start for e in events for q in e.quantities}
+        held |= {q.span.start for c in claims for q in c.quantities}
+        return tuple(q for q in self.figures if q.span.start not in held)
 
     def _retype_unknown_speakers(
         self, raw_claims: list[RawClaim], raw_events: list[RawEvent]
@@ -222,6 +232,8 @@ class _Assembly:
         speaker = _canonical(self.clusters[c.claimant])
         short = statement if len(statement) <= 90 else statement[:87].rstrip() + "…"
         cue = self._span(c.cue.i, c.cue.i + 1) if c.cue is not None else None
+        source = self._span(*c.source) if c.source is not None else None
+        content = tuple(Span(a, b, text[a:b]) for a, b in c.pieces())
         return Claim(
             Span(c.start, c.end, text[c.start : c.end]),
             Span(c.stmt_start, c.stmt_end, text[c.stmt_start : c.stmt_end]),
@@ -233,6 +245,9 @@ class _Assembly:
             figures,
             c.date,
             cue,
+            content=content,
+            source=source,
+            attribution=c.attribution,  # type: ignore[arg-type]
         )
 
 

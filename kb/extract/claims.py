@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kb.extract.cues import content, is_cue, trim
+from kb.extract.cues import attribution_of, content, intended, is_cue, trim
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
@@ -17,12 +18,29 @@ from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules
 from kb.text import lexicon as lx
 
-__all__ = ["claims_of", "find_claims"]
+__all__ = ["ATTRIBUTION_TYPES", "DEFAULT_ATTRIBUTIONS", "claims_of", "find_claims"]
+
+#: every kind of attribution the rules know
+ATTRIBUTION_TYPES = ("statement", "belief", "intention")
+#: what is extracted unless asked otherwise: what sources say and believe. Intentions
+#: ("X plans to …") are opt-in: news annotation guides rarely count them as claims.
+DEFAULT_ATTRIBUTIONS = ("statement", "belief")
 
 
-def find_claims(doc: Doc) -> list[RawClaim]:
-    """The article's claims in text order."""
-    return _ClaimRules(doc).run()
+def find_claims(
+    doc: Doc, attributions: Iterable[str] = DEFAULT_ATTRIBUTIONS
+) -> list[RawClaim]:
+    """The article's claims of the given attribution types, in text order.
+
+    :raises ValueError: for an attribution type that is not one of ATTRIBUTION_TYPES.
+    """
+    wanted = frozenset(attributions)
+    unknown = wanted - set(ATTRIBUTION_TYPES)
+    if unknown:
+        raise ValueError(
+            f"unknown attribution type {sorted(unknown)[0]!r}: use {', '.join(ATTRIBUTION_TYPES)}"
+        )
+    return _ClaimRules(doc, wanted).run()
 
 
 def claims_of(doc: Doc) -> list[RawClaim]:
@@ -33,13 +51,19 @@ def claims_of(doc: Doc) -> list[RawClaim]:
     "newskb_claims",
     requires=["doc._.newskb_quotes", "doc._.newskb_figures"],
     assigns=["doc._.newskb_claims"],
+    default_config={"attributions": list(DEFAULT_ATTRIBUTIONS)},
 )
-def make_claims(nlp: Language, name: str) -> Stage:
-    return Stage("newskb_claims", find_claims)
+def make_claims(nlp: Language, name: str, attributions: list[str]) -> Stage:
+    find_claims(Doc(nlp.vocab, words=[]), attributions)  # an unknown type fails here
+    return Stage("newskb_claims", lambda doc: find_claims(doc, attributions))
 
 
 class _ClaimRules(AttributionRules):
     """Reported-speech rules over one Doc."""
+
+    def __init__(self, doc: Doc, attributions: frozenset[str]) -> None:
+        super().__init__(doc)
+        self.attributions = attributions
 
     def run(self) -> list[RawClaim]:
         claims = list(quotes_of(self.doc))
@@ -47,7 +71,11 @@ class _ClaimRules(AttributionRules):
         for tok in self.doc:
             if tok.i in used_cues:
                 continue
-            claim = self._cue_claim(tok) or self._according_claim(tok)
+            claim = (
+                self._cue_claim(tok)
+                or self._according_claim(tok)
+                or self._intention_claim(tok)
+            )
             if claim is not None and not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
         claims.sort(key=lambda c: c.start)
@@ -55,14 +83,22 @@ class _ClaimRules(AttributionRules):
         return [self._with_continuation(c, starts) for c in claims]
 
     def _claim(
-        self, start: int, end: int, stmt: tuple[int, int], claimant: int, cue: Token
+        self,
+        start: int,
+        end: int,
+        stmt: tuple[int, int],
+        claimant: int,
+        cue: Token,
+        source: Token,
     ) -> RawClaim:
         """A reported claim; its claimant acts."""
         self.r.cluster(claimant).acts = True
-        return RawClaim(start, end, stmt[0], stmt[1], claimant, False, cue)
+        claim = RawClaim(start, end, stmt[0], stmt[1], claimant, False, cue)
+        claim.source = self.r.source_span(source)
+        return claim
 
     def _cue_claim(self, tok: Token) -> RawClaim | None:
-        if not is_cue(tok):
+        if not is_cue(tok) or attribution_of(tok) not in self.attributions:
             return None
         if tok.dep_ == "parataxis":
             return self._parenthetical_claim(tok)
@@ -86,8 +122,30 @@ class _ClaimRules(AttributionRules):
         sent = tok.sent
         start = min(sent.start_char, clause.start_char)
         end = max(sent.end_char, clause.end_char)
-        claim = self._claim(start, end, stmt, claimant, tok)
+        claim = self._claim(start, end, stmt, claimant, tok, subj)
         claim.date = self.dates.date_of(tok)
+        claim.attribution = attribution_of(tok)
+        return claim
+
+    def _intention_claim(self, tok: Token) -> RawClaim | None:
+        """ "The union plans to strike", "she vowed to appeal": what a source intends
+        is an attribution too, of type "intention"."""
+        if "intention" not in self.attributions:
+            return None
+        clause = intended(tok)
+        if clause is None or sum(t.is_alpha for t in clause) < 3:
+            return None
+        subj = self.r.subject(tok)
+        if subj is None or subj.lower_ in ("it", "there"):
+            return None
+        claimant = self.r.source(subj)
+        if claimant is None:
+            return None
+        stmt = trim(self.doc, clause.start, clause.end)
+        sent = tok.sent
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
+        claim.date = self.dates.date_of(tok)
+        claim.attribution = "intention"
         return claim
 
     def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
@@ -110,9 +168,10 @@ class _ClaimRules(AttributionRules):
         if claimant is None:
             return None
         stmt = (pieces[0][0], pieces[-1][1])
-        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok)
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
         claim.date = self.dates.date_of(tok)
         claim.parts = tuple(pieces) if len(pieces) > 1 else ()
+        claim.attribution = attribution_of(tok)
         return claim
 
     def _words(self, a: int, b: int) -> int:
@@ -143,7 +202,7 @@ class _ClaimRules(AttributionRules):
             stmt = trim(self.doc, sent.start, pp[0])
         else:
             stmt = trim(self.doc, pp[-1] + 1, sent.end)
-        return self._claim(sent.start_char, sent.end_char, stmt, claimant, tok)
+        return self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
 
     def _source_in(self, obj: Token) -> int | None:
         """The named source inside "according to <…>": the first named entity in it."""
@@ -180,4 +239,6 @@ class _ClaimRules(AttributionRules):
             False,
             claim.cue,
             claim.date,
+            source=claim.source,
+            attribution=claim.attribution,
         )

@@ -8,14 +8,43 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.text import lexicon as lx
 
-__all__ = ["content", "is_cue", "trim"]
+__all__ = ["attribution_of", "content", "intended", "is_cue", "trim"]
 
 
 def is_cue(tok: Token) -> bool:
-    """A speech verb that is not negated ("did not say")."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.CUE_VERBS:
+    """A verb of saying or believing that is not negated ("did not say")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not (
+        lemma in lx.CUE_VERBS or lemma in lx.BELIEF_VERBS
+    ):
         return False
-    return not any(c.dep_ == "neg" for c in tok.children)
+    return not _negated(tok)
+
+
+def attribution_of(cue: Token) -> str:
+    """ "belief" for "believes", "fears", "hopes that"; else "statement"."""
+    lemma = cue.lemma_.lower()
+    return "belief" if lemma in lx.BELIEF_VERBS else "statement"
+
+
+def intended(verb: Token) -> SpacySpan | None:
+    """The clause of an intention verb: "to build a wall" in "plans to build a wall"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.INTENTION_VERBS:
+        return None
+    if _negated(verb):
+        return None
+    clause = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
+        None,
+    )
+    if clause is None:
+        return None
+    sub = list(clause.subtree)
+    return verb.doc[sub[0].i : sub[-1].i + 1]
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def content(cue: Token) -> SpacySpan | None:

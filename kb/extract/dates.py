@@ -52,7 +52,7 @@ class DateContext:
     dateline_end: int = 0  # character where the dateline ends (0: none)
     dateline_tok: int = 0  # its first token after the dateline (0: none)
     dateline_names: set[str] = field(default_factory=set)  # folded place names
-    #: the DATE entities of each sentence, by the sentence's first token
+    #: the DATE (and TIME: "last night") entities of each sentence, by its first token
     by_sentence: dict[int, list[SpacySpan]] = field(default_factory=dict)
 
     def date_of(self, verb: Token, sentence_fallback: bool = False) -> DateValue | None:
@@ -87,7 +87,7 @@ def find_dates(doc: Doc) -> DateContext:
     places = dateline.places if dateline and first else ()
     by_sentence: dict[int, list[SpacySpan]] = {}
     for e in doc.ents:
-        if e.label_ == "DATE":
+        if e.label_ in ("DATE", "TIME"):
             by_sentence.setdefault(e.sent.start, []).append(e)
     return DateContext(
         ref,

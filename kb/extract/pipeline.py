@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kb.errors import ExtractionError
+from kb.extract.claims import DEFAULT_ATTRIBUTIONS
 from kb.models import Article, Extraction
 from kb.text.gazetteer import Gazetteer
 
@@ -57,9 +58,16 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def add_components(nlp: Language, last: str = COMPONENTS[-1]) -> Language:
+def add_components(
+    nlp: Language,
+    last: str = COMPONENTS[-1],
+    attributions: Iterable[str] = DEFAULT_ATTRIBUTIONS,
+) -> Language:
     """Add newskb's components to ``nlp``, up to and including ``last`` (all of them by
     default), each once, with paragraph boundaries before the parser.
+
+    :param attributions: the kinds of claim to extract (``newskb_claims``'s config):
+        any of "statement", "belief" and "intention".
 
     >>> nlp = add_components(spacy.blank("en"), last="newskb_figures")
     >>> nlp.pipe_names
@@ -67,17 +75,22 @@ def add_components(nlp: Language, last: str = COMPONENTS[-1]) -> Language:
     """
     if "parser" in nlp.pipe_names and "newskb_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newskb_paragraphs", before="parser")
+    configs = {"newskb_claims": {"attributions": list(attributions)}}
     for name in COMPONENTS[: COMPONENTS.index(last) + 1]:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
 
 
 @lru_cache(maxsize=2)
-def pipeline(name: str | None = None) -> Language:
-    """The trained pipeline with all of newskb's components, loaded once per process.
+def pipeline(
+    name: str | None = None, attributions: tuple[str, ...] = DEFAULT_ATTRIBUTIONS
+) -> Language:
+    """The trained pipeline with all of newskb's components, loaded once per process
+    for each model and set of attribution types.
 
     :raises ExtractionError: when the pipeline is not installed.
+    :raises ValueError: for an unknown attribution type.
     """
     chosen = model_name(name)
     try:
@@ -88,7 +101,7 @@ def pipeline(name: str | None = None) -> Language:
             f"(the default is the pinned dependency {DEFAULT_MODEL!r}) or set {MODEL_ENV}"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
-    return add_components(nlp)
+    return add_components(nlp, attributions=attributions)
 
 
 #: the name the rest of newskb has long used for :func:`pipeline`

@@ -102,6 +102,7 @@ class _QuoteRules(AttributionRules):
             True,
             cue,
             self.dates.date_of(speaker_of),
+            source=self.r.source_span(subj) if subj is not None else None,
         )
 
     def _colon_cue(self, q_start: int) -> list[Token]:
@@ -200,4 +201,5 @@ def _join(prev: RawClaim, q_start: int, q_end: int, nxt: RawClaim | None) -> Raw
         prev.cue,
         prev.date,
         (*prev.pieces(), (q_start, q_end)),
+        prev.source,
     )

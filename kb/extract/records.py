@@ -117,6 +117,9 @@ class RawClaim:
     # the quoted pieces of a quote split by its attribution ("X," she said, "Y");
     # empty when the statement is the single span stmt_start..stmt_end
     parts: tuple[tuple[int, int], ...] = ()
+    #: the tokens that name the source here ("she", "the minister"), if any
+    source: tuple[int, int] | None = None
+    attribution: str = "statement"  # or "belief", "intention"
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         return self.parts or ((self.stmt_start, self.stmt_end),)

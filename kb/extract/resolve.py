@@ -57,6 +57,14 @@ class Resolver:
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
 
+    def source_span(self, tok: Token) -> tuple[int, int]:
+        """The tokens that name a source: its mention, else the noun phrase up to
+        the word ("the new finance minister", "she")."""
+        m = self.mentions.at(tok.i)
+        if m is not None:
+            return m.start, m.end
+        return tok.left_edge.i, tok.i + 1
+
     def cluster(self, index: int) -> Cluster:
         return self.clusters[index]
 

@@ -55,7 +55,8 @@ _PATTERNS = [
     (re.compile(rf"^(?:(?:in|early|late|mid|the)[\s-]+)*{_MONTH}$", re.I), "monthonly"),
     (
         re.compile(
-            rf"^(?:(?:in|early|late|mid|the|since|by|until)[\s-]+)*{_YEAR}$", re.I
+            rf"^(?:(?:in|early|late|mid|the|since|by|until|fiscal)[\s-]+)*{_YEAR}$",
+            re.I,
         ),
         "year",
     ),
@@ -66,7 +67,55 @@ _WEEKDAY = re.compile(
     + r")\b(?!\s+(?:week|month))",
     re.I,
 )
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+# "two days ago", "three weeks ago", "a year ago"
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_WEEK = re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+week\b", re.I)
+# "the third quarter", "Q3 2024", "the first quarter of 2025", "fiscal 2024": a
+# quarter is named by its year (the precision a quarter has in kb:date)
+_QUARTER = re.compile(
+    r"\b(?:q(?P<q>[1-4])|(?P<nth>first|second|third|fourth|final|last)\s+quarter)"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_QUARTER_NUMBER = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+}
 _RELATIVE_SPAN = re.compile(r"\b(?P<rel>last|next|this)\s+(?P<unit>month|year)\b", re.I)
 
 
@@ -158,6 +207,16 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
     for word, offset in _RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", lowered):
             return DateValue((ref + timedelta(days=offset)).isoformat(), "day")
+    found = _ago(lowered, ref) or _quarter(lowered, ref, tense)
+    if found is not None:
+        return found
+    m = _WEEK.search(lowered)
+    if m:
+        step = {"last": -7, "past": -7, "next": 7, "coming": 7, "this": 0}[m["rel"]]
+        day = ref + timedelta(days=step)
+        return (
+            _month_value(day.year, day.month) if _same_month_week(ref, step) else None
+        )
     m = _WEEKDAY.search(lowered)
     if m:
         return _nearest_weekday(WEEKDAYS[m["wd"]], ref, tense, m["rel"] or "")
@@ -169,6 +228,48 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
         month_index = ref.year * 12 + ref.month - 1 + step
         return _month_value(month_index // 12, month_index % 12 + 1)
     return None
+
+
+def _ago(lowered: str, ref: date) -> DateValue | None:
+    """ "two days ago" is a day; "three weeks ago" a day too (the same weekday);
+    "a month ago" a month; "a year ago" the same month a year before."""
+    m = _AGO.search(lowered)
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"]]
+    unit = m["unit"]
+    if unit in ("day", "week"):
+        days = n * (7 if unit == "week" else 1)
+        return DateValue((ref - timedelta(days=days)).isoformat(), "day")
+    months = n * (12 if unit == "year" else 1)
+    index = ref.year * 12 + ref.month - 1 - months
+    return _month_value(index // 12, index % 12 + 1)
+
+
+def _quarter(lowered: str, ref: date, tense: Tense) -> DateValue | None:
+    """A quarter's year: the one written, else the nearest such quarter in the tense's
+    direction ("the third quarter" in June 2025, past: 2024)."""
+    m = _QUARTER.search(lowered)
+    if m is None:
+        return None
+    if m["year"]:
+        return DateValue(m["year"], "year")
+    q = int(m["q"]) if m["q"] else _QUARTER_NUMBER[m["nth"]]
+    current = (ref.month - 1) // 3 + 1
+    year = ref.year
+    if tense == "past" and q > current:
+        year -= 1
+    elif tense == "future" and q < current:
+        year += 1
+    return DateValue(str(year), "year")
+
+
+def _same_month_week(ref: date, step: int) -> bool:
+    """Whether the whole week ``step`` days from ``ref`` lies in one month, so that
+    "last week" can be dated to a month at all."""
+    day = ref + timedelta(days=step)
+    monday = day - timedelta(days=day.weekday())
+    return monday.month == (monday + timedelta(days=6)).month
 
 
 def resolve(
@@ -188,6 +289,12 @@ def resolve(
     True
     >>> resolve("12 months", date(2026, 2, 2)) is None
     True
+    >>> resolve("two days ago", date(2026, 2, 2))
+    DateValue(value='2026-01-31', precision='day')
+    >>> resolve("the third quarter", date(2026, 2, 2))
+    DateValue(value='2025', precision='year')
+    >>> resolve("last night", date(2026, 2, 2))
+    DateValue(value='2026-02-01', precision='day')
     """
     found = _absolute(text, ref, tense)
     if found is not None or ref is None:

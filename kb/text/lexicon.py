@@ -15,6 +15,17 @@ CUE_VERBS = frozenset(
     mention remark reply respond answer complain boast vow pledge promise urge tweet
     post comment observe point show find""".split()
 )
+# Verbs that attribute a belief, not a statement, when they take a clause: "X believes
+# that …", "X fears …". A claim with one of these is of attribution type "belief".
+BELIEF_VERBS = frozenset(
+    """believe think feel fear hope expect worry doubt suspect assume
+    reckon""".split()
+)
+# Verbs that attribute an intention when they take a "to" clause: "X plans to …".
+INTENTION_VERBS = frozenset(
+    """plan intend want aim seek hope vow pledge promise threaten vow resolve
+    mean wish""".split()
+)
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
 WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
 # Verbs that pass on another source's words: "quoted / cited X as saying …".

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-WORD_NUMBERS = {
+WORD_NUMBERS: dict[str, float] = {
     "two": 2,
     "three": 3,
     "four": 4,
@@ -45,6 +45,27 @@ WORD_NUMBERS = {
     "dozen": 12,
     "a thousand": 1000,
 }
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# "twenty-three", "twenty three"
+WORD_NUMBERS.update(
+    {
+        f"{ten}{sep}{unit}": WORD_NUMBERS[ten] + i + 1
+        for ten in _TENS
+        for i, unit in enumerate(_UNITS)
+        for sep in ("-", " ")
+    }
+)
+# "three hundred", "one hundred"; "a million", "one billion", "half a million": a lone
+# "one" is no figure ("one of the men"), but with a scale it is
+WORD_NUMBERS.update({f"{unit} hundred": (i + 1) * 100 for i, unit in enumerate(_UNITS)})
+WORD_NUMBERS.update(
+    {
+        f"{lead} {scale}": factor * value
+        for scale, value in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9))
+        for lead, factor in (("a", 1), ("one", 1), ("half a", 0.5))
+    }
+)
 # A scale may follow a figure: "two dozen", "4.5 million".
 SCALES = {
     "thousand": 1e3,
@@ -59,6 +80,11 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "dozen": 12,
+    # South Asian scales: "Rs 500 crore", "2 lakh people"
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
 }
 CURRENCY_SYMBOLS = {
     "$": "USD",
@@ -172,7 +198,8 @@ _NUMBER = re.compile(
     rf"|\b(?P<code>(?-i:{_CODE}))\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS})\b)"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
-    rf"(?:(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
+    rf"(?:(?P<points>\s(?:percentage|basis)[\s-]points?\b)"
+    rf"|(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
     rf"|\s(?P<codeafter>(?-i:{_CODE}))\b(?!\s?\d)"
     rf"|[\s-](?P<curword>{_CURWORD})\b(?!\s?\d))?",
     re.I,
@@ -180,6 +207,10 @@ _NUMBER = re.compile(
 # "three-quarters", "two thirds": fractions, not counts
 _FRACTION_AFTER = re.compile(
     r"^[\s-](?:quarters?|thirds?|halves|fifths?|tenths?)\b", re.I
+)
+# what follows "3.4m" when it counts millions of something
+_MILLIONS_OF = re.compile(
+    r"\s+(?:people\b|(?!(?:metres|meters|miles|minutes|seconds|hours|years)\b)[a-z]{3,}s\b)"
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.I)
 _MONTH_NAMES = (
@@ -245,8 +276,15 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
     value = _to_float(raw) if raw else float(WORD_NUMBERS[m["words"].lower()])
     if m["scale"]:
         scale = m["scale"].lower()
-        # a lone "m" or "b" counts as a scale only right after a currency figure
-        if scale not in ("m", "b") or m["symbol"] or m["code"] or m["lsym"]:
+        # a lone "m" or "b" counts as a scale after a currency figure, and "m" before
+        # a counted plural ("3.4m people"), not in "100m sprint" or "5m high"
+        if (
+            scale not in ("m", "b")
+            or m["symbol"]
+            or m["code"]
+            or m["lsym"]
+            or (scale == "m" and _MILLIONS_OF.match(text, m.end()))
+        ):
             value *= SCALES[scale]
     unit = None
     if m["lsym"]:
@@ -259,6 +297,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
         unit = CURRENCY_WORDS[m["curword"].lower()]
     elif m["pct"]:
         unit = "percent"
+    elif m["points"]:
+        unit = "basis points" if "basis" in m["points"].lower() else "percentage points"
     bound, approx = _qualifier(text, m.start())
     value = round(value, 6)
     if bound == "min":

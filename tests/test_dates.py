@@ -1,0 +1,53 @@
+"""Date expressions resolved against the published date, on invented phrases (fast),
+and relative dates reaching events and claims through extraction (slow)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.text.dates import resolve
+
+REF = date(2025, 6, 12)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("two days ago", "past", "2025-06-10"),
+        ("three weeks ago", "past", "2025-05-22"),
+        ("a month ago", "past", "2025-05"),
+        ("a year ago", "past", "2024-06"),
+        ("12 months ago", "past", "2024-06"),
+        ("last night", "past", "2025-06-11"),
+        ("this morning", "past", "2025-06-12"),
+        ("the first quarter of 2024", "past", "2024"),
+        ("Q1 2024", "past", "2024"),
+        ("the third quarter", "past", "2024"),  # not yet begun in June: last year's
+        ("the third quarter", "future", "2025"),
+        ("the second quarter", "past", "2025"),
+        ("fiscal 2024", "past", "2024"),
+        ("last week", "past", "2025-06"),
+    ],
+)
+def test_relative_expressions(text, tense, expected):
+    found = resolve(text, REF, tense)
+    assert found is not None and found.value == expected
+
+
+def test_a_week_across_two_months_is_no_month():
+    # the week before Monday 2025-06-02 runs from 26 May to 1 June
+    assert resolve("last week", date(2025, 6, 2)) is None
+
+
+@pytest.mark.parametrize("text", ["the weekend", "the day before", "5 p.m."])
+def test_what_cannot_be_known_stays_unknown(text):
+    assert resolve(text, REF) is None
+
+
+@pytest.mark.slow
+def test_a_time_expression_dates_its_event(run):
+    x = run("Police arrested two men in Tarsk last night.", published="2025-06-12")
+    (arrest,) = [e for e in x.events if e.event_type == "Arrest"]
+    assert arrest.date is not None and arrest.date.value == "2025-06-11"
