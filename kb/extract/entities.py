@@ -23,14 +23,19 @@ def cluster_mentions(doc: Doc) -> Entities:
     items = mentions.items
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
-        target = next((c for c, cl in enumerate(clusters) if _same(cl, m)), None)
+        # a surname on its own is the person named in full, even when the NER calls
+        # it an organisation ("Trump", "Pence"); that comes before any other match
+        surname = next((c for c, cl in enumerate(clusters) if _surname_of(m, cl)), None)
+        target = surname
+        if target is None:
+            target = next((c for c, cl in enumerate(clusters) if _same(cl, m)), None)
         if target is None:
             clusters.append(Cluster(m.kind, place=m.place))
             target = len(clusters) - 1
         cl = clusters[target]
         cl.mentions.append(m)
         m.cluster = target
-        if cl.kind != m.kind and m.kind == "Organization" and cl.kind == "Person":
+        if m.kind == "Organization" and cl.kind == "Person" and surname is None:
             cl.kind = "Organization"
     for cl in clusters:
         cl.mentions.sort(key=lambda mm: mm.start)
@@ -84,6 +89,20 @@ def _same(cl: Cluster, m: Mention) -> bool:
             # "the Treasury" after "the National Treasury"
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
+    )
+
+
+def _surname_of(m: Mention, cl: Cluster) -> bool:
+    """A one-word person or organisation mention that is the last word of a person's
+    full name in the cluster."""
+    if cl.kind != "Person" or m.kind not in ("Person", "Organization") or m.place:
+        return False
+    words = fold(m.name).split()
+    if len(words) != 1:
+        return False
+    return any(
+        len(full) >= 2 and full[-1] == words[0]
+        for full in (fold(n).split() for n in cl.names())
     )
 
 

@@ -31,6 +31,9 @@ _OTHER = {
 }
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
 def quote_spans_of(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the Doc's quoted passages."""
     return stage(doc, "newskb_quote_spans", lambda d: find_quotes(text_of(d)))
@@ -222,9 +225,13 @@ class Resolver:
             return max(own, key=lambda m: m.start).cluster
         sent = self.doc[max(fits, key=lambda m: m.start).start].sent
         in_sent = [m for m in fits if self.doc[m.start].sent == sent]
-        # a person known to be of the pronoun's gender beats one of unknown gender
-        known = [m for m in in_sent if self.gender(m.cluster) == gender]
-        return min(known or in_sent, key=lambda m: m.start).cluster
+        # the subject of that sentence beats others named in it ("Pence said Trump
+        # would wait. '…,' he said": Pence), and then a person known to be of the
+        # pronoun's gender beats one of unknown gender
+        subjects = [m for m in in_sent if _is_subject(self.doc[m.end - 1])]
+        pool = subjects or in_sent
+        known = [m for m in pool if self.gender(m.cluster) == gender]
+        return min(known or pool, key=lambda m: m.start).cluster
 
     def gender(self, cluster: int) -> str | None:
         """What the text itself says of a person's gender, or None, in two parts:
@@ -303,6 +310,8 @@ class Resolver:
                 return self.recent(tok.left_edge.i, {"Organization"})
             if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
                 return None
+        if _unnamed_one(tok, lemma):
+            return self._anonymous(tok) if allow_new_group else None
         if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
             return self._role_holder(tok, lemma)
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
@@ -318,6 +327,27 @@ class Resolver:
         ):
             return self.described(tok, "Organization", ("amod", "compound", "poss"))
         return None
+
+    def _anonymous(self, tok: Token) -> int | None:
+        """An unnamed single source ("a source", "a senior official", "another
+        aide"): an actor of its own, the same one each time the article describes
+        it in the same words."""
+        start = min(
+            [
+                c.i
+                for c in tok.children
+                if c.dep_ in ("amod", "compound") and c.i < tok.i
+            ]
+            + [tok.i]
+        )
+        name = clean_name(self.doc[start : tok.i + 1].text)
+        for index, cl in enumerate(self.clusters):
+            if cl.kind == "Actor" and name in cl.names():
+                self.mentions.add(
+                    Mention(start, tok.i + 1, "Actor", name, cluster=index)
+                )
+                return index
+        return self.described(tok, "Actor", ("amod", "compound"))
 
     def _the_business(self, tok: Token, lemma: str, described: bool) -> bool:
         """ "the company", "the FTSE 100 group": the business in the story (named
@@ -369,6 +399,26 @@ class AttributionRules:
         self.text = text_of(doc)
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a word joined or in apposition to one ("Dietz and her husband
+    Karl")."""
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in _SUBJECTS
+
+
+def _unnamed_one(tok: Token, lemma: str) -> bool:
+    """ "a source", "another official", "one aide", "the source": a single person the
+    article does not name (a role word needs an indefinite article: "the minister"
+    is someone the article names)."""
+    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+    if tok.tag_ != "NN" or det is None:
+        return False
+    if lemma in lx.UNNAMED_SOURCES:
+        return det in ("a", "an", "another", "one", "the", "that", "this")
+    return lemma in lx.ROLE_WORDS and det in ("a", "an", "another", "one")
 
 
 def _quoted_source(verb: Token) -> Token | None:

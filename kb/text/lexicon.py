@@ -45,7 +45,14 @@ PEOPLE_NOUNS = frozenset(
     prisoners hostages journalists activists researchers scientists experts analysts
     authorities leaders ministers negotiators envoys sailors pilots miners teachers
     employees staff victims survivors villagers settlers delegates rescuers firefighters
-    medics paramedics volunteers passengers patients""".split()
+    medics paramedics volunteers passengers patients sources aides advisers advisors
+    insiders observers critics supporters opponents witnesses strategists operatives
+    staffers donors pollsters economists people""".split()
+)
+# Nouns for one person whom the article leaves unnamed as a source: "a source said".
+UNNAMED_SOURCES = frozenset(
+    """source insider aide adviser advisor operative witness observer strategist
+    staffer person""".split()
 )
 
 # Head nouns of institutions named by description ("Kenya's health ministry").
@@ -53,7 +60,8 @@ INSTITUTION_NOUNS = frozenset(
     """ministry department agency council parliament police army military navy court
     commission committee authority office service intelligence administration bureau
     board union party government cabinet senate assembly legislature regulator
-    inspectorate prosecutor prosecutors watchdog""".split()
+    inspectorate prosecutor prosecutors watchdog campaign team network embassy
+    coalition alliance caucus delegation federation league foundation""".split()
 )
 
 # Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").

@@ -1,0 +1,62 @@
+"""Who speaks: unnamed sources, institutions by description, surnames the NER files
+as organisations, and "he said" after a sentence that names two people. Sentences
+invented for these tests; needs the trained model (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(x) -> list[str]:
+    names = {e.key: e.name for e in x.entities}
+    return [names[c.claimant] for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The convoy was turned back at the border, sources said.", "sources"),
+        ("The convoy was turned back at the border, a source said.", "source"),
+        ("A senior official said the convoy was turned back.", "senior official"),
+        ("The campaign says the advert will air nationally next week.", "campaign"),
+    ],
+)
+def test_unnamed_sources_speak(run, sentence, speaker):
+    assert _speakers(run(sentence)) == [speaker]
+
+
+def test_one_unnamed_source_is_one_actor(run):
+    x = run(
+        "The convoy was turned back at the border, a source said. "
+        "The drivers waited for two days, the source said."
+    )
+    assert _speakers(x) == ["source", "source"]
+    assert len({c.claimant for c in x.claims}) == 1
+
+
+def test_an_indefinite_role_is_not_the_named_holder(run):
+    x = run(
+        "Finance Minister Edda Valk presented the budget. "
+        "An official said the vote would be close."
+    )
+    assert _speakers(x) == ["official"]
+
+
+def test_a_surname_is_the_person_named_in_full(run):
+    x = run(
+        "Senator Orla Quint visited Tarsk on Monday. Voters cheered Quint, "
+        "and Quint said the bridge would be rebuilt."
+    )
+    people = [e for e in x.entities if e.name == "Orla Quint"]
+    assert len(people) == 1 and people[0].actor_kind == "Person"
+    assert not any(e.name == "Quint" for e in x.entities)
+
+
+def test_he_after_a_sentence_naming_two_is_its_subject(run):
+    x = run(
+        "Governor Tomas Brell said Senator Ivo Kral would wait for the audit. "
+        '"The audit will take a month," he said.'
+    )
+    assert _speakers(x)[-1] == "Tomas Brell"
