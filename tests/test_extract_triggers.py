@@ -80,3 +80,36 @@ def test_appointee_is_a_participant(run):
     x = run("The board named Helen Ruiz as chief executive on Tuesday.")
     (event,) = [e for e in x.events if e.event_type == "Appointment"]
     assert "person:helen ruiz" in event.participants
+
+
+def _types(x) -> list[str]:
+    return [e.event_type for e in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The senate rejected the bill on Tuesday.", "Vote"),
+        ("Ana Volk met Teo Brann at a meeting in Tarsk.", "Negotiation"),
+        ("Senator Ivo Kral trounced his rival in the primary.", "Election"),
+        ("The institute released a poll of 900 voters.", "StudyPublication"),
+        ("Governor Edda Valk arrived in Tarsk for a two-day visit.", "DiplomacyEvent"),
+        ("The hacker pleaded guilty to fraud in Tarsk.", "LegalAction"),
+    ],
+)
+def test_more_triggers_name_their_events(run, sentence, kind):
+    assert kind in _types(run(sentence))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Edda Valk rejected the remarks as unfair.",
+        "Senator Ivo Kral attacked Governor Edda Valk's record on taxes.",
+        "The plan came under fire from farmers.",
+    ],
+)
+def test_everyday_senses_name_no_event(run, sentence):
+    assert _types(run(sentence)) == []

@@ -49,8 +49,50 @@ class TriggerRules:
                 return None
             if tok.dep_ == "pobj" and tok.head.lower_ == "for" and kind == "Attack":
                 return None  # "for an offensive": a purpose, not an event that happened
-            return kind
+            return self._noun_sense(tok, lemma, kind)
         return None
+
+    def _noun_sense(self, tok: Token, lemma: str, kind: str | None) -> str | None:
+        """Nouns whose common senses name no event, or another one: "under fire",
+        "a demonstration of strength", "the polls show"."""
+        if kind is None:
+            return None
+        if lemma == "fire" and (
+            tok.head.lower_ == "under" or any(c.lower_ == "back" for c in tok.children)
+        ):
+            return None  # "came under fire": criticism
+        if lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
+            return None
+        if lemma == "poll":
+            # "at the polls", "polls closed": the vote; otherwise an opinion poll
+            voting = tok.head.lower_ in ("at", "to") or tok.head.lemma_ in (
+                "close",
+                "open",
+            )
+            return "Election" if voting else "StudyPublication"
+        if lemma == "nomination" and {t.lower_ for t in tok.sent} & lx.ELECTION_CONTEXT:
+            return "Election"
+        if lemma == "attack" and self._in_words(tok):
+            return None
+        return kind
+
+    def _in_words(self, tok: Token) -> bool:
+        """An attack made in words: on a person, or on their record or remarks."""
+        targets = [tok]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            targets = [
+                g
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+        else:
+            targets = [c for c in tok.children if c.dep_ == "dobj"]
+        return any(
+            self.r.kind_at(t) == "Person" or t.lemma_.lower() in lx.CRITICISM_OBJECTS
+            for t in targets
+        )
 
     def _verb_type(self, tok: Token, lemma: str) -> str | None:
         subj = self.r.subject(tok)
@@ -141,6 +183,8 @@ class TriggerRules:
         obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
         if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
             return "Election"
+        if {t.lower_ for t in tok.sent} & lx.ELECTION_CONTEXT:
+            return "Election"  # "trounced her rival in the primary"
         if obj_lemmas & lx.SPORTS_OBJECTS:
             return "SportsMatch"
         if SCORE.search(tok.sent.text):
@@ -207,6 +251,41 @@ class TriggerRules:
                 return kind  # "closed its Gdansk plant", "shut Lyon's airport"
         return None
 
+    def _voting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "The senate rejected the bill", "shareholders approved the merger"; not
+        "he rejected the remarks" nor "the storm passed"."""
+        if any(o.lemma_.lower() in lx.VOTED_OBJECTS for o in objs):
+            return "Vote"
+        if subj is not None and subj.lemma_.lower() in lx.VOTING_BODIES:
+            return "Vote"
+        return None
+
+    def _arrival(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """Troops that arrive are deployed; a leader who arrives is on a visit."""
+        if subj is None:
+            return None
+        if subj.lower_ in lx.MILITARY_NOUNS or subj.lemma_.lower() in lx.MILITARY_NOUNS:
+            return "MilitaryDeployment"
+        return "DiplomacyEvent" if self.r.kind_at(subj) == "Person" else None
+
+    def _publication(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "released a poll", "conducted the survey": a publication."""
+        if any(o.lemma_.lower() in lx.PUBLICATION_OBJECTS for o in objs):
+            return "StudyPublication"
+        return None
+
+    def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "attacked the base"; not "attacked her record" or "attacked Clinton"."""
+        return None if self._in_words(tok) else "Attack"
+
+    def _capture(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "captured the town" is a capture; "captured the nomination" a vote."""
+        if any(o.lemma_.lower() in lx.ELECTION_OBJECTS for o in objs):
+            return "Election"
+        return "Capture"
+
     def _generic_plural(self, tok: Token) -> bool:
         if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
             return False
@@ -257,7 +336,14 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
 _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
     "name": TriggerRules._appointment,
-    **dict.fromkeys(["win", "draw", "beat", "defeat"], TriggerRules._match_result),
+    **dict.fromkeys(
+        ["win", "draw", "beat", "defeat", "trounce", "rout"], TriggerRules._match_result
+    ),
     **dict.fromkeys(["rally", "march", "demonstrate"], TriggerRules._protest),
     **dict.fromkeys(["close", "shut", "open"], TriggerRules._closing),
+    **dict.fromkeys(["approve", "pass", "reject"], TriggerRules._voting),
+    "arrive": TriggerRules._arrival,
+    **dict.fromkeys(["release", "conduct"], TriggerRules._publication),
+    "attack": TriggerRules._attack,
+    "capture": TriggerRules._capture,
 }

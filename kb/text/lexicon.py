@@ -148,6 +148,12 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["publish"], "StudyPublication"),
     **dict.fromkeys(["defeat", "beat", "win", "draw"], "SportsMatch"),
     **dict.fromkeys(["issue"], "Warning"),
+    **dict.fromkeys(["plead", "extradite", "overturn", "uphold"], "LegalAction"),
+    **dict.fromkeys(["hack"], "Attack"),
+    **dict.fromkeys(["visit", "travel", "tour"], "DiplomacyEvent"),
+    **dict.fromkeys(["endorse"], "PoliticsEvent"),
+    **dict.fromkeys(["release", "conduct"], "StudyPublication"),
+    **dict.fromkeys(["trounce", "rout"], "SportsMatch"),
 }
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
@@ -243,6 +249,16 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["outbreak", "epidemic", "pandemic"], "Outbreak"),
     **dict.fromkeys(["trial", "clinical trial"], "MedicalTrial"),
     **dict.fromkeys(["match", "final", "tournament", "game"], "SportsMatch"),
+    **dict.fromkeys(["meeting"], "Negotiation"),
+    **dict.fromkeys(["visit", "trip", "tour"], "DiplomacyEvent"),
+    **dict.fromkeys(["survey"], "StudyPublication"),
+    **dict.fromkeys(
+        ["hack", "hacking", "cyberattack", "shooting", "stabbing"], "Attack"
+    ),
+    **dict.fromkeys(["death", "deaths", "killing", "killings", "murder"], "Death"),
+    **dict.fromkeys(["plea", "extradition", "hearing"], "LegalAction"),
+    **dict.fromkeys(["endorsement", "debate", "convention", "caucus"], "PoliticsEvent"),
+    **dict.fromkeys(["interview", "conference", "funeral", "ceremony"], "OtherEvent"),
 }
 # Verbs whose event type depends on their subject ("profit fell", "shares rose").
 MOVEMENT_VERBS = frozenset(
@@ -364,7 +380,55 @@ SPORTS_OBJECTS = frozenset(
     bout fight tie leg round stage grand prix open""".split()
 )
 ELECTION_OBJECTS = frozenset(
-    {"election", "vote", "seat", "seats", "poll", "primary", "runoff", "majority"}
+    {
+        "election",
+        "vote",
+        "seat",
+        "seats",
+        "poll",
+        "primary",
+        "runoff",
+        "majority",
+        "nomination",
+        "caucus",
+        "delegates",
+        "state",
+        "states",
+    }
+)
+# Words that make "won", "beat" or "captured" a vote, not a match or a capture.
+ELECTION_CONTEXT = frozenset(
+    """election elections primary primaries caucus caucuses nomination vote votes
+    ballot ballots delegates polls runoff referendum seat seats electorate""".split()
+)
+# What a body votes on: "rejected the bill", "approved the merger".
+VOTED_OBJECTS = frozenset(
+    """bill bills law legislation motion measure amendment budget proposal
+    resolution treaty plan deal nomination referendum appeal request application
+    merger takeover bid package reform reforms ordinance regulation rule rules
+    nominee candidate offer settlement""".split()
+)
+# Who votes: "the senate rejected …", "shareholders approved …".
+VOTING_BODIES = frozenset(
+    """parliament senate congress house lawmakers legislators council voters
+    committee assembly legislature board shareholders members court judge jury
+    panel cabinet regulators""".split()
+)
+# What is released or conducted when the release is a publication.
+PUBLICATION_OBJECTS = frozenset(
+    """poll polls survey surveys report reports study studies data figures results
+    findings analysis forecast estimates""".split()
+)
+# Those who are deployed when they arrive: "troops arrived".
+MILITARY_NOUNS = frozenset(
+    """troops soldiers forces army navy military marines fighters units battalion
+    brigade warships jets ships convoy tanks""".split()
+)
+# Objects of "attack" in words, not with weapons: "attacked his record".
+CRITICISM_OBJECTS = frozenset(
+    """record policy policies plan plans remarks comments statement statements
+    position positions views campaign ad ads character credibility judgment
+    judgement decision proposal""".split()
 )
 # "strike" is an attack with a weapon word on it ("air strike") and a walkout where
 # workers, a union or pay are in its sentence.
@@ -408,6 +472,11 @@ EVENT_TYPE_LABELS = {
     "MedicalTrial": "medical trial",
     "StudyPublication": "study publication",
     "SportsMatch": "sports match",
+    "ConflictEvent": "conflict",
+    "DiplomacyEvent": "visit or meeting",
+    "PoliticsEvent": "politics",
+    "BusinessEvent": "business",
+    "OtherEvent": "event",
 }
 
 PRONOUNS = frozenset(
