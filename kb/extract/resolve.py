@@ -32,6 +32,8 @@ _OTHER = {
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Roles that news gives its unnamed sources: "a senior official said"
+_ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
 
 def quote_spans_of(doc: Doc) -> list[tuple[int, int]]:
@@ -411,14 +413,14 @@ def _is_subject(tok: Token) -> bool:
 
 def _unnamed_one(tok: Token, lemma: str) -> bool:
     """ "a source", "another official", "one aide", "the source": a single person the
-    article does not name (a role word needs an indefinite article: "the minister"
-    is someone the article names)."""
+    article does not name (an unnamed source's role needs an indefinite article:
+    "the minister" is someone the article names)."""
     det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
     if tok.tag_ != "NN" or det is None:
         return False
     if lemma in lx.UNNAMED_SOURCES:
         return det in ("a", "an", "another", "one", "the", "that", "this")
-    return lemma in lx.ROLE_WORDS and det in ("a", "an", "another", "one")
+    return lemma in _ANONYMOUS_ROLES and det in ("a", "an", "another", "one")
 
 
 def _quoted_source(verb: Token) -> Token | None:
