@@ -27,7 +27,9 @@ def all_nlp():
 
 
 def test_said_is_a_statement(default_nlp):
-    (claim,) = _claims(default_nlp, "Mayor Ilse Varga said the bridge would reopen in May.")
+    (claim,) = _claims(
+        default_nlp, "Mayor Ilse Varga said the bridge would reopen in May."
+    )
     assert claim.attribution == "statement"
 
 
@@ -48,7 +50,10 @@ def test_intentions_are_opt_in(default_nlp, all_nlp):
 
 
 def test_a_negated_intention_is_none(all_nlp):
-    assert _claims(all_nlp, "Mayor Ilse Varga does not plan to resign over the vote.") == ()
+    assert (
+        _claims(all_nlp, "Mayor Ilse Varga does not plan to resign over the vote.")
+        == ()
+    )
 
 
 def test_an_unknown_attribution_type_is_refused():
