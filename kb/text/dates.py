@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from kb.models import DateValue
+from kb.text.quantities import WORD_NUMBERS
 
 Tense = Literal["past", "future"]
 
@@ -77,21 +78,12 @@ _RELATIVE_DAYS = {
     "last night": -1,
     "tomorrow": 1,
 }
+# "a", "one" and the number words up to twelve: "two days ago", "a year ago"
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{w: int(v) for w, v in WORD_NUMBERS.items() if v <= 12 and w.isalpha()},
 }
 # "two days ago", "three weeks ago", "a year ago"
 _AGO = re.compile(
