@@ -122,6 +122,8 @@ class _Mapper:
         for i, j in self.x.conflicts:
             self._add(claim_iris[i], KB.conflictsWith, claim_iris[j])
             self._add(claim_iris[j], KB.conflictsWith, claim_iris[i])
+        for q in self.x.quantities:
+            self._add(self.article, KB.quantity, self._quantity(q))
         return self.out
 
     # ------------------------------------------------------------ helpers

@@ -148,6 +148,7 @@ class KBSH(rdflib_ns.DefinedNamespace):
         "ArticleShape-headline",  # at most one literal
         "ArticleShape-inLanguage",  # at most one xsd:string
         "ArticleShape-mentions",  # Actor, Location, Event or Claim
+        "ArticleShape-quantity",  # figures outside events and claims are Quantities
         "ArticleShape-publisher",  # at most one kb:Organization
         "ArticleShape-sourceName",  # at most one xsd:string
         "ArticleShape-url",  # at most one IRI
