@@ -32,13 +32,18 @@ CONTRACT_CLASSES = {
 }
 OBJECT_PROPERTIES = {
     "mentions", "mention", "inArticle", "eventType", "agent", "participant", "place",
-    "quantity", "claimant", "about", "conflictsWith", "cue",
+    "quantity", "claimant", "about", "conflictsWith", "cue", "content", "source",
 }  # fmt: skip
 DATATYPE_PROPERTIES = {
     "start", "end", "anchor", "date", "statement", "directQuote", "approximate",
-    "confidence", "role", "modality", "sourceName", "nlpModel",
+    "confidence", "role", "modality", "sourceName", "nlpModel", "attributionType",
 }  # fmt: skip
-EXTENSIONS = {"role", "modality", "sourceName", "nlpModel", "cue"}
+EXTENSIONS = {
+    "role", "modality", "sourceName", "nlpModel", "cue", "content", "source",
+    "attributionType",
+}  # fmt: skip
+#: Object properties whose JSON-LD term is a set: a consumer always gets an array.
+SET_TERMS = {"content"}
 EVENT_TYPES = {
     "ConflictEvent": [
         "Attack", "MilitaryDeployment", "MilitaryBuildup", "Capture", "Casualties",
@@ -256,7 +261,11 @@ def test_context_terms_expand_to_declared_iris(onto: Graph) -> None:
 def test_context_coercions() -> None:
     ctx = context()
     for name in OBJECT_PROPERTIES:
-        assert ctx[name] == {"@id": f"kb:{name}", "@type": "@id"}, name
+        expected = {"@id": f"kb:{name}", "@type": "@id"}
+        if name in SET_TERMS:
+            expected["@container"] = "@set"
+        assert ctx[name] == expected, name
+    assert ctx["attributionType"] == "kb:attributionType"  # a plain string
     assert ctx["start"]["@type"] == ctx["end"]["@type"] == "xsd:integer"
     assert ctx["directQuote"]["@type"] == ctx["approximate"]["@type"] == "xsd:boolean"
     assert ctx["confidence"]["@type"] == "xsd:decimal"
@@ -269,7 +278,12 @@ def test_context_coercions() -> None:
 
 @pytest.mark.parametrize(
     "example",
-    ["ClaimShape-valid-conflict", "ActorShape-valid", "MentionShape-valid-non-bmp"],
+    [
+        "ClaimShape-valid-conflict",
+        "ClaimShape-valid-split-quote",
+        "ActorShape-valid",
+        "MentionShape-valid-non-bmp",
+    ],
 )
 def test_context_round_trip(example: str) -> None:
     graph = Graph().parse(SHAPES_DATA / f"{example}.ttl")

@@ -270,6 +270,11 @@ class _Mapper:
         self._mention(node, c.span)
         if c.cue is not None:
             self._mention(node, c.cue, KB.cue)
+        for piece in c.content_spans():
+            self._mention(node, piece, KB.content)
+        if c.source is not None:
+            self._mention(node, c.source, KB.source)
+        self._literal(node, KB.attributionType, c.attribution)
         self._confidence(node, c.confidence)
         self._add(self.article, KB.mentions, node)
         return node

@@ -46,11 +46,13 @@ class KB(rdflib_ns.DefinedNamespace):
     agent: URIRef  # Event -> an actor who did it.
     participant: URIRef  # Event -> another actor involved, incl. one it was done to.
     place: URIRef  # Event -> a location where it happened or is to happen.
-    quantity: URIRef  # Event or claim -> a kb:Quantity reported for it.
+    quantity: URIRef  # Event, claim or article -> a kb:Quantity reported for it.
     claimant: URIRef  # Claim -> the actor who asserts it.
     about: URIRef  # Claim -> an event, actor or location it is about.
     conflictsWith: URIRef  # Claim <-> claim from another source, clashing figures.
     cue: URIRef  # Claim -> the mention of its attribution cue ("said"). Extension.
+    content: URIRef  # Claim -> a mention of its content, one per piece. Extension.
+    source: URIRef  # Claim -> the mention naming its source ("she"). Extension.
 
     # Datatype properties
     start: URIRef  # Mention's first code-point offset in the body; inclusive, >= 0.
@@ -63,6 +65,7 @@ class KB(rdflib_ns.DefinedNamespace):
     confidence: URIRef  # Extractor's confidence in a node: xsd:decimal from 0 to 1.
     role: URIRef  # A person's title or role ("spokesman"). Extension to contract v1.
     modality: URIRef  # asserted/planned/hypothetical/negated. Extension to contract v1.
+    attributionType: URIRef  # A claim's statement/belief/intention. Extension to v1.
     sourceName: URIRef  # Publisher's name as given in the input. Extension to v1.
     nlpModel: URIRef  # NLP pipeline name and version of an activity. Extension to v1.
 
@@ -148,16 +151,18 @@ class KBSH(rdflib_ns.DefinedNamespace):
         "ArticleShape-headline",  # at most one literal
         "ArticleShape-inLanguage",  # at most one xsd:string
         "ArticleShape-mentions",  # Actor, Location, Event or Claim
-        "ArticleShape-quantity",  # figures outside events and claims are Quantities
         "ArticleShape-publisher",  # at most one kb:Organization
+        "ArticleShape-quantity",  # figures outside events and claims are Quantities
         "ArticleShape-sourceName",  # at most one xsd:string
         "ArticleShape-url",  # at most one IRI
         "ArticleShape-wasGeneratedBy",  # exactly one prov:Activity
         "ClaimShape-about",  # Event, Actor or Location
         "ClaimShape-alternateName",  # literals
+        "ClaimShape-attributionType",  # exactly one of statement, belief, intention
         "ClaimShape-claimant",  # exactly one kb:Actor
         "ClaimShape-confidence",  # at most one xsd:decimal in [0, 1]
         "ClaimShape-conflictsWith",  # kb:Claim
+        "ClaimShape-content",  # at least one kb:Mention
         "ClaimShape-cue",  # kb:Mention
         "ClaimShape-date",  # at most one xsd:date, gYearMonth or gYear
         "ClaimShape-directQuote",  # exactly one xsd:boolean
@@ -165,6 +170,7 @@ class KBSH(rdflib_ns.DefinedNamespace):
         "ClaimShape-mention",  # at least one kb:Mention
         "ClaimShape-quantity",  # kb:Quantity
         "ClaimShape-sameAs",  # IRIs
+        "ClaimShape-source",  # at most one kb:Mention
         "ClaimShape-statement",  # exactly one xsd:string
         "EventShape-agent",  # kb:Actor
         "EventShape-alternateName",  # literals
