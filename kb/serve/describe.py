@@ -26,7 +26,7 @@ _DESCRIBE = """
 CONSTRUCT { ?r ?p ?o . ?x ?xp ?xo . ?y rdfs:label ?yl . ?s ?sp ?r . ?s rdfs:label ?sl . }
 WHERE {
   { ?r ?p ?o }
-  UNION { ?r kb:mention|kb:quantity|kb:cue ?x . ?x ?xp ?xo }
+  UNION { ?r kb:mention|kb:quantity|kb:cue|kb:content|kb:source ?x . ?x ?xp ?xo }
   UNION { ?r ?yp ?y . ?y rdfs:label ?yl }
   UNION { ?s ?sp ?r . OPTIONAL { ?s rdfs:label ?sl } }
 }"""
