@@ -1,0 +1,153 @@
+"""``kb export``, ``kb evaluate`` and ``kb validate``: articles to checked RDF, and how good
+the extraction is."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from kb.cli.main import cli
+from kb.cli.options import extraction_options, progress
+from kb.jobs.export import ExportOptions, export_to
+from kb.rdf.writers import FORMATS
+
+
+@cli.command("export")
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="ttl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write here (atomically) instead of standard output.",
+)
+@extraction_options
+def export_command(
+    articles: tuple[str, ...], fmt: str, output: str | None, options: ExportOptions
+) -> None:
+    """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
+
+    Inputs: .txt, .md, .html/.htm, .json (a record or an array), .jsonl.
+    Articles that do not conform to the shapes are reported on stderr and left out.
+
+    \b
+    Example:
+      kb export article.html -o out.ttl
+      kb export articles/ --format jsonld -o out.jsonld
+    """
+    # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
+    target = output or sys.stdout.buffer
+    with progress(articles) as tick:
+        result = export_to(articles, target, replace(options, fmt=fmt), tick)
+    for outcome in result.outcomes:
+        if outcome.reason:
+            click.echo(f"kb: {outcome.reason}", err=True)
+    if len(result.outcomes) > 1 or result.exit_code:
+        click.echo(f"kb: {result.summary()}", err=True)
+    sys.exit(result.exit_code)
+
+
+@cli.command("evaluate")
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--polnear",
+    type=click.Path(path_type=Path),
+    envvar="KB_POLNEAR",
+    help="Score a split of the PolNeAR corpus in this folder instead. Also $KB_POLNEAR.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["train", "dev", "test"]),
+    default="dev",
+    show_default=True,
+    help="PolNeAR split. test is refused without --final-report.",
+)
+@click.option(
+    "--final-report",
+    is_flag=True,
+    help="Allow the PolNeAR test split: only to report quality, never to tune.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="Score the first N documents only."
+)
+@click.option(
+    "--model", envvar="KB_SPACY_MODEL", help="spaCy pipeline to extract with."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List misses and false positives too."
+)
+def evaluate_command(
+    folder: Path | None,
+    polnear: Path | None,
+    split: str,
+    final_report: bool,
+    limit: int | None,
+    model: str | None,
+    as_json: bool,
+    verbose: bool,
+) -> None:
+    """Score extraction against annotated articles and print P/R/F1 per kind.
+
+    FOLDER is a gold set in the project's format (articles/ and gold/, as in
+    eval/dev: actors, locations, claims, events, with the dev metric) or a folder
+    of brat attribution files (.ann beside .txt). A FOLDER given wins over
+    --polnear.
+
+    \b
+    Brat attributions are matched to extracted claims one to one:
+      content  strict: overlap >= 50 % of the longer span (the headline);
+               lenient: overlap >= 50 % of the shorter span.
+      source   right when a mention of the claimant overlaps the gold source;
+               for a pronoun source, or one of its antecedents: the names in
+               the CoreNLP coreference chains that hold it (PolNeAR ships
+               them), else the nearest earlier named gold source.
+      type     speech, belief, intention or other, from the cue's words.
+
+    \b
+    Examples:
+      kb evaluate eval/dev
+      kb evaluate --polnear /work/polnear --split dev --limit 20 -v
+      KB_POLNEAR=/work/polnear kb evaluate --json
+    """
+    from kb.evaluate import EvaluateRequest, evaluate, format_json, format_text
+
+    request = EvaluateRequest(folder, polnear, split, final_report, limit, model)
+    report = evaluate(request)
+    click.echo((format_json if as_json else format_text)(report, verbose), nl=False)
+
+
+@cli.command("validate")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
+)
+def validate_command(files: tuple[str, ...]) -> None:
+    """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
+
+    Prints a grouped report of every violation; nothing is fetched from the network.
+
+    \b
+    Example:
+      kb validate out.ttl
+    """
+    from kb.rdf.validate import validate_files
+
+    reports = validate_files(files)
+    failed = 0
+    for path, report in reports.items():
+        if report.conforms:
+            click.echo(f"{path}: conforms")
+        else:
+            failed += 1
+            click.echo(f"{path}: does not conform\n{report.format()}", err=True)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,47 @@
+"""The ``kb`` command group: library errors become one-line messages and exit codes
+(0 ok, 1 data did not conform, 2 bad input or usage) here, in one place."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from kb import __version__
+from kb.errors import KbError
+
+
+class _Group(click.Group):
+    """Turns library errors into one-line messages and exit codes, in one place."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KbError as exc:
+            click.echo(f"kb: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+class _EchoHandler(logging.Handler):
+    """Library warnings ("read it as Windows-1252") as ``kb: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"kb: {record.getMessage()}", err=True)
+
+
+def _warnings_to_stderr() -> None:
+    logger = logging.getLogger("kb")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        logger.addHandler(_EchoHandler(logging.WARNING))
+        logger.setLevel(logging.WARNING)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kb")
+def cli() -> None:
+    """newskb: turn news articles into a validated knowledge graph of events,
+    actors, locations and claims, each traced to the text it came from.
+
+    Exit codes: 0 success, 1 data did not conform to the shapes, 2 bad input or usage.
+    """
+    _warnings_to_stderr()

@@ -1,0 +1,101 @@
+"""Options and helpers that several ``kb`` commands share: extraction options, the
+store directory and the progress bar."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from kb.ingest.sources import count_input_files
+from kb.jobs.export import ExportOptions, fixed_time_from_env, parse_time
+from kb.rdf.iris import DEFAULT_BASE
+from kb.store.embedded import DEFAULT_STORE, STORE_ENV
+
+PROGRESS_MIN_ARTICLES = 4
+
+
+@contextmanager
+def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on stderr, only when it is a terminal and the batch is large."""
+    total = count_input_files(paths)
+    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="articles", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that shape extraction (``--base``, ``--fixed-time``, ``--model``,
+    ``--jobs``, ``--gazetteer``), handed to the command as one ``options``."""
+
+    @functools.wraps(command)
+    def with_options(
+        *args: object,
+        base: str,
+        fixed_time: str | None,
+        model: str | None,
+        jobs: int,
+        gazetteer: tuple[str, ...],
+        **kwargs: object,
+    ) -> None:
+        when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
+        options = ExportOptions(
+            base=base, generated_at=when, model=model, jobs=jobs, gazetteers=gazetteer
+        )
+        command(*args, options=options, **kwargs)
+
+    decorators = [
+        click.option(
+            "--base",
+            default=DEFAULT_BASE,
+            show_default=True,
+            help="Base IRI for minted instance IRIs.",
+        ),
+        click.option(
+            "--fixed-time",
+            help="Pin the provenance time (ISO 8601), for reproducible output. "
+            "Also $KB_FIXED_TIME or $SOURCE_DATE_EPOCH.",
+        ),
+        click.option(
+            "--model",
+            envvar="KB_SPACY_MODEL",
+            help="spaCy pipeline package to use instead of the bundled English "
+            "one. Also $KB_SPACY_MODEL.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Worker processes for extraction; the output is the same for "
+            "any number.",
+        ),
+        click.option(
+            "--gazetteer",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="A CSV (name,IRI[,kind]) or Turtle file of your own names → IRIs, "
+            "to link places and actors to; repeatable.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        with_options = decorator(with_options)
+    return with_options
+
+
+def store_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--store",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=STORE_ENV,
+        default=DEFAULT_STORE,
+        show_default=True,
+        help=f"Knowledge-base directory. Also ${STORE_ENV}.",
+    )(command)

@@ -1,0 +1,233 @@
+"""The knowledge-base commands: ``kb add``, ``remove``, ``stats``, ``query`` and ``push``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kb.cli.main import cli
+from kb.cli.options import extraction_options, progress, store_option
+from kb.jobs.export import ExportOptions
+from kb.store.report import format_named_queries, format_stats
+from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
+
+
+@cli.command("add")
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+@extraction_options
+def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) -> None:
+    """Extract, validate and add ARTICLES to the knowledge base.
+
+    Each article goes into its own named graph, in one transaction. Adding an
+    article again replaces its graph, so re-running a command is safe. Articles
+    that do not conform are reported and left out.
+
+    \b
+    Example:
+      kb add articles/ --store kb-store
+    """
+    from kb.jobs.export import add
+    from kb.store.embedded import Store
+
+    with Store(store) as kb, progress(articles) as tick:
+        result = add(articles, kb, options, tick)
+    for outcome in result.outcomes:
+        if outcome.reason:
+            click.echo(f"kb: {outcome.reason}", err=True)
+    click.echo(f"kb: {result.summary()} to {store}", err=True)
+    sys.exit(result.exit_code)
+
+
+@cli.command("remove")
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+def remove_command(articles: tuple[str, ...], store: Path) -> None:
+    """Remove ARTICLES (their IRIs, as `kb stats --articles` lists them) from the
+    knowledge base. Exits 2 if one of them is not there.
+
+    \b
+    Example:
+      kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
+    """
+    from kb.store.embedded import Store
+
+    missing = 0
+    with Store(store) as kb:
+        for article in articles:
+            if kb.remove(article):
+                click.echo(f"removed {article}")
+            else:
+                missing += 1
+                click.echo(f"kb: {article}: not in {store}", err=True)
+    sys.exit(2 if missing else 0)
+
+
+@cli.command("stats")
+@store_option
+@click.option("--articles", "list_articles", is_flag=True, help="List article IRIs.")
+def stats_command(store: Path, list_articles: bool) -> None:
+    """Print how many articles and triples the knowledge base holds, and how many
+    nodes of each class.
+
+    \b
+    Example:
+      kb stats --store kb-store
+    """
+    from kb.store.embedded import Store
+
+    with Store(store, read_only=True) as kb:
+        click.echo(format_stats(kb.stats(), kb.articles() if list_articles else None))
+
+
+@cli.command("query")
+@click.argument("sparql", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    help="Read the query from a .rq file.",
+)
+@click.option("--named", help="Run a bundled named query (see --list).")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A named query's parameter; repeat for several.",
+)
+@click.option("--list", "list_named", is_flag=True, help="List the named queries.")
+@store_option
+@click.option(
+    "--data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Query these exported RDF files instead of the store; repeatable.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Ask this remote SPARQL endpoint instead of the store "
+    "(e.g. http://host:7878/query).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS]),
+    default=None,
+    help="Result format [default: table on a terminal, else csv; ttl for graphs].",
+)
+def query_command(
+    sparql: str | None,
+    query_file: str | None,
+    named: str | None,
+    params: tuple[str, ...],
+    list_named: bool,
+    store: Path,
+    data: tuple[str, ...],
+    endpoint: str | None,
+    fmt: str | None,
+) -> None:
+    """Answer a SPARQL query over the knowledge base, whose default graph is the
+    union of all article graphs, or over a remote endpoint (--endpoint).
+
+    \b
+    Examples:
+      kb query 'SELECT ?p ?name WHERE { ?p a kb:Person ; rdfs:label ?name }'
+      kb query -f my-query.rq --format csv
+      kb query --named claims-by --param actor="Maria Okafor"
+      kb query --data out/examples.ttl --named conflicting-figures
+    """
+    from kb.store import queries
+    from kb.store.querying import QueryRequest, run_query
+
+    if list_named:
+        click.echo(format_named_queries([queries.load(n) for n in queries.names()]))
+        return
+    request = QueryRequest(
+        sparql=sparql,
+        file=query_file,
+        named=named,
+        params=queries.parse_params(params),
+        store=store,
+        data=data,
+    )
+    if endpoint:
+        from kb.store.remote import RemoteEndpoint, run_remote
+
+        remote = RemoteEndpoint(endpoint, union_default_graph=True)
+        result = run_remote(request, remote)
+    else:
+        result = run_query(request)
+    chosen = fmt or ("table" if sys.stdout.isatty() else "csv")
+    click.echo(format_result(result, chosen), nl=False)
+
+
+@cli.command("push")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL, e.g. http://host:7878/store or "
+    "http://host:8890/sparql-graph-crud-auth.",
+)
+@store_option
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Push only this article graph; repeatable. Default: all of them.",
+)
+@click.option(
+    "--auth",
+    type=click.Choice(["none", "basic", "digest"]),
+    default="none",
+    show_default=True,
+    help="HTTP authentication; the user and password come from "
+    "$KB_PUSH_USER and $KB_PUSH_PASSWORD, never from arguments.",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be sent; send nothing.")
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Extra tries per graph after connection errors, 408, 429 and 5xx.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for each request.",
+)
+def push_command(
+    endpoint: str,
+    store: Path,
+    graphs: tuple[str, ...],
+    auth: str,
+    dry_run: bool,
+    retries: int,
+    timeout: float,
+) -> None:
+    """Send the article graphs to a triplestore with the SPARQL 1.1 Graph Store
+    Protocol: one PUT per graph, so pushing again replaces them. Prints one line
+    per graph (sent, failed and why, not sent) and exits 2 if any was not sent.
+
+    \b
+    Example:
+      kb push --endpoint http://127.0.0.1:7878/store --dry-run
+      KB_PUSH_USER=dba KB_PUSH_PASSWORD=... kb push --auth digest \\
+        --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
+    """
+    from kb.store.push import PushOptions, graphs_from_store, push, target_from_env
+
+    target = target_from_env(endpoint, auth)  # type: ignore[arg-type]
+    options = PushOptions(dry_run=dry_run, retries=retries, timeout=timeout)
+    result = push(graphs_from_store(store, graphs), target, options)
+    click.echo(result.format(), nl=False)
+    sys.exit(result.exit_code)
