@@ -217,3 +217,16 @@ def test_role_noun_with_modifier_picks_the_matching_role(run):
     )
     who, _ = _only(x)
     assert who == "Omar Farouk"
+
+
+def test_when_it_was_said_is_not_part_of_what_was_said(run):
+    x = run("Mayor Edda Valk said on Monday the bridge will reopen in Tarsk.")
+    (claim,) = x.claims
+    assert claim.statement == "the bridge will reopen in Tarsk"
+    assert claim.date is not None and claim.date.value == "2025-06-09"
+
+
+def test_a_date_after_that_belongs_to_what_was_said(run):
+    x = run("Mayor Edda Valk said that on Monday the bridge will reopen in Tarsk.")
+    (claim,) = x.claims
+    assert claim.statement.startswith("on Monday")

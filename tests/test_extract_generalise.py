@@ -241,3 +241,10 @@ def test_plural_round_numbers_are_lower_bounds():
 def test_dateline_without_a_year():
     assert dateline_end("LIMA, July 3 — Output rose.") == len("LIMA, July 3 — ")
     assert dateline_end("Lima said on July 3 - yes.") == 0
+
+
+def test_a_city_alias_in_common_words_is_no_name_of_it():
+    # geonames lists translations among a city's alternate names
+    assert gazetteer().lookup("White House") is None
+    assert gazetteer().lookup("Kiev").name == "Kyiv"
+    assert gazetteer().lookup("Calcutta").name == "Kolkata"

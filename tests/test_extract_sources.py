@@ -60,3 +60,11 @@ def test_he_after_a_sentence_naming_two_is_its_subject(run):
         '"The audit will take a month," he said.'
     )
     assert _speakers(x)[-1] == "Tomas Brell"
+
+
+def test_a_surname_that_a_town_shares_is_the_person(run):
+    x = run(
+        "Former mayor Daniel Preston opened the hall in Tarsk. Along with Preston "
+        "and Colin Avery, the council toured the site."
+    )
+    assert not any(e.name == "Preston" for e in x.entities)

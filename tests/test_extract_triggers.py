@@ -113,3 +113,20 @@ def test_more_triggers_name_their_events(run, sentence, kind):
 )
 def test_everyday_senses_name_no_event(run, sentence):
     assert _types(run(sentence)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bakery on Wednesday began laying off hundreds of workers in Tarsk.",
+        "The carmaker will cut a third of its staff in Tarsk.",
+    ],
+)
+def test_job_cuts_count_what_a_quantity_is_of(run, sentence):
+    assert "JobCuts" in _types(run(sentence))
+
+
+@pytest.mark.slow
+def test_a_quantity_of_something_else_is_no_job_cut(run):
+    assert "JobCuts" not in _types(run("The mill cut a third of its prices in Tarsk."))

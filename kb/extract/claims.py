@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kb.extract.cues import attribution_of, content, intended, is_cue, trim
+from kb.extract.cues import (
+    attribution_of,
+    content,
+    cue_adjuncts,
+    intended,
+    is_cue,
+    trim,
+)
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
@@ -123,7 +130,9 @@ class _ClaimRules(AttributionRules):
         start = min(sent.start_char, clause.start_char)
         end = max(sent.end_char, clause.end_char)
         claim = self._claim(start, end, stmt, claimant, tok, subj)
-        claim.date = self.dates.date_of(tok)
+        claim.date = self.dates.date_of(tok) or self.dates.date_within(
+            cue_adjuncts(tok), tok
+        )
         claim.attribution = attribution_of(tok)
         return claim
 

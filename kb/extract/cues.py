@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.text import lexicon as lx
 
-__all__ = ["attribution_of", "content", "intended", "is_cue", "trim"]
+__all__ = ["attribution_of", "content", "cue_adjuncts", "intended", "is_cue", "trim"]
 
 
 def is_cue(tok: Token) -> bool:
@@ -54,7 +54,8 @@ def content(cue: Token) -> SpacySpan | None:
         # a verbless clause before its cue counts too: "Most were children, she said"
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or child.i < cue.i):
             sub = list(child.subtree)
-            return doc[sub[0].i : sub[-1].i + 1]
+            start = max([sub[0].i] + [a.right_edge.i + 1 for a in cue_adjuncts(cue)])
+            return doc[start : sub[-1].i + 1]
     sent = cue.sent
     that = next(
         (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
@@ -63,6 +64,29 @@ def content(cue: Token) -> SpacySpan | None:
     if that is not None:
         return doc[that.i + 1 : sent.end]
     return None
+
+
+def cue_adjuncts(cue: Token) -> list[Token]:
+    """Modifiers of the saying that the parser hangs on the reported verb: they sit
+    between the cue and the reported clause's subject, with no "that" before them
+    ("said on Monday it will …", "said in a statement the plant would …")."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None:
+        return []
+    subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    found = []
+    for child in clause.lefts:
+        if child.dep_ == "mark":
+            return []
+        if (
+            child.dep_ in ("prep", "npadvmod", "advmod")
+            and child.left_edge.i > cue.i
+            and child.right_edge.i < subj.left_edge.i
+        ):
+            found.append(child)
+    return found
 
 
 def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:

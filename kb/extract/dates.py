@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
 from kb.extract.paragraphs import token_from
 from kb.models import DateValue
@@ -64,16 +65,30 @@ class DateContext:
             if cur is None:
                 break
             for ent in in_sent:
-                if _attached(ent, cur):
+                if _attached(ent, cur) and not _dates_the_saying(ent, cur):
                     value = resolve(ent.text, self.ref, tense(cur))
                     if value is not None:
                         return value
             cur = cur.head if cur.head != cur else None
         if sentence_fallback:
-            values = [resolve(e.text, self.ref, tense(verb)) for e in in_sent]
+            values = [
+                resolve(e.text, self.ref, tense(verb))
+                for e in in_sent
+                if not _dates_the_saying(e, verb)
+            ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
                 return found[0]
+        return None
+
+    def date_within(self, tokens: list[Token], verb: Token) -> DateValue | None:
+        """The first date named inside these phrases, read in the verb's tense."""
+        spans = {(t.left_edge.i, t.right_edge.i) for t in tokens}
+        for ent in self.by_sentence.get(verb.sent.start, []):
+            if any(a <= ent.start and ent.end - 1 <= b for a, b in spans):
+                value = resolve(ent.text, self.ref, tense(verb))
+                if value is not None:
+                    return value
         return None
 
 
@@ -131,6 +146,16 @@ def tense(verb: Token) -> Tense:
             return "future"
         cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
     return "past"
+
+
+def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:
+    """ "said on Monday it will cut jobs": Monday dates the saying, not the cuts."""
+    if verb.dep_ != "ccomp" or not is_cue(verb.head):
+        return False
+    return any(
+        a.left_edge.i <= ent.start and ent.end <= a.right_edge.i + 1
+        for a in cue_adjuncts(verb.head)
+    )
 
 
 def _attached(ent: SpacySpan, verb: Token) -> bool:

@@ -171,8 +171,13 @@ class _MentionFinder:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
             return "ORG"  # "North Yorkshire Police", "Leinster Council"
-        if label in ("GPE", "LOC") and place is None and text in self.surnames:
-            return "PERSON"  # "Ferreira" after "Lucas Ferreira"
+        if (
+            label in ("GPE", "LOC")
+            and (place is None or place.kind == "city")
+            and text in self.surnames
+        ):
+            # "Ferreira" after "Lucas Ferreira"; also when a town shares the name
+            return "PERSON"
         if (
             label in ("PERSON", "ORG")
             and place is not None
@@ -210,6 +215,8 @@ class _MentionFinder:
         when the name is a country, a region, or a large city and nothing else."""
         if place is None or ent.label_ == "NORP" or place.weak:
             return False
+        if ent.label_ == "PERSON" and ent.text in self.surnames:
+            return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2

@@ -104,7 +104,9 @@ class TriggerRules:
                 return "MarketMovement"
             return None
         kind = lx.VERB_TRIGGERS.get(lemma)
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = _with_partitives(
+            [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        )
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -307,6 +309,21 @@ class TriggerRules:
         return any(t.lower_ in lx.JOB_NOUNS for t in window) or any(
             w in self.lower_text for w in (" jobs", " layoffs", " workforce")
         )
+
+
+def _with_partitives(objs: list[Token]) -> list[Token]:
+    """Objects, and what a quantity among them counts: "laid off hundreds of
+    workers", "cut a third of its staff" also have "workers", "staff"."""
+    counted = [
+        pobj
+        for obj in objs
+        if obj.like_num or obj.tag_ in ("CD", "NNS", "NN", "DT", "PDT")
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return objs + counted
 
 
 def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -> bool:

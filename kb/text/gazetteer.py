@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -250,6 +251,7 @@ class Gazetteer:
                     if (
                         re.fullmatch(r"[A-Z][A-Za-z' -]{2,40}", alt)
                         and not alt.isupper()
+                        and _spelling_of(alt, row["name"])
                     ):
                         self._add(alt, place)
 
@@ -290,6 +292,13 @@ class Gazetteer:
             else:
                 extended._links[fold(entry.name)] = entry
         return extended
+
+
+def _spelling_of(alias: str, name: str) -> bool:
+    """An alternate name that spells the city's own ("Kiev", "Peking", "Calcutta"),
+    not a translation into common words ("White House" is one of Casablanca's) or
+    a district's name that news uses for itself."""
+    return SequenceMatcher(None, fold(alias), fold(name)).ratio() >= 0.4
 
 
 def _rank(place: Place) -> tuple[int, int]:
