@@ -248,3 +248,22 @@ def test_a_city_alias_in_common_words_is_no_name_of_it():
     assert gazetteer().lookup("White House") is None
     assert gazetteer().lookup("Kiev").name == "Kyiv"
     assert gazetteer().lookup("Calcutta").name == "Kolkata"
+
+
+@pytest.mark.slow
+def test_a_name_only_in_a_title_case_headline_is_not_trusted(run):
+    x = run(
+        "Mayor Wades In, Urges Tarsk To Remain In Trade Union\n\n"
+        "Mayor Ana Obi on Friday urged Tarsk to remain in the trade union, which "
+        "she said had served the town well."
+    )
+    assert not [n for n in _names(x) if "Remain" in n or "Wades" in n]
+
+
+@pytest.mark.slow
+def test_a_name_in_a_headline_that_the_body_repeats_is_kept(run):
+    x = run(
+        "Governor Maria Lopez Urges Calm After Floods\n\n"
+        "Governor Maria Lopez said on Friday that residents should stay calm."
+    )
+    assert "Maria Lopez" in _names(x)

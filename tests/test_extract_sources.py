@@ -68,3 +68,20 @@ def test_a_surname_that_a_town_shares_is_the_person(run):
         "and Colin Avery, the council toured the site."
     )
     assert not any(e.name == "Preston" for e in x.entities)
+
+
+def test_a_surname_the_ner_calls_a_city_is_the_person(run):
+    x = run(
+        "The council confirmed the nomination of Judge Ada Houston. Most members "
+        "backed a vote on Houston."
+    )
+    assert not any(e.name == "Houston" for e in x.entities)
+
+
+def test_a_shared_surname_is_the_person_named_last_before_it(run):
+    x = run(
+        "Mayor Joan Tarvel opened the bridge. Her brother, Governor Piet Tarvel, "
+        "was absent. Tarvel said the bridge would ease traffic."
+    )
+    names = {e.key: e.name for e in x.entities}
+    assert [names[c.claimant] for c in x.claims] == ["Piet Tarvel"]

@@ -25,7 +25,9 @@ def cluster_mentions(doc: Doc) -> Entities:
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
         # it an organisation ("Trump", "Pence"); that comes before any other match
-        surname = next((c for c, cl in enumerate(clusters) if _surname_of(m, cl)), None)
+        surname = _nearest_named(
+            m, [c for c, cl in enumerate(clusters) if _surname_of(m, cl)], clusters
+        )
         target = surname
         if target is None:
             target = next((c for c, cl in enumerate(clusters) if _same(cl, m)), None)
@@ -90,6 +92,23 @@ def _same(cl: Cluster, m: Mention) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _nearest_named(m: Mention, found: list[int], clusters: list[Cluster]) -> int | None:
+    """Of the people a surname could be ("Biden" after "Joe Biden" and "Beau
+    Biden"), the one named last before it; else the first named after it."""
+    if len(found) < 2:
+        return found[0] if found else None
+
+    def last_before(c: int) -> int:
+        return max(
+            (x.start for x in clusters[c].mentions if x.start < m.start), default=-1
+        )
+
+    best = max(found, key=last_before)
+    if last_before(best) >= 0:
+        return best
+    return min(found, key=lambda c: min(x.start for x in clusters[c].mentions))
 
 
 def _surname_of(m: Mention, cl: Cluster) -> bool:

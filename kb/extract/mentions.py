@@ -31,6 +31,27 @@ _WHERE_PREPS = {"in", "near", "across", "throughout", "outside", "around", "into
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 
+# Short words that only a title-case headline capitalises in mid-line.
+_TITLE_FUNCTION_WORDS = frozenset(
+    "In Of To For On At By And Or With From Over After Into About As Is Are Be "
+    "Has Have Will Amid Says".split()
+)
+
+
+def _title_case(line: str, words_in_text: set[str]) -> bool:
+    """A headline in title case: most of its longer words start with a capital, and
+    some capitalised words are everyday ones (function words, or words the article
+    writes in lower case too)."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", line)
+    words = [w for w in tokens if len(w) >= 4]
+    if len(words) < 3 or len(words) > 25:
+        return False
+    capitals = [w for w in words[1:] if w[0].isupper()]
+    everyday = [w for w in capitals if w.lower() in words_in_text]
+    function = [w for w in tokens[1:] if w in _TITLE_FUNCTION_WORDS]
+    return len(capitals) + 1 >= 0.8 * len(words) and len(everyday) + len(function) >= 2
+
+
 def find_mentions(doc: Doc) -> Mentions:
     """The :class:`Mentions` of a parsed Doc."""
     return _MentionFinder(doc).run()
@@ -67,6 +88,7 @@ class _MentionFinder:
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.title_lines: dict[int, bool] = {}  # line start → whether in title case
         self.storm_names = {
             fold(doc[t.i + 1].text)
             for t in doc[:-1]
@@ -132,6 +154,8 @@ class _MentionFinder:
         if fold(ent[-1].text) in self.storm_names:
             return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
         place = self.gaz.lookup(text)
+        if place is None and not self._confirmed(ent):
+            return
         label = self._label(ent, text, place)
         if label is None:
             return  # nationalities make groups and institutions, see _group/_institution
@@ -160,6 +184,22 @@ class _MentionFinder:
                 self._add(Mention(span.start, span.end, "Person", name, role))
             return
         self._add(Mention(ent.start, ent.end, "Organization", text))
+
+    def _confirmed(self, ent: SpacySpan) -> bool:
+        """A name in a line in title case ("Mayor Wades In, Urges Calm") counts only
+        when the article writes it elsewhere too: the NER cannot tell names by their
+        capitals there."""
+        start = self.text.rfind("\n", 0, ent.start_char) + 1
+        end = self.text.find("\n", ent.end_char)
+        end = len(self.text) if end < 0 else end
+        if start not in self.title_lines:
+            self.title_lines[start] = _title_case(
+                self.text[start:end], self.lower_words
+            )
+        if not self.title_lines[start]:
+            return True
+        rest = self.text[:start] + "\n" + self.text[end:]
+        return re.search(rf"\b{re.escape(ent.text)}\b", rest) is not None
 
     def _label(self, ent: SpacySpan, text: str, place: Place | None) -> str | None:
         """The NER's label, corrected by what the article and the gazetteer say;
@@ -215,7 +255,7 @@ class _MentionFinder:
         when the name is a country, a region, or a large city and nothing else."""
         if place is None or ent.label_ == "NORP" or place.weak:
             return False
-        if ent.label_ == "PERSON" and ent.text in self.surnames:
+        if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
         if place.kind in ("country", "admin", "continent", "user"):
             return True
