@@ -85,3 +85,16 @@ def test_a_shared_surname_is_the_person_named_last_before_it(run):
     )
     names = {e.key: e.name for e in x.entities}
     assert [names[c.claimant] for c in x.claims] == ["Piet Tarvel"]
+
+
+def test_the_poll_is_the_pollster_named_before(run):
+    x = run(
+        "A new Harwick Institute poll was released on Wednesday. The poll found "
+        "that 43% of voters support the bridge plan."
+    )
+    assert _speakers(x) == ["Harwick Institute"]
+
+
+def test_a_spokesman_for_a_company_speaks_for_it(run):
+    x = run("A spokesman for Acme Corp said the plant would close in June.")
+    assert _speakers(x) == ["Acme Corp"]

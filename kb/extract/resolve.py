@@ -144,7 +144,8 @@ class Resolver:
 
     def _through_children(self, tok: Token) -> int | None:
         """An entity named beside the word: in apposition ("the mayor, Ana Obi"),
-        as its owner ("Acme's spokesperson") or after "at"/"of" ("an analyst at X")."""
+        as its owner ("Acme's spokesperson") or after "at", "for", "of" … ("an analyst
+        at X", "a spokesman for X")."""
         for child in tok.children:
             if child.dep_ == "appos" and self.cluster_at(child) is not None:
                 return self.cluster_at(child)
@@ -162,6 +163,7 @@ class Resolver:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in (
                 "at",
+                "for",
                 "from",
                 "of",
                 "with",
@@ -301,6 +303,10 @@ class Resolver:
         owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
         if lemma in lx.SOURCE_NOUNS and owner is not None:
             return self.resolve(owner, allow_new_group=False)
+        if lemma in lx.SOURCE_NOUNS and _definite(tok):
+            earlier = self._earlier_owner(tok, lemma)
+            if earlier is not None:
+                return earlier
         if lemma in lx.ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
             named = self.recent(tok.i, {"Organization"}, word=lemma)
             if named is not None:
@@ -328,6 +334,19 @@ class Resolver:
             c.dep_ == "poss" for c in tok.children
         ):
             return self.described(tok, "Organization", ("amod", "compound", "poss"))
+        return None
+
+    def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
+        """ "The poll found …" after "a new Quinnipiac poll": whose the same
+        report, poll or study was, when the article named its owner before."""
+        for prev in reversed(tok.doc[: tok.i]):
+            if prev.lemma_.lower() != lemma:
+                continue
+            for c in prev.children:
+                if c.dep_ in ("compound", "poss"):
+                    hit = self.resolve(c, allow_new_group=False)
+                    if hit is not None and self.clusters[hit].kind == "Organization":
+                        return hit
         return None
 
     def _anonymous(self, tok: Token) -> int | None:
@@ -434,3 +453,10 @@ def _quoted_source(verb: Token) -> Token | None:
     if relay.lemma_.lower() not in lx.RELAY_VERBS:
         return None
     return next((c for c in relay.children if c.dep_ == "dobj"), None)
+
+
+def _definite(tok: Token) -> bool:
+    """ "the poll", "this study": a noun that refers back."""
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+    )

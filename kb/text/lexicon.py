@@ -34,7 +34,7 @@ RELAY_VERBS = frozenset({"quote", "cite", "describe", "paraphrase"})
 SOURCE_NOUNS = frozenset(
     """figure figures data statistics statement statements report reports estimate
     estimates source sources count tally survey study analysis results result filing
-    document documents release account accounts projection projections""".split()
+    document documents release account accounts projection projections poll polls""".split()
 )
 
 # Nouns for people acting together: a demonym or country before them makes a Group.
