@@ -82,10 +82,6 @@ def test_appointee_is_a_participant(run):
     assert "person:helen ruiz" in event.participants
 
 
-def _types(x) -> list[str]:
-    return [e.event_type for e in x.events]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "kind"),
@@ -130,3 +126,16 @@ def test_job_cuts_count_what_a_quantity_is_of(run, sentence):
 @pytest.mark.slow
 def test_a_quantity_of_something_else_is_no_job_cut(run):
     assert "JobCuts" not in _types(run("The mill cut a third of its prices in Tarsk."))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("The two states signed the border deal in Tarsk on Tuesday.", "border deal"),
+        ("The carmaker laid off 300 workers in Tarsk on Monday.", "laid off"),
+    ],
+)
+def test_an_event_label_says_which_event(run, sentence, words):
+    labels = [e.label for e in run(sentence).events]
+    assert any(words in label for label in labels), labels

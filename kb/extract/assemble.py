@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kb.extract.claims import claims_of
 from kb.extract.entities import entities_of
@@ -200,7 +200,7 @@ class _Assembly:
         # an actor now; an event's place must stay a location
         places = [p for p in ev.places if self.clusters[p].kind == "Location"]
         type_label = lx.EVENT_TYPE_LABELS.get(ev.event_type, ev.event_type.lower())
-        words = " / ".join(dict.fromkeys(t.text for t in ev.triggers))
+        words = " / ".join(dict.fromkeys(_trigger_phrase(t) for t in ev.triggers))
         return Event(
             self._span(first.i, first.i + 1),
             f"{words} ({type_label})",
@@ -280,3 +280,23 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
             out += " "
         out += piece
     return out
+
+
+def _trigger_phrase(tok: Token) -> str:
+    """A trigger with the words that say which event it is: "nuclear deal",
+    "Illinois primary", "suspended sentence", "laid off"."""
+    doc = tok.doc
+    if tok.pos_ in ("NOUN", "PROPN"):
+        start = tok.i
+        for child in reversed(list(tok.lefts)):
+            if (
+                child.dep_ not in ("compound", "amod")
+                or child.right_edge.i != start - 1
+            ):
+                break
+            start = child.left_edge.i
+        return doc[start : tok.i + 1].text
+    particle = next(
+        (c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1), None
+    )
+    return doc[tok.i : particle.i + 1].text if particle is not None else tok.text
