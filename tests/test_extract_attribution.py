@@ -230,3 +230,18 @@ def test_a_date_after_that_belongs_to_what_was_said(run):
     x = run("Mayor Edda Valk said that on Monday the bridge will reopen in Tarsk.")
     (claim,) = x.claims
     assert claim.statement.startswith("on Monday")
+
+
+def test_archive_quote_marks_are_quotes():
+    from kb.text.quotes import find_quotes, mark_start
+
+    text = "She said: ''We will stay.'' He said: ``Fine.''"
+    spans = find_quotes(text)
+    assert [text[a:b] for a, b in spans] == ["We will stay.", "Fine."]
+    assert [text[mark_start(text, a) : a] for a, _ in spans] == ["''", "``"]
+
+
+def test_a_quote_in_archive_marks_is_a_direct_claim(run):
+    x = run("Governor Maria Lopez said in Tarsk: ''The water is safe. We tested it.''")
+    (claim,) = x.claims
+    assert claim.direct and claim.statement == "The water is safe. We tested it."

@@ -15,6 +15,7 @@ from kb.extract.cues import content, is_cue
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
+from kb.text.quotes import mark_start
 
 __all__ = ["attribute_quotes", "quotes_of"]
 
@@ -108,7 +109,7 @@ class _QuoteRules(AttributionRules):
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
         paragraph break: the cue of that sentence introduces the quote."""
-        before = self.text[: max(0, q_start - 1)].rstrip()
+        before = self.text[: mark_start(self.text, q_start)].rstrip()
         if not before.endswith(":"):
             return []
         colon = self.doc.char_span(
@@ -126,8 +127,9 @@ class _QuoteRules(AttributionRules):
         the only person named in the closest earlier paragraph that names anyone.
         With two or more people there, the quote stays unattributed."""
         text = self.text
-        para_start = text.rfind("\n", 0, q_start - 1) + 1
-        if text[para_start : q_start - 1].strip():
+        opening = mark_start(text, q_start)
+        para_start = text.rfind("\n", 0, opening) + 1
+        if text[para_start:opening].strip():
             return None  # words before the quote in its paragraph: not a bare quote
         for sent in self._paragraphs_before(para_start):
             people = self.r.people_in(sent, outside_quotes=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["QUOTE_PAIRS", "find_quotes"]
+__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_start"]
 
-QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»")]
+# the typographic marks, straight quotes, guillemets, and the doubled apostrophes
+# and backquotes of wire and archive text (''like this'', ``or this'')
+QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("''", "''"), ("``", "''")]
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -23,17 +25,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 break
             end = _closing_mark(text, open_mark, close_mark, start)
             if end < 0:
-                i = start + 1
+                i = start + len(open_mark)
                 continue
-            spans.append((start + 1, end))
-            i = end + 1
+            spans.append((start + len(open_mark), end))
+            i = end + len(close_mark)
     return sorted(spans)
 
 
 def _closing_mark(text: str, open_mark: str, close_mark: str, start: int) -> int:
     """Where the quote opened at ``start`` closes, or -1: in its own paragraph, or
     in a later one when each paragraph between reopens the quote."""
-    end = text.find(close_mark, start + 1)
+    end = text.find(close_mark, start + len(open_mark))
     para_end = text.find("\n\n", start)
     para_end = len(text) if para_end < 0 else para_end
     while end > para_end or end < 0:
@@ -41,9 +43,17 @@ def _closing_mark(text: str, open_mark: str, close_mark: str, start: int) -> int
         if nxt < len(text) and text.startswith(open_mark, nxt):
             para_end = text.find("\n\n", nxt)
             para_end = len(text) if para_end < 0 else para_end
-            end = text.find(close_mark, nxt + 1)
+            end = text.find(close_mark, nxt + len(open_mark))
             if end < 0:
                 break
             continue
         return -1
     return end
+
+
+def mark_start(text: str, q_start: int) -> int:
+    """Where the opening mark of the quote whose words start at ``q_start`` begins."""
+    for open_mark, _close in QUOTE_PAIRS:
+        if text.startswith(open_mark, q_start - len(open_mark)) and len(open_mark) > 1:
+            return q_start - len(open_mark)
+    return max(0, q_start - 1)
