@@ -245,3 +245,22 @@ def test_a_quote_in_archive_marks_is_a_direct_claim(run):
     x = run("Governor Maria Lopez said in Tarsk: ''The water is safe. We tested it.''")
     (claim,) = x.claims
     assert claim.direct and claim.statement == "The water is safe. We tested it."
+
+
+def test_who_said_is_the_person_the_clause_describes(run):
+    x = run("Mayor Maria Lopez, who said the bridge would reopen in May, left Tarsk.")
+    who, claim = _only(x)
+    assert who == "Maria Lopez" and claim.statement == "the bridge would reopen in May"
+
+
+def test_arguing_that_is_a_second_claim_of_the_same_speaker(run):
+    x = run(
+        "Senator Maria Lopez said the tax cuts would not pass, adding that the vote "
+        "in Tarsk would be close."
+    )
+    names = {e.key: e.name for e in x.entities}
+    found = [(names[c.claimant], c.statement) for c in x.claims]
+    assert found == [
+        ("Maria Lopez", "the tax cuts would not pass"),
+        ("Maria Lopez", "the vote in Tarsk would be close"),
+    ]

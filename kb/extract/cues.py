@@ -8,7 +8,15 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.text import lexicon as lx
 
-__all__ = ["attribution_of", "content", "cue_adjuncts", "intended", "is_cue", "trim"]
+__all__ = [
+    "attribution_of",
+    "content",
+    "cue_adjuncts",
+    "intended",
+    "is_cue",
+    "reporting_cue",
+    "trim",
+]
 
 
 def is_cue(tok: Token) -> bool:
@@ -55,7 +63,7 @@ def content(cue: Token) -> SpacySpan | None:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or child.i < cue.i):
             sub = list(child.subtree)
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in cue_adjuncts(cue)])
-            return doc[start : sub[-1].i + 1]
+            return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
     sent = cue.sent
     that = next(
         (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
@@ -63,6 +71,23 @@ def content(cue: Token) -> SpacySpan | None:
     )
     if that is not None:
         return doc[that.i + 1 : sent.end]
+    return None
+
+
+def _before_next_cue(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause stops: before ", arguing that …", ", adding …" — a
+    second attribution by the same speaker, which the parser hangs inside it."""
+    for tok in doc[start + 1 : end]:
+        if tok.tag_ == "VBG" and doc[tok.i - 1].text == "," and is_cue(tok):
+            return tok.i - 1
+    return end
+
+
+def reporting_cue(tok: Token) -> Token | None:
+    """The cue whose reported clause holds this token, if any."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "ccomp" and is_cue(anc.head):
+            return anc.head
     return None
 
 

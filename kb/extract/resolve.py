@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kb.extract.cues import is_cue, reporting_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
@@ -102,13 +103,19 @@ class Resolver:
                 ),
                 None,
             )
+            if subj is not None and subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
+                return cur.head  # "the architect, who said …": the architect
             if subj is not None:
                 return subj
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
-                cur = cur.head
+                # "X said the plan would fail, arguing that …": X argues too
+                outer = (
+                    reporting_cue(cur) if cur.tag_ == "VBG" and is_cue(cur) else None
+                )
+                cur = outer if outer is not None else cur.head
                 continue
             quoted = _quoted_source(cur)
             if quoted is not None:
@@ -453,6 +460,9 @@ def _quoted_source(verb: Token) -> Token | None:
     if relay.lemma_.lower() not in lx.RELAY_VERBS:
         return None
     return next((c for c in relay.children if c.dep_ == "dobj"), None)
+
+
+_RELATIVES = ("who", "that", "which")
 
 
 def _definite(tok: Token) -> bool:
