@@ -264,3 +264,12 @@ def test_arguing_that_is_a_second_claim_of_the_same_speaker(run):
         ("Maria Lopez", "the tax cuts would not pass"),
         ("Maria Lopez", "the vote in Tarsk would be close"),
     ]
+
+
+def test_a_clause_the_parser_heads_with_an_adjective_is_reported(run):
+    x = run(
+        "Governor Maria Lopez says the mayor’s flurry of late-night posts targeting "
+        "the council was “unhinged, even for him.”"
+    )
+    who, claim = _only(x)
+    assert who == "Maria Lopez" and claim.statement.startswith("the mayor’s flurry")

@@ -51,6 +51,12 @@ def intended(verb: Token) -> SpacySpan | None:
     return verb.doc[sub[0].i : sub[-1].i + 1]
 
 
+def _has_subject(tok: Token) -> bool:
+    """A clause with a subject of its own, even when the parser heads it with an
+    adjective ("says the tweets were unhinged")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -60,7 +66,9 @@ def content(cue: Token) -> SpacySpan | None:
     doc = cue.doc
     for child in cue.children:
         # a verbless clause before its cue counts too: "Most were children, she said"
-        if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or child.i < cue.i):
+        if child.dep_ == "ccomp" and (
+            child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child)
+        ):
             sub = list(child.subtree)
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in cue_adjuncts(cue)])
             return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
