@@ -136,6 +136,9 @@ def test_tally_counts_content_and_sources() -> None:
     assert (tally.source("unnamed").hit, tally.source("unnamed").total) == (1, 2)
     assert tally.categories["missed speech: boundaries"] == 1
     assert tally.categories["false positive speech: no gold attribution"] == 1
+    # the unnamed source E3 got no claimant: listed with what the gold source says
+    (wrong,) = tally.wrong_sources
+    assert wrong == "harbour-ferry E3 [unnamed] 'Officials' taken as '?'"
 
 
 # ------------------------------------------------------------------ PolNeAR layout

@@ -131,6 +131,7 @@ class AttributionTally:
     documents: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    wrong_sources: list[str] = field(default_factory=list)
     #: why gold attributions were missed or their sources wrong, counted
     categories: Counter[str] = field(default_factory=Counter)
 
@@ -185,6 +186,11 @@ class AttributionTally:
                 self.source("any", group).add(int(right))
             if not right:
                 self.categories[f"wrong source: {kind}"] += 1
+                said = span_text(doc.text, gold.source)
+                ours = ", ".join(found[i].names[:2]) or "?"
+                self.wrong_sources.append(
+                    f"{doc.name} {gold.id} [{kind}] {said!r} taken as {ours!r}"
+                )
 
     def _note_misses(
         self,

@@ -86,6 +86,7 @@ def _attribution_text(report: AttributionReport, verbose: bool) -> list[str]:
         lines += [f"  {n:5d}  {why}" for why, n in sorted(t.categories.items())]
         lines += ["", "missed:", *(f"  {m}" for m in t.misses)]
         lines += ["", "false positives:", *(f"  {m}" for m in t.false_positives)]
+        lines += ["", "wrong sources:", *(f"  {m}" for m in t.wrong_sources)]
     return lines
 
 
@@ -125,7 +126,11 @@ def _attribution_json(report: AttributionReport, verbose: bool) -> dict[str, Any
         "categories": dict(sorted(t.categories.items())),
     }
     if verbose:
-        out |= {"misses": t.misses, "false_positives": t.false_positives}
+        out |= {
+            "misses": t.misses,
+            "false_positives": t.false_positives,
+            "wrong_sources": t.wrong_sources,
+        }
     return out
 
 
