@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from rdflib import Graph
 
 from kb.cli import cli
 from kb.errors import InputError, UsageError
-from kb.evaluate.attribution import AttributionTally, FoundAttribution
+from kb.evaluate.attribution import AttributionTally, FoundAttribution, source_right
 from kb.evaluate.brat import parse_ann, span_text
+from kb.evaluate.corenlp import Parse
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
 from kb.evaluate.cues import cue_type
 from kb.evaluate.gold import read_gold_set
@@ -262,3 +264,16 @@ def test_polnear_dev_split_when_present(runner: CliRunner) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["documents"] == 3 and report["gold"] > 0
+
+
+def test_a_pronoun_may_continue_the_earlier_named_source() -> None:
+    doc = flat_document()
+    she = doc.text.index("she said")
+    # a coreference chain that wrongly puts "she" with the headline's "Harbour"
+    parse = Parse(chains=(((she, she + 3), (0, 7)),), proper_nouns=((0, 7), (39, 46)))
+    doc = replace(doc, parse=parse)
+    (gold,) = [g for g in doc.attributions if g.source == ((she, she + 3),)]
+    mayor = FoundAttribution(gold.content, ((33, 46),), "speech")
+    assert source_right(doc, gold, mayor)
+    harbour = FoundAttribution(gold.content, ((0, 7),), "speech")
+    assert source_right(doc, gold, harbour)  # the chain's guess counts as well

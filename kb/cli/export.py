@@ -111,7 +111,7 @@ def evaluate_command(
       source   right when a mention of the claimant overlaps the gold source;
                for a pronoun source, or one of its antecedents: the names in
                the CoreNLP coreference chains that hold it (PolNeAR ships
-               them), else the nearest earlier named gold source.
+               them), and the nearest earlier named gold source.
       type     speech, belief, intention or other, from the cue's words.
 
     \b
