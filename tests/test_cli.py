@@ -146,3 +146,33 @@ def test_bad_input_does_not_lose_the_good_articles(
     assert result.exit_code == 2
     assert "missing.txt" in result.stderr
     assert "Anna Berg resigned" in out.read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_a_plain_text_headline_is_the_headline_not_body(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDFS
+
+    from kb.rdf.namespaces import KB, SCHEMA
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Governor Maria Lopez visits Tarsk\n\n"
+        "Rain fell for a week over the hills, and the river in Kelbridge rose.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["export", str(path), "--format", "nt"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="nt")
+    headline = Literal("Governor Maria Lopez visits Tarsk")
+    assert (None, SCHEMA.headline, headline) in graph
+    body = str(next(graph.objects(None, SCHEMA.articleBody)))
+    assert body.startswith("Rain fell")
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert "Maria Lopez" not in labels and "Tarsk" not in labels
+    for mention in graph.subjects(KB.anchor, None):
+        start = int(next(graph.objects(mention, KB.start)))
+        end = int(next(graph.objects(mention, KB.end)))
+        assert body[start:end] == str(next(graph.objects(mention, KB.anchor)))

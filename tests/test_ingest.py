@@ -108,6 +108,39 @@ def test_txt() -> None:
     assert article.title is None
 
 
+BODY = "Rain fell for a week over the hills, and the river rose."
+
+
+@pytest.mark.parametrize(
+    ("first_line", "headline"),
+    [
+        ("Floods cut off Tarsk", "Floods cut off Tarsk"),
+        ("“We will rebuild,” mayor vows", "“We will rebuild,” mayor vows"),
+        ("Is the river safe?", "Is the river safe?"),
+        ("The rain fell for a week.", None),  # a sentence
+        ("By Ana Obi", None),  # a byline
+        ("TARSK —", None),  # a dateline
+        ("Floods", None),  # one word
+        ("floods cut off the town", None),  # no capital
+    ],
+)
+def test_plain_text_first_line_as_headline(
+    tmp_path: Path, first_line: str, headline: str | None
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"{first_line}\n\n{BODY}", encoding="utf-8")
+    article = only(path)
+    assert article.title == headline
+    assert article.text == (BODY if headline else f"{first_line}\n\n{BODY}")
+
+
+def test_a_one_line_article_has_no_headline(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Floods cut off Tarsk", encoding="utf-8")
+    article = only(path)
+    assert (article.title, article.text) == (None, "Floods cut off Tarsk")
+
+
 def test_markdown_headline_and_markup_removed() -> None:
     article = only(DATA / "library-reopens.md")
     assert article.title == "Library reopens after two-year refit"

@@ -6,17 +6,49 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kb.ingest.normalize import Items, _article, _clean_field
+from kb.ingest.normalize import Items, _article, _clean_field, normalize_text
+from kb.text.dates import find_dateline
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["markdown_blocks"]
+__all__ = ["markdown_blocks", "split_headline"]
+
+#: A first line ending so is a sentence, a clause, or a dateline: not a headline.
+_NOT_HEADLINE_END = tuple(".,;:!…—–-")
 
 
 def _read_text(text: str, origin: str) -> Items:
-    yield _article(text, origin)
+    title, body = split_headline(text)
+    yield _article(body, origin, title=title)
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """(headline, body) of a plain-text article: its first line is the headline
+    when it reads as one — a line of 2 to 20 words that starts with a capital and
+    ends without sentence punctuation, followed by a body of its own, and that is
+    not a dateline or a byline. Otherwise (None, the text).
+
+    >>> split_headline("Floods cut off Tarsk\\n\\nRain fell for a week.")
+    ('Floods cut off Tarsk', 'Rain fell for a week.')
+    >>> split_headline("Rain fell for a week.\\n\\nThe river rose.")[0] is None
+    True
+    """
+    first, newline, rest = normalize_text(text).partition("\n")
+    first, rest = first.strip(), rest.strip()
+    words = first.split()
+    if (
+        not newline
+        or len(rest.split()) < 5
+        or not 2 <= len(words) <= 20
+        or not first.lstrip("\"“‘'«").lstrip()[:1].isupper()
+        or first.endswith(_NOT_HEADLINE_END)
+        or words[0].lower() == "by"
+        or find_dateline(first) is not None
+    ):
+        return None, text
+    return first, rest
 
 
 def _read_markdown(text: str, origin: str) -> Items:
