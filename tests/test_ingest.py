@@ -6,6 +6,7 @@ import codecs
 import io
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -562,3 +563,134 @@ def test_count_input_files_counts_what_would_be_read(tmp_path: Path) -> None:
     for name in ("d/a.txt", "d/sub/b.jsonl", "d/notes.pdf", "d/.hidden.txt", "c.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert count_input_files([tmp_path / "d", tmp_path / "c.md"]) == 3
+
+
+# ---------------------------------------------------------------- ninjs
+NINJS_BODY = (
+    "Rain fell for a week over the hills of Tarsk, and the river rose on Monday, "
+    "officials said in a statement."
+)
+
+
+def _ninjs(tmp_path: Path, record: object, name: str = "item.json") -> Article:
+    import json
+
+    path = tmp_path / name
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return only(path)
+
+
+def test_ninjs_1_with_headline_and_body_text(tmp_path: Path) -> None:
+    article = _ninjs(
+        tmp_path,
+        {
+            "uri": "https://news.example/2026/floods",
+            "type": "text",
+            "headline": "Floods cut off Tarsk",
+            "body_text": NINJS_BODY,
+            "byline": "Ana Obi",
+            "located": "Tarsk",
+            "versioncreated": "2026-03-14T08:10:00Z",
+            "language": "en",
+        },
+    )
+    assert article.text == NINJS_BODY
+    assert article.title == "Floods cut off Tarsk"
+    assert article.url == article.id == "https://news.example/2026/floods"
+    assert article.published == "2026-03-14T08:10:00+00:00"
+    assert article.language == "en"
+
+
+def test_ninjs_2_and_3_headlines_and_html_bodies(tmp_path: Path) -> None:
+    paragraphs = [
+        f"Paragraph {i}: rain fell for a week over the hills of Tarsk, and the "
+        "river rose on Monday, officials said in a statement to reporters."
+        for i in range(4)
+    ]
+    article = _ninjs(
+        tmp_path,
+        {
+            "standard": {"name": "ninjs", "version": "3.0"},
+            "uri": "urn:newsml:news.example:20260314:floods",
+            "headlines": [
+                {"role": "sub", "value": "The river rose"},
+                {"role": "main", "value": "Floods cut off Tarsk"},
+            ],
+            "bodies": [
+                {
+                    "contenttype": "text/html",
+                    "value": "".join(f"<p>{p}</p>" for p in paragraphs),
+                }
+            ],
+            "firstcreated": "2026-03-14",
+        },
+    )
+    assert article.title == "Floods cut off Tarsk"
+    assert article.text == "\n\n".join(paragraphs)
+    assert article.id == "urn:newsml:news.example:20260314:floods"
+    assert article.url is None  # a URN is no address to link to
+    assert article.published == "2026-03-14"
+
+
+def test_ninjs_plain_body_wins_over_html(tmp_path: Path) -> None:
+    article = _ninjs(
+        tmp_path,
+        {
+            "uri": "https://news.example/a",
+            "bodies": [
+                {"contenttype": "text/html", "value": "<p>Other words here.</p>"},
+                {"contenttype": "text/plain", "value": NINJS_BODY},
+            ],
+        },
+    )
+    assert article.text == NINJS_BODY
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (
+            {"uri": "https://news.example/a", "headline": "Only a headline"},
+            "no text body",
+        ),
+        (
+            {
+                "uri": "https://news.example/a",
+                "body_text": NINJS_BODY,
+                "versioncreated": "Monday",
+            },
+            "'versioncreated' is not an ISO 8601",
+        ),
+        (
+            {"uri": "https://news.example/a", "headlines": "Floods"},
+            "'headlines' must be an array",
+        ),
+    ],
+)
+def test_bad_ninjs_items_name_the_field(
+    tmp_path: Path, record: dict[str, Any], message: str
+) -> None:
+    import json
+
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)):
+        read_file(path)
+
+
+def test_ninjs_items_in_jsonl_beside_our_records(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {
+            "uri": "https://news.example/a",
+            "headline": "Floods",
+            "body_text": NINJS_BODY,
+        },
+        {"text": NINJS_BODY, "title": "Our own record"},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    first, second = read_file(path)
+    assert isinstance(first, Article) and first.title == "Floods"
+    assert isinstance(second, Article) and second.title == "Our own record"

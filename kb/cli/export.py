@@ -37,7 +37,8 @@ def export_command(
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
 
-    Inputs: .txt, .md, .html/.htm, .json (a record or an array), .jsonl.
+    Inputs: .txt, .md, .html/.htm, .json (a record or an array), .jsonl;
+    JSON records in our format or IPTC ninjs.
     Articles that do not conform to the shapes are reported on stderr and left out.
 
     \b

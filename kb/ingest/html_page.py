@@ -15,8 +15,8 @@ from kb.ingest.normalize import Items, _article, _clean_field
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
-#: Nothing here is public: :mod:`kb.ingest.sources` picks ``_read_html`` by extension.
-__all__: list[str] = []
+#: :mod:`kb.ingest.sources` picks ``_read_html`` by extension; feeds use the body path.
+__all__ = ["html_body_text"]
 
 
 def _read_html(text: str, origin: str) -> Items:
@@ -26,6 +26,24 @@ def _read_html(text: str, origin: str) -> Items:
     gave the same text on our pages, and each trades one risk (a lost paragraph,
     a kept "related" list) for the other. An unmarked byline is dropped here.
     """
+    import trafilatura
+
+    title, blocks, doc = _main_text(text, origin)
+    meta = _html_metadata(trafilatura.utils.load_html(text), doc, title)
+    yield _article("\n\n".join(blocks), origin, title=title, **meta)
+
+
+def html_body_text(html: str, origin: str) -> str:
+    """The plain text of an article body given as HTML (a page or a fragment, such
+    as a news feed's ``body_html``), through the same main-text path as a page."""
+    _title, blocks, _doc = _main_text(
+        f"<html><body><article>{html}</article></body></html>", origin
+    )
+    return "\n\n".join(blocks)
+
+
+def _main_text(text: str, origin: str) -> tuple[str | None, list[str], Any]:
+    """(title, plain-text blocks, trafilatura's document) of an HTML page."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -50,8 +68,7 @@ def _read_html(text: str, origin: str) -> Items:
         blocks = blocks[1:]  # the headline, which we keep as the title
     if blocks and _BYLINE.match(blocks[0]):
         blocks = blocks[1:]  # trafilatura keeps a byline that has no class name
-    meta = _html_metadata(trafilatura.utils.load_html(text), doc, title)
-    yield _article("\n\n".join(blocks), origin, title=title, **meta)
+    return title, blocks, doc
 
 
 @cache

@@ -9,6 +9,7 @@ from typing import Any
 
 from kb.errors import InputError
 from kb.ingest.metadata import iri_safe_url, is_http_url, parse_iso_date
+from kb.ingest.ninjs import is_ninjs, ninjs_article
 from kb.ingest.normalize import Items, _article, _clean_field
 from kb.models import Article
 
@@ -80,6 +81,8 @@ def _record(obj: object, origin: str) -> Article:
             'write it as {"text": "..."}',
             origin=origin,
         )
+    if is_ninjs(obj):
+        return ninjs_article(obj, origin)
     text = _string_field(obj, "text", origin)
     if text is None:
         raise InputError(
