@@ -115,3 +115,52 @@ def test_rapper_reads_our_output(
     assert proc.stderr.strip() == "", proc.stderr
     # rapper's N-Triples output flattens named graphs: compare with the union
     _same(Graph().parse(data=proc.stdout, format="nt"), _ours(export_examples))
+
+
+@pytest.fixture(scope="module")
+def framed() -> str:
+    from tests.conftest import EXAMPLES, run_export
+
+    result = run_export(
+        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.text
+
+
+def test_framed_articles_read_as_plain_json(framed: str) -> None:
+    """A developer who never touches RDF: json.load, then claims, claimants and
+    booleans as JSON has them."""
+    articles = json.loads(framed)["@graph"]
+    assert len(articles) == 5 and all("Article" in a["type"] for a in articles)
+    published = [a.get("datePublished") or a.get("dateTimePublished") for a in articles]
+    given = [p for p in published if p is not None]  # one example has no date
+    assert len(given) == 4 and all(isinstance(p, str) for p in given)
+    claims = [
+        m for a in articles for m in a["mentions"] if "Claim" in m.get("type", [])
+    ]
+    assert claims
+    for claim in claims:
+        assert isinstance(claim["claimant"]["label"], str)
+        assert isinstance(claim["statement"], str)
+        assert isinstance(claim["directQuote"], bool)
+
+
+def test_framed_jsonld_is_the_same_graph_for_pyld_and_rdflib(
+    framed: str, export_examples: Export
+) -> None:
+    from pyld import jsonld
+
+    _same(Graph().parse(data=framed, format="json-ld"), _ours(export_examples))
+    nquads = jsonld.to_rdf(json.loads(framed), {"format": "application/n-quads"})
+    _same(Graph().parse(data=nquads, format="nquads"), _ours(export_examples))
+
+
+def test_jsonld_js_reads_framed_jsonld(
+    node: str, framed: str, export_examples: Export, tmp_path: Path
+) -> None:
+    path = tmp_path / "framed.jsonld"
+    path.write_text(framed, encoding="utf-8")
+    theirs, calls = _jsonld_to_graph(node, path)
+    assert calls == []
+    _same(theirs, _ours(export_examples))

@@ -192,3 +192,37 @@ def test_every_fixture_article_conforms(article: str) -> None:
     # the pipeline makes from them must pass the shapes (a claimant must be an actor)
     result = run_export([str(FIXTURES / article)])
     assert result.exit_code == 0, result.stderr
+
+
+def test_jsonld_booleans_and_integers_are_json_values(export_examples: Export) -> None:
+    """A JavaScript reader must not see "false" (truthy) for false."""
+    nodes = json.loads(export_examples("jsonld").text)["@graph"]
+    quotes = [n["directQuote"] for n in nodes if "directQuote" in n]
+    assert quotes and all(isinstance(q, bool) for q in quotes)
+    assert False in quotes
+    starts = [n["start"] for n in nodes if "start" in n]
+    assert starts and all(type(s) is int for s in starts)
+    # decimals stay strings: a JSON number would come back as another literal
+    values = [n["value"] for n in nodes if "value" in n]
+    assert values and all(isinstance(v, str) for v in values)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "native"),
+    [
+        ("false", "boolean", False),
+        ("true", "boolean", True),
+        ("1", "boolean", "1"),  # not the canonical form: kept as text
+        ("12", "integer", 12),
+        ("-3", "integer", -3),
+        ("012", "integer", "012"),
+        ("-0", "integer", "-0"),
+        (["0", "7"], "integer", [0, 7]),
+        ("false", None, "false"),
+    ],
+)
+def test_only_canonical_forms_become_native(value, kind, native) -> None:  # type: ignore[no-untyped-def]
+    from kb.rdf.jsonld_values import as_native
+
+    assert as_native(value, kind) == native
+    assert type(as_native(value, kind)) is type(native)

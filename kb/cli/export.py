@@ -26,6 +26,12 @@ from kb.rdf.writers import FORMATS
     help="Output format.",
 )
 @click.option(
+    "--frame",
+    type=click.Choice(["article"]),
+    help="With --format jsonld: frame the graph as one nested JSON object per "
+    "article (claims with their claimant and statement inside), for JSON readers.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
@@ -33,7 +39,11 @@ from kb.rdf.writers import FORMATS
 )
 @extraction_options
 def export_command(
-    articles: tuple[str, ...], fmt: str, output: str | None, options: ExportOptions
+    articles: tuple[str, ...],
+    fmt: str,
+    frame: str | None,
+    output: str | None,
+    options: ExportOptions,
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
 
@@ -45,11 +55,14 @@ def export_command(
     Example:
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
+      kb export articles/ --format jsonld --frame article -o articles.json
     """
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     with progress(articles) as tick:
-        result = export_to(articles, target, replace(options, fmt=fmt), tick)
+        result = export_to(
+            articles, target, replace(options, fmt=fmt, frame=frame), tick
+        )
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

@@ -21,6 +21,7 @@ from rdflib import RDF, Graph, URIRef
 
 from kb.errors import UsageError
 from kb.models import ArticleGraph
+from kb.rdf.jsonld_values import native_terms, native_values
 from kb.rdf.namespaces import PREFIXES, bind_prefixes
 from kb.rdf.resources import jsonld_context
 from kb.rdf.spill import DEFAULT_BUDGET, SortedLines
@@ -42,15 +43,21 @@ class GraphWriter:
 
     N-Quads and TriG put each article in the graph named by its IRI; the other
     formats merge them, which is what a shared entity's repeated description is for.
+    With ``frame`` (JSON-LD only), the document is framed: an object per article.
 
-    :raises UsageError: for an unknown format.
+    :raises UsageError: for an unknown format, or a frame with another format.
     """
 
-    def __init__(self, fmt: str, budget: int = DEFAULT_BUDGET) -> None:
+    def __init__(
+        self, fmt: str, budget: int = DEFAULT_BUDGET, frame: str | None = None
+    ) -> None:
         if fmt not in FORMATS:
             choices = ", ".join(FORMATS)
             raise UsageError(f"unknown format {fmt!r}; choose one of {choices}")
+        if frame is not None and fmt != "jsonld":
+            raise UsageError(f"--frame needs --format jsonld, not {fmt}")
         self.fmt = fmt
+        self.frame = frame
         self._lines = SortedLines(budget)
 
     def add(self, graph: ArticleGraph) -> None:
@@ -75,6 +82,10 @@ class GraphWriter:
         elif self.fmt == "trig":
             quads = _named_quads(self._lines)
             ox.serialize(quads, out, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+        elif self.frame is not None:
+            from kb.rdf.framing import write_framed  # pyld only when framing
+
+            write_framed(self._lines, self.frame, out)
         else:
             _write_jsonld(self._lines, out)
 
@@ -179,6 +190,7 @@ def _compacted(lines: list[str], context: dict[str, Any]) -> list[dict[str, Any]
     nodes = doc.get("@graph")
     if not isinstance(nodes, list):  # a single node comes without "@graph"
         nodes = [{k: v for k, v in doc.items() if k != "@context"}]
+    nodes = native_values(nodes, native_terms(context))
     return sorted(nodes, key=lambda n: str(n.get("id", n.get("@id", ""))))
 
 
