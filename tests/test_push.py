@@ -84,6 +84,11 @@ def _handler(gsp: Gsp) -> type[BaseHTTPRequestHandler]:
 
         def do_PUT(self) -> None:  # noqa: N802 (http.server's naming)
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if gsp.die_after is not None and len(gsp.graphs) >= gsp.die_after:
+                # gone: a keep-alive connection outlives server.shutdown(), so
+                # drop it unanswered rather than race the shutdown thread
+                self.close_connection = True
+                return
             graph = parse_qs(urlsplit(self.path).query)["graph"][0]
             gsp.requests.append((graph, dict(self.headers)))
             time.sleep(gsp.delay)
