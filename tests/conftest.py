@@ -3,6 +3,7 @@ and the ``--update-goldens`` option."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,11 @@ from click.testing import CliRunner
 
 from kb.cli import cli
 from kb.models import Article, Extraction
+
+# The tests run kb in one process unless a test asks for workers (test_parallel):
+# with the default --jobs auto, every batch of 12+ articles would start workers
+# that each load spaCy, and tests that kill kb mid-write would kill them too.
+os.environ.setdefault("KB_JOBS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples"

@@ -68,3 +68,37 @@ def _fixed() -> datetime:
     from kb.jobs.export import parse_time
 
     return parse_time(FIXED_TIME)
+
+
+def test_auto_jobs_runs_small_batches_and_stdin_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from kb.jobs.export import AUTO_JOBS_MIN_ARTICLES, auto_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    files = []
+    for i in range(AUTO_JOBS_MIN_ARTICLES):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(ARTICLES[0], "utf-8")
+        files.append(str(path))
+    assert auto_jobs(files[:-1]) == 1
+    assert auto_jobs(files) == 3
+    assert auto_jobs([*files, "-"]) == 1
+    assert auto_jobs([str(tmp_path)]) == 3  # a folder counts its files
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(json.dumps({"text": ARTICLES[1]}) for _ in range(20)) + "\n\n",
+        "utf-8",
+    )
+    assert auto_jobs([str(feed)]) == 3  # a JSONL file counts its records
+
+
+def test_jobs_option_takes_a_number_or_auto() -> None:
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    bad = CliRunner().invoke(cli, ["export", "x.txt", "--jobs", "many"])
+    assert bad.exit_code == 2 and "or auto" in bad.output

@@ -30,6 +30,31 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
+class _Jobs(click.ParamType):
+    """``--jobs``: a number of worker processes, or ``auto`` (None)."""
+
+    name = "N|auto"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int | None:
+        if value is None or value == "auto":
+            return None
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value))
+            except ValueError:
+                number = 0
+        if number < 1:
+            self.fail(f"{value!r} is not a number of processes (1 or more) or auto")
+        return number
+
+
+_JOBS = _Jobs()
+
+
 def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that shape extraction (``--base``, ``--fixed-time``, ``--model``,
     ``--jobs``, ``--gazetteer``), handed to the command as one ``options``."""
@@ -40,7 +65,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         base: str,
         fixed_time: str | None,
         model: str | None,
-        jobs: int,
+        jobs: int | None,
         gazetteer: tuple[str, ...],
         **kwargs: object,
     ) -> None:
@@ -71,11 +96,13 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "-j",
             "--jobs",
-            type=click.IntRange(min=1),
-            default=1,
+            type=_JOBS,
+            default="auto",
             show_default=True,
-            help="Worker processes for extraction; the output is the same for "
-            "any number.",
+            envvar="KB_JOBS",
+            help="Worker processes for extraction, or auto: one per core for "
+            "12 articles or more, else 1. The output is the same for any number. "
+            "Also $KB_JOBS.",
         ),
         click.option(
             "--gazetteer",

@@ -24,6 +24,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "count_input_files",
     "decode_bytes",
+    "estimate_articles",
     "iter_articles",
     "read_file",
 ]
@@ -243,20 +244,38 @@ def count_input_files(inputs: Iterable[str | Path]) -> int:
 
     A JSON array or JSONL file counts once, however many records it holds.
     """
-    total = 0
+    return sum(1 for _ in _input_files(inputs))
+
+
+def estimate_articles(inputs: Iterable[str | Path]) -> int:
+    """About how many articles the inputs hold: a file each, but a JSONL file's
+    non-empty lines one by one (a JSON array still counts once)."""
+    return sum(_jsonl_records(path) or 1 for path in _input_files(inputs))
+
+
+def _input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
     for entry in inputs:
         path = Path(entry)
         if not path.is_dir():
-            total += 1
+            yield path
             continue
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            total += sum(
-                1
+            yield from (
+                Path(root, f)
                 for f in files
                 if not f.startswith(".") and Path(root, f).suffix.lower() in _READERS
             )
-    return total
+
+
+def _jsonl_records(path: Path) -> int:
+    if path.suffix.lower() != ".jsonl":
+        return 0
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
+    except OSError:
+        return 0  # reading it will report the problem
 
 
 def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:

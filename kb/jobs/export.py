@@ -7,14 +7,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Literal
 
 from kb.errors import InputError, UsageError
 from kb.ingest.language import detect_language
-from kb.ingest.sources import iter_articles
+from kb.ingest.sources import estimate_articles, iter_articles
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
@@ -56,7 +56,8 @@ class ExportOptions:
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
-    jobs: int = 1  # worker processes for extraction; 1 runs in this process
+    #: worker processes for extraction; 1 runs in this process, None picks (auto)
+    jobs: int | None = 1
     #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
     gazetteers: tuple[str, ...] = ()
 
@@ -206,6 +207,28 @@ def _readable(
         yield item
 
 
+#: ``--jobs auto`` starts workers only for this many articles or more: a worker
+#: loads its own NLP pipeline (seconds), which a small batch does not repay.
+AUTO_JOBS_MIN_ARTICLES = 12
+#: and at most this many, whatever the machine.
+AUTO_JOBS_MAX = 8
+
+
+def auto_jobs(inputs: list[str | Path]) -> int:
+    """The worker processes for ``--jobs auto``: one per usable core for a batch of
+    at least :data:`AUTO_JOBS_MIN_ARTICLES` articles (JSONL records count one by
+    one), else 1; standard input always runs in this process."""
+    if any(str(entry) == "-" for entry in inputs):
+        return 1
+    if estimate_articles(inputs) < AUTO_JOBS_MIN_ARTICLES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, AUTO_JOBS_MAX))
+
+
 def build_graphs(
     inputs: Iterable[str | Path],
     options: ExportOptions,
@@ -215,7 +238,10 @@ def build_graphs(
     """Yield the graph of every article that conforms, in input order."""
     base = check_base(options.base)
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
-    if options.jobs > 1:
+    if options.jobs is None:
+        inputs = list(inputs)
+        options = replace(options, jobs=auto_jobs(inputs))
+    if options.jobs is not None and options.jobs > 1:
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
     gaz = user_gazetteer(options.gazetteers)
@@ -261,7 +287,7 @@ def _parallel_graphs(
         yield from noted
 
     results = process_parallel(
-        items(), mapping, options.model, options.jobs, options.gazetteers
+        items(), mapping, options.model, options.jobs or 1, options.gazetteers
     )
     try:
         for done in results:
