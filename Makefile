@@ -10,7 +10,7 @@ CONSUMERS := tests/consumers
 JSONLD_JS := $(CONSUMERS)/node_modules/jsonld/package.json
 EXAMPLES := $(sort $(wildcard examples/*))
 
-.PHONY: setup venv demo test check lint consumers rapper servers system clean bench bench-quick
+.PHONY: setup venv demo test check lint consumers rapper servers system clean bench bench-quick screenshots
 
 ## setup/venv: create .venv if missing and install newskb with its dev tools
 setup venv: $(STAMP)
@@ -63,8 +63,9 @@ $(JSONLD_JS): $(CONSUMERS)/package.json
 	fi
 
 ## system: Debian packages the external tests use, installed in one apt run when
-## missing: rapper (raptor2-utils), Virtuoso, and Chromium for the page screenshot
-SYSTEM_COMMANDS := rapper:raptor2-utils virtuoso-t:virtuoso-opensource-7-bin chromium:chromium
+## missing: rapper (raptor2-utils), Virtuoso, and Chromium with its driver for the
+## page tests and screenshots
+SYSTEM_COMMANDS := rapper:raptor2-utils virtuoso-t:virtuoso-opensource-7-bin chromium:chromium chromedriver:chromium-driver
 rapper servers: system
 system:
 	@missing=""; \
@@ -84,6 +85,11 @@ system:
 ## bench: the benchmark suite at its default size (< 15 min on 2 cores); see README
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## screenshots: the article page, an entity page and the HTML report in headless
+##       Chromium, saved to docs/img/ for the README (the browser tests, run once)
+screenshots: $(STAMP) system
+	KB_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/test_browser.py
 
 ## bench-quick: the same measures at small sizes (< 2 min)
 bench-quick: $(STAMP)

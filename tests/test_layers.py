@@ -30,6 +30,10 @@ ALLOWED: dict[str, set[str]] = {
     # scoring extraction against gold annotations runs the whole pipeline
     "kb.evaluate": BASE | STAGES | {"kb.jobs"},
     "kb.serve": BASE | {"kb.rdf", "kb.store"},
+    # the HTML report of an export batch: kb.jobs extracts it, kb.serve's page model
+    # and templates draw it (one renderer for the server and the file); it sits
+    # above both, so that neither depends on the other
+    "kb.report": BASE | STAGES | {"kb.jobs", "kb.serve"},
     "kb.cli": {"*"},
     "kb.__main__": {"kb.cli"},
 }

@@ -16,6 +16,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -618,3 +619,72 @@ def test_actor_page_renders_in_chromium(server: Server, tmp_path: Path) -> None:
     assert "<mark>Maria Okafor</mark>" in dom
     # the browser parsed the quoted <script> as text: no script element exists
     assert "<script" not in dom.replace(ESCAPED_SCRIPT, "")
+
+
+# --- the article page ---------------------------------------------------------------
+
+
+class _Marks(HTMLParser):
+    """The marks of a page's article text: (kind, start, end, text) for each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[list[object] | None] = []
+        self.found: list[tuple[str, int, int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "span":
+            return
+        found = dict(attrs)
+        mark = None
+        if found.get("data-start") is not None:
+            mark = [found["data-kind"], int(found["data-start"] or 0)]
+            mark += [int(found["data-end"] or 0), ""]
+        self.open.append(mark)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and (mark := self.open.pop()) is not None:
+            self.found.append(tuple(mark))  # type: ignore[arg-type]
+
+    def handle_data(self, data: str) -> None:
+        for mark in self.open:
+            if mark is not None:
+                mark[3] = str(mark[3]) + data
+
+
+def page_marks(page: str) -> list[tuple[str, int, int, str]]:
+    parser = _Marks()
+    parser.feed(page)
+    return parser.found
+
+
+def test_article_page_marks_every_span_and_shows_who_said_what(server: Server) -> None:
+    found = server.sparql(
+        "SELECT ?a ?b WHERE { ?a kb:mentions ?c . ?c kb:conflictsWith ?d ."
+        " ?a schema:articleBody ?b }"
+    ).json()["results"]["bindings"]
+    article, body = found[0]["a"]["value"], found[0]["b"]["value"]
+    page = server.get(_path(server, article), "text/html").text
+    marks = page_marks(page)
+    assert {kind for kind, *_ in marks} == {
+        "actor",
+        "place",
+        "event",
+        "figure",
+        "claim",
+        "cue",
+    }
+    for kind, start, end, text in marks:
+        assert text == body[start:end], (kind, start, end)
+    # nested marks: the figure sits inside the claim that gives it
+    claims = [(s, e) for k, s, e, _ in marks if k == "claim"]
+    figures = [(s, e) for k, s, e, _ in marks if k == "figure"]
+    assert all(any(cs <= s and e <= ce for cs, ce in claims) for s, e in figures)
+    assert "Who said what (2)" in page
+    assert "<td>said</td><td>reported</td>" in page
+    assert page.count('<div class="side">') == 2  # the conflicting figures
+    assert (
+        "<strong>12 percent</strong>" in page and "<strong>5 percent</strong>" in page
+    )
+    assert "<svg " in page and 'class="edge conflict"' in page
+    assert 'class="skip" href="#main"' in page

@@ -13,6 +13,7 @@ from kb.cli.main import cli
 from kb.cli.options import extraction_options, progress
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
+from kb.report import REPORT_FORMAT, export_html
 
 
 @cli.command("export")
@@ -20,10 +21,12 @@ from kb.rdf.writers import FORMATS
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice([*FORMATS, REPORT_FORMAT]),
     default="ttl",
     show_default=True,
-    help="Output format.",
+    help="Output format. html writes one self-contained page to read in a browser "
+    "(no network): an index, each article with its marks, and a section per actor, "
+    "place and event. Example: kb export articles/ --format html -o report.html",
 )
 @click.option(
     "--frame",
@@ -56,13 +59,18 @@ def export_command(
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
       kb export articles/ --format jsonld --frame article -o articles.json
+      kb export articles/ --format html -o report.html   # open it in a browser
     """
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     with progress(articles) as tick:
-        result = export_to(
-            articles, target, replace(options, fmt=fmt, frame=frame), tick
-        )
+        if fmt == REPORT_FORMAT:
+            if frame is not None:
+                raise click.UsageError("--frame needs --format jsonld, not html")
+            result = export_html(articles, target, options, tick)
+        else:
+            options = replace(options, fmt=fmt, frame=frame)
+            result = export_to(articles, target, options, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS, NamespaceManager
+from rdflib.namespace import NamespaceManager
 
-from kb.rdf.namespaces import KB, SCHEMA, bind_prefixes
-from kb.rdf.resources import ontology_graph
+from kb.rdf.namespaces import KB, SCHEMA
+from kb.serve import values as v
+from kb.serve.article_view import article_view
 from kb.serve.page_model import ClaimItem, EventItem, Fact, Link, MentionItem, Page
 from kb.serve.sentences import sentence_around
+from kb.serve.titles import article_title
 from kb.store.embedded import Store
 from kb.store.sparql import QueryResult
 from kb.store.terms import Term
@@ -35,28 +36,50 @@ _PROPERTIES = """
 SELECT DISTINCT ?r ?p ?o ?label WHERE {
   ?r ?p ?o . OPTIONAL { ?o rdfs:label ?label }
 } ORDER BY ?p ?o"""
-_CLAIMS_BY = """
-SELECT DISTINCT ?r ?claim ?statement ?direct ?date WHERE {
+#: The article that found a claim or event (``?x``): pages list them across articles.
+_FOUND_IN = """
+  OPTIONAL {
+    ?article kb:mentions ?x .
+    OPTIONAL { ?article schema:datePublished ?published }
+    OPTIONAL { ?article schema:headline ?headline }
+    OPTIONAL { ?article schema:articleBody ?body BIND (SUBSTR(?body, 1, 300) AS ?opening) }
+  }
+"""
+_CLAIMS_BY = (
+    """
+SELECT DISTINCT ?r ?claim ?statement ?direct ?date ?article ?published ?headline ?opening
+WHERE {
   ?claim kb:claimant ?r ; kb:statement ?statement .
   OPTIONAL { ?claim kb:directQuote ?direct }
-  OPTIONAL { ?claim kb:date ?date }
-} ORDER BY ?date ?claim"""
-_CLAIMS_ABOUT = """
-SELECT DISTINCT ?r ?claim ?statement ?direct ?date ?who ?whoLabel WHERE {
+  OPTIONAL { ?claim kb:date ?date }"""
+    + _FOUND_IN.replace("?x", "?claim")
+    + "} ORDER BY ?claim"
+)
+_CLAIMS_ABOUT = (
+    """
+SELECT DISTINCT ?r ?claim ?statement ?direct ?date ?who ?whoLabel
+  ?article ?published ?headline ?opening
+WHERE {
   ?claim kb:about ?r ; kb:statement ?statement .
   OPTIONAL { ?claim kb:directQuote ?direct }
   OPTIONAL { ?claim kb:date ?date }
-  OPTIONAL { ?claim kb:claimant ?who . OPTIONAL { ?who rdfs:label ?whoLabel } }
-} ORDER BY ?date ?claim"""
-_EVENTS = """
-SELECT DISTINCT ?r ?event ?label ?date ?type ?how WHERE {
+  OPTIONAL { ?claim kb:claimant ?who . OPTIONAL { ?who rdfs:label ?whoLabel } }"""
+    + _FOUND_IN.replace("?x", "?claim")
+    + "} ORDER BY ?claim"
+)
+_EVENTS = (
+    """
+SELECT DISTINCT ?r ?event ?label ?date ?type ?how ?article ?published ?headline ?opening
+WHERE {
   { ?event kb:agent ?r BIND("agent" AS ?how) }
   UNION { ?event kb:participant ?r BIND("participant" AS ?how) }
   UNION { ?event kb:place ?r BIND("place" AS ?how) }
   OPTIONAL { ?event rdfs:label ?label }
   OPTIONAL { ?event kb:date ?date }
-  OPTIONAL { ?event kb:eventType ?type }
-} ORDER BY ?date ?event"""
+  OPTIONAL { ?event kb:eventType ?type }"""
+    + _FOUND_IN.replace("?x", "?event")
+    + "} ORDER BY ?event"
+)
 _MENTIONS = """
 SELECT DISTINCT ?r ?m ?start ?end ?article WHERE {
   ?r kb:mention ?m . ?m kb:start ?start ; kb:end ?end ; kb:inArticle ?article .
@@ -67,13 +90,6 @@ SELECT ?r ?body ?headline ?date WHERE {
   OPTIONAL { ?r schema:headline ?headline }
   OPTIONAL { ?r schema:datePublished ?date }
 } LIMIT 1"""
-_QUANTITIES = """
-SELECT DISTINCT ?r ?q ?value ?min ?max ?unit ?approx WHERE {
-  ?r kb:quantity ?q .
-  OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:minValue ?min }
-  OPTIONAL { ?q schema:maxValue ?max } OPTIONAL { ?q schema:unitText ?unit }
-  OPTIONAL { ?q kb:approximate ?approx }
-} ORDER BY ?q"""
 _MENTIONED = """
 SELECT DISTINCT ?r ?x ?label ?type WHERE {
   ?r kb:mentions ?x . ?x a ?type .
@@ -105,35 +121,6 @@ def describe_graph(store: Store, iri: str) -> Graph:
     return result.graph if result.graph is not None else Graph()
 
 
-def _text(term: Term | None) -> str:
-    return "" if term is None else str(term)
-
-
-def _rows(result: QueryResult) -> list[dict[str, Term]]:
-    return result.records()
-
-
-def _names() -> NamespaceManager:
-    return bind_prefixes(Graph()).namespace_manager
-
-
-def _curie(iri: str, names: NamespaceManager) -> str:
-    try:
-        return names.curie(iri, generate=False)
-    except (KeyError, ValueError):
-        return iri
-
-
-def _ontology_label(iri: str, names: NamespaceManager) -> str:
-    """An ontology term's English label, capitalised ("Person"), else its CURIE."""
-    graph = ontology_graph()
-    term = URIRef(iri)
-    label = graph.value(term, RDFS.label) or graph.value(term, SKOS.prefLabel)
-    if label is None:
-        return _curie(iri, names)
-    return str(label)[:1].upper() + str(label)[1:]
-
-
 def page_data(store: Store, iri: str, limit: int) -> Page | None:
     """The data of ``iri``'s HTML page, or ``None`` when the store does not know it.
 
@@ -141,10 +128,10 @@ def page_data(store: Store, iri: str, limit: int) -> Page | None:
     """
     node = URIRef(iri)
     bound = {"r": node}
-    props = _rows(store.query(_PROPERTIES, bound))
+    props = v.rows(store.query(_PROPERTIES, bound))
     if not props:
         return None
-    names = _names()
+    names = v.names()
     types = {row["o"] for row in props if row["p"] == RDF.type}
     kind = next((k for cls, k in _KINDS if cls in types), "resource")
     labels = [
@@ -152,9 +139,12 @@ def page_data(store: Store, iri: str, limit: int) -> Page | None:
         for row in props
         if row["p"] in (RDFS.label, SCHEMA.headline, SCHEMA.name)
     ]
+    if not labels and kind == "article":  # its first words, never its IRI
+        body = next((str(r["o"]) for r in props if r["p"] == SCHEMA.articleBody), "")
+        labels = [article_title("", body, iri)]
     page = Page(
         iri=iri,
-        label=labels[0] if labels else _curie(iri, names),
+        label=labels[0] if labels else v.curie(iri, names),
         kind=kind,
         facts=_facts(store, node, props, kind, names),
         statements=_statements(props, names),
@@ -178,15 +168,8 @@ def _values(
         if row["p"] != prop or str(row["o"]) in seen:
             continue
         seen.add(str(row["o"]))
-        out.append(_link(row["o"], row.get("label"), names))
+        out.append(v.link(row["o"], row.get("label"), names))
     return tuple(out)
-
-
-def _link(term: Term, label: Term | None, names: NamespaceManager) -> Link:
-    if isinstance(term, URIRef):
-        text = str(label) if label is not None else _curie(str(term), names)
-        return Link(text, str(term))
-    return Link(str(term))
 
 
 _FACTS: dict[str, tuple[tuple[str, URIRef], ...]] = {
@@ -228,7 +211,7 @@ def _facts(
     names: NamespaceManager,
 ) -> tuple[Fact, ...]:
     types = tuple(
-        Link(_ontology_label(str(row["o"]), names), str(row["o"]))
+        Link(v.ontology_label(str(row["o"]), names), str(row["o"]))
         for row in props
         if row["p"] == RDF.type
     )
@@ -237,7 +220,7 @@ def _facts(
     facts = [Fact("Types", own or types)]
     if kind == "event":
         kinds = tuple(
-            Link(_ontology_label(str(row["o"]), names), str(row["o"]))
+            Link(v.ontology_label(str(row["o"]), names), str(row["o"]))
             for row in props
             if row["p"] == KB.eventType
         )
@@ -245,48 +228,16 @@ def _facts(
     for name, prop in _FACTS.get(kind, ()):
         facts.append(Fact(name, _values(props, prop, names)))
     if kind in ("event", "claim"):
-        figures = _quantities(store, node)
+        figures = v.quantities(store, node)
         facts.append(Fact("Figures", tuple(Link(f) for f in figures)))
     return tuple(f for f in facts if f.values)
-
-
-def _quantities(store: Store, node: URIRef) -> list[str]:
-    return [_figure(row) for row in _rows(store.query(_QUANTITIES, {"r": node}))]
-
-
-def _number(term: Term | None) -> str:
-    if term is None:
-        return ""
-    try:
-        value = Decimal(str(term))
-    except InvalidOperation:
-        return str(term)
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
-
-
-def _figure(row: dict[str, Term]) -> str:
-    """A quantity in words: "about 1,200 workers", "500–700 people"."""
-    value, low, high = (_number(row.get(k)) for k in ("value", "min", "max"))
-    if value:
-        text = value
-    elif low and high:
-        text = f"{low}–{high}"
-    elif low:
-        text = f"at least {low}"
-    else:
-        text = f"at most {high}"
-    approx = row.get("approx")
-    if isinstance(approx, Literal) and approx.toPython() is True:
-        text = "about " + text
-    unit = row.get("unit")
-    return f"{text} {unit}" if unit is not None else text
 
 
 def _statements(
     props: list[dict[str, Term]], names: NamespaceManager
 ) -> tuple[tuple[str, Link], ...]:
     return tuple(
-        (_curie(str(row["p"]), names), _link(row["o"], row.get("label"), names))
+        (v.curie(str(row["p"]), names), v.link(row["o"], row.get("label"), names))
         for row in props
         if row["p"] not in _SHOWN_ELSEWHERE
     )
@@ -295,7 +246,7 @@ def _statements(
 def _claims(result: QueryResult, names: NamespaceManager) -> tuple[ClaimItem, ...]:
     items = []
     seen: set[str] = set()
-    for row in _rows(result):
+    for row in v.rows(result):
         iri = str(row["claim"])
         if iri in seen:
             continue
@@ -305,13 +256,29 @@ def _claims(result: QueryResult, names: NamespaceManager) -> tuple[ClaimItem, ..
         items.append(
             ClaimItem(
                 iri=iri,
-                statement=_text(row.get("statement")),
+                statement=v.text(row.get("statement")),
                 direct=isinstance(direct, Literal) and direct.toPython() is True,
-                date=_text(row.get("date")),
-                claimant=_link(who, row.get("whoLabel"), names) if who else None,
+                date=v.text(row.get("date")) or v.text(row.get("published")),
+                claimant=v.link(who, row.get("whoLabel"), names) if who else None,
+                article=_found_in(row),
             )
         )
-    return tuple(items)
+    return tuple(sorted(items, key=_in_date_order))
+
+
+def _found_in(row: dict[str, Term]) -> Link | None:
+    """The article a claim or event row was found in, by its title."""
+    article = row.get("article")
+    if article is None:
+        return None
+    title = v.text(row.get("headline")), v.text(row.get("opening")), str(article)
+    return Link(article_title(*title), str(article))
+
+
+def _in_date_order(item: ClaimItem | EventItem) -> tuple[bool, str, str]:
+    """Dated items first, oldest first (the claim's or event's own date, else the
+    publication date of its article); then by IRI, so the order is stable."""
+    return (not item.date, item.date, item.iri)
 
 
 _T = TypeVar("_T")
@@ -329,13 +296,13 @@ def _capped(
 def _with_claims_and_events(
     store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
 ) -> Page:
-    names = _names()
+    names = v.names()
     bound = {"r": node}
     claims_by = _claims(store.query(_CLAIMS_BY, bound), names)
     claims_about = _claims(store.query(_CLAIMS_ABOUT, bound), names)
     events = []
     seen: set[tuple[str, str]] = set()
-    for row in _rows(store.query(_EVENTS, bound)):
+    for row in v.rows(store.query(_EVENTS, bound)):
         key = (str(row["event"]), str(row["how"]))
         if key in seen:
             continue
@@ -344,12 +311,14 @@ def _with_claims_and_events(
         events.append(
             EventItem(
                 iri=str(row["event"]),
-                label=_text(row.get("label")) or str(row["event"]),
-                date=_text(row.get("date")),
-                event_type=_ontology_label(str(kind), names) if kind else "",
+                label=v.text(row.get("label")) or str(row["event"]),
+                date=v.text(row.get("date")) or v.text(row.get("published")),
+                event_type=v.ontology_label(str(kind), names) if kind else "",
                 how=str(row["how"]),
+                article=_found_in(row),
             )
         )
+    events.sort(key=_in_date_order)
     return replace(
         page,
         claims_by=_capped(claims_by, limit, "claims made", notes),
@@ -361,7 +330,7 @@ def _with_claims_and_events(
 def _with_mentions(
     store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
 ) -> Page:
-    rows = _rows(store.query(_MENTIONS, {"r": node}))
+    rows = v.rows(store.query(_MENTIONS, {"r": node}))
     articles: dict[str, tuple[str, str]] = {}
     items = []
     for row in rows[:limit]:
@@ -369,48 +338,39 @@ def _with_mentions(
         if article not in articles:
             articles[article] = _article_text(store, article)
         body, headline = articles[article]
-        start, end = _offset(row.get("start")), _offset(row.get("end"))
+        start, end = v.offset(row.get("start")), v.offset(row.get("end"))
         before, anchor, after = sentence_around(body, start, end)
-        items.append(
-            MentionItem(
-                Link(headline or article, article), start, end, before, anchor, after
-            )
-        )
+        title = Link(article_title(headline, body, article), article)
+        items.append(MentionItem(title, start, end, before, anchor, after))
     if len(rows) > limit:
         notes.append(f"Only the first {limit} of {len(rows)} mentions are listed.")
     return replace(page, mentions=tuple(items), mentions_total=len(rows))
 
 
-def _offset(term: Term | None) -> int:
-    try:
-        return int(str(term))
-    except ValueError:
-        return 0
-
-
 def _article_text(store: Store, article: str) -> tuple[str, str]:
     """``(body, headline)`` of a stored article; empty when it is not there."""
-    rows = _rows(store.query(_ARTICLE, {"r": URIRef(article)}))
+    rows = v.rows(store.query(_ARTICLE, {"r": URIRef(article)}))
     if not rows:
         return "", ""
-    return _text(rows[0].get("body")), _text(rows[0].get("headline"))
+    return v.text(rows[0].get("body")), v.text(rows[0].get("headline"))
 
 
 def _with_article(
     store: Store, node: URIRef, page: Page, limit: int, notes: list[str]
 ) -> Page:
-    names = _names()
+    names = v.names()
     body, _ = _article_text(store, str(node))
     mentioned = []
     seen: set[str] = set()
-    for row in _rows(store.query(_MENTIONED, {"r": node})):
+    for row in v.rows(store.query(_MENTIONED, {"r": node})):
         if str(row["x"]) in seen:
             continue
         seen.add(str(row["x"]))
-        kind = _ontology_label(str(row["type"]), names)
-        mentioned.append((kind, _link(row["x"], row.get("label"), names)))
+        kind = v.ontology_label(str(row["type"]), names)
+        mentioned.append((kind, v.link(row["x"], row.get("label"), names)))
     return replace(
         page,
         body=body,
         mentioned=_capped(tuple(mentioned), limit, "extracted nodes", notes),
+        article=article_view(store, node, body, limit),
     )

@@ -63,7 +63,8 @@ Request = SparqlRequest | DescribeRequest | PageRequest | IndexRequest
 
 @dataclass(frozen=True)
 class ArticleItem:
-    """One article in the index."""
+    """One article in the index; ``headline`` is its title as shown (the first
+    words of its text when it has no headline)."""
 
     iri: str
     headline: str

@@ -4,6 +4,7 @@ value: article text, labels and IRIs can never add markup or script."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,10 +19,20 @@ from kb.rdf.namespaces import KB
 from kb.rdf.resources import ontology_graph
 from kb.serve.messages import ArticleItem
 from kb.serve.page_model import Link, Page
+from kb.serve.picture import BOX
 
-__all__ = ["OntologyTerm", "Pages"]
+__all__ = ["OntologyTerm", "Pages", "anchor"]
 
 _ROLES = {"agent": "did it", "participant": "involved", "place": "where it happened"}
+#: What each kind of mark in an article's text is called.
+_MARKS = {
+    "actor": "Actor",
+    "place": "Place",
+    "event": "Event",
+    "figure": "Figure",
+    "claim": "Claim",
+    "cue": "Cue",
+}
 _EXAMPLE_QUERY = """SELECT ?name (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
   ?claim a kb:Claim ; kb:claimant ?who .
   ?who rdfs:label ?name .
@@ -59,9 +70,11 @@ class Pages:
         endpoint: str,
         timeout: float,
         limit: int,
+        anchors: dict[str, str] | None = None,
     ) -> None:
         self.base = base
         self.ontology_path = ontology_path
+        self.anchors = anchors
         self._common = {
             "version": __version__,
             "base": base,
@@ -72,13 +85,22 @@ class Pages:
             "limit": limit,
             "query": _EXAMPLE_QUERY,
             "href": self.href,
+            "anchor": anchor,
             "roles": _ROLES,
+            "kinds": _MARKS,
+            "box": BOX,
+            "offline": anchors is not None,
         }
 
     def href(self, iri: str) -> str:
         """Where a link to ``iri`` points: a local path for IRIs this server
         resolves, the IRI for other http(s) IRIs, and nothing (no link) for any
-        other scheme, such as ``javascript:``."""
+        other scheme, such as ``javascript:``. In a report (``anchors`` given), IRIs
+        the report holds point at their section, other instance IRIs nowhere."""
+        if self.anchors is not None and iri.startswith(self.base):
+            return f"#{self.anchors[iri]}" if iri in self.anchors else ""
+        if self.anchors is not None and iri.startswith(str(KB._NS)):
+            return iri
         if iri.startswith(self.base):
             parts = urlsplit(iri)
             return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -94,6 +116,13 @@ class Pages:
     def resource(self, page: Page) -> str:
         """The page of one actor, event, claim, article or other node."""
         return self._render("resource.html", page=page)
+
+    def report(self, title: str, articles: list[Page], entities: list[Page]) -> str:
+        """One self-contained document: an index, each article's page and each
+        entity's page, linked by anchors; the stylesheet inline, nothing fetched."""
+        return self._render(
+            "report.html", title=title, articles=articles, entities=entities
+        )
 
     def index(
         self, articles: tuple[ArticleItem, ...], total: int, truncated: bool
@@ -161,6 +190,15 @@ class Pages:
     def error(self, status: int, title: str, message: str) -> str:
         """An error page."""
         return self._render("error.html", status=status, title=title, message=message)
+
+
+def anchor(iri: str) -> str:
+    """An HTML id for a node: its IRI's path in letters, digits and dashes.
+
+    >>> anchor("https://w3id.org/newskb/id/person/maria-okafor")
+    'n-id-person-maria-okafor'
+    """
+    return "n-" + re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(iri).path).strip("-")
 
 
 def _cell(binding: dict[str, str] | None) -> Link | None:

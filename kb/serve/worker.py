@@ -27,6 +27,7 @@ from kb.serve.messages import (
     read_message,
     write_message,
 )
+from kb.serve.titles import article_title
 from kb.store.embedded import Store
 from kb.store.results import format_result
 from kb.store.sparql import QueryResult
@@ -101,10 +102,11 @@ def _describe(store: Store, request: DescribeRequest) -> Reply:
 
 
 _INDEX = """
-SELECT DISTINCT ?article ?headline ?date WHERE {
+SELECT DISTINCT ?article ?headline ?date ?opening WHERE {
   ?article a kb:Article .
   OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article schema:datePublished ?date }
+  OPTIONAL { ?article schema:articleBody ?body BIND (SUBSTR(?body, 1, 300) AS ?opening) }
 } ORDER BY DESC(?date) ?article"""
 
 
@@ -112,7 +114,11 @@ def _index(store: Store, request: IndexRequest) -> Reply:
     records = store.query(_INDEX).records()
     items = tuple(
         ArticleItem(
-            str(r["article"]), str(r.get("headline", "")), str(r.get("date", ""))
+            str(r["article"]),
+            article_title(
+                str(r.get("headline", "")), str(r.get("opening", "")), str(r["article"])
+            ),
+            str(r.get("date", "")),
         )
         for r in records[: request.limit]
     )
