@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     write_message(channel, Reply(message="ready"))
     while (request := read_message(requests)) is not None:
         try:
+            # a stat-cheap check: articles added or removed since are served now
+            store.refresh()
             reply = answer(store, request)
         except Exception as exc:  # one bad request must not end the worker
             reply = Reply(500, f"internal error: {type(exc).__name__}: {exc}")

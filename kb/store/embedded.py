@@ -4,6 +4,8 @@ index beside them (:mod:`kb.store.name_index`) lets named queries look names up.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +62,11 @@ class Written:
     unchanged: int = 0
 
 
+#: A file every write to the store rewrites, after the transaction commits: a reader
+#: holding a snapshot (``kb serve``'s workers) reopens when its content changes.
+GENERATION_FILE = "kb-generation"
+
+
 @dataclass(frozen=True)
 class StoreStats:
     """What a knowledge base holds."""
@@ -85,6 +92,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._generation = self.generation()
         self._ox = self._open()
         self._indexed: bool | None = None  # whether the name index covers the store
 
@@ -109,6 +117,35 @@ class Store:
             raise StoreError(
                 f"{self.path}: cannot open the store ({exc}){hint}"
             ) from exc
+
+    def generation(self) -> str:
+        """What the store's last write left in :data:`GENERATION_FILE` ("" before
+        any): a cheap way to tell that the store changed."""
+        if self.path is None:
+            return ""
+        try:
+            return (self.path / GENERATION_FILE).read_text("ascii")
+        except OSError:
+            return ""
+
+    def refresh(self) -> bool:
+        """Reopen a read-only store when it was written since it was opened (a
+        read-only store is a snapshot). :returns: whether it reopened."""
+        if not self.read_only:
+            return False
+        now = self.generation()
+        if now == self._generation:
+            return False
+        self._ox = self._open()
+        self._generation = now
+        self._indexed = None
+        return True
+
+    def _written(self) -> None:
+        """Mark a committed write for readers (see :meth:`refresh`)."""
+        if self.path is not None:
+            marker = self.path / GENERATION_FILE
+            marker.write_text(f"{time.time_ns()}-{os.getpid()}", "ascii")
 
     def __enter__(self) -> Store:
         return self
@@ -159,8 +196,11 @@ class Store:
             self._index_catch_up()
             texts = [(a, d) for a, d in batch if isinstance(d, str) and _is_plain(d)]
             if len(texts) == len(batch):
-                return self._add_texts(texts)
-            return self._add_quads(batch)
+                written = self._add_texts(texts)
+            else:
+                written = self._add_quads(batch)
+            self._written()
+            return written
         except (OSError, ValueError, SyntaxError) as exc:
             where = self.path or "the store"
             raise StoreError(f"{where}: cannot store articles ({exc})") from exc
@@ -231,6 +271,7 @@ class Store:
         if not self._ox.contains_named_graph(name) or name == _INDEX:
             return False
         self._drop(name)
+        self._written()
         return True
 
     def _writable(self) -> None:
@@ -337,6 +378,7 @@ class Store:
         self._index_catch_up()
         triples = _quads(ox.DefaultGraph(), graph, {})
         self._ox.extend([*triples, *_key_quads(_facts(triples))])
+        self._written()
 
     def query(
         self,
