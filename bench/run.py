@@ -589,6 +589,9 @@ def table(results: dict[str, Any]) -> str:
                 )
                 bar = verdict("query_p95_ms", q["store_p95_ms"])
             rows.append((f"query {name}", figure, bar))
+    from bench.serving import rows as serving_rows
+
+    rows += serving_rows(results)
     width = max(len(r[0]) for r in rows)
     lines = [f"{'measure'.ljust(width)} | figure | bar", "-" * (width + 40)]
     lines += [f"{m.ljust(width)} | {v} | {bar}" for m, v, bar in rows]
@@ -604,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="*",
-        help="sections: extraction jobs memory validation serialisation store",
+        help="sections: extraction jobs memory validation serialisation store serving",
     )
     parser.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
     args = parser.parse_args(argv)
@@ -617,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = Sizes(**{**sizes.__dict__, "store_articles": args.store_articles})
     wanted = set(args.only or ["extraction", "jobs", "memory", "validation"])
     if not args.only:
-        wanted |= {"serialisation", "store"}
+        wanted |= {"serialisation", "store", "serving"}
     started = time.perf_counter()
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -648,6 +651,12 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in wanted:
             log(f"(f) store: {sizes.store_articles} article graphs")
             results["store"] = bench_store(graphs, sizes)
+        if "serving" in wanted:
+            from bench.serving import bench_serving
+
+            log("(g) kb serve under load")
+            seconds = 3.0 if args.quick else 10.0
+            results["serving"] = bench_serving(graphs, workdir, seconds=seconds)
     results["wall_s"] = time.perf_counter() - started
     print(table(results))
     print(

@@ -196,7 +196,7 @@ def anchor(iri: str) -> str:
     """An HTML id for a node: its IRI's path in letters, digits and dashes.
 
     >>> anchor("https://w3id.org/newskb/id/person/maria-okafor")
-    'n-id-person-maria-okafor'
+    'n-newskb-id-person-maria-okafor'
     """
     return "n-" + re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(iri).path).strip("-")
 
