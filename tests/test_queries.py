@@ -28,6 +28,14 @@ CASES = [
         [("actor", "https://w3id.org/newskb/id/organization/red-cross")],
     ),
     ("conflicting-figures", "conflicting-figures", []),
+    ("conflicting-figures-party", "conflicting-figures", [("entity", "okafor")]),
+    ("conflicting-figures-no-party", "conflicting-figures", [("entity", "Nobody")]),
+    (
+        "conflicting-figures-in-range",
+        "conflicting-figures",
+        [("from", "2025-03-04"), ("to", "2025-03-10")],
+    ),
+    ("conflicting-figures-after", "conflicting-figures", [("from", "2025-03-06")]),
     ("events-at-country", "events-at", [("place", "Estrela")]),
     (
         "events-at-range",
@@ -191,3 +199,32 @@ def test_bound_values_are_terms() -> None:
     )
     assert bound["place"] == Literal("x")
     assert bound["from"].n3() == '"2025-01-02"^^<http://www.w3.org/2001/XMLSchema#date>'
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "rows"),
+    [(None, None, 1), (1, None, 1), (0, None, 0), (None, 1, 0)],
+)
+def test_pages_of_an_answer(limit: int | None, offset: int | None, rows: int) -> None:
+    from kb.store.querying import QueryRequest, run_query
+
+    request = QueryRequest(
+        named="conflicting-figures",
+        data=(str(DATA / "kb.trig"),),
+        limit=limit,
+        offset=offset,
+    )
+    assert len(run_query(request).rows) == rows
+
+
+def test_a_query_with_its_own_limit_is_not_paged_again() -> None:
+    from kb.errors import UsageError
+    from kb.store.querying import QueryRequest, run_query
+
+    request = QueryRequest(
+        sparql="SELECT ?s WHERE { ?s ?p ?o } LIMIT 5",
+        data=(str(DATA / "kb.trig"),),
+        limit=2,
+    )
+    with pytest.raises(UsageError, match="its own LIMIT"):
+        run_query(request)

@@ -114,6 +114,16 @@ def stats_command(store: Path, list_articles: bool) -> None:
     "(e.g. http://host:7878/query).",
 )
 @click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="A page of the answer: at most this many rows (LIMIT), e.g. --limit 20.",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    help="Skip this many rows first (OFFSET): --limit 20 --offset 40 is page 3.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS]),
@@ -129,6 +139,8 @@ def query_command(
     store: Path,
     data: tuple[str, ...],
     endpoint: str | None,
+    limit: int | None,
+    offset: int | None,
     fmt: str | None,
 ) -> None:
     """Answer a SPARQL query over the knowledge base, whose default graph is the
@@ -140,6 +152,7 @@ def query_command(
       kb query -f my-query.rq --format csv
       kb query --named claims-by --param actor="Maria Okafor"
       kb query --data out/examples.ttl --named conflicting-figures
+      kb query --named conflicting-figures --param entity="Maria Okafor" --limit 20
     """
     from kb.store import queries
     from kb.store.querying import QueryRequest, run_query
@@ -154,6 +167,8 @@ def query_command(
         params=queries.parse_params(params),
         store=store,
         data=data,
+        limit=limit,
+        offset=offset,
     )
     if endpoint:
         from kb.store.remote import RemoteEndpoint, run_remote

@@ -3,6 +3,7 @@ against the knowledge base or against exported RDF files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,9 @@ class QueryRequest:
     params: Sequence[tuple[str, str]] = ()
     store: Path | None = None
     data: Sequence[str] = field(default_factory=tuple)
+    #: a page of the answer: at most ``limit`` rows, after skipping ``offset``
+    limit: int | None = None
+    offset: int | None = None
 
 
 def run_query(request: QueryRequest) -> QueryResult:
@@ -54,14 +58,19 @@ class PreparedQuery:
     bindings: dict[str, Node] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
     named: queries.NamedQuery | None = None
+    page: str = ""  # " LIMIT n OFFSET m", appended to whichever text runs
 
     def text_for(self, store: Store) -> str:
         """The text to run on ``store``: a named query starts from the entities its
         name parameters name, found in the store's name index; the rows are the
-        same as with :attr:`text`, which remote endpoints run."""
+        same as with :attr:`remote_text`, which remote endpoints run."""
         if self.named is None:
-            return self.text
-        return queries.for_store(self.named, self.bindings, store)
+            return self.text + self.page
+        return queries.for_store(self.named, self.bindings, store) + self.page
+
+    @property
+    def remote_text(self) -> str:
+        return self.text + self.page
 
     def finish(self, result: QueryResult) -> QueryResult:
         """``result`` without the parameter columns."""
@@ -92,11 +101,31 @@ def prepare(request: QueryRequest) -> PreparedQuery:
     if request.named:
         named = queries.load(request.named)
         bindings = queries.bind(named, request.params)
-        return PreparedQuery(named.text, bindings, named.param_variables(), named)
-    if request.file:
-        return PreparedQuery(_read_query_file(request.file))
-    assert request.sparql is not None
-    return PreparedQuery(request.sparql)
+        prepared = PreparedQuery(named.text, bindings, named.param_variables(), named)
+    elif request.file:
+        prepared = PreparedQuery(_read_query_file(request.file))
+    else:
+        assert request.sparql is not None
+        prepared = PreparedQuery(request.sparql)
+    return replace(prepared, page=_page(prepared.text, request.limit, request.offset))
+
+
+_OWN_PAGE = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def _page(text: str, limit: int | None, offset: int | None) -> str:
+    """The solution modifiers for a page of the answer; LIMIT and OFFSET take
+    numbers only, so they are written into the text (checked, never spliced)."""
+    if limit is None and offset is None:
+        return ""
+    if limit is not None and limit < 0 or offset is not None and offset < 0:
+        raise UsageError("--limit and --offset take 0 or more")
+    if _OWN_PAGE.search(text.rstrip()):
+        raise UsageError(
+            "the query has its own LIMIT or OFFSET; drop it, or drop --limit/--offset"
+        )
+    clause = f"\nLIMIT {int(limit)}" if limit is not None else ""
+    return clause + (f"\nOFFSET {int(offset)}" if offset is not None else "")
 
 
 def _read_query_file(path: str) -> str:

@@ -167,7 +167,9 @@ def run_remote(request: QueryRequest, endpoint: RemoteEndpoint) -> QueryResult:
         raise UsageError("give --data FILE or --endpoint URL, not both")
     # the request is checked and bound exactly as for the embedded store
     prepared = querying.prepare(request)
-    return prepared.finish(remote_query(endpoint, prepared.text, prepared.bindings))
+    return prepared.finish(
+        remote_query(endpoint, prepared.remote_text, prepared.bindings)
+    )
 
 
 def _brief(text: str) -> str:
