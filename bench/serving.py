@@ -10,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -23,7 +24,7 @@ def _free_port() -> int:
 
 
 def _store(graphs: list, path: Path, base: str) -> str:
-    """A store of the article graphs, renamed under ``base``; one article's path."""
+    """A store of (renamed copies of) the article graphs; one article's IRI."""
     from bench.run import renamed
     from kb.store.embedded import Store
 
@@ -33,6 +34,7 @@ def _store(graphs: list, path: Path, base: str) -> str:
             name, g = renamed(iri, graph, copy)
             store.add(str(name), g.serialize(format="nt"))
             first = first or str(name)
+    assert first.startswith(base), first
     return first
 
 
@@ -41,8 +43,12 @@ def bench_serving(
 ) -> dict[str, Any]:
     """``clients`` threads for ``seconds``, alternating a SPARQL SELECT and an article
     page, against ``kb serve`` with its default two workers."""
+    from kb.rdf.iris import DEFAULT_BASE
+
     port = _free_port()
-    base = f"http://127.0.0.1:{port}/id/"
+    # the corpus's IRIs are under the default base: the server serves them at
+    # that base's path
+    base = DEFAULT_BASE
     article = _store(graphs, workdir / "serve-store", base)
     command = [
         sys.executable,
@@ -60,7 +66,7 @@ def bench_serving(
     url = f"http://127.0.0.1:{port}"
     try:
         _wait(url)
-        page = "/" + article.removeprefix(f"{url}/")
+        page = urlsplit(article).path
         latencies: dict[str, list[float]] = {"sparql": [], "page": []}
         errors = [0]
         stop_at = time.monotonic() + seconds
