@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
-## consumers: jsonld.js (npm) and rapper (Debian raptor2-utils) for the external tests;
+## consumers: jsonld.js and Comunica (npm) and rapper (Debian raptor2-utils) for the external tests;
 ## the Oxigraph server comes with the dev extra (pip install oxigraph)
 consumers: $(JSONLD_JS) rapper
 
