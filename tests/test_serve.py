@@ -30,6 +30,7 @@ from kb.jobs.export import ExportOptions, add, parse_time
 from kb.rdf.namespaces import KB
 from kb.rdf.resources import jsonld_context
 from kb.store.embedded import Store
+from tests import browser
 
 DATA = Path(__file__).resolve().parent / "data" / "serve"
 LIMIT = 50
@@ -570,17 +571,7 @@ def _is_zombie(pid: int) -> bool:
 
 # --- the page in a real browser -----------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
+CHROMIUM_FLAGS = browser.FLAGS  # one list of the flags this machine needs
 
 
 @pytest.mark.external
