@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kb.rdf.resources import CONTEXT_IRI
-from tests.conftest import Exported
+from tests.conftest import EXAMPLES, Exported, run_export
 
 pytestmark = [pytest.mark.slow, pytest.mark.external]
 
@@ -94,6 +94,24 @@ def test_jsonld_js_reads_context_by_iri(
     theirs, calls = _jsonld_to_graph(node, path)
     assert calls == [CONTEXT_IRI]
     _same(theirs, _ours(export_examples))
+
+
+def test_jsonld_js_reads_framed_articles_as_pyld_does(
+    node: str, export_examples: Export, tmp_path: Path
+) -> None:
+    """``--frame article`` output: jsonld.js gets the triples pyld gets, all of them
+    in the exported graph."""
+    from tests.test_jsonld_frame import framed_graph
+
+    framed = run_export(
+        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
+    )
+    path = tmp_path / "framed.jsonld"
+    path.write_text(framed.text, encoding="utf-8")
+    theirs, calls = _jsonld_to_graph(node, path)
+    assert calls == []
+    _same(theirs, framed_graph(framed.text))
+    assert set(theirs) <= set(_ours(export_examples))
 
 
 @pytest.mark.parametrize(

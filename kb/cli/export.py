@@ -12,6 +12,7 @@ import click
 from kb.cli.main import cli
 from kb.cli.options import extraction_options, progress
 from kb.jobs.export import ExportOptions, export_to
+from kb.rdf.resources import FRAMES
 from kb.rdf.writers import FORMATS
 
 
@@ -26,6 +27,13 @@ from kb.rdf.writers import FORMATS
     help="Output format.",
 )
 @click.option(
+    "--frame",
+    type=click.Choice(list(FRAMES)),
+    help="With --format jsonld: one nested JSON object per article (JSON-LD 1.1 "
+    "framing), claims with their claimant inside. "
+    "Example: kb export a.txt --format jsonld --frame article",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
@@ -33,7 +41,11 @@ from kb.rdf.writers import FORMATS
 )
 @extraction_options
 def export_command(
-    articles: tuple[str, ...], fmt: str, output: str | None, options: ExportOptions
+    articles: tuple[str, ...],
+    fmt: str,
+    frame: str | None,
+    output: str | None,
+    options: ExportOptions,
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
 
@@ -44,11 +56,14 @@ def export_command(
     Example:
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
+      kb export articles/ --format jsonld --frame article -o articles.json
     """
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     with progress(articles) as tick:
-        result = export_to(articles, target, replace(options, fmt=fmt), tick)
+        result = export_to(
+            articles, target, replace(options, fmt=fmt, frame=frame), tick
+        )
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

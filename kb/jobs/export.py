@@ -51,6 +51,8 @@ class ExportOptions:
     """What to produce: format, IRI base, provenance time and NLP pipeline."""
 
     fmt: str = "ttl"
+    #: a bundled JSON-LD frame (``"article"``) for ``fmt="jsonld"``; None: flat graph
+    frame: str | None = None
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
@@ -291,7 +293,7 @@ def export(
     """
     options = options or ExportOptions()
     outcomes: list[ArticleOutcome] = []
-    with GraphWriter(options.fmt) as writer:
+    with GraphWriter(options.fmt, frame=options.frame) as writer:
         for graph in build_graphs(inputs, options, outcomes, progress):
             writer.add(graph)
         return ExportResult(outcomes, writer.text())
@@ -312,7 +314,7 @@ def export_to(
     """
     options = options or ExportOptions()
     result = BatchResult()
-    with GraphWriter(options.fmt) as writer:
+    with GraphWriter(options.fmt, frame=options.frame) as writer:
         for graph in build_graphs(inputs, options, result.outcomes, progress):
             writer.add(graph)
         if not isinstance(target, (str, Path)):
