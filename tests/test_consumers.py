@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kb.rdf.resources import CONTEXT_IRI
-from tests.conftest import Exported
+from tests.conftest import EXAMPLES, Exported, run_export
 
 pytestmark = [pytest.mark.slow, pytest.mark.external]
 
@@ -96,6 +96,24 @@ def test_jsonld_js_reads_context_by_iri(
     _same(theirs, _ours(export_examples))
 
 
+def test_jsonld_js_reads_framed_articles_as_pyld_does(
+    node: str, export_examples: Export, tmp_path: Path
+) -> None:
+    """``--frame article`` output: jsonld.js gets the triples pyld gets, all of them
+    in the exported graph."""
+    from tests.test_jsonld_frame import framed_graph
+
+    framed = run_export(
+        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
+    )
+    path = tmp_path / "framed.jsonld"
+    path.write_text(framed.text, encoding="utf-8")
+    theirs, calls = _jsonld_to_graph(node, path)
+    assert calls == []
+    _same(theirs, framed_graph(framed.text))
+    assert set(theirs) <= set(_ours(export_examples))
+
+
 @pytest.mark.parametrize(
     ("fmt", "syntax"), [("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads")]
 )
@@ -133,7 +151,7 @@ def test_framed_articles_read_as_plain_json(framed: str) -> None:
     booleans as JSON has them."""
     articles = json.loads(framed)["@graph"]
     assert len(articles) == 5 and all("Article" in a["type"] for a in articles)
-    published = [a.get("datePublished") or a.get("dateTimePublished") for a in articles]
+    published = [a.get("datePublished") or a.get("datePublishedTime") for a in articles]
     given = [p for p in published if p is not None]  # one example has no date
     assert len(given) == 4 and all(isinstance(p, str) for p in given)
     claims = [

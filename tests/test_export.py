@@ -205,24 +205,3 @@ def test_jsonld_booleans_and_integers_are_json_values(export_examples: Export) -
     # decimals stay strings: a JSON number would come back as another literal
     values = [n["value"] for n in nodes if "value" in n]
     assert values and all(isinstance(v, str) for v in values)
-
-
-@pytest.mark.parametrize(
-    ("value", "kind", "native"),
-    [
-        ("false", "boolean", False),
-        ("true", "boolean", True),
-        ("1", "boolean", "1"),  # not the canonical form: kept as text
-        ("12", "integer", 12),
-        ("-3", "integer", -3),
-        ("012", "integer", "012"),
-        ("-0", "integer", "-0"),
-        (["0", "7"], "integer", [0, 7]),
-        ("false", None, "false"),
-    ],
-)
-def test_only_canonical_forms_become_native(value, kind, native) -> None:  # type: ignore[no-untyped-def]
-    from kb.rdf.jsonld_values import as_native
-
-    assert as_native(value, kind) == native
-    assert type(as_native(value, kind)) is type(native)

@@ -266,8 +266,19 @@ def test_context_coercions() -> None:
             expected["@container"] = "@set"
         assert ctx[name] == expected, name
     assert ctx["attributionType"] == "kb:attributionType"  # a plain string
-    assert ctx["start"]["@type"] == ctx["end"]["@type"] == "xsd:integer"
-    assert ctx["directQuote"]["@type"] == ctx["approximate"]["@type"] == "xsd:boolean"
+    # native JSON numbers and booleans: no coercion, so 12 and false stay JSON values
+    for name in ("start", "end", "directQuote", "approximate"):
+        assert ctx[name] == f"kb:{name}"
+    # typed dates are plain strings, one term per datatype
+    dates = {
+        "date": "xsd:date",
+        "dateYearMonth": "xsd:gYearMonth",
+        "dateYear": "xsd:gYear",
+    }
+    for name, datatype in dates.items():
+        assert ctx[name] == {"@id": "kb:date", "@type": datatype}
+    assert ctx["datePublished"]["@type"] == "xsd:date"
+    assert ctx["datePublishedTime"]["@type"] == "xsd:dateTime"
     assert ctx["confidence"]["@type"] == "xsd:decimal"
     for name in ("value", "minValue", "maxValue"):
         assert ctx[name]["@type"] == "xsd:decimal"

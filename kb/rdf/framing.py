@@ -1,48 +1,34 @@
-"""JSON-LD framing (pyld): the export as one nested JSON object per article, with its
-claims, events, actors, places and figures inside, for readers who never touch RDF."""
+"""JSON-LD 1.1 framing with pyld: one article graph to one nested object (claims with
+their claimant inside) for readers who want plain JSON, not RDF.
+
+The frame is a bundled file (:func:`kb.rdf.resources.jsonld_frame`); nothing is
+fetched. Framing keeps every triple about the article and the nodes it embeds; the
+nodes it only refers to (mention spans, provenance activity, event-type concepts)
+appear as ``{"id": …}`` references without their own descriptions.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
-from kb.errors import UsageError
-from kb.rdf.jsonld_values import native_terms, native_values
-from kb.rdf.resources import jsonld_context, resource_dir
+from pyld import jsonld
 
-__all__ = ["FRAMES", "frame_file", "write_framed"]
+from kb.rdf.jsonld_writer import expanded_native
+from kb.rdf.resources import jsonld_frame
 
-#: Frame names (``--frame``) and their files in ``ontology/``.
-FRAMES = {"article": "kb-frame-article-v1.jsonld"}
+__all__ = ["framed_articles"]
 
 
-def frame_file(name: str) -> dict[str, Any]:
-    """The frame document ``name``, with our context inlined (nothing is fetched).
+def framed_articles(ntriples: str, frame: str) -> list[dict[str, Any]]:
+    """The article node objects of one article graph, framed by the frame ``frame``.
 
-    :raises UsageError: for an unknown frame name.
+    Booleans and numbers are native JSON where they come back as the same literal.
     """
-    if name not in FRAMES:
-        raise UsageError(f"unknown frame {name!r}; choose one of {', '.join(FRAMES)}")
-    text = resource_dir("ontology").joinpath(FRAMES[name]).read_text("utf-8")
-    frame: dict[str, Any] = json.loads(text)
-    frame["@context"] = jsonld_context()["@context"]
-    return frame
-
-
-def write_framed(lines: Iterable[str], name: str, out: IO[bytes]) -> None:
-    """Frame N-Triples lines into one document: ``{"@context": …, "@graph": [one
-    object per article]}``. The whole export is framed in memory."""
-    from pyld import jsonld
-
-    frame = frame_file(name)
-    context = frame["@context"]
-    expanded = jsonld.from_rdf("".join(lines), {"format": "application/n-quads"})
-    framed = jsonld.frame(expanded, frame, {"omitGraph": False})
-    articles = sorted(framed.get("@graph", []), key=lambda a: str(a.get("id", "")))
-    document = {
-        "@context": context,
-        "@graph": native_values(articles, native_terms(context)),
-    }
-    out.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
-    out.write(b"\n")
+    document = expanded_native(
+        jsonld.from_rdf(ntriples, {"format": "application/n-quads"})
+    )
+    framed = jsonld.frame(
+        document, jsonld_frame(frame), {"omitGraph": False, "omitDefault": True}
+    )
+    nodes: list[dict[str, Any]] = framed.get("@graph", [])
+    return nodes

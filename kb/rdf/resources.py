@@ -24,6 +24,8 @@ from kb.rdf.namespaces import KB
 __all__ = [
     "CONTEXT_FILE",
     "CONTEXT_IRI",
+    "FRAMES",
+    "jsonld_frame",
     "context_path",
     "event_type_names",
     "jsonld_context",
@@ -38,6 +40,8 @@ CONTEXT_IRI = "https://w3id.org/newskb/context/v1.jsonld"
 #: The context's file name inside ``ontology/``.
 CONTEXT_FILE = "kb-context-v1.jsonld"
 ONTOLOGY_FILE = "kb.ttl"
+#: JSON-LD 1.1 frames shipped in ``ontology/`` (no ``@context``: ours is added), by name.
+FRAMES = {"article": "kb-frame-article-v1.jsonld"}
 
 
 def resource_dir(name: str) -> Traversable:
@@ -116,6 +120,17 @@ def jsonld_context() -> dict[str, Any]:
     'https://w3id.org/newskb/ontology#'
     """
     return copy.deepcopy(_context_document())
+
+
+def jsonld_frame(name: str) -> dict[str, Any]:
+    """Return the bundled frame ``name`` (a key of :data:`FRAMES`) with our context.
+
+    >>> jsonld_frame("article")["@type"]
+    'Article'
+    """
+    text = resource_dir("ontology").joinpath(FRAMES[name]).read_text("utf-8")
+    frame: dict[str, Any] = json.loads(text)
+    return {**jsonld_context(), **frame}
 
 
 def context_path() -> Path:

@@ -3,27 +3,29 @@ fixed prefixes and a byte-stable order. JSON-LD embeds our local context.
 
 Graphs arrive as N-Triples text and are collected in a :class:`~kb.rdf.spill.SortedLines`,
 so memory stays flat for any number of articles; pyoxigraph writes Turtle and TriG
-(rdflib's writers are ~50x slower on large graphs); rdflib compacts JSON-LD, a chunk
-of subjects at a time.
+(rdflib's writers are ~50x slower on large graphs); :mod:`kb.rdf.jsonld_writer`
+streams JSON-LD, a subject at a time.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 
 from kb.errors import UsageError
 from kb.models import ArticleGraph
-from kb.rdf.jsonld_values import native_terms, native_values
-from kb.rdf.namespaces import PREFIXES, bind_prefixes
-from kb.rdf.resources import jsonld_context
+from kb.rdf.framing import framed_articles
+from kb.rdf.jsonld_writer import write_jsonld, write_jsonld_nodes
+from kb.rdf.namespaces import PREFIXES
+from kb.rdf.resources import FRAMES, jsonld_context
 from kb.rdf.spill import DEFAULT_BUDGET, SortedLines
 
 __all__ = ["FORMATS", "GraphWriter", "serialize"]
@@ -43,9 +45,8 @@ class GraphWriter:
 
     N-Quads and TriG put each article in the graph named by its IRI; the other
     formats merge them, which is what a shared entity's repeated description is for.
-    With ``frame`` (JSON-LD only), the document is framed: an object per article.
 
-    :raises UsageError: for an unknown format, or a frame with another format.
+    :raises UsageError: for an unknown format.
     """
 
     def __init__(
@@ -54,13 +55,20 @@ class GraphWriter:
         if fmt not in FORMATS:
             choices = ", ".join(FORMATS)
             raise UsageError(f"unknown format {fmt!r}; choose one of {choices}")
-        if frame is not None and fmt != "jsonld":
-            raise UsageError(f"--frame needs --format jsonld, not {fmt}")
-        self.fmt = fmt
-        self.frame = frame
+        if frame is not None and (fmt != "jsonld" or frame not in FRAMES):
+            raise UsageError(
+                f"--frame {frame} needs --format jsonld and one of: {', '.join(FRAMES)}"
+            )
+        self.fmt, self.frame = fmt, frame
         self._lines = SortedLines(budget)
+        # framed articles, one JSON text a line, in input order
+        self._framed: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, graph: ArticleGraph) -> None:
+        if self.frame is not None:
+            for node in framed_articles(graph.ntriples, self.frame):
+                self._framed.write(json.dumps(node, ensure_ascii=False) + "\n")
+            return
         # not splitlines(): U+2028 and friends may stand unescaped inside literals
         lines = [line + "\n" for line in graph.ntriples.split("\n") if line]
         if self.fmt == "nq":
@@ -83,11 +91,10 @@ class GraphWriter:
             quads = _named_quads(self._lines)
             ox.serialize(quads, out, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
         elif self.frame is not None:
-            from kb.rdf.framing import write_framed  # pyld only when framing
-
-            write_framed(self._lines, self.frame, out)
+            self._framed.seek(0)
+            write_jsonld_nodes(self._framed, jsonld_context()["@context"], out)
         else:
-            _write_jsonld(self._lines, out)
+            write_jsonld(self._lines, jsonld_context()["@context"], out)
 
     def text(self) -> str:
         buffer = io.BytesIO()
@@ -96,6 +103,7 @@ class GraphWriter:
 
     def close(self) -> None:
         self._lines.close()
+        self._framed.close()
 
     def __enter__(self) -> GraphWriter:
         return self
@@ -149,49 +157,6 @@ def _named_quads(lines: Iterable[str]) -> Iterator[ox.Quad]:
         chunk = [line[len(name) + 1 :] for line in group]
         for triple in _type_first(_parsed([chunk])):
             yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
-
-
-#: Lines of N-Triples compacted to JSON-LD at a time: rdflib's compaction holds one
-#: chunk (and a subject's triples are never split between two).
-JSONLD_CHUNK = 20_000
-
-
-def _write_jsonld(lines: Iterable[str], out: IO[bytes]) -> None:
-    """One JSON-LD document with the context embedded: its ``@graph`` holds a node
-    object per subject, in the lines' order, compacted a chunk at a time."""
-    context: dict[str, Any] = jsonld_context()["@context"]
-    head = json.dumps({"@context": context}, ensure_ascii=False, indent=2)
-    out.write((head[: head.rindex("}")].rstrip() + ',\n  "@graph": [').encode("utf-8"))
-    first = True
-    for chunk in _subject_chunks(lines, JSONLD_CHUNK):
-        for node in _compacted(chunk, context):
-            text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
-            text = "\n".join("    " + line for line in text.split("\n"))
-            out.write((("\n" if first else ",\n") + text).encode("utf-8"))
-            first = False
-    out.write(b"\n  ]\n}\n")
-
-
-def _subject_chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for _, group in groupby(lines, key=_subject):
-        chunk.extend(group)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _compacted(lines: list[str], context: dict[str, Any]) -> list[dict[str, Any]]:
-    graph = bind_prefixes(Graph()).parse(data="".join(lines), format="nt")
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    doc = json.loads(text)
-    nodes = doc.get("@graph")
-    if not isinstance(nodes, list):  # a single node comes without "@graph"
-        nodes = [{k: v for k, v in doc.items() if k != "@context"}]
-    nodes = native_values(nodes, native_terms(context))
-    return sorted(nodes, key=lambda n: str(n.get("id", n.get("@id", ""))))
 
 
 def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -> str:

@@ -1,0 +1,77 @@
+"""``kb export --format jsonld --frame article``: one nested object per article that
+plain ``json.load`` readers can use, and (read as JSON-LD by pyld) triples of the
+exported graph only, with everything said about articles, claims and events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pyld import jsonld
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kb.errors import UsageError
+from kb.rdf.namespaces import KB
+from kb.rdf.writers import GraphWriter
+from tests.conftest import EXAMPLES, Exported, run_export
+
+pytestmark = pytest.mark.slow  # the export needs the trained spaCy model
+
+
+@pytest.fixture(scope="module")
+def framed() -> str:
+    result = run_export(
+        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.text
+
+
+def claims(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        node
+        for article in doc["@graph"]
+        for node in article.get("mentions", [])
+        if "Claim" in node["type"]
+    ]
+
+
+def test_plain_json_gives_claims_with_claimant_names_and_booleans(framed: str) -> None:
+    doc = json.loads(framed)
+    assert all("Article" in article["type"] for article in doc["@graph"])
+    found = claims(doc)
+    assert found
+    for claim in found:
+        assert isinstance(claim["claimant"]["label"], str)
+        assert isinstance(claim["statement"], str)
+        assert isinstance(claim["directQuote"], bool)
+
+
+def framed_graph(text: str) -> Graph:
+    nquads = jsonld.to_rdf(json.loads(text), {"format": "application/n-quads"})
+    return Graph().parse(data=nquads, format="nquads")
+
+
+def test_framed_output_is_part_of_the_same_graph(
+    framed: str, export_examples: Callable[[str], Exported]
+) -> None:
+    ours = Graph().parse(data=export_examples("nt").text, format="nt")
+    theirs = framed_graph(framed)
+    assert theirs and set(theirs) <= set(ours)
+    kept = {KB.Article, KB.Claim, KB.Event, KB.Actor, KB.Location, KB.Quantity}
+    for subject in {s for t in kept for s in ours.subjects(RDF.type, t)}:
+        # whatever an article mentions is described in full (shared actors too)
+        if (None, KB.mentions, subject) in ours or (
+            subject,
+            RDF.type,
+            KB.Article,
+        ) in ours:
+            assert set(ours.triples((subject, None, None))) <= set(theirs), subject
+
+
+def test_frame_needs_jsonld() -> None:
+    with pytest.raises(UsageError, match="--format jsonld"):
+        GraphWriter("ttl", frame="article")
