@@ -679,3 +679,36 @@ def test_article_page_marks_every_span_and_shows_who_said_what(server: Server) -
     )
     assert "<svg " in page and 'class="edge conflict"' in page
     assert 'class="skip" href="#main"' in page
+
+
+def test_html_report_titles_by_first_words_and_needs_no_network(tmp_path: Path) -> None:
+    """kb export --format html: an article with no headline is listed and titled by
+    its first words, never its IRI; the file loads nothing; every mark is its text."""
+    plain = tmp_path / "untitled.txt"
+    plain.write_text(
+        "The rain fell for a week over Tarsk, and the river rose.\n\n"
+        "Mayor Ana Obi said the bridge would stay closed until Friday.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli,
+        ["export", str(plain), str(DATA / "ferry-fares.md"), "--format", "html"]
+        + ["-o", str(report), "--fixed-time", "2026-01-01T00:00:00Z"],
+    )
+    assert result.exit_code == 0, result.output
+    page = report.read_text(encoding="utf-8")
+    assert ">The rain fell for a week over Tarsk, and the river rose…</a>" in page
+    assert ">http" not in page.replace(">https://", "")  # no IRI shown as a title
+    for tag in ("<script", "<img", "<iframe", 'rel="stylesheet"', "src="):
+        assert tag not in page, tag
+    texts = [
+        chunk.split("</section>", 1)[0]
+        for chunk in page.split('<div class="article-text">')[1:]
+    ]
+    assert len(texts) == 2
+    body = plain.read_text(encoding="utf-8").strip()
+    found = [page_marks(text) for text in texts if "rain fell" in text]
+    assert found and found[0]
+    for _kind, start, end, text in found[0]:
+        assert body[start:end] == text, (start, end, text)

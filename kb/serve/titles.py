@@ -15,6 +15,8 @@ def first_words(text: str, words: int = FIRST_WORDS) -> str:
 
     >>> first_words("Rain fell on\\nMonday in the hills.", 4)
     'Rain fell on Monday…'
+    >>> first_words("It rained. Then it snowed.", 2)
+    'It rained…'
     >>> first_words("Short text.")
     'Short text.'
     """
@@ -24,7 +26,7 @@ def first_words(text: str, words: int = FIRST_WORDS) -> str:
     if len(shown) > _MAX_CHARS:
         shown = shown[:_MAX_CHARS].rsplit(" ", 1)[0] or shown[:_MAX_CHARS]
         cut = True
-    return shown.rstrip(",;:") + "…" if cut else shown
+    return shown.rstrip(",;:.") + "…" if cut else shown
 
 
 def article_title(headline: str, body: str, iri: str) -> str:
