@@ -142,8 +142,11 @@ class Store:
         return True
 
     def _written(self) -> None:
-        """Mark a committed write for readers (see :meth:`refresh`)."""
+        """Mark a committed write for readers (see :meth:`refresh`). Flushed first:
+        a read-only open replays the unflushed log, which took seconds after a
+        large load where a flushed store reopens in tens of milliseconds."""
         if self.path is not None:
+            self._ox.flush()
             marker = self.path / GENERATION_FILE
             marker.write_text(f"{time.time_ns()}-{os.getpid()}", "ascii")
 
