@@ -90,3 +90,13 @@ def run() -> Callable[..., Extraction]:
         return extract.extract(article, nlp)
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def framed() -> str:
+    """The five examples exported as framed JSON-LD (``--frame article``)."""
+    result = run_export(
+        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.text

@@ -135,17 +135,6 @@ def test_rapper_reads_our_output(
     _same(Graph().parse(data=proc.stdout, format="nt"), _ours(export_examples))
 
 
-@pytest.fixture(scope="module")
-def framed() -> str:
-    from tests.conftest import EXAMPLES, run_export
-
-    result = run_export(
-        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
-    )
-    assert result.exit_code == 0, result.stderr
-    return result.text
-
-
 def test_framed_articles_read_as_plain_json(framed: str) -> None:
     """A developer who never touches RDF: json.load, then claims, claimants and
     booleans as JSON has them."""

@@ -16,18 +16,9 @@ from rdflib.namespace import RDF
 from kb.errors import UsageError
 from kb.rdf.namespaces import KB
 from kb.rdf.writers import GraphWriter
-from tests.conftest import EXAMPLES, Exported, run_export
+from tests.conftest import Exported
 
 pytestmark = pytest.mark.slow  # the export needs the trained spaCy model
-
-
-@pytest.fixture(scope="module")
-def framed() -> str:
-    result = run_export(
-        [*map(str, EXAMPLES), "--format", "jsonld", "--frame", "article"]
-    )
-    assert result.exit_code == 0, result.stderr
-    return result.text
 
 
 def claims(doc: dict[str, Any]) -> list[dict[str, Any]]:
