@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import glob
 import logging
 import os
 import sys
@@ -24,6 +25,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "count_input_files",
     "decode_bytes",
+    "input_files",
     "iter_articles",
     "read_file",
 ]
@@ -243,20 +245,30 @@ def count_input_files(inputs: Iterable[str | Path]) -> int:
 
     A JSON array or JSONL file counts once, however many records it holds.
     """
-    total = 0
+    return sum(1 for _ in input_files(inputs))
+
+
+def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
+    """The files :func:`iter_articles` would open (directories walked in sorted
+    order); a pattern with ``*``, ``?`` or ``[`` that names no file is
+    expanded as a glob. Missing files are yielded too, for the reader to report.
+    """
     for entry in inputs:
         path = Path(entry)
-        if not path.is_dir():
-            total += 1
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            total += sum(
-                1
-                for f in files
-                if not f.startswith(".") and Path(root, f).suffix.lower() in _READERS
-            )
-    return total
+        if path.is_dir():
+            yield from _files_under(path)
+        elif not path.exists() and any(c in str(entry) for c in "*?["):
+            yield from sorted(glob.glob(str(entry), recursive=True))
+        else:
+            yield str(entry)
+
+
+def _files_under(directory: Path) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in _READERS:
+                yield str(Path(root, name))
 
 
 def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
