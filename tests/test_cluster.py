@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from kb.jobs.export import ArticleOutcome, ExportOptions, parse_time
+from kb.cli import cli
+from kb.jobs.export import ArticleOutcome, ExportOptions, add, parse_time
+from kb.store.embedded import Store
 from tests.conftest import EXAMPLES_DIR, FIXED_TIME, ROOT, run_export
 from tests.servers import Server, free_port, stop
 
@@ -90,6 +93,34 @@ def test_local_cluster_matches_export_and_reruns_do_nothing(
     assert again.processed == 0
     assert after == before
     assert set(again.outcomes) == set(first.outcomes)
+
+
+def _named(store: Path, name: str) -> str:
+    args = ["query", "--store", str(store), "--named", name, "--format", "csv"]
+    done = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert done.exit_code == 0, done.stderr
+    return done.stdout
+
+
+def test_store_from_shards_answers_as_kb_add(tmp_path: Path, inputs: list[str]) -> None:
+    out = tmp_path / "shards"
+    export_cluster(inputs, out, OPTIONS, "local", partition_files=2)
+    with Store(tmp_path / "added") as kb:
+        add(inputs, kb, OPTIONS)
+    args = ["add", "--from-shards", str(out), "--store", str(tmp_path / "loaded")]
+    done = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert done.exit_code == 0, done.stderr
+    assert "5 articles from 3 shards" in done.stderr
+    again = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert "5 unchanged" in again.stderr
+    with Store(tmp_path / "added", read_only=True) as one:
+        graphs, stats = list(one.article_graphs()), one.stats()
+    with Store(tmp_path / "loaded", read_only=True) as two:
+        assert list(two.article_graphs()) == graphs
+        assert two.stats() == stats
+    answer = _named(tmp_path / "added", "conflicting-figures")
+    assert answer.count("\n") > 1  # a header and at least one row
+    assert _named(tmp_path / "loaded", "conflicting-figures") == answer
 
 
 def test_cli_reports_bad_inputs_as_export_does(
