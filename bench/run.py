@@ -67,6 +67,8 @@ BARS = {
     "nt_ratio": (">=", 0.5),
     "query_p95_ms": ("<", 100.0),
     "add_triples_per_s": (">=", 50_000.0),
+    "cluster_speedup": (">=", 1.8),
+    "cluster_overhead": ("<=", 0.10),
 }
 
 
@@ -526,6 +528,12 @@ def table(results: dict[str, Any]) -> str:
                 verdict("jobs_ratio", b["jobs_ratio"]),
             )
         )
+    if results.get("cluster"):
+        from bench.cluster import rows as cluster_rows
+
+        for measure, figure, _ in cluster_rows(results["cluster"]):
+            key = "cluster_speedup" if "/ 1 worker" in measure else "cluster_overhead"
+            rows.append((measure, figure, verdict(key, results["cluster"][key])))
     c = results.get("memory")
     if c:
         small, large = (c[k]["peak_mb"] for k in sizes_of(c))
@@ -607,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="*",
-        help="sections: extraction jobs memory validation serialisation store serving",
+        help="sections: extraction jobs cluster memory validation serialisation store serving",
     )
     parser.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
     args = parser.parse_args(argv)
@@ -618,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = Sizes(**{**sizes.__dict__, "memory": tuple(args.memory_sizes)})
     if args.store_articles:
         sizes = Sizes(**{**sizes.__dict__, "store_articles": args.store_articles})
-    wanted = set(args.only or ["extraction", "jobs", "memory", "validation"])
+    wanted = set(args.only or ["extraction", "jobs", "cluster", "memory", "validation"])
     if not args.only:
         wanted |= {"serialisation", "store", "serving"}
     started = time.perf_counter()
@@ -639,6 +647,13 @@ def main(argv: list[str] | None = None) -> int:
                 workdir / "jobs.jsonl", sizes.jobs_articles, seed=5
             )
             results["jobs"] = bench_jobs(jobs_corpus, 1 if args.quick else 2)
+        if "cluster" in wanted:
+            from bench.cluster import bench_cluster
+
+            log(f"(b2) Dask 1 vs 2 workers, and vs --jobs 1: {sizes.jobs_articles}")
+            results["cluster"] = bench_cluster(
+                workdir, sizes.jobs_articles, FIXED.isoformat()
+            )
         if "memory" in wanted:
             log(f"(c) peak RSS at {sizes.memory} articles")
             results["memory"] = bench_memory(workdir, sizes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -31,7 +32,7 @@ from kb.store.push import (
 from kb.store.remote import RemoteEndpoint, remote_query
 from kb.store.sparql import QueryResult
 from tests.conftest import EXAMPLES, FIXED_TIME
-from tests.servers import Server, stop
+from tests.servers import Server, find_program, stop
 from tests.servers.oxigraph import start_oxigraph
 from tests.servers.virtuoso import start_virtuoso
 
@@ -210,6 +211,48 @@ def test_named_query_agrees_with_oxigraph(
     oxigraph_loaded: RemoteEndpoint, kb_store: Path, name: str
 ) -> None:
     _compare(kb_store, oxigraph_loaded, name)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_from_shards(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RemoteEndpoint]:
+    """The example articles exported as Dask shards, bulk-loaded with ``oxigraph
+    load`` (as the README shows) and served."""
+    pytest.importorskip("distributed", reason="needs the dask extra")
+    from kb.jobs.cluster import export_cluster
+    from kb.jobs.export import ExportOptions, parse_time
+
+    exe = find_program("oxigraph")
+    if exe is None:
+        pytest.skip("the oxigraph server is not installed (pip install -e '.[dev]')")
+    work = tmp_path_factory.mktemp("shards")
+    options = ExportOptions(generated_at=parse_time(FIXED_TIME))
+    export_cluster(EXAMPLES, work / "shards", options, "local", partition_files=2)
+    shards = sorted(map(str, (work / "shards").glob("part-*.nq.gz")))
+    loaded = subprocess.run(
+        [exe, "load", "--location", str(work / "data"), "--file", *shards],
+        capture_output=True,
+        timeout=120,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    server = start_oxigraph(work / "data")
+    yield RemoteEndpoint(f"{server.base}/query", union_default_graph=True)
+    stop(server)
+
+
+def test_oxigraph_load_of_shards_holds_every_graph(
+    oxigraph_from_shards: RemoteEndpoint, kb_store: Path
+) -> None:
+    local = _local_graph_sizes(kb_store)
+    assert _remote_graph_sizes(oxigraph_from_shards) == local
+
+
+@pytest.mark.parametrize("name", queries.names())
+def test_named_query_agrees_with_oxigraph_loaded_from_shards(
+    oxigraph_from_shards: RemoteEndpoint, kb_store: Path, name: str
+) -> None:
+    _compare(kb_store, oxigraph_from_shards, name)
 
 
 def test_ask_and_construct_on_oxigraph(oxigraph_loaded: RemoteEndpoint) -> None:

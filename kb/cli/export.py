@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import cli
 from kb.cli.options import extraction_options, progress
 from kb.jobs.export import ExportOptions, export_to
@@ -37,15 +38,19 @@ from kb.report import REPORT_FORMAT, export_html
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write here (atomically) instead of standard output.",
+    type=click.Path(writable=True),
+    help="Write here (atomically) instead of standard output; with --scheduler, "
+    "the directory for the shards.",
 )
+@cluster_options
 @extraction_options
 def export_command(
     articles: tuple[str, ...],
     fmt: str,
     frame: str | None,
     output: str | None,
+    scheduler: str | None,
+    partition_files: int,
     options: ExportOptions,
 ) -> None:
     """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
@@ -54,13 +59,27 @@ def export_command(
     JSON records in our format or IPTC ninjs.
     Articles that do not conform to the shapes are reported on stderr and left out.
 
+    With --scheduler, extraction runs on a Dask cluster and writes one N-Quads
+    shard per partition (part-00000.nq.gz, ...) and manifest.json to OUTPUT;
+    running it again only does the partitions that have no shard yet.
+
     \b
-    Example:
+    Examples:
       kb export article.html -o out.ttl
       kb export articles/ --format jsonld -o out.jsonld
       kb export articles/ --format jsonld --frame article -o articles.json
       kb export articles/ --format html -o report.html   # open it in a browser
+      kb export articles/ --scheduler local --jobs 2 -o shards/
+      kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
     """
+    if scheduler:
+        run_on_cluster(articles, output, fmt, scheduler, partition_files, options)
+        return
+    if output and Path(output).is_dir():
+        raise click.BadParameter(
+            f"{output} is a directory; name a file (or use --scheduler)",
+            param_hint="'-o'",
+        )
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     with progress(articles) as tick:

@@ -15,10 +15,21 @@ from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
 
 
 @cli.command("add")
-@click.argument("articles", nargs=-1, required=True)
+@click.argument("articles", nargs=-1)
+@click.option(
+    "--from-shards",
+    type=click.Path(exists=True, file_okay=False),
+    help="Load the N-Quads shards that kb export --scheduler wrote to this "
+    "directory instead of extracting ARTICLES, e.g. --from-shards shards/.",
+)
 @store_option
 @extraction_options
-def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) -> None:
+def add_command(
+    articles: tuple[str, ...],
+    from_shards: str | None,
+    store: Path,
+    options: ExportOptions,
+) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
 
     Each article goes into its own named graph, in one transaction. Adding an
@@ -26,12 +37,18 @@ def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) 
     that do not conform are reported and left out.
 
     \b
-    Example:
+    Examples:
       kb add articles/ --store kb-store
+      kb add --from-shards shards/ --store kb-store
     """
     from kb.jobs.export import add
     from kb.store.embedded import Store
 
+    if bool(articles) == bool(from_shards):
+        raise click.UsageError("give ARTICLES or --from-shards DIR (one of them)")
+    if from_shards:
+        _add_shards(from_shards, store)
+        return
     with Store(store) as kb, progress(articles) as tick:
         result = add(articles, kb, options, tick)
     for outcome in result.outcomes:
@@ -39,6 +56,20 @@ def add_command(articles: tuple[str, ...], store: Path, options: ExportOptions) 
             click.echo(f"kb: {outcome.reason}", err=True)
     click.echo(f"kb: {result.summary()} to {store}", err=True)
     sys.exit(result.exit_code)
+
+
+def _add_shards(directory: str, store: Path) -> None:
+    from kb.store.embedded import Store
+    from kb.store.shards import load_shards
+
+    with Store(store) as kb:
+        loaded = load_shards(kb, directory)
+    same = f", {loaded.unchanged} unchanged" if loaded.unchanged else ""
+    click.echo(
+        f"kb: {loaded.articles} articles from {loaded.shards} shards{same}; "
+        f"{loaded.triples} triples written to {store}",
+        err=True,
+    )
 
 
 @cli.command("remove")

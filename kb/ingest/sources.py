@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import glob
 import logging
 import os
 import sys
@@ -25,6 +26,7 @@ __all__ = [
     "count_input_files",
     "decode_bytes",
     "estimate_articles",
+    "input_files",
     "iter_articles",
     "read_file",
 ]
@@ -244,28 +246,13 @@ def count_input_files(inputs: Iterable[str | Path]) -> int:
 
     A JSON array or JSONL file counts once, however many records it holds.
     """
-    return sum(1 for _ in _input_files(inputs))
+    return sum(1 for _ in input_files(inputs))
 
 
 def estimate_articles(inputs: Iterable[str | Path]) -> int:
     """About how many articles the inputs hold: a file each, but a JSONL file's
     non-empty lines one by one (a JSON array still counts once)."""
-    return sum(_jsonl_records(path) or 1 for path in _input_files(inputs))
-
-
-def _input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    for entry in inputs:
-        path = Path(entry)
-        if not path.is_dir():
-            yield path
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            yield from (
-                Path(root, f)
-                for f in files
-                if not f.startswith(".") and Path(root, f).suffix.lower() in _READERS
-            )
+    return sum(_jsonl_records(Path(path)) or 1 for path in input_files(inputs))
 
 
 def _jsonl_records(path: Path) -> int:
@@ -276,6 +263,29 @@ def _jsonl_records(path: Path) -> int:
             return sum(1 for line in lines if line.strip())
     except OSError:
         return 0  # reading it will report the problem
+
+
+def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
+    """The files :func:`iter_articles` would open (directories walked in sorted
+    order); a pattern with ``*``, ``?`` or ``[`` that names no file is
+    expanded as a glob. Missing files are yielded too, for the reader to report.
+    """
+    for entry in inputs:
+        path = Path(entry)
+        if path.is_dir():
+            yield from _files_under(path)
+        elif not path.exists() and any(c in str(entry) for c in "*?["):
+            yield from sorted(glob.glob(str(entry), recursive=True))
+        else:
+            yield str(entry)
+
+
+def _files_under(directory: Path) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in _READERS:
+                yield str(Path(root, name))
 
 
 def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:

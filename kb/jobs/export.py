@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from kb.errors import InputError, UsageError
 from kb.ingest.language import detect_language
@@ -22,7 +22,10 @@ from kb.rdf.output import write_atomic_with
 from kb.rdf.validate import validate_ntriples
 from kb.rdf.writers import GraphWriter
 from kb.store.embedded import Store, Written
-from kb.text.gazetteer import load_user_gazetteer, user_gazetteer
+from kb.text.gazetteer import Gazetteer, load_user_gazetteer, user_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "AddResult",
@@ -31,6 +34,7 @@ __all__ = [
     "ExportOptions",
     "ExportResult",
     "add",
+    "conforming_graphs",
     "export",
     "export_to",
     "fixed_time_from_env",
@@ -222,6 +226,11 @@ def auto_jobs(inputs: list[str | Path]) -> int:
         return 1
     if estimate_articles(inputs) < AUTO_JOBS_MIN_ARTICLES:
         return 1
+    return auto_workers()
+
+
+def auto_workers() -> int:
+    """One worker per usable core, at most :data:`AUTO_JOBS_MAX`."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -247,9 +256,24 @@ def build_graphs(
     gaz = user_gazetteer(options.gazetteers)
     # imported here: spaCy takes half a second to import, and kb query, stats and
     # serve load this module without extracting anything
-    from kb.extract import extract_many, load_pipeline
+    from kb.extract import load_pipeline
 
     nlp = load_pipeline(options.model)
+    yield from conforming_graphs(inputs, nlp, gaz, mapping, outcomes, progress)
+
+
+def conforming_graphs(
+    inputs: Iterable[str | Path],
+    nlp: Language,
+    gaz: Gazetteer | None,
+    mapping: MappingOptions,
+    outcomes: list[ArticleOutcome],
+    progress: Callable[[], None] | None = None,
+) -> Iterator[ArticleGraph]:
+    """Read, extract (with ``nlp.pipe``), map and validate ``inputs`` in this process
+    with a loaded pipeline; yield each conforming graph and note every outcome."""
+    from kb.extract import extract_many
+
     for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
         origin = extraction.article.origin
         graph = map_article(extraction, mapping)
