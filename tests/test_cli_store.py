@@ -52,6 +52,16 @@ def test_re_adding_changes_nothing(store: Path) -> None:
     assert _graphs(store) == before
 
 
+def test_bulk_add_stores_the_same_graphs(store: Path, tmp_path: Path) -> None:
+    bulk = tmp_path / "bulk"
+    result = kb("add", *TWO, "--bulk", "--store", str(bulk), "--fixed-time", FIXED_TIME)
+    assert result.exit_code == 0, result.stderr
+    assert "3 written" in result.stderr
+    assert _graphs(bulk) == _graphs(store)
+    again = kb("add", *TWO, "--bulk", "--store", str(bulk))
+    assert "0 written, 3 unchanged" in again.stderr
+
+
 def test_stats_lists_articles_and_classes(store: Path) -> None:
     result = kb("stats", "--store", str(store), "--articles")
     assert result.exit_code == 0

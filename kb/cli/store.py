@@ -20,25 +20,37 @@ from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
     "--from-shards",
     type=click.Path(exists=True, file_okay=False),
     help="Load the N-Quads shards that kb export --scheduler wrote to this "
-    "directory instead of extracting ARTICLES, e.g. --from-shards shards/.",
+    "directory instead of extracting ARTICLES, e.g. --from-shards shards/. "
+    "Always through the bulk loader (see --bulk).",
+)
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="Write through oxigraph's bulk loader: about twice as fast on large "
+    "loads, but batches are not transactions, so a query started during the "
+    "load may see part of it. A load that is stopped is repaired by the next "
+    "write to the store. Use it to build a store, not beside kb serve.",
 )
 @store_option
 @extraction_options
 def add_command(
     articles: tuple[str, ...],
     from_shards: str | None,
+    bulk: bool,
     store: Path,
     options: ExportOptions,
 ) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
 
-    Each article goes into its own named graph, in one transaction. Adding an
-    article again replaces its graph, so re-running a command is safe. Articles
-    that do not conform are reported and left out.
+    Each article goes into its own named graph, in one transaction (with --bulk,
+    batches go through the bulk loader instead). Adding an article again
+    replaces its graph, so re-running a command is safe. Articles that do not
+    conform are reported and left out.
 
     \b
     Examples:
       kb add articles/ --store kb-store
+      kb add archive/ --bulk --store kb-store
       kb add --from-shards shards/ --store kb-store
     """
     from kb.jobs.export import add
@@ -50,7 +62,7 @@ def add_command(
         _add_shards(from_shards, store)
         return
     with Store(store) as kb, progress(articles) as tick:
-        result = add(articles, kb, options, tick)
+        result = add(articles, kb, options, tick, bulk=bulk)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

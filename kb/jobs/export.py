@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +22,9 @@ from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
 from kb.rdf.output import write_atomic_with
 from kb.rdf.validate import validate_ntriples
+from kb.rdf.validation_report import ValidationReport
 from kb.rdf.writers import GraphWriter
+from kb.store.bulk import OPTIMIZE_AFTER_TRIPLES
 from kb.store.embedded import Store, Written
 from kb.text.gazetteer import Gazetteer, load_user_gazetteer, user_gazetteer
 
@@ -46,6 +50,9 @@ FIXED_TIME_ENV = "KB_FIXED_TIME"
 ADD_BATCH_TRIPLES = 20_000
 #: ... or when the oldest waiting article was extracted this long ago.
 ADD_BATCH_SECONDS = 1.0
+#: ``kb add --bulk`` hands the bulk loader this many triples at a time: each call
+#: writes new files, so fewer, larger calls load faster and leave fewer to compact.
+BULK_BATCH_TRIPLES = 200_000
 
 Status = Literal["written", "skipped", "failed", "invalid"]
 
@@ -262,6 +269,14 @@ def build_graphs(
     yield from conforming_graphs(inputs, nlp, gaz, mapping, outcomes, progress)
 
 
+#: Articles mapped ahead of the oldest one still being validated. Validation runs
+#: in a thread: rudof releases the GIL, so it checks one article on another core
+#: while spaCy parses the next ones here.
+VALIDATION_AHEAD = 8
+
+_Pending = tuple[int, ArticleGraph, Future[ValidationReport]]
+
+
 def conforming_graphs(
     inputs: Iterable[str | Path],
     nlp: Language,
@@ -271,20 +286,39 @@ def conforming_graphs(
     progress: Callable[[], None] | None = None,
 ) -> Iterator[ArticleGraph]:
     """Read, extract (with ``nlp.pipe``), map and validate ``inputs`` in this process
-    with a loaded pipeline; yield each conforming graph and note every outcome."""
+    with a loaded pipeline; yield each conforming graph, in input order, and note
+    every outcome (in input order too)."""
     from kb.extract import extract_many
 
-    for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
-        origin = extraction.article.origin
-        graph = map_article(extraction, mapping)
-        report = validate_ntriples(graph.ntriples)
-        if progress is not None:
-            progress()
-        if not report.conforms:
-            outcomes.append(ArticleOutcome(origin, "invalid", report.format()))
-            continue
-        outcomes.append(ArticleOutcome(origin, "written"))
+    pending: deque[_Pending] = deque()
+    with ThreadPoolExecutor(1, thread_name_prefix="kb-validate") as pool:
+        for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
+            graph = map_article(extraction, mapping)
+            # noted now, so bad inputs read later are noted after it; corrected
+            # below if it does not conform
+            outcomes.append(ArticleOutcome(extraction.article.origin, "written"))
+            checked = pool.submit(validate_ntriples, graph.ntriples)
+            pending.append((len(outcomes) - 1, graph, checked))
+            while pending and (len(pending) > VALIDATION_AHEAD or pending[0][2].done()):
+                yield from _settled(pending.popleft(), outcomes, progress)
+        while pending:
+            yield from _settled(pending.popleft(), outcomes, progress)
+
+
+def _settled(
+    item: _Pending,
+    outcomes: list[ArticleOutcome],
+    progress: Callable[[], None] | None,
+) -> Iterator[ArticleGraph]:
+    """The graph, once its validation is done, if it conforms."""
+    at, graph, checked = item
+    report = checked.result()
+    if progress is not None:
+        progress()
+    if report.conforms:
         yield graph
+    else:
+        outcomes[at] = ArticleOutcome(outcomes[at].origin, "invalid", report.format())
 
 
 def _parallel_graphs(
@@ -379,25 +413,33 @@ def add(
     store: Store,
     options: ExportOptions | None = None,
     progress: Callable[[], None] | None = None,
+    *,
+    bulk: bool = False,
 ) -> AddResult:
     """Extract, validate and store articles, each in its own named graph. Graphs
     are written in batches, one transaction per batch, so a crash never leaves half
     an article, and re-adding an article replaces it (re-running is idempotent).
 
+    :param bulk: write through the bulk loader (:meth:`Store.add_bulk`): faster,
+        but a batch is not one transaction; the store is compacted after a large
+        load.
     :raises StoreError: when the store cannot be written.
     """
     options = options or ExportOptions()
     result = AddResult()
+    write = store.add_bulk if bulk else store.add_many
+    limit = BULK_BATCH_TRIPLES if bulk else ADD_BATCH_TRIPLES
     batch: list[tuple[str, str]] = []
     waiting, since = 0, time.monotonic()
     for graph in build_graphs(inputs, options, result.outcomes, progress):
         batch.append((graph.iri, graph.ntriples))
         waiting += len(graph)  # triples
-        if (
-            waiting >= ADD_BATCH_TRIPLES
-            or time.monotonic() - since >= ADD_BATCH_SECONDS
+        if waiting >= limit or (
+            not bulk and time.monotonic() - since >= ADD_BATCH_SECONDS
         ):
-            result.record(store.add_many(batch))
+            result.record(write(batch))
             batch, waiting, since = [], 0, time.monotonic()
-    result.record(store.add_many(batch))
+    result.record(write(batch))
+    if bulk and result.triples >= OPTIMIZE_AFTER_TRIPLES:
+        store.optimize()
     return result

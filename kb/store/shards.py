@@ -1,6 +1,7 @@
 """Loading N-Quads shards (``kb export --scheduler``'s ``part-*.nq.gz``) into the
 knowledge base: each article's quads become its named graph, written with the same
-bookkeeping (union, name index) as ``kb add``, one transaction per shard."""
+bookkeeping (union, name index) as ``kb add``, through the bulk loader
+(:meth:`Store.add_bulk`), a shard at a time."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import StoreError
+from kb.store.bulk import OPTIMIZE_AFTER_TRIPLES
 from kb.store.embedded import Store
 
 __all__ = ["SHARD_GLOB", "ShardsLoaded", "load_shards", "shard_graphs"]
@@ -77,8 +79,10 @@ def load_shards(store: Store, directory: str | Path) -> ShardsLoaded:
     articles = triples = unchanged = 0
     for shard in shards:
         batch = list(shard_graphs(shard))
-        written = store.add_many(batch)
+        written = store.add_bulk(batch)
         articles += len(batch)
         triples += written.triples
         unchanged += written.unchanged
+    if triples >= OPTIMIZE_AFTER_TRIPLES:
+        store.optimize()
     return ShardsLoaded(len(shards), articles, triples, unchanged)
