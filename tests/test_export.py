@@ -205,3 +205,51 @@ def test_jsonld_booleans_and_integers_are_json_values(export_examples: Export) -
     # decimals stay strings: a JSON number would come back as another literal
     values = [n["value"] for n in nodes if "value" in n]
     assert values and all(isinstance(v, str) for v in values)
+
+
+def test_an_article_that_does_not_conform_is_noted_in_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # validation runs in a thread, a few articles behind extraction: each outcome
+    # must still be its article's, and the graphs come out in input order without
+    # the failing one
+    from kb.jobs import export as job
+    from kb.models import ArticleGraph
+
+    texts = {
+        "a.txt": "Mayor Ada Brandt said the bridge would open in May.",
+        "b.txt": "Nurse Tomas Varga said the clinic was full.",
+        "c.json": "{ not json",
+        "d.txt": "Engineer Lena Okoye said the dam was safe.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    mapped = job.map_article
+
+    def broken_for_b(extraction: object, options: object) -> ArticleGraph:
+        graph = mapped(extraction, options)  # type: ignore[arg-type]
+        if "clinic" in graph.ntriples:
+            # the body changes under the anchors that point into it
+            lines = [
+                line.replace("Varga", "Vargo") if "articleBody" in line else line
+                for line in graph.ntriples.splitlines(True)
+            ]
+            graph = ArticleGraph(graph.iri, "".join(lines))
+        return graph
+
+    monkeypatch.setattr(job, "map_article", broken_for_b)
+    outcomes: list[job.ArticleOutcome] = []
+    options = job.ExportOptions(generated_at=None)
+    graphs = list(job.build_graphs(sorted(tmp_path.iterdir()), options, outcomes))
+    status = {Path(o.origin).name: o for o in outcomes}
+    assert {name: o.status for name, o in status.items()} == {
+        "a.txt": "written",
+        "b.txt": "invalid",
+        "c.json": "failed",
+        "d.txt": "written",
+    }
+    assert "anchor" in status["b.txt"].reason.lower()
+    assert [("Brandt" in g.ntriples, "Okoye" in g.ntriples) for g in graphs] == [
+        (True, False),
+        (False, True),
+    ]
