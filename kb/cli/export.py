@@ -53,8 +53,8 @@ def export_command(
     partition_files: int,
     options: ExportOptions,
 ) -> None:
-    """Extract ARTICLES (files, directories, globs, fsspec URLs or - for stdin) and
-    write validated RDF.
+    """Extract ARTICLES (files, directories, fsspec URLs or - for stdin) and write
+    validated RDF. A URL may be a glob: 's3://bucket/day/*.jsonl' (needs s3fs).
 
     Inputs: .txt, .md, .html/.htm, .json (a record or an array), .jsonl;
     JSON records in our format or IPTC ninjs.
