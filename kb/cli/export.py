@@ -53,7 +53,8 @@ def export_command(
     partition_files: int,
     options: ExportOptions,
 ) -> None:
-    """Extract ARTICLES (files, directories or - for stdin) and write validated RDF.
+    """Extract ARTICLES (files, directories, fsspec URLs or - for stdin) and write
+    validated RDF. A URL may be a glob: 's3://bucket/day/*.jsonl' (needs s3fs).
 
     Inputs: .txt, .md, .html/.htm, .json (a record or an array), .jsonl;
     JSON records in our format or IPTC ninjs.
@@ -71,6 +72,7 @@ def export_command(
       kb export articles/ --format html -o report.html   # open it in a browser
       kb export articles/ --scheduler local --jobs 2 -o shards/
       kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
+      kb export 's3://news/2026-12-05/*.jsonl' --scheduler local -o shards/  # s3fs
     """
     if scheduler:
         run_on_cluster(articles, output, fmt, scheduler, partition_files, options)

@@ -1,5 +1,5 @@
-"""Find the articles of files, directories and standard input: read and decode each
-file's bytes, and hand the text to the reader for its extension."""
+"""Find the articles of files, directories, fsspec URLs and standard input: read and
+decode each file's bytes, and hand the text to the reader for its extension."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from kb.ingest.html_page import _read_html
 from kb.ingest.json_records import _read_json, _read_jsonl
 from kb.ingest.normalize import Items
 from kb.ingest.plaintext import _read_markdown, _read_text
+from kb.ingest.remote import is_url, read_url, url_files, url_suffix
 from kb.models import Article
 
 __all__ = [
@@ -166,23 +167,38 @@ def _extension_list() -> str:
     return ", ".join(SUPPORTED_EXTENSIONS)
 
 
-def _reader_for(path: Path) -> Callable[[str, str], Items]:
-    suffix = path.suffix.lower()
-    reader = _READERS.get(suffix)
+def _is_remote(name: str) -> bool:
+    """A URL that is not also the name of a local file."""
+    return is_url(name) and not Path(name).exists()
+
+
+def _reader_for(name: str) -> Callable[[str, str], Items]:
+    suffix = url_suffix(name) if _is_remote(name) else Path(name).suffix
+    reader = _READERS.get(suffix.lower())
     if reader is None:
-        what = f"unsupported extension '{path.suffix}'" if suffix else "no extension"
+        what = f"unsupported extension '{suffix}'" if suffix else "no extension"
         raise InputError(
-            f"{path}: {what}; supported extensions are {_extension_list()}",
-            origin=str(path),
+            f"{name}: {what}; supported extensions are {_extension_list()}",
+            origin=name,
         )
     return reader
 
 
-def _items_from_file(path: Path) -> Items:
-    origin = str(path)
+def _file_bytes(name: str) -> bytes:
+    """A local file's or a URL's bytes, at most :data:`MAX_BYTES`."""
+    if not _is_remote(name):
+        return _read_bytes(Path(name))
+    data = read_url(name, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_large(name, len(data)), origin=name)
+    return data
+
+
+def _items_from_file(name: str | Path) -> Items:
+    origin = str(name)
     try:
-        reader = _reader_for(path)
-        text = decode_bytes(_read_bytes(path), origin)
+        reader = _reader_for(origin)
+        text = decode_bytes(_file_bytes(origin), origin)
         if not text.strip():
             raise InputError(
                 f"{origin}: empty article (the file has no text); "
@@ -212,7 +228,7 @@ def read_file(path: str | Path) -> list[Article]:
         :func:`iter_articles` to skip bad records and keep the rest.
     """
     articles = []
-    for item in _items_from_file(Path(path)):
+    for item in _items_from_file(path):
         if isinstance(item, InputError):
             raise item
         articles.append(item)
@@ -222,17 +238,23 @@ def read_file(path: str | Path) -> list[Article]:
 def iter_articles(
     inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None
 ) -> Iterator[Article | InputError]:
-    """Yield the articles of files, directories and ``"-"`` (standard input).
+    """Yield the articles of files, directories, fsspec URLs (a file, a directory or
+    a glob: ``s3://bucket/day/*.jsonl``) and ``"-"`` (standard input).
 
     Directories are read recursively in sorted order, taking only files with a
     supported extension and skipping hidden entries. Problems are yielded as
     :class:`InputError` values, not raised, so one bad item does not stop a batch.
 
     :param stdin: the stream that ``"-"`` reads as plain text (default: sys.stdin).
+    :raises UsageError: for a URL whose protocol has no file system installed.
     """
     for entry in inputs:
         if str(entry) == "-":
             yield from _items_from_stdin(stdin)
+            continue
+        if _is_remote(str(entry)):
+            for url in url_files(str(entry), _READERS):
+                yield from _items_from_file(url)
             continue
         path = Path(entry)
         if path.is_dir():
@@ -269,10 +291,15 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
     """The files :func:`iter_articles` would open (directories walked in sorted
     order); a pattern with ``*``, ``?`` or ``[`` that names no file is
     expanded as a glob. Missing files are yielded too, for the reader to report.
+    A URL is listed by its own file system (:func:`kb.ingest.remote.url_files`).
+
+    :raises UsageError: for a URL whose protocol has no file system installed.
     """
     for entry in inputs:
         path = Path(entry)
-        if path.is_dir():
+        if _is_remote(str(entry)):
+            yield from url_files(str(entry), _READERS)
+        elif path.is_dir():
             yield from _files_under(path)
         elif not path.exists() and any(c in str(entry) for c in "*?["):
             yield from sorted(glob.glob(str(entry), recursive=True))

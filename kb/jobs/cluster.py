@@ -214,11 +214,14 @@ def export_cluster(
     """Extract ``inputs`` on the Dask cluster at ``scheduler`` (``"local"`` starts
     one of ``options.jobs`` workers here) into N-Quads shards in ``out_dir``, which
     the workers must be able to read and write (a shared file system). Partitions
-    whose shard exists are not run again. Inputs must be paths the workers can read.
+    whose shard exists are not run again. Inputs are paths the workers can read, or
+    fsspec URLs (``s3://bucket/day/*.jsonl``): globs and directories are listed here,
+    and each worker reads its files' bytes itself.
 
     :param progress: called after each partition with (done, total, its outcomes).
     :param on_connect: called with the dashboard link (or None) once connected.
-    :raises UsageError: for standard input, a bad option or an unreachable scheduler.
+    :raises UsageError: for standard input, a URL whose protocol is not installed, a
+        bad option or an unreachable scheduler.
     """
     names = [str(i) for i in inputs]
     if "-" in names:

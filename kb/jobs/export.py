@@ -371,7 +371,7 @@ def export(
 ) -> ExportResult:
     """Export articles to one RDF document, returned as text.
 
-    :param inputs: files, directories, or ``"-"`` for standard input.
+    :param inputs: files, directories, fsspec URLs, or ``"-"`` for standard input.
     :raises UsageError: for a bad base IRI, time or format.
     :raises ExtractionError: when the NLP pipeline cannot be loaded.
     """
