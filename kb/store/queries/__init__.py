@@ -8,7 +8,6 @@ Each file starts with comment lines that document it::
     # param: entity string repeat=5  repeat it to ask for several
     # param: actor string names=claimant  the entities it names are ?claimant
     # param: article string optional articles=in  the articles it names are ?in
-    # param: entity string optional either=who|owho  it names ?who or ?owho
 
 Parameter values become RDF terms bound to the query's variables (``?actor``; a
 repeated one fills ``?entity1``, ``?entity2``, …); they are never spliced into the text.
@@ -22,10 +21,6 @@ store with a name index, :func:`for_store` looks the names up first instead:
   a ``VALUES`` block of the entities the index finds, the same ones.
 - ``articles=VAR``: ``?VAR`` is an article the value is the IRI or URL of; a
   ``VALUES`` block of the candidates goes first, and the query's own test still runs.
-- ``either=A|B``: the value names ``?A`` or ``?B`` (an optional filter of the query's
-  own, by name or IRI); a union of a ``VALUES`` block on each, of the entities the
-  index finds by name or last words, goes first, and the query's own test still
-  runs. The index finds every entity the test can accept, so the rows stay the same.
 """
 
 from __future__ import annotations
@@ -62,7 +57,6 @@ _PARAM = re.compile(
     r"^(?P<name>[A-Za-z]\w*)\s+(?P<kind>string|date|iri)"
     r"(?P<optional>\s+optional)?(?:\s+repeat=(?P<repeat>\d+))?"
     r"(?:\s+names=(?P<names>[A-Za-z]\w*))?(?:\s+articles=(?P<articles>[A-Za-z]\w*))?"
-    r"(?:\s+either=(?P<either>[A-Za-z]\w*(?:\|[A-Za-z]\w*)+))?"
     r"\s*(?P<doc>.*)$"
 )
 #: How the queries test whether ``?entity`` has a name that ``?param`` gives: a
@@ -92,7 +86,6 @@ class Param:
     doc: str = ""
     names: str = ""  # the variable of the entities a value names, if it names some
     articles: str = ""  # the variable of the articles a value names, if any
-    either: tuple[str, ...] = ()  # variables one of which is an entity it names
 
     def variables(self) -> tuple[str, ...]:
         """The query variables it fills: ``entity1..entityN`` when repeatable."""
@@ -227,7 +220,6 @@ def _param(spec: str, query: str) -> Param:
         match["doc"].strip(),
         match["names"] or "",
         match["articles"] or "",
-        tuple(match["either"].split("|")) if match["either"] else (),
     )
 
 
@@ -348,11 +340,6 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
             found = lookup.articles_at(str(value))
             if found is not None:
                 blocks.append(f" {_values(param.articles, found)}\n")
-        if param.either and value is not None:
-            found = lookup.entities_named(str(value), last_words=True)
-            if found is not None:
-                sides = " } UNION { ".join(_values(v, found) for v in param.either)
-                blocks.append(f" {{ {sides} }}\n")
     return _at_where(text, "".join(blocks))
 
 
