@@ -108,22 +108,6 @@ def test_named_query_gives_expected_rows(
     assert rows == json.loads(expected_file.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
-def test_the_index_form_gives_the_rows_of_the_text(
-    store: Store, case: str, name: str, params: list[tuple[str, str]]
-) -> None:
-    # kb query runs for_store's text (names looked up in the index), a remote
-    # endpoint the text itself: the rows must be the same
-    named = queries.load(name)
-    bindings = queries.bind(named, params)
-    looked_up = queries.for_store(named, bindings, store)
-    if any(p.names or p.articles for p in named.params if p.name in dict(params)):
-        assert looked_up != named.text, f"{case}: the index was not used"
-    assert (
-        store.query(looked_up, bindings).rows == store.query(named.text, bindings).rows
-    )
-
-
 def test_every_named_query_is_documented_and_tested() -> None:
     tested = {name for _, name, _ in CASES}
     for name in queries.names():
