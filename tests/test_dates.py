@@ -36,6 +36,25 @@ def test_relative_expressions(text, tense, expected):
     assert found is not None and found.value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        # a bare month and day is this year's, whatever the tense ...
+        ("Dec. 28", date(2015, 12, 10), "past", "2015-12-28"),
+        ("Sept. 30", date(2016, 1, 20), "past", "2016-09-30"),
+        ("March 2", date(2025, 11, 6), "past", "2025-03-02"),
+        ("August 30", date(2016, 5, 12), "future", "2016-08-30"),
+        # ... except across New Year, where the tense decides
+        ("Dec. 28", date(2016, 1, 3), "past", "2015-12-28"),
+        ("Jan. 5", date(2015, 12, 20), "future", "2016-01-05"),
+        ("Jan. 5", date(2015, 12, 20), "past", "2015-01-05"),
+    ],
+)
+def test_a_month_and_day_is_this_years(text, published, tense, expected):
+    found = resolve(text, published, tense)
+    assert found is not None and found.value == expected
+
+
 def test_a_week_across_two_months_is_no_month():
     # the week before Monday 2025-06-02 runs from 26 May to 1 June
     assert resolve("last week", date(2025, 6, 2)) is None

@@ -181,17 +181,44 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
             return None
         if kind == "monthonly":
             return _nearest_month(month, ref, tense)
-        # a month and day without a year: the nearest such day in the tense's direction
-        resolved = _valid_day(ref.year, month, int(groups["day"]))
-        if resolved is None:
-            return None
-        day = date.fromisoformat(resolved.value)
-        if tense == "past" and day > ref:
-            return _valid_day(ref.year - 1, month, day.day)
-        if tense == "future" and day < ref:
-            return _valid_day(ref.year + 1, month, day.day)
-        return resolved
+        return _month_day(month, int(groups["day"]), ref, tense)
     return None
+
+
+#: How near the year boundary a bare month and day may take the next or last year's
+#: day, when this year's lies against the clause's tense.
+_ACROSS_NEW_YEAR = timedelta(days=60)
+
+
+def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | None:
+    """A month and day without a year. News style names the year of a date outside
+    the current one, so it is this year's day: "Dec. 28" in an article of Dec. 10
+    is this Dec. 28 even in a past-tense clause ("the Dec. 28 meeting was set").
+    Across New Year the tense decides: in an article of Jan. 3, a past "Dec. 28" is
+    last year's.
+
+    >>> _month_day(12, 28, date(2015, 12, 10), "past")
+    DateValue(value='2015-12-28', precision='day')
+    >>> _month_day(12, 28, date(2016, 1, 3), "past")
+    DateValue(value='2015-12-28', precision='day')
+    >>> _month_day(1, 5, date(2015, 12, 20), "future")
+    DateValue(value='2016-01-05', precision='day')
+    >>> _month_day(3, 2, date(2025, 11, 6), "past")
+    DateValue(value='2025-03-02', precision='day')
+    """
+    this_year = _valid_day(ref.year, month, day)
+    if this_year is None:
+        return None
+    step = -1 if tense == "past" else 1
+    if (date.fromisoformat(this_year.value) - ref).days * step >= 0:
+        return this_year  # the tense agrees
+    other = _valid_day(ref.year + step, month, day)
+    if (
+        other is not None
+        and abs(date.fromisoformat(other.value) - ref) <= _ACROSS_NEW_YEAR
+    ):
+        return other
+    return this_year
 
 
 def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
