@@ -83,7 +83,7 @@ class SortedLines:
             for start in range(0, len(self._held), BLOCK_LINES):
                 yield self._held[start : start + BLOCK_LINES]
             return
-        size = max(MIN_READ, self._budget // (2 * len(self._runs)))
+        size = max(MIN_READ, self._budget // (8 * len(self._runs)))
         sources = [iter([self._held])] + [_read(run, size) for run in self._runs]
         yield from _merge(sources)
 
