@@ -162,7 +162,7 @@ def _merge(sources: list[Iterator[list[bytes]]]) -> Iterator[list[bytes]]:
         buffers = []
         for block, start, source in waiting:
             end = bisect_right(block, cutoff, start)
-            parts.append(islice(block, start, end))
+            parts.append(block[start:end])
             _refill(buffers, block, end, source)
         yield _sorted_distinct(chain.from_iterable(parts))
     for block, start, source in buffers:
