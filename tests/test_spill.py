@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kb.models import ArticleGraph
+from kb.rdf import spill
 from kb.rdf.spill import SortedLines
 from kb.rdf.writers import FORMATS, GraphWriter
 
@@ -33,20 +34,37 @@ def test_sorted_lines_are_sorted_and_distinct(budget: int) -> None:
     batches = [_lines(rng, rng.randrange(0, 40)) for _ in range(30)]
     with SortedLines(budget) as lines:
         for batch in batches:
-            lines.extend(batch)
+            lines.add("".join(batch) + "\n")  # a blank line too
         got = list(lines)
-        chunked = [line for chunk in lines.chunks(7) for line in chunk]
-    want = sorted({line for batch in batches for line in batch})
+        texts = b"".join(lines.texts())
+    want = sorted({line[:-1] for batch in batches for line in batch})
     assert got == want
-    assert chunked == want
+    assert texts == "".join(line + "\n" for line in want).encode("utf-8")
+
+
+def test_merge_equals_sorting_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block merge, with runs read a few lines at a time and blocks of a few
+    lines, against one sort of every line."""
+    monkeypatch.setattr(spill, "MIN_READ", 64)
+    monkeypatch.setattr(spill, "BLOCK_LINES", 3)
+    rng = random.Random(11)
+    batches = [_lines(rng, rng.randrange(0, 60)) for _ in range(40)]
+    with SortedLines(budget=1500) as lines:
+        for batch in batches:
+            lines.add("".join(batch))
+        blocks = list(lines.blocks())
+        assert len(lines._runs) > 5  # spilled
+    want = sorted({line[:-1].encode("utf-8") for batch in batches for line in batch})
+    assert [line for block in blocks for line in block] == want
+    assert len(blocks) > 10
 
 
 def test_spilled_runs_are_removed(tmp_path: Path) -> None:
     lines = SortedLines(1, directory=str(tmp_path))
-    lines.extend(["b\n", "a\n"])
-    lines.extend(["c\n"])
+    lines.add("b\na\n")
+    lines.add("c\n")
     assert list(tmp_path.iterdir())  # the runs are on disk
-    assert list(lines) == ["a\n", "b\n", "c\n"]
+    assert list(lines) == ["a", "b", "c"]
     lines.close()
     assert not list(tmp_path.iterdir())
 

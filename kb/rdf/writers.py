@@ -13,20 +13,21 @@ import io
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
-from itertools import groupby
+from itertools import chain
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from kb.errors import UsageError
 from kb.models import ArticleGraph
 from kb.rdf.framing import framed_articles
 from kb.rdf.jsonld_writer import write_jsonld, write_jsonld_nodes
+from kb.rdf.line_order import in_graph, nquads, types_first
 from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
-from kb.rdf.spill import DEFAULT_BUDGET, SortedLines
+from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, text_of
 
 __all__ = ["FORMATS", "GraphWriter", "serialize"]
 
@@ -69,26 +70,28 @@ class GraphWriter:
             for node in framed_articles(graph.ntriples, self.frame):
                 self._framed.write(json.dumps(node, ensure_ascii=False) + "\n")
             return
-        # not splitlines(): U+2028 and friends may stand unescaped inside literals
-        lines = [line + "\n" for line in graph.ntriples.split("\n") if line]
+        if self.fmt not in ("nq", "trig"):
+            self._lines.add(graph.ntriples)
+            return
+        lines = graph.ntriples.encode("utf-8").split(b"\n")
         if self.fmt == "nq":
-            name = f"<{graph.iri}> .\n"
-            lines = [line[:-2] + name for line in lines]  # "s p o ." → "s p o <g> ."
-        elif self.fmt == "trig":
-            name = f"<{graph.iri}> "
-            lines = [name + line for line in lines]  # sorted by graph, then triple
-        self._lines.extend(lines)
+            self._lines.extend(in_graph(lines, graph.iri.encode("utf-8")))
+        else:
+            name = b"<%s> " % graph.iri.encode("utf-8")  # by graph, then triple
+            self._lines.extend([name + line for line in lines if line])
 
     def write(self, out: IO[bytes]) -> None:
         """Write the document to a binary stream."""
         if self.fmt in ("nt", "nq"):
-            for chunk in self._lines.chunks():
-                out.write("".join(chunk).encode("utf-8"))
+            for text in self._lines.texts():
+                out.write(text)
         elif self.fmt == "ttl":
-            triples = _type_first(_parsed(self._lines.chunks()))
+            blocks = types_first(self._lines.blocks(), fields=1)
+            triples = _parsed(map(text_of, blocks), ox.RdfFormat.N_TRIPLES)
             ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
         elif self.fmt == "trig":
-            quads = _named_quads(self._lines)
+            blocks = types_first(self._lines.blocks(), fields=2)
+            quads = _parsed(map(nquads, blocks), ox.RdfFormat.N_QUADS)
             ox.serialize(quads, out, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
         elif self.frame is not None:
             self._framed.seek(0)
@@ -121,42 +124,9 @@ def _prefixes() -> dict[str, str]:
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _subject(line: str) -> str:
-    return line.split(" ", 1)[0]
-
-
-def _parsed(chunks: Iterable[list[str]]) -> Iterator[ox.Triple]:
-    for chunk in chunks:
-        yield from ox.parse("".join(chunk), format=ox.RdfFormat.N_TRIPLES)
-
-
-_TYPE = ox.NamedNode(str(RDF.type))
-
-
-def _type_first(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-    """Each subject's rdf:type triples before its others ("x a kb:Person ; …"), as
-    people read Turtle. The input holds each subject's triples together."""
-    subject = None
-    others: list[ox.Triple] = []
-    for triple in triples:
-        if triple.subject != subject:
-            yield from others
-            others.clear()
-            subject = triple.subject
-        if triple.predicate == _TYPE:
-            yield triple
-        else:
-            others.append(triple)
-    yield from others
-
-
-def _named_quads(lines: Iterable[str]) -> Iterator[ox.Quad]:
-    """Quads from "<g> s p o ." lines, one article graph after another."""
-    for name, group in groupby(lines, key=_subject):
-        graph = ox.NamedNode(name[1:-1])
-        chunk = [line[len(name) + 1 :] for line in group]
-        for triple in _type_first(_parsed([chunk])):
-            yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+def _parsed(texts: Iterable[bytes], fmt: ox.RdfFormat) -> Iterator[Any]:
+    """The triples or quads of each text in turn (pyoxigraph pulls them in Rust)."""
+    return chain.from_iterable(ox.parse(text, format=fmt) for text in texts)
 
 
 def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -> str:
