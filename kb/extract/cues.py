@@ -14,6 +14,7 @@ __all__ = [
     "cue_adjuncts",
     "intended",
     "is_cue",
+    "is_quote_cue",
     "reporting_cue",
     "trim",
 ]
@@ -27,6 +28,18 @@ def is_cue(tok: Token) -> bool:
     ):
         return False
     return not _negated(tok)
+
+
+def is_quote_cue(tok: Token) -> bool:
+    """A cue of a direct quote: any cue, and verbs that attribute quoted words only
+    ('"…," she continued', '"Why now?" he asked')."""
+    if is_cue(tok):
+        return True
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.lemma_.lower() in lx.QUOTE_VERBS
+        and not _negated(tok)
+    )
 
 
 def attribution_of(cue: Token) -> str:
@@ -70,7 +83,8 @@ def content(cue: Token) -> SpacySpan | None:
             child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child)
         ):
             sub = list(child.subtree)
-            start = max([sub[0].i] + [a.right_edge.i + 1 for a in cue_adjuncts(cue)])
+            adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
+            start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
             return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
     sent = cue.sent
     that = next(

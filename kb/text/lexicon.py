@@ -26,6 +26,12 @@ INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
     mean wish""".split()
 )
+# Verbs that attribute a direct quote next to them, but not a reported clause:
+# '"…," she continued', '"Why now?" he asked'.
+QUOTE_VERBS = frozenset(
+    """continue ask exclaim shout yell scream demand read charge retort quip joke
+    snap laugh sigh bark beam chime muse marvel recount interject""".split()
+)
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
 WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
 # Verbs that pass on another source's words: "quoted / cited X as saying …".

@@ -1,0 +1,99 @@
+"""Attribution forms that real news uses and the first rules missed: quotes split
+by a long attribution, short spoken lines, cues of quotes only, quotes whose cue
+sits in the next sentence. Sentences invented for these tests; needs the trained
+English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Claim, Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _speaker(x: Extraction, claim: Claim) -> str:
+    return next(e.name for e in x.entities if e.key == claim.claimant)
+
+
+def _pieces(x: Extraction, claim: Claim) -> list[str]:
+    text = x.article.text
+    return [text[s.start : s.end] for s in claim.content_spans()]
+
+
+def test_quote_split_by_a_long_attribution_is_one_claim(run):
+    x = run(
+        "“Of course it is not fair,” Ruiz said in answer to a question from a "
+        "reporter before her third rally of the day on Monday in Ohio. “What a "
+        "strange town we live in, where drivers must ask whether the buses run.”"
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "Ruiz"
+    assert len(_pieces(x, claim)) == 2
+    assert _pieces(x, claim)[1].startswith("What a strange town")
+
+
+def test_quoted_fragment_after_the_attribution_is_not_a_second_piece(run):
+    x = run(
+        "“Oh, let him make that choice,” said Governor Tom Berg, urging those "
+        "calling for a recount to “give him time.”"
+    )
+    claim = x.claims[0]
+    assert _speaker(x, claim) == "Tom Berg"
+    assert _pieces(x, claim) == ["Oh, let him make that choice,"]
+
+
+def test_quote_before_its_cue_is_its_content_even_with_a_clause_after(run):
+    x = run(
+        "“Being a parent, that is my job,” Senator Maria Lopez said in May, adding "
+        "that she would not run again."
+    )
+    quote = next(c for c in x.claims if c.direct)
+    assert _speaker(x, quote) == "Maria Lopez"
+    assert quote.statement.startswith("Being a parent, that is my job")
+    assert "adding" not in quote.statement
+
+
+def test_short_spoken_line_with_its_cue_is_a_quote(run):
+    x = run("Senator Maria Lopez spoke on Monday. “Not even one,” she said.")
+    (claim,) = x.claims
+    assert claim.direct and _speaker(x, claim) == "Maria Lopez"
+    assert claim.statement.startswith("Not even one")
+
+
+def test_short_scare_quote_is_not_a_claim(run):
+    x = run("Senator Maria Lopez called the plan “a joke” on Monday.")
+    assert not [c for c in x.claims if c.direct]
+
+
+def test_cue_in_the_sentence_after_a_quote(run):
+    x = run(
+        "Senator Maria Lopez spoke on Monday. “On taxes, the council is reckless. "
+        "Why does nobody ask the mayor why every fee should rise?” Lopez said."
+    )
+    (claim,) = x.claims
+    assert claim.direct and _speaker(x, claim) == "Maria Lopez"
+    assert claim.statement.startswith("On taxes")
+    assert claim.statement.rstrip("”").endswith("rise?")
+
+
+@pytest.mark.parametrize("verb", ["continued", "asked", "exclaimed"])
+def test_verbs_that_cue_only_quotes(run, verb):
+    x = run(f"“Where will the children play after that?” Tom Berg {verb}.")
+    (claim,) = x.claims
+    assert claim.direct and _speaker(x, claim) == "Tom Berg"
+
+
+def test_continued_with_a_to_clause_is_no_cue(run):
+    x = run("Tom Berg continued to build the school in the village.")
+    assert not x.claims
+
+
+def test_quote_resumed_after_the_cue_that_reports_it(run):
+    x = run("“Let us look at the basics,” Tom Berg said, “and then we will vote.”")
+    (claim,) = x.claims
+    assert claim.cue is not None
+    assert _pieces(x, claim) == [
+        "Let us look at the basics,",
+        "and then we will vote.",
+    ]
