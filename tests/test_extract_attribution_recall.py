@@ -97,3 +97,46 @@ def test_quote_resumed_after_the_cue_that_reports_it(run):
         "Let us look at the basics,",
         "and then we will vote.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Senator Maria Lopez criticized the budget for its cuts.", "the budget for"),
+        ("Mayor Tom Berg called for a ceasefire in the region.", "a ceasefire"),
+        ("Mayor Tom Berg called the new tram plan a disaster.", "plan a disaster"),
+        ("Senator Maria Lopez urged voters to stay home.", "voters to stay home"),
+        ("Senator Maria Lopez talked about the drug crisis here.", "the drug crisis"),
+        ("Senator Maria Lopez accused the mayor of lying.", "the mayor of lying"),
+    ],
+)
+def test_noun_phrase_said_by_a_verb_of_saying(run, sentence, said):
+    x = run(sentence)
+    (claim,) = x.claims
+    assert said in claim.statement
+    assert claim.attribution == "statement"
+    assert claim.content_spans()[0].start > claim.cue.start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Tom Berg called his sister on Monday.",  # a phone call
+        "Senator Maria Lopez did not criticize the new budget.",
+        "Senator Maria Lopez refused to discuss her own future.",
+        "An aide to Maria Lopez, who was not authorized to discuss the schedule, "
+        "spoke on Monday.",
+        "The union criticised the decision.",  # a bare noun says nothing itself
+    ],
+)
+def test_no_noun_phrase_claim(run, sentence):
+    assert not run(sentence).claims
+
+
+def test_a_verb_framing_a_quote_makes_no_second_claim(run):
+    x = run(
+        "Mayor Ana Ribeiro called the tram vote “the best news this town has had "
+        "in fifty years” on Friday."
+    )
+    assert len(x.claims) <= 1
+    assert all(c.direct for c in x.claims)

@@ -16,6 +16,7 @@ from kb.extract.cues import (
     cue_adjuncts,
     intended,
     is_cue,
+    object_content,
     trim,
 )
 from kb.extract.extensions import Stage, stage
@@ -65,6 +66,16 @@ def make_claims(nlp: Language, name: str, attributions: list[str]) -> Stage:
     return Stage("newskb_claims", lambda doc: find_claims(doc, attributions))
 
 
+def _declined(verb: Token) -> bool:
+    """ "refused to discuss …", "declined to comment on …", "was not authorised to
+    discuss …": nothing was said."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and (
+        head.lemma_.lower() in lx.REFUSAL_VERBS
+        or any(c.dep_ == "neg" for c in head.children)
+    )
+
+
 class _ClaimRules(AttributionRules):
     """Reported-speech rules over one Doc."""
 
@@ -82,6 +93,7 @@ class _ClaimRules(AttributionRules):
                 self._cue_claim(tok)
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
+                or self._object_claim(tok)
             )
             if claim is not None and not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
@@ -135,6 +147,39 @@ class _ClaimRules(AttributionRules):
         )
         claim.attribution = attribution_of(tok)
         return claim
+
+    def _object_claim(self, tok: Token) -> RawClaim | None:
+        """ "She criticised the plan", "he called for a ceasefire": what a verb of
+        saying says when its object is a noun phrase; a statement."""
+        if "statement" not in self.attributions:
+            return None
+        said = object_content(tok)
+        # "denied the charges", "criticised the decision": a bare noun that refers
+        # back states nothing of its own; what is said takes three words or more
+        if said is None or sum(t.is_alpha for t in said) < 3:
+            return None
+        if _declined(tok) or self._quoted_by(tok):
+            return None
+        subj = self.r.subject(tok)
+        if subj is None or said.start <= subj.i < said.end:
+            return None
+        claimant = self.r.source(subj)
+        if claimant is None:
+            return None
+        stmt = trim(self.doc, said.start, said.end)
+        sent = tok.sent
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
+        claim.date = self.dates.date_of(tok)
+        return claim
+
+    def _quoted_by(self, tok: Token) -> bool:
+        """The verb frames a quote that is a claim already ('called the vote "a
+        triumph"'): the quote is what it says."""
+        own = [c for c in tok.rights if c.dep_ not in ("conj", "cc")]
+        if not own:
+            return False
+        start, end = tok.idx, own[-1].right_edge.idx
+        return any(start < a <= end for a, _ in self.r.quotes)
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends

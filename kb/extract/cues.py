@@ -15,6 +15,7 @@ __all__ = [
     "intended",
     "is_cue",
     "is_quote_cue",
+    "object_content",
     "reporting_cue",
     "trim",
 ]
@@ -62,6 +63,54 @@ def intended(verb: Token) -> SpacySpan | None:
         return None
     sub = list(clause.subtree)
     return verb.doc[sub[0].i : sub[-1].i + 1]
+
+
+# what may follow an object and still be what is said: "accused X of Y", "praised
+# X for Y", "described X as Y", "urged X to Y", "called X Y"
+_OBJECT_TAILS = ("for", "of", "as", "over", "against")
+
+
+def object_content(cue: Token) -> SpacySpan | None:
+    """What a verb of saying says when it takes a noun phrase, not a clause: the
+    object and what completes it ("criticised [the plan for its cost]"), or what
+    follows its particle ("called for [a ceasefire]", "talked about [jobs]")."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ != "VERB" or _negated(cue):
+        return None
+    rights = list(cue.rights)
+    if lemma in lx.OBJECT_CUE_PARTICLES:
+        words = lx.OBJECT_CUE_PARTICLES[lemma]
+        particle = next(
+            (c for c in rights if c.dep_ in ("prep", "prt") and c.lower_ in words),
+            None,
+        )
+        if particle is not None and particle.i == cue.i + 1:
+            return _completed(cue, particle.i + 1, rights, particle)
+        if lemma != "call":
+            return None
+    elif lemma not in lx.OBJECT_CUES:
+        return None
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") for c in rights):
+        return None  # "called the mayor": a phone call, not a statement
+    return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
+    """From ``start`` to the end of ``first`` and of the cue's complements after it."""
+    end = first.right_edge.i + 1
+    for child in rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "dobj") or (
+            child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    return cue.doc[start:end]
 
 
 def _has_subject(tok: Token) -> bool:
