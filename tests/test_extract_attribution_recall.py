@@ -140,3 +140,48 @@ def test_a_verb_framing_a_quote_makes_no_second_claim(run):
     )
     assert len(x.claims) <= 1
     assert all(c.direct for c in x.claims)
+
+
+def test_according_to_an_unnamed_aide(run):
+    x = run("The talks went on late into the night, according to a senior aide.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "senior aide"
+    assert claim.statement == "The talks went on late into the night"
+
+
+def test_second_cue_joined_by_and_is_a_second_claim(run):
+    x = run(
+        "Senator Maria Lopez said her attacks on the mayor have given her campaign "
+        "momentum and said that the mayor did not speak for the city."
+    )
+    first, second = x.claims
+    assert first.statement.endswith("campaign momentum")
+    assert second.statement == "the mayor did not speak for the city"
+    assert _speaker(x, first) == _speaker(x, second) == "Maria Lopez"
+
+
+def test_second_cue_of_another_verb_keeps_its_own_subject(run):
+    x = run(
+        "Senator Maria Lopez said the Acme Corporation board met on Monday and "
+        "agreed that the plant would close."
+    )
+    text = x.article.text
+    agreed = [
+        c for c in x.claims if c.cue and text[c.cue.start : c.cue.end] == "agreed"
+    ]
+    assert all(_speaker(x, c) != "Maria Lopez" for c in agreed)
+
+
+def test_name_and_colon_opening_a_paragraph(run):
+    x = run(
+        "Maria Lopez: Voters Are Tired Of The Same Old Promises\n\n"
+        "Senator Maria Lopez spoke in Ohio on Monday."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "Maria Lopez"
+    assert claim.statement == "Voters Are Tired Of The Same Old Promises"
+
+
+def test_place_and_colon_is_no_speaker(run):
+    x = run("WASHINGTON: The senate met on Monday after the vote on the tax plan.")
+    assert not x.claims

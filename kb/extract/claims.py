@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import (
     attribution_of,
@@ -76,6 +77,10 @@ def _declined(verb: Token) -> bool:
     )
 
 
+# a paragraph "Name: what they say": a name of at most five words, then a colon
+_LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
+
+
 class _ClaimRules(AttributionRules):
     """Reported-speech rules over one Doc."""
 
@@ -97,6 +102,10 @@ class _ClaimRules(AttributionRules):
             )
             if claim is not None and not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
+        if "statement" in self.attributions:
+            for claim in self._labelled_claims():
+                if not any(claim.overlaps(c) for c in claims):
+                    claims.append(claim)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         return [self._with_continuation(c, starts) for c in claims]
@@ -228,6 +237,33 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution_of(tok)
         return claim
 
+    def _labelled_claims(self) -> list[RawClaim]:
+        """ "Ana Obi: We will not give up.": a paragraph that opens with a speaker's
+        name and a colon (a headline's or a transcript's form) is that speaker's."""
+        found = []
+        for m in _LABELLED.finditer(self.text):
+            name = self.doc.char_span(m.start(1), m.end(1))
+            if name is None or self._words(m.start(2), m.end(2)) < 4:
+                continue
+            speaker = self._named_alone(name)
+            if speaker is None:
+                continue
+            stmt = (m.start(2), len(self.text[: m.end(2)].rstrip(" .")))
+            claim = self._claim(
+                m.start(1), m.end(2), stmt, speaker, self.doc[name.end], name.root
+            )
+            found.append(claim)
+        return found
+
+    def _named_alone(self, name: SpacySpan) -> int | None:
+        """The person or organisation that these words name, and nothing else."""
+        hit = self.r.cluster_at(name[-1])
+        if hit is None or {self.r.cluster_at(t) for t in name} - {hit, None}:
+            return None
+        if self.r.cluster(hit).kind not in ("Person", "Organization"):
+            return None
+        return hit
+
     def _words(self, a: int, b: int) -> int:
         return len(re.findall(r"\w+", self.text[a:b]))
 
@@ -265,6 +301,8 @@ class _ClaimRules(AttributionRules):
             if hit is not None and self.r.cluster(hit).kind != "Location":
                 return hit
         found = self.r.resolve(obj, allow_new_group=False)
+        if found is None:
+            found = self.r.unnamed_source(obj)  # "according to a senior aide"
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own

@@ -17,6 +17,7 @@ __all__ = [
     "is_quote_cue",
     "object_content",
     "reporting_cue",
+    "second_cue",
     "trim",
 ]
 
@@ -151,7 +152,24 @@ def _before_next_cue(doc: Doc, start: int, end: int) -> int:
     for tok in doc[start + 1 : end]:
         if tok.tag_ == "VBG" and doc[tok.i - 1].text == "," and is_cue(tok):
             return tok.i - 1
+        if second_cue(tok):
+            return tok.i - 1
     return end
+
+
+def second_cue(tok: Token) -> bool:
+    """ "She said … and said that …": the same cue again, joined to the clause it
+    reports, with no subject of its own: the speaker's second statement. (With
+    another verb, "said the board met and agreed that …", the board agreed.)"""
+    if not (
+        tok.dep_ == "conj"
+        and tok.doc[tok.i - 1].lower_ in ("and", "but")
+        and is_cue(tok)
+        and not _has_subject(tok)
+    ):
+        return False
+    outer = reporting_cue(tok)
+    return outer is not None and outer.lemma == tok.lemma and content(tok) is not None
 
 
 def reporting_cue(tok: Token) -> Token | None:
