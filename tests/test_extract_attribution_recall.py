@@ -185,3 +185,9 @@ def test_name_and_colon_opening_a_paragraph(run):
 def test_place_and_colon_is_no_speaker(run):
     x = run("WASHINGTON: The senate met on Monday after the vote on the tax plan.")
     assert not x.claims
+
+
+@pytest.mark.parametrize("quoted", ["“”", "“ ”", "“...”", '""'])
+def test_empty_quotes_are_no_claim(run, quoted):
+    x = run(f"Senator Maria Lopez spoke on Monday. {quoted} she said.")
+    assert not [c for c in x.claims if c.direct]

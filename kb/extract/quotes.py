@@ -70,7 +70,7 @@ class _QuoteRules(AttributionRules):
 
     def _quote_claim(self, q_start: int, q_end: int) -> RawClaim | None:
         inner = self.doc.char_span(q_start, q_end, alignment_mode="expand")
-        if inner is None:
+        if inner is None or not any(t.is_alpha for t in inner):
             return None
         first_sent, last_sent = inner[0].sent, inner[-1].sent
         after = [
