@@ -191,3 +191,10 @@ def test_place_and_colon_is_no_speaker(run):
 def test_empty_quotes_are_no_claim(run, quoted):
     x = run(f"Senator Maria Lopez spoke on Monday. {quoted} she said.")
     assert not [c for c in x.claims if c.direct]
+
+
+def test_cue_after_a_preposition_takes_the_subject_of_the_clause(run):
+    x = run("Senator Maria Lopez began by talking about the drug crisis in the state.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "Maria Lopez"
+    assert claim.statement.startswith("the drug crisis")
