@@ -110,9 +110,6 @@ class Resolver:
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
-            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
-                cur = cur.head.head  # "began by talking about …": who began
-                continue
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 # "X said the plan would fail, arguing that …": X argues too
                 outer = (
@@ -125,6 +122,9 @@ class Resolver:
             quoted = _quoted_source(cur)
             if quoted is not None:
                 return quoted
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                cur = cur.head.head  # "began by talking about …": who began
+                continue
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
             return None
