@@ -198,3 +198,22 @@ def test_cue_after_a_preposition_takes_the_subject_of_the_clause(run):
     (claim,) = x.claims
     assert _speaker(x, claim) == "Maria Lopez"
     assert claim.statement.startswith("the drug crisis")
+
+
+def test_quote_resumed_after_an_attribution_with_abbreviations(run):
+    x = run(
+        "Tom Berg runs the club.\n\n''We need new rules,'' said Mr. Berg, the owner "
+        "of the club in the small town of Vila Nova on the coast. ''Give us the "
+        "tools and we will finish what we are doing.''"
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim)[1].startswith("Give us the tools")
+
+
+def test_next_sentence_with_a_quote_of_its_own_cue_is_not_joined(run):
+    x = run(
+        "Tom Berg and Ana Ruiz met.\n\n“We need new rules,” Berg said. Ruiz said "
+        "later that the club was fine. “Give us the tools and we will finish.”"
+    )
+    first = next(c for c in x.claims if c.direct)
+    assert len(_pieces(x, first)) == 1

@@ -169,9 +169,18 @@ class _ClaimRules(AttributionRules):
             return None
         if _declined(tok) or self._quoted_by(tok):
             return None
+        return self._sentence_claim(tok, said, "statement")
+
+    def _sentence_claim(
+        self, tok: Token, said: SpacySpan, attribution: str
+    ) -> RawClaim | None:
+        """The claim of the cue's sentence whose content is ``said``, made by the
+        cue's subject (not "it" or "there" with no one behind them)."""
         subj = self.r.subject(tok)
         if subj is None or said.start <= subj.i < said.end:
             return None
+        if attribution == "intention" and subj.lower_ in ("it", "there"):
+            return None  # "it plans to rain", "there is going to be"
         claimant = self.r.source(subj)
         if claimant is None:
             return None
@@ -179,6 +188,7 @@ class _ClaimRules(AttributionRules):
         sent = tok.sent
         claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
         claim.date = self.dates.date_of(tok)
+        claim.attribution = attribution
         return claim
 
     def _quoted_by(self, tok: Token) -> bool:
@@ -198,18 +208,7 @@ class _ClaimRules(AttributionRules):
         clause = intended(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
             return None
-        subj = self.r.subject(tok)
-        if subj is None or subj.lower_ in ("it", "there"):
-            return None
-        claimant = self.r.source(subj)
-        if claimant is None:
-            return None
-        stmt = trim(self.doc, clause.start, clause.end)
-        sent = tok.sent
-        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
-        claim.date = self.dates.date_of(tok)
-        claim.attribution = "intention"
-        return claim
+        return self._sentence_claim(tok, clause, "intention")
 
     def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
         """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_quote_cue
+from kb.extract.cues import content, is_cue, is_quote_cue
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
@@ -62,8 +62,15 @@ class _QuoteRules(AttributionRules):
         gap = self.text[prev.stmt_end : q_start]
         if "\n" in gap or not prev.stmt_end <= prev.cue.idx < q_start:
             return False
-        if len(re.findall(r"\w+", gap)) > 12 and not _attribution_only(gap):
+        if len(re.findall(r"\w+", gap)) > 12 and not self._attribution_only(
+            prev, q_start
+        ):
             return False
+        between = self.doc.char_span(prev.stmt_end, q_start, alignment_mode="contract")
+        if between is not None and any(
+            is_cue(t) and t.i != prev.cue.i for t in between
+        ):
+            return False  # another attribution stands between them
         if not gap.rstrip(" \u201c\"'\u2018").endswith((",", ".", ":", ";")):
             return False  # 'urging them to "give it time"': a fragment of its own
         return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
@@ -119,6 +126,16 @@ class _QuoteRules(AttributionRules):
             or clause.start <= inner.end
             or any(self.r.in_quote(t.idx) for t in clause[:2])
         )
+
+    def _attribution_only(self, prev: RawClaim, q_start: int) -> bool:
+        """Between two pieces of a quote stands its cue's sentence and nothing else
+        ('," Ana Obi, who chairs the board, told reporters on Monday. "'), however
+        long, with its abbreviations ("Mr.", "Gov.")."""
+        assert prev.cue is not None
+        sent = prev.cue.sent
+        before = self.text[prev.stmt_end : max(prev.stmt_end, sent.start_char)]
+        after = self.text[sent.end_char : q_start]
+        return not re.search(r"[\w\n]", before + after)
 
     def _sentence_after(self, sent: SpacySpan, q_end: int) -> SpacySpan:
         """The sentence that holds a quote's end, or, when the quote ends it
@@ -212,14 +229,6 @@ def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
     outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
     covers = clause.start <= inner.start and inner.end <= clause.end + 1
     return covers and len(outside) >= 2
-
-
-def _attribution_only(gap: str) -> bool:
-    """The words between two pieces of a quote are one attribution sentence and no
-    more ('," Ana Obi, who chairs the board, told reporters on Monday. "').
-    """
-    inside = gap.strip(" ,.\u201d\u201c\"'\u2019\u2018")
-    return not re.search(r"[.!?\u201c\u201d\"]", inside) and len(inside.split()) <= 40
 
 
 def _governing_verb(inner: SpacySpan) -> Token | None:
