@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import (
     attribution_of,
@@ -16,6 +17,7 @@ from kb.extract.cues import (
     cue_adjuncts,
     intended,
     is_cue,
+    object_content,
     trim,
 )
 from kb.extract.extensions import Stage, stage
@@ -65,6 +67,20 @@ def make_claims(nlp: Language, name: str, attributions: list[str]) -> Stage:
     return Stage("newskb_claims", lambda doc: find_claims(doc, attributions))
 
 
+def _declined(verb: Token) -> bool:
+    """ "refused to discuss …", "declined to comment on …", "was not authorised to
+    discuss …": nothing was said."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and (
+        head.lemma_.lower() in lx.REFUSAL_VERBS
+        or any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+# a paragraph "Name: what they say": a name of at most five words, then a colon
+_LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
+
+
 class _ClaimRules(AttributionRules):
     """Reported-speech rules over one Doc."""
 
@@ -82,9 +98,14 @@ class _ClaimRules(AttributionRules):
                 self._cue_claim(tok)
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
+                or self._object_claim(tok)
             )
             if claim is not None and not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
+        if "statement" in self.attributions:
+            for claim in self._labelled_claims():
+                if not any(claim.overlaps(c) for c in claims):
+                    claims.append(claim)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         return [self._with_continuation(c, starts) for c in claims]
@@ -136,6 +157,49 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution_of(tok)
         return claim
 
+    def _object_claim(self, tok: Token) -> RawClaim | None:
+        """ "She criticised the plan", "he called for a ceasefire": what a verb of
+        saying says when its object is a noun phrase; a statement."""
+        if "statement" not in self.attributions:
+            return None
+        said = object_content(tok)
+        # "denied the charges", "criticised the decision": a bare noun that refers
+        # back states nothing of its own; what is said takes three words or more
+        if said is None or sum(t.is_alpha for t in said) < 3:
+            return None
+        if _declined(tok) or self._quoted_by(tok):
+            return None
+        return self._sentence_claim(tok, said, "statement")
+
+    def _sentence_claim(
+        self, tok: Token, said: SpacySpan, attribution: str
+    ) -> RawClaim | None:
+        """The claim of the cue's sentence whose content is ``said``, made by the
+        cue's subject (not "it" or "there" with no one behind them)."""
+        subj = self.r.subject(tok)
+        if subj is None or said.start <= subj.i < said.end:
+            return None
+        if attribution == "intention" and subj.lower_ in ("it", "there"):
+            return None  # "it plans to rain", "there is going to be"
+        claimant = self.r.source(subj)
+        if claimant is None:
+            return None
+        stmt = trim(self.doc, said.start, said.end)
+        sent = tok.sent
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
+        claim.date = self.dates.date_of(tok)
+        claim.attribution = attribution
+        return claim
+
+    def _quoted_by(self, tok: Token) -> bool:
+        """The verb frames a quote that is a claim already ('called the vote "a
+        triumph"'): the quote is what it says."""
+        own = [c for c in tok.rights if c.dep_ not in ("conj", "cc")]
+        if not own:
+            return False
+        start, end = tok.idx, own[-1].right_edge.idx
+        return any(start < a <= end for a, _ in self.r.quotes)
+
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
         is an attribution too, of type "intention"."""
@@ -144,18 +208,7 @@ class _ClaimRules(AttributionRules):
         clause = intended(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
             return None
-        subj = self.r.subject(tok)
-        if subj is None or subj.lower_ in ("it", "there"):
-            return None
-        claimant = self.r.source(subj)
-        if claimant is None:
-            return None
-        stmt = trim(self.doc, clause.start, clause.end)
-        sent = tok.sent
-        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
-        claim.date = self.dates.date_of(tok)
-        claim.attribution = "intention"
-        return claim
+        return self._sentence_claim(tok, clause, "intention")
 
     def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
         """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue
@@ -182,6 +235,33 @@ class _ClaimRules(AttributionRules):
         claim.parts = tuple(pieces) if len(pieces) > 1 else ()
         claim.attribution = attribution_of(tok)
         return claim
+
+    def _labelled_claims(self) -> list[RawClaim]:
+        """ "Ana Obi: We will not give up.": a paragraph that opens with a speaker's
+        name and a colon (a headline's or a transcript's form) is that speaker's."""
+        found = []
+        for m in _LABELLED.finditer(self.text):
+            name = self.doc.char_span(m.start(1), m.end(1))
+            if name is None or self._words(m.start(2), m.end(2)) < 4:
+                continue
+            speaker = self._named_alone(name)
+            if speaker is None:
+                continue
+            stmt = (m.start(2), len(self.text[: m.end(2)].rstrip(" .")))
+            claim = self._claim(
+                m.start(1), m.end(2), stmt, speaker, self.doc[name.end], name.root
+            )
+            found.append(claim)
+        return found
+
+    def _named_alone(self, name: SpacySpan) -> int | None:
+        """The person or organisation that these words name, and nothing else."""
+        hit = self.r.cluster_at(name[-1])
+        if hit is None or {self.r.cluster_at(t) for t in name} - {hit, None}:
+            return None
+        if self.r.cluster(hit).kind not in ("Person", "Organization"):
+            return None
+        return hit
 
     def _words(self, a: int, b: int) -> int:
         return len(re.findall(r"\w+", self.text[a:b]))
@@ -220,6 +300,8 @@ class _ClaimRules(AttributionRules):
             if hit is not None and self.r.cluster(hit).kind != "Location":
                 return hit
         found = self.r.resolve(obj, allow_new_group=False)
+        if found is None:
+            found = self.r.unnamed_source(obj)  # "according to a senior aide"
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own

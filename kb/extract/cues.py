@@ -14,7 +14,10 @@ __all__ = [
     "cue_adjuncts",
     "intended",
     "is_cue",
+    "is_quote_cue",
+    "object_content",
     "reporting_cue",
+    "second_cue",
     "trim",
 ]
 
@@ -27,6 +30,18 @@ def is_cue(tok: Token) -> bool:
     ):
         return False
     return not _negated(tok)
+
+
+def is_quote_cue(tok: Token) -> bool:
+    """A cue of a direct quote: any cue, and verbs that attribute quoted words only
+    ('"…," she continued', '"Why now?" he asked')."""
+    if is_cue(tok):
+        return True
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.lemma_.lower() in lx.QUOTE_VERBS
+        and not _negated(tok)
+    )
 
 
 def attribution_of(cue: Token) -> str:
@@ -51,6 +66,54 @@ def intended(verb: Token) -> SpacySpan | None:
     return verb.doc[sub[0].i : sub[-1].i + 1]
 
 
+# what may follow an object and still be what is said: "accused X of Y", "praised
+# X for Y", "described X as Y", "urged X to Y", "called X Y"
+_OBJECT_TAILS = ("for", "of", "as", "over", "against")
+
+
+def object_content(cue: Token) -> SpacySpan | None:
+    """What a verb of saying says when it takes a noun phrase, not a clause: the
+    object and what completes it ("criticised [the plan for its cost]"), or what
+    follows its particle ("called for [a ceasefire]", "talked about [jobs]")."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ != "VERB" or _negated(cue):
+        return None
+    rights = list(cue.rights)
+    if lemma in lx.OBJECT_CUE_PARTICLES:
+        words = lx.OBJECT_CUE_PARTICLES[lemma]
+        particle = next(
+            (c for c in rights if c.dep_ in ("prep", "prt") and c.lower_ in words),
+            None,
+        )
+        if particle is not None and particle.i == cue.i + 1:
+            return _completed(cue, particle.i + 1, rights, particle)
+        if lemma != "call":
+            return None
+    elif lemma not in lx.OBJECT_CUES:
+        return None
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") for c in rights):
+        return None  # "called the mayor": a phone call, not a statement
+    return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
+    """From ``start`` to the end of ``first`` and of the cue's complements after it."""
+    end = first.right_edge.i + 1
+    for child in rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "dobj") or (
+            child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    return cue.doc[start:end]
+
+
 def _has_subject(tok: Token) -> bool:
     """A clause with a subject of its own, even when the parser heads it with an
     adjective ("says the tweets were unhinged")."""
@@ -70,7 +133,8 @@ def content(cue: Token) -> SpacySpan | None:
             child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child)
         ):
             sub = list(child.subtree)
-            start = max([sub[0].i] + [a.right_edge.i + 1 for a in cue_adjuncts(cue)])
+            adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
+            start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
             return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
     sent = cue.sent
     that = next(
@@ -88,7 +152,24 @@ def _before_next_cue(doc: Doc, start: int, end: int) -> int:
     for tok in doc[start + 1 : end]:
         if tok.tag_ == "VBG" and doc[tok.i - 1].text == "," and is_cue(tok):
             return tok.i - 1
+        if second_cue(tok):
+            return tok.i - 1
     return end
+
+
+def second_cue(tok: Token) -> bool:
+    """ "She said … and said that …": the same cue again, joined to the clause it
+    reports, with no subject of its own: the speaker's second statement. (With
+    another verb, "said the board met and agreed that …", the board agreed.)"""
+    if not (
+        tok.dep_ == "conj"
+        and tok.doc[tok.i - 1].lower_ in ("and", "but")
+        and is_cue(tok)
+        and not _has_subject(tok)
+    ):
+        return False
+    outer = reporting_cue(tok)
+    return outer is not None and outer.lemma == tok.lemma and content(tok) is not None
 
 
 def reporting_cue(tok: Token) -> Token | None:

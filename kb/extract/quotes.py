@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_cue
+from kb.extract.cues import content, is_cue, is_quote_cue
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
@@ -62,24 +62,35 @@ class _QuoteRules(AttributionRules):
         gap = self.text[prev.stmt_end : q_start]
         if "\n" in gap or not prev.stmt_end <= prev.cue.idx < q_start:
             return False
-        if len(re.findall(r"\w+", gap)) > 12:
+        if len(re.findall(r"\w+", gap)) > 12 and not self._attribution_only(
+            prev, q_start
+        ):
             return False
+        between = self.doc.char_span(prev.stmt_end, q_start, alignment_mode="contract")
+        if between is not None and any(
+            is_cue(t) and t.i != prev.cue.i for t in between
+        ):
+            return False  # another attribution stands between them
+        if not gap.rstrip(" \u201c\"'\u2018").endswith((",", ".", ":", ";")):
+            return False  # 'urging them to "give it time"': a fragment of its own
         return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
 
     def _quote_claim(self, q_start: int, q_end: int) -> RawClaim | None:
         inner = self.doc.char_span(q_start, q_end, alignment_mode="expand")
-        if inner is None:
-            return None
-        words = [t for t in inner if t.is_alpha]
-        if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
+        if inner is None or not any(t.is_alpha for t in inner):
             return None
         first_sent, last_sent = inner[0].sent, inner[-1].sent
         after = [
             t
-            for t in last_sent
-            if t.idx >= q_end + 1 and is_cue(t) and _speaks_quote(t, inner)
+            for t in self._sentence_after(last_sent, q_end)
+            if t.idx >= q_end + 1 and is_quote_cue(t) and self._speaks(t, inner)
         ]
-        before = [t for t in first_sent if t.idx + len(t) < q_start and is_cue(t)]
+        words = [t for t in inner if t.is_alpha]
+        if not (after and self._tagged(q_end, after[0])) and (
+            len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        ):
+            return None
+        before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         cues = after or before[::-1] or self._colon_cue(q_start)
         cue: Token | None = cues[0] if cues else None
         if cue is not None and _quote_is_inside_clause(cue, inner):
@@ -106,6 +117,46 @@ class _QuoteRules(AttributionRules):
             source=self.r.source_span(subj) if subj is not None else None,
         )
 
+    def _speaks(self, cue: Token, inner: SpacySpan) -> bool:
+        """A cue after a quote introduces it unless it reports a clause of its own
+        that is not quoted: in '"A," she said, "and B."' it speaks both pieces."""
+        clause = content(cue)
+        return (
+            clause is None
+            or clause.start <= inner.end
+            or any(self.r.in_quote(t.idx) for t in clause[:2])
+        )
+
+    def _attribution_only(self, prev: RawClaim, q_start: int) -> bool:
+        """Between two pieces of a quote stands its cue's sentence and nothing else
+        ('," Ana Obi, who chairs the board, told reporters on Monday. "'), however
+        long, with its abbreviations ("Mr.", "Gov.")."""
+        assert prev.cue is not None
+        sent = prev.cue.sent
+        before = self.text[prev.stmt_end : max(prev.stmt_end, sent.start_char)]
+        after = self.text[sent.end_char : q_start]
+        return not re.search(r"[\w\n]", before + after)
+
+    def _sentence_after(self, sent: SpacySpan, q_end: int) -> SpacySpan:
+        """The sentence that holds a quote's end, or, when the quote ends it
+        ('… right?" Ana Obi said.'), that sentence and the next one in its
+        paragraph."""
+        doc = self.doc
+        if sent.end >= len(doc) or sent.end_char > q_end + 2:
+            return sent
+        nxt = doc[sent.end].sent
+        if "\n" in self.text[sent.end_char : nxt.start_char]:
+            return sent
+        return doc[sent.start : nxt.end]
+
+    def _tagged(self, q_end: int, cue: Token) -> bool:
+        """A quote closed by a comma, "?" or "!" and followed at once by its cue
+        ('"Not yet," she said'): a spoken line however short, not a scare quote."""
+        if self.text[q_end - 1 : q_end] not in (",", "?", "!"):
+            return False
+        between = self.text[q_end : cue.idx]
+        return "\n" not in between and len(re.findall(r"\w+", between)) <= 4
+
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
         paragraph break: the cue of that sentence introduces the quote."""
@@ -117,7 +168,9 @@ class _QuoteRules(AttributionRules):
         )
         if colon is None:
             return []
-        return [t for t in reversed(colon.sent) if t.i < colon.start and is_cue(t)]
+        return [
+            t for t in reversed(colon.sent) if t.i < colon.start and is_quote_cue(t)
+        ]
 
     def _bare_quote_claim(
         self, q_start: int, q_end: int, inner: SpacySpan
@@ -165,13 +218,11 @@ class _QuoteRules(AttributionRules):
             end = start
 
 
-def _speaks_quote(cue: Token, inner: SpacySpan) -> bool:
-    """A cue after a quote introduces it unless it has a clause of its own."""
-    clause = content(cue)
-    return clause is None or clause.start <= inner.end
-
-
 def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
+    """A quote that is a piece of the clause its cue reports ('said the plan was
+    "a waste of money"'); never a quote that comes before its cue."""
+    if cue.i >= inner.end:
+        return False
     clause = content(cue)
     if clause is None:
         return False

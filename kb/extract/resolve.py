@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import is_cue, reporting_cue
+from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
@@ -113,13 +113,18 @@ class Resolver:
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 # "X said the plan would fail, arguing that …": X argues too
                 outer = (
-                    reporting_cue(cur) if cur.tag_ == "VBG" and is_cue(cur) else None
+                    reporting_cue(cur)
+                    if (cur.tag_ == "VBG" and is_cue(cur)) or second_cue(cur)
+                    else None
                 )
                 cur = outer if outer is not None else cur.head
                 continue
             quoted = _quoted_source(cur)
             if quoted is not None:
                 return quoted
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                cur = cur.head.head  # "began by talking about …": who began
+                continue
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
             return None
@@ -355,6 +360,13 @@ class Resolver:
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
         return None
+
+    def unnamed_source(self, tok: Token) -> int | None:
+        """ "a source", "a senior official": the unnamed single source the words
+        describe, as its own actor; None for any other words."""
+        if not _unnamed_one(tok, tok.lemma_.lower()):
+            return None
+        return self._anonymous(tok)
 
     def _anonymous(self, tok: Token) -> int | None:
         """An unnamed single source ("a source", "a senior official", "another

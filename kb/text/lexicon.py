@@ -26,6 +26,36 @@ INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
     mean wish""".split()
 )
+# Verbs that attribute a direct quote next to them, but not a reported clause:
+# '"…," she continued', '"Why now?" he asked'.
+QUOTE_VERBS = frozenset(
+    """continue ask exclaim shout yell scream demand read charge retort quip joke
+    snap laugh sigh bark beam chime muse marvel recount interject""".split()
+)
+# Verbs of saying whose object is what is said: "criticised the plan", "called for a
+# ceasefire", "urged voters to stay home", "called the vote a farce". With the
+# particle or preposition that must follow, where one must ("call for", "talk about").
+OBJECT_CUES = frozenset(
+    """criticize criticise praise condemn denounce deny blame accuse urge question
+    mock decry slam blast hail applaud tout propose mention discuss cite dispute
+    dismiss reject defend characterize characterise label dub brand lambaste
+    ridicule demand recommend""".split()
+)
+OBJECT_CUE_PARTICLES = {
+    "call": ("for", "on"),
+    "talk": ("about",),
+    "speak": ("about", "of"),
+    "comment": ("on",),
+    "complain": ("about", "of"),
+    "warn": ("of", "about", "against"),
+    "refer": ("to",),
+    "point": ("to",),
+    "write": ("about", "of"),
+    "testify": ("about",),
+    "argue": ("for", "against"),
+}
+# Verbs that say nothing was said: "refused to discuss", "declined to comment on".
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
 WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
 # Verbs that pass on another source's words: "quoted / cited X as saying …".
