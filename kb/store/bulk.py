@@ -41,8 +41,9 @@ def load(db: ox.Store, batch: list[tuple[ox.NamedNode, str]], keys: str) -> None
     """Write each ``(article, plain N-Triples)`` of ``batch``, none of them stored
     yet, to its named graph and to the union, with the name keys (TriG) ``keys``.
 
-    :raises SyntaxError: when a text is not N-Triples; what was written of the
-        batch is undone first.
+    :raises SyntaxError: when a text is not N-Triples (found in the first phase,
+        whose writes are then undone). Any failure is repaired (:func:`repair`)
+        before it is raised.
     """
     names = [name for name, _ in batch]
     db.extend(_marks(names, _GRAPHS))

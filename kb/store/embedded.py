@@ -278,7 +278,7 @@ class Store:
 
     def add_bulk(self, items: Iterable[tuple[str, str]]) -> Written:
         """Store article graphs given as plain N-Triples (as :meth:`add_many`), through
-        oxigraph's bulk loader: several times faster for large loads, but not one
+        oxigraph's bulk loader: about twice as fast for large loads, but not one
         transaction. Readers that open the store during the load may see part of
         it; a load that is stopped is repaired by the next write (see
         :mod:`kb.store.bulk`), so no article stays half-written.
