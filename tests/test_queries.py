@@ -228,3 +228,42 @@ def test_a_query_with_its_own_limit_is_not_paged_again() -> None:
     )
     with pytest.raises(UsageError, match="its own LIMIT"):
         run_query(request)
+
+
+def test_the_store_form_evaluates_marked_groups_laterally(store: Store) -> None:
+    """``#LATERAL`` lines become oxigraph's LATERAL for the store only: the text that
+    remote endpoints run keeps them as comments."""
+    named = queries.load("conflicting-figures")
+    assert "\n  #LATERAL\n" in named.text
+    indexed = queries.for_store(named, queries.bind(named, []), store)
+    assert "#LATERAL" not in indexed
+    assert indexed.count("\n  LATERAL\n") == named.text.count("\n  #LATERAL\n")
+
+
+@pytest.mark.parametrize(
+    ("params", "values"),
+    [
+        ([], "VALUES ?party { UNDEF }"),  # not given: every party
+        ([("entity", "no such name")], "VALUES ?party {  }"),  # names nobody
+    ],
+)
+def test_an_optional_name_test_may_let_everyone_pass(
+    store: Store, params: list[tuple[str, str]], values: str
+) -> None:
+    named = queries.load("conflicting-figures")
+    (test,) = named.name_tests
+    assert test.anyone_when_absent
+    assert values in queries.for_store(named, queries.bind(named, params), store)
+
+
+def test_the_everyone_form_must_test_its_own_parameter() -> None:
+    text = (
+        "# param: who string optional names=x  a name\n"
+        "SELECT DISTINCT ?x WHERE {\n"
+        "  ?x rdfs:label|schema:alternateName ?n .\n"
+        '  FILTER (COALESCE(STR(?other), "") = "" || LCASE(STR(?n)) = LCASE(STR(?who))'
+        " || STR(?x) = STR(?who))\n}"
+    )
+    params = [queries.Param("who", "string", optional=True, names="x")]
+    with pytest.raises(UsageError, match="starts with a test of \\?other"):
+        queries._name_tests("q", text, params)

@@ -21,6 +21,12 @@ store with a name index, :func:`for_store` looks the names up first instead:
   a ``VALUES`` block of the entities the index finds, the same ones.
 - ``articles=VAR``: ``?VAR`` is an article the value is the IRI or URL of; a
   ``VALUES`` block of the candidates goes first, and the query's own test still runs.
+- a line ``#LATERAL`` between two groups becomes oxigraph's ``LATERAL``: the store
+  then evaluates the next group once per solution of what comes before, instead of
+  planning the join itself (which can read a whole index first). Other endpoints
+  read a comment and join the groups as usual; a query uses it only where the
+  next group's rows do not depend on it (no ``FILTER`` there uses an earlier
+  variable), so that the rows are the same either way.
 """
 
 from __future__ import annotations
@@ -66,9 +72,15 @@ _PARAM = re.compile(
 #:     ?claimant rdfs:label|schema:alternateName ?name .
 #:     FILTER (LCASE(STR(?name)) = LCASE(STR(?actor)) || STR(?claimant) = STR(?actor)
 #:             || STRENDS(LCASE(STR(?name)), CONCAT(" ", LCASE(STR(?actor)))))
+#:
+#: An optional parameter's test may start ``COALESCE(STR(?actor), "") = "" ||``:
+#: then, when it is not given, every named entity passes (and :func:`for_store`
+#: leaves ``?claimant`` free) instead of none.
 NAME_TEST = re.compile(
     r"\?(?P<entity>\w+)\s+rdfs:label\|schema:alternateName\s+\?(?P<name>\w+)\s*\.\s*"
-    r"FILTER\s*\(\s*LCASE\(STR\(\?(?P=name)\)\)\s*=\s*LCASE\(STR\(\?(?P<param>\w+)\)\)"
+    r"FILTER\s*\(\s*"
+    r'(?P<anyone>COALESCE\(STR\(\?(?P<absent>\w+)\),\s*""\)\s*=\s*""\s*\|\|\s*)?'
+    r"LCASE\(STR\(\?(?P=name)\)\)\s*=\s*LCASE\(STR\(\?(?P<param>\w+)\)\)"
     r"\s*\|\|\s*STR\(\?(?P=entity)\)\s*=\s*STR\(\?(?P=param)\)"
     r"(?P<last_words>\s*\|\|\s*STRENDS\(\s*LCASE\(STR\(\?(?P=name)\)\),\s*"
     r'CONCAT\(" ",\s*LCASE\(STR\(\?(?P=param)\)\)\)\s*\))?\s*\)'
@@ -112,6 +124,8 @@ class NameTest:
     last_words: bool
     start: int
     end: int
+    #: every named entity passes when ``param`` is not given (see :data:`NAME_TEST`)
+    anyone_when_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,6 +205,11 @@ def _name_tests(query: str, text: str, params: list[Param]) -> tuple[NameTest, .
                     f"{query}.rq: --param {param.name} names ?{entity}, but the "
                     f"query has no name test of ?{entity} by ?{variable}"
                 )
+            if match["anyone"] and match["absent"] != variable:
+                raise UsageError(
+                    f"{query}.rq: the name test of ?{entity} starts with a test of "
+                    f"?{match['absent']}, not of ?{variable}"
+                )
             uses = re.compile(rf"\?{match['name']}\b")
             if len(uses.findall(text)) != len(uses.findall(match[0])):
                 raise UsageError(
@@ -203,6 +222,7 @@ def _name_tests(query: str, text: str, params: list[Param]) -> tuple[NameTest, .
                     bool(match["last_words"]),
                     match.start(),
                     match.end(),
+                    bool(match["anyone"]),
                 )
             )
     return tuple(tests)
@@ -325,6 +345,9 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
     text = query.text
     for test in sorted(query.name_tests, key=lambda t: t.start, reverse=True):
         value = bindings.get(test.param)
+        if value is None and test.anyone_when_absent:
+            text = text[: test.start] + _anyone(test.entity) + text[test.end :]
+            continue
         # a parameter not given names nothing: the test fails on an unbound value
         found = (
             []
@@ -340,7 +363,17 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
             found = lookup.articles_at(str(value))
             if found is not None:
                 blocks.append(f" {_values(param.articles, found)}\n")
-    return _at_where(text, "".join(blocks))
+    return _LATERAL_HINT.sub(r"\1LATERAL", _at_where(text, "".join(blocks)))
+
+
+#: A line that is only ``#LATERAL`` (see the module's docstring).
+_LATERAL_HINT = re.compile(r"^([ \t]*)#LATERAL[ \t]*$", flags=re.MULTILINE)
+
+
+def _anyone(variable: str) -> str:
+    # one solution that leaves the variable unbound, as the test passing every name
+    # would (once per entity, which SELECT DISTINCT makes the same rows)
+    return f"VALUES ?{variable} {{ UNDEF }}"
 
 
 def _values(variable: str, iris: Sequence[URIRef]) -> str:
