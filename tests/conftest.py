@@ -4,6 +4,7 @@ and the ``--update-goldens`` option."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,10 @@ from kb.models import Article, Extraction
 # with the default --jobs auto, every batch of 12+ articles would start workers
 # that each load spaCy, and tests that kill kb mid-write would kill them too.
 os.environ.setdefault("KB_JOBS", "1")
+# The gazetteer's cache (kb.text.gazetteer_cache) in a folder of this run, not the
+# user's home; the commands the tests start share it.
+_CACHE = tempfile.TemporaryDirectory(prefix="kb-test-cache-")
+os.environ.setdefault("KB_CACHE_DIR", _CACHE.name)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples"
