@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kb.errors import UsageError
 from kb.jobs import export as job
 from kb.models import ArticleGraph
 from kb.rdf import shape_checks, validate
@@ -32,6 +33,7 @@ from kb.rdf.shape_checks import (
 )
 from kb.rdf.validate import audited, validate_article, validate_graph
 from kb.rdf.validation_report import SH
+from tests.conftest import EXAMPLES, Exported, run_export
 from tests.test_validate_speed_equivalence import BREAKERS
 
 pytest.importorskip("pyrudof", reason="pyrudof is not installed (pip install -e .)")
@@ -631,3 +633,50 @@ def test_plain_forms_are_what_rdflib_reads_and_keeps(data: st.DataObject) -> Non
     assert not literal.ill_typed
     assert str(literal) == lexical
     assert shape_checks._xsd_reads(lexical, datatype)
+
+
+# ------------------------------------------------------------------ the option
+
+
+def test_fast_and_full_export_the_same(
+    export_examples: Callable[[str], Exported],
+) -> None:
+    fast = export_examples("nt")
+    full = run_export([*map(str, EXAMPLES), "--format", "nt", "--validate", "full"])
+    assert fast.exit_code == full.exit_code == 0
+    assert fast.text == full.text
+
+
+def test_an_unknown_mode_is_a_usage_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Mayor Ada Brandt said the bridge would open.", "utf-8")
+    done = run_export([str(article), "--validate", "quick"])
+    assert done.exit_code == 2
+    assert "quick" in done.stderr
+    with pytest.raises(UsageError, match="quick"):
+        list(job.build_graphs([article], job.ExportOptions(validate="quick"), []))  # type: ignore[arg-type]
+
+
+def test_workers_validate_in_the_mode_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs N: each worker validates in the run's mode, and a disagreement
+    warning comes back beside the written article."""
+    from kb.jobs import parallel
+    from kb.rdf.mapping import MappingOptions
+    from kb.rdf.validation_report import ValidationReport
+
+    modes: list[str] = []
+
+    def recorded(graph: ArticleGraph, mode: str) -> ValidationReport:
+        modes.append(mode)
+        return ValidationReport(conforms=True, warning="warning: engines disagree")
+
+    monkeypatch.setattr(parallel, "validate_article", recorded)
+    (article,) = _texts(tmp_path)[:1]
+    from kb.ingest.sources import iter_articles
+
+    parallel._init_worker(None, MappingOptions(), (), "full")
+    done = parallel._process_chunk(list(iter_articles([article])))  # type: ignore[arg-type]
+    assert modes == ["full"]
+    assert done[0].conforms and done[0].report == "warning: engines disagree"
