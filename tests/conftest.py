@@ -131,3 +131,24 @@ def article_graphs() -> dict[str, Graph]:
         graphs[extraction.article.origin] = to_graph(extraction, options)
     assert len(graphs) >= len(ARTICLE_FILES)
     return graphs
+
+
+def break_the_body_of(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """Make ``kb export`` map the article holding ``word`` with a body that no longer
+    holds its anchors ("Varga" becomes "Vargo"), so it does not conform."""
+    from kb.jobs import export as job
+    from kb.models import ArticleGraph
+
+    mapped = job.map_article
+
+    def broken(extraction: object, options: object) -> ArticleGraph:
+        graph = mapped(extraction, options)  # type: ignore[arg-type]
+        if word in graph.ntriples:
+            lines = [
+                line.replace("Varga", "Vargo") if "articleBody" in line else line
+                for line in graph.ntriples.splitlines(True)
+            ]
+            graph = ArticleGraph(graph.iri, "".join(lines))
+        return graph
+
+    monkeypatch.setattr(job, "map_article", broken)

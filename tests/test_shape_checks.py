@@ -33,7 +33,7 @@ from kb.rdf.shape_checks import (
 )
 from kb.rdf.validate import audited, validate_article, validate_graph
 from kb.rdf.validation_report import SH
-from tests.conftest import EXAMPLES, Exported, run_export
+from tests.conftest import EXAMPLES, Exported, break_the_body_of, run_export
 from tests.test_validate_speed_equivalence import BREAKERS
 
 pytest.importorskip("pyrudof", reason="pyrudof is not installed (pip install -e .)")
@@ -585,19 +585,7 @@ def _texts(folder: Path) -> list[Path]:
 def _break_b(monkeypatch: pytest.MonkeyPatch) -> None:
     """Article b's body no longer holds its anchors, and the compiled checks are
     made to pass everything, wrongly."""
-    mapped = job.map_article
-
-    def broken_for_b(extraction: object, options: object) -> ArticleGraph:
-        graph = mapped(extraction, options)
-        if "clinic" in graph.ntriples:
-            lines = [
-                line.replace("Varga", "Vargo") if "articleBody" in line else line
-                for line in graph.ntriples.splitlines(True)
-            ]
-            graph = ArticleGraph(graph.iri, "".join(lines))
-        return graph
-
-    monkeypatch.setattr(job, "map_article", broken_for_b)
+    break_the_body_of(monkeypatch, "clinic")
     monkeypatch.setattr(validate, "compiled_verdict", lambda _text: True)
     monkeypatch.setattr(validate, "audited", lambda _iri: True)
 
@@ -680,3 +668,14 @@ def test_workers_validate_in_the_mode_given(
     done = parallel._process_chunk(list(iter_articles([article])))  # type: ignore[arg-type]
     assert modes == ["full"]
     assert done[0].conforms and done[0].report == "warning: engines disagree"
+
+
+def test_kb_export_warns_when_shacl_overrules_a_rejection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(validate, "compiled_verdict", lambda _text: False)
+    done = run_export([str(EXAMPLES[0]), "--format", "nt"])
+    assert done.exit_code == 0
+    assert done.text.strip()
+    assert "SHACL's verdict stands" in done.stderr
+    assert "please report" in done.stderr
