@@ -242,7 +242,7 @@ def _read(ntriples: str) -> _Data | None:
                     instances.setdefault(obj.value, {})[key[0]] = subject
             elif key[1] == _SUBCLASS:
                 return None  # it widens sh:targetClass and sh:class
-    except SyntaxError:
+    except (SyntaxError, ValueError):
         return None  # rudof (and pySHACL) say what is wrong with it
     return _Data(values, instances)
 
