@@ -7,12 +7,15 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
 from kb.cli import cli
+from kb.errors import InputError
 from kb.models import Article, Extraction
 
 # The tests run kb in one process unless a test asks for workers (test_parallel):
@@ -105,3 +108,52 @@ def framed() -> str:
     )
     assert result.exit_code == 0, result.stderr
     return result.text
+
+
+#: The article files the pipeline's graphs are made from in the validation tests.
+ARTICLE_FILES = sorted(
+    p
+    for folder in (EXAMPLES_DIR, ROOT / "tests" / "data" / "articles")
+    for p in folder.iterdir()
+    if p.is_file()
+)
+
+
+@pytest.fixture(scope="session")
+def article_graphs() -> dict[str, Graph]:
+    """Every graph the pipeline maps from :data:`ARTICLE_FILES`, by origin (once
+    per session: extraction takes seconds)."""
+    from kb.extract import extract_many, load_pipeline
+    from kb.ingest.sources import iter_articles
+    from kb.rdf.mapping import MappingOptions, to_graph
+
+    articles = [
+        a for a in iter_articles(ARTICLE_FILES) if not isinstance(a, InputError)
+    ]
+    options = MappingOptions(generated_at=datetime(2026, 1, 1, tzinfo=UTC))
+    graphs = {}
+    for extraction in extract_many(articles, load_pipeline()):
+        graphs[extraction.article.origin] = to_graph(extraction, options)
+    assert len(graphs) >= len(ARTICLE_FILES)
+    return graphs
+
+
+def break_the_body_of(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """Make ``kb export`` map the article holding ``word`` with a body that no longer
+    holds its anchors ("Varga" becomes "Vargo"), so it does not conform."""
+    from kb.jobs import export as job
+    from kb.models import ArticleGraph
+
+    mapped = job.map_article
+
+    def broken(extraction: object, options: object) -> ArticleGraph:
+        graph = mapped(extraction, options)  # type: ignore[arg-type]
+        if word in graph.ntriples:
+            lines = [
+                line.replace("Varga", "Vargo") if "articleBody" in line else line
+                for line in graph.ntriples.splitlines(True)
+            ]
+            graph = ArticleGraph(graph.iri, "".join(lines))
+        return graph
+
+    monkeypatch.setattr(job, "map_article", broken)

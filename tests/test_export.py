@@ -18,7 +18,7 @@ from kb.rdf.iris import article_iri
 from kb.rdf.namespaces import KB
 from kb.rdf.resources import ontology_graph
 from kb.rdf.validate import validate_graph
-from tests.conftest import EXAMPLES, FORMATS, Exported, run_export
+from tests.conftest import EXAMPLES, FORMATS, Exported, break_the_body_of, run_export
 
 pytestmark = pytest.mark.slow
 
@@ -214,7 +214,6 @@ def test_an_article_that_does_not_conform_is_noted_in_its_place(
     # must still be its article's, and the graphs come out in input order without
     # the failing one
     from kb.jobs import export as job
-    from kb.models import ArticleGraph
 
     texts = {
         "a.txt": "Mayor Ada Brandt said the bridge would open in May.",
@@ -224,20 +223,7 @@ def test_an_article_that_does_not_conform_is_noted_in_its_place(
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    mapped = job.map_article
-
-    def broken_for_b(extraction: object, options: object) -> ArticleGraph:
-        graph = mapped(extraction, options)  # type: ignore[arg-type]
-        if "clinic" in graph.ntriples:
-            # the body changes under the anchors that point into it
-            lines = [
-                line.replace("Varga", "Vargo") if "articleBody" in line else line
-                for line in graph.ntriples.splitlines(True)
-            ]
-            graph = ArticleGraph(graph.iri, "".join(lines))
-        return graph
-
-    monkeypatch.setattr(job, "map_article", broken_for_b)
+    break_the_body_of(monkeypatch, "clinic")
     outcomes: list[job.ArticleOutcome] = []
     options = job.ExportOptions(generated_at=None)
     graphs = list(job.build_graphs(sorted(tmp_path.iterdir()), options, outcomes))

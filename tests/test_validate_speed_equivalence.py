@@ -6,17 +6,12 @@ of those graphs, each of which rudof itself must reject."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kb.errors import InputError
-from kb.extract import extract_many, load_pipeline
-from kb.ingest.sources import iter_articles
 from kb.rdf.fast_check import _anchors_match, _fast_conforms, _rudof_conforms
-from kb.rdf.mapping import MappingOptions, to_graph
 from kb.rdf.namespaces import KB
 from kb.rdf.validate import validate_graph, validate_ntriples
 
@@ -24,12 +19,6 @@ pytest.importorskip("pyrudof", reason="pyrudof is not installed (pip install -e 
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPE_EXAMPLES = sorted((ROOT / "tests" / "data" / "shapes").glob("*.ttl"))
-ARTICLE_FILES = sorted(
-    p
-    for folder in (ROOT / "examples", ROOT / "tests" / "data" / "articles")
-    for p in folder.iterdir()
-    if p.is_file()
-)
 
 
 def assert_same_verdict(graph: Graph) -> bool:
@@ -64,20 +53,6 @@ def test_rudof_session_is_clean_between_graphs() -> None:
 
 
 # ---------------------------------------------------------------- article graphs
-
-
-@pytest.fixture(scope="module")
-def article_graphs() -> dict[str, Graph]:
-    """Every graph the pipeline maps from the article files, valid or not."""
-    articles = [
-        a for a in iter_articles(ARTICLE_FILES) if not isinstance(a, InputError)
-    ]
-    options = MappingOptions(generated_at=datetime(2026, 1, 1, tzinfo=UTC))
-    graphs = {}
-    for extraction in extract_many(articles, load_pipeline()):
-        graphs[extraction.article.origin] = to_graph(extraction, options)
-    assert len(graphs) >= len(ARTICLE_FILES)
-    return graphs
 
 
 @pytest.mark.slow

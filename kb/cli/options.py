@@ -14,6 +14,7 @@ import click
 from kb.ingest.sources import count_input_files
 from kb.jobs.export import ExportOptions, fixed_time_from_env, parse_time
 from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.validate import AUDIT_ONE_IN, VALIDATE_MODES, check_validate_mode
 from kb.store.embedded import DEFAULT_STORE, STORE_ENV
 
 PROGRESS_MIN_ARTICLES = 4
@@ -57,7 +58,8 @@ _JOBS = _Jobs()
 
 def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that shape extraction (``--base``, ``--fixed-time``, ``--model``,
-    ``--jobs``, ``--gazetteer``), handed to the command as one ``options``."""
+    ``--jobs``, ``--gazetteer``) and validation (``--validate``), handed to the
+    command as one ``options``."""
 
     @functools.wraps(command)
     def with_options(
@@ -67,11 +69,17 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         model: str | None,
         jobs: int | None,
         gazetteer: tuple[str, ...],
+        validate: str,
         **kwargs: object,
     ) -> None:
         when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
         options = ExportOptions(
-            base=base, generated_at=when, model=model, jobs=jobs, gazetteers=gazetteer
+            base=base,
+            generated_at=when,
+            model=model,
+            jobs=jobs,
+            gazetteers=gazetteer,
+            validate=check_validate_mode(validate),
         )
         command(*args, options=options, **kwargs)
 
@@ -110,6 +118,18 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             type=click.Path(exists=True, dir_okay=False),
             help="A CSV (name,IRI[,kind]) or Turtle file of your own names → IRIs, "
             "to link places and actors to; repeatable.",
+        ),
+        click.option(
+            "--validate",
+            type=click.Choice(VALIDATE_MODES),
+            default="fast",
+            show_default=True,
+            envvar="KB_VALIDATE",
+            help="fast: our shapes compiled to Python checks decide, and SHACL "
+            f"re-checks 1 article in {AUDIT_ONE_IN} they pass and every one they "
+            "reject (SHACL wins a disagreement, with a warning). full: SHACL checks "
+            "every article. Nothing that fails is written either way. Example: "
+            "kb export articles/ --validate full -o out.ttl. Also $KB_VALIDATE.",
         ),
     ]
     for decorator in reversed(decorators):

@@ -30,6 +30,7 @@ from kb.jobs.export import (
 from kb.rdf.iris import check_base
 from kb.rdf.mapping import MappingOptions
 from kb.rdf.output import write_atomic, write_atomic_with
+from kb.rdf.validate import ValidateMode, check_validate_mode
 from kb.rdf.writers import GraphWriter
 from kb.text.gazetteer import load_user_gazetteer, user_gazetteer
 
@@ -123,7 +124,10 @@ class PipelinePlugin(WorkerPlugin):
 
 
 def _run_partition(
-    partition: Partition, mapping: MappingOptions, out_dir: str
+    partition: Partition,
+    mapping: MappingOptions,
+    out_dir: str,
+    validate: ValidateMode = "fast",
 ) -> list[ArticleOutcome]:
     """On a worker: the partition's conforming articles to its shard, written after
     its outcomes record, each atomically, so a shard that exists is complete."""
@@ -132,7 +136,12 @@ def _run_partition(
     outcomes: list[ArticleOutcome] = []
     with plugin.lock, GraphWriter("nq") as writer:
         for graph in conforming_graphs(
-            partition.files, plugin.nlp, plugin.gaz, mapping, outcomes
+            partition.files,
+            plugin.nlp,
+            plugin.gaz,
+            mapping,
+            outcomes,
+            validate=validate,
         ):
             writer.add(graph)
         record = {"files": partition.files, "outcomes": [asdict(o) for o in outcomes]}
@@ -230,6 +239,7 @@ def export_cluster(
         load_user_gazetteer(path)
     started, clock = datetime.now(UTC), time.monotonic()
     mapping = MappingOptions(check_base(options.base), options.generated_at or started)
+    validate = check_validate_mode(options.validate)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts = partitions(names, partition_files)
@@ -251,7 +261,8 @@ def export_cluster(
                 on_connect(result.dashboard)
             plugin = PipelinePlugin(options.model, options.gazetteers)
             client.register_plugin(plugin, name=PLUGIN_NAME)
-            _run_all(client, todo, mapping, out, per_part, progress, len(parts))
+            run = _Run(mapping, out, validate)
+            _run_all(client, todo, run, per_part, progress, len(parts))
     result.processed = len(todo)
     for part in parts:
         result.outcomes += per_part[part.index]
@@ -264,11 +275,19 @@ def export_cluster(
     return result
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every partition of one run is processed with."""
+
+    mapping: MappingOptions
+    out: Path
+    validate: ValidateMode
+
+
 def _run_all(
     client: Any,
     todo: list[Partition],
-    mapping: MappingOptions,
-    out: Path,
+    run: _Run,
     per_part: dict[int, list[ArticleOutcome]],
     progress: Progress | None,
     total: int,
@@ -277,8 +296,9 @@ def _run_all(
     futures = client.map(
         _run_partition,
         todo,
-        mapping=mapping,
-        out_dir=str(out),
+        mapping=run.mapping,
+        out_dir=str(run.out),
+        validate=run.validate,
         pure=False,
         retries=1,
         key=[f"newskb-{p.shard}-{time.time_ns()}" for p in todo],
@@ -342,6 +362,7 @@ def _manifest(
             else None,
             "model": options.model,
             "gazetteers": list(options.gazetteers),
+            "validate": options.validate,
             "scheduler": scheduler,
         },
         "versions": _versions(options.model),

@@ -21,7 +21,7 @@ from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
 from kb.rdf.output import write_atomic_with
-from kb.rdf.validate import validate_ntriples
+from kb.rdf.validate import ValidateMode, check_validate_mode, validate_article
 from kb.rdf.validation_report import ValidationReport
 from kb.rdf.writers import GraphWriter
 from kb.store.bulk import OPTIMIZE_AFTER_TRIPLES
@@ -71,6 +71,9 @@ class ExportOptions:
     jobs: int | None = 1
     #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
     gazetteers: tuple[str, ...] = ()
+    #: "fast": compiled shape checks, SHACL audits a sample; "full": SHACL decides
+    #: (see :func:`kb.rdf.validate.validate_article`)
+    validate: ValidateMode = "fast"
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,7 @@ def build_graphs(
 ) -> Iterator[ArticleGraph]:
     """Yield the graph of every article that conforms, in input order."""
     base = check_base(options.base)
+    validate = check_validate_mode(options.validate)
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
     if options.jobs is None:
         inputs = list(inputs)
@@ -266,11 +270,14 @@ def build_graphs(
     from kb.extract import load_pipeline
 
     nlp = load_pipeline(options.model)
-    yield from conforming_graphs(inputs, nlp, gaz, mapping, outcomes, progress)
+    yield from conforming_graphs(
+        inputs, nlp, gaz, mapping, outcomes, progress, validate=validate
+    )
 
 
 #: Articles mapped ahead of the oldest one still being validated. Validation runs
-#: in a thread: rudof releases the GIL, so it checks one article on another core
+#: in a thread: the compiled checks take a few milliseconds, and rudof (the audit,
+#: ``--validate full``) releases the GIL, so it checks one article on another core
 #: while spaCy parses the next ones here.
 VALIDATION_AHEAD = 8
 
@@ -284,10 +291,13 @@ def conforming_graphs(
     mapping: MappingOptions,
     outcomes: list[ArticleOutcome],
     progress: Callable[[], None] | None = None,
+    *,
+    validate: ValidateMode = "fast",
 ) -> Iterator[ArticleGraph]:
     """Read, extract (with ``nlp.pipe``), map and validate ``inputs`` in this process
     with a loaded pipeline; yield each conforming graph, in input order, and note
-    every outcome (in input order too)."""
+    every outcome (in input order too). ``validate``: see
+    :func:`kb.rdf.validate.validate_article`."""
     from kb.extract import extract_many
 
     pending: deque[_Pending] = deque()
@@ -297,7 +307,7 @@ def conforming_graphs(
             # noted now, so bad inputs read later are noted after it; corrected
             # below if it does not conform
             outcomes.append(ArticleOutcome(extraction.article.origin, "written"))
-            checked = pool.submit(validate_ntriples, graph.ntriples)
+            checked = pool.submit(validate_article, graph, validate)
             pending.append((len(outcomes) - 1, graph, checked))
             while pending and (len(pending) > VALIDATION_AHEAD or pending[0][2].done()):
                 yield from _settled(pending.popleft(), outcomes, progress)
@@ -316,6 +326,10 @@ def _settled(
     if progress is not None:
         progress()
     if report.conforms:
+        if report.warning:  # the engines disagreed: say so beside the article
+            outcomes[at] = ArticleOutcome(
+                outcomes[at].origin, "written", report.warning
+            )
         yield graph
     else:
         outcomes[at] = ArticleOutcome(outcomes[at].origin, "invalid", report.format())
@@ -345,7 +359,12 @@ def _parallel_graphs(
         yield from noted
 
     results = process_parallel(
-        items(), mapping, options.model, options.jobs or 1, options.gazetteers
+        items(),
+        mapping,
+        options.model,
+        options.jobs or 1,
+        options.gazetteers,
+        validate=check_validate_mode(options.validate),
     )
     try:
         for done in results:
@@ -358,7 +377,8 @@ def _parallel_graphs(
             if not done.conforms:
                 outcomes.append(ArticleOutcome(done.origin, "invalid", done.report))
                 continue
-            outcomes.append(ArticleOutcome(done.origin, "written"))
+            # a conforming article's report is empty, or the engines' disagreement
+            outcomes.append(ArticleOutcome(done.origin, "written", done.report))
             yield ArticleGraph(done.iri, done.ntriples)
     finally:
         results.close()  # stops the worker pool now, not at garbage collection

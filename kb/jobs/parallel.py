@@ -18,7 +18,7 @@ from typing import TypeVar
 from kb.extract import extract_many, load_pipeline
 from kb.models import Article
 from kb.rdf.mapping import MappingOptions, map_article
-from kb.rdf.validate import validate_ntriples
+from kb.rdf.validate import ValidateMode, check_validate_mode, validate_article
 from kb.text.gazetteer import user_gazetteer
 
 __all__ = ["CHUNK_SIZE", "Processed", "process_parallel"]
@@ -40,7 +40,9 @@ class Processed:
     origin: str
     iri: str
     conforms: bool
-    report: str  # the formatted validation report when it does not conform
+    #: the formatted validation report when it does not conform; when it does, a
+    #: warning that the validation engines disagreed, or ""
+    report: str
     ntriples: str  # sorted N-Triples of the article's graph when it conforms
 
 
@@ -48,11 +50,15 @@ _STATE: dict[str, object] = {}
 
 
 def _init_worker(
-    model: str | None, mapping: MappingOptions, gazetteers: tuple[str, ...]
+    model: str | None,
+    mapping: MappingOptions,
+    gazetteers: tuple[str, ...],
+    validate: ValidateMode,
 ) -> None:
     _STATE["model"] = model
     _STATE["mapping"] = mapping
     _STATE["gazetteers"] = gazetteers
+    _STATE["validate"] = validate
 
 
 def _process_chunk(chunk: list[Article]) -> list[Processed]:
@@ -67,12 +73,15 @@ def _process_chunk(chunk: list[Article]) -> list[Processed]:
     gazetteers = _STATE["gazetteers"]
     assert isinstance(gazetteers, tuple)
     gaz = user_gazetteer(gazetteers)
+    validate = check_validate_mode(str(_STATE["validate"]))
     for extraction in extract_many(chunk, nlp, gaz=gaz):
         graph = map_article(extraction, mapping)
-        report = validate_ntriples(graph.ntriples)
+        report = validate_article(graph, validate)
         origin = extraction.article.origin
         if report.conforms:
-            out.append(Processed(origin, graph.iri, True, "", graph.ntriples))
+            out.append(
+                Processed(origin, graph.iri, True, report.warning, graph.ntriples)
+            )
         else:
             out.append(Processed(origin, graph.iri, False, report.format(), ""))
     return out
@@ -100,6 +109,8 @@ def process_parallel(
     model: str | None,
     jobs: int,
     gazetteers: tuple[str, ...] = (),
+    *,
+    validate: ValidateMode = "fast",
 ) -> Generator[Processed | Other, None, None]:
     """Extract, map and validate the articles among ``items`` in ``jobs`` worker
     processes; any other item is passed through in its place.
@@ -113,7 +124,8 @@ def process_parallel(
     context = _worker_context()
     pending: deque[tuple[list[Article | Other], AsyncResult[list[Processed]]]]
     pending = deque()
-    with context.Pool(jobs, _init_worker, (model, mapping, gazetteers)) as pool:
+    setup = (model, mapping, gazetteers, validate)
+    with context.Pool(jobs, _init_worker, setup) as pool:
         for chunk in _chunks(items, CHUNK_SIZE):
             articles = [item for item in chunk if isinstance(item, Article)]
             pending.append((chunk, pool.apply_async(_process_chunk, (articles,))))

@@ -148,25 +148,33 @@ def _anchors_match(ntriples: str) -> bool | None:
     return True
 
 
+_START, _END, _IN_ARTICLE, _ANCHOR, _BODY = map(
+    str, (KB.start, KB.end, KB.inArticle, KB.anchor, SCHEMA.articleBody)
+)
+
+
 def _anchor_matches(
     mention: str, values: dict[tuple[str, str], list[Any]]
 ) -> bool | None:
-    def get(node: str, prop: URIRef) -> list[Any]:
-        return values.get((node, str(prop)), [])
+    """:data:`_ANCHOR_CONSTRAINT` on one mention (``values``: objects by subject and
+    predicate); None when its offsets are not plain integers."""
 
-    starts, ends = _integers(get(mention, KB.start)), _integers(get(mention, KB.end))
+    def get(node: str, prop: str) -> list[Any]:
+        return values.get((node, prop), [])
+
+    starts, ends = _integers(get(mention, _START)), _integers(get(mention, _END))
     if starts is None or ends is None:
         return None
     # STR() of a blank node is an error, which the SPARQL's FILTER drops
     bodies = [
         b.value
-        for article in get(mention, KB.inArticle)
+        for article in get(mention, _IN_ARTICLE)
         if not isinstance(article, ox.BlankNode)
-        for b in get(article.value, SCHEMA.articleBody)
+        for b in get(article.value, _BODY)
         if not isinstance(b, ox.BlankNode)
     ]
     anchors = [
-        a.value for a in get(mention, KB.anchor) if not isinstance(a, ox.BlankNode)
+        a.value for a in get(mention, _ANCHOR) if not isinstance(a, ox.BlankNode)
     ]
     for start in starts:
         for end in ends:

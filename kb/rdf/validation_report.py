@@ -85,6 +85,9 @@ class ValidationReport:
 
     conforms: bool
     results: tuple[ValidationResult, ...] = ()
+    #: set when two engines disagreed on this graph (SHACL's verdict is the one
+    #: above); a bug to report
+    warning: str = ""
 
     def raise_for_results(self) -> None:
         """Raise if the graph does not conform; do nothing if it does.
@@ -105,7 +108,7 @@ class ValidationReport:
         Conforms: the data meets every shape.
         """
         if self.conforms and not self.results:
-            return "Conforms: the data meets every shape."
+            return self.warning or "Conforms: the data meets every shape."
         names = _report_namespaces()
         groups: dict[Node, list[ValidationResult]] = {}
         for result in self.results:
@@ -124,6 +127,8 @@ class ValidationReport:
                 lines.append(f"  ... and {more} more mentions")
             for result in results:
                 lines.append("  - " + _describe_result(result, names))
+        if self.warning:
+            lines += ["", self.warning]
         return "\n".join(lines)
 
 
