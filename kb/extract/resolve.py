@@ -12,6 +12,7 @@ from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
+from kb.extract.pronouns import Antecedents, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
@@ -32,7 +33,6 @@ _OTHER = {
 }
 
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 # Roles that news gives its unnamed sources: "a senior official said"
 _ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
@@ -53,6 +53,7 @@ class Resolver:
         self.clusters = self.entities.clusters
         self.quotes = quote_spans_of(doc)
         self.dateline_end = dates_of(doc).dateline_end
+        self.antecedents = Antecedents(self)
 
     def cluster_at(self, tok: Token) -> int | None:
         return self.entities.cluster_at(tok)
@@ -144,13 +145,13 @@ class Resolver:
         lower = tok.lower_
         if lower in lx.PRONOUNS and not pronouns:
             return None
-        if lower in ("he", "she"):
-            return self._antecedent(tok, lx.PRONOUN_GENDER[lower])
+        if pronoun_class(lower) is not None:
+            return self.antecedents.resolve(tok)
         if lower == "i":
             return self.recent(tok.i, {"Person"})
-        if lower in ("it", "its", "we"):
+        if lower in ("its", "we"):
             return self.recent(tok.i, {"Organization"})
-        if lower in ("they", "their"):
+        if lower == "their":
             return self.recent(tok.i, {"Group", "Organization"})
         return self._resolve_description(tok, allow_new_group)
 
@@ -216,38 +217,6 @@ class Resolver:
                 continue
             best, best_pos = m.cluster, m.start
         return best
-
-    def _antecedent(self, tok: Token, gender: str) -> int | None:
-        """The person "he"/"she" stands for: the rule is recency by sentence, then
-        position. The latest sentence before the pronoun that names a person of a
-        fitting gender is taken, and in it the person named first, usually its
-        subject ("Elkins met Hart. '…,' she said": Elkins unless the text shows
-        that she is a man), preferring one whose gender the text shows. Within the
-        pronoun's own sentence, the latest person before it."""
-        # a name inside a quote is someone the speaker talks about, not the speaker
-        fits = [
-            m
-            for m in self.mentions.items
-            if m.start < tok.i
-            and m.cluster >= 0
-            and not self.in_quote(self.doc[m.start].idx)
-            and self.clusters[m.cluster].kind == "Person"
-            and self.gender(m.cluster) in (None, gender)
-        ]
-        if not fits:
-            return None
-        own = [m for m in fits if self.doc[m.start].sent == tok.sent]
-        if own:
-            return max(own, key=lambda m: m.start).cluster
-        sent = self.doc[max(fits, key=lambda m: m.start).start].sent
-        in_sent = [m for m in fits if self.doc[m.start].sent == sent]
-        # the subject of that sentence beats others named in it ("Pence said Trump
-        # would wait. '…,' he said": Pence), and then a person known to be of the
-        # pronoun's gender beats one of unknown gender
-        subjects = [m for m in in_sent if _is_subject(self.doc[m.end - 1])]
-        pool = subjects or in_sent
-        known = [m for m in pool if self.gender(m.cluster) == gender]
-        return min(known or pool, key=lambda m: m.start).cluster
 
     def gender(self, cluster: int) -> str | None:
         """What the text itself says of a person's gender, or None, in two parts:
@@ -439,14 +408,6 @@ class AttributionRules:
         self.text = text_of(doc)
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
-
-
-def _is_subject(tok: Token) -> bool:
-    """A subject, or a word joined or in apposition to one ("Dietz and her husband
-    Karl")."""
-    while tok.dep_ in ("conj", "appos") and tok.head != tok:
-        tok = tok.head
-    return tok.dep_ in _SUBJECTS
 
 
 def _unnamed_one(tok: Token, lemma: str) -> bool:

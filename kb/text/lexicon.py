@@ -112,6 +112,14 @@ ROLE_WORDS = frozenset(
     magistrate striker winger midfielder defender goalkeeper substitute forecaster
     glaciologist hydrologist epidemiologist""".split()
 )
+# Singular nouns that, as "the <noun>" with no name, describe one person the article
+# has named before ("The nominee said …"): its roles, and words for a person.
+PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
+    """nominee candidate challenger incumbent contender frontrunner front-runner
+    lawmaker legislator politician billionaire businessman businesswoman mogul
+    developer woman man activist actress actor singer author writer narrator
+    announcer host anchor""".split()
+)
 # Gendered words that, just before a name, tell the person's gender; and the pronouns
 # that must agree with it ("she said" never resolves to "Mr Hart").
 _MALE_WORDS = """mr mr. sir lord king prince duke emperor spokesman chairman congressman
