@@ -217,3 +217,37 @@ def test_next_sentence_with_a_quote_of_its_own_cue_is_not_joined(run):
     )
     first = next(c for c in x.claims if c.direct)
     assert len(_pieces(x, first)) == 1
+
+
+def test_people_named_by_a_plural_noun_are_a_speaker_of_their_own(run):
+    x = run(
+        "Several cast members said the director had shouted at them during rehearsals."
+    )
+    (claim,) = x.claims
+    assert "cast members" in _speaker(x, claim)
+    assert claim.statement.startswith("the director had shouted")
+
+
+def test_a_name_the_tagger_does_not_know_speaks_when_it_reports_a_clause(run):
+    x = run("Zebrafin argued the ruling would hurt small lenders across the region.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "Zebrafin"
+
+
+def test_a_plural_subject_of_a_cue_without_its_own_clause_is_no_speaker(run):
+    x = run(
+        "While Senator Maria Lopez admitted that it would be hard to win if the "
+        "primaries conclude in June, her campaign has argued that it could still "
+        "take the seat."
+    )
+    assert not any("primaries" in _speaker(x, c) for c in x.claims)
+    assert "Maria Lopez" in [_speaker(x, c) for c in x.claims]
+
+
+def test_an_unnamed_questioner_is_a_source(run):
+    x = run(
+        "At a forum in Dayton on Monday, one questioner claimed that the new "
+        "schools would never open on time."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "questioner"

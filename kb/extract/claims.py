@@ -77,6 +77,15 @@ def _declined(verb: Token) -> bool:
     )
 
 
+def _reports_clause(cue: Token) -> bool:
+    """A cue that is not one of the weak ones ("show", "find") and governs the
+    clause it reports: then its subject is a speaker even when the article names it
+    nowhere else."""
+    return cue.lemma_.lower() not in lx.WEAK_CUES and any(
+        c.dep_ == "ccomp" for c in cue.children
+    )
+
+
 # a paragraph "Name: what they say": a name of at most five words, then a colon
 _LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
 
@@ -144,6 +153,8 @@ class _ClaimRules(AttributionRules):
         ):
             return None
         claimant = self.r.source(subj)
+        if claimant is None and _reports_clause(tok):
+            claimant = self.r.new_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, clause.start, clause.end)

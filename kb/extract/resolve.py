@@ -89,6 +89,22 @@ class Resolver:
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
 
+    def new_speaker(self, subj: Token) -> int | None:
+        """A speaker the article describes only where it speaks: people by a plural
+        noun ("several cast members said", "rights groups warned"), a group of its
+        own; or a name the tagger did not know ("Zentrix said …"), an actor of its
+        own. None for pronouns, words for documents ("polls show") and words that
+        already name someone."""
+        if self.mentions.at(subj.i) is not None or subj.lower_ in lx.PRONOUNS:
+            return None
+        if subj.lemma_.lower() in lx.SOURCE_NOUNS or subj.lower_ in lx.SOURCE_NOUNS:
+            return None
+        if subj.tag_ == "NNS":
+            return self.described(subj, "Group", ("amod", "compound"))
+        if subj.tag_ == "NNP" and subj.is_title:
+            return self.described(subj, "Actor", ("compound",))
+        return None
+
     def subject(self, verb: Token) -> Token | None:
         """The subject of a verb, inherited through "and said" / ", saying" / acl parses."""
         cur: Token | None = verb
@@ -414,7 +430,14 @@ def _unnamed_one(tok: Token, lemma: str) -> bool:
     """ "a source", "another official", "one aide", "the source": a single person the
     article does not name (an unnamed source's role needs an indefinite article:
     "the minister" is someone the article names)."""
-    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+    det = next(
+        (
+            c.lower_
+            for c in tok.children
+            if c.dep_ == "det" or (c.dep_ == "nummod" and c.lower_ == "one")
+        ),
+        None,
+    )
     if tok.tag_ != "NN" or det is None:
         return False
     if lemma in lx.UNNAMED_SOURCES:

@@ -82,7 +82,8 @@ PEOPLE_NOUNS = frozenset(
 # Nouns for one person whom the article leaves unnamed as a source: "a source said".
 UNNAMED_SOURCES = frozenset(
     """source insider aide adviser advisor operative witness observer strategist
-    staffer person""".split()
+    staffer person questioner friend narrator announcer caller neighbour neighbor
+    relative resident voter supporter critic""".split()
 )
 
 # Head nouns of institutions named by description ("Kenya's health ministry").
