@@ -83,3 +83,16 @@ def test_a_description_as_subject_continues_the_person_before_it(run):
         "He said the state would decide the race in November."
     )
     assert _speaker(x, _claim_with(x, "decide the race")) == "Tom Berg"
+
+
+def test_a_description_that_names_no_one_speaks_for_the_person_before_it(run):
+    x = run(
+        "Tom Berg toured a steel plant in Toledo on Thursday. The Republican "
+        "nominee noted on Friday that his campaign had barely spent anything on "
+        "television so far."
+    )
+    claim = _claim_with(x, "barely spent")
+    assert _speaker(x, claim) == "Tom Berg"
+    berg = next(e for e in x.entities if e.name == "Tom Berg")
+    assert "Republican nominee" in berg.roles
+    assert "Republican nominee" not in berg.aliases

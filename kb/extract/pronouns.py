@@ -17,7 +17,7 @@ from kb.text import lexicon as lx
 if TYPE_CHECKING:
     from kb.extract.resolve import Resolver
 
-__all__ = ["Antecedents", "is_subject", "pronoun_class"]
+__all__ = ["Antecedents", "described_person", "is_subject", "pronoun_class"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: how far a chain of pronouns ("She said … She added … she said") is followed back
@@ -70,6 +70,11 @@ class Antecedents:
         """The cluster a subject pronoun stands for, or None."""
         cls = pronoun_class(tok.lower_)
         return None if cls is None else self._memoised(tok, cls)
+
+    def described(self, tok: Token) -> int | None:
+        """The person "the nominee" (a description naming no one) continues: the
+        subject of the closest earlier sentence that names a person."""
+        return self._memoised(tok, "person") if described_person(tok) else None
 
     def _memoised(self, tok: Token, cls: str) -> int | None:
         if tok.i not in self.memo:
@@ -193,12 +198,12 @@ class Antecedents:
             # "critics", "McConnell's aides", "twenty states": people acting
             # together, a group of their own when the pronoun goes back to them
             return _Candidate(t.i, None, True, new_group=t)
-        if cls in ("m", "f") and _described_person(t) and self.depth < _CHAIN_DEPTH:
+        if cls in ("m", "f") and described_person(t) and self.depth < _CHAIN_DEPTH:
             return _Candidate(t.i, self._memoised(t, "person"), True)
         return None
 
 
-def _described_person(t: Token) -> bool:
+def described_person(t: Token) -> bool:
     """ "the Republican nominee", "the former senator": one person, described by
     a role with "the" and no name."""
     return (

@@ -79,8 +79,13 @@ class Resolver:
     def source(self, subj: Token) -> int | None:
         """The speaker a cue's subject stands for. Beyond named actors, pronouns and
         roles, an institution that the article never names is a source in its own
-        right when it speaks: "Police said …", "the weather service warned …"."""
+        right when it speaks: "Police said …", "the weather service warned …"; and
+        "the nominee" that names no one is the person the article was about."""
         found = self.resolve(subj)
+        if found is None:
+            found = self.antecedents.described(subj)  # "The nominee said …"
+            if found is not None:
+                self._described_as(subj, found)
         if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
             return found
         if subj.tag_ not in ("NN", "NNS") or any(
@@ -88,6 +93,22 @@ class Resolver:
         ):
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
+
+    def _described_as(self, tok: Token, cluster: int) -> None:
+        """Record "the Republican nominee" as a mention of the person it stands
+        for, under a name the person has already (no new alias) and with the
+        description as its role."""
+        words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
+        if not words:
+            return
+        cl = self.clusters[cluster]
+        role = clean_name(self.doc[words[0].i : tok.i + 1].text)
+        mention = Mention(
+            words[0].i, tok.i + 1, cl.kind, cl.mentions[0].name, role, cluster=cluster
+        )
+        self.mentions.add(mention)
+        if self.mentions.at(tok.i) is mention:
+            cl.mentions.append(mention)
 
     def new_speaker(self, subj: Token) -> int | None:
         """A speaker the article describes only where it speaks: people by a plural
