@@ -213,8 +213,9 @@ class _ClaimRules(AttributionRules):
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
-        is an attribution too, of type "intention"."""
-        if "intention" not in self.attributions:
+        is an attribution too, of type "intention". Not inside a quote ('"I want to
+        thank you," she said'): the quote is the claim."""
+        if "intention" not in self.attributions or self.r.in_quote(tok.idx):
             return None
         clause = intended(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:

@@ -19,7 +19,7 @@ CUE_VERBS = frozenset(
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
 BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
-    reckon""".split()
+    reckon know realize realise understand learn""".split()
 )
 # Verbs that attribute an intention when they take a "to" clause: "X plans to …".
 INTENTION_VERBS = frozenset(
