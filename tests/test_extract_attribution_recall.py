@@ -251,3 +251,30 @@ def test_an_unnamed_questioner_is_a_source(run):
     )
     (claim,) = x.claims
     assert _speaker(x, claim) == "questioner"
+
+
+def test_a_quote_the_writer_completes_is_content_with_the_writers_words(run):
+    x = run(
+        "However fair the aim, raising the tax “is a misguided approach,” Tom Berg said."
+    )
+    (claim,) = x.claims
+    assert claim.statement.startswith("However fair the aim, raising the tax")
+    assert claim.statement.rstrip("”,").endswith("a misguided approach")
+
+
+def test_words_after_a_quote_and_before_its_cue_are_content_too(run):
+    x = run(
+        "“We squeezed the workers to the breaking point” to lift the share price, "
+        "Senator Maria Lopez said."
+    )
+    (claim,) = x.claims
+    assert claim.statement.endswith("to lift the share price")
+
+
+def test_a_quote_after_a_colon_keeps_the_attribution_out(run):
+    x = run(
+        "Senator Maria Lopez scolded him on Monday: “The science is clear and you "
+        "know it,” she said."
+    )
+    claim = next(c for c in x.claims if c.direct)
+    assert claim.statement.startswith("The science is clear")
