@@ -278,3 +278,20 @@ def test_a_quote_after_a_colon_keeps_the_attribution_out(run):
     )
     claim = next(c for c in x.claims if c.direct)
     assert claim.statement.startswith("The science is clear")
+
+
+def test_called_x_y_reaches_the_name_past_a_phrase_on_the_object(run):
+    x = run("Senator Maria Lopez called her vote in favour of the plan a mistake.")
+    (claim,) = x.claims
+    assert claim.statement == "her vote in favour of the plan a mistake"
+
+
+def test_called_x_with_a_short_quoted_name_is_a_statement(run):
+    x = run("The union called the offer “an insult” to its members.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "union"
+    assert claim.statement.startswith("the offer “an insult”")
+
+
+def test_calling_someone_is_still_no_statement(run):
+    assert run("Tom Berg called the mayor, a former teacher, on Monday.").claims == ()

@@ -178,7 +178,7 @@ class _ClaimRules(AttributionRules):
         # back states nothing of its own; what is said takes three words or more
         if said is None or sum(t.is_alpha for t in said) < 3:
             return None
-        if _declined(tok) or self._quoted_by(tok):
+        if _declined(tok):
             return None
         return self._sentence_claim(tok, said, "statement")
 
@@ -201,15 +201,6 @@ class _ClaimRules(AttributionRules):
         claim.date = self.dates.date_of(tok)
         claim.attribution = attribution
         return claim
-
-    def _quoted_by(self, tok: Token) -> bool:
-        """The verb frames a quote that is a claim already ('called the vote "a
-        triumph"'): the quote is what it says."""
-        own = [c for c in tok.rights if c.dep_ not in ("conj", "cc")]
-        if not own:
-            return False
-        start, end = tok.idx, own[-1].right_edge.idx
-        return any(start < a <= end for a, _ in self.r.quotes)
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
