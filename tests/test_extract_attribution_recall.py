@@ -295,3 +295,27 @@ def test_called_x_with_a_short_quoted_name_is_a_statement(run):
 
 def test_calling_someone_is_still_no_statement(run):
     assert run("Tom Berg called the mayor, a former teacher, on Monday.").claims == ()
+
+
+def test_a_clause_joined_after_the_cue_goes_on_with_what_was_said(run):
+    x = run(
+        "Tom Berg spoke on Monday. It would take three weeks to convene the board, "
+        "he said, and the wrangling could be paralyzing."
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim) == [
+        "It would take three weeks to convene the board",
+        "the wrangling could be paralyzing",
+    ]
+
+
+def test_a_parenthetical_cue_stops_before_another_sources_cue(run):
+    x = run(
+        "The board will meet in May, Tom Berg said, and Maria Lopez added that it "
+        "would vote in June."
+    )
+    said = {_speaker(x, c): c.statement for c in x.claims}
+    assert said == {
+        "Tom Berg": "The board will meet in May",
+        "Maria Lopez": "it would vote in June",
+    }
