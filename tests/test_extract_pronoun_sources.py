@@ -96,3 +96,14 @@ def test_a_description_that_names_no_one_speaks_for_the_person_before_it(run):
     berg = next(e for e in x.entities if e.name == "Tom Berg")
     assert "Republican nominee" in berg.roles
     assert "Republican nominee" not in berg.aliases
+
+
+def test_a_speaker_named_far_back_is_still_found(run):
+    filler = " ".join(
+        f"The river rose by {n} centimetres overnight." for n in range(14)
+    )
+    x = run(
+        f"Senator Maria Lopez visited the valley on Monday. {filler}\n\n"
+        "The levees will hold until the spring, she said."
+    )
+    assert _speaker(x, _claim_with(x, "levees will hold")) == "Maria Lopez"

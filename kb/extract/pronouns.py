@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["Antecedents", "described_person", "is_subject", "pronoun_class"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: how many sentences back the antecedent is looked for, sentence by sentence
+_LOOKBACK = 12
 #: how far a chain of pronouns ("She said … She added … she said") is followed back
 _CHAIN_DEPTH = 25
 #: what each pronoun may stand for
@@ -97,12 +99,18 @@ class Antecedents:
         if own:
             subjects = [c for c in own if c.subject] if cls in ("they", "it") else []
             return self._chosen(max(subjects or own, key=lambda c: c.pos))
-        while sent.start > 0:
+        for _ in range(_LOOKBACK):
+            if sent.start == 0:
+                return None
             sent = self.doc[sent.start - 1].sent
             found = self._fitting(self._candidates(sent, sent.end, cls), cls)
             if found:
                 return self._chosen(self._best(found, cls))
-        return None
+        if cls == "person":
+            return None
+        # far back: the latest fitting name, without reading every sentence again
+        gender = cls if cls in ("m", "f") else None
+        return self.r.recent(sent.start, set(_KINDS[cls]), gender=gender)
 
     def _best(self, found: list[_Candidate], cls: str) -> _Candidate:
         """The subject beats others named in the sentence ("Pence said Trump would
