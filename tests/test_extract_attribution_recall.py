@@ -319,3 +319,13 @@ def test_a_parenthetical_cue_stops_before_another_sources_cue(run):
         "Tom Berg": "The board will meet in May",
         "Maria Lopez": "it would vote in June",
     }
+
+
+def test_a_document_speaks_for_whoever_made_it(run):
+    x = run(
+        "A report released on Monday by the World Bank shows that growth is "
+        "slowing in the region."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "World Bank"
+    assert claim.statement == "growth is slowing in the region"

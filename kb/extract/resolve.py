@@ -224,6 +224,19 @@ class Resolver:
                     hit = self.cluster_at(obj)
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
+        return self._author_of(tok)
+
+    def _author_of(self, tok: Token) -> int | None:
+        """ "a study by the Tax Institute", "a report released by Acme": who made
+        the document that speaks."""
+        if tok.lemma_.lower() not in lx.SOURCE_NOUNS:
+            return None
+        for t in tok.subtree:
+            if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+                obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                hit = self.cluster_at(obj) if obj is not None else None
+                if hit is not None and self.clusters[hit].kind != "Location":
+                    return hit
         return None
 
     def recent(
