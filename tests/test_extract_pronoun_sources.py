@@ -107,3 +107,11 @@ def test_a_speaker_named_far_back_is_still_found(run):
         "The levees will hold until the spring, she said."
     )
     assert _speaker(x, _claim_with(x, "levees will hold")) == "Maria Lopez"
+
+
+def test_in_its_own_sentence_a_pronoun_is_the_subject_not_the_latest_name(run):
+    x = run(
+        "Ed Stone wore a cap with Tom Berg's name on it as he told reporters that "
+        "the campaign was stronger than ever."
+    )
+    assert _speaker(x, _claim_with(x, "stronger than ever")) == "Ed Stone"

@@ -90,14 +90,15 @@ class Antecedents:
 
     def _search(self, tok: Token, cls: str) -> int | None:
         """Sentence by sentence back from the pronoun: in its own sentence the
-        latest fitting one before it (a subject first, for "they" and "it"); in an
-        earlier sentence its subject, else the first one it names."""
+        latest fitting subject before it, else the latest fitting one ("Ana Obi,
+        in a shirt covered in Hart badges, said she …": Ana Obi); in an earlier
+        sentence its subject, else the first one it names."""
         sent = tok.sent
         own = []
         if cls != "person":  # a description opens its sentence's account
             own = self._fitting(self._candidates(sent, tok.i, cls), cls)
         if own:
-            subjects = [c for c in own if c.subject] if cls in ("they", "it") else []
+            subjects = [c for c in own if c.subject]
             return self._chosen(max(subjects or own, key=lambda c: c.pos))
         for _ in range(_LOOKBACK):
             if sent.start == 0:
