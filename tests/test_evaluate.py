@@ -277,3 +277,22 @@ def test_a_pronoun_may_continue_the_earlier_named_source() -> None:
     assert source_right(doc, gold, mayor)
     harbour = FoundAttribution(gold.content, ((0, 7),), "speech")
     assert source_right(doc, gold, harbour)  # the chain's guess counts as well
+
+
+@pytest.mark.slow
+def test_attributions_option_extracts_intentions_for_brat_gold(
+    runner: CliRunner,
+) -> None:
+    def intention_tp(*extra: str) -> int:
+        result = runner.invoke(
+            cli, ["evaluate", str(FLAT), "--json", *extra], catch_exceptions=False
+        )
+        assert result.exit_code == 0, result.stderr
+        return int(json.loads(result.stdout)["types"]["intention"]["strict"]["tp"])
+
+    assert intention_tp() == 0  # "plans to appeal": not extracted by default
+    assert intention_tp("--attributions", "statement,belief,intention") == 1
+    bad = runner.invoke(
+        cli, ["evaluate", str(FLAT), "--attributions", "statement,wish"]
+    )
+    assert bad.exit_code == 2 and "unknown attribution type 'wish'" in bad.stderr

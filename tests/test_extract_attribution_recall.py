@@ -217,3 +217,115 @@ def test_next_sentence_with_a_quote_of_its_own_cue_is_not_joined(run):
     )
     first = next(c for c in x.claims if c.direct)
     assert len(_pieces(x, first)) == 1
+
+
+def test_people_named_by_a_plural_noun_are_a_speaker_of_their_own(run):
+    x = run(
+        "Several cast members said the director had shouted at them during rehearsals."
+    )
+    (claim,) = x.claims
+    assert "cast members" in _speaker(x, claim)
+    assert claim.statement.startswith("the director had shouted")
+
+
+def test_a_name_the_tagger_does_not_know_speaks_when_it_reports_a_clause(run):
+    x = run("Zebrafin argued the ruling would hurt small lenders across the region.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "Zebrafin"
+
+
+def test_a_plural_subject_of_a_cue_without_its_own_clause_is_no_speaker(run):
+    x = run(
+        "While Senator Maria Lopez admitted that it would be hard to win if the "
+        "primaries conclude in June, her campaign has argued that it could still "
+        "take the seat."
+    )
+    assert not any("primaries" in _speaker(x, c) for c in x.claims)
+    assert "Maria Lopez" in [_speaker(x, c) for c in x.claims]
+
+
+def test_an_unnamed_questioner_is_a_source(run):
+    x = run(
+        "At a forum in Dayton on Monday, one questioner claimed that the new "
+        "schools would never open on time."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "questioner"
+
+
+def test_a_quote_the_writer_completes_is_content_with_the_writers_words(run):
+    x = run(
+        "However fair the aim, raising the tax “is a misguided approach,” Tom Berg said."
+    )
+    (claim,) = x.claims
+    assert claim.statement.startswith("However fair the aim, raising the tax")
+    assert claim.statement.rstrip("”,").endswith("a misguided approach")
+
+
+def test_words_after_a_quote_and_before_its_cue_are_content_too(run):
+    x = run(
+        "“We squeezed the workers to the breaking point” to lift the share price, "
+        "Senator Maria Lopez said."
+    )
+    (claim,) = x.claims
+    assert claim.statement.endswith("to lift the share price")
+
+
+def test_a_quote_after_a_colon_keeps_the_attribution_out(run):
+    x = run(
+        "Senator Maria Lopez scolded him on Monday: “The science is clear and you "
+        "know it,” she said."
+    )
+    claim = next(c for c in x.claims if c.direct)
+    assert claim.statement.startswith("The science is clear")
+
+
+def test_called_x_y_reaches_the_name_past_a_phrase_on_the_object(run):
+    x = run("Senator Maria Lopez called her vote in favour of the plan a mistake.")
+    (claim,) = x.claims
+    assert claim.statement == "her vote in favour of the plan a mistake"
+
+
+def test_called_x_with_a_short_quoted_name_is_a_statement(run):
+    x = run("The union called the offer “an insult” to its members.")
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "union"
+    assert claim.statement.startswith("the offer “an insult”")
+
+
+def test_calling_someone_is_still_no_statement(run):
+    assert run("Tom Berg called the mayor, a former teacher, on Monday.").claims == ()
+
+
+def test_a_clause_joined_after_the_cue_goes_on_with_what_was_said(run):
+    x = run(
+        "Tom Berg spoke on Monday. It would take three weeks to convene the board, "
+        "he said, and the wrangling could be paralyzing."
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim) == [
+        "It would take three weeks to convene the board",
+        "the wrangling could be paralyzing",
+    ]
+
+
+def test_a_parenthetical_cue_stops_before_another_sources_cue(run):
+    x = run(
+        "The board will meet in May, Tom Berg said, and Maria Lopez added that it "
+        "would vote in June."
+    )
+    said = {_speaker(x, c): c.statement for c in x.claims}
+    assert said == {
+        "Tom Berg": "The board will meet in May",
+        "Maria Lopez": "it would vote in June",
+    }
+
+
+def test_a_document_speaks_for_whoever_made_it(run):
+    x = run(
+        "A report released on Monday by the World Bank shows that growth is "
+        "slowing in the region."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "World Bank"
+    assert claim.statement == "growth is slowing in the region"

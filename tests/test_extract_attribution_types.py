@@ -33,7 +33,9 @@ def test_said_is_a_statement(default_nlp):
     assert claim.attribution == "statement"
 
 
-@pytest.mark.parametrize("verb", ["believes", "fears", "thinks", "expects"])
+@pytest.mark.parametrize(
+    "verb", ["believes", "fears", "thinks", "expects", "knows", "realised", "learned"]
+)
 def test_belief_verbs_make_belief_claims(default_nlp, verb):
     text = f"Mayor Ilse Varga {verb} that the bridge will reopen in May."
     (claim,) = _claims(default_nlp, text)
@@ -47,6 +49,15 @@ def test_intentions_are_opt_in(default_nlp, all_nlp):
     (claim,) = _claims(all_nlp, text)
     assert claim.attribution == "intention"
     assert claim.statement.startswith("to strike for three days")
+
+
+def test_an_intention_inside_a_quote_is_the_quotes_own(all_nlp):
+    claims = _claims(
+        all_nlp,
+        "“I want to thank every volunteer in this city,” Mayor Ilse Varga said.",
+    )
+    assert [c.attribution for c in claims] == ["statement"]
+    assert claims[0].statement.startswith("I want to thank")
 
 
 def test_a_negated_intention_is_none(all_nlp):

@@ -126,6 +126,13 @@ def export_command(
 @click.option(
     "--model", envvar="KB_SPACY_MODEL", help="spaCy pipeline to extract with."
 )
+@click.option(
+    "--attributions",
+    metavar="TYPES",
+    help="Kinds of claim to extract for brat gold, comma-separated, from statement, "
+    "belief, intention (default: statement,belief, as kb export does). "
+    "Example: --attributions statement,belief,intention",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "-v", "--verbose", is_flag=True, help="List misses and false positives too."
@@ -137,6 +144,7 @@ def evaluate_command(
     final_report: bool,
     limit: int | None,
     model: str | None,
+    attributions: str | None,
     as_json: bool,
     verbose: bool,
 ) -> None:
@@ -162,10 +170,12 @@ def evaluate_command(
       kb evaluate eval/dev
       kb evaluate --polnear /work/polnear --split dev --limit 20 -v
       KB_POLNEAR=/work/polnear kb evaluate --json
+      kb evaluate --polnear /work/polnear --attributions statement,belief,intention
     """
     from kb.evaluate import EvaluateRequest, evaluate, format_json, format_text
 
-    request = EvaluateRequest(folder, polnear, split, final_report, limit, model)
+    kinds = tuple(a.strip() for a in attributions.split(",")) if attributions else None
+    request = EvaluateRequest(folder, polnear, split, final_report, limit, model, kinds)
     report = evaluate(request)
     click.echo((format_json if as_json else format_text)(report, verbose), nl=False)
 

@@ -28,6 +28,9 @@ class EvaluateRequest:
     final_report: bool = False
     limit: int | None = None  # score the first N documents only
     model: str | None = None
+    #: the kinds of claim to extract for brat gold (None: extraction's default);
+    #: PolNeAR annotates intentions too, which extraction leaves out by default
+    attributions: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -50,19 +53,28 @@ def _article(doc: GoldDocument) -> Article:
 
 
 def evaluate_brat(
-    files: list[BratFile], label: str, model: str | None = None
+    files: list[BratFile],
+    label: str,
+    model: str | None = None,
+    attributions: tuple[str, ...] | None = None,
 ) -> AttributionReport:
-    """Extract every document's claims and score them against its attributions.
+    """Extract every document's claims (of the given attribution types, else the
+    default ones) and score them against its attributions.
 
     :raises InputError: when a document cannot be read.
+    :raises UsageError: for an unknown attribution type.
     :raises ExtractionError: when the NLP pipeline cannot be loaded.
     """
-    from kb.extract import extract_many, load_pipeline
+    from kb.extract import DEFAULT_ATTRIBUTIONS, extract_many, load_pipeline
 
+    try:
+        nlp = load_pipeline(model, attributions or DEFAULT_ATTRIBUTIONS)
+    except ValueError as exc:
+        raise UsageError(f"--attributions: {exc}") from exc
     started = time.perf_counter()
     docs = [read_document(f) for f in files]
     report = AttributionReport(label)
-    extractions = extract_many((_article(d) for d in docs), load_pipeline(model))
+    extractions = extract_many((_article(d) for d in docs), nlp)
     for doc, extraction in zip(docs, extractions, strict=True):
         found = found_attributions(extraction)
         report.tally.add(doc, found)
@@ -102,4 +114,6 @@ def evaluate(request: EvaluateRequest) -> DevReport | AttributionReport:
         raise UsageError(
             "nothing to score: give a folder (e.g. eval/dev) or --polnear DIR"
         )
-    return evaluate_brat(files[: request.limit], label, request.model)
+    return evaluate_brat(
+        files[: request.limit], label, request.model, request.attributions
+    )

@@ -77,6 +77,51 @@ def _declined(verb: Token) -> bool:
     )
 
 
+def _reports_clause(cue: Token) -> bool:
+    """A cue that is not one of the weak ones ("show", "find") and governs the
+    clause it reports: then its subject is a speaker even when the article names it
+    nowhere else."""
+    return cue.lemma_.lower() not in lx.WEAK_CUES and any(
+        c.dep_ == "ccomp" for c in cue.children
+    )
+
+
+def _inset(cue: Token) -> list[Token]:
+    """The words of a parenthetical attribution (", she said on Monday,"): the cue
+    and what hangs on it, but not a clause the parser joins to it after it
+    ("…, he said, and the talks could fail": the talks are what he said)."""
+    words = [cue]
+    said_on = any(_said_clause(cue, c) for c in cue.children)
+    for child in cue.children:
+        if said_on and child.i > cue.i and child.dep_ in ("conj", "cc"):
+            continue
+        words.extend(child.subtree)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _before_other_cue(sent: SpacySpan, start: int) -> int:
+    """Where what a parenthetical cue attributes stops: before another source's
+    cue clause ("…, he said, and Ana Obi added that …"), else at the sentence end."""
+    for tok in sent.doc[start : sent.end]:
+        if is_cue(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            end = min(t.i for t in tok.subtree)
+            while end > start and sent.doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+            return end
+    return sent.end
+
+
+def _said_clause(cue: Token, child: Token) -> bool:
+    """A clause joined after the cue with a subject of its own, not another cue
+    ("…, he said, and the talks could fail"); not "…, he said, and left"."""
+    return (
+        child.dep_ == "conj"
+        and child.i > cue.i
+        and not is_cue(child)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    )
+
+
 # a paragraph "Name: what they say": a name of at most five words, then a colon
 _LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
 
@@ -144,6 +189,8 @@ class _ClaimRules(AttributionRules):
         ):
             return None
         claimant = self.r.source(subj)
+        if claimant is None and _reports_clause(tok):
+            claimant = self.r.new_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, clause.start, clause.end)
@@ -155,7 +202,24 @@ class _ClaimRules(AttributionRules):
             cue_adjuncts(tok), tok
         )
         claim.attribution = attribution_of(tok)
+        more = self._said_on(tok, clause)
+        if more is not None:  # "X, he said, and Y": one claim of two pieces
+            claim.parts = (stmt, more)
+            claim.stmt_end = more[1]
         return claim
+
+    def _said_on(self, cue: Token, clause: SpacySpan) -> tuple[int, int] | None:
+        """ "It will take weeks, he said, and the talks could fail": a clause with a
+        subject of its own joined after a cue whose reported clause comes before
+        it goes on with what was said."""
+        if clause.end > cue.i:
+            return None
+        conj = next((c for c in cue.children if _said_clause(cue, c)), None)
+        if conj is None:
+            return None
+        words = list(conj.subtree)
+        piece = trim(self.doc, words[0].i, words[-1].i + 1)
+        return piece if self._words(*piece) >= 3 else None
 
     def _object_claim(self, tok: Token) -> RawClaim | None:
         """ "She criticised the plan", "he called for a ceasefire": what a verb of
@@ -167,7 +231,7 @@ class _ClaimRules(AttributionRules):
         # back states nothing of its own; what is said takes three words or more
         if said is None or sum(t.is_alpha for t in said) < 3:
             return None
-        if _declined(tok) or self._quoted_by(tok):
+        if _declined(tok):
             return None
         return self._sentence_claim(tok, said, "statement")
 
@@ -191,19 +255,11 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution
         return claim
 
-    def _quoted_by(self, tok: Token) -> bool:
-        """The verb frames a quote that is a claim already ('called the vote "a
-        triumph"'): the quote is what it says."""
-        own = [c for c in tok.rights if c.dep_ not in ("conj", "cc")]
-        if not own:
-            return False
-        start, end = tok.idx, own[-1].right_edge.idx
-        return any(start < a <= end for a, _ in self.r.quotes)
-
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
-        is an attribution too, of type "intention"."""
-        if "intention" not in self.attributions:
+        is an attribution too, of type "intention". Not inside a quote ('"I want to
+        thank you," she said'): the quote is the claim."""
+        if "intention" not in self.attributions or self.r.in_quote(tok.idx):
             return None
         clause = intended(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
@@ -217,11 +273,11 @@ class _ClaimRules(AttributionRules):
         subj = self.r.subject(tok)
         if subj is None or subj.head != tok:
             return None
-        inset = list(tok.subtree)
+        inset = _inset(tok)
         sent = tok.sent
         pieces = [
             trim(self.doc, sent.start, inset[0].i),
-            trim(self.doc, inset[-1].i + 1, sent.end),
+            trim(self.doc, inset[-1].i + 1, _before_other_cue(sent, inset[-1].i + 1)),
         ]
         pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
         if not pieces or sum(self._words(a, b) for a, b in pieces) < 4:

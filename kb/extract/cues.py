@@ -94,16 +94,30 @@ def object_content(cue: Token) -> SpacySpan | None:
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") for c in rights):
+    if lemma == "call" and not (
+        any(c.dep_ in ("oprd", "xcomp") for c in rights) or _named_as(obj)
+    ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
 
 
+def _named_as(obj: Token) -> bool:
+    """ "called the offer “an insult”": the name given, parsed as an apposition of
+    the object with no comma before it."""
+    return any(
+        c.dep_ == "appos" and obj.doc[c.left_edge.i - 1].text != "," for c in obj.rights
+    )
+
+
 def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
-    """From ``start`` to the end of ``first`` and of the cue's complements after it."""
+    """From ``start`` to the end of ``first`` and of the cue's complements after it
+    ("called her vote in May a mistake": up to the name it is given)."""
     end = first.right_edge.i + 1
+    given = [c for c in rights if c.i > first.i and c.dep_ in ("oprd", "xcomp")]
+    if given:
+        end = given[0].right_edge.i + 1
     for child in rights:
-        if child.i <= first.i:
+        if child.i <= first.i or child.i < end:
             continue
         if child.dep_ in ("oprd", "xcomp", "dobj") or (
             child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS

@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_cue, is_quote_cue
+from kb.extract.cues import content, is_cue, is_quote_cue, trim
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
-from kb.text.quotes import mark_start
+from kb.text.quotes import mark_end, mark_start
 
 __all__ = ["attribute_quotes", "quotes_of"]
 
@@ -105,16 +105,54 @@ class _QuoteRules(AttributionRules):
         self.r.cluster(claimant).acts = True
         sent_start = min(first_sent.start_char, speaker_of.sent.start_char)
         sent_end = max(last_sent.end_char, speaker_of.sent.end_char)
+        stmt_start, stmt_end = q_start, q_end
+        if cue is not None and cue.idx > q_end and cue.sent == first_sent == last_sent:
+            stmt_start, stmt_end = self._with_own_words(q_start, q_end, cue, subj)
         return RawClaim(
             sent_start,
             sent_end,
-            q_start,
-            q_end,
+            stmt_start,
+            stmt_end,
             claimant,
             True,
             cue,
             self.dates.date_of(speaker_of),
             source=self.r.source_span(subj) if subj is not None else None,
+        )
+
+    def _with_own_words(
+        self, q_start: int, q_end: int, cue: Token, subj: Token | None
+    ) -> tuple[int, int]:
+        """A quote that is part of a sentence the writer completes in their own
+        words, before the cue: 'Raising the tax "is a mistake," she said' or
+        '"We squeezed them" to lift the price, she said'. The content is the whole
+        sentence up to its attribution, unless those words hold another quote or
+        cue."""
+        sent = cue.sent
+        attribution = min(cue.idx, subj.left_edge.idx if subj is not None else cue.idx)
+        opening = mark_start(self.text, q_start)
+        closing = mark_end(self.text, q_end)
+        start, end = opening, closing  # with its marks, when words go with it
+        lead = self.doc.char_span(sent.start_char, opening, alignment_mode="contract")
+        if (
+            lead is not None
+            and self._own_words(lead)
+            and not lead.text.rstrip().endswith(":")  # "X told him: “…”"
+        ):
+            start = trim(self.doc, lead.start, lead.end)[0]
+        tail = self.doc.char_span(closing, attribution, alignment_mode="contract")
+        if tail is not None and self._own_words(tail):
+            end = max(closing, trim(self.doc, tail.start, tail.end)[1])
+        if (start, end) == (opening, closing):
+            return q_start, q_end
+        return start, end
+
+    def _own_words(self, span: SpacySpan) -> bool:
+        """Words of the writer's (two or more), with no quote or cue among them."""
+        return (
+            sum(t.is_alpha for t in span) >= 2
+            and not any(self.r.in_quote(t.idx) for t in span)
+            and not any(is_quote_cue(t) for t in span)
         )
 
     def _speaks(self, cue: Token, inner: SpacySpan) -> bool:

@@ -12,6 +12,7 @@ from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
+from kb.extract.pronouns import Antecedents, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
@@ -32,7 +33,6 @@ _OTHER = {
 }
 
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 # Roles that news gives its unnamed sources: "a senior official said"
 _ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
@@ -53,6 +53,7 @@ class Resolver:
         self.clusters = self.entities.clusters
         self.quotes = quote_spans_of(doc)
         self.dateline_end = dates_of(doc).dateline_end
+        self.antecedents = Antecedents(self)
 
     def cluster_at(self, tok: Token) -> int | None:
         return self.entities.cluster_at(tok)
@@ -78,8 +79,13 @@ class Resolver:
     def source(self, subj: Token) -> int | None:
         """The speaker a cue's subject stands for. Beyond named actors, pronouns and
         roles, an institution that the article never names is a source in its own
-        right when it speaks: "Police said …", "the weather service warned …"."""
+        right when it speaks: "Police said …", "the weather service warned …"; and
+        "the nominee" that names no one is the person the article was about."""
         found = self.resolve(subj)
+        if found is None:
+            found = self.antecedents.described(subj)  # "The nominee said …"
+            if found is not None:
+                self._described_as(subj, found)
         if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
             return found
         if subj.tag_ not in ("NN", "NNS") or any(
@@ -87,6 +93,38 @@ class Resolver:
         ):
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
+
+    def _described_as(self, tok: Token, cluster: int) -> None:
+        """Record "the Republican nominee" as a mention of the person it stands
+        for, under a name the person has already (no new alias) and with the
+        description as its role."""
+        words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
+        if not words:
+            return
+        cl = self.clusters[cluster]
+        role = clean_name(self.doc[words[0].i : tok.i + 1].text)
+        mention = Mention(
+            words[0].i, tok.i + 1, cl.kind, cl.mentions[0].name, role, cluster=cluster
+        )
+        self.mentions.add(mention)
+        if self.mentions.at(tok.i) is mention:
+            cl.mentions.append(mention)
+
+    def new_speaker(self, subj: Token) -> int | None:
+        """A speaker the article describes only where it speaks: people by a plural
+        noun ("several cast members said", "rights groups warned"), a group of its
+        own; or a name the tagger did not know ("Zentrix said …"), an actor of its
+        own. None for pronouns, words for documents ("polls show") and words that
+        already name someone."""
+        if self.mentions.at(subj.i) is not None or subj.lower_ in lx.PRONOUNS:
+            return None
+        if subj.lemma_.lower() in lx.SOURCE_NOUNS or subj.lower_ in lx.SOURCE_NOUNS:
+            return None
+        if subj.tag_ == "NNS":
+            return self.described(subj, "Group", ("amod", "compound"))
+        if subj.tag_ == "NNP" and subj.is_title:
+            return self.described(subj, "Actor", ("compound",))
+        return None
 
     def subject(self, verb: Token) -> Token | None:
         """The subject of a verb, inherited through "and said" / ", saying" / acl parses."""
@@ -144,13 +182,13 @@ class Resolver:
         lower = tok.lower_
         if lower in lx.PRONOUNS and not pronouns:
             return None
-        if lower in ("he", "she"):
-            return self._antecedent(tok, lx.PRONOUN_GENDER[lower])
+        if pronoun_class(lower) is not None:
+            return self.antecedents.resolve(tok)
         if lower == "i":
             return self.recent(tok.i, {"Person"})
-        if lower in ("it", "its", "we"):
+        if lower in ("its", "we"):
             return self.recent(tok.i, {"Organization"})
-        if lower in ("they", "their"):
+        if lower == "their":
             return self.recent(tok.i, {"Group", "Organization"})
         return self._resolve_description(tok, allow_new_group)
 
@@ -186,6 +224,19 @@ class Resolver:
                     hit = self.cluster_at(obj)
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
+        return self._author_of(tok)
+
+    def _author_of(self, tok: Token) -> int | None:
+        """ "a study by the Tax Institute", "a report released by Acme": who made
+        the document that speaks."""
+        if tok.lemma_.lower() not in lx.SOURCE_NOUNS:
+            return None
+        for t in tok.subtree:
+            if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+                obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                hit = self.cluster_at(obj) if obj is not None else None
+                if hit is not None and self.clusters[hit].kind != "Location":
+                    return hit
         return None
 
     def recent(
@@ -216,38 +267,6 @@ class Resolver:
                 continue
             best, best_pos = m.cluster, m.start
         return best
-
-    def _antecedent(self, tok: Token, gender: str) -> int | None:
-        """The person "he"/"she" stands for: the rule is recency by sentence, then
-        position. The latest sentence before the pronoun that names a person of a
-        fitting gender is taken, and in it the person named first, usually its
-        subject ("Elkins met Hart. '…,' she said": Elkins unless the text shows
-        that she is a man), preferring one whose gender the text shows. Within the
-        pronoun's own sentence, the latest person before it."""
-        # a name inside a quote is someone the speaker talks about, not the speaker
-        fits = [
-            m
-            for m in self.mentions.items
-            if m.start < tok.i
-            and m.cluster >= 0
-            and not self.in_quote(self.doc[m.start].idx)
-            and self.clusters[m.cluster].kind == "Person"
-            and self.gender(m.cluster) in (None, gender)
-        ]
-        if not fits:
-            return None
-        own = [m for m in fits if self.doc[m.start].sent == tok.sent]
-        if own:
-            return max(own, key=lambda m: m.start).cluster
-        sent = self.doc[max(fits, key=lambda m: m.start).start].sent
-        in_sent = [m for m in fits if self.doc[m.start].sent == sent]
-        # the subject of that sentence beats others named in it ("Pence said Trump
-        # would wait. '…,' he said": Pence), and then a person known to be of the
-        # pronoun's gender beats one of unknown gender
-        subjects = [m for m in in_sent if _is_subject(self.doc[m.end - 1])]
-        pool = subjects or in_sent
-        known = [m for m in pool if self.gender(m.cluster) == gender]
-        return min(known or pool, key=lambda m: m.start).cluster
 
     def gender(self, cluster: int) -> str | None:
         """What the text itself says of a person's gender, or None, in two parts:
@@ -441,19 +460,18 @@ class AttributionRules:
         self.dates = dates_of(doc)
 
 
-def _is_subject(tok: Token) -> bool:
-    """A subject, or a word joined or in apposition to one ("Dietz and her husband
-    Karl")."""
-    while tok.dep_ in ("conj", "appos") and tok.head != tok:
-        tok = tok.head
-    return tok.dep_ in _SUBJECTS
-
-
 def _unnamed_one(tok: Token, lemma: str) -> bool:
     """ "a source", "another official", "one aide", "the source": a single person the
     article does not name (an unnamed source's role needs an indefinite article:
     "the minister" is someone the article names)."""
-    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+    det = next(
+        (
+            c.lower_
+            for c in tok.children
+            if c.dep_ == "det" or (c.dep_ == "nummod" and c.lower_ == "one")
+        ),
+        None,
+    )
     if tok.tag_ != "NN" or det is None:
         return False
     if lemma in lx.UNNAMED_SOURCES:

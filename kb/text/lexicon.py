@@ -19,7 +19,7 @@ CUE_VERBS = frozenset(
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
 BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
-    reckon""".split()
+    reckon know realize realise understand learn""".split()
 )
 # Verbs that attribute an intention when they take a "to" clause: "X plans to …".
 INTENTION_VERBS = frozenset(
@@ -82,7 +82,8 @@ PEOPLE_NOUNS = frozenset(
 # Nouns for one person whom the article leaves unnamed as a source: "a source said".
 UNNAMED_SOURCES = frozenset(
     """source insider aide adviser advisor operative witness observer strategist
-    staffer person""".split()
+    staffer person questioner friend narrator announcer caller neighbour neighbor
+    relative resident voter supporter critic""".split()
 )
 
 # Head nouns of institutions named by description ("Kenya's health ministry").
@@ -111,6 +112,14 @@ ROLE_WORDS = frozenset(
     assemblywoman congressman congresswoman detective superintendent constable
     magistrate striker winger midfielder defender goalkeeper substitute forecaster
     glaciologist hydrologist epidemiologist""".split()
+)
+# Singular nouns that, as "the <noun>" with no name, describe one person the article
+# has named before ("The nominee said …"): its roles, and words for a person.
+PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
+    """nominee candidate challenger incumbent contender frontrunner front-runner
+    lawmaker legislator politician billionaire businessman businesswoman mogul
+    developer woman man activist actress actor singer author writer narrator
+    announcer host anchor""".split()
 )
 # Gendered words that, just before a name, tell the person's gender; and the pronouns
 # that must agree with it ("she said" never resolves to "Mr Hart").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_start"]
+__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_end", "mark_start"]
 
 # the typographic marks, straight quotes, guillemets, and the doubled apostrophes
 # and backquotes of wire and archive text (''like this'', ``or this'')
@@ -57,3 +57,16 @@ def mark_start(text: str, q_start: int) -> int:
         if text.startswith(open_mark, q_start - len(open_mark)) and len(open_mark) > 1:
             return q_start - len(open_mark)
     return max(0, q_start - 1)
+
+
+def mark_end(text: str, q_end: int) -> int:
+    """Where the closing mark of the quote whose words end at ``q_end`` ends.
+
+    >>> text = 'He said: “We will stay.” Then he left.'
+    >>> text[mark_end(text, 23):]
+    ' Then he left.'
+    """
+    for _open, close_mark in QUOTE_PAIRS:
+        if text.startswith(close_mark, q_end):
+            return q_end + len(close_mark)
+    return q_end

@@ -1,0 +1,230 @@
+"""Who "he", "she", "they" and "it" stand for: a rule of salience, not a model. The
+sentences before the pronoun are read from the closest back; the first one that
+holds someone who fits (gender, person or group) gives the antecedent, and in it
+the grammatical subject, which may itself be an earlier pronoun or a description
+("The senator …"), beats anyone else it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kb.text import lexicon as lx
+
+if TYPE_CHECKING:
+    from kb.extract.resolve import Resolver
+
+__all__ = ["Antecedents", "described_person", "is_subject", "pronoun_class"]
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: how many sentences back the antecedent is looked for, sentence by sentence
+_LOOKBACK = 12
+#: how far a chain of pronouns ("She said … She added … she said") is followed back
+_CHAIN_DEPTH = 25
+#: what each pronoun may stand for
+_KINDS = {
+    "m": ("Person",),
+    "f": ("Person",),
+    "they": ("Group", "Organization"),
+    "it": ("Organization",),
+    # a description of someone ("the nominee"), who continues the person before it
+    "person": ("Person",),
+}
+_CLASS = {"he": "m", "she": "f", "they": "they", "it": "it"}
+
+
+def pronoun_class(word: str) -> str | None:
+    """The class of a subject pronoun that this rule resolves: "m", "f", "they",
+    "it"; None for any other word.
+
+    >>> [pronoun_class(w) for w in ("He", "they", "its", "I")]
+    ['m', 'they', None, None]
+    """
+    return _CLASS.get(word.lower())
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Someone a sentence offers as the antecedent: the cluster, where it stands,
+    whether it is a subject there, and (a group described only by its plural noun,
+    "critics") the token to make a new group of when it is chosen."""
+
+    pos: int
+    cluster: int | None
+    subject: bool
+    new_group: Token | None = None
+
+
+class Antecedents:
+    """Pronoun resolution over one Doc, with what the resolver knows of its actors;
+    each pronoun is resolved once."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+        self.doc = resolver.doc
+        self.memo: dict[int, int | None] = {}
+        self.depth = 0
+
+    def resolve(self, tok: Token) -> int | None:
+        """The cluster a subject pronoun stands for, or None."""
+        cls = pronoun_class(tok.lower_)
+        return None if cls is None else self._memoised(tok, cls)
+
+    def described(self, tok: Token) -> int | None:
+        """The person "the nominee" (a description naming no one) continues: the
+        subject of the closest earlier sentence that names a person."""
+        return self._memoised(tok, "person") if described_person(tok) else None
+
+    def _memoised(self, tok: Token, cls: str) -> int | None:
+        if tok.i not in self.memo:
+            self.memo[tok.i] = None  # a cycle finds nothing
+            self.depth += 1
+            try:
+                self.memo[tok.i] = self._search(tok, cls)
+            finally:
+                self.depth -= 1
+        return self.memo[tok.i]
+
+    def _search(self, tok: Token, cls: str) -> int | None:
+        """Sentence by sentence back from the pronoun: in its own sentence the
+        latest fitting subject before it, else the latest fitting one ("Ana Obi,
+        in a shirt covered in Hart badges, said she …": Ana Obi); in an earlier
+        sentence its subject, else the first one it names."""
+        sent = tok.sent
+        own = []
+        if cls != "person":  # a description opens its sentence's account
+            own = self._fitting(self._candidates(sent, tok.i, cls), cls)
+        if own:
+            subjects = [c for c in own if c.subject]
+            return self._chosen(max(subjects or own, key=lambda c: c.pos))
+        for _ in range(_LOOKBACK):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            found = self._fitting(self._candidates(sent, sent.end, cls), cls)
+            if found:
+                return self._chosen(self._best(found, cls))
+        if cls == "person":
+            return None
+        # far back: the latest fitting name, without reading every sentence again
+        gender = cls if cls in ("m", "f") else None
+        return self.r.recent(sent.start, set(_KINDS[cls]), gender=gender)
+
+    def _best(self, found: list[_Candidate], cls: str) -> _Candidate:
+        """The subject beats others named in the sentence ("Pence said Trump would
+        wait. '…,' he said": Pence); then one known to be of the pronoun's gender;
+        then the first."""
+        pool = [c for c in found if c.subject] or found
+        if cls in ("m", "f"):
+            known = [
+                c
+                for c in pool
+                if c.cluster is not None and self.r.gender(c.cluster) == cls
+            ]
+            pool = known or pool
+        return min(pool, key=lambda c: c.pos)
+
+    def _chosen(self, cand: _Candidate) -> int | None:
+        if cand.new_group is not None:
+            return self.r.described(cand.new_group, "Group", ("amod", "compound"))
+        return cand.cluster
+
+    def _fitting(self, cands: list[_Candidate], cls: str) -> list[_Candidate]:
+        kinds = _KINDS[cls]
+        out = []
+        for c in cands:
+            if c.new_group is not None:
+                if cls == "they":
+                    out.append(c)
+                continue
+            if c.cluster is None or c.cluster < 0:
+                continue
+            cl = self.r.cluster(c.cluster)
+            if cl.kind not in kinds and not (
+                cls == "they" and cl.kind == "Person" and self._plural(c.pos)
+            ):
+                continue
+            if cls in ("m", "f") and self.r.gender(c.cluster) not in (None, cls):
+                continue
+            out.append(c)
+        return out
+
+    def _plural(self, pos: int) -> bool:
+        """ "Ana Obi and Karl Hart": a person named with another, joined by "and"."""
+        tok = self.doc[pos]
+        m = self.r.mentions.at(pos)
+        head = self.doc[m.end - 1] if m is not None else tok
+        return any(
+            c.dep_ == "conj" and self.r.kind_at(c) == "Person" for c in head.children
+        )
+
+    def _candidates(self, sent: SpacySpan, before: int, cls: str) -> list[_Candidate]:
+        """Who the sentence names before token ``before``, outside quotes: its
+        mentions, its subject pronouns of the same class, and its subjects that are
+        descriptions ("the senator", "critics")."""
+        out = []
+        for t in sent:
+            if t.i >= before or self.r.in_quote(t.idx):
+                continue
+            m = self.r.mentions.at(t.i)
+            if m is not None:
+                if m.start == t.i and m.cluster >= 0:
+                    subj = is_subject(self.doc[m.end - 1])
+                    out.append(_Candidate(t.i, m.cluster, subj))
+                continue
+            if t.dep_ not in _SUBJECTS:
+                continue
+            cand = self._subject_candidate(t, cls)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _known_before(self, cluster: int, t: Token) -> bool:
+        """The actor was named before the words ``t`` heads, or in them ("the
+        minister, Ana Obi,"), not only later (a description looking ahead)."""
+        end = t.right_edge.i
+        return any(m.start <= end for m in self.r.cluster(cluster).mentions)
+
+    def _subject_candidate(self, t: Token, cls: str) -> _Candidate | None:
+        """An unnamed subject as a candidate: an earlier pronoun of the same class
+        (resolved in its turn), a description of a known actor, or a plural noun
+        for people, which becomes a group only if chosen."""
+        if pronoun_class(t.lower_) == cls:
+            if self.depth >= _CHAIN_DEPTH:
+                return None
+            return _Candidate(t.i, self.resolve(t), True)
+        if t.lower_ in lx.PRONOUNS:
+            return None
+        found = self.r.resolve(t, allow_new_group=False, pronouns=False)
+        if found is not None and self._known_before(found, t):
+            kind = self.r.cluster(found).kind
+            if cls != "they" or kind != "Person" or t.tag_ != "NNS":
+                return _Candidate(t.i, found, True)
+        if cls == "they" and t.tag_ == "NNS":
+            # "critics", "McConnell's aides", "twenty states": people acting
+            # together, a group of their own when the pronoun goes back to them
+            return _Candidate(t.i, None, True, new_group=t)
+        if cls in ("m", "f") and described_person(t) and self.depth < _CHAIN_DEPTH:
+            return _Candidate(t.i, self._memoised(t, "person"), True)
+        return None
+
+
+def described_person(t: Token) -> bool:
+    """ "the Republican nominee", "the former senator": one person, described by
+    a role with "the" and no name."""
+    return (
+        t.tag_ == "NN"
+        and t.lemma_.lower() in lx.PERSON_DESCRIPTIONS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
+
+
+def is_subject(tok: Token) -> bool:
+    """A subject, or a word joined or in apposition to one ("Dietz and her husband
+    Karl")."""
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in _SUBJECTS
