@@ -24,7 +24,7 @@ def cluster_mentions(doc: Doc) -> Entities:
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
-        # it an organisation ("Trump", "Pence"); that comes before any other match
+        # it an organisation ("Halloran", "Obi"); that comes before any other match
         surname = _nearest_named(
             m, [c for c, cl in enumerate(clusters) if _surname_of(m, cl)], clusters
         )

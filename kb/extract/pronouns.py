@@ -114,8 +114,8 @@ class Antecedents:
         return self.r.recent(sent.start, set(_KINDS[cls]), gender=gender)
 
     def _best(self, found: list[_Candidate], cls: str) -> _Candidate:
-        """The subject beats others named in the sentence ("Pence said Trump would
-        wait. '…,' he said": Pence); then one known to be of the pronoun's gender;
+        """The subject beats others named in the sentence ("Ana Obi said Tom Berg would
+        wait. '…,' she said": Ana Obi); then one known to be of the pronoun's gender;
         then the first."""
         pool = [c for c in found if c.subject] or found
         if cls in ("m", "f"):

@@ -279,7 +279,7 @@ class TriggerRules:
         return None
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        """ "attacked the base"; not "attacked her record" or "attacked Clinton"."""
+        """ "attacked the base"; not "attacked her record" or "attacked Vantreck"."""
         return None if self._in_words(tok) else "Attack"
 
     def _capture(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
