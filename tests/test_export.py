@@ -228,6 +228,8 @@ def test_an_article_that_does_not_conform_is_noted_in_its_place(
     options = job.ExportOptions(generated_at=None)
     graphs = list(job.build_graphs(sorted(tmp_path.iterdir()), options, outcomes))
     status = {Path(o.origin).name: o for o in outcomes}
+    # in input order, though nlp.pipe has read "c.json" before "a.txt" is extracted
+    assert [Path(o.origin).name for o in outcomes] == sorted(texts)
     assert {name: o.status for name, o in status.items()} == {
         "a.txt": "written",
         "b.txt": "invalid",

@@ -301,14 +301,22 @@ def conforming_graphs(
     from kb.extract import extract_many
 
     pending: deque[_Pending] = deque()
+    # each article's outcome has its place where it was read, among the bad inputs
+    # read around it (nlp.pipe reads ahead); "written" until its verdict says not
+    places: dict[int, tuple[int, Article]] = {}
+
+    def articles() -> Iterator[Article]:
+        for article in _readable(inputs, outcomes):
+            outcomes.append(ArticleOutcome(article.origin, "written"))
+            places[id(article)] = (len(outcomes) - 1, article)
+            yield article
+
     with ThreadPoolExecutor(1, thread_name_prefix="kb-validate") as pool:
-        for extraction in extract_many(_readable(inputs, outcomes), nlp, gaz=gaz):
+        for extraction in extract_many(articles(), nlp, gaz=gaz):
+            at, _ = places.pop(id(extraction.article))
             graph = map_article(extraction, mapping)
-            # noted now, so bad inputs read later are noted after it; corrected
-            # below if it does not conform
-            outcomes.append(ArticleOutcome(extraction.article.origin, "written"))
             checked = pool.submit(validate_article, graph, validate)
-            pending.append((len(outcomes) - 1, graph, checked))
+            pending.append((at, graph, checked))
             while pending and (len(pending) > VALIDATION_AHEAD or pending[0][2].done()):
                 yield from _settled(pending.popleft(), outcomes, progress)
         while pending:
