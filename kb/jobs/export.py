@@ -256,7 +256,7 @@ def build_graphs(
 ) -> Iterator[ArticleGraph]:
     """Yield the graph of every article that conforms, in input order."""
     base = check_base(options.base)
-    validate = check_validate_mode(options.validate)
+    options = replace(options, validate=check_validate_mode(options.validate))
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
     if options.jobs is None:
         inputs = list(inputs)
@@ -271,7 +271,7 @@ def build_graphs(
 
     nlp = load_pipeline(options.model)
     yield from conforming_graphs(
-        inputs, nlp, gaz, mapping, outcomes, progress, validate=validate
+        inputs, nlp, gaz, mapping, outcomes, progress, validate=options.validate
     )
 
 
@@ -302,18 +302,19 @@ def conforming_graphs(
 
     pending: deque[_Pending] = deque()
     # each article's outcome has its place where it was read, among the bad inputs
-    # read around it (nlp.pipe reads ahead); "written" until its verdict says not
-    places: dict[int, tuple[int, Article]] = {}
+    # read around it (nlp.pipe reads ahead, and keeps the order); "written" until
+    # its verdict says not
+    places: deque[int] = deque()
 
     def articles() -> Iterator[Article]:
         for article in _readable(inputs, outcomes):
             outcomes.append(ArticleOutcome(article.origin, "written"))
-            places[id(article)] = (len(outcomes) - 1, article)
+            places.append(len(outcomes) - 1)
             yield article
 
     with ThreadPoolExecutor(1, thread_name_prefix="kb-validate") as pool:
         for extraction in extract_many(articles(), nlp, gaz=gaz):
-            at, _ = places.pop(id(extraction.article))
+            at = places.popleft()
             graph = map_article(extraction, mapping)
             checked = pool.submit(validate_article, graph, validate)
             pending.append((at, graph, checked))
@@ -372,7 +373,7 @@ def _parallel_graphs(
         options.model,
         options.jobs or 1,
         options.gazetteers,
-        validate=check_validate_mode(options.validate),
+        validate=options.validate,
     )
     try:
         for done in results:

@@ -264,28 +264,26 @@ class _Shape:
     def verdict(self, focus: Any, data: _Data) -> Verdict:
         path = self.path
         values = [focus] if path is None else data.objects(focus, path)
-        result: Verdict = True
-        for check in self.checks:
-            said = check(values, focus, data)
-            if said is False:
-                return False
-            if said is None:
-                result = None
-        return result
+        return _all(check(values, focus, data) for check in self.checks)
+
+
+def _all(verdicts: Iterable[Verdict]) -> Verdict:
+    """Three-valued AND, stopping at the first False: True when every verdict is
+    True, else None when any cannot tell."""
+    result: Verdict = True
+    for said in verdicts:
+        if said is False:
+            return False
+        if said is None:
+            result = None
+    return result
 
 
 def _each(test: Callable[[Any, _Data], Verdict]) -> _Check:
     """A constraint that tests each value node on its own."""
 
     def check(values: list[Any], _focus: Any, data: _Data) -> Verdict:
-        result: Verdict = True
-        for value in values:
-            said = test(value, data)
-            if said is False:
-                return False
-            if said is None:
-                result = None
-        return result
+        return _all(test(value, data) for value in values)
 
     return check
 
@@ -301,15 +299,11 @@ class CompiledShapes:
         data = _read(ntriples)
         if data is None:
             return None
-        result: Verdict = True
-        for cls, shape in self.targets:
-            for focus in data.instances.get(cls, {}).values():
-                said = shape.verdict(focus, data)
-                if said is False:
-                    return False
-                if said is None:
-                    result = None
-        return result
+        return _all(
+            shape.verdict(focus, data)
+            for cls, shape in self.targets
+            for focus in data.instances.get(cls, {}).values()
+        )
 
 
 # ------------------------------------------------------------------ constraints
@@ -393,16 +387,18 @@ def _bound(limit: int | Decimal, at_least: bool) -> _Check:
 def _pair(other: str, or_equal: bool) -> _Check:
     """sh:lessThan (sh:lessThanOrEquals): decided for plain numbers only."""
 
+    def ordered(value: Any, then: Any) -> Verdict:
+        a, b = _number(value), _number(then)
+        if a is None or b is None:
+            return None
+        return a <= b if or_equal else a < b
+
     def check(values: list[Any], focus: Any, data: _Data) -> Verdict:
-        result: Verdict = True
-        for value in values:
-            for then in data.objects(focus, other):
-                a, b = _number(value), _number(then)
-                if a is None or b is None:
-                    result = None
-                elif not (a <= b if or_equal else a < b):
-                    return False
-        return result
+        return _all(
+            ordered(value, then)
+            for value in values
+            for then in data.objects(focus, other)
+        )
 
     return check
 
