@@ -54,6 +54,9 @@ def _one(text: str) -> Figure:
         # percentage and basis points
         ("rose 3 percentage points", 3, "percentage points"),
         ("a 25 basis point cut", 25, "basis points"),
+        # ages are quantities of a person, in the unit they are counted in
+        ("a 45-year-old driver", 45, "years old"),
+        ("a six-month-old baby", 6, "months old"),
     ],
 )
 def test_formats(text, value, unit):
@@ -98,6 +101,7 @@ def test_approximation(text):
         "in 2019 the plant opened",
         "at 5:42 a.m.",
         "ALL 5 suspects were freed",  # a code that is also a word is no currency
+        "most two-year-olds were vaccinated",  # an age group, not an age
     ],
 )
 def test_not_money_or_counts(text):

@@ -38,6 +38,34 @@ def _types(x: Extraction) -> list[str]:
         ("Nurses began a 48-hour strike over pay in Dublin.", "Protest"),
         ("A drone strike hit a convoy near Kherson on Monday.", "Attack"),
         ("A strike on a fuel depot killed two soldiers near Donetsk.", "Attack"),
+        ("The government declared a state of emergency on Sunday.", "OtherEvent"),
+        ("Orlen Logistics announced a recall of its vans in May.", "OtherEvent"),
+        ("The two unions agreed to a pay freeze on Friday.", "Agreement"),
+        ("The high court ruled against the Varnholt mine on Monday.", "LegalAction"),
+        ("Pellan appealed the verdict in March.", "LegalAction"),
+        ("Marta Ilves faces charges of fraud in Tallinn.", "LegalAction"),
+        ("Thousands of residents fled the fighting in Marava.", "OtherEvent"),
+        ("Clashes broke out in the capital on Thursday.", "Attack"),
+        ("Rovers sacked their manager Tomas Greer on Tuesday.", "Resignation"),
+        ("Police fired rubber bullets at the crowd.", "Attack"),
+        ("Chief executive Ana Soto stepped down in June.", "Resignation"),
+        ("Luis Ferrer scored twice as Ashdown won 3-1.", "SportsMatch"),
+        ("Kellan equalised in the 80th minute.", "SportsMatch"),
+        ("Rovers lost 2-1 to Ashdown on Saturday.", "SportsMatch"),
+        ("The ministry lifted the curfew on Wednesday.", "Sanction"),
+        ("The agency lifted the flood warning on Monday.", "Warning"),
+        ("The regime executed two prisoners in May.", "Death"),
+        ("Five people were hurt when the roof fell in.", "Casualties"),
+        ("A ferry capsized off Vigo on Monday.", "Accident"),
+        ("The river flooded the old town overnight.", "NaturalDisaster"),
+        ("Mount Kelud erupted on Friday night.", "NaturalDisaster"),
+        ("Protests erupted in Varna after the vote.", "Protest"),
+        ("Three days of fighting left the town in ruins.", "Attack"),
+        ("The Senate race in Ohio is close.", "Election"),
+        ("The ministry began a vaccination campaign in April.", "OtherEvent"),
+        ("Brightwater completed the sale of its Polish unit.", "Acquisition"),
+        ("Ashdown celebrated a 3-0 victory over Rovers.", "SportsMatch"),
+        ("A gas leak forced the school to close.", "Accident"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -63,6 +91,26 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The two sides closed the gap on pay.", "Closure"),
         ("Nurses began a 48-hour strike over pay in Dublin.", "Attack"),
         ("Russian forces launched a missile strike on Odesa.", "Launch"),
+        ("The minister announced that taxes would rise.", "OtherEvent"),
+        ("The minister announced a ceasefire on Sunday.", "OtherEvent"),
+        ("Most economists agree that rates will fall.", "Agreement"),
+        ("The mayor ruled out a second term.", "LegalAction"),
+        ("The charity appealed for calm after the storm.", "LegalAction"),
+        ("The bank raised its charges for small firms.", "LegalAction"),
+        ("Investors fled to the safety of bonds.", "OtherEvent"),
+        ("The regulator dismissed the complaints as groundless.", "Resignation"),
+        ("She stepped in to help the team.", "Resignation"),
+        ("The party scored 30 percent in the poll.", "SportsMatch"),
+        ("Rovers lost their way after the break.", "SportsMatch"),
+        ("The captain lifted the trophy in front of the fans.", "Sanction"),
+        ("The council executed the plan within a year.", "Death"),
+        ("The strong currency hurt exports last year.", "Casualties"),
+        ("Shares sank 4% on Monday.", "Accident"),
+        ("Cheap imports flooded the market.", "NaturalDisaster"),
+        ("She said the human race faces a choice.", "Election"),
+        ("Sales rose 4% in the quarter.", "Acquisition"),
+        ("The leak of the memo embarrassed the ministry.", "Accident"),
+        ("It was a victory for common sense, she said.", "SportsMatch"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):
@@ -139,3 +187,27 @@ def test_a_quantity_of_something_else_is_no_job_cut(run):
 def test_an_event_label_says_which_event(run, sentence, words):
     labels = [e.label for e in run(sentence).events]
     assert any(words in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Dana Pike pleaded guilty in Leeds on Monday.", "pleaded guilty"),
+        ("Nordvik Motors cut 300 jobs in March.", "cut 300 jobs"),
+        ("A district judge sided with the growers in May.", "sided with the growers"),
+        ("The plant laid off staff in June.", "laid off staff"),
+    ],
+)
+def test_event_label_holds_the_verb_phrase(run, text, label):
+    """The label says which event it is: the verb with its particle and object."""
+    labels = [e.label for e in run(text).events]
+    assert any(lb.startswith(label + " (") for lb in labels), labels
+
+
+def test_catch_all_events_stay_apart(run):
+    """Two unrelated events of the catch-all type are not merged into one."""
+    x = run(
+        "The ministry announced a recall of its trucks on Monday. "
+        "The premier declared a state of emergency on Friday."
+    )
+    assert _types(x).count("OtherEvent") == 2

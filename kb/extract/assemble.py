@@ -282,6 +282,11 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
     return out
 
 
+# What may follow a trigger verb in its phrase, and the prepositions that may lead it.
+_PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
+_PHRASE_PREPS = ("with", "against")
+
+
 def _trigger_phrase(tok: Token) -> str:
     """A trigger with the words that say which event it is: "nuclear deal",
     "Illinois primary", "suspended sentence", "laid off"."""
@@ -296,7 +301,23 @@ def _trigger_phrase(tok: Token) -> str:
                 break
             start = child.left_edge.i
         return doc[start : tok.i + 1].text
-    particle = next(
-        (c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1), None
-    )
-    return doc[tok.i : particle.i + 1].text if particle is not None else tok.text
+    end = tok.i + 1
+    particle = next((c for c in tok.rights if c.dep_ == "prt" and c.i == end), None)
+    if particle is not None:
+        end = particle.i + 1
+    # the object or complement right after it: "pleaded guilty", "cut 300 jobs",
+    # "sided with the rebels"
+    for child in tok.rights:
+        if child.left_edge.i != end or child.dep_ not in _PHRASE_DEPS:
+            continue
+        if child.dep_ == "prep":
+            if child.lower_ not in _PHRASE_PREPS or any(
+                c.dep_ == "dobj" for c in tok.children
+            ):
+                break
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        last = child.right_edge.i if child.right_edge.i - end < 4 else child.i
+        if last - end < 4:
+            end = last + 1
+        break
+    return doc[tok.i : end].text

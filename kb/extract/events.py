@@ -238,6 +238,10 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
+    if a.event_type == "OtherEvent" and not {t.lemma_ for t in a.triggers} & {
+        t.lemma_ for t in b.triggers
+    }:
+        return False  # "announced" and "a speech": the catch-all type tells nothing
     stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
     if len(stages - {None}) > 1:
         return False  # a conviction and a sentence are two steps of a case

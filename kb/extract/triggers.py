@@ -74,7 +74,48 @@ class TriggerRules:
             return "Election"
         if lemma == "attack" and self._in_words(tok):
             return None
-        return kind
+        narrow = _NARROW_NOUNS.get(lemma)
+        return narrow(self, tok, kind) if narrow is not None else kind
+
+    # Nouns with everyday senses besides their event: each rule returns the event
+    # type the noun names here, or None.
+    def _race(self, tok: Token, kind: str) -> str | None:
+        """ "the Senate race", "the election campaign"; not "the human race", and a
+        campaign names an event only with a word saying what it is for."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & lx.RACE_MODIFIERS or self._sentence_has(tok, lx.ELECTION_CONTEXT):
+            return "Election"
+        if tok.lemma_.lower() == "campaign" and mods:
+            return "OtherEvent"  # "a vaccination campaign", "a bombing campaign"
+        return None
+
+    def _outcome(self, tok: Token, kind: str) -> str | None:
+        """ "the victory", "a 3-1 defeat": a vote or a match, by the sentence."""
+        if self._sentence_has(tok, lx.ELECTION_CONTEXT):
+            return "Election"
+        if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_OBJECTS):
+            return "SportsMatch"
+        return None
+
+    def _court_noun(self, tok: Token, kind: str) -> str | None:
+        """ "faces charges of fraud", "an appeal against the verdict"; not "bank
+        charges" nor "an appeal for calm"."""
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        if preps & {"against", "of"} and "for" not in preps:
+            return kind
+        if tok.lemma_.lower() == "charge" and tok.head.lemma_ in lx.CHARGE_VERBS:
+            return kind
+        return kind if self._sentence_has(tok, lx.COURT_WORDS) else None
+
+    def _of_thing(self, tok: Token, kind: str) -> str | None:
+        """ "the sale of its unit"; not "sales rose" nor "a leak of documents"."""
+        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        if tok.lemma_.lower() == "leak":
+            return None if has_of else kind
+        return kind if has_of and tok.tag_ == "NN" else None
+
+    def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
+        return bool({t.lower_ for t in tok.sent} & words)
 
     def _in_words(self, tok: Token) -> bool:
         """An attack made in words: on a person, or on their record or remarks."""
@@ -288,6 +329,155 @@ class TriggerRules:
             return "Election"
         return "Capture"
 
+    def _announcement(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "announced a state of emergency", "revealed its plans"; a clause after
+        it ("announced that …") is a claim, and a named event ("announced a
+        ceasefire") is the noun's."""
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            return None
+        things = [o for o in objs if o.pos_ in ("NOUN", "PROPN")]
+        if not things or any(lx.NOUN_TRIGGERS.get(o.lemma_.lower()) for o in things):
+            return None
+        if tok.lemma_.lower() == "reveal" and (subj is None or not self._human(subj)):
+            return None
+        return "OtherEvent"
+
+    def _agreement(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "agreed to pay", "agreed on a deal"; not "agreed that …" (a belief)."""
+        kids = list(tok.children)
+        if any(c.dep_ == "ccomp" for c in kids):
+            return None
+        if any(c.dep_ == "xcomp" for c in kids) or any(o.dep_ == "dobj" for o in objs):
+            return "Agreement"
+        preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+        return "Agreement" if preps & {"to", "on", "with"} else None
+
+    def _ruling(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the court ruled", "the judge sided with X"; not "ruled out"."""
+        if any(c.dep_ == "prt" for c in tok.children) or subj is None:
+            return None
+        if tok.lemma_.lower() == "side" and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children
+        ):
+            return None
+        words = {t.lower_ for t in subj.subtree}
+        return "LegalAction" if words & lx.COURT_WORDS else None
+
+    def _appeal(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "appealed the verdict", "appealed against the ruling"; not "appealed for
+        calm"."""
+        if any(o.lemma_.lower() in lx.APPEALED_OBJECTS for o in objs):
+            return "LegalAction"
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        return "LegalAction" if "against" in preps else None
+
+    def _people_move(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "thousands fled the fighting", "residents fled to Chad"; not "investors
+        fled to the safety of bonds"."""
+        if subj is None or not self._human(subj):
+            return None
+        if any(o.dep_ == "dobj" for o in objs):
+            return "OtherEvent"
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            places = [g for g in prep.children if self.r.kind_at(g) == "Location"]
+            if prep.lower_ == "from" or places:
+                return "OtherEvent"
+        return None
+
+    def _hiring(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        return "Appointment" if objs else None
+
+    def _dismissal(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "sacked the coach", "was ousted"; "fired rockets" is an attack; not
+        "dismissed the claims"."""
+        lemma = tok.lemma_.lower()
+        if lemma == "fire" and any(o.lemma_.lower() in lx.FIRED_WEAPONS for o in objs):
+            return "Attack"
+        for obj in objs:
+            if self.r.kind_at(obj) == "Person" or obj.lemma_.lower() in lx.ROLE_WORDS:
+                return "Resignation"
+        return None
+
+    def _leaving(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "stepped down", "retired"; not "stepped in" nor "the bond was retired"."""
+        if tok.lemma_.lower() == "step":
+            prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+            return "Resignation" if prts & {"down", "aside"} else None
+        return "Resignation" if subj is not None and self._human(subj) else None
+
+    def _scoring(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "scored twice", "equalised", "qualified for the final"; not "scored 30%
+        in the poll"."""
+        lemma = tok.lemma_.lower()
+        if lemma in ("equalise", "equalize"):
+            return "SportsMatch"
+        if lemma == "lose":
+            return self._match_result(tok, objs, subj)
+        words = {t.lower_ for t in tok.subtree}
+        if lemma == "qualify":
+            return "SportsMatch" if words & lx.SPORTS_OBJECTS else None
+        if any(o.lemma_.lower() in lx.SCORED_OBJECTS for o in objs) or words & {
+            "twice",
+            "goal",
+            "goals",
+        }:
+            return "SportsMatch"
+        return "SportsMatch" if SCORE.search(tok.sent.text) and not objs else None
+
+    def _restriction(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "imposed a curfew", "lifted sanctions", "lifted the tsunami warning";
+        not "lifted the trophy" nor "imposed his will"."""
+        lemma = tok.lemma_.lower()
+        if lemma == "ban":
+            return "Sanction"
+        words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        if words & lx.RESTRICTION_NOUNS:
+            return "Sanction"
+        if lemma == "lift" and words & lx.WARNING_OBJECTS:
+            return "Warning"
+        return None
+
+    def _harm(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "executed two prisoners", "five people were hurt"; not "executed the
+        plan" nor "hurt sales"."""
+        if any(self._human(o) or o.like_num for o in objs):
+            return lx.VERB_TRIGGERS.get(tok.lemma_.lower())
+        return None
+
+    def _vessel(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the ferry sank", "a boat capsized"; not "shares sank"."""
+        if tok.lemma_.lower() == "capsize":
+            return "Accident"
+        things = [*objs, subj] if subj is not None else objs
+        return (
+            "Accident" if any(t.lemma_.lower() in lx.VESSELS for t in things) else None
+        )
+
+    def _nature(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the volcano erupted", "the river flooded the town", "homes were
+        flooded"; "fighting erupted" is an attack, "protests erupted" a protest."""
+        lemma = tok.lemma_.lower()
+        subj_lemma = subj.lemma_.lower() if subj is not None else ""
+        if lemma == "flood":
+            if subj is not None and subj.dep_ == "nsubjpass":
+                return "NaturalDisaster"
+            return "NaturalDisaster" if subj_lemma in lx.FLOODING_SUBJECTS else None
+        if subj_lemma == "volcano" or (subj is not None and subj.pos_ == "PROPN"):
+            return "NaturalDisaster"
+        if subj_lemma in lx.ERUPTING_VIOLENCE:
+            return "Attack"
+        return "Protest" if subj_lemma in lx.ERUPTING_PROTEST else None
+
     def _generic_plural(self, tok: Token) -> bool:
         if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
             return False
@@ -363,4 +553,30 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["release", "conduct"], TriggerRules._publication),
     "attack": TriggerRules._attack,
     "capture": TriggerRules._capture,
+    **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),
+    "agree": TriggerRules._agreement,
+    **dict.fromkeys(["rule", "side"], TriggerRules._ruling),
+    "appeal": TriggerRules._appeal,
+    **dict.fromkeys(["depart", "return"], TriggerRules._arrival),
+    "flee": TriggerRules._people_move,
+    **dict.fromkeys(["hire", "recruit"], TriggerRules._hiring),
+    **dict.fromkeys(["fire", "sack", "oust", "dismiss"], TriggerRules._dismissal),
+    **dict.fromkeys(["retire", "step"], TriggerRules._leaving),
+    **dict.fromkeys(
+        ["score", "equalise", "equalize", "qualify", "lose"], TriggerRules._scoring
+    ),
+    **dict.fromkeys(["sell", "purchase"], TriggerRules._takeover),
+    **dict.fromkeys(["ban", "impose", "lift"], TriggerRules._restriction),
+    **dict.fromkeys(["execute", "hurt"], TriggerRules._harm),
+    **dict.fromkeys(["sink", "capsize"], TriggerRules._vessel),
+    **dict.fromkeys(["flood", "erupt"], TriggerRules._nature),
+}
+
+_NounRule = Callable[["TriggerRules", Token, str], str | None]
+# Trigger nouns that name their event only in fitting company (by lemma).
+_NARROW_NOUNS: dict[str, _NounRule] = {
+    **dict.fromkeys(["race", "campaign"], TriggerRules._race),
+    **dict.fromkeys(["victory", "defeat", "win"], TriggerRules._outcome),
+    **dict.fromkeys(["charge", "charges", "appeal"], TriggerRules._court_noun),
+    **dict.fromkeys(["sale", "purchase", "leak"], TriggerRules._of_thing),
 }

@@ -193,6 +193,28 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["endorse"], "PoliticsEvent"),
     **dict.fromkeys(["release", "conduct"], "StudyPublication"),
     **dict.fromkeys(["trounce", "rout"], "SportsMatch"),
+    # general news events, each gated by its arguments in ``kb.extract.triggers``
+    **dict.fromkeys(["announce", "declare", "reveal"], "OtherEvent"),
+    **dict.fromkeys(["agree"], "Agreement"),
+    **dict.fromkeys(
+        ["rule", "side", "appeal", "investigate", "testify"], "LegalAction"
+    ),
+    **dict.fromkeys(["depart", "return"], "DiplomacyEvent"),
+    **dict.fromkeys(["flee"], "OtherEvent"),
+    **dict.fromkeys(["hire", "recruit"], "Appointment"),
+    **dict.fromkeys(["fire", "sack", "oust", "dismiss"], "Resignation"),
+    **dict.fromkeys(["retire", "step"], "Resignation"),
+    **dict.fromkeys(
+        ["score", "equalise", "equalize", "qualify", "lose"], "SportsMatch"
+    ),
+    **dict.fromkeys(["sell", "purchase"], "Acquisition"),
+    **dict.fromkeys(["postpone"], "ServiceDisruption"),
+    **dict.fromkeys(["ban", "impose", "lift"], "Sanction"),
+    **dict.fromkeys(["murder", "assassinate", "execute"], "Death"),
+    **dict.fromkeys(["stab"], "Attack"),
+    **dict.fromkeys(["drown", "hospitalise", "hospitalize", "hurt"], "Casualties"),
+    **dict.fromkeys(["sink", "capsize"], "Accident"),
+    **dict.fromkeys(["flood", "erupt"], "NaturalDisaster"),
 }
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
@@ -298,7 +320,74 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["plea", "extradition", "hearing"], "LegalAction"),
     **dict.fromkeys(["endorsement", "debate", "convention", "caucus"], "PoliticsEvent"),
     **dict.fromkeys(["interview", "conference", "funeral", "ceremony"], "OtherEvent"),
+    **dict.fromkeys(
+        ["fighting", "clash", "clashes", "gunfire", "bombardment"], "Attack"
+    ),
+    **dict.fromkeys(["massacre", "siege", "incursion", "assassination"], "Attack"),
+    **dict.fromkeys(["injury", "injuries"], "Casualties"),
+    **dict.fromkeys(["race", "campaign"], "Election"),
+    **dict.fromkeys(
+        ["investigation", "inquiry", "probe", "prosecution", "testimony", "appeal"],
+        "LegalAction",
+    ),
+    **dict.fromkeys(["charges"], "LegalAction"),
+    **dict.fromkeys(["bankruptcy", "insolvency"], "Closure"),
+    **dict.fromkeys(["sale", "purchase"], "Acquisition"),
+    **dict.fromkeys(["ban", "curfew", "tariff", "tariffs"], "Sanction"),
+    **dict.fromkeys(["lockdown", "blackout"], "ServiceDisruption"),
+    **dict.fromkeys(
+        ["avalanche", "mudslide", "snowstorm", "thunderstorm", "sandstorm"],
+        "NaturalDisaster",
+    ),
+    **dict.fromkeys(
+        ["accident", "shipwreck", "sinking", "stampede", "spill", "leak"], "Accident"
+    ),
+    **dict.fromkeys(["victory", "defeat", "win"], "SportsMatch"),
+    **dict.fromkeys(["announcement", "speech", "briefing"], "OtherEvent"),
 }
+# Words for courts: "the court ruled", "the judge ruled".
+COURT_WORDS = frozenset(
+    """court courts judge judges justice justices tribunal jury panel magistrate
+    magistrates arbitrator""".split()
+)
+# What an appeal in court is against: "appealed the verdict".
+APPEALED_OBJECTS = frozenset(
+    """ruling verdict sentence conviction decision judgment judgement order""".split()
+)
+# What a government bans, imposes or lifts when it is a restriction.
+RESTRICTION_NOUNS = frozenset(
+    """ban bans sanction sanctions embargo curfew restriction restrictions tariff
+    tariffs lockdown moratorium quota quotas controls blockade""".split()
+)
+# What is fired when the firing is an attack: "fired rockets", "fired tear gas".
+FIRED_WEAPONS = frozenset(
+    """shot shots round rounds rocket rockets missile missiles shell shells gas
+    bullet bullets weapon weapons gun guns artillery mortar mortars salvo salvos
+    torpedo torpedoes grenade grenades cannon""".split()
+)
+# What a player scores: "scored twice", "scored the winner".
+SCORED_OBJECTS = frozenset(
+    """goal goals try tries point points run runs hat-trick century winner
+    equaliser equalizer penalty touchdown basket baskets header""".split()
+)
+# Words on "race" that make it an election: "the Senate race".
+RACE_MODIFIERS = frozenset(
+    """senate presidential governor gubernatorial mayoral congressional house
+    leadership parliamentary election electoral""".split()
+)
+# Verbs whose object "charges" are criminal charges: "faces charges".
+CHARGE_VERBS = frozenset({"face", "file", "bring", "press", "drop", "deny", "lay"})
+# Boats, for "sank" and "capsized".
+VESSELS = frozenset(
+    """ship ships boat boats vessel vessels ferry ferries tanker trawler yacht
+    submarine dinghy barge freighter warship""".split()
+)
+# Subjects that make "erupt" a disaster, and those that make it fighting or protest.
+ERUPTING_VIOLENCE = frozenset({"violence", "fighting", "clashes", "clash", "war"})
+ERUPTING_PROTEST = frozenset({"protest", "protests", "demonstrations", "riots"})
+# Subjects of "flood" that flood places: "the river flooded the town".
+FLOODING_SUBJECTS = frozenset({"river", "rivers", "water", "waters", "rain", "rains"})
+
 # Verbs whose event type depends on their subject ("profit fell", "shares rose").
 MOVEMENT_VERBS = frozenset(
     {
@@ -551,6 +640,9 @@ PLURAL_EVENT_NOUNS = frozenset(
         "negotiations",
         "elections",
         "floods",
+        "charges",
+        "clashes",
+        "injuries",
     }
 )
 

@@ -212,6 +212,8 @@ _FRACTION_AFTER = re.compile(
 _MILLIONS_OF = re.compile(
     r"\s+(?:people\b|(?!(?:metres|meters|miles|minutes|seconds|hours|years)\b)[a-z]{3,}s\b)"
 )
+# "45-year-old": an age, in the unit it is counted in
+_AGE = re.compile(r"-(year|month|week|day)s?-old\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.I)
 _MONTH_NAMES = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
@@ -219,7 +221,7 @@ _MONTH_NAMES = (
 )
 _DATE_CONTEXT_BEFORE = re.compile(rf"(?:\b(?:{_MONTH_NAMES})\.?\s*|mid-|\d:)$", re.I)
 _DATE_CONTEXT_AFTER = re.compile(
-    rf"^(?:\s*(?:{_MONTH_NAMES})\b|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|st\b|nd\b|rd\b|th\b|-(?:year|month|day|week|hour|minute)s?-old)",
+    rf"^(?:\s*(?:{_MONTH_NAMES})\b|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|st\b|nd\b|rd\b|th\b|-(?:year|month|week|day)s?-olds\b)",
     re.I,
 )
 
@@ -299,6 +301,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
         unit = "percent"
     elif m["points"]:
         unit = "basis points" if "basis" in m["points"].lower() else "percentage points"
+    elif age := _AGE.match(text, m.end()):
+        unit = f"{age[1].lower()}s old"  # "a 45-year-old man": an age
     bound, approx = _qualifier(text, m.start())
     value = round(value, 6)
     if bound == "min":
