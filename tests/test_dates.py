@@ -39,12 +39,16 @@ def test_relative_expressions(text, tense, expected):
 @pytest.mark.parametrize(
     ("text", "published", "tense", "expected"),
     [
-        # a bare month and day is this year's, whatever the tense ...
+        # a bare month and day is this year's when the tense agrees ...
         ("Dec. 28", date(2015, 12, 10), "past", "2015-12-28"),
-        ("Sept. 30", date(2016, 1, 20), "past", "2016-09-30"),
         ("March 2", date(2025, 11, 6), "past", "2025-03-02"),
         ("August 30", date(2016, 5, 12), "future", "2016-08-30"),
-        # ... except across New Year, where the tense decides
+        # ... or in the present tense ("the fiscal year ends Sept. 30") ...
+        ("Sept. 30", date(2016, 1, 20), "present", "2016-09-30"),
+        ("Dec. 28", date(2016, 1, 3), "present", "2015-12-28"),
+        # ... else the other year's if that is nearer
+        ("Dec. 3", date(2024, 3, 14), "past", "2023-12-03"),
+        ("Sept. 30", date(2016, 1, 20), "past", "2015-09-30"),
         ("Dec. 28", date(2016, 1, 3), "past", "2015-12-28"),
         ("Jan. 5", date(2015, 12, 20), "future", "2016-01-05"),
         ("Jan. 5", date(2015, 12, 20), "past", "2015-01-05"),

@@ -128,7 +128,8 @@ def make_dates(nlp: Language, name: str) -> Stage:
 
 
 def tense(verb: Token) -> Tense:
-    """Whether a verb speaks of the past or of the future ("will", "plans to")."""
+    """Whether a verb speaks of the past, the present ("ends", "is due") or the future
+    ("will", "plans to")."""
     cur: Token | None = verb
     for _ in range(3):
         if cur is None:
@@ -145,7 +146,10 @@ def tense(verb: Token) -> Tense:
         ):
             return "future"
         cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
-    return "past"
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    return "present" if present else "past"
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:

@@ -14,7 +14,9 @@ from typing import Literal
 from kb.models import DateValue
 from kb.text.quantities import WORD_NUMBERS
 
-Tense = Literal["past", "future"]
+#: a clause's time; "present" ("the fiscal year ends Sept. 30") reads as the past
+#: except for a month and day, which is then this year's
+Tense = Literal["past", "present", "future"]
 
 MONTHS = {
     name: i
@@ -144,7 +146,7 @@ def _month_value(year: int, month: int) -> DateValue:
 def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
     """The month ``month`` nearest the reference date, in the tense's direction."""
     year = ref.year
-    if tense == "past" and month > ref.month:
+    if tense != "future" and month > ref.month:
         year -= 1
     elif tense == "future" and month < ref.month:
         year += 1
@@ -153,7 +155,7 @@ def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
 
 def _nearest_weekday(weekday: int, ref: date, tense: Tense, rel: str) -> DateValue:
     delta = (weekday - ref.weekday()) % 7
-    if tense == "past" and delta:
+    if tense != "future" and delta:
         delta -= 7
     if rel == "last":
         delta = delta - 7 if delta >= 0 else delta
@@ -185,17 +187,13 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
     return None
 
 
-#: How near the year boundary a bare month and day may take the next or last year's
-#: day, when this year's lies against the clause's tense.
-_ACROSS_NEW_YEAR = timedelta(days=60)
-
-
 def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | None:
     """A month and day without a year. News style names the year of a date outside
     the current one, so it is this year's day: "Dec. 28" in an article of Dec. 10
     is this Dec. 28 even in a past-tense clause ("the Dec. 28 meeting was set").
-    Across New Year the tense decides: in an article of Jan. 3, a past "Dec. 28" is
-    last year's.
+    When this year's day lies against the clause's tense, the other year's is taken
+    if it is nearer: in an article of Jan. 3, a past "Dec. 28" is last year's, and
+    in one of March 14, "seized the town on Dec. 3" is last December.
 
     >>> _month_day(12, 28, date(2015, 12, 10), "past")
     DateValue(value='2015-12-28', precision='day')
@@ -205,20 +203,27 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     DateValue(value='2016-01-05', precision='day')
     >>> _month_day(3, 2, date(2025, 11, 6), "past")
     DateValue(value='2025-03-02', precision='day')
+    >>> _month_day(12, 3, date(2024, 3, 14), "past")
+    DateValue(value='2023-12-03', precision='day')
     """
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:
         return None
-    step = -1 if tense == "past" else 1
+    step = 1 if tense == "future" else -1
     if (date.fromisoformat(this_year.value) - ref).days * step >= 0:
         return this_year  # the tense agrees
     other = _valid_day(ref.year + step, month, day)
-    if (
-        other is not None
-        and abs(date.fromisoformat(other.value) - ref) <= _ACROSS_NEW_YEAR
-    ):
-        return other
-    return this_year
+    if other is None:
+        return this_year
+    gap = abs(date.fromisoformat(other.value) - ref)
+    if tense == "present":
+        return other if gap <= _ACROSS_NEW_YEAR else this_year
+    return other if gap < abs(date.fromisoformat(this_year.value) - ref) else this_year
+
+
+#: How near the year boundary a month and day in a present-tense clause may take the
+#: other year's day ("the deadline is Dec. 28" in an article of Jan. 3).
+_ACROSS_NEW_YEAR = timedelta(days=60)
 
 
 def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
@@ -276,7 +281,7 @@ def _quarter(lowered: str, ref: date, tense: Tense) -> DateValue | None:
     q = int(m["q"]) if m["q"] else _QUARTER_NUMBER[m["nth"]]
     current = (ref.month - 1) // 3 + 1
     year = ref.year
-    if tense == "past" and q > current:
+    if tense != "future" and q > current:
         year -= 1
     elif tense == "future" and q < current:
         year += 1
