@@ -66,6 +66,20 @@ def _types(x: Extraction) -> list[str]:
         ("Brightwater completed the sale of its Polish unit.", "Acquisition"),
         ("Ashdown celebrated a 3-0 victory over Rovers.", "SportsMatch"),
         ("A gas leak forced the school to close.", "Accident"),
+        ("Two guards died in an exchange of fire near Varna.", "Attack"),
+        ("Rebel fighters took control of the airport on Sunday.", "Capture"),
+        ("Government troops entered the city on Thursday.", "MilitaryDeployment"),
+        ("He fled the country in 2019.", "OtherEvent"),
+        ("Rovers reached the final after beating Ashdown on penalties.", "SportsMatch"),
+        ("Orlen Records lost its court case against Pellan.", "LegalAction"),
+        ("Police charged two men with fraud on Friday.", "LegalAction"),
+        ("The two sides exchanged 90 prisoners on Monday.", "PrisonerExchange"),
+        ("A freight train derailed near Kolin on Tuesday.", "Accident"),
+        ("Police are investigating the death of a Varna man.", "LegalAction"),
+        ("Rescuers searched for survivors in the rubble.", "Rescue"),
+        ("Officials recalled the execution of a nurse in 1915.", "Death"),
+        ("The patient was quarantined at the hospital.", "Outbreak"),
+        ("The game ended 2-2 after extra time.", "SportsMatch"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -111,6 +125,12 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Sales rose 4% in the quarter.", "Acquisition"),
         ("The leak of the memo embarrassed the ministry.", "Accident"),
         ("It was a victory for common sense, she said.", "SportsMatch"),
+        ("Kellan exchanged passes with Ruiz before scoring.", "PrisonerExchange"),
+        ("The firm charges $5 a month for the service.", "LegalAction"),
+        ("The scandal derailed the talks on the budget.", "Accident"),
+        ("She entered the race for mayor in May.", "MilitaryDeployment"),
+        ("Some critics feared the execution of the plan would fail.", "Death"),
+        ("Users can play their favourite games on the device.", "SportsMatch"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):
@@ -211,3 +231,21 @@ def test_catch_all_events_stay_apart(run):
         "The premier declared a state of emergency on Friday."
     )
     assert _types(x).count("OtherEvent") == 2
+
+
+def test_disasters_of_different_kinds_stay_apart(run):
+    """A storm and the mudslides it caused are two events of one type."""
+    x = run(
+        "A typhoon hit the island of Samar on Thursday. "
+        "Heavy rain caused mudslides that buried two villages."
+    )
+    assert _types(x).count("NaturalDisaster") == 2
+
+
+def test_one_inquiry_in_other_words_is_one_event(run):
+    """ "an inquiry" and "the investigation" into one matter merge."""
+    x = run(
+        "The regulator opened an inquiry into Orlen Freight in May. "
+        "The investigation found no wrongdoing by the board."
+    )
+    assert _types(x).count("OtherEvent") == 1

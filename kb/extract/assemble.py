@@ -295,7 +295,7 @@ def _trigger_phrase(tok: Token) -> str:
         start = tok.i
         for child in reversed(list(tok.lefts)):
             if (
-                child.dep_ not in ("compound", "amod")
+                child.dep_ not in ("compound", "amod", "nummod")
                 or child.right_edge.i != start - 1
             ):
                 break

@@ -238,10 +238,10 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
-    if a.event_type == "OtherEvent" and not {t.lemma_ for t in a.triggers} & {
-        t.lemma_ for t in b.triggers
-    }:
+    if a.event_type == "OtherEvent" and not _kinds(a, True) & _kinds(b, True):
         return False  # "announced" and "a speech": the catch-all type tells nothing
+    if not _kinds(a) & _kinds(b):
+        return False  # "the typhoon" and the "mudslides" it caused
     stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
     if len(stages - {None}) > 1:
         return False  # a conviction and a sentence are two steps of a case
@@ -264,6 +264,17 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if a.places and b.places and not set(a.places) & set(b.places):
         return False
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+def _kinds(ev: RawEvent, words: bool = False) -> set[str]:
+    """The kinds of event its triggers name ("storm", "inquiry"), else {"*"}; with
+    ``words``, a trigger of no listed kind is a kind of its own."""
+    lemmas = [t.lemma_.lower() for t in ev.triggers]
+    if words:
+        return {lx.EVENT_KINDS.get(lemma, lemma) for lemma in lemmas}
+    return {lx.EVENT_KINDS[lemma] for lemma in lemmas if lemma in lx.EVENT_KINDS} or {
+        "*"
+    }
 
 
 def _merge(into: RawEvent, other: RawEvent) -> None:

@@ -61,6 +61,10 @@ class TriggerRules:
             tok.head.lower_ == "under" or any(c.lower_ == "back" for c in tok.children)
         ):
             return None  # "came under fire": criticism
+        if lemma == "fire" and (
+            tok.head.lower_ == "of" and tok.head.head.lemma_ == "exchange"
+        ):
+            return "Attack"  # "an exchange of fire"
         if lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
             return None
         if lemma == "poll":
@@ -93,7 +97,7 @@ class TriggerRules:
         """ "the victory", "a 3-1 defeat": a vote or a match, by the sentence."""
         if self._sentence_has(tok, lx.ELECTION_CONTEXT):
             return "Election"
-        if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_OBJECTS):
+        if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_CONTEXT):
             return "SportsMatch"
         return None
 
@@ -113,6 +117,27 @@ class TriggerRules:
         if tok.lemma_.lower() == "leak":
             return None if has_of else kind
         return kind if has_of and tok.tag_ == "NN" else None
+
+    def _fixture(self, tok: Token, kind: str) -> str | None:
+        """ "the game ended 2-2", "before the match against X"; not "their favourite
+        games" nor "a match for his skills"."""
+        others = {t.lower_ for t in tok.sent if t != tok}
+        if SCORE.search(tok.sent.text) or others & lx.SPORTS_CONTEXT:
+            return kind
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("against", "between")
+            for c in tok.children
+        ):
+            return kind
+        return None
+
+    def _execution(self, tok: Token, kind: str) -> str | None:
+        """ "the execution of a nurse"; not "the execution of the plan"."""
+        return (
+            kind
+            if any(self._human(t) or _person_noun(t) for t in tok.subtree)
+            else None
+        )
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
@@ -189,7 +214,11 @@ class TriggerRules:
             elif lemma == "take" and not over:
                 continue
             for target in targets:
-                if self.r.kind_at(target) == "Location":
+                if (
+                    self.r.kind_at(target) == "Location"
+                    or lemma == "take"
+                    and target.lemma_.lower() in lx.FACILITY_NOUNS
+                ):
                     return "Capture" if lemma == "take" else None
                 if self._org_like(target):
                     return "Acquisition"
@@ -224,13 +253,15 @@ class TriggerRules:
         """ "won the final", "drew 1-1 with X", "beat X 3-0"; "won the election" is a
         vote; "won support" and "drew crowds" are no event."""
         obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
+        if obj_lemmas & lx.CASE_NOUNS:
+            return "LegalAction"  # "lost its court case"
         if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
             return "Election"
         if {t.lower_ for t in tok.sent} & lx.ELECTION_CONTEXT:
             return "Election"  # "trounced her rival in the primary"
         if obj_lemmas & lx.SPORTS_OBJECTS:
             return "SportsMatch"
-        if SCORE.search(tok.sent.text):
+        if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_CONTEXT):
             return "SportsMatch"
         return None
 
@@ -351,7 +382,10 @@ class TriggerRules:
         kids = list(tok.children)
         if any(c.dep_ == "ccomp" for c in kids):
             return None
-        if any(c.dep_ == "xcomp" for c in kids) or any(o.dep_ == "dobj" for o in objs):
+        xcomps = [c for c in kids if c.dep_ == "xcomp"]
+        if any(self.trigger_type(c) for c in xcomps):
+            return None  # "agreed to plead guilty": the plea is the event
+        if xcomps or any(o.dep_ == "dobj" for o in objs):
             return "Agreement"
         preps = {c.lower_ for c in kids if c.dep_ == "prep"}
         return "Agreement" if preps & {"to", "on", "with"} else None
@@ -380,7 +414,7 @@ class TriggerRules:
     ) -> str | None:
         """ "thousands fled the fighting", "residents fled to Chad"; not "investors
         fled to the safety of bonds"."""
-        if subj is None or not self._human(subj):
+        if subj is None or not (self._human(subj) or subj.lower_ in _PERSONAL):
             return None
         if any(o.dep_ == "dobj" for o in objs):
             return "OtherEvent"
@@ -478,6 +512,45 @@ class TriggerRules:
             return "Attack"
         return "Protest" if subj_lemma in lx.ERUPTING_PROTEST else None
 
+    def _exchange(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "exchanged 90 prisoners"; not "exchanged passes" nor "exchanged views"."""
+        words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        return "PrisonerExchange" if words & lx.EXCHANGED else None
+
+    def _charging(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "charged two men with fraud", "was charged"; not "charges $5 a month"."""
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return "LegalAction"
+        people = [o for o in objs if self._human(o) or o.lower_ in _PERSONAL]
+        return "LegalAction" if people else None
+
+    def _derailing(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the train derailed", "crashed the car"; not "derailed the talks"."""
+        dobjs = [o for o in objs if o.dep_ == "dobj"]
+        if dobjs and not any(o.lemma_.lower() in lx.VEHICLES for o in dobjs):
+            return None
+        return "Accident"
+
+    def _entering(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "troops entered the city"; not "she entered the race"."""
+        if subj is None:
+            return None
+        lemma = subj.lemma_.lower()
+        if subj.lower_ in lx.MILITARY_NOUNS or lemma in lx.MILITARY_NOUNS:
+            return "MilitaryDeployment"
+        return None
+
+    def _inquiry(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        return _inquiry_type(tok)
+
     def _generic_plural(self, tok: Token) -> bool:
         if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
             return False
@@ -499,6 +572,33 @@ class TriggerRules:
         return any(t.lower_ in lx.JOB_NOUNS for t in window) or any(
             w in self.lower_text for w in (" jobs", " layoffs", " workforce")
         )
+
+
+_PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+
+
+def _person_noun(tok: Token) -> bool:
+    """A noun for a person, plural or not: "a nurse", "the prisoners"."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "NOUN"
+        and (lemma in lx.ROLE_WORDS or lemma in lx.EXCHANGED)
+        or f"{lemma}s" in lx.PEOPLE_NOUNS
+    )
+
+
+def _inquiry_type(tok: Token) -> str | None:
+    """An investigation or a search: by police or a court a legal action; "searching
+    for survivors" a rescue; "a search of his home" a police search."""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    words = {t.lower_ for t in tok.sent}
+    if tok.lemma_.lower() == "search":
+        if "of" in preps:
+            return "LegalAction"
+        if "for" in preps or tok.pos_ == "NOUN":
+            return "Rescue"
+        return None
+    return "LegalAction" if words & lx.POLICE_WORDS else "OtherEvent"
 
 
 def _with_partitives(objs: list[Token]) -> list[Token]:
@@ -570,13 +670,27 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["execute", "hurt"], TriggerRules._harm),
     **dict.fromkeys(["sink", "capsize"], TriggerRules._vessel),
     **dict.fromkeys(["flood", "erupt"], TriggerRules._nature),
+    **dict.fromkeys(["exchange", "swap"], TriggerRules._exchange),
+    "charge": TriggerRules._charging,
+    **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
+    "enter": TriggerRules._entering,
+    **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
 }
 
 _NounRule = Callable[["TriggerRules", Token, str], str | None]
+
+
+def _noun_inquiry(rules: TriggerRules, tok: Token, kind: str) -> str | None:
+    return _inquiry_type(tok)
+
+
 # Trigger nouns that name their event only in fitting company (by lemma).
 _NARROW_NOUNS: dict[str, _NounRule] = {
     **dict.fromkeys(["race", "campaign"], TriggerRules._race),
     **dict.fromkeys(["victory", "defeat", "win"], TriggerRules._outcome),
     **dict.fromkeys(["charge", "charges", "appeal"], TriggerRules._court_noun),
     **dict.fromkeys(["sale", "purchase", "leak"], TriggerRules._of_thing),
+    **dict.fromkeys(["investigation", "inquiry", "probe", "search"], _noun_inquiry),
+    "execution": TriggerRules._execution,
+    **dict.fromkeys(["game", "match"], TriggerRules._fixture),
 }

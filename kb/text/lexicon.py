@@ -196,9 +196,10 @@ VERB_TRIGGERS: dict[str, str] = {
     # general news events, each gated by its arguments in ``kb.extract.triggers``
     **dict.fromkeys(["announce", "declare", "reveal"], "OtherEvent"),
     **dict.fromkeys(["agree"], "Agreement"),
-    **dict.fromkeys(
-        ["rule", "side", "appeal", "investigate", "testify"], "LegalAction"
-    ),
+    **dict.fromkeys(["rule", "side", "appeal", "testify"], "LegalAction"),
+    **dict.fromkeys(["investigate", "probe", "search"], "OtherEvent"),
+    **dict.fromkeys(["enter"], "MilitaryDeployment"),
+    **dict.fromkeys(["quarantine"], "Outbreak"),
     **dict.fromkeys(["depart", "return"], "DiplomacyEvent"),
     **dict.fromkeys(["flee"], "OtherEvent"),
     **dict.fromkeys(["hire", "recruit"], "Appointment"),
@@ -327,9 +328,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["injury", "injuries"], "Casualties"),
     **dict.fromkeys(["race", "campaign"], "Election"),
     **dict.fromkeys(
-        ["investigation", "inquiry", "probe", "prosecution", "testimony", "appeal"],
+        ["prosecution", "testimony", "appeal"],
         "LegalAction",
     ),
+    **dict.fromkeys(["investigation", "inquiry", "probe", "search"], "OtherEvent"),
+    **dict.fromkeys(["commemoration", "tribute"], "OtherEvent"),
+    **dict.fromkeys(["execution"], "Death"),
+    **dict.fromkeys(["quarantine"], "Outbreak"),
+    **dict.fromkeys(["restructuring", "buyback"], "BusinessEvent"),
     **dict.fromkeys(["charges"], "LegalAction"),
     **dict.fromkeys(["bankruptcy", "insolvency"], "Closure"),
     **dict.fromkeys(["sale", "purchase"], "Acquisition"),
@@ -375,6 +381,38 @@ RACE_MODIFIERS = frozenset(
     """senate presidential governor gubernatorial mayoral congressional house
     leadership parliamentary election electoral""".split()
 )
+# Words that make an investigation or a search one by police or the courts.
+POLICE_WORDS = frozenset(
+    """police prosecutor prosecutors court courts judge fbi detective detectives officers
+    attorney investigators""".split()
+)
+# Who is exchanged when an exchange is of prisoners.
+EXCHANGED = frozenset(
+    """prisoner prisoners captive captives detainee detainees hostage hostages pow
+    pows body bodies soldier soldiers""".split()
+)
+# What a lost or won case is: "lost its court case".
+CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "challenge"})
+# Words that make "beat", "win" or "defeat" a match where no score is written.
+SPORTS_CONTEXT = frozenset(
+    """penalties penalty goal goals striker midfielder goalkeeper keeper league cup
+    season match game final tournament semi-final quarter-final extra-time
+    half-time""".split()
+)
+# Vehicles, for "derail" and "crash" with an object.
+VEHICLES = frozenset(
+    """train trains tram trams bus buses car cars truck trucks lorry plane planes
+    jet aircraft helicopter""".split()
+)
+# Words for one kind of event, that merge as one event, while other kinds of the same
+# type stay apart ("the typhoon" and the "mudslides" it caused).
+EVENT_KINDS = {
+    **dict.fromkeys(["earthquake", "quake", "tremor", "shaking"], "quake"),
+    **dict.fromkeys(["storm", "typhoon", "hurricane", "cyclone", "landfall"], "storm"),
+    **dict.fromkeys(["flood", "flooding", "floods"], "flood"),
+    **dict.fromkeys(["landslide", "mudslide"], "landslide"),
+    **dict.fromkeys(["investigation", "inquiry", "probe", "investigate"], "inquiry"),
+}
 # Verbs whose object "charges" are criminal charges: "faces charges".
 CHARGE_VERBS = frozenset({"face", "file", "bring", "press", "drop", "deny", "lay"})
 # Boats, for "sank" and "capsized".
@@ -642,6 +680,10 @@ PLURAL_EVENT_NOUNS = frozenset(
         "floods",
         "charges",
         "clashes",
+        "mudslides",
+        "landslides",
+        "wildfires",
+        "aftershocks",
         "injuries",
     }
 )
