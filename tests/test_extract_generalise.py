@@ -179,6 +179,53 @@ def test_short_name_of_a_national_body_joins_it(run):
     assert sum(1 for n in _names(x) if "Treasury" in n) == 1
 
 
+MATCH_REPORT = (
+    "Bristol lost 2-1 to Leeds on Saturday and dropped to third in the league. "
+    "Bristol coach Dana Kerr said the penalty decided the match. "
+    "Leeds travel to Norwich next week, and the club's fans hope for another goal."
+)
+
+
+@pytest.mark.slow
+def test_clubs_named_after_cities_are_sides_in_a_match_report(run):
+    """In a match report, a city's name where a side stands is the club; a place
+    travelled to stays a place."""
+    x = run(MATCH_REPORT)
+    assert {"Leeds", "Bristol"} <= _actors(x) - _places(x)
+    assert "Norwich" in _places(x)
+
+
+@pytest.mark.slow
+def test_cities_stay_places_outside_match_reports(run):
+    x = run("Leeds approved a new tram line on Monday, and Bristol may follow.")
+    assert "Leeds" in _places(x)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "The Centers for Disease Control and Prevention issued new advice. "
+            "The CDC said cases had doubled.",
+            "CDC",
+        ),
+        (
+            "Coach Louis van Halst named his squad. Van Halst said the team was fit.",
+            "Van Halst",
+        ),
+        (
+            "Orla Baines said the Harbour Reds' defence held. The Harbour Reds won.",
+            "Harbour Reds'",
+        ),
+    ],
+)
+def test_short_forms_join_the_full_name(run, text, short):
+    """An acronym of the name's first words, a surname of several words, and a name
+    with a plural possessive are the entity named in full."""
+    assert short not in _names(run(text))
+
+
 def test_acronyms_are_not_matched_to_airports_or_country_codes():
     assert gazetteer().lookup("IMF") is None
     assert gazetteer().lookup("GMB") is None

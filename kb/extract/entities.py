@@ -72,7 +72,7 @@ def _same(cl: Cluster, m: Mention) -> bool:
     if m.kind == "Location":
         words = set(b.split())
         return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
-    if acronym(longest) == m.name:
+    if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
     ta, tb = a.split(), b.split()
     if not ta or not tb:
@@ -94,6 +94,17 @@ def _same(cl: Cluster, m: Mention) -> bool:
     )
 
 
+def _initial_acronym(short: str, name: str) -> bool:
+    """ "CDC" for the "Centers for Disease Control and Prevention": the initials of
+    the name's first three or more capitalised words."""
+    initials = acronym(name)
+    return (
+        short.isupper()
+        and 3 <= len(short) < len(initials)
+        and initials.startswith(short)
+    )
+
+
 def _nearest_named(m: Mention, found: list[int], clusters: list[Cluster]) -> int | None:
     """Of the people a surname could be ("Biden" after "Joe Biden" and "Beau
     Biden"), the one named last before it; else the first named after it."""
@@ -112,15 +123,16 @@ def _nearest_named(m: Mention, found: list[int], clusters: list[Cluster]) -> int
 
 
 def _surname_of(m: Mention, cl: Cluster) -> bool:
-    """A one-word person or organisation mention that is the last word of a person's
-    full name in the cluster."""
+    """A person or organisation mention that is the last word of a person's full
+    name in the cluster, or its last words when the surname has a particle ("Van
+    Gaal" of "Louis van Gaal")."""
     if cl.kind != "Person" or m.kind not in ("Person", "Organization") or m.place:
         return False
     words = fold(m.name).split()
-    if len(words) != 1:
+    if len(words) != 1 and not (len(words) == 2 and m.name.split()[0].istitle()):
         return False
     return any(
-        len(full) >= 2 and full[-1] == words[0]
+        len(full) > len(words) and full[-len(words) :] == words
         for full in (fold(n).split() for n in cl.names())
     )
 

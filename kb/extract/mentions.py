@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.extract.dates import dates_of
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.names import (
+    SCORE,
     acronym,
     is_demonym,
     merged_ents,
@@ -50,6 +51,39 @@ def _title_case(line: str, words_in_text: set[str]) -> bool:
     everyday = [w for w in capitals if w.lower() in words_in_text]
     function = [w for w in tokens[1:] if w in _TITLE_FUNCTION_WORDS]
     return len(capitals) + 1 >= 0.8 * len(words) and len(everyday) + len(function) >= 2
+
+
+# "lost to X", "a win over X", "at home to X": prepositions that lead to a side.
+_SIDE_PREPS = frozenset({"against", "over", "than"})
+_LOSING = frozenset({"lose", "loss", "defeat", "fall", "succumb", "draw"})
+_CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"})
+
+
+def _side_slot(tok: Token) -> bool:
+    """Where a side stands: "Cagliari beat …", "Cagliari's defeat", "Cagliari coach
+    X", "lost to Cagliari", "wins over Madrid and Roma"; not "the Florence club"."""
+    dep = tok.dep_
+    if dep == "conj":
+        return _side_slot(tok.head)
+    if dep == "compound":
+        return tok.head.lower_ not in _CLUB_WORDS
+    if dep in ("nsubj", "nsubjpass", "dobj", "poss", "appos"):
+        return True
+    if dep != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "to":  # "lost to X", not "travel to X"
+        return prep.head.lemma_.lower() in _LOSING
+    return prep.lower_ in _SIDE_PREPS
+
+
+def _is_sports_report(doc: Doc) -> bool:
+    """A match report: a score and the words of the game."""
+    text = doc.text
+    if not SCORE.search(text):
+        return False
+    words = sum(1 for t in doc if t.lemma_.lower() in lx.SPORTS_CONTEXT)
+    return words >= 3
 
 
 def find_mentions(doc: Doc) -> Mentions:
@@ -94,6 +128,7 @@ class _MentionFinder:
             for t in doc[:-1]
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
         }
+        self.sports = _is_sports_report(doc)
 
     def run(self) -> Mentions:
         ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)
@@ -161,6 +196,9 @@ class _MentionFinder:
             return  # nationalities make groups and institutions, see _group/_institution
         if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
             self._add(Mention(ent.start, ent.end, "Group", text))
+            return
+        if self._team(ent, place):
+            self._add(Mention(ent.start, ent.end, "Organization", text))
             return
         if label in ("GPE", "LOC", "FAC") or self._is_misfiled_place(ent, place):
             self._add(Mention(ent.start, ent.end, "Location", text, place=place))
@@ -242,6 +280,16 @@ class _MentionFinder:
                 )
             )
         return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
+    def _team(self, ent: SpacySpan, place: Place | None) -> bool:
+        """In a sports report, a club named after its city ("Cagliari",
+        "Manchester City") where a side stands: the one that plays, beats or loses to
+        another; not "in Cagliari"."""
+        if not self.sports or (place is None and ent.label_ not in ("GPE", "LOC")):
+            return False
+        if place is not None and place.kind not in ("city", "admin"):
+            return False  # countries are national sides and places both
+        return _side_slot(ent.root)
 
     def _common_word(self, tok: Token) -> bool:
         """A capitalised common noun ("Malaria killed…") that the text also writes in

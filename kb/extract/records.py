@@ -133,7 +133,7 @@ class RawClaim:
 
 
 def clean_name(text: str) -> str:
-    """A name without a leading "the", a possessive "'s", or edge punctuation."""
+    """A name without a leading "the", a possessive, or edge punctuation."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    text = re.sub(r"[’']s$", "", text)
+    text = re.sub(r"[’']s$|(?<=s)[’']$", "", text)  # "Hart's", "the Reds'"
     return re.sub(r"\s+", " ", text).strip(" ,.;:-—")
