@@ -226,6 +226,16 @@ def test_short_forms_join_the_full_name(run, text, short):
     assert short not in _names(run(text))
 
 
+@pytest.mark.slow
+def test_a_name_set_after_a_place_is_a_place(run):
+    """ "near Dunmore, Kellavon": the NER's person after a place and a comma is the
+    region the place lies in; "WASHINGTON (AP)" keeps the agency."""
+    x = run("Firefighters found a body at a farm near Dunmore, Kellavon, on Friday.")
+    assert "Kellavon" in _places(x)
+    x = run("WASHINGTON (AP) — Senators met on Monday to discuss the budget.")
+    assert "AP" not in _places(x)
+
+
 def test_acronyms_are_not_matched_to_airports_or_country_codes():
     assert gazetteer().lookup("IMF") is None
     assert gazetteer().lookup("GMB") is None

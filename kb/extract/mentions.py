@@ -262,7 +262,22 @@ class _MentionFinder:
             and self._in_place_slot(ent)
         ):
             return "GPE"  # "in Lethbridge and Medicine Hat"
+        if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
+            return "LOC"  # "Looe, Cornwall", "Wales, the Midlands and Scotland"
         return label
+
+    def _beside_place(self, ent: SpacySpan) -> bool:
+        """A name listed with, or set after, a name the NER calls a place."""
+        if ent.text.isupper() or (ent.start and self.doc[ent.start - 1].text == "("):
+            return False  # "WASHINGTON (AP)": an agency, not a place
+        root = ent.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ in ("conj", "appos"):
+            partners.append(root.head)
+        return any(
+            (e := self.ent_at.get(p.i)) is not None and e.label_ in ("GPE", "LOC")
+            for p in partners
+        )
 
     def _in_place_slot(self, ent: SpacySpan) -> bool:
         """A name governed by a preposition of place ("in X"), or joined by "and" to
