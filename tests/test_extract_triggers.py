@@ -80,6 +80,15 @@ def _types(x: Extraction) -> list[str]:
         ("Officials recalled the execution of a nurse in 1915.", "Death"),
         ("The patient was quarantined at the hospital.", "Outbreak"),
         ("The game ended 2-2 after extra time.", "SportsMatch"),
+        ("Two climbers were reported missing on Sunday.", "OtherEvent"),
+        ("Orlen Foods will buy back shares worth $2 billion.", "BusinessEvent"),
+        ("Varda released its Lumo headset in 2019.", "Launch"),
+        ("The clinic is testing a patient who returned from Liberia.", "Outbreak"),
+        ("Government troops withdrew from the town on Monday.", "MilitaryDeployment"),
+        ("Orlen Foods is expanding into Chile this year.", "BusinessEvent"),
+        ("The premier met her Polish counterpart in Warsaw.", "Negotiation"),
+        ("The withdrawal of troops began in May.", "MilitaryDeployment"),
+        ("An outbreak of measles closed two schools.", "Outbreak"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -131,6 +140,14 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("She entered the race for mayor in May.", "MilitaryDeployment"),
         ("Some critics feared the execution of the plan would fail.", "Death"),
         ("Users can play their favourite games on the device.", "SportsMatch"),
+        ("Varda released a statement on Monday.", "Launch"),
+        ("Engineers tested the brakes twice.", "Outbreak"),
+        ("The company withdrew its bid in May.", "MilitaryDeployment"),
+        ("The deficit expanded last year.", "BusinessEvent"),
+        ("The plan was met with criticism from unions.", "Negotiation"),
+        ("The firm met its sales target.", "Negotiation"),
+        ("Savers made a cash withdrawal at the branch.", "MilitaryDeployment"),
+        ("He studied the outbreak of war in 1914.", "Outbreak"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

@@ -285,6 +285,7 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
 # What may follow a trigger verb in its phrase, and the prepositions that may lead it.
 _PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
 _PHRASE_PREPS = ("with", "against")
+_PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
 
 
 def _trigger_phrase(tok: Token) -> str:
@@ -302,9 +303,12 @@ def _trigger_phrase(tok: Token) -> str:
             start = child.left_edge.i
         return doc[start : tok.i + 1].text
     end = tok.i + 1
-    particle = next((c for c in tok.rights if c.dep_ == "prt" and c.i == end), None)
-    if particle is not None:
-        end = particle.i + 1
+    if end < len(doc) and (
+        doc[end].dep_ == "prt"
+        or doc[end].lower_ in _PARTICLES
+        and doc[end].dep_ != "prep"
+    ):
+        end += 1  # "laid off", "buy back" (which the parser may call an adjective)
     # the object or complement right after it: "pleaded guilty", "cut 300 jobs",
     # "sided with the rebels"
     for child in tok.rights:

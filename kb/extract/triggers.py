@@ -35,6 +35,8 @@ class TriggerRules:
             c.dep_ == "neg" for c in tok.children
         ):
             return None
+        if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
+            return "OtherEvent"  # "were reported missing", "are still missing"
         if tok.pos_ == "VERB":
             return self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -131,6 +133,19 @@ class TriggerRules:
             return kind
         return None
 
+    def _troop_move(self, tok: Token, kind: str) -> str | None:
+        """ "the withdrawal of troops"; not "a cash withdrawal"."""
+        words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+        return kind if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS) else None
+
+    def _outbreak(self, tok: Token, kind: str) -> str | None:
+        """ "the outbreak of measles"; "the outbreak of war" names no disease."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for g in prep.children:
+                if g.lemma_.lower() in lx.CONFLICT_WORDS or g.ent_type_ == "EVENT":
+                    return None
+        return kind
+
     def _execution(self, tok: Token, kind: str) -> str | None:
         """ "the execution of a nurse"; not "the execution of the plan"."""
         return (
@@ -224,6 +239,8 @@ class TriggerRules:
                     return "Acquisition"
         if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
             return "Acquisition"  # "merged with X"
+        if lemma == "buy" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "back":
+            return "BusinessEvent"  # "will buy back shares"
         return None
 
     def _appointment(
@@ -348,6 +365,10 @@ class TriggerRules:
         """ "released a poll", "conducted the survey": a publication."""
         if any(o.lemma_.lower() in lx.PUBLICATION_OBJECTS for o in objs):
             return "StudyPublication"
+        if tok.lemma_.lower() == "release" and any(
+            o.dep_ == "dobj" and _named_thing(o) and not self._human(o) for o in objs
+        ):
+            return "Launch"  # "released its Lumo headset"
         return None
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
@@ -512,6 +533,62 @@ class TriggerRules:
             return "Attack"
         return "Protest" if subj_lemma in lx.ERUPTING_PROTEST else None
 
+    def _testing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "testing a patient", "tested positive"; not "tested the brakes"."""
+        if any(c.lower_ in ("positive", "negative") for c in tok.children):
+            return "Outbreak"
+        return (
+            "Outbreak" if any(_person_noun(o) or self._human(o) for o in objs) else None
+        )
+
+    def _withdrawal(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "troops withdrew", "the rebels abandoned the town"; not "withdrew its
+        bid"."""
+        if subj is None:
+            return None
+        words = {subj.lower_, subj.lemma_.lower()}
+        if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS):
+            return "MilitaryDeployment"
+        places = [o for o in objs if self.r.kind_at(o) == "Location"]
+        if tok.lemma_.lower() == "abandon" and places and self.r.kind_at(subj):
+            return "MilitaryDeployment"
+        return None
+
+    def _expansion(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "expanding into China"; not "the deficit expanded"."""
+        for prep in (
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ == "into"
+        ):
+            if any(self.r.kind_at(g) == "Location" for g in prep.children):
+                return "BusinessEvent"
+        return None
+
+    def _meeting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the leaders met", "met with the mayor"; not "met with criticism" nor
+        "met the target"."""
+        others = [o for o in objs if o.dep_ == "dobj"] + [
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if not others:
+            return "Negotiation" if subj is not None and self._party(subj) else None
+        return "Negotiation" if any(self._party(o) for o in others) else None
+
+    def _party(self, tok: Token) -> bool:
+        return (
+            self._human(tok)
+            or _person_noun(tok)
+            or tok.lower_ in _PERSONAL
+            or tok.lower_ in ("counterpart", "counterparts", "delegation")
+        )
+
     def _exchange(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -575,6 +652,13 @@ class TriggerRules:
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+
+
+def _named_thing(tok: Token) -> bool:
+    """A product's name: "the Lumo", "its Lumo headset"."""
+    if tok.ent_type_ == "PRODUCT" or tok.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _person_noun(tok: Token) -> bool:
@@ -675,6 +759,10 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
     "enter": TriggerRules._entering,
     **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
+    "test": TriggerRules._testing,
+    **dict.fromkeys(["withdraw", "retreat", "abandon"], TriggerRules._withdrawal),
+    "expand": TriggerRules._expansion,
+    "meet": TriggerRules._meeting,
 }
 
 _NounRule = Callable[["TriggerRules", Token, str], str | None]
@@ -693,4 +781,6 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     **dict.fromkeys(["investigation", "inquiry", "probe", "search"], _noun_inquiry),
     "execution": TriggerRules._execution,
     **dict.fromkeys(["game", "match"], TriggerRules._fixture),
+    **dict.fromkeys(["withdrawal", "pullout"], TriggerRules._troop_move),
+    "outbreak": TriggerRules._outbreak,
 }

@@ -199,7 +199,9 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["rule", "side", "appeal", "testify"], "LegalAction"),
     **dict.fromkeys(["investigate", "probe", "search"], "OtherEvent"),
     **dict.fromkeys(["enter"], "MilitaryDeployment"),
-    **dict.fromkeys(["quarantine"], "Outbreak"),
+    **dict.fromkeys(["quarantine", "test"], "Outbreak"),
+    **dict.fromkeys(["withdraw", "retreat", "abandon"], "MilitaryDeployment"),
+    **dict.fromkeys(["expand"], "BusinessEvent"),
     **dict.fromkeys(["depart", "return"], "DiplomacyEvent"),
     **dict.fromkeys(["flee"], "OtherEvent"),
     **dict.fromkeys(["hire", "recruit"], "Appointment"),
@@ -335,6 +337,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["commemoration", "tribute"], "OtherEvent"),
     **dict.fromkeys(["execution"], "Death"),
     **dict.fromkeys(["quarantine"], "Outbreak"),
+    **dict.fromkeys(["withdrawal", "pullout"], "MilitaryDeployment"),
     **dict.fromkeys(["restructuring", "buyback"], "BusinessEvent"),
     **dict.fromkeys(["charges"], "LegalAction"),
     **dict.fromkeys(["bankruptcy", "insolvency"], "Closure"),
@@ -351,6 +354,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["victory", "defeat", "win"], "SportsMatch"),
     **dict.fromkeys(["announcement", "speech", "briefing"], "OtherEvent"),
 }
+# Armed groups that withdraw or retreat, beside ``MILITARY_NOUNS``.
+ARMED_GROUPS = frozenset(
+    """rebels rebel fighters militants insurgents militia militias gunmen guerrillas
+    islamists separatists""".split()
+)
+# What breaks out when an "outbreak" is no disease.
+CONFLICT_WORDS = frozenset(
+    """war wars fighting hostilities violence conflict clashes unrest revolution""".split()
+)
 # Words for courts: "the court ruled", "the judge ruled".
 COURT_WORDS = frozenset(
     """court courts judge judges justice justices tribunal jury panel magistrate
