@@ -233,6 +233,8 @@ def test_an_event_label_says_which_event(run, sentence, words):
         ("Nordvik Motors cut 300 jobs in March.", "cut 300 jobs"),
         ("A district judge sided with the growers in May.", "sided with the growers"),
         ("The plant laid off staff in June.", "laid off staff"),
+        ("The two sides held talks in Geneva on Monday.", "held talks"),
+        ("Orlen Foods will buy back shares worth $2 billion.", "buy back shares"),
     ],
 )
 def test_event_label_holds_the_verb_phrase(run, text, label):
@@ -266,3 +268,12 @@ def test_one_inquiry_in_other_words_is_one_event(run):
         "The investigation found no wrongdoing by the board."
     )
     assert _types(x).count("OtherEvent") == 1
+
+
+def test_a_test_and_the_outbreak_are_two_events(run):
+    """Testing a patient and the outbreak they may have caught are apart."""
+    x = run(
+        "An outbreak of measles hit Varna in May. "
+        "The clinic is testing a patient who returned from Varna."
+    )
+    assert _types(x).count("Outbreak") == 2

@@ -286,6 +286,10 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
 _PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
 _PHRASE_PREPS = ("with", "against")
 _PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
+# Verbs that add little to the noun they take: "held talks", "made landfall".
+_LIGHT_VERBS = frozenset(
+    {"pay", "make", "hold", "stage", "launch", "give", "conduct", "take", "open"}
+)
 
 
 def _trigger_phrase(tok: Token) -> str:
@@ -301,6 +305,14 @@ def _trigger_phrase(tok: Token) -> str:
             ):
                 break
             start = child.left_edge.i
+        head = tok.head
+        if (
+            tok.dep_ == "dobj"
+            and head.lemma_.lower() in _LIGHT_VERBS
+            and head.i < start
+            and all(t.dep_ in ("det", "poss") for t in doc[head.i + 1 : start])
+        ):
+            start = head.i  # "paid tribute", "made landfall", "held talks"
         return doc[start : tok.i + 1].text
     end = tok.i + 1
     if end < len(doc) and (
@@ -312,7 +324,8 @@ def _trigger_phrase(tok: Token) -> str:
     # the object or complement right after it: "pleaded guilty", "cut 300 jobs",
     # "sided with the rebels"
     for child in tok.rights:
-        if child.left_edge.i != end or child.dep_ not in _PHRASE_DEPS:
+        # the phrase must go on right after the verb (or take in its particle)
+        if child.i < end or child.left_edge.i > end or child.dep_ not in _PHRASE_DEPS:
             continue
         if child.dep_ == "prep":
             if child.lower_ not in _PHRASE_PREPS or any(

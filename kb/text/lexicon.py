@@ -424,6 +424,9 @@ EVENT_KINDS = {
     **dict.fromkeys(["flood", "flooding", "floods"], "flood"),
     **dict.fromkeys(["landslide", "mudslide"], "landslide"),
     **dict.fromkeys(["investigation", "inquiry", "probe", "investigate"], "inquiry"),
+    **dict.fromkeys(["outbreak", "epidemic", "pandemic", "infect"], "outbreak"),
+    **dict.fromkeys(["test"], "test"),
+    **dict.fromkeys(["quarantine"], "quarantine"),
 }
 # Verbs whose object "charges" are criminal charges: "faces charges".
 CHARGE_VERBS = frozenset({"face", "file", "bring", "press", "drop", "deny", "lay"})
