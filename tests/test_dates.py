@@ -29,6 +29,12 @@ REF = date(2025, 6, 12)  # a Thursday
         ("the second quarter", "past", "2025"),
         ("fiscal 2024", "past", "2024"),
         ("last week", "past", "2025-06"),
+        # the present of a scheduled event looks ahead; of anything else, back
+        ("on Saturday", "ahead", "2025-06-14"),
+        ("on Saturday", "present", "2025-06-07"),
+        ("through August", "ahead", "2025-08"),
+        ("late last July", "past", "2024-07"),
+        ("next March", "past", "2026-03"),
     ],
 )
 def test_relative_expressions(text, tense, expected):

@@ -89,6 +89,7 @@ def _types(x: Extraction) -> list[str]:
         ("The premier met her Polish counterpart in Warsaw.", "Negotiation"),
         ("The withdrawal of troops began in May.", "MilitaryDeployment"),
         ("An outbreak of measles closed two schools.", "Outbreak"),
+        ("Redmere United play Northfield Rovers in the cup on Saturday.", "SportsMatch"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -148,6 +149,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The firm met its sales target.", "Negotiation"),
         ("Savers made a cash withdrawal at the branch.", "MilitaryDeployment"),
         ("He studied the outbreak of war in 1914.", "Outbreak"),
+        ("Actors play a key role in the new film.", "SportsMatch"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):
@@ -277,3 +279,14 @@ def test_a_test_and_the_outbreak_are_two_events(run):
         "The clinic is testing a patient who returned from Varna."
     )
     assert _types(x).count("Outbreak") == 2
+
+
+def test_a_scheduled_event_in_the_present_looks_ahead(run):
+    """ "play … on Saturday" in an article of Thursday is the coming Saturday; a noun's
+    present-tense verb ("the numbers reverse Monday's poll") still reads back."""
+    x = run(
+        "Redmere United play Northfield Rovers in the cup on Saturday.",
+        published="2024-03-14",
+    )
+    (match,) = [e for e in x.events if e.event_type == "SportsMatch"]
+    assert match.date is not None and match.date.value == "2024-03-16"

@@ -56,9 +56,13 @@ class DateContext:
     #: the DATE (and TIME: "last night") entities of each sentence, by its first token
     by_sentence: dict[int, list[SpacySpan]] = field(default_factory=dict)
 
-    def date_of(self, verb: Token, sentence_fallback: bool = False) -> DateValue | None:
+    def date_of(
+        self, verb: Token, sentence_fallback: bool = False, ahead: bool = False
+    ) -> DateValue | None:
         """A date attached to the verb (not through a nested clause), else to an
-        ancestor; with ``sentence_fallback``, the sentence's only date."""
+        ancestor; with ``sentence_fallback``, the sentence's only date. ``ahead``: the
+        verb names the event itself, so a present tense looks ahead ("Leeds play
+        Bristol on Sunday"); a saying or a noun's verb in the present reads back."""
         in_sent = self.by_sentence.get(verb.sent.start, [])
         cur: Token | None = verb
         for _ in range(4):
@@ -66,13 +70,13 @@ class DateContext:
                 break
             for ent in in_sent:
                 if _attached(ent, cur) and not _dates_the_saying(ent, cur):
-                    value = resolve(ent.text, self.ref, tense(cur))
+                    value = resolve(ent.text, self.ref, _read(tense(cur), ahead))
                     if value is not None:
                         return value
             cur = cur.head if cur.head != cur else None
         if sentence_fallback:
             values = [
-                resolve(e.text, self.ref, tense(verb))
+                resolve(e.text, self.ref, _read(tense(verb), ahead))
                 for e in in_sent
                 if not _dates_the_saying(e, verb)
             ]
@@ -146,10 +150,20 @@ def tense(verb: Token) -> Tense:
         ):
             return "future"
         cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
-    present = verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    kids = list(verb.children)
+    present = (
+        verb.tag_ in ("VBZ", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in kids)
+        # a finite verb the tagger took for a bare form: "United play Rovers"
+        or verb.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ == "aux" for c in kids)
     )
     return "present" if present else "past"
+
+
+def _read(found: Tense, ahead: bool) -> Tense:
+    return "ahead" if found == "present" and ahead else found
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:

@@ -108,7 +108,7 @@ class _EventRules:
         verb = tok if tok.pos_ == "VERB" else _anchor_verb(tok)
         agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
-        when = self.dates.date_of(verb, sentence_fallback=True)
+        when = self.dates.date_of(verb, sentence_fallback=True, ahead=tok == verb)
         return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
 
     def _event_actors(

@@ -128,7 +128,7 @@ class _MentionFinder:
             for t in doc[:-1]
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
         }
-        self.sports = _is_sports_report(doc)
+        self.sports = self.found.sports = _is_sports_report(doc)
 
     def run(self) -> Mentions:
         ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)

@@ -45,6 +45,8 @@ class Mentions:
     token_mention: dict[int, int] = field(default_factory=dict)
     #: the NER entity each token lies in, built once so that rules stay linear
     ent_at: dict[int, SpacySpan] = field(default_factory=dict)
+    #: whether the article is a match report (a score and the words of the game)
+    sports: bool = False
 
     def add(self, m: Mention) -> None:
         """Keep ``m`` unless one of its tokens already belongs to a mention."""

@@ -589,6 +589,21 @@ class TriggerRules:
             or tok.lower_ in ("counterpart", "counterparts", "delegation")
         )
 
+    def _playing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "Leeds play Bristol on Sunday", "will play each other in the final";
+        not "played a role" nor "play their favourite games"."""
+        sides = [
+            o
+            for o in objs
+            if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.lower_ in ("each", "other"))
+        ]
+        against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+        if not sides and not against:
+            return None
+        words = {t.lemma_.lower() for t in tok.sent if t.i != tok.i}
+        sporting = SCORE.search(tok.sent.text) or words & lx.SPORTS_CONTEXT
+        return "SportsMatch" if sporting or self.r.mentions.sports else None
+
     def _exchange(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -763,6 +778,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["withdraw", "retreat", "abandon"], TriggerRules._withdrawal),
     "expand": TriggerRules._expansion,
     "meet": TriggerRules._meeting,
+    "play": TriggerRules._playing,
 }
 
 _NounRule = Callable[["TriggerRules", Token, str], str | None]

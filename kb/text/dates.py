@@ -14,9 +14,11 @@ from typing import Literal
 from kb.models import DateValue
 from kb.text.quantities import WORD_NUMBERS
 
-#: a clause's time; "present" ("the fiscal year ends Sept. 30") reads as the past
-#: except for a month and day, which is then this year's
-Tense = Literal["past", "present", "future"]
+#: a clause's time. "present" ("the fiscal year ends Sept. 30") reads as the past,
+#: except that a month and day is then this year's; "ahead" is the present of a verb
+#: that names a scheduled event ("Leeds play Bristol on Sunday"), read forwards.
+Tense = Literal["past", "present", "ahead", "future"]
+_BACK = ("past", "present")
 
 MONTHS = {
     name: i
@@ -55,7 +57,14 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.I), "monthday"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?!,?\s*\d)", re.I), "monthday"),
-    (re.compile(rf"^(?:(?:in|early|late|mid|the)[\s-]+)*{_MONTH}$", re.I), "monthonly"),
+    (
+        re.compile(
+            rf"^(?:(?:in|early|late|mid|the|through|until|till|by|since)[\s-]+)*"
+            rf"(?:(?P<rel>last|next|this)\s+)?{_MONTH}$",
+            re.I,
+        ),
+        "monthonly",
+    ),
     (
         re.compile(
             rf"^(?:(?:in|early|late|mid|the|since|by|until|fiscal)[\s-]+)*{_YEAR}$",
@@ -146,16 +155,16 @@ def _month_value(year: int, month: int) -> DateValue:
 def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
     """The month ``month`` nearest the reference date, in the tense's direction."""
     year = ref.year
-    if tense != "future" and month > ref.month:
+    if tense in _BACK and month > ref.month:
         year -= 1
-    elif tense == "future" and month < ref.month:
+    elif tense not in _BACK and month < ref.month:
         year += 1
     return _month_value(year, month)
 
 
 def _nearest_weekday(weekday: int, ref: date, tense: Tense, rel: str) -> DateValue:
     delta = (weekday - ref.weekday()) % 7
-    if tense != "future" and delta:
+    if tense in _BACK and delta:
         delta -= 7
     if rel == "last":
         delta = delta - 7 if delta >= 0 else delta
@@ -182,6 +191,11 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
         if ref is None:
             return None
         if kind == "monthonly":
+            rel = (groups.get("rel") or "").lower()
+            if rel in ("last", "next"):  # "late last July": the July before this month
+                tense = "past" if rel == "last" else "future"
+                if month == ref.month:
+                    return _month_value(ref.year + (-1 if rel == "last" else 1), month)
             return _nearest_month(month, ref, tense)
         return _month_day(month, int(groups["day"]), ref, tense)
     return None
@@ -209,14 +223,14 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:
         return None
-    step = 1 if tense == "future" else -1
+    step = -1 if tense in _BACK else 1
     if (date.fromisoformat(this_year.value) - ref).days * step >= 0:
         return this_year  # the tense agrees
     other = _valid_day(ref.year + step, month, day)
     if other is None:
         return this_year
     gap = abs(date.fromisoformat(other.value) - ref)
-    if tense == "present":
+    if tense in ("present", "ahead"):
         return other if gap <= _ACROSS_NEW_YEAR else this_year
     return other if gap < abs(date.fromisoformat(this_year.value) - ref) else this_year
 
@@ -281,9 +295,9 @@ def _quarter(lowered: str, ref: date, tense: Tense) -> DateValue | None:
     q = int(m["q"]) if m["q"] else _QUARTER_NUMBER[m["nth"]]
     current = (ref.month - 1) // 3 + 1
     year = ref.year
-    if tense != "future" and q > current:
+    if tense in _BACK and q > current:
         year -= 1
-    elif tense == "future" and q < current:
+    elif tense not in _BACK and q < current:
         year += 1
     return DateValue(str(year), "year")
 
@@ -319,6 +333,10 @@ def resolve(
     DateValue(value='2025', precision='year')
     >>> resolve("last night", date(2026, 2, 2))
     DateValue(value='2026-02-01', precision='day')
+    >>> resolve("late last July", date(2013, 3, 22))
+    DateValue(value='2012-07', precision='month')
+    >>> resolve("through June", date(2013, 3, 18), "ahead")
+    DateValue(value='2013-06', precision='month')
     """
     found = _absolute(text, ref, tense)
     if found is not None or ref is None:

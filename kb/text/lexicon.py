@@ -208,7 +208,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["fire", "sack", "oust", "dismiss"], "Resignation"),
     **dict.fromkeys(["retire", "step"], "Resignation"),
     **dict.fromkeys(
-        ["score", "equalise", "equalize", "qualify", "lose"], "SportsMatch"
+        ["score", "equalise", "equalize", "qualify", "lose", "play"], "SportsMatch"
     ),
     **dict.fromkeys(["sell", "purchase"], "Acquisition"),
     **dict.fromkeys(["postpone"], "ServiceDisruption"),
