@@ -89,7 +89,10 @@ def _types(x: Extraction) -> list[str]:
         ("The premier met her Polish counterpart in Warsaw.", "Negotiation"),
         ("The withdrawal of troops began in May.", "MilitaryDeployment"),
         ("An outbreak of measles closed two schools.", "Outbreak"),
-        ("Redmere United play Northfield Rovers in the cup on Saturday.", "SportsMatch"),
+        (
+            "Redmere United play Northfield Rovers in the cup on Saturday.",
+            "SportsMatch",
+        ),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):

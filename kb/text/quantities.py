@@ -43,6 +43,9 @@ WORD_NUMBERS: dict[str, float] = {
     "a hundred": 100,
     "a dozen": 12,
     "dozen": 12,
+    "half a dozen": 6,
+    "a half dozen": 6,
+    "a half-dozen": 6,
     "a thousand": 1000,
 }
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -196,7 +199,8 @@ _VAGUE_RE = re.compile(
 _NUMBER = re.compile(
     rf"(?:(?P<symbol>{_SYMBOL})\s?|\b(?P<lsym>(?-i:{_LSYM}))\s?"
     rf"|\b(?P<code>(?-i:{_CODE}))\s?)?"
-    rf"(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS})\b)"
+    rf"(?:(?P<digits>{_DIGITS})(?P<frac>\s?[½¼¾]|\s[13]/[24](?![\d/]))?"
+    rf"|\b(?P<words>{_WORDS})\b)"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:(?P<points>\s(?:percentage|basis)[\s-]points?\b)"
     rf"|(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
@@ -212,6 +216,7 @@ _FRACTION_AFTER = re.compile(
 _MILLIONS_OF = re.compile(
     r"\s+(?:people\b|(?!(?:metres|meters|miles|minutes|seconds|hours|years)\b)[a-z]{3,}s\b)"
 )
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 # "45-year-old": an age, in the unit it is counted in
 _AGE = re.compile(r"-(year|month|week|day)s?-old\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.I)
@@ -276,6 +281,8 @@ def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
 def _figure(text: str, m: re.Match[str]) -> Figure:
     raw = m["digits"] or ""
     value = _to_float(raw) if raw else float(WORD_NUMBERS[m["words"].lower()])
+    if m["frac"]:  # "2 1/2 years", "2½ hours"
+        value += _FRACTIONS[m["frac"].strip()]
     if m["scale"]:
         scale = m["scale"].lower()
         # a lone "m" or "b" counts as a scale after a currency figure, and "m" before
