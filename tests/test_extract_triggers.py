@@ -153,6 +153,13 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Savers made a cash withdrawal at the branch.", "MilitaryDeployment"),
         ("He studied the outbreak of war in 1914.", "Outbreak"),
         ("Actors play a key role in the new film.", "SportsMatch"),
+        ("Her campaign said on Monday that the senator was tired.", "Election"),
+        ("A group charged with beautifying the town met on Monday.", "LegalAction"),
+        ("He agrees with this view up to a point.", "Agreement"),
+        ("The judge told the ministry to release the Varga emails.", "Launch"),
+        ("A flood of money helped the challenger.", "NaturalDisaster"),
+        ("Critics defended free speech on campus.", "OtherEvent"),
+        ("Our goal is to defeat the rebels in the north.", "SportsMatch"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

@@ -82,7 +82,7 @@ def _is_sports_report(doc: Doc) -> bool:
     text = doc.text
     if not SCORE.search(text):
         return False
-    words = sum(1 for t in doc if t.lemma_.lower() in lx.SPORTS_CONTEXT)
+    words = sum(1 for t in doc if t.lemma_.lower() in lx.SPORTS_REPORT_WORDS)
     return words >= 3
 
 

@@ -67,8 +67,15 @@ class TriggerRules:
             tok.head.lower_ == "of" and tok.head.head.lemma_ == "exchange"
         ):
             return "Attack"  # "an exchange of fire"
-        if lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
-            return None
+        if lemma in ("demonstration", "flood") and any(
+            c.lower_ == "of" for c in tok.children
+        ):
+            return None  # "a demonstration of strength", "a flood of money"
+        if lemma == "speech" and (
+            tok.head.lower_ == "of"
+            or any(c.lower_ in ("free", "hate") for c in tok.children)
+        ):
+            return None  # "free speech", "freedom of speech"
         if lemma == "poll":
             # "at the polls", "polls closed": the vote; otherwise an opinion poll
             voting = tok.head.lower_ in ("at", "to") or tok.head.lemma_ in (
@@ -89,10 +96,12 @@ class TriggerRules:
         """ "the Senate race", "the election campaign"; not "the human race", and a
         campaign names an event only with a word saying what it is for."""
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if tok.lemma_.lower() == "campaign":
+            if tok.dep_ == "nsubj" or not mods:
+                return None  # "his campaign said": the team, not an event
+            return "Election" if mods & lx.RACE_MODIFIERS else "OtherEvent"
         if mods & lx.RACE_MODIFIERS or self._sentence_has(tok, lx.ELECTION_CONTEXT):
             return "Election"
-        if tok.lemma_.lower() == "campaign" and mods:
-            return "OtherEvent"  # "a vaccination campaign", "a bombing campaign"
         return None
 
     def _outcome(self, tok: Token, kind: str) -> str | None:
@@ -366,7 +375,11 @@ class TriggerRules:
         if any(o.lemma_.lower() in lx.PUBLICATION_OBJECTS for o in objs):
             return "StudyPublication"
         if tok.lemma_.lower() == "release" and any(
-            o.dep_ == "dobj" and _named_thing(o) and not self._human(o) for o in objs
+            o.dep_ == "dobj"
+            and _named_thing(o)
+            and not self._human(o)
+            and o.lemma_.lower() not in lx.DOCUMENT_NOUNS
+            for o in objs
         ):
             return "Launch"  # "released its Lumo headset"
         return None
@@ -408,8 +421,12 @@ class TriggerRules:
             return None  # "agreed to plead guilty": the plea is the event
         if xcomps or any(o.dep_ == "dobj" for o in objs):
             return "Agreement"
-        preps = {c.lower_ for c in kids if c.dep_ == "prep"}
-        return "Agreement" if preps & {"to", "on", "with"} else None
+        for prep in (c for c in kids if c.dep_ == "prep"):
+            if prep.lower_ in ("to", "on"):
+                return "Agreement"
+            if prep.lower_ == "with" and any(self._party(g) for g in prep.children):
+                return "Agreement"  # "agreed with the unions", not "with this view"
+        return None
 
     def _ruling(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the court ruled", "the judge sided with X"; not "ruled out"."""
@@ -614,9 +631,14 @@ class TriggerRules:
     def _charging(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "charged two men with fraud", "was charged"; not "charges $5 a month"."""
-        if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-            return "LegalAction"
+        """ "charged two men with fraud", "was charged"; not "charges $5 a month" nor
+        "a group charged with beautifying the town"."""
+        for prep in (
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+        ):
+            return (
+                "LegalAction" if any(g.dep_ == "pobj" for g in prep.children) else None
+            )
         people = [o for o in objs if self._human(o) or o.lower_ in _PERSONAL]
         return "LegalAction" if people else None
 

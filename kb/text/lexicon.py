@@ -407,9 +407,21 @@ EXCHANGED = frozenset(
 CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "challenge"})
 # Words that make "beat", "win" or "defeat" a match where no score is written.
 SPORTS_CONTEXT = frozenset(
-    """penalties penalty goal goals striker midfielder goalkeeper keeper league cup
-    season match game final tournament semi-final quarter-final extra-time
-    half-time""".split()
+    """penalties penalty striker midfielder goalkeeper keeper league cup tournament
+    semi-final quarter-final extra-time half-time stadium kick-off scorer fixture
+    fixtures championship derby""".split()
+)
+# Words of a match report, with its score: broader than ``SPORTS_CONTEXT``, as a
+# whole article is judged, not one sentence.
+SPORTS_REPORT_WORDS = SPORTS_CONTEXT | frozenset(
+    """match goal goals game season final coach club squad points win draw
+    minute""".split()
+)
+# What is released when a release is no product launch: "released the emails".
+DOCUMENT_NOUNS = frozenset(
+    """email emails document documents record records file files name names detail
+    details data statement transcript transcripts video tape tapes report letter
+    list information photo photos image images footage""".split()
 )
 # Vehicles, for "derail" and "crash" with an object.
 VEHICLES = frozenset(
