@@ -236,6 +236,24 @@ def test_a_name_set_after_a_place_is_a_place(run):
     assert "AP" not in _places(x)
 
 
+@pytest.mark.slow
+def test_a_capitalised_verb_or_a_lone_article_is_no_name():
+    """What the NER sometimes calls a name: "Conceding" opening a sentence, or "the"
+    cut off from "the\u00a0Courier"; a real name is kept."""
+    from spacy.tokens import Span
+
+    from kb.extract import load_pipeline
+    from kb.extract.mentions import not_a_name
+
+    doc = load_pipeline()(
+        "Conceding that talks had failed, Ivo Marsh wrote to the Courier."
+    )
+    conceding, ivo, the = Span(doc, 0, 1), Span(doc, 5, 7), Span(doc, 10, 11)
+    assert (doc[0].tag_, the.text) == ("VBG", "the")
+    assert not_a_name(conceding) and not_a_name(the)
+    assert not not_a_name(ivo)
+
+
 def test_acronyms_are_not_matched_to_airports_or_country_codes():
     assert gazetteer().lookup("IMF") is None
     assert gazetteer().lookup("GMB") is None

@@ -59,6 +59,15 @@ _LOSING = frozenset({"lose", "loss", "defeat", "fall", "succumb", "draw"})
 _CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"})
 
 
+def not_a_name(ent: SpacySpan) -> bool:
+    """What the NER takes for a name but is none: a verb that opens a sentence
+    ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Observer",
+    cut off by a no-break space)."""
+    if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN"):
+        return True
+    return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
+
+
 def _side_slot(tok: Token) -> bool:
     """Where a side stands: "Cagliari beat …", "Cagliari's defeat", "Cagliari coach
     X", "lost to Cagliari", "wins over Madrid and Roma"; not "the Florence club"."""
@@ -185,6 +194,8 @@ class _MentionFinder:
         if len(ent) == 1 and (
             ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
         ):
+            return
+        if not_a_name(ent):
             return
         if fold(ent[-1].text) in self.storm_names:
             return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
