@@ -93,6 +93,7 @@ def _types(x: Extraction) -> list[str]:
             "Redmere United play Northfield Rovers in the cup on Saturday.",
             "SportsMatch",
         ),
+        ("Inspectors returned to the plant on Friday.", "OtherEvent"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -300,3 +301,10 @@ def test_a_scheduled_event_in_the_present_looks_ahead(run):
     )
     (match,) = [e for e in x.events if e.event_type == "SportsMatch"]
     assert match.date is not None and match.date.value == "2024-03-16"
+
+
+def test_a_postponement_is_dated_to_its_new_time(run):
+    """ "postponed until Saturday" in an article of Thursday: the coming Saturday."""
+    x = run("The cup final was postponed until Saturday because of snow.")
+    dates = [e.date.value for e in x.events if e.date is not None]
+    assert dates == ["2025-06-14"]

@@ -27,6 +27,8 @@ from kb.text.gazetteer import fold
 __all__ = ["DateContext", "dates_of", "find_dates", "tense"]
 
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
+# Verbs whose date is the new one: "postponed until Saturday", "delayed to May".
+_PUT_OFF = {"postpone", "delay", "adjourn", "defer", "reschedule", "push"}
 _PLAN_VERBS = {
     "plan",
     "expect",
@@ -70,7 +72,7 @@ class DateContext:
                 break
             for ent in in_sent:
                 if _attached(ent, cur) and not _dates_the_saying(ent, cur):
-                    value = resolve(ent.text, self.ref, _read(tense(cur), ahead))
+                    value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
                     if value is not None:
                         return value
             cur = cur.head if cur.head != cur else None
@@ -162,7 +164,9 @@ def tense(verb: Token) -> Tense:
     return "present" if present else "past"
 
 
-def _read(found: Tense, ahead: bool) -> Tense:
+def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
+    if verb is not None and verb.lemma_.lower() in _PUT_OFF:
+        return "future"  # "postponed until Saturday": the new time lies ahead
     return "ahead" if found == "present" and ahead else found
 
 

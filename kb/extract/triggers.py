@@ -361,12 +361,15 @@ class TriggerRules:
         return None
 
     def _arrival(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        """Troops that arrive are deployed; a leader who arrives is on a visit."""
+        """Troops that arrive are deployed; a leader who arrives is on a visit;
+        inspectors who return come back, an event of no more special kind."""
         if subj is None:
             return None
         if subj.lower_ in lx.MILITARY_NOUNS or subj.lemma_.lower() in lx.MILITARY_NOUNS:
             return "MilitaryDeployment"
-        return "DiplomacyEvent" if self.r.kind_at(subj) == "Person" else None
+        if self.r.kind_at(subj) == "Person":
+            return "DiplomacyEvent"
+        return "OtherEvent" if _person_noun(subj) else None
 
     def _publication(
         self, tok: Token, objs: list[Token], subj: Token | None
