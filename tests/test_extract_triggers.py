@@ -94,6 +94,11 @@ def _types(x: Extraction) -> list[str]:
             "SportsMatch",
         ),
         ("Inspectors returned to the plant on Friday.", "OtherEvent"),
+        ("Rebels raked the convoy with machine-gun fire.", "Attack"),
+        ("During the trial, the judge warned the jury twice.", "LegalAction"),
+        ("The clinical trial enrolled 4,000 children.", "MedicalTrial"),
+        ("Naval drills began off the coast on Monday.", "Training"),
+        ("Russia has amassed troops near the border.", "MilitaryBuildup"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -154,6 +159,10 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Savers made a cash withdrawal at the branch.", "MilitaryDeployment"),
         ("He studied the outbreak of war in 1914.", "Outbreak"),
         ("Actors play a key role in the new film.", "SportsMatch"),
+        ("The firm sold 30 attack and transport helicopters.", "Attack"),
+        ("The parts arrive from Japan and are assembled in Brazil.", "MilitaryBuildup"),
+        ("It was a clever political maneuver by the senator.", "Training"),
+        ("Ashdown lost their striker to a hamstring injury.", "Casualties"),
         ("Her campaign said on Monday that the senator was tired.", "Election"),
         ("A group charged with beautifying the town met on Monday.", "LegalAction"),
         ("He agrees with this view up to a point.", "Agreement"),

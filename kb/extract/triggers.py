@@ -27,6 +27,7 @@ class TriggerRules:
         self.gaz = gaz
         self.lower_text = lower_text
         self.ent_at = r.mentions.ent_at
+        self.medical = any(t.lower_ in lx.MEDICAL_WORDS for t in self.doc)
 
     def trigger_type(self, tok: Token) -> str | None:
         """The event type ``tok`` names here, or None."""
@@ -41,6 +42,11 @@ class TriggerRules:
             return self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.i in self.r.mentions.token_mention:
+                return None
+            modified = tok.head if tok.dep_ != "conj" else tok.head.head
+            if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
+                return None  # "attack and transport helicopters": a kind of thing
+            if "nmod" in (tok.dep_, tok.head.dep_) and modified.lemma_ in lx.VEHICLES:
                 return None
             kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
             if kind and self._generic_plural(tok):
@@ -63,10 +69,21 @@ class TriggerRules:
             tok.head.lower_ == "under" or any(c.lower_ == "back" for c in tok.children)
         ):
             return None  # "came under fire": criticism
+        mods = {
+            c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+        }
         if lemma == "fire" and (
-            tok.head.lower_ == "of" and tok.head.head.lemma_ == "exchange"
+            tok.head.lower_ == "of"
+            and tok.head.head.lemma_ == "exchange"
+            or mods & lx.WEAPON_WORDS
         ):
-            return "Attack"  # "an exchange of fire"
+            return "Attack"  # "an exchange of fire", "machine-gun fire"
+        if lemma in ("injury", "injuries") and (
+            mods & lx.BODY_PARTS or self.r.mentions.sports
+        ):
+            return "OtherEvent"  # "a hamstring injury": a player's, no casualty
+        if lemma == "trial":
+            return self._trial(tok, mods)
         if lemma in ("demonstration", "flood") and any(
             c.lower_ == "of" for c in tok.children
         ):
@@ -143,9 +160,11 @@ class TriggerRules:
         return None
 
     def _troop_move(self, tok: Token, kind: str) -> str | None:
-        """ "the withdrawal of troops"; not "a cash withdrawal"."""
+        """ "the withdrawal of troops", "naval drills"; not "a cash withdrawal" nor "a
+        political maneuver"."""
         words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
-        return kind if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS) else None
+        military = lx.MILITARY_NOUNS | lx.ARMED_GROUPS | {"naval", "military"}
+        return kind if words & military else None
 
     def _outbreak(self, tok: Token, kind: str) -> str | None:
         """ "the outbreak of measles"; "the outbreak of war" names no disease."""
@@ -162,6 +181,16 @@ class TriggerRules:
             if any(self._human(t) or _person_noun(t) for t in tok.subtree)
             else None
         )
+
+    def _trial(self, tok: Token, mods: set[str]) -> str | None:
+        """A trial in court, or of a drug or vaccine: by the sentence's words, else
+        by the article's."""
+        words = {t.lower_ for t in tok.sent} | mods
+        if words & (lx.COURT_WORDS | lx.POLICE_WORDS):
+            return "LegalAction"
+        if words & lx.MEDICAL_WORDS or self.medical:
+            return "MedicalTrial"
+        return "LegalAction"
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
@@ -576,6 +605,17 @@ class TriggerRules:
             return "MilitaryDeployment"
         return None
 
+    def _buildup(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "Russia has assembled troops", "troops massed"; not "helicopters assembled
+        in Brazil"."""
+        things = [*objs, subj] if subj is not None else objs
+        words = {t.lower_ for t in things} | {t.lemma_.lower() for t in things}
+        if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS | lx.CROWD_NOUNS):
+            return "MilitaryBuildup"
+        if subj is not None and subj.dep_ == "nsubj" and self.r.kind_at(subj):
+            return "MilitaryBuildup"  # "Russia has assembled a force of …"
+        return None
+
     def _expansion(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -801,6 +841,9 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
     "test": TriggerRules._testing,
     **dict.fromkeys(["withdraw", "retreat", "abandon"], TriggerRules._withdrawal),
+    **dict.fromkeys(
+        ["assemble", "amass", "mass", "mobilise", "mobilize"], TriggerRules._buildup
+    ),
     "expand": TriggerRules._expansion,
     "meet": TriggerRules._meeting,
     "play": TriggerRules._playing,
@@ -822,6 +865,18 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     **dict.fromkeys(["investigation", "inquiry", "probe", "search"], _noun_inquiry),
     "execution": TriggerRules._execution,
     **dict.fromkeys(["game", "match"], TriggerRules._fixture),
-    **dict.fromkeys(["withdrawal", "pullout"], TriggerRules._troop_move),
+    **dict.fromkeys(
+        [
+            "withdrawal",
+            "pullout",
+            "drill",
+            "drills",
+            "manoeuvres",
+            "maneuvers",
+            "maneuver",
+            "manoeuvre",
+        ],
+        TriggerRules._troop_move,
+    ),
     "outbreak": TriggerRules._outbreak,
 }

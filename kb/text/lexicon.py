@@ -242,7 +242,10 @@ NOUN_TRIGGERS: dict[str, str] = {
         "Attack",
     ),
     **dict.fromkeys(["casualty", "casualties", "death toll", "toll"], "Casualties"),
-    **dict.fromkeys(["training"], "Training"),
+    **dict.fromkeys(
+        ["training", "drills", "manoeuvres", "maneuvers", "maneuver", "manoeuvre"],
+        "Training",
+    ),
     **dict.fromkeys(["prisoner exchange", "swap"], "PrisonerExchange"),
     **dict.fromkeys(
         ["talk", "talks", "negotiation", "summit", "consultation"], "Negotiation"
@@ -354,6 +357,21 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["victory", "defeat", "win"], "SportsMatch"),
     **dict.fromkeys(["announcement", "speech", "briefing"], "OtherEvent"),
 }
+# Words on "fire" that make it shooting: "machine-gun fire".
+WEAPON_WORDS = frozenset(
+    """machine-gun gun sniper artillery mortar rocket tank cannon automatic small-arms
+    anti-aircraft""".split()
+)
+# Parts of the body that make an injury a player's or a patient's: "a knee injury".
+BODY_PARTS = frozenset(
+    """hamstring knee ankle shoulder back head groin calf thigh foot wrist elbow hip
+    neck muscle""".split()
+)
+# Words that make a "trial" a medical one.
+MEDICAL_WORDS = frozenset(
+    """clinical vaccine vaccines drug drugs patients participants volunteers dose
+    doses placebo treatment therapy medicine phase malaria cancer""".split()
+)
 # Armed groups that withdraw or retreat, beside ``MILITARY_NOUNS``.
 ARMED_GROUPS = frozenset(
     """rebels rebel fighters militants insurgents militia militias gunmen guerrillas
@@ -426,7 +444,7 @@ DOCUMENT_NOUNS = frozenset(
 # Vehicles, for "derail" and "crash" with an object.
 VEHICLES = frozenset(
     """train trains tram trams bus buses car cars truck trucks lorry plane planes
-    jet aircraft helicopter""".split()
+    jet jets aircraft helicopter helicopters drone drones""".split()
 )
 # Words for one kind of event, that merge as one event, while other kinds of the same
 # type stay apart ("the typhoon" and the "mudslides" it caused).
@@ -650,6 +668,7 @@ LEGAL_STAGES = {
     **dict.fromkeys(["charge", "indict", "indictment"], "charge"),
     **dict.fromkeys(["convict", "acquit", "conviction", "verdict"], "verdict"),
     **dict.fromkeys(["sentence", "sentencing", "jail", "imprison", "fine"], "sentence"),
+    **dict.fromkeys(["trial"], "trial"),
 }
 
 EVENT_TYPE_LABELS = {
@@ -708,6 +727,9 @@ PLURAL_EVENT_NOUNS = frozenset(
         "charges",
         "clashes",
         "mudslides",
+        "drills",
+        "manoeuvres",
+        "maneuvers",
         "landslides",
         "wildfires",
         "aftershocks",
