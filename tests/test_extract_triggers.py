@@ -99,6 +99,8 @@ def _types(x: Extraction) -> list[str]:
         ("The clinical trial enrolled 4,000 children.", "MedicalTrial"),
         ("Naval drills began off the coast on Monday.", "Training"),
         ("Russia has amassed troops near the border.", "MilitaryBuildup"),
+        ("Gunmen opened fire on the car in Varna.", "Attack"),
+        ("The appeals court upheld the conviction on Monday.", "LegalAction"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -163,6 +165,11 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The parts arrive from Japan and are assembled in Brazil.", "MilitaryBuildup"),
         ("It was a clever political maneuver by the senator.", "Training"),
         ("Ashdown lost their striker to a hamstring injury.", "Casualties"),
+        ("Gunmen opened fire on the car in Varna.", "Accident"),
+        ("The policy has been upheld by every government since.", "LegalAction"),
+        ("The two parties have a combined 385 votes in the house.", "Vote"),
+        ("The leaders met to declare their wish for peace.", "OtherEvent"),
+        ("Envoys urged the junta to release opposition leader Ana Varga.", "Launch"),
         ("Her campaign said on Monday that the senator was tired.", "Election"),
         ("A group charged with beautifying the town met on Monday.", "LegalAction"),
         ("He agrees with this view up to a point.", "Agreement"),

@@ -78,6 +78,14 @@ class TriggerRules:
             or mods & lx.WEAPON_WORDS
         ):
             return "Attack"  # "an exchange of fire", "machine-gun fire"
+        if (
+            lemma == "fire"
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_ in ("open", "return")
+        ):
+            return "Attack"  # "opened fire on the car"
+        if kind == "Vote" and any(c.dep_ == "nummod" for c in tok.children):
+            return None  # "a combined 385 votes": a count, not a vote held
         if lemma in ("injury", "injuries") and (
             mods & lx.BODY_PARTS or self.r.mentions.sports
         ):
@@ -409,8 +417,8 @@ class TriggerRules:
         if tok.lemma_.lower() == "release" and any(
             o.dep_ == "dobj"
             and _named_thing(o)
-            and not self._human(o)
             and o.lemma_.lower() not in lx.DOCUMENT_NOUNS
+            and not any(self._human(t) or _person_noun(t) for t in o.subtree)
             for o in objs
         ):
             return "Launch"  # "released its Lumo headset"
@@ -439,6 +447,10 @@ class TriggerRules:
             return None
         if tok.lemma_.lower() == "reveal" and (subj is None or not self._human(subj)):
             return None
+        if tok.lemma_.lower() == "declare" and not any(
+            o.lemma_.lower() in lx.DECLARED for o in things
+        ):
+            return None  # "declared a state of emergency", not "declared their wish"
         return "OtherEvent"
 
     def _agreement(
@@ -462,7 +474,13 @@ class TriggerRules:
 
     def _ruling(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the court ruled", "the judge sided with X"; not "ruled out"."""
-        if any(c.dep_ == "prt" for c in tok.children) or subj is None:
+        if any(c.dep_ == "prt" for c in tok.children):
+            return None
+        if tok.lemma_.lower() in ("uphold", "overturn") and any(
+            o.lemma_.lower() in lx.APPEALED_OBJECTS for o in objs
+        ):
+            return "LegalAction"  # "upheld the conviction"
+        if subj is None:
             return None
         if tok.lemma_.lower() == "side" and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children
@@ -819,7 +837,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "capture": TriggerRules._capture,
     **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),
     "agree": TriggerRules._agreement,
-    **dict.fromkeys(["rule", "side"], TriggerRules._ruling),
+    **dict.fromkeys(["rule", "side", "uphold", "overturn"], TriggerRules._ruling),
     "appeal": TriggerRules._appeal,
     **dict.fromkeys(["depart", "return"], TriggerRules._arrival),
     "flee": TriggerRules._people_move,

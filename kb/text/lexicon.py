@@ -386,6 +386,11 @@ COURT_WORDS = frozenset(
     """court courts judge judges justice justices tribunal jury panel magistrate
     magistrates arbitrator""".split()
 )
+# What is declared when a declaration is an event: "declared a state of emergency".
+DECLARED = frozenset(
+    """emergency state war bankruptcy insolvency independence victory disaster curfew
+    ceasefire truce law holiday mourning winner candidacy martial""".split()
+)
 # What an appeal in court is against: "appealed the verdict".
 APPEALED_OBJECTS = frozenset(
     """ruling verdict sentence conviction decision judgment judgement order""".split()
