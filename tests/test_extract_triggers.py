@@ -101,6 +101,8 @@ def _types(x: Extraction) -> list[str]:
         ("Russia has amassed troops near the border.", "MilitaryBuildup"),
         ("Gunmen opened fire on the car in Varna.", "Attack"),
         ("The appeals court upheld the conviction on Monday.", "LegalAction"),
+        ("The floods forced 3,000 people from their homes.", "OtherEvent"),
+        ("Hundreds of protesters gathered outside the ministry.", "Protest"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -169,6 +171,8 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The policy has been upheld by every government since.", "LegalAction"),
         ("The two parties have a combined 385 votes in the house.", "Vote"),
         ("The leaders met to declare their wish for peace.", "OtherEvent"),
+        ("The opposition forced a vote on the budget.", "OtherEvent"),
+        ("Families gathered for a meal after the service.", "Protest"),
         ("Envoys urged the junta to release opposition leader Ana Varga.", "Launch"),
         ("Her campaign said on Monday that the senator was tired.", "Election"),
         ("A group charged with beautifying the town met on Monday.", "LegalAction"),

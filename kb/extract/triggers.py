@@ -667,6 +667,29 @@ class TriggerRules:
             or tok.lower_ in ("counterpart", "counterparts", "delegation")
         )
 
+    def _displacement(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "forcing 120,000 from their homes"; not "forcing a vote"."""
+        for prep in (
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+        ):
+            if any(
+                g.lemma_.lower() in ("home", "house", "village") for g in prep.children
+            ):
+                return "OtherEvent"
+        return None
+
+    def _gathering(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "protesters gathered outside parliament"; not "families gathered for a
+        meal" nor "the storm gathered strength"."""
+        if subj is None:
+            return None
+        words = {subj.lower_, subj.lemma_.lower()} | {t.lower_ for t in tok.sent}
+        return "Protest" if words & (lx.PROTEST_CONTEXT | lx.PROTESTERS) else None
+
     def _playing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Leeds play Bristol on Sunday", "will play each other in the final";
         not "played a role" nor "play their favourite games"."""
@@ -865,6 +888,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "expand": TriggerRules._expansion,
     "meet": TriggerRules._meeting,
     "play": TriggerRules._playing,
+    "force": TriggerRules._displacement,
+    "gather": TriggerRules._gathering,
 }
 
 _NounRule = Callable[["TriggerRules", Token, str], str | None]

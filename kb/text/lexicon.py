@@ -203,7 +203,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["withdraw", "retreat", "abandon"], "MilitaryDeployment"),
     **dict.fromkeys(["expand"], "BusinessEvent"),
     **dict.fromkeys(["depart", "return"], "DiplomacyEvent"),
-    **dict.fromkeys(["flee"], "OtherEvent"),
+    **dict.fromkeys(["flee", "displace", "force"], "OtherEvent"),
+    **dict.fromkeys(["gather"], "Protest"),
     **dict.fromkeys(["hire", "recruit"], "Appointment"),
     **dict.fromkeys(["fire", "sack", "oust", "dismiss"], "Resignation"),
     **dict.fromkeys(["retire", "step"], "Resignation"),
@@ -340,6 +341,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["commemoration", "tribute"], "OtherEvent"),
     **dict.fromkeys(["execution"], "Death"),
     **dict.fromkeys(["quarantine"], "Outbreak"),
+    **dict.fromkeys(["displacement"], "OtherEvent"),
     **dict.fromkeys(["withdrawal", "pullout"], "MilitaryDeployment"),
     **dict.fromkeys(["restructuring", "buyback"], "BusinessEvent"),
     **dict.fromkeys(["charges"], "LegalAction"),
@@ -660,6 +662,11 @@ LABOUR_WORDS = frozenset(
 CROWD_NOUNS = frozenset(
     """thousands hundreds dozens tens millions crowd crowds people supporters
     opponents protesters demonstrators marchers campaigners residents we they""".split()
+)
+# Who protests: "protesters gathered".
+PROTESTERS = frozenset(
+    """protesters protestors demonstrators marchers activists strikers
+    campaigners""".split()
 )
 # Words in a sentence that make a rally or march a protest even without a human subject.
 PROTEST_CONTEXT = frozenset(
