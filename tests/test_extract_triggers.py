@@ -103,6 +103,8 @@ def _types(x: Extraction) -> list[str]:
         ("The appeals court upheld the conviction on Monday.", "LegalAction"),
         ("The floods forced 3,000 people from their homes.", "OtherEvent"),
         ("Hundreds of protesters gathered outside the ministry.", "Protest"),
+        ("Orlen Foods reported a 14% rise in operating profit.", "FinancialResult"),
+        ("Shares in Orlen Foods were up 7.4% at midday.", "MarketMovement"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -173,6 +175,8 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The leaders met to declare their wish for peace.", "OtherEvent"),
         ("The opposition forced a vote on the budget.", "OtherEvent"),
         ("Families gathered for a meal after the service.", "Protest"),
+        ("The rise in tensions worried diplomats.", "FinancialResult"),
+        ("Shares are up, traders said.", "MarketMovement"),
         ("Envoys urged the junta to release opposition leader Ana Varga.", "Launch"),
         ("Her campaign said on Monday that the senator was tired.", "Election"),
         ("A group charged with beautifying the town met on Monday.", "LegalAction"),

@@ -38,6 +38,10 @@ class TriggerRules:
             return None
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             return "OtherEvent"  # "were reported missing", "are still missing"
+        if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "acomp", "prt"):
+            return self._moved(tok, tok.head)  # "shares were up 7.4%"
+        if tok.pos_ == "NOUN" and lemma in lx.MOVEMENT_NOUNS:
+            return self._moved(tok, tok)  # "a 14% rise in operating profit"
         if tok.pos_ == "VERB":
             return self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -199,6 +203,30 @@ class TriggerRules:
         if words & lx.MEDICAL_WORDS or self.medical:
             return "MedicalTrial"
         return "LegalAction"
+
+    def _moved(self, tok: Token, head: Token) -> str | None:
+        """A move of a figure: the subject of "were up", or what "a rise in" is of,
+        and a number that says by how much."""
+        if tok is head:
+            things = [
+                g
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+        else:
+            subj = self.r.subject(head)
+            things = [subj] if subj is not None else []
+            if not any(t.like_num for t in head.subtree):
+                return None  # "prices are up": no figure says how much
+        for thing in things:
+            lemma = thing.lemma_.lower()
+            if lemma in lx.FINANCIAL_SUBJECTS or thing.lower_ in lx.FINANCIAL_SUBJECTS:
+                return "FinancialResult"
+            if lemma in lx.MARKET_SUBJECTS or thing.lower_ in lx.MARKET_SUBJECTS:
+                return "MarketMovement"
+        return None
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)

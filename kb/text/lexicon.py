@@ -497,6 +497,10 @@ MOVEMENT_VERBS = frozenset(
         "slide",
     }
 )
+# Nouns for such moves: "a 14% rise in profit", "a fall in shares".
+MOVEMENT_NOUNS = frozenset(
+    """rise fall drop increase decline jump gain surge slump plunge""".split()
+)
 FINANCIAL_SUBJECTS = frozenset(
     {
         "profit",
