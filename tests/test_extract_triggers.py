@@ -280,40 +280,41 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
     assert any(lb.startswith(label + " (") for lb in labels), labels
 
 
-def test_catch_all_events_stay_apart(run):
-    """Two unrelated events of the catch-all type are not merged into one."""
-    x = run(
-        "The ministry announced a recall of its trucks on Monday. "
-        "The premier declared a state of emergency on Friday."
-    )
-    assert _types(x).count("OtherEvent") == 2
-
-
-def test_disasters_of_different_kinds_stay_apart(run):
-    """A storm and the mudslides it caused are two events of one type."""
-    x = run(
-        "A typhoon hit the island of Samar on Thursday. "
-        "Heavy rain caused mudslides that buried two villages."
-    )
-    assert _types(x).count("NaturalDisaster") == 2
-
-
-def test_one_inquiry_in_other_words_is_one_event(run):
-    """ "an inquiry" and "the investigation" into one matter merge."""
-    x = run(
-        "The regulator opened an inquiry into Orlen Freight in May. "
-        "The investigation found no wrongdoing by the board."
-    )
-    assert _types(x).count("OtherEvent") == 1
-
-
-def test_a_test_and_the_outbreak_are_two_events(run):
-    """Testing a patient and the outbreak they may have caught are apart."""
-    x = run(
-        "An outbreak of measles hit Varna in May. "
-        "The clinic is testing a patient who returned from Varna."
-    )
-    assert _types(x).count("Outbreak") == 2
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        # two unrelated events of the catch-all type are not merged into one
+        (
+            "The ministry announced a recall of its trucks on Monday. "
+            "The premier declared a state of emergency on Friday.",
+            "OtherEvent",
+            2,
+        ),
+        # a storm and the mudslides it caused are two events of one type
+        (
+            "A typhoon hit the island of Samar on Thursday. "
+            "Heavy rain caused mudslides that buried two villages.",
+            "NaturalDisaster",
+            2,
+        ),
+        # "an inquiry" and "the investigation" into one matter merge
+        (
+            "The regulator opened an inquiry into Orlen Freight in May. "
+            "The investigation found no wrongdoing by the board.",
+            "OtherEvent",
+            1,
+        ),
+        # testing a patient and the outbreak they may have caught are apart
+        (
+            "An outbreak of measles hit Varna in May. "
+            "The clinic is testing a patient who returned from Varna.",
+            "Outbreak",
+            2,
+        ),
+    ],
+)
+def test_which_events_of_one_type_merge(run, text, kind, count):
+    assert _types(run(text)).count(kind) == count
 
 
 def test_a_scheduled_event_in_the_present_looks_ahead(run):

@@ -208,13 +208,7 @@ class TriggerRules:
         """A move of a figure: the subject of "were up", or what "a rise in" is of,
         and a number that says by how much."""
         if tok is head:
-            things = [
-                g
-                for p in tok.children
-                if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
+            things = _pobjs(tok, ("in", "of"))
         else:
             subj = self.r.subject(head)
             things = [subj] if subj is not None else []
@@ -235,13 +229,7 @@ class TriggerRules:
         """An attack made in words: on a person, or on their record or remarks."""
         targets = [tok]
         if tok.pos_ in ("NOUN", "PROPN"):
-            targets = [
-                g
-                for p in tok.children
-                if p.dep_ == "prep" and p.lower_ in ("on", "against")
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
+            targets = _pobjs(tok, ("on", "against"))
         else:
             targets = [c for c in tok.children if c.dep_ == "dobj"]
         return any(
@@ -293,13 +281,7 @@ class TriggerRules:
         for obj in (o for o in objs if o.dep_ == "dobj"):
             targets = [obj]
             if lemma == "take" and obj.lemma_.lower() in lx.TAKEOVER_NOUNS:
-                targets = [
-                    g
-                    for p in obj.children
-                    if p.dep_ == "prep" and p.lower_ in ("of", "in", "over")
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                ]
+                targets = _pobjs(obj, ("of", "in", "over"))
             elif lemma == "take" and not over:
                 continue
             for target in targets:
@@ -676,13 +658,7 @@ class TriggerRules:
     def _meeting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the leaders met", "met with the mayor"; not "met with criticism" nor
         "met the target"."""
-        others = [o for o in objs if o.dep_ == "dobj"] + [
-            g
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
+        others = [o for o in objs if o.dep_ == "dobj"] + _pobjs(tok, ("with",))
         if not others:
             return "Negotiation" if subj is not None and self._party(subj) else None
         return "Negotiation" if any(self._party(o) for o in others) else None
@@ -801,6 +777,17 @@ class TriggerRules:
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _named_thing(tok: Token) -> bool:
