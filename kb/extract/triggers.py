@@ -126,8 +126,11 @@ class TriggerRules:
         campaign names an event only with a word saying what it is for."""
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if tok.lemma_.lower() == "campaign":
-            if tok.dep_ == "nsubj" or not mods:
-                return None  # "his campaign said": the team, not an event
+            owned = any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+            )
+            if tok.dep_ == "nsubj" or not mods or owned:
+                return None  # "his campaign said", "the Clinton campaign": the team
             return "Election" if mods & lx.RACE_MODIFIERS else "OtherEvent"
         if mods & lx.RACE_MODIFIERS or self._sentence_has(tok, lx.ELECTION_CONTEXT):
             return "Election"
@@ -813,11 +816,11 @@ def _inquiry_type(tok: Token) -> str | None:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     words = {t.lower_ for t in tok.sent}
     if tok.lemma_.lower() == "search":
-        if "of" in preps:
+        if "of" in preps and tok.pos_ == "NOUN":
             return "LegalAction"
-        if "for" in preps or tok.pos_ == "NOUN":
-            return "Rescue"
-        return None
+        # for people or wreckage, or among rescue words: not "search them for records"
+        sought = {t.lemma_.lower() for t in _pobjs(tok, ("for",))} | words
+        return "Rescue" if sought & lx.SEARCH_WORDS else None
     return "LegalAction" if words & lx.POLICE_WORDS else "OtherEvent"
 
 

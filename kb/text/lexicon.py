@@ -599,7 +599,7 @@ PRICE_MOVES = frozenset(
 SPORTS_OBJECTS = frozenset(
     """match game final semifinal semi-final quarterfinal quarter-final title cup
     championship tournament race medal gold silver bronze league derby trophy series
-    bout fight tie leg round stage grand prix open""".split()
+    bout tie leg round stage grand prix open""".split()
 )
 ELECTION_OBJECTS = frozenset(
     {
@@ -666,6 +666,13 @@ LABOUR_WORDS = frozenset(
 CROWD_NOUNS = frozenset(
     """thousands hundreds dozens tens millions crowd crowds people supporters
     opponents protesters demonstrators marchers campaigners residents we they""".split()
+)
+# What a search is for when it is a rescue: people, bodies, wreckage.
+SEARCH_WORDS = frozenset(
+    """survivor survivors missing body bodies victim victims wreckage rubble rescuers
+    rescuer person people man woman child children boy girl climber climbers
+    fisherman fishermen sailor sailors crew passenger passengers box boxes
+    debris""".split()
 )
 # Who protests: "protesters gathered".
 PROTESTERS = frozenset(
