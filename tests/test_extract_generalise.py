@@ -237,6 +237,19 @@ def test_a_name_set_after_a_place_is_a_place(run):
 
 
 @pytest.mark.slow
+def test_a_player_listed_with_a_country_stays_a_person(run):
+    """ "midfielder Ivo Marsh and Portugal": a person's full name next to a country is
+    no place; the player's position is no part of the name."""
+    x = run(
+        "There were fine displays from goalkeeper Dan Orr and midfielder Ivo Marsh "
+        "and Portugal knew they had been in a game. Allrounder Tom Kell took two "
+        "wickets."
+    )
+    assert "Ivo Marsh" not in _places(x)
+    assert "Tom Kell" in _names(x)
+
+
+@pytest.mark.slow
 def test_a_capitalised_verb_or_a_lone_article_is_no_name():
     """What the NER sometimes calls a name: "Conceding" opening a sentence, or "the"
     cut off from "the\u00a0Courier"; a real name is kept."""

@@ -278,9 +278,13 @@ class _MentionFinder:
         return label
 
     def _beside_place(self, ent: SpacySpan) -> bool:
-        """A name listed with, or set after, a name the NER calls a place."""
-        if ent.text.isupper() or (ent.start and self.doc[ent.start - 1].text == "("):
+        """A one-word name listed with, or set after, a name the NER calls a place;
+        not "midfielder Steve Davis and Portugal"."""
+        if len(ent) > 1 or ent.text.isupper():
             return False  # "WASHINGTON (AP)": an agency, not a place
+        before = self.doc[ent.start - 1] if ent.start else None
+        if before is not None and (before.text == "(" or self._is_role(before)):
+            return False
         root = ent.root
         partners = [c for c in root.children if c.dep_ == "conj"]
         if root.dep_ in ("conj", "appos"):

@@ -110,7 +110,8 @@ ROLE_WORDS = frozenset(
     architect inspector auditor treasurer commissioner administrator councilmember
     councillor councilor councilman councilwoman alderman alderwoman assemblyman
     assemblywoman congressman congresswoman detective superintendent constable
-    magistrate striker winger midfielder defender goalkeeper substitute forecaster
+    magistrate striker winger midfielder defender goalkeeper keeper substitute forecaster
+    allrounder all-rounder batsman bowler skipper paceman spinner
     glaciologist hydrologist epidemiologist""".split()
 )
 # Singular nouns that, as "the <noun>" with no name, describe one person the article
