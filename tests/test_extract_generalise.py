@@ -265,6 +265,8 @@ def test_a_capitalised_verb_or_a_lone_article_is_no_name():
     assert (doc[0].tag_, the.text) == ("VBG", "the")
     assert not_a_name(conceding) and not_a_name(the)
     assert not not_a_name(ivo)
+    doc = load_pipeline()("Gales closed trans-Pennine routes.")
+    assert not_a_name(Span(doc, 2, 5)), [t.text for t in doc]
 
 
 def test_acronyms_are_not_matched_to_airports_or_country_codes():

@@ -65,6 +65,8 @@ def not_a_name(ent: SpacySpan) -> bool:
     cut off by a no-break space)."""
     if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN"):
         return True
+    if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
+        return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
 
 
