@@ -98,3 +98,25 @@ def test_the_poll_is_the_pollster_named_before(run):
 def test_a_spokesman_for_a_company_speaks_for_it(run):
     x = run("A spokesman for Acme Corp said the plant would close in June.")
     assert _speakers(x) == ["Acme Corp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Shares in Orlen Oil fell on Friday. The oil giant said it would cut "
+            "300 jobs.",
+            "Orlen Oil",
+        ),
+        (
+            "Doctors at Mount Kestrel Hospital are testing a patient. The hospital "
+            "said in a statement that the patient was stable.",
+            "Mount Kestrel Hospital",
+        ),
+    ],
+)
+def test_a_description_of_the_organisation_speaks_for_it(run, text, speaker):
+    """ "the oil giant said", "the hospital said": the organisation named before."""
+    x = run(text)
+    (claim,) = x.claims
+    assert next(e.name for e in x.entities if e.key == claim.claimant) == speaker

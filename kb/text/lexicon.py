@@ -794,6 +794,20 @@ SELF_REPORTED_TYPES = frozenset(
 # "the <noun>" refers back to the organisation the story is about.
 ORG_GENERIC = frozenset(
     {
+        "giant",
+        "hospital",
+        "clinic",
+        "charity",
+        "club",
+        "automaker",
+        "carmaker",
+        "conglomerate",
+        "supplier",
+        "publisher",
+        "utility",
+        "refiner",
+        "brewer",
+        "multinational",
         "company",
         "firm",
         "carrier",
