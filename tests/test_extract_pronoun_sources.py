@@ -115,3 +115,16 @@ def test_in_its_own_sentence_a_pronoun_is_the_subject_not_the_latest_name(run):
         "the campaign was stronger than ever."
     )
     assert _speaker(x, _claim_with(x, "stronger than ever")) == "Ed Stone"
+
+
+@pytest.mark.slow
+def test_they_is_not_the_subject_of_what_they_report(run):
+    """ "Heavy rains are expected to continue, they added": "they" are the speakers
+    of the sentence before, not the rains."""
+    x = run(
+        "Police said two men were held. Heavy rains are expected to continue, they added."
+    )
+    speakers = {
+        next(e.name for e in x.entities if e.key == c.claimant) for c in x.claims
+    }
+    assert speakers == {"Police"}

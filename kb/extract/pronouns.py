@@ -96,7 +96,14 @@ class Antecedents:
         sent = tok.sent
         own = []
         if cls != "person":  # a description opens its sentence's account
-            own = self._fitting(self._candidates(sent, tok.i, cls), cls)
+            # "Heavy rains are likely, they said": a plural noun in what the pronoun
+            # reports makes no group of speakers
+            reported = _reported(tok)
+            own = [
+                c
+                for c in self._fitting(self._candidates(sent, tok.i, cls), cls)
+                if c.new_group is None or c.pos not in reported
+            ]
         if own:
             subjects = [c for c in own if c.subject]
             return self._chosen(max(subjects or own, key=lambda c: c.pos))
@@ -210,6 +217,16 @@ class Antecedents:
         if cls in ("m", "f") and described_person(t) and self.depth < _CHAIN_DEPTH:
             return _Candidate(t.i, self._memoised(t, "person"), True)
         return None
+
+
+def _reported(tok: Token) -> set[int]:
+    """The tokens of what the pronoun's verb reports ("…, they said")."""
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i
+        for t in c.subtree
+    }
 
 
 def described_person(t: Token) -> bool:
