@@ -19,6 +19,7 @@ from kb.extract.cues import (
     is_cue,
     object_content,
     trim,
+    viewed_as,
 )
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
@@ -122,8 +123,15 @@ def _said_clause(cue: Token, child: Token) -> bool:
     )
 
 
-# a paragraph "Name: what they say": a name of at most five words, then a colon
-_LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
+# a paragraph "Name: what they say": a label of at most six words that opens with a
+# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon
+_LABELLED = re.compile(
+    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][\w.’'-]+){0,5}):[ \t]+([^\n]+)$", re.MULTILINE
+)
+
+
+#: the kinds of actor a label names as a speaker
+_SPEAKERS = ("Person", "Organization")
 
 
 class _ClaimRules(AttributionRules):
@@ -144,6 +152,7 @@ class _ClaimRules(AttributionRules):
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
+                or self._view_claim(tok)
             )
             if claim is not None and not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
@@ -235,6 +244,16 @@ class _ClaimRules(AttributionRules):
             return None
         return self._sentence_claim(tok, said, "statement")
 
+    def _view_claim(self, tok: Token) -> RawClaim | None:
+        """ "She sees the plan as a trap", "he considers the deal fair": how a source
+        sees something is a belief."""
+        if "belief" not in self.attributions:
+            return None
+        held = viewed_as(tok)
+        if held is None or sum(t.is_alpha for t in held) < 3:
+            return None
+        return self._sentence_claim(tok, held, "belief")
+
     def _sentence_claim(
         self, tok: Token, said: SpacySpan, attribution: str
     ) -> RawClaim | None:
@@ -300,7 +319,14 @@ class _ClaimRules(AttributionRules):
             name = self.doc.char_span(m.start(1), m.end(1))
             if name is None or self._words(m.start(2), m.end(2)) < 4:
                 continue
+            said = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if said is not None and not any(
+                t.dep_ in ("nsubj", "nsubjpass", "expl") for t in said
+            ):
+                continue  # "Ana Obi in Ohio: Urges Calm": a headline's own words
             speaker = self._named_alone(name)
+            if speaker is None:
+                speaker = self._label_speaker(name)
             if speaker is None:
                 continue
             stmt = (m.start(2), len(self.text[: m.end(2)].rstrip(" .")))
@@ -310,12 +336,31 @@ class _ClaimRules(AttributionRules):
             found.append(claim)
         return found
 
+    def _label_speaker(self, label: SpacySpan) -> int | None:
+        """Who a label longer than a name stands for: a transcript's speaker in
+        capitals ("ANA OBI:", "OBI:") is the person named before whose name ends so;
+        a headline's ("Mayor Obi at the summit:", "Obi camp:") the first person or
+        organisation named in it."""
+        if label.text.isupper():
+            last = label[-1].text.lower()
+            for index, cl in enumerate(self.r.clusters):
+                if cl.kind == "Person" and any(
+                    n.lower().split()[-1:] == [last] for n in cl.names()
+                ):
+                    return index
+            return None
+        for tok in label:
+            hit = self.r.cluster_at(tok)
+            if hit is not None and self.r.cluster(hit).kind in _SPEAKERS:
+                return hit
+        return None
+
     def _named_alone(self, name: SpacySpan) -> int | None:
         """The person or organisation that these words name, and nothing else."""
         hit = self.r.cluster_at(name[-1])
         if hit is None or {self.r.cluster_at(t) for t in name} - {hit, None}:
             return None
-        if self.r.cluster(hit).kind not in ("Person", "Organization"):
+        if self.r.cluster(hit).kind not in _SPEAKERS:
             return None
         return hit
 

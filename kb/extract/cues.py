@@ -19,6 +19,7 @@ __all__ = [
     "reporting_cue",
     "second_cue",
     "trim",
+    "viewed_as",
 ]
 
 
@@ -66,8 +67,40 @@ def intended(verb: Token) -> SpacySpan | None:
     return verb.doc[sub[0].i : sub[-1].i + 1]
 
 
+def viewed_as(verb: Token) -> SpacySpan | None:
+    """What a verb of seeing-as holds true: "[the plan as a trap]" in "sees the plan
+    as a trap", "[the deal fair]" in "considers the deal fair"; None for seeing
+    alone ("saw the film"), a negated or a passive verb ("is seen as", no one's)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lx.VIEW_VERBS or _negated(verb):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    rights = list(verb.rights)
+    if lemma in lx.VIEW_BARE:
+        clause = next(
+            (c for c in rights if c.dep_ == "ccomp" and _has_subject(c)), None
+        )
+        if clause is not None:  # "considers the deal fair", parsed as a small clause
+            return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    kinds = ("oprd", "xcomp", "ccomp") if lemma in lx.VIEW_BARE else ()
+    as_what = [
+        c
+        for c in (*rights, *obj.rights)
+        if c.i > obj.i and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in kinds)
+    ]
+    if not as_what:
+        return None
+    end = max(c.right_edge.i for c in as_what) + 1
+    return verb.doc[obj.left_edge.i : end]
+
+
 # what may follow an object and still be what is said: "accused X of Y", "praised
-# X for Y", "described X as Y", "urged X to Y", "called X Y"
+# X for Y", "described X as Y", "criticised X over Y", "called X Y"; not when or
+# where it was said ("at a rally", "on Monday")
 _OBJECT_TAILS = ("for", "of", "as", "over", "against")
 
 
@@ -87,6 +120,9 @@ def object_content(cue: Token) -> SpacySpan | None:
         )
         if particle is not None and particle.i == cue.i + 1:
             return _completed(cue, particle.i + 1, rights, particle)
+        clause = _marked_by(cue, words)
+        if clause is not None:  # "called for the mayor to resign", parsed as a clause
+            return cue.doc[cue.i + 2 : clause.right_edge.i + 1]
         if lemma != "call":
             return None
     elif lemma not in lx.OBJECT_CUES:
@@ -101,6 +137,29 @@ def object_content(cue: Token) -> SpacySpan | None:
     return _completed(cue, obj.left_edge.i, rights, obj)
 
 
+def _marked_by(cue: Token, words: tuple[str, ...]) -> Token | None:
+    """A clause right after the cue that opens with its particle, which the parser
+    took for a subordinator ("called [for the mayor to resign]")."""
+    return next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "advcl"
+            and c.left_edge.i == cue.i + 1
+            and c.left_edge.lower_ in words
+        ),
+        None,
+    )
+
+
+def _when(tok: Token) -> bool:
+    """A time phrase ("on Monday", "this week"), which may stand between an object
+    and what completes it."""
+    return tok.dep_ in ("npadvmod", "prep") and any(
+        t.ent_type_ in ("DATE", "TIME") for t in tok.subtree
+    )
+
+
 def _named_as(obj: Token) -> bool:
     """ "called the offer “an insult”": the name given, parsed as an apposition of
     the object with no comma before it."""
@@ -110,14 +169,16 @@ def _named_as(obj: Token) -> bool:
 
 
 def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
-    """From ``start`` to the end of ``first`` and of the cue's complements after it
-    ("called her vote in May a mistake": up to the name it is given)."""
+    """From ``start`` to the end of ``first`` and of the cue's complements and
+    adjuncts after it ("called her vote in May a mistake": up to the name it is
+    given; "accused X of Y", "criticised X on Monday over Y"), but not where or
+    when it was said."""
     end = first.right_edge.i + 1
     given = [c for c in rights if c.i > first.i and c.dep_ in ("oprd", "xcomp")]
     if given:
         end = given[0].right_edge.i + 1
     for child in rights:
-        if child.i <= first.i or child.i < end:
+        if child.i <= first.i or child.i < end or _when(child):
             continue
         if child.dep_ in ("oprd", "xcomp", "dobj") or (
             child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS
@@ -138,6 +199,10 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+#: marks that set off a participle from the clause before it
+_BREAKS = (",", "—", "–", "--")
+
+
 def content(cue: Token) -> SpacySpan | None:
     """The reported clause of a cue verb."""
     doc = cue.doc
@@ -149,7 +214,8 @@ def content(cue: Token) -> SpacySpan | None:
             sub = list(child.subtree)
             adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
-            return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
+            end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
+            return doc[start : _before_next_cue(doc, start, end)]
     sent = cue.sent
     that = next(
         (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
@@ -160,14 +226,51 @@ def content(cue: Token) -> SpacySpan | None:
     return None
 
 
+def _clause_tail(cue: Token, clause: Token) -> int:
+    """Where a reported clause after its cue ends: with what the parser hangs on the
+    cue after it that still belongs to what was said: a reason or condition ("said
+    he would serve should the chance come", "said it left them out because …") and
+    a clause of its own joined on ("said the border must be secured, but that he
+    would not …"); not a participle of the speaker's (", referring to …"), another
+    cue ("…, and Ana Obi said …") or a second act ("… and left")."""
+    end = clause.right_edge.i + 1
+    for child in cue.rights:
+        if child.i <= clause.i or child.dep_ in ("punct", "cc"):
+            continue
+        if not _said_too(child):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _said_too(child: Token) -> bool:
+    """A clause hung on a cue after its reported clause that goes on with it: not
+    one with a cue of its own ("…, although he tweeted that …")."""
+    if is_quote_cue(child) or child.lemma_.lower() in lx.OBJECT_CUES:
+        return False
+    if child.dep_ == "advcl":
+        return not (
+            child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ","
+        )
+    if child.dep_ == "conj":
+        return _has_subject(child) and child.pos_ != "NOUN"
+    return child.dep_ == "ccomp"
+
+
 def _before_next_cue(doc: Doc, start: int, end: int) -> int:
     """Where a reported clause stops: before ", arguing that …", ", adding …" — a
     second attribution by the same speaker, which the parser hangs inside it."""
     for tok in doc[start + 1 : end]:
-        if tok.tag_ == "VBG" and doc[tok.i - 1].text == "," and is_cue(tok):
+        if tok.tag_ == "VBG" and doc[tok.i - 1].text in _BREAKS and is_cue(tok):
             return tok.i - 1
         if second_cue(tok):
             return tok.i - 1
+        if tok.dep_ == "conj" and is_cue(tok) and _has_subject(tok):
+            # "said the port would reopen, and Tom Vell said …": another speaker
+            stop = tok.left_edge.i
+            while stop > start and doc[stop - 1].dep_ in ("cc", "punct"):
+                stop -= 1
+            return stop
     return end
 
 

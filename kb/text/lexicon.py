@@ -21,6 +21,11 @@ BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
     reckon know realize realise understand learn""".split()
 )
+# Verbs of seeing something as something, which attribute a belief when they take an
+# object and what it is seen as: "sees the plan as a trap", "considers the deal fair".
+# The ones that may take a bare complement ("considers X fair") besides "as".
+VIEW_VERBS = frozenset({"see", "view", "regard", "consider", "deem", "judge"})
+VIEW_BARE = frozenset({"consider", "deem", "judge"})
 # Verbs that attribute an intention when they take a "to" clause: "X plans to …".
 INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve

@@ -1,0 +1,212 @@
+"""Where a claim's content starts and ends on real news' forms: what the parser
+hangs on the cue after the reported clause, an object's complements, a quote
+opened by the writer's words after its cue; and beliefs held as "sees X as Y",
+labels in capitals and headlines. Sentences and names invented for these tests;
+needs the trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Claim, Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _speaker(x: Extraction, claim: Claim) -> str:
+    return next(e.name for e in x.entities if e.key == claim.claimant)
+
+
+def _claim_by(x: Extraction, cue: str) -> Claim:
+    return next(c for c in x.claims if c.cue is not None and c.cue.text == cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ends"),
+    [
+        (
+            "Rep. Tom Vell said he would be honored to serve should the chance "
+            "present itself.",
+            "should the chance present itself",
+        ),
+        (
+            "Governor Maria Delgado said the state must secure its ports, but that "
+            "she would not support mass layoffs.",
+            "would not support mass layoffs",
+        ),
+        (
+            "Tom Vell said he will back whoever the party picks, but beyond that, he "
+            "does not want to be involved in the race.",
+            "involved in the race",
+        ),
+    ],
+)
+def test_a_reported_clause_goes_on_past_what_the_parser_hangs_on_the_cue(
+    run, sentence, ends
+):
+    x = run(sentence)
+    claim = _claim_by(x, "said")
+    assert claim.statement.endswith(ends)
+
+
+def test_another_speakers_cue_joined_after_the_clause_is_not_content(run):
+    x = run(
+        "Governor Maria Delgado said the port would reopen in May, and Tom Vell "
+        "said it would take a year."
+    )
+    first = next(c for c in x.claims if _speaker(x, c) == "Maria Delgado")
+    assert "Tom Vell" not in first.statement
+    assert first.statement.endswith("reopen in May")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Senator Maria Delgado criticized Tom Vell on Monday over his muddled "
+            "stance on taxes.",
+            "Tom Vell on Monday over his muddled stance on taxes",
+        ),
+        (
+            "Senator Maria Delgado has called for the mayor to release the "
+            "transcripts of his paid speeches.",
+            "the mayor to release the transcripts of his paid speeches",
+        ),
+    ],
+)
+def test_an_objects_complements_are_what_is_said(run, sentence, said):
+    x = run(sentence)
+    (claim,) = x.claims
+    assert claim.statement == said
+
+
+def test_where_an_object_was_said_is_not_content(run):
+    x = run(
+        "Senator Maria Delgado praised the new harbour master at a press "
+        "conference in Springfield on Monday."
+    )
+    (claim,) = x.claims
+    assert claim.statement == "the new harbour master"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "starts"),
+    [
+        (
+            "Maria Delgado said the goal was not to “make the city great again” but "
+            "to “make the city whole again.”",
+            "the goal was not",
+        ),
+        (
+            "Senator Maria Delgado argued that Tom Vell has “got to come a long way” "
+            "on ethanol, because “oil pays him a lot of money. He has got to be for "
+            "oil, right?”",
+            "Tom Vell has",
+        ),
+    ],
+)
+def test_a_quote_opened_by_the_writers_words_after_its_cue_starts_with_them(
+    run, sentence, starts
+):
+    x = run(sentence)
+    (claim,) = x.claims
+    assert claim.statement.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("Maria Delgado sees Tom Vell as a uniter.", "Tom Vell as a uniter"),
+        (
+            "Senator Maria Delgado regards the river as the city's true border.",
+            "the river as the city's true border",
+        ),
+        (
+            "Senator Maria Delgado considers the deal unfair to farmers.",
+            "the deal unfair to farmers",
+        ),
+    ],
+)
+def test_seeing_something_as_something_is_a_belief(run, sentence, held):
+    x = run(sentence)
+    (claim,) = x.claims
+    assert claim.attribution == "belief"
+    assert claim.statement == held
+    assert _speaker(x, claim) == "Maria Delgado"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Delgado saw the film twice.",
+        "Senator Maria Delgado does not see the plan as a threat.",
+        "The plan is seen as a trap by many.",
+    ],
+)
+def test_seeing_alone_negated_or_passive_is_no_belief(run, sentence):
+    x = run(sentence)
+    assert not [c for c in x.claims if c.attribution == "belief"]
+
+
+def test_a_transcript_label_in_capitals_is_the_person_named_before(run):
+    x = run(
+        "Maria Delgado, the station's host, interviewed the mayor on Sunday.\n\n"
+        "DELGADO: Do you think the harbour plan will pass this year?\n\n"
+        "The mayor did not answer at once."
+    )
+    claim = next(c for c in x.claims if c.statement.startswith("Do you think"))
+    assert _speaker(x, claim) == "Maria Delgado"
+
+
+def test_a_label_in_capitals_that_names_no_one_before_is_no_speaker(run):
+    x = run("Maria Delgado spoke on Sunday.\n\nMODERATOR: Will the harbour plan pass?")
+    assert not [c for c in x.claims if c.statement.startswith("Will the")]
+
+
+def test_a_headline_whose_second_half_is_its_own_verb_is_no_claim(run):
+    text = "Senator Maria Delgado spoke for an hour on Monday."
+    x = run(f"Maria Delgado Wades In: Backs Harbour Plan for Springfield.\n\n{text}")
+    assert not x.claims
+    x = run(f"Maria Delgado Wades In: Harbour Plan for Springfield Is Sound.\n\n{text}")
+    assert [c.statement for c in x.claims] == ["Harbour Plan for Springfield Is Sound"]
+
+
+def test_a_reported_clause_stops_before_a_clause_with_a_cue_of_its_own(run):
+    x = run(
+        "Senator Maria Delgado said she would meet the mayor, although she wrote "
+        "that she rejects his latest remarks."
+    )
+    first = next(c for c in x.claims if c.cue is not None and c.cue.text == "said")
+    assert first.statement == "she would meet the mayor"
+
+
+def test_questioning_someone_about_something_is_no_statement(run):
+    x = run("Senator Maria Delgado questioned Tom Vell about that position.")
+    assert not x.claims
+
+
+def test_a_headline_label_speaks_for_the_first_person_in_it(run):
+    x = run(
+        "Senator Maria Delgado at the summit: the city must cut its debt by half.\n\n"
+        "She spoke for an hour."
+    )
+    claim = next(c for c in x.claims if c.statement.startswith("the city must"))
+    assert _speaker(x, claim) == "Maria Delgado"
+
+
+def test_a_quote_resumed_after_a_no_break_space(run):
+    x = run(
+        "“Let us boil it down to the essentials,” Maria Delgado continued. \u00a0“I "
+        "have met the mayor more than once, and I am disturbed by his plan.”"
+    )
+    (claim,) = x.claims
+    assert len(claim.content_spans()) == 2
+
+
+def test_another_speakers_cue_inside_the_clause_is_a_claim_of_its_own(run):
+    x = run(
+        "Most voters said Maria Delgado is honest, and three-quarters of them said "
+        "the same of Tom Vell."
+    )
+    first = x.claims[0]
+    assert first.statement == "Maria Delgado is honest"
