@@ -210,3 +210,39 @@ def test_another_speakers_cue_inside_the_clause_is_a_claim_of_its_own(run):
     )
     first = x.claims[0]
     assert first.statement == "Maria Delgado is honest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            "Senator Maria Delgado said she did not want to think about the race and "
+            "predicted that Tom Vell will win.",
+            "she did not want to think about the race",
+            "Tom Vell will win",
+        ),
+        (
+            "Senator Maria Delgado insisted that she has “grown the party,” claiming "
+            "that she is responsible for the higher turnout.",
+            "she has “grown the party",
+            "she is responsible for the higher turnout",
+        ),
+    ],
+)
+def test_the_speakers_next_act_after_the_clause_is_a_claim_of_its_own(
+    run, sentence, first, second
+):
+    x = run(sentence)
+    assert [c.statement for c in x.claims] == [first, second]
+    assert {_speaker(x, c) for c in x.claims} == {"Maria Delgado"}
+
+
+def test_a_cue_in_the_next_sentence_does_not_take_a_quote_its_own_cue_reports(run):
+    x = run(
+        "Ana Morris ran the office for years.\n\nMorris says the campaign will seek "
+        "federal funds and will “compete hard for the nomination.” The move was "
+        "first reported by Channel Nine."
+    )
+    claim = next(c for c in x.claims if "federal funds" in c.statement)
+    assert _speaker(x, claim) == "Ana Morris"
+    assert claim.statement.startswith("the campaign will seek")

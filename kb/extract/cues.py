@@ -125,11 +125,16 @@ def object_content(cue: Token) -> SpacySpan | None:
             return cue.doc[cue.i + 2 : clause.right_edge.i + 1]
         if lemma != "call":
             return None
-    elif lemma not in lx.OBJECT_CUES:
+    elif lemma not in lx.OBJECT_CUES and lemma not in lx.AS_CUES:
         return None
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None:
         return None
+    if lemma in lx.AS_CUES and not any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+        for c in (*rights, *obj.rights)
+    ):
+        return None  # "described the scene": no statement
     if lemma == "call" and not (
         any(c.dep_ in ("oprd", "xcomp") for c in rights) or _named_as(obj)
     ):
@@ -199,6 +204,8 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+#: the pronouns a speaker refers to themselves by in reported speech
+_SELF = frozenset({"he", "she", "they", "i", "we", "it"})
 #: marks that set off a participle from the clause before it
 _BREAKS = (",", "—", "–", "--")
 
@@ -215,10 +222,17 @@ def content(cue: Token) -> SpacySpan | None:
             adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
             end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
-            return doc[start : _before_next_cue(doc, start, end)]
+            return doc[start : _before_next_cue(cue, start, end)]
     sent = cue.sent
     that = next(
-        (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
+        (
+            t
+            for t in sent
+            if t.i > cue.i
+            and t.lower_ == "that"
+            and t.dep_ == "mark"
+            and not _reported_by_other(t.head, cue)
+        ),
         None,
     )
     if that is not None:
@@ -249,29 +263,72 @@ def _said_too(child: Token) -> bool:
     if is_quote_cue(child) or child.lemma_.lower() in lx.OBJECT_CUES:
         return False
     if child.dep_ == "advcl":
-        return not (
-            child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ","
-        )
+        return not (child.tag_ == "VBG" and _after_break(child.left_edge))
     if child.dep_ == "conj":
         return _has_subject(child) and child.pos_ != "NOUN"
     return child.dep_ == "ccomp"
 
 
-def _before_next_cue(doc: Doc, start: int, end: int) -> int:
+def _reported_by_other(clause: Token, cue: Token) -> bool:
+    """A "that" clause another verb takes ("did not want to think about it and
+    predicted that …": what was predicted, not thought)."""
+    return clause.dep_ == "ccomp" and clause.head != cue and clause.head.pos_ == "VERB"
+
+
+def _before_next_cue(cue: Token, start: int, end: int) -> int:
     """Where a reported clause stops: before ", arguing that …", ", adding …" — a
-    second attribution by the same speaker, which the parser hangs inside it."""
+    second attribution by the same speaker, which the parser hangs inside it —
+    before "… and predicted that …", "… but did not say …" (the speaker's next act,
+    a verb of saying in the cue's own form), and before another speaker's cue."""
+    doc = cue.doc
     for tok in doc[start + 1 : end]:
-        if tok.tag_ == "VBG" and doc[tok.i - 1].text in _BREAKS and is_cue(tok):
+        if tok.tag_ == "VBG" and _after_break(tok) and is_cue(tok):
             return tok.i - 1
         if second_cue(tok):
             return tok.i - 1
-        if tok.dep_ == "conj" and is_cue(tok) and _has_subject(tok):
+        if tok.dep_ != "conj" or not tok.head.i >= start:
+            continue
+        if (is_cue(tok) and _has_subject(tok)) or _next_act(cue, tok):
             # "said the port would reopen, and Tom Vell said …": another speaker
             stop = tok.left_edge.i
             while stop > start and doc[stop - 1].dep_ in ("cc", "punct"):
                 stop -= 1
             return stop
     return end
+
+
+def _after_break(tok: Token) -> bool:
+    """A word set off by a comma or dash before it, past a closing quote mark
+    ('… party,” claiming …')."""
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].is_quote:
+        i -= 1
+    return tok.doc[i].text in _BREAKS
+
+
+def _next_act(cue: Token, tok: Token) -> bool:
+    """ "said she would not run and predicted that …": a verb that reports a clause
+    of its own, joined to the reported clause with no subject of its own, in the
+    form of the cue itself (said … and predicted, telling … and warning): the
+    speaker's next statement, not what was said. Weak cues ("… met and agreed")
+    stay in the clause, and so do verbs with an object ("… and called on X to …")."""
+    return (
+        tok.lemma_.lower() in lx.CUE_VERBS
+        and tok.lemma_.lower() not in lx.WEAK_CUES
+        and tok.tag_ == cue.tag_
+        and not _has_subject(tok)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and _speaker_as_pronoun(tok.head)
+    )
+
+
+def _speaker_as_pronoun(verb: Token) -> bool:
+    """A reported clause whose subject is a pronoun: the speaker speaking of
+    themselves ("said she would not run and predicted …"), not a third party
+    ("said the ministry asked … and indicated …": the ministry indicated)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in verb.children
+    )
 
 
 def second_cue(tok: Token) -> bool:

@@ -92,6 +92,8 @@ class _QuoteRules(AttributionRules):
         ):
             return None
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
+        if after and before and after[0].sent != last_sent:
+            after = []  # 'said it will “…” The move was reported by …': its own cue
         cues = after or before[::-1] or self._colon_cue(q_start)
         cue: Token | None = cues[0] if cues else None
         if cue is not None and _quote_is_inside_clause(cue, inner):

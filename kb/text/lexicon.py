@@ -44,8 +44,11 @@ OBJECT_CUES = frozenset(
     """criticize criticise praise condemn denounce deny blame accuse urge question
     mock decry slam blast hail applaud tout propose mention discuss cite dispute
     dismiss reject defend characterize characterise label dub brand lambaste
-    ridicule demand recommend""".split()
+    ridicule demand recommend announce confirm reveal express thank echo""".split()
 )
+# Verbs of saying whose object is what is said only with what it is said to be:
+# "described the plan as a trap" (but not "described the scene").
+AS_CUES = frozenset({"describe", "portray", "depict", "paint"})
 OBJECT_CUE_PARTICLES = {
     "call": ("for", "on"),
     "talk": ("about",),
