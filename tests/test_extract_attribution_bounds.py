@@ -246,3 +246,31 @@ def test_a_cue_in_the_next_sentence_does_not_take_a_quote_its_own_cue_reports(ru
     claim = next(c for c in x.claims if "federal funds" in c.statement)
     assert _speaker(x, claim) == "Ana Morris"
     assert claim.statement.startswith("the campaign will seek")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Senator Maria Delgado described the harbour plan as a costly mistake.",
+            "the harbour plan as a costly mistake",
+        ),
+        (
+            "Senator Maria Delgado announced a new plan to rebuild the harbour.",
+            "a new plan to rebuild the harbour",
+        ),
+        (
+            "Senator Maria Delgado thanked the volunteers for their work.",
+            "the volunteers for their work",
+        ),
+    ],
+)
+def test_more_verbs_that_say_their_object(run, sentence, said):
+    x = run(sentence)
+    (claim,) = x.claims
+    assert claim.statement == said
+
+
+def test_describing_a_scene_is_no_statement(run):
+    x = run("Senator Maria Delgado described the scene at the harbour in detail.")
+    assert not x.claims
