@@ -274,3 +274,14 @@ def test_more_verbs_that_say_their_object(run, sentence, said):
 def test_describing_a_scene_is_no_statement(run):
     x = run("Senator Maria Delgado described the scene at the harbour in detail.")
     assert not x.claims
+
+
+def test_quotes_after_what_a_cue_reports_in_its_sentence_are_the_rest_of_it(run):
+    x = run(
+        "Senator Maria Delgado called it a “fundamental mistake,” made by some "
+        "“respected voices,” who are “just flatly wrong – and they will live to "
+        "regret it.”"
+    )
+    (claim,) = x.claims
+    assert claim.statement.startswith("it a “fundamental mistake")
+    assert claim.statement.endswith("live to regret it.")

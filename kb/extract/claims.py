@@ -68,6 +68,20 @@ def make_claims(nlp: Language, name: str, attributions: list[str]) -> Stage:
     return Stage("newskb_claims", lambda doc: find_claims(doc, attributions))
 
 
+def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
+    """A quote with no cue of its own after what a cue reports, in its sentence
+    ('called it a “mistake,” made by “voices” who are “…”'): the rest of that
+    claim (not of one in pieces; a quote the claim holds already stays the
+    claim: 'called the vote “…”')."""
+    return (
+        quote.direct
+        and quote.cue is None
+        and not claim.parts
+        and claim.stmt_end <= quote.stmt_start + 2
+        and quote.stmt_end <= claim.end
+    )
+
+
 def _declined(verb: Token) -> bool:
     """ "refused to discuss …", "declined to comment on …", "was not authorised to
     discuss …": nothing was said."""
@@ -154,7 +168,13 @@ class _ClaimRules(AttributionRules):
                 or self._object_claim(tok)
                 or self._view_claim(tok)
             )
-            if claim is not None and not any(claim.overlaps(c) for c in claims):
+            if claim is None:
+                continue
+            pieces = [c for c in claims if _fragment_of(c, claim)]
+            if pieces:
+                claims = [c for c in claims if c not in pieces]
+                claim.stmt_end = max(claim.stmt_end, *(c.stmt_end for c in pieces))
+            if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
         if "statement" in self.attributions:
             for claim in self._labelled_claims():
