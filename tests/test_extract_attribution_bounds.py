@@ -285,3 +285,19 @@ def test_quotes_after_what_a_cue_reports_in_its_sentence_are_the_rest_of_it(run)
     (claim,) = x.claims
     assert claim.statement.startswith("it a “fundamental mistake")
     assert claim.statement.endswith("live to regret it.")
+
+
+def test_a_first_person_belief_is_no_claim_of_its_own(run):
+    x = run("Maria Delgado spoke on Monday. I think the harbour plan will fail.")
+    assert not [c for c in x.claims if c.attribution == "belief"]
+
+
+def test_a_transcript_paragraph_is_the_speakers_with_its_i_think(run):
+    x = run(
+        "Maria Delgado, the station's host, interviewed Mayor Tom Vell on Sunday.\n\n"
+        "VELL: I think the harbour plan will pass, and we all need to back it.\n\n"
+        "The interview ran for an hour."
+    )
+    claim = next(c for c in x.claims if "harbour plan" in c.statement)
+    assert claim.statement.startswith("I think the harbour plan will pass")
+    assert _speaker(x, claim) == "Tom Vell"

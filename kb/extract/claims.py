@@ -158,6 +158,12 @@ class _ClaimRules(AttributionRules):
     def run(self) -> list[RawClaim]:
         claims = list(quotes_of(self.doc))
         used_cues = {c.cue.i for c in claims if c.cue is not None}
+        if "statement" in self.attributions:
+            # a transcript's "NAME: …" paragraph is the speaker's, whatever
+            # "I think" or "he said" it holds
+            for claim in self._labelled_claims():
+                if not any(claim.overlaps(c) for c in claims):
+                    claims.append(claim)
         for tok in self.doc:
             if tok.i in used_cues:
                 continue
@@ -176,10 +182,6 @@ class _ClaimRules(AttributionRules):
                 claim.stmt_end = max(claim.stmt_end, *(c.stmt_end for c in pieces))
             if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
-        if "statement" in self.attributions:
-            for claim in self._labelled_claims():
-                if not any(claim.overlaps(c) for c in claims):
-                    claims.append(claim)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         return [self._with_continuation(c, starts) for c in claims]
@@ -210,6 +212,8 @@ class _ClaimRules(AttributionRules):
         subj = self.r.subject(tok)
         if subj is None or clause.start <= subj.i < clause.end:
             return None
+        if attribution_of(tok) == "belief" and subj.lower_ in ("i", "we"):
+            return None  # "I think …": the speaker hedging what they say
         if (
             tok.lemma_.lower() in lx.WEAK_CUES
             and subj.lemma_.lower() not in lx.SOURCE_NOUNS
