@@ -287,8 +287,11 @@ def test_quotes_after_what_a_cue_reports_in_its_sentence_are_the_rest_of_it(run)
     assert claim.statement.endswith("live to regret it.")
 
 
-def test_a_first_person_belief_is_no_claim_of_its_own(run):
-    x = run("Maria Delgado spoke on Monday. I think the harbour plan will fail.")
+def test_a_first_person_belief_in_a_quote_is_no_claim_of_its_own(run):
+    x = run(
+        "Maria Delgado spoke on Monday. She told a rally that the city “is "
+        "broke, and I think the harbour plan will fail because of it.”"
+    )
     assert not [c for c in x.claims if c.attribution == "belief"]
 
 
@@ -301,3 +304,25 @@ def test_a_transcript_paragraph_is_the_speakers_with_its_i_think(run):
     claim = next(c for c in x.claims if "harbour plan" in c.statement)
     assert claim.statement.startswith("I think the harbour plan will pass")
     assert _speaker(x, claim) == "Tom Vell"
+
+
+@pytest.mark.parametrize(
+    ("headline", "said", "kind"),
+    [
+        (
+            "Maria Delgado Says Harbour Plan Will Cost Jobs.",
+            "Harbour Plan Will Cost Jobs",
+            "statement",
+        ),
+        (
+            "Delgado Thinks The Harbour Plan Is Doomed.",
+            "The Harbour Plan Is Doomed",
+            "belief",
+        ),
+    ],
+)
+def test_a_title_case_headline_says_who_said_what(run, headline, said, kind):
+    x = run(f"{headline}\n\nSenator Maria Delgado spoke on Monday in Springfield.")
+    (claim,) = x.claims
+    assert (claim.statement, claim.attribution) == (said, kind)
+    assert _speaker(x, claim) == "Maria Delgado"

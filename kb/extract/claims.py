@@ -144,6 +144,15 @@ _LABELLED = re.compile(
 )
 
 
+# a title-case headline "Ana Obi Says …" on the article's first line: who (up to
+# six words), the verb of saying, what was said
+_HEADLINE = re.compile(
+    r"(?:[^\S\n]*)((?:[A-Z][\w.’'-]*[ \t]){1,6}?)"
+    r"(Says|Said|Tells|Told|Warns|Thinks|Believes|Fears|Claims|Insists|Denies|"
+    r"Admits|Argues|Predicts|Vows|Urges|Slams|Blasts|Praises|Accuses|Calls)"
+    r"[ \t]+([A-Z][^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
 #: the kinds of actor a label names as a speaker
 _SPEAKERS = ("Person", "Organization")
 
@@ -161,7 +170,7 @@ class _ClaimRules(AttributionRules):
         if "statement" in self.attributions:
             # a transcript's "NAME: …" paragraph is the speaker's, whatever
             # "I think" or "he said" it holds
-            for claim in self._labelled_claims():
+            for claim in self._labelled_claims() + self._headline_claims():
                 if not any(claim.overlaps(c) for c in claims):
                     claims.append(claim)
         for tok in self.doc:
@@ -212,8 +221,12 @@ class _ClaimRules(AttributionRules):
         subj = self.r.subject(tok)
         if subj is None or clause.start <= subj.i < clause.end:
             return None
-        if attribution_of(tok) == "belief" and subj.lower_ in ("i", "we"):
-            return None  # "I think …": the speaker hedging what they say
+        if (
+            attribution_of(tok) == "belief"
+            and subj.lower_ in ("i", "we")
+            and self.r.in_quote(tok.idx)
+        ):
+            return None  # '“I think …”': the speaker hedging what they say
         if (
             tok.lemma_.lower() in lx.WEAK_CUES
             and subj.lemma_.lower() not in lx.SOURCE_NOUNS
@@ -366,18 +379,49 @@ class _ClaimRules(AttributionRules):
         a headline's ("Mayor Obi at the summit:", "Obi camp:") the first person or
         organisation named in it."""
         if label.text.isupper():
-            last = label[-1].text.lower()
-            for index, cl in enumerate(self.r.clusters):
-                if cl.kind == "Person" and any(
-                    n.lower().split()[-1:] == [last] for n in cl.names()
-                ):
-                    return index
-            return None
+            return self._person_called(label[-1].text, ("Person",))
         for tok in label:
             hit = self.r.cluster_at(tok)
             if hit is not None and self.r.cluster(hit).kind in _SPEAKERS:
                 return hit
         return None
+
+    def _person_called(self, word: str, kinds: tuple[str, ...]) -> int | None:
+        """The first person (or other actor of ``kinds``) the article names whose
+        name ends with this word, in any case ("OBI", "Obi")."""
+        last = word.lower()
+        for index, cl in enumerate(self.r.clusters):
+            if cl.kind in kinds and any(
+                n.lower().split()[-1:] == [last] for n in cl.names()
+            ):
+                return index
+        return None
+
+    def _headline_claims(self) -> list[RawClaim]:
+        """A headline "Ana Obi Says Talks Will Resume": a name, a verb of saying in
+        title case, and what was said. Title case defeats the parser, so the words
+        are read as they stand, and the name must be one the article names (by its
+        last word)."""
+        m = _HEADLINE.match(self.text)
+        if m is None or self._words(m.start(3), m.end(3)) < 3:
+            return []
+        who = m[1].split()
+        speaker = None
+        for word in reversed(who):
+            speaker = self._person_called(word.rstrip("’'s"), _SPEAKERS)
+            if speaker is not None:
+                break
+        cue = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        source = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if speaker is None or cue is None or source is None:
+            return []
+        end = len(self.text[: m.end(3)].rstrip(" .”’\"'"))
+        claim = self._claim(
+            0, m.end(3), (m.start(3), end), speaker, cue[0], source.root
+        )
+        if cue[0].lower_ in ("thinks", "believes", "fears"):
+            claim.attribution = "belief"
+        return [claim]
 
     def _named_alone(self, name: SpacySpan) -> int | None:
         """The person or organisation that these words name, and nothing else."""
