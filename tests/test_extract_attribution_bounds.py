@@ -326,3 +326,21 @@ def test_a_title_case_headline_says_who_said_what(run, headline, said, kind):
     (claim,) = x.claims
     assert (claim.statement, claim.attribution) == (said, kind)
     assert _speaker(x, claim) == "Maria Delgado"
+
+
+def test_a_question_in_reported_speech_is_its_askers(run):
+    x = run("Senator Maria Delgado asked whether the harbour plan would pass this year.")
+    (claim,) = x.claims
+    assert claim.statement == "whether the harbour plan would pass this year"
+    assert _speaker(x, claim) == "Maria Delgado"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Maria Delgado was asked whether the harbour plan would pass.",
+        "Senator Maria Delgado asked Tom Vell to leave the room.",
+    ],
+)
+def test_being_asked_or_asking_someone_to_act_is_no_question(run, sentence):
+    assert not run(sentence).claims

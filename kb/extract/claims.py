@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import (
+    asked,
     attribution_of,
     content,
     cue_adjuncts,
@@ -182,6 +183,7 @@ class _ClaimRules(AttributionRules):
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._view_claim(tok)
+                or self._question_claim(tok)
             )
             if claim is None:
                 continue
@@ -290,6 +292,17 @@ class _ClaimRules(AttributionRules):
         if held is None or sum(t.is_alpha for t in held) < 3:
             return None
         return self._sentence_claim(tok, held, "belief")
+
+    def _question_claim(self, tok: Token) -> RawClaim | None:
+        """ "She asked whether the plan would pass": a question in reported speech
+        is a statement of its asker's; not inside a quote ('“People ask me if …”'):
+        the quote is the claim."""
+        if "statement" not in self.attributions or self.r.in_quote(tok.idx):
+            return None
+        question = asked(tok)
+        if question is None or sum(t.is_alpha for t in question) < 3:
+            return None
+        return self._sentence_claim(tok, question, "statement")
 
     def _sentence_claim(
         self, tok: Token, said: SpacySpan, attribution: str

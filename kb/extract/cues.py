@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.text import lexicon as lx
 
 __all__ = [
+    "asked",
     "attribution_of",
     "content",
     "cue_adjuncts",
@@ -65,6 +66,26 @@ def intended(verb: Token) -> SpacySpan | None:
         return None
     sub = list(clause.subtree)
     return verb.doc[sub[0].i : sub[-1].i + 1]
+
+
+_WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+
+
+def asked(verb: Token) -> SpacySpan | None:
+    """The question a source asks in reported speech: "[whether the plan would
+    pass]" in "she asked whether the plan would pass"; None for "was asked"
+    (whoever asked is not its subject) and "asked him to leave"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask" or _negated(verb):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    clause = next(
+        (c for c in verb.rights if c.dep_ == "ccomp" and c.left_edge.lower_ in _WH),
+        None,
+    )
+    if clause is None:
+        return None
+    return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
 
 
 def viewed_as(verb: Token) -> SpacySpan | None:
