@@ -329,7 +329,9 @@ def test_a_title_case_headline_says_who_said_what(run, headline, said, kind):
 
 
 def test_a_question_in_reported_speech_is_its_askers(run):
-    x = run("Senator Maria Delgado asked whether the harbour plan would pass this year.")
+    x = run(
+        "Senator Maria Delgado asked whether the harbour plan would pass this year."
+    )
     (claim,) = x.claims
     assert claim.statement == "whether the harbour plan would pass this year"
     assert _speaker(x, claim) == "Maria Delgado"
