@@ -346,3 +346,17 @@ def test_a_question_in_reported_speech_is_its_askers(run):
 )
 def test_being_asked_or_asking_someone_to_act_is_no_question(run, sentence):
     assert not run(sentence).claims
+
+
+def test_according_to_in_the_middle_leaves_both_sides_as_the_content(run):
+    x = run(
+        "At the heart of the trouble, according to Senator Maria Delgado, was a "
+        "decision by the mayor to sell the harbour."
+    )
+    (claim,) = x.claims
+    text = x.article.text
+    pieces = [text[s.start : s.end] for s in claim.content_spans()]
+    assert pieces == [
+        "At the heart of the trouble",
+        "was a decision by the mayor to sell the harbour",
+    ]

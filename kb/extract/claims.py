@@ -469,11 +469,19 @@ class _ClaimRules(AttributionRules):
             return None
         sent = tok.sent
         pp = sorted({tok.i, *(t.i for t in to.subtree)})
-        if pp[0] > sent.start:
-            stmt = trim(self.doc, sent.start, pp[0])
-        else:
-            stmt = trim(self.doc, pp[-1] + 1, sent.end)
-        return self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
+        # the sentence without "according to X", on both sides when X stands
+        # in the middle ("At the heart of it, according to X, was …")
+        pieces = [
+            trim(self.doc, sent.start, pp[0]),
+            trim(self.doc, pp[-1] + 1, sent.end),
+        ]
+        pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
+        if not pieces or sum(self._words(a, b) for a, b in pieces) < 3:
+            return None
+        stmt = (pieces[0][0], pieces[-1][1])
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
+        claim.parts = tuple(pieces) if len(pieces) > 1 else ()
+        return claim
 
     def _source_in(self, obj: Token) -> int | None:
         """The named source inside "according to <…>": the first named entity in it."""
