@@ -72,21 +72,29 @@ def test_another_speakers_cue_joined_after_the_clause_is_not_content(run):
             "transcripts of his paid speeches.",
             "the mayor to release the transcripts of his paid speeches",
         ),
+        (
+            "Senator Maria Delgado praised the new harbour master at a press "
+            "conference in Springfield on Monday.",
+            "the new harbour master",
+        ),
+        (
+            "Senator Maria Delgado described the harbour plan as a costly mistake.",
+            "the harbour plan as a costly mistake",
+        ),
+        (
+            "Senator Maria Delgado announced a new plan to rebuild the harbour.",
+            "a new plan to rebuild the harbour",
+        ),
+        (
+            "Senator Maria Delgado thanked the volunteers for their work.",
+            "the volunteers for their work",
+        ),
     ],
 )
 def test_an_objects_complements_are_what_is_said(run, sentence, said):
     x = run(sentence)
     (claim,) = x.claims
     assert claim.statement == said
-
-
-def test_where_an_object_was_said_is_not_content(run):
-    x = run(
-        "Senator Maria Delgado praised the new harbour master at a press "
-        "conference in Springfield on Monday."
-    )
-    (claim,) = x.claims
-    assert claim.statement == "the new harbour master"
 
 
 @pytest.mark.parametrize(
@@ -246,29 +254,6 @@ def test_a_cue_in_the_next_sentence_does_not_take_a_quote_its_own_cue_reports(ru
     claim = next(c for c in x.claims if "federal funds" in c.statement)
     assert _speaker(x, claim) == "Ana Morris"
     assert claim.statement.startswith("the campaign will seek")
-
-
-@pytest.mark.parametrize(
-    ("sentence", "said"),
-    [
-        (
-            "Senator Maria Delgado described the harbour plan as a costly mistake.",
-            "the harbour plan as a costly mistake",
-        ),
-        (
-            "Senator Maria Delgado announced a new plan to rebuild the harbour.",
-            "a new plan to rebuild the harbour",
-        ),
-        (
-            "Senator Maria Delgado thanked the volunteers for their work.",
-            "the volunteers for their work",
-        ),
-    ],
-)
-def test_more_verbs_that_say_their_object(run, sentence, said):
-    x = run(sentence)
-    (claim,) = x.claims
-    assert claim.statement == said
 
 
 def test_describing_a_scene_is_no_statement(run):

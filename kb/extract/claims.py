@@ -171,9 +171,9 @@ class _ClaimRules(AttributionRules):
         if "statement" in self.attributions:
             # a transcript's "NAME: …" paragraph is the speaker's, whatever
             # "I think" or "he said" it holds
-            for claim in self._labelled_claims() + self._headline_claims():
-                if not any(claim.overlaps(c) for c in claims):
-                    claims.append(claim)
+            for labelled in self._labelled_claims() + self._headline_claims():
+                if not any(labelled.overlaps(c) for c in claims):
+                    claims.append(labelled)
         for tok in self.doc:
             if tok.i in used_cues:
                 continue
@@ -288,10 +288,7 @@ class _ClaimRules(AttributionRules):
         sees something is a belief."""
         if "belief" not in self.attributions:
             return None
-        held = viewed_as(tok)
-        if held is None or sum(t.is_alpha for t in held) < 3:
-            return None
-        return self._sentence_claim(tok, held, "belief")
+        return self._sentence_claim(tok, viewed_as(tok), "belief")
 
     def _question_claim(self, tok: Token) -> RawClaim | None:
         """ "She asked whether the plan would pass": a question in reported speech
@@ -299,16 +296,16 @@ class _ClaimRules(AttributionRules):
         the quote is the claim."""
         if "statement" not in self.attributions or self.r.in_quote(tok.idx):
             return None
-        question = asked(tok)
-        if question is None or sum(t.is_alpha for t in question) < 3:
-            return None
-        return self._sentence_claim(tok, question, "statement")
+        return self._sentence_claim(tok, asked(tok), "statement")
 
     def _sentence_claim(
-        self, tok: Token, said: SpacySpan, attribution: str
+        self, tok: Token, said: SpacySpan | None, attribution: str
     ) -> RawClaim | None:
-        """The claim of the cue's sentence whose content is ``said``, made by the
-        cue's subject (not "it" or "there" with no one behind them)."""
+        """The claim of the cue's sentence whose content is ``said`` (three words
+        or more), made by the cue's subject (not "it" or "there" with no one
+        behind them)."""
+        if said is None or sum(t.is_alpha for t in said) < 3:
+            return None
         subj = self.r.subject(tok)
         if subj is None or said.start <= subj.i < said.end:
             return None
@@ -330,10 +327,7 @@ class _ClaimRules(AttributionRules):
         thank you," she said'): the quote is the claim."""
         if "intention" not in self.attributions or self.r.in_quote(tok.idx):
             return None
-        clause = intended(tok)
-        if clause is None or sum(t.is_alpha for t in clause) < 3:
-            return None
-        return self._sentence_claim(tok, clause, "intention")
+        return self._sentence_claim(tok, intended(tok), "intention")
 
     def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
         """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue
