@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import (
+    asked,
     attribution_of,
     content,
     cue_adjuncts,
@@ -19,6 +20,7 @@ from kb.extract.cues import (
     is_cue,
     object_content,
     trim,
+    viewed_as,
 )
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
@@ -65,6 +67,20 @@ def claims_of(doc: Doc) -> list[RawClaim]:
 def make_claims(nlp: Language, name: str, attributions: list[str]) -> Stage:
     find_claims(Doc(nlp.vocab, words=[]), attributions)  # an unknown type fails here
     return Stage("newskb_claims", lambda doc: find_claims(doc, attributions))
+
+
+def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
+    """A quote with no cue of its own after what a cue reports, in its sentence
+    ('called it a “mistake,” made by “voices” who are “…”'): the rest of that
+    claim (not of one in pieces; a quote the claim holds already stays the
+    claim: 'called the vote “…”')."""
+    return (
+        quote.direct
+        and quote.cue is None
+        and not claim.parts
+        and claim.stmt_end <= quote.stmt_start + 2
+        and quote.stmt_end <= claim.end
+    )
 
 
 def _declined(verb: Token) -> bool:
@@ -122,8 +138,24 @@ def _said_clause(cue: Token, child: Token) -> bool:
     )
 
 
-# a paragraph "Name: what they say": a name of at most five words, then a colon
-_LABELLED = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,5}):[ \t]+([^\n]+)$", re.MULTILINE)
+# a paragraph "Name: what they say": a label of at most six words that opens with a
+# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon
+_LABELLED = re.compile(
+    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][\w.’'-]+){0,5}):[ \t]+([^\n]+)$", re.MULTILINE
+)
+
+
+# a title-case headline "Ana Obi Says …" on the article's first line: who (up to
+# six words), the verb of saying, what was said
+_HEADLINE = re.compile(
+    r"(?:[^\S\n]*)((?:[A-Z][\w.’'-]*[ \t]){1,6}?)"
+    r"(Says|Said|Tells|Told|Warns|Thinks|Believes|Fears|Claims|Insists|Denies|"
+    r"Admits|Argues|Predicts|Vows|Urges|Slams|Blasts|Praises|Accuses|Calls)"
+    r"[ \t]+([A-Z][^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+#: the kinds of actor a label names as a speaker
+_SPEAKERS = ("Person", "Organization")
 
 
 class _ClaimRules(AttributionRules):
@@ -136,6 +168,12 @@ class _ClaimRules(AttributionRules):
     def run(self) -> list[RawClaim]:
         claims = list(quotes_of(self.doc))
         used_cues = {c.cue.i for c in claims if c.cue is not None}
+        if "statement" in self.attributions:
+            # a transcript's "NAME: …" paragraph is the speaker's, whatever
+            # "I think" or "he said" it holds
+            for labelled in self._labelled_claims() + self._headline_claims():
+                if not any(labelled.overlaps(c) for c in claims):
+                    claims.append(labelled)
         for tok in self.doc:
             if tok.i in used_cues:
                 continue
@@ -144,13 +182,17 @@ class _ClaimRules(AttributionRules):
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
+                or self._view_claim(tok)
+                or self._question_claim(tok)
             )
-            if claim is not None and not any(claim.overlaps(c) for c in claims):
+            if claim is None:
+                continue
+            pieces = [c for c in claims if _fragment_of(c, claim)]
+            if pieces:
+                claims = [c for c in claims if c not in pieces]
+                claim.stmt_end = max(claim.stmt_end, *(c.stmt_end for c in pieces))
+            if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
-        if "statement" in self.attributions:
-            for claim in self._labelled_claims():
-                if not any(claim.overlaps(c) for c in claims):
-                    claims.append(claim)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         return [self._with_continuation(c, starts) for c in claims]
@@ -181,6 +223,12 @@ class _ClaimRules(AttributionRules):
         subj = self.r.subject(tok)
         if subj is None or clause.start <= subj.i < clause.end:
             return None
+        if (
+            attribution_of(tok) == "belief"
+            and subj.lower_ in ("i", "we")
+            and self.r.in_quote(tok.idx)
+        ):
+            return None  # '“I think …”': the speaker hedging what they say
         if (
             tok.lemma_.lower() in lx.WEAK_CUES
             and subj.lemma_.lower() not in lx.SOURCE_NOUNS
@@ -235,11 +283,29 @@ class _ClaimRules(AttributionRules):
             return None
         return self._sentence_claim(tok, said, "statement")
 
+    def _view_claim(self, tok: Token) -> RawClaim | None:
+        """ "She sees the plan as a trap", "he considers the deal fair": how a source
+        sees something is a belief."""
+        if "belief" not in self.attributions:
+            return None
+        return self._sentence_claim(tok, viewed_as(tok), "belief")
+
+    def _question_claim(self, tok: Token) -> RawClaim | None:
+        """ "She asked whether the plan would pass": a question in reported speech
+        is a statement of its asker's; not inside a quote ('“People ask me if …”'):
+        the quote is the claim."""
+        if "statement" not in self.attributions or self.r.in_quote(tok.idx):
+            return None
+        return self._sentence_claim(tok, asked(tok), "statement")
+
     def _sentence_claim(
-        self, tok: Token, said: SpacySpan, attribution: str
+        self, tok: Token, said: SpacySpan | None, attribution: str
     ) -> RawClaim | None:
-        """The claim of the cue's sentence whose content is ``said``, made by the
-        cue's subject (not "it" or "there" with no one behind them)."""
+        """The claim of the cue's sentence whose content is ``said`` (three words
+        or more), made by the cue's subject (not "it" or "there" with no one
+        behind them)."""
+        if said is None or sum(t.is_alpha for t in said) < 3:
+            return None
         subj = self.r.subject(tok)
         if subj is None or said.start <= subj.i < said.end:
             return None
@@ -261,10 +327,7 @@ class _ClaimRules(AttributionRules):
         thank you," she said'): the quote is the claim."""
         if "intention" not in self.attributions or self.r.in_quote(tok.idx):
             return None
-        clause = intended(tok)
-        if clause is None or sum(t.is_alpha for t in clause) < 3:
-            return None
-        return self._sentence_claim(tok, clause, "intention")
+        return self._sentence_claim(tok, intended(tok), "intention")
 
     def _parenthetical_claim(self, tok: Token) -> RawClaim | None:
         """ "Prices, she said, will rise." and "X will happen, he said, and Y": a cue
@@ -300,7 +363,14 @@ class _ClaimRules(AttributionRules):
             name = self.doc.char_span(m.start(1), m.end(1))
             if name is None or self._words(m.start(2), m.end(2)) < 4:
                 continue
+            said = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if said is not None and not any(
+                t.dep_ in ("nsubj", "nsubjpass", "expl") for t in said
+            ):
+                continue  # "Ana Obi in Ohio: Urges Calm": a headline's own words
             speaker = self._named_alone(name)
+            if speaker is None:
+                speaker = self._label_speaker(name)
             if speaker is None:
                 continue
             stmt = (m.start(2), len(self.text[: m.end(2)].rstrip(" .")))
@@ -310,12 +380,62 @@ class _ClaimRules(AttributionRules):
             found.append(claim)
         return found
 
+    def _label_speaker(self, label: SpacySpan) -> int | None:
+        """Who a label longer than a name stands for: a transcript's speaker in
+        capitals ("ANA OBI:", "OBI:") is the person named before whose name ends so;
+        a headline's ("Mayor Obi at the summit:", "Obi camp:") the first person or
+        organisation named in it."""
+        if label.text.isupper():
+            return self._person_called(label[-1].text, ("Person",))
+        for tok in label:
+            hit = self.r.cluster_at(tok)
+            if hit is not None and self.r.cluster(hit).kind in _SPEAKERS:
+                return hit
+        return None
+
+    def _person_called(self, word: str, kinds: tuple[str, ...]) -> int | None:
+        """The first person (or other actor of ``kinds``) the article names whose
+        name ends with this word, in any case ("OBI", "Obi")."""
+        last = word.lower()
+        for index, cl in enumerate(self.r.clusters):
+            if cl.kind in kinds and any(
+                n.lower().split()[-1:] == [last] for n in cl.names()
+            ):
+                return index
+        return None
+
+    def _headline_claims(self) -> list[RawClaim]:
+        """A headline "Ana Obi Says Talks Will Resume": a name, a verb of saying in
+        title case, and what was said. Title case defeats the parser, so the words
+        are read as they stand, and the name must be one the article names (by its
+        last word)."""
+        m = _HEADLINE.match(self.text)
+        if m is None or self._words(m.start(3), m.end(3)) < 3:
+            return []
+        who = m[1].split()
+        speaker = None
+        for word in reversed(who):
+            speaker = self._person_called(word.rstrip("’'s"), _SPEAKERS)
+            if speaker is not None:
+                break
+        cue = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        source = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if speaker is None or cue is None or source is None:
+            return []
+        end = len(self.text[: m.end(3)].rstrip(" .”’\"'"))
+        claim = self._claim(
+            0, m.end(3), (m.start(3), end), speaker, cue[0], source.root
+        )
+        if cue[0].lower_ in ("thinks", "believes", "fears"):
+            claim.attribution = "belief"
+        return [claim]
+
     def _named_alone(self, name: SpacySpan) -> int | None:
         """The person or organisation that these words name, and nothing else."""
         hit = self.r.cluster_at(name[-1])
         if hit is None or {self.r.cluster_at(t) for t in name} - {hit, None}:
             return None
-        if self.r.cluster(hit).kind not in ("Person", "Organization"):
+        if self.r.cluster(hit).kind not in _SPEAKERS:
             return None
         return hit
 
@@ -343,11 +463,19 @@ class _ClaimRules(AttributionRules):
             return None
         sent = tok.sent
         pp = sorted({tok.i, *(t.i for t in to.subtree)})
-        if pp[0] > sent.start:
-            stmt = trim(self.doc, sent.start, pp[0])
-        else:
-            stmt = trim(self.doc, pp[-1] + 1, sent.end)
-        return self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
+        # the sentence without "according to X", on both sides when X stands
+        # in the middle ("At the heart of it, according to X, was …")
+        pieces = [
+            trim(self.doc, sent.start, pp[0]),
+            trim(self.doc, pp[-1] + 1, sent.end),
+        ]
+        pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
+        if not pieces or sum(self._words(a, b) for a, b in pieces) < 3:
+            return None
+        stmt = (pieces[0][0], pieces[-1][1])
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
+        claim.parts = tuple(pieces) if len(pieces) > 1 else ()
+        return claim
 
     def _source_in(self, obj: Token) -> int | None:
         """The named source inside "according to <…>": the first named entity in it."""

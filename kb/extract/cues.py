@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.text import lexicon as lx
 
 __all__ = [
+    "asked",
     "attribution_of",
     "content",
     "cue_adjuncts",
@@ -19,6 +20,7 @@ __all__ = [
     "reporting_cue",
     "second_cue",
     "trim",
+    "viewed_as",
 ]
 
 
@@ -66,8 +68,60 @@ def intended(verb: Token) -> SpacySpan | None:
     return verb.doc[sub[0].i : sub[-1].i + 1]
 
 
+_WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+
+
+def asked(verb: Token) -> SpacySpan | None:
+    """The question a source asks in reported speech: "[whether the plan would
+    pass]" in "she asked whether the plan would pass"; None for "was asked"
+    (whoever asked is not its subject) and "asked him to leave"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask" or _negated(verb):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    clause = next(
+        (c for c in verb.rights if c.dep_ == "ccomp" and c.left_edge.lower_ in _WH),
+        None,
+    )
+    if clause is None:
+        return None
+    return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
+
+
+def viewed_as(verb: Token) -> SpacySpan | None:
+    """What a verb of seeing-as holds true: "[the plan as a trap]" in "sees the plan
+    as a trap", "[the deal fair]" in "considers the deal fair"; None for seeing
+    alone ("saw the film"), a negated or a passive verb ("is seen as", no one's)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lx.VIEW_VERBS or _negated(verb):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    rights = list(verb.rights)
+    if lemma in lx.VIEW_BARE:
+        clause = next(
+            (c for c in rights if c.dep_ == "ccomp" and _has_subject(c)), None
+        )
+        if clause is not None:  # "considers the deal fair", parsed as a small clause
+            return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    kinds = ("oprd", "xcomp", "ccomp") if lemma in lx.VIEW_BARE else ()
+    as_what = [
+        c
+        for c in (*rights, *obj.rights)
+        if c.i > obj.i and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in kinds)
+    ]
+    if not as_what:
+        return None
+    end = max(c.right_edge.i for c in as_what) + 1
+    return verb.doc[obj.left_edge.i : end]
+
+
 # what may follow an object and still be what is said: "accused X of Y", "praised
-# X for Y", "described X as Y", "urged X to Y", "called X Y"
+# X for Y", "described X as Y", "criticised X over Y", "called X Y"; not when or
+# where it was said ("at a rally", "on Monday")
 _OBJECT_TAILS = ("for", "of", "as", "over", "against")
 
 
@@ -87,18 +141,49 @@ def object_content(cue: Token) -> SpacySpan | None:
         )
         if particle is not None and particle.i == cue.i + 1:
             return _completed(cue, particle.i + 1, rights, particle)
+        clause = _marked_by(cue, words)
+        if clause is not None:  # "called for the mayor to resign", parsed as a clause
+            return cue.doc[cue.i + 2 : clause.right_edge.i + 1]
         if lemma != "call":
             return None
-    elif lemma not in lx.OBJECT_CUES:
+    elif lemma not in lx.OBJECT_CUES and lemma not in lx.AS_CUES:
         return None
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None:
         return None
+    if lemma in lx.AS_CUES and not any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+        for c in (*rights, *obj.rights)
+    ):
+        return None  # "described the scene": no statement
     if lemma == "call" and not (
         any(c.dep_ in ("oprd", "xcomp") for c in rights) or _named_as(obj)
     ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _marked_by(cue: Token, words: tuple[str, ...]) -> Token | None:
+    """A clause right after the cue that opens with its particle, which the parser
+    took for a subordinator ("called [for the mayor to resign]")."""
+    return next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "advcl"
+            and c.left_edge.i == cue.i + 1
+            and c.left_edge.lower_ in words
+        ),
+        None,
+    )
+
+
+def _when(tok: Token) -> bool:
+    """A time phrase ("on Monday", "this week"), which may stand between an object
+    and what completes it."""
+    return tok.dep_ in ("npadvmod", "prep") and any(
+        t.ent_type_ in ("DATE", "TIME") for t in tok.subtree
+    )
 
 
 def _named_as(obj: Token) -> bool:
@@ -110,14 +195,16 @@ def _named_as(obj: Token) -> bool:
 
 
 def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
-    """From ``start`` to the end of ``first`` and of the cue's complements after it
-    ("called her vote in May a mistake": up to the name it is given)."""
+    """From ``start`` to the end of ``first`` and of the cue's complements and
+    adjuncts after it ("called her vote in May a mistake": up to the name it is
+    given; "accused X of Y", "criticised X on Monday over Y"), but not where or
+    when it was said."""
     end = first.right_edge.i + 1
     given = [c for c in rights if c.i > first.i and c.dep_ in ("oprd", "xcomp")]
     if given:
         end = given[0].right_edge.i + 1
     for child in rights:
-        if child.i <= first.i or child.i < end:
+        if child.i <= first.i or child.i < end or _when(child):
             continue
         if child.dep_ in ("oprd", "xcomp", "dobj") or (
             child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS
@@ -138,6 +225,12 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+#: the pronouns a speaker refers to themselves by in reported speech
+_SELF = frozenset({"he", "she", "they", "i", "we", "it"})
+#: marks that set off a participle from the clause before it
+_BREAKS = (",", "—", "–", "--")
+
+
 def content(cue: Token) -> SpacySpan | None:
     """The reported clause of a cue verb."""
     doc = cue.doc
@@ -149,10 +242,18 @@ def content(cue: Token) -> SpacySpan | None:
             sub = list(child.subtree)
             adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
-            return doc[start : _before_next_cue(doc, start, sub[-1].i + 1)]
+            end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
+            return doc[start : _before_next_cue(cue, start, end)]
     sent = cue.sent
     that = next(
-        (t for t in sent if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark"),
+        (
+            t
+            for t in sent
+            if t.i > cue.i
+            and t.lower_ == "that"
+            and t.dep_ == "mark"
+            and not _reported_by_other(t.head, cue)
+        ),
         None,
     )
     if that is not None:
@@ -160,15 +261,95 @@ def content(cue: Token) -> SpacySpan | None:
     return None
 
 
-def _before_next_cue(doc: Doc, start: int, end: int) -> int:
+def _clause_tail(cue: Token, clause: Token) -> int:
+    """Where a reported clause after its cue ends: with what the parser hangs on the
+    cue after it that still belongs to what was said: a reason or condition ("said
+    he would serve should the chance come", "said it left them out because …") and
+    a clause of its own joined on ("said the border must be secured, but that he
+    would not …"); not a participle of the speaker's (", referring to …"), another
+    cue ("…, and Ana Obi said …") or a second act ("… and left")."""
+    end = clause.right_edge.i + 1
+    for child in cue.rights:
+        if child.i <= clause.i or child.dep_ in ("punct", "cc"):
+            continue
+        if not _said_too(child):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _said_too(child: Token) -> bool:
+    """A clause hung on a cue after its reported clause that goes on with it: not
+    one with a cue of its own ("…, although he tweeted that …")."""
+    if is_quote_cue(child) or child.lemma_.lower() in lx.OBJECT_CUES:
+        return False
+    if child.dep_ == "advcl":
+        return not (child.tag_ == "VBG" and _after_break(child.left_edge))
+    if child.dep_ == "conj":
+        return _has_subject(child) and child.pos_ != "NOUN"
+    return child.dep_ == "ccomp"
+
+
+def _reported_by_other(clause: Token, cue: Token) -> bool:
+    """A "that" clause another verb takes ("did not want to think about it and
+    predicted that …": what was predicted, not thought)."""
+    return clause.dep_ == "ccomp" and clause.head != cue and clause.head.pos_ == "VERB"
+
+
+def _before_next_cue(cue: Token, start: int, end: int) -> int:
     """Where a reported clause stops: before ", arguing that …", ", adding …" — a
-    second attribution by the same speaker, which the parser hangs inside it."""
+    second attribution by the same speaker, which the parser hangs inside it —
+    before "… and predicted that …", "… but did not say …" (the speaker's next act,
+    a verb of saying in the cue's own form), and before another speaker's cue."""
+    doc = cue.doc
     for tok in doc[start + 1 : end]:
-        if tok.tag_ == "VBG" and doc[tok.i - 1].text == "," and is_cue(tok):
+        if tok.tag_ == "VBG" and _after_break(tok) and is_cue(tok):
             return tok.i - 1
         if second_cue(tok):
             return tok.i - 1
+        if tok.dep_ != "conj" or not tok.head.i >= start:
+            continue
+        if (is_cue(tok) and _has_subject(tok)) or _next_act(cue, tok):
+            # "said the port would reopen, and Tom Vell said …": another speaker
+            stop = tok.left_edge.i
+            while stop > start and doc[stop - 1].dep_ in ("cc", "punct"):
+                stop -= 1
+            return stop
     return end
+
+
+def _after_break(tok: Token) -> bool:
+    """A word set off by a comma or dash before it, past a closing quote mark
+    ('… party,” claiming …')."""
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].is_quote:
+        i -= 1
+    return tok.doc[i].text in _BREAKS
+
+
+def _next_act(cue: Token, tok: Token) -> bool:
+    """ "said she would not run and predicted that …": a verb that reports a clause
+    of its own, joined to the reported clause with no subject of its own, in the
+    form of the cue itself (said … and predicted, telling … and warning): the
+    speaker's next statement, not what was said. Weak cues ("… met and agreed")
+    stay in the clause, and so do verbs with an object ("… and called on X to …")."""
+    return (
+        tok.lemma_.lower() in lx.CUE_VERBS
+        and tok.lemma_.lower() not in lx.WEAK_CUES
+        and tok.tag_ == cue.tag_
+        and not _has_subject(tok)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and _speaker_as_pronoun(tok.head)
+    )
+
+
+def _speaker_as_pronoun(verb: Token) -> bool:
+    """A reported clause whose subject is a pronoun: the speaker speaking of
+    themselves ("said she would not run and predicted …"), not a third party
+    ("said the ministry asked … and indicated …": the ministry indicated)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in verb.children
+    )
 
 
 def second_cue(tok: Token) -> bool:

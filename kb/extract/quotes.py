@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_cue, is_quote_cue, trim
+from kb.extract.cues import content, is_cue, is_quote_cue, object_content, trim
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
@@ -71,7 +71,8 @@ class _QuoteRules(AttributionRules):
             is_cue(t) and t.i != prev.cue.i for t in between
         ):
             return False  # another attribution stands between them
-        if not gap.rstrip(" \u201c\"'\u2018").endswith((",", ".", ":", ";")):
+        before = gap.rstrip().rstrip("\u201c\"'\u2018").rstrip()  # "\u00a0" too
+        if not before.endswith((",", ".", ":", ";")):
             return False  # 'urging them to "give it time"': a fragment of its own
         return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
 
@@ -91,6 +92,8 @@ class _QuoteRules(AttributionRules):
         ):
             return None
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
+        if after and before and after[0].sent != last_sent:
+            after = []  # 'said it will “…” The move was reported by …': its own cue
         cues = after or before[::-1] or self._colon_cue(q_start)
         cue: Token | None = cues[0] if cues else None
         if cue is not None and _quote_is_inside_clause(cue, inner):
@@ -108,6 +111,8 @@ class _QuoteRules(AttributionRules):
         stmt_start, stmt_end = q_start, q_end
         if cue is not None and cue.idx > q_end and cue.sent == first_sent == last_sent:
             stmt_start, stmt_end = self._with_own_words(q_start, q_end, cue, subj)
+        elif cue is not None and cue.i < inner.start and cue.sent == first_sent:
+            stmt_start = self._lead_in(cue, inner, q_start)
         return RawClaim(
             sent_start,
             sent_end,
@@ -146,6 +151,19 @@ class _QuoteRules(AttributionRules):
         if (start, end) == (opening, closing):
             return q_start, q_end
         return start, end
+
+    def _lead_in(self, cue: Token, inner: SpacySpan, q_start: int) -> int:
+        """Where what a cue before a quote reports starts: at its clause or object
+        when the writer's words open it ('said the goal was not to “…” but to
+        “…”', 'argued that the senator has “…,” because “…”'), else at the quote."""
+        clause = content(cue) or object_content(cue)
+        if clause is None or not clause.start < inner.start:
+            return q_start
+        lead = self.doc[clause.start : inner.start]
+        own = [t for t in lead if t.is_alpha and not self.r.in_quote(t.idx)]
+        if len(own) < 2 or any(is_quote_cue(t) for t in lead):
+            return q_start
+        return min(q_start, trim(self.doc, lead.start, lead.end)[0])
 
     def _own_words(self, span: SpacySpan) -> bool:
         """Words of the writer's (two or more), with no quote or cue among them."""

@@ -21,6 +21,11 @@ BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
     reckon know realize realise understand learn""".split()
 )
+# Verbs of seeing something as something, which attribute a belief when they take an
+# object and what it is seen as: "sees the plan as a trap", "considers the deal fair".
+# The ones that may take a bare complement ("considers X fair") besides "as".
+VIEW_VERBS = frozenset({"see", "view", "regard", "consider", "deem", "judge"})
+VIEW_BARE = frozenset({"consider", "deem", "judge"})
 # Verbs that attribute an intention when they take a "to" clause: "X plans to …".
 INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
@@ -39,8 +44,11 @@ OBJECT_CUES = frozenset(
     """criticize criticise praise condemn denounce deny blame accuse urge question
     mock decry slam blast hail applaud tout propose mention discuss cite dispute
     dismiss reject defend characterize characterise label dub brand lambaste
-    ridicule demand recommend""".split()
+    ridicule demand recommend announce confirm reveal express thank echo""".split()
 )
+# Verbs of saying whose object is what is said only with what it is said to be:
+# "described the plan as a trap" (but not "described the scene").
+AS_CUES = frozenset({"describe", "portray", "depict", "paint"})
 OBJECT_CUE_PARTICLES = {
     "call": ("for", "on"),
     "talk": ("about",),
