@@ -21,6 +21,13 @@ def _claim_by(x: Extraction, cue: str) -> Claim:
     return next(c for c in x.claims if c.cue is not None and c.cue.text == cue)
 
 
+def _one_claim(run, sentence):
+    """The extraction of ``sentence`` and its only claim."""
+    x = run(sentence)
+    (claim,) = x.claims
+    return x, claim
+
+
 @pytest.mark.parametrize(
     ("sentence", "ends"),
     [
@@ -92,8 +99,7 @@ def test_another_speakers_cue_joined_after_the_clause_is_not_content(run):
     ],
 )
 def test_an_objects_complements_are_what_is_said(run, sentence, said):
-    x = run(sentence)
-    (claim,) = x.claims
+    x, claim = _one_claim(run, sentence)
     assert claim.statement == said
 
 
@@ -116,8 +122,7 @@ def test_an_objects_complements_are_what_is_said(run, sentence, said):
 def test_a_quote_opened_by_the_writers_words_after_its_cue_starts_with_them(
     run, sentence, starts
 ):
-    x = run(sentence)
-    (claim,) = x.claims
+    x, claim = _one_claim(run, sentence)
     assert claim.statement.startswith(starts)
 
 
@@ -136,8 +141,7 @@ def test_a_quote_opened_by_the_writers_words_after_its_cue_starts_with_them(
     ],
 )
 def test_seeing_something_as_something_is_a_belief(run, sentence, held):
-    x = run(sentence)
-    (claim,) = x.claims
+    x, claim = _one_claim(run, sentence)
     assert claim.attribution == "belief"
     assert claim.statement == held
     assert _speaker(x, claim) == "Maria Delgado"
