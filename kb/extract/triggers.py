@@ -867,7 +867,19 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
     "name": TriggerRules._appointment,
     **dict.fromkeys(
-        ["win", "draw", "beat", "defeat", "trounce", "rout"], TriggerRules._match_result
+        [
+            "win",
+            "draw",
+            "beat",
+            "defeat",
+            "trounce",
+            "rout",
+            "edge",
+            "thrash",
+            "hammer",
+            "crush",
+        ],
+        TriggerRules._match_result,
     ),
     **dict.fromkeys(["rally", "march", "demonstrate"], TriggerRules._protest),
     **dict.fromkeys(["close", "shut", "open"], TriggerRules._closing),

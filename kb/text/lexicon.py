@@ -201,7 +201,9 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["visit", "travel", "tour"], "DiplomacyEvent"),
     **dict.fromkeys(["endorse"], "PoliticsEvent"),
     **dict.fromkeys(["release", "conduct"], "StudyPublication"),
-    **dict.fromkeys(["trounce", "rout"], "SportsMatch"),
+    **dict.fromkeys(
+        ["trounce", "rout", "edge", "thrash", "hammer", "crush"], "SportsMatch"
+    ),
     # general news events, each gated by its arguments in ``kb.extract.triggers``
     **dict.fromkeys(["announce", "declare", "reveal"], "OtherEvent"),
     **dict.fromkeys(["agree"], "Agreement"),
