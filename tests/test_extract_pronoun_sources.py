@@ -128,3 +128,17 @@ def test_they_is_not_the_subject_of_what_they_report(run):
         next(e.name for e in x.entities if e.key == c.claimant) for c in x.claims
     }
     assert speakers == {"Police"}
+
+
+@pytest.mark.slow
+def test_they_is_not_a_name_inside_what_they_report(run):
+    """ "Depots of the Water Board will be worst hit, they added": the speakers of the
+    sentence before, not a body named in what they report."""
+    x = run(
+        "Forecasters said snow would fall on Friday. Depots of the Kellan Water "
+        "Board would be the worst affected, they added."
+    )
+    speakers = {
+        next(e.name for e in x.entities if e.key == c.claimant) for c in x.claims
+    }
+    assert "Kellan Water Board" not in speakers

@@ -113,6 +113,12 @@ def test_a_spokesman_for_a_company_speaks_for_it(run):
             "said in a statement that the patient was stable.",
             "Mount Kestrel Hospital",
         ),
+        # not the organisation the quote itself names
+        (
+            "Shares in Orlen Oil fell on Friday. “In 2019 we invested $8bn in "
+            "Varda Gas,” the oil giant said.",
+            "Orlen Oil",
+        ),
     ],
 )
 def test_a_description_of_the_organisation_speaks_for_it(run, text, speaker):

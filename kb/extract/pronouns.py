@@ -96,13 +96,13 @@ class Antecedents:
         sent = tok.sent
         own = []
         if cls != "person":  # a description opens its sentence's account
-            # "Heavy rains are likely, they said": a plural noun in what the pronoun
-            # reports makes no group of speakers
+            # "Heavy rains are likely, they said": what the pronoun reports holds no
+            # speakers (but "he"/"she" may go back to a name the parser put there)
             reported = _reported(tok)
             own = [
                 c
                 for c in self._fitting(self._candidates(sent, tok.i, cls), cls)
-                if c.new_group is None or c.pos not in reported
+                if c.pos not in reported or (c.new_group is None and cls in ("m", "f"))
             ]
         if own:
             subjects = [c for c in own if c.subject]

@@ -246,13 +246,21 @@ class Resolver:
         word: str | None = None,
         role: str | None = None,
         gender: str | None = None,
+        unquoted_from: int | None = None,
     ) -> int | None:
         """The cluster of the latest mention before token ``before`` that fits: of
         one of ``kinds``, named with ``word``, holding ``role``, and not known to be
-        of another ``gender`` than the pronoun that refers to it."""
+        of another ``gender`` than the pronoun that refers to it; from token
+        ``unquoted_from`` on, not one inside a quote."""
         best, best_pos = None, -1
         for m in self.mentions.items:
             if m.start >= before or m.start <= best_pos:
+                continue
+            if (
+                unquoted_from is not None
+                and m.start >= unquoted_from
+                and self.in_quote(self.doc[m.start].idx)
+            ):
                 continue
             cl = self.clusters[m.cluster]
             if cl.kind not in kinds:
@@ -346,7 +354,10 @@ class Resolver:
                 c.dep_ in ("amod", "poss", "compound") for c in tok.children
             )
             if self._the_business(tok, lemma, described):
-                return self.recent(tok.left_edge.i, {"Organization"})
+                # '"… TNK-BP …," the oil giant said': not the one it quotes
+                return self.recent(
+                    tok.left_edge.i, {"Organization"}, unquoted_from=tok.sent.start
+                )
             if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
                 return None
         if _unnamed_one(tok, lemma):
