@@ -126,3 +126,14 @@ def test_a_description_of_the_organisation_speaks_for_it(run, text, speaker):
     x = run(text)
     (claim,) = x.claims
     assert next(e.name for e in x.entities if e.key == claim.claimant) == speaker
+
+
+def test_people_of_a_place_speak_as_a_group(run):
+    """ "Varna residents said": a group of the town's residents, not the town."""
+    x = run(
+        "Government troops entered Varna on Thursday. Varna residents said the "
+        "troops had come from the north."
+    )
+    (claim,) = x.claims
+    speaker = next(e for e in x.entities if e.key == claim.claimant)
+    assert (speaker.name, speaker.actor_kind) == ("Varna residents", "Group")

@@ -205,8 +205,9 @@ class Resolver:
             )
             if owner is None:
                 continue
-            if tok.lower_ in lx.ROLE_WORDS and self.clusters[owner].kind == "Location":
-                continue  # "Alberta's chief medical officer" is a person, not Alberta
+            people = tok.lower_ in lx.ROLE_WORDS or tok.lower_ in lx.PEOPLE_NOUNS
+            if people and self.clusters[owner].kind == "Location":
+                continue  # "Alberta's chief medical officer", "Mogadishu residents"
             if self._descriptor_only(tok, child, owner):
                 continue  # "the FTSE 100 group": the company, described by its index
             return owner
@@ -451,6 +452,9 @@ class Resolver:
         )
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
+        taken = self.mentions.token_mention
+        while start < tok.i and start in taken:
+            start += 1  # "Varna residents": the place keeps its own mention
         mention = Mention(start, tok.i + 1, kind, name)
         self.mentions.add(mention)
         if self.mentions.token_mention.get(tok.i) != len(self.mentions.items) - 1:
