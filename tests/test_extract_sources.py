@@ -137,3 +137,22 @@ def test_people_of_a_place_speak_as_a_group(run):
     (claim,) = x.claims
     speaker = next(e for e in x.entities if e.key == claim.claimant)
     assert (speaker.name, speaker.actor_kind) == ("Varna residents", "Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The Varda Health Agency recommends that all children over six months "
+            "be vaccinated.",
+            "all children over six months be vaccinated",
+        ),
+        (
+            "The Varna embassy voiced concern about the raids.",
+            "concern about the raids",
+        ),
+    ],
+)
+def test_recommending_and_voicing_are_statements(run, text, said):
+    (claim,) = run(text).claims
+    assert claim.statement == said

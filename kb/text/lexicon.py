@@ -13,7 +13,7 @@ CUE_VERBS = frozenset(
     admit suggest contend maintain reveal disclose declare indicate testify concede
     reiterate emphasise emphasize recall agree forecast project calculate conclude
     mention remark reply respond answer complain boast vow pledge promise urge tweet
-    post comment observe point show find""".split()
+    post comment observe point show find recommend advise""".split()
 )
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
@@ -44,7 +44,7 @@ OBJECT_CUES = frozenset(
     """criticize criticise praise condemn denounce deny blame accuse urge question
     mock decry slam blast hail applaud tout propose mention discuss cite dispute
     dismiss reject defend characterize characterise label dub brand lambaste
-    ridicule demand recommend announce confirm reveal express thank echo""".split()
+    ridicule demand recommend announce confirm reveal express thank echo voice""".split()
 )
 # Verbs of saying whose object is what is said only with what it is said to be:
 # "described the plan as a trap" (but not "described the scene").
