@@ -156,3 +156,13 @@ def test_people_of_a_place_speak_as_a_group(run):
 def test_recommending_and_voicing_are_statements(run, text, said):
     (claim,) = run(text).claims
     assert claim.statement == said
+
+
+def test_a_statement_on_an_organisations_website_is_its_own(run):
+    """ "A statement on the X website said": X speaks."""
+    x = run(
+        "Police raided the offices of Orlen Watch on Thursday. A statement on the "
+        "Orlen Watch website said the raid was linked to the new law."
+    )
+    (claim,) = x.claims
+    assert next(e.name for e in x.entities if e.key == claim.claimant) == "Orlen Watch"

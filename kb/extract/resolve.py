@@ -192,6 +192,24 @@ class Resolver:
             return self.recent(tok.i, {"Group", "Organization"})
         return self._resolve_description(tok, allow_new_group)
 
+    def _issuer(self, tok: Token) -> int | None:
+        """Who issued a statement or report: "a statement from X", "a report by X",
+        "a statement on X's website"."""
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            if prep.lower_ not in ("from", "by", "on", "of"):
+                continue
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                target = obj
+                if obj.lemma_.lower() in _CHANNELS:  # "on the Memorial website"
+                    target = next(
+                        (c for c in obj.children if c.dep_ in ("compound", "poss")),
+                        obj,
+                    )
+                hit = self.cluster_at(target)
+                if hit is not None and self.clusters[hit].kind != "Location":
+                    return hit
+        return None
+
     def _through_children(self, tok: Token) -> int | None:
         """An entity named beside the word: in apposition ("the mayor, Ana Obi"),
         as its owner ("Acme's spokesperson") or after "at", "for", "of" … ("an analyst
@@ -343,6 +361,10 @@ class Resolver:
         owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
         if lemma in lx.SOURCE_NOUNS and owner is not None:
             return self.resolve(owner, allow_new_group=False)
+        if lemma in lx.SOURCE_NOUNS:
+            issuer = self._issuer(tok)
+            if issuer is not None:
+                return issuer
         if lemma in lx.SOURCE_NOUNS and _definite(tok):
             earlier = self._earlier_owner(tok, lemma)
             if earlier is not None:
@@ -473,6 +495,10 @@ class AttributionRules:
         self.text = text_of(doc)
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
+
+
+# Where an organisation publishes its words: "a statement on X's website".
+_CHANNELS = frozenset({"website", "site", "page", "account", "feed", "blog", "channel"})
 
 
 def _unnamed_one(tok: Token, lemma: str) -> bool:
