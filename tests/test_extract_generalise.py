@@ -238,12 +238,11 @@ def test_a_name_set_after_a_place_is_a_place(run):
 
 @pytest.mark.slow
 def test_a_player_listed_with_a_country_stays_a_person(run):
-    """ "midfielder Ivo Marsh and Portugal": a person's full name next to a country is
+    """ "midfielder Ivo Marsh and Kenya": a person's full name next to a country is
     no place; the player's position is no part of the name."""
     x = run(
-        "There were fine displays from goalkeeper Dan Orr and midfielder Ivo Marsh "
-        "and Portugal knew they had been in a game. Allrounder Tom Kell took two "
-        "wickets."
+        "The coach praised keeper Dan Orr and midfielder Ivo Marsh and Kenya "
+        "settled for a draw. Allrounder Tom Kell took two wickets."
     )
     assert "Ivo Marsh" not in _places(x)
     assert "Tom Kell" in _names(x)
@@ -265,7 +264,7 @@ def test_a_capitalised_verb_or_a_lone_article_is_no_name():
     assert (doc[0].tag_, the.text) == ("VBG", "the")
     assert not_a_name(conceding) and not_a_name(the)
     assert not not_a_name(ivo)
-    doc = load_pipeline()("Gales closed trans-Pennine routes.")
+    doc = load_pipeline()("Gales closed trans-Alpine routes.")
     assert not_a_name(Span(doc, 2, 5)), [t.text for t in doc]
 
 

@@ -117,28 +117,20 @@ def test_in_its_own_sentence_a_pronoun_is_the_subject_not_the_latest_name(run):
     assert _speaker(x, _claim_with(x, "stronger than ever")) == "Ed Stone"
 
 
-@pytest.mark.slow
 def test_they_is_not_the_subject_of_what_they_report(run):
     """ "Heavy rains are expected to continue, they added": "they" are the speakers
     of the sentence before, not the rains."""
     x = run(
         "Police said two men were held. Heavy rains are expected to continue, they added."
     )
-    speakers = {
-        next(e.name for e in x.entities if e.key == c.claimant) for c in x.claims
-    }
-    assert speakers == {"Police"}
+    assert {_speaker(x, c) for c in x.claims} == {"Police"}
 
 
-@pytest.mark.slow
 def test_they_is_not_a_name_inside_what_they_report(run):
-    """ "Depots of the Water Board will be worst hit, they added": the speakers of the
+    """ "Depots of the Water Board may close, they added": the speakers of the
     sentence before, not a body named in what they report."""
     x = run(
         "Forecasters said snow would fall on Friday. Depots of the Kellan Water "
-        "Board would be the worst affected, they added."
+        "Board may close, they added."
     )
-    speakers = {
-        next(e.name for e in x.entities if e.key == c.claimant) for c in x.claims
-    }
-    assert "Kellan Water Board" not in speakers
+    assert "Kellan Water Board" not in {_speaker(x, c) for c in x.claims}

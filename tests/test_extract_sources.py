@@ -115,24 +115,29 @@ def test_a_spokesman_for_a_company_speaks_for_it(run):
         ),
         # not the organisation the quote itself names
         (
-            "Shares in Orlen Oil fell on Friday. “In 2019 we invested $8bn in "
-            "Varda Gas,” the oil giant said.",
+            "Shares in Orlen Oil fell on Friday. “Varda Gas will match our prices "
+            "within a year,” the oil giant said.",
             "Orlen Oil",
+        ),
+        # a statement on its website
+        (
+            "Police searched the offices of Orlen Watch on Thursday. A statement on "
+            "the Orlen Watch website said the search was unlawful.",
+            "Orlen Watch",
         ),
     ],
 )
 def test_a_description_of_the_organisation_speaks_for_it(run, text, speaker):
-    """ "the oil giant said", "the hospital said": the organisation named before."""
-    x = run(text)
-    (claim,) = x.claims
-    assert next(e.name for e in x.entities if e.key == claim.claimant) == speaker
+    """ "the oil giant said", "the hospital said", "a statement on X's website": the
+    organisation named before."""
+    assert _speakers(run(text)) == [speaker]
 
 
 def test_people_of_a_place_speak_as_a_group(run):
     """ "Varna residents said": a group of the town's residents, not the town."""
     x = run(
-        "Government troops entered Varna on Thursday. Varna residents said the "
-        "troops had come from the north."
+        "Soldiers reached Varna on Thursday. Varna residents said the soldiers had "
+        "left by noon."
     )
     (claim,) = x.claims
     speaker = next(e for e in x.entities if e.key == claim.claimant)
@@ -156,13 +161,3 @@ def test_people_of_a_place_speak_as_a_group(run):
 def test_recommending_and_voicing_are_statements(run, text, said):
     (claim,) = run(text).claims
     assert claim.statement == said
-
-
-def test_a_statement_on_an_organisations_website_is_its_own(run):
-    """ "A statement on the X website said": X speaks."""
-    x = run(
-        "Police raided the offices of Orlen Watch on Thursday. A statement on the "
-        "Orlen Watch website said the raid was linked to the new law."
-    )
-    (claim,) = x.claims
-    assert next(e.name for e in x.entities if e.key == claim.claimant) == "Orlen Watch"

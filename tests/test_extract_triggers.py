@@ -63,11 +63,11 @@ def _types(x: Extraction) -> list[str]:
         ("Three days of fighting left the town in ruins.", "Attack"),
         ("The Senate race in Ohio is close.", "Election"),
         ("The ministry began a vaccination campaign in April.", "OtherEvent"),
-        ("Brightwater completed the sale of its Polish unit.", "Acquisition"),
+        ("Orlen Foods completed the sale of its Polish unit.", "Acquisition"),
         ("Ashdown celebrated a 3-0 victory over Rovers.", "SportsMatch"),
         ("A gas leak forced the school to close.", "Accident"),
         ("Two guards died in an exchange of fire near Varna.", "Attack"),
-        ("Rebel fighters took control of the airport on Sunday.", "Capture"),
+        ("Rebels took control of the port at dawn.", "Capture"),
         ("Government troops entered the city on Thursday.", "MilitaryDeployment"),
         ("He fled the country in 2019.", "OtherEvent"),
         ("Rovers reached the final after beating Ashdown on penalties.", "SportsMatch"),
@@ -83,24 +83,24 @@ def _types(x: Extraction) -> list[str]:
         ("Two climbers were reported missing on Sunday.", "OtherEvent"),
         ("Orlen Foods will buy back shares worth $2 billion.", "BusinessEvent"),
         ("Varda released its Lumo headset in 2019.", "Launch"),
-        ("The clinic is testing a patient who returned from Liberia.", "Outbreak"),
+        ("The clinic is testing a patient for measles.", "Outbreak"),
         ("Government troops withdrew from the town on Monday.", "MilitaryDeployment"),
         ("Orlen Foods is expanding into Chile this year.", "BusinessEvent"),
         ("The premier met her Polish counterpart in Warsaw.", "Negotiation"),
         ("The withdrawal of troops began in May.", "MilitaryDeployment"),
         ("An outbreak of measles closed two schools.", "Outbreak"),
         (
-            "Redmere United play Northfield Rovers in the cup on Saturday.",
+            "Kestrel Town play Marlow Athletic in the cup on Saturday.",
             "SportsMatch",
         ),
-        ("Inspectors returned to the plant on Friday.", "OtherEvent"),
+        ("Inspectors returned to the mine in May.", "OtherEvent"),
         ("Rovers edged Ashdown 1-0 on Saturday.", "SportsMatch"),
         ("Rebels raked the convoy with machine-gun fire.", "Attack"),
-        ("During the trial, the judge warned the jury twice.", "LegalAction"),
+        ("The judge warned the jury on the third day of the trial.", "LegalAction"),
         ("The clinical trial enrolled 4,000 children.", "MedicalTrial"),
         ("Naval drills began off the coast on Monday.", "Training"),
-        ("Russia has amassed troops near the border.", "MilitaryBuildup"),
-        ("Gunmen opened fire on the car in Varna.", "Attack"),
+        ("Varda has massed troops near the border.", "MilitaryBuildup"),
+        ("Gunmen opened fire on a bus near Varna.", "Attack"),
         ("The appeals court upheld the conviction on Monday.", "LegalAction"),
         ("The floods forced 3,000 people from their homes.", "OtherEvent"),
         ("Hundreds of protesters gathered outside the ministry.", "Protest"),
@@ -166,14 +166,14 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Savers made a cash withdrawal at the branch.", "MilitaryDeployment"),
         ("He studied the outbreak of war in 1914.", "Outbreak"),
         ("Actors play a key role in the new film.", "SportsMatch"),
-        ("The firm sold 30 attack and transport helicopters.", "Attack"),
-        ("The parts arrive from Japan and are assembled in Brazil.", "MilitaryBuildup"),
+        ("The navy bought attack and rescue helicopters.", "Attack"),
+        ("The cars are assembled at a plant near Lyon.", "MilitaryBuildup"),
         ("It was a clever political maneuver by the senator.", "Training"),
-        ("Ashdown lost their striker to a hamstring injury.", "Casualties"),
-        ("Gunmen opened fire on the car in Varna.", "Accident"),
+        ("Ashdown's striker is out with a knee injury.", "Casualties"),
+        ("Gunmen opened fire on a bus near Varna.", "Accident"),
         ("The policy has been upheld by every government since.", "LegalAction"),
-        ("The two parties have a combined 385 votes in the house.", "Vote"),
-        ("The leaders met to declare their wish for peace.", "OtherEvent"),
+        ("The two parties hold a combined 212 votes in parliament.", "Vote"),
+        ("The envoys declared their wish for a quick deal.", "OtherEvent"),
         ("The opposition forced a vote on the budget.", "OtherEvent"),
         ("Families gathered for a meal after the service.", "Protest"),
         ("The rise in tensions worried diplomats.", "FinancialResult"),
@@ -182,7 +182,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("A spokesman for the Varga campaign declined to comment.", "OtherEvent"),
         ("The city vowed to win its fight against crime.", "SportsMatch"),
         ("The army crushed the rebellion in May.", "SportsMatch"),
-        ("Envoys urged the junta to release opposition leader Ana Varga.", "Launch"),
+        ("Lawyers urged the court to release the activist Ana Varga.", "Launch"),
         ("Her campaign said on Monday that the senator was tired.", "Election"),
         ("A group charged with beautifying the town met on Monday.", "LegalAction"),
         ("He agrees with this view up to a point.", "Agreement"),
@@ -297,8 +297,8 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
         ),
         # a storm and the mudslides it caused are two events of one type
         (
-            "A typhoon hit the island of Samar on Thursday. "
-            "Heavy rain caused mudslides that buried two villages.",
+            "A typhoon hit the island of Kellan on Thursday. "
+            "Floodwater from the storm set off mudslides near the coast.",
             "NaturalDisaster",
             2,
         ),
@@ -312,7 +312,7 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
         # testing a patient and the outbreak they may have caught are apart
         (
             "An outbreak of measles hit Varna in May. "
-            "The clinic is testing a patient who returned from Varna.",
+            "The clinic is testing a patient from Varna.",
             "Outbreak",
             2,
         ),
@@ -326,7 +326,7 @@ def test_a_scheduled_event_in_the_present_looks_ahead(run):
     """ "play … on Saturday" in an article of Thursday is the coming Saturday; a noun's
     present-tense verb ("the numbers reverse Monday's poll") still reads back."""
     x = run(
-        "Redmere United play Northfield Rovers in the cup on Saturday.",
+        "Kestrel Town play Marlow Athletic in the cup on Saturday.",
         published="2024-03-14",
     )
     (match,) = [e for e in x.events if e.event_type == "SportsMatch"]
@@ -335,6 +335,6 @@ def test_a_scheduled_event_in_the_present_looks_ahead(run):
 
 def test_a_postponement_is_dated_to_its_new_time(run):
     """ "postponed until Saturday" in an article of Thursday: the coming Saturday."""
-    x = run("The cup final was postponed until Saturday because of snow.")
+    x = run("The cup final was postponed until Saturday because of a flooded pitch.")
     dates = [e.date.value for e in x.events if e.date is not None]
     assert dates == ["2025-06-14"]

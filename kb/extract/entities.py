@@ -125,7 +125,7 @@ def _nearest_named(m: Mention, found: list[int], clusters: list[Cluster]) -> int
 def _surname_of(m: Mention, cl: Cluster) -> bool:
     """A person or organisation mention that is the last word of a person's full
     name in the cluster, or its last words when the surname has a particle ("Van
-    Gaal" of "Louis van Gaal")."""
+    Halst" of "Louis van Halst")."""
     if cl.kind != "Person" or m.kind not in ("Person", "Organization") or m.place:
         return False
     words = fold(m.name).split()

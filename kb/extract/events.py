@@ -238,7 +238,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
-    if a.event_type == "OtherEvent" and not _kinds(a, True) & _kinds(b, True):
+    if a.event_type == "OtherEvent" and not _kind_words(a) & _kind_words(b):
         return False  # "announced" and "a speech": the catch-all type tells nothing
     if not _kinds(a) & _kinds(b):
         return False  # "the typhoon" and the "mudslides" it caused
@@ -266,15 +266,15 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
 
 
-def _kinds(ev: RawEvent, words: bool = False) -> set[str]:
-    """The kinds of event its triggers name ("storm", "inquiry"), else {"*"}; with
-    ``words``, a trigger of no listed kind is a kind of its own."""
-    lemmas = [t.lemma_.lower() for t in ev.triggers]
-    if words:
-        return {lx.EVENT_KINDS.get(lemma, lemma) for lemma in lemmas}
-    return {lx.EVENT_KINDS[lemma] for lemma in lemmas if lemma in lx.EVENT_KINDS} or {
-        "*"
-    }
+def _kinds(ev: RawEvent) -> set[str]:
+    """The kinds of event its triggers name ("storm", "inquiry"), else {"*"}."""
+    lemmas = {t.lemma_.lower() for t in ev.triggers}
+    return {lx.EVENT_KINDS[lemma] for lemma in lemmas & lx.EVENT_KINDS.keys()} or {"*"}
+
+
+def _kind_words(ev: RawEvent) -> set[str]:
+    """Its triggers' kinds, a trigger of no listed kind being a kind of its own."""
+    return {lx.EVENT_KINDS.get(t.lemma_.lower(), t.lemma_.lower()) for t in ev.triggers}
 
 
 def _merge(into: RawEvent, other: RawEvent) -> None:

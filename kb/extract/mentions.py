@@ -61,7 +61,7 @@ _CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"}
 
 def not_a_name(ent: SpacySpan) -> bool:
     """What the NER takes for a name but is none: a verb that opens a sentence
-    ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Observer",
+    ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Courier",
     cut off by a no-break space)."""
     if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN"):
         return True
@@ -71,8 +71,8 @@ def not_a_name(ent: SpacySpan) -> bool:
 
 
 def _side_slot(tok: Token) -> bool:
-    """Where a side stands: "Cagliari beat …", "Cagliari's defeat", "Cagliari coach
-    X", "lost to Cagliari", "wins over Madrid and Roma"; not "the Florence club"."""
+    """Where a side stands: "Leeds beat …", "Leeds's defeat", "Leeds coach X", "lost
+    to Leeds", "wins over Bristol and Leeds"; not "the Leeds club"."""
     dep = tok.dep_
     if dep == "conj":
         return _side_slot(tok.head)
@@ -276,12 +276,12 @@ class _MentionFinder:
         ):
             return "GPE"  # "in Lethbridge and Medicine Hat"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
-            return "LOC"  # "Looe, Cornwall", "Wales, the Midlands and Scotland"
+            return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
         return label
 
     def _beside_place(self, ent: SpacySpan) -> bool:
         """A one-word name listed with, or set after, a name the NER calls a place;
-        not "midfielder Steve Davis and Portugal"."""
+        not "midfielder Ivo Marsh and Kenya"."""
         if len(ent) > 1 or ent.text.isupper():
             return False  # "WASHINGTON (AP)": an agency, not a place
         before = self.doc[ent.start - 1] if ent.start else None
@@ -314,9 +314,9 @@ class _MentionFinder:
         return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
 
     def _team(self, ent: SpacySpan, place: Place | None) -> bool:
-        """In a sports report, a club named after its city ("Cagliari",
-        "Manchester City") where a side stands: the one that plays, beats or loses to
-        another; not "in Cagliari"."""
+        """In a sports report, a club named after its city ("Leeds", "Bristol City")
+        where a side stands: the one that plays, beats or loses to another; not "in
+        Leeds"."""
         if not self.sports or (place is None and ent.label_ not in ("GPE", "LOC")):
             return False
         if place is not None and place.kind not in ("city", "admin"):

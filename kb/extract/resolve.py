@@ -195,19 +195,15 @@ class Resolver:
     def _issuer(self, tok: Token) -> int | None:
         """Who issued a statement or report: "a statement from X", "a report by X",
         "a statement on X's website"."""
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            if prep.lower_ not in ("from", "by", "on", "of"):
-                continue
-            for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                target = obj
-                if obj.lemma_.lower() in _CHANNELS:  # "on the Memorial website"
-                    target = next(
-                        (c for c in obj.children if c.dep_ in ("compound", "poss")),
-                        obj,
-                    )
-                hit = self.cluster_at(target)
-                if hit is not None and self.clusters[hit].kind != "Location":
-                    return hit
+        for obj in prep_objects(tok, ("from", "by", "on", "of")):
+            target = obj
+            if obj.lemma_.lower() in _CHANNELS:  # "on the Orlen Watch website"
+                target = next(
+                    (c for c in obj.children if c.dep_ in ("compound", "poss")), obj
+                )
+            hit = self.cluster_at(target)
+            if hit is not None and self.clusters[hit].kind != "Location":
+                return hit
         return None
 
     def _through_children(self, tok: Token) -> int | None:
@@ -225,7 +221,7 @@ class Resolver:
                 continue
             people = tok.lower_ in lx.ROLE_WORDS or tok.lower_ in lx.PEOPLE_NOUNS
             if people and self.clusters[owner].kind == "Location":
-                continue  # "Alberta's chief medical officer", "Mogadishu residents"
+                continue  # "Alberta's chief medical officer", "Varna residents"
             if self._descriptor_only(tok, child, owner):
                 continue  # "the FTSE 100 group": the company, described by its index
             return owner
@@ -377,7 +373,7 @@ class Resolver:
                 c.dep_ in ("amod", "poss", "compound") for c in tok.children
             )
             if self._the_business(tok, lemma, described):
-                # '"… TNK-BP …," the oil giant said': not the one it quotes
+                # '"… Varda Gas …," the oil giant said': not the one it quotes
                 return self.recent(
                     tok.left_edge.i, {"Organization"}, unquoted_from=tok.sent.start
                 )
@@ -495,6 +491,17 @@ class AttributionRules:
         self.text = text_of(doc)
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 # Where an organisation publishes its words: "a statement on X's website".

@@ -5,11 +5,12 @@ closed higher", "won support"). Helpers of the ``newskb_events`` component."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from spacy.tokens import Token
 
 from kb.extract.names import SCORE
-from kb.extract.resolve import Resolver
+from kb.extract.resolve import Resolver, prep_objects
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Gazetteer
 
@@ -27,7 +28,6 @@ class TriggerRules:
         self.gaz = gaz
         self.lower_text = lower_text
         self.ent_at = r.mentions.ent_at
-        self.medical = any(t.lower_ in lx.MEDICAL_WORDS for t in self.doc)
 
     def trigger_type(self, tok: Token) -> str | None:
         """The event type ``tok`` names here, or None."""
@@ -130,7 +130,7 @@ class TriggerRules:
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
             )
             if tok.dep_ == "nsubj" or not mods or owned:
-                return None  # "his campaign said", "the Clinton campaign": the team
+                return None  # "his campaign said", "the Varga campaign": the team
             return "Election" if mods & lx.RACE_MODIFIERS else "OtherEvent"
         if mods & lx.RACE_MODIFIERS or self._sentence_has(tok, lx.ELECTION_CONTEXT):
             return "Election"
@@ -201,28 +201,30 @@ class TriggerRules:
         """A trial in court, or of a drug or vaccine: by the sentence's words, else
         by the article's."""
         words = {t.lower_ for t in tok.sent} | mods
-        if words & (lx.COURT_WORDS | lx.POLICE_WORDS):
-            return "LegalAction"
-        if words & lx.MEDICAL_WORDS or self.medical:
-            return "MedicalTrial"
-        return "LegalAction"
+        medical = not words & (lx.COURT_WORDS | lx.POLICE_WORDS) and (
+            words & lx.MEDICAL_WORDS or self.medical
+        )
+        return "MedicalTrial" if medical else "LegalAction"
+
+    @cached_property
+    def medical(self) -> bool:
+        """Whether the article speaks of drugs, vaccines or patients."""
+        return any(t.lower_ in lx.MEDICAL_WORDS for t in self.doc)
 
     def _moved(self, tok: Token, head: Token) -> str | None:
         """A move of a figure: the subject of "were up", or what "a rise in" is of,
         and a number that says by how much."""
         if tok is head:
-            things = _pobjs(tok, ("in", "of"))
+            things = prep_objects(tok, ("in", "of"))
         else:
             subj = self.r.subject(head)
             things = [subj] if subj is not None else []
             if not any(t.like_num for t in head.subtree):
                 return None  # "prices are up": no figure says how much
         for thing in things:
-            lemma = thing.lemma_.lower()
-            if lemma in lx.FINANCIAL_SUBJECTS or thing.lower_ in lx.FINANCIAL_SUBJECTS:
-                return "FinancialResult"
-            if lemma in lx.MARKET_SUBJECTS or thing.lower_ in lx.MARKET_SUBJECTS:
-                return "MarketMovement"
+            kind = _figure_kind({thing.lemma_.lower(), thing.lower_})
+            if kind is not None:
+                return kind
         return None
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
@@ -232,7 +234,7 @@ class TriggerRules:
         """An attack made in words: on a person, or on their record or remarks."""
         targets = [tok]
         if tok.pos_ in ("NOUN", "PROPN"):
-            targets = _pobjs(tok, ("on", "against"))
+            targets = prep_objects(tok, ("on", "against"))
         else:
             targets = [c for c in tok.children if c.dep_ == "dobj"]
         return any(
@@ -244,11 +246,7 @@ class TriggerRules:
         subj = self.r.subject(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         if lemma in lx.MOVEMENT_VERBS:
-            if subj_lemma in lx.FINANCIAL_SUBJECTS:
-                return "FinancialResult"
-            if subj_lemma in lx.MARKET_SUBJECTS:
-                return "MarketMovement"
-            return None
+            return _figure_kind({subj_lemma})
         kind = lx.VERB_TRIGGERS.get(lemma)
         objs = _with_partitives(
             [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -284,7 +282,7 @@ class TriggerRules:
         for obj in (o for o in objs if o.dep_ == "dobj"):
             targets = [obj]
             if lemma == "take" and obj.lemma_.lower() in lx.TAKEOVER_NOUNS:
-                targets = _pobjs(obj, ("of", "in", "over"))
+                targets = prep_objects(obj, ("of", "in", "over"))
             elif lemma == "take" and not over:
                 continue
             for target in targets:
@@ -637,14 +635,14 @@ class TriggerRules:
         return None
 
     def _buildup(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        """ "Russia has assembled troops", "troops massed"; not "helicopters assembled
-        in Brazil"."""
+        """ "Varda has massed troops", "troops massed"; not "the cars are assembled
+        near Lyon"."""
         things = [*objs, subj] if subj is not None else objs
         words = {t.lower_ for t in things} | {t.lemma_.lower() for t in things}
         if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS | lx.CROWD_NOUNS):
             return "MilitaryBuildup"
         if subj is not None and subj.dep_ == "nsubj" and self.r.kind_at(subj):
-            return "MilitaryBuildup"  # "Russia has assembled a force of …"
+            return "MilitaryBuildup"  # "Varda has massed a force of …"
         return None
 
     def _expansion(
@@ -661,7 +659,7 @@ class TriggerRules:
     def _meeting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the leaders met", "met with the mayor"; not "met with criticism" nor
         "met the target"."""
-        others = [o for o in objs if o.dep_ == "dobj"] + _pobjs(tok, ("with",))
+        others = [o for o in objs if o.dep_ == "dobj"] + prep_objects(tok, ("with",))
         if not others:
             return "Negotiation" if subj is not None and self._party(subj) else None
         return "Negotiation" if any(self._party(o) for o in others) else None
@@ -782,15 +780,11 @@ class TriggerRules:
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 
 
-def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
-    return [
-        g
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in preps
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+def _figure_kind(words: set[str]) -> str | None:
+    """What a figure that moves is: "profit fell" a result, "shares rose" the market."""
+    if words & lx.FINANCIAL_SUBJECTS:
+        return "FinancialResult"
+    return "MarketMovement" if words & lx.MARKET_SUBJECTS else None
 
 
 def _named_thing(tok: Token) -> bool:
@@ -819,7 +813,7 @@ def _inquiry_type(tok: Token) -> str | None:
         if "of" in preps and tok.pos_ == "NOUN":
             return "LegalAction"
         # for people or wreckage, or among rescue words: not "search them for records"
-        sought = {t.lemma_.lower() for t in _pobjs(tok, ("for",))} | words
+        sought = {t.lemma_.lower() for t in prep_objects(tok, ("for",))} | words
         return "Rescue" if sought & lx.SEARCH_WORDS else None
     return "LegalAction" if words & lx.POLICE_WORDS else "OtherEvent"
 

@@ -201,6 +201,11 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
     return None
 
 
+#: How near the year boundary a month and day in a present-tense clause may take the
+#: other year's day ("the deadline is Dec. 28" in an article of Jan. 3).
+_ACROSS_NEW_YEAR = timedelta(days=60)
+
+
 def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | None:
     """A month and day without a year. News style names the year of a date outside
     the current one, so it is this year's day: "Dec. 28" in an article of Dec. 10
@@ -233,11 +238,6 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     if tense in ("present", "ahead"):
         return other if gap <= _ACROSS_NEW_YEAR else this_year
     return other if gap < abs(date.fromisoformat(this_year.value) - ref) else this_year
-
-
-#: How near the year boundary a month and day in a present-tense clause may take the
-#: other year's day ("the deadline is Dec. 28" in an article of Jan. 3).
-_ACROSS_NEW_YEAR = timedelta(days=60)
 
 
 def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
