@@ -106,6 +106,9 @@ def _types(x: Extraction) -> list[str]:
         ("Hundreds of protesters gathered outside the ministry.", "Protest"),
         ("Orlen Foods reported a 14% rise in operating profit.", "FinancialResult"),
         ("Shares in Orlen Foods were up 7.4% at midday.", "MarketMovement"),
+        ("The city council voted on Tuesday to ban plastic bags.", "Vote"),
+        ("Voters cast their ballots in Varna on Sunday.", "Vote"),
+        ("The vote on the budget is set for Friday.", "Vote"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -190,6 +193,14 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("A flood of money helped the challenger.", "NaturalDisaster"),
         ("Critics defended free speech on campus.", "OtherEvent"),
         ("Our goal is to defeat the rebels in the north.", "SportsMatch"),
+        ("The law restores the right to vote to 9,000 former prisoners.", "Vote"),
+        ("Half of the residents are now eligible to vote.", "Vote"),
+        ("Felons had been banned from voting for decades.", "Vote"),
+        ("Students could register and vote on the same day.", "Vote"),
+        ("The Greens won 12 percent of the vote in Varna.", "Vote"),
+        ("Ortiz leads the popular vote by two million.", "Vote"),
+        ("Only members are allowed to cast a ballot.", "Vote"),
+        ("The governor restores voting rights to felons.", "Vote"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

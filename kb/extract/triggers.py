@@ -408,6 +408,25 @@ class TriggerRules:
             return "Vote"
         return None
 
+    def _casting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "Parliament voted on Tuesday"; not a right or a chance to vote ("the right
+        to vote", "eligible to vote", "banned from voting", "could register and vote")."""
+        return None if _generic_vote(tok) else "Vote"
+
+    def _vote_noun(self, tok: Token, kind: str) -> str | None:
+        """ "the vote on the bill"; not a share of it ("16 percent of the vote"), the
+        tally ("the popular vote"), nor a ballot anyone may cast."""
+        if any(c.dep_ == "amod" and c.lower_ == "popular" for c in tok.children):
+            return None
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            part = head.head
+            if part.like_num or part.lemma_.lower() in lx.SHARE_WORDS:
+                return None
+        if tok.dep_ == "dobj" and _generic_vote(head):
+            return None
+        return kind
+
     def _arrival(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """Troops that arrive are deployed; a leader who arrives is on a visit;
         inspectors who return come back, an event of no more special kind."""
@@ -818,6 +837,25 @@ def _inquiry_type(tok: Token) -> str | None:
     return "LegalAction" if words & lx.POLICE_WORDS else "OtherEvent"
 
 
+_MAY = frozenset({"can", "could", "may", "might", "should"})
+
+
+def _generic_vote(tok: Token) -> bool:
+    """Voting as a right or a chance, not a vote held: "to vote" after a noun or an
+    adjective, "from/to voting", "allowed to cast a ballot", "could vote"."""
+    head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "pcomp", "advcl") and (
+        head.pos_ in ("NOUN", "ADJ") or head.lower_ in ("from", "to")
+    ):
+        return True
+    verbs = [tok, head] if tok.dep_ in ("conj", "xcomp") else [tok]
+    if any(c.dep_ == "aux" and c.lower_ in _MAY for v in verbs for c in v.children):
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in tok.children):
+        return True  # "restores voting rights", parsed as a verb
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("allow", "permit")
+
+
 def _with_partitives(objs: list[Token]) -> list[Token]:
     """Objects, and what a quantity among them counts: "laid off hundreds of
     workers", "cut a third of its staff" also have "workers", "staff"."""
@@ -901,6 +939,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["flood", "erupt"], TriggerRules._nature),
     **dict.fromkeys(["exchange", "swap"], TriggerRules._exchange),
     "charge": TriggerRules._charging,
+    "vote": TriggerRules._casting,
     **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
     "enter": TriggerRules._entering,
     **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
@@ -946,4 +985,5 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
         TriggerRules._troop_move,
     ),
     "outbreak": TriggerRules._outbreak,
+    **dict.fromkeys(["vote", "ballot"], TriggerRules._vote_noun),
 }

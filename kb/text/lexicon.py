@@ -641,6 +641,12 @@ VOTED_OBJECTS = frozenset(
     merger takeover bid package reform reforms ordinance regulation rule rules
     nominee candidate offer settlement""".split()
 )
+# Parts of a whole: "16 percent of the vote", "a share of the vote".
+SHARE_WORDS = frozenset(
+    """percent per cent % share majority half third quarter plurality portion most
+    side fraction""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
