@@ -109,6 +109,12 @@ def _types(x: Extraction) -> list[str]:
         ("The city council voted on Tuesday to ban plastic bags.", "Vote"),
         ("Voters cast their ballots in Varna on Sunday.", "Vote"),
         ("The vote on the budget is set for Friday.", "Vote"),
+        ("Varda launched a new weather satellite on Monday.", "Launch"),
+        ("The ministry launched a vaccination programme in May.", "Launch"),
+        ("Rebels launched an insurgency in the north in 1996.", "Attack"),
+        ("A 24-hour general strike paralysed the capital.", "Protest"),
+        ("A car bomb exploded near the market on Friday.", "Accident"),
+        ("Rebels attacked the base on Monday, killing four soldiers.", "Attack"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -201,6 +207,16 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Ortiz leads the popular vote by two million.", "Vote"),
         ("Only members are allowed to cast a ballot.", "Vote"),
         ("The governor restores voting rights to felons.", "Vote"),
+        ("He launched his bid for the presidency in 1989.", "Launch"),
+        ("Police must launch inspections of all school buses.", "Launch"),
+        ("Online sales have exploded since 2020.", "Accident"),
+        ("Car ownership has exploded in the city.", "Accident"),
+        ("She won by a landslide in 2002.", "NaturalDisaster"),
+        ("The bowling attack took four wickets before lunch.", "Attack"),
+        ("Staff training and health care will improve.", "Training"),
+        ("The budget relies on resource mobilisation.", "MilitaryBuildup"),
+        ("Ruiz is out with a finger injury.", "Casualties"),
+        ("A 24-hour general strike paralysed the capital.", "Attack"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

@@ -114,7 +114,7 @@ class TriggerRules:
             return "Election" if voting else "StudyPublication"
         if lemma == "nomination" and {t.lower_ for t in tok.sent} & lx.ELECTION_CONTEXT:
             return "Election"
-        if lemma == "attack" and self._in_words(tok):
+        if lemma == "attack" and (self._in_words(tok) or self._sporting(tok)):
             return None
         narrow = _NARROW_NOUNS.get(lemma)
         return narrow(self, tok, kind) if narrow is not None else kind
@@ -226,6 +226,30 @@ class TriggerRules:
             if kind is not None:
                 return kind
         return None
+
+    def _sporting(self, tok: Token) -> bool:
+        """ "the visitors' attack", "the bowling attack": a side's players, in a match
+        report or beside sports words, when no one is attacked "on" or "against"."""
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
+        ):
+            return False
+        return self.r.mentions.sports or self._sentence_has(tok, lx.SPORTS_CONTEXT)
+
+    def _margin(self, tok: Token, kind: str) -> str | None:
+        """ "won by a landslide": a winning margin, not a fall of earth."""
+        return (
+            None
+            if tok.head.lower_ in ("by", "in")
+            and tok.head.head.lemma_
+            in (
+                "win",
+                "elect",
+                "re-elect",
+                "reelect",
+            )
+            else kind
+        )
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
@@ -407,6 +431,31 @@ class TriggerRules:
         if subj is not None and subj.lemma_.lower() in lx.VOTING_BODIES:
             return "Vote"
         return None
+
+    def _launching(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "launched its Lumo headset", "launched a satellite", "launched a war"; not
+        "launched a bid" nor "launch inspections of all buses"."""
+        for obj in (o for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+            if obj.lemma_.lower() in lx.CONFLICT_WORDS | lx.UPRISINGS:
+                return "Attack"  # "launched a guerrilla war"
+            if obj.lemma_.lower() in lx.LAUNCHED_THINGS or (
+                obj.dep_ == "dobj" and _named_thing(obj)
+            ):
+                return "Launch"
+        return None
+
+    def _exploding(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "a bomb exploded"; not "car ownership has exploded"."""
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            return "Accident"
+        lemma = subj.lemma_.lower()
+        if lemma in lx.GROWING_THINGS or lemma.endswith(_ABSTRACT_ENDINGS):
+            return None
+        return "Accident"
 
     def _casting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Parliament voted on Tuesday"; not a right or a chance to vote ("the right
@@ -786,6 +835,11 @@ class TriggerRules:
             c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
         ):
             return False  # "a strike on a depot"
+        if mods & lx.WALKOUT_MODIFIERS or any(
+            c.dep_ == "nmod" and c.lower_ in ("hour", "day", "week")
+            for c in tok.children
+        ):
+            return True  # "a general strike", "a 24-hour strike"
         words = {t.lower_ for t in tok.sent}
         return bool(words & lx.LABOUR_WORDS)
 
@@ -837,6 +891,7 @@ def _inquiry_type(tok: Token) -> str | None:
     return "LegalAction" if words & lx.POLICE_WORDS else "OtherEvent"
 
 
+_ABSTRACT_ENDINGS = ("ship", "tion", "ment", "ity", "ness", "ance", "ence")
 _MAY = frozenset({"can", "could", "may", "might", "should"})
 
 
@@ -940,6 +995,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["exchange", "swap"], TriggerRules._exchange),
     "charge": TriggerRules._charging,
     "vote": TriggerRules._casting,
+    "launch": TriggerRules._launching,
+    "explode": TriggerRules._exploding,
     **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
     "enter": TriggerRules._entering,
     **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
@@ -981,9 +1038,13 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
             "maneuvers",
             "maneuver",
             "manoeuvre",
+            "training",
+            "mobilisation",
+            "mobilization",
         ],
         TriggerRules._troop_move,
     ),
     "outbreak": TriggerRules._outbreak,
     **dict.fromkeys(["vote", "ballot"], TriggerRules._vote_noun),
+    "landslide": TriggerRules._margin,
 }

@@ -378,7 +378,8 @@ WEAPON_WORDS = frozenset(
 # Parts of the body that make an injury a player's or a patient's: "a knee injury".
 BODY_PARTS = frozenset(
     """hamstring knee ankle shoulder back head groin calf thigh foot wrist elbow hip
-    neck muscle""".split()
+    neck muscle finger toe arm leg rib ribs chest eye achilles collarbone shin heel
+    hand""".split()
 )
 # Words that make a "trial" a medical one.
 MEDICAL_WORDS = frozenset(
@@ -394,6 +395,8 @@ ARMED_GROUPS = frozenset(
 CONFLICT_WORDS = frozenset(
     """war wars fighting hostilities violence conflict clashes unrest revolution""".split()
 )
+# Conflicts that are launched: "launched an insurgency".
+UPRISINGS = frozenset({"insurgency", "rebellion", "uprising", "invasion", "jihad"})
 # Words for courts: "the court ruled", "the judge ruled".
 COURT_WORDS = frozenset(
     """court courts judge judges justice justices tribunal jury panel magistrate
@@ -445,7 +448,8 @@ CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "challenge
 SPORTS_CONTEXT = frozenset(
     """penalties penalty striker midfielder goalkeeper keeper league cup tournament
     semi-final quarter-final extra-time half-time stadium kick-off scorer fixture
-    fixtures championship derby""".split()
+    fixtures championship derby wicket wickets innings batsman batting bowler
+    bowlers touchdown quarterback pitcher""".split()
 )
 # Words of a match report, with its score: broader than ``SPORTS_CONTEXT``, as a
 # whole article is judged, not one sentence.
@@ -647,6 +651,22 @@ SHARE_WORDS = frozenset(
     side fraction""".split()
 )
 
+# What is launched when a launch is one: a product, a service, a craft, a scheme.
+LAUNCHED_THINGS = frozenset(
+    """product products service services app apps model models phone phones device
+    devices satellite satellites rocket rockets spacecraft shuttle mission missions
+    brand range line network website site channel platform console car cars vehicle
+    vehicles edition version store stores shop shops fund funds drug vaccine
+    newspaper magazine airline route routes program programs programme programmes
+    scheme schemes initiative initiatives strategy project projects plan centre
+    center office offices""".split()
+)
+# Subjects that "explode" only in figures: "ownership has exploded".
+GROWING_THINGS = frozenset(
+    """demand use price prices cost costs number numbers population interest
+    popularity debt sale sales traffic spending crime""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
@@ -673,6 +693,9 @@ CRITICISM_OBJECTS = frozenset(
 # workers, a union or pay are in its sentence.
 STRIKE_WEAPONS = frozenset(
     {"air", "missile", "drone", "artillery", "rocket", "military", "precision"}
+)
+WALKOUT_MODIFIERS = frozenset(
+    {"general", "hunger", "national", "nationwide", "one-day", "two-day", "indefinite"}
 )
 LABOUR_WORDS = frozenset(
     """union unions pay wage wages walkout pension pensions workers employees staff
