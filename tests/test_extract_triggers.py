@@ -115,6 +115,10 @@ def _types(x: Extraction) -> list[str]:
         ("A 24-hour general strike paralysed the capital.", "Protest"),
         ("A car bomb exploded near the market on Friday.", "Accident"),
         ("Rebels attacked the base on Monday, killing four soldiers.", "Attack"),
+        ("The bank approved a $750 million loan for the dam.", "Investment"),
+        ("Orlen announced a 2 billion euro investment in Gdansk.", "Investment"),
+        ("The investment was announced on Monday.", "Investment"),
+        ("The storm hit the coast on Friday.", "NaturalDisaster"),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -217,6 +221,10 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The budget relies on resource mobilisation.", "MilitaryBuildup"),
         ("Ruiz is out with a finger injury.", "Casualties"),
         ("A 24-hour general strike paralysed the capital.", "Attack"),
+        ("The forum will promote trade and investment in the region.", "Investment"),
+        ("Critics say foreign funding shapes the debate.", "Investment"),
+        ("It is the perfect storm for small farmers, she said.", "NaturalDisaster"),
+        ("The plan set off a storm of protest in Varna.", "NaturalDisaster"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

@@ -251,6 +251,25 @@ class TriggerRules:
             else kind
         )
 
+    def _funding(self, tok: Token, kind: str) -> str | None:
+        """ "a $5 million investment", "the loan", "its funding"; not investment in
+        general ("trade and investment", "foreign funding")."""
+        if any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in tok.children):
+            return kind
+        money = any(
+            t.like_num or t.ent_type_ == "MONEY" or t.tag_ == "$"
+            for t in tok.subtree
+            if t is not tok
+        )
+        return kind if money else None
+
+    def _weather(self, tok: Token, kind: str) -> str | None:
+        """ "the storm hit the coast"; not "the perfect storm" nor "a storm of
+        criticism"."""
+        if any(c.lower_ in lx.FIGURATIVE_STORMS for c in tok.children):
+            return None
+        return None if any(c.lower_ == "of" for c in tok.children) else kind
+
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
 
@@ -1047,4 +1066,6 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     "outbreak": TriggerRules._outbreak,
     **dict.fromkeys(["vote", "ballot"], TriggerRules._vote_noun),
     "landslide": TriggerRules._margin,
+    **dict.fromkeys(["investment", "funding", "loan", "grant"], TriggerRules._funding),
+    "storm": TriggerRules._weather,
 }

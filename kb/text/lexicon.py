@@ -667,6 +667,9 @@ GROWING_THINGS = frozenset(
     popularity debt sale sales traffic spending crime""".split()
 )
 
+# Words that make a storm a figure of speech: "the perfect storm".
+FIGURATIVE_STORMS = frozenset({"perfect", "political", "media", "diplomatic", "social"})
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
