@@ -119,6 +119,11 @@ def _types(x: Extraction) -> list[str]:
         ("Orlen announced a 2 billion euro investment in Gdansk.", "Investment"),
         ("The investment was announced on Monday.", "Investment"),
         ("The storm hit the coast on Friday.", "NaturalDisaster"),
+        ("This flu season started in early December.", "Outbreak"),
+        (
+            "Vantrex released its Zorbit Pro, a device that lets drivers talk, in 2019.",
+            "Launch",
+        ),
     ],
 )
 def test_trigger_fires_with_fitting_arguments(run, text, kind):
@@ -225,6 +230,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Critics say foreign funding shapes the debate.", "Investment"),
         ("It is the perfect storm for small farmers, she said.", "NaturalDisaster"),
         ("The plan set off a storm of protest in Varna.", "NaturalDisaster"),
+        ("The football season started in August.", "Outbreak"),
     ],
 )
 def test_trigger_stays_silent_without_fitting_arguments(run, text, wrong):

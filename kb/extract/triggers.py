@@ -270,6 +270,11 @@ class TriggerRules:
             return None
         return None if any(c.lower_ == "of" for c in tok.children) else kind
 
+    def _disease_season(self, tok: Token, kind: str) -> str | None:
+        """ "this flu season started early": an outbreak; other seasons are no event."""
+        diseases = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        return "Outbreak" if diseases & lx.SEASONAL_DISEASES else None
+
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
 
@@ -516,11 +521,21 @@ class TriggerRules:
             o.dep_ == "dobj"
             and _named_thing(o)
             and o.lemma_.lower() not in lx.DOCUMENT_NOUNS
-            and not any(self._human(t) or _person_noun(t) for t in o.subtree)
+            and not self._someone(o)
             for o in objs
         ):
             return "Launch"  # "released its Lumo headset"
         return None
+
+    def _someone(self, obj: Token) -> bool:
+        """Whether a released thing is a person or a group: its own words, not a
+        description after it ("its Lumo, a headset that lets drivers …"); and "its
+        X" is a product even when the NER calls X an organisation."""
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+            return False
+        return any(
+            self._human(t) or _person_noun(t) for t in obj.subtree if t.i <= obj.i
+        )
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "attacked the base"; not "attacked her record" or "attacked Vantreck"."""
@@ -1068,4 +1083,5 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     "landslide": TriggerRules._margin,
     **dict.fromkeys(["investment", "funding", "loan", "grant"], TriggerRules._funding),
     "storm": TriggerRules._weather,
+    "season": TriggerRules._disease_season,
 }

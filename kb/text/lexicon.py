@@ -326,6 +326,7 @@ NOUN_TRIGGERS: dict[str, str] = {
         ["outage", "suspension", "disruption", "cancellation"], "ServiceDisruption"
     ),
     **dict.fromkeys(["outbreak", "epidemic", "pandemic"], "Outbreak"),
+    "season": "Outbreak",  # only "flu season" and the like (``triggers``)
     **dict.fromkeys(["trial", "clinical trial"], "MedicalTrial"),
     **dict.fromkeys(["match", "final", "tournament", "game"], "SportsMatch"),
     **dict.fromkeys(["meeting"], "Negotiation"),
@@ -669,6 +670,11 @@ GROWING_THINGS = frozenset(
 
 # Words that make a storm a figure of speech: "the perfect storm".
 FIGURATIVE_STORMS = frozenset({"perfect", "political", "media", "diplomatic", "social"})
+
+# Diseases with a season: "the flu season".
+SEASONAL_DISEASES = frozenset(
+    {"flu", "influenza", "cold", "allergy", "hay-fever", "rsv"}
+)
 
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
