@@ -80,3 +80,38 @@ def test_a_time_expression_dates_its_event(run):
     x = run("Police arrested two men in Tarsk last night.", published="2025-06-12")
     (arrest,) = [e for e in x.events if e.event_type == "Arrest"]
     assert arrest.date is not None and arrest.date.value == "2025-06-11"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Heavy rain is causing flooding across the Varna valley.", "NaturalDisaster"),
+        ("A nurse from Tarsk has been quarantined in hospital.", "Outbreak"),
+        ("There are 12 flood warnings in the south of Kellan.", "Warning"),
+    ],
+)
+def test_an_event_said_to_be_so_now_is_dated_to_the_day_of_writing(run, text, kind):
+    """A present progressive, a present perfect or "there are" dates the event to
+    the published day when no date is named."""
+    (event,) = [
+        e for e in run(text, published="2025-06-12").events if e.event_type == kind
+    ]
+    assert event.date is not None and event.date.value == "2025-06-12"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The rise in oil prices is attributed to the drought.", "MarketMovement"),
+        ("Flooding destroyed the old bridge in Varna.", "NaturalDisaster"),
+        ("The cup match against Ashdown has been a sell-out.", "SportsMatch"),
+    ],
+)
+def test_a_past_or_timeless_event_is_not_dated_to_the_day_of_writing(run, text, kind):
+    events = [
+        e for e in run(text, published="2025-06-12").events if e.event_type == kind
+    ]
+    assert events
+    assert all(e.date is None or e.date.value != "2025-06-12" for e in events)

@@ -87,6 +87,13 @@ class DateContext:
                 return found[0]
         return None
 
+    def now_of(self, verb: Token) -> DateValue | None:
+        """The published day, for a verb that says it is so at the time of writing:
+        "is causing", "has been quarantined", "there are 12 warnings"."""
+        if self.ref is None or not _now(verb):
+            return None
+        return DateValue(self.ref.isoformat(), "day")
+
     def date_within(self, tokens: list[Token], verb: Token) -> DateValue | None:
         """The first date named inside these phrases, read in the verb's tense."""
         spans = {(t.left_edge.i, t.right_edge.i) for t in tokens}
@@ -162,6 +169,33 @@ def tense(verb: Token) -> Tense:
         and not any(c.dep_ == "aux" for c in kids)
     )
     return "present" if present else "past"
+
+
+_PRESENT = ("VBZ", "VBP")
+
+
+def _now(verb: Token) -> bool:
+    """A present progressive, a present perfect or "there is/are", or a participle
+    clause that hangs on one ("…, with rain bringing floods")."""
+    cur = verb
+    for _ in range(3):
+        kids = list(cur.children)
+        auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        present = {c.lemma_ for c in auxes if c.tag_ in _PRESENT}
+        if present & {"be", "have"}:
+            # "is causing", "has been quarantined"; not "is attributed", "has been a"
+            progressive = "be" in present and cur.tag_ == "VBG"
+            perfect = "have" in present and cur.tag_ == "VBN" and cur.lemma_ != "be"
+            return progressive or perfect
+        if cur.tag_ in _PRESENT and cur.lemma_ == "be":
+            return any(c.dep_ == "expl" for c in kids)
+        if cur.tag_ != "VBG" or auxes:
+            return False
+        head = next((a for a in cur.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if head is None:
+            return False
+        cur = head
+    return False
 
 
 def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:

@@ -109,6 +109,8 @@ class _EventRules:
         agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
         when = self.dates.date_of(verb, sentence_fallback=True, ahead=tok == verb)
+        if when is None and (tok == verb or tok.head == verb and tok.dep_ in _CORE):
+            when = self.dates.now_of(verb)
         return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
 
     def _event_actors(
@@ -189,6 +191,10 @@ class _EventRules:
                     key=lambda e: min(abs(t.idx - q.span.start) for t in e.triggers),
                 )
                 target.quantities.append(q)
+
+
+# a noun that is the verb's own subject or object shares its tense
+_CORE = ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def _via_place_prep(tok: Token, root: Token) -> bool:
