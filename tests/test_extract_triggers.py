@@ -357,6 +357,26 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
             "Outbreak",
             2,
         ),
+        # each index and each company's shares move on their own
+        (
+            "The Dow Jones industrial average rose 75 points to 16,553. "
+            "The Nasdaq Composite added 31 points. The FTSE 100 slipped 0.2%.",
+            "MarketMovement",
+            3,
+        ),
+        (
+            "Kestrel Foods shares jumped 8% on Monday. "
+            "Orlen Motors shares gained 1.6% after its results.",
+            "MarketMovement",
+            2,
+        ),
+        # a figure named twice with no name to tell them apart is one move
+        (
+            "Operating profit rose 14% to $2 billion. "
+            "The rise in profit came from cheaper fuel.",
+            "FinancialResult",
+            1,
+        ),
     ],
 )
 def test_which_events_of_one_type_merge(run, text, kind, count):

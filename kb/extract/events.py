@@ -269,7 +269,36 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         return False
     if a.places and b.places and not set(a.places) & set(b.places):
         return False
+    if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
+        return False  # "the Dow rose …", "the Nasdaq added …": two moves
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+def _movers(ev: RawEvent) -> set[str]:
+    """The names of what moved, for a figure's move: "Groupon shares jumped" gives
+    {"groupon"}; "profit rose" names nothing that tells two moves apart."""
+    if ev.event_type not in ("MarketMovement", "FinancialResult"):
+        return set()
+    words: set[str] = set()
+    for tok in ev.triggers:
+        for thing in _moving_things(tok):
+            words |= {t.lower_ for t in thing.subtree if t.pos_ == "PROPN"}
+    return words
+
+
+def _moving_things(tok: Token) -> list[Token]:
+    """What a move is of: the verb's subject ("shares jumped", "were up"), or what
+    the noun is of ("a rise in profit")."""
+    verb = tok.head if tok.lower_ in ("up", "down") else tok
+    if verb.pos_ in ("VERB", "AUX"):
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _kinds(ev: RawEvent) -> set[str]:

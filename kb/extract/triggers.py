@@ -294,6 +294,10 @@ class TriggerRules:
         subj = self.r.subject(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         if lemma in lx.MOVEMENT_VERBS:
+            if subj is not None and lx.MARKET_INDEX_WORDS & {
+                t.lower_ for t in subj.subtree
+            }:
+                return "MarketMovement"  # "the Dow rose", "the S&P 500 gained"
             return _figure_kind({subj_lemma})
         kind = lx.VERB_TRIGGERS.get(lemma)
         objs = _with_partitives(

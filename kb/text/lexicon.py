@@ -511,6 +511,12 @@ MOVEMENT_VERBS = frozenset(
         "increase",
         "grow",
         "slide",
+        "gain",
+        "slip",
+        "dip",
+        "advance",
+        "rebound",
+        "add",
     }
 )
 # Nouns for such moves: "a 14% rise in profit", "a fall in shares".
@@ -548,7 +554,14 @@ MARKET_SUBJECTS = frozenset(
         "yield",
         "yields",
         "currency",
+        "average",
+        "composite",
     }
+)
+# Words of a stock index's name: "the Nasdaq Composite added 31 points".
+MARKET_INDEX_WORDS = frozenset(
+    """dow nasdaq s&p ftse nikkei dax cac hang seng stoxx kospi sensex topix
+    russell""".split()
 )
 # Objects that JobCuts' "cut"/"shed"/"lay off" must have, so "cut rates" is no event.
 JOB_NOUNS = frozenset(
