@@ -116,6 +116,12 @@ class TriggerRules:
             return "Election"
         if lemma == "attack" and (self._in_words(tok) or self._sporting(tok)):
             return None
+        if _offence(tok):
+            return None  # "charged with murder": the charge, not a second death
+        if lemma == "breach" and not mods & lx.BREACH_KINDS:
+            return None  # "a breach of contract"
+        if lemma == "talk" and tok.tag_ == "NN":
+            return None  # "pricing talk", "small talk": talks are plural
         narrow = _NARROW_NOUNS.get(lemma)
         return narrow(self, tok, kind) if narrow is not None else kind
 
@@ -483,7 +489,46 @@ class TriggerRules:
         lemma = subj.lemma_.lower()
         if lemma in lx.GROWING_THINGS or lemma.endswith(_ABSTRACT_ENDINGS):
             return None
-        return "Accident"
+        return "Attack" if lemma in lx.EXPLOSIVES else "Accident"
+
+    def _clashing(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "protesters clashed with police"; not "two ministers clashed over tax"."""
+        sides = [subj] if subj is not None else []
+        sides += prep_objects(tok, ("with",))
+        words = {t.lemma_.lower() for t in sides} | {t.lower_ for t in sides}
+        armed = lx.FIGHTERS | lx.MILITARY_NOUNS | lx.ARMED_GROUPS
+        return "Attack" if words & armed else None
+
+    def _delaying(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the flight was delayed"; not "delayed the vote" (dated by ``dates``)."""
+        things = objs + ([subj] if subj is not None else [])
+        return (
+            "ServiceDisruption"
+            if any(t.lemma_.lower() in lx.SERVICES for t in things)
+            else None
+        )
+
+    def _removal(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "deported five men", "were handed over to the US"; not "handed out
+        leaflets" nor "handed over the chair"."""
+        if tok.lemma_.lower() == "hand" and not any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
+        ):
+            return None
+        people = [
+            o
+            for o in objs
+            if self._human(o)
+            or o.lower_ in _PERSONAL
+            or o.lemma_.lower() in lx.EXCHANGED
+            or tok.lemma_.lower() != "hand"
+            and _person_noun(o)
+        ]
+        return "LegalAction" if people else None
 
     def _casting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Parliament voted on Tuesday"; not a right or a chance to vote ("the right
@@ -888,7 +933,18 @@ class TriggerRules:
         )
 
 
+_HUMANS = frozenset({"man", "woman", "child", "boy", "girl", "person"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+
+
+def _offence(tok: Token) -> bool:
+    """A bare noun that names the offence of a charge: "charged with murder",
+    "arrested for arson"; not "charged with the murder of Ana Varga"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("with", "for", "of"):
+        return False
+    if any(c.dep_ in ("det", "poss", "prep") for c in tok.children):
+        return False
+    return tok.head.head.lemma_.lower() in lx.ACCUSING_VERBS
 
 
 def _figure_kind(words: set[str]) -> str | None:
@@ -910,7 +966,7 @@ def _person_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return (
         tok.pos_ == "NOUN"
-        and (lemma in lx.ROLE_WORDS or lemma in lx.EXCHANGED)
+        and (lemma in lx.ROLE_WORDS or lemma in lx.EXCHANGED or lemma in _HUMANS)
         or f"{lemma}s" in lx.PEOPLE_NOUNS
     )
 
@@ -1034,6 +1090,9 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "charge": TriggerRules._charging,
     "vote": TriggerRules._casting,
     "launch": TriggerRules._launching,
+    "clash": TriggerRules._clashing,
+    "delay": TriggerRules._delaying,
+    **dict.fromkeys(["deport", "expel", "hand"], TriggerRules._removal),
     "explode": TriggerRules._exploding,
     **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
     "enter": TriggerRules._entering,

@@ -200,6 +200,10 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["hack"], "Attack"),
     **dict.fromkeys(["visit", "travel", "tour"], "DiplomacyEvent"),
     **dict.fromkeys(["endorse"], "PoliticsEvent"),
+    **dict.fromkeys(["clash"], "Attack"),
+    **dict.fromkeys(["delay"], "ServiceDisruption"),
+    **dict.fromkeys(["deport", "expel", "hand"], "LegalAction"),
+    **dict.fromkeys(["apologise", "apologize"], "DiplomacyEvent"),
     **dict.fromkeys(["release", "conduct"], "StudyPublication"),
     **dict.fromkeys(
         ["trounce", "rout", "edge", "thrash", "hammer", "crush"], "SportsMatch"
@@ -292,6 +296,9 @@ NOUN_TRIGGERS: dict[str, str] = {
         ["investment", "loan", "funding", "grant", "bailout"], "Investment"
     ),
     **dict.fromkeys(["closure", "shutdown"], "Closure"),
+    **dict.fromkeys(["warrant", "manhunt", "deportation", "expulsion"], "LegalAction"),
+    **dict.fromkeys(["apology"], "DiplomacyEvent"),
+    "breach": "Attack",  # only a data or security breach (``triggers``)
     **dict.fromkeys(["acquisition", "merger", "takeover", "buyout"], "Acquisition"),
     **dict.fromkeys(["launch", "opening", "unveiling"], "Launch"),
     **dict.fromkeys(
@@ -441,7 +448,7 @@ POLICE_WORDS = frozenset(
 # Who is exchanged when an exchange is of prisoners.
 EXCHANGED = frozenset(
     """prisoner prisoners captive captives detainee detainees hostage hostages pow
-    pows body bodies soldier soldiers""".split()
+    pows body bodies soldier soldiers suspect suspects fugitive fugitives""".split()
 )
 # What a lost or won case is: "lost its court case".
 CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "challenge"})
@@ -628,7 +635,7 @@ PRICE_MOVES = frozenset(
 SPORTS_OBJECTS = frozenset(
     """match game final semifinal semi-final quarterfinal quarter-final title cup
     championship tournament race medal gold silver bronze league derby trophy series
-    bout tie leg round stage grand prix open""".split()
+    bout tie leg round stage grand prix open marathon triathlon regatta""".split()
 )
 ELECTION_OBJECTS = frozenset(
     {
@@ -687,6 +694,30 @@ FIGURATIVE_STORMS = frozenset({"perfect", "political", "media", "diplomatic", "s
 # Diseases with a season: "the flu season".
 SEASONAL_DISEASES = frozenset(
     {"flu", "influenza", "cold", "allergy", "hay-fever", "rsv"}
+)
+
+# What explodes in an attack: "a car bomb exploded".
+EXPLOSIVES = frozenset(
+    """bomb bombs device devices explosive explosives grenade grenades mine mines
+    shell shells rocket rockets missile missiles""".split()
+)
+# Who clashes in a fight, beyond armed groups: "protesters clashed with police".
+FIGHTERS = frozenset(
+    """police protesters demonstrators rioters fans supporters troops soldiers forces
+    militants rebels gunmen villagers students crowds youths""".split()
+)
+# What a delay stops: "the flight was delayed".
+SERVICES = frozenset(
+    """flight flights train trains service services departure departures launch bus
+    buses ferry ferries plane""".split()
+)
+# Words that make a breach a break-in, not "a breach of contract".
+BREACH_KINDS = frozenset({"data", "security", "cyber", "cybersecurity"})
+
+# Verbs whose "with/for/of X" names an offence: "charged with murder".
+ACCUSING_VERBS = frozenset(
+    """charge accuse convict suspect acquit indict arrest jail sentence detain
+    prosecute try guilty""".split()
 )
 
 # Who votes: "the senate rejected …", "shareholders approved …".
@@ -801,6 +832,7 @@ PRONOUNS = frozenset(
 PLURAL_EVENT_NOUNS = frozenset(
     {
         "talks",
+        "warrants",
         "casualties",
         "sanctions",
         "cuts",
