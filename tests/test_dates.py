@@ -115,3 +115,11 @@ def test_a_past_or_timeless_event_is_not_dated_to_the_day_of_writing(run, text, 
     ]
     assert events
     assert all(e.date is None or e.date.value != "2025-06-12" for e in events)
+
+
+@pytest.mark.slow
+def test_an_event_that_is_due_lies_ahead(run):
+    """ "is due to be published in May", written in June: next May."""
+    x = run("The study is due to be published in May.", published="2025-06-12")
+    (study,) = [e for e in x.events if e.event_type == "StudyPublication"]
+    assert study.date is not None and study.date.value == "2026-05"

@@ -41,6 +41,8 @@ _PLAN_VERBS = {
     "prepare",
     "schedule",
     "set",
+    "due",
+    "slate",
 }
 # clauses of their own: a date inside one belongs to that clause's verb
 _OWN_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl")
