@@ -356,3 +356,30 @@ def test_a_name_in_a_headline_that_the_body_repeats_is_kept(run):
         "Governor Maria Lopez said on Friday that residents should stay calm."
     )
     assert "Maria Lopez" in _names(x)
+
+
+@pytest.mark.slow
+def test_a_title_the_ner_calls_an_organisation_runs_on_into_a_name(run):
+    """ "U.S. Surgeon General Ana Ruiz": a person with a title, not an organisation."""
+    x = run("U.S. Surgeon General Ana Ruiz led the team to Varna.")
+    assert "Ana Ruiz" in _actors(x)
+    assert not any("Surgeon" in name for name in _names(x))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ruiz and his daughter Florence left Varna on Monday.", "Florence"),
+        ("Sales at the Japanese Hitachi fell 5% in March.", "Hitachi"),
+    ],
+)
+def test_a_relative_or_a_company_named_like_a_town_is_no_place(run, text, name):
+    x = run(text)
+    assert name in _actors(x) and name not in _places(x)
+
+
+@pytest.mark.slow
+def test_a_latin_phrase_is_no_place(run):
+    x = run("Ana Varga was tried in absentia in Varna.")
+    assert "absentia" not in _names(x)

@@ -59,6 +59,11 @@ _LOSING = frozenset({"lose", "loss", "defeat", "fall", "succumb", "draw"})
 _CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"})
 
 
+_LATIN_AFTER_IN = frozenset(
+    {"absentia", "situ", "vitro", "vivo", "camera", "memoriam", "extremis", "loco"}
+)
+
+
 def not_a_name(ent: SpacySpan) -> bool:
     """What the NER takes for a name but is none: a verb that opens a sentence
     ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Courier",
@@ -67,7 +72,18 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
         return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
+    if (
+        ent.start
+        and ent.doc[ent.start - 1].lower_ == "in"
+        and ent.text.lower() in (_LATIN_AFTER_IN)
+    ):
+        return True  # "tried in absentia"
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
+
+
+def _after_kin(ent: SpacySpan) -> bool:
+    """A name right after a relative: "his daughter Florence"."""
+    return bool(ent.start) and ent.doc[ent.start - 1].lower_ in lx.KIN_WORDS
 
 
 def _side_slot(tok: Token) -> bool:
@@ -228,6 +244,8 @@ class _MentionFinder:
                 ent.end,
                 "PERSON",
             )
+        if label == "ORG" and self._title_of_name(ent):
+            return
         if label == "PERSON":
             span, role = strip_titles(self.doc, ent)
             name = clean_name(span.text)
@@ -235,6 +253,24 @@ class _MentionFinder:
                 self._add(Mention(span.start, span.end, "Person", name, role))
             return
         self._add(Mention(ent.start, ent.end, "Organization", text))
+
+    def _title_of_name(self, ent: SpacySpan) -> bool:
+        """ "U.S. Surgeon General Ana Ruiz": the NER's organisation ends a title that
+        runs on into a name; the name is a person with that title. True when the
+        organisation is no more than the title's first words ("… General")."""
+        doc = self.doc
+        j = ent.end
+        while j < len(doc) and doc[j].is_title and doc[j].lower_ in lx.ROLE_WORDS:
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
+            k += 1
+        if j == ent.end or k == j:
+            return False
+        if not any(self.ent_at.get(i) is not None for i in range(j, k)):
+            role = doc[ent.start : j].text
+            self._add(Mention(j, k, "Person", clean_name(doc[j:k].text), role))
+        return doc[ent.end].lower_ == "general"
 
     def _confirmed(self, ent: SpacySpan) -> bool:
         """A name in a line in title case ("Mayor Wades In, Urges Calm") counts only
@@ -258,6 +294,8 @@ class _MentionFinder:
         label = ent.label_
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
+        if _after_kin(ent):
+            return "PERSON"  # "his daughter Florence"
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
@@ -335,11 +373,22 @@ class _MentionFinder:
         when the name is a country, a region, or a large city and nothing else."""
         if place is None or ent.label_ == "NORP" or place.weak:
             return False
+        if self._company_of_a_nation(ent) or _after_kin(ent):
+            return False
         if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2
+
+    def _company_of_a_nation(self, ent: SpacySpan) -> bool:
+        """ "the Japanese Hitachi": a company the gazetteer also knows as a town."""
+        return (
+            ent.label_ == "ORG"
+            and ent.start >= 2
+            and self.doc[ent.start - 1].ent_type_ == "NORP"
+            and self.doc[ent.start - 2].lower_ == "the"
+        )
 
     def _institution(self, tok: Token) -> None:
         """ "Kenya's health ministry", "Porto's city council": place + institution noun."""

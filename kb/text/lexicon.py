@@ -720,6 +720,13 @@ ACCUSING_VERBS = frozenset(
     prosecute try guilty""".split()
 )
 
+# Relatives, whose names follow them: "his wife Mary".
+KIN_WORDS = frozenset(
+    """wife husband son daughter mother father brother sister widow widower
+    stepmother stepfather grandson granddaughter grandmother grandfather niece nephew
+    cousin aunt uncle fiancee fiance partner""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
