@@ -118,6 +118,34 @@ def test_metres_are_not_millions(text):
     assert _one(text).value in (100, 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orlen A320 landed safely",  # a model
+        "an F-16 crashed near the base",
+        "The S&P 500 closed higher",  # a stock index
+        "The FTSE 100 closed higher",
+        "a man in his 30s",  # a decade
+        "the expedition of 1957-58",  # the end of a span of years
+        "the shop at 469 Harbour Street",  # a street number
+    ],
+)
+def test_a_number_in_a_name_is_no_figure(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("20cm-40cm of snow", [20, 40]),
+        ("A$5 million in aid", [5_000_000]),
+        ("The FTSE 100 fell 2%", [2]),
+    ],
+)
+def test_figures_beside_names_stay(text, values):
+    assert [f.value for f in find_figures(text)] == values
+
+
 def test_a_lone_one_is_no_figure():
     assert find_figures("one of the men said no") == []
 

@@ -264,6 +264,31 @@ def _is_date_part(text: str, m: re.Match[str]) -> bool:
     return is_plain_year and not (money or m["scale"] or m["pct"])
 
 
+# A number that is part of a name: a model ("A380", "F-16"), a stock index ("the
+# S&P 500"), a decade ("in his 30s"), the end of a span of years ("1957-58"), a
+# street number ("469 Main Street").
+_INDEX_BEFORE = re.compile(
+    r"\b(?:S&P|SP|FTSE|Nikkei|CAC|DAX|Stoxx|Russell|Hang Seng|MSCI|ASX|Sensex)\s?$"
+)
+_STREET_AFTER = re.compile(
+    r"^\s(?:[A-Z][a-z]+\s){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|"
+    r"Blvd\.|Lane|Drive|Way|Place)"
+)
+
+
+def _is_name_part(text: str, m: re.Match[str]) -> bool:
+    if m["symbol"] or m["lsym"] or m["code"] or m["codeafter"] or m["curword"]:
+        return False  # money: "A$5 million"
+    start, end = m.start(), m.end("digits")
+    before = text[max(0, start - 12) : start]
+    if before[-1:].isupper() or re.search(r"\b[A-Z][A-Za-z]{0,2}-$", before):
+        return True  # "A380", "F-16"
+    if _INDEX_BEFORE.search(before) or re.search(r"\b(?:1[89]|20)\d\d-$", before):
+        return True
+    after = text[end : end + 40]
+    return bool(re.match(r"s\b", after) or _STREET_AFTER.match(after))
+
+
 def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
     """The bound ("min"/"max") and approximation words just before a figure."""
     before = text[max(0, start - 30) : start].lower().rstrip()
@@ -379,6 +404,8 @@ def find_figures(text: str) -> list[Figure]:
     figures = []
     for m in _NUMBER.finditer(text):
         if not (m["digits"] or m["words"]) or _is_date_part(text, m):
+            continue
+        if m["digits"] and _is_name_part(text, m):
             continue
         fig = _figure(text, m)
         figures.append(
