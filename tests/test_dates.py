@@ -123,3 +123,10 @@ def test_an_event_that_is_due_lies_ahead(run):
     x = run("The study is due to be published in May.", published="2025-06-12")
     (study,) = [e for e in x.events if e.event_type == "StudyPublication"]
     assert study.date is not None and study.date.value == "2026-05"
+
+
+@pytest.mark.slow
+def test_what_someone_is_ready_to_do_is_planned(run):
+    x = run("Varda is ready to hand over captured soldiers to Kellan.")
+    (swap,) = [e for e in x.events if e.event_type == "PrisonerExchange"]
+    assert swap.modality == "planned"

@@ -43,6 +43,8 @@ _PLAN_VERBS = {
     "set",
     "due",
     "slate",
+    "ready",
+    "willing",
 }
 # clauses of their own: a date inside one belongs to that clause's verb
 _OWN_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl")

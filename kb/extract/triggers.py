@@ -184,7 +184,12 @@ class TriggerRules:
         """ "the withdrawal of troops", "naval drills"; not "a cash withdrawal" nor "a
         political maneuver"."""
         words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
-        military = lx.MILITARY_NOUNS | lx.ARMED_GROUPS | {"naval", "military"}
+        military = (
+            lx.MILITARY_NOUNS
+            | lx.ARMED_GROUPS
+            | lx.CONFLICT_WORDS
+            | {"naval", "military"}
+        )
         return kind if words & military else None
 
     def _outbreak(self, tok: Token, kind: str) -> str | None:
@@ -524,10 +529,12 @@ class TriggerRules:
             for o in objs
             if self._human(o)
             or o.lower_ in _PERSONAL
-            or o.lemma_.lower() in lx.EXCHANGED
+            or o.lemma_.lower() in lx.EXCHANGED | lx.SUSPECTS
             or tok.lemma_.lower() != "hand"
             and _person_noun(o)
         ]
+        if any(o.lemma_.lower() in lx.EXCHANGED for o in people):
+            return "PrisonerExchange"  # "hand over captured soldiers"
         return "LegalAction" if people else None
 
     def _casting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:

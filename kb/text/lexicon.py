@@ -448,8 +448,10 @@ POLICE_WORDS = frozenset(
 # Who is exchanged when an exchange is of prisoners.
 EXCHANGED = frozenset(
     """prisoner prisoners captive captives detainee detainees hostage hostages pow
-    pows body bodies soldier soldiers suspect suspects fugitive fugitives""".split()
+    pows body bodies soldier soldiers""".split()
 )
+# People handed over or deported for a crime: "two suspects were handed over".
+SUSPECTS = frozenset({"suspect", "suspects", "fugitive", "fugitives", "convict"})
 # What a lost or won case is: "lost its court case".
 CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "challenge"})
 # Words that make "beat", "win" or "defeat" a match where no score is written.
