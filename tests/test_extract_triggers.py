@@ -386,6 +386,13 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
             "MarketMovement",
             2,
         ),
+        # an apology and a visit are two diplomatic events
+        (
+            "The premier apologised to Kellan for the raid. "
+            "She visited Tarsk on Monday.",
+            "DiplomacyEvent",
+            2,
+        ),
         # a figure named twice with no name to tell them apart is one move
         (
             "Operating profit rose 14% to $2 billion. "

@@ -481,6 +481,7 @@ VEHICLES = frozenset(
 # Words for one kind of event, that merge as one event, while other kinds of the same
 # type stay apart ("the typhoon" and the "mudslides" it caused).
 EVENT_KINDS = {
+    **dict.fromkeys(["apologise", "apologize", "apology"], "apology"),
     **dict.fromkeys(["earthquake", "quake", "tremor", "shaking"], "quake"),
     **dict.fromkeys(["storm", "typhoon", "hurricane", "cyclone", "landfall"], "storm"),
     **dict.fromkeys(["flood", "flooding", "floods"], "flood"),
