@@ -128,6 +128,7 @@ def _types(x: Extraction) -> list[str]:
         ("A car bomb exploded in the market on Monday.", "Attack"),
         ("Ana Ruiz won the Tarsk Marathon on Sunday.", "SportsMatch"),
         ("Ana Varga was charged with the murder of her husband.", "Death"),
+        ("Kellan has requested $50 million in emergency aid.", "OtherEvent"),
         ("This flu season started in early December.", "Outbreak"),
         (
             "Vantrex released its Zorbit Pro, a device that lets drivers talk, in 2019.",
@@ -246,6 +247,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The firm was sued for breach of contract.", "Attack"),
         ("Analysts dismissed the pricing talk as rumour.", "Negotiation"),
         ("Ana Varga was charged with murder on Friday.", "Death"),
+        ("The official requested anonymity to discuss the talks.", "OtherEvent"),
         ("A car bomb exploded in the market on Monday.", "Accident"),
     ],
 )

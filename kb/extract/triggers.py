@@ -537,6 +537,18 @@ class TriggerRules:
             return "PrisonerExchange"  # "hand over captured soldiers"
         return "LegalAction" if people else None
 
+    def _requesting(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "requested $50 million in aid", "requested financial assistance"; not
+        "requested a meeting" nor "requested anonymity"."""
+        for obj in (o for o in objs if o.dep_ == "dobj"):
+            words = {t.lemma_.lower() for t in obj.subtree}
+            money = any(t.ent_type_ == "MONEY" for t in obj.subtree)
+            if money or words & lx.AID_WORDS:
+                return "OtherEvent"
+        return None
+
     def _casting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Parliament voted on Tuesday"; not a right or a chance to vote ("the right
         to vote", "eligible to vote", "banned from voting", "could register and vote")."""
@@ -1096,6 +1108,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["exchange", "swap"], TriggerRules._exchange),
     "charge": TriggerRules._charging,
     "vote": TriggerRules._casting,
+    "request": TriggerRules._requesting,
     "launch": TriggerRules._launching,
     "clash": TriggerRules._clashing,
     "delay": TriggerRules._delaying,

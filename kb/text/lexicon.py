@@ -204,6 +204,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["delay"], "ServiceDisruption"),
     **dict.fromkeys(["deport", "expel", "hand"], "LegalAction"),
     **dict.fromkeys(["apologise", "apologize"], "DiplomacyEvent"),
+    **dict.fromkeys(["request"], "OtherEvent"),
     **dict.fromkeys(["release", "conduct"], "StudyPublication"),
     **dict.fromkeys(
         ["trounce", "rout", "edge", "thrash", "hammer", "crush"], "SportsMatch"
@@ -728,6 +729,12 @@ KIN_WORDS = frozenset(
     """wife husband son daughter mother father brother sister widow widower
     stepmother stepfather grandson granddaughter grandmother grandfather niece nephew
     cousin aunt uncle fiancee fiance partner""".split()
+)
+
+# What is asked for when a request is news: "requested $50 million in aid".
+AID_WORDS = frozenset(
+    """aid assistance funding funds money help support loan loans relief grant
+    grants bailout""".split()
 )
 
 # Who votes: "the senate rejected …", "shareholders approved …".
