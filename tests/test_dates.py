@@ -130,3 +130,18 @@ def test_what_someone_is_ready_to_do_is_planned(run):
     x = run("Varda is ready to hand over captured soldiers to Kellan.")
     (swap,) = [e for e in x.events if e.event_type == "PrisonerExchange"]
     assert swap.modality == "planned"
+
+
+@pytest.mark.slow
+def test_a_date_on_an_event_noun_is_its_own(run):
+    """ "the Oct. 23 slaying" is dated Oct. 23 even when the sentence's verb has
+    another date; and another noun's date is not the sentence's date for all."""
+    x = run(
+        "Police charged Maria Lopez on Monday in the Oct. 23 slaying of a doctor.",
+        published="2024-05-08",
+    )
+    (death,) = [e for e in x.events if e.event_type == "Death"]
+    assert death.date is not None and death.date.value == "2023-10-23"
+    y = run("In his speech, he said the March 3 bombing was a crime.")
+    (speech,) = [e for e in y.events if e.event_type == "OtherEvent"]
+    assert speech.date is None

@@ -63,13 +63,24 @@ class DateContext:
     by_sentence: dict[int, list[SpacySpan]] = field(default_factory=dict)
 
     def date_of(
-        self, verb: Token, sentence_fallback: bool = False, ahead: bool = False
+        self,
+        verb: Token,
+        sentence_fallback: bool = False,
+        ahead: bool = False,
+        noun: Token | None = None,
     ) -> DateValue | None:
-        """A date attached to the verb (not through a nested clause), else to an
-        ancestor; with ``sentence_fallback``, the sentence's only date. ``ahead``: the
-        verb names the event itself, so a present tense looks ahead ("Leeds play
-        Bristol on Sunday"); a saying or a noun's verb in the present reads back."""
+        """A date on the event's noun ("the Oct. 23 slaying", "Monday's attack"),
+        else attached to the verb (not through a nested clause), else to an
+        ancestor; with ``sentence_fallback``, the sentence's only date that no other
+        noun holds. ``ahead``: the verb names the event itself, so a present tense
+        looks ahead ("Leeds play Bristol on Sunday"); a saying or a noun's verb in
+        the present reads back."""
         in_sent = self.by_sentence.get(verb.sent.start, [])
+        for ent in in_sent:
+            if noun is not None and _modifies(ent) == noun:
+                value = resolve(ent.text, self.ref, tense(verb))
+                if value is not None:
+                    return value
         cur: Token | None = verb
         for _ in range(4):
             if cur is None:
@@ -84,7 +95,7 @@ class DateContext:
             values = [
                 resolve(e.text, self.ref, _read(tense(verb), ahead))
                 for e in in_sent
-                if not _dates_the_saying(e, verb)
+                if not _dates_the_saying(e, verb) and _modifies(e) in (None, noun)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -206,6 +217,17 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
     if verb is not None and verb.lemma_.lower() in _PUT_OFF:
         return "future"  # "postponed until Saturday": the new time lies ahead
     return "ahead" if found == "present" and ahead else found
+
+
+def _modifies(ent: SpacySpan) -> Token | None:
+    """The noun a date is a modifier of ("the March 3 bombing", "Monday's attack")."""
+    root = ent.root
+    if root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return root.head
+    return None
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:

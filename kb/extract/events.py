@@ -108,7 +108,10 @@ class _EventRules:
         verb = tok if tok.pos_ == "VERB" else _anchor_verb(tok)
         agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
-        when = self.dates.date_of(verb, sentence_fallback=True, ahead=tok == verb)
+        noun = tok if tok != verb else None
+        when = self.dates.date_of(
+            verb, sentence_fallback=True, ahead=tok == verb, noun=noun
+        )
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in _CORE):
             when = self.dates.now_of(verb)
         return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))

@@ -211,8 +211,10 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     the current one, so it is this year's day: "Dec. 28" in an article of Dec. 10
     is this Dec. 28 even in a past-tense clause ("the Dec. 28 meeting was set").
     When this year's day lies against the clause's tense, the other year's is taken
-    if it is nearer: in an article of Jan. 3, a past "Dec. 28" is last year's, and
-    in one of March 14, "seized the town on Dec. 3" is last December.
+    if it is nearer, and in the past whenever this year's is more than two months
+    ahead: in an article of Jan. 3, a past "Dec. 28" is last year's; in one of
+    March 14, "seized the town on Dec. 3" is last December; in one of May 6, "the
+    Oct. 23 slaying" is last October's.
 
     >>> _month_day(12, 28, date(2015, 12, 10), "past")
     DateValue(value='2015-12-28', precision='day')
@@ -224,6 +226,8 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     DateValue(value='2025-03-02', precision='day')
     >>> _month_day(12, 3, date(2024, 3, 14), "past")
     DateValue(value='2023-12-03', precision='day')
+    >>> _month_day(10, 23, date(2024, 5, 6), "past")
+    DateValue(value='2023-10-23', precision='day')
     """
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:
@@ -237,6 +241,10 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     gap = abs(date.fromisoformat(other.value) - ref)
     if tense in ("present", "ahead"):
         return other if gap <= _ACROSS_NEW_YEAR else this_year
+    if step < 0:
+        # a past event on a day months ahead cannot be: last year's day
+        ahead_by = date.fromisoformat(this_year.value) - ref
+        return other if ahead_by > _ACROSS_NEW_YEAR else this_year
     return other if gap < abs(date.fromisoformat(this_year.value) - ref) else this_year
 
 

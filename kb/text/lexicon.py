@@ -343,7 +343,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["hack", "hacking", "cyberattack", "shooting", "stabbing"], "Attack"
     ),
-    **dict.fromkeys(["death", "deaths", "killing", "killings", "murder"], "Death"),
+    **dict.fromkeys(
+        ["death", "deaths", "killing", "killings", "murder", "slaying", "slayings"],
+        "Death",
+    ),
     **dict.fromkeys(["plea", "extradition", "hearing"], "LegalAction"),
     **dict.fromkeys(["endorsement", "debate", "convention", "caucus"], "PoliticsEvent"),
     **dict.fromkeys(["interview", "conference", "funeral", "ceremony"], "OtherEvent"),
