@@ -388,6 +388,13 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
             "MarketMovement",
             2,
         ),
+        # what a relative clause says moved is the noun it hangs on
+        (
+            "Trading was offset by the Varda utilities index, which ended the day "
+            "down 0.6 percent. The Dow Jones industrial average rose 75 points.",
+            "MarketMovement",
+            2,
+        ),
         # an apology and a visit are two diplomatic events
         (
             "The premier apologised to Kellan for the raid. "

@@ -285,7 +285,13 @@ def _movers(ev: RawEvent) -> set[str]:
     words: set[str] = set()
     for tok in ev.triggers:
         for thing in _moving_things(tok):
-            words |= {t.lower_ for t in thing.subtree if t.pos_ == "PROPN"}
+            words |= {
+                t.lower_
+                for t in thing.subtree
+                if t.pos_ == "PROPN"
+                or t.dep_ == "compound"
+                and t.lower_ not in lx.MARKET_SUBJECTS | lx.FINANCIAL_SUBJECTS
+            }
     return words
 
 
@@ -294,7 +300,10 @@ def _moving_things(tok: Token) -> list[Token]:
     the noun is of ("a rise in profit")."""
     verb = tok.head if tok.lower_ in ("up", "down") else tok
     if verb.pos_ in ("VERB", "AUX"):
-        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+            return [verb.head]  # "the index, which ended the day down"
+        return subjects
     return [
         g
         for c in tok.children
