@@ -129,6 +129,9 @@ def _types(x: Extraction) -> list[str]:
         ("Ana Ruiz won the Tarsk Marathon on Sunday.", "SportsMatch"),
         ("Ana Varga was charged with the murder of her husband.", "Death"),
         ("Kellan has requested $50 million in emergency aid.", "OtherEvent"),
+        ("Two people were hurt in the fire, police said.", "Casualties"),
+        ("Orlen completed the sale of its Gdansk unit in May.", "Acquisition"),
+        ("The storm forced the cancellation of 300 flights.", "ServiceDisruption"),
         ("This flu season started in early December.", "Outbreak"),
         (
             "Vantrex released its Zorbit Pro, a device that lets drivers talk, in 2019.",
@@ -248,6 +251,13 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("Analysts dismissed the pricing talk as rumour.", "Negotiation"),
         ("Ana Varga was charged with murder on Friday.", "Death"),
         ("The official requested anonymity to discuss the talks.", "OtherEvent"),
+        ("No one was hurt in the fire, police said.", "Casualties"),
+        ("The blast caused no casualties, officials said.", "Casualties"),
+        ("Orlen blamed the sale of cheap laptops for its loss.", "Acquisition"),
+        (
+            "Varda demanded the cancellation of legal steps against its soldiers.",
+            "ServiceDisruption",
+        ),
         ("A car bomb exploded in the market on Monday.", "Accident"),
     ],
 )

@@ -36,6 +36,10 @@ class TriggerRules:
             c.dep_ == "neg" for c in tok.children
         ):
             return None
+        if _no_one(tok) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children
+        ):
+            return None  # "no one was hurt", "no injuries"
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             return "OtherEvent"  # "were reported missing", "are still missing"
         if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "acomp", "prt"):
@@ -161,11 +165,15 @@ class TriggerRules:
         return kind if self._sentence_has(tok, lx.COURT_WORDS) else None
 
     def _of_thing(self, tok: Token, kind: str) -> str | None:
-        """ "the sale of its unit"; not "sales rose" nor "a leak of documents"."""
+        """ "the sale of its unit"; not "sales rose", "the sale of PCs" nor "a leak
+        of documents"."""
         has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         if tok.lemma_.lower() == "leak":
             return None if has_of else kind
-        return kind if has_of and tok.tag_ == "NN" else None
+        if not has_of or tok.tag_ != "NN":
+            return None
+        things = prep_objects(tok, ("of",))
+        return kind if any(self._org_like(t) for t in things) else None
 
     def _fixture(self, tok: Token, kind: str) -> str | None:
         """ "the game ended 2-2", "before the match against X"; not "their favourite
@@ -285,6 +293,14 @@ class TriggerRules:
         """ "this flu season started early": an outbreak; other seasons are no event."""
         diseases = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         return "Outbreak" if diseases & lx.SEASONAL_DISEASES else None
+
+    def _called_off(self, tok: Token, kind: str) -> str | None:
+        """ "the cancellation of flights", "the cancellation of the summit"; not "the
+        cancellation of legal steps"."""
+        things = prep_objects(tok, ("of",))
+        if not things:
+            return kind
+        return kind if any(_service_or_event(t) for t in things) else None
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
@@ -956,6 +972,25 @@ _HUMANS = frozenset({"man", "woman", "child", "boy", "girl", "person"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 
 
+def _service_or_event(tok: Token) -> bool:
+    """A service, a trip or an event that can be called off."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in lx.SERVICES
+        or tok.lower_ in lx.SERVICES
+        or lemma in lx.NOUN_TRIGGERS
+        or lemma in lx.SPORTS_OBJECTS
+        or lemma in lx.CALLED_OFF
+    )
+
+
+def _no_one(tok: Token) -> bool:
+    """ "No one was hurt", "nobody died", "no injuries were reported"."""
+    if tok.lower_ in ("nobody", "none"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
 def _offence(tok: Token) -> bool:
     """A bare noun that names the offence of a charge: "charged with murder",
     "arrested for arson"; not "charged with the murder of Ana Varga"."""
@@ -1164,6 +1199,7 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     "outbreak": TriggerRules._outbreak,
     **dict.fromkeys(["vote", "ballot"], TriggerRules._vote_noun),
     "landslide": TriggerRules._margin,
+    "cancellation": TriggerRules._called_off,
     **dict.fromkeys(["investment", "funding", "loan", "grant"], TriggerRules._funding),
     "storm": TriggerRules._weather,
     "season": TriggerRules._disease_season,

@@ -740,6 +740,13 @@ AID_WORDS = frozenset(
     grants bailout""".split()
 )
 
+# Things called off besides services and named events: "the cancellation of the
+# concert".
+CALLED_OFF = frozenset(
+    """concert concerts show shows event events festival meeting meetings visit trip
+    tour conference ceremony parade order orders contract contracts""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
