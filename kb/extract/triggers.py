@@ -302,6 +302,13 @@ class TriggerRules:
             return kind
         return kind if any(_service_or_event(t) for t in things) else None
 
+    def _debate(self, tok: Token, kind: str) -> str | None:
+        """ "the debate in Cleveland", "a televised debate"; not debate in general
+        ("months of debate", "open to debate")."""
+        if not any(c.dep_ in ("det", "poss") for c in tok.children):
+            return None
+        return kind
+
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
 
@@ -580,7 +587,10 @@ class TriggerRules:
             part = head.head
             if part.like_num or part.lemma_.lower() in lx.SHARE_WORDS:
                 return None
-        if tok.dep_ == "dobj" and _generic_vote(head):
+        first = tok
+        while first.dep_ == "conj":
+            first = first.head  # "to hold hearings or a vote"
+        if first.dep_ == "dobj" and _generic_vote(first.head):
             return None
         return kind
 
@@ -627,7 +637,10 @@ class TriggerRules:
 
     def _capture(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "captured the town" is a capture; "captured the nomination" a vote."""
-        if any(o.lemma_.lower() in lx.ELECTION_OBJECTS for o in objs):
+        if any(
+            o.lemma_.lower() in lx.ELECTION_OBJECTS or o.lower_ in lx.ELECTION_OBJECTS
+            for o in objs
+        ):
             return "Election"
         return "Capture"
 
@@ -1200,6 +1213,7 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     **dict.fromkeys(["vote", "ballot"], TriggerRules._vote_noun),
     "landslide": TriggerRules._margin,
     "cancellation": TriggerRules._called_off,
+    "debate": TriggerRules._debate,
     **dict.fromkeys(["investment", "funding", "loan", "grant"], TriggerRules._funding),
     "storm": TriggerRules._weather,
     "season": TriggerRules._disease_season,
