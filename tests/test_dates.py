@@ -145,3 +145,15 @@ def test_a_date_on_an_event_noun_is_its_own(run):
     y = run("In his speech, he said the March 3 bombing was a crime.")
     (speech,) = [e for e in y.events if e.event_type == "OtherEvent"]
     assert speech.date is None
+
+
+@pytest.mark.slow
+def test_a_present_perfect_reads_back(run):
+    """ "have been searching since the Oct. 23 slaying", written in May: last
+    October, not this one."""
+    x = run(
+        "Police have been searching for Maria Lopez since the Oct. 23 slaying.",
+        published="1999-05-06",
+    )
+    (death,) = [e for e in x.events if e.event_type == "Death"]
+    assert death.date is not None and death.date.value == "1998-10-23"

@@ -175,6 +175,8 @@ def tense(verb: Token) -> Tense:
             return "future"
         cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
     kids = list(verb.children)
+    if any(c.lemma_ == "have" and c.tag_ in _PRESENT for c in kids if c.dep_ == "aux"):
+        return "past"  # "has announced", "have been searching since …": a perfect
     present = (
         verb.tag_ in ("VBZ", "VBP")
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in kids)
