@@ -75,12 +75,11 @@ class DateContext:
         noun holds. ``ahead``: the verb names the event itself, so a present tense
         looks ahead ("Leeds play Bristol on Sunday"); a saying or a noun's verb in
         the present reads back."""
+        if noun is not None:
+            own = self.noun_date(noun, verb)
+            if own is not None:
+                return own
         in_sent = self.by_sentence.get(verb.sent.start, [])
-        for ent in in_sent:
-            if noun is not None and _modifies(ent) == noun:
-                value = resolve(ent.text, self.ref, tense(verb))
-                if value is not None:
-                    return value
         cur: Token | None = verb
         for _ in range(4):
             if cur is None:
@@ -100,6 +99,15 @@ class DateContext:
             found = [v for v in values if v is not None]
             if len(found) == 1:
                 return found[0]
+        return None
+
+    def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
+        """A date that modifies the noun itself: "the Oct. 23 slaying"."""
+        for ent in self.by_sentence.get(verb.sent.start, []):
+            if _modifies(ent) == noun:
+                value = resolve(ent.text, self.ref, tense(verb))
+                if value is not None:
+                    return value
         return None
 
     def now_of(self, verb: Token) -> DateValue | None:
