@@ -383,3 +383,19 @@ def test_a_relative_or_a_company_named_like_a_town_is_no_place(run, text, name):
 def test_a_latin_phrase_is_no_place(run):
     x = run("Ana Varga was tried in absentia in Varna.")
     assert "absentia" not in _names(x)
+
+
+@pytest.mark.slow
+def test_a_name_on_shares_is_the_company_whose_shares_moved(run):
+    """ "Zorvana shares jumped": Zorvana is a company, and the move is its own."""
+    x = run("Zorvana shares jumped 8.7 percent to $7.02 on Monday.")
+    assert "Zorvana" in _actors(x)
+    (move,) = [e for e in x.events if e.event_type == "MarketMovement"]
+    key = next(e.key for e in x.entities if e.name == "Zorvana")
+    assert key in move.agents + move.participants
+
+
+@pytest.mark.slow
+def test_a_market_named_after_its_city_is_no_company(run):
+    x = run("Tokyo shares rose 2 percent on Monday.")
+    assert "Tokyo" not in {e.name for e in x.entities if e.actor_kind == "Organization"}

@@ -81,6 +81,9 @@ def not_a_name(ent: SpacySpan) -> bool:
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
 
 
+_SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
+
+
 def _after_kin(ent: SpacySpan) -> bool:
     """A name right after a relative: "his daughter Florence"."""
     return bool(ent.start) and ent.doc[ent.start - 1].lower_ in lx.KIN_WORDS
@@ -170,6 +173,7 @@ class _MentionFinder:
             self._group(tok)
             self._affiliation(tok)
             self._described_person(tok)
+            self._share_issuer(tok)
         self._short_forms()
         return self.found
 
@@ -427,6 +431,26 @@ class _MentionFinder:
                 )
             )
         self._add(Mention(start, tok.i + 1, "Organization", name))
+
+    def _share_issuer(self, tok: Token) -> None:
+        """ "Groupon shares jumped", "Orlen stock fell": a name the NER missed on
+        shares or stock is the company that issued them."""
+        if tok.lower_ not in _SHARE_NOUNS:
+            return
+        names = [
+            c
+            for c in tok.children
+            if c.dep_ == "compound" and c.i < tok.i and c.is_title and not c.is_stop
+        ]
+        if not names or self._taken(names[0].i, tok.i):
+            return
+        start = names[0].left_edge.i
+        words = self.doc[start : tok.i]
+        if not all(t.is_title or t.is_upper for t in words):
+            return
+        if self.gaz.lookup(words.text) is not None:
+            return  # "Leeds shares", "Tokyo stocks": a market's place
+        self._add(Mention(start, tok.i, "Organization", clean_name(words.text)))
 
     def _group(self, tok: Token) -> None:
         """ "South Sudanese soldiers", "The Sudanese", "French officials"."""
