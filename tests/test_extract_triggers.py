@@ -410,6 +410,14 @@ def test_event_label_holds_the_verb_phrase(run, text, label):
             "MarketMovement",
             2,
         ),
+        # a manhunt, a charge, a deportation and a handover are steps of their own
+        (
+            "Police began a manhunt for Maria Lopez in May. "
+            "Prosecutors charged her with fraud. Kellan deported five men. "
+            "Two suspects were handed over to Varda.",
+            "LegalAction",
+            4,
+        ),
         # an apology and a visit are two diplomatic events
         (
             "The premier apologised to Kellan for the raid. "

@@ -486,6 +486,10 @@ VEHICLES = frozenset(
 # type stay apart ("the typhoon" and the "mudslides" it caused).
 EVENT_KINDS = {
     **dict.fromkeys(["apologise", "apologize", "apology"], "apology"),
+    **dict.fromkeys(["manhunt", "hunt"], "manhunt"),
+    **dict.fromkeys(["warrant", "warrants"], "warrant"),
+    **dict.fromkeys(["deport", "deportation", "expel", "expulsion"], "expulsion"),
+    **dict.fromkeys(["hand", "handover", "extradite", "extradition"], "handover"),
     **dict.fromkeys(["earthquake", "quake", "tremor", "shaking"], "quake"),
     **dict.fromkeys(["storm", "typhoon", "hurricane", "cyclone", "landfall"], "storm"),
     **dict.fromkeys(["flood", "flooding", "floods"], "flood"),
