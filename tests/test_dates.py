@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kb.models import Extraction
 from kb.text.dates import resolve
 
 REF = date(2025, 6, 12)  # a Thursday
@@ -75,11 +76,16 @@ def test_what_cannot_be_known_stays_unknown(text):
     assert resolve(text, REF) is None
 
 
+def _date_of(x: Extraction, kind: str) -> str | None:
+    """The date of the one event of this type."""
+    (event,) = [e for e in x.events if e.event_type == kind]
+    return event.date.value if event.date else None
+
+
 @pytest.mark.slow
 def test_a_time_expression_dates_its_event(run):
     x = run("Police arrested two men in Tarsk last night.", published="2025-06-12")
-    (arrest,) = [e for e in x.events if e.event_type == "Arrest"]
-    assert arrest.date is not None and arrest.date.value == "2025-06-11"
+    assert _date_of(x, "Arrest") == "2025-06-11"
 
 
 @pytest.mark.slow
@@ -94,10 +100,7 @@ def test_a_time_expression_dates_its_event(run):
 def test_an_event_said_to_be_so_now_is_dated_to_the_day_of_writing(run, text, kind):
     """A present progressive, a present perfect or "there are" dates the event to
     the published day when no date is named."""
-    (event,) = [
-        e for e in run(text, published="2025-06-12").events if e.event_type == kind
-    ]
-    assert event.date is not None and event.date.value == "2025-06-12"
+    assert _date_of(run(text, published="2025-06-12"), kind) == "2025-06-12"
 
 
 @pytest.mark.slow
@@ -121,8 +124,7 @@ def test_a_past_or_timeless_event_is_not_dated_to_the_day_of_writing(run, text, 
 def test_an_event_that_is_due_lies_ahead(run):
     """ "is due to be published in May", written in June: next May."""
     x = run("The study is due to be published in May.", published="2025-06-12")
-    (study,) = [e for e in x.events if e.event_type == "StudyPublication"]
-    assert study.date is not None and study.date.value == "2026-05"
+    assert _date_of(x, "StudyPublication") == "2026-05"
 
 
 @pytest.mark.slow
@@ -140,11 +142,9 @@ def test_a_date_on_an_event_noun_is_its_own(run):
         "Police charged Maria Lopez on Monday in the Oct. 23 slaying of a doctor.",
         published="2024-05-08",
     )
-    (death,) = [e for e in x.events if e.event_type == "Death"]
-    assert death.date is not None and death.date.value == "2023-10-23"
+    assert _date_of(x, "Death") == "2023-10-23"
     y = run("In his speech, he said the March 3 bombing was a crime.")
-    (speech,) = [e for e in y.events if e.event_type == "OtherEvent"]
-    assert speech.date is None
+    assert _date_of(y, "OtherEvent") is None
 
 
 @pytest.mark.slow
@@ -155,5 +155,4 @@ def test_a_present_perfect_reads_back(run):
         "Police have been searching for Maria Lopez since the Oct. 23 slaying.",
         published="1999-05-06",
     )
-    (death,) = [e for e in x.events if e.event_type == "Death"]
-    assert death.date is not None and death.date.value == "1998-10-23"
+    assert _date_of(x, "Death") == "1998-10-23"
