@@ -257,6 +257,8 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("The plan is still under debate in the council.", "PoliticsEvent"),
         ("The union condemned the decision to delay talks or a vote on pay.", "Vote"),
         ("No one was hurt in the fire, police said.", "Casualties"),
+        ("The court rejected her claim for an apology.", "DiplomacyEvent"),
+        ("The union's call for a strike was rejected by members.", "Protest"),
         ("The blast caused no casualties, officials said.", "Casualties"),
         ("Orlen blamed the sale of cheap laptops for its loss.", "Acquisition"),
         (

@@ -59,12 +59,15 @@ class TriggerRules:
             kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
             if kind and self._generic_plural(tok):
                 return None  # "trained in artillery strikes": a kind of thing, not an event
+            if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+                if kind == "Attack" or tok.head.head.lemma_.lower() in lx.ASKING:
+                    # "for an offensive", "a claim for an apology": a purpose or a
+                    # demand, not an event that happened
+                    return None
             if lemma == "strike" and self._labour_strike(tok):
                 return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
-            if tok.dep_ == "pobj" and tok.head.lower_ == "for" and kind == "Attack":
-                return None  # "for an offensive": a purpose, not an event that happened
             return self._noun_sense(tok, lemma, kind)
         return None
 

@@ -751,6 +751,11 @@ CALLED_OFF = frozenset(
     tour conference ceremony parade order orders contract contracts""".split()
 )
 
+# Nouns of asking: what "a call / a demand / a claim for X" asks for has not happened.
+ASKING = frozenset(
+    """call demand claim request bid plea appeal push pressure clamour clamor""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
