@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 
-from kb.models import Extraction
+from kb.extract.events import _date_from_the_match
+from kb.extract.records import RawEvent
+from kb.models import DateValue, Extraction
 from kb.text.dates import resolve
 
 REF = date(2025, 6, 12)  # a Thursday
@@ -156,3 +159,18 @@ def test_a_present_perfect_reads_back(run):
         published="1999-05-06",
     )
     assert _date_of(x, "Death") == "1998-10-23"
+
+
+def test_a_result_in_a_match_report_is_on_the_match_day():
+    """In a match report, a result with no date of its own is on the day of the
+    match dated before it (the first dated one when none is before it)."""
+    doc = spacy.blank("en")("scored won drew scored")
+    saturday = DateValue("2024-03-16", "day")
+    sunday = DateValue("2024-03-17", "day")
+
+    def match(i: int, when: DateValue | None) -> RawEvent:
+        return RawEvent([doc[i]], "SportsMatch", [], [], [], when, "asserted")
+
+    events = [match(0, None), match(1, saturday), match(2, sunday), match(3, None)]
+    _date_from_the_match(events)
+    assert [e.date for e in events] == [saturday, saturday, sunday, sunday]

@@ -99,6 +99,8 @@ class _EventRules:
             else:
                 _merge(target, ev)
         self._attach_figures(events)
+        if self.r.mentions.sports:
+            _date_from_the_match(events)
         return events
 
     def _enclosing_claim(self, tok: Token) -> RawClaim | None:
@@ -198,6 +200,18 @@ class _EventRules:
 
 # a noun that is the verb's own subject or object shares its tense
 _CORE = ("nsubj", "nsubjpass", "dobj", "attr")
+
+
+def _date_from_the_match(events: list[RawEvent]) -> None:
+    """In a match report, a goal or a win the text does not date is on the day of
+    the match dated before it (else after it): one report, one match day."""
+    dated = [e for e in events if e.event_type == "SportsMatch" and e.date]
+    for ev in events:
+        if ev.event_type != "SportsMatch" or ev.date or not dated:
+            continue
+        at = ev.triggers[0].i
+        before = [e for e in dated if e.triggers[0].i < at]
+        ev.date = (before[-1] if before else dated[0]).date
 
 
 def _via_place_prep(tok: Token, root: Token) -> bool:
