@@ -12,7 +12,7 @@ from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
-from kb.extract.pronouns import Antecedents, pronoun_class
+from kb.extract.pronouns import Antecedents, is_subject, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
@@ -68,6 +68,9 @@ class Resolver:
         """The tokens that name a source: its mention, else the noun phrase up to
         the word ("the new finance minister", "she")."""
         m = self.mentions.at(tok.i)
+        if m is not None and tok.pos_ != "PROPN":
+            # "the Ohio governor": the place keeps its mention, the words are one
+            return min(m.start, tok.left_edge.i), max(m.end, tok.i + 1)
         if m is not None:
             return m.start, m.end
         return tok.left_edge.i, tok.i + 1
@@ -84,10 +87,16 @@ class Resolver:
         found = self.resolve(subj)
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
-            if found is not None:
+        if found is not None:
+            if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
-        if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
             return found
+        if _role(subj):
+            # "a Kansas judge said", "Utah's tax commissioner said", with no one
+            # named before who holds the role: someone the article does not name
+            return self._anonymous(subj)
+        if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+            return None
         if subj.tag_ not in ("NN", "NNS") or any(
             c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
         ):
@@ -101,13 +110,28 @@ class Resolver:
         words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
         if not words:
             return
-        cl = self.clusters[cluster]
         role = clean_name(self.doc[words[0].i : tok.i + 1].text)
+        # "her lawyer", "Roth's attorney" tell a relation, not a title she holds
+        title = self.clusters[cluster].kind == "Person" and not any(
+            c.dep_ == "poss" for c in tok.children
+        )
+        self.name_as(cluster, words[0].i, tok.i + 1, role if title else None)
+
+    def name_as(
+        self, cluster: int, start: int, end: int, role: str | None = None
+    ) -> None:
+        """Record tokens ``start:end`` as a mention of the cluster under a name it
+        has already; words there that name something else keep their own mention
+        ("the Ohio governor": Ohio stays the place, "governor" is the person)."""
+        taken = self.mentions.token_mention
+        while start < end - 1 and start in taken:
+            start += 1
+        cl = self.clusters[cluster]
         mention = Mention(
-            words[0].i, tok.i + 1, cl.kind, cl.mentions[0].name, role, cluster=cluster
+            start, end, cl.kind, cl.mentions[0].name, role, cluster=cluster
         )
         self.mentions.add(mention)
-        if self.mentions.at(tok.i) is mention:
+        if self.mentions.at(end - 1) is mention:
             cl.mentions.append(mention)
 
     def new_speaker(self, subj: Token) -> int | None:
@@ -340,15 +364,19 @@ class Resolver:
         )
 
     def _next_person(self, tok: Token) -> int | None:
-        """The first person named after ``tok`` within its paragraph's next sentence:
-        "The chief medical officer said … Dr. Ana Ruiz told reporters …"."""
-        stop = tok.sent.end
-        if stop < len(self.doc):
-            stop = self.doc[stop].sent.end
-        for m in self.mentions.items:
-            if tok.i < m.start < stop and m.cluster >= 0:
-                if self.clusters[m.cluster].kind == "Person":
-                    return m.cluster
+        """The person who is the subject of the next sentence: "The chief medical
+        officer said … Dr. Ana Ruiz told reporters …". Not someone named later in
+        the description's own sentence ("The judge rejected a request from Tom
+        Berg"): that is someone else."""
+        start = tok.sent.end
+        if start >= len(self.doc):
+            return None
+        for t in self.doc[start].sent:
+            m = self.mentions.at(t.i)
+            if m is None or m.cluster < 0 or t.i != m.end - 1:
+                continue
+            if self.clusters[m.cluster].kind == "Person" and is_subject(t):
+                return m.cluster
         return None
 
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
@@ -382,10 +410,12 @@ class Resolver:
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None
         if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
+            if _indefinite(tok):
+                return None  # "a judge": not the judge named before
             return self._role_holder(tok, lemma)
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
-            if same_noun is not None:
+            if same_noun is not None and self._same_group(tok, same_noun):
                 return same_noun  # "soldiers" after "Chadian soldiers"
         if not allow_new_group:
             return None
@@ -396,6 +426,23 @@ class Resolver:
         ):
             return self.described(tok, "Organization", ("amod", "compound", "poss"))
         return None
+
+    def _same_group(self, tok: Token, group: int) -> bool:
+        """ "soldiers" and "the Chadian soldiers" go back to "Chadian soldiers";
+        "other soldiers" and "Sudanese soldiers" are other people."""
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
+        if any(c.lower_ in _OTHER for c in mods):
+            return False
+        # a nationality, place or body ("Sudanese", "E.U.") names other people;
+        # "the first soldiers", "wounded soldiers" may be some of the same ones
+        words = set(fold(" ".join(self.clusters[group].names())).split())
+        named = [
+            c
+            for c in mods
+            if c.dep_ != "det"
+            and (c.pos_ == "PROPN" or (c.text[:1].isupper() and not c.is_sent_start))
+        ]
+        return all(fold(c.text) in words for c in named)
 
     def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
         """ "The poll found …" after "a new Quinnipiac poll": whose the same
@@ -541,6 +588,28 @@ def _quoted_source(verb: Token) -> Token | None:
 
 
 _RELATIVES = ("who", "that", "which")
+
+
+def _names_actor(tok: Token) -> bool:
+    """ "the senator", "the bank": words that name the actor they stand for; not
+    a pronoun, nor a document it issued ("the poll", "a statement")."""
+    return (
+        tok.lower_ not in lx.PRONOUNS
+        and tok.lemma_.lower() not in lx.SOURCE_NOUNS
+        and tok.lower_ not in lx.SOURCE_NOUNS
+    )
+
+
+def _role(tok: Token) -> bool:
+    """ "the governor", "a Kansas judge": a single person by a role word."""
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lx.ROLE_WORDS
+
+
+def _indefinite(tok: Token) -> bool:
+    """ "a judge", "another senator": someone not met before."""
+    return any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children
+    )
 
 
 def _definite(tok: Token) -> bool:
