@@ -142,3 +142,80 @@ def test_a_poll_that_speaks_is_not_a_mention_of_its_pollster(run):
     claim = _claim_with(x, "bridge rebuilt")
     assert _speaker(x, claim) == "Zentrix"
     assert not _mentioned_at(x, claim, "poll of")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "A 2014 study found that most of the advice on the show was not "
+            "supported by research.",
+            "advice on the show",
+            "study",
+        ),
+        (
+            "Video of the crash shows that the driver had both hands on the wheel.",
+            "both hands",
+            "video",
+        ),
+        (
+            "A new poll shows that the mayor remains in a tight race with her "
+            "rival after the debate.",
+            "tight race",
+            "poll",
+        ),
+    ],
+)
+def test_a_document_no_one_is_named_behind_speaks_for_itself(run, text, said, speaker):
+    x = run(text)
+    assert speaker in _speaker(x, _claim_with(x, said)).lower()
+
+
+def test_the_poll_goes_back_to_the_poll_met_before(run):
+    x = run(
+        "A new poll shows that the mayor remains in a tight race with her rival. "
+        "The poll found that most voters had not made up their minds."
+    )
+    first = _claim_with(x, "tight race")
+    second = _claim_with(x, "made up their minds")
+    assert first.claimant == second.claimant
+
+
+def test_a_poll_an_organisation_owns_is_the_organisations(run):
+    x = run(
+        "Acme Research is based in Leeds. The latest Acme Research opinion poll, "
+        "released on Friday, shows that the mayor leads her rival by five points."
+    )
+    assert _speaker(x, _claim_with(x, "leads her rival")) == "Acme Research"
+
+
+def test_a_share_of_those_polled_speaks_for_the_poll(run):
+    x = run(
+        "A Zentrix survey asked 900 voters about the race on Monday. 63 percent "
+        "said the mayor was right to keep her illness private, and another 19 "
+        "percent said they would not vote at all."
+    )
+    assert _speaker(x, _claim_with(x, "right to keep her illness")) == "Zentrix"
+    assert _speaker(x, _claim_with(x, "would not vote")) == "Zentrix"
+
+
+def test_a_share_speaks_for_a_poll_no_one_is_named_behind(run):
+    x = run(
+        "The survey asked 900 voters about the race on Monday. 63 percent said "
+        "the mayor was right to keep her illness private."
+    )
+    claim = _claim_with(x, "right to keep her illness")
+    assert "survey" in _speaker(x, claim).lower()
+
+
+def test_a_share_with_no_poll_before_is_a_group_of_its_own(run):
+    x = run("A majority of the residents said that the bridge should be rebuilt.")
+    assert "majority" in _speaker(x, _claim_with(x, "bridge should")).lower()
+
+
+def test_a_statement_names_no_source_of_its_own(run):
+    x = run(
+        "The inspectors left the office on Friday. A statement said the "
+        "inspections were routine and would end within a week."
+    )
+    assert not any("statement" in e.name.lower() for e in x.entities)

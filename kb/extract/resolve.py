@@ -91,6 +91,8 @@ class Resolver:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
             return found
+        if _document(subj):
+            return self.document(subj)
         if _role(subj):
             # "a Kansas judge said", "Utah's tax commissioner said", with no one
             # named before who holds the role: someone the article does not name
@@ -146,8 +148,39 @@ class Resolver:
             return None
         if subj.tag_ == "NNS":
             return self.described(subj, "Group", ("amod", "compound"))
+        if _share(subj):
+            return self._share_group(subj)
         if subj.tag_ == "NNP" and subj.is_title:
             return self.described(subj, "Actor", ("compound",))
+        return None
+
+    def _share_group(self, subj: Token) -> int | None:
+        """ "63 percent said …", "a majority of voters said …": what the people
+        polled answered is the poll's finding, the latest poll the article names
+        before; with none, the people who answered so, a group named by the share
+        ("63 percent of voters")."""
+        poll = self._latest_poll(subj)
+        if poll is not None:
+            return poll
+        words = [t for t in subj.subtree if t.dep_ not in ("punct", "relcl")]
+        words = [t for t in words if t.i <= max(subj.i, _of_phrase_end(subj))]
+        start = min(t.i for t in words if t.dep_ != "advmod" or t.i > subj.i)
+        end = max(t.i for t in words) + 1
+        if any(i in self.mentions.token_mention for i in range(start, end)):
+            return None  # "Acme's 40 percent": the words name someone already
+        mention = Mention(start, end, "Group", clean_name(self.doc[start:end].text))
+        self.mentions.add(mention)
+        self.clusters.append(Cluster("Group", [mention]))
+        mention.cluster = len(self.clusters) - 1
+        return mention.cluster
+
+    def _latest_poll(self, tok: Token) -> int | None:
+        """Who stands behind the poll or survey named last before ``tok``: its
+        owner ("a Zentrix poll"), else the poll itself."""
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.lemma_.lower() in _POLLS and prev.pos_ == "NOUN":
+                found = self.resolve(prev, allow_new_group=False)
+                return found if found is not None else self.document(prev)
         return None
 
     def subject(self, verb: Token) -> Token | None:
@@ -382,9 +415,11 @@ class Resolver:
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
         """ "the company", "the minister", "the union", "researchers", "a company statement"."""
         lemma = tok.lemma_.lower()
-        owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
-        if lemma in lx.SOURCE_NOUNS and owner is not None:
-            return self.resolve(owner, allow_new_group=False)
+        owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        if lemma in lx.SOURCE_NOUNS and owners:
+            # "the latest Acme/Ipsos opinion poll": the owner, not "opinion"
+            found = (self.resolve(c, allow_new_group=False) for c in owners)
+            return next((hit for hit in found if hit is not None), None)
         if lemma in lx.SOURCE_NOUNS:
             issuer = self._issuer(tok)
             if issuer is not None:
@@ -456,6 +491,20 @@ class Resolver:
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
         return None
+
+    def document(self, tok: Token) -> int | None:
+        """ "The study found …", "polls show …", "according to federal data":
+        a document whose issuer the article does not name speaks as a source of
+        its own; "the poll" goes back to the poll met last. None for any other
+        word."""
+        if not _document(tok):
+            return None
+        if _definite(tok):
+            earlier = self.recent(tok.i, {"Actor"}, word=tok.lower_)
+            if earlier is not None:
+                self.name_as(earlier, tok.i, tok.i + 1)
+                return earlier
+        return self.described(tok, "Actor", ("amod", "compound"))
 
     def unnamed_source(self, tok: Token) -> int | None:
         """ "a source", "a senior official": the unnamed single source the words
@@ -598,6 +647,34 @@ def _names_actor(tok: Token) -> bool:
         and tok.lemma_.lower() not in lx.SOURCE_NOUNS
         and tok.lower_ not in lx.SOURCE_NOUNS
     )
+
+
+def _document(tok: Token) -> bool:
+    """ "the study", "polls", "a video": a noun for a document or a record that
+    speaks for itself (not "a statement" or "the figures", which someone issued)."""
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in lx.SPEAKING_DOCUMENTS
+        or tok.lower_ in lx.SPEAKING_DOCUMENTS
+    )
+
+
+#: words for a poll of people
+_POLLS = frozenset({"poll", "survey"})
+#: words for a share of the people asked: "40 percent", "a majority", "half"
+_SHARES = frozenset(
+    {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
+)
+
+
+def _share(tok: Token) -> bool:
+    """ "63 percent", "a majority of voters", "only half": a share of people."""
+    return tok.lower_ in _SHARES
+
+
+def _of_phrase_end(tok: Token) -> int:
+    """The last token of "… of <people>" on a share ("percent of likely voters")."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of.right_edge.i if of is not None else tok.i
 
 
 def _role(tok: Token) -> bool:

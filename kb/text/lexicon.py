@@ -72,7 +72,16 @@ RELAY_VERBS = frozenset({"quote", "cite", "describe", "paraphrase"})
 SOURCE_NOUNS = frozenset(
     """figure figures data statistics statement statements report reports estimate
     estimates source sources count tally survey study analysis results result filing
-    document documents release account accounts projection projections poll polls""".split()
+    document documents release account accounts projection projections poll polls
+    research findings finding video footage transcript slide ruling memo letter
+    records average averages review audit""".split()
+)
+# Of those, the documents that speak for themselves when the article names no one
+# behind them: "the study found …", "polls show …", "according to federal data".
+SPEAKING_DOCUMENTS = frozenset(
+    """data statistics report reports survey study analysis document documents poll
+    polls research findings video footage transcript slide ruling memo letter
+    records average averages review audit""".split()
 )
 
 # Nouns for people acting together: a demonym or country before them makes a Group.
