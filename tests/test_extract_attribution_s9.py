@@ -219,3 +219,63 @@ def test_a_statement_names_no_source_of_its_own(run):
         "inspections were routine and would end within a week."
     )
     assert not any("statement" in e.name.lower() for e in x.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "cue"),
+    [
+        (
+            "Maria Lopez was sure the mayor would win the vote in March.",
+            "mayor would win",
+            "sure",
+        ),
+        (
+            "Farmers are confident they have the votes needed to block the bill.",
+            "have the votes",
+            "confident",
+        ),
+        (
+            "Senator Maria Lopez met the leaders and came away convinced that "
+            "reforms were under way.",
+            "reforms were under way",
+            "convinced",
+        ),
+    ],
+)
+def test_an_adjective_of_belief_with_a_clause_is_a_belief(run, text, said, cue):
+    claim = _claim_with(run(text), said)
+    assert claim.attribution == "belief"
+    assert claim.cue is not None and claim.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg was not sure whether the plant would close in the spring.",
+        "It is certain that the plant will close in the spring.",
+    ],
+)
+def test_no_belief_when_unsure_or_held_by_no_one(run, text):
+    assert run(text).claims == ()
+
+
+def test_an_adjective_of_belief_inside_a_quote_is_the_quote(run):
+    x = run("“I am sure we will win this race,” Maria Lopez said.")
+    assert [c.attribution for c in x.claims] == ["statement"]
+
+
+def test_many_of_a_group_speak_as_the_group(run):
+    x = run(
+        "Chadian soldiers crossed the river at dawn. Some of the soldiers said "
+        "that the bridge had been blown up in the night."
+    )
+    claim = _claim_with(x, "bridge had been")
+    assert _speaker(x, claim) == "Chadian soldiers"
+    assert claim.source is not None and claim.source.text == "Some of the soldiers"
+
+
+def test_many_of_the_people_described_is_a_group_of_them(run):
+    x = run("Many of his supporters believe the new tax is unfair to farmers.")
+    claim = _claim_with(x, "unfair to farmers")
+    assert "supporters" in _speaker(x, claim).lower()
+    assert claim.attribution == "belief"

@@ -73,7 +73,8 @@ class Resolver:
             return min(m.start, tok.left_edge.i), max(m.end, tok.i + 1)
         if m is not None:
             return m.start, m.end
-        return tok.left_edge.i, tok.i + 1
+        of = _part_of(tok)  # "many of his supporters"
+        return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
     def cluster(self, index: int) -> Cluster:
         return self.clusters[index]
@@ -84,6 +85,9 @@ class Resolver:
         roles, an institution that the article never names is a source in its own
         right when it speaks: "Police said …", "the weather service warned …"; and
         "the nominee" that names no one is the person the article was about."""
+        of = _part_of(subj)
+        if of is not None:
+            return self.source(of)  # "many of his supporters": the supporters
         found = self.resolve(subj)
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
@@ -656,6 +660,21 @@ def _document(tok: Token) -> bool:
         tok.lemma_.lower() in lx.SPEAKING_DOCUMENTS
         or tok.lower_ in lx.SPEAKING_DOCUMENTS
     )
+
+
+#: words for some of a group: "many of his supporters", "some of the farmers"
+_PARTS = frozenset({"many", "some", "most", "several", "few", "all", "both"})
+
+
+def _part_of(tok: Token) -> Token | None:
+    """The people "many of the farmers" is some of: "farmers"; None for any
+    other words."""
+    if tok.lower_ not in _PARTS:
+        return None
+    obj = next(iter(prep_objects(tok, ("of",))), None)
+    if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return obj
 
 
 #: words for a poll of people

@@ -21,6 +21,12 @@ BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
     reckon know realize realise understand learn""".split()
 )
+# Adjectives that attribute a belief when they take a clause: "X is sure that …",
+# "X came away convinced that …".
+BELIEF_ADJECTIVES = frozenset(
+    """sure certain convinced confident worried concerned afraid fearful hopeful
+    optimistic pessimistic skeptical sceptical aware""".split()
+)
 # Verbs of seeing something as something, which attribute a belief when they take an
 # object and what it is seen as: "sees the plan as a trap", "considers the deal fair".
 # The ones that may take a bare complement ("considers X fair") besides "as".
