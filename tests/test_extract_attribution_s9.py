@@ -279,3 +279,21 @@ def test_many_of_the_people_described_is_a_group_of_them(run):
     claim = _claim_with(x, "unfair to farmers")
     assert "supporters" in _speaker(x, claim).lower()
     assert claim.attribution == "belief"
+
+
+def test_a_role_goes_to_the_person_whose_short_title_it_is(run):
+    x = run(
+        "Sen. Maria Lopez of Vermont spoke on Monday. Gov. Tom Berg of Ohio "
+        "attacked her plan. Rep. Paul Hart agreed with him.\n\n"
+        "The senator said the plan would pass. The governor said it would fail."
+    )
+    assert _speaker(x, _claim_with(x, "plan would pass")) == "Maria Lopez"
+    assert _speaker(x, _claim_with(x, "would fail")) == "Tom Berg"
+
+
+def test_a_role_is_not_someone_the_article_titles_otherwise(run):
+    x = run(
+        "Rep. Paul Hart spoke in Dayton on Monday.\n\n"
+        "The governor said the new bridge would be finished by the spring."
+    )
+    assert _speaker(x, _claim_with(x, "bridge would be finished")) != "Paul Hart"

@@ -91,6 +91,8 @@ class Resolver:
         found = self.resolve(subj)
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
+            if found is not None and _other_title(subj, self.clusters[found]):
+                found = None  # "The governor said …" after "Sen. Ana Obi …"
         if found is not None:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
@@ -345,9 +347,7 @@ class Resolver:
                 continue
             if word and word not in fold(" ".join(cl.names())).split():
                 continue
-            if role and not any(
-                mm.role and role in mm.role.lower() for mm in cl.mentions
-            ):
+            if role and not any(role in title for title in _titles(cl)):
                 continue
             best, best_pos = m.cluster, m.start
         return best
@@ -650,6 +650,27 @@ def _names_actor(tok: Token) -> bool:
         tok.lower_ not in lx.PRONOUNS
         and tok.lemma_.lower() not in lx.SOURCE_NOUNS
         and tok.lower_ not in lx.SOURCE_NOUNS
+    )
+
+
+def _titles(cl: Cluster) -> list[str]:
+    """The roles a cluster's mentions give it, lower case, short titles written
+    out ("Sen." is "senator")."""
+    return [
+        " ".join(lx.ROLE_ABBREVIATIONS.get(w, w) for w in m.role.lower().split())
+        for m in cl.mentions
+        if m.role
+    ]
+
+
+def _other_title(tok: Token, cl: Cluster) -> bool:
+    """ "the governor" for someone the article titles otherwise ("Sen. Ana Obi"):
+    not the same person. A description that is no title ("the nominee") and a
+    person with no title known fit anyone."""
+    lemma = tok.lemma_.lower()
+    titles = _titles(cl)
+    return (
+        lemma in lx.ROLE_WORDS and bool(titles) and not any(lemma in t for t in titles)
     )
 
 

@@ -137,6 +137,28 @@ ROLE_WORDS = frozenset(
     allrounder all-rounder batsman bowler skipper paceman spinner
     glaciologist hydrologist epidemiologist""".split()
 )
+# Titles written short before a name, and the role word each stands for: "Sen. Obi"
+# is "the senator".
+ROLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "sen": "senator",
+    "gov.": "governor",
+    "gov": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "atty.": "attorney",
+    "supt.": "superintendent",
+    "pres.": "president",
+    "sec.": "secretary",
+    "adm.": "admiral",
+    "cmdr.": "commander",
+    "det.": "detective",
+    "prof.": "professor",
+}
 # Singular nouns that, as "the <noun>" with no name, describe one person the article
 # has named before ("The nominee said …"): its roles, and words for a person.
 PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
