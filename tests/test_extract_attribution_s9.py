@@ -126,6 +126,18 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(run, dash):
     assert _speaker(x, _claim_with(x, "people trust her")) == "Tom Berg"
 
 
+def test_a_signature_may_stand_on_the_next_line_and_describe_the_speaker(run):
+    x = run(
+        "Voters in Dayton told us what they thought of the race.\n\n"
+        "\u201cThe debate showed me nothing new. Both of them dodged every "
+        "question about jobs.\u201d\n\u2015 Maria Lopez\n\n"
+        "\u201cI think the mayor will win, because people trust her on "
+        "schools.\u201d \u2014 Tom Berg, a teacher in Dayton."
+    )
+    assert _speaker(x, _claim_with(x, "dodged every question")) == "Maria Lopez"
+    assert _speaker(x, _claim_with(x, "people trust her")) == "Tom Berg"
+
+
 def test_a_dash_in_the_middle_of_a_line_signs_nothing(run):
     x = run(
         "Maria Lopez spoke first. \u201cWe will fight for every vote in this "

@@ -311,10 +311,13 @@ class _QuoteRules(AttributionRules):
             end = start
 
 
-# a dash and a name of one to five capitalised words closing the quote's line
+# a dash and a name of one to five capitalised words after a quote
+# (on the quote's line or the next one), and what follows the name on its line:
+# "― Ana Obi", "— Ana Obi, a nurse in Dayton"
 _SIGNATURE = re.compile(
-    r"[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
-    r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})[ \t\u00a0.]*(?:\n|$)"
+    r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
+    r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
+    r"(?:,[^\n]{0,80})?[ \t\u00a0.]*(?:\n|$)"
 )
 #: the kinds of actor a signature names
 _SPEAKERS = ("Person", "Organization")
