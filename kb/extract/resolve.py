@@ -174,11 +174,8 @@ class Resolver:
         end = max(t.i for t in words) + 1
         if any(i in self.mentions.token_mention for i in range(start, end)):
             return None  # "Acme's 40 percent": the words name someone already
-        mention = Mention(start, end, "Group", clean_name(self.doc[start:end].text))
-        self.mentions.add(mention)
-        self.clusters.append(Cluster("Group", [mention]))
-        mention.cluster = len(self.clusters) - 1
-        return mention.cluster
+        name = clean_name(self.doc[start:end].text)
+        return self._new_cluster(Mention(start, end, "Group", name))
 
     def _latest_poll(self, tok: Token) -> int | None:
         """Who stands behind the poll or survey named last before ``tok``: its
@@ -573,11 +570,14 @@ class Resolver:
         taken = self.mentions.token_mention
         while start < tok.i and start in taken:
             start += 1  # "Varna residents": the place keeps its own mention
-        mention = Mention(start, tok.i + 1, kind, name)
+        return self._new_cluster(Mention(start, tok.i + 1, kind, name))
+
+    def _new_cluster(self, mention: Mention) -> int | None:
+        """A new actor of its own from ``mention``; None when its words are taken."""
         self.mentions.add(mention)
-        if self.mentions.token_mention.get(tok.i) != len(self.mentions.items) - 1:
+        if self.mentions.at(mention.end - 1) is not mention:
             return None
-        self.clusters.append(Cluster(kind, [mention]))
+        self.clusters.append(Cluster(mention.kind, [mention]))
         mention.cluster = len(self.clusters) - 1
         return mention.cluster
 
