@@ -309,3 +309,11 @@ def test_a_role_is_not_someone_the_article_titles_otherwise(run):
         "The governor said the new bridge would be finished by the spring."
     )
     assert _speaker(x, _claim_with(x, "bridge would be finished")) != "Paul Hart"
+
+
+def test_a_description_that_tells_a_gender_is_not_someone_of_the_other(run):
+    x = run(
+        "Tom Berg attacked the plan on Monday, and he said it would fail.\n\n"
+        "The former first lady said the plan was a mistake that would cost jobs."
+    )
+    assert _speaker(x, _claim_with(x, "cost jobs")) != "Tom Berg"

@@ -91,7 +91,10 @@ class Resolver:
         found = self.resolve(subj)
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
-            if found is not None and _other_title(subj, self.clusters[found]):
+            if found is not None and (
+                _other_title(subj, self.clusters[found])
+                or self._other_gender(subj, found)
+            ):
                 found = None  # "The governor said …" after "Sen. Ana Obi …"
         if found is not None:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
@@ -110,6 +113,14 @@ class Resolver:
         ):
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
+
+    def _other_gender(self, tok: Token, cluster: int) -> bool:
+        """ "the former first lady" for a man, "the businessman" for a woman."""
+        words = {t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1]}
+        said = {g for w, g in lx.GENDERED_WORDS.items() if w in words}
+        said |= {g for w, g in _PERSON_GENDER.items() if w in words}
+        known = self.gender(cluster)
+        return len(said) == 1 and known is not None and known not in said
 
     def _described_as(self, tok: Token, cluster: int) -> None:
         """Record "the Republican nominee" as a mention of the person it stands
@@ -683,6 +694,8 @@ def _document(tok: Token) -> bool:
     )
 
 
+#: words for a person that tell a gender (beyond titles and relations)
+_PERSON_GENDER = {"woman": "f", "man": "m", "lady": "f", "gentleman": "m"}
 #: words for some of a group: "many of his supporters", "some of the farmers"
 _PARTS = frozenset({"many", "some", "most", "several", "few", "all", "both"})
 
