@@ -317,3 +317,21 @@ def test_a_description_that_tells_a_gender_is_not_someone_of_the_other(run):
         "The former first lady said the plan was a mistake that would cost jobs."
     )
     assert _speaker(x, _claim_with(x, "cost jobs")) != "Tom Berg"
+
+
+def test_she_goes_on_with_the_speaker_not_the_woman_she_spoke_of(run):
+    x = run(
+        "Ms. Maria Lopez spoke in Dayton on Monday.\n\n"
+        "Kim Tarrow, a nurse who came to hear her, said Lopez does not show "
+        "enough concern for rural hospitals.\n\n"
+        "\u201cIt only comes up when a ward closes,\u201d she said."
+    )
+    assert _speaker(x, _claim_with(x, "ward closes")) == "Kim Tarrow"
+
+
+def test_he_still_skips_a_speaker_of_the_other_gender(run):
+    x = run(
+        "Ms. Maria Lopez said Mr. Tom Berg would wait for the audit. "
+        "\u201cThe audit will take a month,\u201d he said."
+    )
+    assert _speaker(x, _claim_with(x, "take a month")) == "Tom Berg"
