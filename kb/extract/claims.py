@@ -19,6 +19,7 @@ from kb.extract.cues import (
     intended,
     is_cue,
     object_content,
+    sure_of,
     trim,
     viewed_as,
 )
@@ -184,6 +185,7 @@ class _ClaimRules(AttributionRules):
                 or self._object_claim(tok)
                 or self._view_claim(tok)
                 or self._question_claim(tok)
+                or self._sure_claim(tok)
             )
             if claim is None:
                 continue
@@ -290,6 +292,17 @@ class _ClaimRules(AttributionRules):
             return None
         return self._sentence_claim(tok, viewed_as(tok), "belief")
 
+    def _sure_claim(self, tok: Token) -> RawClaim | None:
+        """ "She was sure the plan would fail", "they are confident that …", "came
+        away convinced that …": a belief held, told by an adjective. Not inside a
+        quote ('“I am sure we will win”'): the quote is the claim."""
+        if "belief" not in self.attributions or self.r.in_quote(tok.idx):
+            return None
+        clause = sure_of(tok)
+        if clause is None:
+            return None
+        return self._sentence_claim(tok, clause, "belief", holder=tok.head)
+
     def _question_claim(self, tok: Token) -> RawClaim | None:
         """ "She asked whether the plan would pass": a question in reported speech
         is a statement of its asker's; not inside a quote ('“People ask me if …”'):
@@ -299,17 +312,21 @@ class _ClaimRules(AttributionRules):
         return self._sentence_claim(tok, asked(tok), "statement")
 
     def _sentence_claim(
-        self, tok: Token, said: SpacySpan | None, attribution: str
+        self,
+        tok: Token,
+        said: SpacySpan | None,
+        attribution: str,
+        holder: Token | None = None,
     ) -> RawClaim | None:
         """The claim of the cue's sentence whose content is ``said`` (three words
-        or more), made by the cue's subject (not "it" or "there" with no one
-        behind them)."""
+        or more), made by the subject of the cue (or of ``holder``, the verb an
+        adjective cue hangs on), not "it" or "there" with no one behind them."""
         if said is None or sum(t.is_alpha for t in said) < 3:
             return None
-        subj = self.r.subject(tok)
+        subj = self.r.subject(holder if holder is not None else tok)
         if subj is None or said.start <= subj.i < said.end:
             return None
-        if attribution == "intention" and subj.lower_ in ("it", "there"):
+        if attribution != "statement" and subj.lower_ in ("it", "there"):
             return None  # "it plans to rain", "there is going to be"
         claimant = self.r.source(subj)
         if claimant is None:

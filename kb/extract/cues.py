@@ -19,6 +19,7 @@ __all__ = [
     "object_content",
     "reporting_cue",
     "second_cue",
+    "sure_of",
     "trim",
     "viewed_as",
 ]
@@ -86,6 +87,26 @@ def asked(verb: Token) -> SpacySpan | None:
     if clause is None:
         return None
     return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
+
+
+def sure_of(adj: Token) -> SpacySpan | None:
+    """What an adjective of belief holds true: "[the plan will fail]" in "is sure
+    the plan will fail", "came away convinced that …"; None when negated ("not
+    sure"), for a question ("not sure whether …") or with no clause."""
+    if adj.pos_ != "ADJ" or adj.lower_ not in lx.BELIEF_ADJECTIVES:
+        return None
+    if adj.dep_ not in ("acomp", "oprd", "advcl", "xcomp", "conj") or _negated(adj):
+        return None
+    if _negated(adj.head):
+        return None
+    clause = next((c for c in adj.rights if c.dep_ == "ccomp"), None)
+    if clause is None or clause.left_edge.lower_ in _WH:
+        return None
+    start = clause.left_edge.i
+    if adj.doc[start].lower_ == "that":
+        start += 1
+    end = _clause_tail(adj, clause)
+    return adj.doc[start:end]
 
 
 def viewed_as(verb: Token) -> SpacySpan | None:

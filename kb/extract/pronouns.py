@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from kb.extract.cues import is_cue
 from kb.text import lexicon as lx
 
 if TYPE_CHECKING:
@@ -126,6 +127,8 @@ class Antecedents:
         then the first."""
         pool = [c for c in found if c.subject] or found
         if cls in ("m", "f"):
+            # "Ana Obi said Tom Berg would wait": the speaker goes on speaking
+            pool = [c for c in pool if self._speaks(c)] or pool
             known = [
                 c
                 for c in pool
@@ -133,6 +136,12 @@ class Antecedents:
             ]
             pool = known or pool
         return min(pool, key=lambda c: c.pos)
+
+    def _speaks(self, cand: _Candidate) -> bool:
+        """The candidate is the subject of a verb of saying ("Ana Obi said …")."""
+        m = self.r.mentions.at(cand.pos)
+        head = self.doc[m.end - 1] if m is not None else self.doc[cand.pos]
+        return head.dep_ in _SUBJECTS and is_cue(head.head)
 
     def _chosen(self, cand: _Candidate) -> int | None:
         if cand.new_group is not None:

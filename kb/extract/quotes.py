@@ -80,6 +80,9 @@ class _QuoteRules(AttributionRules):
         inner = self.doc.char_span(q_start, q_end, alignment_mode="expand")
         if inner is None or not any(t.is_alpha for t in inner):
             return None
+        signed = self._signed_claim(q_start, q_end, inner)
+        if signed is not None:
+            return signed
         first_sent, last_sent = inner[0].sent, inner[-1].sent
         after = [
             t
@@ -124,6 +127,40 @@ class _QuoteRules(AttributionRules):
             self.dates.date_of(speaker_of),
             source=self.r.source_span(subj) if subj is not None else None,
         )
+
+    def _signed_claim(
+        self, q_start: int, q_end: int, inner: SpacySpan
+    ) -> RawClaim | None:
+        """'“We will win.” ― Ana Obi' at the end of its line: a quote signed with
+        a dash and its speaker's name, as epigraphs and collected quotes are."""
+        m = _SIGNATURE.match(self.text, mark_end(self.text, q_end))
+        if m is None:
+            return None
+        end = m.start(1) + len(m[1].rstrip("."))
+        name = self.doc.char_span(m.start(1), end, alignment_mode="expand")
+        speaker = self._speaker_named(name) if name is not None else None
+        if speaker is None or name is None:
+            return None
+        self.r.cluster(speaker).acts = True
+        source = (name.start, name.end)
+        return RawClaim(
+            inner[0].sent.start_char,
+            end,
+            q_start,
+            q_end,
+            speaker,
+            True,
+            None,
+            source=source,
+        )
+
+    def _speaker_named(self, name: SpacySpan) -> int | None:
+        """The person or organisation these words name."""
+        for tok in name:
+            hit = self.r.cluster_at(tok)
+            if hit is not None and self.r.cluster(hit).kind in _SPEAKERS:
+                return hit
+        return None
 
     def _with_own_words(
         self, q_start: int, q_end: int, cue: Token, subj: Token | None
@@ -272,6 +309,18 @@ class _QuoteRules(AttributionRules):
             if span is not None:
                 yield span
             end = start
+
+
+# a dash and a name of one to five capitalised words after a quote
+# (on the quote's line or the next one), and what follows the name on its line:
+# "― Ana Obi", "— Ana Obi, a nurse in Dayton"
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
+    r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
+    r"(?:,[^\n]{0,80})?[ \t\u00a0.]*(?:\n|$)"
+)
+#: the kinds of actor a signature names
+_SPEAKERS = ("Person", "Organization")
 
 
 def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:

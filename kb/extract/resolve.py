@@ -12,7 +12,7 @@ from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
-from kb.extract.pronouns import Antecedents, pronoun_class
+from kb.extract.pronouns import Antecedents, is_subject, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
@@ -68,9 +68,13 @@ class Resolver:
         """The tokens that name a source: its mention, else the noun phrase up to
         the word ("the new finance minister", "she")."""
         m = self.mentions.at(tok.i)
+        if m is not None and tok.pos_ != "PROPN":
+            # "the Ohio governor": the place keeps its mention, the words are one
+            return min(m.start, tok.left_edge.i), max(m.end, tok.i + 1)
         if m is not None:
             return m.start, m.end
-        return tok.left_edge.i, tok.i + 1
+        of = _part_of(tok)  # "many of his supporters"
+        return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
     def cluster(self, index: int) -> Cluster:
         return self.clusters[index]
@@ -81,18 +85,42 @@ class Resolver:
         roles, an institution that the article never names is a source in its own
         right when it speaks: "Police said …", "the weather service warned …"; and
         "the nominee" that names no one is the person the article was about."""
+        of = _part_of(subj)
+        if of is not None:
+            return self.source(of)  # "many of his supporters": the supporters
         found = self.resolve(subj)
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
-            if found is not None:
+            if found is not None and (
+                _other_title(subj, self.clusters[found])
+                or self._other_gender(subj, found)
+            ):
+                found = None  # "The governor said …" after "Sen. Ana Obi …"
+        if found is not None:
+            if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
-        if found is not None or subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
             return found
+        if _document(subj):
+            return self.document(subj)
+        if _role(subj):
+            # "a Kansas judge said", "Utah's tax commissioner said", with no one
+            # named before who holds the role: someone the article does not name
+            return self._anonymous(subj)
+        if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+            return None
         if subj.tag_ not in ("NN", "NNS") or any(
             c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
         ):
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
+
+    def _other_gender(self, tok: Token, cluster: int) -> bool:
+        """ "the former first lady" for a man, "the businessman" for a woman."""
+        words = {t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1]}
+        said = {g for w, g in lx.GENDERED_WORDS.items() if w in words}
+        said |= {g for w, g in _PERSON_GENDER.items() if w in words}
+        known = self.gender(cluster)
+        return len(said) == 1 and known is not None and known not in said
 
     def _described_as(self, tok: Token, cluster: int) -> None:
         """Record "the Republican nominee" as a mention of the person it stands
@@ -101,13 +129,28 @@ class Resolver:
         words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
         if not words:
             return
-        cl = self.clusters[cluster]
         role = clean_name(self.doc[words[0].i : tok.i + 1].text)
+        # "her lawyer", "Roth's attorney" tell a relation, not a title she holds
+        title = self.clusters[cluster].kind == "Person" and not any(
+            c.dep_ == "poss" for c in tok.children
+        )
+        self.name_as(cluster, words[0].i, tok.i + 1, role if title else None)
+
+    def name_as(
+        self, cluster: int, start: int, end: int, role: str | None = None
+    ) -> None:
+        """Record tokens ``start:end`` as a mention of the cluster under a name it
+        has already; words there that name something else keep their own mention
+        ("the Ohio governor": Ohio stays the place, "governor" is the person)."""
+        taken = self.mentions.token_mention
+        while start < end - 1 and start in taken:
+            start += 1
+        cl = self.clusters[cluster]
         mention = Mention(
-            words[0].i, tok.i + 1, cl.kind, cl.mentions[0].name, role, cluster=cluster
+            start, end, cl.kind, cl.mentions[0].name, role, cluster=cluster
         )
         self.mentions.add(mention)
-        if self.mentions.at(tok.i) is mention:
+        if self.mentions.at(end - 1) is mention:
             cl.mentions.append(mention)
 
     def new_speaker(self, subj: Token) -> int | None:
@@ -122,8 +165,36 @@ class Resolver:
             return None
         if subj.tag_ == "NNS":
             return self.described(subj, "Group", ("amod", "compound"))
+        if _share(subj):
+            return self._share_group(subj)
         if subj.tag_ == "NNP" and subj.is_title:
             return self.described(subj, "Actor", ("compound",))
+        return None
+
+    def _share_group(self, subj: Token) -> int | None:
+        """ "63 percent said …", "a majority of voters said …": what the people
+        polled answered is the poll's finding, the latest poll the article names
+        before; with none, the people who answered so, a group named by the share
+        ("63 percent of voters")."""
+        poll = self._latest_poll(subj)
+        if poll is not None:
+            return poll
+        words = [t for t in subj.subtree if t.dep_ not in ("punct", "relcl")]
+        words = [t for t in words if t.i <= max(subj.i, _of_phrase_end(subj))]
+        start = min(t.i for t in words if t.dep_ != "advmod" or t.i > subj.i)
+        end = max(t.i for t in words) + 1
+        if any(i in self.mentions.token_mention for i in range(start, end)):
+            return None  # "Acme's 40 percent": the words name someone already
+        name = clean_name(self.doc[start:end].text)
+        return self._new_cluster(Mention(start, end, "Group", name))
+
+    def _latest_poll(self, tok: Token) -> int | None:
+        """Who stands behind the poll or survey named last before ``tok``: its
+        owner ("a Zentrix poll"), else the poll itself."""
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.lemma_.lower() in _POLLS and prev.pos_ == "NOUN":
+                found = self.resolve(prev, allow_new_group=False)
+                return found if found is not None else self.document(prev)
         return None
 
     def subject(self, verb: Token) -> Token | None:
@@ -284,9 +355,7 @@ class Resolver:
                 continue
             if word and word not in fold(" ".join(cl.names())).split():
                 continue
-            if role and not any(
-                mm.role and role in mm.role.lower() for mm in cl.mentions
-            ):
+            if role and not any(role in title for title in _titles(cl)):
                 continue
             best, best_pos = m.cluster, m.start
         return best
@@ -340,23 +409,29 @@ class Resolver:
         )
 
     def _next_person(self, tok: Token) -> int | None:
-        """The first person named after ``tok`` within its paragraph's next sentence:
-        "The chief medical officer said … Dr. Ana Ruiz told reporters …"."""
-        stop = tok.sent.end
-        if stop < len(self.doc):
-            stop = self.doc[stop].sent.end
-        for m in self.mentions.items:
-            if tok.i < m.start < stop and m.cluster >= 0:
-                if self.clusters[m.cluster].kind == "Person":
-                    return m.cluster
+        """The person who is the subject of the next sentence: "The chief medical
+        officer said … Dr. Ana Ruiz told reporters …". Not someone named later in
+        the description's own sentence ("The judge rejected a request from Tom
+        Berg"): that is someone else."""
+        start = tok.sent.end
+        if start >= len(self.doc):
+            return None
+        for t in self.doc[start].sent:
+            m = self.mentions.at(t.i)
+            if m is None or m.cluster < 0 or t.i != m.end - 1:
+                continue
+            if self.clusters[m.cluster].kind == "Person" and is_subject(t):
+                return m.cluster
         return None
 
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
         """ "the company", "the minister", "the union", "researchers", "a company statement"."""
         lemma = tok.lemma_.lower()
-        owner = next((c for c in tok.children if c.dep_ in ("compound", "poss")), None)
-        if lemma in lx.SOURCE_NOUNS and owner is not None:
-            return self.resolve(owner, allow_new_group=False)
+        owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        if lemma in lx.SOURCE_NOUNS and owners:
+            # "the latest Acme/Ipsos opinion poll": the owner, not "opinion"
+            found = (self.resolve(c, allow_new_group=False) for c in owners)
+            return next((hit for hit in found if hit is not None), None)
         if lemma in lx.SOURCE_NOUNS:
             issuer = self._issuer(tok)
             if issuer is not None:
@@ -382,10 +457,12 @@ class Resolver:
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None
         if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
+            if _indefinite(tok):
+                return None  # "a judge": not the judge named before
             return self._role_holder(tok, lemma)
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
-            if same_noun is not None:
+            if same_noun is not None and self._same_group(tok, same_noun):
                 return same_noun  # "soldiers" after "Chadian soldiers"
         if not allow_new_group:
             return None
@@ -396,6 +473,23 @@ class Resolver:
         ):
             return self.described(tok, "Organization", ("amod", "compound", "poss"))
         return None
+
+    def _same_group(self, tok: Token, group: int) -> bool:
+        """ "soldiers" and "the Chadian soldiers" go back to "Chadian soldiers";
+        "other soldiers" and "Sudanese soldiers" are other people."""
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
+        if any(c.lower_ in _OTHER for c in mods):
+            return False
+        # a nationality, place or body ("Sudanese", "E.U.") names other people;
+        # "the first soldiers", "wounded soldiers" may be some of the same ones
+        words = set(fold(" ".join(self.clusters[group].names())).split())
+        named = [
+            c
+            for c in mods
+            if c.dep_ != "det"
+            and (c.pos_ == "PROPN" or (c.text[:1].isupper() and not c.is_sent_start))
+        ]
+        return all(fold(c.text) in words for c in named)
 
     def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
         """ "The poll found …" after "a new Quinnipiac poll": whose the same
@@ -409,6 +503,20 @@ class Resolver:
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
         return None
+
+    def document(self, tok: Token) -> int | None:
+        """ "The study found …", "polls show …", "according to federal data":
+        a document whose issuer the article does not name speaks as a source of
+        its own; "the poll" goes back to the poll met last. None for any other
+        word."""
+        if not _document(tok):
+            return None
+        if _definite(tok):
+            earlier = self.recent(tok.i, {"Actor"}, word=tok.lower_)
+            if earlier is not None:
+                self.name_as(earlier, tok.i, tok.i + 1)
+                return earlier
+        return self.described(tok, "Actor", ("amod", "compound"))
 
     def unnamed_source(self, tok: Token) -> int | None:
         """ "a source", "a senior official": the unnamed single source the words
@@ -473,11 +581,14 @@ class Resolver:
         taken = self.mentions.token_mention
         while start < tok.i and start in taken:
             start += 1  # "Varna residents": the place keeps its own mention
-        mention = Mention(start, tok.i + 1, kind, name)
+        return self._new_cluster(Mention(start, tok.i + 1, kind, name))
+
+    def _new_cluster(self, mention: Mention) -> int | None:
+        """A new actor of its own from ``mention``; None when its words are taken."""
         self.mentions.add(mention)
-        if self.mentions.token_mention.get(tok.i) != len(self.mentions.items) - 1:
+        if self.mentions.at(mention.end - 1) is not mention:
             return None
-        self.clusters.append(Cluster(kind, [mention]))
+        self.clusters.append(Cluster(mention.kind, [mention]))
         mention.cluster = len(self.clusters) - 1
         return mention.cluster
 
@@ -541,6 +652,94 @@ def _quoted_source(verb: Token) -> Token | None:
 
 
 _RELATIVES = ("who", "that", "which")
+
+
+def _names_actor(tok: Token) -> bool:
+    """ "the senator", "the bank": words that name the actor they stand for; not
+    a pronoun, nor a document it issued ("the poll", "a statement")."""
+    return (
+        tok.lower_ not in lx.PRONOUNS
+        and tok.lemma_.lower() not in lx.SOURCE_NOUNS
+        and tok.lower_ not in lx.SOURCE_NOUNS
+    )
+
+
+def _titles(cl: Cluster) -> list[str]:
+    """The roles a cluster's mentions give it, lower case, short titles written
+    out ("Sen." is "senator")."""
+    return [
+        " ".join(lx.ROLE_ABBREVIATIONS.get(w, w) for w in m.role.lower().split())
+        for m in cl.mentions
+        if m.role
+    ]
+
+
+def _other_title(tok: Token, cl: Cluster) -> bool:
+    """ "the governor" for someone the article titles otherwise ("Sen. Ana Obi"):
+    not the same person. A description that is no title ("the nominee") and a
+    person with no title known fit anyone."""
+    lemma = tok.lemma_.lower()
+    titles = _titles(cl)
+    return (
+        lemma in lx.ROLE_WORDS and bool(titles) and not any(lemma in t for t in titles)
+    )
+
+
+def _document(tok: Token) -> bool:
+    """ "the study", "polls", "a video": a noun for a document or a record that
+    speaks for itself (not "a statement" or "the figures", which someone issued)."""
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in lx.SPEAKING_DOCUMENTS
+        or tok.lower_ in lx.SPEAKING_DOCUMENTS
+    )
+
+
+#: words for a person that tell a gender (beyond titles and relations)
+_PERSON_GENDER = {"woman": "f", "man": "m", "lady": "f", "gentleman": "m"}
+#: words for some of a group: "many of his supporters", "some of the farmers"
+_PARTS = frozenset({"many", "some", "most", "several", "few", "all", "both"})
+
+
+def _part_of(tok: Token) -> Token | None:
+    """The people "many of the farmers" is some of: "farmers"; None for any
+    other words."""
+    if tok.lower_ not in _PARTS:
+        return None
+    obj = next(iter(prep_objects(tok, ("of",))), None)
+    if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return obj
+
+
+#: words for a poll of people
+_POLLS = frozenset({"poll", "survey"})
+#: words for a share of the people asked: "40 percent", "a majority", "half"
+_SHARES = frozenset(
+    {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
+)
+
+
+def _share(tok: Token) -> bool:
+    """ "63 percent", "a majority of voters", "only half": a share of people."""
+    return tok.lower_ in _SHARES
+
+
+def _of_phrase_end(tok: Token) -> int:
+    """The last token of "… of <people>" on a share ("percent of likely voters")."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of.right_edge.i if of is not None else tok.i
+
+
+def _role(tok: Token) -> bool:
+    """ "the governor", "a Kansas judge": a single person by a role word."""
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lx.ROLE_WORDS
+
+
+def _indefinite(tok: Token) -> bool:
+    """ "a judge", "another senator": someone not met before."""
+    return any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children
+    )
 
 
 def _definite(tok: Token) -> bool:

@@ -21,6 +21,12 @@ BELIEF_VERBS = frozenset(
     """believe think feel fear hope expect worry doubt suspect assume
     reckon know realize realise understand learn""".split()
 )
+# Adjectives that attribute a belief when they take a clause: "X is sure that …",
+# "X came away convinced that …".
+BELIEF_ADJECTIVES = frozenset(
+    """sure certain convinced confident worried concerned afraid fearful hopeful
+    optimistic pessimistic skeptical sceptical aware""".split()
+)
 # Verbs of seeing something as something, which attribute a belief when they take an
 # object and what it is seen as: "sees the plan as a trap", "considers the deal fair".
 # The ones that may take a bare complement ("considers X fair") besides "as".
@@ -72,7 +78,16 @@ RELAY_VERBS = frozenset({"quote", "cite", "describe", "paraphrase"})
 SOURCE_NOUNS = frozenset(
     """figure figures data statistics statement statements report reports estimate
     estimates source sources count tally survey study analysis results result filing
-    document documents release account accounts projection projections poll polls""".split()
+    document documents release account accounts projection projections poll polls
+    research findings finding video footage transcript slide ruling memo letter
+    records average averages review audit""".split()
+)
+# Of those, the documents that speak for themselves when the article names no one
+# behind them: "the study found …", "polls show …", "according to federal data".
+SPEAKING_DOCUMENTS = frozenset(
+    """data statistics report reports survey study analysis document documents poll
+    polls research findings video footage transcript slide ruling memo letter
+    records average averages review audit""".split()
 )
 
 # Nouns for people acting together: a demonym or country before them makes a Group.
@@ -122,6 +137,28 @@ ROLE_WORDS = frozenset(
     allrounder all-rounder batsman bowler skipper paceman spinner
     glaciologist hydrologist epidemiologist""".split()
 )
+# Titles written short before a name, and the role word each stands for: "Sen. Obi"
+# is "the senator".
+ROLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "sen": "senator",
+    "gov.": "governor",
+    "gov": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "atty.": "attorney",
+    "supt.": "superintendent",
+    "pres.": "president",
+    "sec.": "secretary",
+    "adm.": "admiral",
+    "cmdr.": "commander",
+    "det.": "detective",
+    "prof.": "professor",
+}
 # Singular nouns that, as "the <noun>" with no name, describe one person the article
 # has named before ("The nominee said …"): its roles, and words for a person.
 PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
