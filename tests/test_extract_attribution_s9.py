@@ -335,3 +335,14 @@ def test_he_still_skips_a_speaker_of_the_other_gender(run):
         "\u201cThe audit will take a month,\u201d he said."
     )
     assert _speaker(x, _claim_with(x, "take a month")) == "Tom Berg"
+
+
+def test_a_role_with_the_name_in_its_own_phrase_is_that_person(run):
+    """ "said the vice president and chairman of Orlen Motors LLC Tom Becker": the
+    name ends the role's own phrase, so the speaker is Tom Becker, not an unnamed
+    vice president."""
+    x = run(
+        '"The market is starting to show small signs of life," said the vice '
+        "president and chairman of Orlen Motors LLC Tom Becker."
+    )
+    assert [c.claimant for c in x.claims] == ["person:tom becker"]

@@ -564,12 +564,24 @@ class Resolver:
             if c.dep_ in ("compound", "amod") and c.lower_ not in ("the", "a")
         ]
         phrase = " ".join([*mods, tok.lower_])
+        named = self._person_in_phrase(tok)
+        if named is not None:
+            return named  # "the vice president and chairman of Acme Tom Berg"
         if mods:
             found = self.recent(tok.i, {"Person"}, role=phrase)
             if found is not None:
                 return found
         found = self.recent(tok.i, {"Person"}, role=lemma)
         return found if found is not None else self._next_person(tok)
+
+    def _person_in_phrase(self, tok: Token) -> int | None:
+        """A person named after the role inside its own phrase."""
+        for t in tok.subtree:
+            m = self.mentions.at(t.i) if t.i > tok.i else None
+            if m is not None and m.cluster >= 0:
+                if self.clusters[m.cluster].kind == "Person":
+                    return m.cluster
+        return None
 
     def described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
         """A new actor named by its description: "researchers", "the fishermen's union"."""
