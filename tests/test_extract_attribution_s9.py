@@ -1,5 +1,5 @@
-"""Who speaks, when the words that name the source are a description ("the Ohio
-governor", "a Kansas judge", "E.U. leaders") or a signature after a quote
+"""Who speaks, when the words that name the source are a description ("the Bavaria
+governor", "an Ontario judge", "E.U. leaders") or a signature after a quote
 ("“…” ― Ana Obi"). Sentences invented for these tests; needs the trained English
 pipeline (slow)."""
 
@@ -30,19 +30,19 @@ def _mentioned_at(x: Extraction, claim: Claim, word: str) -> bool:
 
 def test_a_role_with_a_place_is_a_mention_of_the_person_it_stands_for(run):
     x = run(
-        "Governor Tom Berg of Ohio toured the flood zone on Monday. Paul Hart, "
-        "his rival, attacked him. The Ohio governor said the budget would be "
+        "Governor Tom Berg of Bavaria toured the flood zone on Monday. Paul Hart, "
+        "his rival, attacked him. The Bavaria governor said the budget would be "
         "balanced by June."
     )
     claim = _claim_with(x, "budget would be balanced")
     assert _speaker(x, claim) == "Tom Berg"
     assert _mentioned_at(x, claim, "governor said")
-    assert claim.source is not None and claim.source.text == "The Ohio governor"
+    assert claim.source is not None and claim.source.text == "The Bavaria governor"
 
 
 def test_a_role_after_a_place_names_the_senator_met_before(run):
     x = run(
-        "Senator Maria Lopez spoke in Dayton on Monday. The Vermont senator "
+        "Senator Maria Lopez spoke in Hobart on Monday. The Queensland senator "
         "acknowledged that some people still feel that way about the vote."
     )
     claim = _claim_with(x, "still feel that way")
@@ -52,10 +52,10 @@ def test_a_role_after_a_place_names_the_senator_met_before(run):
 
 def test_an_indefinite_role_is_someone_unnamed_not_a_person_named_after_it(run):
     x = run(
-        "A Kansas judge has rejected a request to release the files on Paul "
-        "Hart's divorce, saying the courts have no business deciding such things."
+        "An Ontario judge has thrown out a bid to close Paul Hart's bakery, "
+        "saying the town had no right to decide on opening hours."
     )
-    claim = _claim_with(x, "no business deciding")
+    claim = _claim_with(x, "no right to decide")
     speaker = _speaker(x, claim)
     assert speaker != "Paul Hart"
     assert "judge" in speaker.lower()
@@ -63,10 +63,10 @@ def test_an_indefinite_role_is_someone_unnamed_not_a_person_named_after_it(run):
 
 def test_a_role_no_one_holds_is_not_the_person_named_later_in_its_sentence(run):
     x = run(
-        "Utah's tax commissioner says an internal review found that no one from "
-        "the state revenue office released Paul Hart's tax filings."
+        "Bavaria's water commissioner says a survey of the lake found that no "
+        "one from the ferry company had dumped fuel near Paul Hart's marina."
     )
-    claim = _claim_with(x, "internal review")
+    claim = _claim_with(x, "survey of the lake")
     speaker = _speaker(x, claim)
     assert speaker != "Paul Hart"
     assert "commissioner" in speaker.lower()
@@ -82,9 +82,9 @@ def test_the_role_goes_on_to_the_subject_of_the_next_sentence(run):
 
 def test_a_lawyer_of_someone_is_not_a_title_for_the_next_district_attorney(run):
     x = run(
-        "District Attorney Kathy Varga announced the plea on Thursday. Her lawyer, "
-        "Tom Berg, said his client had not known of the scheme.\n\n"
-        "The son's case is still pending, the district attorney said."
+        "District Attorney Kathy Varga announced the fine on Thursday. Her lawyer, "
+        "Tom Berg, said his client had not known of the dumping.\n\n"
+        "The brother's appeal is still pending, the district attorney said."
     )
     assert _speaker(x, _claim_with(x, "still pending")) == "Kathy Varga"
 
@@ -116,7 +116,7 @@ def test_the_first_soldiers_are_some_of_the_soldiers_named_before(run):
 @pytest.mark.parametrize("dash", ["\u2015", "\u2014", "--"])
 def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(run, dash):
     x = run(
-        "Voters in Dayton told us what they thought of the race.\n\n"
+        "Voters in Hobart told us what they thought of the race.\n\n"
         "\u201cThe debate showed me nothing new. Both of them dodged every "
         f"question about jobs.\u201d {dash} Maria Lopez\n\n"
         "\u201cI think the mayor will win, because people trust her on "
@@ -128,11 +128,11 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(run, dash):
 
 def test_a_signature_may_stand_on_the_next_line_and_describe_the_speaker(run):
     x = run(
-        "Voters in Dayton told us what they thought of the race.\n\n"
+        "Voters in Hobart told us what they thought of the race.\n\n"
         "\u201cThe debate showed me nothing new. Both of them dodged every "
         "question about jobs.\u201d\n\u2015 Maria Lopez\n\n"
         "\u201cI think the mayor will win, because people trust her on "
-        "schools.\u201d \u2014 Tom Berg, a teacher in Dayton."
+        "schools.\u201d \u2014 Tom Berg, a teacher in Hobart."
     )
     assert _speaker(x, _claim_with(x, "dodged every question")) == "Maria Lopez"
     assert _speaker(x, _claim_with(x, "people trust her")) == "Tom Berg"
@@ -204,19 +204,19 @@ def test_a_poll_an_organisation_owns_is_the_organisations(run):
 def test_a_share_of_those_polled_speaks_for_the_poll(run):
     x = run(
         "A Zentrix survey asked 900 voters about the race on Monday. 63 percent "
-        "said the mayor was right to keep her illness private, and another 19 "
+        "said the mayor was right to close the old pool, and another 19 "
         "percent said they would not vote at all."
     )
-    assert _speaker(x, _claim_with(x, "right to keep her illness")) == "Zentrix"
+    assert _speaker(x, _claim_with(x, "right to close the old pool")) == "Zentrix"
     assert _speaker(x, _claim_with(x, "would not vote")) == "Zentrix"
 
 
 def test_a_share_speaks_for_a_poll_no_one_is_named_behind(run):
     x = run(
         "The survey asked 900 voters about the race on Monday. 63 percent said "
-        "the mayor was right to keep her illness private."
+        "the mayor was right to close the old pool."
     )
-    claim = _claim_with(x, "right to keep her illness")
+    claim = _claim_with(x, "right to close the old pool")
     assert "survey" in _speaker(x, claim).lower()
 
 
@@ -295,7 +295,7 @@ def test_many_of_the_people_described_is_a_group_of_them(run):
 
 def test_a_role_goes_to_the_person_whose_short_title_it_is(run):
     x = run(
-        "Sen. Maria Lopez of Vermont spoke on Monday. Gov. Tom Berg of Ohio "
+        "Sen. Maria Lopez of Queensland spoke on Monday. Gov. Tom Berg of Bavaria "
         "attacked her plan. Rep. Paul Hart agreed with him.\n\n"
         "The senator said the plan would pass. The governor said it would fail."
     )
@@ -305,7 +305,7 @@ def test_a_role_goes_to_the_person_whose_short_title_it_is(run):
 
 def test_a_role_is_not_someone_the_article_titles_otherwise(run):
     x = run(
-        "Rep. Paul Hart spoke in Dayton on Monday.\n\n"
+        "Rep. Paul Hart spoke in Hobart on Monday.\n\n"
         "The governor said the new bridge would be finished by the spring."
     )
     assert _speaker(x, _claim_with(x, "bridge would be finished")) != "Paul Hart"
@@ -321,7 +321,7 @@ def test_a_description_that_tells_a_gender_is_not_someone_of_the_other(run):
 
 def test_she_goes_on_with_the_speaker_not_the_woman_she_spoke_of(run):
     x = run(
-        "Ms. Maria Lopez spoke in Dayton on Monday.\n\n"
+        "Ms. Maria Lopez spoke in Hobart on Monday.\n\n"
         "Kim Tarrow, a nurse who came to hear her, said Lopez does not show "
         "enough concern for rural hospitals.\n\n"
         "\u201cIt only comes up when a ward closes,\u201d she said."

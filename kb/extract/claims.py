@@ -384,7 +384,7 @@ class _ClaimRules(AttributionRules):
             if said is not None and not any(
                 t.dep_ in ("nsubj", "nsubjpass", "expl") for t in said
             ):
-                continue  # "Ana Obi in Ohio: Urges Calm": a headline's own words
+                continue  # "Ana Obi in Bavaria: Urges Calm": a headline's own words
             speaker = self._named_alone(name)
             if speaker is None:
                 speaker = self._label_speaker(name)

@@ -69,7 +69,7 @@ class Resolver:
         the word ("the new finance minister", "she")."""
         m = self.mentions.at(tok.i)
         if m is not None and tok.pos_ != "PROPN":
-            # "the Ohio governor": the place keeps its mention, the words are one
+            # "the Bavaria governor": the place keeps its mention, the words are one
             return min(m.start, tok.left_edge.i), max(m.end, tok.i + 1)
         if m is not None:
             return m.start, m.end
@@ -103,7 +103,7 @@ class Resolver:
         if _document(subj):
             return self.document(subj)
         if _role(subj):
-            # "a Kansas judge said", "Utah's tax commissioner said", with no one
+            # "an Ontario judge said", "Bavaria's tax commissioner said", with no one
             # named before who holds the role: someone the article does not name
             return self._anonymous(subj)
         if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
@@ -141,7 +141,7 @@ class Resolver:
     ) -> None:
         """Record tokens ``start:end`` as a mention of the cluster under a name it
         has already; words there that name something else keep their own mention
-        ("the Ohio governor": Ohio stays the place, "governor" is the person)."""
+        ("the Bavaria governor": Bavaria stays the place, "governor" is the person)."""
         taken = self.mentions.token_mention
         while start < end - 1 and start in taken:
             start += 1
@@ -429,7 +429,7 @@ class Resolver:
         lemma = tok.lemma_.lower()
         owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
         if lemma in lx.SOURCE_NOUNS and owners:
-            # "the latest Acme/Ipsos opinion poll": the owner, not "opinion"
+            # "the latest Acme/Statix opinion poll": the owner, not "opinion"
             found = (self.resolve(c, allow_new_group=False) for c in owners)
             return next((hit for hit in found if hit is not None), None)
         if lemma in lx.SOURCE_NOUNS:
@@ -492,7 +492,7 @@ class Resolver:
         return all(fold(c.text) in words for c in named)
 
     def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
-        """ "The poll found …" after "a new Quinnipiac poll": whose the same
+        """ "The poll found …" after "a new Pollwise poll": whose the same
         report, poll or study was, when the article named its owner before."""
         for prev in reversed(tok.doc[: tok.i]):
             if prev.lemma_.lower() != lemma:
@@ -743,7 +743,7 @@ def _of_phrase_end(tok: Token) -> int:
 
 
 def _role(tok: Token) -> bool:
-    """ "the governor", "a Kansas judge": a single person by a role word."""
+    """ "the governor", "an Ontario judge": a single person by a role word."""
     return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lx.ROLE_WORDS
 
 
