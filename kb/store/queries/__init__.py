@@ -31,10 +31,13 @@ store with a name index, :func:`for_store` looks the names up first instead:
 A query may have a key query beside it, ``NAME.keys.rq``, for paging on the store
 (:mod:`kb.store.paging`): it selects the keys of the answer's rows (the pairs of
 claims of ``conflicting-figures``, say), every key that has rows and maybe some that
-have none, ordered as the answer is ordered. Its ``ORDER BY`` is the start of the
-query's own, and its parameters and name tests are the query's. A page of the answer
-is then the query's rows for the keys of that page alone (:func:`restrict`), which
-are the same rows as the page of the whole answer.
+have none, ordered as the answer is ordered. Its ``ORDER BY``, by variables it
+selects, is the start of the query's own (the store runs it without, and orders the
+keys itself: :func:`kb.store.sparql.read_keys`), and its parameters and name tests
+are the query's. A page of the answer is then the query's rows for the keys of that
+page alone (:func:`restrict`; a line ``#KEYS`` in the query says where their
+``VALUES`` block goes, if not first), which are the same rows as the page of the
+whole answer.
 """
 
 from __future__ import annotations
