@@ -500,7 +500,7 @@ def restrict(text: str, variables: Sequence[str], keys: Sequence[Key]) -> str:
 
     >>> print(restrict("SELECT ?x WHERE { ?x ?p ?o }", ["x"], [("<http://a/>",)]))
     SELECT ?x WHERE { VALUES (?x) { (<http://a/>) }
-     LATERAL {  ?x ?p ?o } }
+     LATERAL {  ?x ?p ?o }}
     """
     rows = " ".join(
         "(" + " ".join("UNDEF" if t is None else t for t in key) + ")" for key in keys
