@@ -218,6 +218,32 @@ def test_named_query_agrees_with_oxigraph(
     _compare(kb_store, oxigraph_loaded, name)
 
 
+@pytest.mark.parametrize("name", queries.names())
+def test_pages_at_oxigraph_are_the_pages_of_the_store(
+    oxigraph_loaded: RemoteEndpoint, kb_store: Path, name: str
+) -> None:
+    """A remote endpoint is sent the query with LIMIT and OFFSET; the named queries
+    order their rows completely, so its pages are the store's (which the store
+    reads in two steps where the query has a key query), one row a page."""
+    from kb.store.querying import QueryRequest, run_query
+    from kb.store.remote import run_remote
+
+    with Store(kb_store, read_only=True) as store:
+        param_sets = _param_sets(store, name)
+    for params in param_sets:
+        for offset in range(60):
+            request = QueryRequest(
+                named=name, params=params, store=kb_store, limit=1, offset=offset
+            )
+            ours, theirs = run_query(request), run_remote(request, oxigraph_loaded)
+            assert [tuple(map(_value, row)) for row in theirs.rows] == [
+                tuple(map(_value, row)) for row in ours.rows
+            ], (name, params, offset)
+            assert theirs.more == ours.more
+            if not ours.more:
+                break
+
+
 @pytest.fixture(scope="module")
 def oxigraph_from_shards(
     tmp_path_factory: pytest.TempPathFactory,

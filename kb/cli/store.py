@@ -10,7 +10,8 @@ import click
 from kb.cli.main import cli
 from kb.cli.options import extraction_options, progress, store_option
 from kb.jobs.export import ExportOptions
-from kb.store.report import format_named_queries, format_stats
+from kb.store.queries import DEFAULT_PAGE
+from kb.store.report import format_named_queries, format_stats, more_rows
 from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
 
 
@@ -159,12 +160,20 @@ def stats_command(store: Path, list_articles: bool) -> None:
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
-    help="A page of the answer: at most this many rows (LIMIT), e.g. --limit 20.",
+    help="A page of the answer: at most this many rows (LIMIT), e.g. --limit 20. "
+    f"A named query shows {DEFAULT_PAGE} unless given --limit or --all.",
 )
 @click.option(
     "--offset",
     type=click.IntRange(min=0),
     help="Skip this many rows first (OFFSET): --limit 20 --offset 40 is page 3.",
+)
+@click.option(
+    "--all",
+    "all_rows",
+    is_flag=True,
+    help=f"Every row of a named query's answer, not the first {DEFAULT_PAGE}, "
+    "e.g. kb query --named conflicting-figures --all.",
 )
 @click.option(
     "--format",
@@ -184,17 +193,21 @@ def query_command(
     endpoint: str | None,
     limit: int | None,
     offset: int | None,
+    all_rows: bool,
     fmt: str | None,
 ) -> None:
     """Answer a SPARQL query over the knowledge base, whose default graph is the
     union of all article graphs, or over a remote endpoint (--endpoint).
+
+    A named query shows the first 100 rows of its answer; when more follow, a
+    line on stderr says how to get them (--offset, or --all).
 
     \b
     Examples:
       kb query 'SELECT ?p ?name WHERE { ?p a kb:Person ; rdfs:label ?name }'
       kb query -f my-query.rq --format csv
       kb query --named claims-by --param actor="Maria Okafor"
-      kb query --data out/examples.ttl --named conflicting-figures
+      kb query --data out/examples.ttl --named conflicting-figures --all
       kb query --named conflicting-figures --param entity="Maria Okafor" --limit 20
     """
     from kb.store import queries
@@ -203,6 +216,10 @@ def query_command(
     if list_named:
         click.echo(format_named_queries([queries.load(n) for n in queries.names()]))
         return
+    if all_rows and limit is not None:
+        raise click.UsageError("give --limit N or --all, not both")
+    if named and limit is None and not all_rows:
+        limit = DEFAULT_PAGE
     request = QueryRequest(
         sparql=sparql,
         file=query_file,
@@ -222,6 +239,8 @@ def query_command(
         result = run_query(request)
     chosen = fmt or ("table" if sys.stdout.isatty() else "csv")
     click.echo(format_result(result, chosen), nl=False)
+    if result.more:
+        click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)
 
 
 @cli.command("push")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -39,7 +39,14 @@ from kb.store.name_index import (
     lookup_entities,
     stale_keys,
 )
-from kb.store.sparql import QueryResult, check_offline, run_sparql, to_substitutions
+from kb.store.sparql import (
+    Key,
+    QueryResult,
+    check_offline,
+    read_keys,
+    run_sparql,
+    to_substitutions,
+)
 
 __all__ = [
     "DEFAULT_STORE",
@@ -438,6 +445,18 @@ class Store:
         triples = _quads(ox.DefaultGraph(), graph, {})
         self._ox.extend([*triples, *_key_quads(_facts(triples))])
         self._written()
+
+    def keys(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node],
+        order: Sequence[str],
+        keys: Sequence[str],
+    ) -> list[Key] | None:
+        """The keys a key query finds, ordered here (see
+        :func:`kb.store.sparql.read_keys`, which says when it returns ``None``)."""
+        check_offline(sparql)
+        return read_keys(self._ox, sparql, to_substitutions(bindings), order, keys)
 
     def query(
         self,

@@ -14,6 +14,7 @@ from kb.errors import InputError, UsageError
 from kb.rdf.rdf_files import load_rdf_file
 from kb.store import queries
 from kb.store.embedded import Store, open_files
+from kb.store.paging import read_page
 from kb.store.sparql import QueryResult
 
 __all__ = ["PreparedQuery", "QueryRequest", "prepare", "run_query"]
@@ -36,7 +37,8 @@ class QueryRequest:
 
 
 def run_query(request: QueryRequest) -> QueryResult:
-    """Answer ``request``.
+    """Answer ``request``. A page of a named query's answer (``limit`` given) says
+    whether rows follow it (:attr:`QueryResult.more`).
 
     :raises UsageError: for a missing or doubled query, bad parameters or bad SPARQL.
     :raises InputError: when a query file or data file cannot be read.
@@ -44,36 +46,58 @@ def run_query(request: QueryRequest) -> QueryResult:
     """
     prepared = prepare(request)
     with _open(request) as store:
-        result = store.query(prepared.text_for(store), prepared.bindings)
-    return prepared.finish(result)
+        return prepared.run(store)
 
 
 @dataclass(frozen=True)
 class PreparedQuery:
     """A checked query: its text, its bound parameters, and the parameter columns to
     drop from its answer (they only repeat the values the user gave). ``named`` is
-    the named query it comes from, if any."""
+    the named query it comes from, if any; ``limit`` and ``offset`` ask for a page."""
 
     text: str
     bindings: dict[str, Node] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
     named: queries.NamedQuery | None = None
-    page: str = ""  # " LIMIT n OFFSET m", appended to whichever text runs
+    limit: int | None = None
+    offset: int | None = None
+
+    def run(self, store: Store) -> QueryResult:
+        """The answer on ``store``. A page of a named query with a key query is read
+        in two steps (:func:`kb.store.paging.read_page`), so that it costs what the
+        page's rows cost, not what the whole answer costs; the rows are the same."""
+        named = self.named
+        if named is not None and named.keys is not None and self.limit is not None:
+            page = read_page(store, named, self.bindings, self.limit, self.offset or 0)
+            if page is not None:
+                return self.finish(page)
+        return self.finish(store.query(self.text_for(store), self.bindings))
 
     def text_for(self, store: Store) -> str:
         """The text to run on ``store``: a named query starts from the entities its
         name parameters name, found in the store's name index; the rows are the
         same as with :attr:`remote_text`, which remote endpoints run."""
         if self.named is None:
-            return self.text + self.page
-        return queries.for_store(self.named, self.bindings, store) + self.page
+            return self.text + self._page()
+        return queries.for_store(self.named, self.bindings, store) + self._page()
 
     @property
     def remote_text(self) -> str:
-        return self.text + self.page
+        return self.text + self._page()
+
+    def _page(self) -> str:
+        """LIMIT and OFFSET (numbers, checked, never spliced text); a named query
+        reads one row more than the page, to tell whether rows follow."""
+        more = 1 if self.named is not None else 0
+        clause = f"\nLIMIT {self.limit + more}" if self.limit is not None else ""
+        return clause + (f"\nOFFSET {self.offset}" if self.offset is not None else "")
 
     def finish(self, result: QueryResult) -> QueryResult:
-        """``result`` without the parameter columns."""
+        """``result`` without the parameter columns, and a named query's page without
+        the row read past it (:attr:`QueryResult.more` says whether there was one)."""
+        if self.named is not None and self.limit is not None:
+            more = len(result.rows) > self.limit
+            result = replace(result, rows=result.rows[: self.limit], more=more)
         keep = [i for i, v in enumerate(result.variables) if v not in self.hidden]
         if len(keep) == len(result.variables):
             return result
@@ -107,25 +131,23 @@ def prepare(request: QueryRequest) -> PreparedQuery:
     else:
         assert request.sparql is not None
         prepared = PreparedQuery(request.sparql)
-    return replace(prepared, page=_page(prepared.text, request.limit, request.offset))
+    _check_page(prepared.text, request.limit, request.offset)
+    return replace(prepared, limit=request.limit, offset=request.offset)
 
 
 _OWN_PAGE = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
 
 
-def _page(text: str, limit: int | None, offset: int | None) -> str:
-    """The solution modifiers for a page of the answer; LIMIT and OFFSET take
-    numbers only, so they are written into the text (checked, never spliced)."""
+def _check_page(text: str, limit: int | None, offset: int | None) -> None:
+    """Refuse a page the query cannot be given."""
     if limit is None and offset is None:
-        return ""
+        return
     if limit is not None and limit < 0 or offset is not None and offset < 0:
         raise UsageError("--limit and --offset take 0 or more")
     if _OWN_PAGE.search(text.rstrip()):
         raise UsageError(
             "the query has its own LIMIT or OFFSET; drop it, or drop --limit/--offset"
         )
-    clause = f"\nLIMIT {int(limit)}" if limit is not None else ""
-    return clause + (f"\nOFFSET {int(offset)}" if offset is not None else "")
 
 
 def _read_query_file(path: str) -> str:

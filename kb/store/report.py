@@ -10,7 +10,7 @@ from kb.rdf.namespaces import bind_prefixes
 from kb.store.embedded import StoreStats
 from kb.store.queries import NamedQuery
 
-__all__ = ["format_named_queries", "format_stats"]
+__all__ = ["format_named_queries", "format_stats", "more_rows"]
 
 
 def format_stats(stats: StoreStats, articles: Sequence[str] | None = None) -> str:
@@ -46,3 +46,18 @@ def format_named_queries(queries: Sequence[NamedQuery]) -> str:
             lines.append(f"  --param {p.name}=<{p.kind}>{flags}  {p.doc}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def more_rows(shown: int, offset: int) -> str:
+    """What to say under a page of an answer that more rows follow.
+
+    >>> more_rows(100, 0)
+    'more rows follow these 100: the next page with --offset 100, every row with --all'
+    >>> more_rows(20, 40)
+    'more rows follow rows 41-60: the next page with --offset 60, every row with --all'
+    """
+    these = f"these {shown}" if offset == 0 else f"rows {offset + 1}-{offset + shown}"
+    return (
+        f"more rows follow {these}: the next page with --offset {offset + shown}, "
+        "every row with --all"
+    )

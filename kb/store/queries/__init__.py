@@ -27,13 +27,24 @@ store with a name index, :func:`for_store` looks the names up first instead:
   read a comment and join the groups as usual; a query uses it only where the
   next group's rows do not depend on it (no ``FILTER`` there uses an earlier
   variable), so that the rows are the same either way.
+
+A query may have a key query beside it, ``NAME.keys.rq``, for paging on the store
+(:mod:`kb.store.paging`): it selects the keys of the answer's rows (the pairs of
+claims of ``conflicting-figures``, say), every key that has rows and maybe some that
+have none, ordered as the answer is ordered. Its ``ORDER BY``, by variables it
+selects, is the start of the query's own (the store runs it without, and orders the
+keys itself: :func:`kb.store.sparql.read_keys`), and its parameters and name tests
+are the query's. A page of the answer is then the query's rows for the keys of that
+page alone (:func:`restrict`; a line ``#KEYS`` in the query says where their
+``VALUES`` block goes, if not first), which are the same rows as the page of the
+whole answer.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -43,9 +54,12 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kb.errors import UsageError
+from kb.store.sparql import Key
 
 __all__ = [
+    "DEFAULT_PAGE",
     "NAME_TEST",
+    "KeyQuery",
     "Lookup",
     "NameTest",
     "NamedQuery",
@@ -54,9 +68,15 @@ __all__ = [
     "for_store",
     "load",
     "names",
+    "order_by",
     "parse_params",
+    "restrict",
     "with_values",
 ]
+
+#: The rows of a named query's answer that ``kb query`` shows unless asked for
+#: others (``--limit``, ``--offset``) or for all of them (``--all``).
+DEFAULT_PAGE = 100
 
 _HEADER = re.compile(r"^#\s*(description|param):\s*(.*)$")
 _PARAM = re.compile(
@@ -138,9 +158,30 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     name_tests: tuple[NameTest, ...] = ()
+    #: the key query (``NAME.keys.rq``), if there is one
+    keys: KeyQuery | None = None
 
     def param_variables(self) -> frozenset[str]:
         return frozenset(v for p in self.params for v in p.variables())
+
+
+@dataclass(frozen=True)
+class KeyQuery:
+    """A named query's key query (see the module's docstring)."""
+
+    #: its text, with the named query's parameters and its own name tests
+    query: NamedQuery
+    #: the variables of its ``ORDER BY``, in order (it selects them all)
+    order: tuple[str, ...]
+    #: the keys: those of its variables that the named query selects too
+    variables: tuple[str, ...]
+
+    def unordered(self, text: str) -> str:
+        """``text`` (the key query's, as prepared for a store) without its
+        ``ORDER BY``, for a store that orders the keys itself."""
+        found = list(_ORDER_BY.finditer(_COMMENT.sub(_blank, text)))
+        assert found, "a key query has an ORDER BY"
+        return text[: found[-1].start()]
 
 
 def names() -> list[str]:
@@ -152,8 +193,11 @@ def names() -> list[str]:
     return sorted(
         f.name[: -len(".rq")]
         for f in resources.files(__name__).iterdir()
-        if f.name.endswith(".rq")
+        if f.name.endswith(".rq") and not f.name.endswith(_KEYS)
     )
+
+
+_KEYS = ".keys.rq"
 
 
 @cache
@@ -166,7 +210,8 @@ def load(name: str) -> NamedQuery:
         raise UsageError(
             f"no named query {name!r}; choose one of: {', '.join(names())}"
         )
-    text = resources.files(__name__).joinpath(f"{name}.rq").read_text("utf-8")
+    folder = resources.files(__name__)
+    text = folder.joinpath(f"{name}.rq").read_text("utf-8")
     description, params = "", []
     for line in text.splitlines():
         match = _HEADER.match(line)
@@ -176,9 +221,42 @@ def load(name: str) -> NamedQuery:
             description = match[2].strip()
         else:
             params.append(_param(match[2].strip(), name))
-    return NamedQuery(
+    query = NamedQuery(
         name, description, tuple(params), text, _name_tests(name, text, params)
     )
+    keys = folder.joinpath(f"{name}{_KEYS}")
+    if keys.is_file():
+        query = replace(query, keys=_key_query(query, keys.read_text("utf-8")))
+    return query
+
+
+def _key_query(query: NamedQuery, text: str) -> KeyQuery:
+    """The key query of ``query`` (see the module's docstring), checked against it.
+
+    :raises UsageError: when its order is not the start of the query's order, or
+        is not by variables it selects, or its keys are not all in that order.
+    """
+    name, params = query.name, list(query.params)
+    keys = NamedQuery(name, "", query.params, text, _name_tests(name, text, params))
+    mine, theirs = order_by(text), order_by(query.text)
+    if not mine or theirs[: len(mine)] != mine:
+        raise UsageError(
+            f"{name}{_KEYS}: its ORDER BY ({' '.join(mine)}) must be the start of "
+            f"{name}.rq's ({' '.join(theirs)})"
+        )
+    selected = _selected(text)
+    order = tuple(c[1:] for c in mine)
+    if not all(c.startswith("?") and c[1:] in selected for c in mine):
+        raise UsageError(f"{name}{_KEYS}: order by variables it selects, ascending")
+    hidden = query.param_variables()
+    variables = tuple(
+        v for v in selected if v in _selected(query.text) and v not in hidden
+    )
+    if not variables or not set(variables) <= set(order):
+        raise UsageError(
+            f"{name}{_KEYS}: select keys that {name}.rq selects too, and order by them"
+        )
+    return KeyQuery(keys, order, variables)
 
 
 def _name_tests(query: str, text: str, params: list[Param]) -> tuple[NameTest, ...]:
@@ -406,3 +484,103 @@ def with_values(text: str, bindings: dict[str, Node]) -> str:
     names_ = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(term.n3() for term in bindings.values())
     return _at_where(text, f" VALUES ({names_}) {{ ({terms}) }}\n")
+
+
+def restrict(text: str, variables: Sequence[str], keys: Sequence[Key]) -> str:
+    """The query with a ``VALUES`` block of ``keys`` (rows of the ``variables``'
+    terms as SPARQL text; ``None`` is ``UNDEF``): its rows for those keys only.
+
+    The block goes on the line ``#KEYS`` if the query has one (which must be in its
+    outer group, before anything that uses the keys' variables but the group that
+    binds them); otherwise it starts the ``WHERE`` group, and the rest of the group
+    follows it as a ``LATERAL`` group, which oxigraph evaluates for each key
+    with its terms in place, so that it reads only those keys' rows (joined to the
+    block, it may read the whole answer's first). The rows are the same for keys
+    that the query's rows have (as a key query gives them).
+
+    >>> print(restrict("SELECT ?x WHERE { ?x ?p ?o }", ["x"], [("<http://a/>",)]))
+    SELECT ?x WHERE { VALUES (?x) { (<http://a/>) }
+     LATERAL {  ?x ?p ?o }}
+    """
+    rows = " ".join(
+        "(" + " ".join("UNDEF" if t is None else t for t in key) + ")" for key in keys
+    )
+    block = f"VALUES ({' '.join(f'?{v}' for v in variables)}) {{ {rows} }}"
+    marked = _KEYS_HERE.search(text)
+    if marked:
+        return text[: marked.start(2)] + block + text[marked.end(2) :]
+    where = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    if not where:
+        raise UsageError("the query has no WHERE { ... } to restrict")
+    end = _closing_brace(text, where.end())
+    body = text[where.end() : end]
+    return f"{text[: where.end()]} {block}\n LATERAL {{ {body}}}{text[end:]}"
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Where the group opened just before ``start`` closes (strings, IRIs and
+    comments skipped)."""
+    depth = 1
+    for token in _BRACES.finditer(text, start):
+        if token[0] == "{":
+            depth += 1
+        elif token[0] == "}":
+            depth -= 1
+            if depth == 0:
+                return token.start()
+    raise UsageError("the query's WHERE group does not close")
+
+
+#: Strings, IRIs and comments (whose braces do not count), and braces.
+_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}]')
+#: A line that is only ``#KEYS`` (see :func:`restrict`).
+_KEYS_HERE = re.compile(r"^([ \t]*)(#KEYS)[ \t]*$", flags=re.MULTILINE)
+
+
+#: A comment to the end of its line (no named query has a ``#`` in a string or IRI
+#: but in its comments).
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A comment as spaces: positions in the text stay where they were."""
+    return " " * len(match[0])
+
+
+def order_by(text: str) -> list[str]:
+    """The conditions of a query's (last) ``ORDER BY``, each without spaces.
+
+    >>> order_by("SELECT * WHERE { ?s ?p ?o } ORDER BY DESC(?n) STR( ?d ) ?s LIMIT 3")
+    ['DESC(?n)', 'STR(?d)', '?s']
+    """
+    code = _COMMENT.sub("", text)
+    found = list(_ORDER_BY.finditer(code))
+    if not found:
+        return []
+    rest = re.split(r"\b(?:LIMIT|OFFSET)\b", code[found[-1].end() :], flags=re.I)[0]
+    conditions, depth, current = [], 0, ""
+    for char in rest:
+        if char.isspace():
+            if depth == 0 and current:
+                conditions.append(current)
+                current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char == "?" and current and not current.endswith("("):
+            conditions.append(current)
+            current = ""
+        current += char
+    return [*conditions, current] if current else conditions
+
+
+def _selected(text: str) -> list[str]:
+    """The variables the query's first ``SELECT`` projects (``(… AS ?v)`` gives ``v``)."""
+    code = _COMMENT.sub("", text)
+    match = re.search(r"\bSELECT\b(.*?)(?<![?$])\bWHERE\b", code, flags=re.I | re.S)
+    if not match:
+        return []
+    projection = re.sub(r"\(.*?\bAS\s+(\?\w+)\s*\)", r"\1", match[1], flags=re.I | re.S)
+    return re.findall(r"\?(\w+)", projection)

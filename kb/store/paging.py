@@ -1,0 +1,72 @@
+"""A page of a named query's answer on the store, read in two steps: the keys of the
+whole answer in order (a cheap query), then the rows of the page's keys alone."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+
+from rdflib.term import Node
+
+from kb.store import queries
+from kb.store.embedded import Store
+from kb.store.sparql import QueryResult
+from kb.store.terms import Term
+
+__all__ = ["read_page"]
+
+#: The fewest keys whose rows one query reads: fewer cost about as much.
+_FEWEST_KEYS = 16
+
+
+def read_page(
+    store: Store,
+    query: queries.NamedQuery,
+    bindings: Mapping[str, Node],
+    limit: int,
+    offset: int = 0,
+) -> QueryResult | None:
+    """Rows ``offset`` to ``offset + limit`` of the answer to ``query`` (which must
+    have a key query), and one more row when there is one, so that the caller can
+    tell; the same rows as ``LIMIT limit + 1 OFFSET offset`` on the whole answer.
+
+    oxigraph orders every row of an answer before it skips and cuts, so a page of
+    ``LIMIT``/``OFFSET`` costs as much as the whole answer. Here the key query
+    finds only the keys (the pairs of claims, say), which the store orders; the
+    rows of the first keys are then read, some keys at a time, until the page is
+    full. The query orders its rows by the keys first, and every key's rows follow
+    one another, so the rows of the keys in order are the answer in order.
+
+    :returns: the rows, or ``None`` when the store cannot order the keys (see
+        :func:`kb.store.sparql.read_keys`): then the page must be read from the
+        whole answer.
+    """
+    plan = query.keys
+    assert plan is not None, f"{query.name} has no key query"
+    text = plan.unordered(queries.for_store(plan.query, bindings, store))
+    keys = store.keys(text, bindings, plan.order, plan.variables)
+    if keys is None:
+        return None
+    text = queries.for_store(query, bindings, store)
+    wanted = offset + limit + 1
+    rows: list[tuple[Term | None, ...]] = []
+    result = None
+    done = 0
+    while result is None or (done < len(keys) and len(rows) < wanted):
+        some = keys[done : done + _how_many(wanted - len(rows), len(rows), done)]
+        result = store.query(queries.restrict(text, plan.variables, some), bindings)
+        rows += result.rows
+        done += len(some)
+    return replace(result, rows=tuple(rows[offset:wanted]))
+
+
+def _how_many(missing: int, rows: int, keys: int) -> int:
+    """How many keys to read next for ``missing`` more rows, when ``keys`` keys gave
+    ``rows`` rows so far: as many as the rows a key gave would need, and a fifth
+    more, or twice as many as before when none gave a row."""
+    if keys == 0:
+        return max(missing, _FEWEST_KEYS)
+    if rows == 0:
+        return 2 * keys
+    return max(math.ceil(missing * keys / rows * 1.2), _FEWEST_KEYS)
