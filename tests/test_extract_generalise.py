@@ -399,3 +399,29 @@ def test_a_name_on_shares_is_the_company_whose_shares_moved(run):
 def test_a_market_named_after_its_city_is_no_company(run):
     x = run("Tokyo shares rose 2 percent on Monday.")
     assert "Tokyo" not in {e.name for e in x.entities if e.actor_kind == "Organization"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Analysts at Orlen Foods expect a strong quarter, Reuters reported. "
+            "The company said late Friday its second-quarter profit soared 41 percent.",
+            "Orlen Foods",
+        ),
+        (
+            "Kestrel Bistro Inc was told of the breach by the U.S. Secret Service. "
+            "The company said on Monday that the breach began in October.",
+            "Kestrel Bistro Inc",
+        ),
+    ],
+)
+def test_the_company_is_no_news_agency_nor_public_body(run, text, company):
+    """ "The company said" goes back to a business, not to the agency that reports
+    on it, nor to a public body named after it."""
+    x = run(text)
+    claim = next(
+        c for c in x.claims if "profit" in c.statement or "began" in c.statement
+    )
+    assert _speaker(x, claim) == company

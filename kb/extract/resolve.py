@@ -333,11 +333,13 @@ class Resolver:
         role: str | None = None,
         gender: str | None = None,
         unquoted_from: int | None = None,
+        business: bool = False,
     ) -> int | None:
         """The cluster of the latest mention before token ``before`` that fits: of
         one of ``kinds``, named with ``word``, holding ``role``, and not known to be
         of another ``gender`` than the pronoun that refers to it; from token
-        ``unquoted_from`` on, not one inside a quote."""
+        ``unquoted_from`` on, not one inside a quote; with ``business``, not a news
+        agency nor a public body ("the company" is not Reuters nor the police)."""
         best, best_pos = None, -1
         for m in self.mentions.items:
             if m.start >= before or m.start <= best_pos:
@@ -356,6 +358,8 @@ class Resolver:
             if word and word not in fold(" ".join(cl.names())).split():
                 continue
             if role and not any(role in title for title in _titles(cl)):
+                continue
+            if business and not _a_business(cl):
                 continue
             best, best_pos = m.cluster, m.start
         return best
@@ -450,7 +454,10 @@ class Resolver:
             if self._the_business(tok, lemma, described):
                 # '"… Varda Gas …," the oil giant said': not the one it quotes
                 return self.recent(
-                    tok.left_edge.i, {"Organization"}, unquoted_from=tok.sent.start
+                    tok.left_edge.i,
+                    {"Organization"},
+                    unquoted_from=tok.sent.start,
+                    business=lemma in lx.BUSINESS_DESCRIPTORS,
                 )
             if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
                 return None
@@ -695,6 +702,14 @@ def _other_title(tok: Token, cl: Cluster) -> bool:
     return (
         lemma in lx.ROLE_WORDS and bool(titles) and not any(lemma in t for t in titles)
     )
+
+
+def _a_business(cl: Cluster) -> bool:
+    """Not a news agency ("Reuters") nor a public body ("the Secret Service")."""
+    names = fold(" ".join(cl.names()))
+    if any(agency in names for agency in lx.NEWS_AGENCIES):
+        return False
+    return not set(names.split()) & lx.PUBLIC_BODY_WORDS
 
 
 def _document(tok: Token) -> bool:

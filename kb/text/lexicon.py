@@ -793,6 +793,33 @@ ASKING = frozenset(
     """call demand claim request bid plea appeal push pressure clamour clamor""".split()
 )
 
+# Nouns for a business, that a news agency or a public body is not: "the company
+# said" after a Reuters report on it is the company, not Reuters.
+BUSINESS_DESCRIPTORS = frozenset(
+    """company firm automaker carmaker conglomerate supplier publisher utility refiner
+    brewer multinational carrier bank airline insurer maker manufacturer retailer
+    chipmaker operator lender producer developer giant chain restaurant""".split()
+)
+# News agencies, folded: a report's source, not the company it reports on.
+NEWS_AGENCIES = (
+    "reuters",
+    "associated press",
+    "agence france-presse",
+    "afp",
+    "bloomberg",
+    "xinhua",
+    "dow jones newswires",
+    "united press international",
+    "kyodo",
+    "interfax",
+)
+# Words in the names of public bodies.
+PUBLIC_BODY_WORDS = frozenset(
+    """service department ministry bureau commission police court council party
+    army government administration congress senate parliament agency office fbi
+    cia""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
@@ -998,5 +1025,6 @@ ORG_GENERIC = frozenset(
         "center",
         "broadcaster",
         "newspaper",
+        "chain",
     }
 )
