@@ -425,3 +425,17 @@ def test_the_company_is_no_news_agency_nor_public_body(run, text, company):
         c for c in x.claims if "profit" in c.statement or "began" in c.statement
     )
     assert _speaker(x, claim) == company
+
+
+@pytest.mark.slow
+def test_he_is_not_the_person_his_quote_names(run):
+    """'He said: "Berg was a kind fellow …"': the quote names Berg, so "he" is the
+    other man, not Berg."""
+    x = run(
+        'Dr Paul Hart, who first met Mr Tom Berg in 2005, called him a "hero".\n\n'
+        "A book of photographs by Mr Berg, which he worked on with Dr Hart, is due "
+        "to be published in May.\n\n"
+        'He said: "Berg was a brilliant, kind fellow who never sought the limelight."'
+    )
+    claim = next(c for c in x.claims if "kind fellow" in c.statement)
+    assert _speaker(x, claim) == "Paul Hart"

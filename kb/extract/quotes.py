@@ -106,6 +106,8 @@ class _QuoteRules(AttributionRules):
             return self._bare_quote_claim(q_start, q_end, inner)
         subj = self.r.subject(speaker_of)
         claimant = self.r.source(subj) if subj is not None else None
+        if subj is not None and claimant is not None:
+            claimant = self._not_the_one_quoted_of(claimant, subj, inner)
         if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
             return None
         self.r.cluster(claimant).acts = True
@@ -127,6 +129,22 @@ class _QuoteRules(AttributionRules):
             self.dates.date_of(speaker_of),
             source=self.r.source_span(subj) if subj is not None else None,
         )
+
+    def _not_the_one_quoted_of(
+        self, claimant: int, subj: Token, inner: SpacySpan
+    ) -> int | None:
+        """'He said: "Berg was a kind fellow …"': a "he" or "she" is not the person
+        the quote itself names; the latest other person of that gender is."""
+        gender = {"he": "m", "she": "f"}.get(subj.lower_)
+        if gender is None:
+            return claimant
+        named = any(
+            inner.start <= m.start < inner.end
+            for m in self.r.cluster(claimant).mentions
+        )
+        if not named:
+            return claimant
+        return self.r.recent(subj.i, {"Person"}, gender=gender, exclude=claimant)
 
     def _signed_claim(
         self, q_start: int, q_end: int, inner: SpacySpan

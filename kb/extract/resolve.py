@@ -334,12 +334,14 @@ class Resolver:
         gender: str | None = None,
         unquoted_from: int | None = None,
         business: bool = False,
+        exclude: int | None = None,
     ) -> int | None:
         """The cluster of the latest mention before token ``before`` that fits: of
         one of ``kinds``, named with ``word``, holding ``role``, and not known to be
         of another ``gender`` than the pronoun that refers to it; from token
         ``unquoted_from`` on, not one inside a quote; with ``business``, not a news
-        agency nor a public body ("the company" is not Reuters nor the police)."""
+        agency nor a public body ("the company" is not Reuters nor the police); never
+        the cluster ``exclude``."""
         best, best_pos = None, -1
         for m in self.mentions.items:
             if m.start >= before or m.start <= best_pos:
@@ -360,6 +362,8 @@ class Resolver:
             if role and not any(role in title for title in _titles(cl)):
                 continue
             if business and not _a_business(cl):
+                continue
+            if m.cluster == exclude:
                 continue
             best, best_pos = m.cluster, m.start
         return best
