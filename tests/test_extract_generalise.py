@@ -439,3 +439,26 @@ def test_he_is_not_the_person_his_quote_names(run):
     )
     claim = next(c for c in x.claims if "kind fellow" in c.statement)
     assert _speaker(x, claim) == "Paul Hart"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Police are searching for Tom Berg. Berg's stepmother, who married his "
+            "father in 1970, said she hopes he will come forward.",
+            "Berg's stepmother",
+        ),
+        (
+            "Tom Berg was charged on Monday. Berg's lawyer said his client would "
+            "plead not guilty.",
+            "Berg's lawyer",
+        ),
+    ],
+)
+def test_a_relative_of_a_person_speaks_for_themself(run, text, speaker):
+    """ "Berg's stepmother said": an unnamed relative, not Berg."""
+    x = run(text)
+    (claim,) = x.claims
+    assert _speaker(x, claim) == speaker

@@ -293,6 +293,11 @@ class Resolver:
             people = tok.lower_ in lx.ROLE_WORDS or tok.lower_ in lx.PEOPLE_NOUNS
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
+            if self.clusters[owner].kind == "Person" and tok.lemma_.lower() in (
+                lx.RELATIONS
+            ):
+                # "Berg's stepmother", "Berg's lawyer": someone else, unnamed
+                return self.described(tok, "Actor", ("poss",))
             if self._descriptor_only(tok, child, owner):
                 continue  # "the FTSE 100 group": the company, described by its index
             return owner

@@ -820,6 +820,12 @@ PUBLIC_BODY_WORDS = frozenset(
     cia""".split()
 )
 
+# People known by whose they are: "Berg's stepmother", "his lawyer".
+RELATIONS = KIN_WORDS | frozenset(
+    """lawyer attorney friend neighbour neighbor colleague classmate girlfriend
+    boyfriend""".split()
+)
+
 # Who votes: "the senate rejected …", "shareholders approved …".
 VOTING_BODIES = frozenset(
     """parliament senate congress house lawmakers legislators council voters
