@@ -462,3 +462,16 @@ def test_a_relative_of_a_person_speaks_for_themself(run, text, speaker):
     x = run(text)
     (claim,) = x.claims
     assert _speaker(x, claim) == speaker
+
+
+@pytest.mark.slow
+def test_the_company_is_the_business_the_story_is_about(run):
+    """ "Orlen claims it is owed money by Kestrel. … the US company …": the company
+    is the one that was the subject, not the latest named."""
+    x = run(
+        "Orlen Foods claims it is still owed money by Kestrel Motors. In addition the "
+        "US company is unhappy that Kestrel Motors is reserving the right not to pay. "
+        "It also complains that Kestrel Motors has asked regulators to intervene."
+    )
+    claim = next(c for c in x.claims if "regulators" in c.statement)
+    assert _speaker(x, claim) == "Orlen Foods"

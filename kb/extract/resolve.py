@@ -340,13 +340,15 @@ class Resolver:
         unquoted_from: int | None = None,
         business: bool = False,
         exclude: int | None = None,
+        subject_since: int | None = None,
     ) -> int | None:
         """The cluster of the latest mention before token ``before`` that fits: of
         one of ``kinds``, named with ``word``, holding ``role``, and not known to be
         of another ``gender`` than the pronoun that refers to it; from token
         ``unquoted_from`` on, not one inside a quote; with ``business``, not a news
         agency nor a public body ("the company" is not Reuters nor the police); never
-        the cluster ``exclude``."""
+        the cluster ``exclude``; with ``subject_since``, only a mention from that
+        token on that is a subject."""
         best, best_pos = None, -1
         for m in self.mentions.items:
             if m.start >= before or m.start <= best_pos:
@@ -369,6 +371,10 @@ class Resolver:
             if business and not _a_business(cl):
                 continue
             if m.cluster == exclude:
+                continue
+            if subject_since is not None and not (
+                m.start >= subject_since and is_subject(self.doc[m.end - 1])
+            ):
                 continue
             best, best_pos = m.cluster, m.start
         return best
@@ -462,12 +468,7 @@ class Resolver:
             )
             if self._the_business(tok, lemma, described):
                 # '"… Varda Gas …," the oil giant said': not the one it quotes
-                return self.recent(
-                    tok.left_edge.i,
-                    {"Organization"},
-                    unquoted_from=tok.sent.start,
-                    business=lemma in lx.BUSINESS_DESCRIPTORS,
-                )
+                return self._the_business_named(tok, lemma)
             if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
                 return None
         if _unnamed_one(tok, lemma):
@@ -561,6 +562,27 @@ class Resolver:
                 )
                 return index
         return self.described(tok, "Actor", ("amod", "compound"))
+
+    def _the_business_named(self, tok: Token, lemma: str) -> int | None:
+        """The business "the company" goes back to: the latest one that was a
+        subject in this sentence or the one before ("Orlen claims it is owed money by
+        Kestrel. The company …": Orlen), else the latest named."""
+        business = lemma in lx.BUSINESS_DESCRIPTORS
+        before = tok.left_edge.i
+        start = tok.sent.start
+        since = self.doc[start - 1].sent.start if start else 0
+        topic = self.recent(
+            before,
+            {"Organization"},
+            unquoted_from=start,
+            business=business,
+            subject_since=since,
+        )
+        if topic is not None:
+            return topic
+        return self.recent(
+            before, {"Organization"}, unquoted_from=start, business=business
+        )
 
     def _the_business(self, tok: Token, lemma: str, described: bool) -> bool:
         """ "the company", "the FTSE 100 group": the business in the story (named
