@@ -95,9 +95,9 @@ def test_a_time_expression_dates_its_event(run):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Heavy rain is causing flooding across the Varna valley.", "NaturalDisaster"),
+        ("Storms are causing flooding in the Varna valley.", "NaturalDisaster"),
         ("A nurse from Tarsk has been quarantined in hospital.", "Outbreak"),
-        ("There are 12 flood warnings in the south of Kellan.", "Warning"),
+        ("There are 30 flood warnings in the north of Kellan.", "Warning"),
     ],
 )
 def test_an_event_said_to_be_so_now_is_dated_to_the_day_of_writing(run, text, kind):
@@ -125,40 +125,40 @@ def test_a_past_or_timeless_event_is_not_dated_to_the_day_of_writing(run, text, 
 
 @pytest.mark.slow
 def test_an_event_that_is_due_lies_ahead(run):
-    """ "is due to be published in May", written in June: next May."""
-    x = run("The study is due to be published in May.", published="2025-06-12")
-    assert _date_of(x, "StudyPublication") == "2026-05"
+    """ "is due to be published in March", written in June: next March."""
+    x = run("The report is due to be published in March.", published="2025-06-12")
+    assert _date_of(x, "StudyPublication") == "2026-03"
 
 
 @pytest.mark.slow
 def test_what_someone_is_ready_to_do_is_planned(run):
-    x = run("Varda is ready to hand over captured soldiers to Kellan.")
+    x = run("Varda is willing to hand over the prisoners to Kellan.")
     (swap,) = [e for e in x.events if e.event_type == "PrisonerExchange"]
     assert swap.modality == "planned"
 
 
 @pytest.mark.slow
 def test_a_date_on_an_event_noun_is_its_own(run):
-    """ "the Oct. 23 slaying" is dated Oct. 23 even when the sentence's verb has
+    """ "the Nov. 14 killing" is dated Nov. 14 even when the sentence's verb has
     another date; and another noun's date is not the sentence's date for all."""
     x = run(
-        "Police charged Maria Lopez on Monday in the Oct. 23 slaying of a doctor.",
+        "Prosecutors charged Maria Lopez on Monday in the Nov. 14 killing of a banker.",
         published="2024-05-08",
     )
-    assert _date_of(x, "Death") == "2023-10-23"
+    assert _date_of(x, "Death") == "2023-11-14"
     y = run("In his speech, he said the March 3 bombing was a crime.")
     assert _date_of(y, "OtherEvent") is None
 
 
 @pytest.mark.slow
 def test_a_present_perfect_reads_back(run):
-    """ "have been searching since the Oct. 23 slaying", written in May: last
+    """ "have been hunting since the Nov. 14 killing", written in May: last
     October, not this one."""
     x = run(
-        "Police have been searching for Maria Lopez since the Oct. 23 slaying.",
+        "Detectives have been hunting for Maria Lopez since the Nov. 14 killing.",
         published="1999-05-06",
     )
-    assert _date_of(x, "Death") == "1998-10-23"
+    assert _date_of(x, "Death") == "1998-11-14"
 
 
 def test_a_result_in_a_match_report_is_on_the_match_day():

@@ -342,7 +342,7 @@ def test_a_role_with_the_name_in_its_own_phrase_is_that_person(run):
     name ends the role's own phrase, so the speaker is Tom Becker, not an unnamed
     vice president."""
     x = run(
-        '"The market is starting to show small signs of life," said the vice '
+        '"Orders are picking up again," said the vice '
         "president and chairman of Orlen Motors LLC Tom Becker."
     )
     assert [c.claimant for c in x.claims] == ["person:tom becker"]

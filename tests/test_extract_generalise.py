@@ -361,7 +361,7 @@ def test_a_name_in_a_headline_that_the_body_repeats_is_kept(run):
 @pytest.mark.slow
 def test_a_title_the_ner_calls_an_organisation_runs_on_into_a_name(run):
     """ "U.S. Surgeon General Ana Ruiz": a person with a title, not an organisation."""
-    x = run("U.S. Surgeon General Ana Ruiz led the team to Varna.")
+    x = run("U.S. Surgeon General Ana Ruiz opened the clinic in Varna.")
     assert "Ana Ruiz" in _actors(x)
     assert not any("Surgeon" in name for name in _names(x))
 
@@ -388,7 +388,7 @@ def test_a_latin_phrase_is_no_place(run):
 @pytest.mark.slow
 def test_a_name_on_shares_is_the_company_whose_shares_moved(run):
     """ "Zorvana shares jumped": Zorvana is a company, and the move is its own."""
-    x = run("Zorvana shares jumped 8.7 percent to $7.02 on Monday.")
+    x = run("Zorvana shares jumped 5.2 percent to $11.40 on Monday.")
     assert "Zorvana" in _actors(x)
     (move,) = [e for e in x.events if e.event_type == "MarketMovement"]
     key = next(e.key for e in x.entities if e.name == "Zorvana")
@@ -407,12 +407,12 @@ def test_a_market_named_after_its_city_is_no_company(run):
     [
         (
             "Analysts at Orlen Foods expect a strong quarter, Reuters reported. "
-            "The company said late Friday its second-quarter profit soared 41 percent.",
+            "The company said on Thursday its quarterly profit rose 12 percent.",
             "Orlen Foods",
         ),
         (
-            "Kestrel Bistro Inc was told of the breach by the U.S. Secret Service. "
-            "The company said on Monday that the breach began in October.",
+            "Kestrel Bistro Inc was warned about the fraud by the Federal Trade "
+            "Commission. The company said on Monday that the fraud began in October.",
             "Kestrel Bistro Inc",
         ),
     ],
@@ -432,12 +432,12 @@ def test_he_is_not_the_person_his_quote_names(run):
     """'He said: "Berg was a kind fellow …"': the quote names Berg, so "he" is the
     other man, not Berg."""
     x = run(
-        'Dr Paul Hart, who first met Mr Tom Berg in 2005, called him a "hero".\n\n'
-        "A book of photographs by Mr Berg, which he worked on with Dr Hart, is due "
-        "to be published in May.\n\n"
-        'He said: "Berg was a brilliant, kind fellow who never sought the limelight."'
+        'Dr Paul Hart, who taught with Mr Tom Berg for ten years, called him a "mentor".\n\n'
+        "An exhibition of Mr Berg's paintings, which he planned with Dr Hart, opens "
+        "in May.\n\n"
+        'He said: "Berg was a patient, generous teacher who never chased fame."'
     )
-    claim = next(c for c in x.claims if "kind fellow" in c.statement)
+    claim = next(c for c in x.claims if "generous teacher" in c.statement)
     assert _speaker(x, claim) == "Paul Hart"
 
 
@@ -446,8 +446,8 @@ def test_he_is_not_the_person_his_quote_names(run):
     ("text", "speaker"),
     [
         (
-            "Police are searching for Tom Berg. Berg's stepmother, who married his "
-            "father in 1970, said she hopes he will come forward.",
+            "Police are looking for Tom Berg. Berg's stepmother told reporters she "
+            "was sure he would soon return home.",
             "Berg's stepmother",
         ),
         (
@@ -466,12 +466,12 @@ def test_a_relative_of_a_person_speaks_for_themself(run, text, speaker):
 
 @pytest.mark.slow
 def test_the_company_is_the_business_the_story_is_about(run):
-    """ "Orlen claims it is owed money by Kestrel. … the US company …": the company
-    is the one that was the subject, not the latest named."""
+    """ "Orlen says it was never paid by Kestrel. The Danish firm …": the firm is the
+    one that was the subject, not the latest named."""
     x = run(
-        "Orlen Foods claims it is still owed money by Kestrel Motors. In addition the "
-        "US company is unhappy that Kestrel Motors is reserving the right not to pay. "
-        "It also complains that Kestrel Motors has asked regulators to intervene."
+        "Orlen Foods says it was never paid for its last delivery to Kestrel Motors. "
+        "The Danish firm is also angry that Kestrel Motors cancelled two orders. "
+        "It also alleges that Kestrel Motors misled regulators about the deal."
     )
     claim = next(c for c in x.claims if "regulators" in c.statement)
     assert _speaker(x, claim) == "Orlen Foods"

@@ -69,7 +69,7 @@ class DateContext:
         ahead: bool = False,
         noun: Token | None = None,
     ) -> DateValue | None:
-        """A date on the event's noun ("the Oct. 23 slaying", "Monday's attack"),
+        """A date on the event's noun ("the Nov. 14 killing", "Monday's attack"),
         else attached to the verb (not through a nested clause), else to an
         ancestor; with ``sentence_fallback``, the sentence's only date that no other
         noun holds. ``ahead``: the verb names the event itself, so a present tense
@@ -102,7 +102,7 @@ class DateContext:
         return None
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
-        """A date that modifies the noun itself: "the Oct. 23 slaying"."""
+        """A date that modifies the noun itself: "the Nov. 14 killing"."""
         for ent in self.by_sentence.get(verb.sent.start, []):
             if _modifies(ent) == noun:
                 value = resolve(ent.text, self.ref, tense(verb))
@@ -231,12 +231,11 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
 
 def _modifies(ent: SpacySpan) -> Token | None:
     """The noun a date is a modifier of ("the March 3 bombing", "Monday's attack")."""
-    root = ent.root
-    if root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
-        return root.head
+    for tok in ent:  # not ent.root: "the Nov. 14" hangs on the noun twice
+        head = tok.head
+        outside = not ent.start <= head.i < ent.end
+        if outside and tok.dep_ in ("poss", "compound", "nmod", "amod"):
+            return head if head.pos_ in ("NOUN", "PROPN") else None
     return None
 
 

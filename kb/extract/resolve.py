@@ -565,7 +565,7 @@ class Resolver:
 
     def _the_business_named(self, tok: Token, lemma: str) -> int | None:
         """The business "the company" goes back to: the latest one that was a
-        subject in this sentence or the one before ("Orlen claims it is owed money by
+        subject in this sentence or the one before ("Orlen says it was never paid by
         Kestrel. The company …": Orlen), else the latest named."""
         business = lemma in lx.BUSINESS_DESCRIPTORS
         before = tok.left_edge.i

@@ -259,7 +259,7 @@ class TriggerRules:
         return self.r.mentions.sports or self._sentence_has(tok, lx.SPORTS_CONTEXT)
 
     def _margin(self, tok: Token, kind: str) -> str | None:
-        """ "won by a landslide": a winning margin, not a fall of earth."""
+        """ "won the seat by a landslide": a winning margin, not a fall of earth."""
         return (
             None
             if tok.head.lower_ in ("by", "in")
@@ -293,13 +293,13 @@ class TriggerRules:
         return None if any(c.lower_ == "of" for c in tok.children) else kind
 
     def _disease_season(self, tok: Token, kind: str) -> str | None:
-        """ "this flu season started early": an outbreak; other seasons are no event."""
+        """ "the flu season began early": an outbreak; other seasons are no event."""
         diseases = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         return "Outbreak" if diseases & lx.SEASONAL_DISEASES else None
 
     def _called_off(self, tok: Token, kind: str) -> str | None:
         """ "the cancellation of flights", "the cancellation of the summit"; not "the
-        cancellation of legal steps"."""
+        cancellation of fines"."""
         things = prep_objects(tok, ("of",))
         if not things:
             return kind
@@ -307,7 +307,7 @@ class TriggerRules:
 
     def _debate(self, tok: Token, kind: str) -> str | None:
         """ "the debate in Cleveland", "a televised debate"; not debate in general
-        ("months of debate", "open to debate")."""
+        ("years of debate", "open to debate")."""
         if not any(c.dep_ in ("det", "poss") for c in tok.children):
             return None
         return kind
@@ -501,7 +501,7 @@ class TriggerRules:
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
         """ "launched its Lumo headset", "launched a satellite", "launched a war"; not
-        "launched a bid" nor "launch inspections of all buses"."""
+        "launched a bid" nor "launch checks of every ferry"."""
         for obj in (o for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             if obj.lemma_.lower() in lx.CONFLICT_WORDS | lx.UPRISINGS:
                 return "Attack"  # "launched a guerrilla war"
@@ -514,7 +514,7 @@ class TriggerRules:
     def _exploding(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "a bomb exploded"; not "car ownership has exploded"."""
+        """ "a bomb exploded"; not "phone use has exploded"."""
         if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
             return "Accident"
         lemma = subj.lemma_.lower()
@@ -1061,7 +1061,7 @@ _MAY = frozenset({"can", "could", "may", "might", "should"})
 
 def _generic_vote(tok: Token) -> bool:
     """Voting as a right or a chance, not a vote held: "to vote" after a noun or an
-    adjective, "from/to voting", "allowed to cast a ballot", "could vote"."""
+    adjective, "from/to voting", "may not cast a ballot", "could vote"."""
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "pcomp", "advcl") and (
         head.pos_ in ("NOUN", "ADJ") or head.lower_ in ("from", "to")
@@ -1071,7 +1071,7 @@ def _generic_vote(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _MAY for v in verbs for c in v.children):
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in tok.children):
-        return True  # "restores voting rights", parsed as a verb
+        return True  # "gives back voting rights", parsed as a verb
     return tok.dep_ == "xcomp" and head.lemma_.lower() in ("allow", "permit")
 
 

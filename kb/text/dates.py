@@ -214,7 +214,7 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     if it is nearer, and in the past whenever this year's is more than two months
     ahead: in an article of Jan. 3, a past "Dec. 28" is last year's; in one of
     March 14, "seized the town on Dec. 3" is last December; in one of May 6, "the
-    Oct. 23 slaying" is last October's.
+    Nov. 14 killing" is last November's.
 
     >>> _month_day(12, 28, date(2015, 12, 10), "past")
     DateValue(value='2015-12-28', precision='day')
@@ -226,8 +226,8 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     DateValue(value='2025-03-02', precision='day')
     >>> _month_day(12, 3, date(2024, 3, 14), "past")
     DateValue(value='2023-12-03', precision='day')
-    >>> _month_day(10, 23, date(2024, 5, 6), "past")
-    DateValue(value='2023-10-23', precision='day')
+    >>> _month_day(11, 14, date(2024, 5, 6), "past")
+    DateValue(value='2023-11-14', precision='day')
     """
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:

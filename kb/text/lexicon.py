@@ -613,7 +613,7 @@ MARKET_SUBJECTS = frozenset(
         "composite",
     }
 )
-# Words of a stock index's name: "the Nasdaq Composite added 31 points".
+# Words of a stock index's name: "the Nasdaq Composite added 18 points".
 MARKET_INDEX_WORDS = frozenset(
     """dow nasdaq s&p ftse nikkei dax cac hang seng stoxx kospi sensex topix
     russell""".split()
@@ -730,7 +730,7 @@ LAUNCHED_THINGS = frozenset(
     scheme schemes initiative initiatives strategy project projects plan centre
     center office offices""".split()
 )
-# Subjects that "explode" only in figures: "ownership has exploded".
+# Subjects that "explode" only in figures: "phone use has exploded".
 GROWING_THINGS = frozenset(
     """demand use price prices cost costs number numbers population interest
     popularity debt sale sales traffic spending crime""".split()

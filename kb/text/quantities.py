@@ -265,7 +265,7 @@ def _is_date_part(text: str, m: re.Match[str]) -> bool:
 
 
 # A number that is part of a name: a model ("A380", "F-16"), a stock index ("the
-# S&P 500"), a decade ("in his 30s"), the end of a span of years ("1957-58"), a
+# S&P 500"), a decade ("in his 30s"), the end of a span of years ("1987-88"), a
 # street number ("469 Main Street").
 _INDEX_BEFORE = re.compile(
     r"\b(?:S&P|SP|FTSE|Nikkei|CAC|DAX|Stoxx|Russell|Hang Seng|MSCI|ASX|Sensex)\s?$"
