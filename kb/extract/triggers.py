@@ -30,16 +30,15 @@ class TriggerRules:
         self.ent_at = r.mentions.ent_at
 
     def trigger_type(self, tok: Token) -> str | None:
-        """The event type ``tok`` names here, or None."""
-        lemma = tok.lemma_.lower()
-        if tok.dep_ in ("amod", "compound") or any(
-            c.dep_ == "neg" for c in tok.children
-        ):
+        """The event type ``tok`` names here, or None; None too when the text says
+        it did not happen ("did not attack", "no one was hurt", "no injuries")."""
+        if tok.dep_ in ("amod", "compound"):
             return None
-        if _no_one(tok) or any(
-            c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children
-        ):
-            return None  # "no one was hurt", "no injuries"
+        kind = self._kind(tok)
+        return None if kind is None or _denied(tok) else kind
+
+    def _kind(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             return "OtherEvent"  # "were reported missing", "are still missing"
         if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "acomp", "prt"):
@@ -260,23 +259,13 @@ class TriggerRules:
 
     def _margin(self, tok: Token, kind: str) -> str | None:
         """ "won the seat by a landslide": a winning margin, not a fall of earth."""
-        return (
-            None
-            if tok.head.lower_ in ("by", "in")
-            and tok.head.head.lemma_
-            in (
-                "win",
-                "elect",
-                "re-elect",
-                "reelect",
-            )
-            else kind
-        )
+        margin = tok.head.lower_ in ("by", "in") and tok.head.head.lemma_ in _WINNING
+        return None if margin else kind
 
     def _funding(self, tok: Token, kind: str) -> str | None:
         """ "a $5 million investment", "the loan", "its funding"; not investment in
         general ("trade and investment", "foreign funding")."""
-        if any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in tok.children):
+        if _determined(tok):
             return kind
         money = any(
             t.like_num or t.ent_type_ == "MONEY" or t.tag_ == "$"
@@ -308,9 +297,7 @@ class TriggerRules:
     def _debate(self, tok: Token, kind: str) -> str | None:
         """ "the debate in Cleveland", "a televised debate"; not debate in general
         ("years of debate", "open to debate")."""
-        if not any(c.dep_ in ("det", "poss") for c in tok.children):
-            return None
-        return kind
+        return kind if _determined(tok) else None
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         return bool({t.lower_ for t in tok.sent} & words)
@@ -984,6 +971,7 @@ class TriggerRules:
         )
 
 
+_WINNING = frozenset({"win", "elect", "re-elect", "reelect"})
 _HUMANS = frozenset({"man", "woman", "child", "boy", "girl", "person"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 
@@ -997,6 +985,21 @@ def _service_or_event(tok: Token) -> bool:
         or lemma in lx.NOUN_TRIGGERS
         or lemma in lx.SPORTS_OBJECTS
         or lemma in lx.CALLED_OFF
+    )
+
+
+def _determined(tok: Token) -> bool:
+    """A noun with a determiner or an owner: "the loan", "its funding", "a debate"."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in tok.children)
+
+
+def _denied(tok: Token) -> bool:
+    """ "did not attack", "no one was hurt", "no injuries": it did not happen."""
+    if _no_one(tok):
+        return True
+    return any(
+        c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)
+        for c in tok.children
     )
 
 

@@ -793,13 +793,6 @@ ASKING = frozenset(
     """call demand claim request bid plea appeal push pressure clamour clamor""".split()
 )
 
-# Nouns for a business, that a news agency or a public body is not: "the company
-# said" after a Reuters report on it is the company, not Reuters.
-BUSINESS_DESCRIPTORS = frozenset(
-    """company firm automaker carmaker conglomerate supplier publisher utility refiner
-    brewer multinational carrier bank airline insurer maker manufacturer retailer
-    chipmaker operator lender producer developer giant chain restaurant""".split()
-)
 # News agencies, folded: a report's source, not the company it reports on.
 NEWS_AGENCIES = (
     "reuters",
@@ -1033,4 +1026,10 @@ ORG_GENERIC = frozenset(
         "newspaper",
         "chain",
     }
+)
+# The nouns of ``ORG_GENERIC`` for a business, that a news agency or a public body
+# is not: "the company said" after a Reuters report on it is the company, not Reuters.
+BUSINESS_DESCRIPTORS = ORG_GENERIC - frozenset(
+    """hospital clinic charity club group agency organisation organization university
+    institute centre center broadcaster newspaper""".split()
 )
