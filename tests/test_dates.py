@@ -174,3 +174,74 @@ def test_a_result_in_a_match_report_is_on_the_match_day():
     events = [match(0, None), match(1, saturday), match(2, sunday), match(3, None)]
     _date_from_the_match(events)
     assert [e.date for e in events] == [saturday, saturday, sunday, sunday]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # written on Thursday 10 November: what is set to happen lies ahead
+        (
+            "Minister Ana Volk is due in Tarsk on Friday for a visit.",
+            "DiplomacyEvent",
+            "2005-11-11",
+        ),
+        (
+            "Ana Volk is to pay a visit to Tarsk on Wednesday.",
+            "DiplomacyEvent",
+            "2005-11-16",
+        ),
+        (
+            "Her lawyer will speak when the trial resumes on Monday.",
+            "LegalAction",
+            "2005-11-14",
+        ),
+    ],
+)
+def test_what_is_set_to_happen_lies_ahead(run, text, kind, date):
+    assert _date_of(run(text, published="2005-11-10"), kind) == date
+
+
+@pytest.mark.slow
+def test_a_summit_to_be_held_lies_ahead(run):
+    """ "the summit to be held in Lima in March", written in November: next March."""
+    x = run(
+        "Weeks before the summit to be held in Lima in March, she met farmers.",
+        published="2005-11-10",
+    )
+    (summit,) = [e for e in x.events if "summit" in e.label]
+    assert summit.date is not None and summit.date.value == "2006-03"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # the year describes the crew, not the death
+        (
+            "The oldest member of the 1961 crew, Tom Ashby, died last June.",
+            "Casualties",
+            "2012-06",
+        ),
+        # the year describes the law, not the conviction
+        (
+            "Convicted of fraud, Ivo Kral faces a fine under a 1994 law.",
+            "LegalAction",
+            None,
+        ),
+        # the year on the raid dates what the raid did
+        (
+            "Kellan apologised for a 2010 raid on a ship that killed nine sailors.",
+            "Casualties",
+            "2010",
+        ),
+        # a date on a word of time is the verb's: "Tuesday night"
+        (
+            "The council voted 7-2 on Tuesday night to close the pool.",
+            "Vote",
+            "2013-03-19",
+        ),
+    ],
+)
+def test_a_date_that_describes_a_noun_dates_only_that_noun(run, text, kind, date):
+    assert _date_of(run(text, published="2013-03-22"), kind) == date

@@ -149,6 +149,8 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
     ("text", "wrong"),
     [
         ("It took two hours to clear the road.", "Acquisition"),
+        ("The clinic was granted a licence by the council.", "Investment"),
+        ("Smugglers can be sentenced to death in Varna.", "Death"),
         ("The talks will take place in Geneva.", "Acquisition"),
         ("She bought time by calling a recess.", "Acquisition"),
         ("The report named three suppliers that broke the rules.", "Appointment"),
@@ -295,6 +297,12 @@ def test_appointee_is_a_participant(run):
         ("The institute released a poll of 900 voters.", "StudyPublication"),
         ("Governor Edda Valk arrived in Tarsk for a two-day visit.", "DiplomacyEvent"),
         ("The hacker pleaded guilty to fraud in Tarsk.", "LegalAction"),
+        ("The hacker pleaded not guilty to fraud.", "LegalAction"),
+        ("The city granted $2 million to the harbour trust.", "Investment"),
+        ("Rebels attacked the convoy for the second time on Monday.", "Attack"),
+        ("A soldier was killed by enemy fire near Tarsk.", "Attack"),
+        # a court's trial, though "phase" is a word of drug trials too
+        ("The sentencing phase of the trial began in Tarsk.", "LegalAction"),
     ],
 )
 def test_more_triggers_name_their_events(run, sentence, kind):
@@ -308,6 +316,13 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "Mayor Edda Valk rejected the remarks as unfair.",
         "Senator Ivo Kral attacked Governor Edda Valk's record on taxes.",
         "The plan came under fire from farmers.",
+        # blame in words, not arms
+        "The senator attacked the ministry for its handling of the budget.",
+        "She attacked the mayor for failing to act.",
+        # a plea that is not made in court
+        "The villagers pleaded for clean water.",
+        # a title is won in the match, not captured like a town
+        "Rina Holt captured the season crown.",
     ],
 )
 def test_everyday_senses_name_no_event(run, sentence):

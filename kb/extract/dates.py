@@ -46,6 +46,7 @@ _PLAN_VERBS = {
     "ready",
     "willing",
 }
+_CORE = ("nsubj", "nsubjpass", "dobj", "attr")
 # clauses of their own: a date inside one belongs to that clause's verb
 _OWN_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl")
 
@@ -80,11 +81,16 @@ class DateContext:
             if own is not None:
                 return own
         in_sent = self.by_sentence.get(verb.sent.start, [])
+        # a date that describes a noun ("the 1961 crew") comes after the verb's own,
+        # and only on the verb's subject or object ("the Monday attack killed …")
+        by_own = sorted(in_sent, key=lambda e: _modifies(e) not in (None, noun))
         cur: Token | None = verb
         for _ in range(4):
             if cur is None:
                 break
-            for ent in in_sent:
+            for ent in by_own:
+                if not _may_date(_modifies(ent), verb, cur, noun):
+                    continue
                 if _attached(ent, cur) and not _dates_the_saying(ent, cur):
                     value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
                     if value is not None:
@@ -173,6 +179,8 @@ def tense(verb: Token) -> Tense:
         kids = list(cur.children)
         if any(c.lower_ in _FUTURE_AUX for c in kids if c.dep_ == "aux"):
             return "future"
+        if _set_to_happen(cur, kids):
+            return "future"
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
             return "past"
         if (
@@ -181,7 +189,10 @@ def tense(verb: Token) -> Tense:
             and cur.head.lemma_ in _PLAN_VERBS
         ):
             return "future"
-        cur = cur.head if cur.dep_ in ("xcomp", "conj") else None
+        # "will argue when the trial begins": a present clause of time under a
+        # future verb lies ahead too
+        follows = cur.dep_ in ("xcomp", "conj") or _clause_of_time(cur)
+        cur = cur.head if follows else None
     kids = list(verb.children)
     if any(c.lemma_ == "have" and c.tag_ in _PRESENT for c in kids if c.dep_ == "aux"):
         return "past"  # "has announced", "have been searching since …": a perfect
@@ -197,6 +208,38 @@ def tense(verb: Token) -> Tense:
 
 
 _PRESENT = ("VBZ", "VBP")
+_TIME_MARKS = frozenset({"when", "until", "before", "after", "once", "as"})
+
+
+def _clause_of_time(verb: Token) -> bool:
+    """A present clause of time: "when the trial begins", "once talks resume"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in _PRESENT
+        and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
+            for c in verb.children
+        )
+    )
+
+
+def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
+    """A verb that says what is to come: "the summit to be held in May", "she is
+    to visit Riga", "he is due in Oslo"."""
+    if any(c.tag_ == "TO" for c in kids) and (
+        verb.dep_ in ("acl", "relcl")
+        or verb.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    ):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in _PRESENT:
+        return True
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ in _PRESENT
+        and any(c.dep_ == "acomp" and c.lemma_ in _PLAN_VERBS for c in kids)
+    )
 
 
 def _now(verb: Token) -> bool:
@@ -230,13 +273,41 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
 
 
 def _modifies(ent: SpacySpan) -> Token | None:
-    """The noun a date is a modifier of ("the March 3 bombing", "Monday's attack")."""
+    """The noun a date is a modifier of ("the March 3 bombing", "Monday's attack");
+    not a word of time ("Tuesday night")."""
     for tok in ent:  # not ent.root: "the Nov. 14" hangs on the noun twice
         head = tok.head
         outside = not ent.start <= head.i < ent.end
-        if outside and tok.dep_ in ("poss", "compound", "nmod", "amod"):
-            return head if head.pos_ in ("NOUN", "PROPN") else None
+        if outside and tok.dep_ in ("poss", "compound", "nmod", "amod", "nummod"):
+            timely = head.ent_type_ in ("DATE", "TIME")
+            return head if head.pos_ in ("NOUN", "PROPN") and not timely else None
     return None
+
+
+def _noun_phrase_up(noun: Token) -> list[Token]:
+    """The noun and the nouns its phrase hangs on, up to a verb: "clinic" in "the
+    1998 bombing of a clinic" gives [clinic, bombing]."""
+    nouns = [noun]
+    cur = noun
+    while cur.dep_ in ("pobj", "prep", "appos", "compound") and cur.head != cur:
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN"):
+            nouns.append(cur)
+    return nouns
+
+
+def _may_date(
+    described: Token | None, verb: Token, cur: Token, noun: Token | None
+) -> bool:
+    """Whether a date on a noun (``described``) dates the verb: a date on no noun
+    does; one on the event's own noun, on the verb's subject or object ("the Monday
+    attack killed …"), or on the noun a relative clause describes ("a 2010 raid that
+    killed nine"); not one that describes anything else ("the 1961 crew")."""
+    if described is None or described == noun:
+        return True
+    if verb.dep_ == "relcl" and described in _noun_phrase_up(verb.head):
+        return True
+    return cur == verb and described.dep_ in _CORE and described.head == verb
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:

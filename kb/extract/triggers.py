@@ -94,6 +94,9 @@ class TriggerRules:
             and tok.head.lemma_ in ("open", "return")
         ):
             return "Attack"  # "opened fire on the car"
+        if lemma == "death" and tok.head.lower_ == "to":
+            if tok.head.head.lemma_.lower() in ("sentence", "condemn"):
+                return None  # "sentenced to death": the punishment, not a death
         if kind == "Vote" and any(c.dep_ == "nummod" for c in tok.children):
             return None  # "a combined 385 votes": a count, not a vote held
         if lemma in ("injury", "injuries") and (
@@ -222,9 +225,8 @@ class TriggerRules:
         """A trial in court, or of a drug or vaccine: by the sentence's words, else
         by the article's."""
         words = {t.lower_ for t in tok.sent} | mods
-        medical = not words & (lx.COURT_WORDS | lx.POLICE_WORDS) and (
-            words & lx.MEDICAL_WORDS or self.medical
-        )
+        courtroom = lx.COURT_WORDS | lx.POLICE_WORDS | lx.SENTENCING_WORDS
+        medical = not words & courtroom and (words & lx.MEDICAL_WORDS or self.medical)
         return "MedicalTrial" if medical else "LegalAction"
 
     @cached_property
@@ -303,12 +305,15 @@ class TriggerRules:
         return bool({t.lower_ for t in tok.sent} & words)
 
     def _in_words(self, tok: Token) -> bool:
-        """An attack made in words: on a person, or on their record or remarks."""
+        """An attack made in words: on a person, or on their record or remarks, or
+        for what someone did ("attacked the government for its arms sales")."""
         targets = [tok]
         if tok.pos_ in ("NOUN", "PROPN"):
             targets = prep_objects(tok, ("on", "against"))
         else:
             targets = [c for c in tok.children if c.dep_ == "dobj"]
+            if targets and _blamed_for(tok):
+                return True
         return any(
             self.r.kind_at(t) == "Person" or t.lemma_.lower() in lx.CRITICISM_OBJECTS
             for t in targets
@@ -632,7 +637,25 @@ class TriggerRules:
             for o in objs
         ):
             return "Election"
+        if any(o.lemma_.lower() in lx.SPORTS_TITLES for o in objs):
+            return None  # "captured the season crown": the win is the match's
         return "Capture"
+
+    def _pleading(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "pleaded guilty", "pleaded not guilty to fraud"; not "pleaded for water"."""
+        pleas = {c.lower_ for c in tok.children if c.dep_ in ("acomp", "oprd", "dobj")}
+        return "LegalAction" if pleas & lx.PLEAS else None
+
+    def _granting(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "granted a loan", "granted $5 million"; not "granted approval"."""
+        money = any(
+            o.ent_type_ == "MONEY" or o.lemma_.lower() in lx.MONEY_GIVEN for o in objs
+        )
+        return "Investment" if money else None
 
     def _announcement(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1142,6 +1165,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["release", "conduct"], TriggerRules._publication),
     "attack": TriggerRules._attack,
     "capture": TriggerRules._capture,
+    "plead": TriggerRules._pleading,
+    "grant": TriggerRules._granting,
     **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),
     "agree": TriggerRules._agreement,
     **dict.fromkeys(["rule", "side", "uphold", "overturn"], TriggerRules._ruling),
@@ -1224,3 +1249,17 @@ _NARROW_NOUNS: dict[str, _NounRule] = {
     "storm": TriggerRules._weather,
     "season": TriggerRules._disease_season,
 }
+
+
+def _blamed_for(verb: Token) -> bool:
+    """ "for its arms sales", "over his remarks", "for failing to act": what
+    someone is blamed for (not "for the second time", "over the weekend")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" or (
+                obj.dep_ == "pobj" and any(c.dep_ == "poss" for c in obj.children)
+            ):
+                return True
+    return False

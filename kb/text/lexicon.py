@@ -422,7 +422,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 # Words on "fire" that make it shooting: "machine-gun fire".
 WEAPON_WORDS = frozenset(
     """machine-gun gun sniper artillery mortar rocket tank cannon automatic small-arms
-    anti-aircraft""".split()
+    anti-aircraft enemy hostile insurgent""".split()
 )
 # Parts of the body that make an injury a player's or a patient's: "a knee injury".
 BODY_PARTS = frozenset(
@@ -447,6 +447,21 @@ CONFLICT_WORDS = frozenset(
 # Conflicts that are launched: "launched an insurgency".
 UPRISINGS = frozenset({"insurgency", "rebellion", "uprising", "invasion", "jihad"})
 # Words for courts: "the court ruled", "the judge ruled".
+# Words of a criminal case's last steps, that make a trial a court's.
+SENTENCING_WORDS = frozenset(
+    """sentencing verdict jurors defendant guilty acquitted convicted""".split()
+)
+# What one pleads when a plea is made in court: "pleaded guilty".
+PLEAS = frozenset({"guilty", "innocent", "contest"})
+# What is granted when a grant is money: "granted a loan".
+MONEY_GIVEN = frozenset(
+    """loan loans grant grants fund funds funding aid money sum subsidy subsidies
+    credit credits bailout""".split()
+)
+# Titles won at the end of a season or a tournament: "captured the crown".
+SPORTS_TITLES = frozenset(
+    """crown title championship trophy cup medal pennant""".split()
+)
 COURT_WORDS = frozenset(
     """court courts judge judges justice justices tribunal jury panel magistrate
     magistrates arbitrator""".split()
