@@ -471,3 +471,36 @@ def test_a_postponement_is_dated_to_its_new_time(run):
     x = run("The cup final was postponed until Saturday because of a flooded pitch.")
     dates = [e.date.value for e in x.events if e.date is not None]
     assert dates == ["2025-06-14"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what would follow if something else happened
+        "If the talks fail, the army could attack the town.",
+        "The bank would sell the unit if the price is right.",
+        # what only might happen
+        "The rebels could launch an attack on Tarsk.",
+        # what something is done for
+        "Rebels moved north in order to attack the base.",
+        "Rebels moved north so as to attack the base.",
+    ],
+)
+def test_an_event_that_may_not_happen_is_none(run, sentence):
+    assert _types(run(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # the subject of a guess happened: only the guess is uncertain
+        ("Police said the attack on Monday could be linked to drugs.", "Attack"),
+        ("Officials said the storm may have killed 20 people.", "Casualties"),
+        (
+            "Hundreds of protesters gathered outside parliament as the vote went ahead.",
+            "Protest",
+        ),
+    ],
+)
+def test_an_event_beside_a_guess_or_a_clause_of_time_stays(run, sentence, kind):
+    assert kind in _types(run(sentence))

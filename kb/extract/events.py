@@ -234,13 +234,62 @@ def _anaphoric(tok: Token) -> bool:
 
 
 def _hypothetical(tok: Token) -> bool:
+    """An event that may or may not happen: under "if" or "whether", what would
+    follow if something else did ("the army could attack if talks fail"), what
+    only might happen ("a flood could hit the town"), or what something is done
+    in order to bring about."""
+    # the verb itself or what it does ("could launch an attack"); not its subject:
+    # "the attack could be linked to …" happened
+    done = tok.pos_ in ("VERB", "AUX") or tok.dep_ == "dobj"
+    if done and _possible_only(tok if tok.pos_ in ("VERB", "AUX") else tok.head):
+        return True
     for anc in [tok, *tok.ancestors]:
-        if any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-            for c in anc.children
-        ):
+        kids = list(anc.children)
+        if any(c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in kids):
+            return True
+        if done and _on_a_condition(anc, kids):
+            return True
+        done = False
+        if _in_order_to(anc, kids):
             return True
     return False
+
+
+_IF_WORDS = ("if", "unless", "whether")
+#: modals of what only may happen (not "will", nor "may have": a guess about the past)
+_POSSIBLE = frozenset({"could", "might", "may"})
+
+
+def _in_order_to(verb: Token, kids: list[Token]) -> bool:
+    """ "in order to attack", "so as to avoid": done for its sake, not done."""
+    if not any(c.tag_ == "TO" for c in kids):
+        return False
+    if verb.dep_ == "acl" and verb.head.lower_ == "order":
+        return verb.head.head.lower_ == "in"  # parsed as "in [order [to attack]]"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark"
+        and (c.lower_ == "order" or c.lower_ == "as" and c.nbor(-1).lower_ == "so")
+        for c in kids
+        if c.i > 0
+    )
+
+
+def _on_a_condition(verb: Token, kids: list[Token]) -> bool:
+    """ "would sell the unit if the price is right"."""
+    modals = _POSSIBLE | {"would"}
+    return bool(modals & {c.lower_ for c in kids if c.dep_ == "aux"}) and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in kids
+    )
+
+
+def _possible_only(verb: Token) -> bool:
+    """ "could attack", "might strike"; not "could have been", "may have died"."""
+    kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(_POSSIBLE & {c.lower_ for c in kids}) and not any(
+        c.lemma_ == "have" for c in kids
+    )
 
 
 def _modality(tok: Token) -> str:
