@@ -298,6 +298,12 @@ def test_appointee_is_a_participant(run):
         ("Governor Edda Valk arrived in Tarsk for a two-day visit.", "DiplomacyEvent"),
         ("The hacker pleaded guilty to fraud in Tarsk.", "LegalAction"),
         ("The hacker pleaded not guilty to fraud.", "LegalAction"),
+        ("Varda Telecom paid a fine of $3 million in May.", "OtherEvent"),
+        ("Divers discovered two bodies near the pier.", "OtherEvent"),
+        ("Orlen Motors recalled 8,000 vans on Tuesday.", "OtherEvent"),
+        ("The militia freed six hostages in Tarsk.", "PrisonerExchange"),
+        # spaCy lemmatises "fined" as "fin"
+        ("The bank was fined $4 million.", "LegalAction"),
         ("The city granted $2 million to the harbour trust.", "Investment"),
         ("Rebels attacked the convoy for the second time on Monday.", "Attack"),
         ("A soldier was killed by enemy fire near Tarsk.", "Attack"),
@@ -316,6 +322,11 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "Mayor Edda Valk rejected the remarks as unfair.",
         "Senator Ivo Kral attacked Governor Edda Valk's record on taxes.",
         "The plan came under fire from farmers.",
+        # what was paid, found, recalled or freed is no event's
+        "The rise paid off for the club.",
+        "She discovered a love of chess in Tarsk.",
+        "He recalled his first day at school.",
+        "The new law will free up money for schools.",
         # blame in words, not arms
         "The senator attacked the ministry for its handling of the budget.",
         "She attacked the mayor for failing to act.",

@@ -39,6 +39,7 @@ class TriggerRules:
 
     def _kind(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
+        lemma = lx.LEMMA_MENDS.get(lemma, lemma)
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             return "OtherEvent"  # "were reported missing", "are still missing"
         if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "acomp", "prt"):
@@ -1125,6 +1126,9 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
     if lemma == "pull" and not obj_words & lx.RESCUE_OBJECTS:
         return False
     if lemma == "issue" and not obj_words & lx.WARNING_OBJECTS:
+        return False
+    needed = lx.OBJECTS_NEEDED.get(lemma)
+    if needed is not None and not obj_words & needed:
         return False
     if lemma == "sign" and any(
         c.dep_ == "prt" and c.lower_ in ("up", "in", "off") for c in tok.children

@@ -272,7 +272,36 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["drown", "hospitalise", "hospitalize", "hurt"], "Casualties"),
     **dict.fromkeys(["sink", "capsize"], "Accident"),
     **dict.fromkeys(["flood", "erupt"], "NaturalDisaster"),
+    # each only with an object of ``OBJECTS_NEEDED``
+    **dict.fromkeys(["pay", "discover", "recall"], "OtherEvent"),
+    **dict.fromkeys(["free"], "PrisonerExchange"),
 }
+# Verbs that name an event only with one of these objects: "paid a fine", "discovered
+# a body", "recalled 20,000 cars", "freed the hostages" (not "paid tribute").
+OBJECTS_NEEDED: dict[str, frozenset[str]] = {
+    "pay": frozenset(
+        """fee fees fine fines ransom compensation damages dividend dividends
+        instalment instalments installment installments bill debt debts tax taxes
+        royalty royalties settlement bribe bribes penalty penalties premium wages
+        salary salaries bonus bonuses""".split()
+    ),
+    "discover": frozenset(
+        """body bodies remains corpse corpses weapon weapons rifle rifles gun guns
+        bomb bombs explosives drugs cocaine heroin cracks crack leak breach fraud
+        grave wreckage virus malware tunnel tunnels""".split()
+    ),
+    "recall": frozenset(
+        """car cars vehicle vehicles truck trucks van vans product products unit
+        units phone phones device devices model models toy toys drug drugs batch
+        batches""".split()
+    ),
+    "free": frozenset(
+        """prisoner prisoners captive captives detainee detainees hostage hostages
+        inmate inmates""".split()
+    ),
+}
+# Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
+LEMMA_MENDS = {"fin": "fine"}
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
     **dict.fromkeys(["arrest"], "Arrest"),
@@ -539,6 +568,9 @@ VEHICLES = frozenset(
 EVENT_KINDS = {
     **dict.fromkeys(["apologise", "apologize", "apology"], "apology"),
     **dict.fromkeys(["manhunt", "hunt"], "manhunt"),
+    **dict.fromkeys(["pay", "payment"], "payment"),
+    **dict.fromkeys(["discover", "discovery"], "discovery"),
+    **dict.fromkeys(["recall"], "recall"),
     **dict.fromkeys(["warrant", "warrants"], "warrant"),
     **dict.fromkeys(["deport", "deportation", "expel", "expulsion"], "expulsion"),
     **dict.fromkeys(["hand", "handover", "extradite", "extradition"], "handover"),
