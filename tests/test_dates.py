@@ -245,3 +245,22 @@ def test_a_summit_to_be_held_lies_ahead(run):
 )
 def test_a_date_that_describes_a_noun_dates_only_that_noun(run, text, kind, date):
     assert _date_of(run(text, published="2013-03-22"), kind) == date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Gunmen attacked a bus near Tarsk on Monday. Six people died.", "2013-03-18"),
+        # not across a paragraph
+        ("Gunmen attacked a bus near Tarsk on Monday.\n\nSix people died.", None),
+        # nor when the sentence before names two dates
+        (
+            "Gunmen attacked a bus on Monday, a week after a raid on Sunday. Six died.",
+            None,
+        ),
+    ],
+)
+def test_a_narrative_in_the_past_carries_the_date_on(run, text, date):
+    """A sentence in the simple past that names no date goes on from the one before."""
+    assert _date_of(run(text, published="2013-03-22"), "Casualties") == date

@@ -107,6 +107,22 @@ class DateContext:
                 return found[0]
         return None
 
+    def carried(self, verb: Token) -> DateValue | None:
+        """The date a narrative in the simple past carries on from the sentence
+        before, in the same paragraph, when that sentence names one date and this
+        one names none: "Gunmen attacked a bus on Monday. Six people died."""
+        sent = verb.sent
+        if verb.tag_ != "VBD" or self.by_sentence.get(sent.start) or sent.start == 0:
+            return None
+        doc = verb.doc
+        before = doc[sent.start - 1].sent
+        if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
+            return None  # a new paragraph
+        ents = self.by_sentence.get(before.start, [])
+        if len(ents) != 1:
+            return None
+        return resolve(ents[0].text, self.ref, "past")
+
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""
         for ent in self.by_sentence.get(verb.sent.start, []):

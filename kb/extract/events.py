@@ -115,7 +115,7 @@ class _EventRules:
             verb, sentence_fallback=True, ahead=tok == verb, noun=noun
         )
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in _CORE):
-            when = self.dates.now_of(verb)
+            when = self.dates.now_of(verb) or self.dates.carried(verb)
         return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
 
     def _event_actors(
