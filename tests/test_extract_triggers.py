@@ -302,6 +302,16 @@ def test_appointee_is_a_participant(run):
         ("Divers discovered two bodies near the pier.", "OtherEvent"),
         ("Orlen Motors recalled 8,000 vans on Tuesday.", "OtherEvent"),
         ("The militia freed six hostages in Tarsk.", "PrisonerExchange"),
+        ("Varda summoned the Kellan ambassador on Tuesday.", "DiplomacyEvent"),
+        ("Varda severed diplomatic ties with Kellan.", "DiplomacyEvent"),
+        ("The judge dismissed the lawsuit against Orlen Motors.", "LegalAction"),
+        ("The court granted bail to the two brothers.", "LegalAction"),
+        ("Orlen Motors posted a loss of $300 million.", "FinancialResult"),
+        ("Regulators approved the vaccine in May.", "HealthEvent"),
+        ("Doctors diagnosed Maria Lopez with cancer in 2011.", "HealthEvent"),
+        ("Maria Lopez joined Orlen Motors as chief executive in 2010.", "Appointment"),
+        ("Maria Lopez became chief executive of Orlen Motors in 2011.", "Appointment"),
+        ("Maria Lopez took over as chief executive in June.", "Appointment"),
         # spaCy lemmatises "fined" as "fin"
         ("The bank was fined $4 million.", "LegalAction"),
         ("The city granted $2 million to the harbour trust.", "Investment"),
@@ -327,6 +337,11 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "She discovered a love of chess in Tarsk.",
         "He recalled his first day at school.",
         "The new law will free up money for schools.",
+        # someone joins or becomes something that is no role
+        "Maria Lopez joined the choir in 1990.",
+        "Maria Lopez became a symbol of hope.",
+        # figures reported that are no company's results
+        "The ministry reported 300 new cases of flu.",
         # blame in words, not arms
         "The senator attacked the ministry for its handling of the budget.",
         "She attacked the mayor for failing to act.",

@@ -376,6 +376,8 @@ class TriggerRules:
                     return "Capture" if lemma == "take" else None
                 if self._org_like(target):
                     return "Acquisition"
+        if over and self._takes_a_role(tok):
+            return "Appointment"  # "took over as chief executive"
         if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
             return "Acquisition"  # "merged with X"
         if lemma == "buy" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "back":
@@ -402,6 +404,29 @@ class TriggerRules:
             for t in c.subtree
         )
         return "Appointment" if has_as or role else None
+
+    def _career(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "joined Acme as chief executive", "was promoted to chairman", "succeeded
+        her as coach", "became chief executive": someone takes a role."""
+        return "Appointment" if self._takes_a_role(tok) else None
+
+    def _takes_a_role(self, verb: Token) -> bool:
+        """A person (or "he", "she") is the verb's subject, and a role is what they
+        become, or what they are "as" or promoted "to"."""
+        subj = self.r.subject(verb)
+        if subj is None or not (
+            subj.lower_ in ("he", "she")
+            or subj.ent_type_ == "PERSON"
+            or self.r.kind_at(subj) == "Person"
+        ):
+            return False
+        phrases = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+        phrases += prep_objects(verb, ("as", "to"))
+        return any(
+            t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
+            for phrase in phrases
+            for t in phrase.subtree
+        )
 
     def _match_result(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -484,6 +509,8 @@ class TriggerRules:
     def _voting(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "The senate rejected the bill", "shareholders approved the merger"; not
         "he rejected the remarks" nor "the storm passed"."""
+        if any(o.lemma_.lower() in lx.MEDICINES for o in objs):
+            return "HealthEvent"  # "regulators approved the vaccine"
         if any(o.lemma_.lower() in lx.VOTED_OBJECTS for o in objs):
             return "Vote"
         if subj is not None and subj.lemma_.lower() in lx.VOTING_BODIES:
@@ -653,6 +680,8 @@ class TriggerRules:
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
         """ "granted a loan", "granted $5 million"; not "granted approval"."""
+        if any(o.lemma_.lower() in lx.COURT_GRANTS for o in objs):
+            return "LegalAction"  # "the court granted bail"
         money = any(
             o.ent_type_ == "MONEY" or o.lemma_.lower() in lx.MONEY_GIVEN for o in objs
         )
@@ -750,6 +779,8 @@ class TriggerRules:
         for obj in objs:
             if self.r.kind_at(obj) == "Person" or obj.lemma_.lower() in lx.ROLE_WORDS:
                 return "Resignation"
+            if lemma == "dismiss" and obj.lemma_.lower() in lx.COURT_OBJECTS:
+                return "LegalAction"  # "the judge dismissed the case"
         return None
 
     def _leaving(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
@@ -1170,6 +1201,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "attack": TriggerRules._attack,
     "capture": TriggerRules._capture,
     "plead": TriggerRules._pleading,
+    **dict.fromkeys(["join", "promote", "succeed", "become"], TriggerRules._career),
     "grant": TriggerRules._granting,
     **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),
     "agree": TriggerRules._agreement,

@@ -275,7 +275,17 @@ VERB_TRIGGERS: dict[str, str] = {
     # each only with an object of ``OBJECTS_NEEDED``
     **dict.fromkeys(["pay", "discover", "recall"], "OtherEvent"),
     **dict.fromkeys(["free"], "PrisonerExchange"),
+    **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
+    **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
+    **dict.fromkeys(["diagnose"], "HealthEvent"),
+    # a person takes a role: each only with a role (``kb.extract.triggers``)
+    **dict.fromkeys(["join", "promote", "succeed", "become"], "Appointment"),
 }
+# What a company reports when it reports its results: "posted a loss".
+RESULTS = frozenset(
+    """profit profits loss losses revenue revenues earnings income deficit surplus
+    results""".split()
+)
 # Verbs that name an event only with one of these objects: "paid a fine", "discovered
 # a body", "recalled 20,000 cars", "freed the hostages" (not "paid tribute").
 OBJECTS_NEEDED: dict[str, frozenset[str]] = {
@@ -295,11 +305,30 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         units phone phones device devices model models toy toys drug drugs batch
         batches""".split()
     ),
+    "report": frozenset(RESULTS),
+    "post": frozenset(RESULTS),
+    "book": frozenset(RESULTS),
+    "summon": frozenset(
+        """ambassador ambassadors envoy envoys diplomat diplomats charge""".split()
+    ),
+    "sever": frozenset({"ties", "relations"}),
+    "restore": frozenset({"ties", "relations"}),
     "free": frozenset(
         """prisoner prisoners captive captives detainee detainees hostage hostages
         inmate inmates""".split()
     ),
 }
+# What a court throws out ("dismissed the case") and grants ("granted bail").
+COURT_OBJECTS = frozenset(
+    """case cases lawsuit lawsuits suit suits charge charges appeal appeals complaint
+    indictment""".split()
+)
+COURT_GRANTS = frozenset({"bail", "asylum", "parole", "pardon", "clemency"})
+# What a regulator approves when an approval is a health event: "approved the drug".
+MEDICINES = frozenset(
+    """drug drugs vaccine vaccines treatment treatments medicine medicines pill pills
+    therapy therapies jab jabs""".split()
+)
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
 LEMMA_MENDS = {"fin": "fine"}
 NOUN_TRIGGERS: dict[str, str] = {
@@ -950,6 +979,7 @@ EVENT_TYPE_LABELS = {
     "DiplomacyEvent": "visit or meeting",
     "PoliticsEvent": "politics",
     "BusinessEvent": "business",
+    "HealthEvent": "health",
     "OtherEvent": "event",
 }
 
