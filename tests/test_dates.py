@@ -182,17 +182,17 @@ def test_a_result_in_a_match_report_is_on_the_match_day():
     [
         # written on Thursday 10 November: what is set to happen lies ahead
         (
-            "Minister Ana Volk is due in Tarsk on Friday for a visit.",
-            "DiplomacyEvent",
+            "The trade envoy is due in Tarsk on Friday for talks on fishing.",
+            "Negotiation",
             "2005-11-11",
         ),
         (
-            "Ana Volk is to pay a visit to Tarsk on Wednesday.",
-            "DiplomacyEvent",
+            "The prince is to open a new bridge in Tarsk on Wednesday.",
+            "Launch",
             "2005-11-16",
         ),
         (
-            "Her lawyer will speak when the trial resumes on Monday.",
+            "Witnesses will be called when the hearing resumes on Monday.",
             "LegalAction",
             "2005-11-14",
         ),
@@ -206,7 +206,7 @@ def test_what_is_set_to_happen_lies_ahead(run, text, kind, date):
 def test_a_summit_to_be_held_lies_ahead(run):
     """ "the summit to be held in Lima in March", written in November: next March."""
     x = run(
-        "Weeks before the summit to be held in Lima in March, she met farmers.",
+        "Days before the summit to be held in Lima in March, the envoy met farmers.",
         published="2005-11-10",
     )
     (summit,) = [e for e in x.events if "summit" in e.label]
@@ -217,29 +217,28 @@ def test_a_summit_to_be_held_lies_ahead(run):
 @pytest.mark.parametrize(
     ("text", "kind", "date"),
     [
-        # the year describes the crew, not the death
+        # the year describes the tax code, not the verdict
         (
-            "The oldest member of the 1961 crew, Tom Ashby, died last June.",
-            "Casualties",
-            "2012-06",
-        ),
-        # the year describes the law, not the conviction
-        (
-            "Convicted of fraud, Ivo Kral faces a fine under a 1994 law.",
+            "Convicted of fraud, Ivo Kral faces a fine under the 2001 tax code.",
             "LegalAction",
             None,
         ),
-        # the year on the raid dates what the raid did
         (
-            "Kellan apologised for a 2010 raid on a ship that killed nine sailors.",
-            "Casualties",
-            "2010",
+            "Ivo Kral was convicted of fraud under the 2001 tax code.",
+            "LegalAction",
+            None,
         ),
-        # a date on a word of time is the verb's: "Tuesday night"
+        # the year on the fire dates what the fire did
         (
-            "The council voted 7-2 on Tuesday night to close the pool.",
+            "Police said a 2004 fire at a mill that killed six workers was arson.",
+            "Casualties",
+            "2004",
+        ),
+        # a date on a word of time is the verb's: "Thursday night"
+        (
+            "The school board voted 5-4 on Thursday night to shut the pool.",
             "Vote",
-            "2013-03-19",
+            "2013-03-21",
         ),
     ],
 )

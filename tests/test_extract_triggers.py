@@ -150,7 +150,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
     [
         ("It took two hours to clear the road.", "Acquisition"),
         ("The clinic was granted a licence by the council.", "Investment"),
-        ("Smugglers can be sentenced to death in Varna.", "Death"),
+        ("The court sentenced the two traffickers to death.", "Death"),
         ("The talks will take place in Geneva.", "Acquisition"),
         ("She bought time by calling a recess.", "Acquisition"),
         ("The report named three suppliers that broke the rules.", "Appointment"),
@@ -312,13 +312,23 @@ def test_appointee_is_a_participant(run):
         ("Maria Lopez joined Orlen Motors as chief executive in 2010.", "Appointment"),
         ("Maria Lopez became chief executive of Orlen Motors in 2011.", "Appointment"),
         ("Maria Lopez took over as chief executive in June.", "Appointment"),
+        ("The riots in Tarsk on Friday left three people hurt.", "Protest"),
+        ("The kidnapping of two engineers shocked Tarsk.", "Capture"),
+        ("The army staged a coup in Varda in 1974.", "ConflictEvent"),
+        (
+            "The inauguration of the new president took place on Monday.",
+            "PoliticsEvent",
+        ),
+        ("Maria Lopez had surgery in Tarsk in 2011.", "HealthEvent"),
+        ("Ivo Brann led the 1961 expedition to Greenland.", "OtherEvent"),
+        ("The two parties struck an electoral pact on Wednesday.", "Agreement"),
         # spaCy lemmatises "fined" as "fin"
         ("The bank was fined $4 million.", "LegalAction"),
         ("The city granted $2 million to the harbour trust.", "Investment"),
         ("Rebels attacked the convoy for the second time on Monday.", "Attack"),
         ("A soldier was killed by enemy fire near Tarsk.", "Attack"),
         # a court's trial, though "phase" is a word of drug trials too
-        ("The sentencing phase of the trial began in Tarsk.", "LegalAction"),
+        ("The trial of the traffickers entered its sentencing phase.", "LegalAction"),
     ],
 )
 def test_more_triggers_name_their_events(run, sentence, kind):
@@ -337,6 +347,8 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "She discovered a love of chess in Tarsk.",
         "He recalled his first day at school.",
         "The new law will free up money for schools.",
+        # an expedition that is a figure of speech
+        "Critics called it a fishing expedition.",
         # someone joins or becomes something that is no role
         "Maria Lopez joined the choir in 1990.",
         "Maria Lopez became a symbol of hope.",
@@ -346,9 +358,9 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "The senator attacked the ministry for its handling of the budget.",
         "She attacked the mayor for failing to act.",
         # a plea that is not made in court
-        "The villagers pleaded for clean water.",
+        "The mayor pleaded for calm after the match.",
         # a title is won in the match, not captured like a town
-        "Rina Holt captured the season crown.",
+        "Rina Holt captured the league title in her debut year.",
     ],
 )
 def test_everyday_senses_name_no_event(run, sentence):

@@ -95,6 +95,11 @@ class TriggerRules:
             and tok.head.lemma_ in ("open", "return")
         ):
             return "Attack"  # "opened fire on the car"
+        if lemma == "expedition" and any(
+            c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")
+            for c in tok.children
+        ):
+            return None  # "a fishing expedition", "his hacking expeditions"
         if lemma == "death" and tok.head.lower_ == "to":
             if tok.head.head.lemma_.lower() in ("sentence", "condemn"):
                 return None  # "sentenced to death": the punishment, not a death

@@ -445,6 +445,18 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["plea", "extradition", "hearing"], "LegalAction"),
     **dict.fromkeys(["endorsement", "debate", "convention", "caucus"], "PoliticsEvent"),
     **dict.fromkeys(["interview", "conference", "funeral", "ceremony"], "OtherEvent"),
+    **dict.fromkeys(["riot", "riots", "boycott", "sit-in"], "Protest"),
+    **dict.fromkeys(["kidnapping", "kidnap"], "Capture"),
+    **dict.fromkeys(["hijacking", "hijack"], "Attack"),
+    **dict.fromkeys(
+        ["coup", "uprising", "rebellion", "mutiny", "blockade"],
+        "ConflictEvent",
+    ),
+    **dict.fromkeys(["inauguration", "swearing-in"], "PoliticsEvent"),
+    **dict.fromkeys(["surgery", "transplant", "diagnosis"], "HealthEvent"),
+    **dict.fromkeys(["expedition"], "OtherEvent"),
+    **dict.fromkeys(["pact"], "Agreement"),
+    **dict.fromkeys(["premiere"], "Launch"),
     **dict.fromkeys(
         ["fighting", "clash", "clashes", "gunfire", "bombardment"], "Attack"
     ),
