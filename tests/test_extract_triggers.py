@@ -542,3 +542,22 @@ def test_an_event_that_may_not_happen_is_none(run, sentence):
 )
 def test_an_event_beside_a_guess_or_a_clause_of_time_stays(run, sentence, kind):
     assert kind in _types(run(sentence))
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("Gunmen attacked a bus near Lyon on Monday. Six people died.", True),
+        # not across a paragraph
+        ("Gunmen attacked a bus near Lyon on Monday.\n\nSix people died.", False),
+        # nor from a sentence of two places
+        ("Gunmen drove from Lyon to Dijon on Monday. Six people died.", False),
+    ],
+)
+def test_a_narrative_in_the_past_goes_on_where_it_was(run, text, placed):
+    """An event in the simple past in a sentence that names no place is where the
+    sentence before was, in the same paragraph."""
+    x = run(text)
+    (deaths,) = [e for e in x.events if e.event_type == "Casualties"]
+    names = {e.key: e.name for e in x.entities}
+    assert ([names[k] for k in deaths.places] == ["Lyon"]) is placed

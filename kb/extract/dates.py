@@ -112,16 +112,26 @@ class DateContext:
         before, in the same paragraph, when that sentence names one date and this
         one names none: "Gunmen attacked a bus on Monday. Six people died."""
         sent = verb.sent
-        if verb.tag_ != "VBD" or self.by_sentence.get(sent.start) or sent.start == 0:
+        if verb.tag_ != "VBD" or self.by_sentence.get(sent.start):
             return None
-        doc = verb.doc
-        before = doc[sent.start - 1].sent
-        if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
-            return None  # a new paragraph
+        before = self.sentence_before(sent)
+        if before is None:
+            return None
         ents = self.by_sentence.get(before.start, [])
         if len(ents) != 1:
             return None
         return resolve(ents[0].text, self.ref, "past")
+
+    @staticmethod
+    def sentence_before(sent: SpacySpan) -> SpacySpan | None:
+        """The sentence before, in the same paragraph (None at a paragraph's start)."""
+        if sent.start == 0:
+            return None
+        doc = sent.doc
+        before = doc[sent.start - 1].sent
+        if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
+            return None
+        return before
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kb.extract.claims import claims_of
 from kb.extract.dates import dates_of, tense
@@ -114,9 +114,18 @@ class _EventRules:
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=tok == verb, noun=noun
         )
+        carried = set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in _CORE):
-            when = self.dates.now_of(verb) or self.dates.carried(verb)
-        return RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
+            when = self.dates.now_of(verb)
+            if when is None:
+                when = self.dates.carried(verb)
+                carried |= {"date"} if when is not None else set()
+        if not places and verb.tag_ == "VBD":
+            places = self._places_before(tok.sent)
+            carried |= {"place"} if places else set()
+        ev = RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
+        ev.carried = carried
+        return ev
 
     def _event_actors(
         self, tok: Token, verb: Token, kind: str
@@ -173,11 +182,22 @@ class _EventRules:
                 if _via_place_prep(t, root):
                     places.append(hit)
         if not places:
-            sent = tok.sent
-            for m in self.r.mentions.items:
-                if m.kind == "Location" and sent.start <= m.start < sent.end:
-                    places.append(m.cluster)
+            places = self._places_in(tok.sent)
         return list(dict.fromkeys(places))
+
+    def _places_before(self, sent: Span) -> list[int]:
+        """The one place of the sentence before, in the same paragraph: a
+        narrative goes on where it was ("… near Tarsk on Monday. Six died.")."""
+        before = self.dates.sentence_before(sent)
+        found = self._places_in(before) if before is not None else []
+        return found[:1] if len(set(found)) == 1 else []
+
+    def _places_in(self, sent: Span) -> list[int]:
+        return [
+            m.cluster
+            for m in self.r.mentions.items
+            if m.kind == "Location" and sent.start <= m.start < sent.end
+        ]
 
     def _attach_figures(self, events: list[RawEvent]) -> None:
         for q in figures_of(self.doc):
@@ -327,13 +347,15 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if (
         a.date
         and b.date
+        and not {"date"} & (a.carried | b.carried)
         and not (
             a.date.value.startswith(b.date.value)
             or b.date.value.startswith(a.date.value)
         )
     ):
         return False
-    if a.places and b.places and not set(a.places) & set(b.places):
+    own_places = "place" not in a.carried | b.carried
+    if own_places and a.places and b.places and not set(a.places) & set(b.places):
         return False
     if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
         return False  # "the Dow rose …", "the Nasdaq added …": two moves
@@ -395,6 +417,13 @@ def _merge(into: RawEvent, other: RawEvent) -> None:
         for p in dict.fromkeys(into.participants + other.participants)
         if p not in into.agents
     ]
+    # a place or date of the event's own wins over one carried from before
+    if "place" in into.carried and other.places and "place" not in other.carried:
+        into.places, into.carried = [], into.carried - {"place"}
+    if "date" in into.carried and other.date and "date" not in other.carried:
+        into.date, into.carried = None, into.carried - {"date"}
+    if "place" in other.carried and into.places:
+        other.places = []
     into.places = list(dict.fromkeys(into.places + other.places))
     into.date = into.date or other.date
     if other.modality == "asserted":

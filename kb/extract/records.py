@@ -104,6 +104,8 @@ class RawEvent:
     date: DateValue | None
     modality: str
     quantities: list[Quantity] = field(default_factory=list)
+    #: "place" and "date" when they come from the sentence before, not the event's own
+    carried: set[str] = field(default_factory=set)
 
 
 @dataclass
