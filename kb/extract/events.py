@@ -258,24 +258,39 @@ def _hypothetical(tok: Token) -> bool:
     follow if something else did ("the army could attack if talks fail"), what
     only might happen ("a flood could hit the town"), or what something is done
     in order to bring about."""
-    # the verb itself or what it does ("could launch an attack"); not its subject:
-    # "the attack could be linked to …" happened
-    done = tok.pos_ in ("VERB", "AUX") or tok.dep_ == "dobj"
-    if done and _possible_only(tok if tok.pos_ in ("VERB", "AUX") else tok.head):
+    # the verb itself or what it does ("could launch an attack"); not its subject
+    # ("the attack could be linked to …" happened), nor what it acts on ("could
+    # block the visit": the visit is planned)
+    doer = tok if tok.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOING_VERBS:
+        doer = tok.head
+    if doer is not None and (
+        _possible_only(doer)
+        or _on_a_condition(doer, list(doer.children))
+        # "urged the firm to cancel the flights": asked for, not done
+        or doer.dep_ == "xcomp"
+        and doer.head.lemma_.lower() in _URGING
+    ):
         return True
     for anc in [tok, *tok.ancestors]:
         kids = list(anc.children)
         if any(c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in kids):
             return True
-        if done and _on_a_condition(anc, kids):
-            return True
-        done = False
         if _in_order_to(anc, kids):
             return True
     return False
 
 
 _IF_WORDS = ("if", "unless", "whether")
+#: verbs whose object is the event they do: "launch an attack", "hold talks"
+_DOING_VERBS = frozenset(
+    """hold launch stage carry conduct make start begin mount sign reach call pay
+    take give have""".split()
+)
+#: verbs of asking someone to do something (not "hope" or "plan": those are planned)
+_URGING = frozenset(
+    {"urge", "ask", "call", "demand", "request", "press", "beg", "want"}
+)
 #: modals of what only may happen (not "will", nor "may have": a guess about the past)
 _POSSIBLE = frozenset({"could", "might", "may"})
 

@@ -131,6 +131,18 @@ class TriggerRules:
             return "Election"
         if lemma == "attack" and (self._in_words(tok) or self._sporting(tok)):
             return None
+        if lemma == "strike" and not mods & lx.STRIKE_WEAPONS and self._sporting(tok):
+            return None  # "a deflected second-half strike": a shot at goal
+        if lemma == "clash" and self._sporting(tok):
+            return "SportsMatch"  # "the final clash with Chiu"
+        if _feared(tok):
+            return None  # "not afraid of an attack", "such an attack": none happened
+        if lemma == "search" and tok.head.lower_ == "in" and _has_prep(tok, "of"):
+            return None  # "in search of": looking for, no search operation
+        if lemma == "opening" and any(
+            lx.NOUN_TRIGGERS.get(o.lemma_.lower()) for o in prep_objects(tok, ("of",))
+        ):
+            return None  # "the opening of the talks": the talks are the event
         if _offence(tok):
             return None  # "charged with murder": the charge, not a second death
         if lemma == "breach" and not mods & lx.BREACH_KINDS:
@@ -230,6 +242,8 @@ class TriggerRules:
     def _trial(self, tok: Token, mods: set[str]) -> str | None:
         """A trial in court, or of a drug or vaccine: by the sentence's words, else
         by the article's."""
+        if mods & lx.SPORTS_TRIALS:
+            return "SportsMatch"  # "the Olympic trials"
         words = {t.lower_ for t in tok.sent} | mods
         courtroom = lx.COURT_WORDS | lx.POLICE_WORDS | lx.SENTENCING_WORDS
         medical = not words & courtroom and (words & lx.MEDICAL_WORDS or self.medical)
@@ -983,10 +997,14 @@ class TriggerRules:
     def _derailing(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "the train derailed", "crashed the car"; not "derailed the talks"."""
+        """ "the train derailed", "crashed the car"; not "derailed the talks";
+        "crashed to a heavy defeat" is a lost match."""
         dobjs = [o for o in objs if o.dep_ == "dobj"]
         if dobjs and not any(o.lemma_.lower() in lx.VEHICLES for o in dobjs):
             return None
+        results = {o.lemma_.lower() for o in prep_objects(tok, ("to",))}
+        if results & {"defeat", "loss", "victory", "win"}:
+            return "SportsMatch"
         return "Accident"
 
     def _entering(
@@ -1304,3 +1322,17 @@ def _blamed_for(verb: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _has_prep(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
+def _feared(tok: Token) -> bool:
+    """An event feared, risked or supposed, not one that happened: "afraid of an
+    attack", "the threat of a strike", "such an attack"."""
+    if any(c.dep_ in ("det", "predet") and c.lower_ == "such" for c in tok.children):
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    return tok.head.head.lemma_.lower() in lx.FEARED

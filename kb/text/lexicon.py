@@ -329,6 +329,13 @@ MEDICINES = frozenset(
     """drug drugs vaccine vaccines treatment treatments medicine medicines pill pills
     therapy therapies jab jabs""".split()
 )
+# Words before "of" that make the event after it one that has not happened.
+FEARED = frozenset(
+    """afraid fear fears threat threats risk risks possibility prospect danger
+    likelihood chance chances spectre specter""".split()
+)
+# Words on "trials" that make them a sporting contest: "the Olympic trials".
+SPORTS_TRIALS = frozenset({"olympic", "qualifying", "time", "world", "national"})
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
 LEMMA_MENDS = {"fin": "fine"}
 NOUN_TRIGGERS: dict[str, str] = {
