@@ -263,3 +263,9 @@ def test_a_date_that_describes_a_noun_dates_only_that_noun(run, text, kind, date
 def test_a_narrative_in_the_past_carries_the_date_on(run, text, date):
     """A sentence in the simple past that names no date goes on from the one before."""
     assert _date_of(run(text, published="2013-03-22"), "Casualties") == date
+
+
+@pytest.mark.slow
+def test_a_date_after_since_starts_a_span_and_dates_no_event(run):
+    x = run("The summit was the largest meeting of the two sides since 1949.")
+    assert _date_of(x, "Negotiation") is None

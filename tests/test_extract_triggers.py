@@ -151,6 +151,10 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("It took two hours to clear the road.", "Acquisition"),
         ("The clinic was granted a licence by the council.", "Investment"),
         ("Rina Holt crashed to a heavy defeat in the final.", "Accident"),
+        ("Orlen Bank collapsed in 2008.", "Accident"),
+        ("Support for the plan collapsed.", "Accident"),
+        ("The dispute pushed the talks close to collapse.", "Accident"),
+        ("Maria Lopez was suspended from the party.", "ServiceDisruption"),
         ("The court sentenced the two traffickers to death.", "Death"),
         ("The talks will take place in Geneva.", "Acquisition"),
         ("She bought time by calling a recess.", "Acquisition"),
@@ -324,6 +328,10 @@ def test_appointee_is_a_participant(run):
         ("Ivo Brann led the 1961 expedition to Greenland.", "OtherEvent"),
         ("The two parties struck an electoral pact on Wednesday.", "Agreement"),
         ("She missed the Olympic trials with a broken foot.", "SportsMatch"),
+        ("Orlen Bank collapsed in 2008.", "Closure"),
+        ("The roof of the school collapsed on Monday.", "Accident"),
+        ("The coalition collapsed in May.", "PoliticsEvent"),
+        ("Maria Lopez was suspended from the party.", "Sanction"),
         # spaCy lemmatises "fined" as "fin"
         ("The bank was fined $4 million.", "LegalAction"),
         ("The city granted $2 million to the harbour trust.", "Investment"),
@@ -530,6 +538,10 @@ def test_a_postponement_is_dated_to_its_new_time(run):
         "Its answer to such an attack would be swift.",
         # "in search of" is no search
         "The rover was sent in search of water on Mars.",
+        # what someone asks another to do
+        "Orlen asked that the commission investigate the dumping.",
+        # what nearly happened
+        "The region is on the brink of war.",
         # what something is done for
         "Rebels moved north in order to attack the base.",
         "Rebels moved north so as to attack the base.",
@@ -584,3 +596,13 @@ def test_in_a_match_report_a_strike_is_a_shot_and_a_clash_a_match(run):
         "now face Rovers in a final clash next week."
     )
     assert "Attack" not in _types(x)
+
+
+def test_the_event_a_definite_noun_refers_back_to_is_of_its_kind(run):
+    """ "the expedition" after "paid tribute" is a second event: the catch-all type
+    alone does not make them one."""
+    x = run(
+        "Friends paid tribute to Ivo Brann on Monday. "
+        "He took part in the 1961 expedition to Greenland."
+    )
+    assert len([e for e in x.events if e.event_type == "OtherEvent"]) == 2

@@ -80,7 +80,10 @@ class DateContext:
             own = self.noun_date(noun, verb)
             if own is not None:
                 return own
-        in_sent = self.by_sentence.get(verb.sent.start, [])
+        # "since 1949" starts a span: it dates no event in it
+        in_sent = [
+            e for e in self.by_sentence.get(verb.sent.start, []) if not _since(e)
+        ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
         by_own = sorted(in_sent, key=lambda e: _modifies(e) not in (None, noun))
@@ -117,7 +120,7 @@ class DateContext:
         before = self.sentence_before(sent)
         if before is None:
             return None
-        ents = self.by_sentence.get(before.start, [])
+        ents = [e for e in self.by_sentence.get(before.start, []) if not _since(e)]
         if len(ents) != 1:
             return None
         return resolve(ents[0].text, self.ref, "past")
@@ -296,6 +299,17 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
     if verb is not None and verb.lemma_.lower() in _PUT_OFF:
         return "future"  # "postponed until Saturday": the new time lies ahead
     return "ahead" if found == "present" and ahead else found
+
+
+def _since(ent: SpacySpan) -> bool:
+    """A date after "since": "the largest meeting since 1949"."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and head.lower_ == "since"
+        or ent.start > 0
+        and (ent.doc[ent.start - 1].lower_ == "since")
+    )
 
 
 def _modifies(ent: SpacySpan) -> Token | None:

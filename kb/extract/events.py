@@ -91,9 +91,7 @@ class _EventRules:
             ev = self._event(tok, kind)
             target = next((e for e in events if _mergeable(e, ev)), None)
             if target is None and _anaphoric(tok):
-                target = next(
-                    (e for e in reversed(events) if e.event_type == kind), None
-                )
+                target = next((e for e in reversed(events) if _refers_to(ev, e)), None)
             if target is None:
                 events.append(ev)
             else:
@@ -245,6 +243,14 @@ def _via_place_prep(tok: Token, root: Token) -> bool:
     return False
 
 
+def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
+    """Whether "the …" can refer back to an earlier event: one of its type, and of
+    its kind when the type is the catch-all ("the expedition" is no tribute)."""
+    if ev.event_type != earlier.event_type:
+        return False
+    return ev.event_type != "OtherEvent" or bool(_kind_words(ev) & _kind_words(earlier))
+
+
 def _anaphoric(tok: Token) -> bool:
     """ "the quake", "the cuts": a definite noun that refers back to an event."""
     return tok.pos_ == "NOUN" and any(
@@ -268,8 +274,9 @@ def _hypothetical(tok: Token) -> bool:
         _possible_only(doer)
         or _on_a_condition(doer, list(doer.children))
         # "urged the firm to cancel the flights": asked for, not done
-        or doer.dep_ == "xcomp"
+        or doer.dep_ in ("xcomp", "ccomp")
         and doer.head.lemma_.lower() in _URGING
+        and (doer.dep_ == "xcomp" or doer.tag_ == "VB")  # "asked that it investigate"
     ):
         return True
     for anc in [tok, *tok.ancestors]:

@@ -139,6 +139,8 @@ class TriggerRules:
             return None  # "not afraid of an attack", "such an attack": none happened
         if lemma == "search" and tok.head.lower_ == "in" and _has_prep(tok, "of"):
             return None  # "in search of": looking for, no search operation
+        if lemma == "opening" and _has_prep(tok, "to"):
+            return None  # "its opening to the outside world"
         if lemma == "opening" and any(
             lx.NOUN_TRIGGERS.get(o.lemma_.lower()) for o in prep_objects(tok, ("of",))
         ):
@@ -994,6 +996,31 @@ class TriggerRules:
         people = [o for o in objs if self._human(o) or o.lower_ in _PERSONAL]
         return "LegalAction" if people else None
 
+    def _suspending(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "suspended all flights" stops a service; "Brann was suspended for one
+        game" is a penalty on a person."""
+        if any(o.ent_type_ == "PERSON" or self.r.kind_at(o) == "Person" for o in objs):
+            return "Sanction"
+        return "ServiceDisruption"
+
+    def _collapsing(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the roof collapsed", "a mine collapsed" are accidents, "the bank
+        collapsed" a closure; not "talks close to collapse", "support collapsed"."""
+        if tok.dep_ == "xcomp" and tok.head.lower_ in ("close", "near"):
+            return None
+        thing = subj.lemma_.lower() if subj is not None else ""
+        if thing in lx.COLLAPSING or thing in lx.FACILITY_NOUNS:
+            return "Accident"
+        if thing in ("government", "coalition", "cabinet"):
+            return "PoliticsEvent"  # "the coalition collapsed"
+        if subj is not None and self._org_like(subj):
+            return "Closure"
+        return None
+
     def _derailing(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -1252,6 +1279,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "delay": TriggerRules._delaying,
     **dict.fromkeys(["deport", "expel", "hand"], TriggerRules._removal),
     "explode": TriggerRules._exploding,
+    "collapse": TriggerRules._collapsing,
+    "suspend": TriggerRules._suspending,
     **dict.fromkeys(["derail", "crash"], TriggerRules._derailing),
     "enter": TriggerRules._entering,
     **dict.fromkeys(["investigate", "probe", "search"], TriggerRules._inquiry),
@@ -1333,6 +1362,9 @@ def _feared(tok: Token) -> bool:
     attack", "the threat of a strike", "such an attack"."""
     if any(c.dep_ in ("det", "predet") and c.lower_ == "such" for c in tok.children):
         return True
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+    if tok.dep_ != "pobj":
         return False
-    return tok.head.head.lemma_.lower() in lx.FEARED
+    before = tok.head.head.lemma_.lower()
+    if tok.head.lower_ == "to":
+        return before in ("close", "near")  # "close to collapse"
+    return tok.head.lower_ == "of" and before in lx.FEARED

@@ -332,10 +332,15 @@ MEDICINES = frozenset(
 # Words before "of" that make the event after it one that has not happened.
 FEARED = frozenset(
     """afraid fear fears threat threats risk risks possibility prospect danger
-    likelihood chance chances spectre specter""".split()
+    likelihood chance chances spectre specter brink verge""".split()
 )
 # Words on "trials" that make them a sporting contest: "the Olympic trials".
 SPORTS_TRIALS = frozenset({"olympic", "qualifying", "time", "world", "national"})
+# What falls down when a collapse is an accident (beside ``FACILITY_NOUNS``).
+COLLAPSING = frozenset(
+    """building buildings roof roofs wall walls house houses tower block stand stands
+    stage ceiling floor dam crane scaffolding structure hillside cliff""".split()
+)
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
 LEMMA_MENDS = {"fin": "fine"}
 NOUN_TRIGGERS: dict[str, str] = {
