@@ -540,6 +540,12 @@ def test_a_postponement_is_dated_to_its_new_time(run):
         "The rover was sent in search of water on Mars.",
         # what someone asks another to do
         "Orlen asked that the commission investigate the dumping.",
+        # what someone wants or proposes
+        "Kral said he wants a total shutdown of the border.",
+        "Groups condemned Kral's proposal to ban imports from Varda.",
+        "The union demanded a recount.",
+        # a stake, not money put in
+        "Both men are invested in ending the feud.",
         # what nearly happened
         "The region is on the brink of war.",
         # what something is done for

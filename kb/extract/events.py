@@ -270,6 +270,15 @@ def _hypothetical(tok: Token) -> bool:
     doer = tok if tok.pos_ in ("VERB", "AUX") else None
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOING_VERBS:
         doer = tok.head
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANTING:
+        return True  # "wants a total shutdown", "demanded a recount"
+    if (
+        doer is not None
+        and doer.dep_ == "acl"
+        and doer.head.lemma_.lower() in _PROPOSING
+    ):
+        if any(c.tag_ == "TO" for c in doer.children):
+            return True  # "his proposal to ban imports"
     if doer is not None and (
         _possible_only(doer)
         or _on_a_condition(doer, list(doer.children))
@@ -293,6 +302,13 @@ _IF_WORDS = ("if", "unless", "whether")
 _DOING_VERBS = frozenset(
     """hold launch stage carry conduct make start begin mount sign reach call pay
     take give have""".split()
+)
+#: verbs whose object is an event wished for, not one that happened
+_WANTING = frozenset({"want", "wish", "demand", "seek", "propose", "request", "urge"})
+#: nouns of what someone proposes to do: "a proposal to ban imports"
+_PROPOSING = frozenset(
+    """proposal call demand suggestion idea threat pledge promise vow offer push
+    bid""".split()
 )
 #: verbs of asking someone to do something (not "hope" or "plan": those are planned)
 _URGING = frozenset(

@@ -1208,6 +1208,10 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         return False
     if lemma == "issue" and not obj_words & lx.WARNING_OBJECTS:
         return False
+    if lemma == "invest" and (
+        tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
+    ):
+        return False  # "both are invested in the outcome": a stake, no investment
     needed = lx.OBJECTS_NEEDED.get(lemma)
     if needed is not None and not obj_words & needed:
         return False
