@@ -536,6 +536,7 @@ def test_a_postponement_is_dated_to_its_new_time(run):
         "Varda said it was not afraid of an attack.",
         "The threat of a strike hung over the port.",
         "Its answer to such an attack would be swift.",
+        "Guards were told of a possible attack on the port.",
         # "in search of" is no search
         "The rover was sent in search of water on Mars.",
         # what someone asks another to do

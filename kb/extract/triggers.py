@@ -1366,6 +1366,8 @@ def _feared(tok: Token) -> bool:
     attack", "the threat of a strike", "such an attack"."""
     if any(c.dep_ in ("det", "predet") and c.lower_ == "such" for c in tok.children):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in lx.MAYBE for c in tok.children):
+        return True  # "a possible attack", "future hacking"
     if tok.dep_ != "pobj":
         return False
     before = tok.head.head.lemma_.lower()

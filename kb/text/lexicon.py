@@ -334,6 +334,8 @@ FEARED = frozenset(
     """afraid fear fears threat threats risk risks possibility prospect danger
     likelihood chance chances spectre specter brink verge""".split()
 )
+# Words on an event noun that say it has not happened: "a possible attack".
+MAYBE = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
 # Words on "trials" that make them a sporting contest: "the Olympic trials".
 SPORTS_TRIALS = frozenset({"olympic", "qualifying", "time", "world", "national"})
 # What falls down when a collapse is an accident (beside ``FACILITY_NOUNS``).
