@@ -62,6 +62,7 @@ def _article(rng: random.Random, n: int, claims: list[URIRef]) -> tuple[URIRef, 
             g.add((place, SCHEMA.containedInPlace, _iri("place", inside)))
     for name in PEOPLE:
         g.add((_iri("actor", name), RDFS.label, Literal(name)))
+        g.add((_iri("actor", name), RDF.type, KB.Person))
     g.add((_iri("actor", "Anna Brekke"), SCHEMA.alternateName, Literal("Brekke")))
     for e in range(rng.randint(2, 6)):
         event = URIRef(f"{article}/event/{e}")
@@ -204,6 +205,7 @@ def test_keys_that_are_blank_nodes_are_paged_from_the_whole_answer() -> None:
     place = URIRef(ID + "place/norland")
     graph = Graph()
     graph.add((place, RDFS.label, Literal("Norland")))
+    graph.add((place, RDF.type, KB.Location))
     for n in range(5):
         event = BNode()
         graph.add((event, KB.place, place))

@@ -33,10 +33,10 @@ from kb.store.name_index import (
     Fact,
     _facts,
     _indexed_triples,
-    _key_quads,
-    catch_up_quads,
+    catch_up,
     lookup_articles,
     lookup_entities,
+    new_keys,
     stale_keys,
 )
 from kb.store.sparql import (
@@ -244,7 +244,7 @@ class Store:
             quads += triples
             facts += _facts(triples)
             written += len(new)
-        self._ox.extend([*quads, *_key_quads(facts)])
+        self._ox.extend([*quads, *new_keys(self._ox, facts)])
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -280,7 +280,7 @@ class Store:
                     continue
             new.append((name, text))
             facts += _facts(_indexed_triples(text))
-        keys = _key_quads(facts)
+        keys = new_keys(self._ox, facts)
         return new, _trig(keys) if keys else "", unchanged
 
     def add_bulk(self, items: Iterable[tuple[str, str]]) -> Written:
@@ -355,7 +355,7 @@ class Store:
         correct whether the write that follows succeeds or not."""
         if self._has_index():
             return
-        self._ox.extend(catch_up_quads(self._ox))
+        catch_up(self._ox)
         self._indexed = True
 
     def _drop(self, article: ox.NamedNode) -> None:
@@ -443,7 +443,7 @@ class Store:
         self._writable()
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
-        self._ox.extend([*triples, *_key_quads(_facts(triples))])
+        self._ox.extend([*triples, *new_keys(self._ox, _facts(triples))])
         self._written()
 
     def keys(
