@@ -98,6 +98,12 @@ def _article(rng: random.Random, n: int, claims: list[URIRef]) -> tuple[URIRef, 
             pair = (claim, other) if rng.random() < 0.5 else (other, claim)
             g.add((pair[0], KB.conflictsWith, pair[1]))
         claims.append(claim)
+    for entity in [
+        *(_iri("place", p) for p in PLACES),
+        *(_iri("actor", p) for p in PEOPLE),
+    ]:
+        if rng.random() < 0.5:
+            g.add((article, KB.mentions, entity))
     return article, g
 
 
@@ -120,6 +126,12 @@ CASES = [
     ("events-at", [("place", "Norland")]),
     ("events-at", [("place", "east norland"), ("from", "2025-03-01")]),
     ("events-at", [("place", "Norland"), ("to", "2025-01-01")]),
+    ("claims-by", [("actor", "Brekke")]),
+    ("claims-by", [("actor", "Port Authority")]),
+    ("timeline", [("entity", "Norland")]),
+    ("timeline", [("entity", "brekke")]),
+    ("articles-mentioning", [("entity", "Norland")]),
+    ("articles-mentioning", [("entity", "Brekke"), ("entity", "Kelda")]),
 ]
 
 

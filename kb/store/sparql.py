@@ -168,7 +168,8 @@ def read_keys(
     IRI's text from the database at each comparison of a sort (about 450 ms for
     6 000 IRIs, against 25 ms to read them once). Values sort as SPARQL orders
     them: unbound first, IRIs by their text, plain strings by their text (code
-    point order, as oxigraph compares them), integers by value.
+    point order, as oxigraph compares them), integers by value, days (``xsd:date``
+    with no time zone) in time.
 
     :returns: the keys in order, or ``None`` when this cannot order them as SPARQL
         would: a variable holds another kind of term (a blank node, a date, a
@@ -208,10 +209,14 @@ def _kind(term: object) -> str:
             return "string"
         if term.datatype.value == _XSD + "integer" and _INTEGER.match(term.value):
             return "integer"
+        if term.datatype.value == _XSD + "date" and _DAY.match(term.value):
+            # a day without a time zone: its text sorts as its value
+            return "date"
     return "other"
 
 
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _sortable_columns(rows: Iterable[tuple[object, ...]]) -> int:
