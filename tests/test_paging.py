@@ -308,3 +308,37 @@ def test_queries_not_named_are_not_paged_unless_asked(data_file: Path) -> None:
     args = ["query", query, "--data", str(data_file), "--format", "csv"]
     assert len(_kb(*args, "--limit", "3")[1].splitlines()) == 4
     assert run_query(QueryRequest(sparql=query, data=(str(data_file),))).more is False
+
+
+@pytest.mark.parametrize(
+    ("values", "sorted_here"),
+    [
+        # days (no time zone), unbound first, as oxigraph's ORDER BY has them
+        (
+            '("2025-03-10"^^xsd:date <http://a/1>) ("2024-12-31"^^xsd:date <http://a/2>)'
+            ' (UNDEF <http://a/3>) ("2025-03-02"^^xsd:date <http://a/4>)',
+            True,
+        ),
+        # a day with a time zone, or a day beside a time: oxigraph orders them
+        (
+            '("2025-03-10Z"^^xsd:date <http://a/1>) ("2025-03-09"^^xsd:date <http://a/2>)',
+            False,
+        ),
+        (
+            '("2025-03-10"^^xsd:date <http://a/1>)'
+            ' ("2025-03-09T10:00:00"^^xsd:dateTime <http://a/2>)',
+            False,
+        ),
+    ],
+)
+def test_keys_by_day_are_ordered_as_sparql_orders_them(
+    values: str, sorted_here: bool
+) -> None:
+    kb = Store()
+    text = f"SELECT ?d ?x WHERE {{ VALUES (?d ?x) {{ {values} }} }}"
+    listed = kb.keys(text, {}, ["d", "x"], ["x"])
+    if not sorted_here:
+        assert listed is None
+        return
+    ordered = kb.query(text + " ORDER BY ?d ?x").rows
+    assert listed == [(_n3(row[1]),) for row in ordered]
