@@ -68,8 +68,8 @@ INJECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
+def _kb() -> Store:
+    """The hand-written knowledge base, one article graph each."""
     dataset = Dataset()
     dataset.parse(DATA / "kb.trig", format="trig")
     kb = Store()
@@ -77,6 +77,11 @@ def store() -> Store:
         if len(graph):
             kb.add(str(graph.identifier), Graph() + graph)
     return kb
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return _kb()
 
 
 def _run(store: Store, name: str, params: list[tuple[str, str]]) -> QueryResult:
@@ -307,12 +312,7 @@ d:event\\/2 a kb:Event ;
 
 @pytest.fixture(scope="module")
 def decoyed() -> Store:
-    dataset = Dataset()
-    dataset.parse(DATA / "kb.trig", format="trig")
-    kb = Store()
-    for graph in dataset.graphs():
-        if len(graph):
-            kb.add(str(graph.identifier), Graph() + graph)
+    kb = _kb()
     kb.add(
         "https://w3id.org/newskb/id/article/d", Graph().parse(data=DECOYS, format="ttl")
     )

@@ -350,9 +350,10 @@ class Store:
         self._index_catch_up()
 
     def _index_catch_up(self) -> None:
-        """Give a store made before the name index existed (or a new one) the index
-        and its mark, in a transaction of its own: an index covering the store is
-        correct whether the write that follows succeeds or not."""
+        """Give a store made before the name index existed, or with an older one
+        (or a new store), the index and its mark, before the write: an index
+        covering the store is correct whether the write that follows succeeds or
+        not."""
         if self._has_index():
             return
         catch_up(self._ox)
@@ -380,12 +381,12 @@ class Store:
         self, name: str, *, last_words: bool = True
     ) -> list[URIRef] | None:
         """The entities a named query's name parameter matches, found in the name
-        index: those with a label or alternate name equal to ``name`` in any case
-        (or, with ``last_words``, ending in it after a space), and the entity whose
-        IRI is ``name`` if it has a name. These are exactly the entities that the
-        queries' name test (``?e rdfs:label|schema:alternateName ?n . FILTER
-        (LCASE(STR(?n)) = LCASE(STR(?param)) || STR(?e) = STR(?param) || …)``)
-        accepts.
+        index: the actors and places (nodes with a type among
+        :data:`kb.store.name_index.ENTITY_CLASSES`) with a label or alternate name
+        equal to ``name`` in any case (or, with ``last_words``, ending in it after a
+        space), and the one whose IRI is ``name`` if it has a name. These are
+        exactly the entities that the queries' name test
+        (:data:`kb.store.queries.NAME_TEST`) accepts.
 
         :returns: IRIs, sorted; ``None`` when the store has no name index, or a
             match is a blank node (which a ``VALUES`` block cannot name), so the
