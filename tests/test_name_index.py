@@ -9,20 +9,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
 from kb.errors import StoreError, UsageError
-from kb.rdf.namespaces import SCHEMA
+from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import queries
 from kb.store.embedded import Store
-from kb.store.name_index import NAME_INDEX, fold_all
+from kb.store.name_index import _INDEX_MARK as _MARK
+from kb.store.name_index import ENTITY_CLASSES, NAME_INDEX, fold_all
 
-DATA = Path(__file__).parent / "data" / "queries"
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "tests" / "data" / "queries"
 A = "https://w3id.org/newskb/id/article/a"
 B = "https://w3id.org/newskb/id/article/b"
 ANN = URIRef("https://w3id.org/newskb/id/person/ann-lee")
 BOB = URIRef("https://w3id.org/newskb/id/person/bob")
 PARIS = URIRef("https://w3id.org/newskb/id/place/paris")
+#: Ann's type, as a line of N-Triples
+PERSON_LINE = f"<{ANN}> <{RDF.type}> <{KB.Person}> .\n"
 
 #: Names that lower-case in awkward ways, or hold spaces where a key would start.
 AWKWARD = [
@@ -40,10 +44,16 @@ AWKWARD = [
 ]
 
 
-def _graph(*triples: tuple[URIRef, URIRef, Literal | URIRef]) -> Graph:
+def _graph(
+    *triples: tuple[URIRef, URIRef, Literal | URIRef], typed: bool = True
+) -> Graph:
+    """The triples, and (``typed``) a type that makes an entity of each subject
+    with a name: only entities' names are found."""
     graph = Graph()
     for triple in triples:
         graph.add(triple)
+        if typed and triple[1] in (RDFS.label, SCHEMA.alternateName):
+            graph.add((triple[0], RDF.type, KB.Person))
     return graph
 
 
@@ -136,13 +146,13 @@ def test_re_adding_the_same_text_is_unchanged() -> None:
     def text(when: str) -> str:
         return (
             f'<{A}/activity> <{started}> "{when}" .\n'
-            f'<{ANN}> <{RDFS.label}> "Ann Lee" .\n'
+            f'<{ANN}> <{RDFS.label}> "Ann Lee" .\n{PERSON_LINE}'
         )
 
     kb = Store()
-    assert kb.add_many([(A, text("2026-01-01"))]).triples == 2
+    assert kb.add_many([(A, text("2026-01-01"))]).triples == 3
     assert kb.add_many([(A, text("2026-02-02"))]).unchanged == 1
-    assert kb.add(A, f'<{ANN}> <{RDFS.label}> "Ann" .\n') == 1
+    assert kb.add(A, f'<{ANN}> <{RDFS.label}> "Ann" .\n{PERSON_LINE}') == 2
     assert kb.entities_named("ann lee") == []
     assert kb.entities_named("ann") == [ANN]
 
@@ -155,21 +165,29 @@ def test_a_batch_may_mix_texts_and_graphs() -> None:
             (B, _graph((BOB, RDFS.label, Literal("Bob")))),
         ]
     )
-    assert written.triples == 2 and kb.articles() == [A, B]
+    assert written.triples == 4 and kb.articles() == [A, B]
     assert kb.entities_named("lee") == [ANN] and kb.entities_named("BOB") == [BOB]
 
 
 # --- the index finds what the name test accepts --------------------------------------
 
-_TEST = """SELECT DISTINCT ?e ?p WHERE {
+_KIND = """
+  ?e a ?k .
+  FILTER (?k IN (kb:Actor, kb:Person, kb:Organization, kb:Group, kb:Location))
+}"""
+_TEST = (
+    """SELECT DISTINCT ?e ?p WHERE {
   ?e rdfs:label|schema:alternateName ?n .
   FILTER (LCASE(STR(?n)) = LCASE(STR(?p)) || STR(?e) = STR(?p)
-          || STRENDS(LCASE(STR(?n)), CONCAT(" ", LCASE(STR(?p)))))
-}"""
-_WHOLE = """SELECT DISTINCT ?e ?p WHERE {
+          || STRENDS(LCASE(STR(?n)), CONCAT(" ", LCASE(STR(?p)))))"""
+    + _KIND
+)
+_WHOLE = (
+    """SELECT DISTINCT ?e ?p WHERE {
   ?e rdfs:label|schema:alternateName ?n .
-  FILTER (LCASE(STR(?n)) = LCASE(STR(?p)) || STR(?e) = STR(?p))
-}"""
+  FILTER (LCASE(STR(?n)) = LCASE(STR(?p)) || STR(?e) = STR(?p))"""
+    + _KIND
+)
 
 
 def _scanned(store: Store, name: str, last_words: bool) -> list[URIRef]:
@@ -218,7 +236,7 @@ def test_fold_is_sparql_lcase() -> None:
 
 def test_a_name_of_a_blank_node_leaves_the_test_to_the_query() -> None:
     kb = Store()
-    kb.add(A, f'_:x <{RDFS.label}> "Ann Lee" .\n')
+    kb.add(A, f'_:x <{RDFS.label}> "Ann Lee" .\n_:x <{RDF.type}> <{KB.Group}> .\n')
     assert kb.entities_named("Ann Lee") is None
     named = queries.load("claims-by")
     bindings = queries.bind(named, [("actor", "Ann Lee")])
@@ -338,15 +356,19 @@ def test_a_repeated_line_is_one_triple(comment: str) -> None:
     assert Store().add(A, comment + line + line) == 1
 
 
-def test_the_index_follows_a_random_history() -> None:
+@pytest.mark.parametrize("as_text", [True, False])
+def test_the_index_follows_a_random_history(as_text: bool) -> None:
+    """Names and types come and go in different articles: a node's names are found
+    while some article makes it an actor or a place, never otherwise."""
     import random
 
     rng = random.Random(6)
-    people = [ANN, BOB, PARIS]
+    people = [ANN, BOB, PARIS, URIRef(f"{A}/claim/1")]
     names = ["Ann Lee", "Lee", "Bob Lee", "ann lee", "Paris", "Ville de Paris"]
+    kinds = [KB.Person, KB.Location, KB.Organization, KB.Claim, KB.Event]
     articles = [f"{A}/{i}" for i in range(4)]
     kb = Store()
-    for _ in range(40):
+    for _ in range(60):
         article = rng.choice(articles)
         if rng.random() < 0.25:
             kb.remove(article)
@@ -357,9 +379,68 @@ def test_the_index_follows_a_random_history() -> None:
                     rng.choice([RDFS.label, SCHEMA.alternateName]),
                     Literal(rng.choice(names)),
                 )
-                for _ in range(rng.randint(1, 4))
+                for _ in range(rng.randint(0, 4))
+            ] + [
+                (rng.choice(people), RDF.type, rng.choice(kinds))
+                for _ in range(rng.randint(0, 2))
             ]
-            kb.add(article, _nt(_graph(*triples)))
+            graph = _graph(*triples, typed=False)
+            kb.add(article, _nt(graph) if as_text else graph)
         assert _index(kb) == _rebuilt(kb)
-        for name in ("lee", "ANN LEE", "paris", "de paris"):
+        for name in ("lee", "ANN LEE", "paris", "de paris", str(ANN)):
             assert kb.entities_named(name) == _scanned(kb, name, True)
+
+
+def test_a_last_word_finds_no_claim_or_event() -> None:
+    """A claim's or an event's label that ends in a name is not that name's."""
+    kb = Store()
+    claim, event = URIRef(f"{A}/claim/1"), URIRef(f"{A}/event/1")
+    graph = _graph((ANN, RDFS.label, Literal("Ann Lee")))
+    graph += _graph(
+        (claim, RDF.type, KB.Claim),
+        (claim, RDFS.label, Literal("Rain is coming, said Lee")),
+        (event, RDF.type, KB.Event),
+        (event, RDFS.label, Literal("Lee")),
+        typed=False,
+    )
+    kb.add(A, _nt(graph))
+    for name in ("Lee", "said lee", str(claim), str(event)):
+        expected = [ANN] if name == "Lee" else []
+        assert kb.entities_named(name) == expected, name
+        assert _scanned(kb, name, True) == expected, name
+    assert {quad.subject.value for quad in _index(kb) - {_MARK}} == {str(ANN)}
+
+
+def test_an_older_index_is_scanned_then_rebuilt(tmp_path: Path) -> None:
+    """A store whose index is of version 1 (every node's names, a claim's too) is
+    read by scanning until its next write, which rebuilds the index."""
+    claim = URIRef(f"{A}/claim/1")
+    with Store(tmp_path / "kb") as kb:
+        kb.add(A, _nt(_graph((ANN, RDFS.label, Literal("Ann Lee")))))
+        index = ox.NamedNode(NAME_INDEX)
+        kb._ox.remove(_MARK)
+        kb._ox.extend(
+            [
+                ox.Quad(index, _MARK.predicate, ox.Literal("1"), index),
+                ox.Quad(
+                    ox.NamedNode(str(claim)),
+                    ox.NamedNode("urn:newskb:lastWords"),
+                    ox.Literal("lee"),
+                    index,
+                ),
+            ]
+        )
+    with Store(tmp_path / "kb", read_only=True) as old:
+        assert old.entities_named("Lee") is None
+    with Store(tmp_path / "kb") as kb:
+        kb.add(B, _nt(_graph((BOB, RDFS.label, Literal("Bob Lee")))))
+        assert kb.entities_named("lee") == [ANN, BOB]
+        assert _index(kb) == _rebuilt(kb)
+
+
+def test_the_entity_classes_are_the_ontologys_actors_and_places() -> None:
+    ontology = Graph().parse(ROOT / "ontology" / "kb.ttl")
+    below = set()
+    for top in (KB.Actor, KB.Location):
+        below |= set(ontology.transitive_subjects(RDFS.subClassOf, top))
+    assert set(ENTITY_CLASSES) == below

@@ -68,8 +68,8 @@ INJECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
+def _kb() -> Store:
+    """The hand-written knowledge base, one article graph each."""
     dataset = Dataset()
     dataset.parse(DATA / "kb.trig", format="trig")
     kb = Store()
@@ -77,6 +77,11 @@ def store() -> Store:
         if len(graph):
             kb.add(str(graph.identifier), Graph() + graph)
     return kb
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return _kb()
 
 
 def _run(store: Store, name: str, params: list[tuple[str, str]]) -> QueryResult:
@@ -243,7 +248,7 @@ def test_the_store_form_evaluates_marked_groups_laterally(store: Store) -> None:
 @pytest.mark.parametrize(
     ("params", "values"),
     [
-        ([], "VALUES ?party { UNDEF }"),  # not given: every party
+        ([], "{ SELECT DISTINCT ?party WHERE { VALUES ?kind {"),  # every party
         ([("entity", "no such name")], "VALUES ?party {  }"),  # names nobody
     ],
 )
@@ -262,8 +267,72 @@ def test_the_everyone_form_must_test_its_own_parameter() -> None:
         "SELECT DISTINCT ?x WHERE {\n"
         "  ?x rdfs:label|schema:alternateName ?n .\n"
         '  FILTER (COALESCE(STR(?other), "") = "" || LCASE(STR(?n)) = LCASE(STR(?who))'
-        " || STR(?x) = STR(?who))\n}"
+        " || STR(?x) = STR(?who))\n"
+        "  ?x a ?k . FILTER (?k IN (kb:Actor, kb:Person, kb:Organization, kb:Group,"
+        " kb:Location))\n}"
     )
     params = [queries.Param("who", "string", optional=True, names="x")]
     with pytest.raises(UsageError, match="starts with a test of \\?other"):
         queries._name_tests("q", text, params)
+
+
+#: Claims and events whose labels are the test cases' names, or end in them, in every
+#: place where a query joins from what a name finds: mentioned by an article, a
+#: claimant, an agent, a place. A name parameter finds actors and places only.
+DECOYS = """
+@prefix kb: <https://w3id.org/newskb/ontology#> .
+@prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix d: <https://w3id.org/newskb/id/article/d/> .
+
+<https://w3id.org/newskb/id/article/d> a kb:Article ;
+  schema:headline "Decoys" ;
+  schema:datePublished "2025-03-05"^^xsd:date ;
+  kb:mentions d:claim\\/1, d:event\\/1, d:claim\\/2, d:event\\/2 .
+d:claim\\/1 a kb:Claim ;
+  rdfs:label "Help is late, said Maria Okafor", "Estrela", "Thanks to the Red Cross" .
+d:event\\/1 a kb:Event ;
+  rdfs:label "A visit by Maria Okafor", "Estrela", "Aid from the Red Cross" ;
+  kb:eventType kb:Negotiation .
+d:claim\\/2 a kb:Claim ;
+  kb:claimant d:claim\\/1 ;
+  kb:statement "Rain is coming" ;
+  kb:directQuote false ;
+  kb:conflictsWith <https://w3id.org/newskb/id/article/a/claim/1> .
+d:event\\/2 a kb:Event ;
+  rdfs:label "a storm" ;
+  kb:eventType kb:NaturalDisaster ;
+  kb:agent d:claim\\/1 ;
+  kb:participant d:event\\/1 ;
+  kb:place d:event\\/1 ;
+  kb:date "2025-03-02"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def decoyed() -> Store:
+    kb = _kb()
+    kb.add(
+        "https://w3id.org/newskb/id/article/d", Graph().parse(data=DECOYS, format="ttl")
+    )
+    return kb
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_a_name_finds_no_claim_or_event_whose_label_ends_in_it(
+    store: Store,
+    decoyed: Store,
+    case: str,
+    name: str,
+    params: list[tuple[str, str]],
+) -> None:
+    """With claims and events labelled with the name (whole or its last words), the
+    rows are those without them: in the query's own text and in the store's form."""
+    named = queries.load(name)
+    bindings = queries.bind(named, params)
+    hidden = named.param_variables()
+    expected = _rows(_run(store, name, params), hidden)
+    assert _rows(_run(decoyed, name, params), hidden) == expected
+    indexed = queries.for_store(named, bindings, decoyed)
+    assert _rows(decoyed.query(indexed, bindings), hidden) == expected

@@ -33,10 +33,10 @@ from kb.store.name_index import (
     Fact,
     _facts,
     _indexed_triples,
-    _key_quads,
-    catch_up_quads,
+    catch_up,
     lookup_articles,
     lookup_entities,
+    new_keys,
     stale_keys,
 )
 from kb.store.sparql import (
@@ -244,7 +244,7 @@ class Store:
             quads += triples
             facts += _facts(triples)
             written += len(new)
-        self._ox.extend([*quads, *_key_quads(facts)])
+        self._ox.extend([*quads, *new_keys(self._ox, facts)])
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -280,7 +280,7 @@ class Store:
                     continue
             new.append((name, text))
             facts += _facts(_indexed_triples(text))
-        keys = _key_quads(facts)
+        keys = new_keys(self._ox, facts)
         return new, _trig(keys) if keys else "", unchanged
 
     def add_bulk(self, items: Iterable[tuple[str, str]]) -> Written:
@@ -350,12 +350,13 @@ class Store:
         self._index_catch_up()
 
     def _index_catch_up(self) -> None:
-        """Give a store made before the name index existed (or a new one) the index
-        and its mark, in a transaction of its own: an index covering the store is
-        correct whether the write that follows succeeds or not."""
+        """Give a store made before the name index existed, or with an older one
+        (or a new store), the index and its mark, before the write: an index
+        covering the store is correct whether the write that follows succeeds or
+        not."""
         if self._has_index():
             return
-        self._ox.extend(catch_up_quads(self._ox))
+        catch_up(self._ox)
         self._indexed = True
 
     def _drop(self, article: ox.NamedNode) -> None:
@@ -380,12 +381,12 @@ class Store:
         self, name: str, *, last_words: bool = True
     ) -> list[URIRef] | None:
         """The entities a named query's name parameter matches, found in the name
-        index: those with a label or alternate name equal to ``name`` in any case
-        (or, with ``last_words``, ending in it after a space), and the entity whose
-        IRI is ``name`` if it has a name. These are exactly the entities that the
-        queries' name test (``?e rdfs:label|schema:alternateName ?n . FILTER
-        (LCASE(STR(?n)) = LCASE(STR(?param)) || STR(?e) = STR(?param) || …)``)
-        accepts.
+        index: the actors and places (nodes with a type among
+        :data:`kb.store.name_index.ENTITY_CLASSES`) with a label or alternate name
+        equal to ``name`` in any case (or, with ``last_words``, ending in it after a
+        space), and the one whose IRI is ``name`` if it has a name. These are
+        exactly the entities that the queries' name test
+        (:data:`kb.store.queries.NAME_TEST`) accepts.
 
         :returns: IRIs, sorted; ``None`` when the store has no name index, or a
             match is a blank node (which a ``VALUES`` block cannot name), so the
@@ -443,7 +444,7 @@ class Store:
         self._writable()
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
-        self._ox.extend([*triples, *_key_quads(_facts(triples))])
+        self._ox.extend([*triples, *new_keys(self._ox, _facts(triples))])
         self._written()
 
     def keys(

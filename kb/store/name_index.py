@@ -1,31 +1,39 @@
-"""The name index beside the article graphs: every name and URL of the union, folded as
-SPARQL's ``LCASE`` writes it, so that a named query's parameter finds its entities
-with one lookup; kept up to date by each write and drop."""
+"""The name index beside the article graphs: every name of the union's actors and
+places, folded as SPARQL's ``LCASE`` writes it, and every URL, so that a named query's
+parameter finds its entities with one lookup; kept up to date by each write and drop."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
 
-from kb.rdf.namespaces import SCHEMA
+from kb.rdf.namespaces import KB, SCHEMA
 
 __all__ = [
+    "ENTITY_CLASSES",
     "NAME_INDEX",
-    "catch_up_quads",
+    "catch_up",
     "fold",
     "fold_all",
     "last_words",
     "lookup_articles",
     "lookup_entities",
+    "new_keys",
     "stale_keys",
 ]
 
+#: What a named query's name parameter finds: actors (kb:Actor and its subclasses)
+#: and places, never a claim, an event or an article, whatever their labels say.
+#: The queries' name test (:data:`kb.store.queries.NAME_TEST`) lists these classes.
+ENTITY_CLASSES = (KB.Actor, KB.Person, KB.Organization, KB.Group, KB.Location)
+
 #: The named graph of the name index (never an article). For every label and
-#: alternate name in the union it holds ``?entity <urn:newskb:name> "name"`` (in
-#: lower case, as ``LCASE`` writes it) and ``?entity <urn:newskb:lastWords> "…"``
-#: for what follows each space in the name; for every ``schema:url``, ``?article
+#: alternate name of an entity (a node of the union with a type among
+#: :data:`ENTITY_CLASSES`) it holds ``?entity <urn:newskb:name> "name"`` (in lower
+#: case, as ``LCASE`` writes it) and ``?entity <urn:newskb:lastWords> "…"`` for what
+#: follows each space in the name; for every ``schema:url``, ``?article
 #: <urn:newskb:url> "url"``. A named query's name parameter then finds its entities
 #: with one lookup, where testing every label in the store grows with the store.
 NAME_INDEX = "urn:newskb:names"
@@ -35,13 +43,16 @@ _NAME_KEY = ox.NamedNode("urn:newskb:name")
 _LAST_WORDS_KEY = ox.NamedNode("urn:newskb:lastWords")
 _URL_KEY = ox.NamedNode("urn:newskb:url")
 #: In the index once it covers the whole store. A store written before the index
-#: existed has no mark: queries scan its names, and its next write builds it.
+#: existed, or before it held entities' names only (version 1 held every node's),
+#: has no such mark: queries scan its names, and its next write rebuilds the index.
 _INDEX_MARK = ox.Quad(
-    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("1"), _INDEX
+    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("2"), _INDEX
 )
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALTERNATE_NAME = ox.NamedNode(str(SCHEMA.alternateName))
 _URL = ox.NamedNode(str(SCHEMA.url))
+_TYPE = ox.NamedNode(str(RDF.type))
+_ENTITY_TYPES = frozenset(ox.NamedNode(str(c)) for c in ENTITY_CLASSES)
 _NAME_PREDICATES = (_LABEL, _ALTERNATE_NAME)
 _INDEXED = (_LABEL, _ALTERNATE_NAME, _URL)
 _LCASE = "SELECT ?text (LCASE(?text) AS ?folded) WHERE { VALUES ?text { %s } }"
@@ -106,39 +117,81 @@ def last_words(folded: str) -> Iterator[str]:
 
 
 def _facts(triples: Iterable[ox.Quad]) -> Iterator[Fact]:
-    """The facts the index keeps keys of, among ``triples``. A blank node has no
-    text (``STR()`` fails on it), so it is never a name or a URL."""
+    """The facts the index keeps keys of, among ``triples``: names, URLs, and types
+    that make a node an entity. A blank node has no text (``STR()`` fails on it),
+    so it is never a name or a URL."""
     for triple in triples:
-        predicate = triple.predicate
-        if predicate in _INDEXED:
-            value = triple.object
-            if isinstance(value, ox.Literal | ox.NamedNode):
-                subject = triple.subject
-                assert isinstance(subject, ox.NamedNode | ox.BlankNode)
-                yield subject, predicate, value.value
+        predicate, value = triple.predicate, triple.object
+        if predicate in _INDEXED and isinstance(value, ox.Literal | ox.NamedNode):
+            pass
+        elif predicate != _TYPE or value not in _ENTITY_TYPES:
+            continue
+        subject = triple.subject
+        assert isinstance(subject, ox.NamedNode | ox.BlankNode)
+        assert isinstance(value, ox.Literal | ox.NamedNode)
+        yield subject, predicate, value.value
 
 
 def _key_quads(facts: Iterable[Fact]) -> list[ox.Quad]:
-    """The index quads for ``facts``."""
+    """The index quads that ``facts`` give: the URLs, and the names of the subjects
+    that a type among the facts makes entities."""
     unique = set(facts)
-    folded = fold_all({text for _, predicate, text in unique if predicate != _URL})
-    keys: set[tuple[Subject, ox.NamedNode, str]] = set()
-    for subject, predicate, text in unique:
-        if predicate == _URL:
-            keys.add((subject, _URL_KEY, text))
-            continue
+    entities = {subject for subject, predicate, _ in unique if predicate == _TYPE}
+    names = {
+        fact for fact in unique if fact[1] in _NAME_PREDICATES and fact[0] in entities
+    }
+    folded = fold_all({text for _, _, text in names})
+    keys: set[tuple[Subject, ox.NamedNode, str]] = {
+        (subject, _URL_KEY, text)
+        for subject, predicate, text in unique
+        if predicate == _URL
+    }
+    for subject, _, text in names:
         name = folded[text]
         keys.add((subject, _NAME_KEY, name))
         keys.update((subject, _LAST_WORDS_KEY, key) for key in last_words(name))
     return [ox.Quad(s, k, ox.Literal(text), _INDEX) for s, k, text in keys]
 
 
-_INDEXED_INFIXES = tuple(f" {predicate} " for predicate in _INDEXED)
+def _is_entity(db: ox.Store, node: Subject) -> bool:
+    return any(
+        quad.object in _ENTITY_TYPES
+        for quad in db.quads_for_pattern(node, _TYPE, None, _DEFAULT)
+    )
+
+
+def new_keys(db: ox.Store, facts: Iterable[Fact]) -> list[ox.Quad]:
+    """The index quads to add with a write of ``facts`` to ``db`` (read before the
+    write): the keys of the new facts, with what the union already says of their
+    subjects (a name given to a node typed an entity by another article; the names
+    other articles gave a node that these facts make an entity)."""
+    unique = set(facts)
+    typed = {s for s, p, _ in unique if p == _TYPE}
+    known: list[Fact] = []
+    for subject in {s for s, p, _ in unique if p != _URL}:
+        if _is_entity(db, subject):
+            # its names in the union have their keys already
+            known.append((subject, _TYPE, str(ENTITY_CLASSES[0])))
+        elif subject in typed:
+            known += (
+                (subject, quad.predicate, quad.object.value)
+                for predicate in _NAME_PREDICATES
+                for quad in db.quads_for_pattern(subject, predicate, None, _DEFAULT)
+                if isinstance(quad.object, ox.Literal | ox.NamedNode)
+            )
+    return _key_quads([*unique, *known])
+
+
+_INDEXED_INFIXES = (
+    *(f" {predicate} " for predicate in _INDEXED),
+    *(f" {_TYPE} {kind} " for kind in sorted(_ENTITY_TYPES, key=str)),
+)
 
 
 def _indexed_triples(text: str) -> list[ox.Quad]:
     """The triples of plain N-Triples that the index keeps keys of (and maybe a
-    few others whose text holds such a predicate: :func:`_facts` checks each)."""
+    few others whose text holds such a predicate or type: :func:`_facts` checks
+    each)."""
     lines = []
     for infix in _INDEXED_INFIXES:
         at = text.find(infix)
@@ -167,30 +220,33 @@ def _iris(found: set[object]) -> list[URIRef] | None:
     return iris if len(iris) == len(found) else None
 
 
-def catch_up_quads(db: ox.Store) -> list[ox.Quad]:
-    """The index of everything ``db`` holds, and the mark that says it is complete:
-    what a store made before the name index existed (or a new one) is given."""
+def catch_up(db: ox.Store) -> None:
+    """Index everything ``db`` holds, and mark the index complete: what a store made
+    before the name index existed, or with an older index (or a new one), is given,
+    in place of whatever index it had."""
+    db.clear_graph(_INDEX)
     stored = (
         quad
         for predicate in _INDEXED
-        for quad in db.quads_for_pattern(None, predicate, None, ox.DefaultGraph())
+        for quad in db.quads_for_pattern(None, predicate, None, _DEFAULT)
     )
-    return [_INDEX_MARK, *_key_quads(_facts(stored))]
+    typed = (
+        quad
+        for kind in _ENTITY_TYPES
+        for quad in db.quads_for_pattern(None, _TYPE, kind, _DEFAULT)
+    )
+    db.extend([_INDEX_MARK, *_key_quads(_facts([*stored, *typed]))])
 
 
 def stale_keys(db: ox.Store, article: ox.NamedNode) -> list[ox.Quad]:
-    """The index quads that dropping ``article`` leaves unsupported: keys of its
-    facts that no fact staying in the union gives."""
-    entities = {
-        quad.subject
-        for predicate in _INDEXED
-        for quad in db.quads_for_pattern(None, predicate, None, article)
-    }
-    going: list[Fact] = []
-    staying: list[Fact] = []
-    for entity in entities:
-        assert isinstance(entity, ox.NamedNode | ox.BlankNode)
-        for predicate in _INDEXED:
+    """The index quads that dropping ``article`` leaves unsupported: those of the
+    subjects of its names, URLs and entity types that the facts staying in the
+    union no longer give."""
+    facts = list(_facts(db.quads_for_pattern(None, None, None, article)))
+    stale: list[ox.Quad] = []
+    for entity in {subject for subject, _, _ in facts}:
+        staying: list[Fact] = []
+        for predicate in (*_INDEXED, _TYPE):
             mine = {
                 quad.object
                 for quad in db.quads_for_pattern(entity, predicate, None, article)
@@ -201,17 +257,23 @@ def stale_keys(db: ox.Store, article: ox.NamedNode) -> list[ox.Quad]:
                     entity, predicate, None, ox.DefaultGraph()
                 )
             }
-            for value in mine | union:
-                if not isinstance(value, ox.NamedNode | ox.Literal):
+            for value in union:
+                if not isinstance(value, ox.NamedNode | ox.Literal) or (
+                    predicate == _TYPE and value not in _ENTITY_TYPES
+                ):
                     continue
                 # as _drop_update decides for the union's copy of the triple
-                stays = (value in union and value not in mine) or _elsewhere(
+                if value not in mine or _elsewhere(
                     db, entity, predicate, value, article
-                )
-                fact = (entity, predicate, value.value)
-                (staying if stays else going).append(fact)
-    kept = set(_key_quads(staying))
-    return [quad for quad in _key_quads(going) if quad not in kept]
+                ):
+                    staying.append((entity, predicate, value.value))
+        kept = set(_key_quads(staying))
+        stale += (
+            quad
+            for quad in db.quads_for_pattern(entity, None, None, _INDEX)
+            if quad not in kept
+        )
+    return stale
 
 
 def _elsewhere(
@@ -248,9 +310,13 @@ def lookup_entities(
         for quad in db.quads_for_pattern(None, kind, key, _INDEX)
     }
     node = _iri(name)
-    if node is not None and any(
-        next(db.quads_for_pattern(node, p, None, ox.DefaultGraph()), None)
-        for p in _NAME_PREDICATES
+    if (
+        node is not None
+        and any(
+            next(db.quads_for_pattern(node, p, None, ox.DefaultGraph()), None)
+            for p in _NAME_PREDICATES
+        )
+        and _is_entity(db, node)
     ):
         found.add(node)
     return _iris(found)

@@ -50,10 +50,12 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kb.errors import UsageError
+from kb.rdf.namespaces import SCHEMA
+from kb.store.name_index import ENTITY_CLASSES
 from kb.store.sparql import Key
 
 __all__ = [
@@ -85,17 +87,22 @@ _PARAM = re.compile(
     r"(?:\s+names=(?P<names>[A-Za-z]\w*))?(?:\s+articles=(?P<articles>[A-Za-z]\w*))?"
     r"\s*(?P<doc>.*)$"
 )
-#: How the queries test whether ``?entity`` has a name that ``?param`` gives: a
-#: label or alternate name equal to it in any case, or (with the ``STRENDS`` part)
-#: ending in it after a space; or ``?entity`` is the IRI ``?param``. Written as::
+#: How the queries test whether ``?entity`` is an actor or a place with a name that
+#: ``?param`` gives: a label or alternate name equal to it in any case, or (with the
+#: ``STRENDS`` part) ending in it after a space; or ``?entity`` is the IRI ``?param``;
+#: and it has a type among :data:`kb.store.name_index.ENTITY_CLASSES`, so that a
+#: claim or an event whose label ends in the name is never found. Written as::
 #:
 #:     ?claimant rdfs:label|schema:alternateName ?name .
 #:     FILTER (LCASE(STR(?name)) = LCASE(STR(?actor)) || STR(?claimant) = STR(?actor)
 #:             || STRENDS(LCASE(STR(?name)), CONCAT(" ", LCASE(STR(?actor)))))
+#:     ?claimant a ?claimantKind .
+#:     FILTER (?claimantKind IN (kb:Actor, kb:Person, kb:Organization, kb:Group,
+#:             kb:Location))
 #:
 #: An optional parameter's test may start ``COALESCE(STR(?actor), "") = "" ||``:
-#: then, when it is not given, every named entity passes (and :func:`for_store`
-#: leaves ``?claimant`` free) instead of none.
+#: then, when it is not given, every named actor or place passes (and
+#: :func:`for_store` tests their types and names alone) instead of none.
 NAME_TEST = re.compile(
     r"\?(?P<entity>\w+)\s+rdfs:label\|schema:alternateName\s+\?(?P<name>\w+)\s*\.\s*"
     r"FILTER\s*\(\s*"
@@ -104,6 +111,10 @@ NAME_TEST = re.compile(
     r"\s*\|\|\s*STR\(\?(?P=entity)\)\s*=\s*STR\(\?(?P=param)\)"
     r"(?P<last_words>\s*\|\|\s*STRENDS\(\s*LCASE\(STR\(\?(?P=name)\)\),\s*"
     r'CONCAT\(" ",\s*LCASE\(STR\(\?(?P=param)\)\)\)\s*\))?\s*\)'
+    r"\s*\?(?P=entity)\s+a\s+\?(?P<kind>\w+)\s*\.\s*"
+    r"FILTER\s*\(\s*\?(?P=kind)\s+IN\s*\(\s*"
+    + r"\s*,\s*".join(f"kb:{str(c).rsplit('#', 1)[1]}" for c in ENTITY_CLASSES)
+    + r"\s*\)\s*\)"
 )
 
 
@@ -288,11 +299,12 @@ def _name_tests(query: str, text: str, params: list[Param]) -> tuple[NameTest, .
                     f"{query}.rq: the name test of ?{entity} starts with a test of "
                     f"?{match['absent']}, not of ?{variable}"
                 )
-            uses = re.compile(rf"\?{match['name']}\b")
-            if len(uses.findall(text)) != len(uses.findall(match[0])):
-                raise UsageError(
-                    f"{query}.rq: ?{match['name']} is used outside the name test"
-                )
+            for own in (match["name"], match["kind"]):
+                uses = re.compile(rf"\?{own}\b")
+                if len(uses.findall(text)) != len(uses.findall(match[0])):
+                    raise UsageError(
+                        f"{query}.rq: ?{own} is used outside the name test"
+                    )
             tests.append(
                 NameTest(
                     variable,
@@ -449,9 +461,14 @@ _LATERAL_HINT = re.compile(r"^([ \t]*)#LATERAL[ \t]*$", flags=re.MULTILINE)
 
 
 def _anyone(variable: str) -> str:
-    # one solution that leaves the variable unbound, as the test passing every name
-    # would (once per entity, which SELECT DISTINCT makes the same rows)
-    return f"VALUES ?{variable} {{ UNDEF }}"
+    # the actors and places that have a name, each once: those the test passes
+    # when its parameter is not given (once per name and type, which SELECT
+    # DISTINCT makes the same rows)
+    kinds = " ".join(f"<{c}>" for c in ENTITY_CLASSES)
+    return (
+        f"{{ SELECT DISTINCT ?{variable} WHERE {{ VALUES ?kind {{ {kinds} }} "
+        f"?{variable} a ?kind ; <{RDFS.label}>|<{SCHEMA.alternateName}> ?name }} }}"
+    )
 
 
 def _values(variable: str, iris: Sequence[URIRef]) -> str:
