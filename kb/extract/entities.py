@@ -77,6 +77,8 @@ def _same(cl: Cluster, m: Mention) -> bool:
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False  # a name of punctuation only matches nothing but itself
+    if m.kind == "Person" and cl.kind == "Person" and _same_but_initials(ta, tb):
+        return True  # "Tomas Vellacott" and "Tomas R. Vellacott"
     if m.kind == "Person" and cl.kind == "Person":
         # "Hart" after "Ana Hart"; and a first name on its own ("Ana"), which
         # features and quotes use for someone already named in full
@@ -92,6 +94,15 @@ def _same(cl: Cluster, m: Mention) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _same_but_initials(a: list[str], b: list[str]) -> bool:
+    """Two full names (folded words) that differ only by middle initials."""
+
+    def full(words: list[str]) -> list[str]:
+        return [w for w in words if len(w) > 1]
+
+    return len(full(a)) >= 2 and a != b and full(a) == full(b) and a[0] == b[0]
 
 
 def _initial_acronym(short: str, name: str) -> bool:

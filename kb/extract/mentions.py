@@ -107,6 +107,49 @@ def _side_slot(tok: Token) -> bool:
     return prep.lower_ in _SIDE_PREPS
 
 
+def _national_side(tok: Token) -> bool:
+    """Where a country is the side that plays: "Norway beat Austria", "drew with
+    Chile", "lost to Peru", "Chile's goalkeeper"; not "in Chile"."""
+    dep, head = tok.dep_, tok.head
+    if dep == "conj":
+        return _national_side(head)
+    if dep in ("nsubj", "dobj"):
+        return head.lemma_.lower() in lx.MATCH_VERBS
+    if dep == "poss":
+        return head.lower_ in lx.SIDE_WORDS
+    if dep != "pobj":
+        return False
+    if head.lower_ == "with":
+        return head.head.lemma_.lower() in ("draw", "tie")
+    if head.lower_ == "to":
+        return head.head.lemma_.lower() in _LOSING
+    return head.lower_ in ("against", "over")
+
+
+def _common_noun_first(ent: SpacySpan) -> bool:
+    """ "Media reports said …": a common noun that opens a sentence, capitalised for
+    that alone, which the NER took for a name (the tagger knows it is none)."""
+    tok = ent[0]
+    return (
+        len(ent) == 1
+        and tok.is_sent_start
+        and tok.tag_ in ("NN", "NNS")
+        and not tok.is_upper
+    )
+
+
+def _product_of(ent: SpacySpan) -> bool:
+    """ "the Qorix browser", "Vexa tablets": a name that only says which make or
+    model of a thing is meant, as the modifier of a noun for a made thing."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and (head.lower_ in lx.PRODUCT_NOUNS or head.lemma_.lower() in lx.PRODUCT_NOUNS)
+    )
+
+
 def _is_sports_report(doc: Doc) -> bool:
     """A match report: a score and the words of the game."""
     text = doc.text
@@ -152,6 +195,13 @@ class _MentionFinder:
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        # names of companies: the first words of the organisations the NER names in
+        # two words or more, and "the Japanese Hitachi"
+        self.companies = {
+            e[0].text if len(e) > 1 else e.text
+            for e in doc.ents
+            if e.label_ == "ORG" and (len(e) > 1 or self._company_of_a_nation(e))
+        }
         self.title_lines: dict[int, bool] = {}  # line start → whether in title case
         self.storm_names = {
             fold(doc[t.i + 1].text)
@@ -224,9 +274,16 @@ class _MentionFinder:
         place = self.gaz.lookup(text)
         if place is None and not self._confirmed(ent):
             return
+        if place is None and (_common_noun_first(ent) or _product_of(ent)):
+            return
         label = self._label(ent, text, place)
         if label is None:
             return  # nationalities make groups and institutions, see _group/_institution
+        if label == "PERSON" and ent.label_ in ("GPE", "LOC", "FAC"):
+            start = name_start(self.doc, self.ent_at, ent.start)
+            if start < ent.start or place is None:
+                # the first name the NER left out, and no town of that name
+                ent, place = SpacySpan(self.doc, start, ent.end, "PERSON"), None
         if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
             self._add(Mention(ent.start, ent.end, "Group", text))
             return
@@ -240,6 +297,8 @@ class _MentionFinder:
             return
         if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
             label = "ORG"
+        elif label == "ORG" and ent[0].lower_ in lx.HONORIFICS and len(ent) > 1:
+            label = "PERSON"  # "Mr Obi said": no organisation has an honorific
         elif label == "ORG" and self._has_role(ent):
             label = "PERSON"  # "Ana Obi, the mayor": the NER's organisation is a person
             ent = SpacySpan(
@@ -298,12 +357,26 @@ class _MentionFinder:
         label = ent.label_
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
+        if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
+            return None  # "his Antarctic adventure": an adjective, not a name
         if _after_kin(ent):
             return "PERSON"  # "his daughter Florence"
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
             return "ORG"  # "North Yorkshire Police", "Leinster Council"
+        if label in ("GPE", "LOC", "FAC") and place is None:
+            unknown = self._unknown_place_label(ent)
+            if unknown is not None:
+                return unknown
+        if (
+            label in ("GPE", "LOC")
+            and len(ent) == 1
+            and (place is None or place.kind == "city")
+            and ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
+            and name_start(self.doc, self.ent_at, ent.start) < ent.start
+        ):
+            return "PERSON"  # "Emmy Vardo said": a first name before a town's name
         if (
             label in ("GPE", "LOC")
             and (place is None or place.kind == "city")
@@ -320,6 +393,23 @@ class _MentionFinder:
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
         return label
+
+    def _unknown_place_label(self, ent: SpacySpan) -> str | None:
+        """What a "place" the gazetteer does not know is when its words or its
+        apposition say so: a person after a title ("Prince Aldo"), a company by its
+        legal form ("Hathor Holdings Inc") or by the noun set beside it ("its parent
+        company, Hathor International"). None when nothing says so."""
+        first, root = ent[0], ent.root
+        if len(ent) > 1 and first.is_title and first.lower_ in lx.ROLE_WORDS:
+            return "PERSON"
+        if ent[-1].lower_ in lx.COMPANY_FORMS:
+            return "ORG"
+        beside = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            beside.append(root.head)
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.ORG_GENERIC for t in beside):
+            return "ORG"
+        return None
 
     def _beside_place(self, ent: SpacySpan) -> bool:
         """A one-word name listed with, or set after, a name the NER calls a place;
@@ -358,11 +448,13 @@ class _MentionFinder:
     def _team(self, ent: SpacySpan, place: Place | None) -> bool:
         """In a sports report, a club named after its city ("Leeds", "Bristol City")
         where a side stands: the one that plays, beats or loses to another; not "in
-        Leeds"."""
+        Leeds". A country is a national side only where it plays the match."""
         if not self.sports or (place is None and ent.label_ not in ("GPE", "LOC")):
             return False
+        if place is not None and place.kind == "country":
+            return _national_side(ent.root)
         if place is not None and place.kind not in ("city", "admin"):
-            return False  # countries are national sides and places both
+            return False
         return _side_slot(ent.root)
 
     def _common_word(self, tok: Token) -> bool:
@@ -381,6 +473,8 @@ class _MentionFinder:
             return False
         if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
+        if place.kind == "city" and ent.label_ == "ORG" and ent.text in self.companies:
+            return False  # "Hitachi" after "Hitachi Ltd": the company, for short
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2

@@ -33,7 +33,8 @@ def merged_ents(
 ) -> list[SpacySpan]:
     """Join split person names ("Park Min" + "Jun") and extend "X region"."""
     out: list[SpacySpan] = []
-    for raw in _split_at(_split_at_breaks(doc.ents), dateline_tok):
+    ents = _split_possessive(_split_at_breaks(doc.ents))
+    for raw in _split_at(ents, dateline_tok):
         trimmed = (
             _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
         )
@@ -46,8 +47,10 @@ def merged_ents(
             and prev.label_ == ent.label_ == "PERSON"
             and prev.end == ent.start
         ):
-            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
-            continue
+            if prev[-1].tag_ != "POS":
+                out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+                continue
+            ent = SpacySpan(doc, ent.start, ent.end, label="ORG")  # see below
         if (
             prev is not None
             and prev.label_ == "ORG"
@@ -178,6 +181,20 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
                 start = tok.i + 1
         if start < ent.end:
             out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _split_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """ "Ana Obi's Hathor Holdings": a person's name with a possessive inside is the
+    person and what she owns, an organisation (as when the NER gives two names)."""
+    out = []
+    for ent in ents:
+        mark = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        if ent.label_ != "PERSON" or mark is None or not ent.doc[mark + 1].is_title:
+            out.append(ent)
+            continue
+        out.append(SpacySpan(ent.doc, ent.start, mark, label="PERSON"))
+        out.append(SpacySpan(ent.doc, mark + 1, ent.end, label="ORG"))
     return out
 
 

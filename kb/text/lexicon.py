@@ -1033,3 +1033,31 @@ BUSINESS_DESCRIPTORS = ORG_GENERIC - frozenset(
     """hospital clinic charity club group agency organisation organization university
     institute centre center broadcaster newspaper""".split()
 )
+
+# ---------------------------------------------------------------- entity precision
+# (kept together and apart from the lists above; used by kb.extract.mentions)
+# Nouns for a made thing that a name before them makes a product or a model of it:
+# "the Vexa tablets", "a Corvan jet", "the Qorix browser". The name is no actor there.
+PRODUCT_NOUNS = frozenset(
+    """software browser app apps os phone phones smartphone smartphones handset
+    handsets tablet tablets laptop laptops pc pcs computer computers console consoles
+    chip chips processor processors car cars sedan suv vehicle vehicles truck trucks
+    jet jets jetliner airliner airliners aircraft plane planes helicopter helicopters
+    model models engine engines drone drones""".split()
+)
+# What a national side does in a match report, as the verb it is the subject or the
+# object of: "Norway beat Austria", "Peru drew with Chile".
+MATCH_VERBS = frozenset(
+    """beat defeat draw tie play face host lose win edge thrash rout overcome stun
+    upset eliminate meet trail lead hold miss concede score qualify""".split()
+)
+# Who belongs to a side: "Chile's goalkeeper", "Norway's squad".
+SIDE_WORDS = frozenset(
+    """striker winger midfielder defender goalkeeper keeper substitute coach captain
+    skipper manager batsman bowler side team squad players fans supporters""".split()
+)
+# Legal forms that end a company's name: "Hathor Holdings Inc" is no place.
+COMPANY_FORMS = frozenset(
+    """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
+    gmbh bhd""".split()
+)
