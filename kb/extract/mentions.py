@@ -132,7 +132,7 @@ def _common_noun_first(ent: SpacySpan) -> bool:
     tok = ent[0]
     return (
         len(ent) == 1
-        and tok.is_sent_start
+        and bool(tok.is_sent_start)
         and tok.tag_ in ("NN", "NNS")
         and not tok.is_upper
     )
