@@ -122,6 +122,22 @@ def test_an_honorific_makes_the_name_a_person(run, text):
     assert {"Obi", "Mr Obi"} & _people(x)
 
 
+@pytest.mark.slow
+def test_a_time_zone_after_a_figure_is_no_actor(run):
+    x = run("Trading in Velmora closed early on Friday, at 3 pm (0700 GMT).")
+    assert "GMT" not in _actors(x)
+
+
+@pytest.mark.slow
+def test_people_named_by_nothing_but_being_people_are_no_actor(run):
+    x = run(
+        "Floods killed 20 people in Velmora on Monday; many people fled their homes."
+    )
+    assert not [e for e in x.entities if "people" in e.name]
+    assert "Velmora" in _places(x)
+    assert all(not e.participants and not e.agents for e in x.events)
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``

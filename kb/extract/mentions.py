@@ -138,6 +138,17 @@ def _common_noun_first(ent: SpacySpan) -> bool:
     )
 
 
+def _unit_of(ent: SpacySpan) -> bool:
+    """ "(0100 GMT)", "52.9 dpb": a one-word abbreviation (not a capitalised name:
+    "20 Taliban") right after a figure, and no modifier of a noun ("20 AFP
+    reporters"), is a unit or a time zone, not a name."""
+    if len(ent) != 1 or not ent.start or ent[0].is_title:
+        return False
+    before = ent.doc[ent.start - 1]
+    figure = any(c.isdigit() for c in before.text) and before.like_num
+    return figure and ent.root.dep_ != "compound"
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -274,7 +285,9 @@ class _MentionFinder:
         place = self.gaz.lookup(text)
         if place is None and not self._confirmed(ent):
             return
-        if place is None and (_common_noun_first(ent) or _product_of(ent)):
+        if place is None and (
+            _common_noun_first(ent) or _product_of(ent) or _unit_of(ent)
+        ):
             return
         label = self._label(ent, text, place)
         if label is None:
