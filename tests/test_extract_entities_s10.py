@@ -138,6 +138,20 @@ def test_people_named_by_nothing_but_being_people_are_no_actor(run):
     assert all(not e.participants and not e.agents for e in x.events)
 
 
+@pytest.mark.slow
+def test_what_a_company_makes_is_no_actor(run):
+    x = run(
+        "The firm makes Crunchos and Minty Wafers, and it will move jobs to Velmora."
+    )
+    assert {"Crunchos", "Minty Wafers"}.isdisjoint(_actors(x))
+
+
+@pytest.mark.slow
+def test_an_agreement_is_no_place(run):
+    x = run("Leaders signed the Marrow Bay Accord on Friday in Velmora.")
+    assert _places(x) == {"Velmora"}
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``
@@ -253,3 +267,12 @@ def test_a_company_noun_in_apposition_makes_an_unknown_place_a_company():
     heads = [1, 1, 1, 5, 5, 2, 5, 8, 5, 1]
     found = _mentions(words, tags, deps, heads, [(7, 9, "GPE")])
     assert ("Qelmont International", "Organization") in found
+
+
+def test_a_name_of_an_index_is_no_organisation():
+    words = ["The", "Velmora", "Composite", "Index", "rose", "."]
+    tags = ["DT", "NNP", "NNP", "NNP", "VBD", "."]
+    deps = ["det", "compound", "compound", "nsubj", "ROOT", "punct"]
+    heads = [3, 3, 3, 4, 4, 4]
+    found = _mentions(words, tags, deps, heads, [(1, 4, "ORG")])
+    assert not found

@@ -149,6 +149,18 @@ def _unit_of(ent: SpacySpan) -> bool:
     return figure and ent.root.dep_ != "compound"
 
 
+def _names_a_thing(ent: SpacySpan) -> bool:
+    """ "the Hang Seng Index", "the Asian Games", "the Velmora Accord": a name whose
+    head noun is a measure, an event or an agreement; or what a company makes ("it
+    makes Crunchos and Fizzbars"). None of these is an actor."""
+    root = ent.root
+    if len(ent) > 1 and root.is_title and root.lower_ in lx.THING_NAME_HEADS:
+        return True
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.MAKING_VERBS
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -288,6 +300,8 @@ class _MentionFinder:
         if place is None and (
             _common_noun_first(ent) or _product_of(ent) or _unit_of(ent)
         ):
+            return
+        if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
             return
         label = self._label(ent, text, place)
         if label is None:

@@ -1061,3 +1061,13 @@ COMPANY_FORMS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
     gmbh bhd""".split()
 )
+# Head nouns of names of things that happen, are agreed or are measured, which act
+# and speak through no one: "the Hang Seng Index", "the Velmora Accord", "the Asian
+# Games", "World Water Day".
+THING_NAME_HEADS = frozenset(
+    """index average report act treaty agreement accord protocol policy agenda cup
+    games day olympics championship championships tournament festival exhibition expo
+    award prize""".split()
+)
+# Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
+MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
