@@ -152,6 +152,34 @@ def test_an_agreement_is_no_place(run):
     assert _places(x) == {"Velmora"}
 
 
+@pytest.mark.slow
+def test_a_language_is_no_place_and_no_actor(run):
+    x = run("The report appeared in an Urdu daily on Monday, police said.")
+    assert "Urdu" not in {e.name for e in x.entities}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Savannah Vantrell scored twice for the visitors. Savannah said afterwards "
+        "that the team had deserved the win.",
+        "Tyler Marsk chaired the meeting. Tyler said the budget would be cut, and "
+        "Tyler's deputy agreed.",
+    ],
+)
+def test_a_first_name_on_its_own_is_the_person_not_the_town(run, text):
+    x = run(text)
+    assert not _places(x)
+    assert len(_people(x)) == 1
+
+
+@pytest.mark.slow
+def test_a_town_named_like_a_person_stays_a_place_where_a_place_stands(run):
+    x = run("Savannah Vantrell flew home to Savannah on Monday.")
+    assert "Savannah" in _places(x)
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``

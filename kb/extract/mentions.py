@@ -126,6 +126,16 @@ def _national_side(tok: Token) -> bool:
     return head.lower_ in ("against", "over")
 
 
+def _where_slot(ent: SpacySpan) -> bool:
+    """ "in X", "to X", "from X": where a place stands."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS | {
+        "at",
+        "to",
+        "from",
+    }
+
+
 def _common_noun_first(ent: SpacySpan) -> bool:
     """ "Media reports said …": a common noun that opens a sentence, capitalised for
     that alone, which the NER took for a name (the tagger knows it is none)."""
@@ -218,6 +228,9 @@ class _MentionFinder:
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.first_names = {
+            e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        }
         # names of companies: the first words of the organisations the NER names in
         # two words or more, and "the Japanese Hitachi"
         self.companies = {
@@ -386,6 +399,16 @@ class _MentionFinder:
             return None
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
             return None  # "his Antarctic adventure": an adjective, not a name
+        if place is None and text.lower() in lx.LANGUAGE_NAMES:
+            return None  # "a Swahili paper": a language
+        if (
+            label in ("GPE", "LOC", "ORG", "PERSON")
+            and len(ent) == 1
+            and (place is None or place.kind == "city")
+            and text in self.first_names
+            and not _where_slot(ent)
+        ):
+            return "PERSON"  # "Austin" after "Austin Reed", where no place stands
         if _after_kin(ent):
             return "PERSON"  # "his daughter Florence"
         if fold(text) in self.dates.dateline_names:
@@ -500,6 +523,8 @@ class _MentionFinder:
             return False
         if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
+        if ent.text in self.first_names and not _where_slot(ent):
+            return place.kind in ("country", "continent")  # "Austin" of "Austin Reed"
         if place.kind == "city" and ent.label_ == "ORG" and ent.text in self.companies:
             return False  # "Hitachi" after "Hitachi Ltd": the company, for short
         if place.kind in ("country", "admin", "continent", "user"):

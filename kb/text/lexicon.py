@@ -1071,3 +1071,11 @@ THING_NAME_HEADS = frozenset(
 )
 # Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
 MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
+# Languages, which the NER takes for names ("a Swahili paper"); none is an actor or a
+# place on its own.
+LANGUAGE_NAMES = frozenset(
+    """swahili arabic hindi urdu bengali punjabi telugu marathi gujarati kannada
+    malayalam amharic hausa yoruba igbo xhosa farsi pashto dari hebrew yiddish
+    mandarin cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic
+    welsh catalan basque""".split()
+)
