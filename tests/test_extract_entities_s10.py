@@ -180,6 +180,12 @@ def test_a_town_named_like_a_person_stays_a_place_where_a_place_stands(run):
     assert "Savannah" in _places(x)
 
 
+@pytest.mark.slow
+def test_initials_without_the_legal_form_are_the_company(run):
+    x = run("Kessler Aviation Inc. (KA) cut 300 jobs, and KA said more would follow.")
+    assert [e.name for e in x.entities if e.actor_kind] == ["Kessler Aviation Inc"]
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``

@@ -74,6 +74,8 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
     if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
+    if m.name.isupper() and acronym(_without_legal_form(longest)) == m.name:
+        return True  # "VM" for "Velmora Motors Corporation"
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False  # a name of punctuation only matches nothing but itself
@@ -94,6 +96,14 @@ def _same(cl: Cluster, m: Mention) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _without_legal_form(name: str) -> str:
+    """ "Velmora Motors" of "Velmora Motors Corporation"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in lx.COMPANY_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_but_initials(a: list[str], b: list[str]) -> bool:
