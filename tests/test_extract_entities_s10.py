@@ -186,6 +186,12 @@ def test_initials_without_the_legal_form_are_the_company(run):
     assert [e.name for e in x.entities if e.actor_kind] == ["Kessler Aviation Inc"]
 
 
+@pytest.mark.slow
+def test_a_nationality_before_a_region_word_names_no_place(run):
+    x = run("Fighting spread to the Mongolian province of Dornod on Monday.")
+    assert _places(x) == {"Dornod"}
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``

@@ -61,7 +61,17 @@ def merged_ents(
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in REGION_WORDS and ent.label_ != "ORG":
+        if (
+            nxt is not None
+            and nxt.lower_ in REGION_WORDS
+            and ent.label_ != "ORG"
+            # "the Mongolian province of Dornod": a nationality, not a place's name
+            and not (
+                nxt.is_lower
+                and (ent.label_ == "NORP" or is_demonym(ent))
+                and gaz.lookup(ent.text) is None
+            )
+        ):
             ent = SpacySpan(doc, ent.start, ent.end + 1, label="LOC")
         elif (
             nxt is not None
