@@ -192,6 +192,12 @@ def test_a_nationality_before_a_region_word_names_no_place(run):
     assert _places(x) == {"Dornod"}
 
 
+@pytest.mark.slow
+def test_a_side_of_a_name_makes_it_a_place(run):
+    x = run("The plane crashed 20 kilometres east of Ormsby on Monday.")
+    assert "Ormsby" in _places(x) and "Ormsby" not in _people(x)
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``
@@ -316,3 +322,23 @@ def test_a_name_of_an_index_is_no_organisation():
     heads = [3, 3, 3, 4, 4, 4]
     found = _mentions(words, tags, deps, heads, [(1, 4, "ORG")])
     assert not found
+
+
+def test_a_kind_of_place_in_apposition_makes_a_name_a_place():
+    # "Rebels fled to Ormsby , a town ." with "Ormsby" a PERSON
+    words = ["Rebels", "fled", "to", "Ormsby", ",", "a", "town", "."]
+    tags = ["NNS", "VBD", "IN", "NNP", ",", "DT", "NN", "."]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "det", "appos", "punct"]
+    heads = [1, 1, 1, 2, 3, 6, 3, 1]
+    found = _mentions(words, tags, deps, heads, [(3, 4, "PERSON")])
+    assert ("Ormsby", "Location") in found
+
+
+def test_a_kind_of_place_after_a_name_makes_it_a_place():
+    # "Police raided the Kavrin slum ." with "Kavrin" an ORG
+    words = ["Police", "raided", "the", "Kavrin", "slum", "."]
+    tags = ["NNS", "VBD", "DT", "NNP", "NN", "."]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "punct"]
+    heads = [1, 1, 4, 4, 1, 1]
+    found = _mentions(words, tags, deps, heads, [(3, 4, "ORG")])
+    assert ("Kavrin", "Location") in found

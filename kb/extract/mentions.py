@@ -126,6 +126,24 @@ def _national_side(tok: Token) -> bool:
     return head.lower_ in ("against", "over")
 
 
+def _place_by_words(ent: SpacySpan) -> bool:
+    """What the words around a name say it is a place: a noun for a kind of place
+    in apposition ("Ormsby, a town in the north") or after it ("the Kavala slum"),
+    or a side of it ("20 km east of Ormsby")."""
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    if root.dep_ == "compound" and root.head.i == ent.end:
+        beside.append(root.head)
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.PLACE_NOUNS for t in beside):
+        return True
+    of = root.head
+    return (
+        root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in lx.COMPASS_WORDS
+    )
+
+
 def _where_slot(ent: SpacySpan) -> bool:
     """ "in X", "to X", "from X": where a place stands."""
     root = ent.root
@@ -442,6 +460,8 @@ class _MentionFinder:
             return "GPE"  # "in Lethbridge and Medicine Hat"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
+        if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
+            return "LOC"  # "in Ormsby, a town in the north", "east of Ormsby"
         return label
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:

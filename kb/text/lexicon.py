@@ -1079,3 +1079,14 @@ LANGUAGE_NAMES = frozenset(
     mandarin cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic
     welsh catalan basque""".split()
 )
+# Nouns for a kind of place: a name in apposition with one, or set before one, is
+# the name of a place ("Ormsby, a town in the north", "the Kavala slum").
+PLACE_NOUNS = frozenset(
+    """city town village hamlet township district province region capital island port
+    suburb slum neighbourhood neighborhood municipality prefecture county beach valley
+    river lake bay coast peninsula mountain hill""".split()
+)
+# Words for the side of a place: "20 km east of Ormsby".
+COMPASS_WORDS = frozenset(
+    """north south east west northeast northwest southeast southwest outskirts""".split()
+)
