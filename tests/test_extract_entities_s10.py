@@ -342,3 +342,13 @@ def test_a_kind_of_place_after_a_name_makes_it_a_place():
     heads = [1, 1, 4, 4, 1, 1]
     found = _mentions(words, tags, deps, heads, [(3, 4, "ORG")])
     assert ("Kavrin", "Location") in found
+
+
+def test_an_abbreviation_with_a_number_after_it_is_no_organisation():
+    # "The SX 500 rose ." with "SX" an ORG: the name of an index
+    words = ["The", "SX", "500", "rose", "."]
+    tags = ["DT", "NNP", "CD", "VBD", "."]
+    deps = ["det", "nsubj", "nummod", "ROOT", "punct"]
+    heads = [1, 3, 1, 3, 3]
+    found = _mentions(words, tags, deps, heads, [(1, 2, "ORG")])
+    assert not found

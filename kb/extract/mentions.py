@@ -189,6 +189,21 @@ def _names_a_thing(ent: SpacySpan) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.MAKING_VERBS
 
 
+def _numbered(ent: SpacySpan) -> bool:
+    """ "the SX 500", "the VT 200": an abbreviation that a number (no year) follows,
+    the name of an index, a model or a series, which is no actor."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].is_upper or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return (
+        nxt.is_digit
+        and 2 <= len(nxt) <= 4
+        and not 1900 <= int(nxt.text) <= 2100
+        and bool(ent[0].whitespace_)
+    )
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -329,7 +344,10 @@ class _MentionFinder:
         if place is None and not self._confirmed(ent):
             return
         if place is None and (
-            _common_noun_first(ent) or _product_of(ent) or _unit_of(ent)
+            _common_noun_first(ent)
+            or _product_of(ent)
+            or _unit_of(ent)
+            or _numbered(ent)
         ):
             return
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
