@@ -352,3 +352,13 @@ def test_an_abbreviation_with_a_number_after_it_is_no_organisation():
     heads = [1, 3, 1, 3, 3]
     found = _mentions(words, tags, deps, heads, [(1, 2, "ORG")])
     assert not found
+
+
+def test_a_nationality_word_the_ner_calls_an_organisation_is_no_name():
+    # "A Palauan official spoke ." with "Palauan" an ORG (Palau is in the gazetteer)
+    words = ["A", "Palauan", "official", "spoke", "."]
+    tags = ["DT", "NNP", "NN", "VBD", "."]
+    deps = ["det", "compound", "nsubj", "ROOT", "punct"]
+    heads = [2, 2, 3, 3, 3]
+    found = _mentions(words, tags, deps, heads, [(1, 2, "ORG")])
+    assert not any(name == "Palauan" for name, _ in found)

@@ -437,6 +437,8 @@ class _MentionFinder:
             return None  # "his Antarctic adventure": an adjective, not a name
         if place is None and text.lower() in lx.LANGUAGE_NAMES:
             return None  # "a Swahili paper": a language
+        if place is None and len(ent) == 1 and self._nationality_word(text):
+            return None  # "a Nepali official": a country's people, not a name
         if (
             label in ("GPE", "LOC", "ORG", "PERSON")
             and len(ent) == 1
@@ -481,6 +483,19 @@ class _MentionFinder:
         if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
             return "LOC"  # "in Ormsby, a town in the north", "east of Ormsby"
         return label
+
+    def _nationality_word(self, word: str) -> bool:
+        """ "Nepali", "Kenyan", "Georgian", "Japanese": a country's (or a region's)
+        name with the ending of a nationality, which the gazetteer knows without it."""
+        for ending in ("i", "n", "an", "ian", "ese", "ish"):
+            stem = word[: -len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            for name in (stem, stem + "a"):
+                place = self.gaz.lookup(name)
+                if place is not None and place.kind in ("country", "admin"):
+                    return True
+        return False
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:
         """What a "place" the gazetteer does not know is when its words or its
