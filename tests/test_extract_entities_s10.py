@@ -198,6 +198,14 @@ def test_a_side_of_a_name_makes_it_a_place(run):
     assert "Ormsby" in _places(x) and "Ormsby" not in _people(x)
 
 
+@pytest.mark.slow
+def test_a_kind_of_place_before_a_name_makes_it_a_place(run):
+    x = run(
+        "Gunmen fired rockets at a post near the border village of Ormsby on Friday."
+    )
+    assert "Ormsby" in _places(x) and "Ormsby" not in _people(x)
+
+
 # ---------------------------------------------------------------- parsed by hand
 def _mentions(words, tags, deps, heads, ents, pos=None):
     """The mentions :func:`find_mentions` makes of a Doc parsed as given: ``heads``

@@ -128,8 +128,8 @@ def _national_side(tok: Token) -> bool:
 
 def _place_by_words(ent: SpacySpan) -> bool:
     """What the words around a name say it is a place: a noun for a kind of place
-    in apposition ("Ormsby, a town in the north") or after it ("the Kavala slum"),
-    or a side of it ("20 km east of Ormsby")."""
+    in apposition ("Ormsby, a town in the north"), after it ("the Kavala slum") or
+    before it ("the village of Ormsby"), or a side of it ("20 km east of Ormsby")."""
     root = ent.root
     beside = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -139,8 +139,11 @@ def _place_by_words(ent: SpacySpan) -> bool:
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.PLACE_NOUNS for t in beside):
         return True
     of = root.head
-    return (
-        root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in lx.COMPASS_WORDS
+    if root.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    # "east of Ormsby"; "the village of Ormsby" (not "the people of Ormsby")
+    return of.head.lower_ in lx.COMPASS_WORDS or (
+        of.head.pos_ == "NOUN" and of.head.lower_ in lx.PLACE_NOUNS
     )
 
 
