@@ -370,3 +370,16 @@ def test_a_nationality_word_the_ner_calls_an_organisation_is_no_name():
     heads = [2, 2, 3, 3, 3]
     found = _mentions(words, tags, deps, heads, [(1, 2, "ORG")])
     assert not any(name == "Palauan" for name, _ in found)
+
+
+def test_a_body_named_after_a_place_stays_a_body():
+    # "the Party Committee of Ormsby , the capital , met ." with the ORG's root the
+    # committee and the apposition parsed onto it
+    words = ["The", "Party", "Committee", "of", "Ormsby", ",", "the", "capital", ","]
+    words += ["met", "."]
+    tags = ["DT", "NNP", "NNP", "IN", "NNP", ",", "DT", "NN", ",", "VBD", "."]
+    deps = ["det", "compound", "nsubj", "prep", "pobj", "punct", "det", "appos"]
+    deps += ["punct", "ROOT", "punct"]
+    heads = [2, 2, 9, 2, 3, 2, 7, 2, 2, 9, 9]
+    found = _mentions(words, tags, deps, heads, [(1, 5, "ORG")])
+    assert ("Party Committee of Ormsby", "Organization") in found

@@ -129,7 +129,10 @@ def _national_side(tok: Token) -> bool:
 def _place_by_words(ent: SpacySpan) -> bool:
     """What the words around a name say it is a place: a noun for a kind of place
     in apposition ("Ormsby, a town in the north"), after it ("the Kavala slum") or
-    before it ("the village of Ormsby"), or a side of it ("20 km east of Ormsby")."""
+    before it ("the village of Ormsby"), or a side of it ("20 km east of Ormsby").
+    Not a body named after a place ("the Party Committee of Ormsby, the capital")."""
+    if any(t.lower_ in lx.INSTITUTION_NOUNS for t in ent):
+        return False
     root = ent.root
     beside = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
