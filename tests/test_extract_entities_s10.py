@@ -26,7 +26,7 @@ def _people(x: Extraction) -> set[str]:
 # ---------------------------------------------------------------- the pipeline
 NO_NAMES = [
     pytest.param(
-        "Media reports in Vesland said the ferry had been sold.",
+        "Media accounts from Vesland claimed the ferry had been sold.",
         {"Media"},
         id="a common noun opening a sentence",
     ),
@@ -41,8 +41,8 @@ NO_NAMES = [
         id="a time zone after a figure",
     ),
     pytest.param(
-        "The firm makes Crunchos and Minty Wafers, and it will move jobs to Velmora.",
-        {"Crunchos", "Minty Wafers"},
+        "The firm makes Crunchos and Minty Crisps, and it opened a plant in Velmora.",
+        {"Crunchos", "Minty Crisps"},
         id="what a company makes",
     ),
     pytest.param(
@@ -61,13 +61,13 @@ def test_words_that_name_no_actor_and_no_place(run, text, names):
 
 COMPANIES = [
     pytest.param(
-        "Hamamatsu Ltd raised its forecast on Monday. Hamamatsu expected sales to "
-        "rise by 5 percent, the company said.",
+        "Hamamatsu Ltd cut its outlook on Monday, and Hamamatsu warned of weaker "
+        "demand.",
         id="a town that starts a company's name",
     ),
     pytest.param(
-        "Chrysler and the Japanese Hamamatsu both reported losses. Shares for "
-        "Hamamatsu's US unit fell 5%.",
+        "Kessler and the Japanese Hamamatsu both cut prices. Demand for "
+        "Hamamatsu's new scanner fell.",
         id="a company of a nation, each time",
     ),
 ]
@@ -83,11 +83,11 @@ def test_a_company_named_like_a_town_is_no_place(run, text):
 
 PLACES = [
     pytest.param(
-        "The plane crashed 20 kilometres east of Ormsby on Monday.",
+        "The plane came down 15 miles north of Ormsby on Monday.",
         id="a side of it",
     ),
     pytest.param(
-        "Gunmen fired rockets at a post near the border village of Ormsby on Friday.",
+        "Soldiers shelled a checkpoint outside the hill village of Ormsby on Friday.",
         id="a kind of place before it",
     ),
 ]
@@ -132,34 +132,21 @@ def test_a_country_where_the_match_is_played_stays_a_place(run):
 
 @pytest.mark.slow
 def test_a_possessive_splits_a_person_from_what_he_owns(run):
-    x = run(
-        "Markets rallied on earnings from Warren Keel's Dunsford Hathaway and "
-        "broad gains in banks."
-    )
-    assert "Warren Keel" in _people(x)
-    assert "Dunsford Hathaway" in _actors(x) - _people(x)
+    x = run("Analysts praised Lena Ardis's Dunsford Quill for its results.")
+    assert "Lena Ardis" in _people(x)
+    assert "Dunsford Quill" in _actors(x) - _people(x)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("first,town", [("Emmy", "Dover"), ("Ana", "Sorsogon")])
-def test_a_first_name_before_a_town_name_makes_a_person(run, first, town):
-    x = run(
-        f"Floods swept the valley. {first} {town}, a farmer, said the barn was lost."
-    )
-    assert f"{first} {town}" in _people(x)
-    assert town not in _places(x)
+def test_a_first_name_before_a_town_name_makes_a_person(run):
+    x = run("Floods swept the valley. Ana Sorsogon, a farmer, said the barn was lost.")
+    assert "Ana Sorsogon" in _people(x)
+    assert "Sorsogon" not in _places(x)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Speaking in 1990, Mr Obi said of his trek that it had changed him.",
-        "Speaking on Monday, Mr Obi said the plan had failed.",
-    ],
-)
-def test_an_honorific_makes_the_name_a_person(run, text):
-    x = run(text)
+def test_an_honorific_makes_the_name_a_person(run):
+    x = run("Speaking on Monday, Mr Obi said the plan had failed.")
     assert {"Obi", "Mr Obi"} & _people(x)
 
 
@@ -271,16 +258,16 @@ def test_a_one_word_adjective_is_no_organisation():
 
 
 def test_a_title_before_an_unknown_place_makes_a_person():
-    words = ["Crowds", "greeted", "Prince", "Aldo", "."]
+    words = ["Crowds", "greeted", "Prince", "Osvald", "."]
     tags = ["NNS", "VBD", "NNP", "NNP", "."]
     deps = ["nsubj", "ROOT", "compound", "dobj", "punct"]
     heads = [1, 1, 3, 1, 1]
     found = _mentions(words, tags, deps, heads, [(2, 4, "GPE")])
-    assert ("Aldo", "Person") in found
+    assert ("Osvald", "Person") in found
 
 
 def test_a_legal_form_makes_an_unknown_place_a_company():
-    words = ["Dunsford", "Hathaway", "Inc", "gave", "the", "index", "a", "boost", "."]
+    words = ["Dunsford", "Quill", "Inc", "gave", "the", "index", "a", "boost", "."]
     tags = ["NNP", "NNP", "NNP", "VBD", "DT", "NN", "DT", "NN", "."]
     deps = [
         "compound",
@@ -295,7 +282,7 @@ def test_a_legal_form_makes_an_unknown_place_a_company():
     ]
     heads = [2, 2, 3, 3, 5, 3, 7, 3, 3]
     found = _mentions(words, tags, deps, heads, [(0, 3, "FAC")])
-    assert ("Dunsford Hathaway Inc", "Organization") in found
+    assert ("Dunsford Quill Inc", "Organization") in found
 
 
 def test_a_company_noun_in_apposition_makes_an_unknown_place_a_company():

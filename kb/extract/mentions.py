@@ -128,8 +128,8 @@ def _national_side(tok: Token) -> bool:
 
 def _place_by_words(ent: SpacySpan) -> bool:
     """What the words around a name say it is a place: a noun for a kind of place
-    in apposition ("Ormsby, a town in the north"), after it ("the Kavala slum") or
-    before it ("the village of Ormsby"), or a side of it ("20 km east of Ormsby").
+    in apposition ("Ormsby, a town in the north"), after it ("the Kavrin slum") or
+    before it ("the village of Ormsby"), or a side of it ("15 miles north of Ormsby").
     Not a body named after a place ("the Party Committee of Ormsby, the capital")."""
     if any(t.lower_ in lx.INSTITUTION_NOUNS for t in ent):
         return False
@@ -161,7 +161,7 @@ def _where_slot(ent: SpacySpan) -> bool:
 
 
 def _common_noun_first(ent: SpacySpan) -> bool:
-    """ "Media reports said …": a common noun that opens a sentence, capitalised for
+    """ "Media accounts claimed …": a common noun that opens a sentence, capitalised for
     that alone, which the NER took for a name (the tagger knows it is none)."""
     tok = ent[0]
     return (
@@ -173,7 +173,7 @@ def _common_noun_first(ent: SpacySpan) -> bool:
 
 
 def _unit_of(ent: SpacySpan) -> bool:
-    """ "(0100 GMT)", "52.9 dpb": a one-word abbreviation (not a capitalised name:
+    """ "(0700 GMT)", "40 mbd": a one-word abbreviation (not a capitalised name:
     "20 Taliban") right after a figure, and no modifier of a noun ("20 AFP
     reporters"), is a unit or a time zone, not a name."""
     if len(ent) != 1 or not ent.start or ent[0].is_title:
@@ -184,7 +184,7 @@ def _unit_of(ent: SpacySpan) -> bool:
 
 
 def _names_a_thing(ent: SpacySpan) -> bool:
-    """ "the Hang Seng Index", "the Asian Games", "the Velmora Accord": a name whose
+    """ "the Velmora Composite Index", "the Northern Games", "the Velmora Accord": a name whose
     head noun is a measure, an event or an agreement; or what a company makes ("it
     makes Crunchos and Fizzbars"). None of these is an actor."""
     root = ent.root
@@ -271,7 +271,7 @@ class _MentionFinder:
             e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
         # names of companies: the first words of the organisations the NER names in
-        # two words or more, and "the Japanese Hitachi"
+        # two words or more, and "the Japanese Hamamatsu"
         self.companies = {
             e[0].text if len(e) > 1 else e.text
             for e in doc.ents
@@ -440,11 +440,11 @@ class _MentionFinder:
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
-            return None  # "his Antarctic adventure": an adjective, not a name
+            return None  # "her Zorvian trip": an adjective, not a name
         if place is None and text.lower() in lx.LANGUAGE_NAMES:
-            return None  # "a Swahili paper": a language
+            return None  # "an Urdu daily": a language
         if place is None and len(ent) == 1 and self._nationality_word(text):
-            return None  # "a Nepali official": a country's people, not a name
+            return None  # "a Palauan official": a country's people, not a name
         if (
             label in ("GPE", "LOC", "ORG", "PERSON")
             and len(ent) == 1
@@ -470,7 +470,7 @@ class _MentionFinder:
             and ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
             and name_start(self.doc, self.ent_at, ent.start) < ent.start
         ):
-            return "PERSON"  # "Emmy Vardo said": a first name before a town's name
+            return "PERSON"  # "Rosa Vardo said": a first name before a town's name
         if (
             label in ("GPE", "LOC")
             and (place is None or place.kind == "city")
@@ -491,7 +491,7 @@ class _MentionFinder:
         return label
 
     def _nationality_word(self, word: str) -> bool:
-        """ "Nepali", "Kenyan", "Georgian", "Japanese": a country's (or a region's)
+        """ "Palauan", "Georgian", "Japanese": a country's (or a region's)
         name with the ending of a nationality, which the gazetteer knows without it."""
         for ending in ("i", "n", "an", "ian", "ese", "ish"):
             stem = word[: -len(ending)]
@@ -505,7 +505,7 @@ class _MentionFinder:
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:
         """What a "place" the gazetteer does not know is when its words or its
-        apposition say so: a person after a title ("Prince Aldo"), a company by its
+        apposition say so: a person after a title ("Prince Osvald"), a company by its
         legal form ("Hathor Holdings Inc") or by the noun set beside it ("its parent
         company, Hathor International"). None when nothing says so."""
         first, root = ent[0], ent.root
@@ -585,7 +585,7 @@ class _MentionFinder:
         if ent.text in self.first_names and not _where_slot(ent):
             return place.kind in ("country", "continent")  # "Austin" of "Austin Reed"
         if place.kind == "city" and ent.label_ == "ORG" and ent.text in self.companies:
-            return False  # "Hitachi" after "Hitachi Ltd": the company, for short
+            return False  # "Hamamatsu" after "Hamamatsu Ltd": the company, for short
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2

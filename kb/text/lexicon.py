@@ -1062,8 +1062,8 @@ COMPANY_FORMS = frozenset(
     gmbh bhd""".split()
 )
 # Head nouns of names of things that happen, are agreed or are measured, which act
-# and speak through no one: "the Hang Seng Index", "the Velmora Accord", "the Asian
-# Games", "World Water Day".
+# and speak through no one: "the Velmora Composite Index", "the Velmora Accord", "the
+# Northern Games", "World Water Day".
 THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
@@ -1071,22 +1071,22 @@ THING_NAME_HEADS = frozenset(
 )
 # Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
 MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
-# Languages, which the NER takes for names ("a Swahili paper"); none is an actor or a
+# Languages, which the NER takes for names ("an Urdu daily"); none is an actor or a
 # place on its own.
 LANGUAGE_NAMES = frozenset(
-    """swahili arabic hindi urdu bengali punjabi telugu marathi gujarati kannada
-    malayalam amharic hausa yoruba igbo xhosa farsi pashto dari hebrew yiddish
-    mandarin cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic
-    welsh catalan basque""".split()
+    """arabic hindi urdu bengali punjabi telugu marathi gujarati kannada malayalam
+    amharic hausa yoruba igbo xhosa farsi pashto dari hebrew yiddish mandarin
+    cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic catalan
+    basque""".split()
 )
 # Nouns for a kind of place: a name in apposition with one, or set before one, is
-# the name of a place ("Ormsby, a town in the north", "the Kavala slum").
+# the name of a place ("Ormsby, a town in the north", "the Kavrin slum").
 PLACE_NOUNS = frozenset(
     """city town village hamlet township district province region capital island port
     suburb slum neighbourhood neighborhood municipality prefecture county beach valley
     river lake bay coast peninsula mountain hill""".split()
 )
-# Words for the side of a place: "20 km east of Ormsby".
+# Words for the side of a place: "15 miles north of Ormsby".
 COMPASS_WORDS = frozenset(
     """north south east west northeast northwest southeast southwest outskirts""".split()
 )
