@@ -22,6 +22,9 @@ __all__ = [
     "strip_titles",
 ]
 
+# How a nationality's name ends: "Afghan", "Mongolian", "Sudanese", "Iraqi".
+_DEMONYM_END = r"(?:an|ian|ese|ish|i)$"
+
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
 # A match score ("2-1", "3 – 0"), which makes "won"/"drew"/"beat" a sports result.
@@ -68,7 +71,8 @@ def merged_ents(
             # "the Mongolian province of Dornod": a nationality, not a place's name
             and not (
                 nxt.is_lower
-                and (ent.label_ == "NORP" or is_demonym(ent))
+                and ent.label_ == "NORP"
+                and re.search(_DEMONYM_END, ent.text)
                 and gaz.lookup(ent.text) is None
             )
         ):
@@ -150,8 +154,7 @@ def is_demonym(ent: SpacySpan) -> bool:
         len(ent) <= 2
         and ent[-1].pos_ == "ADJ"
         or bool(
-            re.search(r"(?:an|ian|ese|ish|i)$", ent.text)
-            and ent.root.dep_ in ("amod", "compound")
+            re.search(_DEMONYM_END, ent.text) and ent.root.dep_ in ("amod", "compound")
         )
     )
 
