@@ -60,11 +60,18 @@ class _Assembly:
         self.clusters = entities.clusters
         self.mentions: list[Mention] = entities.mentions.items
         self.figures = figures_of(doc)
+        self.faceless: set[int] = set()  # clusters left out: see _faceless
 
     def run(
         self, raw_claims: list[RawClaim], raw_events: list[RawEvent], model: str
     ) -> Extraction:
         self._retype_unknown_speakers(raw_claims, raw_events)
+        speakers = {c.claimant for c in raw_claims}
+        self.faceless = {
+            i
+            for i, cl in enumerate(self.clusters)
+            if i not in speakers and _faceless(cl)
+        }
         keys = [self._key(cl) for cl in self.clusters]
         entities = [self._entity(cl, keys[i]) for i, cl in enumerate(self.clusters)]
         events = tuple(self._final_event(e, keys) for e in raw_events)
@@ -80,6 +87,8 @@ class _Assembly:
             for e in entities
         ]
         kept = [e for e in entities if e.actor_kind != "Group" or e.key in used]
+        gone = {keys[i] for i in self.faceless}
+        kept = [e for e in kept if e.key not in gone]
         return Extraction(
             article_of(self.doc),
             tuple(_with_containers(kept)),
@@ -205,8 +214,8 @@ class _Assembly:
             self._span(first.i, first.i + 1),
             f"{words} ({type_label})",
             ev.event_type,
-            tuple(keys[a] for a in ev.agents),
-            tuple(keys[p] for p in ev.participants),
+            tuple(keys[a] for a in ev.agents if a not in self.faceless),
+            tuple(keys[p] for p in ev.participants if p not in self.faceless),
             tuple(keys[p] for p in dict.fromkeys(places)),
             ev.date,
             tuple(ev.quantities),
@@ -223,7 +232,9 @@ class _Assembly:
         about = [
             keys[m.cluster]
             for m, idx in zip(self.mentions, starts, strict=True)
-            if c.states(idx) and m.cluster != c.claimant
+            if c.states(idx)
+            and m.cluster != c.claimant
+            and m.cluster not in self.faceless
         ]
         about += [
             f"event:{e.trigger.start}" for e in events if c.states(e.trigger.start)
@@ -249,6 +260,18 @@ class _Assembly:
             source=source,
             attribution=c.attribution,  # type: ignore[arg-type]
         )
+
+
+def _faceless(cl: Cluster) -> bool:
+    """ "people", "many people", "thousands of people": a group that the words name
+    by nothing but being people (no nationality, place or body: no capital), which
+    no reader takes for an actor of the story."""
+    return cl.kind == "Group" and all(
+        m.name.islower() and m.name.split()[-1] in _FACELESS for m in cl.mentions
+    )
+
+
+_FACELESS = frozenset({"people", "persons"})
 
 
 def _canonical(cl: Cluster) -> str:

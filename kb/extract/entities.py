@@ -74,9 +74,13 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
     if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
+    if m.name.isupper() and acronym(_without_legal_form(longest)) == m.name:
+        return True  # "VM" for "Velmora Motors Corporation"
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False  # a name of punctuation only matches nothing but itself
+    if m.kind == "Person" and cl.kind == "Person" and _same_but_initials(ta, tb):
+        return True  # "Tomas Vellacott" and "Tomas R. Vellacott"
     if m.kind == "Person" and cl.kind == "Person":
         # "Hart" after "Ana Hart"; and a first name on its own ("Ana"), which
         # features and quotes use for someone already named in full
@@ -92,6 +96,23 @@ def _same(cl: Cluster, m: Mention) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _without_legal_form(name: str) -> str:
+    """ "Velmora Motors" of "Velmora Motors Corporation"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in lx.COMPANY_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def _same_but_initials(a: list[str], b: list[str]) -> bool:
+    """Two full names (folded words) that differ only by middle initials."""
+
+    def full(words: list[str]) -> list[str]:
+        return [w for w in words if len(w) > 1]
+
+    return len(full(a)) >= 2 and a != b and full(a) == full(b) and a[0] == b[0]
 
 
 def _initial_acronym(short: str, name: str) -> bool:

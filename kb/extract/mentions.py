@@ -107,6 +107,121 @@ def _side_slot(tok: Token) -> bool:
     return prep.lower_ in _SIDE_PREPS
 
 
+def _national_side(tok: Token) -> bool:
+    """Where a country is the side that plays: "Norway beat Austria", "drew with
+    Chile", "lost to Peru", "Chile's goalkeeper"; not "in Chile"."""
+    dep, head = tok.dep_, tok.head
+    if dep == "conj":
+        return _national_side(head)
+    if dep in ("nsubj", "dobj"):
+        return head.lemma_.lower() in lx.MATCH_VERBS
+    if dep == "poss":
+        return head.lower_ in lx.SIDE_WORDS
+    if dep != "pobj":
+        return False
+    if head.lower_ == "with":
+        return head.head.lemma_.lower() in ("draw", "tie")
+    if head.lower_ == "to":
+        return head.head.lemma_.lower() in _LOSING
+    return head.lower_ in ("against", "over")
+
+
+def _place_by_words(ent: SpacySpan) -> bool:
+    """What the words around a name say it is a place: a noun for a kind of place
+    in apposition ("Ormsby, a town in the north"), after it ("the Kavrin slum") or
+    before it ("the village of Ormsby"), or a side of it ("15 miles north of Ormsby").
+    Not a body named after a place ("the Party Committee of Ormsby, the capital")."""
+    if any(t.lower_ in lx.INSTITUTION_NOUNS for t in ent):
+        return False
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    if root.dep_ == "compound" and root.head.i == ent.end:
+        beside.append(root.head)
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.PLACE_NOUNS for t in beside):
+        return True
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    # "east of Ormsby"; "the village of Ormsby" (not "the people of Ormsby")
+    return of.head.lower_ in lx.COMPASS_WORDS or (
+        of.head.pos_ == "NOUN" and of.head.lower_ in lx.PLACE_NOUNS
+    )
+
+
+def _where_slot(ent: SpacySpan) -> bool:
+    """ "in X", "to X", "from X": where a place stands."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS | {
+        "at",
+        "to",
+        "from",
+    }
+
+
+def _common_noun_first(ent: SpacySpan) -> bool:
+    """ "Media accounts claimed …": a common noun that opens a sentence, capitalised for
+    that alone, which the NER took for a name (the tagger knows it is none)."""
+    tok = ent[0]
+    return (
+        len(ent) == 1
+        and bool(tok.is_sent_start)
+        and tok.tag_ in ("NN", "NNS")
+        and not tok.is_upper
+    )
+
+
+def _unit_of(ent: SpacySpan) -> bool:
+    """ "(0700 GMT)", "40 mbd": a one-word abbreviation (not a capitalised name:
+    "20 Taliban") right after a figure, and no modifier of a noun ("20 AFP
+    reporters"), is a unit or a time zone, not a name."""
+    if len(ent) != 1 or not ent.start or ent[0].is_title:
+        return False
+    before = ent.doc[ent.start - 1]
+    figure = any(c.isdigit() for c in before.text) and before.like_num
+    return figure and ent.root.dep_ != "compound"
+
+
+def _names_a_thing(ent: SpacySpan) -> bool:
+    """ "the Velmora Composite Index", "the Northern Games", "the Velmora Accord": a name whose
+    head noun is a measure, an event or an agreement; or what a company makes ("it
+    makes Crunchos and Fizzbars"). None of these is an actor."""
+    root = ent.root
+    if len(ent) > 1 and root.is_title and root.lower_ in lx.THING_NAME_HEADS:
+        return True
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.MAKING_VERBS
+
+
+def _numbered(ent: SpacySpan) -> bool:
+    """ "the SX 500", "the VT 200": an abbreviation that a number (no year) follows,
+    the name of an index, a model or a series, which is no actor."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].is_upper or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return (
+        nxt.is_digit
+        and 2 <= len(nxt) <= 4
+        and not 1900 <= int(nxt.text) <= 2100
+        and bool(ent[0].whitespace_)
+    )
+
+
+def _product_of(ent: SpacySpan) -> bool:
+    """ "the Qorix browser", "Vexa tablets": a name that only says which make or
+    model of a thing is meant, as the modifier of a noun for a made thing."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and (head.lower_ in lx.PRODUCT_NOUNS or head.lemma_.lower() in lx.PRODUCT_NOUNS)
+    )
+
+
 def _is_sports_report(doc: Doc) -> bool:
     """A match report: a score and the words of the game."""
     text = doc.text
@@ -152,6 +267,16 @@ class _MentionFinder:
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.first_names = {
+            e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        }
+        # names of companies: the first words of the organisations the NER names in
+        # two words or more, and "the Japanese Hamamatsu"
+        self.companies = {
+            e[0].text if len(e) > 1 else e.text
+            for e in doc.ents
+            if e.label_ == "ORG" and (len(e) > 1 or self._company_of_a_nation(e))
+        }
         self.title_lines: dict[int, bool] = {}  # line start → whether in title case
         self.storm_names = {
             fold(doc[t.i + 1].text)
@@ -224,9 +349,23 @@ class _MentionFinder:
         place = self.gaz.lookup(text)
         if place is None and not self._confirmed(ent):
             return
+        if place is None and (
+            _common_noun_first(ent)
+            or _product_of(ent)
+            or _unit_of(ent)
+            or _numbered(ent)
+        ):
+            return
+        if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
+            return
         label = self._label(ent, text, place)
         if label is None:
             return  # nationalities make groups and institutions, see _group/_institution
+        if label == "PERSON" and ent.label_ in ("GPE", "LOC", "FAC"):
+            start = name_start(self.doc, self.ent_at, ent.start)
+            if start < ent.start or place is None:
+                # the first name the NER left out, and no town of that name
+                ent, place = SpacySpan(self.doc, start, ent.end, "PERSON"), None
         if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
             self._add(Mention(ent.start, ent.end, "Group", text))
             return
@@ -240,6 +379,8 @@ class _MentionFinder:
             return
         if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
             label = "ORG"
+        elif label == "ORG" and ent[0].lower_ in lx.HONORIFICS and len(ent) > 1:
+            label = "PERSON"  # "Mr Obi said": no organisation has an honorific
         elif label == "ORG" and self._has_role(ent):
             label = "PERSON"  # "Ana Obi, the mayor": the NER's organisation is a person
             ent = SpacySpan(
@@ -298,12 +439,38 @@ class _MentionFinder:
         label = ent.label_
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
+        if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
+            return None  # "her Zorvian trip": an adjective, not a name
+        if place is None and text.lower() in lx.LANGUAGE_NAMES:
+            return None  # "an Urdu daily": a language
+        if place is None and len(ent) == 1 and self._nationality_word(text):
+            return None  # "a Palauan official": a country's people, not a name
+        if (
+            label in ("GPE", "LOC", "ORG", "PERSON")
+            and len(ent) == 1
+            and (place is None or place.kind == "city")
+            and text in self.first_names
+            and not _where_slot(ent)
+        ):
+            return "PERSON"  # "Austin" after "Austin Reed", where no place stands
         if _after_kin(ent):
             return "PERSON"  # "his daughter Florence"
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
             return "ORG"  # "North Yorkshire Police", "Leinster Council"
+        if label in ("GPE", "LOC", "FAC") and place is None:
+            unknown = self._unknown_place_label(ent)
+            if unknown is not None:
+                return unknown
+        if (
+            label in ("GPE", "LOC")
+            and len(ent) == 1
+            and (place is None or place.kind == "city")
+            and ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
+            and name_start(self.doc, self.ent_at, ent.start) < ent.start
+        ):
+            return "PERSON"  # "Rosa Vardo said": a first name before a town's name
         if (
             label in ("GPE", "LOC")
             and (place is None or place.kind == "city")
@@ -319,7 +486,39 @@ class _MentionFinder:
             return "GPE"  # "in Lethbridge and Medicine Hat"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
+        if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
+            return "LOC"  # "in Ormsby, a town in the north", "east of Ormsby"
         return label
+
+    def _nationality_word(self, word: str) -> bool:
+        """ "Palauan", "Georgian", "Japanese": a country's (or a region's)
+        name with the ending of a nationality, which the gazetteer knows without it."""
+        for ending in ("i", "n", "an", "ian", "ese", "ish"):
+            stem = word[: -len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            for name in (stem, stem + "a"):
+                place = self.gaz.lookup(name)
+                if place is not None and place.kind in ("country", "admin"):
+                    return True
+        return False
+
+    def _unknown_place_label(self, ent: SpacySpan) -> str | None:
+        """What a "place" the gazetteer does not know is when its words or its
+        apposition say so: a person after a title ("Prince Osvald"), a company by its
+        legal form ("Hathor Holdings Inc") or by the noun set beside it ("its parent
+        company, Hathor International"). None when nothing says so."""
+        first, root = ent[0], ent.root
+        if len(ent) > 1 and first.is_title and first.lower_ in lx.ROLE_WORDS:
+            return "PERSON"
+        if ent[-1].lower_ in lx.COMPANY_FORMS:
+            return "ORG"
+        beside = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            beside.append(root.head)
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.ORG_GENERIC for t in beside):
+            return "ORG"
+        return None
 
     def _beside_place(self, ent: SpacySpan) -> bool:
         """A one-word name listed with, or set after, a name the NER calls a place;
@@ -358,11 +557,13 @@ class _MentionFinder:
     def _team(self, ent: SpacySpan, place: Place | None) -> bool:
         """In a sports report, a club named after its city ("Leeds", "Bristol City")
         where a side stands: the one that plays, beats or loses to another; not "in
-        Leeds"."""
+        Leeds". A country is a national side only where it plays the match."""
         if not self.sports or (place is None and ent.label_ not in ("GPE", "LOC")):
             return False
+        if place is not None and place.kind == "country":
+            return _national_side(ent.root)
         if place is not None and place.kind not in ("city", "admin"):
-            return False  # countries are national sides and places both
+            return False
         return _side_slot(ent.root)
 
     def _common_word(self, tok: Token) -> bool:
@@ -381,6 +582,10 @@ class _MentionFinder:
             return False
         if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
+        if ent.text in self.first_names and not _where_slot(ent):
+            return place.kind in ("country", "continent")  # "Austin" of "Austin Reed"
+        if place.kind == "city" and ent.label_ == "ORG" and ent.text in self.companies:
+            return False  # "Hamamatsu" after "Hamamatsu Ltd": the company, for short
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2

@@ -22,6 +22,9 @@ __all__ = [
     "strip_titles",
 ]
 
+# How a nationality's name ends: "Afghan", "Mongolian", "Sudanese", "Iraqi".
+_DEMONYM_END = r"(?:an|ian|ese|ish|i)$"
+
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
 # A match score ("2-1", "3 – 0"), which makes "won"/"drew"/"beat" a sports result.
@@ -33,7 +36,8 @@ def merged_ents(
 ) -> list[SpacySpan]:
     """Join split person names ("Park Min" + "Jun") and extend "X region"."""
     out: list[SpacySpan] = []
-    for raw in _split_at(_split_at_breaks(doc.ents), dateline_tok):
+    ents = _split_possessive(_split_at_breaks(doc.ents))
+    for raw in _split_at(ents, dateline_tok):
         trimmed = (
             _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
         )
@@ -46,8 +50,10 @@ def merged_ents(
             and prev.label_ == ent.label_ == "PERSON"
             and prev.end == ent.start
         ):
-            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
-            continue
+            if prev[-1].tag_ != "POS":
+                out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+                continue
+            ent = SpacySpan(doc, ent.start, ent.end, label="ORG")  # see below
         if (
             prev is not None
             and prev.label_ == "ORG"
@@ -58,7 +64,18 @@ def merged_ents(
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in REGION_WORDS and ent.label_ != "ORG":
+        if (
+            nxt is not None
+            and nxt.lower_ in REGION_WORDS
+            and ent.label_ != "ORG"
+            # "the Mongolian province of Dornod": a nationality, not a place's name
+            and not (
+                nxt.is_lower
+                and ent.label_ == "NORP"
+                and re.search(_DEMONYM_END, ent.text)
+                and gaz.lookup(ent.text) is None
+            )
+        ):
             ent = SpacySpan(doc, ent.start, ent.end + 1, label="LOC")
         elif (
             nxt is not None
@@ -137,8 +154,7 @@ def is_demonym(ent: SpacySpan) -> bool:
         len(ent) <= 2
         and ent[-1].pos_ == "ADJ"
         or bool(
-            re.search(r"(?:an|ian|ese|ish|i)$", ent.text)
-            and ent.root.dep_ in ("amod", "compound")
+            re.search(_DEMONYM_END, ent.text) and ent.root.dep_ in ("amod", "compound")
         )
     )
 
@@ -178,6 +194,20 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
                 start = tok.i + 1
         if start < ent.end:
             out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _split_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """ "Ana Obi's Hathor Holdings": a person's name with a possessive inside is the
+    person and what she owns, an organisation (as when the NER gives two names)."""
+    out = []
+    for ent in ents:
+        mark = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        if ent.label_ != "PERSON" or mark is None or not ent.doc[mark + 1].is_title:
+            out.append(ent)
+            continue
+        out.append(SpacySpan(ent.doc, ent.start, mark, label="PERSON"))
+        out.append(SpacySpan(ent.doc, mark + 1, ent.end, label="ORG"))
     return out
 
 

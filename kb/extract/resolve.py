@@ -168,7 +168,11 @@ class Resolver:
         if _share(subj):
             return self._share_group(subj)
         if subj.tag_ == "NNP" and subj.is_title:
-            return self.described(subj, "Actor", ("compound",))
+            # "Mr Obi said …": an honorific names a person
+            honorific = any(c.lower_ in lx.HONORIFICS for c in subj.lefts)
+            return self.described(
+                subj, "Person" if honorific else "Actor", ("compound",)
+            )
         return None
 
     def _share_group(self, subj: Token) -> int | None:

@@ -1136,3 +1136,60 @@ BUSINESS_DESCRIPTORS = ORG_GENERIC - frozenset(
     """hospital clinic charity club group agency organisation organization university
     institute centre center broadcaster newspaper""".split()
 )
+
+# ---------------------------------------------------------------- entity precision
+# (kept together and apart from the lists above; used by kb.extract.mentions)
+# Nouns for a made thing that a name before them makes a product or a model of it:
+# "the Vexa tablets", "a Corvan jet", "the Qorix browser". The name is no actor there.
+PRODUCT_NOUNS = frozenset(
+    """software browser app apps os phone phones smartphone smartphones handset
+    handsets tablet tablets laptop laptops pc pcs computer computers console consoles
+    chip chips processor processors car cars sedan suv vehicle vehicles truck trucks
+    jet jets jetliner airliner airliners aircraft plane planes helicopter helicopters
+    model models engine engines drone drones""".split()
+)
+# What a national side does in a match report, as the verb it is the subject or the
+# object of: "Norway beat Austria", "Peru drew with Chile".
+MATCH_VERBS = frozenset(
+    """beat defeat draw tie play face host lose win edge thrash rout overcome stun
+    upset eliminate meet trail lead hold miss concede score qualify""".split()
+)
+# Who belongs to a side: "Chile's goalkeeper", "Norway's squad".
+SIDE_WORDS = frozenset(
+    """striker winger midfielder defender goalkeeper keeper substitute coach captain
+    skipper manager batsman bowler side team squad players fans supporters""".split()
+)
+# Legal forms that end a company's name: "Hathor Holdings Inc" is no place.
+COMPANY_FORMS = frozenset(
+    """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
+    gmbh bhd""".split()
+)
+# Head nouns of names of things that happen, are agreed or are measured, which act
+# and speak through no one: "the Velmora Composite Index", "the Velmora Accord", "the
+# Northern Games", "World Water Day".
+THING_NAME_HEADS = frozenset(
+    """index average report act treaty agreement accord protocol policy agenda cup
+    games day olympics championship championships tournament festival exhibition expo
+    award prize""".split()
+)
+# Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
+MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
+# Languages, which the NER takes for names ("an Urdu daily"); none is an actor or a
+# place on its own.
+LANGUAGE_NAMES = frozenset(
+    """arabic hindi urdu bengali punjabi telugu marathi gujarati kannada malayalam
+    amharic hausa yoruba igbo xhosa farsi pashto dari hebrew yiddish mandarin
+    cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic catalan
+    basque""".split()
+)
+# Nouns for a kind of place: a name in apposition with one, or set before one, is
+# the name of a place ("Ormsby, a town in the north", "the Kavrin slum").
+PLACE_NOUNS = frozenset(
+    """city town village hamlet township district province region capital island port
+    suburb slum neighbourhood neighborhood municipality prefecture county beach valley
+    river lake bay coast peninsula mountain hill""".split()
+)
+# Words for the side of a place: "15 miles north of Ormsby".
+COMPASS_WORDS = frozenset(
+    """north south east west northeast northwest southeast southwest outskirts""".split()
+)
