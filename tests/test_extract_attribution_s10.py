@@ -1,0 +1,32 @@
+"""Attribution recall: quotes that go on past a long attribution, cue verbs whose
+content is an object or a "to" clause, and where reported content ends. Sentences
+invented for these tests; needs the trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Claim, Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _claim_with(x: Extraction, words: str) -> Claim:
+    return next(c for c in x.claims if words in c.statement)
+
+
+def _pieces(x: Extraction, claim: Claim) -> list[str]:
+    text = x.article.text
+    return [text[s.start : s.end] for s in claim.content_spans()]
+
+
+def test_a_quote_goes_on_past_a_verb_of_the_attribution_that_reports_nothing(run):
+    x = run(
+        "Ana Obi, the mayor of Dayton, has fought the ferry company for a year. "
+        '"The ferry must run on time," Obi said after the operator failed '
+        "to show up at the third meeting she had called in a month. "
+        '"Commuters deserve a straight answer from the company."'
+    )
+    claim = _claim_with(x, "ferry must run")
+    assert any("straight answer" in p for p in _pieces(x, claim))
+    assert len(x.claims) == 1
