@@ -30,3 +30,22 @@ def test_a_quote_goes_on_past_a_verb_of_the_attribution_that_reports_nothing(run
     claim = _claim_with(x, "ferry must run")
     assert any("straight answer" in p for p in _pieces(x, claim))
     assert len(x.claims) == 1
+
+
+def test_people_described_only_where_they_speak_are_the_source_of_an_object_cue(
+    run,
+):
+    x = run(
+        "The harbour board met on Tuesday. Several skippers who fish off the north "
+        "pier have long criticized the board for its slow repair of the pier."
+    )
+    claim = _claim_with(x, "slow repair of the pier")
+    assert any(e.key == claim.claimant and "skippers" in e.name for e in x.entities)
+
+
+def test_a_passive_subject_is_no_source_of_an_object_cue(run):
+    x = run(
+        "The harbour board met on Tuesday. In the old days the word \"smuggler\" "
+        "was used to denounce rival fishermen from the south coast."
+    )
+    assert not any("rival fishermen" in c.statement for c in x.claims)

@@ -94,6 +94,13 @@ def _declined(verb: Token) -> bool:
     )
 
 
+def _acting_subject(subj: Token) -> bool:
+    """The active subject of a verb ("critics have long condemned …"), not what a
+    passive verb or a participle describes ("the label was used to denounce …",
+    "candidates proposing …"): only such a subject is a speaker of its own."""
+    return subj.dep_ == "nsubj"
+
+
 def _reports_clause(cue: Token) -> bool:
     """A cue that is not one of the weak ones ("show", "find") and governs the
     clause it reports: then its subject is a speaker even when the article names it
@@ -283,7 +290,7 @@ class _ClaimRules(AttributionRules):
             return None
         if _declined(tok):
             return None
-        return self._sentence_claim(tok, said, "statement")
+        return self._sentence_claim(tok, said, "statement", described=True)
 
     def _view_claim(self, tok: Token) -> RawClaim | None:
         """ "She sees the plan as a trap", "he considers the deal fair": how a source
@@ -317,10 +324,13 @@ class _ClaimRules(AttributionRules):
         said: SpacySpan | None,
         attribution: str,
         holder: Token | None = None,
+        described: bool = False,
     ) -> RawClaim | None:
         """The claim of the cue's sentence whose content is ``said`` (three words
         or more), made by the subject of the cue (or of ``holder``, the verb an
-        adjective cue hangs on), not "it" or "there" with no one behind them."""
+        adjective cue hangs on), not "it" or "there" with no one behind them.
+        ``described``: a speaker the article describes only here ("rights groups
+        condemned …") is one, as for a cue with a clause."""
         if said is None or sum(t.is_alpha for t in said) < 3:
             return None
         subj = self.r.subject(holder if holder is not None else tok)
@@ -329,6 +339,8 @@ class _ClaimRules(AttributionRules):
         if attribution != "statement" and subj.lower_ in ("it", "there"):
             return None  # "it plans to rain", "there is going to be"
         claimant = self.r.source(subj)
+        if claimant is None and described and _acting_subject(subj):
+            claimant = self.r.new_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, said.start, said.end)
