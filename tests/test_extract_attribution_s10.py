@@ -49,3 +49,37 @@ def test_a_passive_subject_is_no_source_of_an_object_cue(run):
         "was used to denounce rival fishermen from the south coast."
     )
     assert not any("rival fishermen" in c.statement for c in x.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "source"),
+    [
+        (
+            "The town held its vote on Sunday. Turnout fell by almost a third, "
+            "according to a new survey of local voters.",
+            "Turnout fell by almost a third",
+            "survey",
+        ),
+        (
+            "The harbour board met on Tuesday. According to the board's annual "
+            "report, repairs to the north pier will cost twice the estimate.",
+            "repairs to the north pier",
+            "report",
+        ),
+    ],
+)
+def test_according_to_one_document_is_the_documents_statement(
+    run, text, said, source
+):
+    x = run(text)
+    claim = _claim_with(x, said)
+    who = next(e for e in x.entities if e.key == claim.claimant)
+    assert source in who.name.lower()
+
+
+def test_according_to_data_in_general_names_no_source(run):
+    x = run(
+        "The town held its vote on Sunday. Turnout fell by almost a third, "
+        "according to provincial data."
+    )
+    assert not any("Turnout fell" in c.statement for c in x.claims)

@@ -507,7 +507,8 @@ class _ClaimRules(AttributionRules):
         return claim
 
     def _source_in(self, obj: Token) -> int | None:
-        """The named source inside "according to <…>": the first named entity in it."""
+        """The source inside "according to <…>": the first named entity in it, else
+        the unnamed source, the document or the institution its words describe."""
         for t in obj.subtree:
             hit = self.r.cluster_at(t)
             if hit is not None and self.r.cluster(hit).kind != "Location":
@@ -515,6 +516,10 @@ class _ClaimRules(AttributionRules):
         found = self.r.resolve(obj, allow_new_group=False)
         if found is None:
             found = self.r.unnamed_source(obj)  # "according to a senior aide"
+        if found is None and any(c.dep_ in ("det", "poss") for c in obj.children):
+            # "according to a new survey", "according to the bank's report": one
+            # document, not data or records in general
+            found = self.r.document(obj)
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own
