@@ -45,7 +45,7 @@ def test_people_described_only_where_they_speak_are_the_source_of_an_object_cue(
 
 def test_a_passive_subject_is_no_source_of_an_object_cue(run):
     x = run(
-        "The harbour board met on Tuesday. In the old days the word \"smuggler\" "
+        'The harbour board met on Tuesday. In the old days the word "smuggler" '
         "was used to denounce rival fishermen from the south coast."
     )
     assert not any("rival fishermen" in c.statement for c in x.claims)
@@ -68,9 +68,7 @@ def test_a_passive_subject_is_no_source_of_an_object_cue(run):
         ),
     ],
 )
-def test_according_to_one_document_is_the_documents_statement(
-    run, text, said, source
-):
+def test_according_to_one_document_is_the_documents_statement(run, text, said, source):
     x = run(text)
     claim = _claim_with(x, said)
     who = next(e for e in x.entities if e.key == claim.claimant)
@@ -83,3 +81,24 @@ def test_according_to_data_in_general_names_no_source(run):
         "according to provincial data."
     )
     assert not any("Turnout fell" in c.statement for c in x.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The harbour board met on Tuesday. Fishermen demanded that the north "
+            "pier reopen before the summer season.",
+            "the north pier reopen before the summer season",
+        ),
+        (
+            "The harbour board met on Tuesday. Tom Vell questioned whether the "
+            "repairs would ever be finished.",
+            "whether the repairs would ever be finished",
+        ),
+    ],
+)
+def test_a_verb_of_saying_with_a_clause_and_no_object_says_the_clause(run, text, said):
+    x = run(text)
+    claim = _claim_with(x, said)
+    assert claim.statement_span.text.rstrip(".") == said
