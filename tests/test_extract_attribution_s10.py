@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.models import Claim, Extraction
+from tests.test_extract_attribution_s9 import _claim_with, _speaker
 
 pytestmark = pytest.mark.slow
-
-
-def _claim_with(x: Extraction, words: str) -> Claim:
-    return next(c for c in x.claims if words in c.statement)
-
-
-def _pieces(x: Extraction, claim: Claim) -> list[str]:
-    text = x.article.text
-    return [text[s.start : s.end] for s in claim.content_spans()]
 
 
 def test_a_quote_goes_on_past_a_verb_of_the_attribution_that_reports_nothing(run):
@@ -28,7 +19,7 @@ def test_a_quote_goes_on_past_a_verb_of_the_attribution_that_reports_nothing(run
         '"Commuters deserve a straight answer from the company."'
     )
     claim = _claim_with(x, "ferry must run")
-    assert any("straight answer" in p for p in _pieces(x, claim))
+    assert any("straight answer" in s.text for s in claim.content_spans())
     assert len(x.claims) == 1
 
 
@@ -40,15 +31,7 @@ def test_people_described_only_where_they_speak_are_the_source_of_an_object_cue(
         "pier have long criticized the board for its slow repair of the pier."
     )
     claim = _claim_with(x, "slow repair of the pier")
-    assert any(e.key == claim.claimant and "skippers" in e.name for e in x.entities)
-
-
-def test_a_passive_subject_is_no_source_of_an_object_cue(run):
-    x = run(
-        'The harbour board met on Tuesday. In the old days the word "smuggler" '
-        "was used to denounce rival fishermen from the south coast."
-    )
-    assert not any("rival fishermen" in c.statement for c in x.claims)
+    assert "skippers" in _speaker(x, claim)
 
 
 @pytest.mark.parametrize(
@@ -71,16 +54,26 @@ def test_a_passive_subject_is_no_source_of_an_object_cue(run):
 def test_according_to_one_document_is_the_documents_statement(run, text, said, source):
     x = run(text)
     claim = _claim_with(x, said)
-    who = next(e for e in x.entities if e.key == claim.claimant)
-    assert source in who.name.lower()
+    assert source in _speaker(x, claim).lower()
 
 
-def test_according_to_data_in_general_names_no_source(run):
-    x = run(
-        "The town held its vote on Sunday. Turnout fell by almost a third, "
-        "according to provincial data."
-    )
-    assert not any("Turnout fell" in c.statement for c in x.claims)
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (  # a passive subject is no speaker of an object cue
+            'The harbour board met on Tuesday. In the old days the word "smuggler" '
+            "was used to denounce rival fishermen from the south coast.",
+            "rival fishermen",
+        ),
+        (  # data in general is no source of "according to"
+            "The town held its vote on Sunday. Turnout fell by almost a third, "
+            "according to provincial data.",
+            "Turnout fell",
+        ),
+    ],
+)
+def test_no_claim_without_a_source(run, text, words):
+    assert not any(words in c.statement for c in run(text).claims)
 
 
 @pytest.mark.parametrize(
