@@ -63,7 +63,7 @@ def found_attributions(extraction: Extraction) -> list[FoundAttribution]:
         who = entities.get(c.claimant)
         mentions = tuple((m.start, m.end) for m in who.mentions) if who else ()
         names = tuple(norm(n) for n in (who.name, *who.aliases)) if who else ()
-        content = ((c.statement_span.start, c.statement_span.end),)
+        content = tuple((s.start, s.end) for s in c.content_spans())
         kind = cue_type(cue) if cue else "speech"
         out.append(FoundAttribution(content, mentions, kind, cue, names))
     return out

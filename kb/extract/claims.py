@@ -94,6 +94,13 @@ def _declined(verb: Token) -> bool:
     )
 
 
+def _acting_subject(subj: Token) -> bool:
+    """The active subject of a verb ("critics have long condemned …"), not what a
+    passive verb or a participle describes ("the label was used to denounce …",
+    "candidates proposing …"): only such a subject is a speaker of its own."""
+    return subj.dep_ == "nsubj"
+
+
 def _reports_clause(cue: Token) -> bool:
     """A cue that is not one of the weak ones ("show", "find") and governs the
     clause it reports: then its subject is a speaker even when the article names it
@@ -283,7 +290,7 @@ class _ClaimRules(AttributionRules):
             return None
         if _declined(tok):
             return None
-        return self._sentence_claim(tok, said, "statement")
+        return self._sentence_claim(tok, said, "statement", described=True)
 
     def _view_claim(self, tok: Token) -> RawClaim | None:
         """ "She sees the plan as a trap", "he considers the deal fair": how a source
@@ -317,10 +324,13 @@ class _ClaimRules(AttributionRules):
         said: SpacySpan | None,
         attribution: str,
         holder: Token | None = None,
+        described: bool = False,
     ) -> RawClaim | None:
         """The claim of the cue's sentence whose content is ``said`` (three words
         or more), made by the subject of the cue (or of ``holder``, the verb an
-        adjective cue hangs on), not "it" or "there" with no one behind them."""
+        adjective cue hangs on), not "it" or "there" with no one behind them.
+        ``described``: a speaker the article describes only here ("rights groups
+        condemned …") is one, as for a cue with a clause."""
         if said is None or sum(t.is_alpha for t in said) < 3:
             return None
         subj = self.r.subject(holder if holder is not None else tok)
@@ -329,6 +339,8 @@ class _ClaimRules(AttributionRules):
         if attribution != "statement" and subj.lower_ in ("it", "there"):
             return None  # "it plans to rain", "there is going to be"
         claimant = self.r.source(subj)
+        if claimant is None and described and _acting_subject(subj):
+            claimant = self.r.new_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, said.start, said.end)
@@ -495,7 +507,8 @@ class _ClaimRules(AttributionRules):
         return claim
 
     def _source_in(self, obj: Token) -> int | None:
-        """The named source inside "according to <…>": the first named entity in it."""
+        """The source inside "according to <…>": the first named entity in it, else
+        the unnamed source, the document or the institution its words describe."""
         for t in obj.subtree:
             hit = self.r.cluster_at(t)
             if hit is not None and self.r.cluster(hit).kind != "Location":
@@ -503,6 +516,10 @@ class _ClaimRules(AttributionRules):
         found = self.r.resolve(obj, allow_new_group=False)
         if found is None:
             found = self.r.unnamed_source(obj)  # "according to a senior aide"
+        if found is None and any(c.dep_ in ("det", "poss") for c in obj.children):
+            # "according to a new survey", "according to the bank's report": one
+            # document, not data or records in general
+            found = self.r.document(obj)
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own

@@ -171,7 +171,7 @@ def object_content(cue: Token) -> SpacySpan | None:
         return None
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None:
-        return None
+        return _clause_of(cue, rights) if lemma in lx.OBJECT_CUES else None
     if lemma in lx.AS_CUES and not any(
         c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
         for c in (*rights, *obj.rights)
@@ -182,6 +182,19 @@ def object_content(cue: Token) -> SpacySpan | None:
     ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _clause_of(cue: Token, rights: list[Token]) -> SpacySpan | None:
+    """What a verb of saying with no object says in a clause of its own:
+    "demanded [that the port reopen]", "questioned [whether the plan would
+    work]" (without the "that")."""
+    clause = next((c for c in rights if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    start = clause.left_edge.i
+    if cue.doc[start].lower_ == "that":
+        start += 1
+    return cue.doc[start : clause.right_edge.i + 1]
 
 
 def _marked_by(cue: Token, words: tuple[str, ...]) -> Token | None:

@@ -68,7 +68,7 @@ class _QuoteRules(AttributionRules):
             return False
         between = self.doc.char_span(prev.stmt_end, q_start, alignment_mode="contract")
         if between is not None and any(
-            is_cue(t) and t.i != prev.cue.i for t in between
+            t.i != prev.cue.i and _attributes(t) for t in between
         ):
             return False  # another attribution stands between them
         before = gap.rstrip().rstrip("\u201c\"'\u2018").rstrip()  # "\u00a0" too
@@ -352,6 +352,15 @@ def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
     outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
     covers = clause.start <= inner.start and inner.end <= clause.end + 1
     return covers and len(outside) >= 2
+
+
+def _attributes(tok: Token) -> bool:
+    """A cue with a speaker or a clause of its own ("Ana Obi told reporters …",
+    "… and warned that …"); not a cue verb that reports nothing ("after the
+    operator failed to show up")."""
+    return is_cue(tok) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in tok.children
+    )
 
 
 def _governing_verb(inner: SpacySpan) -> Token | None:
