@@ -27,6 +27,8 @@ REF = date(2025, 6, 12)  # a Thursday
         ("last night", "past", "2025-06-11"),
         ("this morning", "past", "2025-06-12"),
         ("the first quarter of 2024", "past", "2024"),
+        ("the first quarter of last year", "past", "2024"),
+        ("the fourth quarter of next year", "future", "2026"),
         ("Q1 2024", "past", "2024"),
         ("the third quarter", "past", "2024"),  # not yet begun in June: last year's
         ("the third quarter", "future", "2025"),
@@ -227,6 +229,13 @@ def test_a_summit_to_be_held_lies_ahead(run):
             "Ivo Kral was convicted of fraud under the 2001 tax code.",
             "LegalAction",
             None,
+        ),
+        # the date on a killing dates the rally it happened at
+        (
+            "Kral is serving a life sentence for the May 2004 killing of a guard "
+            "at a peace rally.",
+            "Protest",
+            "2004-05",
         ),
         # the year on the fire dates what the fire did
         (

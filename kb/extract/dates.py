@@ -345,6 +345,8 @@ def _may_date(
     killed nine"); not one that describes anything else ("the 1961 crew")."""
     if described is None or described == noun:
         return True
+    if noun is not None and described in _noun_phrase_up(noun):
+        return True  # "the 1995 killing at a rally": the rally was then too
     if verb.dep_ == "relcl" and described in _noun_phrase_up(verb.head):
         return True
     return cur == verb and described.dep_ in _CORE and described.head == verb

@@ -111,6 +111,7 @@ _QUARTER = re.compile(
     r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b",
     re.I,
 )
+_OF_YEAR = re.compile(r"\s*of\s+(?:the\s+)?(?P<rel>last|previous|this|next)\s+year\b")
 _QUARTER_NUMBER = {
     "first": 1,
     "second": 2,
@@ -300,6 +301,10 @@ def _quarter(lowered: str, ref: date, tense: Tense) -> DateValue | None:
         return None
     if m["year"]:
         return DateValue(m["year"], "year")
+    of_year = _OF_YEAR.match(lowered, m.end())
+    if of_year is not None:  # "the first quarter of last year"
+        step = {"last": -1, "previous": -1, "this": 0, "next": 1}[of_year["rel"]]
+        return DateValue(str(ref.year + step), "year")
     q = int(m["q"]) if m["q"] else _QUARTER_NUMBER[m["nth"]]
     current = (ref.month - 1) // 3 + 1
     year = ref.year
