@@ -95,3 +95,13 @@ def test_a_verb_of_saying_with_a_clause_and_no_object_says_the_clause(run, text,
     x = run(text)
     claim = _claim_with(x, said)
     assert claim.statement_span.text.rstrip(".") == said
+
+
+@pytest.mark.parametrize("role", ["spokesman", "official", "analyst"])
+def test_a_voice_for_others_is_not_the_person_the_story_is_about(run, role):
+    """ "The spokesman said …" after a person named with no role is someone the
+    article does not name, not that person."""
+    x = run(f"Maria Lopez met the rebels on Monday. The {role} said the talks failed.")
+    names = {e.key: e.name for e in x.entities}
+    (claim,) = x.claims
+    assert names[claim.claimant] != "Maria Lopez"

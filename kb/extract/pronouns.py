@@ -240,10 +240,13 @@ def _reported(tok: Token) -> set[int]:
 
 def described_person(t: Token) -> bool:
     """ "the Republican nominee", "the former senator": one person, described by
-    a role with "the" and no name."""
+    a role with "the" and no name; not a role that speaks for others or for an
+    office ("the spokesman", "the official"), which is someone the article does not
+    name unless it named them with that role."""
     return (
         t.tag_ == "NN"
         and t.lemma_.lower() in lx.PERSON_DESCRIPTIONS
+        and t.lemma_.lower() not in lx.VOICE_ROLES
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
     )
 

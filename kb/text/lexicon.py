@@ -103,6 +103,13 @@ PEOPLE_NOUNS = frozenset(
     staffers donors pollsters economists people""".split()
 )
 # Nouns for one person whom the article leaves unnamed as a source: "a source said".
+# Roles that speak for others or for an office: "the spokesman said" is not the
+# person the article is about, unless the article gave them that role.
+VOICE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official source aide adviser advisor
+    diplomat analyst expert witness lawyer attorney prosecutor investigator
+    officer""".split()
+)
 UNNAMED_SOURCES = frozenset(
     """source insider aide adviser advisor operative witness observer strategist
     staffer person questioner friend narrator announcer caller neighbour neighbor
