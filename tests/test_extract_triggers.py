@@ -151,6 +151,7 @@ def test_trigger_fires_with_fitting_arguments(run, text, kind):
         ("It took two hours to clear the road.", "Acquisition"),
         ("The clinic was granted a licence by the council.", "Investment"),
         ("Rina Holt crashed to a heavy defeat in the final.", "Accident"),
+        ("The probe landed on Mars in 2012.", "OtherEvent"),
         ("Orlen Bank collapsed in 2008.", "Accident"),
         ("Support for the plan collapsed.", "Accident"),
         ("The dispute pushed the talks close to collapse.", "Accident"),
@@ -332,6 +333,9 @@ def test_appointee_is_a_participant(run):
         ("The roof of the school collapsed on Monday.", "Accident"),
         ("The coalition collapsed in May.", "PoliticsEvent"),
         ("Maria Lopez was suspended from the party.", "Sanction"),
+        ("A jury found Ivo Brann guilty of fraud on Monday.", "LegalAction"),
+        ("The rover landed on Mars in August.", "ScienceEvent"),
+        ("Scientists discovered a new species of frog in Peru.", "OtherEvent"),
         # spaCy lemmatises "fined" as "fin"
         ("The bank was fined $4 million.", "LegalAction"),
         ("The city granted $2 million to the harbour trust.", "Investment"),
@@ -357,6 +361,9 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         "She discovered a love of chess in Tarsk.",
         "He recalled his first day at school.",
         "The new law will free up money for schools.",
+        # finding and landing that are no news events
+        "She found a way to mend the roof.",
+        "The plane landed in Oslo on time.",
         # an expedition that is a figure of speech
         "Critics called it a fishing expedition.",
         # someone joins or becomes something that is no role

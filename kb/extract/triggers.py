@@ -137,6 +137,8 @@ class TriggerRules:
             return "SportsMatch"  # "the final clash with Chiu"
         if _feared(tok):
             return None  # "not afraid of an attack", "such an attack": none happened
+        if lemma == "probe" and tok.head.lemma_.lower() in ("land", "orbit", "fly"):
+            return None  # "the probe landed on Mars": a craft, no inquiry
         if lemma == "search" and tok.head.lower_ == "in" and _has_prep(tok, "of"):
             return None  # "in search of": looking for, no search operation
         if lemma == "opening" and _has_prep(tok, "to"):
@@ -697,6 +699,18 @@ class TriggerRules:
         pleas = {c.lower_ for c in tok.children if c.dep_ in ("acomp", "oprd", "dobj")}
         return "LegalAction" if pleas & lx.PLEAS else None
 
+    def _verdict(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "a jury found him guilty", "was found liable"; not "found a way"."""
+        near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+        verdicts = lx.PLEAS | {"liable"}
+        return "LegalAction" if any(t.lower_ in verdicts for t in near) else None
+
+    def _landing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the rover landed on Mars"; not "the plane landed" nor "landed a job"."""
+        if subj is not None and subj.lemma_.lower() in lx.LANDING_CRAFT:
+            return "ScienceEvent"
+        return None
+
     def _granting(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -1255,6 +1269,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "attack": TriggerRules._attack,
     "capture": TriggerRules._capture,
     "plead": TriggerRules._pleading,
+    "find": TriggerRules._verdict,
+    "land": TriggerRules._landing,
     **dict.fromkeys(["join", "promote", "succeed", "become"], TriggerRules._career),
     "grant": TriggerRules._granting,
     **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),

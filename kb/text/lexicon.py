@@ -285,6 +285,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
     **dict.fromkeys(["diagnose"], "HealthEvent"),
+    **dict.fromkeys(["find"], "LegalAction"),  # only "found guilty" (triggers)
+    **dict.fromkeys(["land"], "ScienceEvent"),  # only a craft that lands
     # a person takes a role: each only with a role (``kb.extract.triggers``)
     **dict.fromkeys(["join", "promote", "succeed", "become"], "Appointment"),
 }
@@ -305,7 +307,8 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
     "discover": frozenset(
         """body bodies remains corpse corpses weapon weapons rifle rifles gun guns
         bomb bombs explosives drugs cocaine heroin cracks crack leak breach fraud
-        grave wreckage virus malware tunnel tunnels""".split()
+        grave wreckage virus malware tunnel tunnels species planet planets fossil
+        fossils galaxy comet gene genes particle tomb ruins dinosaur""".split()
     ),
     "recall": frozenset(
         """car cars vehicle vehicles truck trucks van vans product products unit
@@ -349,6 +352,10 @@ SPORTS_TRIALS = frozenset({"olympic", "qualifying", "time", "world", "national"}
 COLLAPSING = frozenset(
     """building buildings roof roofs wall walls house houses tower block stand stands
     stage ceiling floor dam crane scaffolding structure hillside cliff""".split()
+)
+# Craft whose landing is news: "the rover landed on Mars".
+LANDING_CRAFT = frozenset(
+    """probe rover lander spacecraft craft capsule module""".split()
 )
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
 LEMMA_MENDS = {"fin": "fine"}
@@ -1013,6 +1020,7 @@ EVENT_TYPE_LABELS = {
     "PoliticsEvent": "politics",
     "BusinessEvent": "business",
     "HealthEvent": "health",
+    "ScienceEvent": "science",
     "OtherEvent": "event",
 }
 
