@@ -620,3 +620,14 @@ def test_the_event_a_definite_noun_refers_back_to_is_of_its_kind(run):
         "He took part in the 1961 expedition to Greenland."
     )
     assert len([e for e in x.events if e.event_type == "OtherEvent"]) == 2
+
+
+def test_two_events_of_a_broad_type_stay_apart_unless_named_alike(run):
+    """ "approved the vaccine" and "diagnosed …" are two health events: a broad
+    type alone does not make two words one event."""
+    x = run(
+        "Regulators approved the vaccine in May. "
+        "Doctors diagnosed Maria Lopez with cancer in 2011.",
+        published=None,
+    )
+    assert [e.event_type for e in x.events].count("HealthEvent") == 2

@@ -243,12 +243,28 @@ def _via_place_prep(tok: Token, root: Token) -> bool:
     return False
 
 
+#: types too broad to tell that two words name one event: only the same kind of
+#: word does ("the approval" and "a diagnosis" are two health events)
+_BROAD_TYPES = frozenset(
+    {
+        "OtherEvent",
+        "HealthEvent",
+        "ScienceEvent",
+        "BusinessEvent",
+        "PoliticsEvent",
+        "ConflictEvent",
+    }
+)
+
+
 def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     """Whether "the …" can refer back to an earlier event: one of its type, and of
     its kind when the type is the catch-all ("the expedition" is no tribute)."""
     if ev.event_type != earlier.event_type:
         return False
-    return ev.event_type != "OtherEvent" or bool(_kind_words(ev) & _kind_words(earlier))
+    return ev.event_type not in _BROAD_TYPES or bool(
+        _kind_words(ev) & _kind_words(earlier)
+    )
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -368,8 +384,8 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
-    if a.event_type == "OtherEvent" and not _kind_words(a) & _kind_words(b):
-        return False  # "announced" and "a speech": the catch-all type tells nothing
+    if a.event_type in _BROAD_TYPES and not _kind_words(a) & _kind_words(b):
+        return False  # "announced" and "a speech": a broad type tells nothing
     if not _kinds(a) & _kinds(b):
         return False  # "the typhoon" and the "mudslides" it caused
     stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
