@@ -102,11 +102,8 @@ def sure_of(adj: Token) -> SpacySpan | None:
     clause = next((c for c in adj.rights if c.dep_ == "ccomp"), None)
     if clause is None or clause.left_edge.lower_ in _WH:
         return None
-    start = clause.left_edge.i
-    if adj.doc[start].lower_ == "that":
-        start += 1
     end = _clause_tail(adj, clause)
-    return adj.doc[start:end]
+    return adj.doc[_clause_start(clause) : end]
 
 
 def viewed_as(verb: Token) -> SpacySpan | None:
@@ -191,10 +188,13 @@ def _clause_of(cue: Token, rights: list[Token]) -> SpacySpan | None:
     clause = next((c for c in rights if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
+    return cue.doc[_clause_start(clause) : clause.right_edge.i + 1]
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause's words begin: after its "that"."""
     start = clause.left_edge.i
-    if cue.doc[start].lower_ == "that":
-        start += 1
-    return cue.doc[start : clause.right_edge.i + 1]
+    return start + 1 if clause.doc[start].lower_ == "that" else start
 
 
 def _marked_by(cue: Token, words: tuple[str, ...]) -> Token | None:

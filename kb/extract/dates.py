@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
-from kb.extract.paragraphs import token_from
+from kb.extract.paragraphs import sentence_before, token_from
 from kb.models import DateValue
 from kb.text.dates import (
     Dateline,
@@ -24,7 +24,7 @@ from kb.text.dates import (
 )
 from kb.text.gazetteer import fold
 
-__all__ = ["DateContext", "dates_of", "find_dates", "tense"]
+__all__ = ["CORE_DEPS", "DateContext", "dates_of", "find_dates", "tense"]
 
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # Verbs whose date is the new one: "postponed until Saturday", "delayed to May".
@@ -46,7 +46,8 @@ _PLAN_VERBS = {
     "ready",
     "willing",
 }
-_CORE = ("nsubj", "nsubjpass", "dobj", "attr")
+#: a verb's subject, object or complement: its own arguments
+CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # clauses of their own: a date inside one belongs to that clause's verb
 _OWN_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl")
 
@@ -86,13 +87,14 @@ class DateContext:
         ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
-        by_own = sorted(in_sent, key=lambda e: _modifies(e) not in (None, noun))
+        described = [(ent, _modifies(ent)) for ent in in_sent]
+        by_own = sorted(described, key=lambda pair: pair[1] not in (None, noun))
         cur: Token | None = verb
         for _ in range(4):
             if cur is None:
                 break
-            for ent in by_own:
-                if not _may_date(_modifies(ent), verb, cur, noun):
+            for ent, of in by_own:
+                if not _may_date(of, verb, cur, noun):
                     continue
                 if _attached(ent, cur) and not _dates_the_saying(ent, cur):
                     value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
@@ -102,8 +104,8 @@ class DateContext:
         if sentence_fallback:
             values = [
                 resolve(e.text, self.ref, _read(tense(verb), ahead))
-                for e in in_sent
-                if not _dates_the_saying(e, verb) and _modifies(e) in (None, noun)
+                for e, of in described
+                if not _dates_the_saying(e, verb) and of in (None, noun)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -117,24 +119,13 @@ class DateContext:
         sent = verb.sent
         if verb.tag_ != "VBD" or self.by_sentence.get(sent.start):
             return None
-        before = self.sentence_before(sent)
+        before = sentence_before(sent)
         if before is None:
             return None
         ents = [e for e in self.by_sentence.get(before.start, []) if not _since(e)]
         if len(ents) != 1:
             return None
         return resolve(ents[0].text, self.ref, "past")
-
-    @staticmethod
-    def sentence_before(sent: SpacySpan) -> SpacySpan | None:
-        """The sentence before, in the same paragraph (None at a paragraph's start)."""
-        if sent.start == 0:
-            return None
-        doc = sent.doc
-        before = doc[sent.start - 1].sent
-        if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
-            return None
-        return before
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""
@@ -303,13 +294,9 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
 
 def _since(ent: SpacySpan) -> bool:
     """A date after "since": "the largest meeting since 1949"."""
-    head = ent.root.head
-    return (
-        ent.root.dep_ == "pobj"
-        and head.lower_ == "since"
-        or ent.start > 0
-        and (ent.doc[ent.start - 1].lower_ == "since")
-    )
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since":
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
 
 
 def _modifies(ent: SpacySpan) -> Token | None:
@@ -349,7 +336,7 @@ def _may_date(
         return True  # "the 1995 killing at a rally": the rally was then too
     if verb.dep_ == "relcl" and described in _noun_phrase_up(verb.head):
         return True
-    return cur == verb and described.dep_ in _CORE and described.head == verb
+    return cur == verb and described.dep_ in CORE_DEPS and described.head == verb
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:

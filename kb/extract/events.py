@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kb.extract.claims import claims_of
-from kb.extract.dates import dates_of, tense
+from kb.extract.dates import CORE_DEPS, dates_of, tense
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
+from kb.extract.paragraphs import sentence_before
 from kb.extract.records import RawClaim, RawEvent
 from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
@@ -112,18 +113,27 @@ class _EventRules:
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=tok == verb, noun=noun
         )
-        carried = set()
-        if when is None and (tok == verb or tok.head == verb and tok.dep_ in _CORE):
+        carried: set[str] = set()
+        if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
             when = self.dates.now_of(verb)
             if when is None:
                 when = self.dates.carried(verb)
-                carried |= {"date"} if when is not None else set()
+                if when is not None:
+                    carried.add("date")
         if not places and verb.tag_ == "VBD":
             places = self._places_before(tok.sent)
-            carried |= {"place"} if places else set()
-        ev = RawEvent([tok], kind, agents, participants, places, when, _modality(tok))
-        ev.carried = carried
-        return ev
+            if places:
+                carried.add("place")
+        return RawEvent(
+            [tok],
+            kind,
+            agents,
+            participants,
+            places,
+            when,
+            _modality(tok),
+            carried=carried,
+        )
 
     def _event_actors(
         self, tok: Token, verb: Token, kind: str
@@ -186,7 +196,7 @@ class _EventRules:
     def _places_before(self, sent: Span) -> list[int]:
         """The one place of the sentence before, in the same paragraph: a
         narrative goes on where it was ("… near Tarsk on Monday. Six died.")."""
-        before = self.dates.sentence_before(sent)
+        before = sentence_before(sent)
         found = self._places_in(before) if before is not None else []
         return found[:1] if len(set(found)) == 1 else []
 
@@ -217,9 +227,6 @@ class _EventRules:
 
 
 # a noun that is the verb's own subject or object shares its tense
-_CORE = ("nsubj", "nsubjpass", "dobj", "attr")
-
-
 def _date_from_the_match(events: list[RawEvent]) -> None:
     """In a match report, a goal or a win the text does not date is on the day of
     the match dated before it (else after it): one report, one match day."""
@@ -288,20 +295,10 @@ def _hypothetical(tok: Token) -> bool:
         doer = tok.head
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANTING:
         return True  # "wants a total shutdown", "demanded a recount"
-    if (
-        doer is not None
-        and doer.dep_ == "acl"
-        and doer.head.lemma_.lower() in _PROPOSING
-    ):
-        if any(c.tag_ == "TO" for c in doer.children):
-            return True  # "his proposal to ban imports"
     if doer is not None and (
         _possible_only(doer)
         or _on_a_condition(doer, list(doer.children))
-        # "urged the firm to cancel the flights": asked for, not done
-        or doer.dep_ in ("xcomp", "ccomp")
-        and doer.head.lemma_.lower() in _URGING
-        and (doer.dep_ == "xcomp" or doer.tag_ == "VB")  # "asked that it investigate"
+        or _asked_or_proposed(doer)
     ):
         return True
     for anc in [tok, *tok.ancestors]:
@@ -332,6 +329,16 @@ _URGING = frozenset(
 )
 #: modals of what only may happen (not "will", nor "may have": a guess about the past)
 _POSSIBLE = frozenset({"could", "might", "may"})
+
+
+def _asked_or_proposed(verb: Token) -> bool:
+    """ "urged the firm to cancel the flights", "asked that it investigate", "his
+    proposal to ban imports": asked for or proposed, not done."""
+    head = verb.head.lemma_.lower()
+    if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB":
+        return head in _URGING
+    to = any(c.tag_ == "TO" for c in verb.children)
+    return verb.dep_ == "acl" and head in _PROPOSING and to
 
 
 def _in_order_to(verb: Token, kids: list[Token]) -> bool:

@@ -4,11 +4,11 @@ before the parser so that headings and paragraphs never run on."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kb.text.dates import find_dateline
 
-__all__ = ["paragraph_boundaries", "token_from"]
+__all__ = ["paragraph_boundaries", "sentence_before", "token_from"]
 
 
 @Language.component("newskb_paragraphs", assigns=["token.is_sent_start"])
@@ -34,3 +34,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def token_from(doc: Doc, char: int) -> Token | None:
     """The first token that starts at or after a character offset."""
     return next((t for t in doc if t.idx >= char), None)
+
+
+def sentence_before(sent: Span) -> Span | None:
+    """The sentence before, in the same paragraph (None at a paragraph's start)."""
+    if sent.start == 0:
+        return None
+    doc = sent.doc
+    before = doc[sent.start - 1].sent
+    if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
+        return None
+    return before

@@ -194,7 +194,7 @@ class TriggerRules:
     def _of_thing(self, tok: Token, kind: str) -> str | None:
         """ "the sale of its unit"; not "sales rose", "the sale of PCs" nor "a leak
         of documents"."""
-        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        has_of = _has_prep(tok, "of")
         if tok.lemma_.lower() == "leak":
             return None if has_of else kind
         if not has_of or tok.tag_ != "NN":
@@ -414,12 +414,11 @@ class TriggerRules:
         people = [
             c
             for c in tok.children
-            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr")
-            and (c.ent_type_ == "PERSON" or self.r.kind_at(c) == "Person")
+            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr") and self._person(c)
         ]
         if not people:
             return None
-        has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        has_as = _has_prep(tok, "as")
         role = any(
             t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
             for c in tok.children
@@ -437,11 +436,7 @@ class TriggerRules:
         """A person (or "he", "she") is the verb's subject, and a role is what they
         become, or what they are "as" or promoted "to"."""
         subj = self.r.subject(verb)
-        if subj is None or not (
-            subj.lower_ in ("he", "she")
-            or subj.ent_type_ == "PERSON"
-            or self.r.kind_at(subj) == "Person"
-        ):
+        if subj is None or not (subj.lower_ in ("he", "she") or self._person(subj)):
             return False
         phrases = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
         phrases += prep_objects(verb, ("as", "to"))
@@ -485,6 +480,10 @@ class TriggerRules:
                 return "Protest"
         words = {t.lower_ for t in tok.sent}
         return "Protest" if words & lx.PROTEST_CONTEXT else None
+
+    def _person(self, tok: Token) -> bool:
+        """A person, by the tagger or the resolver."""
+        return tok.ent_type_ == "PERSON" or self.r.kind_at(tok) == "Person"
 
     def _human(self, tok: Token) -> bool:
         """People, or a named actor: "teachers", "thousands of nurses", "the union"."""
@@ -701,7 +700,7 @@ class TriggerRules:
 
     def _verdict(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "a jury found him guilty", "was found liable"; not "found a way"."""
-        near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]
         verdicts = lx.PLEAS | {"liable"}
         return "LegalAction" if any(t.lower_ in verdicts for t in near) else None
 
@@ -982,7 +981,7 @@ class TriggerRules:
             for o in objs
             if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.lower_ in ("each", "other"))
         ]
-        against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+        against = _has_prep(tok, "against")
         if not sides and not against:
             return None
         words = {t.lemma_.lower() for t in tok.sent if t.i != tok.i}
@@ -1015,7 +1014,7 @@ class TriggerRules:
     ) -> str | None:
         """ "suspended all flights" stops a service; "Brann was suspended for one
         game" is a penalty on a person."""
-        if any(o.ent_type_ == "PERSON" or self.r.kind_at(o) == "Person" for o in objs):
+        if any(self._person(o) for o in objs):
             return "Sanction"
         return "ServiceDisruption"
 
@@ -1374,6 +1373,7 @@ def _blamed_for(verb: Token) -> bool:
 
 
 def _has_prep(tok: Token, word: str) -> bool:
+    """Whether ``tok`` has the preposition ``word``: "the sale [of] …"."""
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
 
 

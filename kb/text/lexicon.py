@@ -315,14 +315,11 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         units phone phones device devices model models toy toys drug drugs batch
         batches""".split()
     ),
-    "report": frozenset(RESULTS),
-    "post": frozenset(RESULTS),
-    "book": frozenset(RESULTS),
+    **dict.fromkeys(["report", "post", "book"], RESULTS),
     "summon": frozenset(
         """ambassador ambassadors envoy envoys diplomat diplomats charge""".split()
     ),
-    "sever": frozenset({"ties", "relations"}),
-    "restore": frozenset({"ties", "relations"}),
+    **dict.fromkeys(["sever", "restore"], frozenset({"ties", "relations"})),
     "free": frozenset(
         """prisoner prisoners captive captives detainee detainees hostage hostages
         inmate inmates""".split()
