@@ -96,7 +96,11 @@ class DateContext:
             for ent, of in by_own:
                 if not _may_date(of, verb, cur, noun):
                     continue
-                if _attached(ent, cur) and not _dates_the_saying(ent, cur):
+                if (
+                    _attached(ent, cur)
+                    and not _dates_the_saying(ent, cur)
+                    and not _of_another_time(ent, verb)
+                ):
                     value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
                     if value is not None:
                         return value
@@ -105,7 +109,9 @@ class DateContext:
             values = [
                 resolve(e.text, self.ref, _read(tense(verb), ahead))
                 for e, of in described
-                if not _dates_the_saying(e, verb) and of in (None, noun)
+                if not _dates_the_saying(e, verb)
+                and of in (None, noun)
+                and not _of_another_time(e, verb)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -201,6 +207,10 @@ def tense(verb: Token) -> Tense:
             return "future"
         if _set_to_happen(cur, kids):
             return "future"
+        if cur.lemma_ in _PLAN_VERBS and any(
+            c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in kids
+        ):
+            return "future"  # "is set for June 5", "is scheduled for Monday"
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
             return "past"
         if (
@@ -346,6 +356,23 @@ def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:
     return any(
         a.left_edge.i <= ent.start and ent.end <= a.right_edge.i + 1
         for a in cue_adjuncts(verb.head)
+    )
+
+
+def _of_another_time(ent: SpacySpan, verb: Token) -> bool:
+    """A date of another verb, one in the past where this one speaks of now or what
+    is to come, or the other way round: "On Thursday he announced a role as the
+    party heads toward a convention" (Thursday is not the convention's); "called
+    the vote historic and said work would begin in 2027" (nor is 2027 the vote's)."""
+    head = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if head is None or head == verb or not _finite(head):
+        return False  # "ahead of landfall, expected on Thursday": no time of its own
+    return (tense(verb) == "past") != (tense(head) == "past")
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
     )
 
 

@@ -85,7 +85,7 @@ class _EventRules:
         quoted = [p for c in self.claims if c.direct for p in c.pieces()]
         for tok in self.doc:
             kind = self.triggers.trigger_type(tok)
-            if kind is None or _hypothetical(tok):
+            if kind is None or _hypothetical(tok) or _a_series(tok) or _habit(tok):
                 continue
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
@@ -266,12 +266,53 @@ _BROAD_TYPES = frozenset(
 
 def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     """Whether "the …" can refer back to an earlier event: one of its type, and of
-    its kind when the type is the catch-all ("the expedition" is no tribute)."""
-    if ev.event_type != earlier.event_type:
+    its kind when the type is the catch-all ("the expedition" is no tribute), with
+    no date or place of its own that sets it apart ("the convention in 1976")."""
+    if ev.event_type != earlier.event_type or _another_one(ev):
+        return False
+    if _apart(ev, earlier, places=False):
         return False
     return ev.event_type not in _BROAD_TYPES or bool(
         _kind_words(ev) & _kind_words(earlier)
     )
+
+
+#: words that make "the …" another one of its kind: "the last convention"
+_OTHER_ONE = frozenset(
+    "last previous next earlier later former first second third another other".split()
+)
+
+
+def _another_one(ev: RawEvent) -> bool:
+    """ "the last convention", "a second quake": another one of its kind."""
+    return any(c.lower_ in _OTHER_ONE for c in ev.triggers[0].children)
+
+
+def _a_series(tok: Token) -> bool:
+    """ "their last six matches", "the past three elections": a record of many, not
+    an event."""
+    before = [t for t in tok.subtree if t.i < tok.i]  # "six" may hang on "league"
+    return (
+        tok.tag_ == "NNS"
+        and any(t.dep_ == "nummod" for t in before)
+        and any(t.lower_ in _OTHER_ONE | {"past"} for t in before)
+    )
+
+
+def _habit(tok: Token) -> bool:
+    """ "he often travels abroad", "they have met over the years": a habit."""
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in lx.HABITUAL_ADVERBS:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "over"
+            and any(g.lower_ in ("years", "decades") for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -391,6 +432,8 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart."""
     if a.event_type != b.event_type:
         return False
+    if _another_one(b):
+        return False
     if a.event_type in _BROAD_TYPES and not _kind_words(a) & _kind_words(b):
         return False  # "announced" and "a speech": a broad type tells nothing
     if not _kinds(a) & _kinds(b):
@@ -405,6 +448,16 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         and not (a.agents or b.agents)
     ):
         return False  # "X was jailed", "Y was given a suspended sentence"
+    if _apart(a, b):
+        return False
+    if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
+        return False  # "the Dow rose …", "the Nasdaq added …": two moves
+    return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
+    """Whether their own dates (or places) differ; one carried from the sentence
+    before tells nothing. "The quake" may name a town within the quake's county."""
     if (
         a.date
         and b.date
@@ -414,13 +467,11 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
             or b.date.value.startswith(a.date.value)
         )
     ):
-        return False
-    own_places = "place" not in a.carried | b.carried
-    if own_places and a.places and b.places and not set(a.places) & set(b.places):
-        return False
-    if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
-        return False  # "the Dow rose …", "the Nasdaq added …": two moves
-    return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+        return True
+    own_places = places and "place" not in a.carried | b.carried
+    return bool(
+        own_places and a.places and b.places and not set(a.places) & set(b.places)
+    )
 
 
 def _movers(ev: RawEvent) -> set[str]:

@@ -57,6 +57,11 @@ class TriggerRules:
             if "nmod" in (tok.dep_, tok.head.dep_) and modified.lemma_ in lx.VEHICLES:
                 return None
             kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
+            if kind and any(
+                c.dep_ == "det" and c.lower_ in ("every", "each", "any")
+                for c in tok.children
+            ):
+                return None  # "fight for every vote": any one, not an event
             if kind and self._generic_plural(tok):
                 return None  # "trained in artillery strikes": a kind of thing, not an event
             if tok.dep_ == "pobj" and tok.head.lower_ == "for":
@@ -180,6 +185,27 @@ class TriggerRules:
         if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_CONTEXT):
             return "SportsMatch"
         return None
+
+    def _runoff(self, tok: Token, kind: str) -> str | None:
+        """ "the runoff", "the presidential runoff"; not "fertilizer runoff"."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods - lx.RACE_MODIFIERS and not self._sentence_has(
+            tok, lx.ELECTION_CONTEXT
+        ):
+            return None
+        return kind
+
+    def _punishment(self, tok: Token, kind: str) -> str | None:
+        """ "a five-year prison sentence", "served his sentence"; not "a sentence I
+        never thought I'd write"."""
+        words = {t.lower_ for t in tok.lefts} | {
+            part for t in tok.lefts for part in t.lower_.split("-")
+        }
+        if words & (lx.PUNISHMENT_WORDS | {"year", "years", "month", "months"}):
+            return kind
+        if tok.head.lemma_.lower() in lx.PUNISHMENT_VERBS or _has_prep(tok, "of"):
+            return kind
+        return kind if self._sentence_has(tok, lx.COURT_WORDS) else None
 
     def _court_noun(self, tok: Token, kind: str) -> str | None:
         """ "faces charges of fraud", "an appeal against the verdict"; not "bank
@@ -326,7 +352,8 @@ class TriggerRules:
         return kind if _determined(tok) else None
 
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
-        return bool({t.lower_ for t in tok.sent} & words)
+        """Whether another word of its sentence is one of ``words``."""
+        return bool({t.lower_ for t in tok.sent if t != tok} & words)
 
     def _in_words(self, tok: Token) -> bool:
         """An attack made in words: on a person, or on their record or remarks, or
@@ -451,6 +478,8 @@ class TriggerRules:
     ) -> str | None:
         """ "won the final", "drew 1-1 with X", "beat X 3-0"; "won the election" is a
         vote; "won support" and "drew crowds" are no event."""
+        if any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+            return None  # "to win over delegates": to persuade them
         obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
         if obj_lemmas & lx.CASE_NOUNS:
             return "LegalAction"  # "lost its court case"
@@ -800,7 +829,12 @@ class TriggerRules:
         return None
 
     def _hiring(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        return "Appointment" if objs else None
+        """ "hired Kellan as coach", "recruited a new chief"; not "hiring workers"."""
+        return (
+            "Appointment"
+            if any(self._person(o) or o.lemma_.lower() in lx.ROLE_WORDS for o in objs)
+            else None
+        )
 
     def _dismissal(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1083,6 +1117,9 @@ class TriggerRules:
         return bool(words & lx.LABOUR_WORDS)
 
     def _job_context(self, tok: Token) -> bool:
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & lx.NOT_JOB_CUTS:
+            return False  # "the tax cuts", "budget cuts"
         window = self.doc[max(0, tok.i - 3) : tok.i + 4]
         return any(t.lower_ in lx.JOB_NOUNS for t in window) or any(
             w in self.lower_text for w in (" jobs", " layoffs", " workforce")
@@ -1325,6 +1362,8 @@ def _noun_inquiry(rules: TriggerRules, tok: Token, kind: str) -> str | None:
 # Trigger nouns that name their event only in fitting company (by lemma).
 _NARROW_NOUNS: dict[str, _NounRule] = {
     **dict.fromkeys(["race", "campaign"], TriggerRules._race),
+    "runoff": TriggerRules._runoff,
+    "sentence": TriggerRules._punishment,
     **dict.fromkeys(["victory", "defeat", "win"], TriggerRules._outcome),
     **dict.fromkeys(["charge", "charges", "appeal"], TriggerRules._court_noun),
     **dict.fromkeys(["sale", "purchase", "leak"], TriggerRules._of_thing),

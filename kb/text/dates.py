@@ -154,8 +154,20 @@ def _month_value(year: int, month: int) -> DateValue:
 
 
 def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
-    """The month ``month`` nearest the reference date, in the tense's direction."""
+    """The month ``month`` nearest the reference date, in the tense's direction; in
+    the present, this year's, as for a month and day ("drafts the platform before
+    the convention in July", in June), unless the other year's is at most two
+    months away ("closes its books in December", in January).
+
+    >>> _nearest_month(7, date(2016, 6, 9), "present")
+    DateValue(value='2016-07', precision='month')
+    >>> _nearest_month(12, date(2016, 1, 9), "present")
+    DateValue(value='2015-12', precision='month')
+    """
     year = ref.year
+    if tense == "present":
+        gap = month - ref.month
+        return _month_value(year - (gap >= 10) + (gap <= -10), month)
     if tense in _BACK and month > ref.month:
         year -= 1
     elif tense not in _BACK and month < ref.month:

@@ -952,7 +952,29 @@ MILITARY_NOUNS = frozenset(
 CRITICISM_OBJECTS = frozenset(
     """record policy policies plan plans remarks comments statement statements
     position positions views campaign ad ads character credibility judgment
-    judgement decision proposal""".split()
+    judgement decision proposal program programme bill law idea ideas mandate
+    agenda approach stance rhetoric claim claims coverage media press speech
+    tweet tweets""".split()
+)
+# What "cuts" are of when they are no job cuts: "the tax cuts", "budget cuts".
+NOT_JOB_CUTS = frozenset(
+    """tax budget budgetary spending rate price interest funding aid benefit benefits
+    welfare power service services subsidy pay wage pension""".split()
+)
+# Words on "sentence" that make it a punishment: "a prison sentence".
+PUNISHMENT_WORDS = frozenset(
+    """prison jail life death suspended custodial maximum minimum lenient harsh
+    lengthy stiff mandatory heavy light""".split()
+)
+# What a sentence is done with in court: "served a sentence", "handed down".
+PUNISHMENT_VERBS = frozenset(
+    """serve hand impose receive give appeal reduce commute pass face overturn
+    quash""".split()
+)
+# Adverbs that make a verb a habit, not an event: "he often travels abroad".
+HABITUAL_ADVERBS = frozenset(
+    """often frequently regularly usually routinely sometimes occasionally
+    typically generally always never rarely seldom constantly""".split()
 )
 # "strike" is an attack with a weapon word on it ("air strike") and a walkout where
 # workers, a union or pay are in its sentence.

@@ -1,0 +1,120 @@
+"""Which mentions name one event, and which dates are an event's own (session 11).
+
+Invented sentences; they need the trained English pipeline (slow).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _of_type(x: Extraction, kind: str) -> list[tuple[str, str | None]]:
+    return [
+        (e.label, e.date.value if e.date else None)
+        for e in x.events
+        if e.event_type == kind
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the … in 1976": a date of its own that sets it apart
+        "Varda said the party will hold its convention in Tarsk in July. "
+        "Kellan guarded the delegates at the convention in 1976.",
+        # "the last …", "the previous …": another one of its kind
+        "Varda said on Thursday the party will hold its convention in Tarsk. "
+        "Kellan guarded the delegates at the last convention.",
+    ],
+)
+def test_the_noun_of_another_one_is_another_event(run, text):
+    assert len(_of_type(run(text, published="2016-04-09"), "PoliticsEvent")) == 2
+
+
+def test_the_noun_refers_back_without_a_date_of_its_own(run):
+    x = run(
+        "Varda said on Thursday the party will hold its convention in Tarsk. "
+        "Kellan will guard the delegates at the convention.",
+        published="2016-04-09",
+    )
+    assert len(_of_type(x, "PoliticsEvent")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a present clause under a dated past saying: the day is the saying's
+        (
+            "On Thursday, Varda announced that Kellan would lead the party as it "
+            "heads toward a contested convention in Tarsk.",
+            "PoliticsEvent",
+        ),
+        # a future clause beside a past one: its date is not the past verb's
+        (
+            "The mayor called the vote a triumph and said work would begin "
+            "in January 2027.",
+            "Vote",
+        ),
+    ],
+)
+def test_a_date_of_another_time_is_not_the_events(run, text, kind):
+    assert _of_type(run(text, published="2016-04-09"), kind)[0][1] is None
+
+
+def test_a_month_in_the_present_is_this_years(run):
+    """In June, "drafts the platform for the convention in July" is this July."""
+    x = run(
+        "The committee is holding hearings before it drafts the platform for the "
+        "convention in Tarsk in late July.",
+        published="2016-06-09",
+    )
+    assert _of_type(x, "PoliticsEvent")[0][1] == "2016-07"
+
+
+def test_a_record_of_many_is_no_event(run):
+    x = run("Tarsk Rovers have lost four of their last six league matches.")
+    assert not [e for e in x.events if "matches" in e.label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Farmers were blamed for the fertilizer runoff into the lake.", "runoff"),
+        ("He voted against a bill to extend the tax cuts, costing jobs.", "cuts"),
+        ("The result is a sentence I never thought I would write.", "sentence"),
+        ("He blocked banks from hiring foreign workers.", "hiring"),
+        ("Kellan travels abroad frequently for the firm.", "travels"),
+        ("He and Varda have met over the years in the lobby.", "met"),
+        ("She vowed to fight for every vote in the state.", "vote"),
+        ("The campaign tried to win over delegates in the primary.", "win"),
+        ("Three senators have attacked the program as a waste of money.", "attacked"),
+    ],
+)
+def test_an_everyday_sense_is_no_event(run, sentence, word):
+    assert word not in [e.trigger.text for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "The presidential runoff between the two leaders is set for June 5.",
+            "Election",
+        ),
+        ("The board voted to cut 300 jobs at the plant.", "JobCuts"),
+        ("Orlen was given a five-year prison sentence on Monday.", "LegalAction"),
+        ("Acme Retail hired Maria Lopez as chief executive.", "Appointment"),
+        ("Thousands of teachers rallied in Nairobi on Monday.", "Protest"),
+    ],
+)
+def test_the_event_sense_still_is(run, sentence, kind):
+    assert kind in [e.event_type for e in run(sentence).events]
+
+
+def test_what_is_set_for_a_day_lies_ahead(run):
+    x = run("The presidential runoff is set for June 5.", published="2016-03-16")
+    assert _of_type(x, "Election")[0][1] == "2016-06-05"
