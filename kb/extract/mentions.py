@@ -150,6 +150,10 @@ def _place_by_words(ent: SpacySpan) -> bool:
     )
 
 
+#: a city this large, named where the NER saw a person, is the city anywhere
+_WORLD_CITY = 1_000_000
+
+
 def _where_slot(ent: SpacySpan) -> bool:
     """ "in X", "to X", "from X": where a place stands."""
     root = ent.root
@@ -586,6 +590,14 @@ class _MentionFinder:
             return place.kind in ("country", "continent")  # "Austin" of "Austin Reed"
         if place.kind == "city" and ent.label_ == "ORG" and ent.text in self.companies:
             return False  # "Hamamatsu" after "Hamamatsu Ltd": the company, for short
+        if (
+            place.kind == "city"
+            and ent.label_ == "PERSON"
+            and place.population < _WORLD_CITY
+            and ent.root.dep_ in ("compound", "poss")
+            and not _place_by_words(ent)
+        ):
+            return False  # "the Bush tax cuts": a person's name is a town's elsewhere
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2
