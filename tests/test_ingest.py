@@ -694,3 +694,62 @@ def test_ninjs_items_in_jsonl_beside_our_records(tmp_path: Path) -> None:
     first, second = read_file(path)
     assert isinstance(first, Article) and first.title == "Floods"
     assert isinstance(second, Article) and second.title == "Our own record"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "body"),
+    [
+        # under the headline
+        (
+            "Floods cut off Tarsk\n\nTue Mar 4, 2008 6:27pm EST\n\nRain fell for a week.",
+            "2008-03-04",
+            "Rain fell for a week.",
+        ),
+        # under a byline, with a label
+        (
+            "Floods cut off Tarsk\n\nBy Ana Obi\n\nPublished: 4 March 2008\n\nRain fell.",
+            "2008-03-04",
+            "By Ana Obi\n\nRain fell.",
+        ),
+        # at the very top, with no headline
+        (
+            "Tuesday, March 4, 2008\n\nRain fell for a week in Tarsk.",
+            "2008-03-04",
+            "Rain fell for a week in Tarsk.",
+        ),
+        # a sentence that names a day is no date line
+        (
+            "Floods cut off Tarsk\n\nRain fell on March 4, 2008.\n\nThe river rose.",
+            None,
+            "Rain fell on March 4, 2008.\n\nThe river rose.",
+        ),
+        # a month alone dates no article
+        (
+            "Floods cut off Tarsk\n\nMarch 2008\n\nRain fell for a week.",
+            None,
+            "March 2008\n\nRain fell for a week.",
+        ),
+    ],
+)
+def test_a_date_line_dates_the_article(
+    tmp_path: Path, text: str, published: str | None, body: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_file(path)
+    assert isinstance(article, Article)
+    assert (article.published, article.text) == (published, body)
+
+
+def test_metadata_wins_over_a_date_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"published": "2008-03-05", "text": "March 4, 2008\\n\\nRain fell."}\n',
+        encoding="utf-8",
+    )
+    (article,) = read_file(path)
+    assert isinstance(article, Article)
+    assert (article.published, article.text) == (
+        "2008-03-05",
+        "March 4, 2008\n\nRain fell.",
+    )

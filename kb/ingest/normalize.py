@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kb.errors import InputError
 from kb.models import Article
+from kb.text.dates import date_line
 
 __all__ = ["MAX_CHARS", "Items", "normalize_text"]
 
@@ -74,4 +75,24 @@ def _article(text: str, origin: str, **meta: str | None) -> Article:
             f"{MAX_CHARS:,}); split it into smaller articles",
             origin=origin,
         )
+    if meta.get("published") is None:
+        meta["published"], body = _dated_by_its_date_line(body)
     return Article(text=body, origin=origin, **meta)
+
+
+def _dated_by_its_date_line(body: str) -> tuple[str | None, str]:
+    """A date line at the top (or under a one-line byline) dates the article and is
+    no sentence of it: (its day, the body without it); else (None, the body)."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines[:3]):
+        day = date_line(line)
+        if day is not None:
+            rest = "\n".join(lines[:i] + lines[i + 1 :]).strip()
+            return (day.value, normalize_text(rest)) if rest else (None, body)
+        if line.strip() and len(line.split()) > _BYLINE_WORDS:
+            break
+    return None, body
+
+
+#: a line this short above a date line is a byline or a place, not the story
+_BYLINE_WORDS = 8

@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kb.ingest.normalize import Items, _article, _clean_field, normalize_text
-from kb.text.dates import find_dateline
+from kb.text.dates import date_line, find_dateline
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -46,6 +46,7 @@ def split_headline(text: str) -> tuple[str | None, str]:
         or first.endswith(_NOT_HEADLINE_END)
         or words[0].lower() == "by"
         or find_dateline(first) is not None
+        or date_line(first) is not None
     ):
         return None, text
     return first, rest

@@ -437,6 +437,41 @@ def dateline_date(text: str) -> DateValue | None:
     return found.date if found else None
 
 
+_WEEKDAY_WORD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+# "Tue Mar 4, 2008 6:27pm EST", "Published: 4 March 2008", "Updated on 2008-03-04"
+_DATE_LINE = re.compile(
+    r"(?:(?:published|posted|updated|last updated|date)\s*:?\s*(?:on\s+)?)?"
+    rf"(?:{_WEEKDAY_WORD}\s+)?(?P<date>[^\n]{{6,30}}?){_CLOCK}?\s*",
+    re.I,
+)
+
+
+def date_line(line: str) -> DateValue | None:
+    """The day a line gives when it gives nothing else: a date line under a
+    headline ("Tue Mar 4, 2008 6:27pm EST", "Published: 4 March 2008").
+
+    >>> date_line("Tuesday, March 4, 2008")
+    DateValue(value='2008-03-04', precision='day')
+    >>> date_line("Tue Mar 4, 2008 6:27pm EST")
+    DateValue(value='2008-03-04', precision='day')
+    >>> date_line("Rain fell on March 4, 2008.") is None
+    True
+    """
+    m = _DATE_LINE.fullmatch(line.strip())
+    if m is None:
+        return None
+    found = _absolute(m["date"], None, "past")
+    exact = found is not None and found.precision == "day"
+    return found if exact and _only_a_date(m["date"]) else None
+
+
+def _only_a_date(text: str) -> bool:
+    return any(
+        pattern.fullmatch(text.strip(" ,")) for pattern, kind in _PATTERNS[:3]
+    )
+
+
 def published_date(published: str | None, text: str) -> str | None:
     """When an article was published: its metadata, else the date of its dateline.
 
