@@ -118,3 +118,40 @@ def test_the_event_sense_still_is(run, sentence, kind):
 def test_what_is_set_for_a_day_lies_ahead(run):
     x = run("The presidential runoff is set for June 5.", published="2016-03-16")
     assert _of_type(x, "Election")[0][1] == "2016-06-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date"),
+    [
+        ("The band released its new album on Friday.", "released", "2025-06-06"),
+        ("Orlen Rovers signed Kellan in May.", "signed", "2025-05"),
+        ("Police questioned Maria Lopez on Tuesday.", "questioned", "2025-06-10"),
+    ],
+)
+def test_a_dated_deed_is_an_event(run, sentence, word, date):
+    """A done deed the text dates, which no trigger word names, is an event."""
+    x = run(sentence)
+    assert [(e.trigger.text, e.date.value if e.date else None) for e in x.events] == [
+        (word, date)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # how long a state lasted
+        "Maria Lopez ran the Tarsk Trust from 2014 until 2021.",
+        # a figure about people
+        "Only 68 percent of children had received both doses last year.",
+        # what a storm did is the storm
+        "Typhoon Varda tore across the island of Tarsk on Tuesday.",
+        # no one did it
+        "The doors of the hall swung open on Monday.",
+        # a feeling, a saying, a plan, a habit
+        "Maria Lopez regretted the decision on Monday.",
+        "Maria Lopez said on Monday that the plan was sound.",
+        "Maria Lopez often visited Tarsk in the summer of 2019.",
+    ],
+)
+def test_a_dated_verb_that_is_no_deed_is_no_event(run, sentence):
+    assert [e for e in run(sentence).events if e.event_type == "OtherEvent"] == []

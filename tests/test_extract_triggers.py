@@ -367,7 +367,7 @@ def test_more_triggers_name_their_events(run, sentence, kind):
         # an expedition that is a figure of speech
         "Critics called it a fishing expedition.",
         # someone joins or becomes something that is no role
-        "Maria Lopez joined the choir in 1990.",
+        "Maria Lopez joined the choir as a girl.",
         "Maria Lopez became a symbol of hope.",
         # figures reported that are no company's results
         "The ministry reported 300 new cases of flu.",

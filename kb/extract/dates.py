@@ -376,6 +376,15 @@ def _finite(verb: Token) -> bool:
     )
 
 
+def dated_verb(ent: SpacySpan) -> Token | None:
+    """The verb a date belongs to in its own clause ("released … on Friday"), or
+    None for a date after "since" or one that hangs on no verb."""
+    if _since(ent) or _modifies(ent) is not None:
+        return None
+    verb = next((a for a in ent.root.ancestors if a.pos_ == "VERB"), None)
+    return verb if verb is not None and _attached(ent, verb) else None
+
+
 def _attached(ent: SpacySpan, verb: Token) -> bool:
     tok = ent.root
     while tok.head != tok and tok != verb:

@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kb.extract.claims import claims_of
-from kb.extract.dates import CORE_DEPS, dates_of, tense
+from kb.extract.cues import is_quote_cue
+from kb.extract.dates import CORE_DEPS, dated_verb, dates_of, tense
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
@@ -97,10 +98,51 @@ class _EventRules:
                 events.append(ev)
             else:
                 _merge(target, ev)
+        self._dated_actions(events, quoted)
         self._attach_figures(events)
         if self.r.mentions.sports:
             _date_from_the_match(events)
         return events
+
+    def _dated_actions(
+        self, events: list[RawEvent], quoted: list[tuple[int, int]]
+    ) -> None:
+        """A done deed the text dates and no trigger word named ("the band released
+        its album on Friday", "Kellan signed for Orlen in May"): an event of the
+        catch-all type, when its doer is named."""
+        taken = {t.i for e in events for t in e.triggers}
+        taken |= {_anchor_verb(t).i for e in events for t in e.triggers}
+        for ents in self.dates.by_sentence.values():
+            for ent in ents:
+                verb = dated_verb(ent)
+                if verb is None or verb.i in taken or not self._a_deed(verb):
+                    continue
+                if _a_span_of_time(ent) or _done_by_an_event(verb, taken):
+                    continue
+                if any(a <= verb.idx < b for a, b in quoted):
+                    continue
+                ev = self._event(verb, "OtherEvent")
+                if ev.date is not None and (ev.agents or _doer(verb)):
+                    events.append(ev)
+                    taken.add(verb.i)
+
+    def _a_deed(self, verb: Token) -> bool:
+        """A verb of doing, in the past, said of someone: not a saying, a state, a
+        plan, a habit, or what did not or may not happen."""
+        done = (
+            verb.tag_ == "VBD"
+            or verb.tag_ == "VBN"
+            and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
+        return (
+            done
+            and tense(verb) == "past"
+            and verb.lemma_.lower() not in lx.NOT_DEEDS
+            and not is_quote_cue(verb)
+            and not _hypothetical(verb)
+            and not _habit(verb)
+            and not any(c.dep_ == "neg" for c in verb.children)
+        )
 
     def _enclosing_claim(self, tok: Token) -> RawClaim | None:
         return next((c for a, b, c in self.claim_spans if a <= tok.idx < b), None)
@@ -296,6 +338,36 @@ def _a_series(tok: Token) -> bool:
         tok.tag_ == "NNS"
         and any(t.dep_ == "nummod" for t in before)
         and any(t.lower_ in _OTHER_ONE | {"past"} for t in before)
+    )
+
+
+def _a_span_of_time(ent: Span) -> bool:
+    """ "ran the trust from 2014 until 2021": how long a state lasted."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SPAN_PREPS
+
+
+_SPAN_PREPS = frozenset({"from", "until", "till", "through", "between", "to"})
+
+
+def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
+    """ "the typhoon tore across …" is the typhoon; "68 percent of children had
+    received …" is a figure, not a deed."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = list(subj.subtree)
+        if any(t.i in taken or t.lemma_.lower() in lx.NOUN_TRIGGERS for t in words):
+            return True
+        if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
+            return True
+    return False
+
+
+def _doer(verb: Token) -> bool:
+    """A subject that names people or a body: "the band released …", "police
+    arrested …"; not "the doors swung open" nor "the end of the year provided …"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() in lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS
+        for c in verb.children
     )
 
 

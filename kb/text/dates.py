@@ -467,9 +467,7 @@ def date_line(line: str) -> DateValue | None:
 
 
 def _only_a_date(text: str) -> bool:
-    return any(
-        pattern.fullmatch(text.strip(" ,")) for pattern, kind in _PATTERNS[:3]
-    )
+    return any(pattern.fullmatch(text.strip(" ,")) for pattern, kind in _PATTERNS[:3])
 
 
 def published_date(published: str | None, text: str) -> str | None:

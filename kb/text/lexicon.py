@@ -971,6 +971,21 @@ PUNISHMENT_VERBS = frozenset(
     """serve hand impose receive give appeal reduce commute pass face overturn
     quash""".split()
 )
+# Verbs that a date does not make an event: states, plans, saying and seeing.
+NOT_DEEDS = frozenset(
+    """be have do get make take give go come seem appear remain stay continue become
+    know think believe want need like expect plan hope try use include involve
+    contain total mean cost own see look feel keep let put set show find note add
+    rise fall increase decrease grow drop climb gain lose jump slip ease surge
+    reach begin start end last regret cite reference refer witness prompt provide
+    sit tap swing move mention describe consider face enjoy attract mark spend allow
+    help lead serve work live stand hold run earn call""".split()
+)
+# Nouns for a group or a body that acts, beyond people and institutions.
+BODY_NOUNS = frozenset(
+    """company firm band group team club bank airline carrier court jury panel
+    family couple crew gang orchestra studio school university hospital""".split()
+)
 # Adverbs that make a verb a habit, not an event: "he often travels abroad".
 HABITUAL_ADVERBS = frozenset(
     """often frequently regularly usually routinely sometimes occasionally
