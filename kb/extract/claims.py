@@ -284,13 +284,15 @@ class _ClaimRules(AttributionRules):
         if "statement" not in self.attributions:
             return None
         said = object_content(tok)
-        # "denied the charges", "criticised the decision": a bare noun that refers
-        # back states nothing of its own; what is said takes three words or more
-        if said is None or sum(t.is_alpha for t in said) < 3:
+        # "criticised the decision": a bare noun that refers back states nothing of
+        # its own; what is said takes three words or more. A denial states that
+        # what it denies is untrue: "denied the charges" is a claim.
+        least = 1 if tok.lemma_.lower() in lx.DENIALS else 3
+        if said is None or sum(t.is_alpha for t in said) < least:
             return None
         if _declined(tok):
             return None
-        return self._sentence_claim(tok, said, "statement", described=True)
+        return self._sentence_claim(tok, said, "statement", described=True, least=least)
 
     def _view_claim(self, tok: Token) -> RawClaim | None:
         """ "She sees the plan as a trap", "he considers the deal fair": how a source
@@ -325,13 +327,14 @@ class _ClaimRules(AttributionRules):
         attribution: str,
         holder: Token | None = None,
         described: bool = False,
+        least: int = 3,
     ) -> RawClaim | None:
-        """The claim of the cue's sentence whose content is ``said`` (three words
-        or more), made by the subject of the cue (or of ``holder``, the verb an
+        """The claim of the cue's sentence whose content is ``said``, made by the subject of the cue (or of ``holder``, the verb an
         adjective cue hangs on), not "it" or "there" with no one behind them.
         ``described``: a speaker the article describes only here ("rights groups
-        condemned …") is one, as for a cue with a clause."""
-        if said is None or sum(t.is_alpha for t in said) < 3:
+        condemned …") is one, as for a cue with a clause. ``least``: the words
+        the content needs."""
+        if said is None or sum(t.is_alpha for t in said) < least:
             return None
         subj = self.r.subject(holder if holder is not None else tok)
         if subj is None or said.start <= subj.i < said.end:

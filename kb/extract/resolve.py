@@ -729,14 +729,12 @@ def _titles(cl: Cluster) -> list[str]:
 
 
 def _other_title(tok: Token, cl: Cluster) -> bool:
-    """ "the governor" for someone the article titles otherwise ("Sen. Ana Obi"):
-    not the same person. A description that is no title ("the nominee") and a
-    person with no title known fit anyone."""
+    """ "the governor" for someone the article titles otherwise ("Sen. Ana Obi"),
+    or gives no title at all: not the same person, as news names a role before it
+    uses it alone. A description that is no title ("the nominee") fits anyone."""
     lemma = tok.lemma_.lower()
     titles = _titles(cl)
-    return (
-        lemma in lx.ROLE_WORDS and bool(titles) and not any(lemma in t for t in titles)
-    )
+    return lemma in lx.ROLE_WORDS and not any(lemma in t for t in titles)
 
 
 def _a_business(cl: Cluster) -> bool:

@@ -50,8 +50,11 @@ OBJECT_CUES = frozenset(
     """criticize criticise praise condemn denounce deny blame accuse urge question
     mock decry slam blast hail applaud tout propose mention discuss cite dispute
     dismiss reject defend characterize characterise label dub brand lambaste
-    ridicule demand recommend announce confirm reveal express thank echo voice""".split()
+    ridicule demand recommend announce confirm reveal express thank echo voice advise
+    encourage""".split()
 )
+# Verbs of saying that something is untrue: a claim, however short their object.
+DENIALS = frozenset({"deny", "refute"})
 # Verbs of saying whose object is what is said only with what it is said to be:
 # "described the plan as a trap" (but not "described the scene").
 AS_CUES = frozenset({"describe", "portray", "depict", "paint"})
