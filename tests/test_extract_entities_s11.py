@@ -16,3 +16,36 @@ def test_a_persons_name_on_a_noun_is_no_town(run):
 def test_a_city_where_a_place_stands_stays_a_place(run):
     x = run("Protesters marched through Lyon on Sunday.")
     assert any(e.is_location and e.name == "Lyon" for e in x.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        # a short form in brackets is no part of the name, and is the same body
+        (
+            "The World Health Organization (WHO) said cases rose. The WHO added "
+            "that the outbreak was contained.",
+            "World Health Organization",
+            "WHO",
+        ),
+        # whatever its letters, when the article defines it so
+        (
+            "Ana Ruiz leads the glacier programme at the Kellan Water Resources "
+            "Directorate (KVD). The KVD said the ice was thinning.",
+            "Kellan Water Resources Directorate",
+            "KVD",
+        ),
+        # a place word before a name is not in its initials
+        (
+            "The U.S. Securities and Exchange Commission fined the bank. The SEC "
+            "said the penalty was fair.",
+            "U.S. Securities and Exchange Commission",
+            "SEC",
+        ),
+    ],
+)
+def test_a_short_form_is_the_body_it_stands_for(run, text, name, short):
+    x = run(text)
+    (body,) = [e for e in x.entities if e.name == name]
+    assert short in {m.text for m in body.mentions}
+    assert not [e for e in x.entities if e.name == short]

@@ -21,6 +21,7 @@ def cluster_mentions(doc: Doc) -> Entities:
     mentions = mentions_of(doc)
     clusters: list[Cluster] = []
     items = mentions.items
+    short_forms = _bracketed_short_forms(doc, items)
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
@@ -30,7 +31,15 @@ def cluster_mentions(doc: Doc) -> Entities:
         )
         target = surname
         if target is None:
-            target = next((c for c, cl in enumerate(clusters) if _same(cl, m)), None)
+            full = short_forms.get(m.name)
+            target = next(
+                (
+                    c
+                    for c, cl in enumerate(clusters)
+                    if _same(cl, m) or full is not None and full in cl.names()
+                ),
+                None,
+            )
         if target is None:
             clusters.append(Cluster(m.kind, place=m.place))
             target = len(clusters) - 1
@@ -57,6 +66,23 @@ def make_entities(nlp: Language, name: str) -> Stage:
     return Stage("newskb_entities", cluster_mentions)
 
 
+def _bracketed_short_forms(doc: Doc, items: list[Mention]) -> dict[str, str]:
+    """Short forms an article defines in brackets after a name, whatever their
+    letters: "the Norwegian Water Resources and Energy Directorate (NVE)"."""
+    found = {}
+    for m in items:
+        words = doc[m.end : m.end + 3]
+        if (
+            len(words) == 3
+            and words[0].text == "("
+            and words[2].text == ")"
+            and words[1].is_upper
+            and len(words[1]) >= 2
+        ):
+            found[words[1].text] = m.name
+    return found
+
+
 def _same(cl: Cluster, m: Mention) -> bool:
     """Whether mention ``m`` names the entity of cluster ``cl``."""
     if m.place is not None and cl.place is not None:
@@ -74,8 +100,11 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
     if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
-    if m.name.isupper() and acronym(_without_legal_form(longest)) == m.name:
-        return True  # "VM" for "Velmora Motors Corporation"
+    if m.name.isupper() and m.name in (
+        acronym(_without_legal_form(longest)),
+        acronym(_without_place_prefix(longest)),
+    ):
+        return True  # "VM" for "Velmora Motors Corporation", "SEC" for "U.S. Sec…"
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False  # a name of punctuation only matches nothing but itself
@@ -104,6 +133,15 @@ def _without_legal_form(name: str) -> str:
     while len(words) > 2 and words[-1].lower() in lx.COMPANY_FORMS:
         words.pop()
     return " ".join(words)
+
+
+def _without_place_prefix(name: str) -> str:
+    """ "Securities and Exchange Commission" of "U.S. Securities and Exchange
+    Commission": a short place word before a name is not in its initials."""
+    words = name.split()
+    if len(words) > 2 and len(words[0].replace(".", "")) <= 3 and words[0].isupper():
+        return " ".join(words[1:])
+    return name
 
 
 def _same_but_initials(a: list[str], b: list[str]) -> bool:

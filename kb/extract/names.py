@@ -36,7 +36,7 @@ def merged_ents(
 ) -> list[SpacySpan]:
     """Join split person names ("Park Min" + "Jun") and extend "X region"."""
     out: list[SpacySpan] = []
-    ents = _split_possessive(_split_at_breaks(doc.ents))
+    ents = _split_at_brackets(_split_possessive(_split_at_breaks(doc.ents)))
     for raw in _split_at(ents, dateline_tok):
         trimmed = (
             _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
@@ -194,6 +194,24 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
                 start = tok.i + 1
         if start < ent.end:
             out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _split_at_brackets(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """ "the World Health Organization (WHO": a name and, in brackets, its short
+    form, which the NER ran together: two names of one entity."""
+    out = []
+    for ent in ents:
+        mark = next((t.i for t in ent[1:] if t.text == "("), None)
+        if mark is None:
+            out.append(ent)
+            continue
+        out.append(SpacySpan(ent.doc, ent.start, mark, label=ent.label_))
+        inner = [t for t in ent.doc[mark + 1 : ent.end] if t.text != ")"]
+        if inner:
+            out.append(
+                SpacySpan(ent.doc, inner[0].i, inner[-1].i + 1, label=ent.label_)
+            )
     return out
 
 
