@@ -49,3 +49,28 @@ def test_a_short_form_is_the_body_it_stands_for(run, text, name, short):
     (body,) = [e for e in x.entities if e.name == name]
     assert short in {m.text for m in body.mentions}
     assert not [e for e in x.entities if e.name == short]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        # a title beside the noun for its work
+        (
+            "The singer's new album, Midnight Rivers, topped the charts.",
+            "Midnight Rivers",
+        ),
+        # a prize by its head word
+        ("She won the Golden Globe last year.", "Golden Globe"),
+        # a strain by the noun it names the kind of
+        ("The H5N1 strain spread to three farms.", "H5N1"),
+        # the word of a model's name after its number
+        ("Regulators grounded the Boeing 737 Max in March.", "Max"),
+    ],
+)
+def test_a_name_of_a_thing_is_no_actor(run, text, not_actor):
+    assert not_actor not in [e.name for e in run(text).entities]
+
+
+def test_a_person_after_a_work_noun_stays_a_person(run):
+    x = run("In the book, Maria Lopez describes her childhood in Tarsk.")
+    assert "Maria Lopez" in [e.name for e in x.entities]

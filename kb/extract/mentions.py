@@ -194,15 +194,38 @@ def _names_a_thing(ent: SpacySpan) -> bool:
     root = ent.root
     if len(ent) > 1 and root.is_title and root.lower_ in lx.THING_NAME_HEADS:
         return True
+    if _title_of_a_work(ent):
+        return True
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.MAKING_VERBS
 
 
+def _title_of_a_work(ent: SpacySpan) -> bool:
+    """ "the album Midnight Rivers", "her novel, The Silent Harbour,": a title that
+    stands beside the noun for its work."""
+    root = ent.root
+    beside = [root.head] if root.dep_ in ("appos", "compound") else []
+    beside += [c for c in root.children if c.dep_ == "appos"]
+    if ent.start > 0 and root.dep_ not in ("nsubj", "nsubjpass"):
+        beside.append(ent.doc[ent.start - 1])  # "the film Blue Orchard", unparsed
+    return any(t.lemma_.lower() in lx.WORK_NOUNS and t.pos_ == "NOUN" for t in beside)
+
+
 def _numbered(ent: SpacySpan) -> bool:
     """ "the SX 500", "the VT 200": an abbreviation that a number (no year) follows,
-    the name of an index, a model or a series, which is no actor."""
+    the name of an index, a model or a series, which is no actor; and the word of a
+    model's name after its number ("the Boeing 737 Max")."""
     doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        len(ent) == 1
+        and before is not None
+        and before.is_digit
+        and not 1900 <= int(before.text) <= 2100
+        and not 1 <= int(before.text) <= 31
+    ):
+        return True
     if len(ent) != 1 or not ent[0].is_upper or ent.end >= len(doc):
         return False
     nxt = doc[ent.end]

@@ -1198,7 +1198,15 @@ PRODUCT_NOUNS = frozenset(
     handsets tablet tablets laptop laptops pc pcs computer computers console consoles
     chip chips processor processors car cars sedan suv vehicle vehicles truck trucks
     jet jets jetliner airliner airliners aircraft plane planes helicopter helicopters
-    model models engine engines drone drones""".split()
+    model models engine engines drone drones strain strains variant variants virus
+    vaccine vaccines drug drugs""".split()
+)
+# Nouns for a work whose title may stand beside them: "the album Midnight Rivers",
+# "her novel, The Silent Harbour,": the title is no actor.
+WORK_NOUNS = frozenset(
+    """album albums film films movie movies novel novels book books song songs single
+    show shows series play plays opera documentary painting poem track memoir
+    musical sitcom drama episode ep""".split()
 )
 # What a national side does in a match report, as the verb it is the subject or the
 # object of: "Norway beat Austria", "Peru drew with Chile".
@@ -1222,7 +1230,8 @@ COMPANY_FORMS = frozenset(
 THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
-    award prize""".split()
+    award awards prize prizes medal medals trophy globe globes oscar oscars emmy
+    emmys grammy grammys""".split()
 )
 # Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
 MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
