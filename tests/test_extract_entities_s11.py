@@ -74,3 +74,19 @@ def test_a_name_of_a_thing_is_no_actor(run, text, not_actor):
 def test_a_person_after_a_work_noun_stays_a_person(run):
     x = run("In the book, Maria Lopez describes her childhood in Tarsk.")
     assert "Maria Lopez" in [e.name for e in x.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The fire started on Oxford Street on Monday.", "Oxford Street"),
+        (
+            "Hikers were rescued in Yellowstone National Park.",
+            "Yellowstone National Park",
+        ),
+        ("The protest moved to Orlen Square at noon.", "Orlen Square"),
+    ],
+)
+def test_a_street_a_square_or_a_park_is_a_place(run, text, place):
+    (found,) = [e for e in run(text).entities if e.name == place]
+    assert found.is_location and found.actor_kind is None

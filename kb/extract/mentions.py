@@ -515,6 +515,15 @@ class _MentionFinder:
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
         if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
             return "LOC"  # "in Ormsby, a town in the north", "east of Ormsby"
+        if (
+            label in ("PERSON", "ORG")
+            and len(ent) > 1
+            and ent[-1].is_title
+            and ent[-1].lower_ in lx.PLACE_NAME_HEADS
+            # "Anita Hill", "Grace Park": surnames too, where the NER saw a person
+            and not (label == "PERSON" and ent[-1].lower_ in lx.SURNAME_PLACE_WORDS)
+        ):
+            return "LOC"  # "Oxford Street", "Yellowstone National Park"
         return label
 
     def _nationality_word(self, word: str) -> bool:

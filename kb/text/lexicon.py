@@ -1250,6 +1250,16 @@ PLACE_NOUNS = frozenset(
     suburb slum neighbourhood neighborhood municipality prefecture county beach valley
     river lake bay coast peninsula mountain hill""".split()
 )
+# Last words of the names of streets, squares, parks and natural features: "Oxford
+# Street", "Yellowstone National Park", "Lake Victoria" (as the name's last word).
+PLACE_NAME_HEADS = frozenset(
+    """street road avenue boulevard lane square plaza park bridge river lake
+    mountain mountains valley island islands bay sea ocean beach forest desert canal
+    highway motorway airport stadium harbour harbor coast peninsula gulf strait falls
+    hill hills glacier reservoir dam volcano""".split()
+)
+# Of those, the ones that are surnames too.
+SURNAME_PLACE_WORDS = frozenset("park lane hill hills bay lake forest sea".split())
 # Words for the side of a place: "15 miles north of Ormsby".
 COMPASS_WORDS = frozenset(
     """north south east west northeast northwest southeast southwest outskirts""".split()
