@@ -81,7 +81,7 @@ def test_a_person_after_a_work_noun_stays_a_person(run):
     [
         ("The fire started on Oxford Street on Monday.", "Oxford Street"),
         (
-            "Hikers were rescued in Yellowstone National Park.",
+            "Hikers were rescued in Yellowstone National Park on Monday.",
             "Yellowstone National Park",
         ),
         ("The protest moved to Orlen Square at noon.", "Orlen Square"),
