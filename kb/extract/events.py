@@ -137,7 +137,7 @@ class _EventRules:
         return (
             done
             and tense(verb) == "past"
-            and verb.lemma_.lower() not in lx.NOT_DEEDS
+            and verb.lemma_.lower() not in lx.NOT_DEEDS | lx.OBJECT_CUES
             and not is_quote_cue(verb)
             and not _hypothetical(verb)
             and not _habit(verb)

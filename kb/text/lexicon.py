@@ -982,7 +982,8 @@ NOT_DEEDS = frozenset(
     rise fall increase decrease grow drop climb gain lose jump slip ease surge
     reach begin start end last regret cite reference refer witness prompt provide
     sit tap swing move mention describe consider face enjoy attract mark spend allow
-    help lead serve work live stand hold run earn call""".split()
+    help lead serve work live stand hold run earn call proclaim float cement
+    undermine""".split()
 )
 # Nouns for a group or a body that acts, beyond people and institutions.
 BODY_NOUNS = frozenset(
