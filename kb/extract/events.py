@@ -137,7 +137,7 @@ class _EventRules:
         return (
             done
             and tense(verb) == "past"
-            and verb.lemma_.lower() not in lx.NOT_DEEDS | lx.OBJECT_CUES
+            and verb.lemma_.lower() not in _NOT_DEEDS
             and not is_quote_cue(verb)
             and not _hypothetical(verb)
             and not _habit(verb)
@@ -339,6 +339,11 @@ def _a_series(tok: Token) -> bool:
         and any(t.dep_ == "nummod" for t in before)
         and any(t.lower_ in _OTHER_ONE | {"past"} for t in before)
     )
+
+
+#: states, plans and verbs of saying about something ("blasted the plan"); but
+#: police that questioned someone did something
+_NOT_DEEDS = lx.NOT_DEEDS | lx.OBJECT_CUES - {"question"}
 
 
 def _a_span_of_time(ent: Span) -> bool:
