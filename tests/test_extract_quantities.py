@@ -52,6 +52,8 @@ def _one(text: str) -> Figure:
         ("half a million refugees", 500_000, None),
         # "m" before a counted plural is millions; South Asian scales
         ("3.4m people", 3_400_000, None),
+        ("2m euros", 2_000_000, "EUR"),
+        ("a 30m-pound fee", 30_000_000, "GBP"),
         ("10m tonnes of grain", 10_000_000, None),
         ("Rs 500 crore", 5_000_000_000, "INR"),
         ("2 lakh farmers", 200_000, None),

@@ -310,13 +310,15 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
         value += _FRACTIONS[m["frac"].strip()]
     if m["scale"]:
         scale = m["scale"].lower()
-        # a lone "m" or "b" counts as a scale after a currency figure, and "m" before
-        # a counted plural ("3.4m people"), not in "100m sprint" or "5m high"
+        # a lone "m" or "b" counts as a scale in a sum of money ("€2m", "2m euros"),
+        # and "m" before a counted plural ("3.4m people"), not in "100m sprint" or
+        # "5m high"
         if (
             scale not in ("m", "b")
             or m["symbol"]
             or m["code"]
             or m["lsym"]
+            or m["curword"]  # "2m euros", "30m pounds"
             or (scale == "m" and _MILLIONS_OF.match(text, m.end()))
         ):
             value *= SCALES[scale]
