@@ -155,3 +155,36 @@ def test_a_dated_deed_is_an_event(run, sentence, word, date):
 )
 def test_a_dated_verb_that_is_no_deed_is_no_event(run, sentence):
     assert [e for e in run(sentence).events if e.event_type == "OtherEvent"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # hoped, tried or likely: not done
+        ("The team hopes to win the cup.", "win"),
+        ("Rebels tried to seize the town.", "seize"),
+        ("Talks are likely to resume on Monday.", "Talks"),
+        ("Analysts expect the company to cut jobs next year.", "cut"),
+        # feared or foreseen
+        ("Residents fear another flood.", "flood"),
+        ("Police expect a large protest on Sunday.", "protest"),
+        # a kind of event that would follow
+        ("A merger would create the largest bank in Tarsk.", "merger"),
+        # told or ordered to
+        ("The board told the firm to cut jobs.", "cut"),
+    ],
+)
+def test_what_is_only_hoped_or_feared_is_no_event(run, sentence, word):
+    assert word not in [e.trigger.text for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The team won the cup on Sunday.", "won"),
+        ("Rebels seized the town on Monday.", "seized"),
+        ("The party plans to hold a vote in May.", "vote"),
+    ],
+)
+def test_what_was_done_or_planned_is_an_event(run, sentence, word):
+    assert word in [e.trigger.text for e in run(sentence).events]

@@ -417,8 +417,18 @@ def _hypothetical(tok: Token) -> bool:
         _possible_only(doer)
         or _on_a_condition(doer, list(doer.children))
         or _asked_or_proposed(doer)
+        or _only_hoped(doer)
     ):
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARING:
+        return True  # "residents fear another flood", "expect a recession"
+    if tok.dep_ == "nsubj" and _indefinite(tok) and _possible_only(tok.head, _WOULD):
+        return True  # "a merger would create the largest bank"
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely")
+        for c in tok.head.children
+    ):
+        return True  # "talks are likely to resume"
     for anc in [tok, *tok.ancestors]:
         kids = list(anc.children)
         if any(c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in kids):
@@ -443,10 +453,20 @@ _PROPOSING = frozenset(
 )
 #: verbs of asking someone to do something (not "hope" or "plan": those are planned)
 _URGING = frozenset(
-    {"urge", "ask", "call", "demand", "request", "press", "beg", "want"}
+    """urge ask call demand request press beg want tell instruct advise encourage
+    order invite""".split()
 )
 #: modals of what only may happen (not "will", nor "may have": a guess about the past)
 _POSSIBLE = frozenset({"could", "might", "may"})
+#: and of what would follow, for an event named only as a kind ("a merger would …")
+_WOULD = _POSSIBLE | {"would"}
+#: verbs whose "to" clause is hoped for or tried, not done ("plan to" is planned)
+_HOPING = frozenset(
+    """hope want wish try attempt seek aim dream aspire expect fear risk
+    struggle""".split()
+)
+#: verbs whose object is an event feared or foreseen: "fear another flood"
+_FEARING = frozenset({"fear", "expect", "anticipate", "predict", "forecast", "risk"})
 
 
 def _asked_or_proposed(verb: Token) -> bool:
@@ -483,11 +503,32 @@ def _on_a_condition(verb: Token, kids: list[Token]) -> bool:
     )
 
 
-def _possible_only(verb: Token) -> bool:
+def _possible_only(verb: Token, modals: frozenset[str] | None = None) -> bool:
     """ "could attack", "might strike"; not "could have been", "may have died"."""
     kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return bool(_POSSIBLE & {c.lower_ for c in kids}) and not any(
+    return bool((modals or _POSSIBLE) & {c.lower_ for c in kids}) and not any(
         c.lemma_ == "have" for c in kids
+    )
+
+
+def _only_hoped(verb: Token) -> bool:
+    """ "hopes to win the cup", "tried to seize the town", "talks are likely to
+    resume": what someone hopes, tries or is likely to do has not happened."""
+    told_to = verb.dep_ == "ccomp" and any(c.tag_ == "TO" for c in verb.children)
+    if verb.dep_ != "xcomp" and not told_to:
+        return False  # "expect the company to cut jobs": a clause with "to" too
+    head = verb.head
+    lemma = head.lemma_.lower()
+    return (
+        lx.LEMMA_MENDS.get(lemma, lemma) in _HOPING
+        or head.lower_ in ("hopes", "hoped")  # the lemmatiser's "hop"
+        or head.lower_ in ("likely", "unlikely")
+    )
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children
     )
 
 
