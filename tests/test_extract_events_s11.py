@@ -188,3 +188,8 @@ def test_what_is_only_hoped_or_feared_is_no_event(run, sentence, word):
 )
 def test_what_was_done_or_planned_is_an_event(run, sentence, word):
     assert word in [e.trigger.text for e in run(sentence).events]
+
+
+def test_what_is_expected_to_happen_is_planned(run):
+    x = run("The vote is expected to take place on Monday in Tarsk.")
+    assert [e.modality for e in x.events if e.event_type == "Vote"] == ["planned"]

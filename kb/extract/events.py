@@ -519,6 +519,8 @@ def _only_hoped(verb: Token) -> bool:
         return False  # "expect the company to cut jobs": a clause with "to" too
     head = verb.head
     lemma = head.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return False  # "the paper is expected to endorse him": planned
     return (
         lx.LEMMA_MENDS.get(lemma, lemma) in _HOPING
         or head.lower_ in ("hopes", "hoped")  # the lemmatiser's "hop"
