@@ -193,3 +193,18 @@ def test_what_was_done_or_planned_is_an_event(run, sentence, word):
 def test_what_is_expected_to_happen_is_planned(run):
     x = run("The vote is expected to take place on Monday in Tarsk.")
     assert [e.modality for e in x.events if e.event_type == "Vote"] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "date"),
+    [
+        # the present of a verb done to the event's noun looks ahead (a Wednesday)
+        ("Voters go to the polls on Sunday.", "Election", "2016-03-20"),
+        ("The trial resumes on Thursday.", "LegalAction", "2016-03-17"),
+        # a noun's own date still reads back
+        ("The numbers reverse Monday's poll.", "StudyPublication", "2016-03-14"),
+    ],
+)
+def test_a_scheduled_noun_in_the_present_looks_ahead(run, sentence, kind, date):
+    x = run(sentence, published="2016-03-16")
+    assert _of_type(x, kind)[0][1] == date

@@ -153,7 +153,7 @@ class _EventRules:
         places = self._event_places(tok, verb)
         noun = tok if tok != verb else None
         when = self.dates.date_of(
-            verb, sentence_fallback=True, ahead=tok == verb, noun=noun
+            verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
         )
         carried: set[str] = set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
@@ -344,6 +344,20 @@ def _a_series(tok: Token) -> bool:
 #: states, plans and verbs of saying about something ("blasted the plan"); but
 #: police that questioned someone did something
 _NOT_DEEDS = lx.NOT_DEEDS | lx.OBJECT_CUES - {"question"}
+
+
+def _names_it_now(tok: Token, verb: Token) -> bool:
+    """Whether a present tense of the verb speaks of the event as scheduled: the
+    verb is the event ("Leeds play Bristol on Sunday"), or does it to the event's
+    noun ("the trial resumes on Thursday", "voters go to the polls on Sunday");
+    not a saying ("the report says …")."""
+    if tok == verb:
+        return True
+    return (
+        verb.pos_ == "VERB"
+        and not is_quote_cue(verb)
+        and (tok.head == verb or tok.head.head == verb and tok.dep_ == "pobj")
+    )
 
 
 def _a_span_of_time(ent: Span) -> bool:
