@@ -208,3 +208,8 @@ def test_what_is_expected_to_happen_is_planned(run):
 def test_a_scheduled_noun_in_the_present_looks_ahead(run, sentence, kind, date):
     x = run(sentence, published="2016-03-16")
     assert _of_type(x, kind)[0][1] == date
+
+
+def test_a_strike_that_lasts_is_a_walkout(run):
+    x = run("The strike began on Monday and is expected to last until Friday.")
+    assert [e.event_type for e in x.events] == ["Protest"]

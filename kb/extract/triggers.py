@@ -1113,6 +1113,8 @@ class TriggerRules:
             for c in tok.children
         ):
             return True  # "a general strike", "a 24-hour strike"
+        if tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in _LASTING:
+            return True  # "the strike began on Monday", "called off the strike"
         words = {t.lower_ for t in tok.sent}
         return bool(words & lx.LABOUR_WORDS)
 
@@ -1127,6 +1129,11 @@ class TriggerRules:
 
 
 _WINNING = frozenset({"win", "elect", "re-elect", "reelect"})
+#: what is done to a walkout, and what it does, that no air strike does
+_LASTING = frozenset(
+    """begin start end last continue enter spread call hold stage suspend
+    extend""".split()
+)
 _HUMANS = frozenset({"man", "woman", "child", "boy", "girl", "person"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 
