@@ -213,3 +213,36 @@ def test_a_scheduled_noun_in_the_present_looks_ahead(run, sentence, kind, date):
 def test_a_strike_that_lasts_is_a_walkout(run):
     x = run("The strike began on Monday and is expected to last until Friday.")
     assert [e.event_type for e in x.events] == ["Protest"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The defender was transferred to a rival club for 5m euros.", "SportEvent"),
+        ("The club loaned the winger to a second-division side.", "SportEvent"),
+        ("The band released a new album.", "Launch"),
+        ("The film premiered at the festival.", "Launch"),
+        ("The singer won a Grammy award.", "OtherEvent"),
+        ("The new governor was sworn in.", "Appointment"),
+        ("The central bank raised interest rates.", "BusinessEvent"),
+        ("The central bank cut interest rates by half a point.", "BusinessEvent"),
+        ("Hackers stole data from millions of customers.", "OtherEvent"),
+        ("Firefighters battled a blaze in the hills.", "NaturalDisaster"),
+        ("A bus overturned on the highway, injuring 12.", "Accident"),
+    ],
+)
+def test_everyday_news_verbs_name_their_events(run, sentence, kind):
+    assert kind in [e.event_type for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The bank transferred 5m euros to the account.", "transferred"),
+        ("She raised concerns about the plan.", "raised"),
+        ("The governor swore to fight on.", "swore"),
+        ("Lawmakers passed the bill, which raises excise duty on fuel.", "raises"),
+    ],
+)
+def test_their_other_senses_name_none(run, sentence, word):
+    assert word not in [e.trigger.text for e in run(sentence).events]

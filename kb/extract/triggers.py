@@ -383,6 +383,8 @@ class TriggerRules:
         objs = _with_partitives(
             [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         )
+        if lemma in _RATE_CUTS and self._rate_move(tok, objs, subj):
+            return "BusinessEvent"  # "cut interest rates", "slashed fares"
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -480,6 +482,10 @@ class TriggerRules:
         vote; "won support" and "drew crowds" are no event."""
         if any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
             return None  # "to win over delegates": to persuade them
+        if tok.lemma_.lower() == "win" and any(
+            o.lemma_.lower() in lx.AWARDS or o.lower_ in lx.AWARDS for o in objs
+        ):
+            return "OtherEvent"  # "won a Grammy award", "won the Booker Prize"
         obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
         if obj_lemmas & lx.CASE_NOUNS:
             return "LegalAction"  # "lost its court case"
@@ -693,6 +699,10 @@ class TriggerRules:
             for o in objs
         ):
             return "Launch"  # "released its Lumo headset"
+        if tok.lemma_.lower() == "release" and any(
+            o.lemma_.lower() in lx.WORK_NOUNS for o in objs
+        ):
+            return "Launch"  # "the band released a new album"
         return None
 
     def _someone(self, obj: Token) -> bool:
@@ -798,6 +808,8 @@ class TriggerRules:
             return "LegalAction"  # "upheld the conviction"
         if subj is None:
             return None
+        if tok.lemma_.lower() == "overturn" and subj.lemma_.lower() in lx.VEHICLES:
+            return "Accident"  # "a bus overturned on the highway"
         if tok.lemma_.lower() == "side" and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children
         ):
@@ -835,6 +847,34 @@ class TriggerRules:
             if any(self._person(o) or o.lemma_.lower() in lx.ROLE_WORDS for o in objs)
             else None
         )
+
+    def _player_move(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "transferred the striker to X", "loaned the winger to a rival side": a
+        player moves; not "transferred $5m" nor "loaned the firm money"."""
+        moved = [o for o in objs if o.dep_ == "dobj"]
+        if subj is not None and subj.dep_ == "nsubjpass":
+            moved.append(subj)
+        if any(self._person(o) or o.lemma_.lower() in lx.SIDE_WORDS for o in moved):
+            return "SportEvent"
+        return "Investment" if tok.lemma_.lower() == "loan" else None
+
+    def _oath(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "was sworn in as governor"; not "swore to fight on"."""
+        sworn_in = any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)
+        return "Appointment" if sworn_in else None
+
+    def _rate_move(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the central bank raised interest rates", "hiked fares"; not "raised
+        concerns" nor "raised his hand"."""
+        words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        doer = tok.head if tok.dep_ == "relcl" else subj
+        if doer is not None and doer.lemma_.lower() in lx.VOTED_OBJECTS:
+            return None  # "the bill, which raises excise duty": what a law says
+        return "BusinessEvent" if words & lx.RATE_WORDS else None
 
     def _dismissal(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1129,6 +1169,8 @@ class TriggerRules:
 
 
 _WINNING = frozenset({"win", "elect", "re-elect", "reelect"})
+#: verbs of cutting, which cut a rate as well as jobs
+_RATE_CUTS = frozenset({"cut", "slash", "axe"})
 #: what is done to a walkout, and what it does, that no air strike does
 _LASTING = frozenset(
     """begin start end last continue enter spread call hold stage suspend
@@ -1260,7 +1302,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
     "issued a warning", "pulled survivors from …")."""
     obj_words = {c.lower_ for c in objs} | {c.lemma_.lower() for c in objs}
     if kind == "JobCuts" and not obj_words & lx.JOB_NOUNS:
-        return False
+        return False  # "cut rates" is a rate move (see ``_verb_type``)
     if lemma == "pull" and not obj_words & lx.RESCUE_OBJECTS:
         return False
     if lemma == "issue" and not obj_words & lx.WARNING_OBJECTS:
@@ -1354,6 +1396,9 @@ _NARROW_VERBS: dict[str, _Rule] = {
     ),
     "expand": TriggerRules._expansion,
     "meet": TriggerRules._meeting,
+    **dict.fromkeys(["transfer", "loan"], TriggerRules._player_move),
+    "swear": TriggerRules._oath,
+    **dict.fromkeys(["raise", "hike", "lower"], TriggerRules._rate_move),
     "play": TriggerRules._playing,
     "force": TriggerRules._displacement,
     "gather": TriggerRules._gathering,

@@ -292,7 +292,23 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["land"], "ScienceEvent"),  # only a craft that lands
     # a person takes a role: each only with a role (``kb.extract.triggers``)
     **dict.fromkeys(["join", "promote", "succeed", "become"], "Appointment"),
+    # a player moves, a work is first shown, an oath is sworn, a theft, a rate moved
+    **dict.fromkeys(["transfer"], "SportEvent"),
+    **dict.fromkeys(["premiere", "debut"], "Launch"),
+    **dict.fromkeys(["swear"], "Appointment"),
+    **dict.fromkeys(["steal", "rob", "loot", "burgle"], "OtherEvent"),
+    **dict.fromkeys(["raise", "hike", "lower"], "BusinessEvent"),
 }
+# What is won when an award is won: "won a Grammy award", "won gold".
+AWARDS = frozenset(
+    """award awards prize prizes medal medals oscar oscars grammy grammys emmy emmys
+    trophy honour honor gold silver bronze""".split()
+)
+# What is raised or cut when a bank or a firm changes a rate or a price.
+RATE_WORDS = frozenset(
+    """rate rates price prices tariff tariffs fee fees fare fares tax taxes duty
+    duties""".split()
+)
 # What a company reports when it reports its results: "posted a loss".
 RESULTS = frozenset(
     """profit profits loss losses revenue revenues earnings income deficit surplus
@@ -358,7 +374,7 @@ LANDING_CRAFT = frozenset(
     """probe rover lander spacecraft craft capsule module""".split()
 )
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
-LEMMA_MENDS = {"fin": "fine"}
+LEMMA_MENDS = {"fin": "fine", "premier": "premiere"}
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
     **dict.fromkeys(["arrest"], "Arrest"),
@@ -420,6 +436,8 @@ NOUN_TRIGGERS: dict[str, str] = {
         ["investment", "loan", "funding", "grant", "bailout"], "Investment"
     ),
     **dict.fromkeys(["closure", "shutdown"], "Closure"),
+    **dict.fromkeys(["robbery", "theft", "burglary", "heist"], "OtherEvent"),
+    **dict.fromkeys(["blaze", "bushfire", "inferno"], "NaturalDisaster"),
     **dict.fromkeys(["warrant", "manhunt", "deportation", "expulsion"], "LegalAction"),
     **dict.fromkeys(["apology"], "DiplomacyEvent"),
     "breach": "Attack",  # only a data or security breach (``triggers``)
@@ -630,7 +648,8 @@ DOCUMENT_NOUNS = frozenset(
 # Vehicles, for "derail" and "crash" with an object.
 VEHICLES = frozenset(
     """train trains tram trams bus buses car cars truck trucks lorry plane planes
-    jet jets aircraft helicopter helicopters drone drones""".split()
+    jet jets aircraft helicopter helicopters drone drones coach van ferry boat
+    ship""".split()
 )
 # Words for one kind of event, that merge as one event, while other kinds of the same
 # type stay apart ("the typhoon" and the "mudslides" it caused).
