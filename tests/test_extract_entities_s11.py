@@ -90,3 +90,10 @@ def test_a_person_after_a_work_noun_stays_a_person(run):
 def test_a_street_a_square_or_a_park_is_a_place(run, text, place):
     (found,) = [e for e in run(text).entities if e.name == place]
     assert found.is_location and found.actor_kind is None
+
+
+def test_a_paper_named_for_its_place_is_its_last_word_too(run):
+    x = run("The Washington Post reported the story. The Post said it stood by it.")
+    (paper,) = [e for e in x.entities if e.name == "Washington Post"]
+    assert "Post" in {m.text for m in paper.mentions}
+    assert "Post" not in [e.name for e in x.entities]

@@ -6,12 +6,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kb.extract.extensions import Stage, stage
+from kb.extract.extensions import Stage, gazetteer_of, stage
 from kb.extract.mentions import mentions_of
 from kb.extract.names import acronym
 from kb.extract.records import Cluster, Entities, Mention
 from kb.text import lexicon as lx
-from kb.text.gazetteer import REGION_WORDS, fold
+from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
 
 __all__ = ["cluster_mentions", "entities_of"]
 
@@ -22,6 +22,7 @@ def cluster_mentions(doc: Doc) -> Entities:
     clusters: list[Cluster] = []
     items = mentions.items
     short_forms = _bracketed_short_forms(doc, items)
+    short_forms |= _papers_by_last_word(items, gazetteer_of(doc))
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
@@ -80,6 +81,18 @@ def _bracketed_short_forms(doc: Doc, items: list[Mention]) -> dict[str, str]:
             and len(words[1]) >= 2
         ):
             found[words[1].text] = m.name
+    return found
+
+
+def _papers_by_last_word(items: list[Mention], gaz: Gazetteer) -> dict[str, str]:
+    """ "the Times" after "the New York Times", "the Post" after "the Washington
+    Post": an organisation named for its place, by the rest of its name."""
+    found: dict[str, str] = {}
+    for m in items:
+        words = m.name.split()
+        if m.kind == "Organization" and len(words) >= 2 and words[-1].istitle():
+            if gaz.lookup(" ".join(words[:-1])) is not None:
+                found.setdefault(words[-1], m.name)
     return found
 
 
