@@ -242,7 +242,31 @@ def test_everyday_news_verbs_name_their_events(run, sentence, kind):
         ("She raised concerns about the plan.", "raised"),
         ("The governor swore to fight on.", "swore"),
         ("Lawmakers passed the bill, which raises excise duty on fuel.", "raises"),
+        ("The primary in Tarsk drew record crowds.", "drew"),
     ],
 )
 def test_their_other_senses_name_none(run, sentence, word):
     assert word not in [e.trigger.text for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        # the words that say which one it is set two races apart
+        (
+            "The Senate race in Tarsk is close. Varda leads in the presidential race.",
+            "Election",
+            2,
+        ),
+        ("A drone strike hit a depot. A missile strike hit a bridge.", "Attack", 2),
+        # a verb's object says which one it is too
+        (
+            "Kellan won the Tarsk primary in February. The Tarsk primary drew "
+            "record crowds.",
+            "Election",
+            1,
+        ),
+    ],
+)
+def test_which_one_it_is_keeps_events_apart(run, text, kind, count):
+    assert len(_of_type(run(text), kind)) == count

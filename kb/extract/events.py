@@ -590,8 +590,13 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
 
 
 def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
-    """Whether their own dates (or places) differ; one carried from the sentence
-    before tells nothing. "The quake" may name a town within the quake's county."""
+    """Whether their own dates (or places), or the words that say which one they
+    are ("the Senate race", "the presidential race"), differ; a date or place
+    carried from the sentence before tells nothing. "The quake" may name a town
+    within the quake's county."""
+    kinds_a, kinds_b = _which_one(a), _which_one(b)
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return True
     if (
         a.date
         and b.date
@@ -606,6 +611,29 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
     return bool(
         own_places and a.places and b.places and not set(a.places) & set(b.places)
     )
+
+
+def _which_one(ev: RawEvent) -> set[str]:
+    """The words on its nouns that tell which one it is: names and nouns before
+    them ("the New Hampshire primary", "a drone strike"), and adjectives of office
+    or of a name ("presidential", "Iraqi"); not "deadly" or "latest"."""
+    words: set[str] = set()
+    for tok in ev.triggers:
+        nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
+        for noun in nouns:
+            words |= {
+                c.lower_
+                for c in noun.lefts
+                if c.dep_ == "compound"
+                and c.pos_ in ("NOUN", "PROPN")
+                or c.dep_ == "amod"
+                and (c.is_title or c.lower_ in lx.RACE_MODIFIERS)
+            }
+    return words
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
 
 
 def _movers(ev: RawEvent) -> set[str]:

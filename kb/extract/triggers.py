@@ -487,6 +487,8 @@ class TriggerRules:
         ):
             return "OtherEvent"  # "won a Grammy award", "won the Booker Prize"
         obj_lemmas = {o.lemma_.lower() for o in objs if o.dep_ == "dobj"}
+        if obj_lemmas & _NO_RESULT:
+            return None  # "drew record crowds", "won praise", "drew criticism"
         if obj_lemmas & lx.CASE_NOUNS:
             return "LegalAction"  # "lost its court case"
         if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
@@ -1169,6 +1171,11 @@ class TriggerRules:
 
 
 _WINNING = frozenset({"win", "elect", "re-elect", "reelect"})
+#: what is won or drawn that is no result: "drew crowds", "won praise"
+_NO_RESULT = frozenset(
+    """crowd crowds attention criticism support praise interest fire ire scrutiny
+    applause comparison comparisons inspiration backing approval sympathy""".split()
+)
 #: verbs of cutting, which cut a rate as well as jobs
 _RATE_CUTS = frozenset({"cut", "slash", "axe"})
 #: what is done to a walkout, and what it does, that no air strike does

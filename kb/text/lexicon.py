@@ -610,7 +610,8 @@ SCORED_OBJECTS = frozenset(
 # Words on "race" that make it an election: "the Senate race".
 RACE_MODIFIERS = frozenset(
     """senate presidential governor gubernatorial mayoral congressional house
-    leadership parliamentary election electoral""".split()
+    leadership parliamentary election electoral general local municipal regional
+    federal midterm""".split()
 )
 # Words that make an investigation or a search one by police or the courts.
 POLICE_WORDS = frozenset(
