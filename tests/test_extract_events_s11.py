@@ -270,3 +270,23 @@ def test_their_other_senses_name_none(run, sentence, word):
 )
 def test_which_one_it_is_keeps_events_apart(run, text, kind, count):
     assert len(_of_type(run(text), kind)) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The band played a concert in Tarsk on Friday.", "concert"),
+        ("The exhibition opens at the museum in May.", "exhibition"),
+        ("The regulator imposed a fine of 2m euros.", "fine"),
+        ("The discovery of the body shocked residents.", "discovery"),
+    ],
+)
+def test_what_people_attend_or_undergo_is_an_event(run, sentence, word):
+    assert word in [e.trigger.text for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["She has a fine voice.", "Music festivals are popular in summer."]
+)
+def test_a_kind_or_a_quality_is_no_event(run, sentence):
+    assert run(sentence).events == ()

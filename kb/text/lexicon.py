@@ -437,6 +437,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["closure", "shutdown"], "Closure"),
     **dict.fromkeys(["robbery", "theft", "burglary", "heist"], "OtherEvent"),
+    # what people go to or take part in: culture, ceremonies, races
+    **dict.fromkeys(
+        """concert festival exhibition screening gig auction wedding parade
+        marathon coronation debut discovery""".split(),
+        "OtherEvent",
+    ),
+    **dict.fromkeys(["ipo"], "BusinessEvent"),
+    **dict.fromkeys(["eclipse"], "ScienceEvent"),
+    **dict.fromkeys(["fine"], "LegalAction"),
     **dict.fromkeys(["blaze", "bushfire", "inferno"], "NaturalDisaster"),
     **dict.fromkeys(["warrant", "manhunt", "deportation", "expulsion"], "LegalAction"),
     **dict.fromkeys(["apology"], "DiplomacyEvent"),
