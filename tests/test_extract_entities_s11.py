@@ -63,6 +63,8 @@ def test_a_short_form_is_the_body_it_stands_for(run, text, name, short):
         ("She won the Golden Globe last year.", "Golden Globe"),
         # a strain by the noun it names the kind of
         ("The H5N1 strain spread to three farms.", "H5N1"),
+        # a made thing's name beside its noun
+        ("The drug Keytruda was approved.", "Keytruda"),
         # the word of a model's name after its number
         ("Regulators grounded the Boeing 737 Max in March.", "Max"),
     ],

@@ -1231,12 +1231,14 @@ PRODUCT_NOUNS = frozenset(
     model models engine engines drone drones strain strains variant variants virus
     vaccine vaccines drug drugs""".split()
 )
-# Nouns for a work whose title may stand beside them: "the album Midnight Rivers",
-# "her novel, The Silent Harbour,": the title is no actor.
+# Nouns for a work or a made thing whose name may stand beside them: "the album
+# Midnight Rivers", "her novel, The Silent Harbour,", "the ship Orlen Star", "the
+# drug Keytruda": the name is no actor.
 WORK_NOUNS = frozenset(
     """album albums film films movie movies novel novels book books song songs single
     show shows series play plays opera documentary painting poem track memoir
-    musical sitcom drama episode ep""".split()
+    musical sitcom drama episode ep ship vessel tanker ferry yacht boat drug
+    vaccine medicine satellite rover spacecraft racehorse horse""".split()
 )
 # What a national side does in a match report, as the verb it is the subject or the
 # object of: "Norway beat Austria", "Peru drew with Chile".
