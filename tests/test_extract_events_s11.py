@@ -290,3 +290,15 @@ def test_what_people_attend_or_undergo_is_an_event(run, sentence, word):
 )
 def test_a_kind_or_a_quality_is_no_event(run, sentence):
     assert run(sentence).events == ()
+
+
+def test_what_ended_without_happening_is_none(run):
+    x = run("The talks between the two leaders ended without a deal.")
+    assert "deal" not in [e.trigger.text for e in x.events]
+
+
+def test_a_verbs_object_is_no_participant_of_a_noun_it_does_not_act_on(run):
+    x = run("Police arrested Maria Lopez after the attack on the embassy in Tarsk.")
+    names = {e.key: e.name for e in x.entities}
+    (attack,) = [e for e in x.events if e.event_type == "Attack"]
+    assert "Maria Lopez" not in [names.get(p) for p in attack.participants]

@@ -193,10 +193,12 @@ class _EventRules:
                 (participants if passive else agents).append(hit)
         scope = list(tok.subtree) if tok != verb else list(verb.children)
         participants += self._actors_in(t for t in scope if t.dep_ in _PARTICIPANT_DEPS)
-        # the object's own words too: "took control of X", "the release of X"
-        for t in verb.children:
-            if t.dep_ in ("dobj", "nsubjpass"):
-                participants += self._actors_in(t.subtree)
+        # the object's own words too: "took control of X", "the release of X"; not
+        # for a noun the verb does not act on ("arrested X after the attack")
+        if tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS:
+            for t in verb.children:
+                if t.dep_ in ("dobj", "nsubjpass"):
+                    participants += self._actors_in(t.subtree)
         if (
             not agents
             and not participants

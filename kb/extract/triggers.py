@@ -1205,9 +1205,12 @@ def _determined(tok: Token) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    """ "did not attack", "no one was hurt", "no injuries": it did not happen."""
+    """ "did not attack", "no one was hurt", "no injuries", "without a deal": it did
+    not happen."""
     if _no_one(tok):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True  # "ended without a deal"
     return any(
         c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)
         for c in tok.children
