@@ -49,3 +49,22 @@ def test_a_role_no_one_was_given_is_someone_else(run):
         "Maria Lopez arrived in Tarsk on Monday. The minister said the plan was sound."
     )
     assert [who for who, _ in _claims(x)] != ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # records speak for themselves
+        (
+            "Court records show that the firm paid no tax.",
+            [("Court records", "the firm paid no tax")],
+        ),
+        # a document an organisation issued is its statement
+        (
+            "Data from the Tarsk Statistics Office showed prices rose 3 percent.",
+            [("Tarsk Statistics Office", "prices rose 3 percent")],
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(run, text, claims):
+    assert _claims(run(text)) == claims

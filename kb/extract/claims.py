@@ -241,11 +241,12 @@ class _ClaimRules(AttributionRules):
         if (
             tok.lemma_.lower() in lx.WEAK_CUES
             and subj.lemma_.lower() not in lx.SOURCE_NOUNS
+            and subj.lower_ not in lx.SPEAKING_DOCUMENTS  # "court records show …"
             and self.r.cluster_at(subj) is None
             and subj.lower_ not in lx.PRONOUNS
         ):
             return None
-        claimant = self.r.source(subj)
+        claimant = self._issuer(subj) or self.r.source(subj)
         if claimant is None and _reports_clause(tok):
             claimant = self.r.new_speaker(subj)
         if claimant is None:
@@ -508,6 +509,17 @@ class _ClaimRules(AttributionRules):
         claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
         claim.parts = tuple(pieces) if len(pieces) > 1 else ()
         return claim
+
+    def _issuer(self, subj: Token) -> int | None:
+        """Who issued a document that speaks: "figures from the Tarsk Statistics
+        Office showed …", "the bank's data show …" are the issuer's statements."""
+        if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
+            return None
+        for t in subj.subtree:
+            hit = self.r.cluster_at(t) if t != subj else None
+            if hit is not None and self.r.cluster(hit).kind != "Location":
+                return hit
+        return None
 
     def _source_in(self, obj: Token) -> int | None:
         """The source inside "according to <…>": the first named entity in it, else
