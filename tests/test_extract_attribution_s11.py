@@ -22,6 +22,10 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
         ("Maria Lopez denied the allegations.", [("Maria Lopez", "the allegations")]),
         ("Maria Lopez denied wrongdoing.", [("Maria Lopez", "wrongdoing")]),
         ("Maria Lopez did not deny the allegations.", []),
+        # a refusal to grant is no denial of what was said
+        ("The clerk kept denying marriage licences.", []),
+        # advising someone on something is work, not a statement
+        ("Maria Lopez is advising the campaign on foreign policy.", []),
         # advice to someone is what the adviser says
         (
             "The regulator advised customers to check their accounts.",

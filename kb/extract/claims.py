@@ -84,6 +84,19 @@ def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
     )
 
 
+#: verbs of advice, which say something only with what to do: "advised X to …"
+_ADVISING = frozenset({"advise", "encourage"})
+
+
+def _denies_a_claim(verb: Token) -> bool:
+    """ "denied the allegations", "denied wrongdoing": a denial of what was said or
+    done; not "denied them licences", a refusal to grant."""
+    if verb.lemma_.lower() not in lx.DENIALS:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in lx.DENIED_THINGS for o in objs)
+
+
 def _declined(verb: Token) -> bool:
     """ "refused to discuss …", "declined to comment on …", "was not authorised to
     discuss …": nothing was said."""
@@ -288,9 +301,13 @@ class _ClaimRules(AttributionRules):
         # "criticised the decision": a bare noun that refers back states nothing of
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.
-        least = 1 if tok.lemma_.lower() in lx.DENIALS else 3
+        least = 1 if _denies_a_claim(tok) else 3
         if said is None or sum(t.is_alpha for t in said) < least:
             return None
+        if tok.lemma_.lower() in _ADVISING and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children
+        ):
+            return None  # "advising the campaign on policy": work, not a statement
         if _declined(tok):
             return None
         return self._sentence_claim(tok, said, "statement", described=True, least=least)

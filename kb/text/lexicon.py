@@ -55,6 +55,12 @@ OBJECT_CUES = frozenset(
 )
 # Verbs of saying that something is untrue: a claim, however short their object.
 DENIALS = frozenset({"deny", "refute"})
+# What a denial denies when it states something: "denied the allegations".
+DENIED_THINGS = frozenset(
+    """allegation allegations charge charges claim claims accusation accusations
+    report reports wrongdoing involvement responsibility guilt rumour rumours rumor
+    rumors wrongdoings link links it this that""".split()
+)
 # Verbs of saying whose object is what is said only with what it is said to be:
 # "described the plan as a trap" (but not "described the scene").
 AS_CUES = frozenset({"describe", "portray", "depict", "paint"})
