@@ -151,6 +151,8 @@ def test_a_dated_deed_is_an_event(run, sentence, word, date):
         "Maria Lopez regretted the decision on Monday.",
         "Maria Lopez said on Monday that the plan was sound.",
         "Maria Lopez often visited Tarsk in the summer of 2019.",
+        # what was said is a claim
+        "Maria Lopez issued a statement on Tuesday.",
     ],
 )
 def test_a_dated_verb_that_is_no_deed_is_no_event(run, sentence):

@@ -142,6 +142,8 @@ class _EventRules:
             and not _hypothetical(verb)
             and not _habit(verb)
             and not any(c.dep_ == "neg" for c in verb.children)
+            # "issued a statement on Tuesday": what was said is the claim
+            and not any(o.lemma_.lower() in lx.SAID_THINGS for o in _objects(verb))
         )
 
     def _enclosing_claim(self, tok: Token) -> RawClaim | None:

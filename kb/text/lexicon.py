@@ -1025,6 +1025,11 @@ BODY_NOUNS = frozenset(
     """company firm band group team club bank airline carrier court jury panel
     family couple crew gang orchestra studio school university hospital""".split()
 )
+# What is said, which a deed of saying issues: "issued a statement".
+SAID_THINGS = frozenset(
+    """statement comment remark response reply denial tweet post message question
+    questions""".split()
+)
 # Adverbs that make a verb a habit, not an event: "he often travels abroad".
 HABITUAL_ADVERBS = frozenset(
     """often frequently regularly usually routinely sometimes occasionally
