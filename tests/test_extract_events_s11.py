@@ -304,3 +304,16 @@ def test_a_verbs_object_is_no_participant_of_a_noun_it_does_not_act_on(run):
     names = {e.key: e.name for e in x.entities}
     (attack,) = [e for e in x.events if e.event_type == "Attack"]
     assert "Maria Lopez" not in [names.get(p) for p in attack.participants]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attack"),
+    [
+        ("He attacked me for my record.", False),
+        ("The senator spent the day attacking a rival.", False),
+        ("A man attacked her with a knife in Tarsk.", True),
+        ("Rebels attacked soldiers near the border.", True),
+    ],
+)
+def test_an_attack_on_a_person_is_in_words_without_force(run, sentence, attack):
+    assert ("Attack" in [e.event_type for e in run(sentence).events]) is attack

@@ -365,9 +365,25 @@ class TriggerRules:
             targets = [c for c in tok.children if c.dep_ == "dobj"]
             if targets and _blamed_for(tok):
                 return True
-        return any(
+        if any(
             self.r.kind_at(t) == "Person" or t.lemma_.lower() in lx.CRITICISM_OBJECTS
             for t in targets
+        ):
+            return True
+        # "attacked me", "attacking a rival": a person with no weapon or wound in
+        # the sentence is attacked in words
+        subj = self.r.subject(tok) if tok.pos_ == "VERB" else None
+        armed = subj is not None and subj.lemma_.lower() in lx.ARMED_GROUPS
+        return (
+            any(
+                t.lower_ in _PERSONAL
+                or t.lower_ == "me"
+                or _person_noun(t)
+                or t.lemma_.lower() in _OPPONENTS
+                for t in targets
+            )
+            and not armed
+            and not self._sentence_has(tok, lx.VIOLENCE_WORDS)
         )
 
     def _verb_type(self, tok: Token, lemma: str) -> str | None:
@@ -1171,6 +1187,11 @@ class TriggerRules:
 
 
 _WINNING = frozenset({"win", "elect", "re-elect", "reelect"})
+#: people one competes with, whom one attacks in words
+_OPPONENTS = frozenset(
+    """rival opponent challenger critic candidate incumbent predecessor
+    successor""".split()
+)
 #: what is won or drawn that is no result: "drew crowds", "won praise"
 _NO_RESULT = frozenset(
     """crowd crowds attention criticism support praise interest fire ire scrutiny

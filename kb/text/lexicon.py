@@ -555,6 +555,19 @@ WEAPON_WORDS = frozenset(
     """machine-gun gun sniper artillery mortar rocket tank cannon automatic small-arms
     anti-aircraft enemy hostile insurgent""".split()
 )
+# Words of bodily harm that make an attack on a person one with force.
+VIOLENCE_WORDS = frozenset(
+    """knife knives gun guns rifle pistol machete axe bat weapon weapons bomb
+    grenade shot stabbed stabbing beaten beat punched kicked killed killing injured
+    injuring wounded wounding dead died hospital hospitalised hospitalized
+    gunman gunmen assailant assailants attacker attackers armed""".split()
+)
+# Those whose attacks are made with force: "rebels attacked soldiers".
+ARMED_GROUPS = frozenset(
+    """rebel militant insurgent gunman gunmen fighter troop soldier force army police
+    attacker assailant mob jihadist terrorist extremist separatist guerrilla
+    militia""".split()
+)
 # Parts of the body that make an injury a player's or a patient's: "a knee injury".
 BODY_PARTS = frozenset(
     """hamstring knee ankle shoulder back head groin calf thigh foot wrist elbow hip
