@@ -317,3 +317,8 @@ def test_a_verbs_object_is_no_participant_of_a_noun_it_does_not_act_on(run):
 )
 def test_an_attack_on_a_person_is_in_words_without_force(run, sentence, attack):
     assert ("Attack" in [e.event_type for e in run(sentence).events]) is attack
+
+
+def test_a_punishment_someone_faces_is_not_given_yet(run):
+    x = run("Maria Lopez faces a fine of up to 2m euros.")
+    assert "fine" not in [e.trigger.text for e in x.events]

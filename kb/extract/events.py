@@ -440,6 +440,12 @@ def _hypothetical(tok: Token) -> bool:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARING:
         return True  # "residents fear another flood", "expect a recession"
+    if (
+        tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() == "face"
+        and lx.LEGAL_STAGES.get(tok.lemma_.lower()) == "sentence"
+    ):
+        return True  # "faces a fine", "faces a long sentence": not yet given
     if tok.dep_ == "nsubj" and _indefinite(tok) and _possible_only(tok.head, _WOULD):
         return True  # "a merger would create the largest bank"
     if tok.dep_ == "nsubj" and any(
