@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError
-from kb.store import bulk
+from kb.store import bulk, ordered_keys
 from kb.store.graphs import (
     _as_stored,
     _content,
@@ -39,6 +39,7 @@ from kb.store.name_index import (
     new_keys,
     stale_keys,
 )
+from kb.store.queries import NamedQuery
 from kb.store.sparql import (
     Key,
     QueryResult,
@@ -103,6 +104,10 @@ class Store:
         self._generation = self.generation()
         self._ox = self._open()
         self._indexed: bool | None = None  # whether the name index covers the store
+        # the entities whose kept keys this session's writes made stale, and
+        # whether they are every entity (see kb.store.ordered_keys)
+        self._stale: set[ox.NamedNode] | None = None
+        self._everyone = False
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -170,8 +175,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Flush writes and release the database, so another process (or a
-        read-only ``Store``) can open it. A closed store cannot be used again."""
+        """Settle the kept keys (:meth:`settle`), flush writes and release the
+        database, so another process (or a read-only ``Store``) can open it. A
+        closed store cannot be used again."""
+        if hasattr(self, "_ox") and self._stale is not None:
+            self.settle()
         if self.path is not None and not self.read_only and hasattr(self, "_ox"):
             self._ox.flush()
         # pyoxigraph has no close(): dropping the last reference closes RocksDB
@@ -216,6 +224,22 @@ class Store:
             where = self.path or "the store"
             raise StoreError(f"{where}: cannot store articles ({exc})") from exc
 
+    def settle(self) -> None:
+        """Write again the kept keys of the entities this session's writes touched
+        (see :mod:`kb.store.ordered_keys`), so that their pages read them; until
+        then readers ask the key queries. Closing the store does this."""
+        if self._stale is None:
+            return
+        ordered_keys.settle(self._ox, self._stale, everyone=self._everyone)
+        self._stale, self._everyone = None, False
+        self._written()
+
+    def _touched(self, nodes: set[ox.NamedNode]) -> None:
+        """Remember the entities whose keys a change to ``nodes``' triples may
+        change (as the store links them now: after an add, before a drop)."""
+        if self._stale is not None and not self._everyone and nodes:
+            self._stale |= ordered_keys.owners(self._ox, nodes)
+
     def _unchanged(self, name: ox.NamedNode, new: list[ox.Quad]) -> bool:
         """Whether the stored article ``name`` has the content of ``new``; when it
         differs, the old version is dropped."""
@@ -245,6 +269,7 @@ class Store:
             facts += _facts(triples)
             written += len(new)
         self._ox.extend([*quads, *new_keys(self._ox, facts)])
+        self._touched(ordered_keys.keyed_nodes(quads))
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -258,6 +283,7 @@ class Store:
             document += [str(name), " {\n", text, "}\n{\n", text, "}\n"]
         if document:
             self._ox.load("".join(document) + keys, format=ox.RdfFormat.TRIG)
+        self._touched(_keyed_nodes(new))
         return Written(_count(new), unchanged)
 
     def _changed_texts(
@@ -303,6 +329,7 @@ class Store:
             new, keys, unchanged = self._changed_texts(batch)
             if new:
                 bulk.load(self._ox, new, keys)
+            self._touched(_keyed_nodes(new))
             self._written()
             return Written(_count(new), unchanged)
         except (OSError, ValueError, SyntaxError) as exc:
@@ -330,6 +357,7 @@ class Store:
         name = ox.NamedNode(article)
         if not self._ox.contains_named_graph(name) or name == _INDEX:
             return False
+        self._prepare_write()
         self._drop(name)
         self._written()
         return True
@@ -344,24 +372,35 @@ class Store:
         return self._indexed
 
     def _prepare_write(self) -> None:
-        """Repair what a stopped bulk load left (see :mod:`kb.store.bulk`), and
-        bring the name index up to date, before a write."""
+        """Repair what a stopped bulk load left (see :mod:`kb.store.bulk`), bring
+        the name index up to date, and mark the kept keys stale, before a write."""
         bulk.repair(self._ox)
-        self._index_catch_up()
+        rebuilt = self._index_catch_up()
+        if self._stale is None:
+            # a mark this session did not set: a writer stopped before it settled
+            self._everyone = rebuilt or ordered_keys.is_stale(self._ox)
+            ordered_keys.mark_stale(self._ox)
+            self._stale = set()
 
-    def _index_catch_up(self) -> None:
+    def _index_catch_up(self) -> bool:
         """Give a store made before the name index existed, or with an older one
         (or a new store), the index and its mark, before the write: an index
         covering the store is correct whether the write that follows succeeds or
-        not."""
+        not. :returns: whether it did (and so dropped every kept key)."""
         if self._has_index():
-            return
+            return False
         catch_up(self._ox)
         self._indexed = True
+        return True
 
     def _drop(self, article: ox.NamedNode) -> None:
         """Drop an article's graph, the triples of the union that only it states,
         and the index keys that only it supports, in one transaction."""
+        self._touched(
+            ordered_keys.keyed_nodes(
+                self._ox.quads_for_pattern(None, None, None, article)
+            )
+        )
         update = _drop_update(article.value)
         stale = stale_keys(self._ox, article)
         named = [q for q in stale if isinstance(q.subject, ox.NamedNode)]
@@ -445,7 +484,18 @@ class Store:
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
         self._ox.extend([*triples, *new_keys(self._ox, _facts(triples))])
+        self._touched(ordered_keys.keyed_nodes(triples))
         self._written()
+
+    def kept_keys(
+        self, query: NamedQuery, bindings: Mapping[str, Node]
+    ) -> list[Key] | None:
+        """The keys of ``query``'s answer kept in order for the entity its name
+        parameter names (see :func:`kb.store.ordered_keys.stored_keys`), or
+        ``None`` when the store keeps none for it."""
+        if not self._has_index():
+            return None
+        return ordered_keys.stored_keys(self._ox, query, bindings)
 
     def keys(
         self,
@@ -478,6 +528,14 @@ class Store:
         check_offline(sparql)
         substitutions = to_substitutions(bindings)
         return run_sparql(self._ox, sparql, substitutions, max_rows)
+
+
+def _keyed_nodes(texts: list[tuple[ox.NamedNode, str]]) -> set[ox.NamedNode]:
+    """The IRIs that keyed triples of plain N-Triples texts link (see
+    :func:`kb.store.ordered_keys.keyed_nodes`)."""
+    return ordered_keys.keyed_nodes(
+        triple for _, text in texts for triple in ordered_keys.keyed_lines(text)
+    )
 
 
 def _count(texts: list[tuple[ox.NamedNode, str]]) -> int:

@@ -22,6 +22,7 @@ __all__ = [
     "QueryKind",
     "QueryResult",
     "check_offline",
+    "order_keys",
     "read_keys",
     "run_sparql",
     "to_substitutions",
@@ -185,7 +186,18 @@ def read_keys(
         raise StoreError(f"the key query failed: {exc}") from exc
     assert isinstance(answer, ox.QuerySolutions)
     columns = [v.value for v in answer.variables]
-    solutions = list(answer)
+    return order_keys(columns, list(answer), order, keys)
+
+
+def order_keys(
+    columns: Sequence[str],
+    solutions: Sequence[Any],
+    order: Sequence[str],
+    keys: Sequence[str],
+) -> list[Key] | None:
+    """The ``keys`` variables' terms of ``solutions`` (rows of oxigraph terms, or
+    ``None``, under ``columns``) in the order ``ORDER BY`` the ``order`` variables
+    would give: what :func:`read_keys` returns for the rows its query found."""
     # column by column: a Python call per term, not per row and term
     orders = [_column(solutions, columns.index(v)) for v in order]
     ranks = []
@@ -213,7 +225,7 @@ def read_keys(
     return [found[row] for row in rows]
 
 
-def _column(solutions: list[ox.QuerySolution], i: int) -> list[Any]:
+def _column(solutions: Sequence[Any], i: int) -> list[Any]:
     return [s[i] for s in solutions]
 
 
