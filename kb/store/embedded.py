@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -104,10 +105,9 @@ class Store:
         self._generation = self.generation()
         self._ox = self._open()
         self._indexed: bool | None = None  # whether the name index covers the store
-        # the entities whose kept keys this session's writes made stale, and
-        # whether they are every entity (see kb.store.ordered_keys)
-        self._stale: set[ox.NamedNode] | None = None
-        self._everyone = False
+        # what this session's writes changed that kept keys follow (see
+        # kb.store.ordered_keys); None before its first write
+        self._pending: ordered_keys.Pending | None = None
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -178,7 +178,7 @@ class Store:
         """Settle the kept keys (:meth:`settle`), flush writes and release the
         database, so another process (or a read-only ``Store``) can open it. A
         closed store cannot be used again."""
-        if hasattr(self, "_ox") and self._stale is not None:
+        if hasattr(self, "_ox") and self._pending is not None:
             self.settle()
         if self.path is not None and not self.read_only and hasattr(self, "_ox"):
             self._ox.flush()
@@ -228,17 +228,17 @@ class Store:
         """Write again the kept keys of the entities this session's writes touched
         (see :mod:`kb.store.ordered_keys`), so that their pages read them; until
         then readers ask the key queries. Closing the store does this."""
-        if self._stale is None:
+        if self._pending is None:
             return
-        ordered_keys.settle(self._ox, self._stale, everyone=self._everyone)
-        self._stale, self._everyone = None, False
+        ordered_keys.settle(self._ox, self._pending)
+        self._pending = None
         self._written()
 
-    def _touched(self, nodes: set[ox.NamedNode]) -> None:
-        """Remember the entities whose keys a change to ``nodes``' triples may
-        change (as the store links them now: after an add, before a drop)."""
-        if self._stale is not None and not self._everyone and nodes:
-            self._stale |= ordered_keys.owners(self._ox, nodes)
+    def _write(self, triples: list[ox.Quad], write: Callable[[], None]) -> None:
+        """``write()``, which adds ``triples`` (the keyed ones at least) to the
+        union, noted for the kept keys."""
+        assert self._pending is not None, "writes are prepared"
+        self._pending.write(self._ox, triples, write)
 
     def _unchanged(self, name: ox.NamedNode, new: list[ox.Quad]) -> bool:
         """Whether the stored article ``name`` has the content of ``new``; when it
@@ -268,8 +268,8 @@ class Store:
             quads += triples
             facts += _facts(triples)
             written += len(new)
-        self._ox.extend([*quads, *new_keys(self._ox, facts)])
-        self._touched(ordered_keys.keyed_nodes(quads))
+        index = new_keys(self._ox, facts)
+        self._write(quads, partial(self._ox.extend, [*quads, *index]))
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -282,8 +282,10 @@ class Store:
         for name, text in new:
             document += [str(name), " {\n", text, "}\n{\n", text, "}\n"]
         if document:
-            self._ox.load("".join(document) + keys, format=ox.RdfFormat.TRIG)
-        self._touched(_keyed_nodes(new))
+            load = partial(
+                self._ox.load, "".join(document) + keys, format=ox.RdfFormat.TRIG
+            )
+            self._write(_keyed_triples(new), load)
         return Written(_count(new), unchanged)
 
     def _changed_texts(
@@ -328,8 +330,9 @@ class Store:
                 raise ValueError(f"{odd[0]} is not plain N-Triples")
             new, keys, unchanged = self._changed_texts(batch)
             if new:
-                bulk.load(self._ox, new, keys)
-            self._touched(_keyed_nodes(new))
+                self._write(
+                    _keyed_triples(new), partial(bulk.load, self._ox, new, keys)
+                )
             self._written()
             return Written(_count(new), unchanged)
         except (OSError, ValueError, SyntaxError) as exc:
@@ -376,11 +379,11 @@ class Store:
         the name index up to date, and mark the kept keys stale, before a write."""
         bulk.repair(self._ox)
         rebuilt = self._index_catch_up()
-        if self._stale is None:
+        if self._pending is None:
             # a mark this session did not set: a writer stopped before it settled
-            self._everyone = rebuilt or ordered_keys.is_stale(self._ox)
+            everyone = rebuilt or ordered_keys.is_stale(self._ox)
             ordered_keys.mark_stale(self._ox)
-            self._stale = set()
+            self._pending = ordered_keys.Pending(everyone)
 
     def _index_catch_up(self) -> bool:
         """Give a store made before the name index existed, or with an older one
@@ -396,11 +399,10 @@ class Store:
     def _drop(self, article: ox.NamedNode) -> None:
         """Drop an article's graph, the triples of the union that only it states,
         and the index keys that only it supports, in one transaction."""
-        self._touched(
-            ordered_keys.keyed_nodes(
-                self._ox.quads_for_pattern(None, None, None, article)
-            )
-        )
+        assert self._pending is not None, "writes are prepared"
+        self._pending.drop(self._ox, article, partial(self._drop_now, article))
+
+    def _drop_now(self, article: ox.NamedNode) -> None:
         update = _drop_update(article.value)
         stale = stale_keys(self._ox, article)
         named = [q for q in stale if isinstance(q.subject, ox.NamedNode)]
@@ -483,13 +485,13 @@ class Store:
         self._writable()
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
-        self._ox.extend([*triples, *new_keys(self._ox, _facts(triples))])
-        self._touched(ordered_keys.keyed_nodes(triples))
+        index = new_keys(self._ox, _facts(triples))
+        self._write(triples, partial(self._ox.extend, [*triples, *index]))
         self._written()
 
     def kept_keys(
         self, query: NamedQuery, bindings: Mapping[str, Node]
-    ) -> list[Key] | None:
+    ) -> Sequence[Key] | None:
         """The keys of ``query``'s answer kept in order for the entity its name
         parameter names (see :func:`kb.store.ordered_keys.stored_keys`), or
         ``None`` when the store keeps none for it."""
@@ -530,12 +532,10 @@ class Store:
         return run_sparql(self._ox, sparql, substitutions, max_rows)
 
 
-def _keyed_nodes(texts: list[tuple[ox.NamedNode, str]]) -> set[ox.NamedNode]:
-    """The IRIs that keyed triples of plain N-Triples texts link (see
-    :func:`kb.store.ordered_keys.keyed_nodes`)."""
-    return ordered_keys.keyed_nodes(
-        triple for _, text in texts for triple in ordered_keys.keyed_lines(text)
-    )
+def _keyed_triples(texts: list[tuple[ox.NamedNode, str]]) -> list[ox.Quad]:
+    """The triples of plain N-Triples texts that the kept keys follow (see
+    :func:`kb.store.ordered_keys.keyed_lines`)."""
+    return [t for _, text in texts for t in ordered_keys.keyed_lines(text)]
 
 
 def _count(texts: list[tuple[ox.NamedNode, str]]) -> int:

@@ -1,28 +1,38 @@
 """Each busy entity's page keys, kept in order in the index graph: for every named
-query with a key query and a name parameter, the keys of an actor's or a place's
-answer, as :func:`kb.store.sparql.read_keys` orders them, so that a page of a busy
-entity reads its keys with one lookup instead of ordering thousands of them.
+query with a key query and a name parameter, the rows of an actor's or a place's
+key query, as :func:`kb.store.sparql.read_keys` orders them, so that a page of a
+busy entity reads its keys with one lookup instead of ordering thousands of them.
 
 A list is written for an entity with at least :data:`MIN_KEYS` keys (fewer are as
 cheap to find by the key query) as ``?entity <urn:newskb:keys/NAME> "…"`` in the
-index graph (:data:`kb.store.name_index.NAME_INDEX`): one line per key, its terms
-as SPARQL text separated by tabs (which terms' text never holds), an empty field
-for an unbound one.
+index graph (:data:`kb.store.name_index.NAME_INDEX`): one line per key row, the
+terms of the key query's ``ORDER BY`` variables as SPARQL text separated by tabs
+(which terms' text never holds), an empty field for an unbound one.
 
-A write makes the lists of the entities it touches stale: before the store's first
-write of a session, a mark (:data:`_STALE`) says so, and every reader then asks
-the key queries, as a store without lists does; the store remembers the entities
-the written (or dropped) triples link to (:func:`owners`), and :func:`settle`
-writes their lists again from the key queries and removes the mark (the store
-does this when it is closed). A mark found by a writer that did not set it (a
-process stopped before it settled) makes every list be written again.
+A write makes the lists stale: before the store's first write of a session, a mark
+(:data:`_STALE`) says so, and every reader then asks the key queries, as a store
+without lists does. The store remembers (:class:`Pending`) the nodes of the
+written or dropped triples that the key queries read (:data:`KEYED_PREDICATES`),
+the entities they link to (:func:`owners`), and the places put inside another or
+taken out of it. :func:`settle` then writes those entities' lists again and
+removes the mark (the store does this when it is closed): a list is read again
+from the key query when places moved under its entity, or when it had none;
+otherwise only the rows of the key query's items (``# items:`` in the key query:
+the claims, the events) among the written nodes are read, and they replace the
+list's rows of those items. A row that a write changes always has such an item
+among the written nodes, as each keyed triple links an item (a claim, an event)
+to something, apart from ``schema:containedInPlace``, whose changes read the lists
+again. A mark found by a writer that did not set it (a process stopped before it
+settled) makes every list be written again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -64,14 +74,18 @@ KEYED_PREDICATES = (
 #: claimant, an agent, a place), the claimant, agent, participant of a claim or an
 #: event, the claimants of a claim's conflicting claims, and the places an event
 #: or a place is in, however deep.
-_OWNERS = """SELECT DISTINCT ?owner WHERE {
-  VALUES ?node { %s }
-  { BIND (?node AS ?owner) }
-  UNION { ?node kb:claimant|kb:agent|kb:participant ?owner }
-  UNION { ?node (kb:conflictsWith|^kb:conflictsWith)/kb:claimant ?owner }
-  UNION { ?node kb:place/schema:containedInPlace* ?owner }
-  UNION { ?node schema:containedInPlace+ ?owner }
-}"""
+#: (``LATERAL``: each node's links are read from it; joined to the ``VALUES``
+#: block, oxigraph would read every place's ancestors first.)
+_OWNERS = f"""SELECT DISTINCT ?owner WHERE {{
+  VALUES ?node {{ %s }}
+  LATERAL {{
+    {{ BIND (?node AS ?owner) }}
+    UNION {{ ?node <{KB.claimant}>|<{KB.agent}>|<{KB.participant}> ?owner }}
+    UNION {{ ?node (<{KB.conflictsWith}>|^<{KB.conflictsWith}>)/<{KB.claimant}> ?owner }}
+    UNION {{ ?node <{KB.place}>/<{SCHEMA.containedInPlace}>* ?owner }}
+    UNION {{ ?node <{SCHEMA.containedInPlace}>+ ?owner }}
+  }}
+}}"""
 #: Nodes a query takes at once in a ``VALUES`` block.
 _CHUNK = 500
 _STALE = ox.Quad(_INDEX, ox.NamedNode("urn:newskb:keysStale"), ox.Literal("1"), _INDEX)
@@ -88,6 +102,21 @@ class _Kind:
     entity: str
     last_words: bool
     predicate: ox.NamedNode
+    #: the other parameters' variables that the key query only selects: the
+    #: keys are the same whatever their values (the query's rows test them)
+    free: frozenset[str]
+    #: the variables of the key query's items (``# items:``), if it names them
+    items: tuple[str, ...]
+
+    @property
+    def plan(self) -> queries.KeyQuery:
+        assert self.query.keys is not None
+        return self.query.keys
+
+    @property
+    def columns(self) -> list[int]:
+        """Where each key variable is among the ``ORDER BY`` variables."""
+        return [self.plan.order.index(v) for v in self.plan.variables]
 
 
 @cache
@@ -99,6 +128,13 @@ def _kinds() -> tuple[_Kind, ...]:
         if plan is None or len(plan.query.name_tests) != 1:
             continue
         test = plan.query.name_tests[0]
+        text = plan.query.text[: test.start] + plan.query.text[test.end :]
+        where = re.sub(r"#[^\n]*", "", text).split("WHERE", 1)[1]
+        free = frozenset(
+            v
+            for v in query.param_variables() - {test.param}
+            if not re.search(rf"\?{v}\b", where)
+        )
         found.append(
             _Kind(
                 query,
@@ -106,9 +142,16 @@ def _kinds() -> tuple[_Kind, ...]:
                 test.entity,
                 test.last_words,
                 ox.NamedNode(_PREFIX + name),
+                free,
+                tuple(
+                    v for m in _ITEMS.finditer(plan.query.text) for v in m[1].split()
+                ),
             )
         )
     return tuple(found)
+
+
+_ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
 
 
 def _kind(name: str) -> _Kind | None:
@@ -141,7 +184,7 @@ def keyed_nodes(triples: Iterable[ox.Quad | ox.Triple]) -> set[ox.NamedNode]:
     return nodes
 
 
-def keyed_lines(text: str) -> Iterator[ox.Triple]:
+def keyed_lines(text: str) -> Iterator[ox.Quad]:
     """The triples of plain N-Triples ``text`` with a keyed predicate (a line is
     found by its predicate's text, then parsed)."""
     lines = []
@@ -175,31 +218,210 @@ def named_entities(db: ox.Store) -> set[ox.NamedNode]:
     }
 
 
-def settle(db: ox.Store, entities: Iterable[ox.NamedNode], *, everyone: bool) -> None:
-    """Write again the lists of ``entities`` (of every named entity, and drop every
-    list, when ``everyone``), then remove the stale mark."""
-    names = named_entities(db)
-    wanted = names if everyone else names & set(entities)
-    old = [
-        q
-        for kind in _kinds()
-        for q in (
-            db.quads_for_pattern(None, kind.predicate, None, _INDEX)
-            if everyone
-            else (
-                quad
-                for entity in wanted
-                for quad in db.quads_for_pattern(entity, kind.predicate, None, _INDEX)
-            )
+@dataclass
+class Pending:
+    """What a session's writes did that the lists must follow (see the module)."""
+
+    #: every list is to be written again (an index rebuilt, a writer stopped)
+    everyone: bool = False
+    #: the entities whose lists the writes may change
+    entities: set[ox.NamedNode] = field(default_factory=set)
+    #: the nodes of the keyed triples written or dropped
+    nodes: set[ox.NamedNode] = field(default_factory=set)
+    #: the entities with places newly inside them, or no longer
+    moved: set[ox.NamedNode] = field(default_factory=set)
+
+    def write(
+        self, db: ox.Store, triples: Sequence[ox.Quad], write: Callable[[], None]
+    ) -> None:
+        """Run ``write``, which adds ``triples`` (the keyed ones at least) to the
+        union, and note what it changes."""
+        edges = [t for t in triples if t.predicate == _INSIDE and _union(t) not in db]
+        write()
+        if self.everyone:
+            return
+        nodes = keyed_nodes(triples)
+        self.nodes |= nodes
+        self.entities |= owners(db, nodes)
+        self.moved |= owners(
+            db, {t.object for t in edges if isinstance(t.object, ox.NamedNode)}
         )
-    ]
-    new = [
-        ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX)
-        for kind in _kinds()
-        for chunk in _chunks(sorted(wanted, key=str))
-        for entity, text in _lists(db, kind, chunk)
-    ]
+
+    def drop(
+        self, db: ox.Store, article: ox.NamedNode, drop: Callable[[], None]
+    ) -> None:
+        """Run ``drop``, which drops ``article`` and the union's triples that only
+        it states, and note what it changes."""
+        if self.everyone:
+            drop()
+            return
+        triples = [q.triple for q in db.quads_for_pattern(None, None, None, article)]
+        nodes = keyed_nodes(triples)
+        self.nodes |= nodes
+        self.entities |= owners(db, nodes)
+        edges = [
+            (t, owners(db, {t.object}))
+            for t in triples
+            if t.predicate == _INSIDE and isinstance(t.object, ox.NamedNode)
+        ]
+        drop()
+        for edge, above in edges:
+            if _union(edge) not in db:
+                self.moved |= above
+
+
+_INSIDE = ox.NamedNode(str(SCHEMA.containedInPlace))
+
+
+def _union(triple: ox.Quad | ox.Triple) -> ox.Quad:
+    return ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
+
+
+def settle(db: ox.Store, pending: Pending) -> None:
+    """Write again the lists that ``pending``'s writes may have changed (every
+    list, when ``pending.everyone``), then remove the stale mark, in one update."""
+    names = named_entities(db)
+    dirty = names if pending.everyone else names & (pending.entities | pending.moved)
+    old: list[ox.Quad] = []
+    new: list[ox.Quad] = []
+    for kind in _kinds():
+        kept = {
+            q.subject: q
+            for q in (
+                db.quads_for_pattern(None, kind.predicate, None, _INDEX)
+                if pending.everyone
+                else (
+                    quad
+                    for entity in dirty
+                    for quad in db.quads_for_pattern(
+                        entity, kind.predicate, None, _INDEX
+                    )
+                )
+            )
+        }
+        old += kept.values()
+        again = (
+            dirty
+            if pending.everyone or not kind.items
+            else {e for e in dirty if e in pending.moved or e not in kept}
+        )
+        rows = _rows(db, kind, sorted(again, key=str))
+        rows |= _changed_rows(
+            db, kind, {e: kept[e] for e in dirty - again}, pending.nodes
+        )
+        for entity, found in rows.items():
+            text = _text(kind, found)
+            if text is not None:
+                new.append(ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX))
     db.update(_replace(old, new))
+
+
+Row = tuple[ox.NamedNode | ox.Literal | None, ...]
+
+
+def _text(kind: _Kind, rows: Sequence[Row]) -> str | None:
+    """A list's text: ``rows`` (of the ``ORDER BY`` variables) in order, or
+    ``None`` when there are too few or they cannot be ordered here."""
+    if len(rows) < MIN_KEYS:
+        return None
+    order = kind.plan.order
+    ordered = order_keys(order, rows, order, order)
+    if ordered is None:
+        return None
+    return "\n".join("\t".join(t or "" for t in row) for row in ordered)
+
+
+def _changed_rows(
+    db: ox.Store,
+    kind: _Kind,
+    kept: dict[ox.NamedNode, ox.Quad],
+    nodes: set[ox.NamedNode],
+) -> dict[ox.NamedNode, list[Row]]:
+    """The rows of the entities of ``kept`` (their lists) with the rows of the
+    items among ``nodes`` read again."""
+    if not kept:
+        return {}
+    order = kind.plan.order
+    at = [order.index(v) for v in kind.items]
+    written = {str(n) for n in nodes}
+    fresh: dict[ox.NamedNode, set[Row]] = {}
+    for variable in kind.items:
+        for chunk in _chunks(sorted(nodes, key=str)):
+            for entity, rows in _rows(db, kind, None, (variable, chunk)).items():
+                if entity in kept:
+                    fresh.setdefault(entity, set()).update(rows)
+    out = {}
+    for entity, quad in kept.items():
+        assert isinstance(quad.object, ox.Literal)
+        lines = [line.split("\t") for line in quad.object.value.split("\n")]
+        staying = [
+            tuple(_term(t) for t in line)
+            for line in lines
+            if not any(line[i] in written for i in at)
+        ]
+        out[entity] = staying + sorted(fresh.get(entity, ()), key=str)
+    return out
+
+
+def _rows(
+    db: ox.Store,
+    kind: _Kind,
+    entities: list[ox.NamedNode] | None,
+    items: tuple[str, list[ox.NamedNode]] | None = None,
+) -> dict[ox.NamedNode, list[Row]]:
+    """The key query's rows (of its ``ORDER BY`` variables) of each of
+    ``entities``, or of every entity but only for the items ``items`` (a
+    variable and its values), by entity."""
+    plan = kind.plan
+    if entities is not None:
+        texts = [
+            queries.for_store(
+                plan.query,
+                {kind.param: Literal("")},
+                _Given([URIRef(e.value) for e in chunk]),
+            )
+            for chunk in _chunks(entities)
+        ]
+    else:
+        assert items is not None
+        test = plan.query.name_tests[0]
+        text = plan.query.text[: test.start] + plan.query.text[test.end :]
+        text = queries.for_store(
+            replace(plan.query, text=text, name_tests=()), {}, _Given([])
+        )
+        variable, values = items
+        texts = [
+            queries.restrict(
+                plan.unordered(text), [variable], [(str(v),) for v in values]
+            )
+        ]
+    found: dict[ox.NamedNode, list[Row]] = {}
+    for text in texts:
+        text = plan.unordered(text) if entities is not None else text
+        text = text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{kind.entity}", 1)
+        answer = db.query(text, prefixes=_PREFIXES)
+        assert isinstance(answer, ox.QuerySolutions)
+        columns = [v.value for v in answer.variables]
+        at = columns.index(kind.entity)
+        wanted = [columns.index(v) for v in plan.order]
+        for row in answer:
+            entity = row[at]
+            if isinstance(entity, ox.NamedNode):
+                found.setdefault(entity, []).append(tuple(row[i] for i in wanted))
+    return found
+
+
+def _term(text: str) -> ox.NamedNode | ox.Literal | None:
+    """A term from its SPARQL text as a list holds it (an IRI or a literal)."""
+    if not text:
+        return None
+    if text.startswith("<"):
+        return ox.NamedNode(text[1:-1])
+    parsed = next(
+        ox.parse(f"<urn:x:s> <urn:x:p> {text} .\n", format=ox.RdfFormat.N_TRIPLES)
+    )
+    assert isinstance(parsed.object, ox.Literal)
+    return parsed.object
 
 
 def _replace(old: list[ox.Quad], new: list[ox.Quad]) -> str:
@@ -213,36 +435,6 @@ def _replace(old: list[ox.Quad], new: list[ox.Quad]) -> str:
         f"DELETE DATA {{ {graph} {{ {deleted} {mark} }} }} ;\n"
         f"INSERT DATA {{ {graph} {{ {inserted} }} }}"
     )
-
-
-def _lists(
-    db: ox.Store, kind: _Kind, entities: list[ox.NamedNode]
-) -> Iterator[tuple[ox.NamedNode, str]]:
-    """Each of ``entities`` with at least :data:`MIN_KEYS` keys of ``kind``, and
-    its keys' text, in order (none when they cannot be ordered here)."""
-    plan = kind.query.keys
-    assert plan is not None
-    text = plan.unordered(
-        queries.for_store(
-            plan.query,
-            {kind.param: Literal("")},
-            _Given([URIRef(e.value) for e in entities]),
-        )
-    )
-    text = text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{kind.entity}", 1)
-    answer = db.query(text, prefixes=_PREFIXES)
-    assert isinstance(answer, ox.QuerySolutions)
-    columns = [v.value for v in answer.variables]
-    at = columns.index(kind.entity)
-    rows: dict[ox.NamedNode, list[ox.QuerySolution]] = {}
-    for row in answer:
-        rows.setdefault(row[at], []).append(row)
-    for entity, found in rows.items():
-        if len(found) < MIN_KEYS:
-            continue
-        keys = order_keys(columns, found, plan.order, plan.variables)
-        if keys is not None:
-            yield entity, "\n".join("\t".join(t or "" for t in key) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -260,14 +452,17 @@ class _Given:
 
 def stored_keys(
     db: ox.Store, query: queries.NamedQuery, bindings: Mapping[str, Node]
-) -> list[Key] | None:
+) -> Sequence[Key] | None:
     """The keys of ``query``'s answer kept for the one entity its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
-    stale, the query keeps none, another parameter is given, or the name names no
+    stale, the query keeps none, another parameter that its key query tests is
+    given, or the name names no
     entity or several, or one with fewer keys than :data:`MIN_KEYS`. The store
     must have a complete name index."""
     kind = _kind(query.name)
-    if kind is None or set(bindings) != {kind.param} or is_stale(db):
+    if kind is None or kind.param not in bindings or is_stale(db):
+        return None
+    if not set(bindings) <= kind.free | {kind.param}:
         return None
     entities = lookup_entities(
         db, str(bindings[kind.param]), last_words=kind.last_words
@@ -281,10 +476,28 @@ def stored_keys(
     if found is None:
         return None
     assert isinstance(found.object, ox.Literal)
-    return [
-        tuple(term or None for term in line.split("\t"))
-        for line in found.object.value.split("\n")
-    ]
+    return _Keys(found.object.value.split("\n"), kind.columns)
+
+
+class _Keys(Sequence[Key]):
+    """A list's keys, each split from its line when it is read (a page reads
+    few of thousands)."""
+
+    def __init__(self, lines: list[str], columns: list[int]) -> None:
+        self._lines = lines
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._key(line) for line in self._lines[index]]
+        return self._key(self._lines[index])
+
+    def _key(self, line: str) -> Key:
+        terms = line.split("\t")
+        return tuple(terms[i] or None for i in self._columns)
 
 
 def _chunks(items: list[ox.NamedNode]) -> Iterator[list[ox.NamedNode]]:
