@@ -310,3 +310,20 @@ def test_every_person_and_place_of_the_invented_data_is_named() -> None:
     for name in [*PEOPLE, *PLACES]:
         found = kb.entities_named(name, last_words=False)
         assert found is not None and len(found) == 1, name
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        ox.Literal('He said "no" \\ then\nnext\ttab'),
+        ox.Literal("Straße 😀"),
+        ox.Literal("2025-03-02", datatype=ox.NamedNode(str(XSD.date))),
+        ox.Literal("12", datatype=ox.NamedNode(str(XSD.integer))),
+        ox.NamedNode("https://example.org/id/a?b=c#d"),
+    ],
+)
+def test_a_kept_term_reads_back_as_its_value(term: ox.Literal | ox.NamedNode) -> None:
+    """A list's line holds each term's SPARQL text; merging rows into it reads
+    the text's value back, which must be the term's."""
+    assert ordered_keys._value(str(term)) == term.value
+    assert ordered_keys._term(str(term)) == term

@@ -29,6 +29,7 @@ settled) makes every list be written again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -41,7 +42,7 @@ from rdflib.term import Node
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import queries
 from kb.store.name_index import _INDEX, _NAME_KEY, lookup_entities
-from kb.store.sparql import _PREFIXES, Key, order_keys
+from kb.store.sparql import _PREFIXES, Key, order_keys, term_kind
 
 __all__ = [
     "KEYED_PREDICATES",
@@ -286,7 +287,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
     new: list[ox.Quad] = []
     for kind in _kinds():
         kept = {
-            q.subject: q
+            q.subject: q.object.value
             for q in (
                 db.quads_for_pattern(None, kind.predicate, None, _INDEX)
                 if pending.everyone
@@ -298,47 +299,85 @@ def settle(db: ox.Store, pending: Pending) -> None:
                     )
                 )
             )
+            if isinstance(q.object, ox.Literal)
         }
-        old += kept.values()
         again = (
             dirty
             if pending.everyone or not kind.items
             else {e for e in dirty if e in pending.moved or e not in kept}
         )
-        rows = _rows(db, kind, sorted(again, key=str))
-        rows |= _changed_rows(
-            db, kind, {e: kept[e] for e in dirty - again}, pending.nodes
-        )
-        for entity, found in rows.items():
-            text = _text(kind, found)
-            if text is not None:
-                new.append(ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX))
+        texts: dict[ox.NamedNode, str | None] = {}
+        if again != dirty:
+            texts = _changed(
+                db, kind, {e: kept[e] for e in dirty - again}, pending.nodes
+            )
+        # the lists that cannot take rows in steps are read whole
+        again |= {e for e, text in texts.items() if text is None}
+        texts |= {
+            e: _text(kind, rows)
+            for e, rows in _rows(db, kind, sorted(again, key=str)).items()
+        }
+        for entity in dirty:
+            before, after = kept.get(entity), texts.get(entity)
+            if before != after:
+                old += _list(entity, kind, before)
+                new += _list(entity, kind, after)
     db.update(_replace(old, new))
 
 
+def _list(entity: ox.NamedNode, kind: _Kind, text: str | None) -> list[ox.Quad]:
+    if text is None:
+        return []
+    return [ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX)]
+
+
 Row = tuple[ox.NamedNode | ox.Literal | None, ...]
+#: The kind of a column that cannot be ordered here (see :func:`_column_kinds`).
+_UNORDERED = "x"
 
 
 def _text(kind: _Kind, rows: Sequence[Row]) -> str | None:
-    """A list's text: ``rows`` (of the ``ORDER BY`` variables) in order, or
-    ``None`` when there are too few or they cannot be ordered here."""
+    """A list's text: a line of its columns' kinds (:func:`_column_kinds`), then
+    ``rows`` (of the ``ORDER BY`` variables) in order, a line each; ``None`` when
+    there are too few or they cannot be ordered here."""
     if len(rows) < MIN_KEYS:
         return None
     order = kind.plan.order
     ordered = order_keys(order, rows, order, order)
     if ordered is None:
         return None
-    return "\n".join("\t".join(t or "" for t in row) for row in ordered)
+    lines = ("\t".join(t or "" for t in row) for row in ordered)
+    return "\n".join(["\t".join(_column_kinds(rows)), *lines])
 
 
-def _changed_rows(
+def _column_kinds(rows: Iterable[Sequence[object]]) -> list[str]:
+    """Each column's kind of term as :func:`kb.store.sparql.order_keys` orders
+    them: one of theirs, ``""`` when none is bound, :data:`_UNORDERED` when they
+    are of two kinds or one it cannot order."""
+    kinds: list[set[str]] = []
+    for row in rows:
+        if not kinds:
+            kinds = [set() for _ in row]
+        for found, term in zip(kinds, row, strict=True):
+            if isinstance(term, _Kinded):
+                found.update({term.kind} - {""})
+            elif term is not None:
+                found.add(term_kind(term))
+    return [
+        _UNORDERED if len(k) > 1 or k & {"other", _UNORDERED} else next(iter(k), "")
+        for k in kinds
+    ]
+
+
+def _changed(
     db: ox.Store,
     kind: _Kind,
-    kept: dict[ox.NamedNode, ox.Quad],
+    kept: dict[ox.NamedNode, str],
     nodes: set[ox.NamedNode],
-) -> dict[ox.NamedNode, list[Row]]:
-    """The rows of the entities of ``kept`` (their lists) with the rows of the
-    items among ``nodes`` read again."""
+) -> dict[ox.NamedNode, str | None]:
+    """The lists of ``kept`` (entity: text) with the rows of the items among
+    ``nodes`` read again and merged in their places; ``None`` for a list that
+    must be read whole (it, or its new rows, cannot be ordered here)."""
     if not kept:
         return {}
     order = kind.plan.order
@@ -350,17 +389,83 @@ def _changed_rows(
             for entity, rows in _rows(db, kind, None, (variable, chunk)).items():
                 if entity in kept:
                     fresh.setdefault(entity, set()).update(rows)
-    out = {}
-    for entity, quad in kept.items():
-        assert isinstance(quad.object, ox.Literal)
-        lines = [line.split("\t") for line in quad.object.value.split("\n")]
+    out: dict[ox.NamedNode, str | None] = {}
+    for entity, text in kept.items():
+        header, *lines = text.split("\n")
         staying = [
-            tuple(_term(t) for t in line)
-            for line in lines
-            if not any(line[i] in written for i in at)
+            line for line in lines if not _has_item(line.split("\t"), at, written)
         ]
-        out[entity] = staying + sorted(fresh.get(entity, ()), key=str)
+        out[entity] = _merged(header.split("\t"), staying, fresh.get(entity, set()))
     return out
+
+
+def _has_item(fields: list[str], at: list[int], written: set[str]) -> bool:
+    return any(fields[i] in written for i in at)
+
+
+def _merged(kinds: list[str], lines: list[str], rows: set[Row]) -> str | None:
+    """``lines`` (in order) with ``rows`` put in their places, under a header of
+    the columns' kinds; ``None`` when they cannot be ordered here."""
+    if len(lines) + len(rows) < MIN_KEYS:
+        return None
+    both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)])
+    if _UNORDERED in both:
+        return None
+    ranked = sorted((_row_rank(row, both), row) for row in rows)
+    out: list[str] = []
+    start = 0
+    for rank, row in ranked:
+        at = bisect_left(lines, rank, lo=start, key=lambda line: _line_rank(line, both))
+        out += lines[start:at]
+        out.append("\t".join("" if t is None else str(t) for t in row))
+        start = at
+    out += lines[start:]
+    return "\n".join(["\t".join(both), *out])
+
+
+@dataclass(frozen=True)
+class _Kinded:
+    """A stand-in term of a known kind (a list's column), for :func:`_column_kinds`."""
+
+    kind: str
+
+
+Rank = tuple[tuple[int, str | int], ...]
+
+
+def _row_rank(row: Row, kinds: list[str]) -> Rank:
+    return tuple(
+        _rank(None if t is None else t.value, k)
+        for t, k in zip(row, kinds, strict=True)
+    )
+
+
+def _line_rank(line: str, kinds: list[str]) -> Rank:
+    return tuple(
+        _rank(_value(text), k) for text, k in zip(line.split("\t"), kinds, strict=True)
+    )
+
+
+def _rank(value: str | None, kind: str) -> tuple[int, str | int]:
+    """A term's place as :func:`kb.store.sparql.order_keys` orders its column."""
+    if kind == "integer":
+        return (0, 0) if value is None else (1, int(value))
+    return (0, "") if value is None else (1, value)
+
+
+def _value(text: str) -> str | None:
+    """The value of a term from its SPARQL text (an IRI's, a literal's lexical
+    form)."""
+    if not text:
+        return None
+    if text.startswith("<"):
+        return text[1:-1]
+    end = text.rindex('"')
+    if "\\" not in text[:end]:
+        return text[1:end]
+    term = _term(text)
+    assert term is not None
+    return term.value
 
 
 def _rows(
@@ -476,7 +581,7 @@ def stored_keys(
     if found is None:
         return None
     assert isinstance(found.object, ox.Literal)
-    return _Keys(found.object.value.split("\n"), kind.columns)
+    return _Keys(found.object.value.split("\n")[1:], kind.columns)
 
 
 class _Keys(Sequence[Key]):

@@ -23,6 +23,7 @@ __all__ = [
     "QueryResult",
     "check_offline",
     "order_keys",
+    "term_kind",
     "read_keys",
     "run_sparql",
     "to_substitutions",
@@ -229,7 +230,9 @@ def _column(solutions: Sequence[Any], i: int) -> list[Any]:
     return [s[i] for s in solutions]
 
 
-def _kind(term: object) -> str:
+def term_kind(term: object) -> str:
+    """How :func:`order_keys` orders a term: ``iri``, ``string``, ``integer``,
+    ``date``, or ``other`` (which it cannot order)."""
     if isinstance(term, ox.NamedNode):
         return "iri"
     if isinstance(term, ox.Literal) and not term.language:
@@ -250,7 +253,7 @@ _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 def _ranks(column: Sequence[Any]) -> list[tuple[int, str | int]] | None:
     """The sort key of each term of a column, as SPARQL orders them; ``None`` when
     the column holds another kind of term, or two kinds."""
-    kinds = {_kind(term) for term in column if term is not None}
+    kinds = {term_kind(term) for term in column if term is not None}
     if len(kinds) > 1 or "other" in kinds:
         return None
     if kinds == {"integer"}:
