@@ -405,17 +405,28 @@ def _has_item(fields: list[str], at: list[int], written: set[str]) -> bool:
 
 def _merged(kinds: list[str], lines: list[str], rows: set[Row]) -> str | None:
     """``lines`` (in order) with ``rows`` put in their places, under a header of
-    the columns' kinds; ``None`` when they cannot be ordered here."""
+    the columns' kinds; ``None`` when this cannot order them as
+    :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
+    first it cannot order, and gives up on a tie in those."""
     if len(lines) + len(rows) < MIN_KEYS:
         return None
     both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)])
-    if _UNORDERED in both:
+    sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
+    if not sortable:
         return None
-    ranked = sorted((_row_rank(row, both), row) for row in rows)
+    ranked = sorted((_row_rank(row, sortable), row) for row in rows)
+    if any(a[0] == b[0] for a, b in zip(ranked, ranked[1:], strict=False)):
+        return None
+
+    def rank(line: str) -> Rank:
+        return _line_rank(line, sortable)
+
     out: list[str] = []
     start = 0
-    for rank, row in ranked:
-        at = bisect_left(lines, rank, lo=start, key=lambda line: _line_rank(line, both))
+    for place, row in ranked:
+        at = bisect_left(lines, place, lo=start, key=rank)
+        if at < len(lines) and rank(lines[at]) == place:
+            return None
         out += lines[start:at]
         out.append("\t".join("" if t is None else str(t) for t in row))
         start = at
@@ -434,16 +445,17 @@ Rank = tuple[tuple[int, str | int], ...]
 
 
 def _row_rank(row: Row, kinds: list[str]) -> Rank:
+    """The rank of a row's first ``len(kinds)`` columns."""
     return tuple(
         _rank(None if t is None else t.value, k)
-        for t, k in zip(row, kinds, strict=True)
+        for t, k in zip(row, kinds, strict=False)
     )
 
 
 def _line_rank(line: str, kinds: list[str]) -> Rank:
-    return tuple(
-        _rank(_value(text), k) for text, k in zip(line.split("\t"), kinds, strict=True)
-    )
+    """The rank of a list's line's first ``len(kinds)`` columns."""
+    fields = line.split("\t")
+    return tuple(_rank(_value(text), k) for text, k in zip(fields, kinds, strict=False))
 
 
 def _rank(value: str | None, kind: str) -> tuple[int, str | int]:
