@@ -216,6 +216,18 @@ def test_an_entity_that_falls_below_the_threshold_loses_its_list(
     assert _fresh(kb, name, params) != fresh
 
 
+def _on_disk(tmp_path: Path) -> Path:
+    """A store on disk of 30 invented articles."""
+    path = tmp_path / "store"
+    rng = random.Random(15)
+    with Store(path) as kb:
+        claims: list[URIRef] = []
+        for n in range(30):
+            article, graph = _article(rng, n, claims)
+            kb.add(str(article), graph)
+    return path
+
+
 def _add_again(kb: Store) -> None:
     """A write that changes nothing (an article stored already)."""
     article, text = next(kb.article_graphs())
@@ -225,13 +237,7 @@ def _add_again(kb: Store) -> None:
 def test_an_older_index_is_rebuilt_with_kept_keys(tmp_path: Path) -> None:
     """A store whose index is of an older version (no kept keys) answers from the
     key queries until its next write, which rebuilds the index and keeps keys."""
-    path = tmp_path / "store"
-    rng = random.Random(15)
-    with Store(path) as kb:
-        claims: list[URIRef] = []
-        for n in range(30):
-            article, graph = _article(rng, n, claims)
-            kb.add(str(article), graph)
+    path = _on_disk(tmp_path)
     with Store(path) as kb:
         older = ox.Quad(
             _INDEX_MARK.subject, _INDEX_MARK.predicate, ox.Literal("2"), _INDEX
@@ -249,13 +255,7 @@ def test_an_older_index_is_rebuilt_with_kept_keys(tmp_path: Path) -> None:
 def test_a_writer_stopped_before_it_settled_makes_every_list_be_written_again(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "store"
-    rng = random.Random(15)
-    with Store(path) as kb:
-        claims: list[URIRef] = []
-        for n in range(30):
-            article, graph = _article(rng, n, claims)
-            kb.add(str(article), graph)
+    path = _on_disk(tmp_path)
     with Store(path) as kb:
         # a write whose process stops before it settles: the mark stays, and a
         # list is left as it was before the write (here: emptied by hand)

@@ -18,6 +18,7 @@ __all__ = [
     "fold",
     "fold_all",
     "last_words",
+    "lines_with",
     "lookup_articles",
     "lookup_entities",
     "new_keys",
@@ -190,17 +191,24 @@ _INDEXED_INFIXES = (
 )
 
 
-def _indexed_triples(text: str) -> list[ox.Quad]:
-    """The triples of plain N-Triples that the index keeps keys of (and maybe a
-    few others whose text holds such a predicate or type: :func:`_facts` checks
-    each)."""
+def lines_with(text: str, infixes: Iterable[str]) -> list[str]:
+    """The lines of plain N-Triples ``text`` that hold one of ``infixes`` (a
+    predicate's text between spaces, say), each with its newline."""
     lines = []
-    for infix in _INDEXED_INFIXES:
+    for infix in infixes:
         at = text.find(infix)
         while at >= 0:
             end = text.index("\n", at) + 1
             lines.append(text[text.rfind("\n", 0, at) + 1 : end])
             at = text.find(infix, end)
+    return lines
+
+
+def _indexed_triples(text: str) -> list[ox.Quad]:
+    """The triples of plain N-Triples that the index keeps keys of (and maybe a
+    few others whose text holds such a predicate or type: :func:`_facts` checks
+    each)."""
+    lines = lines_with(text, _INDEXED_INFIXES)
     if not lines:
         return []
     return list(ox.parse("".join(lines), format=ox.RdfFormat.N_TRIPLES))

@@ -41,7 +41,7 @@ from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import queries
-from kb.store.name_index import _INDEX, _NAME_KEY, lookup_entities
+from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
 from kb.store.sparql import _PREFIXES, Key, order_keys, term_kind
 
 __all__ = [
@@ -188,13 +188,7 @@ def keyed_nodes(triples: Iterable[ox.Quad | ox.Triple]) -> set[ox.NamedNode]:
 def keyed_lines(text: str) -> Iterator[ox.Quad]:
     """The triples of plain N-Triples ``text`` with a keyed predicate (a line is
     found by its predicate's text, then parsed)."""
-    lines = []
-    for infix in _KEYED_INFIXES:
-        at = text.find(infix)
-        while at >= 0:
-            end = text.index("\n", at) + 1
-            lines.append(text[text.rfind("\n", 0, at) + 1 : end])
-            at = text.find(infix, end)
+    lines = lines_with(text, _KEYED_INFIXES)
     if lines:
         yield from ox.parse("".join(lines), format=ox.RdfFormat.N_TRIPLES)
 
