@@ -223,6 +223,9 @@ class Pending:
     entities: set[ox.NamedNode] = field(default_factory=set)
     #: the nodes of the keyed triples written or dropped
     nodes: set[ox.NamedNode] = field(default_factory=set)
+    #: those written, whose owners are found when the lists settle (an add only
+    #: adds links, so they are found then as well as after each write, and once)
+    added: set[ox.NamedNode] = field(default_factory=set)
     #: the entities with places newly inside them, or no longer
     moved: set[ox.NamedNode] = field(default_factory=set)
 
@@ -237,7 +240,7 @@ class Pending:
             return
         nodes = keyed_nodes(triples)
         self.nodes |= nodes
-        self.entities |= owners(db, nodes)
+        self.added |= nodes
         self.moved |= owners(
             db, {t.object for t in edges if isinstance(t.object, ox.NamedNode)}
         )
@@ -276,6 +279,8 @@ def settle(db: ox.Store, pending: Pending) -> None:
     """Write again the lists that ``pending``'s writes may have changed (every
     list, when ``pending.everyone``), then remove the stale mark, in one update."""
     names = named_entities(db)
+    if not pending.everyone:
+        pending.entities |= owners(db, pending.added)
     dirty = names if pending.everyone else names & (pending.entities | pending.moved)
     old: list[ox.Quad] = []
     new: list[ox.Quad] = []
