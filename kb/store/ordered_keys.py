@@ -281,7 +281,10 @@ def settle(db: ox.Store, pending: Pending) -> None:
     names = named_entities(db)
     if not pending.everyone:
         pending.entities |= owners(db, pending.added)
-    dirty = names if pending.everyone else names & (pending.entities | pending.moved)
+    touched = names if pending.everyone else pending.entities | pending.moved
+    # lists only for named entities (those a name finds): an entity that lost its
+    # names loses its list, which could not follow its keys until named again
+    dirty = names & touched
     old: list[ox.Quad] = []
     new: list[ox.Quad] = []
     for kind in _kinds():
@@ -292,7 +295,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
                 if pending.everyone
                 else (
                     quad
-                    for entity in dirty
+                    for entity in touched
                     for quad in db.quads_for_pattern(
                         entity, kind.predicate, None, _INDEX
                     )
@@ -316,7 +319,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
             e: _text(kind, rows)
             for e, rows in _rows(db, kind, sorted(again, key=str)).items()
         }
-        for entity in dirty:
+        for entity in dirty | kept.keys():
             before, after = kept.get(entity), texts.get(entity)
             if before != after:
                 old += _list(entity, kind, before)
