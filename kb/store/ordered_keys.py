@@ -301,7 +301,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
                     )
                 )
             )
-            if isinstance(q.object, ox.Literal)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
         }
         again = (
             dirty
