@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -16,7 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError
-from kb.store import bulk
+from kb.store import bulk, ordered_keys
 from kb.store.graphs import (
     _as_stored,
     _content,
@@ -39,6 +40,7 @@ from kb.store.name_index import (
     new_keys,
     stale_keys,
 )
+from kb.store.queries import NamedQuery
 from kb.store.sparql import (
     Key,
     QueryResult,
@@ -103,6 +105,9 @@ class Store:
         self._generation = self.generation()
         self._ox = self._open()
         self._indexed: bool | None = None  # whether the name index covers the store
+        # what this session's writes changed that kept keys follow (see
+        # kb.store.ordered_keys); None before its first write
+        self._pending: ordered_keys.Pending | None = None
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -170,8 +175,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Flush writes and release the database, so another process (or a
-        read-only ``Store``) can open it. A closed store cannot be used again."""
+        """Settle the kept keys (:meth:`settle`), flush writes and release the
+        database, so another process (or a read-only ``Store``) can open it. A
+        closed store cannot be used again."""
+        if hasattr(self, "_ox") and self._pending is not None:
+            self.settle()
         if self.path is not None and not self.read_only and hasattr(self, "_ox"):
             self._ox.flush()
         # pyoxigraph has no close(): dropping the last reference closes RocksDB
@@ -216,6 +224,22 @@ class Store:
             where = self.path or "the store"
             raise StoreError(f"{where}: cannot store articles ({exc})") from exc
 
+    def settle(self) -> None:
+        """Write again the kept keys of the entities this session's writes touched
+        (see :mod:`kb.store.ordered_keys`), so that their pages read them; until
+        then readers ask the key queries. Closing the store does this."""
+        if self._pending is None:
+            return
+        ordered_keys.settle(self._ox, self._pending)
+        self._pending = None
+        self._written()
+
+    def _write(self, triples: list[ox.Quad], write: Callable[[], None]) -> None:
+        """``write()``, which adds ``triples`` (the keyed ones at least) to the
+        union, noted for the kept keys."""
+        assert self._pending is not None, "writes are prepared"
+        self._pending.write(self._ox, triples, write)
+
     def _unchanged(self, name: ox.NamedNode, new: list[ox.Quad]) -> bool:
         """Whether the stored article ``name`` has the content of ``new``; when it
         differs, the old version is dropped."""
@@ -244,7 +268,8 @@ class Store:
             quads += triples
             facts += _facts(triples)
             written += len(new)
-        self._ox.extend([*quads, *new_keys(self._ox, facts)])
+        index = new_keys(self._ox, facts)
+        self._write(quads, partial(self._ox.extend, [*quads, *index]))
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -257,7 +282,10 @@ class Store:
         for name, text in new:
             document += [str(name), " {\n", text, "}\n{\n", text, "}\n"]
         if document:
-            self._ox.load("".join(document) + keys, format=ox.RdfFormat.TRIG)
+            load = partial(
+                self._ox.load, "".join(document) + keys, format=ox.RdfFormat.TRIG
+            )
+            self._write(_keyed_triples(new), load)
         return Written(_count(new), unchanged)
 
     def _changed_texts(
@@ -302,7 +330,9 @@ class Store:
                 raise ValueError(f"{odd[0]} is not plain N-Triples")
             new, keys, unchanged = self._changed_texts(batch)
             if new:
-                bulk.load(self._ox, new, keys)
+                self._write(
+                    _keyed_triples(new), partial(bulk.load, self._ox, new, keys)
+                )
             self._written()
             return Written(_count(new), unchanged)
         except (OSError, ValueError, SyntaxError) as exc:
@@ -330,6 +360,7 @@ class Store:
         name = ox.NamedNode(article)
         if not self._ox.contains_named_graph(name) or name == _INDEX:
             return False
+        self._prepare_write()
         self._drop(name)
         self._written()
         return True
@@ -344,24 +375,34 @@ class Store:
         return self._indexed
 
     def _prepare_write(self) -> None:
-        """Repair what a stopped bulk load left (see :mod:`kb.store.bulk`), and
-        bring the name index up to date, before a write."""
+        """Repair what a stopped bulk load left (see :mod:`kb.store.bulk`), bring
+        the name index up to date, and mark the kept keys stale, before a write."""
         bulk.repair(self._ox)
-        self._index_catch_up()
+        rebuilt = self._index_catch_up()
+        if self._pending is None:
+            # a mark this session did not set: a writer stopped before it settled
+            everyone = rebuilt or ordered_keys.is_stale(self._ox)
+            ordered_keys.mark_stale(self._ox)
+            self._pending = ordered_keys.Pending(everyone)
 
-    def _index_catch_up(self) -> None:
+    def _index_catch_up(self) -> bool:
         """Give a store made before the name index existed, or with an older one
         (or a new store), the index and its mark, before the write: an index
         covering the store is correct whether the write that follows succeeds or
-        not."""
+        not. :returns: whether it did (and so dropped every kept key)."""
         if self._has_index():
-            return
+            return False
         catch_up(self._ox)
         self._indexed = True
+        return True
 
     def _drop(self, article: ox.NamedNode) -> None:
         """Drop an article's graph, the triples of the union that only it states,
         and the index keys that only it supports, in one transaction."""
+        assert self._pending is not None, "writes are prepared"
+        self._pending.drop(self._ox, article, partial(self._drop_now, article))
+
+    def _drop_now(self, article: ox.NamedNode) -> None:
         update = _drop_update(article.value)
         stale = stale_keys(self._ox, article)
         named = [q for q in stale if isinstance(q.subject, ox.NamedNode)]
@@ -444,8 +485,19 @@ class Store:
         self._writable()
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
-        self._ox.extend([*triples, *new_keys(self._ox, _facts(triples))])
+        index = new_keys(self._ox, _facts(triples))
+        self._write(triples, partial(self._ox.extend, [*triples, *index]))
         self._written()
+
+    def kept_keys(
+        self, query: NamedQuery, bindings: Mapping[str, Node]
+    ) -> Sequence[Key] | None:
+        """The keys of ``query``'s answer kept in order for the entity its name
+        parameter names (see :func:`kb.store.ordered_keys.stored_keys`), or
+        ``None`` when the store keeps none for it."""
+        if not self._has_index():
+            return None
+        return ordered_keys.stored_keys(self._ox, query, bindings)
 
     def keys(
         self,
@@ -478,6 +530,12 @@ class Store:
         check_offline(sparql)
         substitutions = to_substitutions(bindings)
         return run_sparql(self._ox, sparql, substitutions, max_rows)
+
+
+def _keyed_triples(texts: list[tuple[ox.NamedNode, str]]) -> list[ox.Quad]:
+    """The triples of plain N-Triples texts that the kept keys follow (see
+    :func:`kb.store.ordered_keys.keyed_lines`)."""
+    return [t for _, text in texts for t in ordered_keys.keyed_lines(text)]
 
 
 def _count(texts: list[tuple[ox.NamedNode, str]]) -> int:

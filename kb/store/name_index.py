@@ -18,6 +18,7 @@ __all__ = [
     "fold",
     "fold_all",
     "last_words",
+    "lines_with",
     "lookup_articles",
     "lookup_entities",
     "new_keys",
@@ -43,10 +44,12 @@ _NAME_KEY = ox.NamedNode("urn:newskb:name")
 _LAST_WORDS_KEY = ox.NamedNode("urn:newskb:lastWords")
 _URL_KEY = ox.NamedNode("urn:newskb:url")
 #: In the index once it covers the whole store. A store written before the index
-#: existed, or before it held entities' names only (version 1 held every node's),
-#: has no such mark: queries scan its names, and its next write rebuilds the index.
+#: existed, before it held entities' names only (version 1 held every node's), or
+#: before it kept busy entities' keys in order (version 2; see
+#: :mod:`kb.store.ordered_keys`), has no such mark: queries scan its names, and its
+#: next write rebuilds the index.
 _INDEX_MARK = ox.Quad(
-    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("2"), _INDEX
+    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("3"), _INDEX
 )
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALTERNATE_NAME = ox.NamedNode(str(SCHEMA.alternateName))
@@ -188,17 +191,24 @@ _INDEXED_INFIXES = (
 )
 
 
-def _indexed_triples(text: str) -> list[ox.Quad]:
-    """The triples of plain N-Triples that the index keeps keys of (and maybe a
-    few others whose text holds such a predicate or type: :func:`_facts` checks
-    each)."""
+def lines_with(text: str, infixes: Iterable[str]) -> list[str]:
+    """The lines of plain N-Triples ``text`` that hold one of ``infixes`` (a
+    predicate's text between spaces, say), each with its newline."""
     lines = []
-    for infix in _INDEXED_INFIXES:
+    for infix in infixes:
         at = text.find(infix)
         while at >= 0:
             end = text.index("\n", at) + 1
             lines.append(text[text.rfind("\n", 0, at) + 1 : end])
             at = text.find(infix, end)
+    return lines
+
+
+def _indexed_triples(text: str) -> list[ox.Quad]:
+    """The triples of plain N-Triples that the index keeps keys of (and maybe a
+    few others whose text holds such a predicate or type: :func:`_facts` checks
+    each)."""
+    lines = lines_with(text, _INDEXED_INFIXES)
     if not lines:
         return []
     return list(ox.parse("".join(lines), format=ox.RdfFormat.N_TRIPLES))

@@ -33,7 +33,9 @@ def read_page(
 
     oxigraph orders every row of an answer before it skips and cuts, so a page of
     ``LIMIT``/``OFFSET`` costs as much as the whole answer. Here the key query
-    finds only the keys (the pairs of claims, say), which the store orders; the
+    finds only the keys (the pairs of claims, say), which the store orders (or
+    the store has them in order already, kept for a busy entity at write time:
+    :mod:`kb.store.ordered_keys`); the
     rows of the first keys are then read, some keys at a time, until the page is
     full. The query orders its rows by the keys first, and every key's rows follow
     one another, so the rows of the keys in order are the answer in order.
@@ -44,8 +46,10 @@ def read_page(
     """
     plan = query.keys
     assert plan is not None, f"{query.name} has no key query"
-    text = plan.unordered(queries.for_store(plan.query, bindings, store))
-    keys = store.keys(text, bindings, plan.order, plan.variables)
+    keys = store.kept_keys(query, bindings)
+    if keys is None:
+        text = plan.unordered(queries.for_store(plan.query, bindings, store))
+        keys = store.keys(text, bindings, plan.order, plan.variables)
     if keys is None:
         return None
     text = queries.for_store(query, bindings, store)

@@ -22,6 +22,8 @@ __all__ = [
     "QueryKind",
     "QueryResult",
     "check_offline",
+    "order_keys",
+    "term_kind",
     "read_keys",
     "run_sparql",
     "to_substitutions",
@@ -185,7 +187,18 @@ def read_keys(
         raise StoreError(f"the key query failed: {exc}") from exc
     assert isinstance(answer, ox.QuerySolutions)
     columns = [v.value for v in answer.variables]
-    solutions = list(answer)
+    return order_keys(columns, list(answer), order, keys)
+
+
+def order_keys(
+    columns: Sequence[str],
+    solutions: Sequence[Any],
+    order: Sequence[str],
+    keys: Sequence[str],
+) -> list[Key] | None:
+    """The ``keys`` variables' terms of ``solutions`` (rows of oxigraph terms, or
+    ``None``, under ``columns``) in the order ``ORDER BY`` the ``order`` variables
+    would give: what :func:`read_keys` returns for the rows its query found."""
     # column by column: a Python call per term, not per row and term
     orders = [_column(solutions, columns.index(v)) for v in order]
     ranks = []
@@ -213,11 +226,13 @@ def read_keys(
     return [found[row] for row in rows]
 
 
-def _column(solutions: list[ox.QuerySolution], i: int) -> list[Any]:
+def _column(solutions: Sequence[Any], i: int) -> list[Any]:
     return [s[i] for s in solutions]
 
 
-def _kind(term: object) -> str:
+def term_kind(term: object) -> str:
+    """How :func:`order_keys` orders a term: ``iri``, ``string``, ``integer``,
+    ``date``, or ``other`` (which it cannot order)."""
     if isinstance(term, ox.NamedNode):
         return "iri"
     if isinstance(term, ox.Literal) and not term.language:
@@ -238,7 +253,7 @@ _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 def _ranks(column: Sequence[Any]) -> list[tuple[int, str | int]] | None:
     """The sort key of each term of a column, as SPARQL orders them; ``None`` when
     the column holds another kind of term, or two kinds."""
-    kinds = {_kind(term) for term in column if term is not None}
+    kinds = {term_kind(term) for term in column if term is not None}
     if len(kinds) > 1 or "other" in kinds:
         return None
     if kinds == {"integer"}:

@@ -1,0 +1,624 @@
+"""Each busy entity's page keys, kept in order in the index graph: for every named
+query with a key query and a name parameter, the rows of an actor's or a place's
+key query, as :func:`kb.store.sparql.read_keys` orders them, so that a page of a
+busy entity reads its keys with one lookup instead of ordering thousands of them.
+
+A list is written for an entity with at least :data:`MIN_KEYS` keys (fewer are as
+cheap to find by the key query) as ``?entity <urn:newskb:keys/NAME> "…"`` in the
+index graph (:data:`kb.store.name_index.NAME_INDEX`): one line per key row, the
+terms of the key query's ``ORDER BY`` variables as SPARQL text separated by tabs
+(which terms' text never holds), an empty field for an unbound one.
+
+A write makes the lists stale: before the store's first write of a session, a mark
+(:data:`_STALE`) says so, and every reader then asks the key queries, as a store
+without lists does. The store remembers (:class:`Pending`) the nodes of the
+written or dropped triples that the key queries read (:data:`KEYED_PREDICATES`),
+the entities they link to (:func:`owners`), and the places put inside another or
+taken out of it. :func:`settle` then writes those entities' lists again and
+removes the mark (the store does this when it is closed): a list is read again
+from the key query when places moved under its entity, or when it had none;
+otherwise only the rows of the key query's items (``# items:`` in the key query:
+the claims, the events) among the written nodes are read, and they replace the
+list's rows of those items. A row that a write changes always has such an item
+among the written nodes, as each keyed triple links an item (a claim, an event)
+to something, apart from ``schema:containedInPlace``, whose changes read the lists
+again. A mark found by a writer that did not set it (a process stopped before it
+settled) makes every list be written again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kb.rdf.namespaces import KB, SCHEMA
+from kb.store import queries
+from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
+from kb.store.sparql import _PREFIXES, Key, order_keys, term_kind
+
+__all__ = [
+    "KEYED_PREDICATES",
+    "MIN_KEYS",
+    "is_stale",
+    "keyed_nodes",
+    "mark_stale",
+    "named_entities",
+    "owners",
+    "settle",
+    "stored_keys",
+]
+
+#: The fewest keys an entity's answer needs for its list to be kept.
+MIN_KEYS = 200
+#: The predicates the key queries read, apart from the name test's: a triple with
+#: one of them, written or dropped, may change an entity's keys (see :func:`owners`;
+#: a test checks that the key queries read no other).
+KEYED_PREDICATES = (
+    KB.claimant,
+    KB.mentions,
+    KB.conflictsWith,
+    KB.place,
+    KB.date,
+    KB.agent,
+    KB.participant,
+    SCHEMA.containedInPlace,
+)
+#: The entities whose keys a node's triples can change: the node itself (a
+#: claimant, an agent, a place), the claimant, agent, participant of a claim or an
+#: event, the claimants of a claim's conflicting claims, and the places an event
+#: or a place is in, however deep.
+#: (``LATERAL``: each node's links are read from it; joined to the ``VALUES``
+#: block, oxigraph would read every place's ancestors first.)
+_OWNERS = f"""SELECT DISTINCT ?owner WHERE {{
+  VALUES ?node {{ %s }}
+  LATERAL {{
+    {{ BIND (?node AS ?owner) }}
+    UNION {{ ?node <{KB.claimant}>|<{KB.agent}>|<{KB.participant}> ?owner }}
+    UNION {{ ?node (<{KB.conflictsWith}>|^<{KB.conflictsWith}>)/<{KB.claimant}> ?owner }}
+    UNION {{ ?node <{KB.place}>/<{SCHEMA.containedInPlace}>* ?owner }}
+    UNION {{ ?node <{SCHEMA.containedInPlace}>+ ?owner }}
+  }}
+}}"""
+#: Nodes a query takes at once in a ``VALUES`` block.
+_CHUNK = 500
+_STALE = ox.Quad(_INDEX, ox.NamedNode("urn:newskb:keysStale"), ox.Literal("1"), _INDEX)
+_PREFIX = "urn:newskb:keys/"
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A named query whose pages can read kept keys: its key query has one name
+    test, of its parameter ``param``."""
+
+    query: queries.NamedQuery
+    param: str
+    entity: str
+    last_words: bool
+    predicate: ox.NamedNode
+    #: the other parameters' variables that the key query only selects: the
+    #: keys are the same whatever their values (the query's rows test them)
+    free: frozenset[str]
+    #: the variables of the key query's items (``# items:``), if it names them
+    items: tuple[str, ...]
+
+    @property
+    def plan(self) -> queries.KeyQuery:
+        assert self.query.keys is not None
+        return self.query.keys
+
+    @property
+    def columns(self) -> list[int]:
+        """Where each key variable is among the ``ORDER BY`` variables."""
+        return [self.plan.order.index(v) for v in self.plan.variables]
+
+
+@cache
+def _kinds() -> tuple[_Kind, ...]:
+    found = []
+    for name in queries.names():
+        query = queries.load(name)
+        plan = query.keys
+        if plan is None or len(plan.query.name_tests) != 1:
+            continue
+        test = plan.query.name_tests[0]
+        text = plan.query.text[: test.start] + plan.query.text[test.end :]
+        where = re.sub(r"#[^\n]*", "", text).split("WHERE", 1)[1]
+        free = frozenset(
+            v
+            for v in query.param_variables() - {test.param}
+            if not re.search(rf"\?{v}\b", where)
+        )
+        found.append(
+            _Kind(
+                query,
+                test.param,
+                test.entity,
+                test.last_words,
+                ox.NamedNode(_PREFIX + name),
+                free,
+                tuple(
+                    v for m in _ITEMS.finditer(plan.query.text) for v in m[1].split()
+                ),
+            )
+        )
+    return tuple(found)
+
+
+_ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
+
+
+def _kind(name: str) -> _Kind | None:
+    return next((k for k in _kinds() if k.query.name == name), None)
+
+
+def is_stale(db: ox.Store) -> bool:
+    """Whether writes since the lists were last settled may have changed them."""
+    return _STALE in db
+
+
+def mark_stale(db: ox.Store) -> None:
+    db.add(_STALE)
+
+
+_KEYED_INFIXES = tuple(f" <{p}> " for p in KEYED_PREDICATES)
+_KEYED = frozenset(ox.NamedNode(str(p)) for p in KEYED_PREDICATES)
+
+
+def keyed_nodes(triples: Iterable[ox.Quad | ox.Triple]) -> set[ox.NamedNode]:
+    """The IRIs that triples with a :data:`KEYED_PREDICATES` predicate link."""
+    nodes: set[ox.NamedNode] = set()
+    for triple in triples:
+        if triple.predicate in _KEYED:
+            nodes.update(
+                t
+                for t in (triple.subject, triple.object)
+                if isinstance(t, ox.NamedNode)
+            )
+    return nodes
+
+
+def keyed_lines(text: str) -> Iterator[ox.Quad]:
+    """The triples of plain N-Triples ``text`` with a keyed predicate (a line is
+    found by its predicate's text, then parsed)."""
+    lines = lines_with(text, _KEYED_INFIXES)
+    if lines:
+        yield from ox.parse("".join(lines), format=ox.RdfFormat.N_TRIPLES)
+
+
+def owners(db: ox.Store, nodes: Iterable[ox.NamedNode]) -> set[ox.NamedNode]:
+    """The entities whose keys a change to the triples linking ``nodes`` can
+    change, as the store links them now (before a drop, after an add)."""
+    found: set[ox.NamedNode] = set()
+    for chunk in _chunks(sorted(nodes, key=str)):
+        rows = db.query(_OWNERS % " ".join(str(n) for n in chunk), prefixes=_PREFIXES)
+        assert isinstance(rows, ox.QuerySolutions)
+        found.update(r[0] for r in rows if isinstance(r[0], ox.NamedNode))
+    return found
+
+
+def named_entities(db: ox.Store) -> set[ox.NamedNode]:
+    """Every entity with a name in the index: those a name parameter can find."""
+    return {
+        q.subject
+        for q in db.quads_for_pattern(None, _NAME_KEY, None, _INDEX)
+        if isinstance(q.subject, ox.NamedNode)
+    }
+
+
+@dataclass
+class Pending:
+    """What a session's writes did that the lists must follow (see the module)."""
+
+    #: every list is to be written again (an index rebuilt, a writer stopped)
+    everyone: bool = False
+    #: the entities whose lists the writes may change
+    entities: set[ox.NamedNode] = field(default_factory=set)
+    #: the nodes of the keyed triples written or dropped
+    nodes: set[ox.NamedNode] = field(default_factory=set)
+    #: those written, whose owners are found when the lists settle (an add only
+    #: adds links, so they are found then as well as after each write, and once)
+    added: set[ox.NamedNode] = field(default_factory=set)
+    #: the entities with places newly inside them, or no longer
+    moved: set[ox.NamedNode] = field(default_factory=set)
+
+    def write(
+        self, db: ox.Store, triples: Sequence[ox.Quad], write: Callable[[], None]
+    ) -> None:
+        """Run ``write``, which adds ``triples`` (the keyed ones at least) to the
+        union, and note what it changes."""
+        edges = [t for t in triples if t.predicate == _INSIDE and _union(t) not in db]
+        write()
+        if self.everyone:
+            return
+        nodes = keyed_nodes(triples)
+        self.nodes |= nodes
+        self.added |= nodes
+        self.moved |= owners(
+            db, {t.object for t in edges if isinstance(t.object, ox.NamedNode)}
+        )
+
+    def drop(
+        self, db: ox.Store, article: ox.NamedNode, drop: Callable[[], None]
+    ) -> None:
+        """Run ``drop``, which drops ``article`` and the union's triples that only
+        it states, and note what it changes."""
+        if self.everyone:
+            drop()
+            return
+        triples = [q.triple for q in db.quads_for_pattern(None, None, None, article)]
+        nodes = keyed_nodes(triples)
+        self.nodes |= nodes
+        self.entities |= owners(db, nodes)
+        edges = [
+            (t, owners(db, {t.object}))
+            for t in triples
+            if t.predicate == _INSIDE and isinstance(t.object, ox.NamedNode)
+        ]
+        drop()
+        for edge, above in edges:
+            if _union(edge) not in db:
+                self.moved |= above
+
+
+_INSIDE = ox.NamedNode(str(SCHEMA.containedInPlace))
+
+
+def _union(triple: ox.Quad | ox.Triple) -> ox.Quad:
+    return ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
+
+
+def settle(db: ox.Store, pending: Pending) -> None:
+    """Write again the lists that ``pending``'s writes may have changed (every
+    list, when ``pending.everyone``), then remove the stale mark, in one update."""
+    names = named_entities(db)
+    if not pending.everyone:
+        pending.entities |= owners(db, pending.added)
+    touched = names if pending.everyone else pending.entities | pending.moved
+    # lists only for named entities (those a name finds): an entity that lost its
+    # names loses its list, which could not follow its keys until named again
+    dirty = names & touched
+    old: list[ox.Quad] = []
+    new: list[ox.Quad] = []
+    for kind in _kinds():
+        kept = {
+            q.subject: q.object.value
+            for q in (
+                db.quads_for_pattern(None, kind.predicate, None, _INDEX)
+                if pending.everyone
+                else (
+                    quad
+                    for entity in touched
+                    for quad in db.quads_for_pattern(
+                        entity, kind.predicate, None, _INDEX
+                    )
+                )
+            )
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+        }
+        again = (
+            dirty
+            if pending.everyone or not kind.items
+            else {e for e in dirty if e in pending.moved or e not in kept}
+        )
+        texts: dict[ox.NamedNode, str | None] = {}
+        if again != dirty:
+            texts = _changed(
+                db, kind, {e: kept[e] for e in dirty - again}, pending.nodes
+            )
+        # the lists that cannot take rows in steps are read whole
+        again |= {e for e, text in texts.items() if text is None}
+        texts |= {
+            e: _text(kind, rows)
+            for e, rows in _rows(db, kind, sorted(again, key=str)).items()
+        }
+        for entity in dirty | kept.keys():
+            before, after = kept.get(entity), texts.get(entity)
+            if before != after:
+                old += _list(entity, kind, before)
+                new += _list(entity, kind, after)
+    db.update(_replace(old, new))
+
+
+def _list(entity: ox.NamedNode, kind: _Kind, text: str | None) -> list[ox.Quad]:
+    if text is None:
+        return []
+    return [ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX)]
+
+
+Row = tuple[ox.NamedNode | ox.Literal | None, ...]
+#: The kind of a column that cannot be ordered here (see :func:`_column_kinds`).
+_UNORDERED = "x"
+
+
+def _text(kind: _Kind, rows: Sequence[Row]) -> str | None:
+    """A list's text: a line of its columns' kinds (:func:`_column_kinds`), then
+    ``rows`` (of the ``ORDER BY`` variables) in order, a line each; ``None`` when
+    there are too few or they cannot be ordered here."""
+    if len(rows) < MIN_KEYS:
+        return None
+    order = kind.plan.order
+    ordered = order_keys(order, rows, order, order)
+    if ordered is None:
+        return None
+    lines = ("\t".join(t or "" for t in row) for row in ordered)
+    return "\n".join(["\t".join(_column_kinds(rows)), *lines])
+
+
+def _column_kinds(rows: Iterable[Sequence[object]]) -> list[str]:
+    """Each column's kind of term as :func:`kb.store.sparql.order_keys` orders
+    them: one of theirs, ``""`` when none is bound, :data:`_UNORDERED` when they
+    are of two kinds or one it cannot order."""
+    kinds: list[set[str]] = []
+    for row in rows:
+        if not kinds:
+            kinds = [set() for _ in row]
+        for found, term in zip(kinds, row, strict=True):
+            if isinstance(term, _Kinded):
+                found.update({term.kind} - {""})
+            elif term is not None:
+                found.add(term_kind(term))
+    return [
+        _UNORDERED if len(k) > 1 or k & {"other", _UNORDERED} else next(iter(k), "")
+        for k in kinds
+    ]
+
+
+def _changed(
+    db: ox.Store,
+    kind: _Kind,
+    kept: dict[ox.NamedNode, str],
+    nodes: set[ox.NamedNode],
+) -> dict[ox.NamedNode, str | None]:
+    """The lists of ``kept`` (entity: text) with the rows of the items among
+    ``nodes`` read again and merged in their places; ``None`` for a list that
+    must be read whole (it, or its new rows, cannot be ordered here)."""
+    if not kept:
+        return {}
+    order = kind.plan.order
+    at = [order.index(v) for v in kind.items]
+    written = {str(n) for n in nodes}
+    fresh: dict[ox.NamedNode, set[Row]] = {}
+    for variable in kind.items:
+        for chunk in _chunks(sorted(nodes, key=str)):
+            for entity, rows in _rows(db, kind, None, (variable, chunk)).items():
+                if entity in kept:
+                    fresh.setdefault(entity, set()).update(rows)
+    out: dict[ox.NamedNode, str | None] = {}
+    for entity, text in kept.items():
+        header, *lines = text.split("\n")
+        staying = [
+            line for line in lines if not _has_item(line.split("\t"), at, written)
+        ]
+        out[entity] = _merged(header.split("\t"), staying, fresh.get(entity, set()))
+    return out
+
+
+def _has_item(fields: list[str], at: list[int], written: set[str]) -> bool:
+    return any(fields[i] in written for i in at)
+
+
+def _merged(kinds: list[str], lines: list[str], rows: set[Row]) -> str | None:
+    """``lines`` (in order) with ``rows`` put in their places, under a header of
+    the columns' kinds; ``None`` when this cannot order them as
+    :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
+    first it cannot order, and gives up on a tie in those."""
+    if len(lines) + len(rows) < MIN_KEYS:
+        return None
+    both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)])
+    sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
+    if not sortable:
+        return None
+    ranked = sorted((_row_rank(row, sortable), row) for row in rows)
+    if any(a[0] == b[0] for a, b in zip(ranked, ranked[1:], strict=False)):
+        return None
+
+    def rank(line: str) -> Rank:
+        return _line_rank(line, sortable)
+
+    out: list[str] = []
+    start = 0
+    for place, row in ranked:
+        at = bisect_left(lines, place, lo=start, key=rank)
+        if at < len(lines) and rank(lines[at]) == place:
+            return None
+        out += lines[start:at]
+        out.append("\t".join("" if t is None else str(t) for t in row))
+        start = at
+    out += lines[start:]
+    return "\n".join(["\t".join(both), *out])
+
+
+@dataclass(frozen=True)
+class _Kinded:
+    """A stand-in term of a known kind (a list's column), for :func:`_column_kinds`."""
+
+    kind: str
+
+
+Rank = tuple[tuple[int, str | int], ...]
+
+
+def _row_rank(row: Row, kinds: list[str]) -> Rank:
+    """The rank of a row's first ``len(kinds)`` columns."""
+    return tuple(
+        _rank(None if t is None else t.value, k)
+        for t, k in zip(row, kinds, strict=False)
+    )
+
+
+def _line_rank(line: str, kinds: list[str]) -> Rank:
+    """The rank of a list's line's first ``len(kinds)`` columns."""
+    fields = line.split("\t")
+    return tuple(_rank(_value(text), k) for text, k in zip(fields, kinds, strict=False))
+
+
+def _rank(value: str | None, kind: str) -> tuple[int, str | int]:
+    """A term's place as :func:`kb.store.sparql.order_keys` orders its column."""
+    if kind == "integer":
+        return (0, 0) if value is None else (1, int(value))
+    return (0, "") if value is None else (1, value)
+
+
+def _value(text: str) -> str | None:
+    """The value of a term from its SPARQL text (an IRI's, a literal's lexical
+    form)."""
+    if not text:
+        return None
+    if text.startswith("<"):
+        return text[1:-1]
+    end = text.rindex('"')
+    if "\\" not in text[:end]:
+        return text[1:end]
+    term = _term(text)
+    assert term is not None
+    return term.value
+
+
+def _rows(
+    db: ox.Store,
+    kind: _Kind,
+    entities: list[ox.NamedNode] | None,
+    items: tuple[str, list[ox.NamedNode]] | None = None,
+) -> dict[ox.NamedNode, list[Row]]:
+    """The key query's rows (of its ``ORDER BY`` variables) of each of
+    ``entities``, or of every entity but only for the items ``items`` (a
+    variable and its values), by entity."""
+    plan = kind.plan
+    if entities is not None:
+        texts = [
+            queries.for_store(
+                plan.query,
+                {kind.param: Literal("")},
+                _Given([URIRef(e.value) for e in chunk]),
+            )
+            for chunk in _chunks(entities)
+        ]
+    else:
+        assert items is not None
+        test = plan.query.name_tests[0]
+        text = plan.query.text[: test.start] + plan.query.text[test.end :]
+        text = queries.for_store(
+            replace(plan.query, text=text, name_tests=()), {}, _Given([])
+        )
+        variable, values = items
+        texts = [
+            queries.restrict(
+                plan.unordered(text), [variable], [(str(v),) for v in values]
+            )
+        ]
+    found: dict[ox.NamedNode, list[Row]] = {}
+    for text in texts:
+        text = plan.unordered(text) if entities is not None else text
+        text = text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{kind.entity}", 1)
+        answer = db.query(text, prefixes=_PREFIXES)
+        assert isinstance(answer, ox.QuerySolutions)
+        columns = [v.value for v in answer.variables]
+        at = columns.index(kind.entity)
+        wanted = [columns.index(v) for v in plan.order]
+        for row in answer:
+            entity = row[at]
+            if isinstance(entity, ox.NamedNode):
+                found.setdefault(entity, []).append(tuple(row[i] for i in wanted))
+    return found
+
+
+def _term(text: str) -> ox.NamedNode | ox.Literal | None:
+    """A term from its SPARQL text as a list holds it (an IRI or a literal)."""
+    if not text:
+        return None
+    if text.startswith("<"):
+        return ox.NamedNode(text[1:-1])
+    parsed = next(
+        ox.parse(f"<urn:x:s> <urn:x:p> {text} .\n", format=ox.RdfFormat.N_TRIPLES)
+    )
+    assert isinstance(parsed.object, ox.Literal)
+    return parsed.object
+
+
+def _replace(old: list[ox.Quad], new: list[ox.Quad]) -> str:
+    """One update that deletes ``old``, inserts ``new`` and removes the stale mark
+    (terms as oxigraph writes them: escaped, so each stays one term)."""
+    graph = f"GRAPH {_INDEX}"
+    deleted = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in old)
+    inserted = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in new)
+    mark = f"{_STALE.subject} {_STALE.predicate} {_STALE.object} ."
+    return (
+        f"DELETE DATA {{ {graph} {{ {deleted} {mark} }} }} ;\n"
+        f"INSERT DATA {{ {graph} {{ {inserted} }} }}"
+    )
+
+
+@dataclass(frozen=True)
+class _Given:
+    """A :class:`kb.store.queries.Lookup` that finds the given entities."""
+
+    entities: list[URIRef]
+
+    def entities_named(self, name: str, *, last_words: bool = True) -> list[URIRef]:
+        return self.entities
+
+    def articles_at(self, iri_or_url: str) -> None:
+        return None
+
+
+def stored_keys(
+    db: ox.Store, query: queries.NamedQuery, bindings: Mapping[str, Node]
+) -> Sequence[Key] | None:
+    """The keys of ``query``'s answer kept for the one entity its name parameter
+    names, in order, or ``None`` when there is no such list to read: the lists are
+    stale, the query keeps none, another parameter that its key query tests is
+    given, or the name names no
+    entity or several, or one with fewer keys than :data:`MIN_KEYS`. The store
+    must have a complete name index."""
+    kind = _kind(query.name)
+    if kind is None or kind.param not in bindings or is_stale(db):
+        return None
+    if not set(bindings) <= kind.free | {kind.param}:
+        return None
+    entities = lookup_entities(
+        db, str(bindings[kind.param]), last_words=kind.last_words
+    )
+    if entities is None or len(entities) != 1:
+        return None
+    found = next(
+        db.quads_for_pattern(ox.NamedNode(entities[0]), kind.predicate, None, _INDEX),
+        None,
+    )
+    if found is None:
+        return None
+    assert isinstance(found.object, ox.Literal)
+    return _Keys(found.object.value.split("\n")[1:], kind.columns)
+
+
+class _Keys(Sequence[Key]):
+    """A list's keys, each split from its line when it is read (a page reads
+    few of thousands)."""
+
+    def __init__(self, lines: list[str], columns: list[int]) -> None:
+        self._lines = lines
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._key(line) for line in self._lines[index]]
+        return self._key(self._lines[index])
+
+    def _key(self, line: str) -> Key:
+        terms = line.split("\t")
+        return tuple(terms[i] or None for i in self._columns)
+
+
+def _chunks(items: list[ox.NamedNode]) -> Iterator[list[ox.NamedNode]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
