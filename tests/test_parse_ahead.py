@@ -146,6 +146,12 @@ def test_a_component_of_the_users_after_newskbs_keeps_the_parse_here() -> None:
     assert parse_ahead.split_pipeline(nlp, "newskb_dates") is None
 
 
-def test_kb_parse_ahead_0_parses_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_kb_parse_ahead_1_turns_the_helper_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KB_PARSE_AHEAD", raising=False)
+    assert not parse_ahead.helper_can_help()
     monkeypatch.setenv("KB_PARSE_AHEAD", "0")
     assert not parse_ahead.helper_can_help()
+    monkeypatch.setenv("KB_PARSE_AHEAD", "1")
+    assert parse_ahead.helper_can_help() == (len(os.sched_getaffinity(0)) >= 2)

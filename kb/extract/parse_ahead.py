@@ -44,7 +44,9 @@ AHEAD_BATCHES = 3
 HERE_EVERY = 5
 #: What a parsed Doc carries that the rule components never read.
 EXCLUDE = ("tensor",)
-#: ``KB_PARSE_AHEAD=0`` parses in this process, as before the helper existed.
+#: ``KB_PARSE_AHEAD=1`` turns the helper on for ``kb export`` and ``kb add`` with
+#: ``--jobs 1``. Off by default: on the shared 2-core machine under load it was
+#: slower than one process (see the README's Performance section).
 ENV = "KB_PARSE_AHEAD"
 #: The prefix of newskb's rule components (``newskb_paragraphs`` runs before the
 #: parser, so it is among the trained ones).
@@ -62,9 +64,9 @@ class _Failed:
 
 
 def helper_can_help() -> bool:
-    """A helper process runs on a core of its own: the platform forks, this process
-    may use two cores or more, and ``$KB_PARSE_AHEAD`` is not ``0``."""
-    if os.environ.get(ENV) == "0":
+    """Parse ahead: ``$KB_PARSE_AHEAD`` is ``1``, the platform forks, and this process
+    may use two cores or more, so that the helper has a core of its own."""
+    if os.environ.get(ENV) != "1":
         return False
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
@@ -196,7 +198,7 @@ def _stopped(helper: multiprocessing.process.BaseProcess) -> ExtractionError:
     helper.join()
     return ExtractionError(
         "the helper process that parses with spaCy stopped "
-        f"(exit code {helper.exitcode}); {ENV}=0 parses in this process instead"
+        f"(exit code {helper.exitcode}); without {ENV}=1 it parses in this process"
     )
 
 

@@ -68,9 +68,9 @@ class ExportOptions:
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
-    #: worker processes for extraction; 1 runs in this process (spaCy's trained
-    #: components in a helper beside it on 2+ cores: kb.extract.parse_ahead), None
-    #: picks (auto)
+    #: worker processes for extraction; 1 runs in this process (with
+    #: $KB_PARSE_AHEAD=1 on 2+ cores, spaCy's trained components in a helper beside
+    #: it: kb.extract.parse_ahead), None picks (auto)
     jobs: int | None = 1
     #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
     gazetteers: tuple[str, ...] = ()
