@@ -11,12 +11,14 @@ import json
 import multiprocessing
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -28,8 +30,10 @@ from rdflib import Graph, URIRef
 
 from bench.corpus import write_jsonl
 from kb.extract import COMPONENTS, load_pipeline, make_doc
+from kb.extract.parse_ahead import ENV as PARSE_AHEAD_ENV
+from kb.extract.parse_ahead import helper_can_help
 from kb.ingest.sources import iter_articles
-from kb.jobs.export import ExportOptions, export
+from kb.jobs.export import ExportOptions, ExportResult, export
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.mapping import MappingOptions, map_article
@@ -84,6 +88,46 @@ def median_time(fn: Callable[[], Any], reps: int) -> float:
     return statistics.median(timed(fn)[0] for _ in range(reps))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (a helper
+    process counts once it has been joined)."""
+    own, kids = (
+        resource.getrusage(who)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def wall_and_cpu(fn: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (all cores, children included) of one call."""
+    start = cpu_seconds()
+    wall = timed(fn)[0]
+    return wall, cpu_seconds() - start
+
+
+def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+@contextmanager
+def parsing_ahead() -> Iterator[None]:
+    """``KB_PARSE_AHEAD=1`` for a while: spaCy parses in a helper process."""
+    before = os.environ.get(PARSE_AHEAD_ENV)
+    os.environ[PARSE_AHEAD_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[PARSE_AHEAD_ENV]
+        else:
+            os.environ[PARSE_AHEAD_ENV] = before
+
+
+def parse_ahead_export(corpus: Path, options: ExportOptions) -> ExportResult:
+    with parsing_ahead():
+        return export([corpus], options)
+
+
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -97,24 +141,62 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
     words = sum(len(t.split()) for t in texts)
     list(nlp.pipe(texts[:4]))  # warm caches (vectors, gazetteer) out of the timing
     validate_graph(Graph())
-    # spaCy alone: the model's own components (and the paragraph rule), not ours
+    # spaCy alone: the model's own components (and the paragraph rule), not ours;
+    # one process, one core
     with nlp.select_pipes(disable=COMPONENTS):
-        t_nlp = median_time(lambda: list(nlp.pipe(texts, batch_size=16)), sizes.reps)
+        t_nlp, cpu_nlp = medians(
+            [
+                wall_and_cpu(lambda: list(nlp.pipe(texts, batch_size=16)))
+                for _ in range(sizes.reps)
+            ]
+        )
+    # as kb export --jobs 1 runs (one process), and with KB_PARSE_AHEAD=1 (spaCy's
+    # trained components in a helper process, up to two cores), alternately
     options = ExportOptions(fmt="ttl", generated_at=FIXED)
-    t_e2e = median_time(lambda: export([corpus], options), sizes.reps)
+    one: list[tuple[float, float]] = []
+    ahead: list[tuple[float, float]] = []
+    for _ in range(sizes.reps):
+        one.append(wall_and_cpu(lambda: export([corpus], options)))
+        if helper_can_help_with_env():
+            ahead.append(wall_and_cpu(lambda: parse_ahead_export(corpus, options)))
+    t_e2e, cpu_e2e = medians(one)
     stages, graphs = _stages(corpus, nlp)
     out = {
         "articles": len(articles),
         "words": words,
         "nlp_pipe_s": t_nlp,
         "export_s": t_e2e,
+        "nlp_pipe_cpu_s": cpu_nlp,
+        "export_cpu_s": cpu_e2e,
+        "export_parse_ahead": helper_can_help(),
+        **_parse_ahead_figures(ahead, t_nlp, cpu_nlp),
         "nlp_articles_per_s": len(articles) / t_nlp,
         "export_articles_per_s": len(articles) / t_e2e,
         "extraction_ratio": t_nlp / t_e2e,
+        "extraction_cpu_ratio": cpu_nlp / cpu_e2e,
         "stages_s": stages,
         "triples": sum(len(g) for _, g in graphs),
     }
     return out, graphs
+
+
+def helper_can_help_with_env() -> bool:
+    """Could ``KB_PARSE_AHEAD=1`` start a helper here (2+ cores, fork)?"""
+    with parsing_ahead():
+        return helper_can_help()
+
+
+def _parse_ahead_figures(
+    ahead: list[tuple[float, float]], t_nlp: float, cpu_nlp: float
+) -> dict[str, float]:
+    if not ahead:
+        return {}
+    wall, cpu = medians(ahead)
+    return {
+        "export_parse_ahead_s": wall,
+        "export_parse_ahead_cpu_s": cpu,
+        "extraction_ratio_parse_ahead": t_nlp / wall,
+    }
 
 
 def _stages(corpus: Path, nlp: Any) -> tuple[dict[str, float], list]:
@@ -629,6 +711,27 @@ def table(results: dict[str, Any]) -> str:
                 verdict("extraction_ratio", a["extraction_ratio"]),
             )
         )
+        if "export_cpu_s" in a:
+            rows.append(
+                (
+                    "  CPU s (all cores)",
+                    f"export {a['export_cpu_s']:.1f} ({a['export_cpu_s'] / a['export_s']:.2f}"
+                    f" cores) vs nlp.pipe {a['nlp_pipe_cpu_s']:.1f} "
+                    f"({a['nlp_pipe_cpu_s'] / a['nlp_pipe_s']:.2f}); parse ahead: "
+                    f"{a['export_parse_ahead']}",
+                    "",
+                )
+            )
+        if "export_parse_ahead_s" in a:
+            cpu = a["export_parse_ahead_cpu_s"]
+            rows.append(
+                (
+                    "  with KB_PARSE_AHEAD=1 (2 cores)",
+                    f"{a['extraction_ratio_parse_ahead']:.2f} ("
+                    f"{a['export_parse_ahead_s']:.1f} s; CPU {cpu:.1f} s)",
+                    "",
+                )
+            )
         total = sum(a["stages_s"].values())
         shares = ", ".join(f"{k} {v / total:.0%}" for k, v in a["stages_s"].items())
         rows.append(("  stages (share of time)", shares, ""))

@@ -110,7 +110,8 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             envvar="KB_JOBS",
             help="Worker processes for extraction, or auto: one per core for "
             "12 articles or more, else 1. The output is the same for any number. "
-            "Also $KB_JOBS.",
+            "With 1 and $KB_PARSE_AHEAD=1 on two cores or more, spaCy parses "
+            "ahead in a helper process. Also $KB_JOBS.",
         ),
         click.option(
             "--gazetteer",

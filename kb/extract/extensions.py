@@ -28,6 +28,7 @@ __all__ = [
     "Stage",
     "article_of",
     "gazetteer_of",
+    "set_inputs",
     "stage",
     "text_of",
 ]
@@ -56,6 +57,14 @@ for _name in (*INPUTS, *RESULTS):
         Doc.set_extension(_name, default=None)
 
 T = TypeVar("T")
+
+
+def set_inputs(doc: Doc, article: Article, gaz: Gazetteer | None) -> Doc:
+    """Set the :data:`INPUTS` on ``doc``: the article it was made from, and the
+    gazetteer to link with (None: the built-in one)."""
+    doc._.newskb_article = article
+    doc._.newskb_gazetteer = gaz
+    return doc
 
 
 def stage(doc: Doc, attr: str, compute: Callable[[Doc], T]) -> T:

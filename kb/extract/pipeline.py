@@ -8,7 +8,7 @@ name can be changed with ``--model`` or ``KB_SPACY_MODEL``. Nothing is downloade
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 
 from kb.errors import ExtractionError
 from kb.extract.claims import DEFAULT_ATTRIBUTIONS
+from kb.extract.extensions import set_inputs
+from kb.extract.parse_ahead import parsed_in_helper, split_pipeline
 from kb.models import Article, Extraction
 from kb.text.gazetteer import Gazetteer
 
@@ -124,23 +126,39 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = 16,
     gaz: Gazetteer | None = None,
-) -> Iterator[Extraction]:
-    """Extract from many articles, batching the spaCy work with ``nlp.pipe``."""
+    *,
+    parse_ahead: bool = False,
+) -> Generator[Extraction, None, None]:
+    """Extract from many articles, batching the spaCy work with ``nlp.pipe``.
+
+    :param parse_ahead: run the trained components in a helper process
+        (:mod:`kb.extract.parse_ahead`), which parses the next articles while
+        newskb's components, and whatever the caller does with each extraction, run
+        here; the extractions are the same. Ignored when the pipeline has a
+        component of its own among or after newskb's.
+    """
     nlp = nlp or pipeline()
     if "newskb_conflicts" not in nlp.pipe_names:
         raise ExtractionError(
             "this spaCy pipeline has no newskb components: use kb.extract.pipeline(), "
             "or kb.extract.add_components(nlp)"
         )
-    docs = (make_doc(nlp, a, gaz) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield doc._.newskb_extraction
+    split = split_pipeline(nlp, COMPONENTS[0]) if parse_ahead else None
+    if split is None:
+        docs: Iterator[Doc] = (make_doc(nlp, a, gaz) for a in articles)
+        skip: list[str] = []
+    else:
+        skip, rules = split
+        docs = parsed_in_helper(articles, nlp, rules, batch_size, gaz)
+    try:
+        for doc in nlp.pipe(docs, batch_size=batch_size, disable=skip):
+            yield doc._.newskb_extraction
+    finally:
+        if isinstance(docs, Generator):
+            docs.close()  # stops the helper now, not at garbage collection
 
 
 def make_doc(nlp: Language, article: Article, gaz: Gazetteer | None = None) -> Doc:
     """The article's Doc, tokenised, with the inputs our components read set on it:
     ``nlp.pipe`` takes such Docs and runs the rest of the pipeline."""
-    doc = nlp.make_doc(article.text)
-    doc._.newskb_article = article
-    doc._.newskb_gazetteer = gaz
-    return doc
+    return set_inputs(nlp.make_doc(article.text), article, gaz)

@@ -9,6 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,7 +68,9 @@ class ExportOptions:
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
-    #: worker processes for extraction; 1 runs in this process, None picks (auto)
+    #: worker processes for extraction; 1 runs in this process (with
+    #: $KB_PARSE_AHEAD=1 on 2+ cores, spaCy's trained components in a helper beside
+    #: it: kb.extract.parse_ahead), None picks (auto)
     jobs: int | None = 1
     #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
     gazetteers: tuple[str, ...] = ()
@@ -268,10 +271,18 @@ def build_graphs(
     # imported here: spaCy takes half a second to import, and kb query, stats and
     # serve load this module without extracting anything
     from kb.extract import load_pipeline
+    from kb.extract.parse_ahead import helper_can_help
 
     nlp = load_pipeline(options.model)
     yield from conforming_graphs(
-        inputs, nlp, gaz, mapping, outcomes, progress, validate=options.validate
+        inputs,
+        nlp,
+        gaz,
+        mapping,
+        outcomes,
+        progress,
+        validate=options.validate,
+        parse_ahead=helper_can_help(),
     )
 
 
@@ -293,11 +304,14 @@ def conforming_graphs(
     progress: Callable[[], None] | None = None,
     *,
     validate: ValidateMode = "fast",
+    parse_ahead: bool = False,
 ) -> Iterator[ArticleGraph]:
     """Read, extract (with ``nlp.pipe``), map and validate ``inputs`` in this process
     with a loaded pipeline; yield each conforming graph, in input order, and note
     every outcome (in input order too). ``validate``: see
-    :func:`kb.rdf.validate.validate_article`."""
+    :func:`kb.rdf.validate.validate_article`. ``parse_ahead``: spaCy's trained
+    components parse in a helper process meanwhile (see
+    :func:`kb.extract.extract_many`); the graphs and outcomes are the same."""
     from kb.extract import extract_many
 
     pending: deque[_Pending] = deque()
@@ -312,8 +326,13 @@ def conforming_graphs(
             places.append(len(outcomes) - 1)
             yield article
 
-    with ThreadPoolExecutor(1, thread_name_prefix="kb-validate") as pool:
-        for extraction in extract_many(articles(), nlp, gaz=gaz):
+    extractions = extract_many(articles(), nlp, gaz=gaz, parse_ahead=parse_ahead)
+    # closing: a helper process that parses ahead stops when the caller stops reading
+    with (
+        closing(extractions),
+        ThreadPoolExecutor(1, thread_name_prefix="kb-validate") as pool,
+    ):
+        for extraction in extractions:
             at = places.popleft()
             graph = map_article(extraction, mapping)
             checked = pool.submit(validate_article, graph, validate)

@@ -1,0 +1,285 @@
+"""spaCy's trained components in a helper process: it parses the next articles while
+this process runs newskb's rule components (and, in ``kb export``, mapping and
+validation) on those already parsed, so on two cores a batch takes about as long as
+the parse alone.
+
+A parsed Doc crosses as ``Doc.to_bytes`` without its tensor (no rule component reads
+it): tokens, tags, lemmas, morphology, parse, sentence starts and entities arrive as
+they were, so the rules see the same Doc and extract the same thing, byte for byte
+(tests/test_parse_ahead.py). The helper is forked from this process, so it runs the
+very pipeline object loaded here, with no start-up of its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import queue
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kb.errors import ExtractionError
+from kb.extract.extensions import set_inputs
+from kb.models import Article
+from kb.text.gazetteer import Gazetteer
+
+__all__ = ["AHEAD_BATCHES", "helper_can_help", "parsed_in_helper", "split_pipeline"]
+
+#: Articles sent to the helper beyond the oldest one not yet back, in batches of
+#: ``nlp.pipe``: enough that it never waits for the next batch, few enough that the
+#: texts and parsed Docs in flight stay a handful.
+AHEAD_BATCHES = 3
+#: This process parses one batch in this many itself: the rules, mapping and
+#: validation of an article take about 0.6 of its parse (65 against 108 ms on the
+#: bench corpus), so the helper alone would leave this process waiting 40% of
+#: the time; with one batch in 5 each side does about the same work.
+HERE_EVERY = 5
+#: What a parsed Doc carries that the rule components never read.
+EXCLUDE = ("tensor",)
+#: ``KB_PARSE_AHEAD=1`` turns the helper on for ``kb export`` and ``kb add`` with
+#: ``--jobs 1``. Off by default: on the shared 2-core machine under load it was
+#: slower than one process (see the README's Performance section).
+ENV = "KB_PARSE_AHEAD"
+#: The prefix of newskb's rule components (``newskb_paragraphs`` runs before the
+#: parser, so it is among the trained ones).
+RULES_PREFIX = "newskb_"
+
+
+_END = object()
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """The helper's exception, sent back to be raised here."""
+
+    error: BaseException
+
+
+def helper_can_help() -> bool:
+    """Parse ahead: ``$KB_PARSE_AHEAD`` is ``1``, the platform forks, and this process
+    may use two cores or more, so that the helper has a core of its own."""
+    if os.environ.get(ENV) != "1":
+        return False
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+def split_pipeline(
+    nlp: Language, first_rule: str
+) -> tuple[list[str], list[str]] | None:
+    """The pipe names before ``first_rule`` (the helper runs them) and from it on
+    (run here); None when a component of the second part is not newskb's, which might
+    read what does not cross (the tensor), or when ``first_rule`` is not there.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("newskb_dates")
+    >>> split_pipeline(nlp, "newskb_dates")
+    (['sentencizer'], ['newskb_dates'])
+    """
+    names = list(nlp.pipe_names)
+    if first_rule not in names:
+        return None
+    at = names.index(first_rule)
+    trained, rules = names[:at], names[at:]
+    if not all(name.startswith(RULES_PREFIX) for name in rules):
+        return None
+    return trained, rules
+
+
+def parsed_in_helper(
+    articles: Iterable[Article],
+    nlp: Language,
+    rules: Sequence[str],
+    batch_size: int,
+    gaz: Gazetteer | None = None,
+) -> Iterator[Doc]:
+    """Each article's Doc, in order, as ``nlp.pipe`` without ``rules`` leaves it,
+    with the inputs of :func:`~kb.extract.pipeline.make_doc` set on it here. A helper
+    process parses the batches, but for one in :data:`HERE_EVERY`, which this process
+    parses itself, while the helper goes on with the next ones.
+
+    :raises ExtractionError: when the helper process stops without an answer.
+    """
+    context = multiprocessing.get_context("fork")
+    texts_in, texts_out = context.Pipe(duplex=False)
+    docs_in, docs_out = context.Pipe(duplex=False)
+    helper = context.Process(
+        target=_helper,
+        args=(nlp, list(rules), texts_in, docs_out, (texts_out, docs_in)),
+        name="kb-parse-ahead",
+        daemon=True,
+    )
+    helper.start()
+    texts_in.close()
+    docs_out.close()
+    batches = enumerate(_batches(iter(articles), batch_size))
+    # the batches read, in order, and whether this process parses them
+    planned: deque[tuple[list[Article], bool]] = deque()
+    with_helper = 0  # articles sent and not yet back
+    ended = False
+    try:
+        while True:
+            while not ended and with_helper < AHEAD_BATCHES * batch_size:
+                i, batch = next(batches, (0, []))
+                ended = not batch
+                here = not ended and i % HERE_EVERY == HERE_EVERY - 1
+                if not here:  # the helper's, or the end
+                    _send(texts_out, [a.text for a in batch] or None, helper)
+                    with_helper += len(batch)
+                if batch:
+                    planned.append((batch, here))
+            if not planned:
+                return
+            batch, here = planned.popleft()
+            if here:
+                texts = [a.text for a in batch]
+                docs: Iterator[Doc] = nlp.pipe(
+                    texts, batch_size=len(batch), disable=rules
+                )
+            else:
+                with_helper -= len(batch)
+                docs = (_received(nlp, docs_in, helper) for _ in batch)
+            for doc, article in zip(docs, batch, strict=True):
+                yield set_inputs(doc, article, gaz)
+    finally:
+        # at the end the helper has sent everything and is leaving; earlier (an
+        # error here, or the caller stopped reading) it is stopped
+        if planned or not ended:
+            helper.terminate()
+        helper.join()
+        texts_out.close()
+        docs_in.close()
+
+
+def _send(
+    texts: Connection,
+    batch: list[str] | None,
+    helper: multiprocessing.process.BaseProcess,
+) -> None:
+    try:
+        texts.send(batch)
+    except OSError:
+        raise _stopped(helper) from None
+
+
+def _received(
+    nlp: Language, docs: Connection, helper: multiprocessing.process.BaseProcess
+) -> Doc:
+    return Doc(nlp.vocab).from_bytes(_receive(docs, helper))
+
+
+def _receive(docs: Connection, helper: multiprocessing.process.BaseProcess) -> bytes:
+    """The next parsed Doc's bytes; the helper's own error is raised here."""
+    try:
+        item = docs.recv()
+    except EOFError:
+        raise _stopped(helper) from None
+    if isinstance(item, _Failed):
+        raise item.error
+    assert isinstance(item, bytes)
+    return item
+
+
+def _stopped(helper: multiprocessing.process.BaseProcess) -> ExtractionError:
+    helper.join()
+    return ExtractionError(
+        "the helper process that parses with spaCy stopped "
+        f"(exit code {helper.exitcode}); without {ENV}=1 it parses in this process"
+    )
+
+
+def _helper(
+    nlp: Language,
+    rules: list[str],
+    texts: Connection,
+    docs: Connection,
+    unused: tuple[Connection, ...],
+) -> None:
+    """The helper process: parse each batch of texts as it comes, send each Doc
+    back. A thread reads the texts and another sends the Docs, so that neither side
+    ever waits on a full pipe while the parse goes on."""
+    for conn in unused:  # the caller's ends: with them closed, its exit ends ours
+        conn.close()
+    inbox: queue.SimpleQueue[list[str] | None] = queue.SimpleQueue()
+    outbox: queue.SimpleQueue[bytes | _Failed | None] = queue.SimpleQueue()
+    threading.Thread(target=_read, args=(texts, inbox), daemon=True).start()
+    sender = threading.Thread(target=_send_all, args=(outbox, docs))
+    sender.start()
+    try:
+        while (batch := inbox.get()) is not None:
+            for doc in nlp.pipe(batch, batch_size=len(batch), disable=rules):
+                outbox.put(doc.to_bytes(exclude=EXCLUDE))
+    except BaseException as exc:  # noqa: BLE001 - every error is the caller's to raise
+        outbox.put(_Failed(_sendable(exc)))
+    outbox.put(None)
+    sender.join()
+
+
+T = TypeVar("T")
+
+
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """The items in batches of ``size``; once the last two batches are in sight,
+    what is left goes in halves (at most ``size``), so the last Docs come back a few
+    at a time and the caller's work on them overlaps the parse of the rest, instead
+    of all of it waiting for a whole last batch.
+
+    >>> [len(batch) for batch in _batches(iter(range(10)), 4)]
+    [4, 3, 2, 1]
+    >>> [len(batch) for batch in _batches(iter(range(17)), 4)]
+    [4, 4, 4, 3, 1, 1]
+    """
+    waiting: deque[T] = deque()
+    ended = False
+    while True:
+        while not ended and len(waiting) < 2 * size:
+            item = next(items, _END)
+            ended = item is _END
+            if item is not _END:
+                waiting.append(item)  # type: ignore[arg-type]
+        if not waiting:
+            return
+        take = size if not ended else min(size, (len(waiting) + 1) // 2)
+        yield [waiting.popleft() for _ in range(take)]
+
+
+def _read(texts: Connection, inbox: queue.SimpleQueue[list[str] | None]) -> None:
+    try:
+        while (batch := texts.recv()) is not None:
+            inbox.put(batch)
+    except EOFError:  # the caller is gone: there is nobody to parse for
+        os._exit(1)
+    inbox.put(None)
+
+
+def _send_all(
+    outbox: queue.SimpleQueue[bytes | _Failed | None], docs: Connection
+) -> None:
+    try:
+        while (item := outbox.get()) is not None:
+            docs.send(item)
+    except OSError:  # the caller is gone (or stopped reading)
+        os._exit(1)
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """``exc``, or an ExtractionError saying what it was when it cannot be pickled."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any failure to pickle
+        return ExtractionError(f"spaCy failed in the helper process: {exc!r}")
+    return exc
