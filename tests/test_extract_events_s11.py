@@ -322,3 +322,37 @@ def test_an_attack_on_a_person_is_in_words_without_force(run, sentence, attack):
 def test_a_punishment_someone_faces_is_not_given_yet(run):
     x = run("Maria Lopez faces a fine of up to 2m euros.")
     assert "fine" not in [e.trigger.text for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Youths set fire to a police car.", "Attack"),
+        ("Rioters set the bus on fire.", "Attack"),
+        ("The suspect was remanded in custody.", "LegalAction"),
+        ("The team placed the quarterback on injured reserve.", "SportEvent"),
+        ("She finished second in the 400 metres.", "SportsMatch"),
+        ("He founded the charity with his wife.", "OtherEvent"),
+        ("Parliament adopted the resolution.", "Vote"),
+        ("The country gained independence from Britain.", "PoliticsEvent"),
+        ("The economy grew 2.1 percent in the third quarter.", "BusinessEvent"),
+        ("Inflation fell to 3 percent.", "BusinessEvent"),
+    ],
+)
+def test_more_simple_past_deeds_name_their_events(run, sentence, kind):
+    assert kind in [e.event_type for e in run(sentence).events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police found the body in a field.",
+        "The company placed an order for ten jets.",
+        "She finished the report on Monday.",
+        "The couple adopted a child.",
+    ],
+)
+def test_their_everyday_senses_name_none(run, sentence):
+    kinds = {"SportEvent", "SportsMatch", "Vote"}
+    assert not [e for e in run(sentence).events if e.event_type in kinds]
+    assert "found" not in [e.trigger.text for e in run(sentence).events]

@@ -100,6 +100,8 @@ class TriggerRules:
             and tok.head.lemma_ in ("open", "return")
         ):
             return "Attack"  # "opened fire on the car"
+        if lemma == "fire" and _set_on_fire(tok):
+            return "Attack"  # "set fire to a police car", "set the bus on fire"
         if lemma == "expedition" and any(
             c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")
             for c in tok.children
@@ -390,6 +392,10 @@ class TriggerRules:
         subj = self.r.subject(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         if lemma in lx.MOVEMENT_VERBS:
+            if any(
+                c.dep_ == "dobj" and c.lower_ == "independence" for c in tok.children
+            ):
+                return "PoliticsEvent"  # "the country gained independence"
             if subj is not None and lx.MARKET_INDEX_WORDS & {
                 t.lower_ for t in subj.subtree
             }:
@@ -878,6 +884,53 @@ class TriggerRules:
             return "SportEvent"
         return "Investment" if tok.lemma_.lower() == "loan" else None
 
+    def _placing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "placed the quarterback on injured reserve"; not "placed an order"."""
+        heads = [tok, *objs]  # "placed X on …": the parser may hang "on" on X
+        listed = any(
+            g.lemma_.lower() in ("reserve", "list")
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+        )
+        return "SportEvent" if listed else None
+
+    def _finishing(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "finished second in the 400 metres"; not "finished the report"."""
+        placed = any(
+            c.dep_ in ("advmod", "npadvmod", "oprd", "acomp", "attr", "dobj")
+            and c.lower_ in _PLACES_IN_A_RACE
+            for c in tok.children
+        )
+        return "SportsMatch" if placed else None
+
+    def _founding(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "founded the charity", "founded Orlen Holdings"; "found" is "find" too,
+        whose past is no founding."""
+        if tok.lower_ not in ("founded", "founding", "co-founded", "founds", "found"):
+            return None
+        if tok.lower_ == "found" and tok.tag_ != "VB":
+            return None  # "they found the body": finding
+        bodies = lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | lx.BUSINESS_NOUNS
+        return (
+            "OtherEvent"
+            if any(self._org_like(o) or o.lemma_.lower() in bodies for o in objs)
+            else None
+        )
+
+    def _adopting(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "parliament adopted the resolution"; not "adopted a child" or "a tone"."""
+        return (
+            "Vote" if any(o.lemma_.lower() in lx.VOTED_OBJECTS for o in objs) else None
+        )
+
     def _oath(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "was sworn in as governor"; not "swore to fight on"."""
         sworn_in = any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)
@@ -1197,6 +1250,11 @@ _NO_RESULT = frozenset(
     """crowd crowds attention criticism support praise interest fire ire scrutiny
     applause comparison comparisons inspiration backing approval sympathy""".split()
 )
+#: where a runner or a side finishes
+_PLACES_IN_A_RACE = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth last top
+    bottom runner-up""".split()
+)
 #: verbs of cutting, which cut a rate as well as jobs
 _RATE_CUTS = frozenset({"cut", "slash", "axe"})
 #: what is done to a walkout, and what it does, that no air strike does
@@ -1218,6 +1276,14 @@ def _service_or_event(tok: Token) -> bool:
         or lemma in lx.SPORTS_OBJECTS
         or lemma in lx.CALLED_OFF
     )
+
+
+def _set_on_fire(tok: Token) -> bool:
+    """ "set fire to the car", "set the bus on fire": a fire someone started."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_ == "set":
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "set"
 
 
 def _determined(tok: Token) -> bool:
@@ -1256,9 +1322,12 @@ def _offence(tok: Token) -> bool:
 
 
 def _figure_kind(words: set[str]) -> str | None:
-    """What a figure that moves is: "profit fell" a result, "shares rose" the market."""
+    """What a figure that moves is: "profit fell" a result, "shares rose" the market,
+    "the economy grew" a business event of a whole economy."""
     if words & lx.FINANCIAL_SUBJECTS:
         return "FinancialResult"
+    if words & lx.ECONOMY_SUBJECTS:
+        return "BusinessEvent"
     return "MarketMovement" if words & lx.MARKET_SUBJECTS else None
 
 
@@ -1429,6 +1498,10 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "meet": TriggerRules._meeting,
     **dict.fromkeys(["transfer", "loan"], TriggerRules._player_move),
     "swear": TriggerRules._oath,
+    "place": TriggerRules._placing,
+    "finish": TriggerRules._finishing,
+    "found": TriggerRules._founding,
+    "adopt": TriggerRules._adopting,
     **dict.fromkeys(["raise", "hike", "lower"], TriggerRules._rate_move),
     "play": TriggerRules._playing,
     "force": TriggerRules._displacement,

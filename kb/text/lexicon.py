@@ -304,11 +304,23 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["swear"], "Appointment"),
     **dict.fromkeys(["steal", "rob", "loot", "burgle"], "OtherEvent"),
     **dict.fromkeys(["raise", "hike", "lower"], "BusinessEvent"),
+    # a suspect kept, a player listed or placed, a body founded, a text adopted
+    **dict.fromkeys(["remand"], "LegalAction"),
+    **dict.fromkeys(["re-sign"], "Agreement"),
+    **dict.fromkeys(["place"], "SportEvent"),
+    **dict.fromkeys(["finish"], "SportsMatch"),
+    **dict.fromkeys(["found", "co-found"], "OtherEvent"),
+    **dict.fromkeys(["adopt"], "Vote"),
 }
 # What is won when an award is won: "won a Grammy award", "won gold".
 AWARDS = frozenset(
     """award awards prize prizes medal medals oscar oscars grammy grammys emmy emmys
     trophy honour honor gold silver bronze""".split()
+)
+# What moves when a whole economy moves: "the economy grew", "inflation fell".
+ECONOMY_SUBJECTS = frozenset(
+    """economy gdp product inflation unemployment joblessness output exports imports
+    growth""".split()
 )
 # What is raised or cut when a bank or a firm changes a rate or a price.
 RATE_WORDS = frozenset(
