@@ -23,16 +23,16 @@ def test_a_city_where_a_place_stands_stays_a_place(run):
     [
         # a short form in brackets is no part of the name, and is the same body
         (
-            "The World Health Organization (WHO) said cases rose. The WHO added "
-            "that the outbreak was contained.",
-            "World Health Organization",
-            "WHO",
+            "The International Labour Organization (ILO) said jobs rose. The ILO "
+            "added that wages fell.",
+            "International Labour Organization",
+            "ILO",
         ),
         # whatever its letters, when the article defines it so
         (
-            "Ana Ruiz leads the glacier programme at the Kellan Water Resources "
-            "Directorate (KVD). The KVD said the ice was thinning.",
-            "Kellan Water Resources Directorate",
+            "Ana Ruiz runs the bridge survey at the Kellan Roads Directorate "
+            "(KVD). The KVD said the deck was cracked.",
+            "Kellan Roads Directorate",
             "KVD",
         ),
         # a place word before a name is not in its initials

@@ -55,8 +55,8 @@ def test_the_noun_refers_back_without_a_date_of_its_own(run):
         ),
         # a future clause beside a past one: its date is not the past verb's
         (
-            "The mayor called the vote a triumph and said work would begin "
-            "in January 2027.",
+            "The chairman called the vote a success and said building would "
+            "start in March 2031.",
             "Vote",
         ),
     ],
@@ -76,8 +76,8 @@ def test_a_month_in_the_present_is_this_years(run):
 
 
 def test_a_record_of_many_is_no_event(run):
-    x = run("Tarsk Rovers have lost four of their last six league matches.")
-    assert not [e for e in x.events if "matches" in e.label]
+    x = run("Tarsk Rovers have won only two of their past nine league games.")
+    assert not [e for e in x.events if "games" in e.label]
 
 
 @pytest.mark.parametrize(
@@ -140,11 +140,11 @@ def test_a_dated_deed_is_an_event(run, sentence, word, date):
     "sentence",
     [
         # how long a state lasted
-        "Maria Lopez ran the Tarsk Trust from 2014 until 2021.",
+        "Maria Lopez chaired the Tarsk board from 2009 until 2015.",
         # a figure about people
-        "Only 68 percent of children had received both doses last year.",
+        "Only 40 percent of adults had received a booster shot by last year.",
         # what a storm did is the storm
-        "Typhoon Varda tore across the island of Tarsk on Tuesday.",
+        "Typhoon Varda swept over the island of Tarsk on Tuesday.",
         # no one did it
         "The doors of the hall swung open on Monday.",
         # a feeling, a saying, a plan, a habit
@@ -243,7 +243,7 @@ def test_everyday_news_verbs_name_their_events(run, sentence, kind):
         ("The bank transferred 5m euros to the account.", "transferred"),
         ("She raised concerns about the plan.", "raised"),
         ("The governor swore to fight on.", "swore"),
-        ("Lawmakers passed the bill, which raises excise duty on fuel.", "raises"),
+        ("Lawmakers passed the bill, which raises the tax on fuel.", "raises"),
         ("The primary in Tarsk drew record crowds.", "drew"),
     ],
 )

@@ -302,8 +302,6 @@ class _ClaimRules(AttributionRules):
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.
         least = 1 if _denies_a_claim(tok) else 3
-        if said is None or sum(t.is_alpha for t in said) < least:
-            return None
         if tok.lemma_.lower() in _ADVISING and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children
         ):
@@ -532,8 +530,12 @@ class _ClaimRules(AttributionRules):
         Office showed …", "the bank's data show …" are the issuer's statements."""
         if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
             return None
-        for t in subj.subtree:
-            hit = self.r.cluster_at(t) if t != subj else None
+        return self._first_actor(t for t in subj.subtree if t != subj)
+
+    def _first_actor(self, toks: Iterable[Token]) -> int | None:
+        """The first of the tokens that belongs to an entity other than a place."""
+        for t in toks:
+            hit = self.r.cluster_at(t)
             if hit is not None and self.r.cluster(hit).kind != "Location":
                 return hit
         return None
@@ -541,10 +543,9 @@ class _ClaimRules(AttributionRules):
     def _source_in(self, obj: Token) -> int | None:
         """The source inside "according to <…>": the first named entity in it, else
         the unnamed source, the document or the institution its words describe."""
-        for t in obj.subtree:
-            hit = self.r.cluster_at(t)
-            if hit is not None and self.r.cluster(hit).kind != "Location":
-                return hit
+        named = self._first_actor(obj.subtree)
+        if named is not None:
+            return named
         found = self.r.resolve(obj, allow_new_group=False)
         if found is None:
             found = self.r.unnamed_source(obj)  # "according to a senior aide"

@@ -81,6 +81,7 @@ class DateContext:
             own = self.noun_date(noun, verb)
             if own is not None:
                 return own
+        when = tense(verb)
         # "since 1949" starts a span: it dates no event in it
         in_sent = [
             e for e in self.by_sentence.get(verb.sent.start, []) if not _since(e)
@@ -99,7 +100,7 @@ class DateContext:
                 if (
                     _attached(ent, cur)
                     and not _dates_the_saying(ent, cur)
-                    and not _of_another_time(ent, verb)
+                    and not _of_another_time(ent, verb, when)
                 ):
                     value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
                     if value is not None:
@@ -107,11 +108,11 @@ class DateContext:
             cur = cur.head if cur.head != cur else None
         if sentence_fallback:
             values = [
-                resolve(e.text, self.ref, _read(tense(verb), ahead))
+                resolve(e.text, self.ref, _read(when, ahead))
                 for e, of in described
                 if not _dates_the_saying(e, verb)
                 and of in (None, noun)
-                and not _of_another_time(e, verb)
+                and not _of_another_time(e, verb, when)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -359,15 +360,16 @@ def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:
     )
 
 
-def _of_another_time(ent: SpacySpan, verb: Token) -> bool:
+def _of_another_time(ent: SpacySpan, verb: Token, when: Tense) -> bool:
     """A date of another verb, one in the past where this one speaks of now or what
     is to come, or the other way round: "On Thursday he announced a role as the
     party heads toward a convention" (Thursday is not the convention's); "called
-    the vote historic and said work would begin in 2027" (nor is 2027 the vote's)."""
+    the vote a success and said building would start in 2031" (nor is 2031 the
+    vote's). ``when`` is this verb's tense."""
     head = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if head is None or head == verb or not _finite(head):
         return False  # "ahead of landfall, expected on Thursday": no time of its own
-    return (tense(verb) == "past") != (tense(head) == "past")
+    return (when == "past") != (tense(head) == "past")
 
 
 def _finite(verb: Token) -> bool:

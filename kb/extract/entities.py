@@ -69,7 +69,7 @@ def make_entities(nlp: Language, name: str) -> Stage:
 
 def _bracketed_short_forms(doc: Doc, items: list[Mention]) -> dict[str, str]:
     """Short forms an article defines in brackets after a name, whatever their
-    letters: "the Norwegian Water Resources and Energy Directorate (NVE)"."""
+    letters: "the Kellan Roads Directorate (KVD)"."""
     found = {}
     for m in items:
         words = doc[m.end : m.end + 3]
@@ -85,7 +85,7 @@ def _bracketed_short_forms(doc: Doc, items: list[Mention]) -> dict[str, str]:
 
 
 def _papers_by_last_word(items: list[Mention], gaz: Gazetteer) -> dict[str, str]:
-    """ "the Times" after "the New York Times", "the Post" after "the Washington
+    """ "the Herald" after "the Lagos Herald", "the Post" after "the Washington
     Post": an organisation named for its place, by the rest of its name."""
     found: dict[str, str] = {}
     for m in items:

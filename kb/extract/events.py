@@ -347,7 +347,7 @@ def _a_series(tok: Token) -> bool:
 
 #: states, plans and verbs of saying about something ("blasted the plan"); but
 #: police that questioned someone did something
-_NOT_DEEDS = lx.NOT_DEEDS | lx.OBJECT_CUES - {"question"}
+_NOT_DEEDS = lx.NOT_DEEDS | (lx.OBJECT_CUES - {"question"})
 
 
 def _names_it_now(tok: Token, verb: Token) -> bool:
@@ -365,7 +365,7 @@ def _names_it_now(tok: Token, verb: Token) -> bool:
 
 
 def _a_span_of_time(ent: Span) -> bool:
-    """ "ran the trust from 2014 until 2021": how long a state lasted."""
+    """ "chaired the board from 2009 until 2015": how long a state lasted."""
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SPAN_PREPS
 
 
@@ -373,8 +373,8 @@ _SPAN_PREPS = frozenset({"from", "until", "till", "through", "between", "to"})
 
 
 def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
-    """ "the typhoon tore across …" is the typhoon; "68 percent of children had
-    received …" is a figure, not a deed."""
+    """ "the storm swept over …" is the storm; "40 percent of adults had received
+    …" is a figure, not a deed."""
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         words = list(subj.subtree)
         if any(t.i in taken or t.lemma_.lower() in lx.NOUN_TRIGGERS for t in words):

@@ -198,7 +198,7 @@ def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
 
 
 def _split_at_brackets(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
-    """ "the World Health Organization (WHO": a name and, in brackets, its short
+    """ "the Tarsk Health Agency (THA": a name and, in brackets, its short
     form, which the NER ran together: two names of one entity."""
     out = []
     for ent in ents:

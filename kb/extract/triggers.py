@@ -168,7 +168,7 @@ class TriggerRules:
     def _race(self, tok: Token, kind: str) -> str | None:
         """ "the Senate race", "the election campaign"; not "the human race", and a
         campaign names an event only with a word saying what it is for."""
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        mods = _modifiers(tok)
         if tok.lemma_.lower() == "campaign":
             owned = any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
@@ -190,7 +190,7 @@ class TriggerRules:
 
     def _runoff(self, tok: Token, kind: str) -> str | None:
         """ "the runoff", "the presidential runoff"; not "fertilizer runoff"."""
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        mods = _modifiers(tok)
         if mods - lx.RACE_MODIFIERS and not self._sentence_has(
             tok, lx.ELECTION_CONTEXT
         ):
@@ -337,7 +337,7 @@ class TriggerRules:
 
     def _disease_season(self, tok: Token, kind: str) -> str | None:
         """ "the flu season began early": an outbreak; other seasons are no event."""
-        diseases = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        diseases = _modifiers(tok)
         return "Outbreak" if diseases & lx.SEASONAL_DISEASES else None
 
     def _called_off(self, tok: Token, kind: str) -> str | None:
@@ -944,7 +944,7 @@ class TriggerRules:
         words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         doer = tok.head if tok.dep_ == "relcl" else subj
         if doer is not None and doer.lemma_.lower() in lx.VOTED_OBJECTS:
-            return None  # "the bill, which raises excise duty": what a law says
+            return None  # "the bill, which raises the fuel tax": what a law says
         return "BusinessEvent" if words & lx.RATE_WORDS else None
 
     def _dismissal(
@@ -1214,7 +1214,7 @@ class TriggerRules:
     def _labour_strike(self, tok: Token) -> bool:
         """A strike by workers: no weapon word on it, and workers, a union or pay in
         its sentence."""
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        mods = _modifiers(tok)
         if mods & lx.STRIKE_WEAPONS or any(
             c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
         ):
@@ -1230,7 +1230,7 @@ class TriggerRules:
         return bool(words & lx.LABOUR_WORDS)
 
     def _job_context(self, tok: Token) -> bool:
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        mods = _modifiers(tok)
         if mods & lx.NOT_JOB_CUTS:
             return False  # "the tax cuts", "budget cuts"
         window = self.doc[max(0, tok.i - 3) : tok.i + 4]
@@ -1276,6 +1276,11 @@ def _service_or_event(tok: Token) -> bool:
         or lemma in lx.SPORTS_OBJECTS
         or lemma in lx.CALLED_OFF
     )
+
+
+def _modifiers(tok: Token) -> set[str]:
+    """The words before a noun that say what kind it is: "general", "tax"."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
 
 
 def _set_on_fire(tok: Token) -> bool:

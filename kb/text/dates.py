@@ -467,7 +467,12 @@ def date_line(line: str) -> DateValue | None:
 
 
 def _only_a_date(text: str) -> bool:
-    return any(pattern.fullmatch(text.strip(" ,")) for pattern, kind in _PATTERNS[:3])
+    """Whether the words are a day with its year and nothing else."""
+    return any(
+        pattern.fullmatch(text.strip(" ,"))
+        for pattern, kind in _PATTERNS
+        if kind in ("iso", "day")
+    )
 
 
 def published_date(published: str | None, text: str) -> str | None:
