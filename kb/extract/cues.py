@@ -256,7 +256,14 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """A verb with a "not" of its own; not one the parser took from the quote
+    before it ('"Probably not," she said')."""
+    doc = tok.doc
+    return any(
+        c.dep_ == "neg"
+        and not any(t.is_quote for t in doc[min(c.i, tok.i) : max(c.i, tok.i)])
+        for c in tok.children
+    )
 
 
 #: the pronouns a speaker refers to themselves by in reported speech
@@ -268,14 +275,14 @@ _BREAKS = (",", "—", "–", "--")
 def content(cue: Token) -> SpacySpan | None:
     """The reported clause of a cue verb."""
     doc = cue.doc
-    for child in cue.children:
+    for child in _reported_clauses(cue):
         # a verbless clause before its cue counts too: "Most were children, she said"
-        if child.dep_ == "ccomp" and (
-            child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child)
-        ):
+        if child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child):
             sub = list(child.subtree)
             adjuncts = cue_adjuncts(cue) if child.i > cue.i else []
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
+            if child.dep_ == "advcl":  # "said after the vote [he would resign]"
+                start = _subject_of(child).left_edge.i
             end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
             return doc[start : _before_next_cue(cue, start, end)]
     sent = cue.sent
@@ -293,6 +300,48 @@ def content(cue: Token) -> SpacySpan | None:
     if that is not None:
         return doc[that.i + 1 : sent.end]
     return None
+
+
+def _reported_clauses(cue: Token) -> list[Token]:
+    """The clauses a cue may report, in order: its clausal complements, except one
+    before it that a semicolon or colon cuts off when another follows it ("The
+    talks stalled; aides say [the deal is near]"), and else a clause of its own
+    the parser hung on it as an adverbial ("said after the vote [he would
+    resign]")."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    cut = [c.i for c in cue.lefts if c.dep_ == "punct" and c.text in (";", ":")]
+    if any(c.i > cue.i for c in clauses) and cut:
+        clauses = [c for c in clauses if c.i > cue.i or c.i > max(cut)]
+    if clauses:
+        return clauses
+    return [c for c in cue.rights if _bare_clause(c)]
+
+
+def _bare_clause(tok: Token) -> bool:
+    """An adverbial clause with a subject and a tense of its own and no word that
+    subordinates it ("when", "because", "if"), after a phrase of time or place
+    ("said after the meeting [he would not run]"): a reported clause."""
+    if tok.dep_ != "advcl" or not _has_subject(tok) or not _finite(tok):
+        return False
+    if any(c.dep_ == "mark" for c in tok.children):
+        return False
+    subj = _subject_of(tok)
+    return any(
+        c.dep_ == "prep" and tok.head.i < c.i < subj.i
+        for c in (*tok.head.rights, *tok.lefts)
+    )
+
+
+def _subject_of(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or a modal or tensed auxiliary."""
+    tensed = ("VBD", "VBP", "VBZ", "MD")
+    return verb.tag_ in tensed or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in tensed for c in verb.children
+    )
 
 
 def _clause_tail(cue: Token, clause: Token) -> int:

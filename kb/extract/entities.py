@@ -123,6 +123,10 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return False  # a name of punctuation only matches nothing but itself
     if m.kind == "Person" and cl.kind == "Person" and _same_but_initials(ta, tb):
         return True  # "Tomas Vellacott" and "Tomas R. Vellacott"
+    if m.kind == "Person" and cl.kind == "Person" and _same_but_articles(ta, tb):
+        return True  # "Omar Haddad" and "Omar al-Haddad"
+    if m.name.islower() and cl.kind == m.kind == "Organization" and ta == tb[-1:]:
+        return True  # "the navy" after "the Kellan Navy"
     if m.kind == "Person" and cl.kind == "Person":
         # "Hart" after "Ana Hart"; and a first name on its own ("Ana"), which
         # features and quotes use for someone already named in full
@@ -164,6 +168,16 @@ def _same_but_initials(a: list[str], b: list[str]) -> bool:
         return [w for w in words if len(w) > 1]
 
     return len(full(a)) >= 2 and a != b and full(a) == full(b) and a[0] == b[0]
+
+
+def _same_but_articles(a: list[str], b: list[str]) -> bool:
+    """Two full names (folded words) that differ only by an Arabic article before
+    a name ("al", "el")."""
+
+    def bare(words: list[str]) -> list[str]:
+        return [w for w in words if w not in ("al", "el")]
+
+    return len(bare(a)) >= 2 and a != b and bare(a) == bare(b)
 
 
 def _initial_acronym(short: str, name: str) -> bool:

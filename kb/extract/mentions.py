@@ -472,6 +472,8 @@ class _MentionFinder:
             return None  # "an Urdu daily": a language
         if place is None and len(ent) == 1 and self._nationality_word(text):
             return None  # "a Palauan official": a country's people, not a name
+        if place is None and self._someone_from(text):
+            return None  # "a Briton", "a New Zealander": someone from a place
         if (
             label in ("GPE", "LOC", "ORG", "PERSON")
             and len(ent) == 1
@@ -538,6 +540,17 @@ class _MentionFinder:
                 if place is not None and place.kind in ("country", "admin"):
                     return True
         return False
+
+    def _someone_from(self, name: str) -> bool:
+        """ "Briton", "New Zealander", "Icelanders": a word for the people of a
+        place, which names no one."""
+        if name in lx.DEMONYM_NOUNS:
+            return True
+        stem = name.removesuffix("s").removesuffix("er")
+        if not name.removesuffix("s").endswith("er") or len(stem) < 4:
+            return False
+        place = self.gaz.lookup(stem)
+        return place is not None and place.kind in ("country", "admin")
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:
         """What a "place" the gazetteer does not know is when its words or its

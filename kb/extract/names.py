@@ -63,6 +63,10 @@ def merged_ents(
             # "Public Health Agency of" + "Canada": one organisation's name
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
+        if prev is not None and _and_more(doc, prev, ent):
+            # "Commission for Elections" + "and" + "Referenda": one body's name
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
+            continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if (
             nxt is not None
@@ -91,6 +95,22 @@ def merged_ents(
     return out
 
 
+def _and_more(doc: Doc, org: SpacySpan, ent: SpacySpan) -> bool:
+    """A name the NER cut at its "and": an organisation ending in what it is for
+    ("the Office for Roads"), then "and" and capitalised words ("Bridges"), or
+    "of" and the place it belongs to after that."""
+    if org.label_ != "ORG" or len(org) < 3 or org[-2].lower_ not in ("for", "of"):
+        return False
+    if ent.start == org.end + 1 and doc[org.end].lower_ == "and":
+        return all(t.is_title for t in ent) and ent.label_ in ("ORG", "PERSON")
+    return (
+        ent.start == org.end + 1
+        and doc[org.end].lower_ == "of"
+        and ent.label_ == "GPE"
+        and " and " in org.text
+    )
+
+
 def name_start(doc: Doc, ent_at: dict[int, SpacySpan], i: int) -> int:
     """Where a person's name starts that the NER or the parse took from its last
     word: "Sefa" in "Sefa Obi", a capitalised proper noun just before it in the
@@ -102,8 +122,10 @@ def name_start(doc: Doc, ent_at: dict[int, SpacySpan], i: int) -> int:
             or not prev.is_title
             or prev.whitespace_ != " "
             or prev.i in ent_at
-            or prev.lower_ in lx.ROLE_WORDS
-            or prev.lower_ in lx.HONORIFICS
+            or (
+                prev.lower_ in lx.ROLE_WORDS | lx.HONORIFICS
+                and not _pageant(doc, prev.i)
+            )
             or not (prev.dep_ == "compound" or prev.is_sent_start)
         ):
             break
@@ -130,7 +152,11 @@ def _with_hyphen_prefix(doc: Doc, ent: SpacySpan) -> SpacySpan:
 def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
     """Move leading titles out of a name, and pick up titles just before it."""
     start, end = span.start, span.end
-    while start < end - 1 and doc[start].lower_ in (lx.ROLE_WORDS | {"the"}):
+    while (
+        start < end - 1
+        and doc[start].lower_ in (lx.ROLE_WORDS | {"the"})
+        and not _pageant(doc, start)
+    ):
         start += 1
     role_toks = [t for t in doc[span.start : start] if t.lower_ != "the"]
     j = span.start - 1
@@ -139,7 +165,7 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
         doc[j].lower_ in lx.ROLE_WORDS
         or (before and doc[j].dep_ == "compound" and doc[j].is_title)
     ):
-        if doc[j].ent_type_ in ("GPE", "NORP") and not before:
+        if doc[j].ent_type_ in ("GPE", "NORP") and not before or _pageant(doc, j):
             break
         before.insert(0, doc[j])
         j -= 1
@@ -147,6 +173,20 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
         before.pop(0)
     words = [t.text for t in before + role_toks if t.lower_ not in lx.HONORIFICS]
     return doc[start:end], (" ".join(words) or None)
+
+
+def _pageant(doc: Doc, i: int) -> bool:
+    """ "Miss Universe", "Miss France": a contest's title, not an honorific."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        doc[i].lower_ == "miss"
+        and nxt is not None
+        and (nxt.lower_ in _PAGEANTS or nxt.ent_type_ == "GPE")
+    )
+
+
+#: what a beauty contest is named after, besides a country: "Miss World"
+_PAGEANTS = frozenset({"universe", "world", "earth", "international", "teen"})
 
 
 def is_demonym(ent: SpacySpan) -> bool:

@@ -159,6 +159,9 @@ class Resolver:
         own; or a name the tagger did not know ("Zentrix said …"), an actor of its
         own. None for pronouns, words for documents ("polls show") and words that
         already name someone."""
+        of = _part_of(subj)
+        if of is not None:
+            return self.new_speaker(of)  # "many of the farmers said": the farmers
         if self.mentions.at(subj.i) is not None or subj.lower_ in lx.PRONOUNS:
             return None
         if subj.lemma_.lower() in lx.SOURCE_NOUNS or subj.lower_ in lx.SOURCE_NOUNS:
@@ -766,6 +769,9 @@ def _part_of(tok: Token) -> Token | None:
     if tok.lower_ not in _PARTS:
         return None
     obj = next(iter(prep_objects(tok, ("of",))), None)
+    if obj is not None and obj.lower_ in ("whom", "which"):
+        # "the families, many of whom say …": the families
+        return tok.head.head if tok.head.dep_ == "relcl" else None
     if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return obj

@@ -13,7 +13,7 @@ CUE_VERBS = frozenset(
     admit suggest contend maintain reveal disclose declare indicate testify concede
     reiterate emphasise emphasize recall agree forecast project calculate conclude
     mention remark reply respond answer complain boast vow pledge promise urge tweet
-    post comment observe point show find recommend advise""".split()
+    post comment observe point show find recommend advise charge""".split()
 )
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
@@ -143,7 +143,7 @@ ROLE_WORDS = frozenset(
     justice professor prof. dr. dr analyst economist founder manager editor reporter
     correspondent coach captain lieutenant colonel major admiral sergeant lead senior
     foreign interior defence defense finance health economy justice opposition
-    secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms sir lady lord
+    secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms miss sir lady lord
     pope bishop cardinal rabbi imam sheikh chairperson president-elect acting former
     interim general-secretary engineer lawyer physician scientist researcher historian
     architect inspector auditor treasurer commissioner administrator councilmember
@@ -199,8 +199,29 @@ PRONOUN_GENDER = {
     **dict.fromkeys(["he", "him", "his", "himself"], "m"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
 }
+# Nouns for a people that do not end as their place's name does ("Briton"); the
+# others are the place's name and "-er" ("New Zealander", "Icelander").
+DEMONYM_NOUNS = frozenset(
+    """Briton Britons Brit Brits Scot Scots Swede Swedes Dane Danes Finn Finns
+    Welshman Welshmen Welshwoman Englishman Englishmen Englishwoman Irishman
+    Irishmen Irishwoman Scotsman Scotsmen Scotswoman Frenchman Frenchmen
+    Frenchwoman Dutchman Dutchmen Dutchwoman Filipino Filipinos Filipina""".split()
+)
 HONORIFICS = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "prof", "prof."}
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "sir",
+        "prof",
+        "prof.",
+    }
 )
 
 # Event triggers by lemma. Nouns and verbs are listed apart because "strike" as a verb

@@ -1,0 +1,111 @@
+"""Claims and actors on invented sentences (session 12): which clause a cue
+reports, a "not" inside a quote, people "many of whom" speak, names the NER cuts
+or spells two ways; trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(x: Extraction) -> list[tuple[str, str]]:
+    names = {e.key: e.name for e in x.entities}
+    return [(names.get(c.claimant, c.claimant), c.statement) for c in x.claims]
+
+
+def _actors(x: Extraction) -> list[str]:
+    return sorted(e.name for e in x.entities if e.actor_kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a clause a semicolon or colon cuts off before the cue is not what it says
+        (
+            "The talks have stalled; the union says the strike will go on.",
+            [("union", "the strike will go on")],
+        ),
+        (
+            "The vote set off a row on Friday: Varda Mills said the count was flawed.",
+            [("Varda Mills", "the count was flawed")],
+        ),
+        # the clause after a phrase of time, which the parser hangs on the cue
+        (
+            "Kellan Orlen said after the vote he would not stand again.",
+            [("Kellan Orlen", "he would not stand again")],
+        ),
+        # "charges that" reports a clause; "charged with" does not
+        (
+            "The mayor charges that the builders paid the council.",
+            [("mayor", "the builders paid the council")],
+        ),
+        ("Prosecutors charged Kellan Orlen with fraud.", []),
+        # the families speak, not "many"
+        (
+            "The ruling angered the families, many of whom say the claims are false.",
+            [("families", "the claims are false")],
+        ),
+        (
+            "Many of the farmers said the rain came too late.",
+            [("farmers", "the rain came too late")],
+        ),
+    ],
+)
+def test_what_a_cue_reports(run, text, claims):
+    assert _claims(run(text)) == claims
+
+
+def test_a_not_inside_a_quote_does_not_negate_its_cue(run):
+    """'"Probably not," she said': the parser hangs the quote's "not" on "said"."""
+    x = run(
+        'Varda Mills spoke first.\n\n"Are we ready? Probably not," Maria Lopez said.'
+    )
+    assert [(who, said.rstrip(",")) for who, said in _claims(x)] == [
+        ("Maria Lopez", "Are we ready? Probably not")
+    ]
+
+
+def test_a_cue_that_is_negated_is_none(run):
+    assert _claims(run("Maria Lopez did not say the plan would fail.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # "Miss" is an honorific: "Miss Varden" is Katie Varden
+        (
+            "Katie Varden, 24, was found at her home. Miss Varden had lived in the "
+            "town for two years.",
+            ["Katie Varden"],
+        ),
+        # an Arabic article does not make another person
+        (
+            "Omar al-Haddad denied the claim. Omar Haddad has led the party "
+            "since 1999.",
+            ["Omar al-Haddad"],
+        ),
+        # "the navy" is the navy the article named
+        (
+            "The Indian Navy said its ship stopped the boat. The navy said 20 men "
+            "were held.",
+            ["Indian Navy"],
+        ),
+        # a word for someone from a place names no one
+        ("A Briton and a New Zealander were among the dead.", []),
+        # a body's name the NER cut at its "and"
+        (
+            "The Office for Roads and Bridges said the work was late.",
+            ["Office for Roads and Bridges"],
+        ),
+    ],
+)
+def test_who_the_actors_are(run, text, actors):
+    assert _actors(run(text)) == actors
+
+
+def test_a_beauty_contest_keeps_its_miss(run):
+    x = run("A former Miss Universe said the contest was fair.")
+    assert "Universe" not in _actors(x)
