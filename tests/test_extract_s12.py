@@ -109,3 +109,30 @@ def test_who_the_actors_are(run, text, actors):
 def test_a_beauty_contest_keeps_its_miss(run):
     x = run("A former Miss Universe said the contest was fair.")
     assert "Universe" not in _actors(x)
+
+
+def test_the_leads_deed_is_an_event(run):
+    """What the first two sentences say someone did is the news, dated or not;
+    the same kind of deed further down, undated, is background."""
+    x = run(
+        "Maria Lopez painted the old bridge blue after a long row with the "
+        "council.\n\nThe council had wanted it grey. Kellan Orlen painted the "
+        "town hall red."
+    )
+    assert [e.trigger.text for e in x.events] == ["painted"]
+    assert x.events[0].trigger.start == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez won the Varda Marathon in 2010.",
+        "Maria Lopez hosted the Oscars last year.",
+        "The Grammys are next, Maria Lopez said.",
+    ],
+)
+def test_a_race_or_an_award_show_is_no_actor_or_place(run, text):
+    x = run(text)
+    assert [e.name for e in x.entities if e.is_location or e.actor_kind] == [
+        "Maria Lopez"
+    ]

@@ -98,33 +98,51 @@ class _EventRules:
                 events.append(ev)
             else:
                 _merge(target, ev)
-        self._dated_actions(events, quoted)
+        self._deeds(events, quoted)
         self._attach_figures(events)
         if self.r.mentions.sports:
             _date_from_the_match(events)
         return events
 
-    def _dated_actions(
-        self, events: list[RawEvent], quoted: list[tuple[int, int]]
-    ) -> None:
-        """A done deed the text dates and no trigger word named ("the band released
-        its album on Friday", "Kellan signed for Orlen in May"): an event of the
-        catch-all type, when its doer is named."""
+    def _deeds(self, events: list[RawEvent], quoted: list[tuple[int, int]]) -> None:
+        """Done deeds that no trigger word named, done by someone named or by
+        people or a body: an event of the catch-all type when the text dates
+        them ("the band released its album on Friday", "Kellan signed for Orlen
+        in May"), or when they are what the article's first two sentences, its
+        lead, tell ("Kellan Orlen quit the club after …")."""
         taken = {t.i for e in events for t in e.triggers}
         taken |= {_anchor_verb(t).i for e in events for t in e.triggers}
-        for ents in self.dates.by_sentence.values():
-            for ent in ents:
-                verb = dated_verb(ent)
-                if verb is None or verb.i in taken or not self._a_deed(verb):
-                    continue
-                if _a_span_of_time(ent) or _done_by_an_event(verb, taken):
-                    continue
-                if any(a <= verb.idx < b for a, b in quoted):
-                    continue
-                ev = self._event(verb, "OtherEvent")
-                if ev.date is not None and (ev.agents or _doer(verb)):
-                    events.append(ev)
-                    taken.add(verb.i)
+        dated = [
+            (verb, ent)
+            for ents in self.dates.by_sentence.values()
+            for ent in ents
+            if (verb := dated_verb(ent)) is not None
+        ]
+        # "chaired the board from 2009 until 2015": a span of time, no deed
+        lasting = {verb.i for verb, ent in dated if _a_span_of_time(ent)}
+        candidates = [(verb, True) for verb, _ in dated]
+        for verb, needs_date in candidates + [(v, False) for v in self._lead_verbs()]:
+            if verb.i in taken or verb.i in lasting or not self._a_deed(verb):
+                continue
+            if _done_by_an_event(verb, taken):
+                continue
+            if any(a <= verb.idx < b for a, b in quoted):
+                continue
+            ev = self._event(verb, "OtherEvent")
+            if (ev.date is not None or not needs_date) and (ev.agents or _doer(verb)):
+                events.append(ev)
+                taken.add(verb.i)
+
+    def _lead_verbs(self) -> list[Token]:
+        """The main verbs of the article's first two sentences; not a trigger
+        word whose rules found no event in it ("attacked his record": words)."""
+        lead = [s for s in self.doc.sents if any(t.is_alpha for t in s)][:2]
+        return [
+            v
+            for sent in lead
+            for v in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj"))
+            if v.lemma_.lower() not in lx.VERB_TRIGGERS
+        ]
 
     def _a_deed(self, verb: Token) -> bool:
         """A verb of doing, in the past, said of someone: not a saying, a state, a

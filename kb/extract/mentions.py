@@ -385,6 +385,8 @@ class _MentionFinder:
             return
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
             return
+        if place is None and text.lower() in lx.ONE_WORD_EVENTS:
+            return  # "the Oscars", whatever the NER took it for
         label = self._label(ent, text, place)
         if label is None:
             return  # nationalities make groups and institutions, see _group/_institution

@@ -1320,7 +1320,11 @@ THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
-    emmys grammy grammys""".split()
+    emmys grammy grammys marathon""".split()
+)
+# Award shows and games the news names by one word: events, not actors or places.
+ONE_WORD_EVENTS = frozenset(
+    "oscars emmys grammys baftas tonys olympics paralympics".split()
 )
 # Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
 MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
