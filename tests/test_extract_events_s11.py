@@ -346,7 +346,8 @@ def test_more_simple_past_deeds_name_their_events(run, sentence, kind):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Police found the body in a field.",
+        # not "founded"; a body found is an event (test_extract_s12)
+        "Police found the keys in a field.",
         "The company placed an order for ten jets.",
         "She finished the report on Monday.",
         "The couple adopted a child.",

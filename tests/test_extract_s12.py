@@ -136,3 +136,35 @@ def test_a_race_or_an_award_show_is_no_actor_or_place(run, text):
     assert [e.name for e in x.entities if e.is_location or e.actor_kind] == [
         "Maria Lopez"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("The bodies of two men were found in a flat in Tarsk.", ["found"]),
+        ("Rescuers recovered his body from the river.", ["recovered"]),
+        ("The firm recovered the costs.", []),
+        ("She found a way out.", []),
+    ],
+)
+def test_a_body_found_is_an_event(run, text, triggers):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [e.trigger.text for e in x.events] == triggers
+
+
+def test_what_was_scheduled_for_a_weekday_lies_ahead(run):
+    """Published on a Monday: "was scheduled for Wednesday" is two days later."""
+    x = run(
+        "No pleas were entered.\n\nA bail hearing was scheduled for Wednesday.",
+        published="2013-06-10",
+    )
+    assert [(e.trigger.text, e.date and e.date.value) for e in x.events] == [
+        ("hearing", "2013-06-12")
+    ]
+
+
+def test_a_head_injury_told_with_a_death_is_no_event_of_its_own(run):
+    x = run(
+        "The town was quiet.\n\nThe night was cold.\n\nThe man died of head injuries."
+    )
+    assert [e.trigger.text for e in x.events] == ["died"]

@@ -212,6 +212,10 @@ def tense(verb: Token) -> Tense:
             c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in kids
         ):
             return "future"  # "is set for June 5", "is scheduled for Monday"
+        if cur.lemma_ in ("schedule", "slate") and any(
+            c.dep_ == "auxpass" for c in kids
+        ):
+            return "future"  # "a hearing was scheduled for Wednesday": ahead
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
             return "past"
         if (

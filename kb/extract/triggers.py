@@ -112,10 +112,10 @@ class TriggerRules:
                 return None  # "sentenced to death": the punishment, not a death
         if kind == "Vote" and any(c.dep_ == "nummod" for c in tok.children):
             return None  # "a combined 385 votes": a count, not a vote held
-        if lemma in ("injury", "injuries") and (
-            mods & lx.BODY_PARTS or self.r.mentions.sports
-        ):
+        if lemma in ("injury", "injuries") and self.r.mentions.sports:
             return "OtherEvent"  # "a hamstring injury": a player's, no casualty
+        if lemma in ("injury", "injuries") and mods & lx.BODY_PARTS:
+            return None  # "died of head injuries": the harm of a casualty told
         if lemma == "trial":
             return self._trial(tok, mods)
         if lemma in ("demonstration", "flood") and any(
@@ -765,7 +765,15 @@ class TriggerRules:
         """ "a jury found him guilty", "was found liable"; not "found a way"."""
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         verdicts = lx.PLEAS | {"liable"}
-        return "LegalAction" if any(t.lower_ in verdicts for t in near) else None
+        if any(t.lower_ in verdicts for t in near):
+            return "LegalAction"
+        return _found_dead(tok, objs, subj)
+
+    def _recovery(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "recovered his body"; not "recovered the costs"."""
+        return _found_dead(tok, objs, subj)
 
     def _landing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the rover landed on Mars"; not "the plane landed" nor "landed a job"."""
@@ -1283,6 +1291,16 @@ def _modifiers(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
 
 
+def _found_dead(tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+    """ "the bodies were found", "rescuers recovered his body": a death come to
+    light; not "found a way", "recovered the costs"."""
+    found = [o for o in objs if o.dep_ == "dobj"]
+    if subj is not None and subj.dep_ == "nsubjpass":
+        found.append(subj)
+    dead = any(o.lemma_.lower() in lx.REMAINS for o in found)
+    return "OtherEvent" if dead else None
+
+
 def _set_on_fire(tok: Token) -> bool:
     """ "set fire to the car", "set the bus on fire": a fire someone started."""
     head = tok.head
@@ -1460,6 +1478,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "capture": TriggerRules._capture,
     "plead": TriggerRules._pleading,
     "find": TriggerRules._verdict,
+    "recover": TriggerRules._recovery,
     "land": TriggerRules._landing,
     **dict.fromkeys(["join", "promote", "succeed", "become"], TriggerRules._career),
     "grant": TriggerRules._granting,

@@ -1322,6 +1322,8 @@ THING_NAME_HEADS = frozenset(
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
     emmys grammy grammys marathon""".split()
 )
+# What is left of the dead: "the bodies were found", "recovered his remains".
+REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
 # Award shows and games the news names by one word: events, not actors or places.
 ONE_WORD_EVENTS = frozenset(
     "oscars emmys grammys baftas tonys olympics paralympics".split()
