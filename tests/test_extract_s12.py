@@ -168,3 +168,17 @@ def test_a_head_injury_told_with_a_death_is_no_event_of_its_own(run):
         "The town was quiet.\n\nThe night was cold.\n\nThe man died of head injuries."
     )
     assert [e.trigger.text for e in x.events] == ["died"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # sports news writes injured reserve "IR"
+        ("The coach said Tom Orlen was placed on IR.", ["placed"]),
+        ("The Hawks put Tom Orlen on injured reserve.", ["put"]),
+        ("She put the book on the list of banned titles.", []),
+    ],
+)
+def test_a_player_put_on_injured_reserve(run, text, triggers):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [e.trigger.text for e in x.events] == triggers

@@ -893,10 +893,12 @@ class TriggerRules:
         return "Investment" if tok.lemma_.lower() == "loan" else None
 
     def _placing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        """ "placed the quarterback on injured reserve"; not "placed an order"."""
+        """ "placed the quarterback on injured reserve" (or "on IR", as sports
+        news writes it), "put him on the list"; not "placed an order"."""
         heads = [tok, *objs]  # "placed X on …": the parser may hang "on" on X
+        lists = ("reserve",) if tok.lemma_.lower() == "put" else ("reserve", "list")
         listed = any(
-            g.lemma_.lower() in ("reserve", "list")
+            g.lemma_.lower() in lists or g.text == "IR"
             for h in heads
             for c in h.children
             if c.dep_ == "prep" and c.lower_ == "on"
@@ -1522,7 +1524,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "meet": TriggerRules._meeting,
     **dict.fromkeys(["transfer", "loan"], TriggerRules._player_move),
     "swear": TriggerRules._oath,
-    "place": TriggerRules._placing,
+    **dict.fromkeys(["place", "put"], TriggerRules._placing),
     "finish": TriggerRules._finishing,
     "found": TriggerRules._founding,
     "adopt": TriggerRules._adopting,

@@ -328,7 +328,7 @@ VERB_TRIGGERS: dict[str, str] = {
     # a suspect kept, a player listed or placed, a body founded, a text adopted
     **dict.fromkeys(["remand"], "LegalAction"),
     **dict.fromkeys(["re-sign"], "Agreement"),
-    **dict.fromkeys(["place"], "SportEvent"),
+    **dict.fromkeys(["place", "put"], "SportEvent"),
     **dict.fromkeys(["finish"], "SportsMatch"),
     **dict.fromkeys(["found", "co-found"], "OtherEvent"),
     **dict.fromkeys(["adopt"], "Vote"),
