@@ -182,3 +182,34 @@ def test_a_head_injury_told_with_a_death_is_no_event_of_its_own(run):
 def test_a_player_put_on_injured_reserve(run, text, triggers):
     x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
     assert [e.trigger.text for e in x.events] == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # an estimate: what a body puts a figure at
+        (
+            "The ministry puts the death toll at 40.",
+            [("ministry", "the death toll at 40")],
+        ),
+        ("Analysts put the plan at risk.", []),
+        # a panel, a jury and a tribunal speak for themselves
+        (
+            "The panel recommended that the drug be withdrawn.",
+            [("panel", "the drug be withdrawn")],
+        ),
+        # "the fund" is the fund the article named
+        (
+            "The International Monetary Fund will help the country, the fund "
+            "said in a statement.",
+            [
+                (
+                    "International Monetary Fund",
+                    "The International Monetary Fund will help the country",
+                )
+            ],
+        ),
+    ],
+)
+def test_estimates_and_bodies_that_speak(run, text, claims):
+    assert _claims(run(text)) == claims

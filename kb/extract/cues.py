@@ -151,6 +151,8 @@ def object_content(cue: Token) -> SpacySpan | None:
     if cue.pos_ != "VERB" or _negated(cue):
         return None
     rights = list(cue.rights)
+    if lemma == "put":
+        return _put_at(cue, rights)
     if lemma in lx.OBJECT_CUE_PARTICLES:
         words = lx.OBJECT_CUE_PARTICLES[lemma]
         particle = next(
@@ -179,6 +181,24 @@ def object_content(cue: Token) -> SpacySpan | None:
     ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _put_at(cue: Token, rights: list[Token]) -> SpacySpan | None:
+    """An estimate: "put [the cost at $3 billion]", "puts [the toll at 40]"; not
+    "put the plan at risk"."""
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    at = next(
+        (c for c in (*rights, *(obj.rights if obj else ())) if c.lower_ == "at"), None
+    )
+    if obj is None or at is None or at.i < obj.i:
+        return None
+    if not any(t.like_num or t.ent_type_ in _FIGURES for t in at.subtree):
+        return None
+    return cue.doc[obj.left_edge.i : at.right_edge.i + 1]
+
+
+#: the named-entity kinds of a figure
+_FIGURES = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 
 
 def _clause_of(cue: Token, rights: list[Token]) -> SpacySpan | None:

@@ -131,7 +131,8 @@ INSTITUTION_NOUNS = frozenset(
     commission committee authority office service intelligence administration bureau
     board union party government cabinet senate assembly legislature regulator
     inspectorate prosecutor prosecutors watchdog campaign team network embassy
-    coalition alliance caucus delegation federation league foundation""".split()
+    coalition alliance caucus delegation federation league foundation panel jury
+    tribunal""".split()
 )
 
 # Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").
@@ -1267,13 +1268,14 @@ ORG_GENERIC = frozenset(
         "broadcaster",
         "newspaper",
         "chain",
+        "fund",
     }
 )
 # The nouns of ``ORG_GENERIC`` for a business, that a news agency or a public body
 # is not: "the company said" after a Reuters report on it is the company, not Reuters.
 BUSINESS_DESCRIPTORS = ORG_GENERIC - frozenset(
     """hospital clinic charity club group agency organisation organization university
-    institute centre center broadcaster newspaper""".split()
+    institute centre center broadcaster newspaper fund""".split()
 )
 
 # ---------------------------------------------------------------- entity precision
