@@ -213,3 +213,22 @@ def test_a_player_put_on_injured_reserve(run, text, triggers):
 )
 def test_estimates_and_bodies_that_speak(run, text, claims):
     assert _claims(run(text)) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "According to exit polls, Maria Lopez had a lead among voters.",
+            [("exit polls", "Maria Lopez had a lead among voters")],
+        ),
+        (
+            "Orlen insulted the staff, according to campaign insiders.",
+            [("campaign insiders", "Orlen insulted the staff")],
+        ),
+        # data in general is no one's statement
+        ("According to data, prices rose.", []),
+    ],
+)
+def test_according_to_documents_and_people(run, text, claims):
+    assert _claims(run(text)) == claims

@@ -97,6 +97,10 @@ def _denies_a_claim(verb: Token) -> bool:
     return bool(objs) and all(o.lemma_.lower() in lx.DENIED_THINGS for o in objs)
 
 
+def _document_word(tok: Token) -> bool:
+    return tok.lower_ in lx.SOURCE_NOUNS or tok.lemma_.lower() in lx.SOURCE_NOUNS
+
+
 def _declined(verb: Token) -> bool:
     """ "refused to discuss …", "declined to comment on …", "was not authorised to
     discuss …": nothing was said."""
@@ -549,10 +553,15 @@ class _ClaimRules(AttributionRules):
         found = self.r.resolve(obj, allow_new_group=False)
         if found is None:
             found = self.r.unnamed_source(obj)  # "according to a senior aide"
-        if found is None and any(c.dep_ in ("det", "poss") for c in obj.children):
-            # "according to a new survey", "according to the bank's report": one
-            # document, not data or records in general
+        if found is None and any(
+            c.dep_ in ("det", "poss", "compound") for c in obj.children
+        ):
+            # "according to a new survey", "according to the bank's report",
+            # "according to exit polls": documents, not data or records in general
+            # ("according to federal data")
             found = self.r.document(obj)
+        if found is None and obj.tag_ == "NNS" and not _document_word(obj):
+            found = self.r.new_speaker(obj)  # "according to campaign insiders"
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own
