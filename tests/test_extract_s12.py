@@ -232,3 +232,24 @@ def test_estimates_and_bodies_that_speak(run, text, claims):
 )
 def test_according_to_documents_and_people(run, text, claims):
     assert _claims(run(text)) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # "the deal" is the takeover told before it
+        (
+            "Orlen Motors agreed to buy Tarsk Systems for $300 million on "
+            "Wednesday. The deal gives Orlen a foothold in Europe.",
+            ["Acquisition"],
+        ),
+        # "the ballot" is the election
+        (
+            "Voters in Kellavia go to the polls on Sunday in parliamentary "
+            "elections. The ballot is the first since 2008.",
+            ["Election"],
+        ),
+    ],
+)
+def test_a_noun_that_refers_back_to_another_type(run, text, events):
+    assert [e.event_type for e in run(text).events] == events

@@ -332,7 +332,10 @@ def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     """Whether "the …" can refer back to an earlier event: one of its type, and of
     its kind when the type is the catch-all ("the expedition" is no tribute), with
     no date or place of its own that sets it apart ("the convention in 1976")."""
-    if ev.event_type != earlier.event_type or _another_one(ev):
+    same = ev.event_type == earlier.event_type or earlier.event_type in (
+        lx.ANAPHOR_TYPES.get(ev.triggers[0].lemma_.lower(), ())
+    )
+    if not same or _another_one(ev):
         return False
     if _apart(ev, earlier, places=False):
         return False

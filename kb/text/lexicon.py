@@ -1324,6 +1324,15 @@ THING_NAME_HEADS = frozenset(
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
     emmys grammy grammys marathon""".split()
 )
+# Nouns that refer back to an event of another type than their own: "the deal"
+# after a takeover, "the ballot" after an election.
+ANAPHOR_TYPES: dict[str, frozenset[str]] = {
+    "deal": frozenset({"Acquisition", "Merger", "Investment"}),
+    "takeover": frozenset({"Acquisition", "Merger"}),
+    "ballot": frozenset({"Election"}),
+    "vote": frozenset({"Election"}),
+    "poll": frozenset({"Election"}),
+}
 # What is left of the dead: "the bodies were found", "recovered his remains".
 REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
 # Award shows and games the news names by one word: events, not actors or places.
