@@ -253,3 +253,14 @@ def test_according_to_documents_and_people(run, text, claims):
 )
 def test_a_noun_that_refers_back_to_another_type(run, text, events):
     assert [e.event_type for e in run(text).events] == events
+
+
+def test_a_past_passive_carries_the_date_of_the_sentence_before(run):
+    """ "were killed" narrates on, as "died" does, in the same paragraph."""
+    x = run(
+        "The town was quiet. Gunmen attacked a bus in Tarsk on Monday. At least "
+        "six people were killed.",
+        published="2025-06-12",
+    )
+    dates = {e.event_type: e.date and e.date.value for e in x.events}
+    assert dates["Casualties"] == "2025-06-09"

@@ -124,7 +124,7 @@ class DateContext:
         before, in the same paragraph, when that sentence names one date and this
         one names none: "Gunmen attacked a bus on Monday. Six people died."""
         sent = verb.sent
-        if verb.tag_ != "VBD" or self.by_sentence.get(sent.start):
+        if not _simple_past(verb) or self.by_sentence.get(sent.start):
             return None
         before = sentence_before(sent)
         if before is None:
@@ -194,6 +194,16 @@ def dates_of(doc: Doc) -> DateContext:
 )
 def make_dates(nlp: Language, name: str) -> Stage:
     return Stage("newskb_dates", find_dates)
+
+
+def _simple_past(verb: Token) -> bool:
+    """ "attacked", "were killed": a narrative in the past, not "have been"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ != "had"
+        for c in verb.children
+    )
 
 
 def tense(verb: Token) -> Tense:
