@@ -264,3 +264,21 @@ def test_a_past_passive_carries_the_date_of_the_sentence_before(run):
     )
     dates = {e.event_type: e.date and e.date.value for e in x.events}
     assert dates["Casualties"] == "2025-06-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The thieves struck at Place Vendome on Monday.", "Place Vendome"),
+        ("Crowds filled Piazza Navona at dusk.", "Piazza Navona"),
+        ("The robbers hit the Grand Kellan Hotel at noon.", "Grand Kellan Hotel"),
+    ],
+)
+def test_squares_and_hotels_are_places(run, text, place):
+    x = run(text)
+    assert [e.name for e in x.entities if e.is_location] == [place]
+
+
+def test_a_person_named_plaza_stays_a_person(run):
+    x = run("Tom Plaza said the plan would fail.")
+    assert [e.name for e in x.entities if e.is_location] == []

@@ -522,6 +522,13 @@ class _MentionFinder:
         if (
             label in ("PERSON", "ORG")
             and len(ent) > 1
+            and ent[0].is_title
+            and ent[0].lower_ in lx.PLACE_NAME_FIRST_WORDS
+        ):
+            return "LOC"  # "Place Vendome", "Via Roma"
+        if (
+            label in ("PERSON", "ORG")
+            and len(ent) > 1
             and ent[-1].is_title
             and ent[-1].lower_ in lx.PLACE_NAME_HEADS
             # "Anita Hill", "Grace Park": surnames too, where the NER saw a person

@@ -1362,10 +1362,17 @@ PLACE_NAME_HEADS = frozenset(
     """street road avenue boulevard lane square plaza park bridge river lake
     mountain mountains valley island islands bay sea ocean beach forest desert canal
     highway motorway airport stadium harbour harbor coast peninsula gulf strait falls
-    hill hills glacier reservoir dam volcano""".split()
+    hill hills glacier reservoir dam volcano hotel platz""".split()
+)
+# Words that open a street's or square's name in other languages: "Place Vendome",
+# "Piazza Navona", "Rue de Rivoli".
+PLACE_NAME_FIRST_WORDS = frozenset(
+    "place piazza plaza rue via avenida calle praça".split()
 )
 # Of those, the ones that are surnames too.
-SURNAME_PLACE_WORDS = frozenset("park lane hill hills bay lake forest sea".split())
+SURNAME_PLACE_WORDS = frozenset(
+    "park lane hill hills bay lake forest sea hotel plaza".split()
+)
 # Words for the side of a place: "15 miles north of Ormsby".
 COMPASS_WORDS = frozenset(
     """north south east west northeast northwest southeast southwest outskirts""".split()
