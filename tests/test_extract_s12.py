@@ -282,3 +282,18 @@ def test_squares_and_hotels_are_places(run, text, place):
 def test_a_person_named_plaza_stays_a_person(run):
     x = run("Tom Plaza said the plan would fail.")
     assert [e.name for e in x.entities if e.is_location] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # what a law or a rule lets or makes someone do has not happened
+        ("The law allows the council to hold a referendum.", []),
+        ("The new rule requires agencies to consult scientists.", []),
+        ("The plan would let firms cut jobs.", []),
+        # what a storm forced people to do, they did
+        ("The storm forced 10,000 people to flee.", ["NaturalDisaster"]),
+    ],
+)
+def test_what_a_rule_allows_or_requires_is_no_event(run, text, types):
+    assert [e.event_type for e in run(text).events] == types

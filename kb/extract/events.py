@@ -480,6 +480,8 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if _in_order_to(anc, kids):
             return True
+        if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
+            return True  # "the rule requires agencies to consult …", "lets firms …"
     return False
 
 
@@ -500,6 +502,11 @@ _PROPOSING = frozenset(
 _URGING = frozenset(
     """urge ask call demand request press beg want tell instruct advise encourage
     order invite""".split()
+)
+#: verbs of what a rule or a law lets or makes someone do: a possibility, not a
+#: deed ("the law allows the council to hold a vote")
+_ALLOWING = frozenset(
+    "allow let permit enable require authorize authorise entitle empower".split()
 )
 #: modals of what only may happen (not "will", nor "may have": a guess about the past)
 _POSSIBLE = frozenset({"could", "might", "may"})
