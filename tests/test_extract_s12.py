@@ -297,3 +297,34 @@ def test_a_person_named_plaza_stays_a_person(run):
 )
 def test_what_a_rule_allows_or_requires_is_no_event(run, text, types):
     assert [e.event_type for e in run(text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a noun no trigger names, that the text says runs or ends on a date
+        (
+            "Registration will run from October 26 to November 20.",
+            [("Registration", "2025-10-26")],
+        ),
+        ("Voting ended on Sunday.", [("Voting", "2025-06-08")]),
+        # a stretch of time, a figure, a doer, a person: no event
+        ("The season begins on Friday.", []),
+        ("Prices ended the week higher on Friday.", []),
+        ("The junta began reforms in 2010.", []),
+        ("The senator started on Wednesday.", []),
+    ],
+)
+def test_what_runs_or_ends_on_a_date_is_an_event(run, text, events):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [(e.trigger.text, e.date and e.date.value) for e in x.events] == events
+
+
+def test_a_day_months_behind_in_the_future_is_next_years(run):
+    """Published on Sept. 26: "will open on June 5" is next June."""
+    x = run(
+        "The town was quiet.\n\nThe night was cold.\n\nThe festival will take "
+        "place in Tarsk on June 5.",
+        published="2013-09-26",
+    )
+    assert [e.date and e.date.value for e in x.events] == ["2014-06-05"]

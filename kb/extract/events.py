@@ -99,6 +99,7 @@ class _EventRules:
             else:
                 _merge(target, ev)
         self._deeds(events, quoted)
+        self._happenings(events, quoted)
         self._attach_figures(events)
         if self.r.mentions.sports:
             _date_from_the_match(events)
@@ -132,6 +133,22 @@ class _EventRules:
             if (ev.date is not None or not needs_date) and (ev.agents or _doer(verb)):
                 events.append(ev)
                 taken.add(verb.i)
+
+    def _happenings(
+        self, events: list[RawEvent], quoted: list[tuple[int, int]]
+    ) -> None:
+        """A noun that no trigger names but the text says takes place, is held,
+        or runs, starts or ends on a date: "Registration will run from October
+        26", "voting ended on Sunday"."""
+        taken = {t.i for e in events for t in e.triggers}
+        for tok in self.doc:
+            if tok.i in taken or not _happens(tok) or self.r.cluster_at(tok):
+                continue
+            if any(a <= tok.idx < b for a, b in quoted) or _hypothetical(tok):
+                continue
+            ev = self._event(tok, "OtherEvent")
+            if not any(_mergeable(e, ev) for e in events):
+                events.append(ev)
 
     def _lead_verbs(self) -> list[Token]:
         """The main verbs of the article's first two sentences; not a trigger
@@ -403,6 +420,58 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
         if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
             return True
     return False
+
+
+def _happens(tok: Token) -> bool:
+    """A common noun, of no one and no stretch of time, that is the subject of
+    "take place", "occur", "be held", or of "run", "start", "end" … with a date."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | _SPANS:
+        return False
+    if lemma in lx.ROLE_WORDS | lx.KIN_WORDS:
+        return False  # "the senator started on Wednesday": someone, not something
+    if lemma in lx.ECONOMY_SUBJECTS | _MEASURES:
+        return False  # "prices ended the week higher": a figure that moved
+    if lemma in _ANY_EVENT and _anaphoric(tok):
+        return False  # "when the incident happened": told before, whatever it was
+    verb = tok.head
+    verb_lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False  # "began to spread", "began building": the act is another
+    if verb_lemma in ("occur", "happen"):
+        return True
+    if verb_lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+    ):
+        return True
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "the junta began reforms": the doer, not the deed
+    if verb_lemma == "hold" and tok.dep_ != "nsubjpass":
+        return False  # "the talks were held on Monday"; not "she held talks"
+    return verb_lemma in _RUNNING | {"hold"} and any(
+        t.ent_type_ == "DATE"
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        for t in c.subtree
+    )
+
+
+#: verbs of how long something goes on, which a date makes an event's
+_RUNNING = frozenset("run start begin end close finish continue resume last".split())
+#: nouns for any event, which say nothing of which: "the incident"
+_ANY_EVENT = frozenset("incident event episode affair matter thing situation".split())
+#: what is measured, whose moves are figures: "prices ended higher"
+_MEASURES = frozenset(
+    """price cost rate index share stock market currency bond yield sale revenue
+    profit demand supply""".split()
+)
+#: nouns of stretches of time, which run and end without being events
+_SPANS = frozenset(
+    """season year week month day term period quarter deadline window time
+    decade century era half career tenure reign life""".split()
+)
 
 
 def _doer(verb: Token) -> bool:

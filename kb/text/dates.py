@@ -227,7 +227,8 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     if it is nearer, and in the past whenever this year's is more than two months
     ahead: in an article of Jan. 3, a past "Dec. 28" is last year's; in one of
     March 14, "seized the town on Dec. 3" is last December; in one of May 6, "the
-    Nov. 14 killing" is last November's.
+    Nov. 14 killing" is last November's. In the future, the other way round: "will
+    open on June 5" in an article of Sept. 26 is next June.
 
     >>> _month_day(12, 28, date(2015, 12, 10), "past")
     DateValue(value='2015-12-28', precision='day')
@@ -241,6 +242,10 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     DateValue(value='2023-12-03', precision='day')
     >>> _month_day(11, 14, date(2024, 5, 6), "past")
     DateValue(value='2023-11-14', precision='day')
+    >>> _month_day(6, 5, date(2013, 9, 26), "future")
+    DateValue(value='2014-06-05', precision='day')
+    >>> _month_day(9, 20, date(2013, 9, 26), "future")
+    DateValue(value='2013-09-20', precision='day')
     """
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:
@@ -254,11 +259,10 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     gap = abs(date.fromisoformat(other.value) - ref)
     if tense in ("present", "ahead"):
         return other if gap <= _ACROSS_NEW_YEAR else this_year
-    if step < 0:
-        # a past event on a day months ahead cannot be: last year's day
-        ahead_by = date.fromisoformat(this_year.value) - ref
-        return other if ahead_by > _ACROSS_NEW_YEAR else this_year
-    return other if gap < abs(date.fromisoformat(this_year.value) - ref) else this_year
+    # a past event on a day months ahead cannot be: last year's day; nor a future
+    # one on a day months behind: next year's
+    off_by = abs(date.fromisoformat(this_year.value) - ref)
+    return other if off_by > _ACROSS_NEW_YEAR else this_year
 
 
 def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
