@@ -328,3 +328,8 @@ def test_a_day_months_behind_in_the_future_is_next_years(run):
         published="2013-09-26",
     )
     assert [e.date and e.date.value for e in x.events] == ["2014-06-05"]
+
+
+def test_the_place_an_event_is_named_after(run):
+    x = run("Maria Lopez won the New York Marathon in 2010.")
+    assert [e.name for e in x.entities if e.is_location] == ["New York City"]

@@ -384,6 +384,7 @@ class _MentionFinder:
         ):
             return
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
+            self._place_in_name(ent)
             return
         if place is None and text.lower() in lx.ONE_WORD_EVENTS:
             return  # "the Oscars", whatever the NER took it for
@@ -427,6 +428,18 @@ class _MentionFinder:
                 self._add(Mention(span.start, span.end, "Person", name, role))
             return
         self._add(Mention(ent.start, ent.end, "Organization", text))
+
+    def _place_in_name(self, ent: SpacySpan) -> None:
+        """ "the New York Marathon", "the London Film Festival": the place an event
+        is named after, when the gazetteer knows its words."""
+        words = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start)]
+        for end in range(len(words) - 1, 0, -1):
+            span = self.doc[words[0].i : words[end - 1].i + 1]
+            place = self.gaz.lookup(span.text)
+            if place is not None and not place.weak:
+                name = clean_name(span.text)
+                self._add(Mention(span.start, span.end, "Location", name, place=place))
+                return
 
     def _title_of_name(self, ent: SpacySpan) -> bool:
         """ "U.S. Surgeon General Ana Ruiz": the NER's organisation ends a title that
