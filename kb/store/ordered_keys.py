@@ -3,25 +3,33 @@ query with a key query and a name parameter, the rows of an actor's or a place's
 key query, as :func:`kb.store.sparql.read_keys` orders them, so that a page of a
 busy entity reads its keys with one lookup instead of ordering thousands of them.
 
-A list is written for an entity with at least :data:`MIN_KEYS` keys (fewer are as
-cheap to find by the key query) as ``?entity <urn:newskb:keys/NAME> "…"`` in the
-index graph (:data:`kb.store.name_index.NAME_INDEX`): one line per key row, the
-terms of the key query's ``ORDER BY`` variables as SPARQL text separated by tabs
-(which terms' text never holds), an empty field for an unbound one.
+A list is written for each named entity that a write reached (or every one, when
+the index is rebuilt), as ``?entity <urn:newskb:keys/NAME> "…"`` in the index graph
+(:data:`kb.store.name_index.NAME_INDEX`): a line of its columns' kinds, then one
+line per key row, the terms of the key query's ``ORDER BY`` variables as SPARQL
+text separated by tabs (which terms' text never holds), an empty field for an
+unbound one. Readers use it for an entity with at least
+:data:`MIN_KEYS` keys (fewer are as cheap to find by the key query); a shorter one
+is kept so that a write merges rows into it instead of reading its key query whole.
+Rows added since a list was written whole are kept apart from it, each with the
+index of the line it goes before (``<urn:newskb:keysAdded/NAME>``, see
+:func:`_placed`), until they are an eighth of it: a write then writes few rows, not
+the whole list, and a reader puts them in their places as it reads.
 
 A write makes the lists stale: before the store's first write of a session, a mark
 (:data:`_STALE`) says so, and every reader then asks the key queries, as a store
 without lists does. The store remembers (:class:`Pending`) the nodes of the
 written or dropped triples that the key queries read (:data:`KEYED_PREDICATES`),
-the entities they link to (:func:`owners`), and the places put inside another or
+the entities a drop reaches (:func:`owners`), and the places put inside another or
 taken out of it. :func:`settle` then writes those entities' lists again and
-removes the mark (the store does this when it is closed): a list is read again
-from the key query when places moved under its entity, or when it had none;
-otherwise only the rows of the key query's items (``# items:`` in the key query:
-the claims, the events) among the written nodes are read, and they replace the
-list's rows of those items. A row that a write changes always has such an item
-among the written nodes, as each keyed triple links an item (a claim, an event)
-to something, apart from ``schema:containedInPlace``, whose changes read the lists
+removes the mark (the store does this when it is closed): the rows of the key
+query's items (``# items:`` in the key query: the claims, the events) among the
+written nodes are read, for every entity at once, and they replace the list's rows
+of those items; the entities with such rows are those whose lists an add changes.
+A list is read again from the key query when places moved under its entity, or
+when it had none. A row that a write changes always has such an item among the
+written nodes, as each keyed triple links an item (a claim, an event) to
+something, apart from ``schema:containedInPlace``, whose changes read the lists
 again. A mark found by a writer that did not set it (a process stopped before it
 settled) makes every list be written again.
 """
@@ -56,7 +64,7 @@ __all__ = [
     "stored_keys",
 ]
 
-#: The fewest keys an entity's answer needs for its list to be kept.
+#: The fewest keys an entity's list needs for readers to use it (see the module).
 MIN_KEYS = 200
 #: The predicates the key queries read, apart from the name test's: a triple with
 #: one of them, written or dropped, may change an entity's keys (see :func:`owners`;
