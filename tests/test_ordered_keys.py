@@ -361,3 +361,129 @@ def test_an_entity_that_loses_its_names_loses_its_list() -> None:
     fresh = _fresh(kb, "claims-by", params)
     assert fresh is not None and len(fresh) == 2
     assert _kept(kb, "claims-by", params) in (None, fresh)
+
+
+#: Each kind of list and the parameter that names its entity.
+_KINDS = [
+    ("claims-by", "actor"),
+    ("conflicting-figures", "entity"),
+    ("events-at", "place"),
+    ("timeline", "entity"),
+]
+
+
+def _assert_every_list_as_found(kb: Store) -> None:
+    """Every list a page of one of the invented people and places reads is the
+    keys its key query finds."""
+    for name, param in _KINDS:
+        for entity in [*PEOPLE, *PLACES]:
+            params = [(param, entity)]
+            kept = _kept(kb, name, params)
+            assert kept is None or kept == _fresh(kb, name, params), (name, entity)
+
+
+def _added_rows(kb: Store) -> list[ox.Quad]:
+    """The index's rows added to lists since they were written whole."""
+    return [
+        quad
+        for kind in ordered_keys._kinds()
+        for quad in kb._ox.quads_for_pattern(None, kind.added, None, _INDEX)
+    ]
+
+
+@pytest.mark.parametrize("apart", [None, 0, 3])
+def test_a_history_of_writes_keeps_every_list_as_the_key_queries_find(
+    monkeypatch: pytest.MonkeyPatch, apart: int | None
+) -> None:
+    """Adds (of new articles, and of one that changes old events, claims and
+    places), removals and replacements, settled in turn: the rows added to a list
+    are kept apart (``apart`` None: up to an eighth of it), never (0), or up to
+    three, and every list stays what its key query finds."""
+    if apart is not None:
+        monkeypatch.setattr(ordered_keys, "_apart", lambda rows: apart)
+    rng = random.Random(23)
+    kb, claims = Store(), []
+    for n in range(12):
+        article, graph = _article(rng, n, claims)
+        kb.add(str(article), graph)
+    kb.settle()
+    for step in range(6):
+        for n in range(20 + 3 * step, 23 + 3 * step):
+            article, graph = _article(rng, n, claims)
+            kb.add(str(article), graph)
+        if step == 2:
+            kb.add(f"{ID}article/late", _event_graph(URIRef(f"{ID}article/late")))
+        if step == 4:
+            assert kb.remove(f"{ID}article/3")
+            article, graph = _article(rng, 21, [])  # a replacement
+            kb.add(str(article), graph)
+        kb.settle()
+        _assert_every_list_as_found(kb)
+        _assert_kept_as_found(kb)
+    assert bool(_added_rows(kb)) == (apart != 0)
+
+
+def test_rows_added_to_a_list_are_kept_apart_and_read_in_their_places() -> None:
+    """A settled add writes the new rows of a busy list apart from it (not the
+    whole list again), and pages read them in their places."""
+    kb = _store()
+    assert not _added_rows(kb)
+    rng = random.Random(5)
+    for n in range(50, 53):
+        article, graph = _article(rng, n, [])
+        kb.add(str(article), graph)
+    kb.settle()
+    assert _added_rows(kb)
+    _assert_kept_as_found(kb)
+    for name, params in ONE_ENTITY:
+        prepared = _prepared(name, params, limit=7, offset=3)
+        remote = kb.query(prepared.remote_text, prepared.bindings)
+        assert prepared.run(kb).rows == prepared.finish(remote).rows, (name, params)
+
+
+def test_short_lists_are_kept_for_settling_but_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An entity with fewer keys than MIN_KEYS has its list too, so that a write
+    merges rows into it instead of reading its whole key query again; pages read
+    the key query for it, as cheap."""
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 10**6)
+    kb = _store()
+    kb.add(f"{ID}article/late", _event_graph(URIRef(f"{ID}article/late")))
+    kb.settle()
+    lists = [
+        quad
+        for kind in ordered_keys._kinds()
+        for quad in kb._ox.quads_for_pattern(None, kind.predicate, None, _INDEX)
+    ]
+    assert len(lists) >= len(ONE_ENTITY)
+    assert all(_kept(kb, name, params) is None for name, params in ONE_ENTITY)
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
+    _assert_kept_as_found(kb)
+
+
+def test_a_version_3_index_is_rebuilt_before_rows_are_kept_apart(
+    tmp_path: Path,
+) -> None:
+    """Version 3 readers read a list without the rows kept apart from it, so a
+    store holding such rows has another version: a version 3 store is rebuilt at
+    its next write, and meanwhile read from the key queries."""
+    path = _on_disk(tmp_path)
+    with Store(path) as kb:
+        kb._ox.remove(_INDEX_MARK)
+        kb._ox.add(
+            ox.Quad(_INDEX_MARK.subject, _INDEX_MARK.predicate, ox.Literal("3"), _INDEX)
+        )
+    with Store(path, read_only=True) as kb:
+        assert all(_kept(kb, n, p) is None for n, p in ONE_ENTITY)
+    with Store(path) as kb:
+        _add_again(kb)
+        kb.add(f"{ID}article/late", _event_graph(URIRef(f"{ID}article/late")))
+    with Store(path) as kb:
+        rng = random.Random(8)
+        for n in range(60, 63):
+            article, graph = _article(rng, n, [])
+            kb.add(str(article), graph)
+    with Store(path, read_only=True) as kb:
+        assert _added_rows(kb)
+        _assert_kept_as_found(kb)

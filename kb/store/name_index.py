@@ -46,10 +46,11 @@ _URL_KEY = ox.NamedNode("urn:newskb:url")
 #: In the index once it covers the whole store. A store written before the index
 #: existed, before it held entities' names only (version 1 held every node's), or
 #: before it kept busy entities' keys in order (version 2; see
-#: :mod:`kb.store.ordered_keys`), has no such mark: queries scan its names, and its
-#: next write rebuilds the index.
+#: :mod:`kb.store.ordered_keys`), or before it kept rows added to those lists apart
+#: (version 3, whose readers would miss those rows), has no such mark: queries scan
+#: its names, and its next write rebuilds the index.
 _INDEX_MARK = ox.Quad(
-    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("3"), _INDEX
+    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("4"), _INDEX
 )
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALTERNATE_NAME = ox.NamedNode(str(SCHEMA.alternateName))

@@ -3,25 +3,33 @@ query with a key query and a name parameter, the rows of an actor's or a place's
 key query, as :func:`kb.store.sparql.read_keys` orders them, so that a page of a
 busy entity reads its keys with one lookup instead of ordering thousands of them.
 
-A list is written for an entity with at least :data:`MIN_KEYS` keys (fewer are as
-cheap to find by the key query) as ``?entity <urn:newskb:keys/NAME> "…"`` in the
-index graph (:data:`kb.store.name_index.NAME_INDEX`): one line per key row, the
-terms of the key query's ``ORDER BY`` variables as SPARQL text separated by tabs
-(which terms' text never holds), an empty field for an unbound one.
+A list is written for each named entity that a write reached (or every one, when
+the index is rebuilt), as ``?entity <urn:newskb:keys/NAME> "…"`` in the index graph
+(:data:`kb.store.name_index.NAME_INDEX`): a line of its columns' kinds, then one
+line per key row, the terms of the key query's ``ORDER BY`` variables as SPARQL
+text separated by tabs (which terms' text never holds), an empty field for an
+unbound one. Readers use it for an entity with at least
+:data:`MIN_KEYS` keys (fewer are as cheap to find by the key query); a shorter one
+is kept so that a write merges rows into it instead of reading its key query whole.
+Rows added since a list was written whole are kept apart from it, each with the
+index of the line it goes before (``<urn:newskb:keysAdded/NAME>``, see
+:func:`_placed`), until they are an eighth of it: a write then writes few rows, not
+the whole list, and a reader puts them in their places as it reads.
 
 A write makes the lists stale: before the store's first write of a session, a mark
 (:data:`_STALE`) says so, and every reader then asks the key queries, as a store
 without lists does. The store remembers (:class:`Pending`) the nodes of the
 written or dropped triples that the key queries read (:data:`KEYED_PREDICATES`),
-the entities they link to (:func:`owners`), and the places put inside another or
+the entities a drop reaches (:func:`owners`), and the places put inside another or
 taken out of it. :func:`settle` then writes those entities' lists again and
-removes the mark (the store does this when it is closed): a list is read again
-from the key query when places moved under its entity, or when it had none;
-otherwise only the rows of the key query's items (``# items:`` in the key query:
-the claims, the events) among the written nodes are read, and they replace the
-list's rows of those items. A row that a write changes always has such an item
-among the written nodes, as each keyed triple links an item (a claim, an event)
-to something, apart from ``schema:containedInPlace``, whose changes read the lists
+removes the mark (the store does this when it is closed): the rows of the key
+query's items (``# items:`` in the key query: the claims, the events) among the
+written nodes are read, for every entity at once, and they replace the list's rows
+of those items; the entities with such rows are those whose lists an add changes.
+A list is read again from the key query when places moved under its entity, or
+when it had none. A row that a write changes always has such an item among the
+written nodes, as each keyed triple links an item (a claim, an event) to
+something, apart from ``schema:containedInPlace``, whose changes read the lists
 again. A mark found by a writer that did not set it (a process stopped before it
 settled) makes every list be written again.
 """
@@ -56,7 +64,7 @@ __all__ = [
     "stored_keys",
 ]
 
-#: The fewest keys an entity's answer needs for its list to be kept.
+#: The fewest keys an entity's list needs for readers to use it (see the module).
 MIN_KEYS = 200
 #: The predicates the key queries read, apart from the name test's: a triple with
 #: one of them, written or dropped, may change an entity's keys (see :func:`owners`;
@@ -91,6 +99,7 @@ _OWNERS = f"""SELECT DISTINCT ?owner WHERE {{
 _CHUNK = 500
 _STALE = ox.Quad(_INDEX, ox.NamedNode("urn:newskb:keysStale"), ox.Literal("1"), _INDEX)
 _PREFIX = "urn:newskb:keys/"
+_ADDED_PREFIX = "urn:newskb:keysAdded/"
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,12 @@ class _Kind:
     free: frozenset[str]
     #: the variables of the key query's items (``# items:``), if it names them
     items: tuple[str, ...]
+
+    @property
+    def added(self) -> ox.NamedNode:
+        """The predicate of the rows added to a list since it was written whole
+        (see :func:`_placed`)."""
+        return ox.NamedNode(_ADDED_PREFIX + self.query.name)
 
     @property
     def plan(self) -> queries.KeyQuery:
@@ -228,6 +243,16 @@ class Pending:
     added: set[ox.NamedNode] = field(default_factory=set)
     #: the entities with places newly inside them, or no longer
     moved: set[ox.NamedNode] = field(default_factory=set)
+    #: the nodes among ``nodes`` that the union held before they were written, or
+    #: that were dropped: only these can be in a list already
+    known: set[ox.NamedNode] = field(default_factory=set)
+    _owners: set[ox.NamedNode] | None = field(default=None, repr=False)
+
+    def owners_of_added(self, db: ox.Store) -> set[ox.NamedNode]:
+        """The owners (:func:`owners`) of the written nodes, found once."""
+        if self._owners is None:
+            self._owners = owners(db, self.added)
+        return self._owners
 
     def write(
         self, db: ox.Store, triples: Sequence[ox.Quad], write: Callable[[], None]
@@ -235,10 +260,11 @@ class Pending:
         """Run ``write``, which adds ``triples`` (the keyed ones at least) to the
         union, and note what it changes."""
         edges = [t for t in triples if t.predicate == _INSIDE and _union(t) not in db]
+        nodes = set() if self.everyone else keyed_nodes(triples)
+        self.known |= {n for n in nodes - self.known if _in_union(db, n)}
         write()
         if self.everyone:
             return
-        nodes = keyed_nodes(triples)
         self.nodes |= nodes
         self.added |= nodes
         self.moved |= owners(
@@ -256,6 +282,7 @@ class Pending:
         triples = [q.triple for q in db.quads_for_pattern(None, None, None, article)]
         nodes = keyed_nodes(triples)
         self.nodes |= nodes
+        self.known |= nodes
         self.entities |= owners(db, nodes)
         edges = [
             (t, owners(db, {t.object}))
@@ -269,68 +296,129 @@ class Pending:
 
 
 _INSIDE = ox.NamedNode(str(SCHEMA.containedInPlace))
+_UNION = ox.DefaultGraph()
+
+
+def _in_union(db: ox.Store, node: ox.NamedNode) -> bool:
+    """Whether a triple of the union has ``node`` as its subject or object."""
+    return (
+        next(db.quads_for_pattern(node, None, None, _UNION), None) is not None
+        or next(db.quads_for_pattern(None, None, node, _UNION), None) is not None
+    )
 
 
 def _union(triple: ox.Quad | ox.Triple) -> ox.Quad:
-    return ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
+    return ox.Quad(triple.subject, triple.predicate, triple.object, _UNION)
 
 
 def settle(db: ox.Store, pending: Pending) -> None:
     """Write again the lists that ``pending``'s writes may have changed (every
     list, when ``pending.everyone``), then remove the stale mark, in one update."""
     names = named_entities(db)
-    if not pending.everyone:
-        pending.entities |= owners(db, pending.added)
-    touched = names if pending.everyone else pending.entities | pending.moved
-    # lists only for named entities (those a name finds): an entity that lost its
-    # names loses its list, which could not follow its keys until named again
-    dirty = names & touched
-    old: list[ox.Quad] = []
+    gone: list[tuple[ox.NamedNode, ox.NamedNode]] = []
     new: list[ox.Quad] = []
     for kind in _kinds():
-        kept = {
-            q.subject: q.object.value
-            for q in (
-                db.quads_for_pattern(None, kind.predicate, None, _INDEX)
-                if pending.everyone
-                else (
-                    quad
-                    for entity in touched
-                    for quad in db.quads_for_pattern(
-                        entity, kind.predicate, None, _INDEX
-                    )
-                )
+        if pending.everyone:
+            kept = _Lists(
+                _lists(db, kind.predicate, None), _lists(db, kind.added, None)
             )
-            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
-        }
-        again = (
-            dirty
-            if pending.everyone or not kind.items
-            else {e for e in dirty if e in pending.moved or e not in kept}
+            after = _Lists(_whole(db, kind, names), {})
+        else:
+            kept, after = _settled(db, kind, pending, names)
+        for predicate, old, now in [
+            (kind.predicate, kept.whole, after.whole),
+            (kind.added, kept.added, after.added),
+        ]:
+            for entity in old.keys() | now.keys():
+                before, text = old.get(entity), now.get(entity)
+                if before != text:
+                    if before is not None:
+                        gone.append((entity, predicate))
+                    if text is not None:
+                        new.append(ox.Quad(entity, predicate, ox.Literal(text), _INDEX))
+    db.update(_replace(gone, new))
+
+
+@dataclass
+class _Lists:
+    """Lists by entity: their texts as written whole, and the rows added to them
+    since (:func:`_placed`); an entity absent has none."""
+
+    whole: dict[ox.NamedNode, str | None]
+    added: dict[ox.NamedNode, str | None]
+
+
+def _settled(
+    db: ox.Store, kind: _Kind, pending: Pending, names: set[ox.NamedNode]
+) -> tuple[_Lists, _Lists]:
+    """The lists of ``kind`` that ``pending``'s writes may have changed, before
+    and after. The rows of the written items (:func:`_item_rows`) say which
+    entities an add reached: an add never takes an item's last row of an entity
+    away (the key queries only join and read an optional date), so the entities
+    whose keys an add changes are those with a row of a written item, and the
+    places above a place newly put inside another; a drop's are found before it
+    (:meth:`Pending.drop`)."""
+    fresh = _item_rows(db, kind, pending.nodes) if kind.items else {}
+    touched = pending.entities | pending.moved | fresh.keys()
+    if not kind.items:
+        touched |= pending.owners_of_added(db)
+    kept = _Lists(_lists(db, kind.predicate, touched), _lists(db, kind.added, touched))
+    dirty = names & touched
+    # a list is merged in steps where one is kept (of any length: even a short or
+    # an empty one saves reading the entity's whole key query at the next write)
+    again = (
+        {e for e in dirty if e in pending.moved or kept.whole.get(e) is None}
+        if kind.items
+        else dirty
+    )
+    written = ({str(n) for n in pending.nodes}, {str(n) for n in pending.known})
+    after = _Lists({}, {})
+    for entity in dirty - again:
+        text = kept.whole[entity]
+        assert text is not None
+        after.whole[entity], after.added[entity] = _changed(
+            kind,
+            (text, kept.added.get(entity)),
+            fresh.get(entity, set()),
+            written,
+            entity in pending.entities,
         )
-        texts: dict[ox.NamedNode, str | None] = {}
-        if again != dirty:
-            texts = _changed(
-                db, kind, {e: kept[e] for e in dirty - again}, pending.nodes
-            )
-        # the lists that cannot take rows in steps are read whole
-        again |= {e for e, text in texts.items() if text is None}
-        texts |= {
-            e: _text(kind, rows)
-            for e, rows in _rows(db, kind, sorted(again, key=str)).items()
-        }
-        for entity in dirty | kept.keys():
-            before, after = kept.get(entity), texts.get(entity)
-            if before != after:
-                old += _list(entity, kind, before)
-                new += _list(entity, kind, after)
-    db.update(_replace(old, new))
+    # the lists that cannot take rows in steps are read whole
+    again |= {e for e, text in after.whole.items() if text is None}
+    after.whole |= _whole(db, kind, again)
+    for entity in again:
+        after.added[entity] = None
+    return kept, after
 
 
-def _list(entity: ox.NamedNode, kind: _Kind, text: str | None) -> list[ox.Quad]:
-    if text is None:
-        return []
-    return [ox.Quad(entity, kind.predicate, ox.Literal(text), _INDEX)]
+def _lists(
+    db: ox.Store, predicate: ox.NamedNode, entities: Iterable[ox.NamedNode] | None
+) -> dict[ox.NamedNode, str | None]:
+    """The texts of ``predicate`` (a list's, or its added rows') of ``entities``
+    (``None``: all), by entity."""
+    quads = (
+        db.quads_for_pattern(None, predicate, None, _INDEX)
+        if entities is None
+        else (
+            quad
+            for entity in entities
+            for quad in db.quads_for_pattern(entity, predicate, None, _INDEX)
+        )
+    )
+    return {
+        q.subject: q.object.value
+        for q in quads
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+    }
+
+
+def _whole(
+    db: ox.Store, kind: _Kind, entities: set[ox.NamedNode]
+) -> dict[ox.NamedNode, str | None]:
+    """The lists of ``entities`` read whole from the key query (an entity with no
+    key gets an empty list)."""
+    found = _rows(db, kind, sorted(entities, key=str))
+    return {e: _text(kind, found.get(e, [])) for e in entities}
 
 
 Row = tuple[ox.NamedNode | ox.Literal | None, ...]
@@ -340,26 +428,23 @@ _UNORDERED = "x"
 
 def _text(kind: _Kind, rows: Sequence[Row]) -> str | None:
     """A list's text: a line of its columns' kinds (:func:`_column_kinds`), then
-    ``rows`` (of the ``ORDER BY`` variables) in order, a line each; ``None`` when
-    there are too few or they cannot be ordered here."""
-    if len(rows) < MIN_KEYS:
-        return None
+    ``rows`` (of the ``ORDER BY`` variables) in order, a line each (none, for an
+    entity with no key); ``None`` when they cannot be ordered here."""
     order = kind.plan.order
     ordered = order_keys(order, rows, order, order)
     if ordered is None:
         return None
     lines = ("\t".join(t or "" for t in row) for row in ordered)
-    return "\n".join(["\t".join(_column_kinds(rows)), *lines])
+    return "\n".join(["\t".join(_column_kinds(rows, len(order))), *lines])
 
 
-def _column_kinds(rows: Iterable[Sequence[object]]) -> list[str]:
-    """Each column's kind of term as :func:`kb.store.sparql.order_keys` orders
-    them: one of theirs, ``""`` when none is bound, :data:`_UNORDERED` when they
-    are of two kinds or one it cannot order."""
-    kinds: list[set[str]] = []
+def _column_kinds(rows: Iterable[Sequence[object]], width: int) -> list[str]:
+    """Each of ``width`` columns' kind of term as
+    :func:`kb.store.sparql.order_keys` orders them: one of theirs, ``""`` when
+    none is bound, :data:`_UNORDERED` when they are of two kinds or one it cannot
+    order."""
+    kinds: list[set[str]] = [set() for _ in range(width)]
     for row in rows:
-        if not kinds:
-            kinds = [set() for _ in row]
         for found, term in zip(kinds, row, strict=True):
             if isinstance(term, _Kinded):
                 found.update({term.kind} - {""})
@@ -372,33 +457,142 @@ def _column_kinds(rows: Iterable[Sequence[object]]) -> list[str]:
 
 
 def _changed(
-    db: ox.Store,
     kind: _Kind,
-    kept: dict[ox.NamedNode, str],
-    nodes: set[ox.NamedNode],
-) -> dict[ox.NamedNode, str | None]:
-    """The lists of ``kept`` (entity: text) with the rows of the items among
-    ``nodes`` read again and merged in their places; ``None`` for a list that
-    must be read whole (it, or its new rows, cannot be ordered here)."""
-    if not kept:
-        return {}
-    order = kind.plan.order
-    at = [order.index(v) for v in kind.items]
-    written = {str(n) for n in nodes}
+    kept: tuple[str, str | None],
+    rows: set[Row],
+    written: tuple[set[str], set[str]],
+    dropped: bool,
+) -> tuple[str | None, str | None]:
+    """A list (its text written whole, and the rows added since) with the rows of
+    the written items taken out and ``rows`` (the key query's rows of those items
+    now) put in their places: added to the rows kept apart while they are few
+    (:func:`_placed`), else written into the list; ``None`` for a list that must
+    be read whole (it, or its new rows, cannot be ordered here). ``written`` holds
+    the written and dropped nodes (as SPARQL text), and those of them the store
+    held before (:attr:`Pending.known`). For an entity that no drop reached (not
+    ``dropped``), an old row of a written item has a new row (see
+    :func:`_settled`), so the list's lines are only read when its text holds a
+    known item of ``rows``."""
+    text, added = kept
+    at = [kind.plan.order.index(v) for v in kind.items]
+    if dropped:
+        gone = written[0]
+    else:
+        items = {str(row[i]) for row in rows for i in at if row[i] is not None}
+        gone = {
+            item
+            for item in items & written[1]
+            if item in text or (added is not None and item in added)
+        }
+    if not rows and not gone:
+        return text, added
+    header, *lines = text.split("\n")
+    kinds = header.split("\t")
+    if not gone:
+        placed = _placed(kinds, lines, added, rows)
+        if placed is None:
+            return None, None
+        kinds, entries = placed
+        if len(entries) <= _apart(len(lines)):
+            return text, "\n".join(["\t".join(kinds), *entries])
+        return "\n".join(["\t".join(kinds), *_folded(lines, entries)]), None
+    if added is not None:
+        kinds = _column_kinds([_kinded(kinds), _kinded(added)], len(kinds))
+        lines = _folded(lines, added.split("\n")[1:])
+    lines = [line for line in lines if not _has_item(line.split("\t"), at, gone)]
+    return _merged(kinds, lines, rows), None
+
+
+def _apart(rows: int) -> int:
+    """The most rows kept apart from a list of ``rows`` rows (see
+    :func:`_placed`): an eighth, so that a list is written whole again after it
+    grew by that much, and a reader puts few rows in their places."""
+    return max(64, rows // 8)
+
+
+def _kinded(kinds: list[str] | str) -> tuple[_Kinded, ...]:
+    """A header's kinds (split, or the first line of a text) as a row for
+    :func:`_column_kinds`."""
+    if isinstance(kinds, str):
+        kinds = kinds.split("\n", 1)[0].split("\t")
+    return tuple(_Kinded(k) for k in kinds)
+
+
+def _placed(
+    kinds: list[str], lines: list[str], added: str | None, rows: set[Row]
+) -> tuple[list[str], list[str]] | None:
+    """The rows added to a list (its header's ``kinds`` and its ``lines``), kept
+    apart from it: those ``added`` already and ``rows``, each as a line of its
+    place among the list's lines (the index of the line it goes before), a tab,
+    and its terms, in order; with the kinds of the columns of both. ``None`` when
+    this cannot order them as :func:`kb.store.sparql.order_keys` would (as for
+    :func:`_merged`). A list is thus written again only after it grew by an
+    eighth (:func:`_apart`), and readers put the few added rows in their places
+    by their indexes (:func:`_folded`)."""
+    old = [] if added is None else added.split("\n")
+    before = (
+        kinds
+        if added is None
+        else _column_kinds([_kinded(kinds), _kinded(old[0])], len(kinds))
+    )
+    both = _column_kinds([*rows, _kinded(before)], len(kinds))
+    sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
+    if not sortable:
+        return None
+
+    def rank(line: str) -> Rank:
+        return _line_rank(line, sortable)
+
+    def place(found: Rank) -> int | None:
+        at = bisect_left(lines, found, key=rank)
+        return None if at < len(lines) and rank(lines[at]) == found else at
+
+    entries: list[tuple[int, Rank, str]] = []
+    for entry in old[1:]:
+        index, line = entry.split("\t", 1)
+        # the places found with other kinds may differ: found again
+        at = int(index) if both == before else place(rank(line))
+        if at is None:
+            return None
+        entries.append((at, rank(line), line))
+    for row in rows:
+        found = _row_rank(row, sortable)
+        at = place(found)
+        if at is None:
+            return None
+        entries.append((at, found, "\t".join("" if t is None else str(t) for t in row)))
+    entries.sort(key=lambda e: e[:2])
+    if any(a[:2] == b[:2] for a, b in zip(entries, entries[1:], strict=False)):
+        return None
+    return both, [f"{at}\t{line}" for at, _, line in entries]
+
+
+def _folded(lines: list[str], entries: list[str]) -> list[str]:
+    """A list's ``lines`` with its added rows (``entries``, as :func:`_placed`
+    writes them) in their places."""
+    out: list[str] = []
+    start = 0
+    for entry in entries:
+        index, line = entry.split("\t", 1)
+        at = int(index)
+        out += lines[start:at]
+        out.append(line)
+        start = at
+    out += lines[start:]
+    return out
+
+
+def _item_rows(
+    db: ox.Store, kind: _Kind, nodes: set[ox.NamedNode]
+) -> dict[ox.NamedNode, set[Row]]:
+    """The key query's rows of the items among ``nodes``, of every entity, by
+    entity."""
     fresh: dict[ox.NamedNode, set[Row]] = {}
     for variable in kind.items:
         for chunk in _chunks(sorted(nodes, key=str)):
             for entity, rows in _rows(db, kind, None, (variable, chunk)).items():
-                if entity in kept:
-                    fresh.setdefault(entity, set()).update(rows)
-    out: dict[ox.NamedNode, str | None] = {}
-    for entity, text in kept.items():
-        header, *lines = text.split("\n")
-        staying = [
-            line for line in lines if not _has_item(line.split("\t"), at, written)
-        ]
-        out[entity] = _merged(header.split("\t"), staying, fresh.get(entity, set()))
-    return out
+                fresh.setdefault(entity, set()).update(rows)
+    return fresh
 
 
 def _has_item(fields: list[str], at: list[int], written: set[str]) -> bool:
@@ -410,9 +604,7 @@ def _merged(kinds: list[str], lines: list[str], rows: set[Row]) -> str | None:
     the columns' kinds; ``None`` when this cannot order them as
     :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
     first it cannot order, and gives up on a tie in those."""
-    if len(lines) + len(rows) < MIN_KEYS:
-        return None
-    both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)])
+    both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)], len(kinds))
     sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
     if not sortable:
         return None
@@ -543,16 +735,24 @@ def _term(text: str) -> ox.NamedNode | ox.Literal | None:
     return parsed.object
 
 
-def _replace(old: list[ox.Quad], new: list[ox.Quad]) -> str:
-    """One update that deletes ``old``, inserts ``new`` and removes the stale mark
-    (terms as oxigraph writes them: escaped, so each stays one term)."""
+def _replace(gone: list[tuple[ox.NamedNode, ox.NamedNode]], new: list[ox.Quad]) -> str:
+    """One update that deletes the lists ``gone`` (entity, predicate: found by
+    these, so that their long texts are not written out again), inserts ``new``
+    and removes the stale mark (terms as oxigraph writes them: escaped, so each
+    stays one term)."""
     graph = f"GRAPH {_INDEX}"
-    deleted = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in old)
     inserted = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in new)
     mark = f"{_STALE.subject} {_STALE.predicate} {_STALE.object} ."
-    return (
-        f"DELETE DATA {{ {graph} {{ {deleted} {mark} }} }} ;\n"
+    update = (
+        f"DELETE DATA {{ {graph} {{ {mark} }} }} ;\n"
         f"INSERT DATA {{ {graph} {{ {inserted} }} }}"
+    )
+    if not gone:
+        return update
+    pairs = " ".join(f"({entity} {predicate})" for entity, predicate in gone)
+    return (
+        f"DELETE {{ {graph} {{ ?e ?p ?o }} }} WHERE {{ VALUES (?e ?p) {{ {pairs} }} "
+        f"{graph} {{ ?e ?p ?o }} }} ;\n{update}"
     )
 
 
@@ -588,14 +788,19 @@ def stored_keys(
     )
     if entities is None or len(entities) != 1:
         return None
-    found = next(
-        db.quads_for_pattern(ox.NamedNode(entities[0]), kind.predicate, None, _INDEX),
-        None,
-    )
+    entity = ox.NamedNode(entities[0])
+    found = next(db.quads_for_pattern(entity, kind.predicate, None, _INDEX), None)
     if found is None:
         return None
     assert isinstance(found.object, ox.Literal)
-    return _Keys(found.object.value.split("\n")[1:], kind.columns)
+    lines = found.object.value.split("\n")[1:]
+    added = next(db.quads_for_pattern(entity, kind.added, None, _INDEX), None)
+    if added is not None:
+        assert isinstance(added.object, ox.Literal)
+        lines = _folded(lines, added.object.value.split("\n")[1:])
+    if len(lines) < MIN_KEYS:
+        return None  # as cheap to find by the key query
+    return _Keys(lines, kind.columns)
 
 
 class _Keys(Sequence[Key]):
