@@ -711,6 +711,12 @@ def test_ninjs_items_in_jsonl_beside_our_records(tmp_path: Path) -> None:
             "2008-03-04",
             "By Ana Obi\n\nRain fell.",
         ),
+        # with a time of day and its zone as an offset
+        (
+            "Floods cut off Tarsk\n\n4 March 2008, 10:00 (GMT+05:00)\n\nRain fell.",
+            "2008-03-04",
+            "Rain fell.",
+        ),
         # at the very top, with no headline
         (
             "Tuesday, March 4, 2008\n\nRain fell for a week in Tarsk.",

@@ -442,7 +442,11 @@ def dateline_date(text: str) -> DateValue | None:
 
 
 _WEEKDAY_WORD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
-_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+# a time of day and its zone: "6:27pm EST", "10:00 (GMT+05:00)", "10.30 UTC+1"
+_CLOCK = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?)"
+)
 # "Tue Mar 4, 2008 6:27pm EST", "Published: 4 March 2008", "Updated on 2008-03-04"
 _DATE_LINE = re.compile(
     r"(?:(?:published|posted|updated|last updated|date)\s*:?\s*(?:on\s+)?)?"
@@ -458,6 +462,8 @@ def date_line(line: str) -> DateValue | None:
     >>> date_line("Tuesday, March 4, 2008")
     DateValue(value='2008-03-04', precision='day')
     >>> date_line("Tue Mar 4, 2008 6:27pm EST")
+    DateValue(value='2008-03-04', precision='day')
+    >>> date_line("4 March 2008, 10:00 (GMT+05:00)")
     DateValue(value='2008-03-04', precision='day')
     >>> date_line("Rain fell on March 4, 2008.") is None
     True
