@@ -333,3 +333,45 @@ def test_a_day_months_behind_in_the_future_is_next_years(run):
 def test_the_place_an_event_is_named_after(run):
     x = run("Maria Lopez won the New York Marathon in 2010.")
     assert [e.name for e in x.entities if e.is_location] == ["New York City"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # "the 56-year-old" is the person given that age beside the name
+        (
+            "Maria Lopez, 56, was arrested in Tarsk. The 56-year-old said she was "
+            "innocent.",
+            [("Maria Lopez", "she was innocent")],
+        ),
+        (
+            "Rebels claimed responsibility for the attack.",
+            [("Rebels", "responsibility for the attack")],
+        ),
+        ("Kellan Orlen claimed the title in May.", []),
+        (
+            "The minister has ruled out a second vote.",
+            [("minister", "a second vote")],
+        ),
+        (
+            "Kellan Orlen admitted to taking the money.",
+            [("Kellan Orlen", "taking the money")],
+        ),
+    ],
+)
+def test_more_sources_and_cues(run, text, claims):
+    assert _claims(run(text)) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The boy was admitted to a hospital in Tarsk.", ["HealthEvent"]),
+        ("Maria Lopez was discharged from hospital on Friday.", ["HealthEvent"]),
+        ("A surfer was airlifted to the coast.", ["Rescue"]),
+        ("The plant discharged waste into the river.", []),
+    ],
+)
+def test_a_patients_course(run, text, types):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [e.event_type for e in x.events] == types

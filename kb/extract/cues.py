@@ -153,6 +153,16 @@ def object_content(cue: Token) -> SpacySpan | None:
     rights = list(cue.rights)
     if lemma == "put":
         return _put_at(cue, rights)
+    if lemma == "claim":
+        # "claimed responsibility for the attack"; not "claimed the title"
+        obj = next((c for c in rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in ("responsibility", "credit"):
+            return None
+        return _completed(cue, obj.left_edge.i, rights, obj)
+    if lemma in lx.OBJECT_CUE_PARTICLES and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in cue.children
+    ):
+        return None  # "was admitted to hospital": no one's saying
     if lemma in lx.OBJECT_CUE_PARTICLES:
         words = lx.OBJECT_CUE_PARTICLES[lemma]
         particle = next(

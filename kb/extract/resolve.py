@@ -100,6 +100,9 @@ class Resolver:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
             return found
+        aged = self._of_age(subj)
+        if aged is not None:
+            return aged
         if _document(subj):
             return self.document(subj)
         if _role(subj):
@@ -113,6 +116,21 @@ class Resolver:
         ):
             return None  # "a court", "some police": not one institution
         return self.described(subj, "Organization", ("compound",))
+
+    def _of_age(self, tok: Token) -> int | None:
+        """ "The 56-year-old said …": the person named before with that age beside
+        the name ("Ana Obi, 56, …"), the latest one."""
+        year = next((c for c in tok.children if c.lower_ == "year"), None)
+        if tok.lower_ != "old" or year is None:
+            return None
+        age = next((c.text for c in year.children if c.like_num), None)
+        found = None
+        for t in self.doc[2 : tok.i]:
+            if t.text == age and self.doc[t.i - 1].text == ",":
+                named = self.cluster_at(self.doc[t.i - 2])
+                if named is not None and self.clusters[named].kind == "Person":
+                    found = named
+        return found
 
     def _other_gender(self, tok: Token, cluster: int) -> bool:
         """ "the former first lady" for a man, "the businessman" for a woman."""

@@ -769,6 +769,18 @@ class TriggerRules:
             return "LegalAction"
         return _found_dead(tok, objs, subj)
 
+    def _in_care(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "admitted to hospital", "discharged from the clinic"; not "admitted
+        that …" nor "discharged waste"."""
+        preps = ("to", "into") if tok.lemma_.lower() == "admit" else ("from",)
+        cared = any(
+            g.lower_ in lx.CARE_PLACES
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.subtree
+        )
+        return "HealthEvent" if cared else None
+
     def _recovery(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -1456,6 +1468,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
 _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
     "name": TriggerRules._appointment,
+    **dict.fromkeys(["admit", "discharge"], TriggerRules._in_care),
     **dict.fromkeys(
         [
             "win",

@@ -76,6 +76,8 @@ OBJECT_CUE_PARTICLES = {
     "write": ("about", "of"),
     "testify": ("about",),
     "argue": ("for", "against"),
+    "rule": ("out",),
+    "admit": ("to",),
 }
 # Verbs that say nothing was said: "refused to discuss", "declined to comment on".
 REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
@@ -315,7 +317,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["free"], "PrisonerExchange"),
     **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
-    **dict.fromkeys(["diagnose"], "HealthEvent"),
+    **dict.fromkeys(["diagnose", "admit", "discharge"], "HealthEvent"),
+    **dict.fromkeys(["airlift"], "Rescue"),
     **dict.fromkeys(["find"], "LegalAction"),  # only "found guilty" (triggers)
     **dict.fromkeys(["land"], "ScienceEvent"),  # only a craft that lands
     # a person takes a role: each only with a role (``kb.extract.triggers``)
@@ -1333,6 +1336,8 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
     "vote": frozenset({"Election"}),
     "poll": frozenset({"Election"}),
 }
+# Where a patient is admitted and discharged: "admitted to hospital".
+CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
 # What is left of the dead: "the bodies were found", "recovered his remains".
 REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
 # Award shows and games the news names by one word: events, not actors or places.
