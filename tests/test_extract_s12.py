@@ -375,3 +375,22 @@ def test_more_sources_and_cues(run, text, claims):
 def test_a_patients_course(run, text, types):
     x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
     assert [e.event_type for e in x.events] == types
+
+
+def test_a_quote_no_one_was_found_to_say_tells_no_fact(run):
+    """Someone's words, even when the article does not say whose."""
+    pad = "The town was quiet.\n\nThe night was cold.\n\n"
+    said = "The soldiers attacked the market and the police arrested twelve people."
+    assert run(pad + f'"{said}"').events == ()
+    assert [e.event_type for e in run(pad + said).events] == ["Attack", "Arrest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Maria Lopez said the talks would resume.",
+        "The Minister of Health, Maria Lopez, spoke later.",
+    ],
+)
+def test_the_office_in_a_title_is_no_actor(run, text):
+    assert _actors(run(text)) == ["Maria Lopez"]

@@ -84,6 +84,24 @@ def not_a_name(ent: SpacySpan) -> bool:
 _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
 
 
+def _office_of_a_title(ent: SpacySpan) -> bool:
+    """ "State" of "Secretary of State", "Health" of "Minister of Health": a part
+    of a title, not a name."""
+    doc = ent.doc
+    return (
+        len(ent) <= 2
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in _TITLES_OF_OFFICES
+    )
+
+
+#: titles named after their office: "Secretary of State", "Minister of Health"
+_TITLES_OF_OFFICES = frozenset(
+    "secretary secretaries undersecretary minister ministers".split()
+)
+
+
 def _after_kin(ent: SpacySpan) -> bool:
     """A name right after a relative: "his daughter Florence"."""
     return bool(ent.start) and ent.doc[ent.start - 1].lower_ in lx.KIN_WORDS
@@ -369,7 +387,7 @@ class _MentionFinder:
             ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
         ):
             return
-        if not_a_name(ent):
+        if not_a_name(ent) or _office_of_a_title(ent):
             return
         if fold(ent[-1].text) in self.storm_names:
             return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
