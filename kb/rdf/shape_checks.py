@@ -201,6 +201,7 @@ class _Data:
 
 
 _NONE: list[Any] = []
+_NO_INSTANCES: dict[str, Any] = {}
 _RDF_TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
 #: A datatype IRI written with escapes (it could be xsd:string), and a directional
 #: language tag (RDF 1.2, which rdflib does not read).
@@ -264,7 +265,16 @@ class _Shape:
     def verdict(self, focus: Any, data: _Data) -> Verdict:
         path = self.path
         values = [focus] if path is None else data.objects(focus, path)
-        return _all(check(values, focus, data) for check in self.checks)
+        # _all's three-valued AND, as a loop: this runs for every node and value
+        # of every article, where a generator per call costs more than the checks
+        result: Verdict = True
+        for check in self.checks:
+            said = check(values, focus, data)
+            if said is False:
+                return False
+            if said is None:
+                result = None
+        return result
 
 
 def _all(verdicts: Iterable[Verdict]) -> Verdict:
@@ -283,7 +293,14 @@ def _each(test: Callable[[Any, _Data], Verdict]) -> _Check:
     """A constraint that tests each value node on its own."""
 
     def check(values: list[Any], _focus: Any, data: _Data) -> Verdict:
-        return _all(test(value, data) for value in values)
+        result: Verdict = True  # _all, as a loop (see _Shape.verdict)
+        for value in values:
+            said = test(value, data)
+            if said is False:
+                return False
+            if said is None:
+                result = None
+        return result
 
     return check
 
@@ -299,11 +316,15 @@ class CompiledShapes:
         data = _read(ntriples)
         if data is None:
             return None
-        return _all(
-            shape.verdict(focus, data)
-            for cls, shape in self.targets
-            for focus in data.instances.get(cls, {}).values()
-        )
+        result: Verdict = True  # _all, as a loop (see _Shape.verdict)
+        for cls, shape in self.targets:
+            for focus in data.instances.get(cls, _NO_INSTANCES).values():
+                said = shape.verdict(focus, data)
+                if said is False:
+                    return False
+                if said is None:
+                    result = None
+        return result
 
 
 # ------------------------------------------------------------------ constraints
