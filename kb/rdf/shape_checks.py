@@ -201,7 +201,6 @@ class _Data:
 
 
 _NONE: list[Any] = []
-_NO_INSTANCES: dict[str, Any] = {}
 _RDF_TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
 #: A datatype IRI written with escapes (it could be xsd:string), and a directional
 #: language tag (RDF 1.2, which rdflib does not read).
@@ -316,15 +315,11 @@ class CompiledShapes:
         data = _read(ntriples)
         if data is None:
             return None
-        result: Verdict = True  # _all, as a loop (see _Shape.verdict)
-        for cls, shape in self.targets:
-            for focus in data.instances.get(cls, _NO_INSTANCES).values():
-                said = shape.verdict(focus, data)
-                if said is False:
-                    return False
-                if said is None:
-                    result = None
-        return result
+        return _all(
+            shape.verdict(focus, data)
+            for cls, shape in self.targets
+            for focus in data.instances.get(cls, {}).values()
+        )
 
 
 # ------------------------------------------------------------------ constraints
