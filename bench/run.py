@@ -110,10 +110,11 @@ def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 @contextmanager
-def parsing_ahead() -> Iterator[None]:
-    """``KB_PARSE_AHEAD=1`` for a while: spaCy parses in a helper process."""
+def parsing_ahead(value: str = "1") -> Iterator[None]:
+    """``KB_PARSE_AHEAD`` set for a while: ``1``, spaCy parses in a helper process;
+    ``0`` (kb's default), in the one process."""
     before = os.environ.get(PARSE_AHEAD_ENV)
-    os.environ[PARSE_AHEAD_ENV] = "1"
+    os.environ[PARSE_AHEAD_ENV] = value
     try:
         yield
     finally:
@@ -123,8 +124,10 @@ def parsing_ahead() -> Iterator[None]:
             os.environ[PARSE_AHEAD_ENV] = before
 
 
-def parse_ahead_export(corpus: Path, options: ExportOptions) -> ExportResult:
-    with parsing_ahead():
+def parse_ahead_export(
+    corpus: Path, options: ExportOptions, value: str = "1"
+) -> ExportResult:
+    with parsing_ahead(value):
         return export([corpus], options)
 
 
@@ -150,13 +153,14 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
                 for _ in range(sizes.reps)
             ]
         )
-    # as kb export --jobs 1 runs (one process), and with KB_PARSE_AHEAD=1 (spaCy's
-    # trained components in a helper process, up to two cores), alternately
+    # as kb export --jobs 1 runs (one process; KB_PARSE_AHEAD=0 whatever the
+    # caller's environment says), and with KB_PARSE_AHEAD=1 (spaCy's trained
+    # components in a helper process, up to two cores), alternately
     options = ExportOptions(fmt="ttl", generated_at=FIXED)
     one: list[tuple[float, float]] = []
     ahead: list[tuple[float, float]] = []
     for _ in range(sizes.reps):
-        one.append(wall_and_cpu(lambda: export([corpus], options)))
+        one.append(wall_and_cpu(lambda: parse_ahead_export(corpus, options, "0")))
         if helper_can_help_with_env():
             ahead.append(wall_and_cpu(lambda: parse_ahead_export(corpus, options)))
     t_e2e, cpu_e2e = medians(one)
@@ -168,7 +172,7 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
         "export_s": t_e2e,
         "nlp_pipe_cpu_s": cpu_nlp,
         "export_cpu_s": cpu_e2e,
-        "export_parse_ahead": helper_can_help(),
+        "export_parse_ahead": helper_can_help_with_env("0"),
         **_parse_ahead_figures(ahead, t_nlp, cpu_nlp),
         "nlp_articles_per_s": len(articles) / t_nlp,
         "export_articles_per_s": len(articles) / t_e2e,
@@ -180,9 +184,9 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
     return out, graphs
 
 
-def helper_can_help_with_env() -> bool:
-    """Could ``KB_PARSE_AHEAD=1`` start a helper here (2+ cores, fork)?"""
-    with parsing_ahead():
+def helper_can_help_with_env(value: str = "1") -> bool:
+    """Would ``KB_PARSE_AHEAD=value`` start a helper here (2+ cores, fork)?"""
+    with parsing_ahead(value):
         return helper_can_help()
 
 

@@ -52,6 +52,12 @@ def test_pipeline_has_every_component_in_order(nlp):
     assert ours.index("newskb_paragraphs") < nlp.pipe_names.index("parser") + 1
 
 
+def test_the_pipeline_is_loaded_once_however_it_is_asked_for(nlp):
+    # kb export asks for pipeline(None), a library user for pipeline(): one load
+    assert extract.pipeline(None) is nlp
+    assert extract.pipeline(extract.model_name()) is nlp
+
+
 def test_dates_alone(nlp):
     with only(nlp, "newskb_dates"):
         doc = doc_of(nlp)

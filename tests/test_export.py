@@ -241,3 +241,24 @@ def test_an_article_that_does_not_conform_is_noted_in_its_place(
         (True, False),
         (False, True),
     ]
+
+
+def test_the_loaded_pipeline_is_kept_out_of_the_collectors_way(
+    tmp_path: Path,
+) -> None:
+    # one process: what is loaded for the whole run (the pipeline, the gazetteer)
+    # is frozen, so no full collection walks it again; the output is as before
+    import gc
+
+    from kb.jobs.export import ExportOptions, export
+
+    (tmp_path / "a.txt").write_text(
+        "Mayor Ada Brandt said the bridge would open in May.", encoding="utf-8"
+    )
+    gc.unfreeze()
+    try:
+        result = export([tmp_path], ExportOptions(fmt="nt", jobs=1))
+        assert result.written == 1
+        assert gc.get_freeze_count() > 100_000
+    finally:
+        gc.unfreeze()

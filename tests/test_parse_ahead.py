@@ -9,6 +9,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,47 @@ def test_only_kb_parse_ahead_1_turns_the_helper_on(
     assert not parse_ahead.helper_can_help()
     monkeypatch.setenv("KB_PARSE_AHEAD", "1")
     assert parse_ahead.helper_can_help() == (len(os.sched_getaffinity(0)) >= 2)
+
+
+class _HeldTexts:
+    """The helper's end of the texts pipe, holding back every batch until the
+    input has ended (or 5 s have passed): a helper that has parsed nothing yet."""
+
+    def __init__(self, texts: Connection) -> None:
+        self.texts = texts
+        self.held: list[object] = []
+        while texts.poll(5):
+            self.held.append(texts.recv())
+            if self.held[-1] is None:
+                break
+
+    def recv(self) -> object:
+        return self.held.pop(0) if self.held else self.texts.recv()
+
+
+def test_this_process_parses_what_the_helper_has_not_got_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # while the helper has not sent a Doc back, this process parses the next
+    # batches itself, to the end of the input, rather than wait; the helper's
+    # share comes back after, and the extractions are the same
+    articles = _articles()
+    assert len(articles) > parse_ahead.AHEAD_BATCHES + 1
+    here = _ntriples(articles, False, 1)
+    real_helper, real_received = parse_ahead._helper, parse_ahead._received
+    from_helper = []
+
+    def late_helper(
+        nlp: object, rules: object, texts: Connection, *rest: object
+    ) -> None:
+        real_helper(nlp, rules, _HeldTexts(texts), *rest)  # type: ignore[arg-type]
+
+    def received(*args: object) -> object:
+        from_helper.append(1)
+        return real_received(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parse_ahead, "_helper", late_helper)
+    monkeypatch.setattr(parse_ahead, "_received", received)
+    assert _ntriples(articles, True, 1) == here
+    # the batches sent before the first wait; every later one was parsed here
+    assert len(from_helper) == parse_ahead.AHEAD_BATCHES

@@ -292,6 +292,10 @@ class _EventRules:
         ]
 
     def _attach_figures(self, events: list[RawEvent]) -> None:
+        # the sentences of each event's triggers, found once: spaCy builds a Span
+        # for every Token.sent (two sentence spans of a Doc are equal when their
+        # bounds are)
+        sentences = [{_bounds(t.sent) for t in e.triggers} for e in events]
         for q in figures_of(self.doc):
             if any(c.states(q.span.start) for c in self.claims):
                 continue
@@ -300,14 +304,20 @@ class _EventRules:
             )
             if sent_of is None:
                 continue
-            sent = sent_of.sent
-            in_sent = [e for e in events if any(t.sent == sent for t in e.triggers)]
+            sent = _bounds(sent_of.sent)
+            in_sent = [
+                e for e, found in zip(events, sentences, strict=True) if sent in found
+            ]
             if in_sent:
                 target = min(
                     in_sent,
                     key=lambda e: min(abs(t.idx - q.span.start) for t in e.triggers),
                 )
                 target.quantities.append(q)
+
+
+def _bounds(sent: Span) -> tuple[int, int]:
+    return sent.start, sent.end
 
 
 # a noun that is the verb's own subject or object shares its tense

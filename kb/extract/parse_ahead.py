@@ -34,14 +34,9 @@ from kb.text.gazetteer import Gazetteer
 __all__ = ["AHEAD_BATCHES", "helper_can_help", "parsed_in_helper", "split_pipeline"]
 
 #: Articles sent to the helper beyond the oldest one not yet back, in batches of
-#: ``nlp.pipe``: enough that it never waits for the next batch, few enough that the
-#: texts and parsed Docs in flight stay a handful.
-AHEAD_BATCHES = 3
-#: This process parses one batch in this many itself: the rules, mapping and
-#: validation of an article take about 0.6 of its parse (65 against 108 ms on the
-#: bench corpus), so the helper alone would leave this process waiting 40% of
-#: the time; with one batch in 5 each side does about the same work.
-HERE_EVERY = 5
+#: ``nlp.pipe``: enough that it never waits for the next batch while this process
+#: parses one, few enough that the texts and parsed Docs in flight stay a handful.
+AHEAD_BATCHES = 4
 #: What a parsed Doc carries that the rule components never read.
 EXCLUDE = ("tensor",)
 #: ``KB_PARSE_AHEAD=1`` turns the helper on for ``kb export`` and ``kb add`` with
@@ -109,8 +104,8 @@ def parsed_in_helper(
 ) -> Iterator[Doc]:
     """Each article's Doc, in order, as ``nlp.pipe`` without ``rules`` leaves it,
     with the inputs of :func:`~kb.extract.pipeline.make_doc` set on it here. A helper
-    process parses the batches, but for one in :data:`HERE_EVERY`, which this process
-    parses itself, while the helper goes on with the next ones.
+    process parses the batches; whenever the next Doc is not back yet, this process
+    parses the next batch itself rather than wait (:class:`_Plan`).
 
     :raises ExtractionError: when the helper process stops without an answer.
     """
@@ -126,43 +121,105 @@ def parsed_in_helper(
     helper.start()
     texts_in.close()
     docs_out.close()
-    batches = enumerate(_batches(iter(articles), batch_size))
-    # the batches read, in order, and whether this process parses them
-    planned: deque[tuple[list[Article], bool]] = deque()
-    with_helper = 0  # articles sent and not yet back
-    ended = False
+    plan = _Plan(
+        _batches(iter(articles), batch_size), batch_size, helper, texts_out, docs_in
+    )
     try:
-        while True:
-            while not ended and with_helper < AHEAD_BATCHES * batch_size:
-                i, batch = next(batches, (0, []))
-                ended = not batch
-                here = not ended and i % HERE_EVERY == HERE_EVERY - 1
-                if not here:  # the helper's, or the end
-                    _send(texts_out, [a.text for a in batch] or None, helper)
-                    with_helper += len(batch)
-                if batch:
-                    planned.append((batch, here))
-            if not planned:
-                return
-            batch, here = planned.popleft()
-            if here:
-                texts = [a.text for a in batch]
-                docs: Iterator[Doc] = nlp.pipe(
-                    texts, batch_size=len(batch), disable=rules
-                )
-            else:
-                with_helper -= len(batch)
-                docs = (_received(nlp, docs_in, helper) for _ in batch)
-            for doc, article in zip(docs, batch, strict=True):
+        while (batch := plan.next_batch(nlp, rules)) is not None:
+            articles_here, docs = batch
+            for doc, article in zip(docs, articles_here, strict=True):
                 yield set_inputs(doc, article, gaz)
     finally:
         # at the end the helper has sent everything and is leaving; earlier (an
         # error here, or the caller stopped reading) it is stopped
-        if planned or not ended:
+        if not plan.done:
             helper.terminate()
         helper.join()
         texts_out.close()
         docs_in.close()
+
+
+class _Plan:
+    """The batches read, in input order, each parsed by the helper or here.
+
+    The helper gets up to :data:`AHEAD_BATCHES` batches beyond the one this process
+    waits for. When the next Doc is not back, this process takes the next batch
+    from the input and parses it itself (its Docs wait their turn), so neither side
+    idles while the other has work: on two free cores the helper parses most
+    batches, and the more this process has to do per article, or the less CPU the
+    helper gets on a busy machine, the more batches are parsed here.
+    """
+
+    def __init__(
+        self,
+        batches: Iterator[list[Article]],
+        batch_size: int,
+        helper: multiprocessing.process.BaseProcess,
+        texts: Connection,
+        docs: Connection,
+    ) -> None:
+        self.batches = batches
+        self.limit = AHEAD_BATCHES * batch_size
+        self.helper, self.texts, self.docs = helper, texts, docs
+        # each batch read, with its Docs if parsed here (None: the helper's)
+        self.planned: deque[tuple[list[Article], list[Doc] | None]] = deque()
+        self.with_helper = 0  # articles sent and not yet back
+        self.ended = False  # the input is read and the helper told so
+
+    @property
+    def done(self) -> bool:
+        """Has the input been read, and every Doc the helper parsed received?"""
+        return self.ended and not self.with_helper
+
+    def _read(self) -> list[Article]:
+        """The next batch of the input; at its end, the helper is told so."""
+        batch = next(self.batches, []) if not self.ended else []
+        if not batch and not self.ended:
+            self.ended = True
+            _send(self.texts, None, self.helper)
+        return batch
+
+    def _fill(self) -> None:
+        while not self.ended and self.with_helper < self.limit:
+            batch = self._read()
+            if batch:
+                _send(self.texts, [a.text for a in batch], self.helper)
+                self.with_helper += len(batch)
+                self.planned.append((batch, None))
+
+    def _parse_one_here(self, nlp: Language, rules: Sequence[str]) -> bool:
+        """Parse the next batch of the input here; False when there is none."""
+        batch = self._read()
+        if not batch:
+            return False
+        texts = [a.text for a in batch]
+        docs = list(nlp.pipe(texts, batch_size=len(batch), disable=rules))
+        self.planned.append((batch, docs))
+        return True
+
+    def next_batch(
+        self, nlp: Language, rules: Sequence[str]
+    ) -> tuple[list[Article], Iterator[Doc]] | None:
+        """The next batch in input order with its Docs (the helper's as they come
+        back), or None at the end."""
+        self._fill()
+        if not self.planned:
+            return None
+        batch, docs = self.planned.popleft()
+        if docs is not None:
+            return batch, iter(docs)
+        return batch, self._received(len(batch), nlp, rules)
+
+    def _received(
+        self, count: int, nlp: Language, rules: Sequence[str]
+    ) -> Iterator[Doc]:
+        for _ in range(count):
+            self._fill()
+            while not self.docs.poll() and self._parse_one_here(nlp, rules):
+                self._fill()
+            doc = _received(nlp, self.docs, self.helper)
+            self.with_helper -= 1
+            yield doc
 
 
 def _send(

@@ -84,17 +84,21 @@ def add_components(
     return nlp
 
 
-@lru_cache(maxsize=2)
 def pipeline(
     name: str | None = None, attributions: tuple[str, ...] = DEFAULT_ATTRIBUTIONS
 ) -> Language:
     """The trained pipeline with all of newskb's components, loaded once per process
-    for each model and set of attribution types.
+    for each model and set of attribution types (``pipeline()`` and
+    ``pipeline(None)`` are one load).
 
     :raises ExtractionError: when the pipeline is not installed.
     :raises ValueError: for an unknown attribution type.
     """
-    chosen = model_name(name)
+    return _loaded(model_name(name), attributions)
+
+
+@lru_cache(maxsize=2)
+def _loaded(chosen: str, attributions: tuple[str, ...]) -> Language:
     try:
         nlp = spacy.load(chosen)
     except OSError as exc:

@@ -130,7 +130,9 @@ class RawClaim:
 
     def states(self, pos: int) -> bool:
         """Whether character ``pos`` lies in the statement (not in the attribution)."""
-        return any(a <= pos < b for a, b in self.pieces())
+        if not self.parts:  # most claims: asked for every mention of the article
+            return self.stmt_start <= pos < self.stmt_end
+        return any(a <= pos < b for a, b in self.parts)
 
     def overlaps(self, other: RawClaim) -> bool:
         return self.stmt_start < other.stmt_end and other.stmt_start < self.stmt_end

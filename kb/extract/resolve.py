@@ -62,7 +62,11 @@ class Resolver:
         return self.entities.kind_at(tok)
 
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        # a loop, not any() over a generator: asked for nearly every token
+        for a, b in self.quotes:
+            if a <= pos < b:
+                return True
+        return False
 
     def source_span(self, tok: Token) -> tuple[int, int]:
         """The tokens that name a source: its mention, else the noun phrase up to

@@ -4,6 +4,7 @@ memory (shared copy-on-write) instead of loading them itself."""
 
 from __future__ import annotations
 
+import gc
 import logging
 
 try:
@@ -12,5 +13,6 @@ try:
 
     load_pipeline()  # the model of $KB_SPACY_MODEL, or the default one
     gazetteer()
+    gc.freeze()  # out of the collector's way in every worker (see keep_loaded)
 except Exception as exc:  # noqa: BLE001 - a worker that needs it reports the error
     logging.getLogger("kb").debug("nothing preloaded for --jobs: %s", exc)

@@ -93,12 +93,25 @@ def _node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+#: rdf:type and each class's types as nodes, made once: an article has thousands
+#: of mentions, and reading ``KB.x`` through rdflib's DefinedNamespace each time
+#: costs more than making the triple.
+_RDF_TYPE = _node(RDF.type)
+_CLASS_NODES = {
+    cls: tuple(_node(t) for t in types) for cls, types in CLASS_TYPES.items()
+}
+_IN_ARTICLE, _START, _END, _ANCHOR = (
+    _node(p) for p in (KB.inArticle, KB.start, KB.end, KB.anchor)
+)
+_INTEGER = _node(XSD.integer)
+
+
 def _typed(text: str, datatype: URIRef) -> ox.Literal:
     return ox.Literal(text, datatype=_node(datatype))
 
 
 def _integer(value: int) -> ox.Literal:
-    return _typed(str(value), XSD.integer)
+    return ox.Literal(str(value), datatype=_INTEGER)
 
 
 def _boolean(value: bool) -> ox.Literal:
@@ -111,6 +124,7 @@ class _Mapper:
         self.opts = options
         self.out: list[ox.Triple] = []
         self.article = _node(article_iri(extraction.article, options.base))
+        self.article_ref = URIRef(self.article.value)
         self.labelled: set[ox.NamedNode] = set()
 
     def triples(self) -> list[ox.Triple]:
@@ -134,24 +148,25 @@ class _Mapper:
         self.out.append(ox.Triple(s, _node(p), ox.Literal(text)))
 
     def _local(self, kind: str, start: int, end: int) -> ox.NamedNode:
-        return ox.NamedNode(local_iri(URIRef(self.article.value), kind, start, end))
+        return ox.NamedNode(local_iri(self.article_ref, kind, start, end))
 
     def _entity_node(self, key: str) -> ox.NamedNode:
         return _node(entity_iri(key, self.opts.base))
 
     def _type(self, node: ox.NamedNode, cls: URIRef) -> None:
-        for t in CLASS_TYPES[cls]:
-            self._add(node, RDF.type, _node(t))
+        self.out.extend(ox.Triple(node, _RDF_TYPE, t) for t in _CLASS_NODES[cls])
 
     def _mention(
         self, node: ox.NamedNode, span: Span, prop: URIRef = KB.mention
     ) -> None:
         m = self._local("mention", span.start, span.end)
         self._type(m, KB.Mention)
-        self._add(m, KB.inArticle, self.article)
-        self._add(m, KB.start, _integer(span.start))
-        self._add(m, KB.end, _integer(span.end))
-        self._literal(m, KB.anchor, span.text)
+        self.out += (
+            ox.Triple(m, _IN_ARTICLE, self.article),
+            ox.Triple(m, _START, _integer(span.start)),
+            ox.Triple(m, _END, _integer(span.end)),
+            ox.Triple(m, _ANCHOR, ox.Literal(span.text)),
+        )
         self._add(node, prop, m)
 
     def _label(self, node: ox.NamedNode, text: str) -> None:

@@ -264,7 +264,16 @@ class _Shape:
     def verdict(self, focus: Any, data: _Data) -> Verdict:
         path = self.path
         values = [focus] if path is None else data.objects(focus, path)
-        return _all(check(values, focus, data) for check in self.checks)
+        # _all's three-valued AND, as a loop: this runs for every node and value
+        # of every article, where a generator per call costs more than the checks
+        result: Verdict = True
+        for check in self.checks:
+            said = check(values, focus, data)
+            if said is False:
+                return False
+            if said is None:
+                result = None
+        return result
 
 
 def _all(verdicts: Iterable[Verdict]) -> Verdict:
@@ -283,7 +292,14 @@ def _each(test: Callable[[Any, _Data], Verdict]) -> _Check:
     """A constraint that tests each value node on its own."""
 
     def check(values: list[Any], _focus: Any, data: _Data) -> Verdict:
-        return _all(test(value, data) for value in values)
+        result: Verdict = True  # _all, as a loop (see _Shape.verdict)
+        for value in values:
+            said = test(value, data)
+            if said is False:
+                return False
+            if said is None:
+                result = None
+        return result
 
     return check
 
