@@ -377,14 +377,6 @@ def test_a_patients_course(run, text, types):
     assert [e.event_type for e in x.events] == types
 
 
-def test_a_quote_no_one_was_found_to_say_tells_no_fact(run):
-    """Someone's words, even when the article does not say whose."""
-    pad = "The town was quiet.\n\nThe night was cold.\n\n"
-    said = "The soldiers attacked the market and the police arrested twelve people."
-    assert run(pad + f'"{said}"').events == ()
-    assert [e.event_type for e in run(pad + said).events] == ["Attack", "Arrest"]
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -16,7 +16,7 @@ from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
 from kb.extract.records import RawClaim, RawEvent
-from kb.extract.resolve import Resolver, quote_spans_of
+from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
 from kb.text import lexicon as lx
 
@@ -84,9 +84,6 @@ class _EventRules:
     def run(self) -> list[RawEvent]:
         events: list[RawEvent] = []
         quoted = [p for c in self.claims if c.direct for p in c.pieces()]
-        # a quote no one was found to say is still someone's words, not a fact
-        text = text_of(self.doc)
-        quoted += [(a, b) for a, b in quote_spans_of(self.doc) if _spoken(text[a:b])]
         for tok in self.doc:
             kind = self.triggers.trigger_type(tok)
             if kind is None or _hypothetical(tok) or _a_series(tok) or _habit(tok):
@@ -433,11 +430,6 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
         if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
             return True
     return False
-
-
-def _spoken(words: str) -> bool:
-    """A quote of four words or more: someone's words, not a scare quote."""
-    return len(words.split()) >= 4
 
 
 def _happens(tok: Token) -> bool:
