@@ -386,3 +386,38 @@ def test_a_patients_course(run, text, types):
 )
 def test_the_office_in_a_title_is_no_actor(run, text):
     assert _actors(run(text)) == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He sought refuge in the Kellan Embassy in Tarsk.", "Kellan Embassy"),
+        ("Orlen was held at the Varda Suites for a night.", "Varda Suites"),
+    ],
+)
+def test_embassies_and_suites_are_places(run, text, place):
+    assert place in [e.name for e in run(text).entities if e.is_location]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Prosecutors dropped the investigation in 2017.", ["LegalAction"]),
+        ("Prosecutors reopened the case in May.", ["LegalAction"]),
+        ("The firm reopened its store.", []),
+        # an acronym of a common noun names no one: "an IPO" is the event
+        ("The company plans an IPO next year.", ["BusinessEvent"]),
+    ],
+)
+def test_cases_dropped_or_reopened_and_listings(run, text, events):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [e.event_type for e in x.events] == events
+    assert not [e for e in x.entities if e.name == "IPO"]
+
+
+def test_a_future_date_is_not_carried_into_a_past_narrative(run):
+    x = run(
+        "The town was quiet.\n\nThe night was cold.\n\nThe company plans an IPO "
+        "next year. Profits dropped 5 percent."
+    )
+    assert [e.date for e in x.events if e.event_type == "FinancialResult"] == [None]

@@ -132,7 +132,11 @@ class DateContext:
         ents = [e for e in self.by_sentence.get(before.start, []) if not _since(e)]
         if len(ents) != 1:
             return None
-        return resolve(ents[0].text, self.ref, "past")
+        value = resolve(ents[0].text, self.ref, "past")
+        if value is not None and self.ref is not None:
+            if value.value > self.ref.isoformat()[: len(value.value)]:
+                return None  # "… next year. Profits fell.": no past in a future
+        return value
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""

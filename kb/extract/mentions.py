@@ -384,7 +384,9 @@ class _MentionFinder:
         ):
             return
         if len(ent) == 1 and (
-            ent[0].lower_ in lx.ROLE_WORDS or self._common_word(ent[0])
+            ent[0].lower_ in lx.ROLE_WORDS
+            or self._common_word(ent[0])
+            or ent[0].text in lx.COMMON_ACRONYMS
         ):
             return
         if not_a_name(ent) or _office_of_a_title(ent):
@@ -519,7 +521,10 @@ class _MentionFinder:
             return "PERSON"  # "his daughter Florence"
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
-        if label in ("GPE", "LOC", "FAC") and ent[-1].lower_ in lx.INSTITUTION_NOUNS:
+        if (
+            label in ("GPE", "LOC", "FAC")
+            and ent[-1].lower_ in lx.INSTITUTION_NOUNS - lx.PLACE_NAME_HEADS
+        ):
             return "ORG"  # "North Yorkshire Police", "Leinster Council"
         if label in ("GPE", "LOC", "FAC") and place is None:
             unknown = self._unknown_place_label(ent)

@@ -396,6 +396,8 @@ class TriggerRules:
                 c.dep_ == "dobj" and c.lower_ == "independence" for c in tok.children
             ):
                 return "PoliticsEvent"  # "the country gained independence"
+            if lemma == "drop" and _on_a_case(tok):
+                return "LegalAction"  # "prosecutors dropped the investigation"
             if subj is not None and lx.MARKET_INDEX_WORDS & {
                 t.lower_ for t in subj.subtree
             }:
@@ -780,6 +782,12 @@ class TriggerRules:
             for g in c.subtree
         )
         return "HealthEvent" if cared else None
+
+    def _reopening(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "reopened the case"; not "reopened its store"."""
+        return "LegalAction" if _on_a_case(tok) else None
 
     def _recovery(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1305,6 +1313,15 @@ def _modifiers(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
 
 
+def _on_a_case(verb: Token) -> bool:
+    """ "dropped the investigation", "the case was reopened": done to a legal
+    process."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.LEGAL_PROCESSES
+        for c in verb.children
+    )
+
+
 def _found_dead(tok: Token, objs: list[Token], subj: Token | None) -> str | None:
     """ "the bodies were found", "rescuers recovered his body": a death come to
     light; not "found a way", "recovered the costs"."""
@@ -1469,6 +1486,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
     "name": TriggerRules._appointment,
     **dict.fromkeys(["admit", "discharge"], TriggerRules._in_care),
+    "reopen": TriggerRules._reopening,
     **dict.fromkeys(
         [
             "win",

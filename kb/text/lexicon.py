@@ -318,6 +318,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
     **dict.fromkeys(["diagnose", "admit", "discharge"], "HealthEvent"),
+    **dict.fromkeys(["reopen"], "LegalAction"),
     **dict.fromkeys(["airlift"], "Rescue"),
     **dict.fromkeys(["find"], "LegalAction"),  # only "found guilty" (triggers)
     **dict.fromkeys(["land"], "ScienceEvent"),  # only a craft that lands
@@ -1338,6 +1339,13 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
 }
 # Where a patient is admitted and discharged: "admitted to hospital".
 CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
+# Acronyms of common nouns, which name no one: "an IPO", "GDP".
+COMMON_ACRONYMS = frozenset("IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs".split())
+# The processes a prosecutor or a court drops or reopens: "dropped the case".
+LEGAL_PROCESSES = frozenset(
+    """investigation investigations probe inquiry case cases charge charges lawsuit
+    suit prosecution""".split()
+)
 # What is left of the dead: "the bodies were found", "recovered his remains".
 REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
 # Award shows and games the news names by one word: events, not actors or places.
@@ -1367,7 +1375,8 @@ PLACE_NAME_HEADS = frozenset(
     """street road avenue boulevard lane square plaza park bridge river lake
     mountain mountains valley island islands bay sea ocean beach forest desert canal
     highway motorway airport stadium harbour harbor coast peninsula gulf strait falls
-    hill hills glacier reservoir dam volcano hotel platz""".split()
+    hill hills glacier reservoir dam volcano hotel platz embassy prison jail
+    suites""".split()
 )
 # Words that open a street's or square's name in other languages: "Place Vendome",
 # "Piazza Navona", "Rue de Rivoli".
