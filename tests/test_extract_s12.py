@@ -421,3 +421,16 @@ def test_a_future_date_is_not_carried_into_a_past_narrative(run):
         "next year. Profits dropped 5 percent."
     )
     assert [e.date for e in x.events if e.event_type == "FinancialResult"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Kellan Orlen was born in 1889 in Tarsk.", [("born", "1889")]),
+        ("Maria Lopez was born into a wealthy family.", []),
+        ("The firm bore the cost.", []),
+    ],
+)
+def test_a_birth_told_with_its_date(run, text, events):
+    x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
+    assert [(e.trigger.text, e.date and e.date.value) for e in x.events] == events

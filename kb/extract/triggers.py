@@ -789,6 +789,17 @@ class TriggerRules:
         """ "reopened the case"; not "reopened its store"."""
         return "LegalAction" if _on_a_case(tok) else None
 
+    def _birth(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "was born in 1889": a birth, told with its year or day; not "bore the
+        cost" nor "born into a wealthy family"."""
+        dated = any(
+            t.ent_type_ == "DATE" or t.like_num
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "on")
+            for t in c.subtree
+        )
+        return "OtherEvent" if tok.lower_ == "born" and dated else None
+
     def _recovery(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -1487,6 +1498,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "name": TriggerRules._appointment,
     **dict.fromkeys(["admit", "discharge"], TriggerRules._in_care),
     "reopen": TriggerRules._reopening,
+    "bear": TriggerRules._birth,
     **dict.fromkeys(
         [
             "win",

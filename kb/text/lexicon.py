@@ -319,6 +319,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
     **dict.fromkeys(["diagnose", "admit", "discharge"], "HealthEvent"),
     **dict.fromkeys(["reopen"], "LegalAction"),
+    **dict.fromkeys(["bear"], "OtherEvent"),
     **dict.fromkeys(["airlift"], "Rescue"),
     **dict.fromkeys(["find"], "LegalAction"),  # only "found guilty" (triggers)
     **dict.fromkeys(["land"], "ScienceEvent"),  # only a craft that lands
