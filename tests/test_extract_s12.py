@@ -434,3 +434,20 @@ def test_a_future_date_is_not_carried_into_a_past_narrative(run):
 def test_a_birth_told_with_its_date(run, text, events):
     x = run("The town was quiet.\n\nThe night was cold.\n\n" + text)
     assert [(e.trigger.text, e.date and e.date.value) for e in x.events] == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the issuer is the article's first actor (its index is 0)
+        "Figures from the Tarsk Statistics Office showed that prices rose.",
+        # "the statement" is the one the company issued
+        "Orlen Motors issued a statement on Monday. The statement said 300 jobs "
+        "would go.",
+    ],
+)
+def test_a_document_speaks_for_its_issuer(run, text):
+    assert [who for who, _ in _claims(run(text))] in (
+        ["Tarsk Statistics Office"],
+        ["Orlen Motors"],
+    )

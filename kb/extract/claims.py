@@ -263,7 +263,9 @@ class _ClaimRules(AttributionRules):
             and subj.lower_ not in lx.PRONOUNS
         ):
             return None
-        claimant = self._issuer(subj) or self.r.source(subj)
+        claimant = self._issuer(subj)
+        if claimant is None:  # not "or": the first actor's index is 0
+            claimant = self.r.source(subj)
         if claimant is None and _reports_clause(tok):
             claimant = self.r.new_speaker(subj)
         if claimant is None:
@@ -534,7 +536,20 @@ class _ClaimRules(AttributionRules):
         Office showed …", "the bank's data show …" are the issuer's statements."""
         if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
             return None
-        return self._first_actor(t for t in subj.subtree if t != subj)
+        named = self._first_actor(t for t in subj.subtree if t != subj)
+        if named is None and any(c.lower_ == "the" for c in subj.children):
+            return self._earlier_issuer(subj)
+        return named
+
+    def _earlier_issuer(self, doc_word: Token) -> int | None:
+        """ "Orlen issued a statement. The statement said …": who issued the
+        latest document of that word before it."""
+        for tok in reversed(self.doc[: doc_word.i]):
+            if tok.lemma_ != doc_word.lemma_ or tok.dep_ != "dobj":
+                continue
+            subj = self.r.subject(tok.head)
+            return self.r.source(subj) if subj is not None else None
+        return None
 
     def _first_actor(self, toks: Iterable[Token]) -> int | None:
         """The first of the tokens that belongs to an entity other than a place."""
