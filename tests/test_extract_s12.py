@@ -451,3 +451,18 @@ def test_a_document_speaks_for_its_issuer(run, text):
         ["Tarsk Statistics Office"],
         ["Orlen Motors"],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ebola spread to the coast in May, Maria Lopez said.",
+        "The Black Death killed millions, Maria Lopez said.",
+        "Nationally, sales fell 5 percent, Maria Lopez said.",
+    ],
+)
+def test_diseases_and_adverbs_are_no_names(run, text):
+    x = run(text)
+    assert [e.name for e in x.entities if e.actor_kind or e.is_location] == [
+        "Maria Lopez"
+    ]

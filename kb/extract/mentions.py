@@ -68,8 +68,10 @@ def not_a_name(ent: SpacySpan) -> bool:
     """What the NER takes for a name but is none: a verb that opens a sentence
     ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Courier",
     cut off by a no-break space)."""
-    if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN"):
-        return True
+    if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN", "RB"):
+        return True  # "Conceding …", "Nationally, sales fell"
+    if ent.text.lower().removeprefix("the ") in lx.DISEASES:
+        return True  # "Ebola spread": a disease, not an actor or a place
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
         return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
     if (

@@ -1340,6 +1340,17 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
 }
 # Where a patient is admitted and discharged: "admitted to hospital".
 CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
+# Diseases the NER takes for names: "Ebola", "Covid-19".
+DISEASES = frozenset(
+    {
+        *"ebola covid covid-19 sars mers zika cholera measles malaria polio".split(),
+        *"dengue mpox tuberculosis hiv aids plague".split(),
+        "black death",
+        "multiple sclerosis",
+        "alzheimer's",
+        "parkinson's",
+    }
+)
 # Acronyms of common nouns, which name no one: "an IPO", "GDP".
 COMMON_ACRONYMS = frozenset("IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs".split())
 # The processes a prosecutor or a court drops or reopens: "dropped the case".
