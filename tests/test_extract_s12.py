@@ -5,7 +5,10 @@ or spells two ways; trained English pipeline (slow)."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
+from kb.extract.names import _without_leading_possessive
 from kb.models import Extraction
 
 pytestmark = pytest.mark.slow
@@ -466,3 +469,12 @@ def test_diseases_and_adverbs_are_no_names(run, text):
     assert [e.name for e in x.entities if e.actor_kind or e.is_location] == [
         "Maria Lopez"
     ]
+
+
+def test_an_owners_mark_is_not_part_of_the_name():
+    """The NER may start a name at the possessive of the name before it."""
+    doc = spacy.blank("en").make_doc("Tarsk’s Hoa Lo prison")
+    assert doc[1].text == "’s"
+    doc[1].tag_ = "POS"
+    (ent,) = _without_leading_possessive([Span(doc, 1, 4, label="FAC")])
+    assert (ent.text, ent.label_) == ("Hoa Lo", "FAC")

@@ -36,7 +36,9 @@ def merged_ents(
 ) -> list[SpacySpan]:
     """Join split person names ("Park Min" + "Jun") and extend "X region"."""
     out: list[SpacySpan] = []
-    ents = _split_at_brackets(_split_possessive(_split_at_breaks(doc.ents)))
+    ents = _split_at_brackets(
+        _split_possessive(_split_at_breaks(_without_leading_possessive(doc.ents)))
+    )
     for raw in _split_at(ents, dateline_tok):
         trimmed = (
             _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
@@ -252,6 +254,18 @@ def _split_at_brackets(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
             out.append(
                 SpacySpan(ent.doc, inner[0].i, inner[-1].i + 1, label=ent.label_)
             )
+    return out
+
+
+def _without_leading_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """ "’s Hoa Lo" of "Hanoi’s Hoa Lo prison": the owner's mark is not the name's."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end and ent.doc[start].tag_ == "POS":
+            start += 1
+        if start < ent.end:
+            out.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
     return out
 
 
