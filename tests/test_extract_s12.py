@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
+from kb.extract.mentions import not_a_name
 from kb.extract.names import _without_leading_possessive
 from kb.models import Extraction
 
@@ -32,7 +33,7 @@ def _actors(x: Extraction) -> list[str]:
             [("union", "the strike will go on")],
         ),
         (
-            "The vote set off a row on Friday: Varda Mills said the count was flawed.",
+            "The row grew on Friday: Varda Mills said the count was flawed.",
             [("Varda Mills", "the count was flawed")],
         ),
         # the clause after a phrase of time, which the parser hangs on the cue
@@ -46,10 +47,10 @@ def _actors(x: Extraction) -> list[str]:
             [("mayor", "the builders paid the council")],
         ),
         ("Prosecutors charged Kellan Orlen with fraud.", []),
-        # the families speak, not "many"
+        # the fishermen speak, not "many"
         (
-            "The ruling angered the families, many of whom say the claims are false.",
-            [("families", "the claims are false")],
+            "The ruling angered the fishermen, many of whom say the quota is unfair.",
+            [("fishermen", "the quota is unfair")],
         ),
         (
             "Many of the farmers said the rain came too late.",
@@ -62,12 +63,13 @@ def test_what_a_cue_reports(run, text, claims):
 
 
 def test_a_not_inside_a_quote_does_not_negate_its_cue(run):
-    """'"Probably not," she said': the parser hangs the quote's "not" on "said"."""
+    """'"Certainly not," she said': the parser hangs the quote's "not" on "said"."""
     x = run(
-        'Varda Mills spoke first.\n\n"Are we ready? Probably not," Maria Lopez said.'
+        "Varda Mills spoke first.\n\n"
+        '"Will the bridge open in May? Certainly not," Maria Lopez said.'
     )
     assert [(who, said.rstrip(",")) for who, said in _claims(x)] == [
-        ("Maria Lopez", "Are we ready? Probably not")
+        ("Maria Lopez", "Will the bridge open in May? Certainly not")
     ]
 
 
@@ -78,26 +80,26 @@ def test_a_cue_that_is_negated_is_none(run):
 @pytest.mark.parametrize(
     ("text", "actors"),
     [
-        # "Miss" is an honorific: "Miss Varden" is Katie Varden
+        # "Miss" is an honorific: "Miss Varden" is Maria Varden
         (
-            "Katie Varden, 24, was found at her home. Miss Varden had lived in the "
-            "town for two years.",
-            ["Katie Varden"],
+            "Maria Varden, 24, opened a bakery. Miss Varden had lived in the town "
+            "for two years.",
+            ["Maria Varden"],
         ),
         # an Arabic article does not make another person
         (
-            "Omar al-Haddad denied the claim. Omar Haddad has led the party "
+            "Karim al-Haddad denied the claim. Karim Haddad has led the party "
             "since 1999.",
-            ["Omar al-Haddad"],
+            ["Karim al-Haddad"],
         ),
         # "the navy" is the navy the article named
         (
-            "The Indian Navy said its ship stopped the boat. The navy said 20 men "
+            "The Kellan Navy said its ship stopped the boat. The navy said 20 men "
             "were held.",
-            ["Indian Navy"],
+            ["Kellan Navy"],
         ),
         # a word for someone from a place names no one
-        ("A Briton and a New Zealander were among the dead.", []),
+        ("A Briton and an Icelander were among the passengers.", []),
         # a body's name the NER cut at its "and"
         (
             "The Office for Roads and Bridges said the work was late.",
@@ -110,8 +112,8 @@ def test_who_the_actors_are(run, text, actors):
 
 
 def test_a_beauty_contest_keeps_its_miss(run):
-    x = run("A former Miss Universe said the contest was fair.")
-    assert "Universe" not in _actors(x)
+    x = run("A former Miss World said the contest was fair.")
+    assert "World" not in _actors(x)
 
 
 def test_the_leads_deed_is_an_event(run):
@@ -130,7 +132,7 @@ def test_the_leads_deed_is_an_event(run):
     "text",
     [
         "Maria Lopez won the Varda Marathon in 2010.",
-        "Maria Lopez hosted the Oscars last year.",
+        "Maria Lopez attended the Oscars last year.",
         "The Grammys are next, Maria Lopez said.",
     ],
 )
@@ -158,7 +160,7 @@ def test_a_body_found_is_an_event(run, text, triggers):
 def test_what_was_scheduled_for_a_weekday_lies_ahead(run):
     """Published on a Monday: "was scheduled for Wednesday" is two days later."""
     x = run(
-        "No pleas were entered.\n\nA bail hearing was scheduled for Wednesday.",
+        "The court was busy.\n\nA hearing was scheduled for Wednesday.",
         published="2013-06-10",
     )
     assert [(e.trigger.text, e.date and e.date.value) for e in x.events] == [
@@ -177,7 +179,7 @@ def test_a_head_injury_told_with_a_death_is_no_event_of_its_own(run):
     ("text", "triggers"),
     [
         # sports news writes injured reserve "IR"
-        ("The coach said Tom Orlen was placed on IR.", ["placed"]),
+        ("The team said Tom Orlen was placed on IR.", ["placed"]),
         ("The Hawks put Tom Orlen on injured reserve.", ["put"]),
         ("She put the book on the list of banned titles.", []),
     ],
@@ -203,12 +205,12 @@ def test_a_player_put_on_injured_reserve(run, text, triggers):
         ),
         # "the fund" is the fund the article named
         (
-            "The International Monetary Fund will help the country, the fund "
-            "said in a statement.",
+            "The Kellan Development Fund will pay for the bridge, the fund said in "
+            "a statement.",
             [
                 (
-                    "International Monetary Fund",
-                    "The International Monetary Fund will help the country",
+                    "Kellan Development Fund",
+                    "The Kellan Development Fund will pay for the bridge",
                 )
             ],
         ),
@@ -222,12 +224,12 @@ def test_estimates_and_bodies_that_speak(run, text, claims):
     ("text", "claims"),
     [
         (
-            "According to exit polls, Maria Lopez had a lead among voters.",
-            [("exit polls", "Maria Lopez had a lead among voters")],
+            "According to exit polls, the Greens won most young voters.",
+            [("exit polls", "the Greens won most young voters")],
         ),
         (
-            "Orlen insulted the staff, according to campaign insiders.",
-            [("campaign insiders", "Orlen insulted the staff")],
+            "The plan was shelved in May, according to party insiders.",
+            [("party insiders", "The plan was shelved in May")],
         ),
         # data in general is no one's statement
         ("According to data, prices rose.", []),
@@ -272,9 +274,9 @@ def test_a_past_passive_carries_the_date_of_the_sentence_before(run):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("The thieves struck at Place Vendome on Monday.", "Place Vendome"),
-        ("Crowds filled Piazza Navona at dusk.", "Piazza Navona"),
-        ("The robbers hit the Grand Kellan Hotel at noon.", "Grand Kellan Hotel"),
+        ("Crowds gathered at Place Orlen on Monday.", "Place Orlen"),
+        ("Crowds filled Piazza Varda at dusk.", "Piazza Varda"),
+        ("The Grand Kellan Hotel was evacuated on Monday.", "Grand Kellan Hotel"),
     ],
 )
 def test_squares_and_hotels_are_places(run, text, place):
@@ -307,15 +309,15 @@ def test_what_a_rule_allows_or_requires_is_no_event(run, text, types):
     [
         # a noun no trigger names, that the text says runs or ends on a date
         (
-            "Registration will run from October 26 to November 20.",
-            [("Registration", "2025-10-26")],
+            "Inspections will run from July 3 to July 20.",
+            [("Inspections", "2025-07-03")],
         ),
         ("Voting ended on Sunday.", [("Voting", "2025-06-08")]),
         # a stretch of time, a figure, a doer, a person: no event
         ("The season begins on Friday.", []),
         ("Prices ended the week higher on Friday.", []),
-        ("The junta began reforms in 2010.", []),
-        ("The senator started on Wednesday.", []),
+        ("The board began repairs in 2010.", []),
+        ("The mayor started on Monday.", []),
     ],
 )
 def test_what_runs_or_ends_on_a_date_is_an_event(run, text, events):
@@ -334,16 +336,16 @@ def test_a_day_months_behind_in_the_future_is_next_years(run):
 
 
 def test_the_place_an_event_is_named_after(run):
-    x = run("Maria Lopez won the New York Marathon in 2010.")
-    assert [e.name for e in x.entities if e.is_location] == ["New York City"]
+    x = run("Maria Lopez won the Berlin Marathon in 2010.")
+    assert [e.name for e in x.entities if e.is_location] == ["Berlin"]
 
 
 @pytest.mark.parametrize(
     ("text", "claims"),
     [
-        # "the 56-year-old" is the person given that age beside the name
+        # "the 41-year-old" is the person given that age beside the name
         (
-            "Maria Lopez, 56, was arrested in Tarsk. The 56-year-old said she was "
+            "Maria Lopez, 41, was arrested in Tarsk. The 41-year-old said she was "
             "innocent.",
             [("Maria Lopez", "she was innocent")],
         ),
@@ -371,7 +373,7 @@ def test_more_sources_and_cues(run, text, claims):
     [
         ("The boy was admitted to a hospital in Tarsk.", ["HealthEvent"]),
         ("Maria Lopez was discharged from hospital on Friday.", ["HealthEvent"]),
-        ("A surfer was airlifted to the coast.", ["Rescue"]),
+        ("A climber was airlifted to the coast.", ["Rescue"]),
         ("The plant discharged waste into the river.", []),
     ],
 )
@@ -394,8 +396,8 @@ def test_the_office_in_a_title_is_no_actor(run, text):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("He sought refuge in the Kellan Embassy in Tarsk.", "Kellan Embassy"),
-        ("Orlen was held at the Varda Suites for a night.", "Varda Suites"),
+        ("Police guarded the Kellan Embassy in Tarsk.", "Kellan Embassy"),
+        ("Police raided the Varda Suites on Monday.", "Varda Suites"),
     ],
 )
 def test_embassies_and_suites_are_places(run, text, place):
@@ -405,7 +407,7 @@ def test_embassies_and_suites_are_places(run, text, place):
 @pytest.mark.parametrize(
     ("text", "events"),
     [
-        ("Prosecutors dropped the investigation in 2017.", ["LegalAction"]),
+        ("Prosecutors dropped the case in 2012.", ["LegalAction"]),
         ("Prosecutors reopened the case in May.", ["LegalAction"]),
         ("The firm reopened its store.", []),
         # an acronym of a common noun names no one: "an IPO" is the event
@@ -429,7 +431,7 @@ def test_a_future_date_is_not_carried_into_a_past_narrative(run):
 @pytest.mark.parametrize(
     ("text", "events"),
     [
-        ("Kellan Orlen was born in 1889 in Tarsk.", [("born", "1889")]),
+        ("Kellan Orlen was born in 1921 in Tarsk.", [("born", "1921")]),
         ("Maria Lopez was born into a wealthy family.", []),
         ("The firm bore the cost.", []),
     ],
@@ -440,41 +442,49 @@ def test_a_birth_told_with_its_date(run, text, events):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "issuer"),
     [
-        # the issuer is the article's first actor (its index is 0)
-        "Figures from the Tarsk Statistics Office showed that prices rose.",
+        # figures from a named office are the office's
+        (
+            "Figures from the Tarsk Statistics Office showed that prices rose.",
+            "Tarsk Statistics Office",
+        ),
         # "the statement" is the one the company issued
-        "Orlen Motors issued a statement on Monday. The statement said 300 jobs "
-        "would go.",
+        (
+            "Orlen Motors issued a statement on Monday. The statement said 300 "
+            "jobs would go.",
+            "Orlen Motors",
+        ),
     ],
 )
-def test_a_document_speaks_for_its_issuer(run, text):
-    assert [who for who, _ in _claims(run(text))] in (
-        ["Tarsk Statistics Office"],
-        ["Orlen Motors"],
-    )
+def test_a_document_speaks_for_its_issuer(run, text, issuer):
+    assert [who for who, _ in _claims(run(text))] == [issuer]
+
+
+def test_a_disease_is_no_actor(run):
+    x = run("Cholera has killed 700 people in Kellavia.")
+    assert [e.name for e in x.entities if e.actor_kind or e.is_location] == ["Kellavia"]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("words", "tag"),
     [
-        "Ebola spread to the coast in May, Maria Lopez said.",
-        "The Black Death killed millions, Maria Lopez said.",
-        "Nationally, sales fell 5 percent, Maria Lopez said.",
+        # the NER's names that are none: a disease, an adverb opening a sentence
+        ("The Black Death", "NNP"),
+        ("Nationally", "RB"),
     ],
 )
-def test_diseases_and_adverbs_are_no_names(run, text):
-    x = run(text)
-    assert [e.name for e in x.entities if e.actor_kind or e.is_location] == [
-        "Maria Lopez"
-    ]
+def test_what_the_ner_calls_a_name_but_is_none(words, tag):
+    doc = spacy.blank("en").make_doc(words)
+    for tok in doc:
+        tok.tag_ = tag
+    assert not_a_name(Span(doc, 0, len(doc), label="ORG"))
 
 
 def test_an_owners_mark_is_not_part_of_the_name():
     """The NER may start a name at the possessive of the name before it."""
-    doc = spacy.blank("en").make_doc("Tarsk’s Hoa Lo prison")
+    doc = spacy.blank("en").make_doc("Tarsk’s Orlen Hill prison")
     assert doc[1].text == "’s"
     doc[1].tag_ = "POS"
     (ent,) = _without_leading_possessive([Span(doc, 1, 4, label="FAC")])
-    assert (ent.text, ent.label_) == ("Hoa Lo", "FAC")
+    assert (ent.text, ent.label_) == ("Orlen Hill", "FAC")

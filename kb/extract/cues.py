@@ -287,7 +287,7 @@ def _has_subject(tok: Token) -> bool:
 
 def _negated(tok: Token) -> bool:
     """A verb with a "not" of its own; not one the parser took from the quote
-    before it ('"Probably not," she said')."""
+    before it ('"Certainly not," she said')."""
     doc = tok.doc
     return any(
         c.dep_ == "neg"

@@ -229,7 +229,7 @@ def tense(verb: Token) -> Tense:
         if cur.lemma_ in ("schedule", "slate") and any(
             c.dep_ == "auxpass" for c in kids
         ):
-            return "future"  # "a hearing was scheduled for Wednesday": ahead
+            return "future"  # "the vote was scheduled for Friday": ahead
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
             return "past"
         if (

@@ -5,6 +5,7 @@ and each figure outside a claim is attached to the nearest event in its sentence
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -138,12 +139,14 @@ class _EventRules:
         self, events: list[RawEvent], quoted: list[tuple[int, int]]
     ) -> None:
         """A noun that no trigger names but the text says takes place, is held,
-        or runs, starts or ends on a date: "Registration will run from October
-        26", "voting ended on Sunday"."""
+        or runs, starts or ends on a date: "Inspections will run from July 3",
+        "voting ended on Sunday"."""
         taken = {t.i for e in events for t in e.triggers}
         for tok in self.doc:
-            if tok.i in taken or not _happens(tok) or self.r.cluster_at(tok):
+            if tok.i in taken or not _happens(tok):
                 continue
+            if self.r.cluster_at(tok) is not None:
+                continue  # a name (the first actor's index is 0, so not "or")
             if any(a <= tok.idx < b for a, b in quoted) or _hypothetical(tok):
                 continue
             ev = self._event(tok, "OtherEvent")
@@ -153,7 +156,7 @@ class _EventRules:
     def _lead_verbs(self) -> list[Token]:
         """The main verbs of the article's first two sentences; not a trigger
         word whose rules found no event in it ("attacked his record": words)."""
-        lead = [s for s in self.doc.sents if any(t.is_alpha for t in s)][:2]
+        lead = islice((s for s in self.doc.sents if any(t.is_alpha for t in s)), 2)
         return [
             v
             for sent in lead
@@ -441,15 +444,15 @@ def _happens(tok: Token) -> bool:
     if lemma in lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | _SPANS:
         return False
     if lemma in lx.ROLE_WORDS | lx.KIN_WORDS:
-        return False  # "the senator started on Wednesday": someone, not something
+        return False  # "the mayor started on Monday": someone, not something
     if lemma in lx.ECONOMY_SUBJECTS | _MEASURES:
         return False  # "prices ended the week higher": a figure that moved
     if lemma in _ANY_EVENT and _anaphoric(tok):
-        return False  # "when the incident happened": told before, whatever it was
+        return False  # "after the incident occurred": told before, whatever it was
     verb = tok.head
     verb_lemma = verb.lemma_.lower()
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
-        return False  # "began to spread", "began building": the act is another
+        return False  # "began to rise", "began building": the act is another
     if verb_lemma in ("occur", "happen"):
         return True
     if verb_lemma == "take" and any(
@@ -457,7 +460,7 @@ def _happens(tok: Token) -> bool:
     ):
         return True
     if any(c.dep_ == "dobj" for c in verb.children):
-        return False  # "the junta began reforms": the doer, not the deed
+        return False  # "the board began talks": the doer, not the deed
     if verb_lemma == "hold" and tok.dep_ != "nsubjpass":
         return False  # "the talks were held on Monday"; not "she held talks"
     return verb_lemma in _RUNNING | {"hold"} and any(

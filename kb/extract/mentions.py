@@ -69,9 +69,9 @@ def not_a_name(ent: SpacySpan) -> bool:
     ("Conceding that …, he warned"), or a lone article ("the" of "the\u00a0Courier",
     cut off by a no-break space)."""
     if len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBN", "RB"):
-        return True  # "Conceding …", "Nationally, sales fell"
+        return True  # "Conceding …", "Elsewhere, sales fell"
     if ent.text.lower().removeprefix("the ") in lx.DISEASES:
-        return True  # "Ebola spread": a disease, not an actor or a place
+        return True  # "Zika spread": a disease, not an actor or a place
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
         return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
     if (
@@ -452,8 +452,8 @@ class _MentionFinder:
         self._add(Mention(ent.start, ent.end, "Organization", text))
 
     def _place_in_name(self, ent: SpacySpan) -> None:
-        """ "the New York Marathon", "the London Film Festival": the place an event
-        is named after, when the gazetteer knows its words."""
+        """ "the Berlin Marathon", "the Oslo Film Festival": the place an event is
+        named after, when the gazetteer knows its words."""
         words = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start)]
         for end in range(len(words) - 1, 0, -1):
             span = self.doc[words[0].i : words[end - 1].i + 1]
@@ -510,7 +510,7 @@ class _MentionFinder:
         if place is None and len(ent) == 1 and self._nationality_word(text):
             return None  # "a Palauan official": a country's people, not a name
         if place is None and self._someone_from(text):
-            return None  # "a Briton", "a New Zealander": someone from a place
+            return None  # "a Briton", "an Icelander": someone from a place
         if (
             label in ("GPE", "LOC", "ORG", "PERSON")
             and len(ent) == 1
@@ -563,7 +563,7 @@ class _MentionFinder:
             and ent[0].is_title
             and ent[0].lower_ in lx.PLACE_NAME_FIRST_WORDS
         ):
-            return "LOC"  # "Place Vendome", "Via Roma"
+            return "LOC"  # "Place Orlen", "Via Roma"
         if (
             label in ("PERSON", "ORG")
             and len(ent) > 1
@@ -582,21 +582,23 @@ class _MentionFinder:
             stem = word[: -len(ending)]
             if not word.endswith(ending) or len(stem) < 3:
                 continue
-            for name in (stem, stem + "a"):
-                place = self.gaz.lookup(name)
-                if place is not None and place.kind in ("country", "admin"):
-                    return True
+            if self._country_or_region(stem) or self._country_or_region(stem + "a"):
+                return True
         return False
 
     def _someone_from(self, name: str) -> bool:
-        """ "Briton", "New Zealander", "Icelanders": a word for the people of a
-        place, which names no one."""
+        """ "Briton", "Icelander", "Icelanders": a word for the people of a place,
+        which names no one."""
         if name in lx.DEMONYM_NOUNS:
             return True
         stem = name.removesuffix("s").removesuffix("er")
         if not name.removesuffix("s").endswith("er") or len(stem) < 4:
             return False
-        place = self.gaz.lookup(stem)
+        return self._country_or_region(stem)
+
+    def _country_or_region(self, name: str) -> bool:
+        """A country or a top-level region the gazetteer knows by this name."""
+        place = self.gaz.lookup(name)
         return place is not None and place.kind in ("country", "admin")
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:

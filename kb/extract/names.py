@@ -66,7 +66,7 @@ def merged_ents(
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
         if prev is not None and _and_more(doc, prev, ent):
-            # "Commission for Elections" + "and" + "Referenda": one body's name
+            # "Office for Roads" + "and" + "Bridges": one body's name
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -178,7 +178,7 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
 
 
 def _pageant(doc: Doc, i: int) -> bool:
-    """ "Miss Universe", "Miss France": a contest's title, not an honorific."""
+    """ "Miss World", "Miss Kellavia": a contest's title, not an honorific."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (
         doc[i].lower_ == "miss"
@@ -258,7 +258,8 @@ def _split_at_brackets(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
 
 
 def _without_leading_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
-    """ "’s Hoa Lo" of "Hanoi’s Hoa Lo prison": the owner's mark is not the name's."""
+    """ "’s Orlen Hill" of "Tarsk’s Orlen Hill prison": the owner's mark is not the
+    name's."""
     out = []
     for ent in ents:
         start = ent.start

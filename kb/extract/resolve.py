@@ -122,8 +122,8 @@ class Resolver:
         return self.described(subj, "Organization", ("compound",))
 
     def _of_age(self, tok: Token) -> int | None:
-        """ "The 56-year-old said …": the person named before with that age beside
-        the name ("Ana Obi, 56, …"), the latest one."""
+        """ "The 41-year-old said …": the person named before with that age beside
+        the name ("Ana Obi, 41, …"), the latest one."""
         year = next((c for c in tok.children if c.lower_ == "year"), None)
         if tok.lower_ != "old" or year is None:
             return None
@@ -792,7 +792,7 @@ def _part_of(tok: Token) -> Token | None:
         return None
     obj = next(iter(prep_objects(tok, ("of",))), None)
     if obj is not None and obj.lower_ in ("whom", "which"):
-        # "the families, many of whom say …": the families
+        # "the fishermen, many of whom say …": the fishermen
         return tok.head.head if tok.head.dep_ == "relcl" else None
     if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -790,7 +790,7 @@ class TriggerRules:
         return "LegalAction" if _on_a_case(tok) else None
 
     def _birth(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
-        """ "was born in 1889": a birth, told with its year or day; not "bore the
+        """ "was born in 1921": a birth, told with its year or day; not "bore the
         cost" nor "born into a wealthy family"."""
         dated = any(
             t.ent_type_ == "DATE" or t.like_num

@@ -203,7 +203,7 @@ PRONOUN_GENDER = {
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
 }
 # Nouns for a people that do not end as their place's name does ("Briton"); the
-# others are the place's name and "-er" ("New Zealander", "Icelander").
+# others are the place's name and "-er" ("Icelander").
 DEMONYM_NOUNS = frozenset(
     """Briton Britons Brit Brits Scot Scots Swede Swedes Dane Danes Finn Finns
     Welshman Welshmen Welshwoman Englishman Englishmen Englishwoman Irishman
@@ -1340,7 +1340,7 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
 }
 # Where a patient is admitted and discharged: "admitted to hospital".
 CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
-# Diseases the NER takes for names: "Ebola", "Covid-19".
+# Diseases the NER takes for names: "Covid-19", "Zika".
 DISEASES = frozenset(
     {
         *"ebola covid covid-19 sars mers zika cholera measles malaria polio".split(),
@@ -1390,8 +1390,8 @@ PLACE_NAME_HEADS = frozenset(
     hill hills glacier reservoir dam volcano hotel platz embassy prison jail
     suites""".split()
 )
-# Words that open a street's or square's name in other languages: "Place Vendome",
-# "Piazza Navona", "Rue de Rivoli".
+# Words that open a street's or square's name in other languages: "Place Orlen",
+# "Piazza Varda", "Rue Kellan".
 PLACE_NAME_FIRST_WORDS = frozenset(
     "place piazza plaza rue via avenida calle praça".split()
 )
