@@ -44,6 +44,8 @@ def is_quote_cue(tok: Token) -> bool:
         tok.pos_ in ("VERB", "AUX")
         and tok.lemma_.lower() in lx.QUOTE_VERBS
         and not _negated(tok)
+        # "will continue to be", "asked them to wait": the verb of a deed, no tag
+        and not any(c.dep_ == "xcomp" for c in tok.children)
     )
 
 
@@ -337,14 +339,19 @@ def _reported_clauses(cue: Token) -> list[Token]:
     before it that a semicolon or colon cuts off when another follows it ("The
     talks stalled; aides say [the deal is near]"), and else a clause of its own
     the parser hung on it as an adverbial ("said after the vote [he would
-    resign]")."""
+    resign]"), or a gerund it takes ("denied [taking bribes]")."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     cut = [c.i for c in cue.lefts if c.dep_ == "punct" and c.text in (";", ":")]
     if any(c.i > cue.i for c in clauses) and cut:
         clauses = [c for c in clauses if c.i > cue.i or c.i > max(cut)]
     if clauses:
         return clauses
-    return [c for c in cue.rights if _bare_clause(c)]
+    # "denied taking bribes", and "said [leaving it] would …", parsed the same way
+    return [
+        c
+        for c in cue.rights
+        if _bare_clause(c) or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+    ]
 
 
 def _bare_clause(tok: Token) -> bool:

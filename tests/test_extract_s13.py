@@ -1,0 +1,71 @@
+"""Claims on invented sentences (session 13): a gerund a cue reports, a name the
+parser hangs on an opening phrase, and verbs that tag quotes only when they tag
+(not "will continue to be"); trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(x: Extraction) -> list[tuple[str, str]]:
+    names = {e.key: e.name for e in x.entities}
+    return [(names.get(c.claimant, c.claimant), c.statement) for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a gerund is what is denied or admitted
+        (
+            "Kellan Orlen denied taking bribes from the Varda firm.",
+            [("Kellan Orlen", "taking bribes from the Varda firm")],
+        ),
+        (
+            "Maria Lopez admitted leaking the memo to reporters.",
+            [("Maria Lopez", "leaking the memo to reporters")],
+        ),
+        # the parser reads "said legalizing it could …" as a gerund too
+        (
+            "Maria Lopez said legalizing it could put thousands of people to work.",
+            [("Maria Lopez", "legalizing it could put thousands of people to work")],
+        ),
+    ],
+)
+def test_a_gerund_is_what_a_cue_reports(run, text, claims):
+    assert _claims(run(text)) == claims
+
+
+def test_a_name_after_an_opening_phrase_is_the_speaker(run):
+    """The parser hangs the name on "wife" and takes "Campaigning" as the subject."""
+    x = run(
+        "Campaigning for his wife, former president Kellan Orlen said his wife "
+        "was uniquely qualified to be president."
+    )
+    assert _claims(x) == [
+        ("Kellan Orlen", "his wife was uniquely qualified to be president")
+    ]
+
+
+def test_a_quote_inside_a_reported_clause_stays_the_speakers(run):
+    """ "will continue to be" does not tag the quote as Orlen's words."""
+    x = run(
+        "Maria Lopez said she is certain Orlen will continue to be "
+        "\u201ca champion for working families in Varda.\u201d"
+    )
+    assert [who for who, _ in _claims(x)] == ["Maria Lopez"]
+    assert _claims(x)[0][1].startswith("she is certain Orlen will continue")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe will win this seat,\u201d Kellan Orlen continued.",
+        "Kellan Orlen continued: \u201cWe will win this seat and we will win it soon.\u201d",
+    ],
+)
+def test_continue_still_tags_a_quote(run, text):
+    assert [who for who, _ in _claims(run(text))] == ["Kellan Orlen"]
