@@ -69,3 +69,29 @@ def test_a_quote_inside_a_reported_clause_stays_the_speakers(run):
 )
 def test_continue_still_tags_a_quote(run, text):
     assert [who for who, _ in _claims(run(text))] == ["Kellan Orlen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # "six in 10" is a share of the people asked, as "60 percent" is
+        (
+            "Six in 10 say the new bridge was a waste of money.",
+            [("Six in 10", "the new bridge was a waste of money")],
+        ),
+        # an "as" aside attributes the clause it sets off, before or after it
+        (
+            "As the Varda Times noted, Orlen raised more than $1 million last year.",
+            [("Varda Times", "Orlen raised more than $1 million last year")],
+        ),
+        (
+            "Orlen raised more than $1 million last year, as the Varda Times noted.",
+            [("Varda Times", "Orlen raised more than $1 million last year")],
+        ),
+        # an aside that reports a clause of its own, or none at all, attributes nothing
+        ("As Maria Lopez said he would, Kellan Orlen resigned on Monday.", []),
+        ("As expected, Kellan Orlen resigned on Monday.", []),
+    ],
+)
+def test_shares_and_asides(run, text, claims):
+    assert _claims(run(text)) == claims

@@ -307,6 +307,9 @@ _BREAKS = (",", "—", "–", "--")
 def content(cue: Token) -> SpacySpan | None:
     """The reported clause of a cue verb."""
     doc = cue.doc
+    aside = _as_noted(cue)
+    if aside is not None:
+        return aside
     for child in _reported_clauses(cue):
         # a verbless clause before its cue counts too: "Most were children, she said"
         if child.pos_ in ("VERB", "AUX") or child.i < cue.i or _has_subject(child):
@@ -331,6 +334,27 @@ def content(cue: Token) -> SpacySpan | None:
     )
     if that is not None:
         return doc[that.i + 1 : sent.end]
+    return None
+
+
+def _as_noted(cue: Token) -> SpacySpan | None:
+    """ "As the Herald noted, Ana Obi raised $1 million": the clause an "as" aside
+    attributes, before or after it, when the aside reports nothing of its own."""
+    if cue.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    ):
+        return None
+    kinds = {c.dep_ for c in cue.children}
+    if "nsubj" not in kinds or kinds & {"ccomp", "xcomp", "nsubjpass", "auxpass"}:
+        return None  # "as he said he would", "as she was told"
+    words = [t for t in cue.head.subtree]
+    first, last = cue.left_edge.i, cue.right_edge.i
+    after = [t for t in words if t.i > last and not t.is_punct]
+    before = [t for t in words if t.i < first and not t.is_punct]
+    if not before and after:
+        return cue.doc[after[0].i : after[-1].i + 1]
+    if not after and before:
+        return cue.doc[before[0].i : before[-1].i + 1]
     return None
 
 

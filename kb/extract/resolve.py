@@ -831,14 +831,29 @@ _SHARES = frozenset(
 
 
 def _share(tok: Token) -> bool:
-    """ "63 percent", "a majority of voters", "only half": a share of people."""
-    return tok.lower_ in _SHARES
+    """ "63 percent", "a majority of voters", "only half", "six in 10": a share of
+    people."""
+    if tok.lower_ in _SHARES:
+        return True
+    return tok.like_num and any(
+        c.lower_ in ("in", "of")
+        and (c.dep_ == "quantmod" or any(g.like_num for g in c.children))
+        for c in tok.children
+    )
 
 
 def _of_phrase_end(tok: Token) -> int:
-    """The last token of "… of <people>" on a share ("percent of likely voters")."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    """The last token of "… of <people>" on a share ("percent of likely voters",
+    "six in 10")."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and _of_people(c)), None)
     return of.right_edge.i if of is not None else tok.i
+
+
+def _of_people(prep: Token) -> bool:
+    """ "of likely voters", "(six) in 10": the people a share is of."""
+    return prep.lower_ == "of" or (
+        prep.lower_ == "in" and any(c.like_num for c in prep.children)
+    )
 
 
 def _role(tok: Token) -> bool:
