@@ -95,3 +95,25 @@ def test_continue_still_tags_a_quote(run, text):
 )
 def test_shares_and_asides(run, text, claims):
     assert _claims(run(text)) == claims
+
+
+def _events(x: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.date and e.date.value) for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Tarsk Rovers spent Monday trying to distance themselves from Sunday "
+            "night's brawl with the Varda Lions.",
+            ("brawl", "2025-06-08"),
+        ),
+        (
+            "Two men were arrested after a scuffle outside the Varda stadium on Saturday.",
+            ("scuffle", "2025-06-07"),
+        ),
+    ],
+)
+def test_a_fight_between_people_is_an_event(run, text, event):
+    assert event in _events(run(text))

@@ -560,6 +560,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["fighting", "clash", "clashes", "gunfire", "bombardment"], "Attack"
     ),
+    # fights between people, which no one reads as a struggle "against" something
+    **dict.fromkeys(
+        ["brawl", "scuffle", "altercation", "melee", "fistfight", "skirmish"],
+        "Attack",
+    ),
     **dict.fromkeys(["massacre", "siege", "incursion", "assassination"], "Attack"),
     **dict.fromkeys(["injury", "injuries"], "Casualties"),
     **dict.fromkeys(["race", "campaign"], "Election"),
