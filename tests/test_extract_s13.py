@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.extract.names import nationality_word
 from kb.models import Extraction
+from kb.text.gazetteer import gazetteer
 
 pytestmark = pytest.mark.slow
 
@@ -117,3 +119,22 @@ def _events(x: Extraction) -> list[tuple[str, str | None]]:
 )
 def test_a_fight_between_people_is_an_event(run, text, event):
     assert event in _events(run(text))
+
+
+def test_a_name_after_a_nationality_is_the_same_organisation(run):
+    """ "the Brotherhood" is "the Chilean Brotherhood" named again."""
+    x = run(
+        "The Chilean Brotherhood claimed responsibility for the attack on Monday.\n\n"
+        "The government has ruled out Brotherhood involvement in the blast."
+    )
+    orgs = [e.name for e in x.entities if e.actor_kind == "Organization"]
+    assert orgs.count("Chilean Brotherhood") == 1
+    assert "Brotherhood" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("word", "is_one"),
+    [("British", True), ("Afghan", True), ("Chilean", True), ("Christian", False)],
+)
+def test_nationality_words(word, is_one):
+    assert nationality_word(gazetteer(), word) is is_one

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kb.extract.extensions import Stage, gazetteer_of, stage
 from kb.extract.mentions import mentions_of
-from kb.extract.names import acronym
+from kb.extract.names import acronym, nationality_word
 from kb.extract.records import Cluster, Entities, Mention
 from kb.text import lexicon as lx
 from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
@@ -22,7 +22,8 @@ def cluster_mentions(doc: Doc) -> Entities:
     clusters: list[Cluster] = []
     items = mentions.items
     short_forms = _bracketed_short_forms(doc, items)
-    short_forms |= _papers_by_last_word(items, gazetteer_of(doc))
+    gaz = gazetteer_of(doc)
+    short_forms |= _papers_by_last_word(items, gaz)
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
@@ -37,7 +38,9 @@ def cluster_mentions(doc: Doc) -> Entities:
                 (
                     c
                     for c, cl in enumerate(clusters)
-                    if _same(cl, m) or full is not None and full in cl.names()
+                    if _same(cl, m)
+                    or (full is not None and full in cl.names())
+                    or _same_but_nationality(cl, m, gaz)
                 ),
                 None,
             )
@@ -141,6 +144,19 @@ def _same(cl: Cluster, m: Mention) -> bool:
             # "the Treasury" after "the National Treasury"
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
+    )
+
+
+def _same_but_nationality(cl: Cluster, m: Mention, gaz: Gazetteer) -> bool:
+    """An organisation's name and the same name after a nationality ("the Brotherhood"
+    after "the Chilean Brotherhood"), which "Chilean" does not tell apart in one
+    article."""
+    if not m.kind == cl.kind == "Organization":
+        return False
+    ta = fold(m.name).split()
+    return any(
+        len(tb) == len(ta) + 1 and tb[1:] == ta and nationality_word(gaz, tb[0])
+        for tb in (fold(name).split() for name in cl.names())
     )
 
 

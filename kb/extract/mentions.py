@@ -15,9 +15,11 @@ from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.names import (
     SCORE,
     acronym,
+    country_or_region,
     is_demonym,
     merged_ents,
     name_start,
+    nationality_word,
     strip_titles,
 )
 from kb.extract.records import Mention, Mentions, clean_name
@@ -507,7 +509,7 @@ class _MentionFinder:
             return None  # "her Zorvian trip": an adjective, not a name
         if place is None and text.lower() in lx.LANGUAGE_NAMES:
             return None  # "an Urdu daily": a language
-        if place is None and len(ent) == 1 and self._nationality_word(text):
+        if place is None and len(ent) == 1 and nationality_word(self.gaz, text):
             return None  # "a Palauan official": a country's people, not a name
         if place is None and self._someone_from(text):
             return None  # "a Briton", "an Icelander": someone from a place
@@ -575,17 +577,6 @@ class _MentionFinder:
             return "LOC"  # "Oxford Street", "Yellowstone National Park"
         return label
 
-    def _nationality_word(self, word: str) -> bool:
-        """ "Palauan", "Georgian", "Japanese": a country's (or a region's)
-        name with the ending of a nationality, which the gazetteer knows without it."""
-        for ending in ("i", "n", "an", "ian", "ese", "ish"):
-            stem = word[: -len(ending)]
-            if not word.endswith(ending) or len(stem) < 3:
-                continue
-            if self._country_or_region(stem) or self._country_or_region(stem + "a"):
-                return True
-        return False
-
     def _someone_from(self, name: str) -> bool:
         """ "Briton", "Icelander", "Icelanders": a word for the people of a place,
         which names no one."""
@@ -594,12 +585,7 @@ class _MentionFinder:
         stem = name.removesuffix("s").removesuffix("er")
         if not name.removesuffix("s").endswith("er") or len(stem) < 4:
             return False
-        return self._country_or_region(stem)
-
-    def _country_or_region(self, name: str) -> bool:
-        """A country or a top-level region the gazetteer knows by this name."""
-        place = self.gaz.lookup(name)
-        return place is not None and place.kind in ("country", "admin")
+        return country_or_region(self.gaz, stem)
 
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:
         """What a "place" the gazetteer does not know is when its words or its

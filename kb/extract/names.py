@@ -16,9 +16,11 @@ __all__ = [
     "ENTITY_LABELS",
     "SCORE",
     "acronym",
+    "country_or_region",
     "is_demonym",
     "merged_ents",
     "name_start",
+    "nationality_word",
     "strip_titles",
 ]
 
@@ -189,6 +191,27 @@ def _pageant(doc: Doc, i: int) -> bool:
 
 #: what a beauty contest is named after, besides a country: "Miss World"
 _PAGEANTS = frozenset({"universe", "world", "earth", "international", "teen"})
+
+
+def nationality_word(gaz: Gazetteer, word: str) -> bool:
+    """ "Palauan", "Georgian", "Japanese": a country's (or a region's) name with
+    the ending of a nationality, which the gazetteer knows without it; and the
+    nationalities whose endings do not give their place back ("British")."""
+    if word.lower() in lx.NATIONALITY_ADJECTIVES:
+        return True
+    for ending in ("i", "n", "an", "ian", "ese", "ish"):
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        if country_or_region(gaz, stem) or country_or_region(gaz, stem + "a"):
+            return True
+    return False
+
+
+def country_or_region(gaz: Gazetteer, name: str) -> bool:
+    """A country or a top-level region the gazetteer knows by this name."""
+    place = gaz.lookup(name)
+    return place is not None and place.kind in ("country", "admin")
 
 
 def is_demonym(ent: SpacySpan) -> bool:

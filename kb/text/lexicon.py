@@ -210,6 +210,14 @@ DEMONYM_NOUNS = frozenset(
     Irishmen Irishwoman Scotsman Scotsmen Scotswoman Frenchman Frenchmen
     Frenchwoman Dutchman Dutchmen Dutchwoman Filipino Filipinos Filipina""".split()
 )
+# Nationality adjectives whose place's name the usual endings do not give back
+# ("British" of Britain, "Afghan" of Afghanistan), folded.
+NATIONALITY_ADJECTIVES = frozenset(
+    """british english scottish welsh irish french dutch swiss greek thai danish
+    swedish finnish spanish polish turkish portuguese lebanese congolese afghan
+    uzbek kazakh tajik kyrgyz turkmen saudi emirati czech slovak icelandic
+    norwegian filipino malagasy burmese bangladeshi""".split()
+)
 HONORIFICS = frozenset(
     {
         "mr",
