@@ -138,3 +138,36 @@ def test_a_name_after_a_nationality_is_the_same_organisation(run):
 )
 def test_nationality_words(word, is_one):
     assert nationality_word(gazetteer(), word) is is_one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kellan Orlen admitted on Tuesday to threatening to kill a Varda official.",
+        "The rebels failed to seize the Varda airport on Sunday.",
+    ],
+)
+def test_a_deed_threatened_or_failed_did_not_happen(run, text):
+    assert not {"kill", "seize"} & {trigger for trigger, _ in _events(run(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "The plague has caused more than 50 million deaths over the centuries.",
+            "deaths",
+        ),
+        ("The epidemic has killed more than 7,000 people since it began.", "killed"),
+        ("The flu has killed 300 people in Tarsk so far.", "killed"),
+    ],
+)
+def test_a_perfect_over_a_span_is_not_dated_today(run, text, trigger):
+    """The published day is 2025-06-12; a toll summed over years has no day."""
+    assert (trigger, None) in _events(run(text))
+
+
+def test_a_perfect_is_still_dated_today(run):
+    assert ("laid", "2025-06-12") in _events(
+        run("Tarsk Motors has laid off 500 workers at its Varda plant.")
+    )

@@ -150,7 +150,7 @@ class DateContext:
     def now_of(self, verb: Token) -> DateValue | None:
         """The published day, for a verb that says it is so at the time of writing:
         "is causing", "has been quarantined", "there are 12 warnings"."""
-        if self.ref is None or not _now(verb):
+        if self.ref is None or not _now(verb) or _over_a_span(verb):
             return None
         return DateValue(self.ref.isoformat(), "day")
 
@@ -312,6 +312,36 @@ def _now(verb: Token) -> bool:
         if head is None:
             return False
         cur = head
+    return False
+
+
+#: plural nouns of time that make "over the centuries", "for years" a span
+_SPANS = frozenset(
+    "years decades centuries months weeks days hours generations ages".split()
+)
+
+
+def _over_a_span(verb: Token) -> bool:
+    """A perfect that sums up a stretch of time, not what happened at the time of
+    writing: "has killed 7,000 people since it began", "has caused millions of
+    deaths over the centuries", "have risen for years", "has sold 2 million so far"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children)]:
+        word = child.lower_
+        if word == "since" or any(c.lower_ == "since" for c in child.children):
+            return True  # "since 2019", "since it began"
+        so_far = word == "far" and any(c.lower_ == "so" for c in child.children)
+        if child.dep_ == "advmod" and (so_far or word == "ever"):
+            return True  # "so far", "has ever seen"
+        if child.dep_ == "prep" and word in ("over", "for", "during", "throughout"):
+            if any(t.lower_ in _SPANS for t in child.subtree):
+                return True
+        if (
+            child.dep_ == "prep"
+            and word == "to"
+            and any(c.lower_ == "date" for c in child.children)
+        ):
+            return True  # "to date"
     return False
 
 

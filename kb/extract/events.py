@@ -594,10 +594,11 @@ _ALLOWING = frozenset(
 _POSSIBLE = frozenset({"could", "might", "may"})
 #: and of what would follow, for an event named only as a kind ("a merger would …")
 _WOULD = _POSSIBLE | {"would"}
-#: verbs whose "to" clause is hoped for or tried, not done ("plan to" is planned)
+#: verbs whose "to" clause is hoped for, tried, threatened or refused, not done
+#: ("plan to" is planned)
 _HOPING = frozenset(
     """hope want wish try attempt seek aim dream aspire expect fear risk
-    struggle""".split()
+    struggle threaten refuse fail""".split()
 )
 #: verbs whose object is an event feared or foreseen: "fear another flood"
 _FEARING = frozenset({"fear", "expect", "anticipate", "predict", "forecast", "risk"})
