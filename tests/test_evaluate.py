@@ -15,8 +15,13 @@ from rdflib import Graph
 
 from kb.cli import cli
 from kb.errors import InputError, UsageError
-from kb.evaluate.attribution import AttributionTally, FoundAttribution, source_right
-from kb.evaluate.brat import parse_ann, span_text
+from kb.evaluate.attribution import (
+    AttributionTally,
+    FoundAttribution,
+    GoldDocument,
+    source_right,
+)
+from kb.evaluate.brat import GoldAttribution, parse_ann, span_text
 from kb.evaluate.corenlp import Parse
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
 from kb.evaluate.cues import cue_type
@@ -108,6 +113,25 @@ def test_pairs_are_one_to_one_most_overlap_first() -> None:
 )
 def test_cue_types(cue: str, kind: str) -> None:
     assert cue_type(cue) == kind
+
+
+def test_typed_group_leaves_out_stances_but_all_counts_them() -> None:
+    """ "endorsed" is a stance ("other"): in "all", not in "typed" (speech, belief
+    and intention); a claim that matches it is no false positive of "typed"."""
+    text = "Ana Obi said the ferry is late. Kellan Orlen endorsed the new mayor."
+    said = GoldAttribution("E1", ((13, 30),), ((8, 12),), ((0, 7),))
+    endorsed = GoldAttribution("E2", ((54, 67),), ((45, 53),), ((32, 44),))
+    doc = GoldDocument("stances", text, (said, endorsed))
+    found = [
+        FoundAttribution(((13, 30),), ((0, 7),), "speech"),
+        FoundAttribution(((54, 67),), ((32, 44),), "speech"),
+    ]
+    tally = AttributionTally()
+    tally.add(doc, found)
+    counts = {g: (c.tp, c.fp, c.fn) for g, c in tally.strict.items()}
+    assert counts["typed"] == (1, 0, 0)
+    assert counts["all"] == (2, 0, 0)
+    assert counts["other"] == (1, 0, 0)
 
 
 def test_tally_counts_content_and_sources() -> None:
@@ -205,7 +229,9 @@ def test_brat_folder_end_to_end(runner: CliRunner) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert (report["documents"], report["gold"]) == (1, 6)
-    assert set(report["types"]) == {"speech", "belief", "intention", "other", "all"}
+    assert set(report["types"]) == {
+        *("speech", "belief", "intention", "other", "typed", "all")
+    }
     text = runner.invoke(cli, ["evaluate", "--polnear", str(BRAT / "polnear"), "-v"])
     assert text.exit_code == 0 and "strict" in text.stdout and "missed:" in text.stdout
 

@@ -163,7 +163,9 @@ def evaluate_command(
                for a pronoun source, or one of its antecedents: the names in
                the CoreNLP coreference chains that hold it (PolNeAR ships
                them), and the nearest earlier named gold source.
-      type     speech, belief, intention or other, from the cue's words.
+      type     speech, belief, intention or other (a stance: "endorsed",
+               "supports"), from the cue's words. Rows: each type, "typed"
+               (speech, belief and intention together) and "all".
 
     \b
     Examples:

@@ -17,7 +17,16 @@ from kb.models import Extraction
 __all__ = ["AttributionTally", "FoundAttribution", "GoldDocument", "found_attributions"]
 
 SOURCE_KINDS = ("named", "pronoun", "unnamed")
-GROUPS = (*ATTRIBUTION_TYPES, "all")
+#: the types a claim can have (speech, belief, intention), without PolNeAR's "other"
+#: attributions of stance ("endorsed", "supports", "opposed"), which are none of them
+TYPED = tuple(t for t in ATTRIBUTION_TYPES if t != "other")
+#: each type, "typed" (speech, belief and intention together) and "all"
+GROUPS = (*ATTRIBUTION_TYPES, "typed", "all")
+
+
+def groups_of(kind: str) -> tuple[str, ...]:
+    """The groups an attribution of type ``kind`` counts in."""
+    return (kind, "typed", "all") if kind in TYPED else (kind, "all")
 
 
 @dataclass(frozen=True)
@@ -121,7 +130,8 @@ def source_right(
 
 @dataclass
 class AttributionTally:
-    """Counts over documents, by attribution type ("all" for every one)."""
+    """Counts over documents, by attribution type ("typed" for speech, belief and
+    intention, "all" for every one)."""
 
     strict: dict[str, Counts] = field(
         default_factory=lambda: {g: Counts() for g in GROUPS}
@@ -162,12 +172,12 @@ class AttributionTally:
         matched = pair_up([f.content for f in found], gold, rule)
         for j, kind in enumerate(types):
             hit = j in matched
-            for group in (kind, "all"):
+            for group in groups_of(kind):
                 counts[group].add(tp=int(hit), fn=int(not hit))
         taken = set(matched.values())
         for i, f in enumerate(found):
             if i not in taken:
-                for group in (f.kind, "all"):
+                for group in groups_of(f.kind):
                     counts[group].add(fp=1)
         return matched
 
@@ -184,7 +194,7 @@ class AttributionTally:
                 continue
             kind = source_kind(doc.text, gold.source, doc.proper_nouns)
             right = source_right(doc, gold, found[i])
-            for group in (types[j], "all"):
+            for group in groups_of(types[j]):
                 self.source(kind, group).add(int(right))
                 self.source("any", group).add(int(right))
             if not right:
