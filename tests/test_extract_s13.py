@@ -171,3 +171,21 @@ def test_a_perfect_is_still_dated_today(run):
     assert ("laid", "2025-06-12") in _events(
         run("Tarsk Motors has laid off 500 workers at its Varda plant.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Nurses in Varda began a three-day strike on Monday over pay, their union "
+            "said.",
+            "Protest",
+        ),
+        ("Dock workers in Tarsk staged a 48-hour strike on Tuesday.", "Protest"),
+        ("The army launched a strike on a rebel depot in Tarsk on Monday.", "Attack"),
+    ],
+)
+def test_a_walkout_on_a_weekday_is_no_attack(run, text, kind):
+    assert [e.event_type for e in run(text).events if e.trigger.text == "strike"] == [
+        kind
+    ]

@@ -4,6 +4,7 @@ closed higher", "won support"). Helpers of the ``newskb_events`` component."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 
@@ -12,6 +13,7 @@ from spacy.tokens import Token
 from kb.extract.names import SCORE
 from kb.extract.resolve import Resolver, prep_objects
 from kb.text import lexicon as lx
+from kb.text.dates import WEEKDAYS
 from kb.text.gazetteer import Gazetteer
 
 __all__ = ["TriggerRules"]
@@ -1257,14 +1259,19 @@ class TriggerRules:
         its sentence."""
         mods = _modifiers(tok)
         if mods & lx.STRIKE_WEAPONS or any(
-            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children
-        ):
-            return False  # "a strike on a depot"
-        if mods & lx.WALKOUT_MODIFIERS or any(
-            c.dep_ == "nmod" and c.lower_ in ("hour", "day", "week")
+            c.dep_ == "prep" and c.lower_ in ("on", "against") and not _a_time(c)
             for c in tok.children
         ):
-            return True  # "a general strike", "a 24-hour strike"
+            return False  # "a strike on a depot"; not "a strike on Monday"
+        if (
+            mods & lx.WALKOUT_MODIFIERS
+            or any(_LASTS_FOR.search(m) for m in mods)
+            or any(
+                c.dep_ == "nmod" and c.lower_ in ("hour", "day", "week")
+                for c in tok.children
+            )
+        ):
+            return True  # "a general strike", "a 24-hour strike", "three-day"
         if tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in _LASTING:
             return True  # "the strike began on Monday", "called off the strike"
         words = {t.lower_ for t in tok.sent}
@@ -1305,6 +1312,17 @@ _LASTING = frozenset(
 )
 _HUMANS = frozenset({"man", "woman", "child", "boy", "girl", "person"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+
+
+#: "three-day", "48-hour": how long a walkout lasts
+_LASTS_FOR = re.compile(r"^[\w]+-(?:hour|day|week|month)$")
+
+
+def _a_time(prep: Token) -> bool:
+    """ "on Monday", "on March 3": a phrase of time, not what is struck."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_ in WEEKDAYS for t in prep.children
+    )
 
 
 def _service_or_event(tok: Token) -> bool:
