@@ -759,3 +759,22 @@ def test_metadata_wins_over_a_date_line(tmp_path: Path) -> None:
         "2008-03-05",
         "March 4, 2008\n\nRain fell.",
     )
+
+
+@pytest.mark.parametrize("name", ["missing", "missing.txt", "gone/"])
+def test_a_missing_path_is_named_missing_whatever_its_extension(
+    tmp_path: Path, name: str
+) -> None:
+    message = str(error_for(tmp_path / name))
+    assert "no such file or directory" in message
+
+
+@pytest.mark.parametrize("files", [[], ["report.docx", "notes.pdf"]])
+def test_a_folder_without_article_files_is_an_error(
+    tmp_path: Path, files: list[str]
+) -> None:
+    for name in files:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (item,) = list(iter_articles([tmp_path]))
+    assert isinstance(item, InputError)
+    assert str(item).startswith(f"{tmp_path}: no article files")

@@ -197,6 +197,8 @@ def _file_bytes(name: str) -> bytes:
 def _items_from_file(name: str | Path) -> Items:
     origin = str(name)
     try:
+        if not _is_remote(origin) and not Path(origin).exists():
+            _read_bytes(Path(origin))  # says what is wrong with the path
         reader = _reader_for(origin)
         text = decode_bytes(_file_bytes(origin), origin)
         if not text.strip():
@@ -258,9 +260,24 @@ def iter_articles(
             continue
         path = Path(entry)
         if path.is_dir():
-            yield from _items_from_dir(path, frozenset())
+            yield from _not_empty(path, _items_from_dir(path, frozenset()))
         else:
             yield from _items_from_file(path)
+
+
+def _not_empty(directory: Path, items: Items) -> Items:
+    """The items of a directory, or one error when it holds no article file: a
+    folder of other files is far more often a wrong path than an empty batch."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield InputError(
+            f"{directory}: no article files in this folder or below (kb reads "
+            f"{_extension_list()}); point at the articles' folder or files",
+            origin=str(directory),
+        )
 
 
 def count_input_files(inputs: Iterable[str | Path]) -> int:
