@@ -343,8 +343,10 @@ def test_small_internal_entities_are_still_read(
     path.write_text(
         '<?xml version="1.0"?>\n'
         '<!DOCTYPE rdf:RDF [ <!ENTITY ex "https://example.org/"> ]>\n'
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-        '  <rdf:Description rdf:about="&ex;thing"/>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+        '         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
+        '  <rdf:Description rdf:about="&ex;thing"><rdfs:label>a thing</rdfs:label>'
+        "</rdf:Description>\n"
         "</rdf:RDF>\n",
         encoding="utf-8",
     )

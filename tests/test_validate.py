@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
+from kb.cli import cli
 from kb.errors import InputError, ValidationFailed
 from kb.rdf.namespaces import KB, KBSH
 from kb.rdf.rdf_files import load_rdf_file
@@ -257,3 +259,21 @@ def test_a_pyshacl_crash_becomes_rudofs_verdict(tmp_path: Path) -> None:
 
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "hint"),
+    [
+        ("empty.ttl", "", "holds no triples; check that it is RDF"),
+        ("article.json", '{"text": "Ana Obi won.", "title": "A win"}', "kb export"),
+    ],
+)
+def test_a_file_with_no_triples_is_bad_input(
+    tmp_path: Path, name: str, content: str, hint: str
+) -> None:
+    """Validating (or querying) nothing is a wrong file, not a conforming graph."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert hint in result.output

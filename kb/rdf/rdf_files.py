@@ -50,7 +50,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
 
     :param path: the file to read.
     :raises InputError: if the file is missing, unreadable, of an unknown extension,
-        not valid in its syntax, or names a remote JSON-LD context.
+        not valid in its syntax, holds no triples, or names a remote JSON-LD context.
     """
     file = Path(path)
     rdf_format = RDF_FORMATS.get(file.suffix.lower())
@@ -89,6 +89,13 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
+    if len(graph) == 0:
+        hint = (
+            " (a JSON article is not RDF: run kb export on it first)"
+            if rdf_format == "json-ld"
+            else ""
+        )
+        raise InputError(f"{file}: holds no triples{hint}; check that it is RDF")
     imported = sorted(str(o) for o in graph.objects(None, OWL.imports))
     if imported:
         raise InputError(
