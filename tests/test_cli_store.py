@@ -142,6 +142,8 @@ def test_list_named_queries() -> None:
     ("args", "message"),
     [
         (["SELECT WHERE {"], "does not parse"),
+        (["PREFIX ex: <http://e/>\nINSERT DATA { ex:a ex:b ex:c }"], "only reads"),
+        (["# tidy up\nDELETE WHERE { ?s ?p ?o }"], "kb add and kb remove"),
         ([], "give one query"),
         (["SELECT * {}", "--named", "actors-in"], "give one query"),
         (["SELECT * {}", "--param", "a=b"], "--param works with --named"),

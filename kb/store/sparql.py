@@ -145,9 +145,21 @@ def run_sparql(
         )
         return _result(answer, max_rows)
     except SyntaxError as exc:
+        if _UPDATE.match(sparql):
+            raise UsageError(
+                "kb query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE); the store "
+                "changes through kb add and kb remove"
+            ) from exc
         raise UsageError(f"the query does not parse: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"the query failed: {exc}") from exc
+
+
+#: a SPARQL update: its first word after the prologue and comments
+_UPDATE = re.compile(
+    r"(?is)^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
+)
 
 
 #: A key of a page (see :mod:`kb.store.paging`): each term as SPARQL text, or ``None``
