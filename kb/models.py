@@ -63,12 +63,19 @@ class Quantity:
     approximate: bool = False
 
 
+#: The scheme of an entity key that holds in one article only: a description that
+#: names no one in particular ("local:group:officials").
+LOCAL_KEY = "local:"
+
+
 @dataclass(frozen=True)
 class Entity:
     """An actor, a location, or a place that acts (both flags set).
 
     ``key`` is the article-independent identity: a linked identifier such as
-    ``geonames:1835841`` or ``<kind>:<normalised name>``.
+    ``geonames:1835841`` or ``<kind>:<normalised name>``; or, for descriptions with
+    no proper name in them ("officials", "the health ministry"), the same after
+    :data:`LOCAL_KEY`, an identity within the article alone.
     """
 
     key: str

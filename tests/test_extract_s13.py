@@ -4,11 +4,16 @@ parser hangs on an opening phrase, and verbs that tag quotes only when they tag
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from rdflib import Graph
 
 from kb.extract.names import nationality_word
 from kb.models import Extraction
+from kb.rdf.namespaces import KB
 from kb.text.gazetteer import gazetteer
+from tests.conftest import run_export
 
 pytestmark = pytest.mark.slow
 
@@ -189,3 +194,27 @@ def test_a_walkout_on_a_weekday_is_no_attack(run, text, kind):
     assert [e.event_type for e in run(text).events if e.trigger.text == "strike"] == [
         kind
     ]
+
+
+def test_descriptions_are_minted_per_article(tmp_path):
+    """Two articles' "officials" are not the same people; two articles' Varda
+    Mills is one company."""
+    records = [
+        {
+            "text": f"Officials said the {river} dam would open. Varda Mills said it "
+            "would supply the turbines.",
+            "published": "2025-06-12",
+        }
+        for river in ("Tarsk", "Orlen")
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    out = run_export([str(path), "--format", "nt"])
+    assert out.exit_code == 0, out.stderr
+    claimants = {
+        o for s, p, o in Graph().parse(data=out.text, format="nt") if p == KB.claimant
+    }
+    officials = {c for c in claimants if str(c).endswith("/officials")}
+    mills = {c for c in claimants if str(c).endswith("/varda-mills")}
+    assert len(officials) == 2 and all("/article/" in str(c) for c in officials)
+    assert len(mills) == 1 and "/article/" not in str(next(iter(mills)))

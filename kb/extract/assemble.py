@@ -16,7 +16,16 @@ from kb.extract.events import events_of
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
-from kb.models import ActorKind, Claim, Entity, Event, Extraction, Quantity, Span
+from kb.models import (
+    LOCAL_KEY,
+    ActorKind,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    Quantity,
+    Span,
+)
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Gazetteer, fold
 
@@ -72,7 +81,7 @@ class _Assembly:
             for i, cl in enumerate(self.clusters)
             if i not in speakers and _faceless(cl)
         }
-        keys = [self._key(cl) for cl in self.clusters]
+        keys = self._keys()
         entities = [self._entity(cl, keys[i]) for i, cl in enumerate(self.clusters)]
         events = tuple(self._final_event(e, keys) for e in raw_events)
         starts = [self.doc[m.start].idx for m in self.mentions]
@@ -138,6 +147,25 @@ class _Assembly:
             return f"user:{link}"
         kind = {"Location": "location"}.get(cl.kind, cl.kind.lower())
         return f"{kind}:{fold(_canonical(cl))}"
+
+    def _keys(self) -> list[str]:
+        """Each cluster's key; a key whose clusters are all descriptions holds in
+        this article only (``local:``); one that is a name anywhere here does not
+        ("Police said" and "the police")."""
+        keys = [self._key(cl) for cl in self.clusters]
+        named = {k for k, cl in zip(keys, self.clusters) if not self._described(cl)}
+        return [k if k in named else f"{LOCAL_KEY}{k}" for k in keys]
+
+    def _described(self, cl: Cluster) -> bool:
+        """A cluster of descriptions only ("officials", "the health ministry"), no
+        proper name among its words: it names no one beyond this article."""
+        if cl.kind == "Location" or cl.place is not None or self._link(cl):
+            return False
+        return not any(
+            tok.pos_ == "PROPN" or tok.ent_type_
+            for m in cl.mentions
+            for tok in self.doc[m.start : m.end]
+        )
 
     def _link(self, cl: Cluster) -> str | None:
         """The user gazetteer's IRI for one of the cluster's names, if any."""

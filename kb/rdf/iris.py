@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from rdflib import URIRef
 
 from kb.errors import UsageError
-from kb.models import Article
+from kb.models import LOCAL_KEY, Article
 
 DEFAULT_BASE = "https://w3id.org/newskb/id/"
 
@@ -75,6 +75,22 @@ def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     if scheme in ("geonames", "iso3166"):
         return URIRef(f"{base}place/{scheme}-{slug(name)}")
     return URIRef(f"{base}{slug(scheme)}/{slug(name)}")
+
+
+def entity_iri_in(article: URIRef, key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """An entity's IRI as :func:`entity_iri` mints it, except for a description that
+    names no one in particular ("officials", "the health ministry": key
+    ``local:group:officials``), whose IRI is its article's, since two articles'
+    "officials" are not the same people.
+
+    >>> a = URIRef("https://w3id.org/newskb/id/article/x")
+    >>> str(entity_iri_in(a, "local:group:port officials"))
+    'https://w3id.org/newskb/id/article/x/group/port-officials'
+    """
+    if not key.startswith(LOCAL_KEY):
+        return entity_iri(key, base)
+    kind, _, name = key.removeprefix(LOCAL_KEY).partition(":")
+    return URIRef(f"{article}/{slug(kind)}/{slug(name)}")
 
 
 def local_iri(article: URIRef, kind: str, start: int, end: int) -> URIRef:

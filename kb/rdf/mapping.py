@@ -26,7 +26,7 @@ from kb.models import (
     Quantity,
     Span,
 )
-from kb.rdf.iris import DEFAULT_BASE, article_iri, entity_iri, local_iri
+from kb.rdf.iris import DEFAULT_BASE, article_iri, entity_iri_in, local_iri
 from kb.rdf.namespaces import KB, SCHEMA, SEM, bind_prefixes
 from kb.text.dates import parse_published, published_date
 
@@ -151,7 +151,7 @@ class _Mapper:
         return ox.NamedNode(local_iri(self.article_ref, kind, start, end))
 
     def _entity_node(self, key: str) -> ox.NamedNode:
-        return _node(entity_iri(key, self.opts.base))
+        return _node(entity_iri_in(self.article_ref, key, self.opts.base))
 
     def _type(self, node: ox.NamedNode, cls: URIRef) -> None:
         self.out.extend(ox.Triple(node, _RDF_TYPE, t) for t in _CLASS_NODES[cls])
