@@ -218,3 +218,26 @@ def test_descriptions_are_minted_per_article(tmp_path):
     mills = {c for c in claimants if str(c).endswith("/varda-mills")}
     assert len(officials) == 2 and all("/article/" in str(c) for c in officials)
     assert len(mills) == 1 and "/article/" not in str(next(iter(mills)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "linked"),
+    [
+        ("Ships in the Red Sea were attacked on Monday.", "Red Sea", False),
+        (
+            "Heavy rain hit the Central region of Tarsk on Monday.",
+            "Central region",
+            False,
+        ),
+        # beside its country, the province is meant
+        (
+            "Heavy rain hit the Central region of Ghana on Monday.",
+            "Central region",
+            True,
+        ),
+        ("Wildfires spread across Alberta on Monday.", "Alberta", True),
+    ],
+)
+def test_a_province_named_by_landform_words_needs_its_country(run, text, name, linked):
+    (place,) = [e for e in run(text).entities if e.name.lower() == name.lower()]
+    assert place.key.startswith("iso3166:") is linked

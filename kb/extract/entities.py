@@ -54,7 +54,28 @@ def cluster_mentions(doc: Doc) -> Entities:
             cl.kind = "Organization"
     for cl in clusters:
         cl.mentions.sort(key=lambda mm: mm.start)
+    _unlink_doubtful_provinces(clusters)
     return Entities(mentions, clusters)
+
+
+def _unlink_doubtful_provinces(clusters: list[Cluster]) -> None:
+    """A province found by a bare name with landform or compass words ("Red Sea",
+    "Gulf"), or named by such words alone ("Central region"), stays a place the
+    gazetteer does not know, unless the article names its country: Sudan's Red Sea
+    State is not the sea."""
+    places = [cl.place for cl in clusters if cl.place is not None]
+    for cl in clusters:
+        place = cl.place
+        if place is None or place.kind != "admin":
+            continue
+        words = set(fold(place.name).split())
+        doubtful = (place.weak and words & lx.DOUBTFUL_PROVINCE_WORDS) or (
+            words - set(REGION_WORDS) <= lx.DOUBTFUL_PROVINCE_WORDS
+        )
+        if doubtful and not any(
+            p is not place and place.country in (p.key, p.country) for p in places
+        ):
+            cl.place = None  # "Central region" alone is Ghana's only beside Ghana
 
 
 def entities_of(doc: Doc) -> Entities:
