@@ -15,7 +15,7 @@ from rdflib.namespace import RDF
 
 from kb.ingest.sources import iter_articles
 from kb.rdf.iris import article_iri
-from kb.rdf.namespaces import KB
+from kb.rdf.namespaces import KB, SCHEMA
 from kb.rdf.resources import ontology_graph
 from kb.rdf.validate import validate_graph
 from tests.conftest import EXAMPLES, FORMATS, Exported, break_the_body_of, run_export
@@ -262,3 +262,16 @@ def test_the_loaded_pipeline_is_kept_out_of_the_collectors_way(
         assert gc.get_freeze_count() > 100_000
     finally:
         gc.unfreeze()
+
+
+def test_a_records_id_is_the_articles_identifier(tmp_path: Path) -> None:
+    """A newsroom joins the graph back to its own records by their "id"."""
+    path = tmp_path / "feed.jsonl"
+    record = {"id": "story-0042", "text": "Ana Obi opened the Varda bridge on Monday."}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    nt = run_export([str(path), "--format", "nt"])
+    ld = run_export([str(path), "--format", "jsonld"])
+    assert nt.exit_code == ld.exit_code == 0, nt.stderr
+    ids = set(Graph().parse(data=nt.text, format="nt").objects(None, SCHEMA.identifier))
+    assert ids == {Literal("story-0042")}
+    assert '"identifier": "story-0042"' in ld.text

@@ -189,6 +189,8 @@ class _Mapper:
         self._literal(node, SCHEMA.articleBody, a.text)
         if a.title:
             self._literal(node, SCHEMA.headline, a.title)
+        if a.id:
+            self._literal(node, SCHEMA.identifier, a.id)
         if a.url:
             self._add(node, SCHEMA.url, ox.NamedNode(a.url))
         if a.language:

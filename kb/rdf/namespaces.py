@@ -149,6 +149,7 @@ class KBSH(rdflib_ns.DefinedNamespace):
         "ArticleShape-articleBody",  # exactly one xsd:string
         "ArticleShape-datePublished",  # at most one xsd:date or xsd:dateTime
         "ArticleShape-headline",  # at most one literal
+        "ArticleShape-identifier",  # at most one xsd:string
         "ArticleShape-inLanguage",  # at most one xsd:string
         "ArticleShape-mentions",  # Actor, Location, Event or Claim
         "ArticleShape-publisher",  # at most one kb:Organization
@@ -229,6 +230,7 @@ class SCHEMA(rdflib_ns.DefinedNamespace):
     # Properties
     articleBody: URIRef  # The article's text.
     headline: URIRef  # The article's headline.
+    identifier: URIRef  # The article's id in its source (a JSON record's "id").
     url: URIRef  # The article's URL.
     inLanguage: URIRef  # The article's language (a BCP 47 code).
     datePublished: URIRef  # When the article was published.
