@@ -241,3 +241,10 @@ def test_descriptions_are_minted_per_article(tmp_path):
 def test_a_province_named_by_landform_words_needs_its_country(run, text, name, linked):
     (place,) = [e for e in run(text).entities if e.name.lower() == name.lower()]
     assert place.key.startswith("iso3166:") is linked
+
+
+def test_a_quotes_comma_ends_no_label(run):
+    x = run("\u201cThis bridge will cut commutes by half,\u201d Maria Lopez said.")
+    assert [c.label for c in x.claims] == [
+        "Maria Lopez: This bridge will cut commutes by half"
+    ]

@@ -64,5 +64,12 @@ def test_framed_output_is_part_of_the_same_graph(
 
 
 def test_frame_needs_jsonld() -> None:
-    with pytest.raises(UsageError, match="--format jsonld"):
+    with pytest.raises(UsageError, match="^--frame article works with --format jsonld"):
         GraphWriter("ttl", frame="article")
+
+
+def test_an_unknown_frame_is_named() -> None:
+    with pytest.raises(
+        UsageError, match="unknown --frame 'page'; choose one of article"
+    ):
+        GraphWriter("jsonld", frame="page")

@@ -190,6 +190,14 @@ def validate_command(files: tuple[str, ...]) -> None:
     """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
 
     Prints a grouped report of every violation; nothing is fetched from the network.
+    Shapes target newskb's classes (kb:Actor, kb:Event, …) as written, without
+    inference: a node typed only as a subclass is not checked as its superclass.
+
+    \b
+    Exit codes:
+      0  every file conforms
+      1  some file does not conform (the report is on stderr)
+      2  a file is missing, unreadable, not RDF or holds no triples
 
     \b
     Example:

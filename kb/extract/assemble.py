@@ -269,7 +269,9 @@ class _Assembly:
         ]
         figures = tuple(q for q in self.figures if c.states(q.span.start))
         speaker = _canonical(self.clusters[c.claimant])
-        short = statement if len(statement) <= 90 else statement[:87].rstrip() + "…"
+        # the comma a quote ends with before "she said" ends no label
+        said = statement.rstrip(",;: ")
+        short = said if len(said) <= 90 else said[:87].rstrip() + "…"
         cue = self._span(c.cue.i, c.cue.i + 1) if c.cue is not None else None
         source = self._span(*c.source) if c.source is not None else None
         content = tuple(Span(a, b, text[a:b]) for a, b in c.pieces())

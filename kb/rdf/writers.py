@@ -56,10 +56,12 @@ class GraphWriter:
         if fmt not in FORMATS:
             choices = ", ".join(FORMATS)
             raise UsageError(f"unknown format {fmt!r}; choose one of {choices}")
-        if frame is not None and (fmt != "jsonld" or frame not in FRAMES):
+        if frame is not None and frame not in FRAMES:
             raise UsageError(
-                f"--frame {frame} needs --format jsonld and one of: {', '.join(FRAMES)}"
+                f"unknown --frame {frame!r}; choose one of {', '.join(FRAMES)}"
             )
+        if frame is not None and fmt != "jsonld":
+            raise UsageError(f"--frame {frame} works with --format jsonld only")
         self.fmt, self.frame = fmt, frame
         self._lines = SortedLines(budget)
         # framed articles, one JSON text a line, in input order
