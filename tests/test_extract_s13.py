@@ -248,3 +248,17 @@ def test_a_quotes_comma_ends_no_label(run):
     assert [c.label for c in x.claims] == [
         "Maria Lopez: This bridge will cut commutes by half"
     ]
+
+
+def test_two_measures_of_one_quarter_do_not_conflict(run):
+    """A profit and a fuel bill both "in the quarter" measure different things; the
+    fuel bill disputed six words after "fuel" is the same measure."""
+    x = run(
+        "Tarsk Lines said third-quarter profit fell 41% to $312 million. Analysts at "
+        "Varda Bank said rerouting ships had added about $90 million in fuel costs "
+        "during the quarter. Tarsk Lines disputed that, saying the extra fuel bill "
+        "was closer to $60 million."
+    )
+    pairs = [(x.claims[i].statement, x.claims[j].statement) for i, j in x.conflicts]
+    assert len(pairs) == 1
+    assert "$90 million" in pairs[0][0] and "$60 million" in pairs[0][1]

@@ -95,9 +95,17 @@ def _measure(q: Quantity) -> tuple[float, float]:
     return lo, hi
 
 
+#: words of when and of how big, which two different measures share ("profit fell in
+#: the quarter", "fuel costs during the quarter")
+_NOT_A_MEASURE = frozenset(
+    """quarter year month week day today yesterday time first second third fourth
+    last next half million billion trillion thousand hundred percent point""".split()
+)
+
+
 def _content_words(text: str) -> set[str]:
-    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", text)}
-    return words - _STOP
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - _STOP
+    return {w.rstrip("s") for w in words} - _STOP - _NOT_A_MEASURE
 
 
 def _context_words(claim: Claim, figures: list[Quantity]) -> set[str]:
@@ -106,7 +114,7 @@ def _context_words(claim: Claim, figures: list[Quantity]) -> set[str]:
     for q in figures:
         offset = q.span.start - claim.span.start
         body = claim.span.text
-        left = re.findall(r"[A-Za-z]+", body[max(0, offset - 40) : offset])[-4:]
+        left = re.findall(r"[A-Za-z]+", body[max(0, offset - 50) : offset])[-6:]
         right = re.findall(r"[A-Za-z]+", body[offset + len(q.span.text) : offset + 80])[
             :7
         ]
