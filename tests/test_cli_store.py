@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from click.testing import CliRunner, Result
 from rdflib import Graph
 
 from kb.cli import cli
-from kb.store.embedded import Store
+from kb.store.embedded import Store, Written
 
 from .conftest import FIXED_TIME
 
@@ -60,6 +61,45 @@ def test_bulk_add_stores_the_same_graphs(store: Path, tmp_path: Path) -> None:
     assert _graphs(bulk) == _graphs(store)
     again = kb("add", *TWO, "--bulk", "--store", str(bulk))
     assert "0 written, 3 unchanged" in again.stderr
+
+
+def _writes_used(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Store write methods that ``kb add`` calls from now on, in order."""
+    used: list[str] = []
+    for name in ("add_bulk", "add_many"):
+        monkeypatch.setattr(Store, name, _spied(getattr(Store, name), name, used))
+    return used
+
+
+def _spied(
+    method: Callable[..., Written], name: str, used: list[str]
+) -> Callable[..., Written]:
+    def spy(self: Store, items: object) -> Written:
+        used.append(name)
+        return method(self, items)
+
+    return spy
+
+
+def test_a_large_load_that_builds_a_store_takes_the_bulk_loader(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb.store import bulk
+
+    # TWO holds 3 articles, but its JSON array file counts once (estimate_articles)
+    monkeypatch.setattr(bulk, "AUTO_BULK_ARTICLES", 2)
+    used = _writes_used(monkeypatch)
+    new = tmp_path / "new"
+    result = kb("add", *TWO, "--store", str(new), "--fixed-time", FIXED_TIME)
+    assert result.exit_code == 0, result.stderr
+    assert set(used) == {"add_bulk"}
+    assert _graphs(new) == _graphs(store)
+    used.clear()
+    # a store that holds articles already keeps its transactions, and so does
+    # a new one when told
+    kb("add", *TWO, "--store", str(new), "--fixed-time", FIXED_TIME)
+    kb("add", *TWO, "--no-bulk", "--store", str(tmp_path / "other"))
+    assert used == ["add_many", "add_many"]
 
 
 def test_stats_lists_articles_and_classes(store: Path) -> None:

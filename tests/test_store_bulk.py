@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kb.errors import StoreError
+from kb.store import bulk, ordered_keys
 from kb.store.embedded import Store
 
 BASE = "https://w3id.org/newskb/id/article/"
@@ -80,6 +81,31 @@ def test_bulk_refuses_text_that_is_not_plain_ntriples() -> None:
     with pytest.raises(StoreError, match="not plain N-Triples"):
         store.add_bulk([(f"{BASE}x", '_:b <http://x/p> "o" .\n')])
     assert store.articles() == []
+
+
+def test_only_a_large_load_that_builds_a_store_suits_the_bulk_loader(
+    tmp_path: Path,
+) -> None:
+    many = bulk.AUTO_BULK_ARTICLES
+    with Store(tmp_path / "new") as new:
+        assert new.suits_bulk(many)
+        assert not new.suits_bulk(many - 1)
+    with Store(tmp_path / "new") as reopened:
+        assert reopened.suits_bulk(many)  # the name index alone is no article
+        reopened.add_many(ARTICLES[:1])
+        assert not reopened.suits_bulk(many)
+    assert not Store().suits_bulk(many)  # in memory: nothing to gain
+
+
+def test_a_write_that_rebuilds_every_list_does_not_make_its_keyed_triples() -> None:
+    pending = ordered_keys.Pending(everyone=True)
+    done: list[bool] = []
+
+    def never() -> list[ox.Quad]:
+        raise AssertionError("the keyed triples were made")
+
+    pending.write(ox.Store(), never, lambda: done.append(True))
+    assert done == [True]
 
 
 # A load killed (os._exit: no handler runs) after the bulk loader wrote the first

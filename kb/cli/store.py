@@ -10,6 +10,7 @@ import click
 from kb.cli.main import cli
 from kb.cli.options import extraction_options, progress, store_option
 from kb.jobs.export import ExportOptions
+from kb.store.bulk import AUTO_BULK_ARTICLES
 from kb.store.queries import DEFAULT_PAGE
 from kb.store.report import format_named_queries, format_stats, more_rows
 from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
@@ -25,26 +26,30 @@ from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
     "Always through the bulk loader (see --bulk).",
 )
 @click.option(
-    "--bulk",
-    is_flag=True,
-    help="Write through oxigraph's bulk loader: about twice as fast on large "
-    "loads, but batches are not transactions, so a query started during the "
-    "load may see part of it. A load that is stopped is repaired by the next "
-    "write to the store. Use it to build a store, not beside kb serve.",
+    "--bulk/--no-bulk",
+    default=None,
+    help="Write through oxigraph's bulk loader (--bulk), or in transactions "
+    "(--no-bulk). The loader is faster on large loads, but batches are not "
+    "transactions, so a query started during the load may see part of it; a "
+    "load that is stopped is repaired by the next write to the store. Use it to "
+    "build a store, not beside kb serve. Neither given: the bulk loader when the "
+    f"store holds no article yet and ARTICLES hold {AUTO_BULK_ARTICLES} or more, "
+    "else transactions.",
 )
 @store_option
 @extraction_options
 def add_command(
     articles: tuple[str, ...],
     from_shards: str | None,
-    bulk: bool,
+    bulk: bool | None,
     store: Path,
     options: ExportOptions,
 ) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
 
     Each article goes into its own named graph, in one transaction (with --bulk,
-    batches go through the bulk loader instead). Adding an article again
+    or when a large load builds a new store, batches go through the bulk loader
+    instead). Adding an article again
     replaces its graph, so re-running a command is safe. Articles that do not
     conform are reported and left out.
 
@@ -54,6 +59,7 @@ def add_command(
       kb add archive/ --bulk --store kb-store
       kb add --from-shards shards/ --store kb-store
     """
+    from kb.ingest.sources import estimate_articles
     from kb.jobs.export import add
     from kb.store.embedded import Store
 
@@ -63,6 +69,8 @@ def add_command(
         _add_shards(from_shards, store)
         return
     with Store(store) as kb, progress(articles) as tick:
+        if bulk is None:
+            bulk = kb.suits_bulk(estimate_articles(articles))
         result = add(articles, kb, options, tick, bulk=bulk)
     for outcome in result.outcomes:
         if outcome.reason:

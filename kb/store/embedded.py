@@ -245,9 +245,11 @@ class Store:
         self._pending = None
         self._written()
 
-    def _write(self, triples: list[ox.Quad], write: Callable[[], None]) -> None:
-        """``write()``, which adds ``triples`` (the keyed ones at least) to the
-        union, noted for the kept keys."""
+    def _write(
+        self, triples: Callable[[], Sequence[ox.Quad]], write: Callable[[], None]
+    ) -> None:
+        """``write()``, which adds ``triples()`` (the keyed ones at least) to the
+        union, noted for the kept keys (see :meth:`ordered_keys.Pending.write`)."""
         assert self._pending is not None, "writes are prepared"
         self._pending.write(self._ox, triples, write)
 
@@ -280,7 +282,7 @@ class Store:
             facts += _facts(triples)
             written += len(new)
         index = new_keys(self._ox, facts)
-        self._write(quads, partial(self._ox.extend, [*quads, *index]))
+        self._write(lambda: quads, partial(self._ox.extend, [*quads, *index]))
         return Written(written, unchanged)
 
     def _add_texts(self, batch: list[tuple[str, str]]) -> Written:
@@ -296,7 +298,7 @@ class Store:
             load = partial(
                 self._ox.load, "".join(document) + keys, format=ox.RdfFormat.TRIG
             )
-            self._write(_keyed_triples(new), load)
+            self._write(partial(_keyed_triples, new), load)
         return Written(_count(new), unchanged)
 
     def _changed_texts(
@@ -342,13 +344,25 @@ class Store:
             new, keys, unchanged = self._changed_texts(batch)
             if new:
                 self._write(
-                    _keyed_triples(new), partial(bulk.load, self._ox, new, keys)
+                    partial(_keyed_triples, new),
+                    partial(bulk.load, self._ox, new, keys),
                 )
             self._written()
             return Written(_count(new), unchanged)
         except (OSError, ValueError, SyntaxError) as exc:
             where = self.path or "the store"
             raise StoreError(f"{where}: cannot store articles ({exc})") from exc
+
+    def suits_bulk(self, articles: int) -> bool:
+        """Whether a load of about ``articles`` articles should go through
+        :meth:`add_bulk` when its caller did not choose: when it builds the store,
+        which is on disk, holds no article yet, and the load is at least
+        :data:`kb.store.bulk.AUTO_BULK_ARTICLES` (the bulk loader gains on large
+        loads only, and a store being built has no reader that a partial load
+        could mislead)."""
+        if self.path is None or articles < bulk.AUTO_BULK_ARTICLES:
+            return False
+        return all(g == _INDEX for g in self._ox.named_graphs())
 
     def repair(self) -> list[str]:
         """Finish or undo a bulk load that was stopped (see :mod:`kb.store.bulk`);
@@ -497,7 +511,7 @@ class Store:
         self._prepare_write()
         triples = _quads(ox.DefaultGraph(), graph, {})
         index = new_keys(self._ox, _facts(triples))
-        self._write(triples, partial(self._ox.extend, [*triples, *index]))
+        self._write(lambda: triples, partial(self._ox.extend, [*triples, *index]))
         self._written()
 
     def kept_keys(
