@@ -211,7 +211,12 @@ def test_remove(tmp_path: Path) -> None:
     assert added.exit_code == 0
     with Store(copy, read_only=True) as opened:
         (article,) = opened.articles()
-    assert kb("remove", article, "--store", str(copy)).exit_code == 0
+    for bad in ("not-an-iri", "https://exa mple.org/a"):
+        refused = kb("remove", bad, "--store", str(copy))
+        assert refused.exit_code == 2 and "is not an article IRI" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    # copied from `kb stats --articles`, with its indent
+    assert kb("remove", f"  {article}", "--store", str(copy)).exit_code == 0
     missing = kb("remove", article, "--store", str(copy))
     assert missing.exit_code == 2 and "not in" in missing.stderr
     assert "articles  0" in kb("stats", "--store", str(copy)).stdout

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kb.errors import StoreError
+from kb.errors import StoreError, UsageError
 from kb.store import bulk, ordered_keys
 from kb.store.graphs import (
     _as_stored,
@@ -379,10 +379,18 @@ class Store:
         self._ox.optimize()
 
     def remove(self, article: str) -> bool:
-        """Drop an article's graph. :returns: whether it was there."""
+        """Drop an article's graph. :returns: whether it was there.
+
+        :raises UsageError: when ``article`` is no IRI at all.
+        """
         self._writable()
         bulk.repair(self._ox)
-        name = ox.NamedNode(article)
+        try:
+            name = ox.NamedNode(article.strip())
+        except ValueError:
+            raise UsageError(
+                f"{article!r} is not an article IRI; kb stats --articles lists them"
+            ) from None
         if not self._ox.contains_named_graph(name) or name == _INDEX:
             return False
         self._prepare_write()
