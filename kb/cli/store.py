@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 
 from kb.cli.main import cli
-from kb.cli.options import extraction_options, progress, store_option
+from kb.cli.options import (
+    echo_extraction,
+    extraction_options,
+    progress,
+    store_option,
+)
 from kb.jobs.export import ExportOptions
 from kb.store.queries import DEFAULT_PAGE
 from kb.store.report import format_named_queries, format_stats, more_rows
@@ -64,6 +69,7 @@ def add_command(
         return
     with Store(store) as kb, progress(articles) as tick:
         result = add(articles, kb, options, tick, bulk=bulk)
+    echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
