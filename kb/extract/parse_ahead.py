@@ -28,7 +28,6 @@ from spacy.tokens import Doc
 
 from kb.errors import ExtractionError
 from kb.extract.extensions import set_inputs
-from kb.jobs.cores import ENV
 from kb.models import Article
 from kb.text.gazetteer import Gazetteer
 
@@ -238,7 +237,8 @@ def _stopped(helper: multiprocessing.process.BaseProcess) -> ExtractionError:
     helper.join()
     return ExtractionError(
         "the helper process that parses with spaCy stopped "
-        f"(exit code {helper.exitcode}); with {ENV}=0 it parses in this process"
+        f"(exit code {helper.exitcode}); with --no-parse-ahead (KB_PARSE_AHEAD=0) "
+        "spaCy parses in this process"
     )
 
 
