@@ -32,8 +32,9 @@ ENV = "KB_PARSE_AHEAD"
 #: beside this process's own use while the pipeline loaded. Less than a whole core,
 #: as a helper with part of a core still parses some batches (this process parses
 #: the rest); more than half, as each Doc that crosses costs CPU of its own
-#: (``Doc.to_bytes``/``from_bytes``), which only an idle core pays for. Chosen from
-#: the measurements in the README's Performance section.
+#: (``Doc.to_bytes``/``from_bytes``), which only an idle core pays for. A judgement
+#: between the two ends measured in the README's Performance section (the other
+#: core idle: the helper wins; busy: it mostly loses), not a fitted value.
 FREE_CORE_MIN = 0.75
 #: The shortest time over which idle CPU is measured: at 100 clock ticks a second,
 #: a resolution of a twentieth of a core, and little beside seconds of parsing.
