@@ -30,9 +30,9 @@ from rdflib import Graph, URIRef
 
 from bench.corpus import write_jsonl
 from kb.extract import COMPONENTS, load_pipeline, make_doc
-from kb.extract.parse_ahead import ENV as PARSE_AHEAD_ENV
-from kb.extract.parse_ahead import helper_can_help
 from kb.ingest.sources import iter_articles
+from kb.jobs.cores import ENV as PARSE_AHEAD_ENV
+from kb.jobs.cores import decide, usable_cores
 from kb.jobs.export import ExportOptions, ExportResult, export
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE
@@ -110,25 +110,41 @@ def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 @contextmanager
-def parsing_ahead(value: str = "1") -> Iterator[None]:
+def parsing_ahead(value: str | None) -> Iterator[None]:
     """``KB_PARSE_AHEAD`` set for a while: ``1``, spaCy parses in a helper process;
-    ``0`` (kb's default), in the one process."""
-    before = os.environ.get(PARSE_AHEAD_ENV)
-    os.environ[PARSE_AHEAD_ENV] = value
+    ``0``, in the one process; None (unset), as kb decides by default."""
+    before = os.environ.pop(PARSE_AHEAD_ENV, None)
+    if value is not None:
+        os.environ[PARSE_AHEAD_ENV] = value
     try:
         yield
     finally:
-        if before is None:
-            del os.environ[PARSE_AHEAD_ENV]
-        else:
+        os.environ.pop(PARSE_AHEAD_ENV, None)
+        if before is not None:
             os.environ[PARSE_AHEAD_ENV] = before
 
 
-def parse_ahead_export(
-    corpus: Path, options: ExportOptions, value: str = "1"
-) -> ExportResult:
-    with parsing_ahead(value):
-        return export([corpus], options)
+#: The export runs timed against nlp.pipe: kb's default (it decides from the idle
+#: CPU), the parse in one process, and parsing ahead in a helper.
+EXPORT_SETTINGS = {"default": None, "one_process": "0", "parse_ahead": "1"}
+
+
+def timed_export(corpus: Path, options: ExportOptions, setting: str) -> dict[str, Any]:
+    """One export with ``KB_PARSE_AHEAD`` as ``setting`` says: its wall-clock and CPU
+    seconds, how extraction ran and why, and the load average before it."""
+    load = os.getloadavg()[0]
+    result: list[ExportResult] = []
+    with parsing_ahead(EXPORT_SETTINGS[setting]):
+        wall, cpu = wall_and_cpu(lambda: result.append(export([corpus], options)))
+    how = result[0].extraction
+    return {
+        "setting": setting,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "load_1min_before": load,
+        "parse_ahead": how is not None and how.ahead,
+        "how": how.text if how else "",
+    }
 
 
 def log(message: str) -> None:
@@ -153,18 +169,24 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
                 for _ in range(sizes.reps)
             ]
         )
-    # as kb export --jobs 1 runs (one process; KB_PARSE_AHEAD=0 whatever the
-    # caller's environment says), and with KB_PARSE_AHEAD=1 (spaCy's trained
-    # components in a helper process, up to two cores), alternately
+    # kb export --jobs 1 as it runs by default, in one process, and parsing ahead
+    # (spaCy's trained components in a helper process), in turn, each run's mode and
+    # the load average before it recorded
     options = ExportOptions(fmt="ttl", generated_at=FIXED)
-    one: list[tuple[float, float]] = []
-    ahead: list[tuple[float, float]] = []
-    for _ in range(sizes.reps):
-        one.append(wall_and_cpu(lambda: parse_ahead_export(corpus, options, "0")))
-        if helper_can_help_with_env():
-            ahead.append(wall_and_cpu(lambda: parse_ahead_export(corpus, options)))
-    t_e2e, cpu_e2e = medians(one)
+    settings = list(EXPORT_SETTINGS)
+    if not helper_possible():
+        settings.remove("parse_ahead")
+    runs = [
+        timed_export(corpus, options, setting)
+        for _ in range(sizes.reps)
+        for setting in settings
+    ]
     stages, graphs = _stages(corpus, nlp)
+    by = {
+        s: [(r["wall_s"], r["cpu_s"]) for r in runs if r["setting"] == s]
+        for s in settings
+    }
+    t_e2e, cpu_e2e = medians(by["default"])
     out = {
         "articles": len(articles),
         "words": words,
@@ -172,8 +194,7 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
         "export_s": t_e2e,
         "nlp_pipe_cpu_s": cpu_nlp,
         "export_cpu_s": cpu_e2e,
-        "export_parse_ahead": helper_can_help_with_env("0"),
-        **_parse_ahead_figures(ahead, t_nlp, cpu_nlp),
+        "export_runs": runs,
         "nlp_articles_per_s": len(articles) / t_nlp,
         "export_articles_per_s": len(articles) / t_e2e,
         "extraction_ratio": t_nlp / t_e2e,
@@ -181,26 +202,20 @@ def bench_extraction(corpus: Path, sizes: Sizes) -> tuple[dict[str, Any], list]:
         "stages_s": stages,
         "triples": sum(len(g) for _, g in graphs),
     }
+    for setting in settings[1:]:
+        wall, cpu = medians(by[setting])
+        out |= {
+            f"export_{setting}_s": wall,
+            f"export_{setting}_cpu_s": cpu,
+            f"extraction_ratio_{setting}": t_nlp / wall,
+        }
     return out, graphs
 
 
-def helper_can_help_with_env(value: str = "1") -> bool:
-    """Would ``KB_PARSE_AHEAD=value`` start a helper here (2+ cores, fork)?"""
-    with parsing_ahead(value):
-        return helper_can_help()
-
-
-def _parse_ahead_figures(
-    ahead: list[tuple[float, float]], t_nlp: float, cpu_nlp: float
-) -> dict[str, float]:
-    if not ahead:
-        return {}
-    wall, cpu = medians(ahead)
-    return {
-        "export_parse_ahead_s": wall,
-        "export_parse_ahead_cpu_s": cpu,
-        "extraction_ratio_parse_ahead": t_nlp / wall,
-    }
+def helper_possible() -> bool:
+    """Could a helper parse ahead here at all (fork, 2+ usable cores)?"""
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    return decide(True, usable_cores(), None, can_fork).ahead
 
 
 def _stages(corpus: Path, nlp: Any) -> tuple[dict[str, float], list]:
@@ -715,27 +730,33 @@ def table(results: dict[str, Any]) -> str:
                 verdict("extraction_ratio", a["extraction_ratio"]),
             )
         )
-        if "export_cpu_s" in a:
-            rows.append(
-                (
-                    "  CPU s (all cores)",
-                    f"export {a['export_cpu_s']:.1f} ({a['export_cpu_s'] / a['export_s']:.2f}"
-                    f" cores) vs nlp.pipe {a['nlp_pipe_cpu_s']:.1f} "
-                    f"({a['nlp_pipe_cpu_s'] / a['nlp_pipe_s']:.2f}); parse ahead: "
-                    f"{a['export_parse_ahead']}",
-                    "",
-                )
+        modes = [
+            r["parse_ahead"] for r in a["export_runs"] if r["setting"] == "default"
+        ]
+        rows.append(
+            (
+                "  CPU s (all cores)",
+                f"export {a['export_cpu_s']:.1f} ({a['export_cpu_s'] / a['export_s']:.2f}"
+                f" cores) vs nlp.pipe {a['nlp_pipe_cpu_s']:.1f} "
+                f"({a['nlp_pipe_cpu_s'] / a['nlp_pipe_s']:.2f}); parsed ahead in "
+                f"{sum(modes)} of {len(modes)} runs",
+                "",
             )
-        if "export_parse_ahead_s" in a:
-            cpu = a["export_parse_ahead_cpu_s"]
-            rows.append(
-                (
-                    "  with KB_PARSE_AHEAD=1 (2 cores)",
-                    f"{a['extraction_ratio_parse_ahead']:.2f} ("
-                    f"{a['export_parse_ahead_s']:.1f} s; CPU {cpu:.1f} s)",
-                    "",
+        )
+        for setting, label in (
+            ("one_process", "KB_PARSE_AHEAD=0"),
+            ("parse_ahead", "KB_PARSE_AHEAD=1"),
+        ):
+            if f"export_{setting}_s" in a:
+                rows.append(
+                    (
+                        f"  with {label}",
+                        f"{a[f'extraction_ratio_{setting}']:.2f} ("
+                        f"{a[f'export_{setting}_s']:.1f} s; "
+                        f"CPU {a[f'export_{setting}_cpu_s']:.1f} s)",
+                        "",
+                    )
                 )
-            )
         total = sum(a["stages_s"].values())
         shares = ", ".join(f"{k} {v / total:.0%}" for k, v in a["stages_s"].items())
         rows.append(("  stages (share of time)", shares, ""))

@@ -22,6 +22,10 @@ from kb.models import Article, Extraction
 # with the default --jobs auto, every batch of 12+ articles would start workers
 # that each load spaCy, and tests that kill kb mid-write would kill them too.
 os.environ.setdefault("KB_JOBS", "1")
+# ... and spaCy parses in that process: by default kb parses ahead in a helper when
+# the machine has a core idle, which would make what a test runs depend on the load
+# (the output is the same; tests/test_parse_ahead.py compares the two)
+os.environ.setdefault("KB_PARSE_AHEAD", "0")
 # The gazetteer's cache (kb.text.gazetteer_cache) in a folder of this run, not the
 # user's home; the commands the tests start share it.
 _CACHE = tempfile.TemporaryDirectory(prefix="kb-test-cache-")

@@ -10,6 +10,9 @@ from click.testing import CliRunner
 
 from kb import __version__
 from kb.cli import cli
+from kb.cli.options import echo_extraction
+from kb.jobs.cores import decide
+from kb.jobs.export import BatchResult
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 COMMANDS = sorted(cli.commands)
@@ -176,3 +179,16 @@ def test_a_plain_text_headline_is_the_headline_not_body(
         start = int(next(graph.objects(mention, KB.start)))
         end = int(next(graph.objects(mention, KB.end)))
         assert body[start:end] == str(next(graph.objects(mention, KB.anchor)))
+
+
+def test_how_extraction_ran_follows_a_progress_bar(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = BatchResult(extraction=decide(None, 2, 0.2))
+    echo_extraction(result, None)  # no progress bar: nothing more on stderr
+    assert capsys.readouterr().err == ""
+    echo_extraction(result, lambda: None)
+    assert capsys.readouterr().err == (
+        "kb: spaCy parses in this process: only 0.20 of a core was idle beside it "
+        "(a helper needs 0.75)\n"
+    )

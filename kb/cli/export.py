@@ -11,7 +11,7 @@ import click
 
 from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import cli
-from kb.cli.options import extraction_options, progress
+from kb.cli.options import echo_extraction, extraction_options, progress
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
 from kb.report import REPORT_FORMAT, export_html
@@ -92,6 +92,7 @@ def export_command(
         else:
             options = replace(options, fmt=fmt, frame=frame)
             result = export_to(articles, target, options, tick)
+    echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

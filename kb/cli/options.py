@@ -12,7 +12,13 @@ from pathlib import Path
 import click
 
 from kb.ingest.sources import count_input_files
-from kb.jobs.export import ExportOptions, fixed_time_from_env, parse_time
+from kb.jobs.cores import FREE_CORE_MIN
+from kb.jobs.export import (
+    BatchResult,
+    ExportOptions,
+    fixed_time_from_env,
+    parse_time,
+)
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.validate import AUDIT_ONE_IN, VALIDATE_MODES, check_validate_mode
 from kb.store.embedded import DEFAULT_STORE, STORE_ENV
@@ -29,6 +35,12 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
         return
     with click.progressbar(length=total, label="articles", file=sys.stderr) as bar:
         yield lambda: bar.update(1)
+
+
+def echo_extraction(result: BatchResult, tick: Callable[[], None] | None) -> None:
+    """After a batch that had a progress bar: how extraction ran, and why."""
+    if tick is not None and result.extraction is not None:
+        click.echo(f"kb: {result.extraction.text}", err=True)
 
 
 class _Jobs(click.ParamType):
@@ -68,6 +80,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         fixed_time: str | None,
         model: str | None,
         jobs: int | None,
+        parse_ahead: bool | None,
         gazetteer: tuple[str, ...],
         validate: str,
         **kwargs: object,
@@ -78,6 +91,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             generated_at=when,
             model=model,
             jobs=jobs,
+            parse_ahead=parse_ahead,
             gazetteers=gazetteer,
             validate=check_validate_mode(validate),
         )
@@ -110,8 +124,17 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             envvar="KB_JOBS",
             help="Worker processes for extraction, or auto: one per core for "
             "12 articles or more, else 1. The output is the same for any number. "
-            "With 1 and $KB_PARSE_AHEAD=1 on two cores or more, spaCy parses "
-            "ahead in a helper process. Also $KB_JOBS.",
+            "Also $KB_JOBS.",
+        ),
+        click.option(
+            "--parse-ahead/--no-parse-ahead",
+            default=None,
+            help="With one process (--jobs 1, or a small batch): spaCy parses the "
+            "next articles in a helper process while kb runs its rules, mapping and "
+            "validation. Default: $KB_PARSE_AHEAD (1, 0 or auto); auto parses "
+            f"ahead when {FREE_CORE_MIN} of a core or more sits idle beside kb "
+            "while the model loads (other processes use the rest). The output is "
+            "the same either way; a batch's progress bar ends with the choice.",
         ),
         click.option(
             "--gazetteer",

@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 
 from kb.cli.main import cli
-from kb.cli.options import extraction_options, progress, store_option
+from kb.cli.options import (
+    echo_extraction,
+    extraction_options,
+    progress,
+    store_option,
+)
 from kb.jobs.export import ExportOptions
 from kb.store.bulk import AUTO_BULK_ARTICLES
 from kb.store.queries import DEFAULT_PAGE
@@ -72,6 +77,7 @@ def add_command(
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
         result = add(articles, kb, options, tick, bulk=bulk)
+    echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)

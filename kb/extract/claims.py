@@ -304,6 +304,8 @@ class _ClaimRules(AttributionRules):
         if "statement" not in self.attributions:
             return None
         said = object_content(tok)
+        if said is None:  # most words: the checks below would not matter
+            return None
         # "criticised the decision": a bare noun that refers back states nothing of
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.

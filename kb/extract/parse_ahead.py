@@ -31,7 +31,7 @@ from kb.extract.extensions import set_inputs
 from kb.models import Article
 from kb.text.gazetteer import Gazetteer
 
-__all__ = ["AHEAD_BATCHES", "helper_can_help", "parsed_in_helper", "split_pipeline"]
+__all__ = ["AHEAD_BATCHES", "parsed_in_helper", "split_pipeline"]
 
 #: Articles sent to the helper beyond the oldest one not yet back, in batches of
 #: ``nlp.pipe``: enough that it never waits for the next batch while this process
@@ -39,10 +39,6 @@ __all__ = ["AHEAD_BATCHES", "helper_can_help", "parsed_in_helper", "split_pipeli
 AHEAD_BATCHES = 4
 #: What a parsed Doc carries that the rule components never read.
 EXCLUDE = ("tensor",)
-#: ``KB_PARSE_AHEAD=1`` turns the helper on for ``kb export`` and ``kb add`` with
-#: ``--jobs 1``. Off by default: on the shared 2-core machine under load it was
-#: slower than one process (see the README's Performance section).
-ENV = "KB_PARSE_AHEAD"
 #: The prefix of newskb's rule components (``newskb_paragraphs`` runs before the
 #: parser, so it is among the trained ones).
 RULES_PREFIX = "newskb_"
@@ -56,20 +52,6 @@ class _Failed:
     """The helper's exception, sent back to be raised here."""
 
     error: BaseException
-
-
-def helper_can_help() -> bool:
-    """Parse ahead: ``$KB_PARSE_AHEAD`` is ``1``, the platform forks, and this process
-    may use two cores or more, so that the helper has a core of its own."""
-    if os.environ.get(ENV) != "1":
-        return False
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores >= 2
 
 
 def split_pipeline(
@@ -255,7 +237,8 @@ def _stopped(helper: multiprocessing.process.BaseProcess) -> ExtractionError:
     helper.join()
     return ExtractionError(
         "the helper process that parses with spaCy stopped "
-        f"(exit code {helper.exitcode}); without {ENV}=1 it parses in this process"
+        f"(exit code {helper.exitcode}); with --no-parse-ahead (KB_PARSE_AHEAD=0) "
+        "spaCy parses in this process"
     )
 
 

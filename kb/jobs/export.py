@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Literal
 from kb.errors import InputError, UsageError
 from kb.ingest.language import detect_language
 from kb.ingest.sources import estimate_articles, iter_articles
+from kb.jobs.cores import Decision, choose, cpu_sample, usable_cores
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
@@ -69,10 +70,13 @@ class ExportOptions:
     base: str = DEFAULT_BASE
     generated_at: datetime | None = None
     model: str | None = None
-    #: worker processes for extraction; 1 runs in this process (with
-    #: $KB_PARSE_AHEAD=1 on 2+ cores, spaCy's trained components in a helper beside
-    #: it: kb.extract.parse_ahead), None picks (auto)
+    #: worker processes for extraction; 1 runs in this process (see parse_ahead),
+    #: None picks (auto)
     jobs: int | None = 1
+    #: with one process, spaCy's trained components in a helper beside it
+    #: (kb.extract.parse_ahead): True, False, or None ($KB_PARSE_AHEAD, else when
+    #: a core is idle for the helper)
+    parse_ahead: bool | None = None
     #: user gazetteers (CSV or Turtle of names → IRIs) that extend linking
     gazetteers: tuple[str, ...] = ()
     #: "fast": compiled shape checks, SHACL audits a sample; "full": SHACL decides
@@ -94,6 +98,11 @@ class BatchResult:
     """What happened to every input of a batch, and the exit code it makes."""
 
     outcomes: list[ArticleOutcome] = field(default_factory=list)
+    #: how extraction ran (in workers, in this process, parsing ahead) and why
+    extraction: Decision | None = None
+
+    def note(self, decision: Decision) -> None:
+        self.extraction = decision
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -245,11 +254,7 @@ def auto_jobs(inputs: list[str | Path]) -> int:
 
 def auto_workers() -> int:
     """One worker per usable core, at most :data:`AUTO_JOBS_MAX`."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, AUTO_JOBS_MAX))
+    return max(1, min(usable_cores(), AUTO_JOBS_MAX))
 
 
 def build_graphs(
@@ -257,8 +262,11 @@ def build_graphs(
     options: ExportOptions,
     outcomes: list[ArticleOutcome],
     progress: Callable[[], None] | None = None,
+    noted: Callable[[Decision], None] | None = None,
 ) -> Iterator[ArticleGraph]:
-    """Yield the graph of every article that conforms, in input order."""
+    """Yield the graph of every article that conforms, in input order; ``noted``
+    hears how extraction runs (see :func:`kb.jobs.cores.decide`) before it starts."""
+    since = cpu_sample()  # idle CPU is measured while the pipeline loads
     base = check_base(options.base)
     options = replace(options, validate=check_validate_mode(options.validate))
     mapping = MappingOptions(base, options.generated_at or datetime.now(UTC))
@@ -266,16 +274,20 @@ def build_graphs(
         inputs = list(inputs)
         options = replace(options, jobs=auto_jobs(inputs))
     if options.jobs is not None and options.jobs > 1:
+        if noted is not None:
+            noted(Decision(False, f"extraction runs in {options.jobs} processes"))
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
     gaz = user_gazetteer(options.gazetteers)
     # imported here: spaCy takes half a second to import, and kb query, stats and
     # serve load this module without extracting anything
     from kb.extract import load_pipeline
-    from kb.extract.parse_ahead import helper_can_help
 
     nlp = load_pipeline(options.model)
     keep_loaded()
+    decision = choose(options.parse_ahead, since)
+    if noted is not None:
+        noted(decision)
     yield from conforming_graphs(
         inputs,
         nlp,
@@ -284,7 +296,7 @@ def build_graphs(
         outcomes,
         progress,
         validate=options.validate,
-        parse_ahead=helper_can_help(),
+        parse_ahead=decision.ahead,
     )
 
 
@@ -436,11 +448,14 @@ def export(
     :raises ExtractionError: when the NLP pipeline cannot be loaded.
     """
     options = options or ExportOptions()
-    outcomes: list[ArticleOutcome] = []
+    result = ExportResult()
     with GraphWriter(options.fmt, frame=options.frame) as writer:
-        for graph in build_graphs(inputs, options, outcomes, progress):
+        for graph in build_graphs(
+            inputs, options, result.outcomes, progress, result.note
+        ):
             writer.add(graph)
-        return ExportResult(outcomes, writer.text())
+        result.text = writer.text()
+        return result
 
 
 def export_to(
@@ -459,7 +474,9 @@ def export_to(
     options = options or ExportOptions()
     result = BatchResult()
     with GraphWriter(options.fmt, frame=options.frame) as writer:
-        for graph in build_graphs(inputs, options, result.outcomes, progress):
+        for graph in build_graphs(
+            inputs, options, result.outcomes, progress, result.note
+        ):
             writer.add(graph)
         if not isinstance(target, (str, Path)):
             writer.write(target)
@@ -491,7 +508,7 @@ def add(
     limit = BULK_BATCH_TRIPLES if bulk else ADD_BATCH_TRIPLES
     batch: list[tuple[str, str]] = []
     waiting, since = 0, time.monotonic()
-    for graph in build_graphs(inputs, options, result.outcomes, progress):
+    for graph in build_graphs(inputs, options, result.outcomes, progress, result.note):
         batch.append((graph.iri, graph.ntriples))
         waiting += len(graph)  # triples
         if waiting >= limit or (

@@ -64,7 +64,9 @@ def export_html(
     result = BatchResult()
     with Store() as store:
         iris = []
-        for graph in build_graphs(inputs, options, result.outcomes, progress):
+        for graph in build_graphs(
+            inputs, options, result.outcomes, progress, result.note
+        ):
             store.add(graph.iri, graph.ntriples)
             iris.append(graph.iri)
         text = render_report(store, iris, options.base, title).encode("utf-8")
