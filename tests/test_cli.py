@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from kb import __version__
 from kb.cli import cli
-from kb.cli.options import echo_extraction
+from kb.cli.options import echo_extraction, progress
 from kb.jobs.cores import decide
 from kb.jobs.export import BatchResult
 
@@ -192,3 +193,14 @@ def test_how_extraction_ran_follows_a_progress_bar(
         "kb: spaCy parses in this process: only 0.20 of a core was idle beside it "
         "(a helper needs 0.75)\n"
     )
+
+
+def test_a_feed_of_many_records_gets_a_progress_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One JSONL file of eight records is eight articles, not one file."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(8)), "utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with progress((str(feed),)) as tick:
+        assert tick is not None

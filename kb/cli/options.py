@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kb.ingest.sources import count_input_files
+from kb.ingest.sources import estimate_articles
 from kb.jobs.cores import FREE_CORE_MIN
 from kb.jobs.export import (
     BatchResult,
@@ -28,8 +28,9 @@ PROGRESS_MIN_ARTICLES = 4
 
 @contextmanager
 def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
-    """A progress bar on stderr, only when it is a terminal and the batch is large."""
-    total = count_input_files(paths)
+    """A progress bar on stderr, only when it is a terminal and the batch is large;
+    it counts articles (a JSONL file's records one by one), not files."""
+    total = estimate_articles(paths)
     if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
         yield None
         return
