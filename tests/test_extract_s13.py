@@ -262,3 +262,16 @@ def test_two_measures_of_one_quarter_do_not_conflict(run):
     pairs = [(x.claims[i].statement, x.claims[j].statement) for i, j in x.conflicts]
     assert len(pairs) == 1
     assert "$90 million" in pairs[0][0] and "$60 million" in pairs[0][1]
+
+
+def test_figures_in_one_region_need_one_measure_to_conflict(run):
+    """A force of 12 000 and an army of 50 000 both "in the Tarsk region" are two
+    measures; where the figures are says nothing of what they count."""
+    x = run(
+        "Varda intelligence said the first brigade had arrived in the Tarsk region. "
+        "There are approximately 12 000 soldiers in it, the agency said.\n\n"
+        "The Orlen Times reported that the army has assembled a group of 50 000 "
+        "soldiers for an offensive in the Tarsk region."
+    )
+    assert len(x.claims) >= 2
+    assert x.conflicts == ()

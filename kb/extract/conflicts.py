@@ -99,12 +99,16 @@ def _measure(q: Quantity) -> tuple[float, float]:
 #: the quarter", "fuel costs during the quarter")
 _NOT_A_MEASURE = frozenset(
     """quarter year month week day today yesterday time first second third fourth
-    last next half million billion trillion thousand hundred percent point""".split()
+    last next half million billion trillion thousand hundred percent point region
+    province city country area district state town village""".split()
 )
 
 
 def _content_words(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - _STOP
+    """The common words of ``text``: names ("Kursk") and words of where and when
+    tell where two figures are, not what they measure."""
+    found = re.findall(r"[A-Za-z]{3,}", text)
+    words = {w.lower() for w in found if not w[0].isupper()} - _STOP
     return {w.rstrip("s") for w in words} - _STOP - _NOT_A_MEASURE
 
 
