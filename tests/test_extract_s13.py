@@ -223,7 +223,7 @@ def test_descriptions_are_minted_per_article(tmp_path):
 @pytest.mark.parametrize(
     ("text", "name", "linked"),
     [
-        ("Ships in the Red Sea were attacked on Monday.", "Red Sea", False),
+        ("Tankers waited in the Gulf on Monday.", "Gulf", False),
         (
             "Heavy rain hit the Central region of Tarsk on Monday.",
             "Central region",
@@ -251,27 +251,27 @@ def test_a_quotes_comma_ends_no_label(run):
 
 
 def test_two_measures_of_one_quarter_do_not_conflict(run):
-    """A profit and a fuel bill both "in the quarter" measure different things; the
-    fuel bill disputed six words after "fuel" is the same measure."""
+    """Sales and a grain bill both "in the quarter" measure different things; the
+    grain bill disputed six words after "grain" is the same measure."""
     x = run(
-        "Tarsk Lines said third-quarter profit fell 41% to $312 million. Analysts at "
-        "Varda Bank said rerouting ships had added about $90 million in fuel costs "
-        "during the quarter. Tarsk Lines disputed that, saying the extra fuel bill "
-        "was closer to $60 million."
+        "Varda Foods said second-quarter sales rose 12% to $48 million. Analysts at "
+        "Orlen Bank said the drought had added about $20 million in grain costs "
+        "during the quarter. Varda Foods disputed that, saying the extra grain bill "
+        "was closer to $9 million."
     )
     pairs = [(x.claims[i].statement, x.claims[j].statement) for i, j in x.conflicts]
     assert len(pairs) == 1
-    assert "$90 million" in pairs[0][0] and "$60 million" in pairs[0][1]
+    assert "$20 million" in pairs[0][0] and "$9 million" in pairs[0][1]
 
 
 def test_figures_in_one_region_need_one_measure_to_conflict(run):
-    """A force of 12 000 and an army of 50 000 both "in the Tarsk region" are two
-    measures; where the figures are says nothing of what they count."""
+    """A convoy of 300 lorries and a fleet of 900 both "in the Tarsk region" are
+    two measures; where the figures are says nothing of what they count."""
     x = run(
-        "Varda intelligence said the first brigade had arrived in the Tarsk region. "
-        "There are approximately 12 000 soldiers in it, the agency said.\n\n"
-        "The Orlen Times reported that the army has assembled a group of 50 000 "
-        "soldiers for an offensive in the Tarsk region."
+        "Orlen police said the first convoy had reached the Tarsk region. There are "
+        "about 300 lorries in it, the police said.\n\n"
+        "The Varda Times reported that the cooperative has gathered a fleet of 900 "
+        "lorries for the harvest in the Tarsk region."
     )
     assert len(x.claims) >= 2
     assert x.conflicts == ()

@@ -153,13 +153,18 @@ class _Assembly:
         this article only (``local:``); one that is a name anywhere here does not
         ("Police said" and "the police")."""
         keys = [self._key(cl) for cl in self.clusters]
-        named = {k for k, cl in zip(keys, self.clusters) if not self._described(cl)}
+        named = {
+            k
+            for k, cl in zip(keys, self.clusters, strict=True)
+            if not self._described(cl, k)
+        }
         return [k if k in named else f"{LOCAL_KEY}{k}" for k in keys]
 
-    def _described(self, cl: Cluster) -> bool:
+    def _described(self, cl: Cluster, key: str) -> bool:
         """A cluster of descriptions only ("officials", "the health ministry"), no
-        proper name among its words: it names no one beyond this article."""
-        if cl.kind == "Location" or cl.place is not None or self._link(cl):
+        proper name among its words and no link (its ``key`` a place's or the user
+        gazetteer's): it names no one beyond this article."""
+        if cl.kind == "Location" or cl.place is not None or key.startswith("user:"):
             return False
         return not any(
             tok.pos_ == "PROPN" or tok.ent_type_

@@ -95,8 +95,8 @@ def _measure(q: Quantity) -> tuple[float, float]:
     return lo, hi
 
 
-#: words of when and of how big, which two different measures share ("profit fell in
-#: the quarter", "fuel costs during the quarter")
+#: words of when, of how big and of where, which two different measures share ("sales
+#: rose in the quarter", "wages fell during the quarter")
 _NOT_A_MEASURE = frozenset(
     """quarter year month week day today yesterday time first second third fourth
     last next half million billion trillion thousand hundred percent point region
@@ -105,7 +105,7 @@ _NOT_A_MEASURE = frozenset(
 
 
 def _content_words(text: str) -> set[str]:
-    """The common words of ``text``: names ("Kursk") and words of where and when
+    """The common words of ``text``: names ("Tarsk") and words of where and when
     tell where two figures are, not what they measure."""
     found = re.findall(r"[A-Za-z]{3,}", text)
     words = {w.lower() for w in found if not w[0].isupper()} - _STOP

@@ -347,7 +347,7 @@ def _as_noted(cue: Token) -> SpacySpan | None:
     kinds = {c.dep_ for c in cue.children}
     if "nsubj" not in kinds or kinds & {"ccomp", "xcomp", "nsubjpass", "auxpass"}:
         return None  # "as he said he would", "as she was told"
-    words = [t for t in cue.head.subtree]
+    words = list(cue.head.subtree)
     first, last = cue.left_edge.i, cue.right_edge.i
     after = [t for t in words if t.i > last and not t.is_punct]
     before = [t for t in words if t.i < first and not t.is_punct]

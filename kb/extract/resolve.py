@@ -136,6 +136,22 @@ class Resolver:
                     found = named
         return found
 
+    def _name_cut_off(self, verb: Token) -> Token | None:
+        """The name right before a main verb that the parser hung on an opening
+        phrase instead ("Campaigning in Varda, former mayor Ana Obi said …" parses
+        Ana Obi as an apposition of Varda): the verb's subject."""
+        if verb.dep_ != "ROOT" or verb.i == 0:
+            return None
+        before = verb.doc[verb.i - 1]
+        if before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        if before.dep_ not in ("appos", "pobj", "conj", "compound", "dobj"):
+            return None
+        ent = self.mentions.ent_at.get(before.i)
+        if ent is None or ent.end != verb.i or ent.root.head.i >= ent.start:
+            return None
+        return ent.root
+
     def _other_gender(self, tok: Token, cluster: int) -> bool:
         """ "the former first lady" for a man, "the businessman" for a woman."""
         words = {t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1]}
@@ -245,7 +261,7 @@ class Resolver:
                 return cur.head  # "the architect, who said …": the architect
             if subj is not None and subj.tag_ == "VBG":
                 # "Campaigning for X, Ana Obi said": the phrase parsed as the subject
-                cut_off = _name_cut_off(cur)
+                cut_off = self._name_cut_off(cur)
                 return subj if cut_off is None else cut_off
             if subj is not None:
                 return subj
@@ -263,7 +279,7 @@ class Resolver:
                 continue
             quoted = _quoted_source(cur)
             if quoted is None:
-                quoted = _name_cut_off(cur)
+                quoted = self._name_cut_off(cur)
             if quoted is not None:
                 return quoted
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
@@ -721,23 +737,6 @@ def _unnamed_one(tok: Token, lemma: str) -> bool:
     if lemma in lx.UNNAMED_SOURCES:
         return det in ("a", "an", "another", "one", "the", "that", "this")
     return lemma in _ANONYMOUS_ROLES and det in ("a", "an", "another", "one")
-
-
-def _name_cut_off(verb: Token) -> Token | None:
-    """The name right before a main verb that the parser hung on an opening
-    phrase instead ("Campaigning in Varda, former mayor Ana Obi said …" parses
-    Ana Obi as an apposition of Varda): the verb's subject."""
-    if verb.dep_ != "ROOT" or verb.i == 0:
-        return None
-    before = verb.doc[verb.i - 1]
-    if before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG"):
-        return None
-    if before.dep_ not in ("appos", "pobj", "conj", "compound", "dobj"):
-        return None
-    ent = next((e for e in verb.doc.ents if e.start <= before.i < e.end), None)
-    if ent is None or ent.end != verb.i or ent.root.head.i >= ent.start:
-        return None
-    return ent.root
 
 
 def _quoted_source(verb: Token) -> Token | None:

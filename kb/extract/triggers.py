@@ -1315,7 +1315,7 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 
 
 #: "three-day", "48-hour": how long a walkout lasts
-_LASTS_FOR = re.compile(r"^[\w]+-(?:hour|day|week|month)$")
+_LASTS_FOR = re.compile(r"^\w+-(?:hour|day|week|month)$")
 
 
 def _a_time(prep: Token) -> bool:

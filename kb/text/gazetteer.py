@@ -23,6 +23,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 
 from kb.errors import InputError
+from kb.text import lexicon as lx
 
 PlaceKind = Literal["country", "admin", "city", "continent", "user"]
 EntryKind = Literal["place", "person", "organization", "any"]
@@ -94,10 +95,9 @@ MIN_CITY_POPULATION_FOR_ALIASES = 100_000
 #: a state or province takes its name from a town abroad smaller than this
 SMALL_TOWN_ABROAD = 150_000
 # Subdivision names made only of these words ("Central", "North East") are not indexed.
-_GENERIC_AREA_WORDS = frozenset(
-    """north south east west northern southern eastern western central centre center
-    capital upper lower middle coast coastal island islands lake lakes city district
-    region province national territory of the and""".split()
+_GENERIC_AREA_WORDS = lx.AREA_PART_WORDS | frozenset(
+    """coast coastal island islands lake lakes city district region province national
+    territory of the and""".split()
 )
 
 

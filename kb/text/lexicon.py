@@ -210,14 +210,17 @@ DEMONYM_NOUNS = frozenset(
     Irishmen Irishwoman Scotsman Scotsmen Scotswoman Frenchman Frenchmen
     Frenchwoman Dutchman Dutchmen Dutchwoman Filipino Filipinos Filipina""".split()
 )
+# Words for a part of a country, or of anything: "the north", "Central region".
+AREA_PART_WORDS = frozenset(
+    """north south east west northern southern eastern western central centre center
+    upper lower middle capital""".split()
+)
 # Words of a landform, a water or a part of a country: a province named by them ("Red
 # Sea", "Gulf", "Central") is far more often the sea, the gulf or a plain word, so the
 # bare name links to the province only in an article that names its country.
-DOUBTFUL_PROVINCE_WORDS = frozenset(
+DOUBTFUL_PROVINCE_WORDS = AREA_PART_WORDS | frozenset(
     """sea gulf bay ocean river lake coast strait channel desert valley mountain
-    mountains island islands peninsula delta plain plains highlands lowlands north
-    south east west northern southern eastern western central centre center upper
-    lower middle capital""".split()
+    mountains island islands peninsula delta plain plains highlands lowlands""".split()
 )
 # Nationality adjectives whose place's name the usual endings do not give back
 # ("British" of Britain, "Afghan" of Afghanistan), folded.
