@@ -237,3 +237,21 @@ def test_native_values_only_where_they_round_trip(
     # pyld reads it back (rdflib's reader would normalise the lexical form)
     nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
     assert nquads == line + "\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # rdflib's N-Triples leaves a tab and other control characters raw
+        '<https://news.example.org/a/1#x> <http://schema.org/name> "Tarsk\tNews\x01" .',
+        '<https://news.example.org/a/1#x> <http://schema.org/name> "Varda \\"Kellan\\"" .',
+        '<https://news.example.org/a/1#x> <http://schema.org/name> "Orlen\u2028é" .',
+        '<https://news.example.org/a/1#x> <http://schema.org/name> "plain words" .',
+    ],
+    ids=["raw-controls", "escaped-quotes", "unicode", "plain"],
+)
+def test_plain_strings_are_valid_json_and_equal_pyld(line: str) -> None:
+    """A plain string goes out as its N-Triples text only when that is JSON."""
+    doc = json.loads(ours(line))  # raw control characters would not parse
+    ((_, _, expected),) = Graph().parse(data=line, format="nt")
+    assert doc["@graph"][0]["name"] == str(expected)

@@ -15,7 +15,6 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
 from json.encoder import encode_basestring as _quote
 from typing import IO, Any
 
@@ -34,6 +33,9 @@ _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 #: Integers beyond 2^53 lose digits in JavaScript's JSON.parse: they stay strings.
 _SAFE_INTEGER = 2**53
+#: What stops an N-Triples string from being its own JSON text: an escape, or a
+#: control character that rdflib's N-Triples leaves raw (JSON must escape it).
+_NOT_JSON_AS_IS = re.compile(r"[\x00-\x1f\\]")
 #: Kinds of object: a node reference, or a literal's datatype IRI.
 _REF = "@id"
 
@@ -80,6 +82,13 @@ def expanded_native(value: Any) -> Any:
     return {key: expanded_native(item) for key, item in value.items()}
 
 
+def _json_native(value: bool | int | float) -> str:
+    """``json.dumps(value)`` for what :func:`native` gives, without its overhead."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    return repr(value)
+
+
 def _canonical_double(value: float) -> str:
     return re.sub(r"(\d)0*E\+?0*(\d)", r"\1E\2", f"{value:1.15E}")
 
@@ -113,6 +122,11 @@ class CompactContext:
             container = definition.get("@container")
             raw[name] = (target, kind, container in ("@set", ["@set"]))
         self.prefixes.sort(key=lambda p: (-len(p[1]), p[0]))
+        # a prefix that ends in "/" or "#" starts an IRI if and only if it starts
+        # the IRI's namespace (up to its last "/" or "#"), which many IRIs share
+        self._slashed = [(n, p) for n, p in self.prefixes if p[-1] in "/#"]
+        self._other = [(n, p) for n, p in self.prefixes if p[-1] not in "/#"]
+        self._by_namespace: dict[str, list[tuple[str, str]]] = {}
         self._ids: dict[str, str] = {}  # recent @id compactions (bounded)
         self.terms = {name for name in raw}
         self._by_key: dict[tuple[str, str | None], _Term] = {}
@@ -146,14 +160,27 @@ class CompactContext:
             if term is not None:
                 return term.name
         best = iri
-        for name, prefix in self.prefixes:
-            if iri.startswith(prefix) and len(iri) > len(prefix):
+        for name, prefix in self._prefixes_of(iri):
+            if len(iri) > len(prefix):
                 candidate = f"{name}:{iri[len(prefix) :]}"
                 if candidate in self.terms or iri[len(prefix) :].startswith("//"):
                     continue
                 if (len(candidate), candidate) < (len(best), best) or best == iri:
                     best = candidate
         return best
+
+    def _prefixes_of(self, iri: str) -> list[tuple[str, str]]:
+        """The prefixes that start ``iri`` (in any order: the caller takes the least)."""
+        namespace = iri[: max(iri.rfind("/"), iri.rfind("#")) + 1]
+        found = self._by_namespace.get(namespace)
+        if found is None:
+            if len(self._by_namespace) > 10_000:
+                self._by_namespace.clear()
+            found = [(n, p) for n, p in self._slashed if namespace.startswith(p)]
+            self._by_namespace[namespace] = found
+        if not self._other:
+            return found
+        return found + [(n, p) for n, p in self._other if iri.startswith(p)]
 
     def term(self, predicate: str, kind: str) -> tuple[str, bool, bool]:
         """(key, whether the value is written bare, whether the key is a @set)."""
@@ -207,12 +234,17 @@ class _Node:
             return
         key, bare, is_set = self._key(predicate, _REF)
         value = _quote(self.ctx.compact_id(ref))
-        self._put(key, value if bare else f'{{"{self.ctx.aliases["@id"]}": {value}}}')
-        if is_set:
-            self.sets.add(key)
+        text = value if bare else f'{{"{self.ctx.aliases["@id"]}": {value}}}'
+        self._put(key, text, is_set)
 
     def _literal(self, predicate: str, obj: str) -> None:
         end = obj.rindex('"')
+        if end == len(obj) - 1 and not _NOT_JSON_AS_IS.search(obj):
+            # a plain string with nothing escaped is already its JSON text
+            key, bare, is_set = self._key(predicate, _STRING)
+            if bare:
+                self._put(key, obj, is_set)
+                return
         lexical, tail = _unescape(obj[1:end]), obj[end + 1 :]
         language = tail[1:] if tail.startswith("@") else None
         datatype = tail[3:-1] if tail.startswith("^^") else _STRING
@@ -222,7 +254,7 @@ class _Node:
         )
         key, bare, is_set = self._key(predicate, kind)
         if value is not None:
-            text = json.dumps(value)
+            text = _json_native(value)
         elif bare:
             text = _quote(lexical)
         else:
@@ -232,9 +264,7 @@ class _Node:
             else:
                 fields[self.ctx.aliases["@type"]] = self.ctx.compact_iri(datatype, True)
             text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
-        self._put(key, text)
-        if is_set:
-            self.sets.add(key)
+        self._put(key, text, is_set)
 
     def _key(self, predicate: str, kind: str) -> tuple[str, bool, bool]:
         found = self.cache.get((predicate, kind))
@@ -242,8 +272,10 @@ class _Node:
             found = self.cache[(predicate, kind)] = self.ctx.term(predicate[1:-1], kind)
         return found
 
-    def _put(self, key: str, text: str) -> None:
+    def _put(self, key: str, text: str, is_set: bool) -> None:
         self.values.setdefault(key, []).append(text)
+        if is_set:
+            self.sets.add(key)
 
     def render(self, subject: str) -> str:
         ref = subject[1:-1] if subject[0] == "<" else subject
@@ -262,21 +294,23 @@ def _array(values: list[str], always: bool) -> str:
     return "[" + ", ".join(values) + "]"
 
 
-def _split(line: str) -> tuple[str, str, str]:
-    subject, predicate, rest = line.split(" ", 2)
-    return subject, predicate, rest.rstrip()[:-1].rstrip()
-
-
 def nodes(lines: Iterable[str], context: dict[str, Any]) -> Iterator[str]:
     """One node object's JSON text per subject of the sorted, distinct N-Triples
     ``lines``; the context is the ``@context`` value."""
     ctx = CompactContext(context)
     cache: dict[tuple[str, str], Any] = {}
-    for subject, group in groupby(map(_split, lines), key=lambda t: t[0]):
-        node = _Node(ctx, cache)
-        for _, predicate, obj in group:
-            node.add(predicate, obj)
-        yield node.render(subject)
+    node, current = _Node(ctx, cache), None
+    # one loop, no groupby or helper calls: this runs once per triple
+    for line in lines:
+        subject, predicate, rest = line.split(" ", 2)
+        obj = rest[:-2] if rest.endswith(" .") else rest.rstrip()[:-1].rstrip()
+        if subject != current:
+            if current is not None:
+                yield node.render(current)
+            node, current = _Node(ctx, cache), subject
+        node.add(predicate, obj)
+    if current is not None:
+        yield node.render(current)
 
 
 def write_jsonld(lines: Iterable[str], context: dict[str, Any], out: IO[bytes]) -> None:
