@@ -473,6 +473,8 @@ def _happens(tok: Token) -> bool:
 
 #: verbs of how long something goes on, which a date makes an event's
 _RUNNING = frozenset("run start begin end close finish continue resume last".split())
+#: verbs that say an event goes on, whose modals are the event's
+_GOING_ON = _RUNNING | {"occur", "happen", "take", "go"}
 #: nouns for any event, which say nothing of which: "the incident"
 _ANY_EVENT = frozenset("incident event episode affair matter thing situation".split())
 #: what is measured, whose moves are figures: "prices ended higher"
@@ -551,6 +553,9 @@ def _hypothetical(tok: Token) -> bool:
         return True  # "faces a fine", "faces a long sentence": not yet given
     if tok.dep_ == "nsubj" and _indefinite(tok) and _possible_only(tok.head, _WOULD):
         return True  # "a merger would create the largest bank"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GOING_ON:
+        if _possible_only(tok.head):
+            return True  # "the strike could start next week", "talks might resume"
     if tok.dep_ == "nsubj" and any(
         c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely")
         for c in tok.head.children
@@ -590,8 +595,9 @@ _URGING = frozenset(
 _ALLOWING = frozenset(
     "allow let permit enable require authorize authorise entitle empower".split()
 )
-#: modals of what only may happen (not "will", nor "may have": a guess about the past)
-_POSSIBLE = frozenset({"could", "might", "may"})
+#: modals of what only may happen (not "will", nor "may have": a guess about the
+#: past), or of what ought to ("should be fined", "must resign": a demand, not a deed)
+_POSSIBLE = frozenset({"could", "might", "may", "should", "must", "ought"})
 #: and of what would follow, for an event named only as a kind ("a merger would …")
 _WOULD = _POSSIBLE | {"would"}
 #: verbs whose "to" clause is hoped for, tried, threatened or refused, not done

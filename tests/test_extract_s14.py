@@ -1,0 +1,49 @@
+"""Events and dates on invented sentences (session 14): what ought to happen and
+what only may go on are not events; trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _events(x: Extraction) -> list[tuple[str, str | None, str]]:
+    return [(e.trigger.text, e.date and e.date.value, e.modality) for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a demand, not a deed: "should", "must"
+        (
+            "Maria Lopez spoke in Tarsk on Monday, saying that the coach should be "
+            "fined.",
+            "fined",
+        ),
+        ("Varda officials must resign, the mayor of Tarsk said.", "resign"),
+        # an event that only may start or take place
+        ("The union said the strike could start next week.", "strike"),
+        ("The Kellan vote might take place in May.", "vote"),
+    ],
+)
+def test_what_ought_to_or_may_go_on_is_no_event(run, text, word):
+    assert word not in {trigger for trigger, _, _ in _events(run(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # guards: what will start is planned, what may have happened is told
+        ("The strike will start on Monday.", ("strike", "2025-06-16", "planned")),
+        ("The soldiers may have died in the Varda attack.", ("died", None, "asserted")),
+        (
+            "Police must have arrested the suspects on Monday.",
+            ("arrested", "2025-06-09", "asserted"),
+        ),
+    ],
+)
+def test_what_will_go_on_or_may_have_happened_stays(run, text, event):
+    assert event in _events(run(text))
