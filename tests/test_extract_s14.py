@@ -47,3 +47,28 @@ def test_what_ought_to_or_may_go_on_is_no_event(run, text, word):
 )
 def test_what_will_go_on_or_may_have_happened_stays(run, text, event):
     assert event in _events(run(text))
+
+
+def _entities(x: Extraction) -> set[tuple[str, str]]:
+    return {(e.key.split(":", 1)[0], e.name) for e in x.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the NER calls the hyphenated name a company; the role beside it says not
+        '"The evidence is weak," the deputy prosecutor, Anna-Lena Varsk, said on '
+        "Tuesday. Varsk said an appeal could be made.",
+        '"The bridge is safe," the chief engineer of the city, Eva-Marie '
+        "Lindqvist, said. Lindqvist said repairs were finished.",
+    ],
+)
+def test_a_name_beside_a_role_is_a_person(run, text):
+    people = {name for kind, name in _entities(run(text)) if kind == "person"}
+    assert len(people) == 1  # and the surname on its own is the same person
+    assert not {n for kind, n in _entities(run(text)) if kind == "organization"}
+
+
+def test_a_company_beside_a_role_stays_a_company(run):
+    x = run('"Sales fell," the chief executive, Hathor Industries, said.')
+    assert ("organization", "Hathor Industries") in _entities(x)

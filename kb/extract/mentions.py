@@ -808,10 +808,20 @@ class _MentionFinder:
             self._add(Mention(start, tok.i + 1, "Person", name))
 
     def _has_role(self, ent: SpacySpan) -> bool:
-        """A name (no company or institution word in it) with a role in apposition."""
+        """A name (no company or institution word in it) with a role in apposition,
+        either side ("Ana Obi, the mayor", "the deputy mayor, Ana Obi"), or before
+        it ("lawyer Ana Obi")."""
         if any(t.lower_ in lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS for t in ent):
             return False
-        return any(self._is_role(c) for c in ent.root.children if c.dep_ == "appos")
+        root = ent.root
+        beside = [
+            c
+            for c in root.children
+            if c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start
+        ]
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            beside.append(root.head)
+        return any(self._is_role(t) and t.pos_ == "NOUN" for t in beside)
 
     def _is_role(self, tok: Token) -> bool:
         """ "the mayor", "the Finance Minister", "the chief executive", and agent nouns

@@ -1233,6 +1233,7 @@ ORG_SUFFIXES = frozenset(
     agency institute university council union party ministry department authority
     association foundation motors energy systems technologies labs media news times
     post press television tv radio network studios entertainment pharmaceuticals
+    industries enterprises
     city united rovers fc athletic wanderers rangers albion""".split()
 )
 # Leading words that an organisation's short name drops ("the Treasury").
