@@ -72,3 +72,34 @@ def test_a_name_beside_a_role_is_a_person(run, text):
 def test_a_company_beside_a_role_stays_a_company(run):
     x = run('"Sales fell," the chief executive, Hathor Industries, said.')
     assert ("organization", "Hathor Industries") in _entities(x)
+
+
+def _claimants(x: Extraction) -> list[str]:
+    names = {e.key: e.name for e in x.entities}
+    return [names.get(c.claimant, c.claimant) for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the tagger calls "ministry" a proper noun after a nationality
+        ("The Varda foreign ministry said the talks had failed.", None),
+        (
+            "The French foreign ministry said the talks had failed.",
+            "French foreign ministry",
+        ),
+        # the NER calls "defence ministry" an organisation: the country still owns it
+        (
+            "Russia's defence ministry said 40 soldiers had died.",
+            "Russia defence ministry",
+        ),
+        # a name of its own stays as the NER has it
+        ("Kenya's Ministry of Health said 40 people had died.", "Ministry of Health"),
+    ],
+)
+def test_a_nations_ministry_is_the_source(run, text, claimant):
+    found = _claimants(run(text))
+    if claimant is None:
+        assert len(found) == 1 and "ministry" in found[0]
+    else:
+        assert found == [claimant]

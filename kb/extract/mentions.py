@@ -693,7 +693,10 @@ class _MentionFinder:
 
     def _institution(self, tok: Token) -> None:
         """ "Kenya's health ministry", "Porto's city council": place + institution noun."""
-        if tok.lower_ not in lx.INSTITUTION_NOUNS or tok.pos_ != "NOUN":
+        if tok.lower_ not in lx.INSTITUTION_NOUNS:
+            return
+        # the tagger calls "ministry" a proper noun after a nationality at times
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.is_lower):
             return
         mods = [
             c
@@ -705,8 +708,12 @@ class _MentionFinder:
             return
         owner_span = self.ent_at.get(owner.i)
         start = owner_span.start if owner_span else owner.i
-        if any(self.doc[i].ent_type_ == "ORG" for i in range(start, tok.i + 1)):
-            return
+        if any(
+            self.doc[i].ent_type_ == "ORG" and not self.doc[i].is_lower
+            for i in range(start, tok.i + 1)
+        ):
+            return  # a name of its own ("Kenya's Ministry of Health"); not "health
+            # ministry", which the NER also calls an organisation
         words = [
             t.text
             for t in self.doc[start : tok.i + 1]
