@@ -103,3 +103,18 @@ def test_a_nations_ministry_is_the_source(run, text, claimant):
         assert len(found) == 1 and "ministry" in found[0]
     else:
         assert found == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an adjective before the place: the place keeps its mention, the group its words
+        (
+            "Two senior U.S. officials said the ship was hit by a missile.",
+            "senior U.S. officials",
+        ),
+        ("Two U.S. officials said the talks had failed.", "U.S. officials"),
+    ],
+)
+def test_a_group_named_with_a_place_is_the_source(run, text, claimant):
+    assert _claimants(run(text)) == [claimant]

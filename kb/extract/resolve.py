@@ -680,8 +680,8 @@ class Resolver:
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
         taken = self.mentions.token_mention
-        while start < tok.i and start in taken:
-            start += 1  # "Varna residents": the place keeps its own mention
+        while any(i in taken for i in range(start, tok.i)):
+            start += 1  # "(senior) Varna residents": the place keeps its own mention
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
 
     def _new_cluster(self, mention: Mention) -> int | None:
