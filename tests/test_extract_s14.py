@@ -118,3 +118,22 @@ def test_a_nations_ministry_is_the_source(run, text, claimant):
 )
 def test_a_group_named_with_a_place_is_the_source(run, text, claimant):
     assert _claimants(run(text)) == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a noun's verb above a preposition, and a "to" clause of a future verb
+        (
+            "Voters in Kenya will go to the polls on Sunday to elect a new president.",
+            ("polls", "2025-06-15", "planned"),
+        ),
+        # guard: a past one stays told
+        (
+            "Voters in Kenya went to the polls on Sunday.",
+            ("polls", "2025-06-08", "asserted"),
+        ),
+    ],
+)
+def test_an_event_noun_has_its_verbs_time(run, text, event):
+    assert event in _events(run(text))

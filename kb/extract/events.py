@@ -676,7 +676,13 @@ def _indefinite(noun: Token) -> bool:
 
 
 def _modality(tok: Token) -> str:
-    verb = tok if tok.pos_ == "VERB" else tok.head
+    # a noun's verb may be above a preposition: "will go to the polls"; and a "to"
+    # clause has the time of the verb it serves: "will go … to elect a president"
+    verb = tok if tok.pos_ == "VERB" else _anchor_verb(tok)
+    while verb.dep_ in ("advcl", "xcomp") and any(
+        c.tag_ == "TO" for c in verb.children
+    ):
+        verb = verb.head
     return "planned" if tense(verb) == "future" and verb.tag_ != "VBD" else "asserted"
 
 
