@@ -137,3 +137,23 @@ def test_a_group_named_with_a_place_is_the_source(run, text, claimant):
 )
 def test_an_event_noun_has_its_verbs_time(run, text, event):
     assert event in _events(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the time a figure is compared with dates no event
+        (
+            "Profit fell to $3 million in the quarter, down from $5 million a year ago.",
+            ("fell", None),
+        ),
+        # guards: a span's start, and a date of the event's own
+        ("The strike will run from Monday to Friday.", ("strike", "2025-06-16")),
+        (
+            "Profit fell to $3 million on Tuesday, down from $5 million.",
+            ("fell", "2025-06-10"),
+        ),
+    ],
+)
+def test_the_time_compared_with_is_not_the_events(run, text, event):
+    assert event in [(t, d) for t, d, _ in _events(run(text))]

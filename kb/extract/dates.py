@@ -3,6 +3,7 @@ sentence names; and the rule that dates a verb (claims and events use it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -84,7 +85,7 @@ class DateContext:
         when = tense(verb)
         # "since 1949" starts a span: it dates no event in it
         in_sent = [
-            e for e in self.by_sentence.get(verb.sent.start, []) if not _since(e)
+            e for e in self.by_sentence.get(verb.sent.start, []) if not _not_when(e)
         ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
@@ -129,7 +130,7 @@ class DateContext:
         before = sentence_before(sent)
         if before is None:
             return None
-        ents = [e for e in self.by_sentence.get(before.start, []) if not _since(e)]
+        ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
         if len(ents) != 1:
             return None
         value = resolve(ents[0].text, self.ref, "past")
@@ -351,6 +352,29 @@ def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
     return "ahead" if found == "present" and ahead else found
 
 
+def _not_when(ent: SpacySpan) -> bool:
+    """A date that says when no event of its sentence happened: one that starts a
+    span, or the time a figure is compared with."""
+    return _since(ent) or _compared_with(ent)
+
+
+#: words that compare a figure with an earlier one: "up from", "higher than"
+_COMPARING = frozenset({"from", "than", "compared", "versus", "vs", "vs."})
+#: the earlier time a figure is compared with: "a year earlier", "a year ago"
+_EARLIER = re.compile(r"\b(?:earlier|ago|previous|prior|same period)\b", re.IGNORECASE)
+
+
+def _compared_with(ent: SpacySpan) -> bool:
+    """ "up from $9 million a year earlier", "compared with the same period last
+    year": the time of the figure compared with, not of the event."""
+    for tok in ent.root.ancestors:
+        if tok.lower_ in _COMPARING:
+            return tok.lower_ != "from" or bool(_EARLIER.search(ent.text))
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _since(ent: SpacySpan) -> bool:
     """A date after "since": "the largest meeting since 1949"."""
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since":
@@ -429,7 +453,7 @@ def _finite(verb: Token) -> bool:
 def dated_verb(ent: SpacySpan) -> Token | None:
     """The verb a date belongs to in its own clause ("released … on Friday"), or
     None for a date after "since" or one that hangs on no verb."""
-    if _since(ent) or _modifies(ent) is not None:
+    if _not_when(ent) or _modifies(ent) is not None:
         return None
     verb = next((a for a in ent.root.ancestors if a.pos_ == "VERB"), None)
     return verb if verb is not None and _attached(ent, verb) else None
