@@ -157,3 +157,19 @@ def test_an_event_noun_has_its_verbs_time(run, text, event):
 )
 def test_the_time_compared_with_is_not_the_events(run, text, event):
     assert event in [(t, d) for t, d, _ in _events(run(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # "find", "add": weak cues, but people who find or add that … are sources
+        ("Researchers found that the vaccine was 90 percent effective.", "Researchers"),
+        ("Officials added that the road would reopen on Friday.", "Officials"),
+    ],
+)
+def test_people_who_find_or_add_that_are_sources(run, text, claimant):
+    assert _claimants(run(text)) == [claimant]
+
+
+def test_finding_a_thing_is_no_claim(run):
+    assert _claimants(run("Police found the body of a man in the river.")) == []

@@ -259,6 +259,7 @@ class _ClaimRules(AttributionRules):
             tok.lemma_.lower() in lx.WEAK_CUES
             and subj.lemma_.lower() not in lx.SOURCE_NOUNS
             and subj.lower_ not in lx.SPEAKING_DOCUMENTS  # "court records show …"
+            and subj.lower_ not in lx.PEOPLE_NOUNS  # "researchers found that …"
             and self.r.cluster_at(subj) is None
             and subj.lower_ not in lx.PRONOUNS
         ):
