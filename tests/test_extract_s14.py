@@ -173,3 +173,21 @@ def test_people_who_find_or_add_that_are_sources(run, text, claimant):
 
 def test_finding_a_thing_is_no_claim(run):
     assert _claimants(run("Police found the body of a man in the river.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a central bank is a public body, not "the bank" of a story
+        ("The central bank said inflation was too high.", "central bank"),
+        ("The Kenyan central bank said inflation was too high.", "Kenyan central bank"),
+        # guards: "the agency" is still the one named before
+        (
+            "The Tarsk Disaster Council counted nine deaths. Two people drowned, "
+            "the agency said.",
+            "Tarsk Disaster Council",
+        ),
+    ],
+)
+def test_a_central_bank_is_a_source(run, text, claimant):
+    assert _claimants(run(text))[-1] == claimant

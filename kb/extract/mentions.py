@@ -17,6 +17,7 @@ from kb.extract.names import (
     acronym,
     country_or_region,
     is_demonym,
+    is_institution,
     merged_ents,
     name_start,
     nationality_word,
@@ -693,7 +694,7 @@ class _MentionFinder:
 
     def _institution(self, tok: Token) -> None:
         """ "Kenya's health ministry", "Porto's city council": place + institution noun."""
-        if tok.lower_ not in lx.INSTITUTION_NOUNS:
+        if not is_institution(tok):
             return
         # the tagger calls "ministry" a proper noun after a nationality at times
         if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.is_lower):

@@ -193,6 +193,15 @@ def _pageant(doc: Doc, i: int) -> bool:
 _PAGEANTS = frozenset({"universe", "world", "earth", "international", "teen"})
 
 
+def is_institution(tok: Token) -> bool:
+    """A word for a public body: "ministry", "police", or "bank" in "central bank"."""
+    return tok.lower_ in lx.INSTITUTION_NOUNS or any(
+        (c.lower_, tok.lower_) in lx.INSTITUTION_PHRASES
+        for c in tok.children
+        if c.dep_ in ("amod", "compound")
+    )
+
+
 def nationality_word(gaz: Gazetteer, word: str) -> bool:
     """ "Palauan", "Georgian", "Japanese": a country's (or a region's) name with
     the ending of a nationality, which the gazetteer knows without it; and the

@@ -12,6 +12,7 @@ from kb.extract.cues import is_cue, reporting_cue, second_cue
 from kb.extract.dates import dates_of
 from kb.extract.entities import entities_of
 from kb.extract.extensions import stage, text_of
+from kb.extract.names import is_institution
 from kb.extract.pronouns import Antecedents, is_subject, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
@@ -113,13 +114,13 @@ class Resolver:
             # "an Ontario judge said", "Bavaria's tax commissioner said", with no one
             # named before who holds the role: someone the article does not name
             return self._anonymous(subj)
-        if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+        if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS and not is_institution(subj):
             return None
         if subj.tag_ not in ("NN", "NNS") or any(
             c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
         ):
             return None  # "a court", "some police": not one institution
-        return self.described(subj, "Organization", ("compound",))
+        return self.described(subj, "Organization", ("compound", "amod"))
 
     def _of_age(self, tok: Token) -> int | None:
         """ "The 41-year-old said …": the person named before with that age beside
@@ -510,17 +511,19 @@ class Resolver:
             earlier = self._earlier_owner(tok, lemma)
             if earlier is not None:
                 return earlier
-        if lemma in lx.ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS:
+        # "the central bank": a public body, never a business named before
+        body = is_institution(tok) and lemma not in lx.INSTITUTION_NOUNS
+        if lemma in lx.ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS or body:
             named = self.recent(tok.i, {"Organization"}, word=lemma)
             if named is not None:
                 return named
             described = any(
                 c.dep_ in ("amod", "poss", "compound") for c in tok.children
             )
-            if self._the_business(tok, lemma, described):
+            if not body and self._the_business(tok, lemma, described):
                 # '"… Varda Gas …," the oil giant said': not the one it quotes
                 return self._the_business_named(tok, lemma)
-            if not (allow_new_group and lemma in lx.INSTITUTION_NOUNS and described):
+            if not (allow_new_group and is_institution(tok) and described):
                 return None
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None

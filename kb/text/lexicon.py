@@ -136,6 +136,8 @@ INSTITUTION_NOUNS = frozenset(
     coalition alliance caucus delegation federation league foundation panel jury
     tribunal""".split()
 )
+#: a company noun that an adjective makes an institution: "the central bank"
+INSTITUTION_PHRASES = frozenset({("central", "bank"), ("reserve", "bank")})
 
 # Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").
 ROLE_WORDS = frozenset(
