@@ -191,3 +191,19 @@ def test_finding_a_thing_is_no_claim(run):
 )
 def test_a_central_bank_is_a_source(run, text, claimant):
     assert _claimants(run(text))[-1] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # what a court, a government or a buyer orders is an event
+        ("A judge ordered the release of the two journalists.", {"ordered"}),
+        ("The airline ordered 30 jets from Varda Aero on Monday.", {"ordered"}),
+        # the noun names it when it is an event word of its own
+        ("The president ordered an inquiry into the crash.", {"inquiry", "crash"}),
+        # guard: an order of anything else is none
+        ("She ordered a coffee.", set()),
+    ],
+)
+def test_an_order_is_an_event(run, text, triggers):
+    assert {trigger for trigger, _, _ in _events(run(text))} == triggers

@@ -1501,9 +1501,9 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         c.dep_ == "prt" and c.lower_ in ("up", "in", "off") for c in tok.children
     ):
         return False  # "signed up to speak", "signed off": no agreement
-    # "launched a missile strike": the noun names the event
+    # "launched a missile strike", "ordered an inquiry": the noun names the event
     return not (
-        lemma == "launch"
+        lemma in ("launch", "order")
         and any(
             lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
         )

@@ -335,7 +335,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sink", "capsize"], "Accident"),
     **dict.fromkeys(["flood", "erupt"], "NaturalDisaster"),
     # each only with an object of ``OBJECTS_NEEDED``
-    **dict.fromkeys(["pay", "discover", "recall"], "OtherEvent"),
+    **dict.fromkeys(["pay", "discover", "recall", "order"], "OtherEvent"),
     **dict.fromkeys(["free"], "PrisonerExchange"),
     **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
@@ -406,6 +406,14 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         """ambassador ambassadors envoy envoys diplomat diplomats charge""".split()
     ),
     **dict.fromkeys(["sever", "restore"], frozenset({"ties", "relations"})),
+    # what a court, a government or a buyer orders: "ordered the release of …",
+    # "ordered an inquiry", "ordered 30 jets"; not "ordered a coffee"
+    "order": frozenset(
+        """release evacuation evacuations investigation inquiry probe arrest arrests
+        closure shutdown recount retrial halt suspension withdrawal lockdown curfew
+        seizure demolition deportation expulsion jets aircraft airliners planes
+        jetliners""".split()
+    ),
     "free": frozenset(
         """prisoner prisoners captive captives detainee detainees hostage hostages
         inmate inmates""".split()
