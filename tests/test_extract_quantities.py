@@ -185,3 +185,23 @@ def test_figures_outside_events_and_claims_belong_to_the_article(run):
     held = {q.span.start for c in x.claims for q in c.quantities}
     held |= {q.span.start for e in x.events for q in e.quantities}
     assert not held & {q.span.start for q in x.quantities}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a profit of 1.2 trillion won", 1.2e12, "KRW"),
+        ("a deal worth 500 billion dong", 5e11, "VND"),
+        ("lent 40 billion roubles", 4e10, "RUB"),
+        ("paid 3m naira", 3e6, "NGN"),
+        ("a 2 billion lira loan", 2e9, "TRY"),
+    ],
+)
+def test_more_currencies_by_name(text, value, unit):
+    fig = _one(text)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["in 2019 won the title", "the 3 won by Orlen"])
+def test_won_after_no_scale_is_the_verb(text):
+    assert all(f.unit is None for f in find_figures(text))

@@ -117,7 +117,34 @@ CURRENCY_WORDS = {
     "kroner": "NOK",
     "krone": "NOK",
     "nok": "NOK",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rouble": "RUB",
+    "rubles": "RUB",
+    "ruble": "RUB",
+    "pesos": "pesos",  # several countries' currency: the word, not a code
+    "naira": "NGN",
+    "lira": "TRY",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "forints": "HUF",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "renminbi": "CNY",
+    "reais": "BRL",
 }
+#: currency words that are English words too ("the team won 3-1"): a currency only
+#: after a scale ("1.2 trillion won", "500 billion dong")
+SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND"}
 # ISO 4217 codes written beside a figure ("USD 40 million", "NOK 300m"), from pycountry.
 # Codes that are also English words are left out: in an upper-case headline "ALL 5"
 # or "TOP 10" is no sum of money.
@@ -205,7 +232,8 @@ _NUMBER = re.compile(
     rf"(?:(?P<points>\s(?:percentage|basis)[\s-]points?\b)"
     rf"|(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
     rf"|\s(?P<codeafter>(?-i:{_CODE}))\b(?!\s?\d)"
-    rf"|[\s-](?P<curword>{_CURWORD})\b(?!\s?\d))?",
+    rf"|[\s-](?P<curword>{_CURWORD})\b(?!\s?\d)"
+    rf"|(?<=[a-z])\s(?P<scaledcur>{'|'.join(SCALED_CURRENCY_WORDS)})\b)?",
     re.I,
 )
 # "three-quarters", "two thirds": fractions, not counts
@@ -319,6 +347,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
             or m["code"]
             or m["lsym"]
             or m["curword"]  # "2m euros", "30m pounds"
+            or m["scaledcur"]
             or (scale == "m" and _MILLIONS_OF.match(text, m.end()))
         ):
             value *= SCALES[scale]
@@ -331,6 +360,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
         unit = m["code"] or m["codeafter"]
     elif m["curword"]:
         unit = CURRENCY_WORDS[m["curword"].lower()]
+    elif m["scaledcur"]:
+        unit = SCALED_CURRENCY_WORDS[m["scaledcur"].lower()]
     elif m["pct"]:
         unit = "percent"
     elif m["points"]:
