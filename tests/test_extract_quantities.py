@@ -205,3 +205,26 @@ def test_more_currencies_by_name(text, value, unit):
 @pytest.mark.parametrize("text", ["in 2019 won the title", "the 3 won by Orlen"])
 def test_won_after_no_scale_is_the_verb(text):
     assert all(f.unit is None for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "minimum", "approximate"),
+    [
+        ("would cut about one in five jobs", 20.0, None, True),
+        ("six in 10 voters said yes", 60.0, None, False),
+        ("more than one in four workers", None, 25.0, False),
+        ("seven out of 10 nurses", 70.0, None, False),
+    ],
+)
+def test_one_in_five_is_a_share(text, value, minimum, approximate):
+    fig = _one(text)
+    assert (fig.value, fig.minimum, fig.unit, fig.approximate) == (
+        value,
+        minimum,
+        "percent",
+        approximate,
+    )
+
+
+def test_one_in_ten_minutes_is_a_time():
+    assert all(f.unit != "percent" for f in find_figures("scored one in 10 minutes"))

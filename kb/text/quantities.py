@@ -456,4 +456,48 @@ def find_figures(text: str) -> list[Figure]:
         low = float(_VAGUE[m["vague"].lower()])
         figures.append(Figure(m.start(), m.end(), None, minimum=low, approximate=True))
     figures.sort(key=lambda f: f.start)
-    return _merge_ranges(text, figures)
+    return _shares(text, _merge_ranges(text, figures))
+
+
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+# "one in five", "seven out of 10": a share of a whole, not a count; not "one in
+# 10 minutes", a time
+_SHARE = re.compile(
+    rf"\b(?P<part>{_SMALL})\s(?:in|out\sof)\s(?P<whole>{_SMALL})\b"
+    r"(?!\s(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)",
+    re.I,
+)
+
+
+def _shares(text: str, figures: list[Figure]) -> list[Figure]:
+    """Figures with each "N in M" as the one share it is, in percent: "one in five
+    jobs" is 20 percent of them, not five jobs."""
+    for m in _SHARE.finditer(text):
+        part, whole = _small_number(m["part"]), _small_number(m["whole"])
+        if not 0 < part <= whole:
+            continue
+        figures = [f for f in figures if f.end <= m.start() or f.start >= m.end()]
+        bound, approx = _qualifier(text, m.start())
+        value = round(100 * part / whole, 1)
+        figures.append(
+            Figure(
+                m.start(),
+                m.end(),
+                None if bound else value,
+                value if bound == "min" else None,
+                value if bound == "max" else None,
+                "percent",
+                approx,
+            )
+        )
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _small_number(word: str) -> float:
+    return (
+        float(word)
+        if word.isdigit()
+        else 1.0
+        if word.lower() == "one"
+        else WORD_NUMBERS[word.lower()]
+    )
