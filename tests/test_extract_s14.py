@@ -207,3 +207,21 @@ def test_a_central_bank_is_a_source(run, text, claimant):
 )
 def test_an_order_is_an_event(run, text, triggers):
     assert {trigger for trigger, _, _ in _events(run(text))} == triggers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kellan Orlen said he had no plans to resign.",
+        "Orlen has no intention of leaving the club.",
+        "The army made no attempt to attack the town.",
+    ],
+)
+def test_no_plan_is_no_event(run, text):
+    assert _events(run(text)) == []
+
+
+def test_a_plan_stays_planned(run):
+    assert ("resign", "2026-05", "planned") in _events(
+        run("Orlen has plans to resign in May.")
+    )

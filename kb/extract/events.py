@@ -569,6 +569,9 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
             return True  # "the rule requires agencies to consult …", "lets firms …"
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _PROPOSING | _MEANING:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
+                return True  # "has no plans to resign", "no intention of leaving"
     return False
 
 
@@ -584,6 +587,10 @@ _WANTING = frozenset({"want", "wish", "demand", "seek", "propose", "request", "u
 _PROPOSING = frozenset(
     """proposal call demand suggestion idea threat pledge promise vow offer push
     bid""".split()
+)
+#: nouns of what someone means or tries to do: "plans to resign", "no attempt to"
+_MEANING = frozenset(
+    {"plan", "intention", "intent", "desire", "wish", "attempt", "effort"}
 )
 #: verbs of asking someone to do something (not "hope" or "plan": those are planned)
 _URGING = frozenset(
