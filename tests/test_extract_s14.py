@@ -225,3 +225,30 @@ def test_a_plan_stays_planned(run):
     assert ("resign", "2026-05", "planned") in _events(
         run("Orlen has plans to resign in May.")
     )
+
+
+def test_a_lower_case_name_the_ner_tags_is_a_description(run):
+    """Its key holds in its article only: two countries' health ministries are two."""
+    x = run("Officials at the health ministry said the clinic would close.")
+    keys = {e.key for e in x.entities if e.name == "health ministry"}
+    assert keys == {"local:organization:health ministry"}
+
+
+def test_a_ministry_the_tagger_calls_a_proper_noun_speaks(run):
+    x = run("The transport ministry said the road would close.")
+    assert _claimants(x) == ["transport ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Voters cast ballots at 3 polling stations in Tarsk.", "stations"),
+        ("The army sent 300 border guards to Tarsk.", "guards"),
+        # guard: an adjective before the noun
+        ("The army sent 40 armoured vehicles to Tarsk.", "vehicles"),
+    ],
+)
+def test_a_figure_counts_the_head_noun(run, text, unit):
+    x = run(text)
+    found = [*x.quantities, *(q for e in x.events for q in e.quantities)]
+    assert [q.unit for q in found] == [unit]

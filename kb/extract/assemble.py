@@ -166,8 +166,10 @@ class _Assembly:
         gazetteer's): it names no one beyond this article."""
         if cl.kind == "Location" or cl.place is not None or key.startswith("user:"):
             return False
+        # a lower-case word is no name, whatever the tagger or the NER call it
+        # ("officials at the health ministry": the NER's organisation)
         return not any(
-            tok.pos_ == "PROPN" or tok.ent_type_
+            (tok.pos_ == "PROPN" or tok.ent_type_) and not tok.is_lower
             for m in cl.mentions
             for tok in self.doc[m.start : m.end]
         )

@@ -61,10 +61,11 @@ def _unit(
     j = span.end
     if j < len(doc) and doc[j].lower_ == "of" and fig.value is None:
         j += 1  # "hundreds of people"
+    # past the words that describe the counted noun: "3 new polling stations"
     while (
         j < len(doc)
-        and doc[j].pos_ in ("ADJ", "PROPN")
         and doc[j].dep_ in ("amod", "compound")
+        and (doc[j].pos_ in ("ADJ", "PROPN") or doc[j].head.i > j)
     ):
         j += 1
     if j < len(doc) and doc[j].pos_ == "NOUN":

@@ -116,7 +116,9 @@ class Resolver:
             return self._anonymous(subj)
         if subj.lemma_.lower() not in lx.INSTITUTION_NOUNS and not is_institution(subj):
             return None
-        if subj.tag_ not in ("NN", "NNS") or any(
+        # the tagger calls a lower-case "ministry" a proper noun at times
+        common = subj.tag_ in ("NN", "NNS") or subj.is_lower
+        if not common or any(
             c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
         ):
             return None  # "a court", "some police": not one institution
