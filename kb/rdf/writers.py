@@ -24,6 +24,7 @@ from kb.errors import UsageError
 from kb.models import ArticleGraph
 from kb.rdf.framing import framed_articles
 from kb.rdf.jsonld_writer import write_jsonld, write_jsonld_nodes
+from kb.rdf.labels import LabelChoice
 from kb.rdf.line_order import in_graph, nquads, types_first
 from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
@@ -64,6 +65,7 @@ class GraphWriter:
             raise UsageError(f"--frame {frame} works with --format jsonld only")
         self.fmt, self.frame = fmt, frame
         self._lines = SortedLines(budget)
+        self._labels = LabelChoice()  # one label a node where articles are merged
         # framed articles, one JSON text a line, in input order
         self._framed: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
 
@@ -74,6 +76,7 @@ class GraphWriter:
             return
         if self.fmt not in ("nq", "trig"):
             self._lines.add(graph.ntriples)
+            self._labels.note(graph.ntriples)
             return
         lines = graph.ntriples.encode("utf-8").split(b"\n")
         if self.fmt == "nq":
@@ -84,11 +87,14 @@ class GraphWriter:
 
     def write(self, out: IO[bytes]) -> None:
         """Write the document to a binary stream."""
-        if self.fmt in ("nt", "nq"):
+        if self.fmt == "nq":
             for text in self._lines.texts():
                 out.write(text)
+        elif self.fmt == "nt":
+            for text in map(text_of, self._merged()):
+                out.write(text)
         elif self.fmt == "ttl":
-            blocks = types_first(self._lines.blocks(), fields=1)
+            blocks = types_first(self._merged(), fields=1)
             triples = _parsed(map(text_of, blocks), ox.RdfFormat.N_TRIPLES)
             ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
         elif self.fmt == "trig":
@@ -99,7 +105,16 @@ class GraphWriter:
             self._framed.seek(0)
             write_jsonld_nodes(self._framed, jsonld_context()["@context"], out)
         else:
-            write_jsonld(self._lines, jsonld_context()["@context"], out)
+            lines = (
+                line
+                for text in map(text_of, self._merged())
+                for line in text.decode("utf-8").split("\n")[:-1]
+            )
+            write_jsonld(lines, jsonld_context()["@context"], out)
+
+    def _merged(self) -> Iterator[list[bytes]]:
+        """The merged graph's sorted lines, a node's labels but one made names."""
+        return self._labels.relabel(self._lines.blocks())
 
     def text(self) -> str:
         buffer = io.BytesIO()
