@@ -252,3 +252,24 @@ def test_a_figure_counts_the_head_noun(run, text, unit):
     x = run(text)
     found = [*x.quantities, *(q for e in x.events for q in e.quantities)]
     assert [q.unit for q in found] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a road, a school or a border that reopens
+        ("The bridge will reopen on March 20.", ("reopen", "2026-03-20", "planned")),
+        (
+            "The bridge reopened on Monday after repairs.",
+            ("reopened", "2025-06-09", "asserted"),
+        ),
+        # guard: a case reopened stays a legal action
+        ("The court reopened the case.", ("reopened", None, "asserted")),
+    ],
+)
+def test_a_reopening_is_an_event(run, text, event):
+    assert event in _events(run(text))
+
+
+def test_a_shop_reopened_is_none(run):
+    assert _events(run("The chain reopened its store in Tarsk.")) == []

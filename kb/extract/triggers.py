@@ -788,8 +788,11 @@ class TriggerRules:
     def _reopening(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "reopened the case"; not "reopened its store"."""
-        return "LegalAction" if _on_a_case(tok) else None
+        """ "reopened the case"; a road, a school or a border that reopens ("the
+        bridge will reopen on March 20", "was reopened"); not "reopened its store"."""
+        if _on_a_case(tok):
+            return "LegalAction"
+        return "OtherEvent" if not objs and subj is not None else None
 
     def _birth(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "was born in 1921": a birth, told with its year or day; not "bore the
