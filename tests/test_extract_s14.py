@@ -273,3 +273,36 @@ def test_a_reopening_is_an_event(run, text, event):
 
 def test_a_shop_reopened_is_none(run):
     assert _events(run("The chain reopened its store in Tarsk.")) == []
+
+
+def test_one_strike_a_story_is_one_walkout(run):
+    """Workers walk out; "the strike" then is theirs, even in a sentence with no
+    word of work or pay in it, and the walkout is the same event."""
+    x = run(
+        "Dock workers in Rotterdam walked out on Tuesday, demanding higher pay. "
+        "Officials said 800 workers had joined the strike.\n\n"
+        "The health ministry warned that the strike could delay deliveries of "
+        "medicine to hospitals."
+    )
+    # the walkout and both strikes: one event (its mentions are the nouns)
+    assert [(e.event_type, len(e.mentions)) for e in x.events] == [("Protest", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("Nurses in Tarsk walked out on Monday over pay.", {"walked"}),
+        # guard: leaving a building is no walkout
+        ("She walked out of the building.", set()),
+    ],
+)
+def test_a_walkout_is_a_protest(run, text, triggers):
+    assert {t for t, _, _ in _events(run(text))} == triggers
+
+
+def test_an_air_strike_stays_an_attack(run):
+    x = run(
+        "An air strike hit the depot on Monday. Workers at the port said the "
+        "strike destroyed two cranes."
+    )
+    assert {e.event_type for e in x.events} == {"Attack"}

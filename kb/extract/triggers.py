@@ -71,7 +71,9 @@ class TriggerRules:
                     # "for an offensive", "a claim for an apology": a purpose or a
                     # demand, not an event that happened
                     return None
-            if lemma == "strike" and self._labour_strike(tok):
+            if lemma == "strike" and (
+                self._labour_strike(tok) or self._walkouts and not _aimed(tok)
+            ):
                 return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
@@ -405,6 +407,8 @@ class TriggerRules:
             }:
                 return "MarketMovement"  # "the Dow rose", "the S&P 500 gained"
             return _figure_kind({subj_lemma})
+        if lemma == "walk" and _walks_out(tok):
+            return "Protest"  # "dock workers walked out": a strike
         kind = lx.VERB_TRIGGERS.get(lemma)
         objs = _with_partitives(
             [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1257,6 +1261,24 @@ class TriggerRules:
             return False
         return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
+    @cached_property
+    def _walkouts(self) -> bool:
+        """Whether the article's strikes are walkouts: one is, by its own words, and
+        none has a weapon on it (one sense a story: "the strike could delay
+        deliveries" after "800 workers joined the strike")."""
+        if self._armed_strikes:
+            return False
+        return any(self._labour_strike(t) for t in self._strikes)
+
+    @cached_property
+    def _strikes(self) -> list[Token]:
+        return [t for t in self.doc if t.lemma_ == "strike" and t.pos_ == "NOUN"]
+
+    @cached_property
+    def _armed_strikes(self) -> bool:
+        """Whether a strike of the article has a weapon on it ("air strike")."""
+        return any(_modifiers(t) & lx.STRIKE_WEAPONS for t in self._strikes)
+
     def _labour_strike(self, tok: Token) -> bool:
         """A strike by workers: no weapon word on it, and workers, a union or pay in
         its sentence."""
@@ -1277,8 +1299,10 @@ class TriggerRules:
             return True  # "a general strike", "a 24-hour strike", "three-day"
         if tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in _LASTING:
             return True  # "the strike began on Monday", "called off the strike"
+        # workers or pay in its sentence, in a story of no armed strike ("workers
+        # at the port said the strike destroyed two cranes" after an air strike)
         words = {t.lower_ for t in tok.sent}
-        return bool(words & lx.LABOUR_WORDS)
+        return bool(words & lx.LABOUR_WORDS) and not self._armed_strikes
 
     def _job_context(self, tok: Token) -> bool:
         mods = _modifiers(tok)
@@ -1510,6 +1534,25 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         and any(
             lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
         )
+    )
+
+
+def _walks_out(tok: Token) -> bool:
+    """ "workers walked out on Tuesday"; not "walked out of the building"."""
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    return (
+        len(after) > 0
+        and after[0].lower_ == "out"
+        and (len(after) < 2 or after[1].lower_ != "of")
+    )
+
+
+def _aimed(tok: Token) -> bool:
+    """ "a strike on a depot", "against the base": a target, so an attack; not "a
+    strike on Monday"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against") and not _a_time(c)
+        for c in tok.children
     )
 
 
