@@ -306,3 +306,14 @@ def test_an_air_strike_stays_an_attack(run):
         "strike destroyed two cranes."
     )
     assert {e.event_type for e in x.events} == {"Attack"}
+
+
+def test_a_closing_factory_is_one_closure(run):
+    x = run("The Orlen Motors factory in Varda will close in June, the company said.")
+    assert [t for t, _, _ in _events(x)] == ["close"]
+
+
+def test_a_festival_that_runs_stays_an_event(run):
+    assert ("festival", "2025-07-03", "planned") in _events(
+        run("The festival will run from July 3.")
+    )

@@ -145,6 +145,8 @@ class _EventRules:
         for tok in self.doc:
             if tok.i in taken or not _happens(tok):
                 continue
+            if tok.head.i in taken:
+                continue  # "the factory will close in June": the closing is the event
             if self.r.cluster_at(tok) is not None:
                 continue  # a name (the first actor's index is 0, so not "or")
             if any(a <= tok.idx < b for a, b in quoted) or _hypothetical(tok):
