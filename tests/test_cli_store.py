@@ -264,3 +264,12 @@ def test_named_queries_give_the_rows_of_their_text(
     with Store(store, read_only=True) as opened:
         placed = opened.query("ASK { ?e kb:place ?p }").boolean
     assert answered > 0 or (query == "events-at" and not placed)
+
+
+@pytest.mark.parametrize(("fmt", "answer"), [("csv", "true\n"), ("tsv", "true\n")])
+def test_ask_as_text_is_true_or_false(store: Path, fmt: str, answer: str) -> None:
+    result = kb("query", "ASK { ?s ?p ?o }", "--store", str(store), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == answer
+    piped = kb("query", "ASK { ?s a kb:Nothing }", "--store", str(store))
+    assert (piped.exit_code, piped.stdout) == (0, "false\n")

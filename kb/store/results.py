@@ -47,8 +47,8 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         )
     if fmt == "table":
         return _table(result)
-    if fmt == "tsv":
-        return _tsv(result)
+    if fmt == "tsv" or (fmt == "csv" and result.kind == "ask"):
+        return _tsv(result)  # SPARQL CSV has no boolean form: a bare true or false
     return _rdflib_result(result).serialize(format=fmt).decode("utf-8")  # type: ignore[union-attr]
 
 
