@@ -273,3 +273,12 @@ def test_ask_as_text_is_true_or_false(store: Path, fmt: str, answer: str) -> Non
     assert result.stdout == answer
     piped = kb("query", "ASK { ?s a kb:Nothing }", "--store", str(store))
     assert (piped.exit_code, piped.stdout) == (0, "false\n")
+
+
+@pytest.mark.parametrize("kind", ["CONSTRUCT", "DESCRIBE"])
+def test_a_piped_graph_answer_is_turtle_by_default(store: Path, kind: str) -> None:
+    shape = "{ ?p rdfs:label ?n }" if kind == "CONSTRUCT" else "?p"
+    query = f"{kind} {shape} WHERE {{ ?p a kb:Person ; rdfs:label ?n }}"
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 0, result.stderr
+    assert len(Graph().parse(data=result.stdout, format="turtle")) > 0

@@ -18,7 +18,12 @@ from kb.jobs.export import ExportOptions
 from kb.store.bulk import AUTO_BULK_ARTICLES
 from kb.store.queries import DEFAULT_PAGE
 from kb.store.report import format_named_queries, format_stats, more_rows
-from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
+from kb.store.results import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    default_format,
+    format_result,
+)
 
 
 @cli.command("add")
@@ -251,7 +256,7 @@ def query_command(
         result = run_remote(request, remote)
     else:
         result = run_query(request)
-    chosen = fmt or ("table" if sys.stdout.isatty() else "csv")
+    chosen = fmt or default_format(result, sys.stdout.isatty())
     click.echo(format_result(result, chosen), nl=False)
     if result.more:
         click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)

@@ -17,13 +17,21 @@ from kb.rdf.writers import serialize
 from kb.store.sparql import QueryResult
 from kb.store.terms import Term
 
-__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "format_result"]
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "default_format", "format_result"]
 
 #: Formats for SELECT and ASK answers.
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 #: Formats for CONSTRUCT and DESCRIBE answers.
 GRAPH_FORMATS = ("ttl", "jsonld", "nt")
 CELL_WIDTH = 60
+
+
+def default_format(result: QueryResult, terminal: bool) -> str:
+    """The format when none is asked for: a table on a terminal; piped, CSV for a
+    SELECT or ASK answer and Turtle for a graph."""
+    if terminal:
+        return "table"
+    return "ttl" if result.kind == "graph" else "csv"
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
