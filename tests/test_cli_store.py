@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -282,3 +283,51 @@ def test_a_piped_graph_answer_is_turtle_by_default(store: Path, kind: str) -> No
     result = kb("query", query, "--store", str(store))
     assert result.exit_code == 0, result.stderr
     assert len(Graph().parse(data=result.stdout, format="turtle")) > 0
+
+
+def test_ctrl_c_during_add_says_what_was_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    write = Store.add_many
+
+    def written_then_stopped(self: Store, items: list[tuple[str, str]]) -> Written:
+        if items:
+            write(self, items)
+            raise KeyboardInterrupt
+        return Written(0)
+
+    monkeypatch.setattr(Store, "add_many", written_then_stopped)
+    result = kb("add", *TWO, "--store", str(path), "--fixed-time", FIXED_TIME)
+    assert result.exit_code == 130
+    assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
+    # how many went in the first batch depends on time (kb.jobs.export.add)
+    said = re.search(
+        r"interrupted; (\d+) new articles? written before it", result.stderr
+    )
+    assert said, result.stderr
+    kept = int(said[1])
+    with Store(path, read_only=True) as opened:
+        assert len(opened.articles()) == kept >= 1
+    monkeypatch.setattr(Store, "add_many", write)
+    again = kb("add", *TWO, "--store", str(path), "--fixed-time", FIXED_TIME)
+    assert again.exit_code == 0 and f"{kept} unchanged" in again.stderr
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "html"])
+def test_ctrl_c_during_export_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from kb.jobs import export
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export, "build_graphs", stopped)
+    monkeypatch.setattr("kb.report.build_graphs", stopped)
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("before", encoding="utf-8")
+    result = kb("export", *TWO, "--format", fmt, "-o", str(out))
+    assert result.exit_code == 130
+    assert f"interrupted; {out} was not written" in result.stderr
+    assert out.read_text(encoding="utf-8") == "before"

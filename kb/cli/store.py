@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.cli.main import cli
+from kb.cli.main import Interrupted, cli
 from kb.cli.options import (
     echo_extraction,
     extraction_options,
@@ -24,6 +25,9 @@ from kb.store.results import (
     default_format,
     format_result,
 )
+
+if TYPE_CHECKING:
+    from kb.store.embedded import Store
 
 
 @cli.command("add")
@@ -81,13 +85,32 @@ def add_command(
     with Store(store) as kb, progress(articles) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
-        result = add(articles, kb, options, tick, bulk=bulk)
+        before = len(kb.articles())
+        try:
+            result = add(articles, kb, options, tick, bulk=bulk)
+        except KeyboardInterrupt:
+            raise Interrupted(_kept(kb, before, bulk)) from None
     echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
     click.echo(f"kb: {result.summary()} to {store}", err=True)
     sys.exit(result.exit_code)
+
+
+def _kept(kb: Store, before: int, bulk: bool) -> str:
+    """What an interrupted ``kb add`` left: whole articles only (a batch is one
+    transaction; a bulk batch that was cut is finished or undone here)."""
+    if bulk:
+        kb.repair()
+    now = len(kb.articles())
+    added = now - before
+    return (
+        f"{added} new article{'' if added == 1 else 's'} written before it "
+        f"({kb.path} holds {now}); each is whole and the store is consistent. "
+        "Running the same command again adds the rest (articles already stored "
+        "stay as they are)"
+    )
 
 
 def _add_shards(directory: str, store: Path) -> None:
