@@ -331,3 +331,21 @@ def test_ctrl_c_during_export_leaves_the_output_as_it_was(
     assert result.exit_code == 130
     assert f"interrupted; {out} was not written" in result.stderr
     assert out.read_text(encoding="utf-8") == "before"
+
+
+def test_an_iri_param_may_be_written_as_tables_and_turtle_show_it(store: Path) -> None:
+    with Store(store, read_only=True) as opened:
+        claimants = opened.query("SELECT DISTINCT ?c WHERE { ?x kb:claimant ?c }").rows
+    iri = str(claimants[0][0])
+    assert iri.startswith("https://w3id.org/newskb/id/")
+
+    def rows(actor: str) -> list[str]:
+        args = ["--named", "claims-by", "--param", f"actor={actor}", "--format", "tsv"]
+        result = kb("query", *args, "--store", str(store))
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.splitlines()[1:]
+
+    bare = rows(iri)
+    assert bare
+    assert rows(f"<{iri}>") == bare
+    assert rows("id:" + iri.removeprefix("https://w3id.org/newskb/id/")) == bare

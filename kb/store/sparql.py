@@ -19,6 +19,7 @@ from kb.rdf.namespaces import PREFIXES
 from kb.store.terms import Term, to_oxigraph, to_rdflib
 
 __all__ = [
+    "PREDECLARED",
     "QueryKind",
     "QueryResult",
     "check_offline",
@@ -30,9 +31,10 @@ __all__ = [
 ]
 
 #: Prefixes a query may use without declaring them (kb:, schema:, rdfs:, ...).
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
+PREDECLARED = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 }
+_PREFIXES = PREDECLARED  # the name kb.store.ordered_keys imports
 QueryKind = KindLiteral["select", "ask", "graph"]
 #: What :meth:`pyoxigraph.Store.query` substitutes for variables.
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
@@ -141,7 +143,7 @@ def run_sparql(
         answer = db.query(
             sparql,
             substitutions=substitutions or None,
-            prefixes=_PREFIXES,
+            prefixes=PREDECLARED,
         )
         return _result(answer, max_rows)
     except SyntaxError as exc:
@@ -193,7 +195,7 @@ def read_keys(
     """
     try:
         answer = db.query(
-            sparql, substitutions=substitutions or None, prefixes=_PREFIXES
+            sparql, substitutions=substitutions or None, prefixes=PREDECLARED
         )
     except (SyntaxError, OSError) as exc:
         raise StoreError(f"the key query failed: {exc}") from exc
