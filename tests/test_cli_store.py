@@ -191,6 +191,10 @@ def test_list_named_queries() -> None:
         (["--named", "claims-by"], "missing --param actor"),
         (["--named", "claims-by", "--param", "actor"], "write it as key=value"),
         (["SELECT * { ?s ?p ?o }", "--format", "ttl"], "--format ttl is for CONSTRUCT"),
+        (
+            ["SELECT ?n { ?p foaf:name ?n }"],
+            "unknown prefix foaf: — declared prefixes are: kb:, schema:",
+        ),
     ],
 )
 def test_query_usage_errors_exit_2(store: Path, args: list[str], message: str) -> None:

@@ -152,9 +152,37 @@ def run_sparql(
                 "kb query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE); the store "
                 "changes through kb add and kb remove"
             ) from exc
+        if "Prefix not found" in str(exc):
+            _check_prefixes(sparql)
         raise UsageError(f"the query does not parse: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"the query failed: {exc}") from exc
+
+
+#: A prefixed name's prefix (``foaf`` in ``foaf:name``; empty in ``:name``), not in a
+#: variable, a blank node label (``_:b``) or a longer name.
+_PREFIX_USE = re.compile(r"(?<![\w?$:.\-])((?:[A-Za-z][\w.\-]*)?):")
+_PREFIX_DECLARED = re.compile(r"(?i)\bPREFIX\s+((?:[A-Za-z][\w.\-]*)?):")
+
+
+def _check_prefixes(sparql: str) -> None:
+    """Say which prefix ``sparql`` uses that neither it nor :data:`PREDECLARED`
+    declares (outside strings, IRIs and comments), if one does.
+
+    >>> _check_prefixes("PREFIX ex: <http://e/> SELECT * { ?s ex:p foaf:name }")
+    Traceback (most recent call last):
+    ...
+    kb.errors.UsageError: the query does not parse: unknown prefix foaf: — declared prefixes are: kb:, schema:, sem:, prov:, skos:, rdfs:, owl:, xsd:, dcterms:, rdf:, ex:; declare others with PREFIX foaf: <IRI>
+    """
+    text = _OPAQUE.sub(" ", sparql)
+    declared = dict.fromkeys([*PREDECLARED, *_PREFIX_DECLARED.findall(text)])
+    for match in _PREFIX_USE.finditer(text):
+        if match[1] not in declared:
+            known = ", ".join(f"{p}:" for p in declared)
+            raise UsageError(
+                f"the query does not parse: unknown prefix {match[1]}: — declared "
+                f"prefixes are: {known}; declare others with PREFIX {match[1]}: <IRI>"
+            )
 
 
 #: a SPARQL update: its first word after the prologue and comments
