@@ -353,3 +353,18 @@ def test_an_iri_param_may_be_written_as_tables_and_turtle_show_it(store: Path) -
     assert bare
     assert rows(f"<{iri}>") == bare
     assert rows("id:" + iri.removeprefix("https://w3id.org/newskb/id/")) == bare
+
+
+def test_a_table_tells_long_iris_apart_by_their_end() -> None:
+    from rdflib import URIRef
+
+    from kb.store.results import CELL_WIDTH, format_result
+    from kb.store.sparql import QueryResult
+
+    article = "http://127.0.0.1:18439/id/article/u-9eb7775a378561ed"
+    claims = [URIRef(f"{article}/claim/{span}") for span in ("606-653", "76-98")]
+    table = format_result(QueryResult("select", ("c",), tuple((c,) for c in claims)))
+    cells = table.splitlines()[2:4]
+    assert len(set(cells)) == 2
+    assert all(len(c) <= CELL_WIDTH and c.startswith("<http://127.0") for c in cells)
+    assert cells[0].endswith("/claim/606-653>")
