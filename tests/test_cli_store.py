@@ -368,3 +368,11 @@ def test_a_table_tells_long_iris_apart_by_their_end() -> None:
     assert len(set(cells)) == 2
     assert all(len(c) <= CELL_WIDTH and c.startswith("<http://127.0") for c in cells)
     assert cells[0].endswith("/claim/606-653>")
+
+
+def test_select_star_columns_come_in_query_order(store: Path) -> None:
+    query = "SELECT * WHERE { ?person a kb:Person ; rdfs:label ?name } LIMIT 1"
+    result = kb("query", query, "--store", str(store), "--format", "tsv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "?person\t?name"
+    assert result.stdout.splitlines()[1].startswith("<")

@@ -92,11 +92,40 @@ class QueryResult:
         ]
 
 
-def _result(answer: object, max_rows: int | None = None) -> QueryResult:
+#: ``SELECT *`` (oxigraph lists its columns sorted by name, not as the query has them)
+_SELECT_ALL = re.compile(r"(?i)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\U000effff]+)")
+
+
+def _columns(sparql: str, names: Sequence[str]) -> list[int]:
+    """The order to show ``names`` (oxigraph's columns) in: for ``SELECT *``, as the
+    variables first appear after it, as other stores do; else as they are.
+
+    >>> columns = ["alpha", "beta", "q", "zeta"]
+    >>> _columns("SELECT * { ?zeta ?beta 'a?b' . ?alpha ?q ?zeta }", columns)
+    [3, 1, 0, 2]
+    >>> _columns("SELECT ?q ?beta { { SELECT * { ?beta ?q 1 } } }", ["q", "beta"])
+    [0, 1]
+    """
+    text = _OPAQUE.sub(" ", sparql)
+    select = re.search(r"(?i)\bSELECT\b", text)  # the query's, not a subquery's
+    star = _SELECT_ALL.match(text, select.start()) if select else None
+    if star is None:
+        return list(range(len(names)))
+    seen = dict.fromkeys(_VARIABLE.findall(text, star.end()))
+    first = {name: i for i, name in enumerate(seen)}
+    return sorted(range(len(names)), key=lambda i: first.get(names[i], len(first)))
+
+
+def _result(
+    answer: object, sparql: str = "", max_rows: int | None = None
+) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        names = tuple(v.value for v in answer.variables)
+        shown = tuple(v.value for v in answer.variables)
+        order = _columns(sparql, shown)
+        names = tuple(shown[i] for i in order)
         # a term repeats down a column (a type, an article, a claimant): each
         # distinct one becomes an rdflib term once
         terms: dict[object, Term] = {}
@@ -109,10 +138,11 @@ def _result(answer: object, max_rows: int | None = None) -> QueryResult:
                 found = terms[value] = to_rdflib(value)
             return found
 
-        rows = tuple(
-            tuple(term(value) for value in solution)
-            for solution in islice(answer, max_rows)
-        )
+        solutions = islice(answer, max_rows)
+        if order == list(range(len(order))):
+            rows = tuple(tuple(term(value) for value in s) for s in solutions)
+        else:
+            rows = tuple(tuple(term(s[i]) for i in order) for s in solutions)
         return QueryResult("select", names, rows)
     assert isinstance(answer, ox.QueryTriples)
     graph = Graph()
@@ -145,7 +175,7 @@ def run_sparql(
             substitutions=substitutions or None,
             prefixes=PREDECLARED,
         )
-        return _result(answer, max_rows)
+        return _result(answer, sparql, max_rows)
     except SyntaxError as exc:
         if _UPDATE.match(sparql):
             raise UsageError(
