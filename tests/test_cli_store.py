@@ -191,6 +191,11 @@ def test_list_named_queries() -> None:
         (["--named", "claims-by"], "missing --param actor"),
         (["--named", "claims-by", "--param", "actor"], "write it as key=value"),
         (["SELECT * { ?s ?p ?o }", "--format", "ttl"], "--format ttl is for CONSTRUCT"),
+        (["SELECT * {}", "--data", __file__], "give --store or --data, not both"),
+        (
+            ["SELECT * {}", "--endpoint", "http://127.0.0.1:9/q"],
+            "give --store or --endpoint, not both",
+        ),
         (
             ["SELECT ?n { ?p foaf:name ?n }"],
             "unknown prefix foaf: — declared prefixes are: kb:, schema:",

@@ -260,6 +260,7 @@ def query_command(
         return
     if all_rows and limit is not None:
         raise click.UsageError("give --limit N or --all, not both")
+    _one_source(data, endpoint)
     if named and limit is None and not all_rows:
         limit = DEFAULT_PAGE
     request = QueryRequest(
@@ -283,6 +284,15 @@ def query_command(
     click.echo(format_result(result, chosen), nl=False)
     if result.more:
         click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)
+
+
+def _one_source(data: tuple[str, ...], endpoint: str | None) -> None:
+    """Refuse a --store given with --data or --endpoint, which it would not ask
+    ($KB_STORE is only a default)."""
+    given = click.get_current_context().get_parameter_source("store")
+    if (data or endpoint) and given == click.core.ParameterSource.COMMANDLINE:
+        other = "--data" if data else "--endpoint"
+        raise click.UsageError(f"give --store or {other}, not both")
 
 
 @cli.command("push")
