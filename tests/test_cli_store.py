@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -190,6 +191,15 @@ def test_list_named_queries() -> None:
         (["--named", "claims-by"], "missing --param actor"),
         (["--named", "claims-by", "--param", "actor"], "write it as key=value"),
         (["SELECT * { ?s ?p ?o }", "--format", "ttl"], "--format ttl is for CONSTRUCT"),
+        (["SELECT * {}", "--data", __file__], "give --store or --data, not both"),
+        (
+            ["SELECT * {}", "--endpoint", "http://127.0.0.1:9/q"],
+            "give --store or --endpoint, not both",
+        ),
+        (
+            ["SELECT ?n { ?p foaf:name ?n }"],
+            "unknown prefix foaf: — declared prefixes are: kb:, schema:",
+        ),
     ],
 )
 def test_query_usage_errors_exit_2(store: Path, args: list[str], message: str) -> None:
@@ -264,3 +274,110 @@ def test_named_queries_give_the_rows_of_their_text(
     with Store(store, read_only=True) as opened:
         placed = opened.query("ASK { ?e kb:place ?p }").boolean
     assert answered > 0 or (query == "events-at" and not placed)
+
+
+@pytest.mark.parametrize(("fmt", "answer"), [("csv", "true\n"), ("tsv", "true\n")])
+def test_ask_as_text_is_true_or_false(store: Path, fmt: str, answer: str) -> None:
+    result = kb("query", "ASK { ?s ?p ?o }", "--store", str(store), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == answer
+    piped = kb("query", "ASK { ?s a kb:Nothing }", "--store", str(store))
+    assert (piped.exit_code, piped.stdout) == (0, "false\n")
+
+
+@pytest.mark.parametrize("kind", ["CONSTRUCT", "DESCRIBE"])
+def test_a_piped_graph_answer_is_turtle_by_default(store: Path, kind: str) -> None:
+    shape = "{ ?p rdfs:label ?n }" if kind == "CONSTRUCT" else "?p"
+    query = f"{kind} {shape} WHERE {{ ?p a kb:Person ; rdfs:label ?n }}"
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 0, result.stderr
+    assert len(Graph().parse(data=result.stdout, format="turtle")) > 0
+
+
+def test_ctrl_c_during_add_says_what_was_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    write = Store.add_many
+
+    def written_then_stopped(self: Store, items: list[tuple[str, str]]) -> Written:
+        if items:
+            write(self, items)
+            raise KeyboardInterrupt
+        return Written(0)
+
+    monkeypatch.setattr(Store, "add_many", written_then_stopped)
+    result = kb("add", *TWO, "--store", str(path), "--fixed-time", FIXED_TIME)
+    assert result.exit_code == 130
+    assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
+    # how many went in the first batch depends on time (kb.jobs.export.add)
+    said = re.search(
+        r"interrupted; (\d+) new articles? written before it", result.stderr
+    )
+    assert said, result.stderr
+    kept = int(said[1])
+    with Store(path, read_only=True) as opened:
+        assert len(opened.articles()) == kept >= 1
+    monkeypatch.setattr(Store, "add_many", write)
+    again = kb("add", *TWO, "--store", str(path), "--fixed-time", FIXED_TIME)
+    assert again.exit_code == 0 and f"{kept} unchanged" in again.stderr
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "html"])
+def test_ctrl_c_during_export_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from kb.jobs import export
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export, "build_graphs", stopped)
+    monkeypatch.setattr("kb.report.build_graphs", stopped)
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("before", encoding="utf-8")
+    result = kb("export", *TWO, "--format", fmt, "-o", str(out))
+    assert result.exit_code == 130
+    assert f"interrupted; {out} was not written" in result.stderr
+    assert out.read_text(encoding="utf-8") == "before"
+
+
+def test_an_iri_param_may_be_written_as_tables_and_turtle_show_it(store: Path) -> None:
+    with Store(store, read_only=True) as opened:
+        claimants = opened.query("SELECT DISTINCT ?c WHERE { ?x kb:claimant ?c }").rows
+    iri = str(claimants[0][0])
+    assert iri.startswith("https://w3id.org/newskb/id/")
+
+    def rows(actor: str) -> list[str]:
+        args = ["--named", "claims-by", "--param", f"actor={actor}", "--format", "tsv"]
+        result = kb("query", *args, "--store", str(store))
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.splitlines()[1:]
+
+    bare = rows(iri)
+    assert bare
+    assert rows(f"<{iri}>") == bare
+    assert rows("id:" + iri.removeprefix("https://w3id.org/newskb/id/")) == bare
+
+
+def test_a_table_tells_long_iris_apart_by_their_end() -> None:
+    from rdflib import URIRef
+
+    from kb.store.results import CELL_WIDTH, format_result
+    from kb.store.sparql import QueryResult
+
+    article = "http://127.0.0.1:18439/id/article/u-9eb7775a378561ed"
+    claims = [URIRef(f"{article}/claim/{span}") for span in ("606-653", "76-98")]
+    table = format_result(QueryResult("select", ("c",), tuple((c,) for c in claims)))
+    cells = table.splitlines()[2:4]
+    assert len(set(cells)) == 2
+    assert all(len(c) <= CELL_WIDTH and c.startswith("<http://127.0") for c in cells)
+    assert cells[0].endswith("/claim/606-653>")
+
+
+def test_select_star_columns_come_in_query_order(store: Path) -> None:
+    query = "SELECT * WHERE { ?person a kb:Person ; rdfs:label ?name } LIMIT 1"
+    result = kb("query", query, "--store", str(store), "--format", "tsv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "?person\t?name"
+    assert result.stdout.splitlines()[1].startswith("<")

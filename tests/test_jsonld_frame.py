@@ -73,3 +73,32 @@ def test_an_unknown_frame_is_named() -> None:
         UsageError, match="unknown --frame 'page'; choose one of article"
     ):
         GraphWriter("jsonld", frame="page")
+
+
+def test_the_shipped_frame_works_on_its_own() -> None:
+    # as a reader uses it, with pyld and nothing fetched: it holds our context
+    from kb.rdf.resources import FRAMES, jsonld_context, resource_dir
+
+    path = resource_dir("ontology").joinpath(FRAMES["article"])
+    frame = json.loads(path.read_text("utf-8"))
+    assert frame["@context"] == jsonld_context()["@context"]
+    article = "https://w3id.org/newskb/id/article/t-1"
+    claim = "https://w3id.org/newskb/id/article/t-1/claim/0-9"
+    varda = "https://w3id.org/newskb/id/person/varda-orlen"
+    ntriples = "\n".join(
+        [
+            f"<{article}> <{RDF.type}> <{KB.Article}> .",
+            f"<{article}> <{KB.mentions}> <{claim}> .",
+            f"<{claim}> <{RDF.type}> <{KB.Claim}> .",
+            f"<{claim}> <{KB.claimant}> <{varda}> .",
+            f'<{varda}> <http://www.w3.org/2000/01/rdf-schema#label> "Varda Orlen" .',
+        ]
+    )
+
+    def offline(url: str, options: object = None) -> None:
+        raise AssertionError(f"fetched {url}")
+
+    document = jsonld.from_rdf(ntriples, {"format": "application/n-quads"})
+    framed = jsonld.frame(document, frame, {"documentLoader": offline})
+    (found,) = framed["@graph"] if "@graph" in framed else [framed]
+    assert found["mentions"]["claimant"]["label"] == "Varda Orlen"

@@ -237,6 +237,13 @@ def test_sparql_syntax_error_is_400(server: Server) -> None:
     assert "does not parse" in response.text
 
 
+def test_sparql_with_an_unknown_prefix_is_400_and_names_it(server: Server) -> None:
+    response = server.sparql("SELECT ?n WHERE { ?p foaf:name ?n }")
+    assert response.status_code == 400
+    assert "unknown prefix foaf:" in response.text
+    assert "\\u{" not in response.text
+
+
 def _triple_count(server: Server) -> int:
     response = server.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     return int(response.json()["results"]["bindings"][0]["n"]["value"])

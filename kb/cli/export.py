@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from kb.cli.cluster import cluster_options, run_on_cluster
-from kb.cli.main import cli
+from kb.cli.main import Interrupted, cli
 from kb.cli.options import echo_extraction, extraction_options, progress
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
@@ -85,13 +85,21 @@ def export_command(
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     with progress(articles) as tick:
-        if fmt == REPORT_FORMAT:
-            if frame is not None:
-                raise click.UsageError("--frame needs --format jsonld, not html")
-            result = export_html(articles, target, options, tick)
-        else:
-            options = replace(options, fmt=fmt, frame=frame)
-            result = export_to(articles, target, options, tick)
+        if fmt == REPORT_FORMAT and frame is not None:
+            raise click.UsageError("--frame needs --format jsonld, not html")
+        try:
+            if fmt == REPORT_FORMAT:
+                result = export_html(articles, target, options, tick)
+            else:
+                options = replace(options, fmt=fmt, frame=frame)
+                result = export_to(articles, target, options, tick)
+        except KeyboardInterrupt:
+            # the output is written whole at the end, to a temporary file renamed
+            raise Interrupted(
+                f"{output} was not written (it keeps what it had)"
+                if output
+                else "the output on stdout is missing or cut short"
+            ) from None
     echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:

@@ -1,5 +1,6 @@
 """The ``kb`` command group: library errors become one-line messages and exit codes
-(0 ok, 1 data did not conform, 2 bad input or usage) here, in one place."""
+(0 ok, 1 data did not conform, 2 bad input or usage, 130 interrupted) here, in one
+place."""
 
 from __future__ import annotations
 
@@ -10,9 +11,19 @@ import click
 from kb import __version__
 from kb.errors import KbError
 
+#: The exit code after Ctrl-C: 128 + SIGINT, as shells report it (1 would read as
+#: "did not conform").
+INTERRUPTED = 130
+
+
+class Interrupted(Exception):
+    """Ctrl-C stopped a command; the message says what it kept, e.g. "12 articles
+    were added"."""
+
 
 class _Group(click.Group):
-    """Turns library errors into one-line messages and exit codes, in one place."""
+    """Turns library errors and Ctrl-C into one-line messages and exit codes, in
+    one place."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -20,6 +31,12 @@ class _Group(click.Group):
         except KbError as exc:
             click.echo(f"kb: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except Interrupted as exc:
+            click.echo(f"kb: interrupted; {exc}", err=True)
+            ctx.exit(INTERRUPTED)
+        except KeyboardInterrupt:
+            click.echo("kb: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
 
 
 class _EchoHandler(logging.Handler):
@@ -42,6 +59,7 @@ def cli() -> None:
     """newskb: turn news articles into a validated knowledge graph of events,
     actors, locations and claims, each traced to the text it came from.
 
-    Exit codes: 0 success, 1 data did not conform to the shapes, 2 bad input or usage.
+    Exit codes: 0 success, 1 data did not conform to the shapes, 2 bad input or
+    usage, 130 interrupted (Ctrl-C).
     """
     _warnings_to_stderr()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.cli.main import cli
+from kb.cli.main import Interrupted, cli
 from kb.cli.options import (
     echo_extraction,
     extraction_options,
@@ -18,7 +19,15 @@ from kb.jobs.export import ExportOptions
 from kb.store.bulk import AUTO_BULK_ARTICLES
 from kb.store.queries import DEFAULT_PAGE
 from kb.store.report import format_named_queries, format_stats, more_rows
-from kb.store.results import GRAPH_FORMATS, RESULT_FORMATS, format_result
+from kb.store.results import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    default_format,
+    format_result,
+)
+
+if TYPE_CHECKING:
+    from kb.store.embedded import Store
 
 
 @cli.command("add")
@@ -76,13 +85,32 @@ def add_command(
     with Store(store) as kb, progress(articles) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
-        result = add(articles, kb, options, tick, bulk=bulk)
+        before = len(kb.articles())
+        try:
+            result = add(articles, kb, options, tick, bulk=bulk)
+        except KeyboardInterrupt:
+            raise Interrupted(_kept(kb, before, bulk)) from None
     echo_extraction(result, tick)
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
     click.echo(f"kb: {result.summary()} to {store}", err=True)
     sys.exit(result.exit_code)
+
+
+def _kept(kb: Store, before: int, bulk: bool) -> str:
+    """What an interrupted ``kb add`` left: whole articles only (a batch is one
+    transaction; a bulk batch that was cut is finished or undone here)."""
+    if bulk:
+        kb.repair()
+    now = len(kb.articles())
+    added = now - before
+    return (
+        f"{added} new article{'' if added == 1 else 's'} written before it "
+        f"({kb.path} holds {now}); each is whole and the store is consistent. "
+        "Running the same command again adds the rest (articles already stored "
+        "stay as they are)"
+    )
 
 
 def _add_shards(directory: str, store: Path) -> None:
@@ -232,6 +260,7 @@ def query_command(
         return
     if all_rows and limit is not None:
         raise click.UsageError("give --limit N or --all, not both")
+    _one_source(data, endpoint)
     if named and limit is None and not all_rows:
         limit = DEFAULT_PAGE
     request = QueryRequest(
@@ -251,10 +280,19 @@ def query_command(
         result = run_remote(request, remote)
     else:
         result = run_query(request)
-    chosen = fmt or ("table" if sys.stdout.isatty() else "csv")
+    chosen = fmt or default_format(result, sys.stdout.isatty())
     click.echo(format_result(result, chosen), nl=False)
     if result.more:
         click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)
+
+
+def _one_source(data: tuple[str, ...], endpoint: str | None) -> None:
+    """Refuse a --store given with --data or --endpoint, which it would not ask
+    ($KB_STORE is only a default)."""
+    given = click.get_current_context().get_parameter_source("store")
+    if (data or endpoint) and given == click.core.ParameterSource.COMMANDLINE:
+        other = "--data" if data else "--endpoint"
+        raise click.UsageError(f"give --store or {other}, not both")
 
 
 @cli.command("push")

@@ -40,7 +40,8 @@ CONTEXT_IRI = "https://w3id.org/newskb/context/v1.jsonld"
 #: The context's file name inside ``ontology/``.
 CONTEXT_FILE = "kb-context-v1.jsonld"
 ONTOLOGY_FILE = "kb.ttl"
-#: JSON-LD 1.1 frames shipped in ``ontology/`` (no ``@context``: ours is added), by name.
+#: JSON-LD 1.1 frames shipped in ``ontology/``, by name; each holds our ``@context``
+#: (a copy of the context file's, so that a frame works on its own, offline).
 FRAMES = {"article": "kb-frame-article-v1.jsonld"}
 
 
@@ -123,14 +124,15 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def jsonld_frame(name: str) -> dict[str, Any]:
-    """Return the bundled frame ``name`` (a key of :data:`FRAMES`) with our context.
+    """Return the bundled frame ``name`` (a key of :data:`FRAMES`), with our context.
 
-    >>> jsonld_frame("article")["@type"]
-    'Article'
+    >>> frame = jsonld_frame("article")
+    >>> frame["@type"], frame["@context"] == jsonld_context()["@context"]
+    ('Article', True)
     """
     text = resource_dir("ontology").joinpath(FRAMES[name]).read_text("utf-8")
     frame: dict[str, Any] = json.loads(text)
-    return {**jsonld_context(), **frame}
+    return frame
 
 
 def context_path() -> Path:

@@ -17,13 +17,21 @@ from kb.rdf.writers import serialize
 from kb.store.sparql import QueryResult
 from kb.store.terms import Term
 
-__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "format_result"]
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "default_format", "format_result"]
 
 #: Formats for SELECT and ASK answers.
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 #: Formats for CONSTRUCT and DESCRIBE answers.
 GRAPH_FORMATS = ("ttl", "jsonld", "nt")
 CELL_WIDTH = 60
+
+
+def default_format(result: QueryResult, terminal: bool) -> str:
+    """The format when none is asked for: a table on a terminal; piped, CSV for a
+    SELECT or ASK answer and Turtle for a graph."""
+    if terminal:
+        return "table"
+    return "ttl" if result.kind == "graph" else "csv"
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
@@ -47,8 +55,8 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         )
     if fmt == "table":
         return _table(result)
-    if fmt == "tsv":
-        return _tsv(result)
+    if fmt == "tsv" or (fmt == "csv" and result.kind == "ask"):
+        return _tsv(result)  # SPARQL CSV has no boolean form: a bare true or false
     return _rdflib_result(result).serialize(format=fmt).decode("utf-8")  # type: ignore[union-attr]
 
 
@@ -98,13 +106,23 @@ def _cell(term: Term | None, names: NamespaceManager) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        text = _short_iri(term, names)
-    elif isinstance(term, BNode):
+        return _cut_middle(_short_iri(term, names))
+    if isinstance(term, BNode):
         text = f"_:{term}"
     else:
         text = str(term)
     text = " ".join(text.split())  # one line per row
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+def _cut_middle(text: str) -> str:
+    """A long IRI cut in its middle: minted IRIs differ at their end
+    (``…/article/u-…/claim/86-132``), and a store with its own base
+    (``kb add --base``) has no prefix to shorten them with."""
+    if len(text) <= CELL_WIDTH:
+        return text
+    head = CELL_WIDTH // 3
+    return f"{text[:head]}…{text[len(text) - (CELL_WIDTH - head - 1) :]}"
 
 
 def _short_iri(iri: URIRef, names: NamespaceManager) -> str:

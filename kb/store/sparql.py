@@ -19,6 +19,7 @@ from kb.rdf.namespaces import PREFIXES
 from kb.store.terms import Term, to_oxigraph, to_rdflib
 
 __all__ = [
+    "PREDECLARED",
     "QueryKind",
     "QueryResult",
     "check_offline",
@@ -30,9 +31,10 @@ __all__ = [
 ]
 
 #: Prefixes a query may use without declaring them (kb:, schema:, rdfs:, ...).
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
+PREDECLARED = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 }
+_PREFIXES = PREDECLARED  # the name kb.store.ordered_keys imports
 QueryKind = KindLiteral["select", "ask", "graph"]
 #: What :meth:`pyoxigraph.Store.query` substitutes for variables.
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
@@ -90,11 +92,40 @@ class QueryResult:
         ]
 
 
-def _result(answer: object, max_rows: int | None = None) -> QueryResult:
+#: ``SELECT *`` (oxigraph lists its columns sorted by name, not as the query has them)
+_SELECT_ALL = re.compile(r"(?i)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\U000effff]+)")
+
+
+def _columns(sparql: str, names: Sequence[str]) -> list[int]:
+    """The order to show ``names`` (oxigraph's columns) in: for ``SELECT *``, as the
+    variables first appear after it, as other stores do; else as they are.
+
+    >>> columns = ["alpha", "beta", "q", "zeta"]
+    >>> _columns("SELECT * { ?zeta ?beta 'a?b' . ?alpha ?q ?zeta }", columns)
+    [3, 1, 0, 2]
+    >>> _columns("SELECT ?q ?beta { { SELECT * { ?beta ?q 1 } } }", ["q", "beta"])
+    [0, 1]
+    """
+    text = _OPAQUE.sub(" ", sparql)
+    select = re.search(r"(?i)\bSELECT\b", text)  # the query's, not a subquery's
+    star = _SELECT_ALL.match(text, select.start()) if select else None
+    if star is None:
+        return list(range(len(names)))
+    seen = dict.fromkeys(_VARIABLE.findall(text, star.end()))
+    first = {name: i for i, name in enumerate(seen)}
+    return sorted(range(len(names)), key=lambda i: first.get(names[i], len(first)))
+
+
+def _result(
+    answer: object, sparql: str = "", max_rows: int | None = None
+) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        names = tuple(v.value for v in answer.variables)
+        shown = tuple(v.value for v in answer.variables)
+        order = _columns(sparql, shown)
+        names = tuple(shown[i] for i in order)
         # a term repeats down a column (a type, an article, a claimant): each
         # distinct one becomes an rdflib term once
         terms: dict[object, Term] = {}
@@ -107,10 +138,11 @@ def _result(answer: object, max_rows: int | None = None) -> QueryResult:
                 found = terms[value] = to_rdflib(value)
             return found
 
-        rows = tuple(
-            tuple(term(value) for value in solution)
-            for solution in islice(answer, max_rows)
-        )
+        solutions = islice(answer, max_rows)
+        if order == list(range(len(order))):
+            rows = tuple(tuple(term(value) for value in s) for s in solutions)
+        else:
+            rows = tuple(tuple(term(s[i]) for i in order) for s in solutions)
         return QueryResult("select", names, rows)
     assert isinstance(answer, ox.QueryTriples)
     graph = Graph()
@@ -141,18 +173,46 @@ def run_sparql(
         answer = db.query(
             sparql,
             substitutions=substitutions or None,
-            prefixes=_PREFIXES,
+            prefixes=PREDECLARED,
         )
-        return _result(answer, max_rows)
+        return _result(answer, sparql, max_rows)
     except SyntaxError as exc:
         if _UPDATE.match(sparql):
             raise UsageError(
                 "kb query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE); the store "
                 "changes through kb add and kb remove"
             ) from exc
+        if "Prefix not found" in str(exc):
+            _check_prefixes(sparql)
         raise UsageError(f"the query does not parse: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"the query failed: {exc}") from exc
+
+
+#: A prefixed name's prefix (``foaf`` in ``foaf:name``; empty in ``:name``), not in a
+#: variable, a blank node label (``_:b``) or a longer name.
+_PREFIX_USE = re.compile(r"(?<![\w?$:.\-])((?:[A-Za-z][\w.\-]*)?):")
+_PREFIX_DECLARED = re.compile(r"(?i)\bPREFIX\s+((?:[A-Za-z][\w.\-]*)?):")
+
+
+def _check_prefixes(sparql: str) -> None:
+    """Say which prefix ``sparql`` uses that neither it nor :data:`PREDECLARED`
+    declares (outside strings, IRIs and comments), if one does.
+
+    >>> _check_prefixes("PREFIX ex: <http://e/> SELECT * { ?s ex:p foaf:name }")
+    Traceback (most recent call last):
+    ...
+    kb.errors.UsageError: the query does not parse: unknown prefix foaf: — declared prefixes are: kb:, schema:, sem:, prov:, skos:, rdfs:, owl:, xsd:, dcterms:, rdf:, ex:; declare others with PREFIX foaf: <IRI>
+    """
+    text = _OPAQUE.sub(" ", sparql)
+    declared = dict.fromkeys([*PREDECLARED, *_PREFIX_DECLARED.findall(text)])
+    for match in _PREFIX_USE.finditer(text):
+        if match[1] not in declared:
+            known = ", ".join(f"{p}:" for p in declared)
+            raise UsageError(
+                f"the query does not parse: unknown prefix {match[1]}: — declared "
+                f"prefixes are: {known}; declare others with PREFIX {match[1]}: <IRI>"
+            )
 
 
 #: a SPARQL update: its first word after the prologue and comments
@@ -193,7 +253,7 @@ def read_keys(
     """
     try:
         answer = db.query(
-            sparql, substitutions=substitutions or None, prefixes=_PREFIXES
+            sparql, substitutions=substitutions or None, prefixes=PREDECLARED
         )
     except (SyntaxError, OSError) as exc:
         raise StoreError(f"the key query failed: {exc}") from exc

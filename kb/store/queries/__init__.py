@@ -54,9 +54,10 @@ from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kb.errors import UsageError
+from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.namespaces import SCHEMA
 from kb.store.name_index import ENTITY_CLASSES
-from kb.store.sparql import Key
+from kb.store.sparql import PREDECLARED, Key
 
 __all__ = [
     "DEFAULT_PAGE",
@@ -383,7 +384,34 @@ def bind(query: NamedQuery, given: Iterable[tuple[str, str]]) -> dict[str, Node]
     return bindings
 
 
+#: An IRI as text (no spaces, quotes or angle brackets), after its scheme or prefix.
+_IRI_REST = re.compile(r"^[^\s<>\"{}|\\^`]+$")
+#: Prefixes a parameter's IRI may be written with: the query's own, and ``id:`` for
+#: the default instance base, as tables show IRIs (kb.store.results).
+_PARAM_PREFIXES = PREDECLARED | {"id": DEFAULT_BASE}
+
+
+def expand_iri(value: str) -> str:
+    """An IRI written as tables and Turtle show it, ``<http://…>`` or
+    ``id:person/x`` (a known prefix), as the IRI itself; other values as they are.
+
+    >>> expand_iri("<https://example.org/a>"), expand_iri("id:person/x")
+    ('https://example.org/a', 'https://w3id.org/newskb/id/person/x')
+    >>> expand_iri("Maria Lopez"), expand_iri("re: the vote")
+    ('Maria Lopez', 're: the vote')
+    """
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">") and _IRI_REST.match(text[1:-1]):
+        return text[1:-1]
+    prefix, sep, rest = text.partition(":")
+    if sep and prefix in _PARAM_PREFIXES and _IRI_REST.match(rest):
+        return _PARAM_PREFIXES[prefix] + rest
+    return value
+
+
 def _term(param: Param, value: str, query: str) -> Node:
+    if param.kind != "date":
+        value = expand_iri(value)
     if param.kind == "date":
         try:
             return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
