@@ -40,7 +40,7 @@ def test_quoted_fragment_after_the_attribution_is_not_a_second_piece(run):
     )
     claim = x.claims[0]
     assert _speaker(x, claim) == "Tom Berg"
-    assert _pieces(x, claim) == ["Oh, let him make that choice,"]
+    assert _pieces(x, claim) == ["Oh, let him make that choice"]
 
 
 def test_quote_before_its_cue_is_its_content_even_with_a_clause_after(run):

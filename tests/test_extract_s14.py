@@ -317,3 +317,12 @@ def test_a_festival_that_runs_stays_an_event(run):
     assert ("festival", "2025-07-03", "planned") in _events(
         run("The festival will run from July 3.")
     )
+
+
+def test_a_quote_ends_with_its_words_not_its_comma(run):
+    x = run('"We are not giving up," said Maria Lopez, a nurse in Tarsk.')
+    (claim,) = x.claims
+    assert claim.statement == "We are not giving up"
+    assert [p.text for p in claim.content] == ["We are not giving up"]
+    # the claim's IRI, minted from its statement span, is what it was
+    assert claim.statement_span.text == "We are not giving up,"

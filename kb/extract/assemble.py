@@ -263,7 +263,8 @@ class _Assembly:
     ) -> Claim:
         """``starts``: where each mention starts, in characters."""
         text = self.text
-        statement = _statement_text(text, c.pieces())
+        pieces = _without_last_comma(text, c.pieces())
+        statement = _statement_text(text, pieces)
         about = [
             keys[m.cluster]
             for m, idx in zip(self.mentions, starts, strict=True)
@@ -281,9 +282,10 @@ class _Assembly:
         short = said if len(said) <= 90 else said[:87].rstrip() + "…"
         cue = self._span(c.cue.i, c.cue.i + 1) if c.cue is not None else None
         source = self._span(*c.source) if c.source is not None else None
-        content = tuple(Span(a, b, text[a:b]) for a, b in c.pieces())
+        content = tuple(Span(a, b, text[a:b]) for a, b in pieces)
         return Claim(
             Span(c.start, c.end, text[c.start : c.end]),
+            # the claim's IRI is minted from this span: it keeps the comma
             Span(c.stmt_start, c.stmt_end, text[c.stmt_start : c.stmt_end]),
             keys[c.claimant],
             statement,
@@ -326,6 +328,17 @@ def _with_containers(entities: list[Entity]) -> list[Entity]:
         else replace(e, within=tuple(k for k in e.within if k in named))
         for e in entities
     ]
+
+
+def _without_last_comma(
+    text: str, pieces: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The pieces, the last one without the comma a quote ends with before "she
+    said" ('"We will not give up," she said': the content is the words)."""
+    a, b = pieces[-1]
+    while b > a and text[b - 1] in ",;: ":
+        b -= 1
+    return (*pieces[:-1], (a, b)) if b > a else pieces
 
 
 def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
