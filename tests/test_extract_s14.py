@@ -326,3 +326,23 @@ def test_a_quote_ends_with_its_words_not_its_comma(run):
     assert [p.text for p in claim.content] == ["We are not giving up"]
     # the claim's IRI, minted from its statement span, is what it was
     assert claim.statement_span.text == "We are not giving up,"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # a statement that ends on a quoted phrase keeps its closing mark
+        (
+            'Lopez said the closure was "a heavy blow for the whole region".',
+            'the closure was "a heavy blow for the whole region"',
+        ),
+        (
+            "Lopez said the closure was “a heavy blow.”",
+            "the closure was “a heavy blow.”",
+        ),
+        # guard: no quote, nothing added
+        ("Lopez said the plan was fine.", "the plan was fine"),
+    ],
+)
+def test_a_statement_closes_the_quote_it_opens(run, text, statement):
+    assert [c.statement for c in run(text).claims] == [statement]

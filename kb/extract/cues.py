@@ -553,4 +553,25 @@ def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
         toks.pop()
     if not toks:
         return doc[start_tok].idx, doc[start_tok].idx
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return start, _closing_quote(doc.text, start, end)
+
+
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
+def _closing_quote(text: str, start: int, end: int) -> int:
+    """``end``, or past the quote mark that closes one the span opens: 'the closure
+    was "a heavy blow".' keeps its closing mark rather than end unbalanced."""
+    inside = text[start:end]
+    for opening, closing in _QUOTE_PAIRS:
+        if opening == closing:
+            unbalanced = inside.count(opening) % 2 == 1
+        else:
+            unbalanced = inside.count(opening) > inside.count(closing)
+        after = text[end : end + 2]
+        at = after.find(closing)
+        # the mark right after the span, or after its full stop ("… blow.")
+        if unbalanced and at >= 0 and not after[:at].strip(".!?"):
+            return end + at + 1
+    return end
