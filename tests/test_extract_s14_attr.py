@@ -55,7 +55,7 @@ def test_definite_description_continues_the_person_just_named(run):
 
 
 def test_no_described_speaker_for_documents_or_places(run):
-    # guards: a document with no issuer, a place and a time are not speakers
+    # guards: a document with no issuer and a place are not speakers
     assert run("The statement said the plant would close in June.").claims == ()
     assert run("The main town says the road is closed.").claims == ()
 
