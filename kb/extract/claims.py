@@ -27,7 +27,7 @@ from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
 from kb.extract.records import RawClaim
-from kb.extract.resolve import AttributionRules
+from kb.extract.resolve import AttributionRules, speaker_noun
 from kb.text import lexicon as lx
 
 __all__ = ["ATTRIBUTION_TYPES", "DEFAULT_ATTRIBUTIONS", "claims_of", "find_claims"]
@@ -269,6 +269,8 @@ class _ClaimRules(AttributionRules):
             claimant = self.r.source(subj)
         if claimant is None and _reports_clause(tok):
             claimant = self.r.new_speaker(subj)
+        if claimant is None and _reports_clause(tok) and tok.lemma_ in lx.SPEAKING:
+            claimant = self.r.described_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, clause.start, clause.end)
@@ -584,6 +586,9 @@ class _ClaimRules(AttributionRules):
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own
             return self.r.described(obj, "Organization", ("amod", "compound", "poss"))
+        if found is None and obj.pos_ == "NOUN" and speaker_noun(obj):
+            # "according to a longtime analyst", "according to a farmers' group"
+            found = self.r.described(obj, "Actor", ("amod", "compound", "poss"))
         return found
 
     def _with_continuation(self, claim: RawClaim, figure_starts: list[int]) -> RawClaim:

@@ -82,8 +82,16 @@ def asked(verb: Token) -> SpacySpan | None:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
+    # "asked the workers if they would strike": the parser may hang the question
+    # on the verb as an adverbial clause, after whom it was asked; but "asked for
+    # help when the storm hit" asks no question
     clause = next(
-        (c for c in verb.rights if c.dep_ == "ccomp" and c.left_edge.lower_ in _WH),
+        (
+            c
+            for c in verb.rights
+            if (c.dep_ == "ccomp" and c.left_edge.lower_ in _WH)
+            or (c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether"))
+        ),
         None,
     )
     if clause is None:

@@ -79,6 +79,11 @@ class Antecedents:
         subject of the closest earlier sentence that names a person."""
         return self._memoised(tok, "person") if described_person(tok) else None
 
+    def continued(self, tok: Token) -> int | None:
+        """The person a description of any words continues ("the real estate agent
+        said …" after a sentence about Ana Obi), found as for :meth:`described`."""
+        return self._memoised(tok, "person")
+
     def _memoised(self, tok: Token, cls: str) -> int | None:
         if tok.i not in self.memo:
             self.memo[tok.i] = None  # a cycle finds nothing

@@ -19,7 +19,7 @@ from kb.text import lexicon as lx
 from kb.text.gazetteer import fold
 from kb.text.quotes import find_quotes
 
-__all__ = ["AttributionRules", "Resolver", "quote_spans_of"]
+__all__ = ["AttributionRules", "Resolver", "speaker_noun", "quote_spans_of"]
 
 # Modifiers that make "the <company noun>" a different business from the story's.
 _OTHER = {
@@ -218,6 +218,29 @@ class Resolver:
                 subj, "Person" if honorific else "Actor", ("compound",)
             )
         return None
+
+    def described_speaker(self, subj: Token) -> int | None:
+        """A single speaker the article describes where it speaks and names nowhere
+        ("the retired teacher said …", "a farmers' group says …", "his childhood
+        friend told …"): an actor of its own, the same one each time the same
+        words describe it. Only a noun for a person or a body of people (by its
+        word or its agent ending: "owner", "volunteer", "activist"), with a
+        determiner or an owner; not names, pronouns, documents or places."""
+        if subj.tag_ != "NN" or not speaker_noun(subj):
+            return None
+        if self.mentions.at(subj.i) is not None or subj.ent_type_:
+            return None
+        if not any(c.dep_ in ("det", "poss") for c in subj.children):
+            return None
+        if _definite(subj) and subj.lemma_.lower() not in lx.BODY_WORDS:
+            # "the real estate agent said …": the person the article was about
+            found = self.antecedents.continued(subj)
+            if found is not None and not self._other_gender(subj, found):
+                return found
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subj.children):
+            # "a farmers' group": the owner is part of the description
+            return self.described(subj, "Actor", ("amod", "compound", "poss"))
+        return self._anonymous(subj)
 
     def _share_group(self, subj: Token) -> int | None:
         """ "63 percent said …", "a majority of voters said …": what the people
@@ -858,6 +881,23 @@ def _of_people(prep: Token) -> bool:
     return prep.lower_ == "of" or (
         prep.lower_ == "in" and any(c.like_num for c in prep.children)
     )
+
+
+#: endings of English agent nouns: "owner", "activist", "historian", "volunteer"
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+
+
+def speaker_noun(tok: Token) -> bool:
+    """A noun for a person or a body of people: a role, a word for a person or a
+    group, or an agent noun that is not a document ("statement", "letter")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lx.SOURCE_NOUNS or tok.lower_ in lx.SOURCE_NOUNS:
+        return False
+    if lemma in lx.PERSON_DESCRIPTIONS | lx.UNNAMED_SOURCES | lx.PERSON_WORDS:
+        return True
+    if lemma in lx.BODY_WORDS:
+        return True
+    return lemma in lx.GENDERED_WORDS or lemma.endswith(_AGENT_ENDINGS)
 
 
 def _role(tok: Token) -> bool:

@@ -15,6 +15,15 @@ CUE_VERBS = frozenset(
     mention remark reply respond answer complain boast vow pledge promise urge tweet
     post comment observe point show find recommend advise charge""".split()
 )
+# Of those, the verbs whose subject is always someone (or something) speaking, even
+# one the article only describes ("the retired teacher said …"); not "show",
+# "suggest", "indicate", whose subject may be a fact ("the result suggests …").
+SPEAKING = frozenset(
+    """say tell argue insist claim warn explain write state allege assert contend
+    declare acknowledge admit concede complain boast reply respond answer testify
+    reiterate tweet remark recall vow pledge promise caution maintain stress
+    emphasise emphasize comment observe announce deny dispute report""".split()
+)
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
 BELIEF_VERBS = frozenset(
@@ -188,6 +197,13 @@ PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
     developer woman man activist actress actor singer author writer narrator
     announcer host anchor""".split()
 )
+# Words for a person that are neither roles nor agent nouns: "a longtime friend
+# said …"; and for a body of people: "a civil rights group says …".
+PERSON_WORDS = frozenset(
+    """friend colleague neighbour neighbor relative veteran tycoon magnate mogul
+    person man woman""".split()
+)
+BODY_WORDS = frozenset({"group", "panel", "coalition"})
 # Gendered words that, just before a name, tell the person's gender; and the pronouns
 # that must agree with it ("she said" never resolves to "Mr Hart").
 _MALE_WORDS = """mr mr. sir lord king prince duke emperor spokesman chairman congressman
