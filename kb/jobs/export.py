@@ -5,12 +5,13 @@ nothing grows with the batch but the (disk-backed) sorted output."""
 from __future__ import annotations
 
 import gc
+import io
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from kb.rdf.mapping import MappingOptions, map_article
 from kb.rdf.output import write_atomic_with
 from kb.rdf.validate import ValidateMode, check_validate_mode, validate_article
 from kb.rdf.validation_report import ValidationReport
-from kb.rdf.writers import GraphWriter
+from kb.rdf.writers import GraphWriter, Mapper
 from kb.store.bulk import OPTIMIZE_AFTER_TRIPLES
 from kb.store.embedded import Store, Written
 from kb.text.gazetteer import Gazetteer, load_user_gazetteer, user_gazetteer
@@ -275,7 +276,8 @@ def build_graphs(
         options = replace(options, jobs=auto_jobs(inputs))
     if options.jobs is not None and options.jobs > 1:
         if noted is not None:
-            noted(Decision(False, f"extraction runs in {options.jobs} processes"))
+            text = f"extraction runs in {options.jobs} processes"
+            noted(Decision(False, text, workers=options.jobs))
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
     gaz = user_gazetteer(options.gazetteers)
@@ -454,7 +456,10 @@ def export(
             inputs, options, result.outcomes, progress, result.note
         ):
             writer.add(graph)
-        result.text = writer.text()
+        buffer = io.BytesIO()
+        with _mapper(options.fmt, result.extraction) as mapper:
+            writer.write(buffer, mapper)
+        result.text = buffer.getvalue().decode("utf-8")
         return result
 
 
@@ -478,11 +483,26 @@ def export_to(
             inputs, options, result.outcomes, progress, result.note
         ):
             writer.add(graph)
-        if not isinstance(target, (str, Path)):
-            writer.write(target)
-        elif result.written:
-            write_atomic_with(target, writer.write)
+        with _mapper(options.fmt, result.extraction) as mapper:
+            if not isinstance(target, (str, Path)):
+                writer.write(target, mapper)
+            elif result.written:
+                write_atomic_with(target, lambda out: writer.write(out, mapper))
     return result
+
+
+@contextmanager
+def _mapper(fmt: str, extraction: Decision | None) -> Iterator[Mapper]:
+    """Where the writer runs the Turtle writer: in as many processes as extraction
+    ran in (forked afresh: the extraction workers are done by then), so that
+    the batch's serial tail is shorter; or here."""
+    if fmt != "ttl" or extraction is None or extraction.workers < 2:
+        yield map
+        return
+    from kb.jobs.parallel import worker_mapper
+
+    with worker_mapper(extraction.workers) as mapper:
+        yield mapper
 
 
 def add(
