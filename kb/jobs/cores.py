@@ -48,6 +48,8 @@ class Decision:
 
     ahead: bool
     text: str
+    #: the worker processes extraction runs in; 1: this process (and its helper)
+    workers: int = 1
 
 
 @dataclass(frozen=True)

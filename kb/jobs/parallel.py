@@ -8,20 +8,28 @@ in flight at a time, so memory does not grow with the batch.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from typing import TypeVar
 
 from kb.extract import extract_many, load_pipeline
+from kb.jobs.forkserver import worker_context
 from kb.models import Article
 from kb.rdf.mapping import MappingOptions, map_article
 from kb.rdf.validate import ValidateMode, check_validate_mode, validate_article
+from kb.rdf.writers import Mapper
 from kb.text.gazetteer import user_gazetteer
 
-__all__ = ["CHUNK_SIZE", "Processed", "process_parallel"]
+__all__ = [
+    "CHUNK_SIZE",
+    "Processed",
+    "ordered_map",
+    "process_parallel",
+    "worker_mapper",
+]
 
 #: Articles per task: large enough to amortise pickling and let ``nlp.pipe`` batch,
 #: small enough that both workers stay busy to the end of a batch.
@@ -31,6 +39,8 @@ CHUNK_SIZE = 4
 AHEAD_PER_JOB = 3
 
 Other = TypeVar("Other")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -121,34 +131,53 @@ def process_parallel(
 
     :raises ExtractionError: when a worker cannot load the NLP pipeline.
     """
-    context = _worker_context()
-    pending: deque[tuple[list[Article | Other], AsyncResult[list[Processed]]]]
-    pending = deque()
-    setup = (model, mapping, gazetteers, validate)
-    with context.Pool(jobs, _init_worker, setup) as pool:
+    chunks: deque[list[Article | Other]] = deque()
+
+    def articles() -> Iterator[list[Article]]:
         for chunk in _chunks(items, CHUNK_SIZE):
-            articles = [item for item in chunk if isinstance(item, Article)]
-            pending.append((chunk, pool.apply_async(_process_chunk, (articles,))))
-            if len(pending) >= jobs * AHEAD_PER_JOB:
-                yield from _in_order(*pending.popleft())
-        while pending:
-            yield from _in_order(*pending.popleft())
+            chunks.append(chunk)
+            yield [item for item in chunk if isinstance(item, Article)]
+
+    setup = (model, mapping, gazetteers, validate)
+    with worker_context().Pool(jobs, _init_worker, setup) as pool:
+        done = ordered_map(pool, _process_chunk, articles(), jobs * AHEAD_PER_JOB)
+        for results in done:
+            yield from _in_order(chunks.popleft(), results)
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a server process that has already loaded spaCy and the
-    gazetteer (Linux), else spawned fresh. Either way they share nothing with the
-    caller (its threads, its open store)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kb.jobs.preload"])
-    return context
+def ordered_map(
+    pool: Pool, function: Callable[[Item], Result], items: Iterable[Item], ahead: int
+) -> Iterator[Result]:
+    """``function`` over ``items`` in the pool's processes, the results in order;
+    at most ``ahead`` items are sent before the oldest result is back, so the
+    items in flight stay a handful however many there are."""
+    pending: deque[AsyncResult[Result]] = deque()
+    for item in items:
+        pending.append(pool.apply_async(function, (item,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+@contextmanager
+def worker_mapper(jobs: int) -> Iterator[Mapper]:
+    """A :data:`~kb.rdf.writers.Mapper` that runs in ``jobs`` processes forked
+    from the workers' server (which is running already after an extraction with
+    workers), for :meth:`~kb.rdf.writers.GraphWriter.write`."""
+    with worker_context().Pool(jobs) as pool:
+
+        def mapper(
+            function: Callable[[bytes], bytes], texts: Iterable[bytes]
+        ) -> Iterator[bytes]:
+            return ordered_map(pool, function, texts, jobs * AHEAD_PER_JOB)
+
+        yield mapper
 
 
 def _in_order(
-    chunk: list[Article | Other], result: AsyncResult[list[Processed]]
+    chunk: list[Article | Other], results: list[Processed]
 ) -> Iterator[Processed | Other]:
-    done = iter(result.get())
+    done = iter(results)
     for item in chunk:
         yield next(done) if isinstance(item, Article) else item

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import RDF
 
-__all__ = ["in_graph", "nquads", "types_first"]
+__all__ = ["in_graph", "nquads", "types_first", "whole_subjects"]
 
 _TYPE = f" <{RDF.type}> ".encode()
 
@@ -26,7 +26,7 @@ def types_first(blocks: Iterable[list[bytes]], fields: int) -> Iterator[list[byt
     >>> [line.split()[2] for block in types_first([lines], 1) for line in block]
     [b'<T>', b'1', b'2']
     """
-    for block in _whole_subjects(blocks, fields):
+    for block in whole_subjects(blocks, fields):
         yield _reordered(block, fields)
 
 
@@ -38,9 +38,7 @@ def _key(line: bytes, fields: int) -> bytes:
     return line[: end + 1]
 
 
-def _whole_subjects(
-    blocks: Iterable[list[bytes]], fields: int
-) -> Iterator[list[bytes]]:
+def whole_subjects(blocks: Iterable[list[bytes]], fields: int) -> Iterator[list[bytes]]:
     """The blocks, each subject's lines in one of them: a block's last subject goes
     on to the next block."""
     carry: list[bytes] = []

@@ -12,7 +12,8 @@ from __future__ import annotations
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from itertools import chain
 from types import TracebackType
 from typing import IO, Any
@@ -25,12 +26,16 @@ from kb.models import ArticleGraph
 from kb.rdf.framing import framed_articles
 from kb.rdf.jsonld_writer import write_jsonld, write_jsonld_nodes
 from kb.rdf.labels import LabelChoice
-from kb.rdf.line_order import in_graph, nquads, types_first
+from kb.rdf.line_order import in_graph, nquads, types_first, whole_subjects
 from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
 from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, text_of
 
-__all__ = ["FORMATS", "GraphWriter", "serialize"]
+__all__ = ["FORMATS", "GraphWriter", "Mapper", "serialize", "turtle_body"]
+
+#: Maps a function over texts, giving the results in order: ``map`` by default, or
+#: one that runs it in worker processes (:func:`kb.jobs.parallel.ordered_map`).
+Mapper = Callable[[Callable[[bytes], bytes], Iterable[bytes]], Iterable[bytes]]
 
 #: Output formats and their file extensions.
 FORMATS = {
@@ -85,8 +90,13 @@ class GraphWriter:
             name = b"<%s> " % graph.iri.encode("utf-8")  # by graph, then triple
             self._lines.extend([name + line for line in lines if line])
 
-    def write(self, out: IO[bytes]) -> None:
-        """Write the document to a binary stream."""
+    def write(self, out: IO[bytes], mapper: Mapper = map) -> None:
+        """Write the document to a binary stream.
+
+        :param mapper: runs the Turtle writer on runs of whole subjects, which it
+            may do in other processes (see :func:`turtle_body`); the other formats
+            are written here.
+        """
         if self.fmt == "nq":
             for text in self._lines.texts():
                 out.write(text)
@@ -94,9 +104,13 @@ class GraphWriter:
             for text in map(text_of, self._merged()):
                 out.write(text)
         elif self.fmt == "ttl":
-            blocks = types_first(self._merged(), fields=1)
-            triples = _parsed(map(text_of, blocks), ox.RdfFormat.N_TRIPLES)
-            ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+            texts = map(text_of, whole_subjects(self._merged(), fields=1))
+            started = False
+            for body in mapper(turtle_body, texts):
+                if body and not started:
+                    out.write(_turtle_header())
+                    started = True
+                out.write(body)
         elif self.fmt == "trig":
             blocks = types_first(self._lines.blocks(), fields=2)
             quads = _parsed(map(nquads, blocks), ox.RdfFormat.N_QUADS)
@@ -139,6 +153,38 @@ class GraphWriter:
 
 def _prefixes() -> dict[str, str]:
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def turtle_body(text: bytes) -> bytes:
+    """The Turtle of sorted, distinct N-Triples lines of whole subjects (no subject
+    has lines elsewhere), each subject's types first, without the prefix lines.
+    A document is the prefix lines then the bodies of its runs of subjects in
+    order: the writer carries nothing from one subject to the next.
+
+    >>> turtle_body(b'<http://x.org/a> <http://x.org/p> "1" .\\n').decode()
+    '<http://x.org/a> <http://x.org/p> "1" .\\n'
+    """
+    lines = text.split(b"\n")[:-1]  # each line ends in one
+    ordered = list(chain.from_iterable(types_first([lines], fields=1)))
+    turtle = _turtle(ox.parse(text_of(ordered), format=ox.RdfFormat.N_TRIPLES))
+    header = _turtle_header()
+    if not turtle.startswith(header):  # pragma: no cover - pyoxigraph changed
+        raise AssertionError("the Turtle writer no longer starts with the prefixes")
+    return turtle[len(header) :]
+
+
+@cache
+def _turtle_header() -> bytes:
+    """The prefix lines the Turtle writer starts a document with."""
+    probe = ox.Triple(*(ox.NamedNode("urn:x"),) * 3)
+    return _turtle([probe]).removesuffix(b"<urn:x> <urn:x> <urn:x> .\n")
+
+
+def _turtle(triples: Iterable[ox.Triple]) -> bytes:
+    """Turtle with our prefixes, in memory."""
+    return (
+        ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes()) or b""
+    )
 
 
 def _parsed(texts: Iterable[bytes], fmt: ox.RdfFormat) -> Iterator[Any]:

@@ -1,0 +1,79 @@
+"""``--jobs`` workers' server starts before ``kb`` imports the rest of itself, and
+work mapped onto worker processes comes back in order, a few items in flight."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from multiprocessing import forkserver
+from multiprocessing.pool import ThreadPool
+
+import pytest
+
+from kb.jobs.forkserver import asked_jobs, start_early
+from kb.jobs.parallel import ordered_map, worker_mapper
+from kb.rdf import spill
+from kb.rdf.writers import GraphWriter
+from tests.test_writer_equivalence import _articles, _plain
+
+
+@pytest.mark.parametrize(
+    ("args", "environ", "jobs"),
+    [
+        (["export", "in/", "--jobs", "2"], {}, 2),
+        (["export", "in/", "--jobs=4", "-o", "x.ttl"], {}, 4),
+        (["add", "in/", "-j", "2", "--store", "s"], {}, 2),
+        (["export", "in/", "-j2"], {}, 2),
+        (["export", "in/"], {"KB_JOBS": "3"}, 3),
+        (["export", "in/", "--jobs", "1"], {"KB_JOBS": "3"}, 1),  # the option wins
+        (["export", "in/", "--jobs", "auto"], {}, 1),  # decided from the inputs
+        (["export", "in/", "--jobs"], {}, 1),  # the CLI reports it
+        (["export", "in/", "--jobs", "2", "--scheduler", "local"], {}, 1),  # Dask
+        (["query", "--jobs", "2"], {}, 1),
+        ([], {"KB_JOBS": "2"}, 1),
+    ],
+)
+def test_asked_jobs(args: list[str], environ: dict[str, str], jobs: int) -> None:
+    assert asked_jobs(args, environ) == jobs
+
+
+def test_the_server_starts_early_only_for_workers() -> None:
+    assert not start_early(["export", "in/", "--jobs", "1"], {})
+    assert not start_early(["export", "in/"], {})
+    assert start_early(["export", "in/", "--jobs", "2"], {})
+    assert forkserver._forkserver._forkserver_pid is not None  # type: ignore[attr-defined]
+
+
+def test_ordered_map_keeps_order_and_few_in_flight() -> None:
+    sent: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(20):
+            sent.append(i)
+            yield i
+
+    def square(i: int) -> int:
+        if i % 4 == 0:
+            time.sleep(0.05)  # done after the next ones: order is not finishing order
+        return i * i
+
+    with ThreadPool(2) as pool:
+        results = ordered_map(pool, square, items(), ahead=3)
+        first = next(results)
+        assert len(sent) == 3  # no more than `ahead` were sent before it was back
+        assert [first, *results] == [i * i for i in range(20)]
+
+
+def test_turtle_written_in_worker_processes_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    graphs = _articles(2)
+    # many small runs of subjects, so that each worker writes several
+    monkeypatch.setattr(spill, "BLOCK_LINES", 5)
+    out = io.BytesIO()
+    with GraphWriter("ttl") as writer, worker_mapper(2) as mapper:
+        for graph in graphs:
+            writer.add(graph)
+        writer.write(out, mapper)
+    assert out.getvalue() == _plain("ttl", graphs)
