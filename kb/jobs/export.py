@@ -4,7 +4,6 @@ nothing grows with the batch but the (disk-backed) sorted output."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import io
 import os
@@ -309,27 +308,8 @@ def keep_loaded() -> None:
     live as long as the process, yet each full collection would walk them again:
     about 5% of an export's time on the bench corpus. A helper forked later inherits
     them frozen, which also spares their memory pages the collector's writes. No
-    collection first: a full one costs more than the little garbage it would free.
-
-    And one malloc arena for every thread (glibc): the validation thread's own
-    arena, fragmented, kept memory that grew with the batch (peak RSS of a whole
-    export, 500 bench articles against 50: 554 MB against 465 MB with one arena,
-    614 MB against 500 MB without)."""
+    collection first: a full one costs more than the little garbage it would free."""
     gc.freeze()
-    _one_malloc_arena()
-
-
-#: glibc's mallopt parameter for the most malloc arenas (``M_ARENA_MAX``)
-_M_ARENA_MAX = -8
-
-
-def _one_malloc_arena() -> None:
-    """Threads started from now on allocate from the main arena (glibc only)."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc: its allocator, its ways
-        return
-    libc.mallopt(_M_ARENA_MAX, 1)
 
 
 #: Articles mapped ahead of the oldest one still being validated. Validation runs
