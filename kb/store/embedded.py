@@ -130,7 +130,7 @@ class Store:
             return ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
             hint = (
-                "; another kb add or kb remove is writing to it: wait for it to finish"
+                "; another kb process (kb add or kb remove) is writing to it: wait for it to finish"
                 if "lock" in str(exc).lower()
                 else ""
             )
