@@ -4,10 +4,12 @@ work mapped onto worker processes comes back in order, a few items in flight."""
 from __future__ import annotations
 
 import io
+import multiprocessing
 import time
 from collections.abc import Iterator
 from multiprocessing import forkserver
 from multiprocessing.pool import ThreadPool
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +79,68 @@ def test_turtle_written_in_worker_processes_is_the_same(
             writer.add(graph)
         writer.write(out, mapper)
     assert out.getvalue() == _plain("ttl", graphs)
+
+
+def _sigint_handler() -> object:
+    import signal
+
+    return signal.getsignal(signal.SIGINT)
+
+
+def test_workers_leave_ctrl_c_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: only the parent should answer it (it
+    says what it kept and ends the pool); each worker printed a traceback."""
+    import signal
+
+    from kb.jobs.parallel import _init_worker, ignore_interrupts
+    from kb.rdf.mapping import MappingOptions
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1, ignore_interrupts) as pool:
+        assert pool.apply(_sigint_handler) == signal.SIG_IGN
+    setup = (None, MappingOptions(), (), "fast")
+    with context.Pool(1, _init_worker, setup) as pool:
+        assert pool.apply(_sigint_handler) == signal.SIG_IGN
+
+
+@pytest.mark.slow
+def test_the_kb_script_runs_workers(tmp_path: Path) -> None:
+    """Through the installed ``kb`` script, as users run it: each worker runs the
+    script again to set itself up, with the command's arguments, and must not start
+    a server of its own (it raised, and the export never ended)."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    script = shutil.which("kb", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("no kb script beside this Python (pip install -e .)")
+    source = tmp_path / "three.jsonl"
+    texts = [
+        f"Maria Lopez said on Monday that the {w} would open in May."
+        for w in ("bridge", "school", "library")
+    ]
+    source.write_text(
+        "".join(
+            json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)
+        )
+    )
+    done = subprocess.run(
+        [
+            script,
+            "export",
+            str(source),
+            "--jobs",
+            "2",
+            "-o",
+            str(tmp_path / "o.nt"),
+            "--format",
+            "nt",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr

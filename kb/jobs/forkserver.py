@@ -65,7 +65,7 @@ def start_early(args: Sequence[str], environ: Mapping[str, str] = os.environ) ->
     A server started for a command that then fails its options costs a core for a
     second and stops when ``kb`` exits.
     """
-    if asked_jobs(args, environ) < 2:
+    if asked_jobs(args, environ) < 2 or _a_worker():
         return False
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return False
@@ -74,3 +74,13 @@ def start_early(args: Sequence[str], environ: Mapping[str, str] = os.environ) ->
     worker_context()  # sets the preload
     forkserver.ensure_running()
     return True
+
+
+def _a_worker() -> bool:
+    """Whether this process is a worker: one the forkserver started runs the
+    ``kb`` script again to set itself up (with the command's arguments), and must
+    not start a server of its own (multiprocessing refuses, and the worker dies)."""
+    current = multiprocessing.current_process()
+    return bool(getattr(current, "_inheriting", False)) or (
+        multiprocessing.parent_process() is not None
+    )

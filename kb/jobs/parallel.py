@@ -8,6 +8,7 @@ in flight at a time, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
@@ -65,10 +66,17 @@ def _init_worker(
     gazetteers: tuple[str, ...],
     validate: ValidateMode,
 ) -> None:
+    ignore_interrupts()
     _STATE["model"] = model
     _STATE["mapping"] = mapping
     _STATE["gazetteers"] = gazetteers
     _STATE["validate"] = validate
+
+
+def ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent says what it
+    kept and ends the pool; a worker that took it too would print a traceback each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _process_chunk(chunk: list[Article]) -> list[Processed]:
@@ -165,7 +173,7 @@ def worker_mapper(jobs: int) -> Iterator[Mapper]:
     """A :data:`~kb.rdf.writers.Mapper` that runs in ``jobs`` processes forked
     from the workers' server (which is running already after an extraction with
     workers), for :meth:`~kb.rdf.writers.GraphWriter.write`."""
-    with worker_context().Pool(jobs) as pool:
+    with worker_context().Pool(jobs, ignore_interrupts) as pool:
 
         def mapper(
             function: Callable[[bytes], bytes], texts: Iterable[bytes]
