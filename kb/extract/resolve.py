@@ -537,7 +537,8 @@ class Resolver:
             if earlier is not None:
                 return earlier
         # "the central bank": a public body, never a business named before
-        body = is_institution(tok) and lemma not in lx.INSTITUTION_NOUNS
+        institution = is_institution(tok)
+        body = institution and lemma not in lx.INSTITUTION_NOUNS
         if lemma in lx.ORG_GENERIC or lemma in lx.INSTITUTION_NOUNS or body:
             named = self.recent(tok.i, {"Organization"}, word=lemma)
             if named is not None:
@@ -548,7 +549,7 @@ class Resolver:
             if not body and self._the_business(tok, lemma, described):
                 # '"… Varda Gas …," the oil giant said': not the one it quotes
                 return self._the_business_named(tok, lemma)
-            if not (allow_new_group and is_institution(tok) and described):
+            if not (allow_new_group and institution and described):
                 return None
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None

@@ -1283,10 +1283,7 @@ class TriggerRules:
         """A strike by workers: no weapon word on it, and workers, a union or pay in
         its sentence."""
         mods = _modifiers(tok)
-        if mods & lx.STRIKE_WEAPONS or any(
-            c.dep_ == "prep" and c.lower_ in ("on", "against") and not _a_time(c)
-            for c in tok.children
-        ):
+        if mods & lx.STRIKE_WEAPONS or _aimed(tok):
             return False  # "a strike on a depot"; not "a strike on Monday"
         if (
             mods & lx.WALKOUT_MODIFIERS

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-__all__ = ["DEFAULT_BUDGET", "SortedLines", "text_of"]
+__all__ = ["DEFAULT_BUDGET", "SortedLines", "lines_of", "text_of"]
 
 #: Bytes of lines held in memory before a run is spilled (about 20 MB of Python
 #: objects): big enough that a batch of a few hundred articles never touches disk.
@@ -92,8 +92,7 @@ class SortedLines:
         return map(text_of, self.blocks())
 
     def __iter__(self) -> Iterator[str]:
-        for text in self.texts():
-            yield from text.decode("utf-8").split("\n")[:-1]
+        return lines_of(self.blocks())
 
     def close(self) -> None:
         for run in self._runs:
@@ -113,6 +112,12 @@ class SortedLines:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def lines_of(blocks: Iterable[list[bytes]]) -> Iterator[str]:
+    """The lines of sorted blocks as strings, without their line ends."""
+    for text in map(text_of, blocks):
+        yield from text.decode("utf-8").split("\n")[:-1]
 
 
 def text_of(lines: list[bytes]) -> bytes:

@@ -29,7 +29,7 @@ from kb.rdf.labels import LabelChoice
 from kb.rdf.line_order import in_graph, nquads, types_first, whole_subjects
 from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
-from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, text_of
+from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, lines_of, text_of
 
 __all__ = ["FORMATS", "GraphWriter", "Mapper", "serialize", "turtle_body"]
 
@@ -119,12 +119,7 @@ class GraphWriter:
             self._framed.seek(0)
             write_jsonld_nodes(self._framed, jsonld_context()["@context"], out)
         else:
-            lines = (
-                line
-                for text in map(text_of, self._merged())
-                for line in text.decode("utf-8").split("\n")[:-1]
-            )
-            write_jsonld(lines, jsonld_context()["@context"], out)
+            write_jsonld(lines_of(self._merged()), jsonld_context()["@context"], out)
 
     def _merged(self) -> Iterator[list[bytes]]:
         """The merged graph's sorted lines, a node's labels but one made names."""

@@ -50,7 +50,7 @@ from rdflib.term import Node
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import queries
 from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
-from kb.store.sparql import _PREFIXES, Key, order_keys, term_kind
+from kb.store.sparql import PREDECLARED, Key, order_keys, term_kind
 
 __all__ = [
     "KEYED_PREDICATES",
@@ -213,7 +213,7 @@ def owners(db: ox.Store, nodes: Iterable[ox.NamedNode]) -> set[ox.NamedNode]:
     change, as the store links them now (before a drop, after an add)."""
     found: set[ox.NamedNode] = set()
     for chunk in _chunks(sorted(nodes, key=str)):
-        rows = db.query(_OWNERS % " ".join(str(n) for n in chunk), prefixes=_PREFIXES)
+        rows = db.query(_OWNERS % " ".join(str(n) for n in chunk), prefixes=PREDECLARED)
         assert isinstance(rows, ox.QuerySolutions)
         found.update(r[0] for r in rows if isinstance(r[0], ox.NamedNode))
     return found
@@ -717,7 +717,7 @@ def _rows(
     for text in texts:
         text = plan.unordered(text) if entities is not None else text
         text = text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{kind.entity}", 1)
-        answer = db.query(text, prefixes=_PREFIXES)
+        answer = db.query(text, prefixes=PREDECLARED)
         assert isinstance(answer, ox.QuerySolutions)
         columns = [v.value for v in answer.variables]
         at = columns.index(kind.entity)

@@ -17,10 +17,9 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
-from kb.rdf.namespaces import PREFIXES
 from kb.store.queries import with_values
 from kb.store.querying import QueryRequest
-from kb.store.sparql import QueryKind, QueryResult
+from kb.store.sparql import PREDECLARED, QueryKind, QueryResult
 from kb.store.terms import Term
 
 __all__ = [
@@ -45,9 +44,6 @@ _GRAPH_FORMATS = {
     "application/rdf+xml": "xml",
 }
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_ALL_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()} | {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-}
 # the prologue (comments, PREFIX and BASE) before a query's form keyword
 _PROLOGUE = re.compile(
     r"(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE
@@ -109,7 +105,7 @@ def with_prefixes(sparql: str) -> str:
     declared = set(_DECLARED.findall(sparql))
     lines = [
         f"PREFIX {p}: <{iri}>"
-        for p, iri in sorted(_ALL_PREFIXES.items())
+        for p, iri in sorted(PREDECLARED.items())
         if p not in declared and re.search(rf"(?<![\w.-]){p}:", sparql)
     ]
     return "\n".join([*lines, sparql]) if lines else sparql

@@ -34,7 +34,6 @@ __all__ = [
 PREDECLARED = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 }
-_PREFIXES = PREDECLARED  # the name kb.store.ordered_keys imports
 QueryKind = KindLiteral["select", "ask", "graph"]
 #: What :meth:`pyoxigraph.Store.query` substitutes for variables.
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]

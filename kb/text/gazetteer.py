@@ -244,9 +244,8 @@ class Gazetteer:
         goes to the more populous country's ("Maryland" is the US state)."""
         for sub in sorted(pycountry.subdivisions, key=self._country_size, reverse=True):
             country = self._countries.get(sub.country_code)
-            name = sub.name.translate(
-                _MACRONS
-            )  # "Tamil Nādu" is "Tamil Nadu" in English
+            # "Tamil Nādu" is "Tamil Nadu" in English
+            name = sub.name.translate(_MACRONS)
             if (
                 country is None
                 or self._named(fold(name), country, top=not _parent_of(sub))
