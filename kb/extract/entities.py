@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kb.extract.extensions import Stage, gazetteer_of, stage
 from kb.extract.mentions import mentions_of
-from kb.extract.names import acronym, nationality_word
+from kb.extract.names import acronym, family_name, nationality_word, web_name_stem
 from kb.extract.records import Cluster, Entities, Mention
 from kb.text import lexicon as lx
 from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
@@ -137,6 +137,8 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
     if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
+    if m.kind == cl.kind == "Organization" and web_name_stem(longest) == m.name:
+        return True  # "Velmora" after "Velmora.com"
     if m.name.isupper() and m.name in (
         acronym(_without_legal_form(longest)),
         acronym(_without_place_prefix(longest)),
@@ -256,7 +258,7 @@ def _surname_of(m: Mention, cl: Cluster) -> bool:
         return False
     return any(
         len(full) > len(words) and full[-len(words) :] == words
-        for full in (fold(n).split() for n in cl.names())
+        for full in (family_name(fold(n).split()) for n in cl.names())
     )
 
 

@@ -15,6 +15,7 @@ from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.names import (
     SCORE,
     acronym,
+    family_name,
     country_or_region,
     is_demonym,
     is_institution,
@@ -22,6 +23,7 @@ from kb.extract.names import (
     name_start,
     nationality_word,
     strip_titles,
+    web_name_stem,
 )
 from kb.extract.records import Mention, Mentions, clean_name
 from kb.text import lexicon as lx
@@ -75,6 +77,10 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True  # "Conceding …", "Elsewhere, sales fell"
     if ent.text.lower().removeprefix("the ") in lx.DISEASES:
         return True  # "Zika spread": a disease, not an actor or a place
+    if len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in lx.GATHERING_NAMES:
+        return True  # "the Varda Air Show": a gathering, not an actor
+    if ent.text.isupper() and _in_capitals_line(ent):
+        return True  # "SCORES QUARANTINED": a subheading, not a name
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
         return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
     if (
@@ -84,6 +90,15 @@ def not_a_name(ent: SpacySpan) -> bool:
     ):
         return True  # "tried in absentia"
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
+
+
+def _in_capitals_line(ent: SpacySpan) -> bool:
+    """Whether the entity is on a line of two or more words in capitals only."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(re.findall(r"[^\W\d_]+", line)) >= 2 and line.isupper()
 
 
 _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
@@ -314,7 +329,9 @@ class _MentionFinder:
         self.lower_words = set(re.findall(r"[\w-]+", text))
         # surnames of the people the NER names in full, and names of storms
         self.surnames = {
-            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+            family_name([t.text for t in e])[-1]
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
         self.first_names = {
@@ -848,11 +865,13 @@ class _MentionFinder:
 
     def _short_forms(self) -> None:
         """Short forms the NER missed: an upper-case token that abbreviates a named
-        organisation ("WHO"), and a named person's surname on its own ("Elkins")."""
+        organisation ("WHO"), a web business's name without its address ("Velmora"
+        of "Velmora.com"), and a named person's surname on its own ("Elkins")."""
         items = self.found.items
         acronyms = {acronym(m.name): m for m in items if m.kind == "Organization"}
+        stems = {web_name_stem(m.name) for m in items if m.kind == "Organization"}
         surnames = {
-            m.name.split()[-1]
+            family_name(m.name.split())[-1]
             for m in items
             if m.kind == "Person" and len(m.name.split()) > 1
         }
@@ -866,6 +885,8 @@ class _MentionFinder:
                 and tok.text in acronyms
                 and tok.i not in taken
             ):
+                self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
+            if tok.text in stems and tok.i not in taken:
                 self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
 
     def _ent_start(self, tok: Token) -> int:

@@ -233,6 +233,24 @@ def is_demonym(ent: SpacySpan) -> bool:
     )
 
 
+def family_name(words: list[str]) -> list[str]:
+    """A full name's words without a generational suffix ("Kellan Jr" → "Kellan"),
+    so that the surname alone finds the person; ``words`` in any case."""
+    if len(words) > 2 and words[-1].lower().rstrip(".") in lx.NAME_SUFFIXES:
+        return words[:-1]
+    return words
+
+
+_WEB_NAME = re.compile(r"([A-Z][\w-]+)\.(?:com|org|net|io)")
+
+
+def web_name_stem(name: str) -> str | None:
+    """ "Velmora" of "Velmora.com": a business named for its web address is also
+    called by the name alone."""
+    found = _WEB_NAME.fullmatch(name)
+    return found.group(1) if found else None
+
+
 def acronym(name: str) -> str:
     """The initials of a name of two or more capitalised words ("WHO"), else ""."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]

@@ -142,4 +142,4 @@ def clean_name(text: str) -> str:
     """A name without a leading "the", a possessive, or edge punctuation."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"[’']s$|(?<=s)[’']$", "", text)  # "Hart's", "the Reds'"
-    return re.sub(r"\s+", " ", text).strip(" ,.;:-—")
+    return re.sub(r"\s+", " ", text).strip(' ,.;:-—"“”')

@@ -122,7 +122,26 @@ class Resolver:
             c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children
         ):
             return None  # "a court", "some police": not one institution
+        later = self._only_named_with(subj)
+        if later is not None:
+            return later
         return self.described(subj, "Organization", ("compound", "amod"))
+
+    def _only_named_with(self, tok: Token) -> int | None:
+        """ "Police said …" before the article names "the Sedbergh Police
+        Department": the one organisation named with that word, when the word has no
+        modifier of its own and no other organisation has it in its name."""
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children):
+            return None
+        word = tok.lemma_.lower()
+        found = {
+            c
+            for c, cl in enumerate(self.clusters)
+            if cl.kind == "Organization"
+            and any(not n.islower() for n in cl.names())
+            and word in fold(" ".join(cl.names())).split()
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _of_age(self, tok: Token) -> int | None:
         """ "The 41-year-old said …": the person named before with that age beside

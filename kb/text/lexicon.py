@@ -110,6 +110,15 @@ SPEAKING_DOCUMENTS = frozenset(
     records average averages review audit""".split()
 )
 
+# Last words of the names of shows and games, which the NER takes for organisations.
+GATHERING_NAMES = frozenset(
+    """show festival expo fair games olympics marathon tournament championship
+    championships awards carnival exhibition""".split()
+)
+
+# Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 # Nouns for people acting together: a demonym or country before them makes a Group.
 PEOPLE_NOUNS = frozenset(
     """soldiers troops forces fighters officials officers diplomats civilians workers

@@ -1,0 +1,113 @@
+"""Actors on invented sentences (session 15): one entity for the names a story
+gives one actor, and no actor for subheadings and shows; trained English pipeline
+(slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.names import family_name, web_name_stem
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _names(x: Extraction) -> set[str]:
+    return {e.name for e in x.entities}
+
+
+def _claimants(x: Extraction) -> set[str]:
+    names = {e.key: e.name for e in x.entities}
+    return {names[c.claimant] for c in x.claims if c.claimant in names}
+
+
+def test_a_surname_after_a_name_with_a_suffix_is_that_person(run):
+    x = run(
+        "Patrick W. Orlen Jr., 55, pleaded guilty on Tuesday. Orlen faces up to 10 "
+        "years in prison, said James P. Kellan Jr., the U.S. attorney. Kellan said "
+        "the case was closed."
+    )
+    people = {e.name for e in x.entities if e.key.startswith("person:")}
+    assert people == {"Patrick W. Orlen Jr", "James P. Kellan Jr"}
+    assert _claimants(x) == {"James P. Kellan Jr"}
+
+
+@pytest.mark.parametrize(
+    ("words", "family"),
+    [
+        (["James", "Kellan", "Jr."], ["James", "Kellan"]),
+        (["louis", "van", "halst", "iii"], ["louis", "van", "halst"]),
+        # guards: a suffix alone after one name, and no suffix
+        (["Kellan", "Jr"], ["Kellan", "Jr"]),
+        (["Maria", "Lopez"], ["Maria", "Lopez"]),
+    ],
+)
+def test_family_name_drops_a_generational_suffix(words, family):
+    assert family_name(words) == family
+
+
+def test_a_web_business_is_also_called_by_its_name_alone(run):
+    x = run(
+        "Kellan Orlen of Velmora.com said sales fell. Velmora expects sales to rise "
+        "next year."
+    )
+    orgs = {e.name for e in x.entities if e.key.startswith("organization:")}
+    assert orgs == {"Velmora.com"}
+    assert not any(e.key.startswith("local:") for e in x.entities)
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Velmora.com", "Velmora"), ("Tarsk.org", "Tarsk"), ("Velmora Motors", None)],
+)
+def test_web_name_stem(name, stem):
+    assert web_name_stem(name) == stem
+
+
+def test_police_before_the_one_police_force_named_is_that_force(run):
+    x = run(
+        "Police said the suspect was arrested on Monday. The Rotterdam Police "
+        "Department said a girl was found safe."
+    )
+    assert _claimants(x) == {"Rotterdam Police Department"}
+    assert "Police" not in _names(x)
+
+
+def test_police_beside_two_police_forces_stays_unnamed(run):
+    # guard: with two forces named, "Police" could be either
+    x = run(
+        "Police said the suspect was arrested on Monday. The Rotterdam Police "
+        "Department said a girl was found. The Utrecht Police Department said it "
+        "helped."
+    )
+    assert "Police" in _names(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        # a subheading in capitals
+        (
+            "Plague cases rise in Tarsk.\n\nSCORES QUARANTINED\n\nThe first two "
+            "infected patients were treated in hospital.",
+            "QUARANTINED",
+        ),
+        # a show, a festival: gatherings, not actors
+        (
+            "Executives announced the order on Wednesday at the Dubai Air Show.",
+            "Dubai Air Show",
+        ),
+    ],
+)
+def test_subheadings_and_gatherings_are_no_actors(run, text, not_actor):
+    assert not_actor not in _names(run(text))
+
+
+def test_a_name_in_quotation_marks_loses_them(run):
+    x = run('It was known as the "Varda Compact" during the last century.')
+    assert not any('"' in name or "“" in name for name in _names(x))
+
+
+def test_an_acronym_in_a_sentence_stays_an_actor(run):
+    # guard: capitals in a line of ordinary case
+    assert "NATO" in _names(run("NATO said on Monday that the talks had failed."))
