@@ -111,3 +111,42 @@ def test_a_name_in_quotation_marks_loses_them(run):
 def test_an_acronym_in_a_sentence_stays_an_actor(run):
     # guard: capitals in a line of ordinary case
     assert "NATO" in _names(run("NATO said on Monday that the talks had failed."))
+
+
+def _events(x: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.date and e.date.value) for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Varda club spent Monday trying to distance themselves from Thursday "
+            "night's fight that led to suspensions.",
+            ("fight", "2025-06-05"),
+        ),
+        (
+            "Orlen did not know Kellan was coming to Tuesday's networking gathering.",
+            ("gathering", "2025-06-10"),
+        ),
+    ],
+)
+def test_what_a_named_day_owns_is_an_event_of_that_day(run, text, event):
+    assert event in _events(run(text, published="2025-06-10"))  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # guards: a day's document or market figure is no event
+        ("Shares in Tarsk fell below Friday's close.", "close"),
+        ("Monday's report showed strong growth in Varda.", "report"),
+    ],
+)
+def test_what_a_day_owns_that_is_no_happening(run, text, word):
+    assert word not in {trigger for trigger, _ in _events(run(text))}
+
+
+def test_what_was_put_off_is_dated_by_its_new_day(run):
+    x = run("The Varda vote was delayed from Monday until Thursday.", "2025-06-10")
+    assert ("vote", "2025-06-12") in _events(x)

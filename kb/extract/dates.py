@@ -376,9 +376,12 @@ def _compared_with(ent: SpacySpan) -> bool:
 
 
 def _since(ent: SpacySpan) -> bool:
-    """A date after "since": "the largest meeting since 1949"."""
+    """A date after "since": "the largest meeting since 1949"; and the old time of
+    what was put off: "postponed from Tuesday to Friday"."""
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since":
         return True
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
+        return ent.root.head.head.lemma_.lower() in _PUT_OFF
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
 
 

@@ -15,8 +15,8 @@ from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.names import (
     SCORE,
     acronym,
-    family_name,
     country_or_region,
+    family_name,
     is_demonym,
     is_institution,
     merged_ents,
@@ -77,8 +77,6 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True  # "Conceding …", "Elsewhere, sales fell"
     if ent.text.lower().removeprefix("the ") in lx.DISEASES:
         return True  # "Zika spread": a disease, not an actor or a place
-    if len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in lx.GATHERING_NAMES:
-        return True  # "the Varda Air Show": a gathering, not an actor
     if ent.text.isupper() and _in_capitals_line(ent):
         return True  # "SCORES QUARANTINED": a subheading, not a name
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):

@@ -77,6 +77,8 @@ class TriggerRules:
                 return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
+            if kind is None and _on_a_named_day(tok):
+                return "OtherEvent"  # "Thursday's fight", "Tuesday's gathering"
             return self._noun_sense(tok, lemma, kind)
         return None
 
@@ -240,6 +242,8 @@ class TriggerRules:
         others = {t.lower_ for t in tok.sent if t != tok}
         if SCORE.search(tok.sent.text) or others & lx.SPORTS_CONTEXT:
             return kind
+        if self.r.mentions.sports and tok.tag_ == "NN":
+            return kind  # "his first match in charge", in a match report
         if any(
             c.dep_ == "prep" and c.lower_ in ("against", "between")
             for c in tok.children
@@ -1695,6 +1699,30 @@ def _blamed_for(verb: Token) -> bool:
             ):
                 return True
     return False
+
+
+#: days a possessive names, beside the weekdays: "yesterday's vote"
+_NAMED_DAYS = frozenset({"yesterday", "today", "tonight", *WEEKDAYS})
+#: what a day owns that is no event: "Monday's close", "Friday's edition"
+_DAY_THINGS = frozenset(
+    """close session trading high low level price prices rate edition paper issue
+    column deadline weather forecast""".split()
+)
+
+
+def _on_a_named_day(tok: Token) -> bool:
+    """A common noun that a named day owns ("Thursday night's fight", "Tuesday's
+    networking gathering"): a happening on that day; not a document of the day
+    ("Monday's report") nor a market's figure ("Friday's close")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in lx.SOURCE_NOUNS or lemma in _DAY_THINGS:
+        return False
+    return any(
+        c.dep_ == "poss"
+        and c.ent_type_ in ("DATE", "TIME")
+        and any(t.lower_ in _NAMED_DAYS for t in c.subtree)
+        for c in tok.children
+    )
 
 
 def _has_prep(tok: Token, word: str) -> bool:

@@ -110,12 +110,6 @@ SPEAKING_DOCUMENTS = frozenset(
     records average averages review audit""".split()
 )
 
-# Last words of the names of shows and games, which the NER takes for organisations.
-GATHERING_NAMES = frozenset(
-    """show festival expo fair games olympics marathon tournament championship
-    championships awards carnival exhibition""".split()
-)
-
 # Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -1388,7 +1382,7 @@ THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
-    emmys grammy grammys marathon""".split()
+    emmys grammy grammys marathon show fair carnival""".split()
 )
 # Nouns that refer back to an event of another type than their own: "the deal"
 # after a takeover, "the ballot" after an election.
