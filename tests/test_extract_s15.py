@@ -129,6 +129,11 @@ def _events(x: Extraction) -> list[tuple[str, str | None]]:
             "Orlen did not know Kellan was coming to Tuesday's networking gathering.",
             ("gathering", "2025-06-10"),
         ),
+        (
+            "Kellan was arrested in April for the March 21 call to the offices of "
+            "Orlen.",
+            ("call", "2025-03-21"),
+        ),
     ],
 )
 def test_what_a_named_day_owns_is_an_event_of_that_day(run, text, event):
@@ -141,6 +146,9 @@ def test_what_a_named_day_owns_is_an_event_of_that_day(run, text, event):
         # guards: a day's document or market figure is no event
         ("Shares in Tarsk fell below Friday's close.", "close"),
         ("Monday's report showed strong growth in Varda.", "report"),
+        ("Orlen missed the March 21 deadline in Tarsk.", "deadline"),
+        ("The 2010 budget of Tarsk was cut.", "budget"),
+        ("Varda lawmakers said on Wednesday night that Orlen spoke well.", "night"),
     ],
 )
 def test_what_a_day_owns_that_is_no_happening(run, text, word):

@@ -13,8 +13,8 @@ from spacy.tokens import Token
 from kb.extract.names import SCORE
 from kb.extract.resolve import Resolver, prep_objects
 from kb.text import lexicon as lx
-from kb.text.dates import WEEKDAYS
-from kb.text.gazetteer import Gazetteer
+from kb.text.dates import MONTHS, WEEKDAYS
+from kb.text.gazetteer import Gazetteer, fold
 
 __all__ = ["TriggerRules"]
 
@@ -1706,22 +1706,37 @@ _NAMED_DAYS = frozenset({"yesterday", "today", "tonight", *WEEKDAYS})
 #: what a day owns that is no event: "Monday's close", "Friday's edition"
 _DAY_THINGS = frozenset(
     """close session trading high low level price prices rate edition paper issue
-    column deadline weather forecast""".split()
+    column deadline weather forecast morning afternoon evening night weekend""".split()
 )
 
 
 def _on_a_named_day(tok: Token) -> bool:
-    """A common noun that a named day owns ("Thursday night's fight", "Tuesday's
-    networking gathering"): a happening on that day; not a document of the day
-    ("Monday's report") nor a market's figure ("Friday's close")."""
+    """A common noun that a day owns or names ("Thursday night's fight", "the
+    March 21 call"): a happening on that day; not a document of the day ("Monday's
+    report") nor a market's figure ("Friday's close"), nor what a month or a year
+    names ("the 2010 budget")."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma in lx.SOURCE_NOUNS or lemma in _DAY_THINGS:
         return False
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "Thursday night": a time, not what happened in it
     return any(
-        c.dep_ == "poss"
+        c.dep_ in ("poss", "nmod", "compound")
         and c.ent_type_ in ("DATE", "TIME")
-        and any(t.lower_ in _NAMED_DAYS for t in c.subtree)
+        and c.i < tok.i
+        and _a_day(list(c.subtree))
         for c in tok.children
+    )
+
+
+def _a_day(words: list[Token]) -> bool:
+    """Whether these words name one day: a weekday, "yesterday", or a month and a
+    day of it ("March 21")."""
+    if any(t.lower_ in _NAMED_DAYS for t in words):
+        return True
+    month = any(fold(t.text).rstrip(".") in MONTHS for t in words)
+    return month and any(
+        t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in words
     )
 
 
