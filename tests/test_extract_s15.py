@@ -158,3 +158,39 @@ def test_what_a_day_owns_that_is_no_happening(run, text, word):
 def test_what_was_put_off_is_dated_by_its_new_day(run):
     x = run("The Varda vote was delayed from Monday until Thursday.", "2025-06-10")
     assert ("vote", "2025-06-12") in _events(x)
+
+
+def test_a_name_never_runs_across_a_colon():
+    from spacy.tokens import Span
+
+    from kb.extract import load_pipeline
+    from kb.extract.names import merged_ents
+    from kb.text.gazetteer import gazetteer
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("Kellan D. Orlen: Dealing in cocaine.")
+    doc.ents = [Span(doc, 0, 5, label="PERSON")]  # what the NER made of a list line
+    ents = merged_ents(doc, {}, 0, gazetteer())
+    assert [e.text for e in ents] == ["Kellan D. Orlen", "Dealing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "named"),
+    [
+        ("Police seized marijuana in Tarsk.", 2, 3, "PERSON", False),
+        ("He looked gaunt.", 2, 3, "PERSON", False),
+        ("Bags of jewellery were taken.", 2, 3, "GPE", False),
+        # guards: capitals, and a short form without letters of its own case
+        ("Troops of the U.S. left.", 3, 4, "GPE", True),
+        ("Kellan Orlen spoke.", 0, 2, "PERSON", True),
+        ("The coast guard said so.", 0, 3, "ORG", True),
+    ],
+)
+def test_people_and_places_in_lower_case_are_no_names(text, start, end, label, named):
+    from spacy.tokens import Span
+
+    from kb.extract import load_pipeline
+    from kb.extract.mentions import not_a_name
+
+    doc = load_pipeline()(text)
+    assert not_a_name(Span(doc, start, end, label=label)) is not named

@@ -79,6 +79,13 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True  # "Zika spread": a disease, not an actor or a place
     if ent.text.isupper() and _in_capitals_line(ent):
         return True  # "SCORES QUARANTINED": a subheading, not a name
+    words = [t for t in ent if t.is_alpha]
+    if (
+        ent.label_ in ("PERSON", "GPE", "LOC")
+        and words
+        and all(t.is_lower for t in words)
+    ):
+        return True  # "marijuana", "gaunt": people and places have capitals
     if re.match(r"(?:trans|pro|anti|post|pre|non|mid|pan|inter|cross)-", ent.text):
         return True  # "trans-Atlantic", "pro-Kremlin": an adjective made of a name
     if (

@@ -275,12 +275,13 @@ def _without_trailing_figures(ent: SpacySpan) -> SpacySpan | None:
 
 
 def _split_at_breaks(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
-    """An entity never runs across a line break ("Spain\\n\\nSpanish")."""
+    """An entity never runs across a line break ("Spain\\n\\nSpanish") nor a colon
+    ("Kellan Orlen: Dealing in …", a list of charges)."""
     out = []
     for ent in ents:
         start = ent.start
         for tok in ent:
-            if tok.is_space:
+            if tok.is_space or tok.text == ":":
                 if tok.i > start:
                     out.append(SpacySpan(ent.doc, start, tok.i, label=ent.label_))
                 start = tok.i + 1
