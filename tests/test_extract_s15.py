@@ -194,3 +194,40 @@ def test_people_and_places_in_lower_case_are_no_names(text, start, end, label, n
 
     doc = load_pipeline()(text)
     assert not_a_name(Span(doc, start, end, label=label)) is not named
+
+
+_COACH_STORY = (
+    "Kellan Orlen was named coach of FC Utrecht on Tuesday. Orlen managed Rotterdam "
+    "United last season. Utrecht sacked its previous coach, club officials said. His "
+    "first match in charge will be on Saturday, and the league title is the goal for "
+    "the squad."
+)
+
+
+def test_clubs_in_a_story_of_the_game_without_a_score(run):
+    # a story of the game (a coach's appointment) with no score in it: the clubs
+    # named for towns are clubs, "Utrecht" is "FC Utrecht", and no town is named
+    x = run(_COACH_STORY)
+    kinds = {e.name: e.key.split(":", 1)[0] for e in x.entities}
+    assert kinds["Rotterdam United"] == "organization"
+    assert kinds["FC Utrecht"] == "organization"
+    assert not any(e.is_location for e in x.entities)
+
+
+@pytest.mark.parametrize("label", ["FAC", "GPE"])
+def test_a_surname_the_ner_took_for_a_place_is_the_person(label):
+    from spacy.tokens import Span
+
+    from kb.extract import load_pipeline
+    from kb.extract.entities import entities_of
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("Kellan Orlen spoke on Monday. Orlen said the team was ready.")
+    for name, step in nlp.pipeline:
+        if not name.startswith("newskb"):
+            doc = step(doc)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label=label)]
+    clusters = entities_of(doc).clusters
+    assert [(c.kind, c.names()) for c in clusters] == [
+        ("Person", ["Kellan Orlen", "Orlen"])
+    ]

@@ -293,12 +293,14 @@ def _product_of(ent: SpacySpan) -> bool:
 
 
 def _is_sports_report(doc: Doc) -> bool:
-    """A match report: a score and the words of the game."""
-    text = doc.text
-    if not SCORE.search(text):
-        return False
-    words = sum(1 for t in doc if t.lemma_.lower() in lx.SPORTS_REPORT_WORDS)
-    return words >= 3
+    """A match report (a score and the words of the game), or a story of the game
+    without a score (a manager's sacking, a signing) that uses many of its words."""
+    words = [
+        t.lemma_.lower() for t in doc if t.lemma_.lower() in lx.SPORTS_REPORT_WORDS
+    ]
+    if SCORE.search(doc.text):
+        return len(words) >= 3
+    return len(set(words)) >= 4
 
 
 def find_mentions(doc: Doc) -> Mentions:
@@ -553,6 +555,15 @@ class _MentionFinder:
             and ent[-1].lower_ in lx.INSTITUTION_NOUNS - lx.PLACE_NAME_HEADS
         ):
             return "ORG"  # "North Yorkshire Police", "Leinster Council"
+        if (
+            label in ("GPE", "LOC", "FAC")
+            and (place is None or place.kind == "city")
+            and text in self.surnames
+        ):
+            # "Ferreira" after "Lucas Ferreira"; also when a town shares the name
+            return "PERSON"
+        if self.sports and place is None and ent[-1].lower_ in lx.CLUB_NAME_ENDS:
+            return "ORG"  # "Varda United", in a story of the game
         if label in ("GPE", "LOC", "FAC") and place is None:
             unknown = self._unknown_place_label(ent)
             if unknown is not None:
@@ -565,13 +576,6 @@ class _MentionFinder:
             and name_start(self.doc, self.ent_at, ent.start) < ent.start
         ):
             return "PERSON"  # "Rosa Vardo said": a first name before a town's name
-        if (
-            label in ("GPE", "LOC")
-            and (place is None or place.kind == "city")
-            and text in self.surnames
-        ):
-            # "Ferreira" after "Lucas Ferreira"; also when a town shares the name
-            return "PERSON"
         if (
             label in ("PERSON", "ORG")
             and place is not None

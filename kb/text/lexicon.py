@@ -1268,6 +1268,12 @@ ORG_SUFFIXES = frozenset(
 # Leading words that an organisation's short name drops ("the Treasury").
 NAME_QUALIFIERS = frozenset(
     {"national", "federal", "state", "royal", "central", "general", "public", "united"}
+    # a club's initials before its town: "FC Porto" is "Porto" in the same story
+    | {"fc", "afc", "cf", "sc", "ac", "as", "ssc", "real"}
+)
+# Last words of clubs' names that no place has: "Varda United", "Orlen Rovers".
+CLUB_NAME_ENDS = frozenset(
+    "united rovers athletic wanderers albion hotspur rangers".split()
 )
 # Words that name a storm when a capitalised name follows ("Typhoon Kalmaegi").
 STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
