@@ -231,3 +231,54 @@ def test_a_surname_the_ner_took_for_a_place_is_the_person(label):
     assert [(c.kind, c.names()) for c in clusters] == [
         ("Person", ["Kellan Orlen", "Orlen"])
     ]
+
+
+def _places(x: Extraction) -> set[str]:
+    return {e.name for e in x.entities if e.is_location}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a building where the text says where
+        (
+            "The patient is being treated in isolation at Glasgow's Gartnavel "
+            "Hospital.",
+            "Gartnavel Hospital",
+        ),
+        (
+            "Protesters remained inside Polytechnic University on Monday.",
+            "Polytechnic University",
+        ),
+        # a place's name that starts with a word for a landform
+        ("Kellan Orlen said Mount Varda was dangerous.", "Mount Varda"),
+    ],
+)
+def test_buildings_and_mountains_where_the_text_says_where(run, text, place):
+    assert place in _places(run(text))
+
+
+def test_the_place_before_a_possessive_in_a_name_is_a_place(run):
+    x = run("The patient is being treated at Glasgow's Gartnavel Hospital.")
+    assert "Glasgow" in _places(x)
+    assert "Glasgow's Gartnavel Hospital" not in _names(x)
+
+
+def test_a_hospital_that_speaks_is_an_organisation(run):
+    # guard for the place rule; and the NER's "person" with a hospital's last word
+    x = run("Kelvin Hospital said the patient was stable.")
+    assert {e.key.split(":", 1)[0] for e in x.entities} == {"organization"}
+
+
+def test_deaths_of_two_people_are_two_events(run):
+    x = run(
+        "Kellan Orlen, 32, died while climbing on Mount Sefton on Saturday. His death "
+        "came a day after Maria Lopez was killed after falling from a ridge."
+    )
+    names = {e.key: e.name for e in x.entities}
+    people = [
+        {names[p] for p in (*e.agents, *e.participants)}
+        for e in x.events
+        if {t.text for t in (e.trigger,)} & {"died", "killed"}
+    ]
+    assert {"Kellan Orlen"} in people and {"Maria Lopez"} in people

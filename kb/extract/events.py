@@ -724,11 +724,23 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         and not (a.agents or b.agents)
     ):
         return False  # "X was jailed", "Y was given a suspended sentence"
+    if a.event_type in _WHO_IT_BEFELL and _people(a) and _people(b):
+        if not _people(a) & _people(b):
+            return False  # "X died on the ridge", "a day after Y was killed"
     if _apart(a, b):
         return False
     if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
         return False  # "the Dow rose …", "the Nasdaq added …": two moves
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+#: events told of the people they befell, whoever is the subject: "X died", "Y was
+#: killed", "Z was arrested"
+_WHO_IT_BEFELL = frozenset({"Death", "Casualties", "Arrest"})
+
+
+def _people(event: RawEvent) -> set[int]:
+    return set(event.agents) | set(event.participants)
 
 
 def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:

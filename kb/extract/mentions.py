@@ -132,6 +132,17 @@ def _after_kin(ent: SpacySpan) -> bool:
     return bool(ent.start) and ent.doc[ent.start - 1].lower_ in lx.KIN_WORDS
 
 
+#: prepositions before a building where it is a place: "at Kelvin Hospital"
+_AT_A_BUILDING = frozenset({"at", "in", "inside", "outside", "near", "to", "from"})
+
+
+def _facility_slot(ent: SpacySpan) -> bool:
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _AT_A_BUILDING
+
+
 def _side_slot(tok: Token) -> bool:
     """Where a side stands: "Leeds beat …", "Leeds's defeat", "Leeds coach X", "lost
     to Leeds", "wins over Bristol and Leeds"; not "the Leeds club"."""
@@ -456,7 +467,7 @@ class _MentionFinder:
             return
         if label == "PRODUCT":
             return
-        if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES:
+        if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES | lx.FACILITY_HEADS:
             label = "ORG"
         elif label == "ORG" and ent[0].lower_ in lx.HONORIFICS and len(ent) > 1:
             label = "PERSON"  # "Mr Obi said": no organisation has an honorific
@@ -586,6 +597,13 @@ class _MentionFinder:
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
         if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
             return "LOC"  # "in Ormsby, a town in the north", "east of Ormsby"
+        if (
+            label == "ORG"
+            and len(ent) > 1
+            and ent[-1].lower_ in lx.FACILITY_HEADS
+            and _facility_slot(ent)
+        ):
+            return "LOC"  # "treated at Kelvin Hospital": where, not who
         if (
             label in ("PERSON", "ORG")
             and len(ent) > 1

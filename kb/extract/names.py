@@ -39,7 +39,7 @@ def merged_ents(
     """Join split person names ("Park Min" + "Jun") and extend "X region"."""
     out: list[SpacySpan] = []
     ents = _split_at_brackets(
-        _split_possessive(_split_at_breaks(_without_leading_possessive(doc.ents)))
+        _split_possessive(_split_at_breaks(_without_leading_possessive(doc.ents)), gaz)
     )
     for raw in _split_at(ents, dateline_tok):
         trimmed = (
@@ -321,16 +321,25 @@ def _without_leading_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
     return out
 
 
-def _split_possessive(ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+def _split_possessive(ents: Iterable[SpacySpan], gaz: Gazetteer) -> list[SpacySpan]:
     """ "Ana Obi's Hathor Holdings": a person's name with a possessive inside is the
-    person and what she owns, an organisation (as when the NER gives two names)."""
+    person and what she owns, an organisation (as when the NER gives two names);
+    and "Glasgow's Kelvin Hospital" a place and what lies in it."""
     out = []
     for ent in ents:
         mark = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
-        if ent.label_ != "PERSON" or mark is None or not ent.doc[mark + 1].is_title:
+        if mark is None or not ent.doc[mark + 1].is_title:
             out.append(ent)
             continue
-        out.append(SpacySpan(ent.doc, ent.start, mark, label="PERSON"))
+        owner = SpacySpan(ent.doc, ent.start, mark)
+        if ent.label_ == "ORG" and gaz.lookup(owner.text) is not None:
+            owner.label_ = "GPE"
+        elif ent.label_ == "PERSON":
+            owner.label_ = "PERSON"
+        else:
+            out.append(ent)
+            continue
+        out.append(owner)
         out.append(SpacySpan(ent.doc, mark + 1, ent.end, label="ORG"))
     return out
 

@@ -1454,7 +1454,12 @@ PLACE_NAME_HEADS = frozenset(
 # Words that open a street's or square's name in other languages: "Place Orlen",
 # "Piazza Varda", "Rue Kellan".
 PLACE_NAME_FIRST_WORDS = frozenset(
-    "place piazza plaza rue via avenida calle praça".split()
+    "place piazza plaza rue via avenida calle praça mount mt lake cape".split()
+)
+# Last words of the names of buildings that are places where the text says where
+# ("at Kelvin Hospital") and bodies where they act ("Kelvin Hospital said").
+FACILITY_HEADS = frozenset(
+    "hospital clinic university college school campus academy infirmary".split()
 )
 # Of those, the ones that are surnames too.
 SURNAME_PLACE_WORDS = frozenset(
