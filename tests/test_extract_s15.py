@@ -282,3 +282,15 @@ def test_deaths_of_two_people_are_two_events(run):
         if {t.text for t in (e.trigger,)} & {"died", "killed"}
     ]
     assert {"Kellan Orlen"} in people and {"Maria Lopez"} in people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the staff of a building: who employs them, not where
+        "Researchers from Kelvin University said the drug worked.",
+        "Doctors at Mount Kestrel Hospital are testing a patient.",
+    ],
+)
+def test_a_building_that_employs_people_is_no_place(run, text):
+    assert not _places(run(text))

@@ -137,10 +137,17 @@ _AT_A_BUILDING = frozenset({"at", "in", "inside", "outside", "near", "to", "from
 
 
 def _facility_slot(ent: SpacySpan) -> bool:
+    """Where a building stands for where something happened: "treated at Kelvin
+    Hospital", "protesters inside Kelvin University"; not "doctors at Kelvin
+    Hospital", where it is who employs them."""
     root = ent.root
     while root.dep_ == "conj":
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in _AT_A_BUILDING
+    prep = root.head
+    staff = prep.lower_ in ("at", "from") and (
+        prep.head.lower_ in lx.PEOPLE_NOUNS or prep.head.lemma_ in lx.ROLE_WORDS
+    )  # "researchers from Kelvin University": who, not where
+    return root.dep_ == "pobj" and prep.lower_ in _AT_A_BUILDING and not staff
 
 
 def _side_slot(tok: Token) -> bool:
@@ -609,6 +616,7 @@ class _MentionFinder:
             and len(ent) > 1
             and ent[0].is_title
             and ent[0].lower_ in lx.PLACE_NAME_FIRST_WORDS
+            and ent[-1].lower_ not in lx.FACILITY_HEADS | lx.INSTITUTION_NOUNS
         ):
             return "LOC"  # "Place Orlen", "Via Roma"
         if (
