@@ -294,3 +294,29 @@ def test_deaths_of_two_people_are_two_events(run):
 )
 def test_a_building_that_employs_people_is_no_place(run, text):
     assert not _places(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "sales" has the lemma "sale": the word as written says it is a result
+        ("Sales of new cars plunged 12 percent in May.", ("plunged", "2025-05")),
+        # people who fly or travel go somewhere
+        ("The patient flew home to Glasgow on Sunday.", ("flew", "2025-06-08")),
+        ("She had flown back to Scotland late on Sunday.", ("flown", "2025-06-08")),
+    ],
+)
+def test_moves_of_figures_and_of_people(run, text, event):
+    assert event in _events(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plane flew over Tarsk.",
+        "Birds fly south in winter.",
+        "The signal travels down fibre optic cables.",
+    ],
+)
+def test_what_flies_or_travels_but_is_no_one_makes_no_event(run, text):
+    assert not _events(run(text))

@@ -410,7 +410,8 @@ class TriggerRules:
                 t.lower_ for t in subj.subtree
             }:
                 return "MarketMovement"  # "the Dow rose", "the S&P 500 gained"
-            return _figure_kind({subj_lemma})
+            # "sales fell": the word as written too, whose lemma is "sale"
+            return _figure_kind({subj_lemma, subj.lower_ if subj is not None else ""})
         if lemma == "walk" and _walks_out(tok):
             return "Protest"  # "dock workers walked out": a strike
         kind = lx.VERB_TRIGGERS.get(lemma)
@@ -720,6 +721,16 @@ class TriggerRules:
         if self.r.kind_at(subj) == "Person":
             return "DiplomacyEvent"
         return "OtherEvent" if _person_noun(subj) else None
+
+    def _journey(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """People who travel or fly go somewhere; a plane, a bird or a signal that
+        does is no event."""
+        if subj is None:
+            return None
+        if self.r.kind_at(subj) in ("Person", "Group", "Organization"):
+            return "DiplomacyEvent"
+        personal = subj.lower_ in _PERSONAL or subj.lemma_ in lx.INSTITUTION_NOUNS
+        return "DiplomacyEvent" if personal or _person_noun(subj) else None
 
     def _publication(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1597,6 +1608,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["rule", "side", "uphold", "overturn"], TriggerRules._ruling),
     "appeal": TriggerRules._appeal,
     **dict.fromkeys(["depart", "return"], TriggerRules._arrival),
+    **dict.fromkeys(["travel", "fly"], TriggerRules._journey),
     "flee": TriggerRules._people_move,
     **dict.fromkeys(["hire", "recruit"], TriggerRules._hiring),
     **dict.fromkeys(["fire", "sack", "oust", "dismiss"], TriggerRules._dismissal),

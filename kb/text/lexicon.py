@@ -316,7 +316,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["issue"], "Warning"),
     **dict.fromkeys(["plead", "extradite", "overturn", "uphold"], "LegalAction"),
     **dict.fromkeys(["hack"], "Attack"),
-    **dict.fromkeys(["visit", "travel", "tour"], "DiplomacyEvent"),
+    **dict.fromkeys(["visit", "travel", "tour", "fly"], "DiplomacyEvent"),
     **dict.fromkeys(["endorse"], "PoliticsEvent"),
     **dict.fromkeys(["clash"], "Attack"),
     **dict.fromkeys(["delay"], "ServiceDisruption"),
