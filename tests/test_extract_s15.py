@@ -320,3 +320,23 @@ def test_moves_of_figures_and_of_people(run, text, event):
 )
 def test_what_flies_or_travels_but_is_no_one_makes_no_event(run, text):
     assert not _events(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "game"),
+    [
+        (_COACH_STORY, True),
+        # politics speaks of coaches, matches and seasons too: three such words are
+        # not enough without a score
+        (
+            "The senator, a former debate coach, said the race was a match of wills "
+            "that would define the season. His goal was to win Tarsk.",
+            False,
+        ),
+    ],
+)
+def test_a_story_of_the_game_without_a_score(text, game):
+    from kb.extract import load_pipeline
+    from kb.extract.mentions import _is_sports_report
+
+    assert _is_sports_report(load_pipeline()(text)) is game

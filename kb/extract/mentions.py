@@ -312,13 +312,13 @@ def _product_of(ent: SpacySpan) -> bool:
 
 def _is_sports_report(doc: Doc) -> bool:
     """A match report (a score and the words of the game), or a story of the game
-    without a score (a manager's sacking, a signing) that uses many of its words."""
-    words = [
-        t.lemma_.lower() for t in doc if t.lemma_.lower() in lx.SPORTS_REPORT_WORDS
-    ]
+    without a score (a manager's sacking, a signing) that uses four of the words
+    only games have ("squad", "season", "league"; not "goal", "win" or "draw",
+    which politics uses too)."""
+    lemmas = [t.lemma_.lower() for t in doc]
     if SCORE.search(doc.text):
-        return len(words) >= 3
-    return len(set(words)) >= 4
+        return sum(1 for w in lemmas if w in lx.SPORTS_REPORT_WORDS) >= 3
+    return len(set(lemmas) & lx.SPORTS_ONLY_WORDS) >= 4
 
 
 def find_mentions(doc: Doc) -> Mentions:

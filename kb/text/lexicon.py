@@ -761,6 +761,8 @@ SPORTS_REPORT_WORDS = SPORTS_CONTEXT | frozenset(
     """match goal goals game season final coach club squad points win draw
     minute""".split()
 )
+# Words of games that other news seldom uses: four of them make a story of the game.
+SPORTS_ONLY_WORDS = SPORTS_CONTEXT | frozenset("club coach squad match season".split())
 # What is released when a release is no product launch: "released the emails".
 DOCUMENT_NOUNS = frozenset(
     """email emails document documents record records file files name names detail
