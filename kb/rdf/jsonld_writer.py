@@ -288,19 +288,26 @@ class _Render:
     def __init__(self, ctx: CompactContext) -> None:
         self.ctx = ctx
         self.id_key = ctx.aliases["@id"]
-        self.heads: dict[str, str] = {}  # key → its indented, quoted text
+        # keys in the order they came → in the order they are written, with the
+        # text before their values and whether a single value is an array
+        self.orders: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
 
     def __call__(self, subject: str, values: dict[str, list[str]]) -> str:
         ref = subject[1:-1] if subject[0] == "<" else subject
         values[self.id_key] = [_quote(self.ctx.compact_id(ref))]
-        sets, heads = self.ctx.sets, self.heads
+        came = tuple(values)
+        order = self.orders.get(came)
+        if order is None:
+            if len(self.orders) > 10_000:
+                self.orders.clear()
+            sets = self.ctx.sets
+            order = self.orders[came] = [
+                (key, f"      {_quote(key)}: ", key in sets) for key in sorted(came)
+            ]
         parts = []
-        for key in sorted(values):
-            head = heads.get(key)
-            if head is None:
-                head = heads[key] = f"      {_quote(key)}: "
+        for key, head, many in order:
             found = values[key]
-            if len(found) == 1 and key not in sets:
+            if len(found) == 1 and not many:
                 parts.append(head + found[0])
             else:
                 parts.append(head + "[" + ", ".join(found) + "]")

@@ -55,12 +55,16 @@ class SortedLines:
     def add(self, text: str) -> None:
         """Add the lines of ``text``, separated by ``\\n`` (not ``str.splitlines``:
         U+2028 and friends may stand unescaped inside N-Triples literals)."""
-        self.extend(text.encode("utf-8").split(b"\n"))
+        data = text.encode("utf-8")
+        self._hold(data.split(b"\n"), len(data))  # the text's size, not the lines'
 
     def extend(self, lines: list[bytes]) -> None:
         """Add lines, UTF-8 without line ends."""
+        self._hold(lines, sum(map(len, lines)))
+
+    def _hold(self, lines: list[bytes], size: int) -> None:
         self._held.extend(lines)
-        self._held_bytes += sum(map(len, lines))
+        self._held_bytes += size
         if self._held_bytes >= self._budget:
             self._spill()
 
