@@ -216,6 +216,8 @@ def _unescaped(match: re.Match[str]) -> str:
 #: bound memory): most recur in a merged graph (types, offsets, the article a
 #: mention is in, a shared entity), 3 lines in 4 on the bench's articles.
 _REMEMBERED = 100_000
+#: Orders of keys remembered (57 in the bench's 1M triples: one per kind of subject).
+_ORDERS = 10_000
 
 
 class _Entries:
@@ -298,7 +300,7 @@ class _Render:
         came = tuple(values)
         order = self.orders.get(came)
         if order is None:
-            if len(self.orders) > 10_000:
+            if len(self.orders) >= _ORDERS:
                 self.orders.clear()
             sets = self.ctx.sets
             order = self.orders[came] = [
