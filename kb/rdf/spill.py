@@ -120,9 +120,9 @@ class SortedLines:
 
 def lines_of(blocks: Iterable[list[bytes]]) -> Iterator[str]:
     """The lines of sorted blocks as strings, without their line ends."""
-    # a line at a time: decoding a block's text and splitting it is 3 times slower
-    for block in blocks:
-        yield from map(bytes.decode, block)
+    # a line at a time (decoding a block's text and splitting it is 3 times slower),
+    # chained in C: no generator resumed for every line
+    return chain.from_iterable(map(bytes.decode, block) for block in blocks)
 
 
 def text_of(lines: list[bytes]) -> bytes:
