@@ -144,3 +144,25 @@ def test_the_kb_script_runs_workers(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+
+
+def test_the_parent_of_workers_imports_no_spacy() -> None:
+    """``kb export --jobs 2``'s own process reads articles and writes the output:
+    spaCy's import (about 0.8 s of its CPU) is the workers' alone, who have it
+    from the server's preload, with the modules they run."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, kb.cli, kb.jobs.export, kb.jobs.parallel;"
+        "print('spacy' in sys.modules)"
+    )
+    parent = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert parent.stdout.strip() == "False"
+    preload = "import sys, kb.jobs.preload; print('kb.jobs.parallel' in sys.modules)"
+    server = subprocess.run(
+        [sys.executable, "-c", preload], capture_output=True, text=True, check=True
+    )
+    assert server.stdout.strip() == "True"

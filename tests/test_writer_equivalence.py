@@ -13,7 +13,7 @@ import pytest
 from rdflib.namespace import RDF
 
 from kb.models import ArticleGraph
-from kb.rdf import spill
+from kb.rdf import jsonld_writer, spill
 from kb.rdf.jsonld_writer import write_jsonld
 from kb.rdf.line_order import types_first
 from kb.rdf.resources import jsonld_context
@@ -161,3 +161,17 @@ def test_types_first_whatever_the_blocks() -> None:
             lines[a:b] for a, b in zip([0, *cuts], [*cuts, len(lines)], strict=True)
         ]
         assert [line for block in types_first(blocks, 1) for line in block] == whole
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_jsonld_the_same_when_its_memos_are_forgotten(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON-LD writer's remembered entries and orders of keys are forgotten when
+    full; a writer that forgets after every one or two writes the same bytes."""
+    graphs = _articles(seed)
+    want = _plain("jsonld", graphs)
+    for size in (1, 2):
+        monkeypatch.setattr(jsonld_writer, "_REMEMBERED", size)
+        monkeypatch.setattr(jsonld_writer, "_ORDERS", size)
+        assert _fast("jsonld", graphs, budget=10**9) == want, size

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from typing import TypeVar
 
-from kb.extract import extract_many, load_pipeline
 from kb.jobs.forkserver import worker_context
 from kb.models import Article
 from kb.rdf.mapping import MappingOptions, map_article
@@ -80,6 +79,10 @@ def ignore_interrupts() -> None:
 
 
 def _process_chunk(chunk: list[Article]) -> list[Processed]:
+    # imported here: the parent, which only sends chunks, need not import spaCy
+    # (0.8 s of its CPU); a worker has it from the server's preload
+    from kb.extract import extract_many, load_pipeline
+
     mapping = _STATE["mapping"]
     assert isinstance(mapping, MappingOptions)
     # loaded here, not in the initializer: a Pool restarts a worker whose

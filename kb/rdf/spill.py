@@ -55,12 +55,16 @@ class SortedLines:
     def add(self, text: str) -> None:
         """Add the lines of ``text``, separated by ``\\n`` (not ``str.splitlines``:
         U+2028 and friends may stand unescaped inside N-Triples literals)."""
-        self.extend(text.encode("utf-8").split(b"\n"))
+        data = text.encode("utf-8")
+        self._hold(data.split(b"\n"), len(data))  # the text's size, not the lines'
 
     def extend(self, lines: list[bytes]) -> None:
         """Add lines, UTF-8 without line ends."""
+        self._hold(lines, sum(map(len, lines)))
+
+    def _hold(self, lines: list[bytes], size: int) -> None:
         self._held.extend(lines)
-        self._held_bytes += sum(map(len, lines))
+        self._held_bytes += size
         if self._held_bytes >= self._budget:
             self._spill()
 
@@ -116,8 +120,9 @@ class SortedLines:
 
 def lines_of(blocks: Iterable[list[bytes]]) -> Iterator[str]:
     """The lines of sorted blocks as strings, without their line ends."""
-    for text in map(text_of, blocks):
-        yield from text.decode("utf-8").split("\n")[:-1]
+    # a line at a time (decoding a block's text and splitting it is 3 times slower),
+    # chained in C: no generator resumed for every line
+    return chain.from_iterable(map(bytes.decode, block) for block in blocks)
 
 
 def text_of(lines: list[bytes]) -> bytes:
