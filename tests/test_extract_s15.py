@@ -340,3 +340,22 @@ def test_a_story_of_the_game_without_a_score(text, game):
     from kb.extract.mentions import _is_sports_report
 
     assert _is_sports_report(load_pipeline()(text)) is game
+
+
+def test_a_title_that_speaks_is_a_publication(run):
+    x = run(
+        "Kellan Orlen is in final talks to write and direct the film, according to "
+        "The Wrap."
+    )
+    assert _claimants(x) == {"Wrap"}
+    assert any(e.key == "organization:wrap" for e in x.entities)
+
+
+def test_a_place_named_as_a_building_speaks_as_itself(run):
+    x = run(
+        "A power failure hit Sedbergh Airport on Monday. The airport said in a "
+        "statement that the main terminal building and runway were unaffected."
+    )
+    assert _claimants(x) == {"Sedbergh Airport"}
+    airport = next(e for e in x.entities if e.name == "Sedbergh Airport")
+    assert airport.is_location and airport.actor_kind == "Actor"

@@ -124,7 +124,8 @@ class _Assembly:
         said") stays a place and becomes an actor too (in ``run``). A "place"
         the gazetteer does not know that speaks is most likely a name the NER
         mislabelled ("said architect Ines Moreau"): it becomes a person (two or more
-        capitalised words) or else an organisation."""
+        capitalised words) or else an organisation; one named as a building
+        ("Sedbergh Airport") stays a place, and an actor."""
         acting = {c.claimant for c in raw_claims}
         acting |= {a for e in raw_events for a in e.agents}
         for index in acting:
@@ -132,6 +133,8 @@ class _Assembly:
             if cl.kind != "Location" or cl.place is not None:
                 continue
             words = _canonical(cl).split()
+            if len(words) >= 2 and words[-1].lower() in lx.FACILITY_NOUNS:
+                continue  # "Sedbergh Airport said": a place that speaks, as a country
             personal = (
                 len(words) >= 2
                 and all(w[:1].isupper() for w in words)

@@ -42,6 +42,8 @@ def merged_ents(
         _split_possessive(_split_at_breaks(_without_leading_possessive(doc.ents)), gaz)
     )
     for raw in _split_at(ents, dateline_tok):
+        if raw.label_ == "WORK_OF_ART" and _media_source(raw):
+            raw = SpacySpan(doc, raw.start, raw.end, label="ORG")
         trimmed = (
             _without_trailing_figures(raw) if raw.label_ in ENTITY_LABELS else None
         )
@@ -97,6 +99,15 @@ def merged_ents(
             ent = SpacySpan(doc, name_start(doc, ent_at, ent.start), ent.end, "PERSON")
         out.append(_with_hyphen_prefix(doc, ent))
     return out
+
+
+def _media_source(ent: SpacySpan) -> bool:
+    """A title that speaks is a publication's: "according to The Wrap", "The Daily
+    Varda reported"; not a work that is only talked of."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to":
+        return root.head.head.lower_ == "according"
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.CUE_VERBS
 
 
 def _and_more(doc: Doc, org: SpacySpan, ent: SpacySpan) -> bool:

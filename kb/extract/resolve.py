@@ -570,6 +570,11 @@ class Resolver:
                 return self._the_business_named(tok, lemma)
             if not (allow_new_group and institution and described):
                 return None
+        if lemma in lx.FACILITY_NOUNS and _definite(tok):
+            # "the airport said" after "Sedbergh Airport": the place named so speaks
+            named = self.recent(tok.i, {"Location", "Organization"}, word=lemma)
+            if named is not None:
+                return named
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None
         if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
