@@ -359,3 +359,30 @@ def test_a_place_named_as_a_building_speaks_as_itself(run):
     assert _claimants(x) == {"Sedbergh Airport"}
     airport = next(e for e in x.entities if e.name == "Sedbergh Airport")
     assert airport.is_location and airport.actor_kind == "Actor"
+
+
+_POSTED = (
+    "A power outage at Sedbergh Airport held up travel on Monday afternoon.\n\n"
+    "A power failure is affecting parts of the terminal. The runway is unaffected "
+    "(1/2) — Sedbergh Airport (@SED_Airport) December 22, 2014\n\n"
+    "The outage lasted two hours."
+)
+
+
+def test_an_embedded_post_is_its_accounts_claim_on_its_day(run):
+    x = run(_POSTED, published="2014-12-23")
+    [claim] = x.claims
+    assert claim.statement == (
+        "A power failure is affecting parts of the terminal. The runway is unaffected"
+    )
+    assert claim.direct and claim.date and claim.date.value == "2014-12-22"
+    assert _claimants(x) == {"Sedbergh Airport"}
+    assert not claim.quantities  # "(1/2)" counts a thread, no figure
+
+
+def test_a_dash_and_a_name_without_an_account_is_no_post(run):
+    x = run(
+        "The outage hit the terminal — Sedbergh Airport, December 22, 2014.\n\n"
+        "The outage lasted two hours."
+    )
+    assert not x.claims

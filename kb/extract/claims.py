@@ -29,6 +29,7 @@ from kb.extract.quotes import quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, speaker_noun
 from kb.text import lexicon as lx
+from kb.text.dates import resolve
 
 __all__ = ["ATTRIBUTION_TYPES", "DEFAULT_ATTRIBUTIONS", "claims_of", "find_claims"]
 
@@ -170,6 +171,17 @@ _LABELLED = re.compile(
 )
 
 
+# an embedded post: what was posted, then "— Sedbergh Airport (@SedAir) May 2, 2025"
+_POST = re.compile(
+    r"^([^\n]{12,}?)[ \t]+([—–]|--)[ \t]+([^\n()@—–]{2,60}?)[ \t]+\(@\w{1,30}\)"
+    r"[ \t]+([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+_THREAD_COUNT = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)\s*$")
+
+
 # a title-case headline "Ana Obi Says …" on the article's first line: who (up to
 # six words), the verb of saying, what was said
 _HEADLINE = re.compile(
@@ -196,7 +208,8 @@ class _ClaimRules(AttributionRules):
         if "statement" in self.attributions:
             # a transcript's "NAME: …" paragraph is the speaker's, whatever
             # "I think" or "he said" it holds
-            for labelled in self._labelled_claims() + self._headline_claims():
+            found = self._labelled_claims() + self._headline_claims()
+            for labelled in found + self._posted_claims():
                 if not any(labelled.overlaps(c) for c in claims):
                     claims.append(labelled)
         for tok in self.doc:
@@ -436,6 +449,29 @@ class _ClaimRules(AttributionRules):
             claim = self._claim(
                 m.start(1), m.end(2), stmt, speaker, self.doc[name.end], name.root
             )
+            found.append(claim)
+        return found
+
+    def _posted_claims(self) -> list[RawClaim]:
+        """A post the article embeds, signed "— Sedbergh Airport (@SedAir) May 2,
+        2025": the account's own words, on that day."""
+        found = []
+        for m in _POST.finditer(self.text):
+            name = self.doc.char_span(m.start(3), m.end(3))
+            dash = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if name is None or dash is None:
+                continue
+            # any account speaks: a person, a body, a place ("Sedbergh Airport"),
+            # when the words name it alone
+            speaker = self.r.cluster_at(name[-1])
+            if speaker is None or {self.r.cluster_at(t) for t in name} != {speaker}:
+                continue
+            # the words posted, without a thread's count ("(1/2)")
+            words = _THREAD_COUNT.sub("", self.text[m.start(1) : m.end(1)])
+            stmt = (m.start(1), m.start(1) + len(words.rstrip()))
+            claim = self._claim(m.start(1), m.end(4), stmt, speaker, dash[0], name.root)
+            claim.direct = True
+            claim.date = resolve(m[4])
             found.append(claim)
         return found
 
