@@ -386,3 +386,45 @@ def test_a_dash_and_a_name_without_an_account_is_no_post(run):
         "The outage lasted two hours."
     )
     assert not x.claims
+
+
+def _people_of(x: Extraction, trigger: str) -> set[str]:
+    names = {e.key: e.name for e in x.entities}
+    return {
+        names[k]
+        for e in x.events
+        if e.trigger.text == trigger
+        for k in (*e.agents, *e.participants)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "people"),
+    [
+        # what the verb is about, or follows: its subject took no part in it
+        (
+            "Maria Lopez weighed in on the brawl on Monday, saying that Orlen should "
+            "be disciplined.",
+            "brawl",
+            set(),
+        ),
+        (
+            "Police in Tarsk arrested Kellan Orlen after the bombing on Monday.",
+            "bombing",
+            set(),
+        ),
+        # guards: what the subject is in, or was tried in
+        (
+            "Kellan Orlen was killed in the bombing on Monday.",
+            "bombing",
+            {"Kellan Orlen"},
+        ),
+        (
+            "Kellan Orlen was convicted after a two-day trial in Tarsk.",
+            "trial",
+            {"Kellan Orlen"},
+        ),
+    ],
+)
+def test_who_took_part_in_an_event_named_by_a_noun(run, text, trigger, people):
+    assert _people_of(run(text), trigger) == people

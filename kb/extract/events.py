@@ -226,6 +226,8 @@ class _EventRules:
         participants: list[int] = []
         subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         passive = subj is not None and subj.dep_ == "nsubjpass"
+        if tok != verb and _not_the_verbs_own(tok, verb, passive):
+            subj = None  # "weighed in on the fight": not who fought
         claim = self._enclosing_claim(tok)
         if subj is not None:
             hit = self.r.resolve(subj, pronouns=False)
@@ -515,6 +517,23 @@ def _habit(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+#: prepositions that tell what a verb is about, not what its subject took part
+#: in: "weighed in on the fight", "talked about the attack"
+_ABOUT = frozenset({"on", "about", "over", "regarding", "concerning"})
+#: and, for a subject that acts, the time of another event: "arrested X after
+#: the attack" ("was convicted after a trial": the one convicted was in it)
+_AROUND = frozenset({"after", "before", "since", "following"})
+
+
+def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
+    """Whether a noun's event is only what the verb is about or follows, so that
+    the verb's subject took no part in it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head != verb:
+        return False
+    return prep.lower_ in _ABOUT or (prep.lower_ in _AROUND and not passive)
 
 
 def _anaphoric(tok: Token) -> bool:
