@@ -428,3 +428,50 @@ def _people_of(x: Extraction, trigger: str) -> set[str]:
 )
 def test_who_took_part_in_an_event_named_by_a_noun(run, text, trigger, people):
     assert _people_of(run(text), trigger) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a court story that names drugs once: its trial is a court's
+        (
+            "Kellan Orlen sold drugs to volunteers in Tarsk, police said. A jury in "
+            "Tarsk convicted him in May, and a judge sentenced him to ten years.\n\n"
+            "The two-day trial ended on Friday.",
+            "LegalAction",
+        ),
+        # guard: a story of a vaccine
+        (
+            "The vaccine was given to 400 patients and volunteers in Tarsk. Doctors "
+            "measured each dose.\n\nThe trial ended on Friday.",
+            "MedicalTrial",
+        ),
+    ],
+)
+def test_a_trial_is_of_the_kind_the_article_speaks_of_most(run, text, kind):
+    assert ("trial", kind) in {(e.trigger.text, e.event_type) for e in run(text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kellan Orlen was handed a one-game suspension on Monday.", "Sanction"),
+        ("The suspension of Kellan Orlen angered the fans in Tarsk.", "Sanction"),
+        # guard: a service's
+        (
+            "The suspension of train services in Tarsk lasted two days.",
+            "ServiceDisruption",
+        ),
+    ],
+)
+def test_a_suspension_of_someone_is_a_sanction(run, text, kind):
+    assert [e.event_type for e in run(text).events] == [kind]
+
+
+def test_sanctions_on_two_people_are_two_events(run):
+    x = run(
+        "The NFL suspended Kellan Orlen for two games. Maria Lopez was handed a "
+        "one-game suspension for shoving."
+    )
+    sanctions = [e for e in x.events if e.event_type == "Sanction"]
+    assert len(sanctions) == 2

@@ -755,7 +755,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
 
 #: events told of the people they befell, whoever is the subject: "X died", "Y was
 #: killed", "Z was arrested"
-_WHO_IT_BEFELL = frozenset({"Death", "Casualties", "Arrest"})
+_WHO_IT_BEFELL = frozenset({"Death", "Casualties", "Arrest", "Sanction"})
 
 
 def _people(event: RawEvent) -> set[int]:

@@ -124,6 +124,8 @@ class TriggerRules:
             return None  # "died of head injuries": the harm of a casualty told
         if lemma == "trial":
             return self._trial(tok, mods)
+        if lemma == "suspension" and self._of_someone(tok, mods):
+            return "Sanction"  # "Orlen's suspension", "a one-game suspension"
         if lemma in ("demonstration", "flood") and any(
             c.lower_ == "of" for c in tok.children
         ):
@@ -285,14 +287,29 @@ class TriggerRules:
         if mods & lx.SPORTS_TRIALS:
             return "SportsMatch"  # "the Olympic trials"
         words = {t.lower_ for t in tok.sent} | mods
-        courtroom = lx.COURT_WORDS | lx.POLICE_WORDS | lx.SENTENCING_WORDS
-        medical = not words & courtroom and (words & lx.MEDICAL_WORDS or self.medical)
+        if words & _COURTROOM:
+            return "LegalAction"
+        medical = words & lx.MEDICAL_WORDS or self.medical
         return "MedicalTrial" if medical else "LegalAction"
+
+    def _of_someone(self, tok: Token, mods: set[str]) -> bool:
+        """A suspension of a person (a player's, an official's), not of a service:
+        a person owns it or is its object, or games count it ("a two-game ban")."""
+        if any(m.endswith(("-game", "-match")) or m in ("game", "match") for m in mods):
+            return True
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += prep_objects(tok, ("of",))
+        return any(
+            self.r.kind_at(o) == "Person" or o.lower_ in _PERSONAL for o in owners
+        )
 
     @cached_property
     def medical(self) -> bool:
-        """Whether the article speaks of drugs, vaccines or patients."""
-        return any(t.lower_ in lx.MEDICAL_WORDS for t in self.doc)
+        """Whether the article speaks of drugs, vaccines or patients more than of
+        courts and police (a kidnapping's trial in a story that names a hospital)."""
+        medical = sum(1 for t in self.doc if t.lower_ in lx.MEDICAL_WORDS)
+        legal = sum(1 for t in self.doc if t.lower_ in _COURTROOM)
+        return medical > legal
 
     def _moved(self, tok: Token, head: Token) -> str | None:
         """A move of a figure: the subject of "were up", or what "a rise in" is of,
@@ -1712,6 +1729,8 @@ def _blamed_for(verb: Token) -> bool:
                 return True
     return False
 
+
+_COURTROOM = lx.COURT_WORDS | lx.POLICE_WORDS | lx.SENTENCING_WORDS
 
 #: days a possessive names, beside the weekdays: "yesterday's vote"
 _NAMED_DAYS = frozenset({"yesterday", "today", "tonight", *WEEKDAYS})
