@@ -475,3 +475,34 @@ def test_sanctions_on_two_people_are_two_events(run):
     )
     sanctions = [e for e in x.events if e.event_type == "Sanction"]
     assert len(sanctions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Power was restored to Tarsk at 5:30 p.m. on Monday.",
+            ("restored", "ServiceDisruption"),
+        ),
+        ("The two countries restored ties in May.", ("restored", "DiplomacyEvent")),
+        (
+            "Maria Lopez hit Kellan Orlen in the head with a helmet on Thursday.",
+            ("hit", "Attack"),
+        ),
+        ("The shooter hit three people in Tarsk.", ("hit", "Attack")),
+    ],
+)
+def test_restoring_and_hitting(run, text, event):
+    assert event in {(e.trigger.text, e.event_type) for e in run(text).events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: what hits no one
+        "Sales of Orlen cars hit a record in May.",
+        "The storm hit the coast of Tarsk on Monday.",
+    ],
+)
+def test_hitting_no_one_is_no_attack(run, text):
+    assert "hit" not in {e.trigger.text for e in run(text).events}

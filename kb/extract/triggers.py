@@ -11,7 +11,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from kb.extract.names import SCORE
-from kb.extract.resolve import Resolver, prep_objects
+from kb.extract.resolve import Resolver, prep_objects, speaker_noun
 from kb.text import lexicon as lx
 from kb.text.dates import MONTHS, WEEKDAYS
 from kb.text.gazetteer import Gazetteer, fold
@@ -778,6 +778,25 @@ class TriggerRules:
         return any(
             self._human(t) or _person_noun(t) for t in obj.subtree if t.i <= obj.i
         )
+
+    def _restoring(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "restored ties" mends relations; "power was restored" ends an outage."""
+        if any(
+            o.lemma_.lower() in ("tie", "ties", "relation", "relations") for o in objs
+        ):
+            return "DiplomacyEvent"
+        return "ServiceDisruption"
+
+    def _blow(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """Someone who hits someone attacks them ("Orlen hit Kellan in the head");
+        not a storm that hits a coast, nor sales that hit a record."""
+        victims = [o for o in objs if o.dep_ == "dobj" and self._someone(o)]
+        if not victims or subj is None:
+            return None
+        hitter = self._human(subj) or subj.lower_ in _PERSONAL
+        return "Attack" if hitter or speaker_noun(subj) else None
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "attacked the base"; not "attacked her record" or "attacked Vantreck"."""
@@ -1626,6 +1645,8 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "appeal": TriggerRules._appeal,
     **dict.fromkeys(["depart", "return"], TriggerRules._arrival),
     **dict.fromkeys(["travel", "fly"], TriggerRules._journey),
+    "restore": TriggerRules._restoring,
+    "hit": TriggerRules._blow,
     "flee": TriggerRules._people_move,
     **dict.fromkeys(["hire", "recruit"], TriggerRules._hiring),
     **dict.fromkeys(["fire", "sack", "oust", "dismiss"], TriggerRules._dismissal),

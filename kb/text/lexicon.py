@@ -358,6 +358,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["free"], "PrisonerExchange"),
     **dict.fromkeys(["report", "post", "book"], "FinancialResult"),
     **dict.fromkeys(["summon", "sever", "restore"], "DiplomacyEvent"),
+    "hit": "Attack",
     **dict.fromkeys(["diagnose", "admit", "discharge"], "HealthEvent"),
     **dict.fromkeys(["reopen"], "LegalAction"),
     **dict.fromkeys(["bear"], "OtherEvent"),
@@ -424,7 +425,12 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
     "summon": frozenset(
         """ambassador ambassadors envoy envoys diplomat diplomats charge""".split()
     ),
-    **dict.fromkeys(["sever", "restore"], frozenset({"ties", "relations"})),
+    "sever": frozenset({"ties", "relations"}),
+    # "restored ties"; and what an outage cut: "power was restored"
+    "restore": frozenset(
+        """ties relations power electricity service services water supply supplies
+        internet flights""".split()
+    ),
     # what a court, a government or a buyer orders: "ordered the release of …",
     # "ordered an inquiry", "ordered 30 jets"; not "ordered a coffee"
     "order": frozenset(
