@@ -506,3 +506,27 @@ def test_restoring_and_hitting(run, text, event):
 )
 def test_hitting_no_one_is_no_attack(run, text):
     assert "hit" not in {e.trigger.text for e in run(text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Orlen Holdings raised $25 billion in its initial public offering in "
+            "September.",
+            ("offering", "BusinessEvent"),
+        ),
+        (
+            "Rescue operations in Tarsk were hampered by rain on Monday.",
+            ("operations", "Rescue"),
+        ),
+    ],
+)
+def test_work_and_offerings_named_by_the_word_before_them(run, text, event):
+    assert event in {(e.trigger.text, e.event_type) for e in run(text).events}
+
+
+def test_an_offering_of_goods_is_no_listing(run):
+    # guard
+    x = run("Orlen Holdings is making a big public offering of new phones in Tarsk.")
+    assert "offering" not in {e.trigger.text for e in x.events}

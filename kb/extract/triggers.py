@@ -79,6 +79,8 @@ class TriggerRules:
                 return None
             if kind is None and _on_a_named_day(tok):
                 return "OtherEvent"  # "Thursday's fight", "Tuesday's gathering"
+            if kind is None:
+                kind = _named_by_its_modifier(tok)
             return self._noun_sense(tok, lemma, kind)
         return None
 
@@ -1779,6 +1781,26 @@ def _on_a_named_day(tok: Token) -> bool:
         and _a_day(list(c.subtree))
         for c in tok.children
     )
+
+
+#: nouns for a work whose kind a word before them names: "rescue operations", "a
+#: relief effort", "the search mission"
+_WORKS = frozenset({"operation", "effort", "mission"})
+
+
+def _named_by_its_modifier(tok: Token) -> str | None:
+    """What a noun for work or an offering names by the word before it: "rescue
+    operations" a rescue, "an initial public offering" a listing."""
+    lemma = tok.lemma_.lower()
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    words = {c.lower_ for c in mods}
+    shares = {o.lemma_.lower() for o in prep_objects(tok, ("of",))} & {"share", "stock"}
+    if lemma == "offering" and "public" in words and ("initial" in words or shares):
+        return "BusinessEvent"  # not "a public offering of new phones"
+    if lemma in _WORKS:
+        kinds = [lx.NOUN_TRIGGERS.get(c.lemma_.lower()) for c in mods]
+        return next((k for k in kinds if k in ("Rescue", "MilitaryDeployment")), None)
+    return None
 
 
 def _a_day(words: list[Token]) -> bool:
