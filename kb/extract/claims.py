@@ -205,6 +205,7 @@ class _ClaimRules(AttributionRules):
             claim = (
                 self._cue_claim(tok)
                 or self._according_claim(tok)
+                or self._promise_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._view_claim(tok)
@@ -380,6 +381,18 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution
         return claim
 
+    def _promise_claim(self, tok: Token) -> RawClaim | None:
+        """ "She vowed to appeal", "the mayor promised to rebuild the bridge": a
+        promise is made in words, so it is a statement, whatever intentions are
+        asked for. Not inside a quote: the quote is the claim."""
+        if (
+            "statement" not in self.attributions
+            or tok.lemma_.lower() not in lx.PROMISE_VERBS
+            or self.r.in_quote(tok.idx)
+        ):
+            return None
+        return self._sentence_claim(tok, intended(tok), "statement", described=True)
+
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
         is an attribution too, of type "intention". Not inside a quote ('"I want to
@@ -404,7 +417,7 @@ class _ClaimRules(AttributionRules):
         pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
         if not pieces or sum(self._words(a, b) for a, b in pieces) < 4:
             return None
-        claimant = self.r.source(subj)
+        claimant = self.speaker(subj, tok)
         if claimant is None:
             return None
         stmt = (pieces[0][0], pieces[-1][1])

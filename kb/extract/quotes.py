@@ -68,10 +68,13 @@ class _QuoteRules(AttributionRules):
             return False
         between = self.doc.char_span(prev.stmt_end, q_start, alignment_mode="contract")
         if between is not None and any(
-            t.i != prev.cue.i and _attributes(t) for t in between
+            t.i != prev.cue.i and _attributes(t) and not _speakers_aside(t, prev.cue)
+            for t in between
         ):
             return False  # another attribution stands between them
         before = gap.rstrip().rstrip("\u201c\"'\u2018").rstrip()  # "\u00a0" too
+        # a title quoted at the end of the attribution: '… on the show “Today.” “…'
+        before = before.rstrip("\u201d\"'\u2019")
         if not before.endswith((",", ".", ":", ";")):
             return False  # 'urging them to "give it time"': a fragment of its own
         return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
@@ -105,7 +108,7 @@ class _QuoteRules(AttributionRules):
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
         subj = self.r.subject(speaker_of)
-        claimant = self.r.source(subj) if subj is not None else None
+        claimant = self.speaker(subj, speaker_of) if subj is not None else None
         if subj is not None and claimant is not None:
             claimant = self._not_the_one_quoted_of(claimant, subj, inner)
         if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
@@ -360,6 +363,21 @@ def _attributes(tok: Token) -> bool:
     operator failed to show up")."""
     return is_cue(tok) and any(
         c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in tok.children
+    )
+
+
+def _speakers_aside(tok: Token, cue: Token) -> bool:
+    """A cue that says more of the same speaker's between two pieces of a quote:
+    'said Ana Obi, who noted that …' or 'she said, adding that …'; the quote goes
+    on after it."""
+    if tok.dep_ == "relcl" and tok.head.i in {c.i for c in cue.subtree}:
+        return any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in tok.children
+        )
+    return (
+        tok.tag_ == "VBG"
+        and tok.head == cue
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
 
 

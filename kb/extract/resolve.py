@@ -209,6 +209,10 @@ class Resolver:
             return None
         if subj.tag_ == "NNS":
             return self.described(subj, "Group", ("amod", "compound"))
+        if subj.lower_ == "those" and any(
+            c.dep_ in ("acl", "relcl") for c in subj.children
+        ):
+            return self._described_after(subj)
         if _share(subj):
             return self._share_group(subj)
         if subj.tag_ == "NNP" and subj.is_title:
@@ -241,6 +245,13 @@ class Resolver:
             # "a farmers' group": the owner is part of the description
             return self.described(subj, "Actor", ("amod", "compound", "poss"))
         return self._anonymous(subj)
+
+    def _described_after(self, subj: Token) -> int | None:
+        """ "those surveyed said …", "those who back the plan say …": the people
+        the words after "those" describe, a group of its own."""
+        end = max(t.i for t in subj.subtree if not t.is_punct) + 1
+        name = clean_name(self.doc[subj.i : end].text)
+        return self._new_cluster(Mention(subj.i, end, "Group", name))
 
     def _share_group(self, subj: Token) -> int | None:
         """ "63 percent said …", "a majority of voters said …": what the people
@@ -733,6 +744,17 @@ class AttributionRules:
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
 
+    def speaker(self, subj: Token, cue: Token) -> int | None:
+        """Who the subject of a cue stands for; for a verb that only a speaker takes
+        ("said", "argued"), also one the article describes only here ("tech
+        executives say", "the retired teacher said")."""
+        found = self.r.source(subj)
+        if found is None and cue.lemma_.lower() in lx.SPEAKING:
+            found = self.r.new_speaker(subj)
+            if found is None:
+                found = self.r.described_speaker(subj)
+        return found
+
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
@@ -864,8 +886,8 @@ def _share(tok: Token) -> bool:
     if tok.lower_ in _SHARES:
         return True
     return tok.like_num and any(
-        c.lower_ in ("in", "of")
-        and (c.dep_ == "quantmod" or any(g.like_num for g in c.children))
+        c.lower_ in ("in", "of", "out")
+        and (c.dep_ == "quantmod" or any(g.like_num for g in c.subtree if g != c))
         for c in tok.children
     )
 
@@ -878,9 +900,11 @@ def _of_phrase_end(tok: Token) -> int:
 
 
 def _of_people(prep: Token) -> bool:
-    """ "of likely voters", "(six) in 10": the people a share is of."""
+    """ "of likely voters", "(six) in 10", "(nine) out of 10": the people a share
+    is of."""
     return prep.lower_ == "of" or (
-        prep.lower_ == "in" and any(c.like_num for c in prep.children)
+        prep.lower_ in ("in", "out")
+        and any(c.like_num for c in prep.subtree if c != prep)
     )
 
 

@@ -29,7 +29,50 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start + len(open_mark), end))
             i = end + len(close_mark)
-    return sorted(spans)
+    return sorted(_with_mixed_lines(text, spans))
+
+
+#: the double quote marks, typographic and straight, which careless text mixes
+_DOUBLE_OPENING = '“"'
+_DOUBLE_CLOSING = '”"'
+
+
+def _with_mixed_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, where a line mixes straight and typographic double marks
+    ('“We won," she said. "We will win again.”') read again mark by mark: each
+    double mark closes the quote open before it, whatever its style, and else opens
+    one. Pairing by style alone would join the first mark to the last."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if '"' in line and ("“" in line or "”" in line):
+            spans = [
+                s for s in spans if not (_double_at(text, s, start, end))
+            ] + _double_quotes(text, start, end)
+        start = end + 1
+    return spans
+
+
+def _double_at(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """A span opened or closed by a double mark inside the line [start, end)."""
+    opened, closed = span[0] - 1, span[1]
+    return (start <= opened < end and text[opened] in _DOUBLE_OPENING) or (
+        start <= closed < end and text[closed] in _DOUBLE_CLOSING
+    )
+
+
+def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotes of one line read mark by mark, whatever the marks' style."""
+    found = []
+    opened = -1
+    for i in range(start, end):
+        mark = text[i]
+        if opened >= 0 and mark in _DOUBLE_CLOSING:
+            found.append((opened, i))
+            opened = -1
+        elif mark in _DOUBLE_OPENING:
+            opened = i + 1
+    return found
 
 
 def _closing_mark(text: str, open_mark: str, close_mark: str, start: int) -> int:

@@ -1,0 +1,142 @@
+"""Attribution recall: quotes that go on past their attribution, speakers the
+article describes only where they speak, reported clauses in relative clauses,
+promises and requests. Sentences and names invented for these tests; they need
+the trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Claim, Extraction
+from kb.text.quotes import find_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def _speaker(x: Extraction, claim: Claim) -> str:
+    return next(e.name for e in x.entities if e.key == claim.claimant)
+
+
+def _claims(x: Extraction) -> list[tuple[str, str]]:
+    return [(_speaker(x, c), c.statement) for c in x.claims]
+
+
+def _pieces(x: Extraction, claim: Claim) -> list[str]:
+    return [s.text for s in claim.content_spans()]
+
+
+_WON = "Kellan Orlen won the vote in Tarsk.\n\n"
+
+
+def test_mixed_quote_marks_pair_mark_by_mark():
+    # a typographic opening mark closed by a straight one, then a straight pair
+    text = '“We won," she said. "We will win again.”'
+    assert [text[a:b] for a, b in find_quotes(text)] == [
+        "We won,",
+        "We will win again.",
+    ]
+
+
+def test_quote_with_mixed_marks_goes_on_after_its_attribution(run):
+    x = run(
+        _WON + "“We have won tonight, and we will win again,” he said. “Not since "
+        'the old days have we seen this. I would bring back the old rules."'
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim) == [
+        "We have won tonight, and we will win again,",
+        "Not since the old days have we seen this. I would bring back the old rules.",
+    ]
+
+
+def test_quote_goes_on_after_an_attribution_ending_in_a_quoted_title(run):
+    x = run(
+        _WON + "“We have won tonight, and we will win again,” Orlen said in an "
+        "interview on the radio show “Morning Talk.” “Not since the old days have "
+        "we seen this.”"
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim)[-1] == "Not since the old days have we seen this."
+
+
+def test_quote_goes_on_past_the_speakers_relative_clause(run):
+    x = run(
+        _WON + '"We have won tonight, and we will win again," said Kellan Orlen, '
+        'who noted that the town had waited for years. "Not since the old days '
+        'have we seen this."'
+    )
+    said, noted = x.claims
+    assert _pieces(x, said)[-1] == "Not since the old days have we seen this."
+    assert noted.statement == "the town had waited for years"
+
+
+def test_quote_goes_on_past_a_participle_of_the_speaker(run):
+    x = run(
+        _WON + "“We have won tonight,” Orlen said, adding that the count was fair. "
+        "“Not since the old days have we seen this.”"
+    )
+    said = next(c for c in x.claims if c.cue is not None and c.cue.text == "said")
+    assert _pieces(x, said)[-1] == "Not since the old days have we seen this."
+
+
+def test_reported_clause_inside_a_relative_clause(run):
+    x = run(
+        "Maria Lopez backed a rule change that she said would make it harder to "
+        "close the port."
+    )
+    assert _claims(x) == [("Maria Lopez", "would make it harder to close the port")]
+
+
+def test_those_described_after_speak(run):
+    x = run("By a wide margin, those surveyed say the city should build more homes.")
+    assert _claims(x) == [("those surveyed", "the city should build more homes")]
+    x = run("Those who back her rivals say the scandal has hurt the Varda brand.")
+    assert _claims(x) == [
+        ("Those who back her rivals", "the scandal has hurt the Varda brand")
+    ]
+
+
+def test_share_out_of_ten_speaks(run):
+    x = run("Nearly nine out of 10 say they will need new skills.")
+    assert _claims(x) == [("nine out of 10", "they will need new skills")]
+
+
+def test_parenthetical_cue_of_a_described_group(run):
+    x = run(
+        "The shortage of nurses, tech executives say, has slowed the rollout of "
+        "the new system."
+    )
+    (claim,) = x.claims
+    assert _speaker(x, claim) == "tech executives"
+    assert _pieces(x, claim) == [
+        "The shortage of nurses",
+        "has slowed the rollout of the new system",
+    ]
+
+
+def test_quote_of_a_described_group(run):
+    x = run('"The market is close to its peak," several bankers said.')
+    assert _claims(x) == [("several bankers", "The market is close to its peak")]
+
+
+@pytest.mark.parametrize("verb", ["vowed", "promised", "pledged"])
+def test_a_promise_is_a_statement(run, verb):
+    x = run(f"Maria Lopez {verb} to fight the new tax in court.")
+    (claim,) = x.claims
+    assert (_speaker(x, claim), claim.statement) == (
+        "Maria Lopez",
+        "to fight the new tax in court",
+    )
+    assert claim.attribution == "statement"
+
+
+def test_a_request_is_a_statement(run):
+    x = run("Maria Lopez asked the council to delay the vote until June.")
+    assert _claims(x) == [("Maria Lopez", "the council to delay the vote until June")]
+    x = run("The dockers' union asked to see the budget before the talks.")
+    assert [what for _, what in _claims(x)] == ["to see the budget before the talks"]
+
+
+def test_no_request_when_asked_in_the_passive(run):
+    # guard: whoever asked is not the subject
+    assert run("Maria Lopez was asked to leave the hall.").claims == ()
