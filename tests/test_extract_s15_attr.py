@@ -119,17 +119,6 @@ def test_quote_of_a_described_group(run):
     assert _claims(x) == [("several bankers", "The market is close to its peak")]
 
 
-@pytest.mark.parametrize("verb", ["vowed", "promised", "pledged"])
-def test_a_promise_is_a_statement(run, verb):
-    x = run(f"Maria Lopez {verb} to fight the new tax in court.")
-    (claim,) = x.claims
-    assert (_speaker(x, claim), claim.statement) == (
-        "Maria Lopez",
-        "to fight the new tax in court",
-    )
-    assert claim.attribution == "statement"
-
-
 def test_a_request_is_a_statement(run):
     x = run("Maria Lopez asked the council to delay the vote until June.")
     assert _claims(x) == [("Maria Lopez", "the council to delay the vote until June")]
@@ -140,3 +129,45 @@ def test_a_request_is_a_statement(run):
 def test_no_request_when_asked_in_the_passive(run):
     # guard: whoever asked is not the subject
     assert run("Maria Lopez was asked to leave the hall.").claims == ()
+
+
+def test_a_short_name_given_is_a_statement(run):
+    x = run("Maria Lopez called the mayor divisive.")
+    assert _claims(x) == [("Maria Lopez", "the mayor divisive")]
+
+
+def test_according_to_sources(run):
+    x = run("Kellan Orlen sometimes changed the reports, according to the sources.")
+    assert _claims(x) == [("sources", "Kellan Orlen sometimes changed the reports")]
+
+
+def test_one_described_person_speaks(run):
+    x = run('"The market is close to its peak," said one longtime trader in Varda.')
+    assert _claims(x) == [("longtime trader", "The market is close to its peak")]
+
+
+def test_a_short_quote_introduced_by_a_cue_and_comma(run):
+    x = run(
+        'Kellan Orlen, the party\'s chairman, told the radio station simply, "We lost."'
+    )
+    assert _claims(x) == [("Kellan Orlen", "We lost.")]
+
+
+def test_no_quote_for_a_quoted_word(run):
+    # guard: a word in quotes that no cue introduces says nothing
+    assert (
+        run('The word "freedom" appears in the title of the book she wrote.').claims
+        == ()
+    )
+
+
+def test_a_request_inside_what_was_said_is_no_claim_of_its_own(run):
+    # guard: the request is part of what he said; the union is no speaker
+    x = run(
+        "Kellan Orlen spoke on Monday. He said the union would ask the council to "
+        "delay the vote."
+    )
+    assert [e.name for e in x.entities] == ["Kellan Orlen"]
+    assert [c.statement for c in x.claims] == [
+        "the union would ask the council to delay the vote"
+    ]

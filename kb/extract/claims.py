@@ -19,6 +19,7 @@ from kb.extract.cues import (
     intended,
     is_cue,
     object_content,
+    reporting_cue,
     sure_of,
     trim,
     viewed_as,
@@ -95,6 +96,24 @@ def _denies_a_claim(verb: Token) -> bool:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(o.lemma_.lower() in lx.DENIED_THINGS for o in objs)
+
+
+def _reported_act(verb: Token) -> bool:
+    """A request inside what another cue reports ("said the union would ask the
+    court to …"): part of that statement, not one of its own."""
+    if verb.lemma_.lower() not in lx.REQUEST_VERBS:
+        return False
+    return (verb.dep_ == "ccomp" and is_cue(verb.head)) or reporting_cue(
+        verb
+    ) is not None
+
+
+def _names_something(verb: Token) -> bool:
+    """ "called him divisive", "called it “a farce”": a name given to something is
+    a statement however short."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ in ("oprd", "xcomp") for c in verb.children
+    )
 
 
 def _document_word(tok: Token) -> bool:
@@ -205,7 +224,6 @@ class _ClaimRules(AttributionRules):
             claim = (
                 self._cue_claim(tok)
                 or self._according_claim(tok)
-                or self._promise_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._view_claim(tok)
@@ -313,12 +331,12 @@ class _ClaimRules(AttributionRules):
         # "criticised the decision": a bare noun that refers back states nothing of
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.
-        least = 1 if _denies_a_claim(tok) else 3
+        least = 1 if _denies_a_claim(tok) else 2 if _names_something(tok) else 3
         if tok.lemma_.lower() in _ADVISING and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children
         ):
             return None  # "advising the campaign on policy": work, not a statement
-        if _declined(tok):
+        if _declined(tok) or _reported_act(tok):
             return None
         return self._sentence_claim(tok, said, "statement", described=True, least=least)
 
@@ -380,18 +398,6 @@ class _ClaimRules(AttributionRules):
         claim.date = self.dates.date_of(tok)
         claim.attribution = attribution
         return claim
-
-    def _promise_claim(self, tok: Token) -> RawClaim | None:
-        """ "She vowed to appeal", "the mayor promised to rebuild the bridge": a
-        promise is made in words, so it is a statement, whatever intentions are
-        asked for. Not inside a quote: the quote is the claim."""
-        if (
-            "statement" not in self.attributions
-            or tok.lemma_.lower() not in lx.PROMISE_VERBS
-            or self.r.in_quote(tok.idx)
-        ):
-            return None
-        return self._sentence_claim(tok, intended(tok), "statement", described=True)
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
@@ -595,6 +601,10 @@ class _ClaimRules(AttributionRules):
             found = self.r.document(obj)
         if found is None and obj.tag_ == "NNS" and not _document_word(obj):
             found = self.r.new_speaker(obj)  # "according to campaign insiders"
+        if found is None and obj.lower_ == "sources":
+            # "according to the sources", "according to sources close to the talks":
+            # people, though "source" names a document too
+            found = self.r.described(obj, "Group", ("amod", "compound"))
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own

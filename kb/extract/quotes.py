@@ -93,11 +93,13 @@ class _QuoteRules(AttributionRules):
             if t.idx >= q_end + 1 and is_quote_cue(t) and self._speaks(t, inner)
         ]
         words = [t for t in inner if t.is_alpha]
-        if not (after and self._tagged(q_end, after[0])) and (
-            len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
+        if (
+            not (after and self._tagged(q_end, after[0]))
+            and not (before and self._introduced(before[-1], q_start))
+            and (len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner))
         ):
             return None
-        before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if after and before and after[0].sent != last_sent:
             after = []  # 'said it will “…” The move was reported by …': its own cue
         cues = after or before[::-1] or self._colon_cue(q_start)
@@ -270,6 +272,16 @@ class _QuoteRules(AttributionRules):
             return False
         between = self.text[q_end : cue.idx]
         return "\n" not in between and len(re.findall(r"\w+", between)) <= 4
+
+    def _introduced(self, cue: Token, q_start: int) -> bool:
+        """A quote that a cue introduces with a comma or colon just before it ('told
+        the agency simply, "We lost."'): a spoken line however short."""
+        between = self.text[cue.idx + len(cue) : mark_start(self.text, q_start)]
+        return (
+            between.rstrip().endswith((",", ":"))
+            and "\n" not in between
+            and len(re.findall(r"\w+", between)) <= 6
+        )
 
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a

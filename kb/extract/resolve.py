@@ -234,8 +234,11 @@ class Resolver:
             return None
         if self.mentions.at(subj.i) is not None or subj.ent_type_:
             return None
-        if not any(c.dep_ in ("det", "poss") for c in subj.children):
-            return None
+        if not any(
+            c.dep_ in ("det", "poss") or (c.dep_ == "nummod" and c.lower_ == "one")
+            for c in subj.children
+        ):
+            return None  # "one employee said" is one person, as "an employee"
         if _definite(subj) and subj.lemma_.lower() not in lx.BODY_WORDS:
             # "the real estate agent said …": the person the article was about
             found = self.antecedents.continued(subj)
@@ -249,7 +252,10 @@ class Resolver:
     def _described_after(self, subj: Token) -> int | None:
         """ "those surveyed said …", "those who back the plan say …": the people
         the words after "those" describe, a group of its own."""
-        end = max(t.i for t in subj.subtree if not t.is_punct) + 1
+        words = [t for t in subj.subtree if not t.is_punct]
+        if any(is_cue(t) for t in words):
+            return None  # "those who said …": the description holds what is said
+        end = max(t.i for t in words) + 1
         name = clean_name(self.doc[subj.i : end].text)
         return self._new_cluster(Mention(subj.i, end, "Group", name))
 

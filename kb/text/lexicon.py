@@ -91,9 +91,6 @@ OBJECT_CUE_PARTICLES = {
 # Verbs of asking someone to do something: "asked the court to block the rule" is a
 # request, which a source makes in words.
 REQUEST_VERBS = frozenset({"ask", "tell"})
-# Verbs that commit the speaker in words to what they will do: "vowed to appeal" is
-# said, a statement, where "plans to appeal" is an intention.
-PROMISE_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
 # Verbs that say nothing was said: "refused to discuss", "declined to comment on".
 REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
