@@ -166,3 +166,10 @@ def test_a_request_inside_what_was_said_is_no_claim_of_its_own(run):
     assert [c.statement for c in x.claims] == [
         "the union would ask the council to delay the vote"
     ]
+
+
+def test_a_statement_saying_is_its_issuers(run):
+    x = run("Maria Lopez issued a statement saying the plant would close in June.")
+    assert _claims(x) == [("Maria Lopez", "the plant would close in June")]
+    x = run("The dockers' union released a letter saying its members would strike.")
+    assert [who for who, _ in _claims(x)] == ["dockers' union"]

@@ -85,6 +85,8 @@ def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
     )
 
 
+#: the clauses a noun may hold ("a statement [saying …]", "a report [that …]")
+_CLAUSES = ("acl", "relcl")
 #: verbs of advice, which say something only with what to do: "advised X to …"
 _ADVISING = frozenset({"advise", "encourage"})
 
@@ -560,7 +562,15 @@ class _ClaimRules(AttributionRules):
         Office showed …", "the bank's data show …" are the issuer's statements."""
         if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
             return None
-        named = self._first_actor(t for t in subj.subtree if t != subj)
+        said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
+        named = self._first_actor(
+            t for t in subj.subtree if t != subj and t.i not in said
+        )
+        if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":
+            # "Ana Obi issued a statement saying …": who issued it
+            issuer = self.r.subject(subj.head)
+            if issuer is not None and issuer != subj:
+                return self.r.source(issuer)
         if named is None and any(c.lower_ == "the" for c in subj.children):
             return self._earlier_issuer(subj)
         return named
