@@ -173,3 +173,18 @@ def test_a_statement_saying_is_its_issuers(run):
     assert _claims(x) == [("Maria Lopez", "the plant would close in June")]
     x = run("The dockers' union released a letter saying its members would strike.")
     assert [who for who, _ in _claims(x)] == ["dockers' union"]
+
+
+def test_a_pronoun_after_an_unnamed_person_tells_nothing_of_the_named_one(run):
+    # "he" after "the mayor" is the mayor's: it does not make Maria Lopez a man,
+    # so the "she" of her quote still finds her
+    x = run(
+        "Maria Lopez won the vote in Tarsk.\n\n"
+        "Lopez's team removed the mayor of Varda from its board after he suggested "
+        "closing the port.\n\n"
+        "On Wednesday, Lopez attacked the plan. She wrote to voters, saying the "
+        "plan was wrong.\n\n"
+        "“Now is the time for all of us to stand up to cruel words,” she said."
+    )
+    said = [c for c in x.claims if c.cue is not None and c.cue.text == "said"]
+    assert [_speaker(x, c) for c in said] == ["Maria Lopez"]

@@ -493,6 +493,8 @@ class Resolver:
             if self.people_in(sent) != {cluster}:
                 continue
             for t in self.doc[m.end : sent.end]:
+                if _another_person(t):
+                    break  # "Obi's team fired the mayor after he …": the mayor's
                 g = lx.PRONOUN_GENDER.get(t.lower_)
                 if g and not self.in_quote(t.idx):
                     votes[g] += 1
@@ -884,6 +886,15 @@ _POLLS = frozenset({"poll", "survey"})
 _SHARES = frozenset(
     {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
 )
+
+
+def _another_person(tok: Token) -> bool:
+    """A noun for a person the article does not name ("the mayor", "a nurse"),
+    whom a pronoun after it may stand for."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in lx.PERSON_DESCRIPTIONS or lemma in lx.PERSON_WORDS
+    )
 
 
 def _share(tok: Token) -> bool:
