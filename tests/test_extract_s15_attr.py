@@ -188,3 +188,19 @@ def test_a_pronoun_after_an_unnamed_person_tells_nothing_of_the_named_one(run):
     )
     said = [c for c in x.claims if c.cue is not None and c.cue.text == "said"]
     assert [_speaker(x, c) for c in said] == ["Maria Lopez"]
+
+
+def test_a_whole_sentence_quoted_right_after_its_cue(run):
+    x = run("Maria Lopez shook her head and said ''No.''")
+    assert _claims(x) == [("Maria Lopez", "No.")]
+
+
+def test_a_shout_of_a_described_person(run):
+    # the parser takes the quoted command for the verb's complement
+    x = run("When Maria Lopez said it was good to be home, a man yelled “Stay there!”")
+    assert ("man", "Stay there!") in _claims(x)
+
+
+def test_no_quote_claim_for_a_chanted_name(run):
+    # guard: a quoted word after a verb that is no cue
+    assert run("The crowd began to chant “Lopez” and wave flags.").claims == ()

@@ -44,9 +44,16 @@ def is_quote_cue(tok: Token) -> bool:
         tok.pos_ in ("VERB", "AUX")
         and tok.lemma_.lower() in lx.QUOTE_VERBS
         and not _negated(tok)
-        # "will continue to be", "asked them to wait": the verb of a deed, no tag
-        and not any(c.dep_ == "xcomp" for c in tok.children)
+        # "will continue to be", "asked them to wait": the verb of a deed, no tag;
+        # but 'yelled "Stay there!"' holds the quote the parser took for one
+        and not any(c.dep_ == "xcomp" and not _quoted(c) for c in tok.children)
     )
+
+
+def _quoted(tok: Token) -> bool:
+    """A phrase that opens with a quote mark."""
+    first = tok.left_edge
+    return first.is_quote or (first.i > 0 and tok.doc[first.i - 1].is_quote)
 
 
 def attribution_of(cue: Token) -> str:

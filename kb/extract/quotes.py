@@ -275,13 +275,22 @@ class _QuoteRules(AttributionRules):
 
     def _introduced(self, cue: Token, q_start: int) -> bool:
         """A quote that a cue introduces with a comma or colon just before it ('told
-        the agency simply, "We lost."'): a spoken line however short."""
+        the agency simply, "We lost."'), or that is a whole sentence right after it:
+        a spoken line however short."""
         between = self.text[cue.idx + len(cue) : mark_start(self.text, q_start)]
+        if not between.strip():
+            # 'a man yelled "Stay there!"': a whole sentence right after its cue
+            return self._whole_sentence(q_start)
         return (
             between.rstrip().endswith((",", ":"))
             and "\n" not in between
             and len(re.findall(r"\w+", between)) <= 6
         )
+
+    def _whole_sentence(self, q_start: int) -> bool:
+        """A quote that ends a sentence of its own inside its marks ("Stay there!")."""
+        inner = next((q for q in quote_spans_of(self.doc) if q[0] == q_start), None)
+        return inner is not None and self.text[inner[1] - 1 : inner[1]] in "!?."
 
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a

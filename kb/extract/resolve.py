@@ -754,10 +754,11 @@ class AttributionRules:
 
     def speaker(self, subj: Token, cue: Token) -> int | None:
         """Who the subject of a cue stands for; for a verb that only a speaker takes
-        ("said", "argued"), also one the article describes only here ("tech
-        executives say", "the retired teacher said")."""
+        ("said", "argued", "yelled"), also one the article describes only here
+        ("tech executives say", "the retired teacher said")."""
         found = self.r.source(subj)
-        if found is None and cue.lemma_.lower() in lx.SPEAKING:
+        lemma = cue.lemma_.lower()
+        if found is None and (lemma in lx.SPEAKING or lemma in lx.QUOTE_VERBS):
             found = self.r.new_speaker(subj)
             if found is None:
                 found = self.r.described_speaker(subj)
