@@ -204,3 +204,14 @@ def test_a_shout_of_a_described_person(run):
 def test_no_quote_claim_for_a_chanted_name(run):
     # guard: a quoted word after a verb that is no cue
     assert run("The crowd began to chant “Lopez” and wave flags.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The lawsuit says the company hid the losses from its investors.", "lawsuit"),
+        ("The editorial said the mayor should resign before the vote.", "editorial"),
+    ],
+)
+def test_legal_and_press_documents_speak(run, text, who):
+    assert [w for w, _ in _claims(run(text))] == [who]

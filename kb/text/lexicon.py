@@ -110,7 +110,8 @@ SOURCE_NOUNS = frozenset(
 SPEAKING_DOCUMENTS = frozenset(
     """data statistics report reports survey study analysis document documents poll
     polls research findings video footage transcript slide ruling memo letter
-    records average averages review audit""".split()
+    records average averages review audit lawsuit suit affidavit indictment
+    editorial email emails petition""".split()
 )
 
 # Nouns for people acting together: a demonym or country before them makes a Group.
