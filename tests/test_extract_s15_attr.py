@@ -215,3 +215,29 @@ def test_no_quote_claim_for_a_chanted_name(run):
 )
 def test_legal_and_press_documents_speak(run, text, who):
     assert [w for w, _ in _claims(run(text))] == [who]
+
+
+def test_a_cue_with_a_colon_introduces_the_quote_after_it(run):
+    x = run(
+        "Kellan Orlen did not back down on Tuesday.\n\n''Let's make one thing clear "
+        "right away,'' he wrote. ''If you get offended by this post, that's your "
+        "fault.'' He added: ''This latest fuss is beyond silly. I made a comment "
+        "about the roads, period.''"
+    )
+    wrote, added = x.claims
+    assert (
+        _pieces(x, wrote)[-1] == "If you get offended by this post, that's your fault."
+    )
+    assert _pieces(x, added) == [
+        "This latest fuss is beyond silly. I made a comment about the roads, period."
+    ]
+
+
+def test_two_pieces_of_a_quote_around_an_aside_with_one_cue_after(run):
+    x = run(
+        'Kellan Orlen spoke in Tarsk. "I don\'t think the old wisdom" -- that the '
+        'town is too small -- "is going to last," he says.'
+    )
+    (claim,) = x.claims
+    pieces = [p.rstrip(",") for p in _pieces(x, claim)]
+    assert pieces == ["I don't think the old wisdom", "is going to last"]

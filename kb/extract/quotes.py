@@ -46,7 +46,9 @@ class _QuoteRules(AttributionRules):
         for q_start, q_end in quote_spans_of(self.doc):
             claim = self._quote_claim(q_start, q_end)
             prev = claims[-1] if claims else None
-            if prev is not None and self._continues(prev, q_start, claim):
+            if prev is not None and (
+                self._continues(prev, q_start, claim) or _one_cue_after(prev, claim)
+            ):
                 claims[-1] = _join(prev, q_start, q_end, claim)
                 continue
             if claim is not None:
@@ -90,7 +92,10 @@ class _QuoteRules(AttributionRules):
         after = [
             t
             for t in self._sentence_after(last_sent, q_end)
-            if t.idx >= q_end + 1 and is_quote_cue(t) and self._speaks(t, inner)
+            if t.idx >= q_end + 1
+            and is_quote_cue(t)
+            and self._speaks(t, inner)
+            and not self._opens_next(t)
         ]
         words = [t for t in inner if t.is_alpha]
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
@@ -273,6 +278,14 @@ class _QuoteRules(AttributionRules):
         between = self.text[q_end : cue.idx]
         return "\n" not in between and len(re.findall(r"\w+", between)) <= 4
 
+    def _opens_next(self, cue: Token) -> bool:
+        """A cue that a colon ties to the quote after it ('… the law." He added:
+        "…'): it introduces that quote, not the one before it."""
+        rest = self.text[cue.idx + len(cue) : cue.sent.end_char + 3]
+        return (
+            re.match(r"[^\n.!?\"\u201c]{0,40}:\s*[\"\u201c\u2018']", rest) is not None
+        )
+
     def _introduced(self, cue: Token, q_start: int) -> bool:
         """A quote that a cue introduces with a comma or colon just before it ('told
         the agency simply, "We lost."'), or that is a whole sentence right after it:
@@ -384,6 +397,19 @@ def _attributes(tok: Token) -> bool:
     operator failed to show up")."""
     return is_cue(tok) and any(
         c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in tok.children
+    )
+
+
+def _one_cue_after(prev: RawClaim, claim: RawClaim | None) -> bool:
+    """Two pieces of one quote around an aside of the writer's, with the one cue
+    after both ('"A" -- an aside -- "B," he says'): one claim."""
+    return (
+        claim is not None
+        and prev.direct
+        and claim.cue is not None
+        and prev.cue is not None
+        and claim.cue.i == prev.cue.i
+        and claim.cue.idx > claim.stmt_end
     )
 
 
