@@ -241,3 +241,10 @@ def test_two_pieces_of_a_quote_around_an_aside_with_one_cue_after(run):
     (claim,) = x.claims
     pieces = [p.rstrip(",") for p in _pieces(x, claim)]
     assert pieces == ["I don't think the old wisdom", "is going to last"]
+
+
+def test_parenthetical_cue_whose_rest_ends_the_article(run):
+    # a crash on main: nothing after the inset but what it leaves out, at the end
+    # of the text
+    x = run("The budget is too small, the Herald said, including the money for roads.")
+    assert [c.statement for c in x.claims] == ["The budget is too small"]

@@ -592,8 +592,9 @@ def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
-    if not toks:
-        return doc[start_tok].idx, doc[start_tok].idx
+    if not toks:  # nothing left; at the Doc's end, past its last character
+        at = doc[start_tok].idx if start_tok < len(doc) else len(doc.text)
+        return at, at
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return start, _closing_quote(doc.text, start, end)
 
