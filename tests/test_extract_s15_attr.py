@@ -248,3 +248,17 @@ def test_parenthetical_cue_whose_rest_ends_the_article(run):
     # of the text
     x = run("The budget is too small, the Herald said, including the money for roads.")
     assert [c.statement for c in x.claims] == ["The budget is too small"]
+
+
+def test_a_reason_after_the_cue_is_said_too(run):
+    x = run(
+        "Lopez would have won, her advisers said Friday, because the turnout was high."
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim) == ["Lopez would have won", "because the turnout was high"]
+
+
+def test_a_time_after_the_cue_is_not_said(run):
+    # guard: when it was said stays out
+    x = run("The plan will fail, Kellan Orlen said after the meeting ended.")
+    assert [c.statement for c in x.claims] == ["The plan will fail"]

@@ -157,8 +157,27 @@ def _inset(cue: Token) -> list[Token]:
     for child in cue.children:
         if said_on and child.i > cue.i and child.dep_ in ("conj", "cc"):
             continue
+        if child.i > cue.i and _reason_clause(child):
+            continue  # "…, she said, because …": the reason is said too
         words.extend(child.subtree)
     return sorted(words, key=lambda t: t.i)
+
+
+#: words that open a clause of when something was said, not of what was said
+_WHEN = frozenset({"after", "before", "when", "while", "as", "since", "until", "once"})
+
+
+def _reason_clause(tok: Token) -> bool:
+    """A clause with a subject of its own hung on a cue after it that gives a
+    reason or condition ("because the turnout was high"), not a time ("after the
+    vote ended")."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and bool(marks)
+        and not set(marks) & _WHEN
+    )
 
 
 def _before_other_cue(sent: SpacySpan, start: int) -> int:
@@ -312,10 +331,17 @@ class _ClaimRules(AttributionRules):
     def _said_on(self, cue: Token, clause: SpacySpan) -> tuple[int, int] | None:
         """ "It will take weeks, he said, and the talks could fail": a clause with a
         subject of its own joined after a cue whose reported clause comes before
-        it goes on with what was said."""
+        it goes on with what was said; so does a reason ("…, he said, because …")."""
         if clause.end > cue.i:
             return None
-        conj = next((c for c in cue.children if _said_clause(cue, c)), None)
+        conj = next(
+            (
+                c
+                for c in cue.children
+                if _said_clause(cue, c) or (c.i > cue.i and _reason_clause(c))
+            ),
+            None,
+        )
         if conj is None:
             return None
         words = list(conj.subtree)
