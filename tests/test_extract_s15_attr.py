@@ -262,3 +262,18 @@ def test_a_time_after_the_cue_is_not_said(run):
     # guard: when it was said stays out
     x = run("The plan will fail, Kellan Orlen said after the meeting ended.")
     assert [c.statement for c in x.claims] == ["The plan will fail"]
+
+
+def test_a_mark_left_open_stays_in_its_paragraph_of_one_line():
+    # paragraphs one to a line, not wrapped by hand: the stray mark of the first
+    # must not pair with the marks of the next
+    first = "Maria Lopez gave a long speech to the council about the harbour, " * 2
+    text = f'{first}"and then some more.\n"We will win," Kellan Orlen said. "Soon."'
+    assert [text[a:b] for a, b in find_quotes(text)] == ["We will win,", "Soon."]
+
+
+def test_line_breaks_of_text_wrapped_by_hand_are_no_paragraphs():
+    text = 'She said: "We will win\nthe vote in June," and left.\n\nThen rain.'
+    assert [text[a:b] for a, b in find_quotes(text)] == [
+        "We will win\nthe vote in June,"
+    ]
