@@ -1,7 +1,7 @@
-"""Attribution recall: quotes that go on past their attribution, speakers the
-article describes only where they speak, reported clauses in relative clauses,
-promises and requests. Sentences and names invented for these tests; they need
-the trained English pipeline (slow)."""
+"""Attribution recall: quotes that go on past their attribution, quote marks
+paired by paragraph, speakers the article describes only where they speak, reported
+clauses in relative clauses, requests, documents that speak. Sentences and names
+invented for these tests; they need the trained English pipeline (slow)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,9 @@ import pytest
 
 from kb.models import Claim, Extraction
 from kb.text.quotes import find_quotes
+from tests.test_extract_s14_attr import _claims, _speaker
 
 pytestmark = pytest.mark.slow
-
-
-def _speaker(x: Extraction, claim: Claim) -> str:
-    return next(e.name for e in x.entities if e.key == claim.claimant)
-
-
-def _claims(x: Extraction) -> list[tuple[str, str]]:
-    return [(_speaker(x, c), c.statement) for c in x.claims]
 
 
 def _pieces(x: Extraction, claim: Claim) -> list[str]:
