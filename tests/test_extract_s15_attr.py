@@ -270,3 +270,14 @@ def test_line_breaks_of_text_wrapped_by_hand_are_no_paragraphs():
     assert [text[a:b] for a, b in find_quotes(text)] == [
         "We will win\nthe vote in June,"
     ]
+
+
+def test_the_words_before_a_cue_set_off_by_commas_are_said_too(run):
+    x = run(
+        "For the city, Kellan Orlen added, among the hardest tasks is the new port."
+    )
+    (claim,) = x.claims
+    assert _pieces(x, claim) == [
+        "For the city",
+        "among the hardest tasks is the new port",
+    ]

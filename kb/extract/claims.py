@@ -326,7 +326,42 @@ class _ClaimRules(AttributionRules):
         if more is not None:  # "X, he said, and Y": one claim of two pieces
             claim.parts = (stmt, more)
             claim.stmt_end = more[1]
+        lead = self._lead_piece(tok, subj, clause)
+        if lead is not None:  # "For the city, she added, the port is …"
+            claim.parts = (lead, *claim.pieces())
+            claim.stmt_start = lead[0]
         return claim
+
+    def _lead_piece(
+        self, cue: Token, subj: Token, clause: SpacySpan
+    ) -> tuple[int, int] | None:
+        """The words that open the sentence before a cue set off by commas ("For
+        the city, she added, the port is the hardest task"): the parser hangs them
+        on the cue, but they are the first piece of what was said."""
+        sent = cue.sent
+        doc = self.doc
+        after_cue = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        before_subj = (
+            doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
+        )
+        if (
+            clause.start <= cue.i
+            or after_cue is None
+            or after_cue.text != ","
+            or before_subj is None
+            or before_subj.text != ","
+        ):
+            return None
+        lead = [
+            c
+            for c in cue.lefts
+            if c.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+            and c.left_edge.i == sent.start
+        ]
+        if not lead:
+            return None
+        piece = trim(doc, sent.start, before_subj.i)
+        return piece if self._words(*piece) >= 2 else None
 
     def _said_on(self, cue: Token, clause: SpacySpan) -> tuple[int, int] | None:
         """ "It will take weeks, he said, and the talks could fail": a clause with a
