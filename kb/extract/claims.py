@@ -19,6 +19,7 @@ from kb.extract.cues import (
     intended,
     is_cue,
     object_content,
+    reporting_cue,
     sure_of,
     trim,
     viewed_as,
@@ -85,6 +86,8 @@ def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
     )
 
 
+#: the clauses a noun may hold ("a statement [saying …]", "a report [that …]")
+_CLAUSES = ("acl", "relcl")
 #: verbs of advice, which say something only with what to do: "advised X to …"
 _ADVISING = frozenset({"advise", "encourage"})
 
@@ -96,6 +99,24 @@ def _denies_a_claim(verb: Token) -> bool:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(o.lemma_.lower() in lx.DENIED_THINGS for o in objs)
+
+
+def _reported_act(verb: Token) -> bool:
+    """A request inside what another cue reports ("said the union would ask the
+    court to …"): part of that statement, not one of its own."""
+    if verb.lemma_.lower() not in lx.REQUEST_VERBS:
+        return False
+    return (verb.dep_ == "ccomp" and is_cue(verb.head)) or reporting_cue(
+        verb
+    ) is not None
+
+
+def _names_something(verb: Token) -> bool:
+    """ "called him divisive", "called it “a farce”": a name given to something is
+    a statement however short."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ in ("oprd", "xcomp") for c in verb.children
+    )
 
 
 def _document_word(tok: Token) -> bool:
@@ -137,8 +158,27 @@ def _inset(cue: Token) -> list[Token]:
     for child in cue.children:
         if said_on and child.i > cue.i and child.dep_ in ("conj", "cc"):
             continue
+        if child.i > cue.i and _reason_clause(child):
+            continue  # "…, she said, because …": the reason is said too
         words.extend(child.subtree)
     return sorted(words, key=lambda t: t.i)
+
+
+#: words that open a clause of when something was said, not of what was said
+_WHEN = frozenset({"after", "before", "when", "while", "as", "since", "until", "once"})
+
+
+def _reason_clause(tok: Token) -> bool:
+    """A clause with a subject of its own hung on a cue after it that gives a
+    reason or condition ("because the turnout was high"), not a time ("after the
+    vote ended")."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and bool(marks)
+        and not set(marks) & _WHEN
+    )
 
 
 def _before_other_cue(sent: SpacySpan, start: int) -> int:
@@ -299,15 +339,57 @@ class _ClaimRules(AttributionRules):
         if more is not None:  # "X, he said, and Y": one claim of two pieces
             claim.parts = (stmt, more)
             claim.stmt_end = more[1]
+        lead = self._lead_piece(tok, subj, clause)
+        if lead is not None:  # "For the city, she added, the port is …"
+            claim.parts = (lead, *claim.pieces())
+            claim.stmt_start = lead[0]
         return claim
+
+    def _lead_piece(
+        self, cue: Token, subj: Token, clause: SpacySpan
+    ) -> tuple[int, int] | None:
+        """The words that open the sentence before a cue set off by commas ("For
+        the city, she added, the port is the hardest task"): the parser hangs them
+        on the cue, but they are the first piece of what was said."""
+        sent = cue.sent
+        doc = self.doc
+        after_cue = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        before_subj = (
+            doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
+        )
+        if (
+            clause.start <= cue.i
+            or after_cue is None
+            or after_cue.text != ","
+            or before_subj is None
+            or before_subj.text != ","
+        ):
+            return None
+        lead = [
+            c
+            for c in cue.lefts
+            if c.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+            and c.left_edge.i == sent.start
+        ]
+        if not lead:
+            return None
+        piece = trim(doc, sent.start, before_subj.i)
+        return piece if self._words(*piece) >= 2 else None
 
     def _said_on(self, cue: Token, clause: SpacySpan) -> tuple[int, int] | None:
         """ "It will take weeks, he said, and the talks could fail": a clause with a
         subject of its own joined after a cue whose reported clause comes before
-        it goes on with what was said."""
+        it goes on with what was said; so does a reason ("…, he said, because …")."""
         if clause.end > cue.i:
             return None
-        conj = next((c for c in cue.children if _said_clause(cue, c)), None)
+        conj = next(
+            (
+                c
+                for c in cue.children
+                if _said_clause(cue, c) or (c.i > cue.i and _reason_clause(c))
+            ),
+            None,
+        )
         if conj is None:
             return None
         words = list(conj.subtree)
@@ -325,12 +407,12 @@ class _ClaimRules(AttributionRules):
         # "criticised the decision": a bare noun that refers back states nothing of
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.
-        least = 1 if _denies_a_claim(tok) else 3
+        least = 1 if _denies_a_claim(tok) else 2 if _names_something(tok) else 3
         if tok.lemma_.lower() in _ADVISING and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children
         ):
             return None  # "advising the campaign on policy": work, not a statement
-        if _declined(tok):
+        if _declined(tok) or _reported_act(tok):
             return None
         return self._sentence_claim(tok, said, "statement", described=True, least=least)
 
@@ -417,7 +499,7 @@ class _ClaimRules(AttributionRules):
         pieces = [(a, b) for a, b in pieces if self._words(a, b) >= 2]
         if not pieces or sum(self._words(a, b) for a, b in pieces) < 4:
             return None
-        claimant = self.r.source(subj)
+        claimant = self.speaker(subj, tok)
         if claimant is None:
             return None
         stmt = (pieces[0][0], pieces[-1][1])
@@ -577,7 +659,15 @@ class _ClaimRules(AttributionRules):
         Office showed …", "the bank's data show …" are the issuer's statements."""
         if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
             return None
-        named = self._first_actor(t for t in subj.subtree if t != subj)
+        said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
+        named = self._first_actor(
+            t for t in subj.subtree if t != subj and t.i not in said
+        )
+        if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":
+            # "Ana Obi issued a statement saying …": who issued it
+            issuer = self.r.subject(subj.head)
+            if issuer is not None and issuer != subj:
+                return self.r.source(issuer)
         if named is None and any(c.lower_ == "the" for c in subj.children):
             return self._earlier_issuer(subj)
         return named
@@ -618,6 +708,10 @@ class _ClaimRules(AttributionRules):
             found = self.r.document(obj)
         if found is None and obj.tag_ == "NNS" and not _document_word(obj):
             found = self.r.new_speaker(obj)  # "according to campaign insiders"
+        if found is None and obj.lower_ == "sources":
+            # "according to the sources", "according to sources close to the talks":
+            # people, though "source" names a document too
+            found = self.r.described(obj, "Group", ("amod", "compound"))
         if found is None and obj.lemma_.lower() in lx.INSTITUTION_NOUNS:
             # "according to the city's transport department": a source unnamed but
             # described by its owner is an institution of its own

@@ -44,9 +44,16 @@ def is_quote_cue(tok: Token) -> bool:
         tok.pos_ in ("VERB", "AUX")
         and tok.lemma_.lower() in lx.QUOTE_VERBS
         and not _negated(tok)
-        # "will continue to be", "asked them to wait": the verb of a deed, no tag
-        and not any(c.dep_ == "xcomp" for c in tok.children)
+        # "will continue to be", "asked them to wait": the verb of a deed, no tag;
+        # but 'yelled "Stay there!"' holds the quote the parser took for one
+        and not any(c.dep_ == "xcomp" and not _quoted(c) for c in tok.children)
     )
+
+
+def _quoted(tok: Token) -> bool:
+    """A phrase that opens with a quote mark."""
+    first = tok.left_edge
+    return first.is_quote or (first.i > 0 and tok.doc[first.i - 1].is_quote)
 
 
 def attribution_of(cue: Token) -> str:
@@ -163,6 +170,8 @@ def object_content(cue: Token) -> SpacySpan | None:
     rights = list(cue.rights)
     if lemma == "put":
         return _put_at(cue, rights)
+    if lemma in lx.REQUEST_VERBS:
+        return _request(cue, rights)
     if lemma == "claim":
         # "claimed responsibility for the attack"; not "claimed the title"
         obj = next((c for c in rights if c.dep_ == "dobj"), None)
@@ -201,6 +210,26 @@ def object_content(cue: Token) -> SpacySpan | None:
     ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _request(cue: Token, rights: list[Token]) -> SpacySpan | None:
+    """What a source asks for: "asked [the council to delay the vote]", "asked [to
+    see the budget]"; not "was asked to leave", whose asker is not its subject."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    wanted = next(
+        (
+            c
+            for c in rights
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)
+        ),
+        None,
+    )
+    if wanted is None:
+        return None
+    obj = next((c for c in rights if c.dep_ == "dobj" and c.i < wanted.i), None)
+    start = (obj or wanted).left_edge.i
+    return cue.doc[start : wanted.right_edge.i + 1]
 
 
 def _put_at(cue: Token, rights: list[Token]) -> SpacySpan | None:
@@ -326,6 +355,10 @@ def content(cue: Token) -> SpacySpan | None:
             start = max([sub[0].i] + [a.right_edge.i + 1 for a in adjuncts])
             if child.dep_ == "advcl":  # "said after the vote [he would resign]"
                 start = _subject_of(child).left_edge.i
+            if start < cue.i < child.i:
+                # "a rule [that] she said [would close the port]": the clause's
+                # subject is the relative word before the speaker
+                start = cue.i + 1
             end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
             return doc[start : _before_next_cue(cue, start, end)]
     sent = cue.sent
@@ -559,8 +592,9 @@ def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
-    if not toks:
-        return doc[start_tok].idx, doc[start_tok].idx
+    if not toks:  # nothing left; at the Doc's end, past its last character
+        at = doc[start_tok].idx if start_tok < len(doc) else len(doc.text)
+        return at, at
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return start, _closing_quote(doc.text, start, end)
 

@@ -46,7 +46,9 @@ class _QuoteRules(AttributionRules):
         for q_start, q_end in quote_spans_of(self.doc):
             claim = self._quote_claim(q_start, q_end)
             prev = claims[-1] if claims else None
-            if prev is not None and self._continues(prev, q_start, claim):
+            if prev is not None and (
+                self._continues(prev, q_start, claim) or _one_cue_after(prev, claim)
+            ):
                 claims[-1] = _join(prev, q_start, q_end, claim)
                 continue
             if claim is not None:
@@ -68,10 +70,13 @@ class _QuoteRules(AttributionRules):
             return False
         between = self.doc.char_span(prev.stmt_end, q_start, alignment_mode="contract")
         if between is not None and any(
-            t.i != prev.cue.i and _attributes(t) for t in between
+            t.i != prev.cue.i and _attributes(t) and not _speakers_aside(t, prev.cue)
+            for t in between
         ):
             return False  # another attribution stands between them
         before = gap.rstrip().rstrip("\u201c\"'\u2018").rstrip()  # "\u00a0" too
+        # a title quoted at the end of the attribution: '… on the show “Today.” “…'
+        before = before.rstrip("\u201d\"'\u2019")
         if not before.endswith((",", ".", ":", ";")):
             return False  # 'urging them to "give it time"': a fragment of its own
         return claim is None or claim.cue is None or claim.cue.i == prev.cue.i
@@ -87,14 +92,19 @@ class _QuoteRules(AttributionRules):
         after = [
             t
             for t in self._sentence_after(last_sent, q_end)
-            if t.idx >= q_end + 1 and is_quote_cue(t) and self._speaks(t, inner)
+            if t.idx >= q_end + 1
+            and is_quote_cue(t)
+            and self._speaks(t, inner)
+            and not self._opens_next(t)
         ]
         words = [t for t in inner if t.is_alpha]
-        if not (after and self._tagged(q_end, after[0])) and (
-            len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
+        if (
+            not (after and self._tagged(q_end, after[0]))
+            and not (before and self._introduced(before[-1], q_start))
+            and (len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner))
         ):
             return None
-        before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if after and before and after[0].sent != last_sent:
             after = []  # 'said it will “…” The move was reported by …': its own cue
         cues = after or before[::-1] or self._colon_cue(q_start)
@@ -105,7 +115,7 @@ class _QuoteRules(AttributionRules):
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
         subj = self.r.subject(speaker_of)
-        claimant = self.r.source(subj) if subj is not None else None
+        claimant = self.speaker(subj, speaker_of) if subj is not None else None
         if subj is not None and claimant is not None:
             claimant = self._not_the_one_quoted_of(claimant, subj, inner)
         if claimant is None or (subj is not None and inner.start <= subj.i < inner.end):
@@ -268,6 +278,33 @@ class _QuoteRules(AttributionRules):
         between = self.text[q_end : cue.idx]
         return "\n" not in between and len(re.findall(r"\w+", between)) <= 4
 
+    def _opens_next(self, cue: Token) -> bool:
+        """A cue that a colon ties to the quote after it ('… the law." He added:
+        "…'): it introduces that quote, not the one before it."""
+        rest = self.text[cue.idx + len(cue) : cue.sent.end_char + 3]
+        return (
+            re.match(r"[^\n.!?\"\u201c]{0,40}:\s*[\"\u201c\u2018']", rest) is not None
+        )
+
+    def _introduced(self, cue: Token, q_start: int) -> bool:
+        """A quote that a cue introduces with a comma or colon just before it ('told
+        the agency simply, "We lost."'), or that is a whole sentence right after it:
+        a spoken line however short."""
+        between = self.text[cue.idx + len(cue) : mark_start(self.text, q_start)]
+        if not between.strip():
+            # 'a man yelled "Stay there!"': a whole sentence right after its cue
+            return self._whole_sentence(q_start)
+        return (
+            between.rstrip().endswith((",", ":"))
+            and "\n" not in between
+            and len(re.findall(r"\w+", between)) <= 6
+        )
+
+    def _whole_sentence(self, q_start: int) -> bool:
+        """A quote that ends a sentence of its own inside its marks ("Stay there!")."""
+        inner = next((q for q in quote_spans_of(self.doc) if q[0] == q_start), None)
+        return inner is not None and self.text[inner[1] - 1 : inner[1]] in "!?."
+
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
         paragraph break: the cue of that sentence introduces the quote."""
@@ -360,6 +397,34 @@ def _attributes(tok: Token) -> bool:
     operator failed to show up")."""
     return is_cue(tok) and any(
         c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in tok.children
+    )
+
+
+def _one_cue_after(prev: RawClaim, claim: RawClaim | None) -> bool:
+    """Two pieces of one quote around an aside of the writer's, with the one cue
+    after both ('"A" -- an aside -- "B," he says'): one claim."""
+    return (
+        claim is not None
+        and prev.direct
+        and claim.cue is not None
+        and prev.cue is not None
+        and claim.cue.i == prev.cue.i
+        and claim.cue.idx > claim.stmt_end
+    )
+
+
+def _speakers_aside(tok: Token, cue: Token) -> bool:
+    """A cue that says more of the same speaker's between two pieces of a quote:
+    'said Ana Obi, who noted that …' or 'she said, adding that …'; the quote goes
+    on after it."""
+    if tok.dep_ == "relcl" and tok.head.i in {c.i for c in cue.subtree}:
+        return any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in tok.children
+        )
+    return (
+        tok.tag_ == "VBG"
+        and tok.head == cue
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
 
 

@@ -135,7 +135,10 @@ class RawClaim:
         return any(a <= pos < b for a, b in self.parts)
 
     def overlaps(self, other: RawClaim) -> bool:
-        return self.stmt_start < other.stmt_end and other.stmt_start < self.stmt_end
+        """Whether the two statements share words: piece by piece, so that what
+        stands between two pieces of a quote ('"…," said Ana Obi, who noted that
+        …. "…"') may be a claim of its own."""
+        return any(a < d and c < b for a, b in self.pieces() for c, d in other.pieces())
 
 
 def clean_name(text: str) -> str:

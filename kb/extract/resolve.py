@@ -228,6 +228,10 @@ class Resolver:
             return None
         if subj.tag_ == "NNS":
             return self.described(subj, "Group", ("amod", "compound"))
+        if subj.lower_ == "those" and any(
+            c.dep_ in ("acl", "relcl") for c in subj.children
+        ):
+            return self._described_after(subj)
         if _share(subj):
             return self._share_group(subj)
         if subj.tag_ == "NNP" and subj.is_title:
@@ -249,8 +253,11 @@ class Resolver:
             return None
         if self.mentions.at(subj.i) is not None or subj.ent_type_:
             return None
-        if not any(c.dep_ in ("det", "poss") for c in subj.children):
-            return None
+        if not any(
+            c.dep_ in ("det", "poss") or (c.dep_ == "nummod" and c.lower_ == "one")
+            for c in subj.children
+        ):
+            return None  # "one employee said" is one person, as "an employee"
         if _definite(subj) and subj.lemma_.lower() not in lx.BODY_WORDS:
             # "the real estate agent said …": the person the article was about
             found = self.antecedents.continued(subj)
@@ -260,6 +267,16 @@ class Resolver:
             # "a farmers' group": the owner is part of the description
             return self.described(subj, "Actor", ("amod", "compound", "poss"))
         return self._anonymous(subj)
+
+    def _described_after(self, subj: Token) -> int | None:
+        """ "those surveyed said …", "those who back the plan say …": the people
+        the words after "those" describe, a group of its own."""
+        words = [t for t in subj.subtree if not t.is_punct]
+        if any(is_cue(t) for t in words):
+            return None  # "those who said …": the description holds what is said
+        end = max(t.i for t in words) + 1
+        name = clean_name(self.doc[subj.i : end].text)
+        return self._new_cluster(Mention(subj.i, end, "Group", name))
 
     def _share_group(self, subj: Token) -> int | None:
         """ "63 percent said …", "a majority of voters said …": what the people
@@ -495,6 +512,8 @@ class Resolver:
             if self.people_in(sent) != {cluster}:
                 continue
             for t in self.doc[m.end : sent.end]:
+                if _another_person(t):
+                    break  # "Obi's team fired the mayor after he …": the mayor's
                 g = lx.PRONOUN_GENDER.get(t.lower_)
                 if g and not self.in_quote(t.idx):
                     votes[g] += 1
@@ -757,6 +776,18 @@ class AttributionRules:
         self.r = Resolver(doc)
         self.dates = dates_of(doc)
 
+    def speaker(self, subj: Token, cue: Token) -> int | None:
+        """Who the subject of a cue stands for; for a verb that only a speaker takes
+        ("said", "argued", "yelled"), also one the article describes only here
+        ("tech executives say", "the retired teacher said")."""
+        found = self.r.source(subj)
+        lemma = cue.lemma_.lower()
+        if found is None and (lemma in lx.SPEAKING or lemma in lx.QUOTE_VERBS):
+            found = self.r.new_speaker(subj)
+            if found is None:
+                found = self.r.described_speaker(subj)
+        return found
+
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
@@ -882,14 +913,23 @@ _SHARES = frozenset(
 )
 
 
+def _another_person(tok: Token) -> bool:
+    """A noun for a person the article does not name ("the mayor", "a nurse"),
+    whom a pronoun after it may stand for."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in lx.PERSON_DESCRIPTIONS or lemma in lx.PERSON_WORDS
+    )
+
+
 def _share(tok: Token) -> bool:
     """ "63 percent", "a majority of voters", "only half", "six in 10": a share of
     people."""
     if tok.lower_ in _SHARES:
         return True
     return tok.like_num and any(
-        c.lower_ in ("in", "of")
-        and (c.dep_ == "quantmod" or any(g.like_num for g in c.children))
+        c.lower_ in ("in", "of", "out")
+        and (c.dep_ == "quantmod" or any(g.like_num for g in c.subtree if g != c))
         for c in tok.children
     )
 
@@ -902,9 +942,11 @@ def _of_phrase_end(tok: Token) -> int:
 
 
 def _of_people(prep: Token) -> bool:
-    """ "of likely voters", "(six) in 10": the people a share is of."""
+    """ "of likely voters", "(six) in 10", "(nine) out of 10": the people a share
+    is of."""
     return prep.lower_ == "of" or (
-        prep.lower_ == "in" and any(c.like_num for c in prep.children)
+        prep.lower_ in ("in", "out")
+        and any(c.like_num for c in prep.subtree if c != prep)
     )
 
 

@@ -88,6 +88,9 @@ OBJECT_CUE_PARTICLES = {
     "rule": ("out",),
     "admit": ("to",),
 }
+# Verbs of asking someone to do something: "asked the court to block the rule" is a
+# request, which a source makes in words.
+REQUEST_VERBS = frozenset({"ask", "tell"})
 # Verbs that say nothing was said: "refused to discuss", "declined to comment on".
 REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
 # Cue verbs that need a quote or clause and an animate or institutional speaker.
@@ -107,7 +110,8 @@ SOURCE_NOUNS = frozenset(
 SPEAKING_DOCUMENTS = frozenset(
     """data statistics report reports survey study analysis document documents poll
     polls research findings video footage transcript slide ruling memo letter
-    records average averages review audit""".split()
+    records average averages review audit lawsuit suit affidavit indictment
+    editorial email emails petition""".split()
 )
 
 # Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.

@@ -17,31 +17,101 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     [(10, 23)]
     """
     spans: list[tuple[int, int]] = []
+    breaks = _paragraph_break(text)
     for open_mark, close_mark in QUOTE_PAIRS:
         i = 0
         while True:
             start = text.find(open_mark, i)
             if start < 0:
                 break
-            end = _closing_mark(text, open_mark, close_mark, start)
+            end = _closing_mark(text, open_mark, close_mark, start, breaks)
             if end < 0:
                 i = start + len(open_mark)
                 continue
             spans.append((start + len(open_mark), end))
             i = end + len(close_mark)
-    return sorted(spans)
+    return sorted(_with_mixed_lines(text, spans))
 
 
-def _closing_mark(text: str, open_mark: str, close_mark: str, start: int) -> int:
+#: the double quote marks, typographic and straight, which careless text mixes
+_DOUBLE_OPENING = '“"'
+_DOUBLE_CLOSING = '”"'
+
+
+def _with_mixed_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, where a line mixes straight and typographic double marks
+    ('“We won," she said. "We will win again.”') read again mark by mark: each
+    double mark closes the quote open before it, whatever its style, and else opens
+    one. Pairing by style alone would join the first mark to the last."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if '"' in line and ("“" in line or "”" in line):
+            spans = [
+                s for s in spans if not (_double_at(text, s, start, end))
+            ] + _double_quotes(text, start, end)
+        start = end + 1
+    return spans
+
+
+def _double_at(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """A span opened or closed by a double mark inside the line [start, end)."""
+    opened, closed = span[0] - 1, span[1]
+    return (start <= opened < end and text[opened] in _DOUBLE_OPENING) or (
+        start <= closed < end and text[closed] in _DOUBLE_CLOSING
+    )
+
+
+def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotes of one line read mark by mark, whatever the marks' style."""
+    found = []
+    opened = -1
+    for i in range(start, end):
+        mark = text[i]
+        if opened >= 0 and mark in _DOUBLE_CLOSING:
+            found.append((opened, i))
+            opened = -1
+        elif mark in _DOUBLE_OPENING:
+            opened = i + 1
+    return found
+
+
+#: the longest line of text wrapped by hand, whose line breaks are not paragraphs
+_WRAPPED = 100
+
+
+def _paragraph_break(text: str) -> str:
+    """What ends a paragraph: a blank line in text wrapped by hand (no line longer
+    than a wrapped line), else any line break, so that an unclosed mark in one
+    paragraph never pairs with a mark in the next."""
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return "\n\n" if longest <= _WRAPPED else "\n"
+
+
+def _opens_paragraph(text: str, start: int, breaks: str) -> bool:
+    """A mark at the start of its paragraph, or after a colon ('She said: "…'):
+    where a quote that goes on into the next paragraph opens."""
+    before = text[text.rfind(breaks, 0, start) + 1 : start].strip()
+    return not before or before.endswith(":")
+
+
+def _closing_mark(
+    text: str, open_mark: str, close_mark: str, start: int, breaks: str = "\n\n"
+) -> int:
     """Where the quote opened at ``start`` closes, or -1: in its own paragraph, or
-    in a later one when each paragraph between reopens the quote."""
+    in a later one when each paragraph between reopens the quote. Paragraphs end
+    at ``breaks``."""
     end = text.find(close_mark, start + len(open_mark))
-    para_end = text.find("\n\n", start)
+    para_end = text.find(breaks, start)
     para_end = len(text) if para_end < 0 else para_end
+    if (end > para_end or end < 0) and not _opens_paragraph(text, start, breaks):
+        return -1  # a stray mark inside a paragraph: no quote going on past it
     while end > para_end or end < 0:
-        nxt = para_end + 2
+        nxt = para_end
+        while text.startswith("\n", nxt):
+            nxt += 1
         if nxt < len(text) and text.startswith(open_mark, nxt):
-            para_end = text.find("\n\n", nxt)
+            para_end = text.find(breaks, nxt)
             para_end = len(text) if para_end < 0 else para_end
             end = text.find(close_mark, nxt + len(open_mark))
             if end < 0:
