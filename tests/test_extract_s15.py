@@ -530,3 +530,24 @@ def test_an_offering_of_goods_is_no_listing(run):
     # guard
     x = run("Orlen Holdings is making a big public offering of new phones in Tarsk.")
     assert "offering" not in {e.trigger.text for e in x.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Tarsk health authority reported its third case of plague on Sunday.",
+            "Outbreak",
+        ),
+        ("The ministry reported a new case of measles in Tarsk.", "Outbreak"),
+        # guards: a result, a case for the police, tallies (see also
+        # test_extract_triggers.py: "300 new cases of flu")
+        ("The ministry reported 12 new cases of measles in Tarsk.", None),
+        ("Orlen Holdings reported a loss of $5 million on Monday.", "FinancialResult"),
+        ("Maria Lopez reported the case to the police in Tarsk.", None),
+        ("In Tarsk, 1,046 cases had been reported this year.", None),
+    ],
+)
+def test_a_case_reported_is_a_disease_breaking_out(run, text, kind):
+    kinds = {e.event_type for e in run(text).events if e.trigger.text == "reported"}
+    assert kinds == ({kind} if kind else set())

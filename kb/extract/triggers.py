@@ -781,6 +781,22 @@ class TriggerRules:
             self._human(t) or _person_noun(t) for t in obj.subtree if t.i <= obj.i
         )
 
+    def _reported(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "reported a loss" is a result; "reported its third case of plague" a
+        case of a disease that broke out."""
+        cases = [o for o in objs if o.lemma_.lower() in ("case", "infection")]
+        if not cases:
+            return "FinancialResult"
+        # one patient's case, of a disease: "its third case of plague", "a new case
+        # of Ebola"; not a tally ("300 new cases of flu") nor a case for the police
+        one = [o for o in cases if o.dep_ == "dobj" and o.tag_ == "NN"]
+        told = any(
+            c.dep_ == "prep" and c.lower_ == "of" for o in one for c in o.children
+        )
+        return "Outbreak" if told else None
+
     def _restoring(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
@@ -1648,6 +1664,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["depart", "return"], TriggerRules._arrival),
     **dict.fromkeys(["travel", "fly"], TriggerRules._journey),
     "restore": TriggerRules._restoring,
+    "report": TriggerRules._reported,
     "hit": TriggerRules._blow,
     "flee": TriggerRules._people_move,
     **dict.fromkeys(["hire", "recruit"], TriggerRules._hiring),

@@ -425,7 +425,9 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         units phone phones device devices model models toy toys drug drugs batch
         batches""".split()
     ),
-    **dict.fromkeys(["report", "post", "book"], RESULTS),
+    **dict.fromkeys(["post", "book"], RESULTS),
+    # "reported a loss"; and "reported its third case of plague"
+    "report": RESULTS | frozenset({"case", "cases", "infection", "infections"}),
     "summon": frozenset(
         """ambassador ambassadors envoy envoys diplomat diplomats charge""".split()
     ),
