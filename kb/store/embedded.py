@@ -13,11 +13,12 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
-from kb.store import bulk, ordered_keys
+from kb.rdf.namespaces import KB
+from kb.store import bulk, ordered_keys, within
 from kb.store.graphs import (
     _as_stored,
     _content,
@@ -60,6 +61,8 @@ __all__ = [
 ]
 
 STORE_ENV = "KB_STORE"
+_TYPE = ox.NamedNode(str(RDF.type))
+_LOCATION = ox.NamedNode(str(KB.Location))
 #: The store used when neither ``--store`` nor ``$KB_STORE`` is given.
 DEFAULT_STORE = "kb-store"
 
@@ -469,6 +472,26 @@ class Store:
         if not self._has_index():
             return None
         return lookup_entities(self._ox, name, last_words=last_words)
+
+    def places_within(
+        self, areas: Sequence[URIRef], name: str
+    ) -> dict[URIRef, list[URIRef]]:
+        """The places the gazetteer puts inside ``areas`` (the entities ``name``
+        stands for), or inside the country ``name`` names when the store holds
+        none of its places: for each such area (a country), the store's places
+        that lie there (:mod:`kb.store.within`), whether or not an article linked
+        them by ``schema:containedInPlace``. An area with none is left out."""
+        places = [
+            URIRef(quad.subject.value)
+            for quad in self._ox.quads_for_pattern(
+                None, _TYPE, _LOCATION, ox.DefaultGraph()
+            )
+            if isinstance(quad.subject, ox.NamedNode)
+        ]
+        found = {area: within.inside(area, places) for area in areas}
+        if not any(within.gazetteer_place(str(area)) for area in areas):
+            found = within.inside_named(name, places)
+        return {area: inner for area, inner in found.items() if inner}
 
     def articles_at(self, iri_or_url: str) -> list[URIRef] | None:
         """What an article parameter (an article's IRI or URL) can stand for: the

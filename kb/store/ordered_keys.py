@@ -775,6 +775,11 @@ class _Given:
     def articles_at(self, iri_or_url: str) -> None:
         return None
 
+    def places_within(
+        self, areas: Sequence[URIRef], name: str
+    ) -> dict[URIRef, list[URIRef]]:
+        return {}  # a list follows the articles' own containedInPlace links
+
 
 def stored_keys(
     db: ox.Store, query: queries.NamedQuery, bindings: Mapping[str, Node]
