@@ -476,22 +476,24 @@ class Store:
     def places_within(
         self, areas: Sequence[URIRef], name: str
     ) -> dict[URIRef, list[URIRef]]:
-        """The places the gazetteer puts inside ``areas`` (the entities ``name``
-        stands for), or inside the country ``name`` names when the store holds
-        none of its places: for each such area (a country), the store's places
-        that lie there (:mod:`kb.store.within`), whether or not an article linked
-        them by ``schema:containedInPlace``. An area with none is left out."""
-        places = [
-            URIRef(quad.subject.value)
-            for quad in self._ox.quads_for_pattern(
-                None, _TYPE, _LOCATION, ox.DefaultGraph()
-            )
-            if isinstance(quad.subject, ox.NamedNode)
-        ]
-        found = {area: within.inside(area, places) for area in areas}
-        if not any(within.gazetteer_place(str(area)) for area in areas):
-            found = within.inside_named(name, places)
+        """The store's places that the gazetteer puts inside ``areas`` (the
+        entities ``name`` stands for), or, when none of them is the gazetteer's,
+        inside the country ``name`` names (which the store need not hold), whether
+        or not an article linked them by ``schema:containedInPlace``
+        (:mod:`kb.store.within`): for each such area, a country, its places here.
+        An area with none is left out."""
+        known = [area for area in areas if within.gazetteer_place(str(area))]
+        if not known:
+            country = within.country_named(name)
+            known = [country] if country is not None else []
+        found = {
+            area: [p for p in within.inside(area) if self._is_place(p)]
+            for area in known
+        }
         return {area: inner for area, inner in found.items() if inner}
+
+    def _is_place(self, iri: URIRef) -> bool:
+        return ox.Quad(ox.NamedNode(iri), _TYPE, _LOCATION) in self._ox
 
     def articles_at(self, iri_or_url: str) -> list[URIRef] | None:
         """What an article parameter (an article's IRI or URL) can stand for: the

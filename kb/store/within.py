@@ -1,20 +1,20 @@
-"""Which of the store's places the bundled gazetteer puts inside a place, read from
-their IRIs: a country's towns and regions, for the named queries' "a place or any
-place inside it" when no article linked them (``schema:containedInPlace`` joins
-only places an article names together)."""
+"""Which places the bundled gazetteer puts inside a place, as the IRIs extraction
+mints for them: a country's towns and regions, for the named queries' "a place or
+any place inside it" when no article linked them (``schema:containedInPlace``
+joins only places an article names together)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
 from functools import cache
 
 from rdflib import URIRef
 
-from kb.rdf.iris import entity_iri
+from kb.rdf.iris import DEFAULT_BASE, entity_iri
 from kb.text.gazetteer import gazetteer
 
-__all__ = ["gazetteer_place", "inside", "inside_named"]
+__all__ = ["country_named", "gazetteer_place", "inside"]
 
 #: A place IRI minted from a gazetteer key (:func:`kb.rdf.iris.entity_iri`): its
 #: base, and the key's scheme and slug ("geonames", "3143244"; "iso3166", "no-03").
@@ -38,53 +38,34 @@ def gazetteer_place(iri: str) -> tuple[str, str] | None:
     return match["base"], f"{match['scheme']}:{ident}"
 
 
-def inside(area: URIRef, places: Iterable[URIRef]) -> list[URIRef]:
-    """Those of ``places`` (IRIs minted under the same base as ``area``) that the
-    gazetteer puts inside ``area``: for a country, its towns and regions. The
-    gazetteer records no region's towns, nor a continent's countries, so for any
-    other place there are none. Sorted, ``area`` left out.
+def inside(area: URIRef) -> list[URIRef]:
+    """The IRIs (under ``area``'s base) of the places the gazetteer puts inside
+    ``area``: for a country, its towns and regions. The gazetteer records no
+    region's towns, nor a continent's countries, so any other place has none.
 
-    The gazetteer is read only when ``area`` is a place minted from it (the first
-    time in a process: about 0.3 s from its cache)."""
+    The gazetteer is read only for a place minted from it (the first time in a
+    process: about 0.3 s from its cache)."""
     found = gazetteer_place(str(area))
     if found is None:
         return []
     base, key = found
-    if key not in _countries():
-        return []
-    within = _country_of()
-    out = []
-    for place in places:
-        minted = gazetteer_place(str(place))
-        if minted and minted[0] == base and within.get(minted[1]) == key:
-            out.append(place)
-    return sorted(set(out))
+    return [entity_iri(inner, base) for inner in _places_in().get(key, ())]
 
 
-def inside_named(name: str, places: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
-    """When ``name`` is a country's in the gazetteer ("Norway"): those of
-    ``places`` inside it, under the country's IRI minted with each one's base,
-    which the store need not hold (no article named the country). Otherwise,
-    none. Reads the gazetteer, as :func:`inside` does."""
-    if not any(gazetteer_place(str(place)) for place in places):
-        return {}  # no place of the store is the gazetteer's: no need to read it
-    country = gazetteer().lookup(name)
-    if country is None or country.kind != "country":
-        return {}
-    found: dict[URIRef, list[URIRef]] = {}
-    for place in places:
-        minted = gazetteer_place(str(place))
-        if minted and _country_of().get(minted[1]) == country.key:
-            found.setdefault(entity_iri(country.key, minted[0]), []).append(place)
-    return {area: sorted(set(inner)) for area, inner in found.items()}
+def country_named(name: str, base: str = DEFAULT_BASE) -> URIRef | None:
+    """The IRI of the country ``name`` names in the gazetteer ("Norway"), or
+    ``None``; the store need not hold it."""
+    place = gazetteer().lookup(name)
+    if place is None or place.kind != "country":
+        return None
+    return entity_iri(place.key, base)
 
 
 @cache
-def _countries() -> frozenset[str]:
-    return frozenset(p.key for p in gazetteer().places() if p.kind == "country")
-
-
-@cache
-def _country_of() -> dict[str, str]:
-    """Each gazetteer place's key → its country's key (places in no country left out)."""
-    return {p.key: p.country for p in gazetteer().places() if p.country}
+def _places_in() -> dict[str, tuple[str, ...]]:
+    """Each country's key → the keys of the gazetteer's places in it."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for place in gazetteer().places():
+        if place.country:
+            found[place.country].append(place.key)
+    return {country: tuple(sorted(keys)) for country, keys in found.items()}
