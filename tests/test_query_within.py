@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from kb.cli import cli
+from kb.store import ordered_keys, queries
 from kb.store.embedded import Store
 from kb.store.querying import QueryRequest, run_query
+from kb.store.sparql import Key
 
 from .conftest import FIXED_TIME
 
@@ -93,7 +95,12 @@ def test_a_country_finds_the_events_of_a_town_named_alone(
     assert not antwerp & set(found)  # a town in another country
 
 
-def test_a_page_of_a_country_gives_the_rows_of_the_whole_answer(store: Path) -> None:
+@pytest.mark.parametrize("kept", [1, ordered_keys.MIN_KEYS])
+def test_a_page_of_a_country_gives_the_rows_of_the_whole_answer(
+    store: Path, kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # kept=1: pages read the places' kept keys, merged (as a busy country would)
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", kept)
     whole = _events(store, "events-at", "place", "netherlands")
     pages = [
         _events(store, "events-at", "place", "netherlands", limit=1, offset=i)
@@ -109,3 +116,33 @@ def test_a_country_no_article_names_still_holds_its_towns(store: Path) -> None:
     assert set(_events(store, "events-at", "place", "Belgium")) == antwerp
     assert set(_events(store, "timeline", "entity", "Belgium")) == antwerp
     assert _events(store, "events-at", "place", "Norway") == []
+
+
+def _kept(kb: Store, name: str, params: list[tuple[str, str]]) -> list[Key] | None:
+    named = queries.load(name)
+    kept = kb.kept_keys(named, queries.bind(named, params))
+    return None if kept is None else list(kept)
+
+
+def _fresh(kb: Store, name: str, params: list[tuple[str, str]]) -> list[Key] | None:
+    named = queries.load(name)
+    assert named.keys is not None
+    bindings = queries.bind(named, params)
+    text = queries.for_store(named.keys.query, bindings, kb)
+    return kb.keys(
+        named.keys.unordered(text), bindings, named.keys.order, named.keys.variables
+    )
+
+
+def test_a_country_reads_the_kept_keys_of_its_towns(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
+    with Store(store, read_only=True) as kb:
+        for country, events in (("Netherlands", 3), ("Belgium", 1)):
+            kept = _kept(kb, "events-at", [("place", country)])
+            assert kept is not None
+            assert len(kept) == events
+            assert kept == _fresh(kb, "events-at", [("place", country)])
+        # a town's own list holds its timeline as agent too: not merged
+        assert _kept(kb, "timeline", [("entity", "Netherlands")]) is None

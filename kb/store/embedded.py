@@ -555,7 +555,7 @@ class Store:
         ``None`` when the store keeps none for it."""
         if not self._has_index():
             return None
-        return ordered_keys.stored_keys(self._ox, query, bindings)
+        return ordered_keys.stored_keys(self._ox, query, bindings, self.places_within)
 
     def keys(
         self,

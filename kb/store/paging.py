@@ -46,14 +46,13 @@ def read_page(
     """
     plan = query.keys
     assert plan is not None, f"{query.name} has no key query"
-    text = queries.for_store(query, bindings, store)
-    # an entity's kept keys follow the articles' containedInPlace links alone
-    keys = None if queries.widened(text) else store.kept_keys(query, bindings)
+    keys = store.kept_keys(query, bindings)
     if keys is None:
-        unordered = plan.unordered(queries.for_store(plan.query, bindings, store))
-        keys = store.keys(unordered, bindings, plan.order, plan.variables)
+        text = plan.unordered(queries.for_store(plan.query, bindings, store))
+        keys = store.keys(text, bindings, plan.order, plan.variables)
     if keys is None:
         return None
+    text = queries.for_store(query, bindings, store)
     wanted = offset + limit + 1
     rows: list[tuple[Term | None, ...]] = []
     result = None

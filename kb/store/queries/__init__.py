@@ -81,7 +81,7 @@ __all__ = [
     "order_by",
     "parse_params",
     "restrict",
-    "widened",
+    "within_only",
     "with_values",
 ]
 
@@ -541,12 +541,8 @@ def _within(text: str, areas: Mapping[str, _Areas]) -> str:
         )
         if found is None or not pairs:
             continue
-        start = hint.end()
-        if text.startswith("{", start):
-            end = _closing_brace(text, start + 1) + 1
-        else:
-            end = text.index("\n", start)
-        part = text[start:end]
+        part = _marked(text, hint)
+        start, end = hint.end(), hint.end() + len(part)
         inside = f"?{variable}{_INSIDE}"
         copy = re.sub(rf"\?{variable}\b", inside, part)
         own = _values(variable, found.found)
@@ -558,10 +554,32 @@ def _within(text: str, areas: Mapping[str, _Areas]) -> str:
     return text
 
 
-def widened(text: str) -> bool:
-    """Whether :func:`for_store` widened a group of ``text`` to places inside a
-    place (the entity's kept keys do not count them: :mod:`kb.store.ordered_keys`)."""
-    return re.search(rf"\?\w+{_INSIDE}\b", text) is not None
+def within_only(text: str, variable: str) -> bool:
+    """Whether ``text`` uses ``?variable`` only in its name test and in the parts
+    marked ``#WITHIN ?variable``: its rows for a place's inner places are then
+    its rows for those places themselves.
+
+    >>> within_only(load("events-at").keys.query.text, "area")
+    True
+    >>> within_only(load("timeline").keys.query.text, "node")
+    False
+    """
+    uses = re.compile(rf"\?{variable}\b")
+    code = NAME_TEST.sub("", text)
+    marked = sum(
+        len(uses.findall(_marked(code, hint)))
+        for hint in _WITHIN_HINT.finditer(code)
+        if hint[1] == variable
+    )
+    return len(uses.findall(_COMMENT.sub("", code))) == marked
+
+
+def _marked(text: str, hint: re.Match[str]) -> str:
+    """The group or line a ``#WITHIN`` hint marks."""
+    start = hint.end()
+    if text.startswith("{", start):
+        return text[start : _closing_brace(text, start + 1) + 1]
+    return text[start : text.index("\n", start)]
 
 
 #: A line that is only ``#LATERAL`` (see the module's docstring).
