@@ -13,11 +13,12 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
-from kb.store import bulk, ordered_keys
+from kb.rdf.namespaces import KB
+from kb.store import bulk, ordered_keys, within
 from kb.store.graphs import (
     _as_stored,
     _content,
@@ -60,6 +61,8 @@ __all__ = [
 ]
 
 STORE_ENV = "KB_STORE"
+_TYPE = ox.NamedNode(str(RDF.type))
+_LOCATION = ox.NamedNode(str(KB.Location))
 #: The store used when neither ``--store`` nor ``$KB_STORE`` is given.
 DEFAULT_STORE = "kb-store"
 
@@ -470,6 +473,28 @@ class Store:
             return None
         return lookup_entities(self._ox, name, last_words=last_words)
 
+    def places_within(
+        self, areas: Sequence[URIRef], name: str
+    ) -> dict[URIRef, list[URIRef]]:
+        """The store's places that the gazetteer puts inside ``areas`` (the
+        entities ``name`` stands for), or, when none of them is the gazetteer's,
+        inside the country ``name`` names (which the store need not hold), whether
+        or not an article linked them by ``schema:containedInPlace``
+        (:mod:`kb.store.within`): for each such area, a country, its places here.
+        An area with none is left out."""
+        known = [area for area in areas if within.gazetteer_place(str(area))]
+        if not known:
+            country = within.country_named(name)
+            known = [country] if country is not None else []
+        found = {
+            area: [p for p in within.inside(area) if self._is_place(p)]
+            for area in known
+        }
+        return {area: inner for area, inner in found.items() if inner}
+
+    def _is_place(self, iri: URIRef) -> bool:
+        return ox.Quad(ox.NamedNode(iri), _TYPE, _LOCATION) in self._ox
+
     def articles_at(self, iri_or_url: str) -> list[URIRef] | None:
         """What an article parameter (an article's IRI or URL) can stand for: the
         IRI itself, and whatever has that ``schema:url``, found in the index.
@@ -530,7 +555,7 @@ class Store:
         ``None`` when the store keeps none for it."""
         if not self._has_index():
             return None
-        return ordered_keys.stored_keys(self._ox, query, bindings)
+        return ordered_keys.stored_keys(self._ox, query, bindings, self.places_within)
 
     def keys(
         self,

@@ -41,10 +41,11 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
@@ -99,6 +100,8 @@ _OWNERS = f"""SELECT DISTINCT ?owner WHERE {{
 _CHUNK = 500
 _STALE = ox.Quad(_INDEX, ox.NamedNode("urn:newskb:keysStale"), ox.Literal("1"), _INDEX)
 _PREFIX = "urn:newskb:keys/"
+_TYPE = ox.NamedNode(str(RDF.type))
+_LOCATION = ox.NamedNode(str(KB.Location))
 _ADDED_PREFIX = "urn:newskb:keysAdded/"
 
 
@@ -775,39 +778,97 @@ class _Given:
     def articles_at(self, iri_or_url: str) -> None:
         return None
 
+    def places_within(
+        self, areas: Sequence[URIRef], name: str
+    ) -> dict[URIRef, list[URIRef]]:
+        return {}  # a list follows the articles' own containedInPlace links
+
+
+#: What :func:`stored_keys` asks for the places inside the entities a name
+#: stands for (:meth:`kb.store.embedded.Store.places_within`).
+Widen = Callable[[list[URIRef], str], Mapping[URIRef, Sequence[URIRef]]]
+
 
 def stored_keys(
-    db: ox.Store, query: queries.NamedQuery, bindings: Mapping[str, Node]
+    db: ox.Store,
+    query: queries.NamedQuery,
+    bindings: Mapping[str, Node],
+    widen: Widen | None = None,
 ) -> Sequence[Key] | None:
     """The keys of ``query``'s answer kept for the one entity its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
     stale, the query keeps none, another parameter that its key query tests is
     given, or the name names no
     entity or several, or one with fewer keys than :data:`MIN_KEYS`. The store
-    must have a complete name index."""
+    must have a complete name index.
+
+    When ``widen`` finds places inside the entity (a country's towns, which the
+    query then reaches too: :func:`kb.store.queries.for_store`), the keys are
+    those of the entity's list and the places' lists, merged, if the key query
+    reaches its entity only through its ``#WITHIN`` part (each list then holds
+    the keys of one such place, and the places' lists are the rest), else
+    ``None``."""
     kind = _kind(query.name)
     if kind is None or kind.param not in bindings or is_stale(db):
         return None
     if not set(bindings) <= kind.free | {kind.param}:
         return None
-    entities = lookup_entities(
-        db, str(bindings[kind.param]), last_words=kind.last_words
-    )
-    if entities is None or len(entities) != 1:
+    name = str(bindings[kind.param])
+    entities = lookup_entities(db, name, last_words=kind.last_words)
+    if entities is None or len(entities) != 1 and widen is None:
         return None
-    entity = ox.NamedNode(entities[0])
+    inner = widen(entities, name) if widen is not None else {}
+    if not inner:
+        if len(entities) != 1:
+            return None
+        lines = _entity_lines(db, kind, ox.NamedNode(entities[0]))
+        if lines is None or len(lines[1]) < MIN_KEYS:
+            return None  # as cheap to find by the key query
+        return _Keys(lines[1], kind.columns)
+    if not queries.within_only(kind.plan.query.text, kind.entity):
+        return None
+    return _merged_keys(db, kind, {*entities, *inner, *chain(*inner.values())})
+
+
+def _entity_lines(
+    db: ox.Store, kind: _Kind, entity: ox.NamedNode
+) -> tuple[str, list[str]] | None:
+    """An entity's list: its kinds line and its lines in order (added rows in
+    their places), or ``None`` when it has none."""
     found = next(db.quads_for_pattern(entity, kind.predicate, None, _INDEX), None)
     if found is None:
         return None
     assert isinstance(found.object, ox.Literal)
-    lines = found.object.value.split("\n")[1:]
+    header, *lines = found.object.value.split("\n")
     added = next(db.quads_for_pattern(entity, kind.added, None, _INDEX), None)
     if added is not None:
         assert isinstance(added.object, ox.Literal)
         lines = _folded(lines, added.object.value.split("\n")[1:])
-    if len(lines) < MIN_KEYS:
-        return None  # as cheap to find by the key query
-    return _Keys(lines, kind.columns)
+    return header, lines
+
+
+def _merged_keys(
+    db: ox.Store, kind: _Kind, entities: set[URIRef]
+) -> Sequence[Key] | None:
+    """The keys of several entities' lists, each once, in order; ``None`` when a
+    place among them has no list, or their columns' kinds differ (an entity the
+    store does not hold, such as a country no article names, has no keys)."""
+    headers, lines = set(), set()
+    for entity in entities:
+        node = ox.NamedNode(entity)
+        found = _entity_lines(db, kind, node)
+        if found is None:
+            if ox.Quad(node, _TYPE, _LOCATION) in db:
+                return None
+            continue
+        if found[1]:
+            headers.add(found[0])
+            lines.update(found[1])
+    if len(headers) > 1 or len(lines) < MIN_KEYS:
+        return None
+    kinds = next(iter(headers)).split("\t")
+    ordered = sorted(lines, key=lambda line: _line_rank(line, kinds))
+    return _Keys(ordered, kind.columns)
 
 
 class _Keys(Sequence[Key]):

@@ -311,6 +311,10 @@ class Gazetteer:
         """
         return self._index.get(fold(name))
 
+    def places(self) -> list[Place]:
+        """Every place a name finds, each once: those whose keys extraction mints."""
+        return list({place.key: place for place in self._index.values()}.values())
+
     def link(self, name: str, kind: str) -> str | None:
         """The user's IRI for an actor or unlisted place of this name, or None.
 

@@ -28,6 +28,13 @@ store with a name index, :func:`for_store` looks the names up first instead:
   next group's rows do not depend on it (no ``FILTER`` there uses an earlier
   variable), so that the rows are the same either way.
 
+- a line ``#WITHIN ?VAR`` before a group (``{ … }``) that reaches the places
+  inside ``?VAR``'s (by ``schema:containedInPlace``): on a store whose name test
+  found ``?VAR``'s entities, the group also runs for the store's places that the
+  bundled gazetteer puts inside them (a country's towns, which an article may name
+  without the country), :func:`_within`. Other endpoints read a comment: they
+  follow the articles' ``schema:containedInPlace`` links alone.
+
 A query may have a key query beside it, ``NAME.keys.rq``, for paging on the store
 (:mod:`kb.store.paging`): it selects the keys of the answer's rows (the pairs of
 claims of ``conflicting-figures``, say), every key that has rows and maybe some that
@@ -74,6 +81,7 @@ __all__ = [
     "order_by",
     "parse_params",
     "restrict",
+    "within_only",
     "with_values",
 ]
 
@@ -438,6 +446,10 @@ class Lookup(Protocol):
 
     def articles_at(self, iri_or_url: str) -> Sequence[URIRef] | None: ...
 
+    def places_within(
+        self, areas: Sequence[URIRef], name: str
+    ) -> Mapping[URIRef, Sequence[URIRef]]: ...
+
 
 def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -> str:
     """The query text for a store that can look names up (:class:`Lookup`), so the
@@ -454,6 +466,8 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
     ...         return [URIRef("http://example.org/okafor")]
     ...     def articles_at(self, iri_or_url):
     ...         return None
+    ...     def places_within(self, areas, name):
+    ...         return {}
     >>> text = for_store(load("claims-by"), {"actor": Literal("Okafor")}, Index())
     >>> "VALUES ?claimant { <http://example.org/okafor> }" in text
     True
@@ -461,6 +475,8 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
     False
     """
     text = query.text
+    widen = {m[1] for m in _WITHIN_HINT.finditer(text)}
+    areas: dict[str, _Areas] = {}
     for test in sorted(query.name_tests, key=lambda t: t.start, reverse=True):
         value = bindings.get(test.param)
         if value is None and test.anyone_when_absent:
@@ -472,8 +488,14 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
             if value is None
             else lookup.entities_named(str(value), last_words=test.last_words)
         )
+        if found is not None and value is not None and test.entity in widen:
+            inner = lookup.places_within(found, str(value))
+            # a country no article named is still the area its towns are in
+            found = sorted({*found, *inner})
+            areas[test.entity] = _Areas(found, inner)
         if found is not None:
             text = text[: test.start] + _values(test.entity, found) + text[test.end :]
+    text = _within(text, areas)
     blocks = []
     for param in query.params:
         value = bindings.get(param.name)
@@ -482,6 +504,82 @@ def for_store(query: NamedQuery, bindings: Mapping[str, Node], lookup: Lookup) -
             if found is not None:
                 blocks.append(f" {_values(param.articles, found)}\n")
     return _LATERAL_HINT.sub(r"\1LATERAL", _at_where(text, "".join(blocks)))
+
+
+#: A line ``#WITHIN ?VAR`` before a group or a line (see the module's docstring).
+_WITHIN_HINT = re.compile(r"^[ \t]*#WITHIN[ \t]+\?(\w+)[ \t]*\n[ \t]*", re.MULTILINE)
+#: What the places inside ``?VAR`` are called in its group's copy: ``?VAR_inside``.
+_INSIDE = "_inside"
+
+
+@dataclass(frozen=True)
+class _Areas:
+    """The entities a name test found, and the places the gazetteer puts inside
+    them (:meth:`Lookup.places_within`)."""
+
+    found: Sequence[URIRef]
+    inner: Mapping[URIRef, Sequence[URIRef]]
+
+
+def _within(text: str, areas: Mapping[str, _Areas]) -> str:
+    """``text`` with each group or line marked ``#WITHIN ?VAR`` also run for the
+    places inside ``?VAR``'s entities, as ``{ { VALUES ?VAR {…} G } UNION { VALUES
+    (?VAR ?VAR_inside) {…} G' } }``: ``G'`` is the marked part with ``?VAR`` as
+    ``?VAR_inside``, bound in pairs with ``?VAR``. Each branch binds its own
+    variables first, as oxigraph evaluates a group apart from what comes before
+    it (a path from an unbound ``?VAR`` would read every node). The marked part
+    must give the same rows for an inner place as for ``?VAR`` (it selects
+    neither), so that a place reached both ways (an article linked it too) gives
+    its rows once under ``SELECT DISTINCT``."""
+    for hint in reversed(list(_WITHIN_HINT.finditer(text))):
+        variable = hint[1]
+        found = areas.get(variable)
+        pairs = " ".join(
+            f"({area.n3()} {place.n3()})"
+            for area, places in sorted(found.inner.items() if found else ())
+            for place in places
+        )
+        if found is None or not pairs:
+            continue
+        part = _marked(text, hint)
+        start, end = hint.end(), hint.end() + len(part)
+        inside = f"?{variable}{_INSIDE}"
+        copy = re.sub(rf"\?{variable}\b", inside, part)
+        own = _values(variable, found.found)
+        block = f"VALUES (?{variable} {inside}) {{ {pairs} }}"
+        text = (
+            f"{text[:start]}{{ {{ {own} {part} }} UNION {{ {block} {copy} }} }}"
+            f"{text[end:]}"
+        )
+    return text
+
+
+def within_only(text: str, variable: str) -> bool:
+    """Whether ``text`` uses ``?variable`` only in its name test and in the parts
+    marked ``#WITHIN ?variable``: its rows for a place's inner places are then
+    its rows for those places themselves.
+
+    >>> within_only(load("events-at").keys.query.text, "area")
+    True
+    >>> within_only(load("timeline").keys.query.text, "node")
+    False
+    """
+    uses = re.compile(rf"\?{variable}\b")
+    code = NAME_TEST.sub("", text)
+    marked = sum(
+        len(uses.findall(_marked(code, hint)))
+        for hint in _WITHIN_HINT.finditer(code)
+        if hint[1] == variable
+    )
+    return len(uses.findall(_COMMENT.sub("", code))) == marked
+
+
+def _marked(text: str, hint: re.Match[str]) -> str:
+    """The group or line a ``#WITHIN`` hint marks."""
+    start = hint.end()
+    if text.startswith("{", start):
+        return text[start : _closing_brace(text, start + 1) + 1]
+    return text[start : text.index("\n", start)]
 
 
 #: A line that is only ``#LATERAL`` (see the module's docstring).
