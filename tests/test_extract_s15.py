@@ -551,3 +551,10 @@ def test_an_offering_of_goods_is_no_listing(run):
 def test_a_case_reported_is_a_disease_breaking_out(run, text, kind):
     kinds = {e.event_type for e in run(text).events if e.trigger.text == "reported"}
     assert kinds == ({kind} if kind else set())
+
+
+def test_a_country_is_not_inside_itself(run):
+    x = run("Maria Lopez spoke in Utrecht on Monday. The Netherlands will vote in May.")
+    assert all(e.key not in e.within for e in x.entities)
+    utrecht = next(e for e in x.entities if e.name == "Utrecht")
+    assert utrecht.within  # guard: the town is still inside its country
