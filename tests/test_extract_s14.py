@@ -279,7 +279,7 @@ def test_one_strike_a_story_is_one_walkout(run):
     """Workers walk out; "the strike" then is theirs, even in a sentence with no
     word of work or pay in it, and the walkout is the same event."""
     x = run(
-        "Dock workers in Rotterdam walked out on Tuesday, demanding higher pay. "
+        "Dock workers in Eindhoven walked out on Tuesday, demanding higher pay. "
         "Officials said 800 workers had joined the strike.\n\n"
         "The health ministry warned that the strike could delay deliveries of "
         "medicine to hospitals."

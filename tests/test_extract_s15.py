@@ -5,9 +5,14 @@ gives one actor, and no actor for subheadings and shows; trained English pipelin
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
-from kb.extract.names import family_name, web_name_stem
+from kb.extract import load_pipeline
+from kb.extract.entities import entities_of
+from kb.extract.mentions import _is_sports_report, not_a_name
+from kb.extract.names import family_name, merged_ents, web_name_stem
 from kb.models import Extraction
+from kb.text.gazetteer import gazetteer
 
 pytestmark = pytest.mark.slow
 
@@ -66,17 +71,17 @@ def test_web_name_stem(name, stem):
 
 def test_police_before_the_one_police_force_named_is_that_force(run):
     x = run(
-        "Police said the suspect was arrested on Monday. The Rotterdam Police "
+        "Police said the suspect was arrested on Monday. The Eindhoven Police "
         "Department said a girl was found safe."
     )
-    assert _claimants(x) == {"Rotterdam Police Department"}
+    assert _claimants(x) == {"Eindhoven Police Department"}
     assert "Police" not in _names(x)
 
 
 def test_police_beside_two_police_forces_stays_unnamed(run):
     # guard: with two forces named, "Police" could be either
     x = run(
-        "Police said the suspect was arrested on Monday. The Rotterdam Police "
+        "Police said the suspect was arrested on Monday. The Eindhoven Police "
         "Department said a girl was found. The Utrecht Police Department said it "
         "helped."
     )
@@ -161,12 +166,6 @@ def test_what_was_put_off_is_dated_by_its_new_day(run):
 
 
 def test_a_name_never_runs_across_a_colon():
-    from spacy.tokens import Span
-
-    from kb.extract import load_pipeline
-    from kb.extract.names import merged_ents
-    from kb.text.gazetteer import gazetteer
-
     nlp = load_pipeline()
     doc = nlp.make_doc("Kellan D. Orlen: Dealing in cocaine.")
     doc.ents = [Span(doc, 0, 5, label="PERSON")]  # what the NER made of a list line
@@ -187,17 +186,12 @@ def test_a_name_never_runs_across_a_colon():
     ],
 )
 def test_people_and_places_in_lower_case_are_no_names(text, start, end, label, named):
-    from spacy.tokens import Span
-
-    from kb.extract import load_pipeline
-    from kb.extract.mentions import not_a_name
-
     doc = load_pipeline()(text)
     assert not_a_name(Span(doc, start, end, label=label)) is not named
 
 
 _COACH_STORY = (
-    "Kellan Orlen was named coach of FC Utrecht on Tuesday. Orlen managed Rotterdam "
+    "Kellan Orlen was named coach of FC Utrecht on Tuesday. Orlen managed Eindhoven "
     "United last season. Utrecht sacked its previous coach, club officials said. His "
     "first match in charge will be on Saturday, and the league title is the goal for "
     "the squad."
@@ -209,18 +203,13 @@ def test_clubs_in_a_story_of_the_game_without_a_score(run):
     # named for towns are clubs, "Utrecht" is "FC Utrecht", and no town is named
     x = run(_COACH_STORY)
     kinds = {e.name: e.key.split(":", 1)[0] for e in x.entities}
-    assert kinds["Rotterdam United"] == "organization"
+    assert kinds["Eindhoven United"] == "organization"
     assert kinds["FC Utrecht"] == "organization"
     assert not any(e.is_location for e in x.entities)
 
 
 @pytest.mark.parametrize("label", ["FAC", "GPE"])
 def test_a_surname_the_ner_took_for_a_place_is_the_person(label):
-    from spacy.tokens import Span
-
-    from kb.extract import load_pipeline
-    from kb.extract.entities import entities_of
-
     nlp = load_pipeline()
     doc = nlp.make_doc("Kellan Orlen spoke on Monday. Orlen said the team was ready.")
     for name, step in nlp.pipeline:
@@ -279,7 +268,7 @@ def test_deaths_of_two_people_are_two_events(run):
     people = [
         {names[p] for p in (*e.agents, *e.participants)}
         for e in x.events
-        if {t.text for t in (e.trigger,)} & {"died", "killed"}
+        if e.trigger.text in ("died", "killed")
     ]
     assert {"Kellan Orlen"} in people and {"Maria Lopez"} in people
 
@@ -336,9 +325,6 @@ def test_what_flies_or_travels_but_is_no_one_makes_no_event(run, text):
     ],
 )
 def test_a_story_of_the_game_without_a_score(text, game):
-    from kb.extract import load_pipeline
-    from kb.extract.mentions import _is_sports_report
-
     assert _is_sports_report(load_pipeline()(text)) is game
 
 

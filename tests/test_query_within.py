@@ -25,7 +25,7 @@ ARTICLES = [
         "url": "https://news.example.org/dock-strike",
         "title": "Dock strike",
         "published": "2025-05-02",
-        "text": "Dock workers went on strike in Rotterdam on Monday, union leader "
+        "text": "Dock workers went on strike in Eindhoven on Monday, union leader "
         "Maria Lopez said. The strike closed two terminals.",
     },
     {
@@ -85,13 +85,13 @@ def _events(store: Path, query: str, param: str, value: str, **page: int) -> lis
 def test_a_country_finds_the_events_of_a_town_named_alone(
     store: Path, query: str, param: str
 ) -> None:
-    rotterdam, utrecht = _events_at(store, "Rotterdam"), _events_at(store, "Utrecht")
+    eindhoven, utrecht = _events_at(store, "Eindhoven"), _events_at(store, "Utrecht")
     antwerp = _events_at(store, "Antwerp")
-    assert rotterdam and utrecht and antwerp  # the pipeline placed each event
+    assert eindhoven and utrecht and antwerp  # the pipeline placed each event
     found = _events(store, query, param, "Netherlands")
-    # Rotterdam's article never names the country; Utrecht's names both, and its
+    # Eindhoven's article never names the country; Utrecht's names both, and its
     # event comes once, though the town is inside the country both ways
-    assert sorted(found) == sorted(rotterdam | utrecht)
+    assert sorted(found) == sorted(eindhoven | utrecht)
     assert not antwerp & set(found)  # a town in another country
 
 

@@ -326,12 +326,11 @@ def _with_containers(entities: list[Entity]) -> list[Entity]:
     """Drop containment links to places the article never names, and a place's
     link to itself (a country the gazetteer finds as its own country)."""
     named = {e.key for e in entities if e.is_location}
-    return [
-        e
-        if set(e.within) <= named - {e.key}
-        else replace(e, within=tuple(k for k in e.within if k in named - {e.key}))
-        for e in entities
-    ]
+    out = []
+    for e in entities:
+        within = tuple(k for k in e.within if k in named and k != e.key)
+        out.append(e if within == e.within else replace(e, within=within))
+    return out
 
 
 def _without_last_comma(

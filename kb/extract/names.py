@@ -342,15 +342,15 @@ def _split_possessive(ents: Iterable[SpacySpan], gaz: Gazetteer) -> list[SpacySp
         if mark is None or not ent.doc[mark + 1].is_title:
             out.append(ent)
             continue
-        owner = SpacySpan(ent.doc, ent.start, mark)
-        if ent.label_ == "ORG" and gaz.lookup(owner.text) is not None:
-            owner.label_ = "GPE"
-        elif ent.label_ == "PERSON":
-            owner.label_ = "PERSON"
+        owner = ent.doc[ent.start : mark]
+        if ent.label_ == "PERSON":
+            label = "PERSON"
+        elif ent.label_ == "ORG" and gaz.lookup(owner.text) is not None:
+            label = "GPE"
         else:
             out.append(ent)
             continue
-        out.append(owner)
+        out.append(SpacySpan(ent.doc, ent.start, mark, label=label))
         out.append(SpacySpan(ent.doc, mark + 1, ent.end, label="ORG"))
     return out
 
