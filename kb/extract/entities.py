@@ -24,6 +24,7 @@ def cluster_mentions(doc: Doc) -> Entities:
     short_forms = _bracketed_short_forms(doc, items)
     gaz = gazetteer_of(doc)
     short_forms |= _papers_by_last_word(items, gaz)
+    _owners_are_people(doc, items)
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
@@ -56,6 +57,21 @@ def cluster_mentions(doc: Doc) -> Entities:
         cl.mentions.sort(key=lambda mm: mm.start)
     _unlink_doubtful_provinces(clusters)
     return Entities(mentions, clusters)
+
+
+def _owners_are_people(doc: Doc, items: list[Mention]) -> None:
+    """A name the NER calls an organisation only where it owns something ("Kellan
+    Orlen's company"), and a person where the text names them: the person."""
+    people = {m.name for m in items if m.kind == "Person"}
+    for m in items:
+        # the NER's span may hold the "'s" or stop before it
+        owner = (
+            doc[m.end - 1].tag_ == "POS"
+            or m.end < len(doc)
+            and doc[m.end].tag_ == "POS"
+        )
+        if m.kind == "Organization" and owner and m.name in people:
+            m.kind = "Person"
 
 
 def _unlink_doubtful_provinces(clusters: list[Cluster]) -> None:

@@ -262,10 +262,19 @@ def _names_a_thing(ent: SpacySpan) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.MAKING_VERBS
 
 
+#: last words of a company's name, never of a work's title
+_COMPANY_ENDS = frozenset(
+    """productions records pictures films studios entertainment group holdings
+    inc inc. ltd ltd. llc corp corp. plc""".split()
+)
+
+
 def _title_of_a_work(ent: SpacySpan) -> bool:
     """ "the album Midnight Rivers", "her novel, The Silent Harbour,": a title that
     stands beside the noun for its work."""
     root = ent.root
+    if ent[-1].lower_ in _COMPANY_ENDS and ent.label_ == "ORG":
+        return False  # "the company that runs the show, Orlen Productions,"
     beside = [root.head] if root.dep_ in ("appos", "compound") else []
     beside += [c for c in root.children if c.dep_ == "appos"]
     if ent.start > 0 and root.dep_ not in ("nsubj", "nsubjpass"):
@@ -392,6 +401,7 @@ class _MentionFinder:
             self._described_person(tok)
             self._share_issuer(tok)
         self._short_forms()
+        self._repeated_names()
         return self.found
 
     def _add(self, m: Mention) -> None:
@@ -474,8 +484,8 @@ class _MentionFinder:
             return
         if label == "PRODUCT":
             return
-        if label == "PERSON" and ent[-1].lower_ in lx.ORG_SUFFIXES | lx.FACILITY_HEADS:
-            label = "ORG"
+        if label == "PERSON" and ent[-1].lower_ in _NOT_PEOPLE_ENDS:
+            label = "ORG"  # "Orlen Productions", "Twitter"
         elif label == "ORG" and ent[0].lower_ in lx.HONORIFICS and len(ent) > 1:
             label = "PERSON"  # "Mr Obi said": no organisation has an honorific
         elif label == "ORG" and self._has_role(ent):
@@ -924,6 +934,26 @@ class _MentionFinder:
             if tok.text in stems and tok.i not in taken:
                 self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
 
+    def _repeated_names(self) -> None:
+        """An organisation's name written again where the NER did not tag it: the
+        same words, in the same capitals, are the same organisation ("Varda
+        Machine said …" once tagged, "Varda Machine have denied …" not)."""
+        names: dict[str, list[tuple[list[str], str]]] = {}
+        for m in self.found.items:
+            words = [t.text for t in self.doc[m.start : m.end]]
+            if m.kind == "Organization" and all(w[:1].isupper() for w in words):
+                names.setdefault(words[0], []).append((words, m.name))
+        for tok in self.doc:
+            for words, name in names.get(tok.text, ()):
+                end = tok.i + len(words)
+                span = self.doc[tok.i : end]
+                if [t.text for t in span] == words and not self._taken(tok.i, end):
+                    self._add(Mention(tok.i, end, "Organization", name))
+
     def _ent_start(self, tok: Token) -> int:
         ent = self.ent_at.get(tok.i)
         return ent.start if ent is not None else tok.i
+
+
+#: last words of a name that no person has: a company's, a building's, a website's
+_NOT_PEOPLE_ENDS = lx.ORG_SUFFIXES | lx.FACILITY_HEADS | lx.PLATFORMS

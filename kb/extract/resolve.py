@@ -347,6 +347,9 @@ class Resolver:
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
                 cur = cur.head.head  # "began by talking about …": who began
                 continue
+            if _on_a_channel(cur):
+                cur = cur.head.head.head  # "posted on Instagram accusing X": who posted
+                continue
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
             return None
@@ -394,7 +397,7 @@ class Resolver:
         """An entity named beside the word: in apposition ("the mayor, Ana Obi"),
         as its owner ("Acme's spokesperson") or after "at", "for", "of" … ("an analyst
         at X", "a spokesman for X")."""
-        for child in tok.children:
+        for child in [*tok.children, *_appos_after_clause(tok)]:
             if child.dep_ == "appos" and self.cluster_at(child) is not None:
                 return self.cluster_at(child)
         for child in tok.children:
@@ -787,6 +790,39 @@ class AttributionRules:
             if found is None:
                 found = self.r.described_speaker(subj)
         return found
+
+
+def _on_a_channel(verb: Token) -> bool:
+    """A participle the parser hangs on the website or platform a deed was done
+    on ("posted on Instagram accusing X"): the deed's doer speaks, not the site."""
+    place = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and place.dep_ == "pobj"
+        and place.head.dep_ == "prep"
+        and (place.lower_ in lx.PLATFORMS or place.lemma_.lower() in _CHANNELS)
+    )
+
+
+def _appos_after_clause(tok: Token) -> list[Token]:
+    """The name set off by commas at the end of a relative clause on ``tok``,
+    which the parser hangs inside the clause: "The company that runs the show,
+    Orlen Productions, said …" names the company, not the show."""
+    found = []
+    for clause in (c for c in tok.children if c.dep_ == "relcl"):
+        for name in (t for t in clause.subtree if t.dep_ == "appos"):
+            before, after = name.left_edge.i - 1, name.right_edge.i + 1
+            doc = tok.doc
+            if (
+                before >= 0
+                and after < len(doc)
+                and doc[before].text == ","
+                and doc[after].text == ","
+                and after > clause.right_edge.i - 1
+            ):
+                found.append(name)
+    return found
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:

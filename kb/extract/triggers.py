@@ -77,8 +77,8 @@ class TriggerRules:
                 return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
-            if kind is None and _on_a_named_day(tok):
-                return "OtherEvent"  # "Thursday's fight", "Tuesday's gathering"
+            if kind is None and (_on_a_named_day(tok) or _breaks_out(tok)):
+                return "OtherEvent"  # "Thursday's fight", "a brawl broke out"
             if kind is None:
                 kind = _named_by_its_modifier(tok)
             return self._noun_sense(tok, lemma, kind)
@@ -434,11 +434,13 @@ class TriggerRules:
         if lemma == "walk" and _walks_out(tok):
             return "Protest"  # "dock workers walked out": a strike
         kind = lx.VERB_TRIGGERS.get(lemma)
-        objs = _with_partitives(
-            [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        )
+        objs = _with_partitives(_patients(tok))
         if lemma in _RATE_CUTS and self._rate_move(tok, objs, subj):
             return "BusinessEvent"  # "cut interest rates", "slashed fares"
+        if lemma == "eliminate" and self._out_of_a_contest(tok, objs):
+            return "SportEvent"  # "was eliminated from the dance contest"
+        if lemma == "post" and _on_a_platform(tok):
+            return "OtherEvent"  # "posted on Instagram on Monday"
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -467,7 +469,7 @@ class TriggerRules:
         over = lemma == "take" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
         )
-        for obj in (o for o in objs if o.dep_ == "dobj"):
+        for obj in (o for o in objs if o.dep_ != "pobj"):
             targets = [obj]
             if lemma == "take" and obj.lemma_.lower() in lx.TAKEOVER_NOUNS:
                 targets = prep_objects(obj, ("of", "in", "over"))
@@ -484,6 +486,8 @@ class TriggerRules:
                     return "Acquisition"
         if over and self._takes_a_role(tok):
             return "Appointment"  # "took over as chief executive"
+        if lemma == "sell" and any(o.lemma_.lower() in lx.SOLD_COPIES for o in objs):
+            return "BusinessEvent"  # "the single sold 750,000 copies"
         if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
             return "Acquisition"  # "merged with X"
         if lemma == "buy" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "back":
@@ -576,6 +580,13 @@ class TriggerRules:
         """A person, by the tagger or the resolver."""
         return tok.ent_type_ == "PERSON" or self.r.kind_at(tok) == "Person"
 
+    def _out_of_a_contest(self, tok: Token, objs: list[Token]) -> bool:
+        """Someone put out of a contest: a person or team, and what they left
+        ("was eliminated from the quiz", "eliminated Orlen from the cup")."""
+        return _has_prep(tok, "from") and any(
+            self._human(o) or _person_noun(o) for o in objs
+        )
+
     def _human(self, tok: Token) -> bool:
         """People, or a named actor: "teachers", "thousands of nurses", "the union"."""
         kind = self.r.kind_at(tok)
@@ -635,13 +646,11 @@ class TriggerRules:
     ) -> str | None:
         """ "launched its Lumo headset", "launched a satellite", "launched a war"; not
         "launched a bid" nor "launch checks of every ferry"."""
-        for obj in (o for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+        for obj in (o for o in objs if o.dep_ != "pobj"):
             if obj.lemma_.lower() in lx.CONFLICT_WORDS | lx.UPRISINGS:
                 return "Attack"  # "launched a guerrilla war"
-            if obj.lemma_.lower() in lx.LAUNCHED_THINGS or (
-                obj.dep_ == "dobj" and _named_thing(obj)
-            ):
-                return "Launch"
+            if obj.lemma_.lower() in lx.LAUNCHED_THINGS or _named_thing(obj):
+                return "Launch"  # "launched its Lumo headset", "Lumo was launched"
         return None
 
     def _exploding(
@@ -679,10 +688,14 @@ class TriggerRules:
     def _removal(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "deported five men", "were handed over to the US"; not "handed out
         leaflets" nor "handed over the chair"."""
-        if tok.lemma_.lower() == "hand" and not any(
-            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
-        ):
-            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        if tok.lemma_.lower() == "hand" and "over" not in particles:
+            money = any(
+                o.lemma_.lower() in lx.MONEY_GIVEN
+                or any(t.ent_type_ == "MONEY" for t in o.subtree)
+                for o in objs
+            )
+            return "Investment" if "out" in particles and money else None
         people = [
             o
             for o in objs
@@ -1166,6 +1179,13 @@ class TriggerRules:
     ) -> str | None:
         """ "troops withdrew", "the rebels abandoned the town"; not "withdrew its
         bid"."""
+        # the whole noun, as "line-up" is three tokens whose last is "up"
+        contests = {
+            t.doc[t.left_edge.i : t.i + 1].text.lower().split()[-1]
+            for t in prep_objects(tok, ("from", "of"))
+        }
+        if contests & lx.CONTESTS:
+            return "OtherEvent"  # "withdrew from the race", "pulled out of the final"
         if subj is None:
             return None
         words = {subj.lower_, subj.lemma_.lower()}
@@ -1558,6 +1578,25 @@ def _generic_vote(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_.lower() in ("allow", "permit")
 
 
+def _patients(verb: Token) -> list[Token]:
+    """What the verb acts on: its object or passive subject. In a relative clause
+    the pronoun stands for the noun the clause describes ("Varda, which was
+    bought by Orlen"), and a participle's noun is what it acts on ("the plan
+    launched by the ministry")."""
+    described = verb.dep_ in ("relcl", "acl")
+    found = [
+        verb.head if described and c.lower_ in _RELATIVE_PRONOUNS else c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    ]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)
+    return found
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
 def _with_partitives(objs: list[Token]) -> list[Token]:
     """Objects, and what a quantity among them counts: "laid off hundreds of
     workers", "cut a third of its staff" also have "workers", "staff"."""
@@ -1798,6 +1837,24 @@ def _on_a_named_day(tok: Token) -> bool:
         and _a_day(list(c.subtree))
         for c in tok.children
     )
+
+
+def _on_a_platform(tok: Token) -> bool:
+    """ "posted on Instagram", "posted a video on social media": a post online."""
+    for place in prep_objects(tok, ("on", "to")):
+        words = {place.lower_} | {c.lower_ for c in place.lefts}
+        if place.lower_ in lx.PLATFORMS or {"social", "media"} <= words:
+            return True
+    return False
+
+
+def _breaks_out(tok: Token) -> bool:
+    """A common noun the text says broke out ("a fight broke out", "a brawl broke
+    out"): a happening, whatever the noun ("erupted" is the verb's own event)."""
+    verb = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or verb.lemma_.lower() != "break":
+        return False
+    return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 #: nouns for a work whose kind a word before them names: "rescue operations", "a

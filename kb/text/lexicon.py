@@ -614,7 +614,10 @@ NOUN_TRIGGERS: dict[str, str] = {
         "ConflictEvent",
     ),
     **dict.fromkeys(["inauguration", "swearing-in"], "PoliticsEvent"),
-    **dict.fromkeys(["surgery", "transplant", "diagnosis"], "HealthEvent"),
+    **dict.fromkeys(
+        ["surgery", "transplant", "diagnosis", "miscarriage"], "HealthEvent"
+    ),
+    **dict.fromkeys(["crackdown", "clampdown"], "OtherEvent"),
     **dict.fromkeys(["expedition"], "OtherEvent"),
     **dict.fromkeys(["pact"], "Agreement"),
     **dict.fromkeys(["premiere"], "Launch"),
@@ -680,6 +683,18 @@ BODY_PARTS = frozenset(
     hand""".split()
 )
 # Words that make a "trial" a medical one.
+# What is sold when a work sells: "sold 750,000 copies", "sold out every ticket".
+SOLD_COPIES = frozenset("copy copies unit units ticket tickets album albums".split())
+# What someone withdraws from, or is put out of: a contest.
+CONTESTS = frozenset(
+    """race contest election tournament competition championship line-up lineup
+    squad match game final semi-final primary games olympics cup show""".split()
+)
+# Where something is posted: "posted on Instagram".
+PLATFORMS = frozenset(
+    """twitter instagram facebook tiktok youtube snapchat linkedin weibo telegram
+    reddit threads bluesky website blog""".split()
+)
 MEDICAL_WORDS = frozenset(
     """clinical vaccine vaccines drug drugs patients participants volunteers dose
     doses placebo treatment therapy medicine phase malaria cancer""".split()
@@ -1276,7 +1291,7 @@ ORG_SUFFIXES = frozenset(
     agency institute university council union party ministry department authority
     association foundation motors energy systems technologies labs media news times
     post press television tv radio network studios entertainment pharmaceuticals
-    industries enterprises
+    industries enterprises productions records pictures films publishing
     city united rovers fc athletic wanderers rangers albion""".split()
 )
 # Leading words that an organisation's short name drops ("the Treasury").
