@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span
 from kb.extract import load_pipeline
 from kb.extract.claims import claims_of
 from kb.extract.entities import entities_of
+from kb.extract.events import _finer
 from kb.extract.pipeline import make_doc
-from kb.models import Article, Extraction
+from kb.models import Article, DateValue, Extraction
 
 pytestmark = pytest.mark.slow
 
@@ -141,3 +142,65 @@ def test_who_posts_on_a_platform_speaks_not_the_platform(run):
     x = run("Maria Lopez posted on Twitter accusing Varda Machine of lying.")
     assert [who for who, _ in _claims(x)] == ["Maria Lopez"]
     assert "organization:twitter" in {e.key for e in x.entities}
+
+
+def _dated(x: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.date.value if e.date else None) for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the new time of what was put off, when the NER takes both days as one
+        (
+            "The meeting will be postponed from Tuesday to Friday.",
+            ("meeting", "2025-06-13"),
+        ),
+        # a ceremony or games by name
+        (
+            "Maria Lopez will sing at the Orlen Music Awards on Sunday.",
+            ("Awards", "2025-06-15"),
+        ),
+        ("The Varda Games begin on Friday in Utrecht.", ("Games", "2025-06-13")),
+        # jobs lost, not a game
+        ("About 1,000 workers will lose their jobs on Dec. 9.", ("lose", "2025-12-09")),
+    ],
+)
+def test_dates_of_planned_events(run, text, event):
+    assert event in _dated(run(text, published="2025-06-10"))  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "kept"),
+    [
+        ("2025", "2025-06-14", "2025-06-14"),  # the same, more precisely
+        ("2025-06", "2025-06-14", "2025-06-14"),
+        (None, "2025-06-14", "2025-06-14"),
+        # guards: another time, or nothing finer
+        ("2024", "2025-06-14", "2024"),
+        ("2025-06-14", "2025", "2025-06-14"),
+        ("2025-06-14", None, "2025-06-14"),
+    ],
+)
+def test_one_event_named_twice_takes_the_finer_date(first, other, kept):
+    def value(v: str | None) -> DateValue | None:
+        precision = {4: "year", 7: "month", 10: "day"}
+        return None if v is None else DateValue(v, precision[len(v)])  # type: ignore[arg-type]
+
+    assert _finer(value(first), value(other)) == value(kept)
+
+
+def test_a_saying_is_dated_by_the_verb_beside_its_cue(run):
+    x = run(
+        "Kellan Orlen decided to weigh in on the fight on Monday, saying that Varda "
+        "should be punished.",
+        published="2025-06-10",
+    )
+    assert [c.date and c.date.value for c in x.claims] == ["2025-06-09"]
+
+
+def test_a_date_inside_the_statement_does_not_date_the_saying(run):
+    x = run(
+        "Kellan Orlen said the vote will be held on Friday.", published="2025-06-10"
+    )
+    assert [c.date for c in x.claims] == [None]

@@ -331,8 +331,10 @@ class _ClaimRules(AttributionRules):
         start = min(sent.start_char, clause.start_char)
         end = max(sent.end_char, clause.end_char)
         claim = self._claim(start, end, stmt, claimant, tok, subj)
-        claim.date = self.dates.date_of(tok) or self.dates.date_within(
-            cue_adjuncts(tok), tok
+        claim.date = (
+            self.dates.date_of(tok)
+            or self.dates.date_within(cue_adjuncts(tok), tok)
+            or self.dates.date_beside(tok, (claim.stmt_start, claim.stmt_end))
         )
         claim.attribution = attribution_of(tok)
         more = self._said_on(tok, clause)

@@ -155,6 +155,22 @@ class DateContext:
             return None
         return DateValue(self.ref.isoformat(), "day")
 
+    def date_beside(self, cue: Token, stmt: tuple[int, int]) -> DateValue | None:
+        """The one date of the cue's sentence outside the statement (characters
+        ``stmt``) that no noun holds: the saying's, when the parse hangs it on a
+        verb beside the cue ("decided to weigh in on Monday, saying that …")."""
+        ents = [
+            e
+            for e in self.by_sentence.get(cue.sent.start, [])
+            if not (stmt[0] <= e.start_char < stmt[1])
+            and not _not_when(e)
+            and _modifies(e) is None
+            and _verb_above(e)
+        ]
+        if len(ents) != 1:
+            return None
+        return resolve(ents[0].text, self.ref, tense(cue))
+
     def date_within(self, tokens: list[Token], verb: Token) -> DateValue | None:
         """The first date named inside these phrases, read in the verb's tense."""
         spans = {(t.left_edge.i, t.right_edge.i) for t in tokens}
@@ -177,7 +193,7 @@ def find_dates(doc: Doc) -> DateContext:
     by_sentence: dict[int, list[SpacySpan]] = {}
     for e in doc.ents:
         if e.label_ in ("DATE", "TIME"):
-            by_sentence.setdefault(e.sent.start, []).append(e)
+            by_sentence.setdefault(e.sent.start, []).extend(_two_ends(e))
     return DateContext(
         ref,
         dateline,
@@ -186,6 +202,29 @@ def find_dates(doc: Doc) -> DateContext:
         {fold(text[a:b]) for a, b in places},
         by_sentence,
     )
+
+
+def _verb_above(ent: SpacySpan) -> bool:
+    """Whether the date hangs on a verb, not on a noun ("the attack on Friday")."""
+    tok = ent.root
+    while tok.head != tok and ent.start <= tok.head.i < ent.end:
+        tok = tok.head
+    head = tok.head
+    while head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
+
+
+def _two_ends(ent: SpacySpan) -> list[SpacySpan]:
+    """A date entity that the parser reads as two phrases of the verb ("postponed
+    from [Tuesday to Friday]": "from Tuesday", "to Friday"), as those two dates;
+    a span of time in one phrase ("Monday to Friday" as one noun) stays whole."""
+    for tok in ent[1:-1]:
+        if tok.lower_ in ("to", "until") and tok.dep_ == "prep":
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX") and not ent.start <= head.i < ent.end:
+                return [ent.doc[ent.start : tok.i], ent.doc[tok.i + 1 : ent.end]]
+    return [ent]
 
 
 def dates_of(doc: Doc) -> DateContext:

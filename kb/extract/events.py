@@ -19,6 +19,7 @@ from kb.extract.paragraphs import sentence_before
 from kb.extract.records import RawClaim, RawEvent
 from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
+from kb.models import DateValue
 from kb.text import lexicon as lx
 
 __all__ = ["events_of", "find_events"]
@@ -872,6 +873,14 @@ def _merge(into: RawEvent, other: RawEvent) -> None:
     if "place" in other.carried and into.places:
         other.places = []
     into.places = list(dict.fromkeys(into.places + other.places))
-    into.date = into.date or other.date
+    into.date = _finer(into.date, other.date)
     if other.modality == "asserted":
         into.modality = "asserted"
+
+
+def _finer(date: DateValue | None, other: DateValue | None) -> DateValue | None:
+    """The date of an event that two words name: the first one's, or the other's
+    when it says the same more precisely ("in 2019" and "on Saturday", 2019-11-23)."""
+    if date is None or other is not None and other.value.startswith(date.value):
+        return other or date
+    return date

@@ -77,8 +77,10 @@ class TriggerRules:
                 return "Protest"  # "the dockers' strike": a walkout, not an attack
             if kind == "JobCuts" and not self._job_context(tok):
                 return None
-            if kind is None and (_on_a_named_day(tok) or _breaks_out(tok)):
-                return "OtherEvent"  # "Thursday's fight", "a brawl broke out"
+            if kind is None and (
+                _on_a_named_day(tok) or _breaks_out(tok) or _names_an_occasion(tok)
+            ):
+                return "OtherEvent"  # "Thursday's fight", "at the Orlen Awards"
             if kind is None:
                 kind = _named_by_its_modifier(tok)
             return self._noun_sense(tok, lemma, kind)
@@ -1107,6 +1109,8 @@ class TriggerRules:
         lemma = tok.lemma_.lower()
         if lemma in ("equalise", "equalize"):
             return "SportsMatch"
+        if lemma == "lose" and any(o.lemma_.lower() in lx.JOB_NOUNS for o in objs):
+            return "JobCuts"  # "1,000 workers will lose their jobs"
         if lemma == "lose":
             return self._match_result(tok, objs, subj)
         words = {t.lower_ for t in tok.subtree}
@@ -1837,6 +1841,17 @@ def _on_a_named_day(tok: Token) -> bool:
         and _a_day(list(c.subtree))
         for c in tok.children
     )
+
+
+def _names_an_occasion(tok: Token) -> bool:
+    """The name of a ceremony or of games: "the Orlen Music Awards", "the Varda
+    Games", "the Oscars" (capitalised; "awards" alone are prizes)."""
+    if tok.pos_ != "PROPN" or not tok.is_title:
+        return False
+    if tok.lower_ in lx.ONE_WORD_EVENTS:
+        return True
+    named = any(c.dep_ == "compound" and c.is_title for c in tok.children)
+    return named and tok.lower_ in ("awards", "games")
 
 
 def _on_a_platform(tok: Token) -> bool:
