@@ -166,11 +166,6 @@ def test_a_poll_that_speaks_is_not_a_mention_of_its_pollster(run):
             "study",
         ),
         (
-            "Video of the crash shows that the driver had both hands on the wheel.",
-            "both hands",
-            "video",
-        ),
-        (
             "A new poll shows that the mayor remains in a tight race with her "
             "rival after the debate.",
             "tight race",

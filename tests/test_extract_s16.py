@@ -204,3 +204,44 @@ def test_a_date_inside_the_statement_does_not_date_the_saying(run):
         "Kellan Orlen said the vote will be held on Friday.", published="2025-06-10"
     )
     assert [c.date for c in x.claims] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Video footage shows police officers beating a man in Utrecht.",
+        # what a video shows is evidence, not a statement (changed from session 9)
+        "Video of the crash shows that the driver had both hands on the wheel.",
+    ],
+)
+def test_footage_is_no_source_of_its_own(run, text):
+    x = run(text)
+    assert not x.claims
+    assert not [e for e in x.entities if "footage" in e.name.lower()]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Dekalb, Ill. — Kellan Orlen threw for three touchdowns.",
+            {"DeKalb", "Illinois"},
+        ),
+        ("Springfield, Mass. — The mayor said the road was shut.", {"Massachusetts"}),
+    ],
+)
+def test_a_dateline_of_a_town_and_its_state_abbreviation(run, text, places):
+    names = {e.name for e in run(text).entities if e.key.startswith(_PLACE_KEYS)}
+    assert places <= names
+
+
+_PLACE_KEYS = ("geonames:", "iso3166:")
+
+
+def test_a_family_name_with_particles_is_the_person_named_in_full(run):
+    x = run(
+        "Maria van der Berg was voted off the show on Monday. Van Der Berg said she "
+        "was proud of her dancing."
+    )
+    people = [e for e in x.entities if e.key.startswith("person:")]
+    assert [p.name for p in people] == ["Maria van der Berg"]

@@ -270,12 +270,21 @@ def _surname_of(m: Mention, cl: Cluster) -> bool:
     if cl.kind != "Person" or m.kind not in ("Person", "Organization") or m.place:
         return False
     words = fold(m.name).split()
-    if len(words) != 1 and not (len(words) == 2 and m.name.split()[0].istitle()):
+    if len(words) > 1 and not (
+        len(words) == 2 and m.name.split()[0].istitle()
+        or len(words) <= 4 and set(words[:-1]) <= _SURNAME_PARTICLES
+    ):
         return False
     return any(
         len(full) > len(words) and full[-len(words) :] == words
         for full in (family_name(fold(n).split()) for n in cl.names())
     )
+
+
+#: the words before a family name that belong to it: "Van Der Beek", "de la Cruz"
+_SURNAME_PARTICLES = frozenset(
+    "van der den de del della di da du la le von ter ten bin ben al el dos das".split()
+)
 
 
 def _group_stem(folded: str) -> str:

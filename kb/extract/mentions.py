@@ -27,6 +27,7 @@ from kb.extract.names import (
 )
 from kb.extract.records import Mention, Mentions, clean_name
 from kb.text import lexicon as lx
+from kb.text.dates import AP_STATES
 from kb.text.gazetteer import Place, fold
 
 __all__ = ["find_mentions", "mentions_of"]
@@ -419,7 +420,8 @@ class _MentionFinder:
             span = self.doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
-            place = self.gaz.lookup(span.text)
+            # "Ill." of "Dekalb, Ill. —" is Illinois
+            place = self.gaz.lookup(AP_STATES.get(span.text, span.text))
             name = self._usual_case(span.text)
             self._add(Mention(span.start, span.end, "Location", name, place=place))
 

@@ -388,6 +388,28 @@ _ANY_DATELINE = re.compile(
 )
 
 
+# The abbreviations of US states in datelines ("Dekalb, Ill. —"), AP style.
+_AP_PAIRS = """Ala.=Alabama Ariz.=Arizona Ark.=Arkansas Calif.=California Colo.=Colorado
+Conn.=Connecticut Del.=Delaware Fla.=Florida Ga.=Georgia Ill.=Illinois Ind.=Indiana
+Kan.=Kansas Ky.=Kentucky La.=Louisiana Md.=Maryland Mass.=Massachusetts
+Mich.=Michigan Minn.=Minnesota Miss.=Mississippi Mo.=Missouri Mont.=Montana
+Neb.=Nebraska Nev.=Nevada N.H.=New_Hampshire N.J.=New_Jersey N.M.=New_Mexico
+N.Y.=New_York N.C.=North_Carolina N.D.=North_Dakota Okla.=Oklahoma Ore.=Oregon
+Pa.=Pennsylvania R.I.=Rhode_Island S.C.=South_Carolina S.D.=South_Dakota
+Tenn.=Tennessee Va.=Virginia Vt.=Vermont Wash.=Washington W.Va.=West_Virginia
+Wis.=Wisconsin Wyo.=Wyoming"""
+AP_STATES = {
+    short: name.replace("_", " ")
+    for short, name in (pair.split("=") for pair in _AP_PAIRS.split())
+}
+
+
+def _state_line(m: re.Match[str]) -> bool:
+    """ "Dekalb, Ill. —": a town in title case and its state's abbreviation, before
+    a long dash (a hyphen could be a sentence's own)."""
+    return m["region"] in AP_STATES and "-" not in m.group(0)[m.end("region") :]
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The words that place and date a report, before its first sentence."""
@@ -409,7 +431,7 @@ def find_dateline(text: str) -> Dateline | None:
     True
     """
     m = _ANY_DATELINE.match(text)
-    if m is None or not (m["place"].isupper() or m["date"]):
+    if m is None or not (m["place"].isupper() or m["date"] or _state_line(m)):
         return None
     places = tuple(m.span(g) for g in ("place", "region") if m[g])
     has_year = m["date"] is not None and re.search(r"\d{4}", m["date"]) is not None

@@ -109,7 +109,7 @@ SOURCE_NOUNS = frozenset(
 # behind them: "the study found …", "polls show …", "according to federal data".
 SPEAKING_DOCUMENTS = frozenset(
     """data statistics report reports survey study analysis document documents poll
-    polls research findings video footage transcript slide ruling memo letter
+    polls research findings transcript slide ruling memo letter
     records average averages review audit lawsuit suit affidavit indictment
     editorial email emails petition""".split()
 )
