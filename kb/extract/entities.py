@@ -271,8 +271,10 @@ def _surname_of(m: Mention, cl: Cluster) -> bool:
         return False
     words = fold(m.name).split()
     if len(words) > 1 and not (
-        len(words) == 2 and m.name.split()[0].istitle()
-        or len(words) <= 4 and set(words[:-1]) <= _SURNAME_PARTICLES
+        len(words) == 2
+        and m.name.split()[0].istitle()
+        or len(words) <= 4
+        and set(words[:-1]) <= _SURNAME_PARTICLES
     ):
         return False
     return any(
