@@ -69,3 +69,38 @@ def test_the_cache_directory_follows_the_environment(
     monkeypatch.delenv("KB_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert gazetteer_cache.cache_dir() == tmp_path / "newskb"
+
+
+def test_the_countries_are_read_from_their_own_file(
+    built: Gazetteer, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = gazetteer_cache.cached_countries()  # found in the gazetteer, saved
+    assert len(list(cache.glob("countries-*.json"))) == 1
+
+    def no_gazetteer() -> Gazetteer:
+        raise AssertionError("the whole gazetteer was read")
+
+    monkeypatch.setattr(gazetteer_cache, "cached_gazetteer", no_gazetteer)
+    monkeypatch.setattr(gazetteer_cache.built_in, "gazetteer", no_gazetteer)
+    again = gazetteer_cache.cached_countries()
+    assert first == again == gazetteer_cache.countries(built)
+
+
+def test_the_countries_are_the_gazetteers(built: Gazetteer) -> None:
+    found = gazetteer_cache.countries(built)
+    for name, place in built._index.items():
+        assert found.names.get(name) == (place.key if place.kind == "country" else None)
+    inside = {(country, key) for country, keys in found.places.items() for key in keys}
+    assert inside == {(p.country, p.key) for p in built.places() if p.country}
+    norway, oslo = built.lookup("Norway"), built.lookup("Oslo")
+    assert norway is not None and oslo is not None
+    assert oslo.key in found.places[norway.key]
+
+
+def test_a_damaged_countries_file_is_found_anew(built: Gazetteer, cache: Path) -> None:
+    gazetteer_cache.cached_countries()
+    (path,) = cache.glob("countries-*.json")
+    path.write_text('{"format": 1, "names": ["x"], "places": {}}', "utf-8")
+    assert gazetteer_cache.cached_countries() == gazetteer_cache.countries(built)
+    path.write_text('{"format": 1, "names"', "utf-8")
+    assert gazetteer_cache.cached_countries() == gazetteer_cache.countries(built)

@@ -5,19 +5,26 @@ articles in a store of their own."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kb.cli import cli
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import ordered_keys, queries
 from kb.store.embedded import Store
-from kb.store.querying import QueryRequest, run_query
+from kb.store.querying import QueryRequest, prepare, run_query
 from kb.store.sparql import Key
 
 from .conftest import FIXED_TIME
+from .test_paging import DATES
 
 ARTICLES = [
     {
@@ -139,10 +146,142 @@ def test_a_country_reads_the_kept_keys_of_its_towns(
 ) -> None:
     monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
     with Store(store, read_only=True) as kb:
-        for country, events in (("Netherlands", 3), ("Belgium", 1)):
-            kept = _kept(kb, "events-at", [("place", country)])
+        for (name, param), (country, events) in itertools.product(
+            [("events-at", "place"), ("timeline", "entity")],
+            [("Netherlands", 3), ("Belgium", 1)],
+        ):
+            kept = _kept(kb, name, [(param, country)])
             assert kept is not None
             assert len(kept) == events
-            assert kept == _fresh(kb, "events-at", [("place", country)])
-        # a town's own list holds its timeline as agent too: not merged
-        assert _kept(kb, "timeline", [("entity", "Netherlands")]) is None
+            assert kept == _fresh(kb, name, [(param, country)])
+
+
+#: Invented articles' places under gazetteer keys (as extraction mints them):
+#: the Netherlands, two of its towns, a quarter of one (linked to it by articles)
+#: and a town of Belgium, a country no article names.
+GAZETTEER_PLACES = {
+    "Netherlands": ("geonames-2750405", None),
+    "Eindhoven": ("geonames-2756253", None),
+    "Utrecht": ("geonames-2745912", "Netherlands"),
+    "Varda Quarter": ("varda-quarter", "Utrecht"),
+    "Antwerp": ("geonames-2803138", None),
+}
+
+
+def _place(name: str) -> URIRef:
+    return URIRef(f"{DEFAULT_BASE}place/{GAZETTEER_PLACES[name][0]}")
+
+
+def _generated_article(rng: random.Random, n: int) -> tuple[URIRef, Graph]:
+    """Events at the places above, some with the Netherlands or a town as their
+    agent or participant (a town's are not the country's), with two dates, one or
+    none."""
+    article = URIRef(f"{DEFAULT_BASE}article/{n}")
+    g = Graph()
+    g.add((article, RDF.type, KB.Article))
+    for name in rng.sample(list(GAZETTEER_PLACES), 3):
+        place, inside = GAZETTEER_PLACES[name]
+        g.add((_place(name), RDF.type, KB.Location))
+        g.add((_place(name), RDFS.label, Literal(name)))
+        if inside and rng.random() < 0.7:
+            g.add((_place(name), SCHEMA.containedInPlace, _place(inside)))
+    agents = [
+        _place("Netherlands"),
+        _place("Eindhoven"),
+        URIRef(f"{DEFAULT_BASE}actor/tarsk"),
+    ]
+    g.add((agents[-1], RDF.type, KB.Person))
+    g.add((agents[-1], RDFS.label, Literal("Orlen Tarsk")))
+    for e in range(rng.randint(2, 6)):
+        event = URIRef(f"{article}/event/{e}")
+        g.add((article, KB.mentions, event))
+        g.add((event, RDFS.label, Literal(f"event {n}.{e}")))
+        g.add((event, KB.eventType, KB.NaturalDisaster))
+        for name in rng.sample(list(GAZETTEER_PLACES), rng.choice([0, 1, 1, 2])):
+            g.add((event, KB.place, _place(name)))
+        for role in (KB.agent, KB.participant):
+            if rng.random() < 0.4:
+                g.add((event, role, rng.choice(agents)))
+        for date in rng.sample(DATES, rng.choice([0, 1, 1, 1, 2])):
+            g.add((event, KB.date, date))
+    return article, g
+
+
+def _generated_store() -> Store:
+    rng = random.Random(16)
+    kb = Store()
+    for n in range(40):
+        article, graph = _generated_article(rng, n)
+        kb.add(str(article), graph)
+    kb.settle()
+    return kb
+
+
+@pytest.fixture(scope="module")
+def generated() -> Store:
+    return _generated_store()
+
+
+COUNTRIES = [
+    ("timeline", [("entity", "Netherlands")]),
+    ("timeline", [("entity", "Belgium")]),
+    ("events-at", [("place", "Netherlands")]),
+    ("events-at", [("place", "Belgium")]),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), COUNTRIES)
+def test_a_countrys_merged_kept_keys_are_its_key_querys(
+    generated: Store,
+    name: str,
+    params: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
+    kept = _kept(generated, name, params)
+    assert kept is not None  # read from the lists
+    assert kept == _fresh(generated, name, params)
+
+
+@pytest.mark.parametrize(("name", "params"), COUNTRIES)
+@pytest.mark.parametrize(
+    ("limit", "offset"), [(1, 0), (3, 2), (7, 5), (40, 0), (10, 20)]
+)
+def test_a_countrys_pages_from_kept_keys_are_those_of_the_whole_answer(
+    generated: Store,
+    name: str,
+    params: list[tuple[str, str]],
+    limit: int,
+    offset: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page for page the rows of LIMIT and OFFSET on the store's whole widened
+    answer, and whether more rows follow."""
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
+    named = queries.load(name)
+    bindings = queries.bind(named, params)
+    whole = generated.query(queries.for_store(named, bindings, generated), bindings)
+    assert len(whole.rows) > offset, "too small an answer to page"
+    prepared = prepare(
+        QueryRequest(named=name, params=params, limit=limit, offset=offset)
+    )
+    page = prepared.run(generated)
+    sliced = generated.query(prepared.text_for(generated), prepared.bindings)
+    assert page.rows == prepared.finish(sliced).rows
+    assert page.more == prepared.finish(sliced).more
+
+
+@pytest.mark.parametrize(("name", "params"), COUNTRIES[:1] + COUNTRIES[2:3])
+def test_a_town_without_a_list_makes_its_country_read_the_key_query(
+    name: str, params: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A place whose list is missing (a store whose lists were never written
+    whole, or one that could not be ordered) has keys that no list holds."""
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 1)
+    kb = _generated_store()
+    kind = ordered_keys._kind("events-at")
+    assert kind is not None
+    eindhoven = ox.NamedNode(_place("Eindhoven"))
+    assert _kept(kb, name, params) is not None
+    kb._ox.remove(next(kb._ox.quads_for_pattern(eindhoven, kind.predicate, None)))
+    assert _kept(kb, name, params) is None

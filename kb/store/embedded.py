@@ -548,14 +548,20 @@ class Store:
         self._written()
 
     def kept_keys(
-        self, query: NamedQuery, bindings: Mapping[str, Node]
+        self,
+        query: NamedQuery,
+        bindings: Mapping[str, Node],
+        widen: ordered_keys.Widen | None = None,
     ) -> Sequence[Key] | None:
         """The keys of ``query``'s answer kept in order for the entity its name
         parameter names (see :func:`kb.store.ordered_keys.stored_keys`), or
-        ``None`` when the store keeps none for it."""
+        ``None`` when the store keeps none for it. ``widen`` finds the places
+        inside an entity (:meth:`places_within`, unless given)."""
         if not self._has_index():
             return None
-        return ordered_keys.stored_keys(self._ox, query, bindings, self.places_within)
+        return ordered_keys.stored_keys(
+            self._ox, query, bindings, widen or self.places_within
+        )
 
     def keys(
         self,

@@ -45,7 +45,7 @@ from itertools import chain
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import RDF, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
@@ -100,8 +100,6 @@ _OWNERS = f"""SELECT DISTINCT ?owner WHERE {{
 _CHUNK = 500
 _STALE = ox.Quad(_INDEX, ox.NamedNode("urn:newskb:keysStale"), ox.Literal("1"), _INDEX)
 _PREFIX = "urn:newskb:keys/"
-_TYPE = ox.NamedNode(str(RDF.type))
-_LOCATION = ox.NamedNode(str(KB.Location))
 _ADDED_PREFIX = "urn:newskb:keysAdded/"
 
 
@@ -804,10 +802,10 @@ def stored_keys(
 
     When ``widen`` finds places inside the entity (a country's towns, which the
     query then reaches too: :func:`kb.store.queries.for_store`), the keys are
-    those of the entity's list and the places' lists, merged, if the key query
-    reaches its entity only through its ``#WITHIN`` part (each list then holds
-    the keys of one such place, and the places' lists are the rest), else
-    ``None``."""
+    those of the entity's list and the places' lists, merged
+    (:func:`_merged_keys`): a place's list is its list for the query if the key
+    query reaches its entity only through its ``#WITHIN`` part, else the list
+    :data:`_WITHIN_LISTS` names for the query, or ``None``."""
     kind = _kind(query.name)
     if kind is None or kind.param not in bindings or is_stale(db):
         return None
@@ -825,9 +823,9 @@ def stored_keys(
         if lines is None or len(lines[1]) < MIN_KEYS:
             return None  # as cheap to find by the key query
         return _Keys(lines[1], kind.columns)
-    if not queries.within_only(kind.plan.query.text, kind.entity):
-        return None
-    return _merged_keys(db, kind, {*entities, *inner, *chain(*inner.values())})
+    # the name test's entities and the areas the places are in (a country no
+    # article names among them) are all the query's entity: each its own list
+    return _merged_keys(db, kind, {*entities, *inner}, set(chain(*inner.values())))
 
 
 def _entity_lines(
@@ -848,27 +846,129 @@ def _entity_lines(
 
 
 def _merged_keys(
-    db: ox.Store, kind: _Kind, entities: set[URIRef]
+    db: ox.Store, kind: _Kind, areas: set[URIRef], places: set[URIRef]
 ) -> Sequence[Key] | None:
-    """The keys of several entities' lists, each once, in order; ``None`` when a
-    place among them has no list, or their columns' kinds differ (an entity the
-    store does not hold, such as a country no article names, has no keys)."""
-    headers, lines = set(), set()
-    for entity in entities:
-        node = ox.NamedNode(entity)
-        found = _entity_lines(db, kind, node)
-        if found is None:
-            if ox.Quad(node, _TYPE, _LOCATION) in db:
-                return None
-            continue
-        if found[1]:
-            headers.add(found[0])
-            lines.update(found[1])
-    if len(headers) > 1 or len(lines) < MIN_KEYS:
+    """The keys of the lists of ``areas`` (the query's entities) and of the
+    ``places`` inside them (the part of the key query marked ``#WITHIN``), each
+    once, in the order :func:`kb.store.sparql.order_keys` gives; ``None`` when one
+    of them has no list but may have keys (it is the object of a triple), or the
+    places' keys cannot be read from lists, or the keys cannot be ordered here (as
+    :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
+    within = _within_list(kind)
+    if within is None:
         return None
-    kinds = next(iter(headers)).split("\t")
-    ordered = sorted(lines, key=lambda line: _line_rank(line, kinds))
-    return _Keys(ordered, kind.columns)
+    lists, converted = [], False
+    for entity, (reader, convert) in chain(
+        ((e, (kind, None)) for e in sorted(areas)),
+        ((p, within) for p in sorted(places)),
+    ):
+        node = ox.NamedNode(entity)
+        found = _entity_lines(db, reader, node)
+        if found is None:
+            if next(db.quads_for_pattern(None, None, node, _UNION), None) is not None:
+                return None  # every key query part reaches its entity as an object
+            continue  # one that no triple reaches, as a country no article names
+        if found[1]:
+            lists.append(found if convert is None else convert(*found))
+            converted |= convert is not None
+    if sum(len(lines) for _, lines in lists) < MIN_KEYS:
+        return None
+    # one list of the query's own (a country no article names, with one busy
+    # town) is in order already
+    ordered = (
+        lists[0][1]
+        if len(lists) == 1 and not converted
+        else _in_order(lists, len(kind.plan.order))
+    )
+    return None if ordered is None else _Keys(ordered, kind.columns)
+
+
+def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | None:
+    """The lines of several lists (each a header of kinds and its lines) each
+    once, in order; ``None`` when this cannot order them as
+    :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
+    first it cannot order, and gives up on a tie in those."""
+    kinds = _column_kinds([_kinded(header) for header, _ in lists], width)
+    sortable = kinds[: kinds.index(_UNORDERED)] if _UNORDERED in kinds else kinds
+    if not sortable:
+        return None
+    lines = list(set(chain.from_iterable(lines for _, lines in lists)))
+    ranks = _line_ranks(lines, sortable)
+    order = sorted(range(len(lines)), key=ranks.__getitem__)
+    if any(ranks[a] == ranks[b] for a, b in zip(order, order[1:], strict=False)):
+        return None
+    return [lines[i] for i in order]
+
+
+def _line_ranks(lines: list[str], kinds: list[str]) -> list[Rank]:
+    """:func:`_line_rank` of each of ``lines``, column by column (a Python call
+    per term, not per line and term: thousands of lines are ranked per page)."""
+    fields = [line.split("\t", len(kinds)) for line in lines]
+    columns: list[list[tuple[int, str | int]]] = []
+    for i, kind in enumerate(kinds):
+        values = [_value(f[i]) for f in fields]
+        if kind == "integer":
+            columns.append([(0, 0) if v is None else (1, int(v)) for v in values])
+        else:
+            columns.append([(0, "") if v is None else (1, v) for v in values])
+    return list(zip(*columns, strict=True))
+
+
+#: How a place's list for another query becomes keys of the query: that list's
+#: header and lines in, the query's header and lines (unordered) out.
+_Convert = Callable[[str, list[str]], tuple[str, list[str]]]
+
+
+def _within_list(kind: _Kind) -> tuple[_Kind, _Convert | None] | None:
+    """The list whose keys a place inside the query's entity gives (and how its
+    lines become the query's), or ``None`` when there is none: the query's own, if
+    its key query reaches its entity only through its ``#WITHIN`` part (each
+    place's keys are then its keys as the entity), else the one
+    :data:`_WITHIN_LISTS` names."""
+    if queries.within_only(kind.plan.query.text, kind.entity):
+        return kind, None
+    other = _WITHIN_LISTS.get(kind.query.name)
+    if other is None:
+        return None
+    found = _kind(other[0])
+    return None if found is None else (found, other[1])
+
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+#: timeline's ``?undated`` (``IF(BOUND(?date), 0, 1)``) as a list holds it
+_DATED, _UNDATED = (
+    str(ox.Literal(n, datatype=ox.NamedNode(_XSD_INTEGER))) for n in "01"
+)
+
+
+def _events_as_timeline(header: str, lines: list[str]) -> tuple[str, list[str]]:
+    """A place's events-at list (``?start ?event ?date``) as timeline keys
+    (``?undated ?day ?event ?date``): the part of timeline's key query marked
+    ``#WITHIN`` (the events whose ``kb:place`` is the place or a place inside it,
+    and their dates) reads the same events and dates as events-at's key query
+    with no date range, and ``?day`` is ``STR(?date)``."""
+    _, event_kind, date_kind = header.split("\t")
+    kinds = ["integer", "string" if date_kind else "", event_kind, date_kind]
+    out = []
+    for line in lines:
+        _, event, date = line.split("\t")
+        if not date:
+            out.append(f"{_UNDATED}\t\t{event}\t")
+            continue
+        # STR(?date): its lexical form, written (escaped) as in the date's text
+        day = date[: date.rindex('"') + 1]
+        out.append(f"{_DATED}\t{day}\t{event}\t{date}")
+    return "\t".join(kinds), out
+
+
+#: For a query whose key query reaches its entity in other parts than the one
+#: marked ``#WITHIN`` (timeline: as an agent or a participant too), the query
+#: whose lists hold what that part reads for a place (events-at's), and how
+#: their lines become the query's keys. ``tests/test_query_within.py`` checks
+#: the merged keys against the key query.
+_WITHIN_LISTS: dict[str, tuple[str, _Convert]] = {
+    "timeline": ("events-at", _events_as_timeline)
+}
 
 
 class _Keys(Sequence[Key]):
