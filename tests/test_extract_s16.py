@@ -245,3 +245,37 @@ def test_a_family_name_with_particles_is_the_person_named_in_full(run):
     )
     people = [e for e in x.entities if e.key.startswith("person:")]
     assert [p.name for p in people] == ["Maria van der Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Kellan Orlen is due to appear in court on Monday.",
+            ("appear", "LegalAction"),
+        ),
+        ("The man, 34, was found dead at his home on May 30.", ("found", "Death")),
+        ("The new law came into force on Monday.", ("came", "Legislation")),
+        ("The law takes effect on Monday.", ("takes", "Legislation")),
+        ("The suspect was taken into custody on Friday.", ("taken", "Arrest")),
+        (
+            "Varda Corp will release its earnings on July 24.",
+            ("release", "FinancialResult"),
+        ),
+    ],
+)
+def test_hearings_deaths_laws_and_results(run, text, event):
+    assert event in _events(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: appearing on a show, found a way, took effective control
+        "Maria Lopez will appear on a talk show on Monday.",
+        "Orlen found a way to win.",
+        "Varda took the lead in the second half.",
+    ],
+)
+def test_appearances_and_findings_that_are_no_events(run, text):
+    assert not _events(run(text))

@@ -443,6 +443,14 @@ class TriggerRules:
             return "SportEvent"  # "was eliminated from the dance contest"
         if lemma == "post" and _on_a_platform(tok):
             return "OtherEvent"  # "posted on Instagram on Monday"
+        if lemma == "appear" and _before_a_court(tok):
+            return "LegalAction"  # "is due to appear in court on Monday"
+        if lemma in ("take", "come", "go") and _in_force(tok, objs):
+            return "Legislation"  # "the law takes effect on Jan. 1"
+        if lemma == "take" and "custody" in {
+            o.lower_ for o in prep_objects(tok, ("into",))
+        }:
+            return "Arrest"  # "was taken into custody on Friday"
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -772,6 +780,8 @@ class TriggerRules:
         """ "released a poll", "conducted the survey": a publication."""
         if any(o.lemma_.lower() in lx.PUBLICATION_OBJECTS for o in objs):
             return "StudyPublication"
+        if any(o.lower_ in lx.RESULTS or o.lemma_ in lx.RESULTS for o in objs):
+            return "FinancialResult"  # "will release its earnings on July 24"
         if tok.lemma_.lower() == "release" and any(
             o.dep_ == "dobj"
             and _named_thing(o)
@@ -1474,6 +1484,8 @@ def _found_dead(tok: Token, objs: list[Token], subj: Token | None) -> str | None
     found = [o for o in objs if o.dep_ == "dobj"]
     if subj is not None and subj.dep_ == "nsubjpass":
         found.append(subj)
+    if any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in tok.children):
+        return "Death"  # "the man was found dead at his home"
     dead = any(o.lemma_.lower() in lx.REMAINS for o in found)
     return "OtherEvent" if dead else None
 
@@ -1841,6 +1853,21 @@ def _on_a_named_day(tok: Token) -> bool:
         and _a_day(list(c.subtree))
         for c in tok.children
     )
+
+
+def _before_a_court(verb: Token) -> bool:
+    """ "appeared in court", "will appear before a judge": a hearing."""
+    return any(
+        place.lemma_.lower() in lx.COURT_WORDS | {"judge", "magistrate", "jury"}
+        for place in prep_objects(verb, ("in", "before", "at"))
+    )
+
+
+def _in_force(verb: Token, objs: list[Token]) -> bool:
+    """ "takes effect", "came into force", "went into effect": a rule starts."""
+    if verb.lemma_.lower() == "take":
+        return any(o.dep_ == "dobj" and o.lower_ == "effect" for o in objs)
+    return any(o.lower_ in ("force", "effect") for o in prep_objects(verb, ("into",)))
 
 
 def _names_an_occasion(tok: Token) -> bool:
