@@ -262,6 +262,12 @@ def test_a_family_name_with_particles_is_the_person_named_in_full(run):
             "Varda Corp will release its earnings on July 24.",
             ("release", "FinancialResult"),
         ),
+        ("The navy apprehended 26 pirates on Thursday.", ("apprehended", "Arrest")),
+        ("Officers confiscated arms and ammunition.", ("confiscated", "Capture")),
+        (
+            "Launching his bid for president in May, Orlen said he would win.",
+            ("Launching", "PoliticsEvent"),
+        ),
     ],
 )
 def test_hearings_deaths_laws_and_results(run, text, event):
@@ -275,6 +281,7 @@ def test_hearings_deaths_laws_and_results(run, text, event):
         "Maria Lopez will appear on a talk show on Monday.",
         "Orlen found a way to win.",
         "Varda took the lead in the second half.",
+        "Varda launched a bid for the Tarsk football club.",
     ],
 )
 def test_appearances_and_findings_that_are_no_events(run, text):

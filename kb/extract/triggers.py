@@ -659,6 +659,8 @@ class TriggerRules:
         for obj in (o for o in objs if o.dep_ != "pobj"):
             if obj.lemma_.lower() in lx.CONFLICT_WORDS | lx.UPRISINGS:
                 return "Attack"  # "launched a guerrilla war"
+            if obj.lemma_.lower() in ("bid", "campaign") and _for_office(obj):
+                return "PoliticsEvent"  # "launched his bid for president"
             if obj.lemma_.lower() in lx.LAUNCHED_THINGS or _named_thing(obj):
                 return "Launch"  # "launched its Lumo headset", "Lumo was launched"
         return None
@@ -1853,6 +1855,11 @@ def _on_a_named_day(tok: Token) -> bool:
         and _a_day(list(c.subtree))
         for c in tok.children
     )
+
+
+def _for_office(bid: Token) -> bool:
+    """ "a bid for president", "her campaign for re-election": running for office."""
+    return any(t.lemma_.lower() in lx.OFFICES for t in prep_objects(bid, ("for",)))
 
 
 def _before_a_court(verb: Token) -> bool:

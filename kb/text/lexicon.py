@@ -276,7 +276,8 @@ HONORIFICS = frozenset(
 # and "strike" as a noun need not mean the same thing.
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seize", "detain", "abduct", "kidnap"], "Capture"),
-    **dict.fromkeys(["arrest"], "Arrest"),
+    **dict.fromkeys(["arrest", "apprehend"], "Arrest"),
+    **dict.fromkeys(["confiscate"], "Capture"),
     **dict.fromkeys(["jail", "imprison"], "LegalAction"),
     **dict.fromkeys(["arrive", "deploy", "station", "dispatch"], "MilitaryDeployment"),
     **dict.fromkeys(
@@ -483,7 +484,8 @@ LANDING_CRAFT = frozenset(
 LEMMA_MENDS = {"fin": "fine", "premier": "premiere"}
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
-    **dict.fromkeys(["arrest"], "Arrest"),
+    **dict.fromkeys(["arrest", "apprehend"], "Arrest"),
+    **dict.fromkeys(["confiscate"], "Capture"),
     **dict.fromkeys(["arrival", "deployment"], "MilitaryDeployment"),
     **dict.fromkeys(
         ["buildup", "build-up", "mobilisation", "mobilization"], "MilitaryBuildup"
@@ -685,6 +687,11 @@ BODY_PARTS = frozenset(
 # Words that make a "trial" a medical one.
 # What is sold when a work sells: "sold 750,000 copies", "sold out every ticket".
 SOLD_COPIES = frozenset("copy copies unit units ticket tickets album albums".split())
+# What a candidate runs for: "a bid for president", "a campaign for re-election".
+OFFICES = frozenset(
+    """president presidency office re-election reelection nomination mayor governor
+    senate congress parliament seat leadership chancellor premiership""".split()
+)
 # What someone withdraws from, or is put out of: a contest.
 CONTESTS = frozenset(
     """race contest election tournament competition championship line-up lineup
