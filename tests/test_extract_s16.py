@@ -286,3 +286,32 @@ def test_hearings_deaths_laws_and_results(run, text, event):
 )
 def test_appearances_and_findings_that_are_no_events(run, text):
     assert not _events(run(text))
+
+
+def test_a_group_of_people_is_a_source_of_its_own(run):
+    x = run(
+        "Tarsk Bank, Varda's biggest investor, lent $9 billion to Varda in October. "
+        "About 1,000 workers will lose their jobs in December, according to a group "
+        "of employees. The group said that workers were told to sign by Monday."
+    )
+    assert {who for who, _ in _claims(x)} == {"group of employees"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "In a company email sent by chairman Kellan Orlen, employees were told "
+            "that layoffs will begin this week.",
+            ["Kellan Orlen"],
+        ),
+        (
+            "In a letter from Maria Lopez, staff were told that the plant would close.",
+            ["Maria Lopez"],
+        ),
+        # those told are no source; with no teller there is no claim
+        ("Voters were told that the bridge would be rebuilt.", []),
+    ],
+)
+def test_who_tells_speaks_not_who_is_told(run, text, speakers):
+    assert [who for who, _ in _claims(run(text))] == speakers

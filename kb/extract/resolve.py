@@ -319,6 +319,9 @@ class Resolver:
                 ),
                 None,
             )
+            if subj is not None and subj.dep_ == "nsubjpass" and cur.lemma_ in _TOLD:
+                # "employees were told that …": they heard it; the teller speaks
+                return _teller(cur)
             if subj is not None and subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
                 return cur.head  # "the architect, who said …": the architect
             if subj is not None and subj.tag_ == "VBG":
@@ -577,6 +580,10 @@ class Resolver:
             earlier = self._earlier_owner(tok, lemma)
             if earlier is not None:
                 return earlier
+        if lemma in lx.BODY_WORDS:
+            group = self._body_of_people(tok)
+            if group is not None:
+                return group
         # "the central bank": a public body, never a business named before
         institution = is_institution(tok)
         body = institution and lemma not in lx.INSTITUTION_NOUNS
@@ -759,6 +766,19 @@ class Resolver:
             start += 1  # "(senior) Varna residents": the place keeps its own mention
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
 
+    def _body_of_people(self, tok: Token) -> int | None:
+        """ "a group of employees": people not met before, a group of their own
+        (not the business the story is about), even where no new group is made of
+        a word alone; "the group" then is that group."""
+        members = [m for m in prep_objects(tok, ("of",)) if m.tag_ == "NNS"]
+        if _indefinite(tok) and members:
+            end = members[0].i + 1
+            name = clean_name(self.doc[tok.i : end].text)
+            return self._new_cluster(Mention(tok.i, end, "Group", name))
+        if _definite(tok):
+            return self.recent(tok.i, {"Group"}, word=tok.lemma_.lower())
+        return None
+
     def _new_cluster(self, mention: Mention) -> int | None:
         """A new actor of its own from ``mention``; None when its words are taken."""
         self.mentions.add(mention)
@@ -790,6 +810,25 @@ class AttributionRules:
             if found is None:
                 found = self.r.described_speaker(subj)
         return found
+
+
+#: verbs whose passive subject is the one told: "were told", "was assured"
+_TOLD = frozenset({"tell", "inform", "assure", "notify", "advise", "reassure", "remind"})
+
+
+def _teller(verb: Token) -> Token | None:
+    """Who told, when the one told is the subject: "by the company", or who sent
+    the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
+    for by in (c for c in verb.children if c.dep_ == "agent"):
+        return next((g for g in by.children if g.dep_ == "pobj"), None)
+    for message in prep_objects(verb, ("in", "through", "via")):
+        for sent in (c for c in message.children if c.dep_ == "acl"):
+            for by in (c for c in sent.children if c.dep_ == "agent"):
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
+        sender = prep_objects(message, ("from", "by"))
+        if sender:
+            return sender[0]
+    return None
 
 
 def _on_a_channel(verb: Token) -> bool:
