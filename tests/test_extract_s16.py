@@ -315,3 +315,13 @@ def test_a_group_of_people_is_a_source_of_its_own(run):
 )
 def test_who_tells_speaks_not_who_is_told(run, text, speakers):
     assert [who for who, _ in _claims(run(text))] == speakers
+
+
+def test_the_n_year_old_goes_on_with_the_person_before(run):
+    x = run(
+        "Kellan Orlen has agreed a deal to replace Maria Lopez as the club's "
+        "manager.\n\nThe Portuguese boss had been out of work since December.\n\n"
+        'The 56-year-old said after his appointment: "I am excited to be joining '
+        'a club with such a great heritage."'
+    )
+    assert [who for who, _ in _claims(x)] == ["Kellan Orlen"]

@@ -156,6 +156,9 @@ class Resolver:
                 named = self.cluster_at(self.doc[t.i - 2])
                 if named is not None and self.clusters[named].kind == "Person":
                     found = named
+        if found is None and _definite(tok):
+            # no one's age given: "the 56-year-old" goes on with the person before
+            return self.antecedents.continued(tok)
         return found
 
     def _name_cut_off(self, verb: Token) -> Token | None:
@@ -813,7 +816,9 @@ class AttributionRules:
 
 
 #: verbs whose passive subject is the one told: "were told", "was assured"
-_TOLD = frozenset({"tell", "inform", "assure", "notify", "advise", "reassure", "remind"})
+_TOLD = frozenset(
+    {"tell", "inform", "assure", "notify", "advise", "reassure", "remind"}
+)
 
 
 def _teller(verb: Token) -> Token | None:
