@@ -325,3 +325,24 @@ def test_the_n_year_old_goes_on_with_the_person_before(run):
         'a club with such a great heritage."'
     )
     assert [who for who, _ in _claims(x)] == ["Kellan Orlen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role named with the name before
+        "Peru's ambassador to Britain Kellan Orlen said the army could be deployed."
+        "\n\nMany of the protesters wear masks.\n\nPeru's ambassador to Britain "
+        "accused the UK of meddling in the country's affairs.\n\nMaria Lopez, the "
+        'commander of the district, said: "These rioters are criminals."',
+        # and after: news may name the role first
+        "Peru's ambassador to Britain accused the UK of meddling in the country's "
+        'affairs.\n\nMaria Lopez, the commander of the district, said: "These '
+        "rioters are criminals.\"\n\nPeru's ambassador to Britain Kellan Orlen "
+        "has said that the army could be deployed.",
+    ],
+)
+def test_a_role_goes_to_the_person_named_with_it(run, text):
+    speakers = {statement[:6]: who for who, statement in _claims(run(text))}
+    assert speakers["the UK"] == "Kellan Orlen"
+    assert speakers["These "] == "Maria Lopez"

@@ -551,11 +551,31 @@ class Resolver:
             and self.mentions.at(child.i) is self.clusters[owner].mentions[0]
         )
 
-    def _next_person(self, tok: Token) -> int | None:
+    def _titled_before(self, tok: Token, lemma: str) -> int | None:
+        """The latest person named right after the role's word earlier on, where
+        the title runs on into the name and no role was taken ("China's ambassador
+        to Britain Ana Obi said …" before "the ambassador said …"); else the first
+        one named so in a later sentence (news may name the role first)."""
+        earlier, later = None, None
+        for m in sorted(self.mentions.items, key=lambda m: m.start):
+            if m.cluster < 0 or m.kind != "Person" or m.start == tok.i:
+                continue
+            first = self.doc[m.start].sent.start
+            before = self.doc[max(first, m.start - 5) : m.start]
+            if not any(t.lemma_.lower() == lemma for t in before):
+                continue
+            if m.start < tok.i:
+                earlier = m.cluster
+            elif later is None and m.start > tok.sent.end:
+                later = m.cluster
+        return earlier if earlier is not None else later
+
+    def _next_person(self, tok: Token, lemma: str) -> int | None:
         """The person who is the subject of the next sentence: "The chief medical
         officer said … Dr. Ana Ruiz told reporters …". Not someone named later in
         the description's own sentence ("The judge rejected a request from Tom
-        Berg"): that is someone else."""
+        Berg"): that is someone else; nor one the next sentence gives another role
+        ("Ana Ruiz, the commander, said" after "the ambassador said")."""
         start = tok.sent.end
         if start >= len(self.doc):
             return None
@@ -564,7 +584,12 @@ class Resolver:
             if m is None or m.cluster < 0 or t.i != m.end - 1:
                 continue
             if self.clusters[m.cluster].kind == "Person" and is_subject(t):
-                return m.cluster
+                roles = {
+                    c.lemma_.lower()
+                    for c in t.children
+                    if c.dep_ == "appos" and c.lower_ in lx.ROLE_WORDS
+                }
+                return None if roles - {lemma} else m.cluster
         return None
 
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
@@ -746,7 +771,9 @@ class Resolver:
             if found is not None:
                 return found
         found = self.recent(tok.i, {"Person"}, role=lemma)
-        return found if found is not None else self._next_person(tok)
+        if found is None:
+            found = self._titled_before(tok, lemma)
+        return found if found is not None else self._next_person(tok, lemma)
 
     def _person_in_phrase(self, tok: Token) -> int | None:
         """A person named after the role inside its own phrase."""
