@@ -346,3 +346,13 @@ def test_a_role_goes_to_the_person_named_with_it(run, text):
     speakers = {statement[:6]: who for who, statement in _claims(run(text))}
     assert speakers["the UK"] == "Kellan Orlen"
     assert speakers["These "] == "Maria Lopez"
+
+
+def test_a_role_and_a_name_in_one_phrase_is_the_person(run):
+    x = run(
+        "Varda Group said on Monday it had bought Tarsk. Varda chairman and chief "
+        "executive Tom Read also addressed the deal, saying that the purchase would "
+        "speed up growth."
+    )
+    speakers = {statement[:12]: who for who, statement in _claims(x)}
+    assert speakers["the purchase"] == "Tom Read"

@@ -406,6 +406,12 @@ class Resolver:
         for child in [*tok.children, *_appos_after_clause(tok)]:
             if child.dep_ == "appos" and self.cluster_at(child) is not None:
                 return self.cluster_at(child)
+        if tok.lower_ in lx.ROLE_WORDS:
+            # "Acme president and chief executive Ana Obi said": the person, not
+            # the company that owns the role
+            named = self._person_in_phrase(tok)
+            if named is not None:
+                return named
         for child in tok.children:
             owner = (
                 self.cluster_at(child) if child.dep_ in ("poss", "compound") else None
