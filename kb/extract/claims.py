@@ -322,8 +322,12 @@ class _ClaimRules(AttributionRules):
             claimant = self.r.source(subj)
         if claimant is None and _reports_clause(tok):
             claimant = self.r.new_speaker(subj)
-        if claimant is None and _reports_clause(tok) and tok.lemma_ in lx.SPEAKING:
+        speaking = _reports_clause(tok) and tok.lemma_ in lx.SPEAKING
+        if claimant is None and speaking:
             claimant = self.r.described_speaker(subj)
+        if claimant is None and speaking and not self.r.in_quote(tok.idx):
+            # not in a quote: the words a speaker quoted uses are no source
+            claimant = self.r.speaker_by_its_words(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, clause.start, clause.end)

@@ -268,6 +268,19 @@ class Resolver:
             return self.described(subj, "Actor", ("amod", "compound", "poss"))
         return self._anonymous(subj)
 
+    def speaker_by_its_words(self, subj: Token) -> int | None:
+        """The last resort for the subject of a verb only a speaker takes, with a
+        clause it reports: a noun or name nothing else resolved ("the magazine
+        said …", a name the tagger misread, "Velk said …") is an actor of its own,
+        named by its words. Never a pronoun, a figure, a date, a place or a
+        document ("the statement said" with no issuer)."""
+        if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in _NO_SPEAKERS:
+            return None
+        lemma = subj.lemma_.lower()
+        if lemma in lx.PLACE_NOUNS or _document(subj) or lemma in lx.SOURCE_NOUNS:
+            return None
+        return self.described(subj, "Actor", ("amod", "compound", "poss"))
+
     def _described_after(self, subj: Token) -> int | None:
         """ "those surveyed said …", "those who back the plan say …": the people
         the words after "those" describe, a group of its own."""
@@ -907,6 +920,21 @@ def _part_of(tok: Token) -> Token | None:
 
 #: words for a poll of people
 _POLLS = frozenset({"poll", "survey"})
+#: entity kinds whose words never speak: figures, times and places
+_NO_SPEAKERS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "GPE",
+        "LOC",
+        "FAC",
+    }
+)
 #: words for a share of the people asked: "40 percent", "a majority", "half"
 _SHARES = frozenset(
     {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
