@@ -1,6 +1,6 @@
 """Attribution recall: the subject of a verb only a speaker takes ("said",
-"told", "wrote") with a clause it reports speaks even when nothing else resolves
-it. Sentences and names invented for these tests; they need the trained English
+"told", "wrote") with a clause it reports, and the words after "according to",
+speak even when nothing else resolves them. Sentences and names invented for these tests; they need the trained English
 pipeline (slow)."""
 
 from __future__ import annotations
@@ -47,3 +47,35 @@ def test_no_speaker_from_a_quote(run):
     )
     assert [s for s, _ in _claims(x)] == ["Kellan Orlen"]
     assert not any(e.name == "district" for e in x.entities)
+
+
+def test_no_speaker_from_what_made_someone_speak(run):
+    # guard: the subject of "led" is not who announced
+    x = run(
+        _OPENED + "But its slow start this spring led the builder to announce "
+        "it would close its yard in Varda."
+    )
+    assert not any(e.name == "slow start" for e in x.entities)
+    assert [s for s, _ in _claims(x)] in ([], ["builder"])
+
+
+_ROSE = "Traffic on the bridge rose by a third in its first week"
+
+
+@pytest.mark.parametrize(
+    ("source", "who"),
+    [
+        ("one research firm", "research firm"),
+        ("exit counts", "exit counts"),
+        ("the website", "website"),
+    ],
+)
+def test_according_to_whatever_it_names(run, source, who):
+    x = run(_OPENED + f"{_ROSE}, according to {source}.")
+    assert _claims(x) == [(who, _ROSE)]
+
+
+@pytest.mark.parametrize("words", ["last year", "the town"])
+def test_according_to_a_time_or_a_place_noun(run, words):
+    # guards: no new actor from a time or a kind of place
+    assert _claims(run(_OPENED + f"{_ROSE}, according to {words}.")) == []

@@ -723,6 +723,10 @@ class _ClaimRules(AttributionRules):
         if found is None and obj.pos_ == "NOUN" and speaker_noun(obj):
             # "according to a longtime analyst", "according to a farmers' group"
             found = self.r.described(obj, "Actor", ("amod", "compound", "poss"))
+        if found is None:
+            # "according to one research firm", "according to Velk.org": "according
+            # to" names a source, whatever its words
+            found = self.r.named_by_its_words(obj)
         return found
 
     def _with_continuation(self, claim: RawClaim, figure_starts: list[int]) -> RawClaim:

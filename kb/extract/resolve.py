@@ -272,14 +272,23 @@ class Resolver:
         """The last resort for the subject of a verb only a speaker takes, with a
         clause it reports: a noun or name nothing else resolved ("the magazine
         said …", a name the tagger misread, "Velk said …") is an actor of its own,
-        named by its words. Never a pronoun, a figure, a date, a place or a
-        document ("the statement said" with no issuer)."""
-        if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in _NO_SPEAKERS:
+        named by its words (see :meth:`named_by_its_words`); not a document ("the
+        statement said" with no issuer)."""
+        if subj.dep_ != "nsubj" or not is_cue(subj.head):
+            return None  # "its delay led the firm to announce …": not who announced
+        if _document(subj) or subj.lemma_.lower() in lx.SOURCE_NOUNS:
             return None
-        lemma = subj.lemma_.lower()
-        if lemma in lx.PLACE_NOUNS or _document(subj) or lemma in lx.SOURCE_NOUNS:
+        return self.named_by_its_words(subj)
+
+    def named_by_its_words(self, tok: Token) -> int | None:
+        """The source a noun or name stands for when nothing else resolved it: an
+        actor of its own, named by its words. Never a pronoun, a figure, a date or
+        a place."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NO_SPEAKERS:
             return None
-        return self.described(subj, "Actor", ("amod", "compound", "poss"))
+        if tok.lemma_.lower() in lx.PLACE_NOUNS:
+            return None
+        return self.described(tok, "Actor", ("amod", "compound", "poss"))
 
     def _described_after(self, subj: Token) -> int | None:
         """ "those surveyed said …", "those who back the plan say …": the people
