@@ -20,6 +20,7 @@ from kb.extract.cues import (
     is_cue,
     object_content,
     reporting_cue,
+    shown,
     sure_of,
     trim,
     viewed_as,
@@ -260,6 +261,7 @@ class _ClaimRules(AttributionRules):
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
+                or self._finding_claim(tok)
                 or self._view_claim(tok)
                 or self._question_claim(tok)
                 or self._sure_claim(tok)
@@ -419,6 +421,14 @@ class _ClaimRules(AttributionRules):
         if _declined(tok) or _reported_act(tok):
             return None
         return self._sentence_claim(tok, said, "statement", described=True, least=least)
+
+    def _finding_claim(self, tok: Token) -> RawClaim | None:
+        """ "The survey shows a wide gap", "a new poll found Orlen ahead": what a
+        document shows or finds is its statement, as "the survey shows that …"
+        is."""
+        if "statement" not in self.attributions:
+            return None
+        return self._sentence_claim(tok, shown(tok), "statement")
 
     def _view_claim(self, tok: Token) -> RawClaim | None:
         """ "She sees the plan as a trap", "he considers the deal fair": how a source
@@ -723,9 +733,10 @@ class _ClaimRules(AttributionRules):
         if found is None and obj.pos_ == "NOUN" and speaker_noun(obj):
             # "according to a longtime analyst", "according to a farmers' group"
             found = self.r.described(obj, "Actor", ("amod", "compound", "poss"))
-        if found is None:
+        if found is None and not _document_word(obj):
             # "according to one research firm", "according to Velk.org": "according
-            # to" names a source, whatever its words
+            # to" names a source, whatever its words; not data or records in
+            # general ("according to data from the gauges"), kept out above
             found = self.r.named_by_its_words(obj)
         return found
 
