@@ -20,6 +20,7 @@ from kb.extract.cues import (
     is_cue,
     object_content,
     reporting_cue,
+    shown,
     sure_of,
     trim,
     viewed_as,
@@ -260,6 +261,7 @@ class _ClaimRules(AttributionRules):
                 or self._according_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
+                or self._finding_claim(tok)
                 or self._view_claim(tok)
                 or self._question_claim(tok)
                 or self._sure_claim(tok)
@@ -322,8 +324,12 @@ class _ClaimRules(AttributionRules):
             claimant = self.r.source(subj)
         if claimant is None and _reports_clause(tok):
             claimant = self.r.new_speaker(subj)
-        if claimant is None and _reports_clause(tok) and tok.lemma_ in lx.SPEAKING:
+        speaking = _reports_clause(tok) and tok.lemma_ in lx.SPEAKING
+        if claimant is None and speaking:
             claimant = self.r.described_speaker(subj)
+        if claimant is None and speaking and not self.r.in_quote(tok.idx):
+            # not in a quote: the words a speaker quoted uses are no source
+            claimant = self.r.speaker_by_its_words(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, clause.start, clause.end)
@@ -417,6 +423,14 @@ class _ClaimRules(AttributionRules):
         if _declined(tok) or _reported_act(tok):
             return None
         return self._sentence_claim(tok, said, "statement", described=True, least=least)
+
+    def _finding_claim(self, tok: Token) -> RawClaim | None:
+        """ "The survey shows a wide gap", "a new poll found Orlen ahead": what a
+        document shows or finds is its statement, as "the survey shows that …"
+        is."""
+        if "statement" not in self.attributions:
+            return None
+        return self._sentence_claim(tok, shown(tok), "statement")
 
     def _view_claim(self, tok: Token) -> RawClaim | None:
         """ "She sees the plan as a trap", "he considers the deal fair": how a source
@@ -721,6 +735,11 @@ class _ClaimRules(AttributionRules):
         if found is None and obj.pos_ == "NOUN" and speaker_noun(obj):
             # "according to a longtime analyst", "according to a farmers' group"
             found = self.r.described(obj, "Actor", ("amod", "compound", "poss"))
+        if found is None and not _document_word(obj):
+            # "according to one research firm", "according to Velk.org": "according
+            # to" names a source, whatever its words; not data or records in
+            # general ("according to data from the gauges"), kept out above
+            found = self.r.named_by_its_words(obj)
         return found
 
     def _with_continuation(self, claim: RawClaim, figure_starts: list[int]) -> RawClaim:

@@ -19,6 +19,7 @@ __all__ = [
     "object_content",
     "reporting_cue",
     "second_cue",
+    "shown",
     "sure_of",
     "trim",
     "viewed_as",
@@ -152,6 +153,30 @@ def viewed_as(verb: Token) -> SpacySpan | None:
         return None
     end = max(c.right_edge.i for c in as_what) + 1
     return verb.doc[obj.left_edge.i : end]
+
+
+#: verbs by which a document tells what it holds: "the survey shows …"
+_FINDING = frozenset({"show", "find"})
+
+
+def shown(verb: Token) -> SpacySpan | None:
+    """What a document shows or finds when it takes a noun phrase, not a clause
+    ("the survey shows [a wide gap between the towns]", "the audit found [no
+    fault in the books]"): from the object to the end of the verb's phrase."""
+    if verb.lemma_.lower() not in _FINDING or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("ccomp", "neg", "auxpass", "nsubjpass") for c in verb.children):
+        return None  # a clause is a cue's claim; "was found" is no finding
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if obj is None or subj is None or not _document_noun(subj):
+        return None  # "the team found a way": only a document's finding is told
+    return verb.doc[obj.left_edge.i : verb.right_edge.i + 1]
+
+
+def _document_noun(tok: Token) -> bool:
+    words = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS
+    return tok.pos_ == "NOUN" and (tok.lower_ in words or tok.lemma_.lower() in words)
 
 
 # what may follow an object and still be what is said: "accused X of Y", "praised

@@ -271,6 +271,28 @@ class Resolver:
             return self.described(subj, "Actor", ("amod", "compound", "poss"))
         return self._anonymous(subj)
 
+    def speaker_by_its_words(self, subj: Token) -> int | None:
+        """The last resort for the subject of a verb only a speaker takes, with a
+        clause it reports: a noun or name nothing else resolved ("the magazine
+        said …", a name the tagger misread, "Velk said …") is an actor of its own,
+        named by its words (see :meth:`named_by_its_words`); not a document ("the
+        statement said" with no issuer)."""
+        if subj.dep_ != "nsubj" or not is_cue(subj.head):
+            return None  # "its delay led the firm to announce …": not who announced
+        if _document(subj) or subj.lemma_.lower() in lx.SOURCE_NOUNS:
+            return None
+        return self.named_by_its_words(subj)
+
+    def named_by_its_words(self, tok: Token) -> int | None:
+        """The source a noun or name stands for when nothing else resolved it: an
+        actor of its own, named by its words. Never a pronoun, a figure, a date or
+        a place."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NO_SPEAKERS:
+            return None
+        if tok.lemma_.lower() in lx.PLACE_NOUNS:
+            return None
+        return self.described(tok, "Actor", ("amod", "compound", "poss"))
+
     def _described_after(self, subj: Token) -> int | None:
         """ "those surveyed said …", "those who back the plan say …": the people
         the words after "those" describe, a group of its own."""
@@ -1020,6 +1042,21 @@ def _part_of(tok: Token) -> Token | None:
 
 #: words for a poll of people
 _POLLS = frozenset({"poll", "survey"})
+#: entity kinds whose words never speak: figures, times and places
+_NO_SPEAKERS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "GPE",
+        "LOC",
+        "FAC",
+    }
+)
 #: words for a share of the people asked: "40 percent", "a majority", "half"
 _SHARES = frozenset(
     {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
