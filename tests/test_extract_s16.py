@@ -356,3 +356,25 @@ def test_a_role_and_a_name_in_one_phrase_is_the_person(run):
     )
     speakers = {statement[:12]: who for who, statement in _claims(x)}
     assert speakers["the purchase"] == "Tom Read"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to evidence presented at trial, Kellan Orlen grabbed the bag.",
+        "According to images seen by reporters, officers fired at the crowd.",
+    ],
+)
+def test_evidence_is_no_speaker(run, text):
+    x = run(text)
+    assert not x.claims
+
+
+def test_the_message_said_goes_to_who_sent_it(run):
+    x = run(
+        "Elections will be held on a two-party basis, a message from the Varda "
+        "election commission said.\n\n'The two parties will compete for victory "
+        "in the elections', the message said."
+    )
+    assert len({c.claimant for c in x.claims}) == 1
+    assert "message" not in {e.name for e in x.entities}

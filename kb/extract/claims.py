@@ -712,6 +712,8 @@ class _ClaimRules(AttributionRules):
         named = self._first_actor(obj.subtree)
         if named is not None:
             return named
+        if obj.lower_ in lx.EVIDENCE_NOUNS:
+            return None  # "according to evidence presented at trial": no one
         found = self.r.resolve(obj, allow_new_group=False)
         if found is None:
             found = self.r.unnamed_source(obj)  # "according to a senior aide"

@@ -289,7 +289,7 @@ class Resolver:
         a place."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NO_SPEAKERS:
             return None
-        if tok.lemma_.lower() in lx.PLACE_NOUNS:
+        if tok.lemma_.lower() in lx.PLACE_NOUNS | _NOT_VOICES:
             return None
         return self.described(tok, "Actor", ("amod", "compound", "poss"))
 
@@ -698,8 +698,9 @@ class Resolver:
         return all(fold(c.text) in words for c in named)
 
     def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
-        """ "The poll found …" after "a new Pollwise poll": whose the same
-        report, poll or study was, when the article named its owner before."""
+        """ "The poll found …" after "a new Pollwise poll" ("the message said"
+        after "a message from the commission"): whose the same report, poll,
+        study or message was, when the article named its owner or issuer before."""
         for prev in reversed(tok.doc[: tok.i]):
             if prev.lemma_.lower() != lemma:
                 continue
@@ -708,6 +709,9 @@ class Resolver:
                     hit = self.resolve(c, allow_new_group=False)
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
+            issuer = self._issuer(prev)  # "a message from the commission"
+            if issuer is not None:
+                return issuer
         return None
 
     def document(self, tok: Token) -> int | None:
@@ -1042,6 +1046,9 @@ def _part_of(tok: Token) -> Token | None:
 
 #: words for a poll of people
 _POLLS = frozenset({"poll", "survey"})
+#: what shows something or carries someone's words but is no one: evidence, and a
+#: message (whose sender speaks)
+_NOT_VOICES = lx.EVIDENCE_NOUNS | {"message", "messages"}
 #: entity kinds whose words never speak: figures, times and places
 _NO_SPEAKERS = frozenset(
     {

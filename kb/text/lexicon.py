@@ -103,7 +103,7 @@ SOURCE_NOUNS = frozenset(
     estimates source sources count tally survey study analysis results result filing
     document documents release account accounts projection projections poll polls
     research findings finding video footage transcript slide ruling memo letter
-    records average averages review audit""".split()
+    records average averages review audit message messages email tweet""".split()
 )
 # Of those, the documents that speak for themselves when the article names no one
 # behind them: "the study found …", "polls show …", "according to federal data".
@@ -112,6 +112,13 @@ SPEAKING_DOCUMENTS = frozenset(
     polls research findings transcript slide ruling memo letter
     records average averages review audit lawsuit suit affidavit indictment
     editorial email emails petition""".split()
+)
+
+# What shows something but is no one, so never a source: "video footage shows …",
+# "according to evidence presented at trial".
+EVIDENCE_NOUNS = frozenset(
+    """evidence video videos footage image images photo photos photograph
+    photographs picture pictures""".split()
 )
 
 # Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.
