@@ -16,6 +16,7 @@ from kb.extract.names import is_institution
 from kb.extract.pronouns import Antecedents, is_subject, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
 from kb.text import lexicon as lx
+from kb.text.first_names import full_name_gender
 from kb.text.gazetteer import fold
 from kb.text.quotes import find_quotes
 
@@ -535,7 +536,8 @@ class Resolver:
            husband Karl", "spokeswoman Ana Ruiz");
         2. gendered pronouns outside quotes, after a mention, in a sentence that names
            this person and no other ("Hart said his office …").
-        The evidence is counted and the larger side wins; a tie or none gives None.
+        The evidence is counted and the larger side wins; on a tie or none, the
+        first name of a full name tells it, if it is one given to one sex.
         """
         genders = self.entities.genders
         if cluster in genders:
@@ -557,6 +559,9 @@ class Resolver:
         found = None
         if votes["m"] != votes["f"]:
             found = "m" if votes["m"] > votes["f"] else "f"
+        elif self.clusters[cluster].kind == "Person":
+            # the text says nothing either way: the first name may ("Maria Lopez")
+            found = full_name_gender(self.clusters[cluster].names())
         genders[cluster] = found
         return found
 
