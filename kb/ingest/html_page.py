@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kb.errors import InputError
-from kb.ingest.metadata import iri_safe_url, is_http_url, parse_iso_date
+from kb.ingest.metadata import iri_safe_url, is_http_url, parse_date_field
 from kb.ingest.normalize import Items, _article, _clean_field
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def _html_date(tree: Any, meta: dict[str, str]) -> str | None:
     candidates += tree.xpath("//time[@itemprop='datePublished']/@datetime")
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         candidates += _JSONLD_DATE.findall(script)
-    parsed = (parse_iso_date(c) for c in candidates if c)
+    parsed = (parse_date_field(c) for c in candidates if c)
     return next((iso for iso in parsed if iso), None)
 
 

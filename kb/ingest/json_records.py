@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kb.errors import InputError
-from kb.ingest.metadata import iri_safe_url, is_http_url, parse_iso_date
+from kb.ingest.metadata import iri_safe_url, is_http_url, parse_date_field
 from kb.ingest.ninjs import is_ninjs, ninjs_article
 from kb.ingest.normalize import Items, _article, _clean_field
 from kb.models import Article
@@ -116,10 +116,12 @@ def _json_type(value: object) -> str:
 
 
 def _published(value: str | None, origin: str) -> str | None:
-    """Check an ISO 8601 date or date-time and return it in canonical form."""
+    """Check a publication date and return it as ISO 8601: ISO itself, an e-mail
+    style date-time ("Sun, 12 Mar 2023 10:15:00 GMT") or a day with its year
+    ("March 12, 2023")."""
     if value is None:
         return None
-    iso = parse_iso_date(value)
+    iso = parse_date_field(value)
     if iso is None:
         raise InputError(
             f"{origin}: field 'published' is not an ISO 8601 date or date-time "

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urlsplit
 
-__all__ = ["iri_safe_url", "is_http_url", "parse_iso_date"]
+from kb.text.dates import date_line
+
+__all__ = ["iri_safe_url", "is_http_url", "parse_date_field", "parse_iso_date"]
 
 
 def parse_iso_date(value: str) -> str | None:
@@ -26,6 +29,27 @@ def parse_iso_date(value: str) -> str | None:
         return datetime.fromisoformat(value).isoformat()
     except ValueError:
         return None
+
+
+def parse_date_field(value: str) -> str | None:
+    """A publication date as a record's field may give it: ISO 8601 (canonical
+    form), else an e-mail style date-time or a day written out with its year, as
+    an ISO date-time or date; ``None`` for anything else.
+
+    >>> parse_date_field("Sun, 12 Mar 2023 10:15:00 +0000")
+    '2023-03-12T10:15:00+00:00'
+    >>> parse_date_field("March 12, 2023"), parse_date_field("last Thursday")
+    ('2023-03-12', None)
+    """
+    iso = parse_iso_date(value)
+    if iso is not None:
+        return iso
+    try:
+        return parsedate_to_datetime(value.strip()).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    day = date_line(value)
+    return day.value if day is not None else None
 
 
 def is_http_url(value: str) -> bool:

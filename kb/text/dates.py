@@ -471,7 +471,8 @@ _CLOCK = (
 )
 # "Tue Mar 4, 2008 6:27pm EST", "Published: 4 March 2008", "Updated on 2008-03-04"
 _DATE_LINE = re.compile(
-    r"(?:(?:published|posted|updated|last updated|date)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:first published|published|posted|updated|last updated|last modified"
+    r"|date)\s*:?\s*(?:on\s+)?)?"
     rf"(?:{_WEEKDAY_WORD}\s+)?(?P<date>[^\n]{{6,30}}?){_CLOCK}?\s*",
     re.I,
 )
@@ -487,15 +488,61 @@ def date_line(line: str) -> DateValue | None:
     DateValue(value='2008-03-04', precision='day')
     >>> date_line("4 March 2008, 10:00 (GMT+05:00)")
     DateValue(value='2008-03-04', precision='day')
+    >>> date_line("Updated 10:15 AM EST, Sun March 12, 2023")
+    DateValue(value='2023-03-12', precision='day')
+    >>> date_line("March 12, 2023 / 10:15 AM / Updated 2 hours ago")
+    DateValue(value='2023-03-12', precision='day')
     >>> date_line("Rain fell on March 4, 2008.") is None
     True
     """
-    m = _DATE_LINE.fullmatch(line.strip())
+    line = line.strip()
+    if len(line) > _DATE_LINE_CHARS:
+        return None
+    found = None
+    for part in _LINE_PARTS.split(line):
+        day = _day_of_part(part)
+        if day is None and not _page_words(part):
+            return None  # words of a sentence or a headline, not a date line
+        found = found or day
+    return found
+
+
+def _day_of_part(part: str) -> DateValue | None:
+    """The day one part of a date line gives when it gives nothing else ("Updated
+    10:15 AM EST, Sun March 12, 2023")."""
+    part = _LABEL.sub("", part.strip(), count=1)
+    part = _CLOCK_FIRST.sub("", part, count=1)
+    m = _DATE_LINE.fullmatch(part)
     if m is None:
         return None
     found = _absolute(m["date"], None, "past")
     exact = found is not None and found.precision == "day"
     return found if exact and _only_a_date(m["date"]) else None
+
+
+def _page_words(part: str) -> bool:
+    """A part of a date line besides its date: a time, "Updated 2 hours ago",
+    "3 min read", a byline ("By Ana Obi"), an agency in capitals ("REUTERS")."""
+    return len(part.split()) <= _OTHER_PART_WORDS and (
+        _PAGE_WORDS.search(part) is not None or part.isupper()
+    )
+
+
+#: a page's date line is short; the parts of one besides its date are shorter still
+_DATE_LINE_CHARS = 100
+_OTHER_PART_WORDS = 6
+_PAGE_WORDS = re.compile(r"\d|^by\s|\b(?:updated|read|ago|published|posted)\b", re.I)
+#: the marks that part a date line: "March 12, 2023 / 10:15 AM", "12 March • 3 min"
+_LINE_PARTS = re.compile(r"\s+[/|•·—–-]\s+")
+_LABEL = re.compile(
+    r"^(?:first published|published|posted|updated|last updated|last modified)"
+    r"\s*:?\s*(?:on\s+)?",
+    re.I,
+)
+#: a time of day before the date: "10:15 AM EST, Sun March 12, 2023"
+_CLOCK_FIRST = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+", re.I
+)
 
 
 def _only_a_date(text: str) -> bool:
