@@ -3,9 +3,12 @@ becomes its headline and plain-text blocks (markdown-it)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kb.errors import InputError
+from kb.ingest.metadata import is_http_url, parse_date_field
 from kb.ingest.normalize import Items, _article, _clean_field, normalize_text
 from kb.text.dates import date_line, find_dateline
 
@@ -13,7 +16,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["markdown_blocks", "split_headline"]
+__all__ = ["front_matter", "markdown_blocks", "split_headline"]
 
 #: A first line ending so is a sentence, a clause, or a dateline: not a headline.
 _NOT_HEADLINE_END = tuple(".,;:!…—–-")
@@ -53,8 +56,29 @@ def split_headline(text: str) -> tuple[str | None, str]:
 
 
 def _read_markdown(text: str, origin: str) -> Items:
+    meta, text = front_matter(text, origin)
     title, blocks = markdown_blocks(text)
-    yield _article("\n\n".join(blocks), origin, title=_clean_field(title))
+    meta["title"] = _clean_field(title) or meta.get("title")
+    yield _article("\n\n".join(blocks), origin, **meta)
+
+
+def front_matter(text: str, origin: str) -> tuple[dict[str, str | None], str]:
+    """The YAML front matter of a Markdown file (between ``---`` lines at the top,
+    as static-site and newsroom exports write it) as Article fields, and the text
+    after it: ``title``; ``date``, ``published`` or ``pubDate``; ``url`` or
+    ``link``; ``source`` or ``publisher``; ``language`` or ``lang``. No front
+    matter: ({}, the text)."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    end = next(
+        (i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
+        None,
+    )
+    if end is None:
+        return {}, text
+    fields = _yaml_fields("\n".join(lines[1:end]), origin)
+    return _article_fields(fields, origin), "\n".join(lines[end + 1 :])
 
 
 def markdown_blocks(source: str) -> tuple[str | None, list[str]]:
@@ -119,3 +143,51 @@ def _inline_text(token: Token) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
     return "".join(parts)
+
+
+def _yaml_fields(block: str, origin: str) -> dict[str, object]:
+    import yaml
+
+    try:
+        found = yaml.safe_load(block)
+    except yaml.YAMLError as err:
+        raise InputError(
+            f"{origin}: the front matter between the first two '---' lines is not "
+            f"YAML ({err.__class__.__name__}); fix it or remove it",
+            origin=origin,
+        ) from err
+    return found if isinstance(found, dict) else {}
+
+
+#: front matter keys that name each Article field, first found wins
+_FRONT_KEYS = {
+    "title": ("title", "headline"),
+    "published": ("date", "published", "pubdate", "datepublished"),
+    "url": ("url", "link", "canonical_url"),
+    "source": ("source", "publisher"),
+    "language": ("language", "lang"),
+}
+
+
+def _article_fields(fields: dict[str, object], origin: str) -> dict[str, str | None]:
+    """Article fields from front matter; a date must be one (ISO 8601, an e-mail
+    style date-time, or a day with its year), a URL an http(s) one."""
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    meta: dict[str, str | None] = {}
+    for field_name, keys in _FRONT_KEYS.items():
+        value = next((lowered[k] for k in keys if lowered.get(k) is not None), None)
+        if isinstance(value, date | datetime):
+            value = value.isoformat()  # YAML reads 2023-03-12 as a date
+        meta[field_name] = _clean_field(str(value)) if value is not None else None
+    if meta["published"] is not None:
+        published = parse_date_field(meta["published"])
+        if published is None:
+            raise InputError(
+                f"{origin}: front matter 'date' is not a date ({meta['published']!r});"
+                " write it like 2025-11-06 or 2026-03-14T08:10:00+08:00",
+                origin=origin,
+            )
+        meta["published"] = published
+    if meta["url"] is not None and not is_http_url(meta["url"]):
+        meta["url"] = None  # a site-relative path ("/news/x") names no page
+    return meta
