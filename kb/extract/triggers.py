@@ -439,18 +439,9 @@ class TriggerRules:
         objs = _with_partitives(_patients(tok))
         if lemma in _RATE_CUTS and self._rate_move(tok, objs, subj):
             return "BusinessEvent"  # "cut interest rates", "slashed fares"
-        if lemma == "eliminate" and self._out_of_a_contest(tok, objs):
-            return "SportEvent"  # "was eliminated from the dance contest"
-        if lemma == "post" and _on_a_platform(tok):
-            return "OtherEvent"  # "posted on Instagram on Monday"
-        if lemma == "appear" and _before_a_court(tok):
-            return "LegalAction"  # "is due to appear in court on Monday"
-        if lemma in ("take", "come", "go") and _in_force(tok, objs):
-            return "Legislation"  # "the law takes effect on Jan. 1"
-        if lemma == "take" and "custody" in {
-            o.lower_ for o in prep_objects(tok, ("into",))
-        }:
-            return "Arrest"  # "was taken into custody on Friday"
+        phrased = self._phrased_event(tok, lemma, objs)
+        if phrased is not None:
+            return phrased
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -589,6 +580,21 @@ class TriggerRules:
     def _person(self, tok: Token) -> bool:
         """A person, by the tagger or the resolver."""
         return tok.ent_type_ == "PERSON" or self.r.kind_at(tok) == "Person"
+
+    def _phrased_event(self, tok: Token, lemma: str, objs: list[Token]) -> str | None:
+        """Verbs whose event a phrase beside them names, whatever their lexicon
+        entry says: "eliminated from the contest", "posted on Instagram",
+        "appeared in court", "takes effect", "taken into custody"."""
+        if lemma == "eliminate" and self._out_of_a_contest(tok, objs):
+            return "SportEvent"
+        if lemma == "post" and _on_a_platform(tok):
+            return "OtherEvent"
+        if lemma == "appear" and _before_a_court(tok):
+            return "LegalAction"
+        if lemma in ("take", "come", "go") and _in_force(tok, objs):
+            return "Legislation"
+        into = {o.lower_ for o in prep_objects(tok, ("into",))}
+        return "Arrest" if lemma == "take" and "custody" in into else None
 
     def _out_of_a_contest(self, tok: Token, objs: list[Token]) -> bool:
         """Someone put out of a contest: a person or team, and what they left
