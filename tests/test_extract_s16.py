@@ -126,6 +126,10 @@ def test_what_happened_to_someone_or_something(run, text, event):
         "Orlen found a way to win.",
         "Varda took the lead in the second half.",
         "Varda launched a bid for the Tarsk football club.",
+        # a noun of one field used in another, a visit online
+        "Eyewitness testimony from people on the ground shows the damage.",
+        "Maria Lopez went to three of those first appointments.",
+        "The malware spreads to users visiting the website.",
     ],
 )
 def test_everyday_senses_are_no_events(run, text):
@@ -361,3 +365,20 @@ def test_the_message_said_goes_to_who_sent_it(run):
     )
     assert len({c.claimant for c in x.claims}) == 1
     assert "message" not in {e.name for e in x.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # guards: the same nouns and verb in their own fields
+        ("Orlen gave testimony at the trial on Monday.", "testimony"),
+        (
+            "The board announced the appointment of Kellan Orlen as chief executive.",
+            "appointment",
+        ),
+        ("Varda ordered the deployment of 5,000 troops to the border.", "deployment"),
+        ("Maria Lopez visited Utrecht on Monday.", "visited"),
+    ],
+)
+def test_nouns_in_their_own_field_are_events(run, text, trigger):
+    assert trigger in {t for t, _ in _events(run(text))}

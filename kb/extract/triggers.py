@@ -89,7 +89,7 @@ class TriggerRules:
     def _noun_sense(self, tok: Token, lemma: str, kind: str | None) -> str | None:
         """Nouns whose common senses name no event, or another one: "under fire",
         "a demonstration of strength", "the polls show"."""
-        if kind is None:
+        if kind is None or self._another_sense(tok, lemma):
             return None
         if lemma == "fire" and (
             tok.head.lower_ == "under" or any(c.lower_ == "back" for c in tok.children)
@@ -382,6 +382,20 @@ class TriggerRules:
         ("years of debate", "open to debate")."""
         return kind if _determined(tok) else None
 
+    def _another_sense(self, tok: Token, lemma: str) -> bool:
+        """Nouns of one field used in another: a deployment with no troops ("the
+        first solar project deployment"), testimony with no court ("eyewitness
+        testimony shows …"), appointments no one is given ("her first
+        appointments" with a doctor)."""
+        if lemma == "deployment":
+            return not self._sentence_has(tok, lx.MILITARY_NOUNS | lx.ARMED_GROUPS)
+        if lemma == "testimony":
+            return not self._sentence_has(tok, lx.COURT_WORDS | _HEARINGS)
+        if lemma == "appointment":
+            owner = [c for c in tok.children if c.dep_ == "poss" and self._human(c)]
+            return not (_has_prep(tok, "of") or _has_prep(tok, "as") or owner)
+        return False
+
     def _sentence_has(self, tok: Token, words: frozenset[str]) -> bool:
         """Whether another word of its sentence is one of ``words``."""
         return bool({t.lower_ for t in tok.sent if t != tok} & words)
@@ -442,6 +456,8 @@ class TriggerRules:
         phrased = self._phrased_event(tok, lemma, objs)
         if phrased is not None:
             return phrased
+        if lemma == "visit" and any(o.lemma_.lower() in _ONLINE_PLACES for o in objs):
+            return None  # "users visiting the website": no visit
         if not _fits_objects(tok, lemma, kind, objs):
             return None
         narrow = _NARROW_VERBS.get(lemma)
@@ -1600,6 +1616,14 @@ def _generic_vote(tok: Token) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in tok.children):
         return True  # "gives back voting rights", parsed as a verb
     return tok.dep_ == "xcomp" and head.lemma_.lower() in ("allow", "permit")
+
+
+#: where testimony is given, beside a court: "testified at the hearing"
+_HEARINGS = frozenset(
+    {"trial", "hearing", "hearings", "inquiry", "committee", "congress", "senate"}
+)
+#: what is visited online, where no one goes: "users visiting the website"
+_ONLINE_PLACES = frozenset({"website", "site", "page", "webpage", "link", "app"})
 
 
 def _patients(verb: Token) -> list[Token]:
