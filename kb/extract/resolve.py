@@ -348,7 +348,11 @@ class Resolver:
             if subj is not None and subj.dep_ == "nsubjpass" and cur.lemma_ in _TOLD:
                 # "employees were told that …": they heard it; the teller speaks
                 return _teller(cur)
-            if subj is not None and subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
+            if (
+                subj is not None
+                and subj.lower_ in lx.RELATIVE_PRONOUNS
+                and cur.dep_ == "relcl"
+            ):
                 return cur.head  # "the architect, who said …": the architect
             if subj is not None and subj.tag_ == "VBG":
                 # "Campaigning for X, Ana Obi said": the phrase parsed as the subject
@@ -356,9 +360,8 @@ class Resolver:
                 return subj if cut_off is None else cut_off
             if subj is not None:
                 return subj
-            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if _has_agent(cur):
+                return _agent_of(cur)
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 # "X said the plan would fail, arguing that …": X argues too
                 outer = (
@@ -888,16 +891,27 @@ _TOLD = frozenset(
 def _teller(verb: Token) -> Token | None:
     """Who told, when the one told is the subject: "by the company", or who sent
     the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
-    for by in (c for c in verb.children if c.dep_ == "agent"):
-        return next((g for g in by.children if g.dep_ == "pobj"), None)
+    if _has_agent(verb):
+        return _agent_of(verb)
     for message in prep_objects(verb, ("in", "through", "via")):
         for sent in (c for c in message.children if c.dep_ == "acl"):
-            for by in (c for c in sent.children if c.dep_ == "agent"):
-                return next((g for g in by.children if g.dep_ == "pobj"), None)
+            if _has_agent(sent):
+                return _agent_of(sent)
         sender = prep_objects(message, ("from", "by"))
         if sender:
             return sender[0]
     return None
+
+
+def _has_agent(verb: Token) -> bool:
+    """Whether a passive verb says by whom: "was bought [by Orlen]"."""
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The noun after a passive verb's "by" ("sent by Ana Obi"), if parsed so."""
+    by = next(c for c in verb.children if c.dep_ == "agent")
+    return next((g for g in by.children if g.dep_ == "pobj"), None)
 
 
 def _on_a_channel(verb: Token) -> bool:
@@ -978,9 +992,6 @@ def _quoted_source(verb: Token) -> Token | None:
     if relay.lemma_.lower() not in lx.RELAY_VERBS:
         return None
     return next((c for c in relay.children if c.dep_ == "dobj"), None)
-
-
-_RELATIVES = ("who", "that", "which")
 
 
 def _names_actor(tok: Token) -> bool:

@@ -609,8 +609,10 @@ class TriggerRules:
             return "LegalAction"
         if lemma in ("take", "come", "go") and _in_force(tok, objs):
             return "Legislation"
+        if lemma != "take":
+            return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
-        return "Arrest" if lemma == "take" and "custody" in into else None
+        return "Arrest" if "custody" in into else None
 
     def _out_of_a_contest(self, tok: Token, objs: list[Token]) -> bool:
         """Someone put out of a contest: a person or team, and what they left
@@ -1633,16 +1635,13 @@ def _patients(verb: Token) -> list[Token]:
     launched by the ministry")."""
     described = verb.dep_ in ("relcl", "acl")
     found = [
-        verb.head if described and c.lower_ in _RELATIVE_PRONOUNS else c
+        verb.head if described and c.lower_ in lx.RELATIVE_PRONOUNS else c
         for c in verb.children
         if c.dep_ in ("dobj", "nsubjpass")
     ]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     return found
-
-
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
 def _with_partitives(objs: list[Token]) -> list[Token]:
@@ -1895,7 +1894,7 @@ def _for_office(bid: Token) -> bool:
 def _before_a_court(verb: Token) -> bool:
     """ "appeared in court", "will appear before a judge": a hearing."""
     return any(
-        place.lemma_.lower() in lx.COURT_WORDS | {"judge", "magistrate", "jury"}
+        place.lemma_.lower() in lx.COURT_WORDS
         for place in prep_objects(verb, ("in", "before", "at"))
     )
 

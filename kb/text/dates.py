@@ -469,10 +469,9 @@ _CLOCK = (
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?)"
 )
-# "Tue Mar 4, 2008 6:27pm EST", "Published: 4 March 2008", "Updated on 2008-03-04"
+# "Tue Mar 4, 2008 6:27pm EST", "4 March 2008": a day and its time, after any
+# label ("Published:", "Updated on": see _LABEL)
 _DATE_LINE = re.compile(
-    r"(?:(?:first published|published|posted|updated|last updated|last modified"
-    r"|date)\s*:?\s*(?:on\s+)?)?"
     rf"(?:{_WEEKDAY_WORD}\s+)?(?P<date>[^\n]{{6,30}}?){_CLOCK}?\s*",
     re.I,
 )
@@ -535,8 +534,8 @@ _PAGE_WORDS = re.compile(r"\d|^by\s|\b(?:updated|read|ago|published|posted)\b", 
 #: the marks that part a date line: "March 12, 2023 / 10:15 AM", "12 March • 3 min"
 _LINE_PARTS = re.compile(r"\s+[/|•·—–-]\s+")
 _LABEL = re.compile(
-    r"^(?:first published|published|posted|updated|last updated|last modified)"
-    r"\s*:?\s*(?:on\s+)?",
+    r"^(?:first published|published|posted|updated|last updated|last modified"
+    r"|date)\s*:?\s*(?:on\s+)?",
     re.I,
 )
 #: a time of day before the date: "10:15 AM EST, Sun March 12, 2023"

@@ -121,6 +121,9 @@ EVIDENCE_NOUNS = frozenset(
     photographs picture pictures""".split()
 )
 
+# Pronouns that open a relative clause and stand for the noun it describes.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
 # Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
