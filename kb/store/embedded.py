@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
@@ -32,6 +32,7 @@ from kb.store.graphs import (
 from kb.store.name_index import (
     _INDEX,
     _INDEX_MARK,
+    _TYPE,
     Fact,
     _facts,
     _indexed_triples,
@@ -61,7 +62,6 @@ __all__ = [
 ]
 
 STORE_ENV = "KB_STORE"
-_TYPE = ox.NamedNode(str(RDF.type))
 _LOCATION = ox.NamedNode(str(KB.Location))
 #: The store used when neither ``--store`` nor ``$KB_STORE`` is given.
 DEFAULT_STORE = "kb-store"

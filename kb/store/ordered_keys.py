@@ -544,7 +544,7 @@ def _placed(
         else _column_kinds([_kinded(kinds), _kinded(old[0])], len(kinds))
     )
     both = _column_kinds([*rows, _kinded(before)], len(kinds))
-    sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
+    sortable = _sortable(both)
     if not sortable:
         return None
 
@@ -607,13 +607,19 @@ def _has_item(fields: list[str], at: list[int], written: set[str]) -> bool:
     return any(fields[i] in written for i in at)
 
 
+def _sortable(kinds: list[str]) -> list[str]:
+    """The columns before the first one that cannot be ordered, which
+    :func:`kb.store.sparql.order_keys` orders by."""
+    return kinds[: kinds.index(_UNORDERED)] if _UNORDERED in kinds else kinds
+
+
 def _merged(kinds: list[str], lines: list[str], rows: set[Row]) -> str | None:
     """``lines`` (in order) with ``rows`` put in their places, under a header of
     the columns' kinds; ``None`` when this cannot order them as
     :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
     first it cannot order, and gives up on a tie in those."""
     both = _column_kinds([*rows, tuple(_Kinded(k) for k in kinds)], len(kinds))
-    sortable = both[: both.index(_UNORDERED)] if _UNORDERED in both else both
+    sortable = _sortable(both)
     if not sortable:
         return None
     ranked = sorted((_row_rank(row, sortable), row) for row in rows)
@@ -791,7 +797,7 @@ def stored_keys(
     db: ox.Store,
     query: queries.NamedQuery,
     bindings: Mapping[str, Node],
-    widen: Widen | None = None,
+    widen: Widen,
 ) -> Sequence[Key] | None:
     """The keys of ``query``'s answer kept for the one entity its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
@@ -813,9 +819,9 @@ def stored_keys(
         return None
     name = str(bindings[kind.param])
     entities = lookup_entities(db, name, last_words=kind.last_words)
-    if entities is None or len(entities) != 1 and widen is None:
+    if entities is None:
         return None
-    inner = widen(entities, name) if widen is not None else {}
+    inner = widen(entities, name)
     if not inner:
         if len(entities) != 1:
             return None
@@ -889,7 +895,7 @@ def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | Non
     :func:`kb.store.sparql.order_keys` would: it orders by the columns before the
     first it cannot order, and gives up on a tie in those."""
     kinds = _column_kinds([_kinded(header) for header, _ in lists], width)
-    sortable = kinds[: kinds.index(_UNORDERED)] if _UNORDERED in kinds else kinds
+    sortable = _sortable(kinds)
     if not sortable:
         return None
     lines = list(set(chain.from_iterable(lines for _, lines in lists)))

@@ -6,7 +6,7 @@ joins only places an article names together)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import URIRef
 
@@ -38,18 +38,20 @@ def gazetteer_place(iri: str) -> tuple[str, str] | None:
     return match["base"], f"{match['scheme']}:{ident}"
 
 
-def inside(area: URIRef) -> list[URIRef]:
+@lru_cache(maxsize=256)
+def inside(area: URIRef) -> tuple[URIRef, ...]:
     """The IRIs (under ``area``'s base) of the places the gazetteer puts inside
     ``area``: for a country, its towns and regions. The gazetteer records no
     region's towns, nor a continent's countries, so any other place has none.
 
     The gazetteer's countries are read only for a place minted from it (the
-    first time in a process: about 3 ms from their cache)."""
+    first time in a process: about 3 ms from their cache); the IRIs of an area's
+    places are minted once per process (India's 3 645 take about 7 ms)."""
     found = gazetteer_place(str(area))
     if found is None:
-        return []
+        return ()
     base, key = found
-    return [entity_iri(inner, base) for inner in _countries().places.get(key, ())]
+    return tuple(entity_iri(inner, base) for inner in _countries().places.get(key, ()))
 
 
 def country_named(name: str, base: str = DEFAULT_BASE) -> URIRef | None:
