@@ -171,6 +171,25 @@ class DateContext:
             return None
         return resolve(ents[0].text, self.ref, tense(cue))
 
+    def when_clauses(self) -> list[tuple[Token, DateValue]]:
+        """The verbs of clauses that a date introduces with "when", and that date:
+        "on Monday, when police arrived", "since July 12, when researchers found
+        it" (the clause is at that date, whatever the date's own verb)."""
+        found = []
+        for ents in self.by_sentence.values():
+            for ent in ents:
+                dated = dated_verb(ent)
+                # the clause on the date, or on the verb it dates ("appeared on
+                # May 12, when …" as the parser may read it)
+                clauses = [c for c in ent.root.children if c.dep_ == "relcl"]
+                if dated is not None:
+                    clauses += [c for c in dated.children if c.dep_ == "advcl"]
+                for verb in filter(_when_clause, clauses):
+                    value = resolve(ent.text, self.ref, tense(verb))
+                    if value is not None:
+                        found.append((verb, value))
+        return found
+
     def date_within(self, tokens: list[Token], verb: Token) -> DateValue | None:
         """The first date named inside these phrases, read in the verb's tense."""
         spans = {(t.left_edge.i, t.right_edge.i) for t in tokens}
@@ -202,6 +221,10 @@ def find_dates(doc: Doc) -> DateContext:
         {fold(text[a:b]) for a, b in places},
         by_sentence,
     )
+
+
+def _when_clause(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 
 def _verb_above(ent: SpacySpan) -> bool:

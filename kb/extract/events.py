@@ -123,16 +123,25 @@ class _EventRules:
         ]
         # "chaired the board from 2009 until 2015": a span of time, no deed
         lasting = {verb.i for verb, ent in dated if _a_span_of_time(ent)}
+        whens = dict((verb.i, value) for verb, value in self.dates.when_clauses())
         candidates = [(verb, True) for verb, _ in dated]
+        candidates += [(self.doc[i], True) for i in whens]
         for verb, needs_date in candidates + [(v, False) for v in self._lead_verbs()]:
-            if verb.i in taken or verb.i in lasting or not self._a_deed(verb):
+            if verb.i in taken or verb.i in lasting:
+                continue
+            if not self._a_deed(verb, planned=needs_date):
                 continue
             if _done_by_an_event(verb, taken):
                 continue
             if any(a <= verb.idx < b for a, b in quoted):
                 continue
             ev = self._event(verb, "OtherEvent")
-            if (ev.date is not None or not needs_date) and (ev.agents or _doer(verb)):
+            if ev.date is None and verb.i in whens:
+                ev.date = whens[verb.i]
+            done_to = _passive(verb) and ev.participants  # "X was arraigned on …"
+            if (ev.date is not None or not needs_date) and (
+                ev.agents or done_to or _doer(verb)
+            ):
                 events.append(ev)
                 taken.add(verb.i)
 
@@ -167,19 +176,20 @@ class _EventRules:
             if v.lemma_.lower() not in lx.VERB_TRIGGERS
         ]
 
-    def _a_deed(self, verb: Token) -> bool:
-        """A verb of doing, in the past, said of someone: not a saying, a state, a
+    def _a_deed(self, verb: Token, planned: bool = False) -> bool:
+        """A verb of doing, in the past (or, when ``planned``, set for a date ahead:
+        "will play Utrecht on June 2"), said of someone: not a saying, a state, a
         plan, a habit, or what did not or may not happen."""
         done = (
             verb.tag_ == "VBD"
             or verb.tag_ == "VBN"
             and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        )
+        ) and tense(verb) == "past"
+        ahead = planned and verb.tag_ == "VB" and tense(verb) == "future"
+        said = verb.lemma_.lower() in _NOT_DEEDS or is_quote_cue(verb)
         return (
-            done
-            and tense(verb) == "past"
-            and verb.lemma_.lower() not in _NOT_DEEDS
-            and not is_quote_cue(verb)
+            (done or ahead)
+            and (not said or _found_something(verb))
             and not _hypothetical(verb)
             and not _habit(verb)
             and not any(c.dep_ == "neg" for c in verb.children)
@@ -406,6 +416,17 @@ def _a_series(tok: Token) -> bool:
 _NOT_DEEDS = lx.NOT_DEEDS | (lx.OBJECT_CUES - {"question"})
 
 
+def _found_something(verb: Token) -> bool:
+    """ "researchers found the malware": a finding of a thing, not "found that …",
+    "found it hard" or "found him guilty"."""
+    kids = list(verb.children)
+    return (
+        verb.lemma_ == "find"
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids)
+        and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in kids)
+    )
+
+
 def _names_it_now(tok: Token, verb: Token) -> bool:
     """Whether a present tense of the verb speaks of the event as scheduled: the
     verb is the event ("Leeds play Bristol on Sunday"), or does it to the event's
@@ -435,9 +456,15 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
         words = list(subj.subtree)
         if any(t.i in taken or t.lemma_.lower() in lx.NOUN_TRIGGERS for t in words):
             return True
+        if subj.lower_ in lx.PEOPLE_NOUNS | {"people"}:
+            continue  # "133,000 people crossed the border": people did it
         if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
             return True
     return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _happens(tok: Token) -> bool:
@@ -497,9 +524,10 @@ _SPANS = frozenset(
 def _doer(verb: Token) -> bool:
     """A subject that names people or a body: "the band released …", "police
     arrested …"; not "the doors swung open" nor "the end of the year provided …"."""
+    nouns = lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
-        and c.lemma_.lower() in lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS
+        and (c.lemma_.lower() in nouns or c.lower_ in nouns)  # "researchers"
         for c in verb.children
     )
 

@@ -308,6 +308,17 @@ def _numbered(ent: SpacySpan) -> bool:
     )
 
 
+def _a_device(ent: SpacySpan) -> bool:
+    """ "iPhone", "Microsoft Windows", "MacBook Pro", "iPad 2": a device, a system
+    or a currency by its name; not "the Bitcoin Foundation"."""
+    words = [t for t in ent if t.pos_ != "DET"]
+    if not words or words[-1].text in lx.TECH_PRODUCTS:
+        return bool(words)
+    last = words[-1]
+    model = last.like_num or last.text in ("Pro", "Air", "Mini", "Max", "Plus")
+    return words[0].text in lx.TECH_PRODUCTS and len(words) == 2 and model
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -448,6 +459,8 @@ class _MentionFinder:
             or ent[0].text in lx.COMMON_ACRONYMS
         ):
             return
+        if _a_device(ent):
+            return  # "Microsoft Windows", "the MacBook Pro" stay things
         if not_a_name(ent) or _office_of_a_title(ent):
             return
         if fold(ent[-1].text) in self.storm_names:

@@ -69,6 +69,10 @@ def merged_ents(
             # "Public Health Agency of" + "Canada": one organisation's name
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
             continue
+        if prev is not None and _one_place_with_and(doc, prev, ent, gaz):
+            # "Trinidad" + "and" + "Tobago": one country, whatever the NER called them
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="GPE")
+            continue
         if prev is not None and _and_more(doc, prev, ent):
             # "Office for Roads" + "and" + "Bridges": one body's name
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="ORG")
@@ -108,6 +112,16 @@ def _media_source(ent: SpacySpan) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "to":
         return root.head.head.lower_ == "according"
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.CUE_VERBS
+
+
+def _one_place_with_and(
+    doc: Doc, first: SpacySpan, ent: SpacySpan, gaz: Gazetteer
+) -> bool:
+    """Two names joined by "and" that the gazetteer knows as one country's name."""
+    if ent.start != first.end + 1 or doc[first.end].lower_ != "and":
+        return False
+    place = gaz.lookup(doc[first.start : ent.end].text)
+    return place is not None and place.kind == "country"
 
 
 def _and_more(doc: Doc, org: SpacySpan, ent: SpacySpan) -> bool:

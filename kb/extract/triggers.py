@@ -446,7 +446,10 @@ class TriggerRules:
             }:
                 return "MarketMovement"  # "the Dow rose", "the S&P 500 gained"
             # "sales fell": the word as written too, whose lemma is "sale"
-            return _figure_kind({subj_lemma, subj.lower_ if subj is not None else ""})
+            kind = _figure_kind({subj_lemma, subj.lower_ if subj is not None else ""})
+            if kind is None and subj is not None and _by_a_figure(tok):
+                return "OtherEvent"  # "emissions fell 2 percent", "cases rose to 90"
+            return kind
         if lemma == "walk" and _walks_out(tok):
             return "Protest"  # "dock workers walked out": a strike
         kind = lx.VERB_TRIGGERS.get(lemma)
@@ -612,7 +615,10 @@ class TriggerRules:
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
-        return "Arrest" if "custody" in into else None
+        if "custody" in into:
+            return "Arrest"
+        to = {o.lower_ for o in prep_objects(tok, ("to",))}
+        return "HealthEvent" if to & lx.CARE_PLACES else None  # "taken to hospital"
 
     def _out_of_a_contest(self, tok: Token, objs: list[Token]) -> bool:
         """Someone put out of a contest: a person or team, and what they left
@@ -1567,6 +1573,28 @@ def _figure_kind(words: set[str]) -> str | None:
     if words & lx.ECONOMY_SUBJECTS:
         return "BusinessEvent"
     return "MarketMovement" if words & lx.MARKET_SUBJECTS else None
+
+
+def _by_a_figure(verb: Token) -> bool:
+    """Whether a verb of moving says by how much: "fell 2 percent", "rose by a
+    third"; not only to what level ("rose to 312": a figure now, told as one),
+    nor "rose to power" or "fell ill"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "npadvmod") and _a_figure(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by":
+            if any(g.dep_ == "pobj" and _a_figure(g) for g in c.children):
+                return True
+    return False
+
+
+def _a_figure(noun: Token) -> bool:
+    """ "2 percent", "a third", "90", "13,000 cases": a number or a share."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("nummod", "quantmod"))]
+    return any(
+        w.like_num or w.lower_ in ("percent", "%", "half", "third", "quarter")
+        for w in words
+    )
 
 
 def _named_thing(tok: Token) -> bool:

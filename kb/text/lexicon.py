@@ -182,7 +182,8 @@ ROLE_WORDS = frozenset(
     assemblywoman congressman congresswoman detective superintendent constable
     magistrate striker winger midfielder defender goalkeeper keeper substitute forecaster
     allrounder all-rounder batsman bowler skipper paceman spinner
-    glaciologist hydrologist epidemiologist""".split()
+    glaciologist hydrologist epidemiologist supt supt. insp insp. sgt sgt. cpl cpl.
+    det. const. cmdr cmdr. lt lt. col. gen. capt capt. maj. cllr cllr.""".split()
 )
 # Titles written short before a name, and the role word each stands for: "Sen. Obi"
 # is "the senator".
@@ -1459,7 +1460,16 @@ DISEASES = frozenset(
     }
 )
 # Acronyms of common nouns, which name no one: "an IPO", "GDP".
-COMMON_ACRONYMS = frozenset("IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs".split())
+COMMON_ACRONYMS = frozenset(
+    """IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs SMS MMS PDF PDFs DOC DOCX PPT XLS
+    JPEG JPG PNG GIF MP3 MP4 HTML URL URLs USB GPS VPN VPNs API APIs""".split()
+)
+# Devices, systems and currencies that the NER takes for companies ("an iPhone",
+# "on Android", "paid in Bitcoin"): things, never actors.
+TECH_PRODUCTS = frozenset(
+    """Android iOS iPhone iPhones iPad iPads iPod iMac iMacs MacBook macOS Windows
+    Linux Bitcoin Ethereum Xbox PlayStation Kindle Alexa Siri Chromebook""".split()
+)
 # The processes a prosecutor or a court drops or reopens: "dropped the case".
 LEGAL_PROCESSES = frozenset(
     """investigation investigations probe inquiry case cases charge charges lawsuit

@@ -1,0 +1,111 @@
+"""Events and actors on invented sentences (session 17): figures that move by an
+amount, deeds dated ahead or by a "when" clause, things found, people taken to
+hospital or arraigned; countries named with "and", titles of rank, and devices the
+NER takes for companies; trained English pipeline (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+#: two sentences before the one under test: an article's lead is read apart
+_LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
+
+
+def _dated(x: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.date.value if e.date else None) for e in x.events]
+
+
+def _triggers(x: Extraction) -> list[str]:
+    return [e.trigger.text for e in x.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a figure that moves by an amount, whatever it measures
+        ("Emissions in Utrecht fell 2 percent in 2019.", ("fell", "2019")),
+        ("New infections rose by 30 percent last month.", ("rose", "2025-05")),
+        # a deed set for a date ahead
+        ("The Varda side will play Utrecht on June 20.", ("play", "2025-06-20")),
+        # the date that a "when" clause hangs on
+        (
+            "The malware first appeared on May 12, when researchers at Orlen "
+            "spotted it.",
+            ("spotted", "2025-05-12"),
+        ),
+        (
+            "The virus has spread since June 2, when researchers found it.",
+            ("found", "2025-06-02"),
+        ),
+        # a thing found; people (counted) who did something; done to someone named
+        ("On June 2, researchers found the malware.", ("found", "2025-06-02")),
+        ("In 2021, more than 13,000 people crossed the border.", ("crossed", "2021")),
+        (
+            "Kellan Orlen and Maria Lopez were arraigned in Utrecht on Wednesday.",
+            ("arraigned", "2025-06-11"),
+        ),
+        ("Maria Lopez was taken to hospital on 2 June.", ("taken", "2025-06-02")),
+    ],
+)
+def test_events_and_their_dates(run, text, event):
+    assert event in _dated(run(_LEAD + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a level, not a move; power; a finding that is a saying or a verdict
+        # of someone's state; a figure's share of people did nothing
+        "Confirmed cases in Utrecht have risen to 312.",
+        "Kellan Orlen rose to power in 2010.",
+        "Investigators found that the brakes had failed on Monday.",
+        "Kellan found it hard to sleep on Monday.",
+        "About 40 percent of adults had received a second dose by Monday.",
+        "The children were taken to school by bus.",
+    ],
+)
+def test_no_event(run, text):
+    assert not _triggers(run(_LEAD + text))
+
+
+def _actors(x: Extraction) -> list[str]:
+    return [e.name for e in x.entities if e.actor_kind is not None]
+
+
+def _places(x: Extraction) -> list[str]:
+    return [e.name for e in x.entities if e.is_location]
+
+
+def test_a_country_named_with_and_is_one_place(run):
+    x = run("Kellan Orlen visited Trinidad and Tobago on Monday.")
+    assert "Trinidad and Tobago" in _places(x)
+    assert not {"Trinidad", "Tobago"} & set(_actors(x) + _places(x))
+
+
+def test_a_title_of_rank_is_no_part_of_the_name(run):
+    x = run(
+        "Superintendent Tomas Verhoek said the man was shot at noon.\n\n"
+        "Supt Verhoek said officers arrived within minutes.\n\n"
+        "Sgt. Maria Lopez said the road was closed. Sgt Lopez said two men fled."
+    )
+    people = [e for e in x.entities if e.actor_kind == "Person"]
+    assert sorted(p.name for p in people) == ["Maria Lopez", "Tomas Verhoek"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlen released the app for iPhone and iPad users on Monday.",
+        "The flaw affects Microsoft Windows and the MacBook Pro, Varda said.",
+        "The ransom is paid in Bitcoin, and the files are sent as PDF and JPEG.",
+    ],
+)
+def test_devices_systems_and_formats_are_no_actors(run, text):
+    found = set(_actors(run(text)))
+    things = {"iPhone", "iPad", "Microsoft Windows", "MacBook Pro", "Bitcoin", "PDF"}
+    assert not found & (things | {"JPEG", "Windows"})
