@@ -109,3 +109,40 @@ def test_devices_systems_and_formats_are_no_actors(run, text):
     found = set(_actors(run(text)))
     things = {"iPhone", "iPad", "Microsoft Windows", "MacBook Pro", "Bitcoin", "PDF"}
     assert not found & (things | {"JPEG", "Windows"})
+
+
+def _claims(x: Extraction) -> list[tuple[str, str]]:
+    names = {e.key: e.name for e in x.entities}
+    return [(names.get(c.claimant, "?"), c.statement) for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # a release or a statement that "according to" cites speaks
+        (
+            "According to the release, agents inspected the boat.",
+            ("release", "agents inspected the boat"),
+        ),
+        # … for whoever issued it, when the article says who did
+        (
+            "Varda Bank issued a statement on Monday. According to the statement, "
+            "300 jobs will go.",
+            ("Varda Bank", "300 jobs will go"),
+        ),
+        # a person named by the title they hold at an organisation
+        (
+            "The region cannot ignore the risk of further surges, said Utrecht "
+            "Health Organization (UHO) Director Maria Lopez.",
+            ("Maria Lopez", "The region cannot ignore the risk of further surges"),
+        ),
+    ],
+)
+def test_sources_of_claims(run, text, claim):
+    assert claim in _claims(run(_LEAD + text))
+
+
+def test_an_organisation_described_by_a_person_still_speaks(run):
+    # guard: the person named beside it holds no title there
+    x = run(_LEAD + "Varda Bank, Maria Lopez's employer, said the plan was sound.")
+    assert ("Varda Bank", "the plan was sound") in _claims(x)

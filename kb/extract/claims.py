@@ -723,7 +723,7 @@ class _ClaimRules(AttributionRules):
             # "according to a new survey", "according to the bank's report",
             # "according to exit polls": documents, not data or records in general
             # ("according to federal data")
-            found = self.r.document(obj)
+            found = self.r.document(obj, cited=True)
         if found is None and obj.tag_ == "NNS" and not _document_word(obj):
             found = self.r.new_speaker(obj)  # "according to campaign insiders"
         if found is None and obj.lower_ == "sources":

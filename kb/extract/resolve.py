@@ -95,6 +95,10 @@ class Resolver:
         if of is not None:
             return self.source(of)  # "many of his supporters": the supporters
         found = self.resolve(subj)
+        if found is not None and self.clusters[found].kind == "Organization":
+            head = self._titled_person_of(subj)
+            if head is not None:
+                return head  # "the Health Organization (UHO) Director Ana Obi said"
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
             if found is not None and (
@@ -127,6 +131,19 @@ class Resolver:
         if later is not None:
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
+
+    def _titled_person_of(self, org: Token) -> int | None:
+        """A person the parse hangs on an organisation's name by the title they hold
+        there: "Varda Health Organization (VHO) Director Ana Obi"."""
+        for c in org.children:
+            if c.dep_ != "appos" or not any(
+                g.dep_ == "compound" and g.lower_ in lx.ROLE_WORDS for g in c.children
+            ):
+                continue
+            hit = self.resolve(c, allow_new_group=False)
+            if hit is not None and self.clusters[hit].kind == "Person":
+                return hit
+        return None
 
     def _only_named_with(self, tok: Token) -> int | None:
         """ "Police said …" before the article names "the Sedbergh Police
@@ -722,19 +739,37 @@ class Resolver:
                 return issuer
         return None
 
-    def document(self, tok: Token) -> int | None:
+    def document(self, tok: Token, cited: bool = False) -> int | None:
         """ "The study found …", "polls show …", "according to federal data":
         a document whose issuer the article does not name speaks as a source of
         its own; "the poll" goes back to the poll met last. None for any other
-        word."""
-        if not _document(tok):
+        word. ``cited``: named after "according to", where a statement or a
+        release is a source too ("according to the release")."""
+        issued = cited and tok.lower_ in lx.ISSUED_DOCUMENTS
+        if not _document(tok) and not issued:
             return None
+        if issued and _definite(tok):
+            issuer = self._issuer(tok)
+            if issuer is not None:
+                return issuer  # "X said in a statement … According to the statement"
         if _definite(tok):
             earlier = self.recent(tok.i, {"Actor"}, word=tok.lower_)
             if earlier is not None:
                 self.name_as(earlier, tok.i, tok.i + 1)
                 return earlier
         return self.described(tok, "Actor", ("amod", "compound"))
+
+    def _issuer(self, doc_word: Token) -> int | None:
+        """Who issued "the statement" named before: the subject of the verb the
+        same word last hung on ("Orlen said in a statement", "Varda issued a
+        release")."""
+        for prev in reversed(doc_word.doc[: doc_word.i]):
+            if prev.lower_ != doc_word.lower_:
+                continue
+            verb = prev.head.head if prev.dep_ == "pobj" else prev.head
+            subj = self.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            return self.resolve(subj, allow_new_group=False) if subj else None
+        return None
 
     def unnamed_source(self, tok: Token) -> int | None:
         """ "a source", "a senior official": the unnamed single source the words

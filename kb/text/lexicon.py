@@ -114,6 +114,11 @@ SPEAKING_DOCUMENTS = frozenset(
     editorial email emails petition""".split()
 )
 
+# Documents that someone issued, which speak only where "according to" cites
+# them: "according to the release", "according to the complaint".
+ISSUED_DOCUMENTS = frozenset(
+    "statement release complaint filing filings bulletin announcement".split()
+)
 # What shows something but is no one, so never a source: "video footage shows …",
 # "according to evidence presented at trial".
 EVIDENCE_NOUNS = frozenset(
