@@ -689,12 +689,13 @@ class _ClaimRules(AttributionRules):
         return named
 
     def _earlier_issuer(self, doc_word: Token) -> int | None:
-        """ "Orlen issued a statement. The statement said …": who issued the
-        latest document of that word before it."""
+        """ "Orlen issued a statement. The statement said …", "Orlen said in a
+        statement …": who issued the latest document of that word before it."""
         for tok in reversed(self.doc[: doc_word.i]):
-            if tok.lemma_ != doc_word.lemma_ or tok.dep_ != "dobj":
+            if tok.lemma_ != doc_word.lemma_ or tok.dep_ not in ("dobj", "pobj"):
                 continue
-            subj = self.r.subject(tok.head)
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             return self.r.source(subj) if subj is not None else None
         return None
 
@@ -710,6 +711,8 @@ class _ClaimRules(AttributionRules):
         """The source inside "according to <…>": the first named entity in it, else
         the unnamed source, the document or the institution its words describe."""
         named = self._first_actor(obj.subtree)
+        if named is None and obj.lower_ in lx.ISSUED_DOCUMENTS:
+            named = self._issuer(obj)  # "According to the statement" Orlen issued
         if named is not None:
             return named
         if obj.lower_ in lx.EVIDENCE_NOUNS:

@@ -745,31 +745,14 @@ class Resolver:
         its own; "the poll" goes back to the poll met last. None for any other
         word. ``cited``: named after "according to", where a statement or a
         release is a source too ("according to the release")."""
-        issued = cited and tok.lower_ in lx.ISSUED_DOCUMENTS
-        if not _document(tok) and not issued:
+        if not _document(tok) and not (cited and tok.lower_ in lx.ISSUED_DOCUMENTS):
             return None
-        if issued and _definite(tok):
-            issuer = self._issuer(tok)
-            if issuer is not None:
-                return issuer  # "X said in a statement … According to the statement"
         if _definite(tok):
             earlier = self.recent(tok.i, {"Actor"}, word=tok.lower_)
             if earlier is not None:
                 self.name_as(earlier, tok.i, tok.i + 1)
                 return earlier
         return self.described(tok, "Actor", ("amod", "compound"))
-
-    def _issuer(self, doc_word: Token) -> int | None:
-        """Who issued "the statement" named before: the subject of the verb the
-        same word last hung on ("Orlen said in a statement", "Varda issued a
-        release")."""
-        for prev in reversed(doc_word.doc[: doc_word.i]):
-            if prev.lower_ != doc_word.lower_:
-                continue
-            verb = prev.head.head if prev.dep_ == "pobj" else prev.head
-            subj = self.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-            return self.resolve(subj, allow_new_group=False) if subj else None
-        return None
 
     def unnamed_source(self, tok: Token) -> int | None:
         """ "a source", "a senior official": the unnamed single source the words
