@@ -50,6 +50,11 @@ def _triggers(x: Extraction) -> list[str]:
             ("arraigned", "2025-06-11"),
         ),
         ("Maria Lopez was taken to hospital on 2 June.", ("taken", "2025-06-02")),
+        # a noun set for a date, whatever the noun
+        (
+            "The return fixture between the two sides is slated for June 21.",
+            ("fixture", "2025-06-21"),
+        ),
     ],
 )
 def test_events_and_their_dates(run, text, event):
@@ -67,6 +72,7 @@ def test_events_and_their_dates(run, text, event):
         "Kellan found it hard to sleep on Monday.",
         "About 40 percent of adults had received a second dose by Monday.",
         "The children were taken to school by bus.",
+        "Meetings were set up on two websites as of Wednesday.",
     ],
 )
 def test_no_event(run, text):
@@ -146,3 +152,18 @@ def test_an_organisation_described_by_a_person_still_speaks(run):
     # guard: the person named beside it holds no title there
     x = run(_LEAD + "Varda Bank, Maria Lopez's employer, said the plan was sound.")
     assert ("Varda Bank", "the plan was sound") in _claims(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Kellan Orlen said in a Tuesday statement that the plan was dead.",
+            "2025-06-10",
+        ),
+        ("“The risk is small,” said Maria Lopez in a Monday analysis.", "2025-06-09"),
+    ],
+)
+def test_a_saying_is_dated_by_what_it_was_made_in(run, text, date):
+    x = run(_LEAD + text)
+    assert [c.date.value if c.date else None for c in x.claims] == [date]

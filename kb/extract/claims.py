@@ -339,6 +339,7 @@ class _ClaimRules(AttributionRules):
         claim = self._claim(start, end, stmt, claimant, tok, subj)
         claim.date = (
             self.dates.date_of(tok)
+            or self.dates.said_in(tok)
             or self.dates.date_within(cue_adjuncts(tok), tok)
             or self.dates.date_beside(tok, (claim.stmt_start, claim.stmt_end))
         )

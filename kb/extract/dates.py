@@ -15,6 +15,7 @@ from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
 from kb.extract.paragraphs import sentence_before, token_from
 from kb.models import DateValue
+from kb.text import lexicon as lx
 from kb.text.dates import (
     Dateline,
     Tense,
@@ -44,6 +45,7 @@ _PLAN_VERBS = {
     "set",
     "due",
     "slate",
+    "slat",  # the lemmatiser's "slated"
     "ready",
     "willing",
 }
@@ -144,6 +146,22 @@ class DateContext:
         for ent in self.by_sentence.get(verb.sent.start, []):
             if _modifies(ent) == noun:
                 value = resolve(ent.text, self.ref, tense(verb))
+                if value is not None:
+                    return value
+        return None
+
+    def said_in(self, cue: Token) -> DateValue | None:
+        """The date of what the saying was made in: "said in a Monday statement",
+        "wrote in a Tuesday post", "said during Friday's briefing"."""
+        for noun in (
+            g
+            for p in cue.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "during", "at")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ):
+            if noun.lemma_.lower() in lx.SAYING_OCCASIONS:
+                value = self.noun_date(noun, cue)
                 if value is not None:
                     return value
         return None

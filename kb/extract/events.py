@@ -493,9 +493,11 @@ def _happens(tok: Token) -> bool:
         return True
     if any(c.dep_ == "dobj" for c in verb.children):
         return False  # "the board began talks": the doer, not the deed
-    if verb_lemma == "hold" and tok.dep_ != "nsubjpass":
+    if verb_lemma in _HELD and tok.dep_ != "nsubjpass":
         return False  # "the talks were held on Monday"; not "she held talks"
-    return verb_lemma in _RUNNING | {"hold"} and any(
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "meetings were set up", "the plant ran out of …"
+    return verb_lemma in _RUNNING | _HELD and any(
         t.ent_type_ == "DATE"
         for c in verb.children
         if c.dep_ in ("prep", "npadvmod")
@@ -505,6 +507,9 @@ def _happens(tok: Token) -> bool:
 
 #: verbs of how long something goes on, which a date makes an event's
 _RUNNING = frozenset("run start begin end close finish continue resume last".split())
+#: verbs whose passive subject, with a date, is an event set for it: "the talks
+#: were held on Monday", "the return fixture is slated for June 12"
+_HELD = frozenset({"hold", "slate", "slat", "schedule", "set"})  # "slat": the lemmatiser
 #: verbs that say an event goes on, whose modals are the event's
 _GOING_ON = _RUNNING | {"occur", "happen", "take", "go"}
 #: nouns for any event, which say nothing of which: "the incident"

@@ -1188,6 +1188,12 @@ SAID_THINGS = frozenset(
     """statement comment remark response reply denial tweet post message question
     questions""".split()
 )
+# What a saying is made in, whose date is the saying's: "said in a Monday
+# statement", "told reporters during Friday's briefing".
+SAYING_OCCASIONS = frozenset(
+    """statement analysis interview speech briefing address post tweet letter
+    remarks news conference conference hearing report email memo""".split()
+)
 # Adverbs that make a verb a habit, not an event: "he often travels abroad".
 HABITUAL_ADVERBS = frozenset(
     """often frequently regularly usually routinely sometimes occasionally
