@@ -509,7 +509,9 @@ def _happens(tok: Token) -> bool:
 _RUNNING = frozenset("run start begin end close finish continue resume last".split())
 #: verbs whose passive subject, with a date, is an event set for it: "the talks
 #: were held on Monday", "the return fixture is slated for June 12"
-_HELD = frozenset({"hold", "slate", "slat", "schedule", "set"})  # "slat": the lemmatiser
+_HELD = frozenset(
+    {"hold", "slate", "slat", "schedule", "set"}
+)  # "slat": the lemmatiser
 #: verbs that say an event goes on, whose modals are the event's
 _GOING_ON = _RUNNING | {"occur", "happen", "take", "go"}
 #: nouns for any event, which say nothing of which: "the incident"
