@@ -167,3 +167,37 @@ def test_an_organisation_described_by_a_person_still_speaks(run):
 def test_a_saying_is_dated_by_what_it_was_made_in(run, text, date):
     x = run(_LEAD + text)
     assert [c.date.value if c.date else None for c in x.claims] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where a person named with their age lives
+        (
+            "Kellan Orlen, 68, of Torrance and Maria Lopez, 30, of Dedham were "
+            "charged.",
+            "Dedham",
+        ),
+        # a province the gazetteer is unsure of, in a story that names its country;
+        # a name with accents
+        ("Smoke from fires in Brazil reached Mato Grosso and Rondônia.", "Rondônia"),
+        ("Smoke from fires in Brazil reached Mato Grosso and Rondônia.", "Mato Grosso"),
+        # a region named in the plural
+        ("Cases are rising across the Americas, officials said.", "Americas"),
+    ],
+)
+def test_places(run, text, place):
+    assert place in _places(run(_LEAD + text))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # guards: a people and a family named in the plural stay groups
+        ("The North Koreans said the talks had failed.", "North Koreans"),
+        ("David Orlen spoke on Monday. The Orlens said they were happy.", "Orlens"),
+    ],
+)
+def test_plural_names_of_people_are_no_places(run, text, group):
+    x = run(_LEAD + text)
+    assert group not in _places(x)

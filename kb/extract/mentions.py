@@ -137,6 +137,16 @@ def _after_kin(ent: SpacySpan) -> bool:
 _AT_A_BUILDING = frozenset({"at", "in", "inside", "outside", "near", "to", "from"})
 
 
+def _home_town(prep: Token) -> bool:
+    """ "Ana Obi, 30, of Dedham": where a person named with their age lives."""
+    person = prep.head
+    return (
+        prep.lower_ == "of"
+        and person.ent_type_ == "PERSON"
+        and any(c.dep_ == "appos" and c.like_num for c in person.children)
+    )
+
+
 def _facility_slot(ent: SpacySpan) -> bool:
     """Where a building stands for where something happened: "treated at Kelvin
     Hospital", "protesters inside Kelvin University"; not "doctors at Kelvin
@@ -489,8 +499,9 @@ class _MentionFinder:
                 # the first name the NER left out, and no town of that name
                 ent, place = SpacySpan(self.doc, start, ent.end, "PERSON"), None
         if place is None and label in ("GPE", "LOC") and ent[-1].tag_ == "NNPS":
-            self._add(Mention(ent.start, ent.end, "Group", text))
-            return
+            if not self._a_region_of_plurals(ent, text):
+                self._add(Mention(ent.start, ent.end, "Group", text))
+                return
         if self._team(ent, place):
             self._add(Mention(ent.start, ent.end, "Organization", text))
             return
@@ -714,7 +725,9 @@ class _MentionFinder:
                     and self._in_place_slot(first)
                 )
             )
-        return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+        if root.dep_ != "pobj":
+            return False
+        return root.head.lower_ in _WHERE_PREPS or _home_town(root.head)
 
     def _team(self, ent: SpacySpan, place: Place | None) -> bool:
         """In a sports report, a club named after its city ("Leeds", "Bristol City")
@@ -738,8 +751,10 @@ class _MentionFinder:
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
         """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
         when the name is a country, a region, or a large city and nothing else."""
-        if place is None or ent.label_ == "NORP" or place.weak:
+        if place is None or ent.label_ == "NORP":
             return False
+        if place.weak:  # "Mato Grosso" in a story that names Brazil
+            return place.kind == "admin" and place.country in self._countries()
         if self._company_of_a_nation(ent) or _after_kin(ent):
             return False
         if ent.text in self.surnames:
@@ -759,6 +774,24 @@ class _MentionFinder:
         if place.kind in ("country", "admin", "continent", "user"):
             return True
         return place.population >= 100_000 and len(ent) <= 2
+
+    def _a_region_of_plurals(self, ent: SpacySpan, text: str) -> bool:
+        """ "the Americas", "the Alps", "the Balkans": a region or a range named in
+        the plural, not a people ("North Koreans", "the Democrats") nor a family
+        ("the Beckhams" after "David Beckham")."""
+        one = text.removesuffix("s")
+        return (
+            ent.label_ == "LOC"
+            and ent.start > 0
+            and self.doc[ent.start - 1].lower_ == "the"
+            and not nationality_word(self.gaz, one)
+            and one not in self.surnames
+        )
+
+    def _countries(self) -> set[str]:
+        """The keys of the countries the NER names as places in the article."""
+        found = (self.gaz.lookup(name) for name in self.place_names)
+        return {p.key for p in found if p is not None and p.kind == "country"}
 
     def _company_of_a_nation(self, ent: SpacySpan) -> bool:
         """ "the Japanese Hitachi": a company the gazetteer also knows as a town."""

@@ -249,7 +249,7 @@ class Gazetteer:
             if (
                 country is None
                 or self._named(fold(name), country, top=not _parent_of(sub))
-                or not re.fullmatch(r"[A-Z][A-Za-z -]{3,40}", name)
+                or not _plain_name(name)
                 or set(fold(name).split()) <= _GENERIC_AREA_WORDS
             ):
                 continue
@@ -342,6 +342,16 @@ class Gazetteer:
             else:
                 extended._links[fold(entry.name)] = entry
         return extended
+
+
+def _plain_name(name: str) -> bool:
+    """A name in words only, accents allowed ("Rondônia", "Ceará", "Baden-
+    Württemberg"): not a code, a number or a bracketed note."""
+    return (
+        4 <= len(name) <= 41
+        and name[0].isupper()
+        and all(c.isalpha() or c in " -" for c in name)
+    )
 
 
 def _parent_of(sub: object) -> str | None:
