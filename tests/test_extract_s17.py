@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kb.models import Extraction
+from tests.conftest import run_export
 
 pytestmark = pytest.mark.slow
 
@@ -201,3 +202,19 @@ def test_places(run, text, place):
 def test_plural_names_of_people_are_no_places(run, text, group):
     x = run(_LEAD + text)
     assert group not in _places(x)
+
+
+def test_a_place_that_takes_part_in_an_event_is_an_actor_and_the_graph_conforms(
+    tmp_path,
+):
+    """A place the gazetteer does not know, done to ("the Varda Ridge was
+    attacked"): before, it stayed a bare location and the whole article failed
+    validation (exit 1)."""
+    article = tmp_path / "ridge.txt"
+    article.write_text(
+        "The town was quiet.\n\nThe Varda Ridge was attacked on Monday by rebels.\n",
+        encoding="utf-8",
+    )
+    result = run_export([str(article), "--format", "nt"])
+    assert result.exit_code == 0, result.stderr
+    assert "varda-ridge" in result.text

@@ -88,7 +88,10 @@ class _Assembly:
         claims = tuple(self._final_claim(c, keys, events, starts) for c in raw_claims)
         used = {k for e in events for k in (*e.agents, *e.participants, *e.places)}
         used |= {c.claimant for c in claims} | {k for c in claims for k in c.about}
-        acting = {c.claimant for c in claims} | {k for e in events for k in e.agents}
+        # whoever speaks, acts or takes part is an actor: a place too ("the Varda
+        # Ridge was shelled"), so that every event's participant is one
+        acting = {c.claimant for c in claims}
+        acting |= {k for e in events for k in (*e.agents, *e.participants)}
         entities = [
             replace(e, actor_kind="Actor")
             if e.key in acting and not e.actor_kind
