@@ -218,3 +218,15 @@ def test_a_place_that_takes_part_in_an_event_is_an_actor_and_the_graph_conforms(
     result = run_export([str(article), "--format", "nt"])
     assert result.exit_code == 0, result.stderr
     assert "varda-ridge" in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a noun's event is named with the verb that says it happened
+        ("The operation began in July 2020.", "operation began (event)"),
+        ("The talks were held on Monday in Utrecht.", "talks were held (negotiation)"),
+    ],
+)
+def test_an_event_is_labelled_with_the_verb_that_it_happened(run, text, label):
+    assert label in [e.label for e in run(_LEAD + text).events]

@@ -365,10 +365,28 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
 _PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
 _PHRASE_PREPS = ("with", "against")
 _PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
+# Verbs that say that their subject happened: "the talks began", "were held".
+_HAPPENING = frozenset(
+    """begin start end occur happen hold resume continue unfold""".split()
+)
 # Verbs that add little to the noun they take: "held talks", "made landfall".
 _LIGHT_VERBS = frozenset(
     {"pay", "make", "hold", "stage", "launch", "give", "conduct", "take", "open"}
 )
+
+
+def _verb_of_happening(noun: Token) -> int:
+    """Where a noun's phrase ends: with the verb that says it happened right after
+    it ("the operation began", "talks were held"), else at the noun."""
+    verb = noun.head
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in _HAPPENING
+        and verb.i > noun.i
+        and all(t.dep_ in ("aux", "auxpass") for t in noun.doc[noun.i + 1 : verb.i])
+    ):
+        return verb.i
+    return noun.i
 
 
 def _trigger_phrase(tok: Token) -> str:
@@ -392,7 +410,7 @@ def _trigger_phrase(tok: Token) -> str:
             and all(t.dep_ in ("det", "poss") for t in doc[head.i + 1 : start])
         ):
             start = head.i  # "paid tribute", "made landfall", "held talks"
-        return doc[start : tok.i + 1].text
+        return doc[start : _verb_of_happening(tok) + 1].text
     end = tok.i + 1
     if end < len(doc) and (
         doc[end].dep_ == "prt"
