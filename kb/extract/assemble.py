@@ -99,7 +99,9 @@ class _Assembly:
             for e in entities
         ]
         kept = [e for e in entities if e.actor_kind != "Group" or e.key in used]
-        gone = {keys[i] for i in self.faceless}
+        # a faceless group's key may be a speaking group's too ("people"): keep it
+        kept_keys = {k for i, k in enumerate(keys) if i not in self.faceless}
+        gone = {keys[i] for i in self.faceless} - kept_keys
         kept = [e for e in kept if e.key not in gone]
         return Extraction(
             article_of(self.doc),
