@@ -10,9 +10,10 @@ import random
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kb.rdf.namespaces import KB
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import key_rows, ordered_keys, queries
 from kb.store.embedded import Store
 from kb.store.ordered_keys import KeptKeys
@@ -152,3 +153,55 @@ def test_counts_of_other_lists_are_not_used() -> None:
     counts = key_rows.encode(key_rows.guard(*texts), [], {}, 1)
     assert key_rows.decode(counts, key_rows.guard(texts[0] + "\n", texts[1])) is None
     assert key_rows.decode(counts, key_rows.guard(*texts)) == {}
+
+
+def _country_articles(count: int) -> list[tuple[str, Graph]]:
+    """Events at a town of a country that no article names (the gazetteer puts
+    it there), or at a quarter of the town (two places in the town: two rows),
+    some with two labels."""
+    rng = random.Random(21)
+    town, quarter = _place("geonames-2803138"), _place("harbour-quarter")
+    out = []
+    for n in range(count):
+        article = URIRef(f"{DEFAULT_BASE}article/{n}")
+        g = Graph()
+        g.add((article, RDF.type, KB.Article))
+        for place, label in [(town, "Antwerp"), (quarter, "Harbour Quarter")]:
+            g.add((place, RDF.type, KB.Location))
+            g.add((place, RDFS.label, Literal(label)))
+        g.add((quarter, SCHEMA.containedInPlace, town))
+        for e in range(rng.randint(1, 3)):
+            event = URIRef(f"{article}/event/{e}")
+            g.add((article, KB.mentions, event))
+            g.add((event, KB.eventType, KB.NaturalDisaster))
+            for label in rng.sample(["flood", "storm"], rng.choice([1, 1, 2])):
+                g.add((event, RDFS.label, Literal(label)))
+            for place in rng.sample([town, quarter], rng.choice([1, 1, 2])):
+                g.add((event, KB.place, place))
+            for date in rng.sample(DATES, rng.choice([0, 1, 1])):
+                g.add((event, KB.date, date))
+        out.append((str(article), g))
+    return out
+
+
+def _place(key: str) -> URIRef:
+    return URIRef(f"{DEFAULT_BASE}place/{key}")
+
+
+def test_a_country_with_one_towns_list_pages_from_its_counts() -> None:
+    store = Store()
+    store.add_many(_country_articles(30))
+    store.settle()
+    params = [("place", "Belgium")]
+    kept = _kept(store, "events-at", params)
+    assert kept.counts, "the town's keys of several rows are counted"
+    whole = prepare(QueryRequest(named="events-at", params=params)).run(store).rows
+    assert len(whole) > len(kept)
+    for limit in (1, 4):
+        for offset in range(len(whole) + 2):
+            request = QueryRequest(
+                named="events-at", params=params, limit=limit, offset=offset
+            )
+            page = prepare(request).run(store)
+            assert page.rows == whole[offset : offset + limit], offset
+            assert page.more == (len(whole) > offset + limit), offset

@@ -1003,18 +1003,6 @@ def stored_keys(
     return _merged_keys(db, kind, {*entities, *inner}, set(chain(*inner.values())))
 
 
-def _entity_lines(
-    db: ox.Store, kind: _Kind, entity: ox.NamedNode
-) -> tuple[str, list[str]] | None:
-    """An entity's list: its kinds line and its lines in order (added rows in
-    their places), or ``None`` when it has none."""
-    texts = _entity_texts(db, kind, entity)
-    if texts is None:
-        return None
-    header = texts[0].split("\n", 1)[0]
-    return header, _all_lines(*texts)
-
-
 def _entity_texts(
     db: ox.Store, kind: _Kind, entity: ox.NamedNode
 ) -> tuple[str, str | None] | None:
@@ -1055,28 +1043,30 @@ def _merged_keys(
     if within is None:
         return None
     lists, converted = [], False
+    counts: dict[Key, int] | None = None
     for entity, (reader, convert) in chain(
         ((e, (kind, None)) for e in sorted(areas)),
         ((p, within) for p in sorted(places)),
     ):
         node = ox.NamedNode(entity)
-        found = _entity_lines(db, reader, node)
-        if found is None:
+        texts = _entity_texts(db, reader, node)
+        if texts is None:
             if next(db.quads_for_pattern(None, None, node, _UNION), None) is not None:
                 return None  # every key query part reaches its entity as an object
             continue  # one that no triple reaches, as a country no article names
+        found = (texts[0].split("\n", 1)[0], _all_lines(*texts))
         if found[1]:
             lists.append(found if convert is None else convert(*found))
             converted |= convert is not None
+            counts = None if convert else _counts_of(db, reader, node, texts)
     if sum(len(lines) for _, lines in lists) < MIN_KEYS:
         return None
-    # one list of the query's own (a country no article names, with one busy
-    # town) is in order already
-    ordered = (
-        lists[0][1]
-        if len(lists) == 1 and not converted
-        else _in_order(lists, len(kind.plan.order))
-    )
+    if len(lists) == 1 and not converted:
+        # one list of the query's own (a country no article names, with one busy
+        # town) is in order already, and the answer's rows are that list's
+        # entity's: the others reach nothing
+        return KeptKeys(lists[0][1], kind.columns, counts)
+    ordered = _in_order(lists, len(kind.plan.order))
     return None if ordered is None else KeptKeys(ordered, kind.columns)
 
 
