@@ -205,3 +205,43 @@ def test_a_country_with_one_towns_list_pages_from_its_counts() -> None:
             page = prepare(request).run(store)
             assert page.rows == whole[offset : offset + limit], offset
             assert page.more == (len(whole) > offset + limit), offset
+
+
+#: Names of several entities: "Norland" ends "East Norland" too, "Brekke" is
+#: Anna Brekke's other name and ends Tomas Brekke's.
+SEVERAL = [
+    ("conflicting-figures", [("entity", "Brekke")]),
+    ("claims-by", [("actor", "Brekke")]),
+    ("timeline", [("entity", "Norland")]),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), SEVERAL)
+def test_a_name_of_several_entities_pages_from_their_lists_merged(
+    name: str, params: list[tuple[str, str]]
+) -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    named = queries.load(name)
+    assert named.keys is not None
+    bindings = queries.bind(named, params)
+    assert (
+        len(
+            store.entities_named(str(bindings[named.keys.query.name_tests[0].param]))
+            or []
+        )
+        > 1
+    )
+    kept = _kept(store, name, params)
+    text = queries.for_store(named.keys.query, bindings, store)
+    plan = named.keys
+    assert list(kept) == store.keys(
+        plan.unordered(text), bindings, plan.order, plan.variables
+    )
+    whole = prepare(QueryRequest(named=name, params=params)).run(store).rows
+    for offset in range(0, len(whole) + 2, 3):
+        request = QueryRequest(named=name, params=params, limit=5, offset=offset)
+        page = prepare(request).run(store)
+        assert page.rows == whole[offset : offset + 5], offset
+        assert page.more == (len(whole) > offset + 5), offset

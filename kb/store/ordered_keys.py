@@ -966,12 +966,13 @@ def stored_keys(
     bindings: Mapping[str, Node],
     widen: Widen,
 ) -> Sequence[Key] | None:
-    """The keys of ``query``'s answer kept for the one entity its name parameter
+    """The keys of ``query``'s answer kept for the entities its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
     stale, the query keeps none, another parameter that its key query tests is
-    given, or the name names no
-    entity or several, or one with fewer keys than :data:`MIN_KEYS`. The store
-    must have a complete name index.
+    given, or the name names no entity, or they have fewer keys than
+    :data:`MIN_KEYS`. The store must have a complete name index. The keys of a
+    name of several entities are those of their lists, merged
+    (:func:`_merged_keys`).
 
     When ``widen`` finds places inside the entity (a country's towns, which the
     query then reaches too: :func:`kb.store.queries.for_store`), the keys are
@@ -989,17 +990,16 @@ def stored_keys(
     if entities is None:
         return None
     inner = widen(entities, name)
-    if not inner:
-        if len(entities) != 1:
-            return None
+    if not inner and len(entities) == 1:
         entity = ox.NamedNode(entities[0])
         texts = _entity_texts(db, kind, entity)
         lines = None if texts is None else _all_lines(*texts)
         if texts is None or lines is None or len(lines) < MIN_KEYS:
             return None  # as cheap to find by the key query
         return KeptKeys(lines, kind.columns, _counts_of(db, kind, entity, texts))
-    # the name test's entities and the areas the places are in (a country no
-    # article names among them) are all the query's entity: each its own list
+    # the name test's entities (several: "officials", a group and one article's
+    # own) and the areas the places are in (a country no article names among
+    # them) are all the query's entity: each its own list
     return _merged_keys(db, kind, {*entities, *inner}, set(chain(*inner.values())))
 
 
@@ -1039,7 +1039,7 @@ def _merged_keys(
     of them has no list but may have keys (it is the object of a triple), or the
     places' keys cannot be read from lists, or the keys cannot be ordered here (as
     :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
-    within = _within_list(kind)
+    within = _within_list(kind) if places else (kind, None)
     if within is None:
         return None
     lists, converted = [], False
@@ -1064,7 +1064,7 @@ def _merged_keys(
     if len(lists) == 1 and not converted:
         # one list of the query's own (a country no article names, with one busy
         # town) is in order already, and the answer's rows are that list's
-        # entity's: the others reach nothing
+        # entity's: the others have no key
         return KeptKeys(lists[0][1], kind.columns, counts)
     ordered = _in_order(lists, len(kind.plan.order))
     return None if ordered is None else KeptKeys(ordered, kind.columns)
