@@ -150,7 +150,7 @@ def test_counts_of_other_lists_are_not_used() -> None:
     norland = URIRef("https://example.org/id/place/norland")
     texts = ordered_keys._entity_texts(store._ox, kind, ox.NamedNode(norland))
     assert texts is not None and kept.counts is not None
-    counts = key_rows.encode(key_rows.guard(*texts), [], {}, 1)
+    counts = key_rows.encode(key_rows.guard(*texts), {})
     assert key_rows.decode(counts, key_rows.guard(texts[0] + "\n", texts[1])) is None
     assert key_rows.decode(counts, key_rows.guard(*texts)) == {}
 

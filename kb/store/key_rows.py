@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from kb.store.sparql import PREDECLARED, Key
 
-__all__ = ["PREFIX", "counted", "decode", "encode", "guard", "read_counts"]
+__all__ = ["PREFIX", "counted", "decode", "encode", "guard", "of_keys", "read_counts"]
 
 PREFIX = "urn:newskb:keyRows/"
 
@@ -36,17 +36,21 @@ def guard(whole: str, added: str | None) -> str:
     return f"{check:08x}:{len(whole)}:{-1 if added is None else len(added)}"
 
 
-def encode(
-    check: str, keys: Iterable[Key], counts: Mapping[Key, int], absent: int
-) -> str:
-    """The text of a list's counts: the guard ``check``, then each of ``keys``
-    whose count is not one (a key not in ``counts`` has ``absent`` rows)."""
+def encode(check: str, counts: Mapping[Key, int]) -> str:
+    """The text of a list's counts: the guard ``check``, then each key of
+    ``counts`` whose count is not one."""
     lines = [check]
-    for key in keys:
-        found = counts.get(key, absent)
+    for key, found in counts.items():
         if found != 1:
             lines.append(f"{found}\t" + "\t".join(t or "" for t in key))
     return "\n".join(lines)
+
+
+def of_keys(keys: Iterable[Key], counts: Mapping[Key, int]) -> dict[Key, int]:
+    """The counts of ``keys`` that are not one, where ``counts`` (a counting
+    query's) has no key with no row."""
+    found = ((key, counts.get(key, 0)) for key in keys)
+    return {key: n for key, n in found if n != 1}
 
 
 def decode(text: str, check: str) -> dict[Key, int] | None:

@@ -462,18 +462,17 @@ def _settled_counts(
         if found is not None:
             known[entity] = found
     whole = sorted((e for e in entities if e not in known), key=str)
-    # counted whole, a key absent has no row; in steps, one absent has one
     counted = _counts(db, kind, whole) if whole else {}
     steps = _item_counts(db, kind, pending.nodes, known, fresh) if known else {}
+    columns = kind.columns
     for entity in entities:
         text, added = after.whole[entity], after.added.get(entity)
         assert text is not None
-        keys = (_key_of(line, kind.columns) for line in _all_lines(text, added))
-        check = key_rows.guard(text, added)
-        if entity in steps:
-            now[entity] = key_rows.encode(check, keys, steps[entity], 1)
-        else:
-            now[entity] = key_rows.encode(check, keys, counted.get(entity, {}), 0)
+        found = steps.get(entity)
+        if found is None:  # counted whole: a key absent has no row
+            keys = (_key_of(line, columns) for line in _all_lines(text, added))
+            found = key_rows.of_keys(keys, counted.get(entity, {}))
+        now[entity] = key_rows.encode(key_rows.guard(text, added), found)
     return _Lists(old, now)
 
 
@@ -503,9 +502,9 @@ def _item_counts(
     fresh: dict[ox.NamedNode, set[Row]],
 ) -> key_rows.Counts:
     """The counts of the keys of entities whose counts are ``known`` (those of
-    their lists before the writes), with those of the keys of the written items
-    (``nodes``) counted again."""
-    written = {str(n) for n in nodes}
+    their lists before the writes, where not one), with those of the keys of the
+    written items (``nodes``) counted again: a key absent has one row."""
+    written, columns = {str(n) for n in nodes}, kind.columns
     items: key_rows.Counts = {}
     for variable in kind.items:
         for chunk in _chunks(sorted(nodes, key=str)):
@@ -520,7 +519,7 @@ def _item_counts(
         }
         mine = items.get(entity, {})
         for row in fresh.get(entity, ()):
-            key = tuple(None if row[i] is None else str(row[i]) for i in kind.columns)
+            key = tuple(None if row[i] is None else str(row[i]) for i in columns)
             counts[key] = mine.get(key, 0)
         out[entity] = counts
     return out
