@@ -273,12 +273,18 @@ def test_a_writer_stopped_before_it_settled_makes_every_list_be_written_again(
         _assert_kept_as_found(kb)
 
 
-def test_a_name_for_several_entities_or_other_parameters_read_the_key_query() -> None:
+def test_other_parameters_read_the_key_query() -> None:
     kb = _store()
-    assert _kept(kb, "claims-by", [("actor", "Brekke")]) is None  # two Brekkes
     both = [("place", "Norland"), ("from", "2025-03-01")]
     assert _kept(kb, "events-at", both) is None
     assert _kept(kb, "conflicting-figures", []) is None
+
+
+def test_a_name_for_several_entities_reads_their_lists_merged() -> None:
+    kb = _store()
+    two = [("actor", "Brekke")]  # two Brekkes
+    assert len(kb.entities_named("Brekke") or []) == 2
+    assert _kept(kb, "claims-by", two) == _fresh(kb, "claims-by", two) != []
 
 
 def test_the_key_queries_read_only_keyed_predicates() -> None:

@@ -32,6 +32,12 @@ written nodes, as each keyed triple links an item (a claim, an event) to
 something, apart from ``schema:containedInPlace``, whose changes read the lists
 again. A mark found by a writer that did not set it (a process stopped before it
 settled) makes every list be written again.
+
+Beside a list of :data:`MIN_KEYS` keys or more, claims-by's, events-at's and
+timeline's lists keep how many rows of the query's answer each key has where that
+is not one (:mod:`kb.store.key_rows`), counted whole with the list or, when rows
+are merged in steps, for the written items' keys (:func:`_settled_counts`), so that
+a page deep in a busy entity's answer starts at its own keys.
 """
 
 from __future__ import annotations
@@ -49,12 +55,13 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
-from kb.store import queries
+from kb.store import key_rows, queries
 from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
 from kb.store.sparql import PREDECLARED, Key, order_keys, term_kind
 
 __all__ = [
     "KEYED_PREDICATES",
+    "KeptKeys",
     "MIN_KEYS",
     "is_stale",
     "keyed_nodes",
@@ -120,6 +127,20 @@ class _Kind:
     items: tuple[str, ...]
 
     @property
+    def rows(self) -> ox.NamedNode:
+        """The predicate of the counts of the list's keys' rows (see
+        :mod:`kb.store.key_rows`)."""
+        return ox.NamedNode(key_rows.PREFIX + self.query.name)
+
+    @property
+    def counted(self) -> bool:
+        """Whether its lists' keys have their rows counted: whether a key's rows
+        change only with its items' own triples, or with the links the lists
+        follow (conflicting-figures' rows read the claimants' labels, which any
+        article may add to)."""
+        return self.query.name in _COUNTED
+
+    @property
     def added(self) -> ox.NamedNode:
         """The predicate of the rows added to a list since it was written whole
         (see :func:`_placed`)."""
@@ -169,6 +190,8 @@ def _kinds() -> tuple[_Kind, ...]:
 
 
 _ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
+#: The queries whose lists keep their keys' counts of rows (see :attr:`_Kind.counted`).
+_COUNTED = frozenset({"claims-by", "events-at", "timeline"})
 
 
 def _kind(name: str) -> _Kind | None:
@@ -331,11 +354,17 @@ def settle(db: ox.Store, pending: Pending) -> None:
                 _lists(db, kind.predicate, None), _lists(db, kind.added, None)
             )
             after = _Lists(_whole(db, kind, names), {})
+            fresh: dict[ox.NamedNode, set[Row]] = {}
+            again = names
         else:
-            kept, after = _settled(db, kind, pending, names)
+            kept, after, fresh, again = _settled(db, kind, pending, names)
+        counts = _Lists({}, {})
+        if kind.counted:
+            counts = _settled_counts(db, kind, pending, (kept, after), fresh, again)
         for predicate, old, now in [
             (kind.predicate, kept.whole, after.whole),
             (kind.added, kept.added, after.added),
+            (kind.rows, counts.whole, counts.added),
         ]:
             for entity in old.keys() | now.keys():
                 before, text = old.get(entity), now.get(entity)
@@ -358,7 +387,7 @@ class _Lists:
 
 def _settled(
     db: ox.Store, kind: _Kind, pending: Pending, names: set[ox.NamedNode]
-) -> tuple[_Lists, _Lists]:
+) -> tuple[_Lists, _Lists, dict[ox.NamedNode, set[Row]], set[ox.NamedNode]]:
     """The lists of ``kind`` that ``pending``'s writes may have changed, before
     and after. The rows of the written items (:func:`_item_rows`) say which
     entities an add reached: an add never takes an item's last row of an entity
@@ -396,7 +425,104 @@ def _settled(
     after.whole |= _whole(db, kind, again)
     for entity in again:
         after.added[entity] = None
-    return kept, after
+    return kept, after, fresh, again
+
+
+def _settled_counts(
+    db: ox.Store,
+    kind: _Kind,
+    pending: Pending,
+    lists: tuple[_Lists, _Lists],
+    fresh: dict[ox.NamedNode, set[Row]],
+    again: set[ox.NamedNode],
+) -> _Lists:
+    """The counts of the keys' rows (:mod:`kb.store.key_rows`) of the lists that
+    ``lists`` (before and after) changed, before and after (as a :class:`_Lists`'
+    ``whole`` and ``added``, whose predicates they are not): kept for a list of
+    :data:`MIN_KEYS` keys or more (readers use no other). A list read whole
+    (``again``), or whose counts were not those of its texts before, has its keys
+    counted whole; another has the counts of its written items' keys replaced
+    (``fresh``: their rows of the key query), as its rows are (:func:`_changed`):
+    a key's rows change only with its item's own triples (an item is minted in
+    its article) or with places put inside another (whose lists are read
+    whole)."""
+    kept, after = lists
+    entities = [
+        e for e, text in after.whole.items() if _keys_in(text, after.added.get(e))
+    ]
+    old = _lists(db, kind.rows, after.whole)
+    now: dict[ox.NamedNode, str | None] = dict.fromkeys(after.whole)
+    known: dict[ox.NamedNode, dict[Key, int]] = {}
+    for entity in entities:
+        before, text = old.get(entity), kept.whole.get(entity)
+        if entity in again or before is None or text is None:
+            continue
+        check = key_rows.guard(text, kept.added.get(entity))
+        found = key_rows.decode(before, check)
+        if found is not None:
+            known[entity] = found
+    whole = sorted((e for e in entities if e not in known), key=str)
+    counted = _counts(db, kind, whole) if whole else {}
+    steps = _item_counts(db, kind, pending.nodes, known, fresh) if known else {}
+    columns = kind.columns
+    for entity in entities:
+        text, added = after.whole[entity], after.added.get(entity)
+        assert text is not None
+        found = steps.get(entity)
+        if found is None:  # counted whole: a key absent has no row
+            keys = (_key_of(line, columns) for line in _all_lines(text, added))
+            found = key_rows.of_keys(keys, counted.get(entity, {}))
+        now[entity] = key_rows.encode(key_rows.guard(text, added), found)
+    return _Lists(old, now)
+
+
+def _keys_in(text: str | None, added: str | None) -> bool:
+    """Whether a list (its texts) holds :data:`MIN_KEYS` keys or more."""
+    if text is None:
+        return False
+    return text.count("\n") + (added.count("\n") if added else 0) >= MIN_KEYS
+
+
+def _all_lines(text: str, added: str | None) -> list[str]:
+    """A list's lines in order, its added rows in their places."""
+    lines = text.split("\n")[1:]
+    return lines if added is None else _folded(lines, added.split("\n")[1:])
+
+
+def _key_of(line: str, columns: list[int]) -> Key:
+    terms = line.split("\t")
+    return tuple(terms[i] or None for i in columns)
+
+
+def _item_counts(
+    db: ox.Store,
+    kind: _Kind,
+    nodes: set[ox.NamedNode],
+    known: dict[ox.NamedNode, dict[Key, int]],
+    fresh: dict[ox.NamedNode, set[Row]],
+) -> key_rows.Counts:
+    """The counts of the keys of entities whose counts are ``known`` (those of
+    their lists before the writes, where not one), with those of the keys of the
+    written items (``nodes``) counted again: a key absent has one row."""
+    written, columns = {str(n) for n in nodes}, kind.columns
+    items: key_rows.Counts = {}
+    for variable in kind.items:
+        for chunk in _chunks(sorted(nodes, key=str)):
+            for entity, found in _counts(db, kind, None, (variable, chunk)).items():
+                items.setdefault(entity, {}).update(found)
+    out: key_rows.Counts = {}
+    for entity, before in known.items():
+        counts = {
+            key: n
+            for key, n in before.items()
+            if not any(t in written for t in key if t is not None)
+        }
+        mine = items.get(entity, {})
+        for row in fresh.get(entity, ()):
+            key = tuple(None if row[i] is None else str(row[i]) for i in columns)
+            counts[key] = mine.get(key, 0)
+        out[entity] = counts
+    return out
 
 
 def _lists(
@@ -698,32 +824,8 @@ def _rows(
     ``entities``, or of every entity but only for the items ``items`` (a
     variable and its values), by entity."""
     plan = kind.plan
-    if entities is not None:
-        texts = [
-            queries.for_store(
-                plan.query,
-                {kind.param: Literal("")},
-                _Given([URIRef(e.value) for e in chunk]),
-            )
-            for chunk in _chunks(entities)
-        ]
-    else:
-        assert items is not None
-        test = plan.query.name_tests[0]
-        text = plan.query.text[: test.start] + plan.query.text[test.end :]
-        text = queries.for_store(
-            replace(plan.query, text=text, name_tests=()), {}, _Given([])
-        )
-        variable, values = items
-        texts = [
-            queries.restrict(
-                plan.unordered(text), [variable], [(str(v),) for v in values]
-            )
-        ]
     found: dict[ox.NamedNode, list[Row]] = {}
-    for text in texts:
-        text = plan.unordered(text) if entities is not None else text
-        text = text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{kind.entity}", 1)
+    for text in _texts(kind, plan.query, entities, items):
         answer = db.query(text, prefixes=PREDECLARED)
         assert isinstance(answer, ox.QuerySolutions)
         columns = [v.value for v in answer.variables]
@@ -734,6 +836,70 @@ def _rows(
             if isinstance(entity, ox.NamedNode):
                 found.setdefault(entity, []).append(tuple(row[i] for i in wanted))
     return found
+
+
+def _counts(
+    db: ox.Store,
+    kind: _Kind,
+    entities: list[ox.NamedNode] | None,
+    items: tuple[str, list[ox.NamedNode]] | None = None,
+) -> key_rows.Counts:
+    """The named query's rows of each key, as :func:`_rows` finds the keys (a key
+    with none is absent), by entity."""
+    found: key_rows.Counts = {}
+    keys = list(kind.plan.variables)
+    for text in _texts(kind, kind.query, entities, items):
+        for entity, counts in key_rows.read_counts(db, text, kind.entity, keys).items():
+            found.setdefault(entity, {}).update(counts)
+    return found
+
+
+def _texts(
+    kind: _Kind,
+    query: queries.NamedQuery,
+    entities: list[ox.NamedNode] | None,
+    items: tuple[str, list[ox.NamedNode]] | None,
+) -> list[str]:
+    """``query`` (the key query or the named query, whose name tests of
+    ``kind.param`` find ``kind.entity``) without its ``ORDER BY``, selecting
+    ``kind.entity`` too: for ``entities``, some at a time, or for every entity but
+    only for the items ``items``."""
+    plan = kind.plan
+    if entities is not None:
+        texts = [
+            plan.unordered(
+                queries.for_store(
+                    query,
+                    {kind.param: Literal("")},
+                    _Given([URIRef(e.value) for e in chunk]),
+                )
+            )
+            for chunk in _chunks(entities)
+        ]
+    else:
+        assert items is not None
+        test = next(t for t in query.name_tests if t.param == kind.param)
+        text = query.text[: test.start] + query.text[test.end :]
+        text = queries.for_store(
+            replace(query, text=text, name_tests=()), {}, _Given([])
+        )
+        variable, values = items
+        texts = [
+            queries.restrict(
+                plan.unordered(text), [variable], [(str(v),) for v in values]
+            )
+        ]
+    return [_selecting(text, kind.entity) for text in texts]
+
+
+def _selecting(text: str, variable: str) -> str:
+    """``text`` with ``?variable`` among the variables of its ``SELECT DISTINCT``
+    line, once."""
+    start = text.index("SELECT DISTINCT")
+    line = text[start : text.index("\n", start)]
+    if re.search(rf"\?{variable}\b", line):
+        return text
+    return text.replace("SELECT DISTINCT", f"SELECT DISTINCT ?{variable}", 1)
 
 
 def _term(text: str) -> ox.NamedNode | ox.Literal | None:
@@ -799,12 +965,13 @@ def stored_keys(
     bindings: Mapping[str, Node],
     widen: Widen,
 ) -> Sequence[Key] | None:
-    """The keys of ``query``'s answer kept for the one entity its name parameter
+    """The keys of ``query``'s answer kept for the entities its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
     stale, the query keeps none, another parameter that its key query tests is
-    given, or the name names no
-    entity or several, or one with fewer keys than :data:`MIN_KEYS`. The store
-    must have a complete name index.
+    given, or the name names no entity, or they have fewer keys than
+    :data:`MIN_KEYS`. The store must have a complete name index. The keys of a
+    name of several entities are those of their lists, merged
+    (:func:`_merged_keys`).
 
     When ``widen`` finds places inside the entity (a country's towns, which the
     query then reaches too: :func:`kb.store.queries.for_store`), the keys are
@@ -822,33 +989,44 @@ def stored_keys(
     if entities is None:
         return None
     inner = widen(entities, name)
-    if not inner:
-        if len(entities) != 1:
-            return None
-        lines = _entity_lines(db, kind, ox.NamedNode(entities[0]))
-        if lines is None or len(lines[1]) < MIN_KEYS:
+    if not inner and len(entities) == 1:
+        entity = ox.NamedNode(entities[0])
+        texts = _entity_texts(db, kind, entity)
+        lines = None if texts is None else _all_lines(*texts)
+        if texts is None or lines is None or len(lines) < MIN_KEYS:
             return None  # as cheap to find by the key query
-        return _Keys(lines[1], kind.columns)
-    # the name test's entities and the areas the places are in (a country no
-    # article names among them) are all the query's entity: each its own list
+        return KeptKeys(lines, kind.columns, _counts_of(db, kind, entity, texts))
+    # the name test's entities (several: "officials", a group and one article's
+    # own) and the areas the places are in (a country no article names among
+    # them) are all the query's entity: each its own list
     return _merged_keys(db, kind, {*entities, *inner}, set(chain(*inner.values())))
 
 
-def _entity_lines(
+def _entity_texts(
     db: ox.Store, kind: _Kind, entity: ox.NamedNode
-) -> tuple[str, list[str]] | None:
-    """An entity's list: its kinds line and its lines in order (added rows in
-    their places), or ``None`` when it has none."""
-    found = next(db.quads_for_pattern(entity, kind.predicate, None, _INDEX), None)
+) -> tuple[str, str | None] | None:
+    """An entity's list's texts: written whole, and its rows added since."""
+    whole, added = (_text_of(db, entity, p) for p in (kind.predicate, kind.added))
+    return None if whole is None else (whole, added)
+
+
+def _text_of(db: ox.Store, entity: ox.NamedNode, predicate: ox.NamedNode) -> str | None:
+    """The text an entity has for ``predicate`` in the index, if any."""
+    found = next(db.quads_for_pattern(entity, predicate, None, _INDEX), None)
     if found is None:
         return None
     assert isinstance(found.object, ox.Literal)
-    header, *lines = found.object.value.split("\n")
-    added = next(db.quads_for_pattern(entity, kind.added, None, _INDEX), None)
-    if added is not None:
-        assert isinstance(added.object, ox.Literal)
-        lines = _folded(lines, added.object.value.split("\n")[1:])
-    return header, lines
+    return found.object.value
+
+
+def _counts_of(
+    db: ox.Store, kind: _Kind, entity: ox.NamedNode, texts: tuple[str, str | None]
+) -> dict[Key, int] | None:
+    """The counts of the rows of an entity's keys that have other than one
+    (:mod:`kb.store.key_rows`), or ``None`` when its list (``texts``) has none
+    kept, or none counted for its texts as they are."""
+    found = _text_of(db, entity, kind.rows) if kind.counted else None
+    return None if found is None else key_rows.decode(found, key_rows.guard(*texts))
 
 
 def _merged_keys(
@@ -860,33 +1038,35 @@ def _merged_keys(
     of them has no list but may have keys (it is the object of a triple), or the
     places' keys cannot be read from lists, or the keys cannot be ordered here (as
     :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
-    within = _within_list(kind)
+    within = _within_list(kind) if places else (kind, None)
     if within is None:
         return None
     lists, converted = [], False
+    counts: dict[Key, int] | None = None
     for entity, (reader, convert) in chain(
         ((e, (kind, None)) for e in sorted(areas)),
         ((p, within) for p in sorted(places)),
     ):
         node = ox.NamedNode(entity)
-        found = _entity_lines(db, reader, node)
-        if found is None:
+        texts = _entity_texts(db, reader, node)
+        if texts is None:
             if next(db.quads_for_pattern(None, None, node, _UNION), None) is not None:
                 return None  # every key query part reaches its entity as an object
             continue  # one that no triple reaches, as a country no article names
+        found = (texts[0].split("\n", 1)[0], _all_lines(*texts))
         if found[1]:
             lists.append(found if convert is None else convert(*found))
             converted |= convert is not None
+            counts = None if convert else _counts_of(db, reader, node, texts)
     if sum(len(lines) for _, lines in lists) < MIN_KEYS:
         return None
-    # one list of the query's own (a country no article names, with one busy
-    # town) is in order already
-    ordered = (
-        lists[0][1]
-        if len(lists) == 1 and not converted
-        else _in_order(lists, len(kind.plan.order))
-    )
-    return None if ordered is None else _Keys(ordered, kind.columns)
+    if len(lists) == 1 and not converted:
+        # one list of the query's own (a country no article names, with one busy
+        # town) is in order already, and the answer's rows are that list's
+        # entity's: the others have no key
+        return KeptKeys(lists[0][1], kind.columns, counts)
+    ordered = _in_order(lists, len(kind.plan.order))
+    return None if ordered is None else KeptKeys(ordered, kind.columns)
 
 
 def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | None:
@@ -977,13 +1157,36 @@ _WITHIN_LISTS: dict[str, tuple[str, _Convert]] = {
 }
 
 
-class _Keys(Sequence[Key]):
+class KeptKeys(Sequence[Key]):
     """A list's keys, each split from its line when it is read (a page reads
-    few of thousands)."""
+    few of thousands), and the counts of the rows of those that have other than
+    one, when they are known (:mod:`kb.store.key_rows`)."""
 
-    def __init__(self, lines: list[str], columns: list[int]) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        columns: list[int],
+        counts: Mapping[Key, int] | None = None,
+    ) -> None:
         self._lines = lines
         self._columns = columns
+        self.counts = counts
+
+    def start(self, offset: int) -> tuple[int, int] | None:
+        """Where row ``offset`` of the answer is: the index of its key, and how
+        many of that key's rows come before it; ``None`` when the rows of the
+        keys are not counted."""
+        if self.counts is None:
+            return None
+        if not self.counts:
+            return min(offset, len(self)), max(0, offset - len(self))
+        before = 0
+        for at, line in enumerate(self._lines):
+            found = self.counts.get(self._key(line), 1)
+            if before + found > offset:
+                return at, offset - before
+            before += found
+        return len(self), offset - before
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -994,8 +1197,7 @@ class _Keys(Sequence[Key]):
         return self._key(self._lines[index])
 
     def _key(self, line: str) -> Key:
-        terms = line.split("\t")
-        return tuple(terms[i] or None for i in self._columns)
+        return _key_of(line, self._columns)
 
 
 def _chunks(items: list[ox.NamedNode]) -> Iterator[list[ox.NamedNode]]:

@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from kb.store import queries
 from kb.store.embedded import Store
+from kb.store.ordered_keys import KeptKeys
 from kb.store.sparql import QueryResult
 from kb.store.terms import Term
 
@@ -41,6 +42,12 @@ def read_page(
     full. The query orders its rows by the keys first, and every key's rows follow
     one another, so the rows of the keys in order are the answer in order.
 
+    A key may have several rows or none, so the page's first key is not the
+    ``offset``-th: where the store counted the rows of a busy entity's keys
+    (:mod:`kb.store.key_rows`), the page starts at its own key; otherwise the
+    rows of every key before it are read (a key's rows cost about as much to
+    count as to read).
+
     :returns: the rows, or ``None`` when the store cannot order the keys (see
         :func:`kb.store.sparql.read_keys`): then the page must be read from the
         whole answer.
@@ -55,16 +62,20 @@ def read_page(
     if keys is None:
         return None
     text = queries.for_store(query, bindings, lookup)
-    wanted = offset + limit + 1
+    # where the page starts, when the store counted the rows of the keys
+    start = keys.start(offset) if isinstance(keys, KeptKeys) else None
+    first, skip = (0, offset) if start is None else start
+    wanted = skip + limit + 1
     rows: list[tuple[Term | None, ...]] = []
     result = None
-    done = 0
+    done = first
     while result is None or (done < len(keys) and len(rows) < wanted):
-        some = keys[done : done + _how_many(wanted - len(rows), len(rows), done)]
+        more = _how_many(wanted - len(rows), len(rows), done - first)
+        some = keys[done : done + more]
         result = store.query(queries.restrict(text, plan.variables, some), bindings)
         rows += result.rows
         done += len(some)
-    return replace(result, rows=tuple(rows[offset:wanted]))
+    return replace(result, rows=tuple(rows[skip:wanted]))
 
 
 def _how_many(missing: int, rows: int, keys: int) -> int:

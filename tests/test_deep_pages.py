@@ -1,0 +1,247 @@
+"""Deep pages from kept keys: a busy entity's list keeps how many rows its keys have
+where that is not one (kb.store.key_rows), so a page starts at its own keys; every
+page is still the slice of the whole answer, through adds, a drop, an add again and
+a write by code that keeps no counts, on a generated store of invented articles
+(events with two labels, types or places, claims with two dates)."""
+
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from kb.rdf.iris import DEFAULT_BASE
+from kb.rdf.namespaces import KB, SCHEMA
+from kb.store import key_rows, ordered_keys, queries
+from kb.store.embedded import Store
+from kb.store.ordered_keys import KeptKeys
+from kb.store.querying import QueryRequest, prepare
+
+from .test_paging import DATES, _article
+
+#: (named query, parameters) whose lists keep counts, each with keys of several
+#: rows among its keys of one.
+CASES = [
+    ("events-at", [("place", "Norland")]),
+    ("timeline", [("entity", "East Norland")]),
+    ("timeline", [("entity", "Tomas Brekke")]),
+    ("claims-by", [("actor", "Port Authority")]),
+]
+
+
+def _articles(seed: int, count: int) -> list[tuple[str, Graph]]:
+    rng, claims = random.Random(seed), list[URIRef]()
+    out = []
+    for n in range(count):
+        article, graph = _article(rng, n, claims)
+        for claim in {s for s in graph.subjects(KB.claimant, None)}:
+            for date in rng.sample(DATES, rng.choice([0, 1, 1, 2])):
+                graph.add((claim, KB.date, date))  # two dates: two rows
+        out.append((str(article), graph))
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _short_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lists of a few keys are kept and read, as a busy entity's are
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 8)
+
+
+def _kept(store: Store, name: str, params: list[tuple[str, str]]) -> KeptKeys:
+    named = queries.load(name)
+    kept = store.kept_keys(named, queries.bind(named, params))
+    assert isinstance(kept, KeptKeys)
+    return kept
+
+
+def _check_pages(store: Store, counted: bool = True) -> None:
+    """Every page of every case, at every offset, is the slice of the whole
+    answer, and says whether rows follow it."""
+    for name, params in CASES:
+        kept = _kept(store, name, params)
+        assert (kept.counts is not None) is counted, name
+        if counted:  # the cases have keys of other than one row
+            assert any(n != 1 for n in (kept.counts or {}).values()), name
+        whole = prepare(QueryRequest(named=name, params=params)).run(store).rows
+        assert len(whole) > len(kept), "no key of several rows"
+        for limit in (1, 3, 10):
+            for offset in range(len(whole) + 2):
+                request = QueryRequest(
+                    named=name, params=params, limit=limit, offset=offset
+                )
+                page = prepare(request).run(store)
+                assert page.rows == whole[offset : offset + limit], (name, offset)
+                assert page.more == (len(whole) > offset + limit), (name, offset)
+
+
+def test_pages_from_counted_keys_are_slices_of_the_whole_answer() -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    _check_pages(store)
+
+
+def test_counts_follow_adds_a_drop_and_an_add_again() -> None:
+    articles = _articles(18, 48)
+    store = Store()
+    store.add_many(articles[:30])
+    store.settle()
+    for batch in (articles[30:34], articles[34:35], articles[35:48]):
+        store.add_many(batch)  # counted in steps: the written items' keys again
+        store.settle()
+        _check_pages(store)
+    assert store.remove(articles[3][0])
+    store.settle()
+    _check_pages(store)
+    store.add_many([articles[3]])
+    store.settle()
+    _check_pages(store)
+
+
+def test_a_list_written_without_its_counts_is_read_as_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Code that keeps no counts (an older kb) writes the lists and leaves the
+    counts as they were: they no longer match the lists, and pages read every
+    key's rows as before."""
+    articles = _articles(19, 44)
+    store = Store()
+    store.add_many(articles[:36])
+    store.settle()
+    with monkeypatch.context() as older:
+        older.setattr(ordered_keys._Kind, "counted", property(lambda self: False))
+        store.add_many(articles[36:])
+        store.settle()
+    _check_pages(store, counted=False)
+
+
+def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    read: list[int] = []
+    restrict = queries.restrict
+
+    def counting(text: str, variables: list[str], keys: list) -> str:
+        read.append(len(keys))
+        return restrict(text, variables, keys)
+
+    monkeypatch.setattr(queries, "restrict", counting)
+    for name, params in CASES:
+        kept = _kept(store, name, params)
+        read.clear()
+        request = QueryRequest(named=name, params=params, limit=2, offset=len(kept) - 4)
+        assert prepare(request).run(store).rows
+        # the page's keys and a few more, not the keys before it
+        assert sum(read) <= 16, name
+
+
+def test_counts_of_other_lists_are_not_used() -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    kept = _kept(store, *CASES[0])
+    kind = ordered_keys._kind("events-at")
+    assert kind is not None
+    norland = URIRef("https://example.org/id/place/norland")
+    texts = ordered_keys._entity_texts(store._ox, kind, ox.NamedNode(norland))
+    assert texts is not None and kept.counts is not None
+    counts = key_rows.encode(key_rows.guard(*texts), {})
+    assert key_rows.decode(counts, key_rows.guard(texts[0] + "\n", texts[1])) is None
+    assert key_rows.decode(counts, key_rows.guard(*texts)) == {}
+
+
+def _country_articles(count: int) -> list[tuple[str, Graph]]:
+    """Events at a town of a country that no article names (the gazetteer puts
+    it there), or at a quarter of the town (two places in the town: two rows),
+    some with two labels."""
+    rng = random.Random(21)
+    town, quarter = _place("geonames-2803138"), _place("harbour-quarter")
+    out = []
+    for n in range(count):
+        article = URIRef(f"{DEFAULT_BASE}article/{n}")
+        g = Graph()
+        g.add((article, RDF.type, KB.Article))
+        for place, label in [(town, "Antwerp"), (quarter, "Harbour Quarter")]:
+            g.add((place, RDF.type, KB.Location))
+            g.add((place, RDFS.label, Literal(label)))
+        g.add((quarter, SCHEMA.containedInPlace, town))
+        for e in range(rng.randint(1, 3)):
+            event = URIRef(f"{article}/event/{e}")
+            g.add((article, KB.mentions, event))
+            g.add((event, KB.eventType, KB.NaturalDisaster))
+            for label in rng.sample(["flood", "storm"], rng.choice([1, 1, 2])):
+                g.add((event, RDFS.label, Literal(label)))
+            for place in rng.sample([town, quarter], rng.choice([1, 1, 2])):
+                g.add((event, KB.place, place))
+            for date in rng.sample(DATES, rng.choice([0, 1, 1])):
+                g.add((event, KB.date, date))
+        out.append((str(article), g))
+    return out
+
+
+def _place(key: str) -> URIRef:
+    return URIRef(f"{DEFAULT_BASE}place/{key}")
+
+
+def test_a_country_with_one_towns_list_pages_from_its_counts() -> None:
+    store = Store()
+    store.add_many(_country_articles(30))
+    store.settle()
+    params = [("place", "Belgium")]
+    kept = _kept(store, "events-at", params)
+    assert kept.counts, "the town's keys of several rows are counted"
+    whole = prepare(QueryRequest(named="events-at", params=params)).run(store).rows
+    assert len(whole) > len(kept)
+    for limit in (1, 4):
+        for offset in range(len(whole) + 2):
+            request = QueryRequest(
+                named="events-at", params=params, limit=limit, offset=offset
+            )
+            page = prepare(request).run(store)
+            assert page.rows == whole[offset : offset + limit], offset
+            assert page.more == (len(whole) > offset + limit), offset
+
+
+#: Names of several entities: "Norland" ends "East Norland" too, "Brekke" is
+#: Anna Brekke's other name and ends Tomas Brekke's.
+SEVERAL = [
+    ("conflicting-figures", [("entity", "Brekke")]),
+    ("claims-by", [("actor", "Brekke")]),
+    ("timeline", [("entity", "Norland")]),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), SEVERAL)
+def test_a_name_of_several_entities_pages_from_their_lists_merged(
+    name: str, params: list[tuple[str, str]]
+) -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    named = queries.load(name)
+    assert named.keys is not None
+    bindings = queries.bind(named, params)
+    assert (
+        len(
+            store.entities_named(str(bindings[named.keys.query.name_tests[0].param]))
+            or []
+        )
+        > 1
+    )
+    kept = _kept(store, name, params)
+    text = queries.for_store(named.keys.query, bindings, store)
+    plan = named.keys
+    assert list(kept) == store.keys(
+        plan.unordered(text), bindings, plan.order, plan.variables
+    )
+    whole = prepare(QueryRequest(named=name, params=params)).run(store).rows
+    for offset in range(0, len(whole) + 2, 3):
+        request = QueryRequest(named=name, params=params, limit=5, offset=offset)
+        page = prepare(request).run(store)
+        assert page.rows == whole[offset : offset + 5], offset
+        assert page.more == (len(whole) > offset + 5), offset
