@@ -63,9 +63,12 @@ def attribution_of(cue: Token) -> str:
     return "belief" if lemma in lx.BELIEF_VERBS else "statement"
 
 
-def intended(verb: Token) -> SpacySpan | None:
-    """The clause of an intention verb: "to build a wall" in "plans to build a wall"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.INTENTION_VERBS:
+def intended(
+    verb: Token, verbs: frozenset[str] = lx.INTENTION_VERBS
+) -> SpacySpan | None:
+    """The "to" clause of an intention verb (or of one of ``verbs``): "to build a
+    wall" in "plans to build a wall"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
         return None
     if _negated(verb):
         return None
@@ -434,6 +437,12 @@ def _reported_clauses(cue: Token) -> list[Token]:
     cut = [c.i for c in cue.lefts if c.dep_ == "punct" and c.text in (";", ":")]
     if any(c.i > cue.i for c in clauses) and cut:
         clauses = [c for c in clauses if c.i > cue.i or c.i > max(cut)]
+    if any(c.i > cue.i for c in clauses):
+        # "In a statement released after the vote ended, Orlen said [it would
+        # appeal]": the parser may take a clause inside the opening phrase for a
+        # second complement; with one after the cue, that is what is said, unless
+        # the one before is quoted
+        clauses = [c for c in clauses if c.i > cue.i or _quoted_clause(c)]
     if clauses:
         return clauses
     # "denied taking bribes", and "said [leaving it] would …", parsed the same way
@@ -442,6 +451,11 @@ def _reported_clauses(cue: Token) -> list[Token]:
         for c in cue.rights
         if _bare_clause(c) or (c.dep_ == "xcomp" and c.tag_ == "VBG")
     ]
+
+
+def _quoted_clause(tok: Token) -> bool:
+    """A clause with a quote mark among its words."""
+    return any(t.is_quote for t in tok.subtree)
 
 
 def _bare_clause(tok: Token) -> bool:
