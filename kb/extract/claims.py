@@ -259,7 +259,6 @@ class _ClaimRules(AttributionRules):
             claim = (
                 self._cue_claim(tok)
                 or self._according_claim(tok)
-                or self._said_to_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._finding_claim(tok)
@@ -493,17 +492,8 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution
         return claim
 
-    def _said_to_claim(self, tok: Token) -> RawClaim | None:
-        """ "She promised to appeal", "the union threatened to strike": a promise or
-        a threat is made in words, so what is promised is a statement, whatever
-        intention it also tells. Not inside a quote: the quote is the claim."""
-        if "statement" not in self.attributions or self.r.in_quote(tok.idx):
-            return None
-        said = intended(tok, lx.SAID_TO_VERBS)
-        return self._sentence_claim(tok, said, "statement", described=True)
-
     def _intention_claim(self, tok: Token) -> RawClaim | None:
-        """ "The union plans to strike", "she hopes to appeal": what a source intends
+        """ "The union plans to strike", "she vowed to appeal": what a source intends
         is an attribution too, of type "intention". Not inside a quote ('"I want to
         thank you," she said'): the quote is the claim."""
         if "intention" not in self.attributions or self.r.in_quote(tok.idx):

@@ -63,12 +63,9 @@ def attribution_of(cue: Token) -> str:
     return "belief" if lemma in lx.BELIEF_VERBS else "statement"
 
 
-def intended(
-    verb: Token, verbs: frozenset[str] = lx.INTENTION_VERBS
-) -> SpacySpan | None:
-    """The "to" clause of an intention verb (or of one of ``verbs``): "to build a
-    wall" in "plans to build a wall"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+def intended(verb: Token) -> SpacySpan | None:
+    """The clause of an intention verb: "to build a wall" in "plans to build a wall"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.INTENTION_VERBS:
         return None
     if _negated(verb):
         return None

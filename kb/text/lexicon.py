@@ -46,10 +46,6 @@ INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
     mean wish""".split()
 )
-# Verbs of saying whose "to" clause is what was said: a promise or a threat is
-# made in words ("vowed to appeal", "threatened to sue"), and so is a claim about
-# oneself ("claims to be undecided"). Statements, though some also say intent.
-SAID_TO_VERBS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "claim"})
 # Verbs that attribute a direct quote next to them, but not a reported clause:
 # '"…," she continued', '"Why now?" he asked'.
 QUOTE_VERBS = frozenset(
