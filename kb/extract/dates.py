@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
 from kb.extract.paragraphs import sentence_before, token_from
+from kb.extract.syntax import prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
 from kb.text.dates import (
@@ -153,13 +154,7 @@ class DateContext:
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
         "wrote in a Tuesday post", "said during Friday's briefing"."""
-        for noun in (
-            g
-            for p in cue.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "during", "at")
-            for g in p.children
-            if g.dep_ == "pobj"
-        ):
+        for noun in prep_objects(cue, ("in", "during", "at")):
             if noun.lemma_.lower() in lx.SAYING_OCCASIONS:
                 value = self.noun_date(noun, cue)
                 if value is not None:

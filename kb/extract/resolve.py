@@ -15,6 +15,7 @@ from kb.extract.extensions import stage, text_of
 from kb.extract.names import is_institution
 from kb.extract.pronouns import Antecedents, is_subject, pronoun_class
 from kb.extract.records import Cluster, Mention, clean_name
+from kb.extract.syntax import prep_objects
 from kb.text import lexicon as lx
 from kb.text.first_names import full_name_gender
 from kb.text.gazetteer import fold
@@ -963,17 +964,6 @@ def _appos_after_clause(tok: Token) -> list[Token]:
             ):
                 found.append(name)
     return found
-
-
-def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of the prepositions ``preps`` on ``tok``: "a rise in [profit]"."""
-    return [
-        g
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in preps
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
 
 
 # Where an organisation publishes its words: "a statement on X's website".

@@ -11,7 +11,8 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from kb.extract.names import SCORE
-from kb.extract.resolve import Resolver, prep_objects, speaker_noun
+from kb.extract.resolve import Resolver, speaker_noun
+from kb.extract.syntax import prep_objects
 from kb.text import lexicon as lx
 from kb.text.dates import MONTHS, WEEKDAYS
 from kb.text.gazetteer import Gazetteer, fold
