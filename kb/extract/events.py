@@ -123,7 +123,7 @@ class _EventRules:
         ]
         # "chaired the board from 2009 until 2015": a span of time, no deed
         lasting = {verb.i for verb, ent in dated if _a_span_of_time(ent)}
-        whens = dict((verb.i, value) for verb, value in self.dates.when_clauses())
+        whens = {verb.i: value for verb, value in self.dates.when_clauses()}
         candidates = [(verb, True) for verb, _ in dated]
         candidates += [(self.doc[i], True) for i in whens]
         for verb, needs_date in candidates + [(v, False) for v in self._lead_verbs()]:
@@ -508,10 +508,9 @@ def _happens(tok: Token) -> bool:
 #: verbs of how long something goes on, which a date makes an event's
 _RUNNING = frozenset("run start begin end close finish continue resume last".split())
 #: verbs whose passive subject, with a date, is an event set for it: "the talks
-#: were held on Monday", "the return fixture is slated for June 12"
-_HELD = frozenset(
-    {"hold", "slate", "slat", "schedule", "set"}
-)  # "slat": the lemmatiser
+#: were held on Monday", "the return fixture is slated for June 12" (whose lemma
+#: the lemmatiser gives as "slat")
+_HELD = frozenset({"hold", "slate", "slat", "schedule", "set"})
 #: verbs that say an event goes on, whose modals are the event's
 _GOING_ON = _RUNNING | {"occur", "happen", "take", "go"}
 #: nouns for any event, which say nothing of which: "the incident"
