@@ -117,12 +117,8 @@ def test_a_list_written_without_its_counts_is_read_as_before(
     _check_pages(store, counted=False)
 
 
-def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    store = Store()
-    store.add_many(_articles(17, 40))
-    store.settle()
+def _reading(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list of how many keys each rows query of a page reads, from now on."""
     read: list[int] = []
     restrict = queries.restrict
 
@@ -131,6 +127,16 @@ def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
         return restrict(text, variables, keys)
 
     monkeypatch.setattr(queries, "restrict", counting)
+    return read
+
+
+def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    read = _reading(monkeypatch)
     for name, params in CASES:
         kept = _kept(store, name, params)
         read.clear()
@@ -155,11 +161,12 @@ def test_counts_of_other_lists_are_not_used() -> None:
     assert key_rows.decode(counts, key_rows.guard(*texts)) == {}
 
 
-def _country_articles(count: int) -> list[tuple[str, Graph]]:
+def _country_articles(count: int, several: bool = True) -> list[tuple[str, Graph]]:
     """Events at a town of a country that no article names (the gazetteer puts
     it there), or at a quarter of the town (two places in the town: two rows),
-    some with two labels."""
-    rng = random.Random(21)
+    some with two labels; or (not ``several``) each at one place with one label,
+    some with no type (no row)."""
+    rng = random.Random(21 if several else 22)
     town, quarter = _place("geonames-2803138"), _place("harbour-quarter")
     out = []
     for n in range(count):
@@ -173,10 +180,12 @@ def _country_articles(count: int) -> list[tuple[str, Graph]]:
         for e in range(rng.randint(1, 3)):
             event = URIRef(f"{article}/event/{e}")
             g.add((article, KB.mentions, event))
-            g.add((event, KB.eventType, KB.NaturalDisaster))
-            for label in rng.sample(["flood", "storm"], rng.choice([1, 1, 2])):
+            if several or rng.random() < 0.8:
+                g.add((event, KB.eventType, KB.NaturalDisaster))
+            two = [1, 1, 2] if several else [1]
+            for label in rng.sample(["flood", "storm"], rng.choice(two)):
                 g.add((event, RDFS.label, Literal(label)))
-            for place in rng.sample([town, quarter], rng.choice([1, 1, 2])):
+            for place in rng.sample([town, quarter], rng.choice(two)):
                 g.add((event, KB.place, place))
             for date in rng.sample(DATES, rng.choice([0, 1, 1])):
                 g.add((event, KB.date, date))
@@ -188,6 +197,20 @@ def _place(key: str) -> URIRef:
     return URIRef(f"{DEFAULT_BASE}place/{key}")
 
 
+def _check_slices(
+    store: Store, name: str, params: list[tuple[str, str]], whole: tuple
+) -> None:
+    """Every page of 1 and of 4 rows is the slice of the ``whole`` answer."""
+    for limit in (1, 4):
+        for offset in range(len(whole) + 2):
+            request = QueryRequest(
+                named=name, params=params, limit=limit, offset=offset
+            )
+            page = prepare(request).run(store)
+            assert page.rows == whole[offset : offset + limit], offset
+            assert page.more == (len(whole) > offset + limit), offset
+
+
 def test_a_country_with_one_towns_list_pages_from_its_counts() -> None:
     store = Store()
     store.add_many(_country_articles(30))
@@ -197,14 +220,44 @@ def test_a_country_with_one_towns_list_pages_from_its_counts() -> None:
     assert kept.counts, "the town's keys of several rows are counted"
     whole = prepare(QueryRequest(named="events-at", params=params)).run(store).rows
     assert len(whole) > len(kept)
-    for limit in (1, 4):
-        for offset in range(len(whole) + 2):
-            request = QueryRequest(
-                named="events-at", params=params, limit=limit, offset=offset
-            )
-            page = prepare(request).run(store)
-            assert page.rows == whole[offset : offset + limit], offset
-            assert page.more == (len(whole) > offset + limit), offset
+    _check_slices(store, "events-at", params, whole)
+
+
+@pytest.mark.parametrize("several", [True, False])
+def test_a_countrys_timeline_pages_from_its_towns_counts(several: bool) -> None:
+    """A country's timeline reads its town's events-at list as timeline keys:
+    an event's rows are its events-at rows where it has one or none, and a
+    key of several (two places, or two labels) is read, not counted."""
+    store = Store()
+    store.add_many(_country_articles(30, several))
+    store.settle()
+    params = [("entity", "Belgium")]
+    kept = _kept(store, "timeline", params)
+    assert kept.counts is not None
+    assert bool(kept.uncounted) is several
+    if not several:
+        assert 0 in kept.counts.values(), "events with no row are counted"
+    whole = prepare(QueryRequest(named="timeline", params=params)).run(store).rows
+    if several:  # the keys of two places have fewer rows than at events-at
+        events = prepare(QueryRequest(named="events-at", params=[("place", "Belgium")]))
+        assert len(whole) < len(events.run(store).rows)
+    _check_slices(store, "timeline", params, whole)
+
+
+def test_a_deep_page_of_a_countrys_timeline_reads_its_own_keys_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.add_many(_country_articles(30, several=False))
+    store.settle()
+    params = [("entity", "Belgium")]
+    kept = _kept(store, "timeline", params)
+    read = _reading(monkeypatch)
+    request = QueryRequest(
+        named="timeline", params=params, limit=2, offset=len(kept) - 12
+    )
+    assert prepare(request).run(store).rows
+    assert len(kept) > 40 and sum(read) <= 16  # not the keys before the page
 
 
 #: Names of several entities: "Norland" ends "East Norland" too, "Brekke" is

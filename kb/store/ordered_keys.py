@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain
@@ -1041,8 +1042,10 @@ def _merged_keys(
     within = _within_list(kind) if places else (kind, None)
     if within is None:
         return None
-    lists, converted = [], False
+    lists, converted, own = [], False, False
     counts: dict[Key, int] | None = None
+    # the rows of the converted lists' keys, as far as their own counts tell
+    derived: _Derived | None = _Derived()
     for entity, (reader, convert) in chain(
         ((e, (kind, None)) for e in sorted(areas)),
         ((p, within) for p in sorted(places)),
@@ -1054,10 +1057,19 @@ def _merged_keys(
                 return None  # every key query part reaches its entity as an object
             continue  # one that no triple reaches, as a country no article names
         found = (texts[0].split("\n", 1)[0], _all_lines(*texts))
-        if found[1]:
-            lists.append(found if convert is None else convert(*found))
-            converted |= convert is not None
-            counts = None if convert else _counts_of(db, reader, node, texts)
+        if not found[1]:
+            continue
+        counts = _counts_of(db, reader, node, texts)
+        if convert is None:
+            lists.append(found)
+            own = True
+            continue
+        lists.append(convert(*found))
+        converted = True
+        if derived is not None and counts is not None:
+            derived.add(found, counts, reader, convert, kind)
+        else:
+            derived = None
     if sum(len(lines) for _, lines in lists) < MIN_KEYS:
         return None
     if len(lists) == 1 and not converted:
@@ -1066,7 +1078,52 @@ def _merged_keys(
         # entity's: the others have no key
         return KeptKeys(lists[0][1], kind.columns, counts)
     ordered = _in_order(lists, len(kind.plan.order))
-    return None if ordered is None else KeptKeys(ordered, kind.columns)
+    if ordered is None:
+        return None
+    if own or not converted or derived is None:
+        return KeptKeys(ordered, kind.columns)
+    # every key is a place's (no article names the entity itself): its rows
+    # are the converted lists' rows, as far as those tell
+    return KeptKeys(ordered, kind.columns, derived.counts, derived.uncounted)
+
+
+@dataclass
+class _Derived:
+    """The rows of timeline's keys for a place inside the entity, as far as
+    that place's events-at counts tell (:mod:`kb.store.key_rows`): an events-at
+    key has a row per label, type, article and place of the event inside the
+    place (``?where``); a timeline key of the events at a place has a row per
+    label, type and article (its ``?role`` is "place" alone when no triple
+    reaches the entity itself, and the places are not selected). So an events-at
+    key of one row or none has as many for timeline; one of several rows has as
+    many as its labels, types and articles, which the count does not tell apart
+    from its places: such a key is *uncounted*."""
+
+    counts: dict[Key, int] = field(default_factory=dict)
+    uncounted: set[Key] = field(default_factory=set)
+
+    def add(
+        self,
+        found: tuple[str, list[str]],
+        counts: Mapping[Key, int],
+        reader: _Kind,
+        convert: _Convert,
+        kind: _Kind,
+    ) -> None:
+        """Take a place's list ``found`` (``reader``'s: its header and lines)
+        and its ``counts``, its keys converted to ``kind``'s."""
+        if not counts:
+            return  # every key has one row
+        header, lines = found
+        odd = [line for line in lines if _key_of(line, reader.columns) in counts]
+        rows = [counts[_key_of(line, reader.columns)] for line in odd]
+        for line, n in zip(convert(header, odd)[1], rows, strict=True):
+            key = _key_of(line, kind.columns)
+            if n == 0 and key not in self.uncounted:
+                self.counts[key] = 0
+            else:  # several: by places, or labels, types and articles
+                self.counts.pop(key, None)
+                self.uncounted.add(key)
 
 
 def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | None:
@@ -1151,7 +1208,8 @@ def _events_as_timeline(header: str, lines: list[str]) -> tuple[str, list[str]]:
 #: marked ``#WITHIN`` (timeline: as an agent or a participant too), the query
 #: whose lists hold what that part reads for a place (events-at's), and how
 #: their lines become the query's keys. ``tests/test_query_within.py`` checks
-#: the merged keys against the key query.
+#: the merged keys against the key query. A key of one row or none there has as
+#: many in the query, as far as :class:`_Derived` reads their counts.
 _WITHIN_LISTS: dict[str, tuple[str, _Convert]] = {
     "timeline": ("events-at", _events_as_timeline)
 }
@@ -1167,22 +1225,29 @@ class KeptKeys(Sequence[Key]):
         lines: list[str],
         columns: list[int],
         counts: Mapping[Key, int] | None = None,
+        uncounted: AbstractSet[Key] = frozenset(),
     ) -> None:
         self._lines = lines
         self._columns = columns
         self.counts = counts
+        self.uncounted = uncounted
 
     def start(self, offset: int) -> tuple[int, int] | None:
         """Where row ``offset`` of the answer is: the index of its key, and how
         many of that key's rows come before it; ``None`` when the rows of the
-        keys are not counted."""
+        keys are not counted. Where a key before it is ``uncounted`` (rows not
+        known), the page starts at the first such key, and as many of the
+        rows from it as are before row ``offset``."""
         if self.counts is None:
             return None
-        if not self.counts:
+        if not self.counts and not self.uncounted:
             return min(offset, len(self)), max(0, offset - len(self))
         before = 0
         for at, line in enumerate(self._lines):
-            found = self.counts.get(self._key(line), 1)
+            key = self._key(line)
+            if key in self.uncounted:
+                return at, offset - before
+            found = self.counts.get(key, 1)
             if before + found > offset:
                 return at, offset - before
             before += found
