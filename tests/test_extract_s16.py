@@ -75,7 +75,7 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
         ("Maria Lopez posted on Twitter on Monday.", ("posted", "OtherEvent")),
         ("Kellan Orlen posted a video on social media.", ("posted", "OtherEvent")),
         (
-            "The single sold 750,000 copies in its first week.",
+            "The novel sold 40,000 copies within a month.",
             ("sold", "BusinessEvent"),
         ),
         (
@@ -85,7 +85,7 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
         # nouns of a body's course and of a campaign against people
         ("His wife had suffered a miscarriage.", ("miscarriage", "HealthEvent")),
         (
-            "The authorities must end this brutal crackdown.",
+            "The regime must halt the violent crackdown.",
             ("crackdown", "OtherEvent"),
         ),
         # hearings, deaths, laws, results, arrests, politics
@@ -104,7 +104,7 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
         ("The navy apprehended 26 pirates on Thursday.", ("apprehended", "Arrest")),
         ("Officers confiscated arms and ammunition.", ("confiscated", "Capture")),
         (
-            "Launching his bid for president in May, Orlen said he would win.",
+            "Launching his bid for mayor in May, Orlen said he would win.",
             ("Launching", "PoliticsEvent"),
         ),
     ],
@@ -124,11 +124,11 @@ def test_what_happened_to_someone_or_something(run, text, event):
         # guards: appearing on a show, found a way, took effective control
         "Maria Lopez will appear on a talk show on Monday.",
         "Orlen found a way to win.",
-        "Varda took the lead in the second half.",
+        "Varda took control of the match after the break.",
         "Varda launched a bid for the Tarsk football club.",
         # a noun of one field used in another, a visit online
-        "Eyewitness testimony from people on the ground shows the damage.",
-        "Maria Lopez went to three of those first appointments.",
+        "Witness testimony from villagers shows how far the water rose.",
+        "Maria Lopez kept two of her early appointments.",
         "The malware spreads to users visiting the website.",
     ],
 )
@@ -181,8 +181,8 @@ def _dated(x: Extraction) -> list[tuple[str, str | None]]:
     [
         # the new time of what was put off, when the NER takes both days as one
         (
-            "The meeting will be postponed from Tuesday to Friday.",
-            ("meeting", "2025-06-13"),
+            "The vote will be delayed from Tuesday to Friday.",
+            ("vote", "2025-06-13"),
         ),
         # a ceremony or games by name
         (
@@ -220,8 +220,8 @@ def test_one_event_named_twice_takes_the_finer_date(first, other, kept):
 
 def test_a_saying_is_dated_by_the_verb_beside_its_cue(run):
     x = run(
-        "Kellan Orlen decided to weigh in on the fight on Monday, saying that Varda "
-        "should be punished.",
+        "Kellan Orlen chose to comment on the dispute on Monday, saying that Varda "
+        "should pay.",
         published="2025-06-10",
     )
     assert [c.date and c.date.value for c in x.claims] == ["2025-06-09"]
@@ -288,8 +288,8 @@ def test_a_group_of_people_is_a_source_of_its_own(run):
     ("text", "speakers"),
     [
         (
-            "In a company email sent by chairman Kellan Orlen, employees were told "
-            "that layoffs will begin this week.",
+            "In an email sent by chief executive Kellan Orlen, workers were told "
+            "that the depot would shut in June.",
             ["Kellan Orlen"],
         ),
         (
@@ -306,8 +306,8 @@ def test_who_tells_speaks_not_who_is_told(run, text, speakers):
 
 def test_the_n_year_old_goes_on_with_the_person_before(run):
     x = run(
-        "Kellan Orlen has agreed a deal to replace Maria Lopez as the club's "
-        "manager.\n\nThe Portuguese boss had been out of work since December.\n\n"
+        "Kellan Orlen has signed a contract to succeed Maria Lopez as the team's "
+        "coach.\n\nThe Dutch coach had been without a job since March.\n\n"
         'The 56-year-old said after his appointment: "I am excited to be joining '
         'a club with such a great heritage."'
     )
@@ -318,15 +318,15 @@ def test_the_n_year_old_goes_on_with_the_person_before(run):
     "text",
     [
         # the role named with the name before
-        "Peru's ambassador to Britain Kellan Orlen said the army could be deployed."
-        "\n\nMany of the protesters wear masks.\n\nPeru's ambassador to Britain "
-        "accused the UK of meddling in the country's affairs.\n\nMaria Lopez, the "
+        "Chile's ambassador to Britain Kellan Orlen said the army could be sent in."
+        "\n\nSome of the marchers carried flags.\n\nChile's ambassador to Britain "
+        "blamed the UK for meddling in the country's affairs.\n\nMaria Lopez, the "
         'commander of the district, said: "These rioters are criminals."',
         # and after: news may name the role first
-        "Peru's ambassador to Britain accused the UK of meddling in the country's "
+        "Chile's ambassador to Britain blamed the UK for meddling in the country's "
         'affairs.\n\nMaria Lopez, the commander of the district, said: "These '
-        "rioters are criminals.\"\n\nPeru's ambassador to Britain Kellan Orlen "
-        "has said that the army could be deployed.",
+        "rioters are criminals.\"\n\nChile's ambassador to Britain Kellan Orlen "
+        "has said that the army could be sent in.",
     ],
 )
 def test_a_role_goes_to_the_person_named_with_it(run, text):
@@ -338,7 +338,7 @@ def test_a_role_goes_to_the_person_named_with_it(run, text):
 def test_a_role_and_a_name_in_one_phrase_is_the_person(run):
     x = run(
         "Varda Group said on Monday it had bought Tarsk. Varda chairman and chief "
-        "executive Tom Read also addressed the deal, saying that the purchase would "
+        "executive Tom Read also spoke about the takeover, saying that the purchase would "
         "speed up growth."
     )
     speakers = {statement[:12]: who for who, statement in _claims(x)}
@@ -348,7 +348,7 @@ def test_a_role_and_a_name_in_one_phrase_is_the_person(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "According to evidence presented at trial, Kellan Orlen grabbed the bag.",
+        "According to evidence shown to the jury, Kellan Orlen took the bag.",
         "According to images seen by reporters, officers fired at the crowd.",
     ],
 )
@@ -359,9 +359,9 @@ def test_evidence_is_no_speaker(run, text):
 
 def test_the_message_said_goes_to_who_sent_it(run):
     x = run(
-        "Elections will be held on a two-party basis, a message from the Varda "
-        "election commission said.\n\n'The two parties will compete for victory "
-        "in the elections', the message said."
+        "Polls will open at eight across the region, a message from the Varda "
+        "election commission said.\n\n'Both lists will stand in every district', "
+        "the message said."
     )
     assert len({c.claimant for c in x.claims}) == 1
     assert "message" not in {e.name for e in x.entities}

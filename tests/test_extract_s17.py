@@ -29,32 +29,34 @@ def _triggers(x: Extraction) -> list[str]:
     ("text", "event"),
     [
         # a figure that moves by an amount, whatever it measures
-        ("Emissions in Utrecht fell 2 percent in 2019.", ("fell", "2019")),
-        ("New infections rose by 30 percent last month.", ("rose", "2025-05")),
+        ("Bird numbers in Utrecht fell 8 percent in 2019.", ("fell", "2019")),
+        ("Visitor numbers rose by 30 percent last month.", ("rose", "2025-05")),
         # a deed set for a date ahead
         ("The Varda side will play Utrecht on June 20.", ("play", "2025-06-20")),
         # the date that a "when" clause hangs on
         (
-            "The malware first appeared on May 12, when researchers at Orlen "
-            "spotted it.",
+            "The comet first appeared on May 12, when researchers at Orlen spotted it.",
             ("spotted", "2025-05-12"),
         ),
         (
-            "The virus has spread since June 2, when researchers found it.",
+            "The leak has grown since June 2, when researchers found it.",
             ("found", "2025-06-02"),
         ),
         # a thing found; people (counted) who did something; done to someone named
-        ("On June 2, researchers found the malware.", ("found", "2025-06-02")),
-        ("In 2021, more than 13,000 people crossed the border.", ("crossed", "2021")),
+        ("On June 2, researchers found the wreck.", ("found", "2025-06-02")),
+        (
+            "In 2019, about 4,000 volunteers cleaned the beaches of Utrecht.",
+            ("cleaned", "2019"),
+        ),
         (
             "Kellan Orlen and Maria Lopez were arraigned in Utrecht on Wednesday.",
             ("arraigned", "2025-06-11"),
         ),
-        ("Maria Lopez was taken to hospital on 2 June.", ("taken", "2025-06-02")),
+        ("Maria Lopez was taken to hospital on Friday.", ("taken", "2025-06-06")),
         # a noun set for a date, whatever the noun
         (
-            "The return fixture between the two sides is slated for June 21.",
-            ("fixture", "2025-06-21"),
+            "The second leg between Utrecht and Eindhoven is slated for June 21.",
+            ("leg", "2025-06-21"),
         ),
     ],
 )
@@ -67,13 +69,13 @@ def test_events_and_their_dates(run, text, event):
     [
         # guards: a level, not a move; power; a finding that is a saying or a verdict
         # of someone's state; a figure's share of people did nothing
-        "Confirmed cases in Utrecht have risen to 312.",
+        "The number of members has risen to 480.",
         "Kellan Orlen rose to power in 2010.",
         "Investigators found that the brakes had failed on Monday.",
         "Kellan found it hard to sleep on Monday.",
         "About 40 percent of adults had received a second dose by Monday.",
         "The children were taken to school by bus.",
-        "Meetings were set up on two websites as of Wednesday.",
+        "Stalls were set up in the square on Wednesday.",
     ],
 )
 def test_no_event(run, text):
@@ -109,7 +111,7 @@ def test_a_title_of_rank_is_no_part_of_the_name(run):
     [
         "Orlen released the app for iPhone and iPad users on Monday.",
         "The flaw affects Microsoft Windows and the MacBook Pro, Varda said.",
-        "The ransom is paid in Bitcoin, and the files are sent as PDF and JPEG.",
+        "Fares can be paid in Bitcoin, and tickets are sent as PDF and JPEG files.",
     ],
 )
 def test_devices_systems_and_formats_are_no_actors(run, text):
@@ -128,8 +130,8 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
     [
         # a release or a statement that "according to" cites speaks
         (
-            "According to the release, agents inspected the boat.",
-            ("release", "agents inspected the boat"),
+            "According to the release, the council approved the budget.",
+            ("release", "the council approved the budget"),
         ),
         # … for whoever issued it, when the article says who did
         (
@@ -139,9 +141,9 @@ def _claims(x: Extraction) -> list[tuple[str, str]]:
         ),
         # a person named by the title they hold at an organisation
         (
-            "The region cannot ignore the risk of further surges, said Utrecht "
-            "Health Organization (UHO) Director Maria Lopez.",
-            ("Maria Lopez", "The region cannot ignore the risk of further surges"),
+            "The budget leaves no room for new hires, said Varda Water Board (VWB) "
+            "Director Maria Lopez.",
+            ("Maria Lopez", "The budget leaves no room for new hires"),
         ),
     ],
 )
@@ -162,7 +164,7 @@ def test_an_organisation_described_by_a_person_still_speaks(run):
             "Kellan Orlen said in a Tuesday statement that the plan was dead.",
             "2025-06-10",
         ),
-        ("“The risk is small,” said Maria Lopez in a Monday analysis.", "2025-06-09"),
+        ("“The risk is small,” said Maria Lopez in a Monday interview.", "2025-06-09"),
     ],
 )
 def test_a_saying_is_dated_by_what_it_was_made_in(run, text, date):
@@ -175,16 +177,17 @@ def test_a_saying_is_dated_by_what_it_was_made_in(run, text, date):
     [
         # where a person named with their age lives
         (
-            "Kellan Orlen, 68, of Torrance and Maria Lopez, 30, of Dedham were "
-            "charged.",
-            "Dedham",
+            "Kellan Orlen, 52, of Waltham and Maria Lopez, 41, of Natick were charged.",
+            "Natick",
         ),
-        # a province the gazetteer is unsure of, in a story that names its country;
-        # a name with accents
-        ("Smoke from fires in Brazil reached Mato Grosso and Rondônia.", "Rondônia"),
-        ("Smoke from fires in Brazil reached Mato Grosso and Rondônia.", "Mato Grosso"),
+        # a province the gazetteer is unsure of, in a story that names its
+        # country, and its name with accents
+        (
+            "Floods in Brazil reached Espírito Santo and Santa Catarina.",
+            "Espírito Santo",
+        ),
         # a region named in the plural
-        ("Cases are rising across the Americas, officials said.", "Americas"),
+        ("Floods hit the Balkans on Monday.", "Balkans"),
     ],
 )
 def test_places(run, text, place):
@@ -216,9 +219,9 @@ def test_plural_names_of_people_are_no_places(run, text, group):
         # "people" who speak, in an article where other "people" are left out as
         # faceless: both had one key, and the speakers went with the others
         (
-            "In the hours after 14 people were killed in Utrecht, the mayor spoke."
-            "\n\nStill, people who have battled other threats say the city could "
-            "be doing more. They point to tools that have worked elsewhere.\n",
+            "Six people were hurt when the roof of the Utrecht market fell in on "
+            "Monday.\n\nStill, people who work nearby say the hall had been unsafe "
+            "for years. They point to cracks that appeared in May.\n",
             "group/people",
         ),
     ],
@@ -238,7 +241,7 @@ def test_every_node_a_claim_or_event_names_is_kept_and_the_graph_conforms(
     ("text", "label"),
     [
         # a noun's event is named with the verb that says it happened
-        ("The operation began in July 2020.", "operation began (event)"),
+        ("The fair began in May 2021.", "fair began (event)"),
         ("The talks were held on Monday in Utrecht.", "talks were held (negotiation)"),
     ],
 )

@@ -379,7 +379,7 @@ _LIGHT_VERBS = frozenset(
 
 def _verb_of_happening(noun: Token) -> int:
     """Where a noun's phrase ends: with the verb that says it happened right after
-    it ("the operation began", "talks were held"), else at the noun."""
+    it ("the fair began", "talks were held"), else at the noun."""
     verb = noun.head
     if (
         noun.dep_ in ("nsubj", "nsubjpass")

@@ -417,7 +417,7 @@ _NOT_DEEDS = lx.NOT_DEEDS | (lx.OBJECT_CUES - {"question"})
 
 
 def _found_something(verb: Token) -> bool:
-    """ "researchers found the malware": a finding of a thing, not "found that …",
+    """ "researchers found the wreck": a finding of a thing, not "found that …",
     "found it hard" or "found him guilty"."""
     kids = list(verb.children)
     return (
@@ -457,7 +457,7 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
         if any(t.i in taken or t.lemma_.lower() in lx.NOUN_TRIGGERS for t in words):
             return True
         if subj.lower_ in lx.PEOPLE_NOUNS | {"people"}:
-            continue  # "133,000 people crossed the border": people did it
+            continue  # "4,000 volunteers cleaned the beaches": people did it
         if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
             return True
     return False
@@ -508,7 +508,7 @@ def _happens(tok: Token) -> bool:
 #: verbs of how long something goes on, which a date makes an event's
 _RUNNING = frozenset("run start begin end close finish continue resume last".split())
 #: verbs whose passive subject, with a date, is an event set for it: "the talks
-#: were held on Monday", "the return fixture is slated for June 12" (whose lemma
+#: were held on Monday", "the second leg is slated for June 21" (whose lemma
 #: the lemmatiser gives as "slat")
 _HELD = frozenset({"hold", "slate", "slat", "schedule", "set"})
 #: verbs that say an event goes on, whose modals are the event's

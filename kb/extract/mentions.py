@@ -5,6 +5,7 @@ short names the NER misses."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -138,7 +139,7 @@ _AT_A_BUILDING = frozenset({"at", "in", "inside", "outside", "near", "to", "from
 
 
 def _home_town(prep: Token) -> bool:
-    """ "Ana Obi, 30, of Dedham": where a person named with their age lives."""
+    """ "Ana Obi, 41, of Natick": where a person named with their age lives."""
     person = prep.head
     return (
         prep.lower_ == "of"
@@ -274,9 +275,8 @@ def _names_a_thing(ent: SpacySpan) -> bool:
 
 
 #: last words of a company's name, never of a work's title
-_COMPANY_ENDS = frozenset(
-    """productions records pictures films studios entertainment group holdings
-    inc inc. ltd ltd. llc corp corp. plc""".split()
+_COMPANY_ENDS = lx.COMPANY_FORMS | frozenset(
+    "productions records pictures films studios entertainment group".split()
 )
 
 
@@ -322,9 +322,11 @@ def _a_device(ent: SpacySpan) -> bool:
     """ "iPhone", "Microsoft Windows", "MacBook Pro", "iPad 2": a device, a system
     or a currency by its name; not "the Bitcoin Foundation"."""
     words = [t for t in ent if t.pos_ != "DET"]
-    if not words or words[-1].text in lx.TECH_PRODUCTS:
-        return bool(words)
+    if not words:
+        return False
     last = words[-1]
+    if last.text in lx.TECH_PRODUCTS:
+        return True
     model = last.like_num or last.text in ("Pro", "Air", "Mini", "Max", "Plus")
     return words[0].text in lx.TECH_PRODUCTS and len(words) == 2 and model
 
@@ -753,8 +755,8 @@ class _MentionFinder:
         when the name is a country, a region, or a large city and nothing else."""
         if place is None or ent.label_ == "NORP":
             return False
-        if place.weak:  # "Mato Grosso" in a story that names Brazil
-            return place.kind == "admin" and place.country in self._countries()
+        if place.weak:  # "Espírito Santo" in a story that names Brazil
+            return place.kind == "admin" and place.country in self._countries
         if self._company_of_a_nation(ent) or _after_kin(ent):
             return False
         if ent.text in self.surnames:
@@ -776,7 +778,7 @@ class _MentionFinder:
         return place.population >= 100_000 and len(ent) <= 2
 
     def _a_region_of_plurals(self, ent: SpacySpan, text: str) -> bool:
-        """ "the Americas", "the Alps", "the Balkans": a region or a range named in
+        """ "the Alps", "the Balkans", "the Rockies": a region or a range named in
         the plural, not a people ("North Koreans", "the Democrats") nor a family
         ("the Beckhams" after "David Beckham")."""
         one = text.removesuffix("s")
@@ -788,6 +790,7 @@ class _MentionFinder:
             and one not in self.surnames
         )
 
+    @cached_property
     def _countries(self) -> set[str]:
         """The keys of the countries the NER names as places in the article."""
         found = (self.gaz.lookup(name) for name in self.place_names)

@@ -99,7 +99,7 @@ class Resolver:
         if found is not None and self.clusters[found].kind == "Organization":
             head = self._titled_person_of(subj)
             if head is not None:
-                return head  # "the Health Organization (UHO) Director Ana Obi said"
+                return head  # "the Water Board (VWB) Director Ana Obi said"
         if found is None:
             found = self.antecedents.described(subj)  # "The nominee said …"
             if found is not None and (
@@ -135,7 +135,7 @@ class Resolver:
 
     def _titled_person_of(self, org: Token) -> int | None:
         """A person the parse hangs on an organisation's name by the title they hold
-        there: "Varda Health Organization (VHO) Director Ana Obi"."""
+        there: "Varda Water Board (VWB) Director Ana Obi"."""
         for c in org.children:
             if c.dep_ != "appos" or not any(
                 g.dep_ == "compound" and g.lower_ in lx.ROLE_WORDS for g in c.children

@@ -449,7 +449,7 @@ class TriggerRules:
             # "sales fell": the word as written too, whose lemma is "sale"
             kind = _figure_kind({subj_lemma, subj.lower_ if subj is not None else ""})
             if kind is None and subj is not None and _by_a_figure(tok):
-                return "OtherEvent"  # "emissions fell 2 percent", "cases rose to 90"
+                return "OtherEvent"  # "bird numbers fell 8 percent", "rose by a third"
             return kind
         if lemma == "walk" and _walks_out(tok):
             return "Protest"  # "dock workers walked out": a strike
@@ -1580,13 +1580,8 @@ def _by_a_figure(verb: Token) -> bool:
     """Whether a verb of moving says by how much: "fell 2 percent", "rose by a
     third"; not only to what level ("rose to 312": a figure now, told as one),
     nor "rose to power" or "fell ill"."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "npadvmod") and _a_figure(c):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "by":
-            if any(g.dep_ == "pobj" and _a_figure(g) for g in c.children):
-                return True
-    return False
+    amounts = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+    return any(_a_figure(n) for n in amounts + prep_objects(verb, ("by",)))
 
 
 def _a_figure(noun: Token) -> bool:

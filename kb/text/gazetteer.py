@@ -345,7 +345,7 @@ class Gazetteer:
 
 
 def _plain_name(name: str) -> bool:
-    """A name in words only, accents allowed ("Rondônia", "Ceará", "Baden-
+    """A name in words only, accents allowed ("Espírito Santo", "Ceará", "Baden-
     Württemberg"): not a code, a number or a bracketed note."""
     return (
         4 <= len(name) <= 41
