@@ -19,6 +19,7 @@ from kb.extract.cues import (
     intended,
     is_cue,
     object_content,
+    passive_participle,
     reporting_cue,
     shown,
     sure_of,
@@ -182,6 +183,20 @@ def _reason_clause(tok: Token) -> bool:
     )
 
 
+def _without_speaker(clause: SpacySpan, subj: Token, cue: Token) -> SpacySpan:
+    """A reported clause the parser ran on into its speaker ("… on their way
+    home, Ana Obi, a port spokeswoman, said"): the clause up to the comma
+    before the name."""
+    if not (clause.start < subj.i < clause.end <= cue.i) or subj.pos_ != "PROPN":
+        return clause
+    name_start = next(
+        (t.i for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i), subj.i
+    )
+    if name_start - 1 <= clause.start or clause.doc[name_start - 1].text != ",":
+        return clause
+    return clause.doc[clause.start : name_start - 1]
+
+
 def _before_other_cue(sent: SpacySpan, start: int) -> int:
     """Where what a parenthetical cue attributes stops: before another source's
     cue clause ("…, he said, and Ana Obi added that …"), else at the sentence end."""
@@ -296,12 +311,16 @@ class _ClaimRules(AttributionRules):
     def _cue_claim(self, tok: Token) -> RawClaim | None:
         if not is_cue(tok) or attribution_of(tok) not in self.attributions:
             return None
+        if passive_participle(tok):
+            return None
         if tok.dep_ == "parataxis":
             return self._parenthetical_claim(tok)
         clause = content(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
             return None
         subj = self.r.subject(tok)
+        if subj is not None:
+            clause = _without_speaker(clause, subj, tok)
         if subj is None or clause.start <= subj.i < clause.end:
             return None
         if (

@@ -82,6 +82,20 @@ def intended(verb: Token) -> SpacySpan | None:
 _WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 
 
+def passive_participle(verb: Token) -> bool:
+    """ "Asked if she would run, Ana Obi said …", "When asked whether …": an
+    opening participle with no auxiliary is passive, so the subject it shares
+    was asked, not asking."""
+    # the tagger calls an opening "Asked" a past tense at times
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and all(c.dep_ in ("advmod", "mark", "punct") for c in verb.lefts)
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    )
+
+
 def asked(verb: Token) -> SpacySpan | None:
     """The question a source asks in reported speech: "[whether the plan would
     pass]" in "she asked whether the plan would pass"; None for "was asked"
@@ -89,6 +103,8 @@ def asked(verb: Token) -> SpacySpan | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask" or _negated(verb):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    if passive_participle(verb):
         return None
     # "asked the workers if they would strike": the parser may hang the question
     # on the verb as an adverbial clause, after whom it was asked; but "asked for

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -20,6 +20,7 @@ from kb.text import lexicon as lx
 from kb.text.dates import (
     Dateline,
     Tense,
+    days_from_anchor,
     find_dateline,
     parse_published,
     published_date,
@@ -47,9 +48,12 @@ _PLAN_VERBS = {
     "due",
     "slate",
     "slat",  # the lemmatiser's "slated"
+    "hop",  # the lemmatiser's "hoping"
     "ready",
     "willing",
 }
+#: how many sentences back "the next day" looks for the day it counts from
+_ANCHOR_REACH = 4
 #: a verb's subject, object or complement: its own arguments
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # clauses of their own: a date inside one belongs to that clause's verb
@@ -106,17 +110,21 @@ class DateContext:
                     and not _dates_the_saying(ent, cur)
                     and not _of_another_time(ent, verb, when)
                 ):
-                    value = resolve(ent.text, self.ref, _read(tense(cur), ahead, cur))
+                    value = self._value(ent, _read(tense(cur), ahead, cur))
                     if value is not None:
                         return value
+            if _at_another_time(cur):
+                break  # "opened in May, a year after a fire gutted it": not May's
             cur = cur.head if cur.head != cur else None
         if sentence_fallback:
             values = [
-                resolve(e.text, self.ref, _read(when, ahead))
+                self._value(e, _read(when, ahead))
                 for e, of in described
                 if not _dates_the_saying(e, verb)
                 and of in (None, noun)
                 and not _of_another_time(e, verb, when)
+                and _time_clause(e.root) == _time_clause(verb)
+                and not any(map(_since_phrase, e.root.ancestors))
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -136,7 +144,7 @@ class DateContext:
         ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
         if len(ents) != 1:
             return None
-        value = resolve(ents[0].text, self.ref, "past")
+        value = self._value(ents[0], "past")
         if value is not None and self.ref is not None:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
@@ -146,10 +154,53 @@ class DateContext:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""
         for ent in self.by_sentence.get(verb.sent.start, []):
             if _modifies(ent) == noun:
-                value = resolve(ent.text, self.ref, tense(verb))
+                value = self._value(ent, tense(verb))
                 if value is not None:
                     return value
         return None
+
+    def _value(self, ent: SpacySpan, when: Tense) -> DateValue | None:
+        """A date expression's value: from the publication date, or for "the next
+        day", "two days later" from the day the story named last before it."""
+        value = resolve(ent.text, self.ref, when)
+        days = days_from_anchor(ent.text)
+        if value is None and days is not None:
+            value = self._from_anchor(ent, days)
+        return value
+
+    def _from_anchor(
+        self, ent: SpacySpan, days: int, depth: int = 0
+    ) -> DateValue | None:
+        """The day ``days`` after the latest date named in the few sentences before
+        ``ent`` (itself counted so if it is one: "the next day … two days later"),
+        when that date is a day; a month or a year is too coarse to count from."""
+        starts = sorted(k for k in self.by_sentence if k <= ent.start)[-_ANCHOR_REACH:]
+        for start in reversed(starts):
+            for earlier in reversed(self.by_sentence[start]):
+                if earlier.start >= ent.start or _not_when(earlier):
+                    continue
+                verb = dated_verb(earlier)
+                value = resolve(earlier.text, self.ref, tense(verb) if verb else "past")
+                more = days_from_anchor(earlier.text)
+                if value is None and more is not None and depth < _ANCHOR_REACH:
+                    value = self._from_anchor(earlier, more, depth + 1)
+                if value is None:
+                    continue
+                if value.precision != "day":
+                    return None
+                day = date.fromisoformat(value.value) + timedelta(days=days)
+                return DateValue(day.isoformat(), "day")
+        return None
+
+    def date_under(self, noun: Token, verb: Token) -> DateValue | None:
+        """A date in the noun's own phrase only ("after the attack on Monday",
+        "after the Monday attack"), for a noun whose verb's date is not its own."""
+        for ent in self.by_sentence.get(noun.sent.start, []):
+            if not _not_when(ent) and noun in ent.root.ancestors:
+                value = self._value(ent, tense(verb))
+                if value is not None:
+                    return value
+        return self.noun_date(noun, verb)
 
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
@@ -182,7 +233,7 @@ class DateContext:
         ]
         if len(ents) != 1:
             return None
-        return resolve(ents[0].text, self.ref, tense(cue))
+        return self._value(ents[0], tense(cue))
 
     def when_clauses(self) -> list[tuple[Token, DateValue]]:
         """The verbs of clauses that a date introduces with "when", and that date:
@@ -198,7 +249,7 @@ class DateContext:
                 if dated is not None:
                     clauses += [c for c in dated.children if c.dep_ == "advcl"]
                 for verb in filter(_when_clause, clauses):
-                    value = resolve(ent.text, self.ref, tense(verb))
+                    value = self._value(ent, tense(verb))
                     if value is not None:
                         found.append((verb, value))
         return found
@@ -208,7 +259,7 @@ class DateContext:
         spans = {(t.left_edge.i, t.right_edge.i) for t in tokens}
         for ent in self.by_sentence.get(verb.sent.start, []):
             if any(a <= ent.start and ent.end - 1 <= b for a, b in spans):
-                value = resolve(ent.text, self.ref, tense(verb))
+                value = self._value(ent, tense(verb))
                 if value is not None:
                     return value
         return None
@@ -497,7 +548,43 @@ def _may_date(
         return True  # "the 1995 killing at a rally": the rally was then too
     if verb.dep_ == "relcl" and described in _noun_phrase_up(verb.head):
         return True
+    if cur == verb and _occasion_of(described, verb):
+        return True  # "plays Varda in the Dec. 17 final": the game is then
     return cur == verb and described.dep_ in CORE_DEPS and described.head == verb
+
+
+def _at_another_time(verb: Token) -> bool:
+    """A clause of time some span before or after its main verb's ("a year after
+    a fire gutted it"): the main verb's date is not its own."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lx.TIME_APART for c in verb.children)
+        and an_interval(verb)
+    )
+
+
+def an_interval(tok: Token) -> bool:
+    """ "four months after", "days before": a span of time set between two
+    things (a bare "after" may still be the same day)."""
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in lx.INTERVAL_UNITS
+        for c in tok.children
+    )
+
+
+def _time_clause(tok: Token) -> Token | None:
+    """The clause of time before or after another ("after a fire gutted it") that
+    a token is in, if any."""
+    return next((a for a in [tok, *tok.ancestors] if _at_another_time(a)), None)
+
+
+def _occasion_of(noun: Token, verb: Token) -> bool:
+    """A thing that happens, which the verb's deed takes place in or at."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head != verb or prep.lower_ not in ("in", "at"):
+        return False
+    word = noun.lemma_.lower()
+    return word in lx.NOUN_TRIGGERS or word in lx.THING_NAME_HEADS
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:
@@ -537,10 +624,16 @@ def dated_verb(ent: SpacySpan) -> Token | None:
     return verb if verb is not None and _attached(ent, verb) else None
 
 
+def _since_phrase(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "since"
+
+
 def _attached(ent: SpacySpan, verb: Token) -> bool:
     tok = ent.root
     while tok.head != tok and tok != verb:
         if tok.dep_ in _OWN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
             return False
+        if _since_phrase(tok):
+            return False  # "Since a slump in 2016, sales have grown": not 2016's
         tok = tok.head
     return tok == verb

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kb.extract.claims import claims_of
 from kb.extract.cues import is_quote_cue
-from kb.extract.dates import CORE_DEPS, dated_verb, dates_of, tense
+from kb.extract.dates import CORE_DEPS, an_interval, dated_verb, dates_of, tense
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
@@ -205,9 +205,12 @@ class _EventRules:
         agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
         noun = tok if tok != verb else None
-        when = self.dates.date_of(
-            verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
-        )
+        if noun is not None and _before_or_after(noun):
+            when = self.dates.date_under(noun, verb)
+        else:
+            when = self.dates.date_of(
+                verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
+            )
         carried: set[str] = set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
             when = self.dates.now_of(verb)
@@ -329,6 +332,13 @@ class _EventRules:
                     key=lambda e: min(abs(t.idx - q.span.start) for t in e.triggers),
                 )
                 target.quantities.append(q)
+
+
+def _before_or_after(noun: Token) -> bool:
+    """ "opened in May, a year after the fire": the fire is not of the verb's
+    time (after a bare "after" it may be)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in lx.TIME_APART and an_interval(prep)
 
 
 def _bounds(sent: Span) -> tuple[int, int]:
@@ -527,10 +537,14 @@ _SPANS = frozenset(
 )
 
 
+#: words for one person: "a Varda man pleaded guilty …", "the leader signed …"
+_ONE_PERSON = (lx.PERSON_WORDS | lx.PERSON_DESCRIPTIONS) - lx.ROLE_MODIFIERS
+
+
 def _doer(verb: Token) -> bool:
     """A subject that names people or a body: "the band released …", "police
     arrested …"; not "the doors swung open" nor "the end of the year provided …"."""
-    nouns = lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS
+    nouns = lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | _ONE_PERSON
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and (c.lemma_.lower() in nouns or c.lower_ in nouns)  # "researchers"

@@ -96,7 +96,41 @@ def not_a_name(ent: SpacySpan) -> bool:
         and ent.text.lower() in (_LATIN_AFTER_IN)
     ):
         return True  # "tried in absentia"
+    if _an_era(ent):
+        return True  # "500 BC"
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
+
+
+def _an_era(ent: SpacySpan) -> bool:
+    """ "500 BC", "AD 79", "the third century BCE": a calendar's era, not a name."""
+    if len(ent) != 1 or ent[0].text.rstrip(".") not in ("BC", "AD", "BCE", "CE"):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return any(
+        t is not None and (t.like_num or t.lower_ in ("century", "millennium"))
+        for t in (before, after)
+    )
+
+
+def _without_leading_verb(ent: SpacySpan) -> SpacySpan:
+    """ "to assert Ana Obi would …": the NER's name may take in the verb before
+    it; names open with a capital or a particle ("de", "van"), never a verb."""
+    start = ent.start
+    while (
+        start < ent.end - 1
+        and ent.doc[start].is_lower
+        and ent.doc[start].pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    ):
+        start += 1
+    if start == ent.start:
+        return ent
+    return SpacySpan(ent.doc, start, ent.end, ent.label_)
 
 
 def _in_capitals_line(ent: SpacySpan) -> bool:
@@ -321,7 +355,8 @@ def _numbered(ent: SpacySpan) -> bool:
 def _a_device(ent: SpacySpan) -> bool:
     """ "iPhone", "Microsoft Windows", "MacBook Pro", "iPad 2": a device, a system
     or a currency by its name; not "the Bitcoin Foundation"."""
-    words = [t for t in ent if t.pos_ != "DET"]
+    # the NER may run on over a full stop and a paragraph break
+    words = [t for t in ent if t.pos_ != "DET" and not (t.is_punct or t.is_space)]
     if not words:
         return False
     last = words[-1]
@@ -458,6 +493,7 @@ class _MentionFinder:
         return name.title()
 
     def _entity_mention(self, ent: SpacySpan) -> None:
+        ent = _without_leading_verb(ent)
         text = clean_name(ent.text)
         if (
             not text
@@ -466,7 +502,7 @@ class _MentionFinder:
         ):
             return
         if len(ent) == 1 and (
-            ent[0].lower_ in lx.ROLE_WORDS
+            ent[0].lower_ in lx.ROLE_WORDS | lx.KIN_WORDS
             or self._common_word(ent[0])
             or ent[0].text in lx.COMMON_ACRONYMS
         ):
@@ -604,6 +640,8 @@ class _MentionFinder:
             return "PERSON"  # "Austin" after "Austin Reed", where no place stands
         if _after_kin(ent):
             return "PERSON"  # "his daughter Florence"
+        if fold(text) in lx.NEWS_AGENCIES:
+            return "ORG"  # "a report from Bloomberg": the agency, not a place
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if (

@@ -192,6 +192,7 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
     before: list[Token] = []
     while j >= 0 and (
         doc[j].lower_ in lx.ROLE_WORDS
+        or _elect_part(doc, j)
         or (before and doc[j].dep_ == "compound" and doc[j].is_title)
     ):
         if doc[j].ent_type_ in ("GPE", "NORP") and not before or _pageant(doc, j):
@@ -201,7 +202,14 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
     while before and before[0].lower_ not in lx.ROLE_WORDS:
         before.pop(0)
     words = [t.text for t in before + role_toks if t.lower_ not in lx.HONORIFICS]
-    return doc[start:end], (" ".join(words) or None)
+    return doc[start:end], (" ".join(words).replace(" - ", "-") or None)
+
+
+def _elect_part(doc: Doc, i: int) -> bool:
+    """ "President-elect" is three tokens: its "-" and "elect" are the role's too."""
+    if doc[i].lower_ == "elect":
+        return i > 1 and doc[i - 1].text == "-"
+    return doc[i].text == "-" and i + 1 < len(doc) and doc[i + 1].lower_ == "elect"
 
 
 def _pageant(doc: Doc, i: int) -> bool:

@@ -15,6 +15,7 @@ from kb.extract.cues import content, is_cue, is_quote_cue, object_content, trim
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
+from kb.text import lexicon as lx
 from kb.text.quotes import mark_end, mark_start
 
 __all__ = ["attribute_quotes", "quotes_of"]
@@ -94,6 +95,7 @@ class _QuoteRules(AttributionRules):
             for t in self._sentence_after(last_sent, q_end)
             if t.idx >= q_end + 1
             and is_quote_cue(t)
+            and not _relative_clause(t)  # "X, a resident who posted about it, said"
             and self._speaks(t, inner)
             and not self._opens_next(t)
         ]
@@ -109,7 +111,14 @@ class _QuoteRules(AttributionRules):
             after = []  # 'said it will “…” The move was reported by …': its own cue
         cues = after or before[::-1] or self._colon_cue(q_start)
         cue: Token | None = cues[0] if cues else None
-        if cue is not None and _quote_is_inside_clause(cue, inner):
+        # past a cue in a relative clause, the cue whose clause holds it ("said
+        # the plan met the goal she set because people “feel it”": not "set")
+        reporting = (
+            None
+            if after
+            else next((c for c in before[::-1] if c.dep_ != "relcl"), None)
+        )
+        if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting) if c):
             return None  # a quoted fragment of a reported clause: an indirect claim
         speaker_of = cue if cue is not None else _governing_verb(inner)
         if speaker_of is None:
@@ -389,6 +398,15 @@ def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
     outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
     covers = clause.start <= inner.start and inner.end <= clause.end + 1
     return covers and len(outside) >= 2
+
+
+def _relative_clause(verb: Token) -> bool:
+    """A verb of a clause opened by "who" / "which" / "that": it describes a
+    noun (the parser may take a quote's cue for one, with its own subject)."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lx.RELATIVE_PRONOUNS
+        for c in verb.children
+    )
 
 
 def _attributes(tok: Token) -> bool:

@@ -186,13 +186,14 @@ class Resolver:
         Ana Obi as an apposition of Varda): the verb's subject."""
         if verb.dep_ != "ROOT" or verb.i == 0:
             return None
-        before = verb.doc[verb.i - 1]
+        end = _before_apposition(verb)
+        before = verb.doc[end - 1]
         if before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG"):
             return None
         if before.dep_ not in ("appos", "pobj", "conj", "compound", "dobj"):
             return None
         ent = self.mentions.ent_at.get(before.i)
-        if ent is None or ent.end != verb.i or ent.root.head.i >= ent.start:
+        if ent is None or ent.end != end or ent.root.head.i >= ent.start:
             return None
         return ent.root
 
@@ -462,7 +463,10 @@ class Resolver:
             )
             if owner is None:
                 continue
-            people = tok.lower_ in lx.ROLE_WORDS or tok.lower_ in lx.PEOPLE_NOUNS
+            people = (
+                tok.lower_ in lx.ROLE_WORDS | lx.PEOPLE_NOUNS
+                or tok.lemma_.lower() in lx.PERSON_WORDS
+            )
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
             if self.clusters[owner].kind == "Person" and tok.lemma_.lower() in (
@@ -648,7 +652,7 @@ class Resolver:
 
     def _resolve_description(self, tok: Token, allow_new_group: bool) -> int | None:
         """ "the company", "the minister", "the union", "researchers", "a company statement"."""
-        lemma = tok.lemma_.lower()
+        lemma = _elect(tok) or tok.lemma_.lower()
         owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
         if lemma in lx.SOURCE_NOUNS and owners:
             # "the latest Acme/Statix opinion poll": the owner, not "opinion"
@@ -688,7 +692,7 @@ class Resolver:
                 return named
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None
-        if lemma in lx.ROLE_WORDS and tok.tag_ in ("NN", "NNP"):
+        if (lemma in lx.ROLE_WORDS or _elect(tok)) and tok.tag_ in ("NN", "NNP"):
             if _indefinite(tok):
                 return None  # "a judge": not the judge named before
             return self._role_holder(tok, lemma)
@@ -989,6 +993,21 @@ def _unnamed_one(tok: Token, lemma: str) -> bool:
     return lemma in _ANONYMOUS_ROLES and det in ("a", "an", "another", "one")
 
 
+def _before_apposition(verb: Token) -> int:
+    """Where the name before a verb ends when a title set off by commas comes
+    between ("…, Ana Obi, a spokeswoman for the port, said"): the first comma."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return verb.i
+    title = doc[verb.i - 2]
+    while title.dep_ != "appos" and title.head.i < verb.i - 1 and title.head != title:
+        title = title.head
+    start = title.left_edge.i
+    if title.dep_ != "appos" or start < 2 or doc[start - 1].text != ",":
+        return verb.i
+    return start - 1
+
+
 def _quoted_source(verb: Token) -> Token | None:
     """Nested attribution: in "lawmakers quoted the agency as saying …" the one who
     says it is the agency, the object of "quoted"/"cited", not the lawmakers, who
@@ -1072,7 +1091,7 @@ def _part_of(tok: Token) -> Token | None:
 _POLLS = frozenset({"poll", "survey"})
 #: what shows something or carries someone's words but is no one: evidence, and a
 #: message (whose sender speaks)
-_NOT_VOICES = lx.EVIDENCE_NOUNS | {"message", "messages"}
+_NOT_VOICES = lx.EVIDENCE_NOUNS | {"message", "messages", "rumor", "rumour"}
 #: entity kinds whose words never speak: figures, times and places
 _NO_SPEAKERS = frozenset(
     {
@@ -1146,6 +1165,16 @@ def speaker_noun(tok: Token) -> bool:
     if lemma in lx.BODY_WORDS:
         return True
     return lemma in lx.GENDERED_WORDS or lemma.endswith(_AGENT_ENDINGS)
+
+
+def _elect(tok: Token) -> str | None:
+    """ "the president-elect" (three tokens): the role's word, "president-elect"."""
+    doc = tok.doc
+    if tok.lower_ != "elect" or tok.i < 2 or doc[tok.i - 1].text != "-":
+        return None
+    if doc[tok.i - 2].lower_ not in lx.ROLE_WORDS:
+        return None
+    return f"{doc[tok.i - 2].lower_}-elect"
 
 
 def _role(tok: Token) -> bool:

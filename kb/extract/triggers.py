@@ -533,7 +533,9 @@ class TriggerRules:
             if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
             for t in c.subtree
         )
-        return "Appointment" if has_as or role else None
+        # "named X to the position of counselor", "named X to the board"
+        post = any(o.lemma_.lower() in lx.POSTS for o in prep_objects(tok, ("to",)))
+        return "Appointment" if has_as or role or post else None
 
     def _career(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "joined Acme as chief executive", "was promoted to chairman", "succeeded

@@ -104,6 +104,49 @@ _AGO = re.compile(
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+week\b", re.I)
+# "the next day", "two days later", "the day before", "later that day": a day
+# counted from the day the story last named, not from its publication
+_PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
+_FROM_ANCHOR = re.compile(
+    r"^(?:the\s+)?(?:"
+    rf"(?P<next>next|following)\s+{_PART_OF_DAY}"
+    r"|day\s+(?P<side>after|before)"
+    r"|(?:previous|preceding)\s+(?P<prev>day|morning|afternoon|evening|night)"
+    r"|(?P<n>\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+days?\s+(?P<dir>later|after|earlier|before)"
+    rf"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+{_PART_OF_DAY})$",
+    re.I,
+)
+
+
+def days_from_anchor(text: str) -> int | None:
+    """How many days after (or before) the day the story last named a date
+    expression counts: "the next day" 1, "two days earlier" -2, "that night" 0;
+    None for any other expression.
+
+    >>> days_from_anchor("the next day"), days_from_anchor("Two days later")
+    (1, 2)
+    >>> days_from_anchor("the day before"), days_from_anchor("later that day")
+    (-1, 0)
+    >>> days_from_anchor("next week") is None
+    True
+    """
+    m = _FROM_ANCHOR.match(text.strip())
+    if m is None:
+        return None
+    if m["next"]:
+        return 1
+    if m["side"]:
+        return 1 if m["side"].lower() == "after" else -1
+    if m["prev"]:
+        return -1
+    if m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+        return n if m["dir"].lower() in ("later", "after") else -n
+    return 0
+
+
 # "the third quarter", "Q3 2024", "the first quarter of 2025", "fiscal 2024": a
 # quarter is named by its year (the precision a quarter has in kb:date)
 _QUARTER = re.compile(

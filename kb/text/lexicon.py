@@ -13,7 +13,8 @@ CUE_VERBS = frozenset(
     admit suggest contend maintain reveal disclose declare indicate testify concede
     reiterate emphasise emphasize recall agree forecast project calculate conclude
     mention remark reply respond answer complain boast vow pledge promise urge tweet
-    post comment observe point show find recommend advise charge""".split()
+    post comment observe point show find recommend advise charge imply insinuate
+    hint""".split()
 )
 # Of those, the verbs whose subject is always someone (or something) speaking, even
 # one the article only describes ("the retired teacher said …"); not "show",
@@ -22,7 +23,7 @@ SPEAKING = frozenset(
     """say tell argue insist claim warn explain write state allege assert contend
     declare acknowledge admit concede complain boast reply respond answer testify
     reiterate tweet remark recall vow pledge promise caution maintain stress
-    emphasise emphasize comment observe announce deny dispute report""".split()
+    emphasise emphasize comment observe announce deny dispute report insinuate""".split()
 )
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
@@ -176,7 +177,7 @@ ROLE_WORDS = frozenset(
     chief officer leader mayor governor director investigator secretary chairman
     chairwoman chair ceo cfo coo head official ambassador general commander senator
     representative rep. sen. gov. premier chancellor king queen prince princess judge
-    justice professor prof. dr. dr analyst economist founder manager editor reporter
+    justice professor prof prof. dr. dr analyst economist founder manager editor reporter
     correspondent coach captain lieutenant colonel major admiral sergeant lead senior
     foreign interior defence defense finance health economy justice opposition
     secretary-general envoy attorney prosecutor mr. mrs. ms. mr mrs ms miss sir lady lord
@@ -190,9 +191,21 @@ ROLE_WORDS = frozenset(
     glaciologist hydrologist epidemiologist supt supt. insp insp. sgt sgt. cpl cpl.
     det. const. cmdr cmdr. lt lt. col. gen. capt capt. maj. cllr cllr.""".split()
 )
+# What someone is named to: "named her to the post of counselor", "to the board".
+POSTS = frozenset(
+    """position post role job seat office board cabinet panel committee council
+    bench""".split()
+)
+# Role words that only modify a role ("the finance minister", "the acting head"):
+# alone they name no one ("the economy grew").
+ROLE_MODIFIERS = frozenset(
+    """vice prime deputy lead senior foreign interior defence defense finance health
+    economy justice opposition acting former interim""".split()
+)
 # Titles written short before a name, and the role word each stands for: "Sen. Obi"
 # is "the senator".
 ROLE_ABBREVIATIONS = {
+    "prof": "professor",
     "sen.": "senator",
     "sen": "senator",
     "gov.": "governor",
@@ -218,13 +231,14 @@ PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
     """nominee candidate challenger incumbent contender frontrunner front-runner
     lawmaker legislator politician billionaire businessman businesswoman mogul
     developer woman man activist actress actor singer author writer narrator
-    announcer host anchor""".split()
+    announcer host anchor star celebrity musician rapper comedian artist novelist
+    poet playwright filmmaker""".split()
 )
 # Words for a person that are neither roles nor agent nouns: "a longtime friend
 # said …"; and for a body of people: "a civil rights group says …".
 PERSON_WORDS = frozenset(
     """friend colleague neighbour neighbor relative veteran tycoon magnate mogul
-    person man woman""".split()
+    person man woman native resident""".split()
 )
 BODY_WORDS = frozenset({"group", "panel", "coalition"})
 # Gendered words that, just before a name, tell the person's gender; and the pronouns
@@ -1081,7 +1095,7 @@ ACCUSING_VERBS = frozenset(
 KIN_WORDS = frozenset(
     """wife husband son daughter mother father brother sister widow widower
     stepmother stepfather grandson granddaughter grandmother grandfather niece nephew
-    cousin aunt uncle fiancee fiance partner""".split()
+    cousin aunt uncle fiancee fiance partner mum mom dad mummy mommy daddy""".split()
 )
 
 # What is asked for when a request is news: "requested $50 million in aid".
@@ -1096,6 +1110,12 @@ CALLED_OFF = frozenset(
     """concert concerts show shows event events festival meeting meetings visit trip
     tour conference ceremony parade order orders contract contracts""".split()
 )
+
+# Prepositions that put a noun's event at another time than its verb's: "opened
+# in May, a year after the fire".
+TIME_APART = frozenset({"after", "before", "since", "until", "following"})
+# Spans of time that set two things apart: "four months after", "days before".
+INTERVAL_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
 
 # Nouns of asking: what "a call / a demand / a claim for X" asks for has not happened.
 ASKING = frozenset(
@@ -1446,7 +1466,7 @@ THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
-    emmys grammy grammys marathon show fair carnival""".split()
+    emmys grammy grammys marathon show fair carnival bowl""".split()
 )
 # Nouns that refer back to an event of another type than their own: "the deal"
 # after a takeover, "the ballot" after an election.
@@ -1473,7 +1493,8 @@ DISEASES = frozenset(
 # Acronyms of common nouns, which name no one: "an IPO", "GDP".
 COMMON_ACRONYMS = frozenset(
     """IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs SMS MMS PDF PDFs DOC DOCX PPT XLS
-    JPEG JPG PNG GIF MP3 MP4 HTML URL URLs USB GPS VPN VPNs API APIs""".split()
+    JPEG JPG PNG GIF MP3 MP4 HTML URL URLs USB GPS VPN VPNs API APIs PIN PINs ATM
+    ATMs ICU ICUs""".split()
 )
 # Devices, systems and currencies that the NER takes for companies ("an iPhone",
 # "on Android", "paid in Bitcoin"): things, never actors.
