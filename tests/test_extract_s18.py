@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from kb.extract.mentions import _without_leading_verb, not_a_name
 from kb.models import Extraction
 from kb.text.dates import days_from_anchor
+from kb.text.quantities import find_figures
 
 pytestmark = pytest.mark.slow
 
@@ -262,3 +263,46 @@ def test_a_street_named_for_someone_is_no_appointment(run):
 )
 def test_days_from_anchor(text, days):
     assert days_from_anchor(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The plan costs R1.2 billion.", 1.2e9, "ZAR"),
+        ("The plan costs N500 billion.", 5e11, "NGN"),
+        ("The plan costs ₦500 billion.", 5e11, "NGN"),
+        ("The plan costs RM3.5 billion.", 3.5e9, "MYR"),
+        ("The plan costs Rp 5 trillion.", 5e12, "IDR"),
+        ("The plan costs ₱2 billion.", 2e9, "PHP"),
+        ("The plan costs A$4.2 billion.", 4.2e9, "AUD"),
+        ("The plan costs HK$30 million.", 3e7, "HKD"),
+    ],
+)
+def test_currencies_written_before_the_figure(text, value, unit):
+    (figure,) = find_figures(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["Nurses wore N95 masks.", "The crash closed the R101 for hours."]
+)
+def test_a_letter_before_digits_without_a_scale_is_a_name(text):
+    # guard: a one-letter prefix is money only before a scale
+    assert not find_figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds", "unit"),
+    [
+        # a scale written once, on the upper figure, is the lower one's too
+        ("to reach the $40-50 billion a year", (40e9, 50e9), "USD"),
+        ("between 300 and 400 million people", (300e6, 400e6), None),
+        ("40 to 50 billion euros", (40e9, 50e9), "EUR"),
+        # guards: a lower figure already past the upper's number keeps its own
+        ("200 to 1.5 million people", (200.0, 1.5e6), None),
+        ("a 5-10m climb", (5.0, 10.0), None),
+    ],
+)
+def test_ranges_share_their_scale(text, bounds, unit):
+    (figure,) = find_figures(text)
+    assert ((figure.minimum, figure.maximum), figure.unit) == (bounds, unit)

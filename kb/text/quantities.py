@@ -96,6 +96,11 @@ CURRENCY_SYMBOLS = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₽": "RUB",
 }
 CURRENCY_WORDS = {
     "dollar": "USD",
@@ -206,7 +211,20 @@ LETTER_SYMBOLS = {
     "Sh": "shillings",
     "Rs": "INR",
     "R$": "BRL",
+    "A$": "AUD",
+    "C$": "CAD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "NT$": "TWD",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "R": "ZAR",
+    "N": "NGN",
 }
+#: one-letter prefixes that are a currency only before a scale ("R1.2 billion",
+#: "N500 billion"); "R101" and "N95" are a road and a mask
+_SCALED_ONLY = frozenset({"R", "N"})
 _LSYM = "|".join(re.escape(s) for s in sorted(LETTER_SYMBOLS, key=len, reverse=True))
 # "hundreds of people": a plural of a round number is at least two of it
 _VAGUE = {
@@ -389,6 +407,21 @@ def _end_of(text: str, m: re.Match[str]) -> int:
     return end
 
 
+_SCALE_IN = re.compile(rf"[\d\s-](?P<scale>{_SCALE})\b", re.I)
+
+
+def _shared_scale(text: str, low: Figure, high: Figure) -> float:
+    """ "$40-50 billion", "2 to 3 million": the scale written once, on the upper
+    figure, is the lower one's too (when the lower figure is less than the
+    upper one's number before its scale)."""
+    scale = _SCALE_IN.search(text[high.start : high.end])
+    if scale is None or _SCALE_IN.search(text[low.start : low.end]):
+        return 1.0
+    factor = SCALES[scale["scale"].lower()]
+    assert low.value is not None and high.value is not None
+    return factor if factor > 1 and low.value < high.value / factor else 1.0
+
+
 def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """ "between 5 and 17", "5 to 17 months", "5-17" become one figure with bounds."""
     out: list[Figure] = []
@@ -405,14 +438,15 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
                 .lower()
                 .endswith("between ")
             )
-            and fig.value > prev.value
-            and prev.unit in (None, fig.unit)
+            and (prev.unit is None or fig.unit in (None, prev.unit))
         ):
-            unit = fig.unit or prev.unit
-            out[-1] = Figure(
-                prev.start, fig.end, None, prev.value, fig.value, unit, prev.approximate
-            )
-            continue
+            low = prev.value * _shared_scale(text, prev, fig)
+            if fig.value > low:
+                unit = fig.unit or prev.unit
+                out[-1] = Figure(
+                    prev.start, fig.end, None, low, fig.value, unit, prev.approximate
+                )
+                continue
         out.append(fig)
     return out
 
@@ -440,6 +474,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if m["digits"] and _is_name_part(text, m):
             continue
+        if m["lsym"] in _SCALED_ONLY and not m["scale"]:
+            continue  # "N95 masks", "the R101": names, as without the letter
         fig = _figure(text, m)
         figures.append(
             Figure(
