@@ -773,11 +773,23 @@ def _anchor_verb(tok: Token) -> Token:
 
 def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     """Two trigger words name one event: the same type, and no date, place or agent
-    that tells them apart."""
+    that tells them apart. A word said again, or its noun or verb ("exploded … the
+    explosion"), is one event unless its dates, its people or the words that say
+    which one it is differ."""
     if a.event_type != b.event_type:
         return False
     if _another_one(b):
         return False
+    if _said_again(a, b):
+        # their places do not tell them apart: a place is often only the
+        # sentence's, and the several paragraphs that retell one event name
+        # several places
+        return not (
+            _once_more(b)
+            or _apart(a, b, places=False)
+            or _others(a, b)
+            or _two_moves(a, b)
+        )
     if a.event_type in _BROAD_TYPES and not _kind_words(a) & _kind_words(b):
         return False  # "announced" and "a speech": a broad type tells nothing
     if not _kinds(a) & _kinds(b):
@@ -795,11 +807,46 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if a.event_type in _WHO_IT_BEFELL and _people(a) and _people(b):
         if not _people(a) & _people(b):
             return False  # "X died on the ridge", "a day after Y was killed"
-    if _apart(a, b):
+    if _apart(a, b) or _two_moves(a, b):
         return False
-    if _movers(a).isdisjoint(_movers(b)) and _movers(a) and _movers(b):
-        return False  # "the Dow rose …", "the Nasdaq added …": two moves
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
+def _said_again(a: RawEvent, b: RawEvent) -> bool:
+    """Whether a trigger of one is a trigger of the other again, or the other's
+    noun or verb: "attacked … the attack", "exploded … the explosion"."""
+    words = {t.lemma_.lower() for t in a.triggers}
+    return any(_one_root(t.lemma_.lower(), w) for t in b.triggers for w in words)
+
+
+def _once_more(ev: RawEvent) -> bool:
+    """ "protesters also marched in Leeds", "attacked again": one more of its kind."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("also", "again", "too")
+        for c in ev.triggers[0].children
+    )
+
+
+def _one_root(x: str, y: str) -> bool:
+    """Whether two lemmas are one word or a noun and verb of one root: they share
+    at least four letters, all but at most two of the shorter one's
+    ("explode"/"explosion", "seize"/"seizure", "stab"/"stabbing")."""
+    shared = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        shared += 1
+    return x == y or shared >= max(4, min(len(x), len(y)) - 2)
+
+
+def _others(a: RawEvent, b: RawEvent) -> bool:
+    """Whether both say whom they involve, and no one in common."""
+    return bool(_people(a) and _people(b) and not _people(a) & _people(b))
+
+
+def _two_moves(a: RawEvent, b: RawEvent) -> bool:
+    """ "the Dow rose …", "the Nasdaq added …": moves of two things."""
+    return bool(_movers(a) and _movers(b) and _movers(a).isdisjoint(_movers(b)))
 
 
 #: events told of the people they befell, whoever is the subject: "X died", "Y was
