@@ -7,13 +7,15 @@ pipeline (slow)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 from spacy.tokens import Doc
 
 from kb.extract.mentions import _without_leading_verb, not_a_name
 from kb.models import Extraction
-from kb.text.dates import days_from_anchor
+from kb.text.dates import days_from_anchor, resolve
 from kb.text.quantities import find_figures
 
 pytestmark = pytest.mark.slow
@@ -180,6 +182,26 @@ def test_dates(run, text, event):
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        # a day known by name, which the tagger may call an event
+        (
+            "Gunmen attacked a chapel in Varda on Christmas Day.",
+            ("attacked", "2023-12-25"),
+        ),
+        ("Police arrested Tomas Brandt on New Year's Eve.", ("arrested", "2023-12-31")),
+        # the day before "of" the month
+        (
+            "The council approved the plan on the 3rd of January.",
+            ("approved", "2024-01-03"),
+        ),
+    ],
+)
+def test_days_known_by_name_and_written_with_of(run, text, event):
+    assert event in _dated(run(_LEAD + text, published="2024-01-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         # a span set between two things: the main verb's date is not the other's
         (
             "Orlen opened the plant in January, four months after a fire destroyed "
@@ -306,3 +328,22 @@ def test_a_letter_before_digits_without_a_scale_is_a_name(text):
 def test_ranges_share_their_scale(text, bounds, unit):
     (figure,) = find_figures(text)
     assert ((figure.minimum, figure.maximum), figure.unit) == (bounds, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the day before yesterday", "2024-03-12"),
+        ("on Tuesday last week", "2024-03-05"),
+        ("Friday next week", "2024-03-22"),
+        ("the 3rd of January", "2024-01-03"),
+        ("on Christmas Day", "2023-12-25"),
+        ("New Year’s Eve", "2023-12-31"),
+        # guards
+        ("yesterday", "2024-03-13"),
+        ("last week", "2024-03"),
+    ],
+)
+def test_relative_and_named_days(text, value):
+    found = resolve(text, date(2024, 3, 14), "past")
+    assert found is not None and found.value == value

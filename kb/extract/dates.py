@@ -22,6 +22,7 @@ from kb.text.dates import (
     Tense,
     days_from_anchor,
     find_dateline,
+    holiday,
     parse_published,
     published_date,
     resolve,
@@ -275,7 +276,8 @@ def find_dates(doc: Doc) -> DateContext:
     places = dateline.places if dateline and first else ()
     by_sentence: dict[int, list[SpacySpan]] = {}
     for e in doc.ents:
-        if e.label_ in ("DATE", "TIME"):
+        # "on New Year's Eve": the tagger calls a day known by name an event
+        if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(e))
     return DateContext(
         ref,

@@ -47,16 +47,27 @@ WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
+#: days of the year known by name, as a pattern and their month and day
+HOLIDAYS = {
+    r"christmas\s+day": (12, 25),
+    r"christmas\s+eve": (12, 24),
+    r"boxing\s+day": (12, 26),
+    r"new\s+year(?:'|’)?s\s+day": (1, 1),
+    r"new\s+year(?:'|’)?s\s+eve": (12, 31),
+    r"valentine(?:'|’)?s\s+day": (2, 14),
+    r"halloween": (10, 31),
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
     (re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.I), "monthday"),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?!,?\s*\d)", re.I), "monthday"),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!,?\s*\d)", re.I), "monthday"),
+    (re.compile(rf"\b(?P<holiday>{'|'.join(HOLIDAYS)})\b", re.I), "holiday"),
     (
         re.compile(
             rf"^(?:(?:in|early|late|mid|the|through|until|till|by|since)[\s-]+)*"
@@ -80,6 +91,9 @@ _WEEKDAY = re.compile(
     re.I,
 )
 _RELATIVE_DAYS = {
+    # the longer phrases first: "the day before yesterday" holds "yesterday"
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
     "today": 0,
     "tonight": 0,
     "this morning": 0,
@@ -253,8 +267,22 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
                 if month == ref.month:
                     return _month_value(ref.year + (-1 if rel == "last" else 1), month)
             return _nearest_month(month, ref, tense)
+        if kind == "holiday":
+            month, day = _holiday(groups["holiday"])
+            return _month_day(month, day, ref, tense)
         return _month_day(month, int(groups["day"]), ref, tense)
     return None
+
+
+def _holiday(name: str) -> tuple[int, int]:
+    """The month and day of a day known by name ("Christmas Eve")."""
+    return next(v for k, v in HOLIDAYS.items() if re.fullmatch(k, name, re.I))
+
+
+def holiday(text: str) -> bool:
+    """Whether a phrase is a day known by name ("New Year's Eve")."""
+    words = re.sub(r"^(?:on\s+)?(?:the\s+)?", "", text.strip(), flags=re.I)
+    return any(re.fullmatch(k, words, re.I) for k in HOLIDAYS)
 
 
 #: How near the year boundary a month and day in a present-tense clause may take the
@@ -317,6 +345,13 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
     if found is not None:
         return found
     m = _WEEK.search(lowered)
+    day_of_week = _WEEKDAY.search(lowered)
+    if m and day_of_week and m["rel"] in ("last", "next", "this"):
+        # "on Tuesday last week": that week's Tuesday
+        step = {"last": -7, "next": 7, "this": 0}[m["rel"]]
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=step)
+        day = monday + timedelta(days=WEEKDAYS[day_of_week["wd"].lower()])
+        return DateValue(day.isoformat(), "day")
     if m:
         step = {"last": -7, "past": -7, "next": 7, "coming": 7, "this": 0}[m["rel"]]
         day = ref + timedelta(days=step)
