@@ -57,6 +57,7 @@ from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import key_rows, queries
+from kb.store.merged_keys import MergedKeys
 from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
 from kb.store.sparql import PREDECLARED, Key, order_keys, term_kind
 
@@ -140,6 +141,15 @@ class _Kind:
         follow (conflicting-figures' rows read the claimants' labels, which any
         article may add to)."""
         return self.query.name in _COUNTED
+
+    @property
+    def summed(self) -> bool:
+        """Whether its rows select its entity: then no two entities' lists share
+        a row, and a key in several has the rows of each."""
+        return (
+            re.search(rf"^SELECT\b[^\n]*\?{self.entity}\b", self.query.text, re.M)
+            is not None
+        )
 
     @property
     def added(self) -> ox.NamedNode:
@@ -1044,6 +1054,8 @@ def _merged_keys(
         return None
     lists, converted, own = [], False, False
     counts: dict[Key, int] | None = None
+    # each own list's counts, for a key in several lists
+    every: list[dict[Key, int] | None] = []
     # the rows of the converted lists' keys, as far as their own counts tell
     derived: _Derived | None = _Derived()
     for entity, (reader, convert) in chain(
@@ -1062,6 +1074,7 @@ def _merged_keys(
         counts = _counts_of(db, reader, node, texts)
         if convert is None:
             lists.append(found)
+            every.append(_short_counts(db, kind, node, found[1], counts))
             own = True
             continue
         lists.append(convert(*found))
@@ -1077,6 +1090,8 @@ def _merged_keys(
         # town) is in order already, and the answer's rows are that list's
         # entity's: the others have no key
         return KeptKeys(lists[0][1], kind.columns, counts)
+    if not converted:
+        return _lazily_merged(kind, lists, every)
     ordered = _in_order(lists, len(kind.plan.order))
     if ordered is None:
         return None
@@ -1124,6 +1139,49 @@ class _Derived:
             else:  # several: by places, or labels, types and articles
                 self.counts.pop(key, None)
                 self.uncounted.add(key)
+
+
+def _short_counts(
+    db: ox.Store,
+    kind: _Kind,
+    node: ox.NamedNode,
+    lines: list[str],
+    counts: dict[Key, int] | None,
+) -> dict[Key, int] | None:
+    """The counts of a list's keys' rows (``counts``, when it keeps them), or,
+    for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
+    group one article names), counted now, when a merge sums them (a query of
+    those few keys' rows)."""
+    if counts is not None or not kind.counted or not kind.summed:
+        return counts
+    if len(lines) >= MIN_KEYS:
+        return None  # a busy list whose counts do not match it: read as before
+    found = _counts(db, kind, [node]).get(node, {})
+    return key_rows.of_keys((_key_of(line, kind.columns) for line in lines), found)
+
+
+def _lazily_merged(
+    kind: _Kind,
+    lists: list[tuple[str, list[str]]],
+    counts: list[dict[Key, int] | None],
+) -> MergedKeys | None:
+    """The keys of ``kind``'s own lists (each a header of kinds and its lines,
+    in order), merged as a page reads them (:class:`MergedKeys`), with their
+    ``counts`` where each has them and the rows select the entity; ``None`` when
+    this cannot order them (as :func:`_in_order`)."""
+    kinds = _sortable(
+        _column_kinds([_kinded(header) for header, _ in lists], len(kind.plan.order))
+    )
+    if not kinds:
+        return None
+    summed = [c for c in counts if c is not None]
+    columns = kind.columns
+    return MergedKeys(
+        [lines for _, lines in lists],
+        lambda line: _line_rank(line, kinds),
+        lambda line: _key_of(line, columns),
+        summed if kind.summed and len(summed) == len(counts) else None,
+    )
 
 
 def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | None:
