@@ -25,6 +25,7 @@ from .test_paging import DATES, _article, _iri
 #: (named query, parameters) whose lists keep counts, each with keys of several
 #: rows among its keys of one.
 CASES = [
+    ("articles-mentioning", [("entity", "Ilse Varga")]),
     ("events-at", [("place", "Norland")]),
     ("timeline", [("entity", "East Norland")]),
     ("timeline", [("entity", "Tomas Brekke")]),
@@ -40,6 +41,8 @@ def _articles(seed: int, count: int) -> list[tuple[str, Graph]]:
         for claim in {s for s in graph.subjects(KB.claimant, None)}:
             for date in rng.sample(DATES, rng.choice([0, 1, 1, 2])):
                 graph.add((claim, KB.date, date))  # two dates: two rows
+        if rng.random() < 0.3:  # two headlines: two rows
+            graph.add((article, SCHEMA.headline, Literal(f"Report {n}, updated")))
         out.append((str(article), graph))
     return out
 
@@ -266,6 +269,7 @@ def test_a_deep_page_of_a_countrys_timeline_reads_its_own_keys_alone(
 #: Names of several entities: "Norland" ends "East Norland" too, "Brekke" is
 #: Anna Brekke's other name and ends Tomas Brekke's.
 SEVERAL = [
+    ("articles-mentioning", [("entity", "Brekke")]),
     ("conflicting-figures", [("entity", "Brekke")]),
     ("claims-by", [("actor", "Brekke")]),
     ("timeline", [("entity", "Norland")]),

@@ -88,6 +88,7 @@ KEYED_PREDICATES = (
     KB.agent,
     KB.participant,
     SCHEMA.containedInPlace,
+    SCHEMA.datePublished,
 )
 #: The entities whose keys a node's triples can change: the node itself (a
 #: claimant, an agent, a place), the claimant, agent, participant of a claim or an
@@ -174,8 +175,10 @@ def _kinds() -> tuple[_Kind, ...]:
     for name in queries.names():
         query = queries.load(name)
         plan = query.keys
-        if plan is None or len(plan.query.name_tests) != 1:
+        if plan is None or not plan.query.name_tests:
             continue
+        # the first name test's: a list is read when its parameter alone is
+        # given (articles-mentioning's first entity; the others are not free)
         test = plan.query.name_tests[0]
         text = plan.query.text[: test.start] + plan.query.text[test.end :]
         where = re.sub(r"#[^\n]*", "", text).split("WHERE", 1)[1]
@@ -202,7 +205,7 @@ def _kinds() -> tuple[_Kind, ...]:
 
 _ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
 #: The queries whose lists keep their keys' counts of rows (see :attr:`_Kind.counted`).
-_COUNTED = frozenset({"claims-by", "events-at", "timeline"})
+_COUNTED = frozenset({"articles-mentioning", "claims-by", "events-at", "timeline"})
 
 
 def _kind(name: str) -> _Kind | None:
