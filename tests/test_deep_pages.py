@@ -400,3 +400,29 @@ def test_a_page_of_lists_that_tie_reads_the_key_query(
 
     monkeypatch.setattr(MergedKeys, "_more", tie)
     _check_slices(store, "claims-by", params, whole)
+
+
+def test_a_name_of_several_entities_pages_from_counts_of_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """articles-mentioning "Brekke" (two entities): an article of both lists is
+    one key, whose rows (its headlines) are those of either list, not their
+    sum, and a deep page starts at its own keys."""
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    params = [("entity", "Brekke")]
+    kept = _kept(store, "articles-mentioning", params)
+    assert isinstance(kept, MergedKeys) and kept.counts is not None
+    assert any(kept.counts), "articles of two headlines"
+    assert len(kept) < sum(len(lines) for lines in kept._lists), "shared articles"
+    whole = prepare(QueryRequest(named="articles-mentioning", params=params))
+    rows = whole.run(store).rows
+    assert len(rows) > len(kept)
+    _check_slices(store, "articles-mentioning", params, rows)
+    read = _reading(monkeypatch)
+    request = QueryRequest(
+        named="articles-mentioning", params=params, limit=2, offset=len(kept) - 3
+    )
+    assert prepare(request).run(store).rows
+    assert sum(read) <= 16  # the page's keys and a few more, not the keys before

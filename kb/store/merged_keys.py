@@ -30,10 +30,11 @@ class MergedKeys(Sequence[Key]):
     :class:`kb.store.ordered_keys.KeptKeys`), so the lines of one list that come
     before the next line of every other are taken at once, found by halving.
 
-    A line in several lists is one key, with the rows of each: where ``counts``
-    (each list's counts of its keys with other than one row) are given, a key's
-    rows are the sum of its lists' (the rows select the entity whose list it
-    is, so no two lists share a row)."""
+    A line in several lists is one key. Where ``counts`` (each list's counts of
+    its keys with other than one row) are given, a key's rows are the sum of its
+    lists' when ``summed`` (the rows select the entity whose list it is, so no
+    two lists share a row), else those of any of its lists (its rows do not
+    depend on the entity)."""
 
     def __init__(
         self,
@@ -41,11 +42,14 @@ class MergedKeys(Sequence[Key]):
         rank: Callable[[str], Rank],
         key: Callable[[str], Key],
         counts: Sequence[Mapping[Key, int]] | None = None,
+        *,
+        summed: bool = True,
     ) -> None:
         self._lists = lists
         self._rank = rank
         self._key = key
         self.counts = counts
+        self._summed = summed
         #: each list's next line: its rank, the list, the line's index
         self._heap = [
             (rank(lines[0]), at, 0) for at, lines in enumerate(lists) if lines
@@ -122,6 +126,8 @@ class MergedKeys(Sequence[Key]):
                     return first + offset - before, 0
                 before += size
                 continue
+            if not self._summed:
+                lists = lists[:1]
             for index in range(first, first + size):
                 key = self._key(self._lines[index])
                 found = sum(self.counts[i].get(key, 1) for i in lists)

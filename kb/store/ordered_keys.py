@@ -33,11 +33,14 @@ something, apart from ``schema:containedInPlace``, whose changes read the lists
 again. A mark found by a writer that did not set it (a process stopped before it
 settled) makes every list be written again.
 
-Beside a list of :data:`MIN_KEYS` keys or more, claims-by's, events-at's and
-timeline's lists keep how many rows of the query's answer each key has where that
-is not one (:mod:`kb.store.key_rows`), counted whole with the list or, when rows
-are merged in steps, for the written items' keys (:func:`_settled_counts`), so that
-a page deep in a busy entity's answer starts at its own keys.
+Beside a list of :data:`MIN_KEYS` keys or more, articles-mentioning's, claims-by's,
+events-at's and timeline's lists keep how many rows of the query's answer each key
+has where that is not one (:mod:`kb.store.key_rows`), counted whole with the list
+or, when rows are merged in steps, for the written items' keys
+(:func:`_settled_counts`), so that a page deep in a busy entity's answer starts at
+its own keys. A name of several entities reads their lists merged as far as a
+page needs (:mod:`kb.store.merged_keys`), and their counts where they add up
+(:attr:`_Kind.merging`).
 """
 
 from __future__ import annotations
@@ -144,13 +147,15 @@ class _Kind:
         return self.query.name in _COUNTED
 
     @property
-    def summed(self) -> bool:
-        """Whether its rows select its entity: then no two entities' lists share
-        a row, and a key in several has the rows of each."""
-        return (
-            re.search(rf"^SELECT\b[^\n]*\?{self.entity}\b", self.query.text, re.M)
-            is not None
-        )
+    def merging(self) -> str | None:
+        """How the rows of a key in several entities' lists add up: ``"sum"``
+        where the rows select the entity (no two lists share a row: claims-by's
+        claimant), ``"same"`` where a key's rows do not depend on the entity
+        (:data:`_SAME_ROWS`), else ``None`` (not known: events-at's rows name
+        the places inside the entity)."""
+        if re.search(rf"^SELECT\b[^\n]*\?{self.entity}\b", self.query.text, re.M):
+            return "sum"
+        return "same" if self.query.name in _SAME_ROWS else None
 
     @property
     def added(self) -> ox.NamedNode:
@@ -206,6 +211,10 @@ def _kinds() -> tuple[_Kind, ...]:
 _ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
 #: The queries whose lists keep their keys' counts of rows (see :attr:`_Kind.counted`).
 _COUNTED = frozenset({"articles-mentioning", "claims-by", "events-at", "timeline"})
+#: The queries whose rows of a key are the same whichever entity's list it is in
+#: (see :attr:`_Kind.merging`): articles-mentioning's key is an article, its rows
+#: the article's headlines.
+_SAME_ROWS = frozenset({"articles-mentioning"})
 
 
 def _kind(name: str) -> _Kind | None:
@@ -1153,9 +1162,9 @@ def _short_counts(
 ) -> dict[Key, int] | None:
     """The counts of a list's keys' rows (``counts``, when it keeps them), or,
     for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
-    group one article names), counted now, when a merge sums them (a query of
-    those few keys' rows)."""
-    if counts is not None or not kind.counted or not kind.summed:
+    group one article names), counted now, when a merge adds them up (a query
+    of those few keys' rows)."""
+    if counts is not None or not kind.counted or kind.merging is None:
         return counts
     if len(lines) >= MIN_KEYS:
         return None  # a busy list whose counts do not match it: read as before
@@ -1170,20 +1179,22 @@ def _lazily_merged(
 ) -> MergedKeys | None:
     """The keys of ``kind``'s own lists (each a header of kinds and its lines,
     in order), merged as a page reads them (:class:`MergedKeys`), with their
-    ``counts`` where each has them and the rows select the entity; ``None`` when
-    this cannot order them (as :func:`_in_order`)."""
+    ``counts`` where each has them and they add up (:attr:`_Kind.merging`);
+    ``None`` when this cannot order them (as :func:`_in_order`)."""
     kinds = _sortable(
         _column_kinds([_kinded(header) for header, _ in lists], len(kind.plan.order))
     )
     if not kinds:
         return None
-    summed = [c for c in counts if c is not None]
+    known = [c for c in counts if c is not None]
     columns = kind.columns
+    merging = kind.merging if len(known) == len(counts) else None
     return MergedKeys(
         [lines for _, lines in lists],
         lambda line: _line_rank(line, kinds),
         lambda line: _key_of(line, columns),
-        summed if kind.summed and len(summed) == len(counts) else None,
+        None if merging is None else known,
+        summed=merging == "sum",
     )
 
 
