@@ -68,6 +68,7 @@ __all__ = [
     "KEYED_PREDICATES",
     "KeptKeys",
     "MIN_KEYS",
+    "SINCE_VERSION_5",
     "is_stale",
     "keyed_nodes",
     "mark_stale",
@@ -215,6 +216,9 @@ _COUNTED = frozenset({"articles-mentioning", "claims-by", "events-at", "timeline
 #: (see :attr:`_Kind.merging`): articles-mentioning's key is an article, its rows
 #: the article's headlines.
 _SAME_ROWS = frozenset({"articles-mentioning"})
+#: The queries whose lists an index of version 4 lacks (a write makes it version
+#: 5 and writes them for every entity: :func:`kb.store.name_index.upgrade`).
+SINCE_VERSION_5 = frozenset({"articles-mentioning"})
 
 
 def _kind(name: str) -> _Kind | None:
@@ -281,6 +285,8 @@ class Pending:
 
     #: every list is to be written again (an index rebuilt, a writer stopped)
     everyone: bool = False
+    #: the queries whose lists are all to be written (an index made version 5)
+    kinds: set[str] = field(default_factory=set)
     #: the entities whose lists the writes may change
     entities: set[ox.NamedNode] = field(default_factory=set)
     #: the nodes of the keyed triples written or dropped
@@ -372,7 +378,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
     gone: list[tuple[ox.NamedNode, ox.NamedNode]] = []
     new: list[ox.Quad] = []
     for kind in _kinds():
-        if pending.everyone:
+        if pending.everyone or kind.query.name in pending.kinds:
             kept = _Lists(
                 _lists(db, kind.predicate, None), _lists(db, kind.added, None)
             )
