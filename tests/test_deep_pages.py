@@ -16,14 +16,16 @@ from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import key_rows, ordered_keys, queries
 from kb.store.embedded import Store
+from kb.store.merged_keys import MergedKeys, Unordered
 from kb.store.ordered_keys import KeptKeys
 from kb.store.querying import QueryRequest, prepare
 
-from .test_paging import DATES, _article
+from .test_paging import DATES, _article, _iri
 
 #: (named query, parameters) whose lists keep counts, each with keys of several
 #: rows among its keys of one.
 CASES = [
+    ("articles-mentioning", [("entity", "Ilse Varga")]),
     ("events-at", [("place", "Norland")]),
     ("timeline", [("entity", "East Norland")]),
     ("timeline", [("entity", "Tomas Brekke")]),
@@ -39,6 +41,8 @@ def _articles(seed: int, count: int) -> list[tuple[str, Graph]]:
         for claim in {s for s in graph.subjects(KB.claimant, None)}:
             for date in rng.sample(DATES, rng.choice([0, 1, 1, 2])):
                 graph.add((claim, KB.date, date))  # two dates: two rows
+        if rng.random() < 0.3:  # two headlines: two rows
+            graph.add((article, SCHEMA.headline, Literal(f"Report {n}, updated")))
         out.append((str(article), graph))
     return out
 
@@ -49,10 +53,12 @@ def _short_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ordered_keys, "MIN_KEYS", 8)
 
 
-def _kept(store: Store, name: str, params: list[tuple[str, str]]) -> KeptKeys:
+def _kept(
+    store: Store, name: str, params: list[tuple[str, str]]
+) -> KeptKeys | MergedKeys:
     named = queries.load(name)
     kept = store.kept_keys(named, queries.bind(named, params))
-    assert isinstance(kept, KeptKeys)
+    assert isinstance(kept, KeptKeys | MergedKeys)
     return kept
 
 
@@ -263,6 +269,7 @@ def test_a_deep_page_of_a_countrys_timeline_reads_its_own_keys_alone(
 #: Names of several entities: "Norland" ends "East Norland" too, "Brekke" is
 #: Anna Brekke's other name and ends Tomas Brekke's.
 SEVERAL = [
+    ("articles-mentioning", [("entity", "Brekke")]),
     ("conflicting-figures", [("entity", "Brekke")]),
     ("claims-by", [("actor", "Brekke")]),
     ("timeline", [("entity", "Norland")]),
@@ -298,3 +305,124 @@ def test_a_name_of_several_entities_pages_from_their_lists_merged(
         page = prepare(request).run(store)
         assert page.rows == whole[offset : offset + 5], offset
         assert page.more == (len(whole) > offset + 5), offset
+
+
+def _shared_claims(
+    seed: int, count: int, dates: bool = True
+) -> list[tuple[str, Graph]]:
+    """:func:`_articles`, where some claims of one Brekke are the other's too:
+    a key in both lists, with the rows of each (some with two dates, or, not
+    ``dates``, each with one row: no list keeps a count)."""
+    brekkes = [_iri("actor", "Anna Brekke"), _iri("actor", "Tomas Brekke")]
+    rng = random.Random(seed)
+    if dates:
+        out = _articles(seed, count)
+    else:
+        claims: list[URIRef] = []
+        out = [(str(a), g) for a, g in (_article(rng, n, claims) for n in range(count))]
+    for _, graph in out:
+        for claim, who in list(graph.subject_objects(KB.claimant)):
+            if who in brekkes and rng.random() < 0.4:
+                graph.add((claim, KB.claimant, brekkes[1 - brekkes.index(who)]))
+    # a third Brekke, of two claims: a list too short to keep counts
+    article, graph = URIRef(out[5][0]), out[5][1]
+    lena = _iri("actor", "Lena Brekke")
+    graph.add((lena, RDF.type, KB.Person))
+    graph.add((lena, RDFS.label, Literal("Lena Brekke")))
+    for n in range(2):
+        claim = URIRef(f"{article}/claim/lena-{n}")
+        graph.add((article, KB.mentions, claim))
+        graph.add((claim, KB.claimant, lena))
+        graph.add((claim, KB.statement, Literal(f"Lena's statement {n}")))
+        graph.add((claim, KB.directQuote, Literal(False)))
+        for date in DATES[: 1 + n] if dates else ():
+            graph.add((claim, KB.date, date))
+    return out
+
+
+@pytest.mark.parametrize("dates", [True, False])
+def test_a_name_of_several_entities_pages_from_their_summed_counts(
+    monkeypatch: pytest.MonkeyPatch, dates: bool
+) -> None:
+    """claims-by "Brekke" (two entities) merges their lists as a page reads
+    them; a claim of both is one key with the rows of each (its rows name the
+    claimant), so a page deep in the answer starts at its own keys."""
+    store = Store()
+    store.add_many(_shared_claims(23, 40, dates))
+    store.settle()
+    params = [("actor", "Brekke")]
+    assert len(store.entities_named("Brekke") or []) == 3
+    kept = _kept(store, "claims-by", params)
+    assert isinstance(kept, MergedKeys) and kept.counts is not None
+    assert any(kept.counts) is dates
+    whole = prepare(QueryRequest(named="claims-by", params=params)).run(store).rows
+    claimants: dict[object, set[object]] = {}
+    for row in whole:  # claimant, claim, ...
+        claimants.setdefault(row[1], set()).add(row[0])
+    shared = [claim for claim, who in claimants.items() if len(who) > 1]
+    assert shared, "claims of both Brekkes"
+    assert len(whole) > len(kept)
+    _check_slices(store, "claims-by", params, whole)
+    read = _reading(monkeypatch)
+    request = QueryRequest(named="claims-by", params=params, limit=2, offset=len(kept))
+    assert prepare(request).run(store).rows
+    assert sum(read) <= 16  # the page's keys and a few more, not the keys before
+
+
+def test_merged_lists_are_the_sorted_union_or_refused() -> None:
+    rng = random.Random(5)
+    words = [f"<urn:k:{rng.randrange(10**6):06d}>" for _ in range(300)]
+    lists = [sorted(rng.sample(words, rng.randint(0, 120))) for _ in range(4)]
+
+    def rank(line: str) -> tuple[tuple[int, str | int], ...]:
+        return ((1, line),)
+
+    merged = MergedKeys(lists, rank, lambda line: (line,))
+    assert merged[0:5] == [(w,) for w in sorted(set().union(*lists))[:5]]
+    assert list(merged) == [(w,) for w in sorted(set().union(*lists))]
+    assert len(merged) == len(set().union(*lists))
+    alike = MergedKeys([["<urn:a>"], ["<urn:A>"]], lambda s: ((1, s.lower()),), str)
+    with pytest.raises(Unordered):
+        list(alike)
+
+
+def test_a_page_of_lists_that_tie_reads_the_key_query(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.add_many(_shared_claims(23, 30))
+    store.settle()
+    params = [("actor", "Brekke")]
+    whole = prepare(QueryRequest(named="claims-by", params=params)).run(store).rows
+
+    def tie(self: MergedKeys) -> bool:
+        raise Unordered("a tie")
+
+    monkeypatch.setattr(MergedKeys, "_more", tie)
+    _check_slices(store, "claims-by", params, whole)
+
+
+def test_a_name_of_several_entities_pages_from_counts_of_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """articles-mentioning "Brekke" (two entities): an article of both lists is
+    one key, whose rows (its headlines) are those of either list, not their
+    sum, and a deep page starts at its own keys."""
+    store = Store()
+    store.add_many(_articles(17, 40))
+    store.settle()
+    params = [("entity", "Brekke")]
+    kept = _kept(store, "articles-mentioning", params)
+    assert isinstance(kept, MergedKeys) and kept.counts is not None
+    assert any(kept.counts), "articles of two headlines"
+    assert len(kept) < sum(len(lines) for lines in kept._lists), "shared articles"
+    whole = prepare(QueryRequest(named="articles-mentioning", params=params))
+    rows = whole.run(store).rows
+    assert len(rows) > len(kept)
+    _check_slices(store, "articles-mentioning", params, rows)
+    read = _reading(monkeypatch)
+    request = QueryRequest(
+        named="articles-mentioning", params=params, limit=2, offset=len(kept) - 3
+    )
+    assert prepare(request).run(store).rows
+    assert sum(read) <= 16  # the page's keys and a few more, not the keys before

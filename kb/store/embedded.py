@@ -31,16 +31,17 @@ from kb.store.graphs import (
 )
 from kb.store.name_index import (
     _INDEX,
-    _INDEX_MARK,
     _TYPE,
     Fact,
     _facts,
     _indexed_triples,
     catch_up,
+    is_indexed,
     lookup_articles,
     lookup_entities,
     new_keys,
     stale_keys,
+    upgrade,
 )
 from kb.store.queries import NamedQuery
 from kb.store.sparql import (
@@ -407,7 +408,7 @@ class Store:
 
     def _has_index(self) -> bool:
         if self._indexed is None:
-            self._indexed = _INDEX_MARK in self._ox
+            self._indexed = is_indexed(self._ox)
         return self._indexed
 
     def _prepare_write(self) -> None:
@@ -420,6 +421,9 @@ class Store:
             everyone = rebuilt or ordered_keys.is_stale(self._ox)
             ordered_keys.mark_stale(self._ox)
             self._pending = ordered_keys.Pending(everyone)
+            # a version 4 index lacks some queries' lists: written when it settles
+            if upgrade(self._ox):
+                self._pending.kinds |= ordered_keys.SINCE_VERSION_5
 
     def _index_catch_up(self) -> bool:
         """Give a store made before the name index existed, or with an older one

@@ -50,6 +50,13 @@ _URL_KEY = ox.NamedNode("urn:newskb:url")
 #: (version 3, whose readers would miss those rows), has no such mark: queries scan
 #: its names, and its next write rebuilds the index.
 _INDEX_MARK = ox.Quad(
+    _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("5"), _INDEX
+)
+#: The mark of version 4, whose index lacks articles-mentioning's lists only:
+#: its names and other lists are read, and its next write makes it version 5 in
+#: place (:func:`upgrade`). Version 4 code finds no mark of its own in a version 5
+#: index, and rebuilds it (dropping the lists it does not keep up to date).
+_VERSION_4 = ox.Quad(
     _INDEX, ox.NamedNode("urn:newskb:indexVersion"), ox.Literal("4"), _INDEX
 )
 _LABEL = ox.NamedNode(str(RDFS.label))
@@ -229,6 +236,22 @@ def _iris(found: set[object]) -> list[URIRef] | None:
         URIRef(node.value) for node in found if isinstance(node, ox.NamedNode)
     )
     return iris if len(iris) == len(found) else None
+
+
+def is_indexed(db: ox.Store) -> bool:
+    """Whether ``db``'s name index covers it (version 4 or 5)."""
+    return _INDEX_MARK in db or _VERSION_4 in db
+
+
+def upgrade(db: ox.Store) -> bool:
+    """Make a version 4 index version 5 (its lists are written at the write's
+    settle: see :data:`kb.store.ordered_keys.SINCE_VERSION_5`); :returns: whether
+    it was version 4."""
+    if _VERSION_4 not in db:
+        return False
+    db.remove(_VERSION_4)
+    db.add(_INDEX_MARK)
+    return True
 
 
 def catch_up(db: ox.Store) -> None:

@@ -33,11 +33,14 @@ something, apart from ``schema:containedInPlace``, whose changes read the lists
 again. A mark found by a writer that did not set it (a process stopped before it
 settled) makes every list be written again.
 
-Beside a list of :data:`MIN_KEYS` keys or more, claims-by's, events-at's and
-timeline's lists keep how many rows of the query's answer each key has where that
-is not one (:mod:`kb.store.key_rows`), counted whole with the list or, when rows
-are merged in steps, for the written items' keys (:func:`_settled_counts`), so that
-a page deep in a busy entity's answer starts at its own keys.
+Beside a list of :data:`MIN_KEYS` keys or more, articles-mentioning's, claims-by's,
+events-at's and timeline's lists keep how many rows of the query's answer each key
+has where that is not one (:mod:`kb.store.key_rows`), counted whole with the list
+or, when rows are merged in steps, for the written items' keys
+(:func:`_settled_counts`), so that a page deep in a busy entity's answer starts at
+its own keys. A name of several entities reads their lists merged as far as a
+page needs (:mod:`kb.store.merged_keys`), and their counts where they add up
+(:attr:`_Kind.merging`).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import key_rows, queries
+from kb.store.merged_keys import MergedKeys
 from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
 from kb.store.sparql import PREDECLARED, Key, order_keys, term_kind
 
@@ -64,6 +68,7 @@ __all__ = [
     "KEYED_PREDICATES",
     "KeptKeys",
     "MIN_KEYS",
+    "SINCE_VERSION_5",
     "is_stale",
     "keyed_nodes",
     "mark_stale",
@@ -87,6 +92,7 @@ KEYED_PREDICATES = (
     KB.agent,
     KB.participant,
     SCHEMA.containedInPlace,
+    SCHEMA.datePublished,
 )
 #: The entities whose keys a node's triples can change: the node itself (a
 #: claimant, an agent, a place), the claimant, agent, participant of a claim or an
@@ -142,6 +148,17 @@ class _Kind:
         return self.query.name in _COUNTED
 
     @property
+    def merging(self) -> str | None:
+        """How the rows of a key in several entities' lists add up: ``"sum"``
+        where the rows select the entity (no two lists share a row: claims-by's
+        claimant), ``"same"`` where a key's rows do not depend on the entity
+        (:data:`_SAME_ROWS`), else ``None`` (not known: events-at's rows name
+        the places inside the entity)."""
+        if re.search(rf"^SELECT\b[^\n]*\?{self.entity}\b", self.query.text, re.M):
+            return "sum"
+        return "same" if self.query.name in _SAME_ROWS else None
+
+    @property
     def added(self) -> ox.NamedNode:
         """The predicate of the rows added to a list since it was written whole
         (see :func:`_placed`)."""
@@ -164,8 +181,10 @@ def _kinds() -> tuple[_Kind, ...]:
     for name in queries.names():
         query = queries.load(name)
         plan = query.keys
-        if plan is None or len(plan.query.name_tests) != 1:
+        if plan is None or not plan.query.name_tests:
             continue
+        # the first name test's: a list is read when its parameter alone is
+        # given (articles-mentioning's first entity; the others are not free)
         test = plan.query.name_tests[0]
         text = plan.query.text[: test.start] + plan.query.text[test.end :]
         where = re.sub(r"#[^\n]*", "", text).split("WHERE", 1)[1]
@@ -192,7 +211,14 @@ def _kinds() -> tuple[_Kind, ...]:
 
 _ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
 #: The queries whose lists keep their keys' counts of rows (see :attr:`_Kind.counted`).
-_COUNTED = frozenset({"claims-by", "events-at", "timeline"})
+_COUNTED = frozenset({"articles-mentioning", "claims-by", "events-at", "timeline"})
+#: The queries whose rows of a key are the same whichever entity's list it is in
+#: (see :attr:`_Kind.merging`): articles-mentioning's key is an article, its rows
+#: the article's headlines.
+_SAME_ROWS = frozenset({"articles-mentioning"})
+#: The queries whose lists an index of version 4 lacks (a write makes it version
+#: 5 and writes them for every entity: :func:`kb.store.name_index.upgrade`).
+SINCE_VERSION_5 = frozenset({"articles-mentioning"})
 
 
 def _kind(name: str) -> _Kind | None:
@@ -259,6 +285,8 @@ class Pending:
 
     #: every list is to be written again (an index rebuilt, a writer stopped)
     everyone: bool = False
+    #: the queries whose lists are all to be written (an index made version 5)
+    kinds: set[str] = field(default_factory=set)
     #: the entities whose lists the writes may change
     entities: set[ox.NamedNode] = field(default_factory=set)
     #: the nodes of the keyed triples written or dropped
@@ -350,7 +378,7 @@ def settle(db: ox.Store, pending: Pending) -> None:
     gone: list[tuple[ox.NamedNode, ox.NamedNode]] = []
     new: list[ox.Quad] = []
     for kind in _kinds():
-        if pending.everyone:
+        if pending.everyone or kind.query.name in pending.kinds:
             kept = _Lists(
                 _lists(db, kind.predicate, None), _lists(db, kind.added, None)
             )
@@ -881,8 +909,19 @@ def _texts(
         assert items is not None
         test = next(t for t in query.name_tests if t.param == kind.param)
         text = query.text[: test.start] + query.text[test.end :]
+        # the other parameters' tests (articles-mentioning's later entities) as
+        # the store writes them when they are not given: left as text, oxigraph
+        # tests every label of every entity for them (4 s a settle)
+        cut = test.end - test.start
+        others = tuple(
+            replace(t, start=t.start - cut, end=t.end - cut)
+            if t.start > test.start
+            else t
+            for t in query.name_tests
+            if t is not test
+        )
         text = queries.for_store(
-            replace(query, text=text, name_tests=()), {}, _Given([])
+            replace(query, text=text, name_tests=others), {}, _Given([])
         )
         variable, values = items
         texts = [
@@ -1044,6 +1083,8 @@ def _merged_keys(
         return None
     lists, converted, own = [], False, False
     counts: dict[Key, int] | None = None
+    # each own list's counts, for a key in several lists
+    every: list[dict[Key, int] | None] = []
     # the rows of the converted lists' keys, as far as their own counts tell
     derived: _Derived | None = _Derived()
     for entity, (reader, convert) in chain(
@@ -1062,6 +1103,7 @@ def _merged_keys(
         counts = _counts_of(db, reader, node, texts)
         if convert is None:
             lists.append(found)
+            every.append(_short_counts(db, kind, node, found[1], counts))
             own = True
             continue
         lists.append(convert(*found))
@@ -1077,6 +1119,8 @@ def _merged_keys(
         # town) is in order already, and the answer's rows are that list's
         # entity's: the others have no key
         return KeptKeys(lists[0][1], kind.columns, counts)
+    if not converted:
+        return _lazily_merged(kind, lists, every)
     ordered = _in_order(lists, len(kind.plan.order))
     if ordered is None:
         return None
@@ -1124,6 +1168,51 @@ class _Derived:
             else:  # several: by places, or labels, types and articles
                 self.counts.pop(key, None)
                 self.uncounted.add(key)
+
+
+def _short_counts(
+    db: ox.Store,
+    kind: _Kind,
+    node: ox.NamedNode,
+    lines: list[str],
+    counts: dict[Key, int] | None,
+) -> dict[Key, int] | None:
+    """The counts of a list's keys' rows (``counts``, when it keeps them), or,
+    for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
+    group one article names), counted now, when a merge adds them up (a query
+    of those few keys' rows)."""
+    if counts is not None or not kind.counted or kind.merging is None:
+        return counts
+    if len(lines) >= MIN_KEYS:
+        return None  # a busy list whose counts do not match it: read as before
+    found = _counts(db, kind, [node]).get(node, {})
+    return key_rows.of_keys((_key_of(line, kind.columns) for line in lines), found)
+
+
+def _lazily_merged(
+    kind: _Kind,
+    lists: list[tuple[str, list[str]]],
+    counts: list[dict[Key, int] | None],
+) -> MergedKeys | None:
+    """The keys of ``kind``'s own lists (each a header of kinds and its lines,
+    in order), merged as a page reads them (:class:`MergedKeys`), with their
+    ``counts`` where each has them and they add up (:attr:`_Kind.merging`);
+    ``None`` when this cannot order them (as :func:`_in_order`)."""
+    kinds = _sortable(
+        _column_kinds([_kinded(header) for header, _ in lists], len(kind.plan.order))
+    )
+    if not kinds:
+        return None
+    known = [c for c in counts if c is not None]
+    columns = kind.columns
+    merging = kind.merging if len(known) == len(counts) else None
+    return MergedKeys(
+        [lines for _, lines in lists],
+        lambda line: _line_rank(line, kinds),
+        lambda line: _key_of(line, columns),
+        None if merging is None else known,
+        summed=merging == "sum",
+    )
 
 
 def _in_order(lists: list[tuple[str, list[str]]], width: int) -> list[str] | None:

@@ -12,8 +12,9 @@ from rdflib.term import Node
 
 from kb.store import queries
 from kb.store.embedded import Store
+from kb.store.merged_keys import MergedKeys, Unordered
 from kb.store.ordered_keys import KeptKeys
-from kb.store.sparql import QueryResult
+from kb.store.sparql import Key, QueryResult
 from kb.store.terms import Term
 
 __all__ = ["read_page"]
@@ -55,15 +56,35 @@ def read_page(
     plan = query.keys
     assert plan is not None, f"{query.name} has no key query"
     lookup = _Asked(store)
-    keys = store.kept_keys(query, bindings, lookup.places_within)
-    if keys is None:
-        text = plan.unordered(queries.for_store(plan.query, bindings, lookup))
-        keys = store.keys(text, bindings, plan.order, plan.variables)
+    kept = store.kept_keys(query, bindings, lookup.places_within)
+    if kept is not None:
+        try:
+            return _rows_of(store, query, bindings, lookup, kept, (limit, offset))
+        except Unordered:
+            pass  # lists merged as far as a page read them tie: as the key query
+    text = plan.unordered(queries.for_store(plan.query, bindings, lookup))
+    keys = store.keys(text, bindings, plan.order, plan.variables)
     if keys is None:
         return None
+    return _rows_of(store, query, bindings, lookup, keys, (limit, offset))
+
+
+def _rows_of(
+    store: Store,
+    query: queries.NamedQuery,
+    bindings: Mapping[str, Node],
+    lookup: _Asked,
+    keys: Sequence[Key],
+    page: tuple[int, int],
+) -> QueryResult:
+    """The page's rows (``page``: its limit and offset) read from the rows of
+    ``keys``, the answer's keys in order."""
+    plan = query.keys
+    assert plan is not None
+    limit, offset = page
     text = queries.for_store(query, bindings, lookup)
     # where the page starts, when the store counted the rows of the keys
-    start = keys.start(offset) if isinstance(keys, KeptKeys) else None
+    start = keys.start(offset) if isinstance(keys, KeptKeys | MergedKeys) else None
     first, skip = (0, offset) if start is None else start
     wanted = skip + limit + 1
     rows: list[tuple[Term | None, ...]] = []
