@@ -209,6 +209,47 @@ def test_query_usage_errors_exit_2(store: Path, args: list[str], message: str) -
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # oxigraph says "expected CONSTRUCT" of a misspelt SELECT
+        ("SELEC ?s WHERE { ?s ?p ?o }", "it starts with 'SELEC'; a query starts with"),
+        ("PREFIX ex: <http://e/>\nDESCRIBEX ex:a", "it starts with 'DESCRIBEX'"),
+        ("SELECT ?s WHERE { ?s a kb:Person", "a '{' is never closed"),
+        ('SELECT ?s WHERE { ?s rdfs:label "Okafor }', "a string is never closed"),
+        ("SELECT ?s WHERE { ?s ?p ?o } ORDER ?s", "line 1, column 38, expected BY"),
+    ],
+)
+def test_a_query_that_does_not_parse_says_why_in_words(
+    store: Path, query: str, message: str
+) -> None:
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    # none of the parser's character classes (['A' ..= 'Z' | …]) or "[_]"
+    assert "[" not in result.stderr and "Prefix not found" not in result.stderr
+
+
+def test_a_kb_term_the_vocabulary_lacks_is_named_with_the_nearest(store: Path) -> None:
+    query = "SELECT ?p WHERE { ?p a kb:Persn ; kb:rol ?r }"
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 0
+    assert "kb:Persn is not a term of the newskb vocabulary" in result.stderr
+    assert "did you mean kb:Person?" in result.stderr
+    assert "did you mean kb:role?" in result.stderr
+    assert kb("query", PEOPLE, "--store", str(store)).stderr == ""
+
+
+def test_a_name_that_names_nothing_says_so(store: Path) -> None:
+    claims_by = ("query", "--named", "claims-by", "--store", str(store), "--param")
+    result = kb(*claims_by, "actor=Reyse")
+    assert result.exit_code == 0
+    assert "'Reyse' names no actor or place here" in result.stderr
+    assert "actors-in lists them" in result.stderr
+    # a name the store holds gets no note, whether or not it made claims
+    assert kb(*claims_by, "actor=reyes").stderr == ""
+
+
 def test_query_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
     result = kb("query", PEOPLE, "--store", str(tmp_path / "none"))
     assert result.exit_code == 2

@@ -282,6 +282,8 @@ def query_command(
         result = run_query(request)
     chosen = fmt or default_format(result, sys.stdout.isatty())
     click.echo(format_result(result, chosen), nl=False)
+    for note in result.notes:
+        click.echo(f"kb: {note}", err=True)
     if result.more:
         click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)
 
