@@ -778,3 +778,56 @@ def test_a_folder_without_article_files_is_an_error(
     (item,) = list(iter_articles([tmp_path]))
     assert isinstance(item, InputError)
     assert str(item).startswith(f"{tmp_path}: no article files")
+
+
+def _feed(tmp_path: Path, lines: list[str]) -> Path:
+    return write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+
+
+FEED = [
+    '{"id": "a1", "text": "Kellan Orlen opened the bridge in Tarsk on Monday."}',
+    "",
+    '{"id": "a2", "text": "Maria Lopez said the ferry to Varda would run again."}',
+    "{not json",
+    '{"id": "a3", "text": "The council of Orlen Bay met on Friday, an aide said."}',
+]
+
+
+def _described(items: list[Article | InputError]) -> list[str]:
+    return [
+        f"{item.origin} {item.text}" if isinstance(item, Article) else str(item)
+        for item in items
+    ]
+
+
+def test_a_jsonl_feed_over_the_size_limit_is_read_a_record_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _feed(tmp_path, FEED)
+    whole = _described(list(iter_articles([path])))
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)  # each line fits, the file not
+    assert path.stat().st_size > 100
+    assert _described(list(iter_articles([path]))) == whole
+    assert len(whole) == 4 and f"{path}:4: invalid JSON" in whole[2]
+
+
+def test_a_feed_line_over_the_size_limit_is_one_bad_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = '{"text": "' + "Varda " * 40 + '"}'
+    path = _feed(tmp_path, [FEED[0], long, FEED[2]])
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    first, bad, third = iter_articles([path])
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert third.origin == f"{path}:3"
+    assert str(bad).startswith(f"{path}:2: the line is too large (over ")
+
+
+def test_other_files_over_the_size_limit_are_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    array = write(tmp_path, "feed.json", "[" + ", ".join(FEED[::2]) + "]")
+    utf16 = write(tmp_path, "wide.jsonl", "\n".join(FEED).encode("utf-16"))
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    assert "file is too large" in str(error_for(array))
+    assert "must be UTF-8" in str(error_for(utf16))

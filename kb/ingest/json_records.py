@@ -43,7 +43,12 @@ def _read_jsonl(text: str, origin: str) -> Items:
     # Split on \n only: U+2028 and friends may sit unescaped inside JSON strings.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _catch(_jsonl_line, line, f"{origin}:{number}", number)
+            yield _jsonl_record(line, origin, number)
+
+
+def _jsonl_record(line: str, origin: str, number: int) -> Article | InputError:
+    """Line ``number`` of the JSONL file ``origin``, as an article or the problem."""
+    return _catch(_jsonl_line, line, f"{origin}:{number}", number)
 
 
 def _jsonl_line(line: str, origin: str) -> Article:

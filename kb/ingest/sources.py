@@ -15,7 +15,7 @@ from typing import IO
 
 from kb.errors import InputError
 from kb.ingest.html_page import _read_html
-from kb.ingest.json_records import _read_json, _read_jsonl
+from kb.ingest.json_records import _jsonl_record, _read_json, _read_jsonl
 from kb.ingest.normalize import Items
 from kb.ingest.plaintext import _read_markdown, _read_text
 from kb.ingest.remote import is_url, read_url, url_files, url_suffix
@@ -34,7 +34,8 @@ __all__ = [
 
 log = logging.getLogger("kb")
 
-#: Larger files are refused: no news article is this big, and it protects memory.
+#: Larger files are refused: no news article is this big, and it protects memory. A
+#: JSONL file is a feed of records, so the limit holds for each line of it instead.
 MAX_BYTES = 20 * 1024 * 1024
 
 STDIN_ORIGIN = "<stdin>"
@@ -200,6 +201,9 @@ def _items_from_file(name: str | Path) -> Items:
         if not _is_remote(origin) and not Path(origin).exists():
             _read_bytes(Path(origin))  # says what is wrong with the path
         reader = _reader_for(origin)
+        if reader is _read_jsonl and _is_large_local(origin):
+            yield from _jsonl_lines(Path(origin))
+            return
         text = decode_bytes(_file_bytes(origin), origin)
         if not text.strip():
             raise InputError(
@@ -210,6 +214,63 @@ def _items_from_file(name: str | Path) -> Items:
         yield from reader(text, origin)
     except InputError as exc:
         yield exc
+
+
+def _is_large_local(name: str) -> bool:
+    try:
+        return not _is_remote(name) and Path(name).stat().st_size > MAX_BYTES
+    except OSError:
+        return False  # reading it will say why
+
+
+def _jsonl_lines(path: Path) -> Items:
+    """A JSONL file too large to read at once, a record at a time: a newsroom's
+    feed may hold thousands, and memory holds one line. Each line is decoded by
+    itself (UTF-8, else Windows-1252 with a warning naming it)."""
+    origin = str(path)
+    try:
+        with path.open("rb") as handle:
+            if handle.read(4).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InputError(
+                    f"{origin}: a JSONL file over {MAX_BYTES // 2**20} MiB must be "
+                    "UTF-8; re-save it as UTF-8, or split it into smaller files",
+                    origin=origin,
+                )
+            handle.seek(0)
+            for number, line in enumerate(_lines(handle), start=1):
+                if line is None or line.strip():
+                    yield _jsonl_item(line, origin, number)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(_os_error_message(path, exc), origin=origin)
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of ``handle`` (split on ``\n`` alone, as :func:`_read_jsonl`
+    does), each at most :data:`MAX_BYTES`; ``None`` for a longer one, which is
+    read past and not kept."""
+    while line := handle.readline(MAX_BYTES + 1):
+        if len(line) <= MAX_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_item(line: bytes | None, origin: str, number: int) -> Article | InputError:
+    where = f"{origin}:{number}"
+    if line is None:
+        return InputError(
+            f"{where}: the line is too large (over {MAX_BYTES // 2**20} MiB); "
+            "no article is this long, so check how the feed was written",
+            origin=where,
+        )
+    try:
+        return _jsonl_record(decode_bytes(line, where), origin, number)
+    except InputError as exc:
+        return exc
 
 
 def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
