@@ -3,6 +3,7 @@ one log line per request on stderr, and a clean stop on Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
 import sys
@@ -46,6 +47,19 @@ def run(options: ServeOptions) -> None:
         log.removeHandler(handler)
 
 
+def _bind_error(options: ServeOptions, exc: Exception) -> str:
+    """Why the address cannot be bound, and which option to change: a port in use
+    or not allowed, or a host that is no address of this machine."""
+    where = f"cannot listen on {options.host}:{options.port}"
+    if isinstance(exc, OSError) and exc.errno in (errno.EADDRINUSE, errno.EACCES):
+        return f"{where} ({exc.strerror}); choose another --port"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return (
+        f"{where} ({reason}); --host must be an address of this machine: "
+        "127.0.0.1 (the default), ::1, or 0.0.0.0 for every interface"
+    )
+
+
 def _serve(options: ServeOptions) -> None:
     app = KbApp(options)
     try:
@@ -60,12 +74,9 @@ def _serve(options: ServeOptions) -> None:
             max_request_body_size=2 * options.max_request_bytes,
             clear_untrusted_proxy_headers=True,
         )
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # waitress: ValueError for an unknown host
         app.close()
-        raise UsageError(
-            f"cannot listen on {options.host}:{options.port} ({exc}); "
-            "choose another --port"
-        ) from exc
+        raise UsageError(_bind_error(options, exc)) from exc
     port = getattr(server, "effective_port", options.port)
     log.info(
         "kb serve: %s on http://%s:%s/ (SPARQL at /sparql, instances under %s); "
