@@ -750,3 +750,19 @@ def test_serve_on_a_port_in_use_asks_for_another(
         result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "choose another --port" in result.stderr
+
+
+def test_the_first_line_says_where_instances_of_another_base_are_served(
+    store_and_base: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    store, _, _ = store_and_base
+    port = _free_port()
+    running = _start(store, port, "https://w3id.org/newskb/id/", tmp_path / "log")
+    try:
+        first = running.log.read_text().splitlines()[0]
+    finally:
+        _stop(running)
+    assert (
+        "instances under https://w3id.org/newskb/id/ at "
+        f"http://127.0.0.1:{port}/newskb/id/);"
+    ) in first

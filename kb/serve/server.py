@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 from types import FrameType
+from urllib.parse import urlsplit
 
 from waitress.server import create_server  # type: ignore[import-untyped]
 
@@ -47,6 +48,14 @@ def run(options: ServeOptions) -> None:
         log.removeHandler(handler)
 
 
+def _served_at(address: str, base: str) -> str:
+    """Where this server answers for IRIs under ``base`` when that is not where
+    they point (the default base is a w3id.org address): at the base's path."""
+    if base.startswith(address + "/"):
+        return ""
+    return f" at {address}{urlsplit(base).path}"
+
+
 def _bind_error(options: ServeOptions, exc: Exception) -> str:
     """Why the address cannot be bound, and which option to change: a port in use
     or not allowed, or a host that is no address of this machine."""
@@ -78,13 +87,13 @@ def _serve(options: ServeOptions) -> None:
         app.close()
         raise UsageError(_bind_error(options, exc)) from exc
     port = getattr(server, "effective_port", options.port)
+    address = f"http://{options.host}:{port}"
     log.info(
-        "kb serve: %s on http://%s:%s/ (SPARQL at /sparql, instances under %s); "
-        "Ctrl-C stops",
+        "kb serve: %s on %s/ (SPARQL at /sparql, instances under %s%s); Ctrl-C stops",
         options.store,
-        options.host,
-        port,
+        address,
         options.base,
+        _served_at(address, options.base),
     )
     if options.host not in _LOOPBACK:
         log.warning(
