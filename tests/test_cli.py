@@ -204,3 +204,36 @@ def test_a_feed_of_many_records_gets_a_progress_bar(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     with progress((str(feed),)) as tick:
         assert tick is not None
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args"),
+    [
+        ("KB_VALIDATE", "quick", ["export", "x.txt"]),
+        ("KB_JOBS", "many", ["add", "x.txt"]),
+        ("KB_STORE", __file__, ["stats"]),
+    ],
+)
+def test_a_bad_value_from_the_environment_names_the_variable(
+    runner: CliRunner, variable: str, value: str, args: list[str]
+) -> None:
+    result = runner.invoke(cli, args, env={variable: value}, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"(from ${variable}: fix or unset it)" in result.stderr
+
+
+def test_a_bad_value_on_the_command_line_names_no_variable(runner: CliRunner) -> None:
+    args = ["export", "x.txt", "--validate", "quick"]
+    result = runner.invoke(cli, args, env={"KB_VALIDATE": None}, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "'quick' is not one of 'fast', 'full'" in result.stderr
+    assert "$KB_VALIDATE" not in result.stderr
+
+
+def test_format_names_are_read_in_any_case(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "one.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/b> 1 .\n")
+    args = ["query", "--data", str(data), "ASK { ?s ?p 1 }", "--format", "JSON"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert '"boolean": true' in result.stdout

@@ -22,7 +22,7 @@ from kb.report import REPORT_FORMAT, export_html
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, REPORT_FORMAT]),
+    type=click.Choice([*FORMATS, REPORT_FORMAT], case_sensitive=False),
     default="ttl",
     show_default=True,
     help="Output format. html writes one self-contained page to read in a browser "

@@ -5,8 +5,10 @@ place."""
 from __future__ import annotations
 
 import logging
+import os
 
 import click
+from click.core import ParameterSource
 
 from kb import __version__
 from kb.errors import KbError
@@ -37,6 +39,23 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("kb: interrupted", err=True)
             ctx.exit(INTERRUPTED)
+        except click.BadParameter as exc:
+            raise _with_the_variable(exc) from None
+
+
+def _with_the_variable(exc: click.BadParameter) -> click.BadParameter:
+    """``exc``, saying so when the bad value came from an environment variable,
+    which the user may have set long ago (``KB_VALIDATE=quick``): Click names the
+    option only."""
+    param, ctx = exc.param, exc.ctx
+    if param is None or ctx is None or param.name is None or not param.envvar:
+        return exc
+    if ctx.get_parameter_source(param.name) is not ParameterSource.ENVIRONMENT:
+        return exc
+    names = [param.envvar] if isinstance(param.envvar, str) else list(param.envvar)
+    given = next((name for name in names if os.environ.get(name)), names[0])
+    message = exc.message.rstrip(".") + f" (from ${given}: fix or unset it)"
+    return click.BadParameter(message, ctx=ctx, param=param)
 
 
 class _EchoHandler(logging.Handler):

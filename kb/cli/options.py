@@ -146,7 +146,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--validate",
-            type=click.Choice(VALIDATE_MODES),
+            type=click.Choice(VALIDATE_MODES, case_sensitive=False),
             default="fast",
             show_default=True,
             envvar="KB_VALIDATE",

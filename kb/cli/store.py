@@ -220,7 +220,7 @@ def stats_command(store: Path, list_articles: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS]),
+    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS], case_sensitive=False),
     default=None,
     help="Result format [default: table on a terminal, else csv; ttl for graphs].",
 )
