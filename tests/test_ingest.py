@@ -472,6 +472,36 @@ def test_stdin_is_plain_text() -> None:
     assert article == Article(text="# Not a headline\n\nBody.", origin="<stdin>")
 
 
+def _from_stdin(data: str) -> list[str]:
+    items = iter_articles(["-"], stdin=io.BytesIO(data.encode()))
+    return _described(list(items))
+
+
+def test_a_feed_piped_to_stdin_is_read_as_records_not_as_text() -> None:
+    records = [FEED[0], FEED[2]]
+    texts = [
+        "<stdin>:1 Kellan Orlen opened the bridge in Tarsk on Monday.",
+        "<stdin>:2 Maria Lopez said the ferry to Varda would run again.",
+    ]
+    assert _from_stdin("\n".join(records) + "\n") == texts
+    bad_first = _from_stdin("{not json\n" + records[0])
+    assert bad_first[0].startswith("<stdin>:1: invalid JSON") and len(bad_first) == 2
+    array = _from_stdin("[" + ", ".join(records) + "]")
+    assert array == [t.replace(":1", "[0]").replace(":2", "[1]") for t in texts]
+    assert _from_stdin(records[0]) == [texts[0].replace(":1", "")]
+
+
+def test_a_page_piped_to_stdin_is_read_as_html() -> None:
+    body = "Kellan Orlen said on Monday that the pier in Tarsk would reopen soon."
+    page = f"<!DOCTYPE html><html><body><article><p>{body}</p></article></body></html>"
+    assert _from_stdin("\n" + page) == [f"<stdin> {body}"]
+
+
+def test_text_on_stdin_that_only_starts_like_json_stays_text() -> None:
+    text = "[Updated] Maria Lopez spoke in Varda.\n\n<html> is a tag."
+    assert _from_stdin(text) == [f"<stdin> {text}"]
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [(b"", "empty article"), (b"%PDF-1.4", "PDF document")],

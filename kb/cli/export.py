@@ -70,6 +70,7 @@ def export_command(
       kb export articles/ --format jsonld -o out.jsonld
       kb export articles/ --format jsonld --frame article -o articles.json
       kb export articles/ --format html -o report.html   # open it in a browser
+      curl -s https://example.org/feed.jsonl | kb export - -o feed.ttl
       kb export articles/ --scheduler local --jobs 2 -o shards/
       kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
       kb export 's3://news/2026-12-05/*.jsonl' --scheduler local -o shards/  # s3fs

@@ -6,8 +6,10 @@ from __future__ import annotations
 import codecs
 import errno
 import glob
+import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -279,9 +281,38 @@ def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
-        yield from _read_text(decode_bytes(data, STDIN_ORIGIN), STDIN_ORIGIN)
+        text = decode_bytes(data, STDIN_ORIGIN)
+        yield from _stdin_reader(text)(text, STDIN_ORIGIN)
     except InputError as exc:
         yield exc
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _stdin_reader(text: str) -> Callable[[str, str], Items]:
+    """The reader for standard input, which has no extension: JSON (a record or an
+    array) and JSONL as such, as a feed piped from ``curl`` is; an HTML page
+    (``<!DOCTYPE html``, ``<html>``) as a page; anything else as plain text. No
+    article starts with ``{``, so that is JSONL when it is not one JSON document
+    (its bad lines are then named); one starting with ``[`` is an array only if it
+    parses ("[Updated] …" stays text)."""
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    if start in ("{", "[") and _parses(text):
+        return _read_json
+    if start == "{":
+        return _read_jsonl
+    if _HTML_START.match(text.lstrip("\ufeff")):
+        return _read_html
+    return _read_text
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_file(path: str | Path) -> list[Article]:
