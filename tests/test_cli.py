@@ -237,3 +237,10 @@ def test_format_names_are_read_in_any_case(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     assert '"boolean": true' in result.stdout
+
+
+def test_export_without_articles_says_how_to_read_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", "--format", "nt"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "or - for standard input (kb export - < story.txt" in result.stderr
+    assert "export [OPTIONS] ARTICLES..." in result.stderr

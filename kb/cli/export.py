@@ -18,7 +18,8 @@ from kb.report import REPORT_FORMAT, export_html
 
 
 @cli.command("export")
-@click.argument("articles", nargs=-1, required=True)
+# not required=True: Click's "Missing argument" would not say how to read stdin
+@click.argument("articles", nargs=-1, metavar="ARTICLES...")
 @click.option(
     "--format",
     "fmt",
@@ -75,6 +76,11 @@ def export_command(
       kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
       kb export 's3://news/2026-12-05/*.jsonl' --scheduler local -o shards/  # s3fs
     """
+    if not articles:
+        raise click.UsageError(
+            "give ARTICLES: files, folders or URLs, or - for standard input "
+            "(kb export - < story.txt, curl -s URL | kb export -)"
+        )
     if scheduler:
         run_on_cluster(articles, output, fmt, scheduler, partition_files, options)
         return
