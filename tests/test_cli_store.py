@@ -7,6 +7,10 @@ import csv
 import io
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,6 +337,29 @@ def test_a_piped_graph_answer_is_turtle_by_default(store: Path, kind: str) -> No
     result = kb("query", query, "--store", str(store))
     assert result.exit_code == 0, result.stderr
     assert len(Graph().parse(data=result.stdout, format="turtle")) > 0
+
+
+def test_ctrl_c_stops_a_long_query_at_once(store: Path) -> None:
+    # four copies of every triple: billions of rows, which oxigraph counts in Rust
+    endless = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    command = [sys.executable, "-m", "kb", "query", endless, "--store", str(store)]
+    running = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(4)  # imports, then the query
+    running.send_signal(signal.SIGINT)
+    try:
+        _, stderr = running.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        running.kill()
+        running.communicate()
+        pytest.fail("kb query went on for 15 s after Ctrl-C")
+    assert running.returncode == 130
+    assert stderr == "kb: interrupted\n"
 
 
 def test_ctrl_c_during_add_says_what_was_kept(

@@ -4,7 +4,8 @@ against the knowledge base or against exported RDF files."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,7 +48,31 @@ def run_query(request: QueryRequest) -> QueryResult:
     """
     prepared = prepare(request)
     with _open(request) as store:
-        return prepared.run(store)
+        return _interruptible(prepared.run, store)
+
+
+def _interruptible(run: Callable[[Store], QueryResult], store: Store) -> QueryResult:
+    """``run(store)`` in a daemon thread, which this one waits for. oxigraph answers
+    a query in Rust without looking at signals, so Ctrl-C in the thread running it
+    waited for the whole answer (minutes, for a heavy query); the waiting thread
+    gets KeyboardInterrupt at once, and the query, read-only, ends with the
+    process."""
+    answer: list[QueryResult] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            answer.append(run(store))
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name="kb-query", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    if failure:
+        raise failure[0]
+    return answer[0]
 
 
 @dataclass(frozen=True)
