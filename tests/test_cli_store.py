@@ -449,3 +449,16 @@ def test_select_star_columns_come_in_query_order(store: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "?person\t?name"
     assert result.stdout.splitlines()[1].startswith("<")
+
+
+@pytest.mark.parametrize("command", ["query", "push"])
+def test_an_endpoint_that_is_no_http_url_is_refused_with_an_example(
+    store: Path, command: str
+) -> None:
+    args = ["ASK {}"] if command == "query" else ["--store", str(store)]
+    result = kb(command, *args, "--endpoint", "localhost:7878/query")
+    assert result.exit_code == 2
+    assert (
+        "--endpoint localhost:7878/query: give an http:// or https:// URL, e.g. "
+        in (result.stderr)
+    )
