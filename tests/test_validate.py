@@ -243,6 +243,23 @@ def test_validate_files(tmp_path: Path) -> None:
     assert reports[VALID].conforms and not reports[ANCHOR].conforms
 
 
+def test_one_unreadable_file_does_not_cost_the_others_their_verdicts(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<https://example.org/a> <https://example.org/b>", "utf-8")
+    args = ["validate", str(VALID), str(broken), str(ANCHOR)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 2  # the worst: bad input, above non-conforming
+    assert result.stdout == f"{VALID}: conforms\n"
+    assert f"kb: {broken}: not valid turtle" in result.stderr
+    assert f"{ANCHOR}: does not conform" in result.stderr
+
+
 def test_a_pyshacl_crash_becomes_rudofs_verdict(tmp_path: Path) -> None:
     """pySHACL (rdflib's SUBSTR) raises TypeError on a decimal offset; kb validate
     then reports rudof's verdict instead of a traceback."""

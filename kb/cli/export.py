@@ -206,6 +206,7 @@ def validate_command(files: tuple[str, ...]) -> None:
     """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
 
     Prints a grouped report of every violation; nothing is fetched from the network.
+    A file that cannot be read is reported and the others are still checked.
     Shapes target newskb's classes (kb:Actor, kb:Event, …) as written, without
     inference: a node typed only as a subclass is not checked as its superclass.
 
@@ -219,14 +220,17 @@ def validate_command(files: tuple[str, ...]) -> None:
     Example:
       kb validate out.ttl
     """
-    from kb.rdf.validate import validate_files
+    from kb.errors import KbError
+    from kb.rdf.validate import validate_each
 
-    reports = validate_files(files)
-    failed = 0
-    for path, report in reports.items():
-        if report.conforms:
+    code = 0
+    for path, outcome in validate_each(files):
+        if isinstance(outcome, KbError):
+            click.echo(f"kb: {outcome}", err=True)
+            code = max(code, outcome.exit_code)
+        elif outcome.conforms:
             click.echo(f"{path}: conforms")
         else:
-            failed += 1
-            click.echo(f"{path}: does not conform\n{report.format()}", err=True)
-    sys.exit(1 if failed else 0)
+            code = max(code, 1)
+            click.echo(f"{path}: does not conform\n{outcome.format()}", err=True)
+    sys.exit(code)
