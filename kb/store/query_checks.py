@@ -13,7 +13,8 @@ from kb.rdf.namespaces import KB, SCHEMA, SEM
 
 __all__ = ["parse_error_message", "unknown_terms"]
 
-#: Strings, IRIs and comments, which may hold braces and words of any kind.
+#: Strings, IRIs and comments, which may hold braces and words of any kind (and no
+#: word there is a keyword).
 _OPAQUE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"

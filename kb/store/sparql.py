@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
 from kb.rdf.namespaces import PREFIXES
-from kb.store.query_checks import parse_error_message
+from kb.store.query_checks import _OPAQUE, parse_error_message
 from kb.store.terms import Term, to_oxigraph, to_rdflib
 
 __all__ = [
@@ -40,16 +40,6 @@ QueryKind = KindLiteral["select", "ask", "graph"]
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
 
 
-#: Strings, IRIs and comments, which may hold any word without it being a keyword.
-_OPAQUE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*",
-    re.DOTALL,
-)
 #: ``SERVICE`` as a keyword, not inside a variable (?service) or prefixed name.
 _SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 
