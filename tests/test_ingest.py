@@ -256,11 +256,23 @@ def test_html_metadata_sources(
     assert article.text.startswith("Paragraph 1 of a story")
 
 
-def test_html_without_text_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")
-    message = str(error_for(path))
-    assert str(path) in message
-    assert "no article text" in message or "empty article" in message
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav>Home</nav></body></html>",
+        # a title and links: trafilatura finds a document with an empty body
+        "<html><head><title>Nav</title></head><body><nav><a href='/'>Home</a></nav>"
+        "</body></html>",
+        "<html><head><title>Port reopens</title></head><body><h1>Port reopens</h1>"
+        "</body></html>",
+    ],
+)
+def test_html_without_text_is_an_error(tmp_path: Path, page: str) -> None:
+    path = write(tmp_path, "empty.html", page)
+    assert str(error_for(path)) == (
+        f"{path}: no article text found in this HTML page; save the article's own "
+        "page, or its text as .txt"
+    )
 
 
 def test_json_array_and_unknown_fields() -> None:
