@@ -254,6 +254,18 @@ def test_a_name_that_names_nothing_says_so(store: Path) -> None:
     assert kb(*claims_by, "actor=reyes").stderr == ""
 
 
+def test_an_article_that_is_not_stored_says_so(store: Path) -> None:
+    actors_in = ("query", "--named", "actors-in", "--store", str(store), "--param")
+    result = kb(*actors_in, "article=https://example.org/news/gone")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "kb: 'https://example.org/news/gone' is no stored article's IRI or URL; "
+        "kb stats --articles lists them\n"
+    )
+    stored = next(iter(_graphs(store)))
+    assert kb(*actors_in, f"article={stored}").stderr == ""
+
+
 def test_query_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
     result = kb("query", PEOPLE, "--store", str(tmp_path / "none"))
     assert result.exit_code == 2

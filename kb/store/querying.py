@@ -108,8 +108,8 @@ class PreparedQuery:
 
     def _unmatched(self, store: Store) -> tuple[str, ...]:
         """A note for each name parameter that names no entity in ``store``'s name
-        index, which is why the answer is empty (not that the entity said or did
-        nothing)."""
+        index, and each article parameter that names no stored article, which is
+        why the answer is empty (not that the entity said or did nothing)."""
         assert self.named is not None
         notes = {}
         for test in self.named.name_tests:
@@ -122,6 +122,15 @@ class PreparedQuery:
                     "alternate name, in any case, whole or its last words, or by "
                     "IRI); kb query --named actors-in lists them"
                 )
+        for param in self.named.params:
+            value = self.bindings.get(param.name)
+            if param.articles and value is not None:
+                found = store.articles_at(str(value))
+                if found is not None and not any(map(store.has_article, found)):
+                    notes[str(value)] = (
+                        f"{str(value)!r} is no stored article's IRI or URL; "
+                        "kb stats --articles lists them"
+                    )
         return tuple(notes.values())
 
     def text_for(self, store: Store) -> str:
