@@ -873,3 +873,30 @@ def test_other_files_over_the_size_limit_are_still_refused(
     monkeypatch.setattr(ingest, "MAX_BYTES", 100)
     assert "file is too large" in str(error_for(array))
     assert "must be UTF-8" in str(error_for(utf16))
+
+
+def test_files_a_folder_holds_that_kb_does_not_read_are_counted_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "story.txt", "Maria Lopez spoke in Varda.")
+    write(tmp_path, "notes.docx", "x")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "sub/figures.csv", "a,b")
+    write(tmp_path, "sub/more.csv", "a,b")
+    write(tmp_path, ".hidden.csv", "a,b")  # hidden files are left out silently
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        (article,) = iter_articles([tmp_path])
+    assert isinstance(article, Article)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{tmp_path}: left out 3 files that kb does not read (2 .csv, 1 .docx); "
+        "it reads .htm, .html, .json, .jsonl, .markdown, .md, .txt"
+    ]
+
+
+def test_a_folder_of_articles_alone_gives_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "story.md", "Maria Lopez spoke in Varda.")
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        assert len(list(iter_articles([tmp_path]))) == 1
+    assert caplog.records == []

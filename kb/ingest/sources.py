@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -352,7 +353,9 @@ def iter_articles(
             continue
         path = Path(entry)
         if path.is_dir():
-            yield from _not_empty(path, _items_from_dir(path, frozenset()))
+            skipped: Counter[str] = Counter()
+            yield from _not_empty(path, _items_from_dir(path, frozenset(), skipped))
+            _say_skipped(path, skipped)
         else:
             yield from _items_from_file(path)
 
@@ -424,7 +427,28 @@ def _files_under(directory: Path) -> Iterator[str]:
                 yield str(Path(root, name))
 
 
-def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
+def _say_skipped(directory: Path, skipped: Counter[str]) -> None:
+    """One warning for the files of a folder that kb does not read, so that a
+    folder of .docx or .csv files does not look like a folder of a few articles."""
+    if not skipped:
+        return
+    kinds = ", ".join(
+        f"{n} {suffix or 'without extension'}" for suffix, n in sorted(skipped.items())
+    )
+    total = sum(skipped.values())
+    log.warning(
+        "%s: left out %d file%s that kb does not read (%s); it reads %s",
+        directory,
+        total,
+        "" if total == 1 else "s",
+        kinds,
+        _extension_list(),
+    )
+
+
+def _items_from_dir(
+    directory: Path, ancestors: frozenset[Path], skipped: Counter[str]
+) -> Items:
     real = directory.resolve()
     if real in ancestors:
         yield InputError(
@@ -441,13 +465,15 @@ def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _items_from_dir(child, ancestors | {real})
+            yield from _items_from_dir(child, ancestors | {real}, skipped)
         elif _is_looping_link(child):
             yield InputError(
                 f"{child}: symlink loop; fix or remove the link", origin=str(child)
             )
         elif child.suffix.lower() in _READERS:
             yield from _items_from_file(child)
+        else:
+            skipped[child.suffix.lower()] += 1
 
 
 def _is_looping_link(path: Path) -> bool:
