@@ -244,3 +244,33 @@ def test_export_without_articles_says_how_to_read_stdin(runner: CliRunner) -> No
     assert result.exit_code == 2
     assert "or - for standard input (kb export - < story.txt" in result.stderr
     assert "export [OPTIONS] ARTICLES..." in result.stderr
+
+
+def test_a_large_batch_off_a_terminal_writes_a_progress_line_now_and_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.cli import options
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(100)), "utf-8")
+    clock = iter(range(0, 10_000, 20))  # 20 s an article
+    monkeypatch.setattr(options.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    with progress((str(feed),)) as tick:
+        assert tick is not None
+        for _ in range(100):
+            tick()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 33  # every 60 s: after articles 3, 6, … 99
+    assert lines[0] == (
+        "kb: 3 of about 100 articles (3%) in 1 min 0 s, 3 a minute; about 32 min left"
+    )
+    echo_extraction(BatchResult(extraction=decide(None, 2, 0.2)), tick)
+    assert capsys.readouterr().err == ""  # that line follows a bar only
+
+
+def test_a_small_batch_off_a_terminal_stays_quiet(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(99)), "utf-8")
+    with progress((str(feed),)) as tick:
+        assert tick is None
