@@ -167,10 +167,9 @@ def test_bad_syntax_names_the_file(tmp_path: Path) -> None:
         (
             "my story.txt",
             "Kellan Orlen spoke in Tarsk.",
-            r"articles, not RDF; export them first \(kb export '.*my story\.txt' "
+            r"if it holds articles, export them first \(kb export '.*my story\.txt' "
             r"-o 'my story'\.ttl\)",
         ),
-        ("feed.jsonl", '{"text": "Varda"}', "articles, not RDF"),
         ("bad.jsonld", "{", "not valid JSON"),
         ("latin1.ttl", b"\xe9", "not UTF-8"),
         ("broken.nq", "<a> <b> .", "not valid nquads"),

@@ -151,18 +151,15 @@ def _check_xml_entities(text: str, file: Path) -> None:
 
 
 def _unknown_extension(file: Path) -> str:
-    """What to say of a file whose extension names no RDF syntax; an article's
-    (``.txt``, ``.jsonl``…) is most likely one given where its RDF was meant."""
-    from kb.ingest.sources import SUPPORTED_EXTENSIONS  # only here: a heavy import
-
+    """What to say of a file whose extension names no RDF syntax: most often an
+    article (``.txt``, ``.jsonl``…) given where its RDF was meant, so the message
+    gives the command that makes the RDF."""
     known = ", ".join(sorted(RDF_FORMATS))
-    if file.suffix.lower() in SUPPORTED_EXTENSIONS:
-        command = f"kb export {shlex.quote(str(file))} -o {shlex.quote(file.stem)}.ttl"
-        return (
-            f"{file}: articles, not RDF; export them first ({command}) and give "
-            f"that file here (RDF extensions: {known})"
-        )
-    return f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}"
+    command = f"kb export {shlex.quote(str(file))} -o {shlex.quote(file.stem)}.ttl"
+    return (
+        f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}, "
+        f"or if it holds articles, export them first ({command}) and give that file"
+    )
 
 
 def _local_jsonld(text: str, file: Path) -> str:
