@@ -367,6 +367,10 @@ def test_published_is_normalised(tmp_path: Path, published: str, expected: str) 
         ('{"text": ["a"]}', "field 'text' must be a string, not an array"),
         ('{"text": "x", "title": 7}', "field 'title' must be a string, not a number"),
         (
+            '{"text": "x", "published": 20260101}',
+            'not a number; write it as a JSON string ("published": "…") or drop it',
+        ),
+        (
             '{"text": "x", "source": {}}',
             "field 'source' must be a string, not an object",
         ),

@@ -104,10 +104,14 @@ def _string_field(obj: dict[str, Any], name: str, origin: str) -> str | None:
     if value is None:  # absent or null: not given
         return None
     if not isinstance(value, str):
-        fix = "give the article's text" if name == "text" else "quote it or drop it"
+        fix = (
+            "give the article's text as a JSON string"
+            if name == "text"
+            else f'write it as a JSON string ("{name}": "…") or drop it'
+        )
         raise InputError(
             f"{origin}: field '{name}' must be a string, not {_json_type(value)}; "
-            f"{fix} as a JSON string",
+            f"{fix}",
             origin=origin,
         )
     return value if name == "text" else _clean_field(value)
