@@ -274,3 +274,18 @@ def test_a_small_batch_off_a_terminal_stays_quiet(tmp_path: Path) -> None:
     feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(99)), "utf-8")
     with progress((str(feed),)) as tick:
         assert tick is None
+
+
+def test_reading_stdin_from_a_terminal_says_how_to_end_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.cli.options import say_if_reading_a_terminal
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    say_if_reading_a_terminal(("story.txt",))
+    assert capsys.readouterr().err == ""
+    say_if_reading_a_terminal(("-",))
+    assert "then Ctrl-D (or give files instead of -)" in capsys.readouterr().err
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # a pipe: no word
+    say_if_reading_a_terminal(("-",))
+    assert capsys.readouterr().err == ""

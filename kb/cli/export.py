@@ -11,7 +11,12 @@ import click
 
 from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import Interrupted, cli
-from kb.cli.options import echo_extraction, extraction_options, progress
+from kb.cli.options import (
+    echo_extraction,
+    extraction_options,
+    progress,
+    say_if_reading_a_terminal,
+)
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
 from kb.report import REPORT_FORMAT, export_html
@@ -91,6 +96,7 @@ def export_command(
         )
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
+    say_if_reading_a_terminal(articles)
     with progress(articles) as tick:
         if fmt == REPORT_FORMAT and frame is not None:
             raise click.UsageError("--frame needs --format jsonld, not html")

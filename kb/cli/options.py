@@ -48,6 +48,17 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
+def say_if_reading_a_terminal(paths: tuple[str, ...]) -> None:
+    """Say that ``-`` waits for text typed at the terminal, which would otherwise
+    look like a hang."""
+    if "-" in paths and sys.stdin.isatty():
+        click.echo(
+            "kb: reading an article from standard input: type or paste it, then "
+            "Ctrl-D (or give files instead of -)",
+            err=True,
+        )
+
+
 class ProgressLines:
     """Counts articles, and every :data:`PROGRESS_EVERY` seconds writes how many
     are done, the rate and the time left as a line on stderr."""

@@ -13,6 +13,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    say_if_reading_a_terminal,
     store_option,
 )
 from kb.jobs.export import ExportOptions
@@ -82,6 +83,7 @@ def add_command(
     if from_shards:
         _add_shards(from_shards, store)
         return
+    say_if_reading_a_terminal(articles)
     with Store(store) as kb, progress(articles) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
