@@ -289,3 +289,19 @@ def test_reading_stdin_from_a_terminal_says_how_to_end_it(
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # a pipe: no word
     say_if_reading_a_terminal(("-",))
     assert capsys.readouterr().err == ""
+
+
+def test_a_reader_that_goes_away_is_no_failure_of_the_data(tmp_path: Path) -> None:
+    """``kb export … | head -1``: exit 141 (128 + SIGPIPE, as shells report it) and
+    no traceback; Click exited 1, which kb uses for data that does not conform."""
+    import subprocess
+
+    article = tmp_path / "story.txt"
+    article.write_text("Maria Lopez opened the new bridge in Varda on Monday.\n")
+    command = [sys.executable, "-m", "kb", "export", str(article)]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert running.stdout is not None and running.stderr is not None
+    running.stdout.close()  # the reader is gone before kb writes a byte
+    stderr = running.stderr.read()
+    assert running.wait(timeout=120) == 141
+    assert stderr == b""
