@@ -755,9 +755,9 @@ def test_serve_on_a_port_in_use_asks_for_another(
 def test_the_first_line_says_where_instances_of_another_base_are_served(
     store_and_base: tuple[Path, str, int], tmp_path: Path
 ) -> None:
-    store, _, _ = store_and_base
     port = _free_port()
-    running = _start(store, port, "https://w3id.org/newskb/id/", tmp_path / "log")
+    default_base = "https://w3id.org/newskb/id/"
+    running = _start(store_and_base[0], port, default_base, tmp_path / "log")
     try:
         first = running.log.read_text().splitlines()[0]
     finally:
