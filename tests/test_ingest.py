@@ -904,3 +904,28 @@ def test_a_folder_of_articles_alone_gives_no_warning(
     with caplog.at_level(logging.WARNING, logger="kb"):
         assert len(list(iter_articles([tmp_path]))) == 1
     assert caplog.records == []
+
+
+def test_a_quoted_local_glob_is_expanded_as_scheduler_runs_expand_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "b.txt", "Maria Lopez spoke in Varda.")
+    write(tmp_path, "a.txt", "Kellan Orlen spoke in Tarsk.")
+    write(tmp_path, "c.csv", "a,b")
+    pattern = str(tmp_path / "*")
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        items = list(iter_articles([pattern]))
+    assert [i.origin for i in items] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+    ]
+    assert list(ingest.input_files([str(tmp_path / "*.txt")])) == [
+        i.origin for i in items
+    ]
+    assert "left out 1 file that kb does not read (1 .csv)" in caplog.text
+
+
+def test_a_glob_that_matches_nothing_says_so(tmp_path: Path) -> None:
+    pattern = str(tmp_path / "*.jsonl")
+    (error,) = iter_articles([pattern])
+    assert str(error) == f"{pattern}: no file matches this pattern; check it"

@@ -356,8 +356,37 @@ def iter_articles(
             skipped: Counter[str] = Counter()
             yield from _not_empty(path, _items_from_dir(path, frozenset(), skipped))
             _say_skipped(path, skipped)
+        elif _is_pattern(str(entry)):
+            yield from _items_from_pattern(str(entry))
         else:
             yield from _items_from_file(path)
+
+
+def _is_pattern(entry: str) -> bool:
+    """A local glob (``archive/*.jsonl``, quoted so that kb expands it) that names
+    no file itself."""
+    return any(c in entry for c in "*?[") and not Path(entry).exists()
+
+
+def _items_from_pattern(pattern: str) -> Items:
+    """The articles of the files and folders a glob matches, in sorted order, as
+    ``--scheduler`` reads them; files kb does not read are counted as a folder's
+    are, not refused one by one."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputError(
+            f"{pattern}: no file matches this pattern; check it", origin=pattern
+        )
+        return
+    skipped: Counter[str] = Counter()
+    for match in map(Path, matches):
+        if match.is_dir():
+            yield from _items_from_dir(match, frozenset(), skipped)
+        elif match.suffix.lower() in _READERS:
+            yield from _items_from_file(match)
+        else:
+            skipped[match.suffix.lower()] += 1
+    _say_skipped(Path(pattern), skipped)
 
 
 def _not_empty(directory: Path, items: Items) -> Items:
@@ -413,7 +442,7 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield from url_files(str(entry), _READERS)
         elif path.is_dir():
             yield from _files_under(path)
-        elif not path.exists() and any(c in str(entry) for c in "*?["):
+        elif _is_pattern(str(entry)):
             yield from sorted(glob.glob(str(entry), recursive=True))
         else:
             yield str(entry)
