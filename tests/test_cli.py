@@ -204,3 +204,104 @@ def test_a_feed_of_many_records_gets_a_progress_bar(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     with progress((str(feed),)) as tick:
         assert tick is not None
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args"),
+    [
+        ("KB_VALIDATE", "quick", ["export", "x.txt"]),
+        ("KB_JOBS", "many", ["add", "x.txt"]),
+        ("KB_STORE", __file__, ["stats"]),
+    ],
+)
+def test_a_bad_value_from_the_environment_names_the_variable(
+    runner: CliRunner, variable: str, value: str, args: list[str]
+) -> None:
+    result = runner.invoke(cli, args, env={variable: value}, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"(from ${variable}: fix or unset it)" in result.stderr
+
+
+def test_a_bad_value_on_the_command_line_names_no_variable(runner: CliRunner) -> None:
+    args = ["export", "x.txt", "--validate", "quick"]
+    result = runner.invoke(cli, args, env={"KB_VALIDATE": None}, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "'quick' is not one of 'fast', 'full'" in result.stderr
+    assert "$KB_VALIDATE" not in result.stderr
+
+
+def test_format_names_are_read_in_any_case(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "one.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/b> 1 .\n")
+    args = ["query", "--data", str(data), "ASK { ?s ?p 1 }", "--format", "JSON"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert '"boolean": true' in result.stdout
+
+
+def test_export_without_articles_says_how_to_read_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", "--format", "nt"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "or - for standard input (kb export - < story.txt" in result.stderr
+    assert "export [OPTIONS] ARTICLES..." in result.stderr
+
+
+def test_a_large_batch_off_a_terminal_writes_a_progress_line_now_and_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.cli import options
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(100)), "utf-8")
+    clock = iter(range(0, 10_000, 20))  # 20 s an article
+    monkeypatch.setattr(options.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    with progress((str(feed),)) as tick:
+        assert tick is not None
+        for _ in range(100):
+            tick()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 33  # every 60 s: after articles 3, 6, … 99
+    assert lines[0] == (
+        "kb: 3 of about 100 articles (3%) in 1 min 0 s, 3 a minute; about 32 min left"
+    )
+    echo_extraction(BatchResult(extraction=decide(None, 2, 0.2)), tick)
+    assert capsys.readouterr().err == ""  # that line follows a bar only
+
+
+def test_a_small_batch_off_a_terminal_stays_quiet(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join('{"text": "Rain fell."}\n' for _ in range(99)), "utf-8")
+    with progress((str(feed),)) as tick:
+        assert tick is None
+
+
+def test_reading_stdin_from_a_terminal_says_how_to_end_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.cli.options import say_if_reading_a_terminal
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    say_if_reading_a_terminal(("story.txt",))
+    assert capsys.readouterr().err == ""
+    say_if_reading_a_terminal(("-",))
+    assert "then Ctrl-D (or give files instead of -)" in capsys.readouterr().err
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # a pipe: no word
+    say_if_reading_a_terminal(("-",))
+    assert capsys.readouterr().err == ""
+
+
+def test_a_reader_that_goes_away_is_no_failure_of_the_data(tmp_path: Path) -> None:
+    """``kb export … | head -1``: exit 141 (128 + SIGPIPE, as shells report it) and
+    no traceback; Click exited 1, which kb uses for data that does not conform."""
+    import subprocess
+
+    article = tmp_path / "story.txt"
+    article.write_text("Maria Lopez opened the new bridge in Varda on Monday.\n")
+    command = [sys.executable, "-m", "kb", "export", str(article)]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert running.stdout is not None and running.stderr is not None
+    running.stdout.close()  # the reader is gone before kb writes a byte
+    stderr = running.stderr.read()
+    assert running.wait(timeout=120) == 141
+    assert stderr == b""

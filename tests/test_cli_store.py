@@ -7,6 +7,10 @@ import csv
 import io
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -209,6 +213,59 @@ def test_query_usage_errors_exit_2(store: Path, args: list[str], message: str) -
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # oxigraph says "expected CONSTRUCT" of a misspelt SELECT
+        ("SELEC ?s WHERE { ?s ?p ?o }", "it starts with 'SELEC'; a query starts with"),
+        ("PREFIX ex: <http://e/>\nDESCRIBEX ex:a", "it starts with 'DESCRIBEX'"),
+        ("SELECT ?s WHERE { ?s a kb:Person", "a '{' is never closed"),
+        ('SELECT ?s WHERE { ?s rdfs:label "Okafor }', "a string is never closed"),
+        ("SELECT ?s WHERE { ?s ?p ?o } ORDER ?s", "line 1, column 38, expected BY"),
+    ],
+)
+def test_a_query_that_does_not_parse_says_why_in_words(
+    store: Path, query: str, message: str
+) -> None:
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    # none of the parser's character classes (['A' ..= 'Z' | …]) or "[_]"
+    assert "[" not in result.stderr and "Prefix not found" not in result.stderr
+
+
+def test_a_kb_term_the_vocabulary_lacks_is_named_with_the_nearest(store: Path) -> None:
+    query = "SELECT ?p WHERE { ?p a kb:Persn ; kb:rol ?r }"
+    result = kb("query", query, "--store", str(store))
+    assert result.exit_code == 0
+    assert "kb:Persn is not a term of the newskb vocabulary" in result.stderr
+    assert "did you mean kb:Person?" in result.stderr
+    assert "did you mean kb:role?" in result.stderr
+    assert kb("query", PEOPLE, "--store", str(store)).stderr == ""
+
+
+def test_a_name_that_names_nothing_says_so(store: Path) -> None:
+    claims_by = ("query", "--named", "claims-by", "--store", str(store), "--param")
+    result = kb(*claims_by, "actor=Reyse")
+    assert result.exit_code == 0
+    assert "'Reyse' names no actor or place here" in result.stderr
+    assert "actors-in lists them" in result.stderr
+    # a name the store holds gets no note, whether or not it made claims
+    assert kb(*claims_by, "actor=reyes").stderr == ""
+
+
+def test_an_article_that_is_not_stored_says_so(store: Path) -> None:
+    actors_in = ("query", "--named", "actors-in", "--store", str(store), "--param")
+    result = kb(*actors_in, "article=https://example.org/news/gone")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "kb: 'https://example.org/news/gone' is no stored article's IRI or URL; "
+        "kb stats --articles lists them\n"
+    )
+    stored = next(iter(_graphs(store)))
+    assert kb(*actors_in, f"article={stored}").stderr == ""
+
+
 def test_query_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
     result = kb("query", PEOPLE, "--store", str(tmp_path / "none"))
     assert result.exit_code == 2
@@ -292,6 +349,29 @@ def test_a_piped_graph_answer_is_turtle_by_default(store: Path, kind: str) -> No
     result = kb("query", query, "--store", str(store))
     assert result.exit_code == 0, result.stderr
     assert len(Graph().parse(data=result.stdout, format="turtle")) > 0
+
+
+def test_ctrl_c_stops_a_long_query_at_once(store: Path) -> None:
+    # four copies of every triple: billions of rows, which oxigraph counts in Rust
+    endless = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    command = [sys.executable, "-m", "kb", "query", endless, "--store", str(store)]
+    running = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(4)  # imports, then the query
+    running.send_signal(signal.SIGINT)
+    try:
+        _, stderr = running.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        running.kill()
+        running.communicate()
+        pytest.fail("kb query went on for 15 s after Ctrl-C")
+    assert running.returncode == 130
+    assert stderr == "kb: interrupted\n"
 
 
 def test_ctrl_c_during_add_says_what_was_kept(
@@ -381,3 +461,16 @@ def test_select_star_columns_come_in_query_order(store: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "?person\t?name"
     assert result.stdout.splitlines()[1].startswith("<")
+
+
+@pytest.mark.parametrize("command", ["query", "push"])
+def test_an_endpoint_that_is_no_http_url_is_refused_with_an_example(
+    store: Path, command: str
+) -> None:
+    args = ["ASK {}"] if command == "query" else ["--store", str(store)]
+    result = kb(command, *args, "--endpoint", "localhost:7878/query")
+    assert result.exit_code == 2
+    assert (
+        "--endpoint localhost:7878/query: give an http:// or https:// URL, e.g. "
+        in (result.stderr)
+    )

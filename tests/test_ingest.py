@@ -256,11 +256,23 @@ def test_html_metadata_sources(
     assert article.text.startswith("Paragraph 1 of a story")
 
 
-def test_html_without_text_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")
-    message = str(error_for(path))
-    assert str(path) in message
-    assert "no article text" in message or "empty article" in message
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav>Home</nav></body></html>",
+        # a title and links: trafilatura finds a document with an empty body
+        "<html><head><title>Nav</title></head><body><nav><a href='/'>Home</a></nav>"
+        "</body></html>",
+        "<html><head><title>Port reopens</title></head><body><h1>Port reopens</h1>"
+        "</body></html>",
+    ],
+)
+def test_html_without_text_is_an_error(tmp_path: Path, page: str) -> None:
+    path = write(tmp_path, "empty.html", page)
+    assert str(error_for(path)) == (
+        f"{path}: no article text found in this HTML page; save the article's own "
+        "page, or its text as .txt"
+    )
 
 
 def test_json_array_and_unknown_fields() -> None:
@@ -354,6 +366,10 @@ def test_published_is_normalised(tmp_path: Path, published: str, expected: str) 
         ('{"text": " \\n\\u0000 "}', "empty article"),
         ('{"text": ["a"]}', "field 'text' must be a string, not an array"),
         ('{"text": "x", "title": 7}', "field 'title' must be a string, not a number"),
+        (
+            '{"text": "x", "published": 20260101}',
+            'not a number; write it as a JSON string ("published": "…") or drop it',
+        ),
         (
             '{"text": "x", "source": {}}',
             "field 'source' must be a string, not an object",
@@ -470,6 +486,36 @@ def test_stdin_is_plain_text() -> None:
     (article,) = iter_articles(["-"], stdin=stream)
     assert isinstance(article, Article)
     assert article == Article(text="# Not a headline\n\nBody.", origin="<stdin>")
+
+
+def _from_stdin(data: str) -> list[str]:
+    items = iter_articles(["-"], stdin=io.BytesIO(data.encode()))
+    return _described(list(items))
+
+
+def test_a_feed_piped_to_stdin_is_read_as_records_not_as_text() -> None:
+    records = [FEED[0], FEED[2]]
+    texts = [
+        "<stdin>:1 Kellan Orlen opened the bridge in Tarsk on Monday.",
+        "<stdin>:2 Maria Lopez said the ferry to Varda would run again.",
+    ]
+    assert _from_stdin("\n".join(records) + "\n") == texts
+    bad_first = _from_stdin("{not json\n" + records[0])
+    assert bad_first[0].startswith("<stdin>:1: invalid JSON") and len(bad_first) == 2
+    array = _from_stdin("[" + ", ".join(records) + "]")
+    assert array == [t.replace(":1", "[0]").replace(":2", "[1]") for t in texts]
+    assert _from_stdin(records[0]) == [texts[0].replace(":1", "")]
+
+
+def test_a_page_piped_to_stdin_is_read_as_html() -> None:
+    body = "Kellan Orlen said on Monday that the pier in Tarsk would reopen soon."
+    page = f"<!DOCTYPE html><html><body><article><p>{body}</p></article></body></html>"
+    assert _from_stdin("\n" + page) == [f"<stdin> {body}"]
+
+
+def test_text_on_stdin_that_only_starts_like_json_stays_text() -> None:
+    text = "[Updated] Maria Lopez spoke in Varda.\n\n<html> is a tag."
+    assert _from_stdin(text) == [f"<stdin> {text}"]
 
 
 @pytest.mark.parametrize(
@@ -778,3 +824,108 @@ def test_a_folder_without_article_files_is_an_error(
     (item,) = list(iter_articles([tmp_path]))
     assert isinstance(item, InputError)
     assert str(item).startswith(f"{tmp_path}: no article files")
+
+
+def _feed(tmp_path: Path, lines: list[str]) -> Path:
+    return write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+
+
+FEED = [
+    '{"id": "a1", "text": "Kellan Orlen opened the bridge in Tarsk on Monday."}',
+    "",
+    '{"id": "a2", "text": "Maria Lopez said the ferry to Varda would run again."}',
+    "{not json",
+    '{"id": "a3", "text": "The council of Orlen Bay met on Friday, an aide said."}',
+]
+
+
+def _described(items: list[Article | InputError]) -> list[str]:
+    return [
+        f"{item.origin} {item.text}" if isinstance(item, Article) else str(item)
+        for item in items
+    ]
+
+
+def test_a_jsonl_feed_over_the_size_limit_is_read_a_record_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _feed(tmp_path, FEED)
+    whole = _described(list(iter_articles([path])))
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)  # each line fits, the file not
+    assert path.stat().st_size > 100
+    assert _described(list(iter_articles([path]))) == whole
+    assert len(whole) == 4 and f"{path}:4: invalid JSON" in whole[2]
+
+
+def test_a_feed_line_over_the_size_limit_is_one_bad_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = '{"text": "' + "Varda " * 40 + '"}'
+    path = _feed(tmp_path, [FEED[0], long, FEED[2]])
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    first, bad, third = iter_articles([path])
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert third.origin == f"{path}:3"
+    assert str(bad).startswith(f"{path}:2: the line is too large (over ")
+
+
+def test_other_files_over_the_size_limit_are_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    array = write(tmp_path, "feed.json", "[" + ", ".join(FEED[::2]) + "]")
+    utf16 = write(tmp_path, "wide.jsonl", "\n".join(FEED).encode("utf-16"))
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    assert "file is too large" in str(error_for(array))
+    assert "must be UTF-8" in str(error_for(utf16))
+
+
+def test_files_a_folder_holds_that_kb_does_not_read_are_counted_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "story.txt", "Maria Lopez spoke in Varda.")
+    write(tmp_path, "notes.docx", "x")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "sub/figures.csv", "a,b")
+    write(tmp_path, "sub/more.csv", "a,b")
+    write(tmp_path, ".hidden.csv", "a,b")  # hidden files are left out silently
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        (article,) = iter_articles([tmp_path])
+    assert isinstance(article, Article)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{tmp_path}: left out 3 files that kb does not read (2 .csv, 1 .docx); "
+        "it reads .htm, .html, .json, .jsonl, .markdown, .md, .txt"
+    ]
+
+
+def test_a_folder_of_articles_alone_gives_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "story.md", "Maria Lopez spoke in Varda.")
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        assert len(list(iter_articles([tmp_path]))) == 1
+    assert caplog.records == []
+
+
+def test_a_quoted_local_glob_is_expanded_as_scheduler_runs_expand_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "b.txt", "Maria Lopez spoke in Varda.")
+    write(tmp_path, "a.txt", "Kellan Orlen spoke in Tarsk.")
+    write(tmp_path, "c.csv", "a,b")
+    pattern = str(tmp_path / "*")
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        items = list(iter_articles([pattern]))
+    assert [i.origin for i in items] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+    ]
+    assert list(ingest.input_files([str(tmp_path / "*.txt")])) == [
+        i.origin for i in items
+    ]
+    assert "left out 1 file that kb does not read (1 .csv)" in caplog.text
+
+
+def test_a_glob_that_matches_nothing_says_so(tmp_path: Path) -> None:
+    pattern = str(tmp_path / "*.jsonl")
+    (error,) = iter_articles([pattern])
+    assert str(error) == f"{pattern}: no file matches this pattern; check it"

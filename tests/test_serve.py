@@ -719,3 +719,50 @@ def test_html_report_titles_by_first_words_and_needs_no_network(tmp_path: Path) 
     assert found and found[0]
     for _kind, start, end, text in found[0]:
         assert body[start:end] == text, (start, end, text)
+
+
+@pytest.mark.parametrize(
+    ("host", "advice"),
+    [
+        ("999.1.1.1", "--host must be an address of this machine"),  # no address
+        ("192.0.2.1", "--host must be an address of this machine"),  # not this one
+    ],
+)
+def test_serve_names_the_host_it_cannot_listen_on(
+    store_and_base: tuple[Path, str, int], host: str, advice: str
+) -> None:
+    store, base, _ = store_and_base
+    args = ["serve", "--store", str(store), "--base", base, "--host", host]
+    result = CliRunner().invoke(cli, [*args, "--port", str(_free_port())])
+    assert result.exit_code == 2, result.output
+    assert f"cannot listen on {host}:" in result.stderr and advice in result.stderr
+
+
+def test_serve_on_a_port_in_use_asks_for_another(
+    store_and_base: tuple[Path, str, int],
+) -> None:
+    store, base, _ = store_and_base
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = ["serve", "--store", str(store), "--base", base, "--port", str(port)]
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "choose another --port" in result.stderr
+
+
+def test_the_first_line_says_where_instances_of_another_base_are_served(
+    store_and_base: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    port = _free_port()
+    default_base = "https://w3id.org/newskb/id/"
+    running = _start(store_and_base[0], port, default_base, tmp_path / "log")
+    try:
+        first = running.log.read_text().splitlines()[0]
+    finally:
+        _stop(running)
+    assert (
+        "instances under https://w3id.org/newskb/id/ at "
+        f"http://127.0.0.1:{port}/newskb/id/);"
+    ) in first

@@ -163,6 +163,13 @@ def test_bad_syntax_names_the_file(tmp_path: Path) -> None:
     [
         ("missing.ttl", None, "no such file"),
         ("data.csv", "a,b", "unknown RDF file extension '.csv'"),
+        # an article where its RDF was meant: say how to make the RDF
+        (
+            "my story.txt",
+            "Kellan Orlen spoke in Tarsk.",
+            r"if it holds articles, export them first \(kb export '.*my story\.txt' "
+            r"-o 'my story'\.ttl\)",
+        ),
         ("bad.jsonld", "{", "not valid JSON"),
         ("latin1.ttl", b"\xe9", "not UTF-8"),
         ("broken.nq", "<a> <b> .", "not valid nquads"),
@@ -233,6 +240,23 @@ def test_validate_files(tmp_path: Path) -> None:
     reports = validate_files([VALID, ANCHOR])
     assert list(reports) == [VALID, ANCHOR]
     assert reports[VALID].conforms and not reports[ANCHOR].conforms
+
+
+def test_one_unreadable_file_does_not_cost_the_others_their_verdicts(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<https://example.org/a> <https://example.org/b>", "utf-8")
+    args = ["validate", str(VALID), str(broken), str(ANCHOR)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 2  # the worst: bad input, above non-conforming
+    assert result.stdout == f"{VALID}: conforms\n"
+    assert f"kb: {broken}: not valid turtle" in result.stderr
+    assert f"{ANCHOR}: does not conform" in result.stderr
 
 
 def test_a_pyshacl_crash_becomes_rudofs_verdict(tmp_path: Path) -> None:

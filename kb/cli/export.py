@@ -11,18 +11,24 @@ import click
 
 from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import Interrupted, cli
-from kb.cli.options import echo_extraction, extraction_options, progress
+from kb.cli.options import (
+    echo_extraction,
+    extraction_options,
+    progress,
+    say_if_reading_a_terminal,
+)
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
 from kb.report import REPORT_FORMAT, export_html
 
 
 @cli.command("export")
-@click.argument("articles", nargs=-1, required=True)
+# not required=True: Click's "Missing argument" would not say how to read stdin
+@click.argument("articles", nargs=-1, metavar="ARTICLES...")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, REPORT_FORMAT]),
+    type=click.Choice([*FORMATS, REPORT_FORMAT], case_sensitive=False),
     default="ttl",
     show_default=True,
     help="Output format. html writes one self-contained page to read in a browser "
@@ -70,10 +76,16 @@ def export_command(
       kb export articles/ --format jsonld -o out.jsonld
       kb export articles/ --format jsonld --frame article -o articles.json
       kb export articles/ --format html -o report.html   # open it in a browser
+      curl -s https://example.org/feed.jsonl | kb export - -o feed.ttl
       kb export articles/ --scheduler local --jobs 2 -o shards/
       kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
       kb export 's3://news/2026-12-05/*.jsonl' --scheduler local -o shards/  # s3fs
     """
+    if not articles:
+        raise click.UsageError(
+            "give ARTICLES: files, folders or URLs, or - for standard input "
+            "(kb export - < story.txt, curl -s URL | kb export -)"
+        )
     if scheduler:
         run_on_cluster(articles, output, fmt, scheduler, partition_files, options)
         return
@@ -84,6 +96,7 @@ def export_command(
         )
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
+    say_if_reading_a_terminal(articles)
     with progress(articles) as tick:
         if fmt == REPORT_FORMAT and frame is not None:
             raise click.UsageError("--frame needs --format jsonld, not html")
@@ -199,6 +212,7 @@ def validate_command(files: tuple[str, ...]) -> None:
     """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
 
     Prints a grouped report of every violation; nothing is fetched from the network.
+    A file that cannot be read is reported and the others are still checked.
     Shapes target newskb's classes (kb:Actor, kb:Event, …) as written, without
     inference: a node typed only as a subclass is not checked as its superclass.
 
@@ -212,14 +226,17 @@ def validate_command(files: tuple[str, ...]) -> None:
     Example:
       kb validate out.ttl
     """
-    from kb.rdf.validate import validate_files
+    from kb.errors import KbError
+    from kb.rdf.validate import validate_each
 
-    reports = validate_files(files)
-    failed = 0
-    for path, report in reports.items():
-        if report.conforms:
+    code = 0
+    for path, outcome in validate_each(files):
+        if isinstance(outcome, KbError):
+            click.echo(f"kb: {outcome}", err=True)
+            code = max(code, outcome.exit_code)
+        elif outcome.conforms:
             click.echo(f"{path}: conforms")
         else:
-            failed += 1
-            click.echo(f"{path}: does not conform\n{report.format()}", err=True)
-    sys.exit(1 if failed else 0)
+            code = max(code, 1)
+            click.echo(f"{path}: does not conform\n{outcome.format()}", err=True)
+    sys.exit(code)

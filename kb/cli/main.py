@@ -1,12 +1,15 @@
 """The ``kb`` command group: library errors become one-line messages and exit codes
-(0 ok, 1 data did not conform, 2 bad input or usage, 130 interrupted) here, in one
-place."""
+(0 ok, 1 data did not conform, 2 bad input or usage, 130 interrupted, 141 the reader
+of stdout went away) here, in one place."""
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 
 import click
+from click.core import ParameterSource
 
 from kb import __version__
 from kb.errors import KbError
@@ -14,6 +17,9 @@ from kb.errors import KbError
 #: The exit code after Ctrl-C: 128 + SIGINT, as shells report it (1 would read as
 #: "did not conform").
 INTERRUPTED = 130
+#: The exit code when the reader of stdout went away (``kb export … | head``): 128 +
+#: SIGPIPE, as shells report a tool that SIGPIPE stopped (Click exits 1).
+BROKEN_PIPE = 141
 
 
 class Interrupted(Exception):
@@ -37,6 +43,33 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("kb: interrupted", err=True)
             ctx.exit(INTERRUPTED)
+        except click.BadParameter as exc:
+            raise _with_the_variable(exc) from None
+        except BrokenPipeError:
+            _stdout_to_devnull()  # so that the flush at exit does not fail again
+            ctx.exit(BROKEN_PIPE)
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's)
+        pass
+
+
+def _with_the_variable(exc: click.BadParameter) -> click.BadParameter:
+    """``exc``, saying so when the bad value came from an environment variable,
+    which the user may have set long ago (``KB_VALIDATE=quick``): Click names the
+    option only."""
+    param, ctx = exc.param, exc.ctx
+    if param is None or ctx is None or param.name is None or not param.envvar:
+        return exc
+    if ctx.get_parameter_source(param.name) is not ParameterSource.ENVIRONMENT:
+        return exc
+    names = [param.envvar] if isinstance(param.envvar, str) else list(param.envvar)
+    given = next((name for name in names if os.environ.get(name)), names[0])
+    message = exc.message.rstrip(".") + f" (from ${given}: fix or unset it)"
+    return click.BadParameter(message, ctx=ctx, param=param)
 
 
 class _EchoHandler(logging.Handler):
@@ -60,6 +93,6 @@ def cli() -> None:
     actors, locations and claims, each traced to the text it came from.
 
     Exit codes: 0 success, 1 data did not conform to the shapes, 2 bad input or
-    usage, 130 interrupted (Ctrl-C).
+    usage, 130 interrupted (Ctrl-C), 141 the reader of the output went away.
     """
     _warnings_to_stderr()

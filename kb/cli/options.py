@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,22 +25,87 @@ from kb.rdf.validate import AUDIT_ONE_IN, VALIDATE_MODES, check_validate_mode
 from kb.store.embedded import DEFAULT_STORE, STORE_ENV
 
 PROGRESS_MIN_ARTICLES = 4
+#: Off a terminal (a log file, a CI job, nohup), a batch this large gets a line on
+#: stderr every :data:`PROGRESS_EVERY` seconds instead of a bar, which it could not
+#: draw: an hour's load was silent until its summary.
+PROGRESS_LINES_MIN_ARTICLES = 100
+PROGRESS_EVERY = 60.0
 
 
 @contextmanager
 def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
-    """A progress bar on stderr, only when it is a terminal and the batch is large;
+    """A progress bar on stderr when it is a terminal and the batch is large, else
+    a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
     it counts articles (a JSONL file's records one by one), not files."""
     total = estimate_articles(paths)
-    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+    if not sys.stderr.isatty():
+        yield ProgressLines(total) if total >= PROGRESS_LINES_MIN_ARTICLES else None
+        return
+    if total < PROGRESS_MIN_ARTICLES:
         yield None
         return
     with click.progressbar(length=total, label="articles", file=sys.stderr) as bar:
         yield lambda: bar.update(1)
 
 
+def say_if_reading_a_terminal(paths: tuple[str, ...]) -> None:
+    """Say that ``-`` waits for text typed at the terminal, which would otherwise
+    look like a hang."""
+    if "-" in paths and sys.stdin.isatty():
+        click.echo(
+            "kb: reading an article from standard input: type or paste it, then "
+            "Ctrl-D (or give files instead of -)",
+            err=True,
+        )
+
+
+class ProgressLines:
+    """Counts articles, and every :data:`PROGRESS_EVERY` seconds writes how many
+    are done, the rate and the time left as a line on stderr."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = self.shown = time.monotonic()
+
+    def __call__(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self.shown >= PROGRESS_EVERY and self.done < self.total:
+            self.shown = now
+            line = progress_line(self.done, self.total, now - self.started)
+            click.echo(f"kb: {line}", err=True)
+
+
+def progress_line(done: int, total: int, seconds: float) -> str:
+    """Articles done of about how many, how fast, and about how long is left.
+
+    >>> progress_line(120, 1000, 40.0)
+    '120 of about 1000 articles (12%) in 40 s, 3.0 a second; about 4 min 53 s left'
+    """
+    rate = done / seconds if seconds > 0 else 0.0
+    left = f"; about {_duration((total - done) / rate)} left" if rate else ""
+    speed = f"{rate:.1f} a second" if rate >= 1 else f"{rate * 60:.0f} a minute"
+    return (
+        f"{done} of about {total} articles ({100 * done // max(total, 1)}%) in "
+        f"{_duration(seconds)}, {speed}{left}"
+    )
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes >= 10:
+        return f"{minutes} min"
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
 def echo_extraction(result: BatchResult, tick: Callable[[], None] | None) -> None:
     """After a batch that had a progress bar: how extraction ran, and why."""
+    if isinstance(tick, ProgressLines):  # the lines say nothing of how it ran
+        return
     if tick is not None and result.extraction is not None:
         click.echo(f"kb: {result.extraction.text}", err=True)
 
@@ -146,7 +212,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--validate",
-            type=click.Choice(VALIDATE_MODES),
+            type=click.Choice(VALIDATE_MODES, case_sensitive=False),
             default="fast",
             show_default=True,
             envvar="KB_VALIDATE",

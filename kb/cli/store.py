@@ -13,6 +13,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    say_if_reading_a_terminal,
     store_option,
 )
 from kb.jobs.export import ExportOptions
@@ -82,6 +83,7 @@ def add_command(
     if from_shards:
         _add_shards(from_shards, store)
         return
+    say_if_reading_a_terminal(articles)
     with Store(store) as kb, progress(articles) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
@@ -220,7 +222,7 @@ def stats_command(store: Path, list_articles: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS]),
+    type=click.Choice([*RESULT_FORMATS, *GRAPH_FORMATS], case_sensitive=False),
     default=None,
     help="Result format [default: table on a terminal, else csv; ttl for graphs].",
 )
@@ -282,6 +284,8 @@ def query_command(
         result = run_query(request)
     chosen = fmt or default_format(result, sys.stdout.isatty())
     click.echo(format_result(result, chosen), nl=False)
+    for note in result.notes:
+        click.echo(f"kb: {note}", err=True)
     if result.more:
         click.echo(f"kb: {more_rows(len(result.rows), offset or 0)}", err=True)
 

@@ -29,6 +29,8 @@ def _read_html(text: str, origin: str) -> Items:
     import trafilatura
 
     title, blocks, doc = _main_text(text, origin)
+    if not blocks:  # a page of links or a headline alone: no "empty article" here
+        raise _no_article_text(origin)
     meta = _html_metadata(trafilatura.utils.load_html(text), doc, title)
     yield _article("\n\n".join(blocks), origin, title=title, **meta)
 
@@ -57,11 +59,7 @@ def _main_text(text: str, origin: str) -> tuple[str | None, list[str], Any]:
         config=_trafilatura_config(),
     )
     if not isinstance(doc, trafilatura.settings.Document) or doc.body is None:
-        raise InputError(
-            f"{origin}: no article text found in this HTML page; "
-            "save the article's own page, or its text as .txt",
-            origin=origin,
-        )
+        raise _no_article_text(origin)
     title = _clean_field(doc.title)
     blocks = [b for b in _html_blocks(doc.body) if b]
     if blocks and title and _same(blocks[0], title):
@@ -69,6 +67,14 @@ def _main_text(text: str, origin: str) -> tuple[str | None, list[str], Any]:
     if blocks and _BYLINE.match(blocks[0]):
         blocks = blocks[1:]  # trafilatura keeps a byline that has no class name
     return title, blocks, doc
+
+
+def _no_article_text(origin: str) -> InputError:
+    return InputError(
+        f"{origin}: no article text found in this HTML page; "
+        "save the article's own page, or its text as .txt",
+        origin=origin,
+    )
 
 
 @cache

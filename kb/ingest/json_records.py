@@ -43,7 +43,12 @@ def _read_jsonl(text: str, origin: str) -> Items:
     # Split on \n only: U+2028 and friends may sit unescaped inside JSON strings.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _catch(_jsonl_line, line, f"{origin}:{number}", number)
+            yield _jsonl_record(line, origin, number)
+
+
+def _jsonl_record(line: str, origin: str, number: int) -> Article | InputError:
+    """Line ``number`` of the JSONL file ``origin``, as an article or the problem."""
+    return _catch(_jsonl_line, line, f"{origin}:{number}", number)
 
 
 def _jsonl_line(line: str, origin: str) -> Article:
@@ -99,10 +104,14 @@ def _string_field(obj: dict[str, Any], name: str, origin: str) -> str | None:
     if value is None:  # absent or null: not given
         return None
     if not isinstance(value, str):
-        fix = "give the article's text" if name == "text" else "quote it or drop it"
+        fix = (
+            "give the article's text as a JSON string"
+            if name == "text"
+            else f'write it as a JSON string ("{name}": "…") or drop it'
+        )
         raise InputError(
             f"{origin}: field '{name}' must be a string, not {_json_type(value)}; "
-            f"{fix} as a JSON string",
+            f"{fix}",
             origin=origin,
         )
     return value if name == "text" else _clean_field(value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "is_english_tag"]
 
 # The commonest function words of the languages that news scrapers most often
 # mix into English feeds. A word in several lists counts for each.
@@ -43,6 +43,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000  # characters: enough to tell, cheap for a long article
 _MIN_WORDS = 12  # fewer words than this: too little to tell
 _MIN_LETTERS = 20  # likewise for letters, when telling by script
+
+
+#: English as feeds write it: "en", "en-GB", "en_US" (a locale), "eng" (ISO 639-2,
+#: as some agencies' feeds have it), or the name "English".
+_ENGLISH_TAG = re.compile(r"(?i)(?:en|eng|english)(?:[-_][a-z0-9]+)*")
+
+
+def is_english_tag(tag: str) -> bool:
+    """Whether an article's ``language`` field says English.
+
+    >>> [is_english_tag(t) for t in ("en", "EN-gb", "en_US", "eng", "English")]
+    [True, True, True, True, True]
+    >>> [is_english_tag(t) for t in ("fr", "enm", "engl", "es-EN")]
+    [False, False, False, False]
+    """
+    return _ENGLISH_TAG.fullmatch(tag.strip()) is not None
 
 
 def detect_language(text: str) -> str | None:

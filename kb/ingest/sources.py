@@ -6,16 +6,19 @@ from __future__ import annotations
 import codecs
 import errno
 import glob
+import json
 import logging
 import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from kb.errors import InputError
 from kb.ingest.html_page import _read_html
-from kb.ingest.json_records import _read_json, _read_jsonl
+from kb.ingest.json_records import _jsonl_record, _read_json, _read_jsonl
 from kb.ingest.normalize import Items
 from kb.ingest.plaintext import _read_markdown, _read_text
 from kb.ingest.remote import is_url, read_url, url_files, url_suffix
@@ -34,7 +37,8 @@ __all__ = [
 
 log = logging.getLogger("kb")
 
-#: Larger files are refused: no news article is this big, and it protects memory.
+#: Larger files are refused: no news article is this big, and it protects memory. A
+#: JSONL file is a feed of records, so the limit holds for each line of it instead.
 MAX_BYTES = 20 * 1024 * 1024
 
 STDIN_ORIGIN = "<stdin>"
@@ -200,6 +204,9 @@ def _items_from_file(name: str | Path) -> Items:
         if not _is_remote(origin) and not Path(origin).exists():
             _read_bytes(Path(origin))  # says what is wrong with the path
         reader = _reader_for(origin)
+        if reader is _read_jsonl and _is_large_local(origin):
+            yield from _jsonl_lines(Path(origin))
+            return
         text = decode_bytes(_file_bytes(origin), origin)
         if not text.strip():
             raise InputError(
@@ -212,15 +219,101 @@ def _items_from_file(name: str | Path) -> Items:
         yield exc
 
 
+def _is_large_local(name: str) -> bool:
+    try:
+        return not _is_remote(name) and Path(name).stat().st_size > MAX_BYTES
+    except OSError:
+        return False  # reading it will say why
+
+
+def _jsonl_lines(path: Path) -> Items:
+    """A JSONL file too large to read at once, a record at a time: a newsroom's
+    feed may hold thousands, and memory holds one line. Each line is decoded by
+    itself (UTF-8, else Windows-1252 with a warning naming it)."""
+    origin = str(path)
+    try:
+        with path.open("rb") as handle:
+            if handle.read(4).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InputError(
+                    f"{origin}: a JSONL file over {MAX_BYTES // 2**20} MiB must be "
+                    "UTF-8; re-save it as UTF-8, or split it into smaller files",
+                    origin=origin,
+                )
+            handle.seek(0)
+            for number, line in enumerate(_lines(handle), start=1):
+                if line is None or line.strip():
+                    yield _jsonl_item(line, origin, number)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(_os_error_message(path, exc), origin=origin)
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of ``handle`` (split on ``\n`` alone, as :func:`_read_jsonl`
+    does), each at most :data:`MAX_BYTES`; ``None`` for a longer one, which is
+    read past and not kept."""
+    while line := handle.readline(MAX_BYTES + 1):
+        if len(line) <= MAX_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_item(line: bytes | None, origin: str, number: int) -> Article | InputError:
+    where = f"{origin}:{number}"
+    if line is None:
+        return InputError(
+            f"{where}: the line is too large (over {MAX_BYTES // 2**20} MiB); "
+            "no article is this long, so check how the feed was written",
+            origin=where,
+        )
+    try:
+        return _jsonl_record(decode_bytes(line, where), origin, number)
+    except InputError as exc:
+        return exc
+
+
 def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
     stream = stdin if stdin is not None else sys.stdin.buffer
     try:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
-        yield from _read_text(decode_bytes(data, STDIN_ORIGIN), STDIN_ORIGIN)
+        text = decode_bytes(data, STDIN_ORIGIN)
+        yield from _stdin_reader(text)(text, STDIN_ORIGIN)
     except InputError as exc:
         yield exc
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _stdin_reader(text: str) -> Callable[[str, str], Items]:
+    """The reader for standard input, which has no extension: JSON (a record or an
+    array) and JSONL as such, as a feed piped from ``curl`` is; an HTML page
+    (``<!DOCTYPE html``, ``<html>``) as a page; anything else as plain text. No
+    article starts with ``{``, so that is JSONL when it is not one JSON document
+    (its bad lines are then named); one starting with ``[`` is an array only if it
+    parses ("[Updated] …" stays text)."""
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    if start in ("{", "[") and _parses(text):
+        return _read_json
+    if start == "{":
+        return _read_jsonl
+    if _HTML_START.match(text.lstrip("\ufeff")):
+        return _read_html
+    return _read_text
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_file(path: str | Path) -> list[Article]:
@@ -260,9 +353,40 @@ def iter_articles(
             continue
         path = Path(entry)
         if path.is_dir():
-            yield from _not_empty(path, _items_from_dir(path, frozenset()))
+            skipped: Counter[str] = Counter()
+            yield from _not_empty(path, _items_from_dir(path, frozenset(), skipped))
+            _say_skipped(path, skipped)
+        elif _is_pattern(str(entry)):
+            yield from _items_from_pattern(str(entry))
         else:
             yield from _items_from_file(path)
+
+
+def _is_pattern(entry: str) -> bool:
+    """A local glob (``archive/*.jsonl``, quoted so that kb expands it) that names
+    no file itself."""
+    return any(c in entry for c in "*?[") and not Path(entry).exists()
+
+
+def _items_from_pattern(pattern: str) -> Items:
+    """The articles of the files and folders a glob matches, in sorted order, as
+    ``--scheduler`` reads them; files kb does not read are counted as a folder's
+    are, not refused one by one."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputError(
+            f"{pattern}: no file matches this pattern; check it", origin=pattern
+        )
+        return
+    skipped: Counter[str] = Counter()
+    for match in map(Path, matches):
+        if match.is_dir():
+            yield from _items_from_dir(match, frozenset(), skipped)
+        elif match.suffix.lower() in _READERS:
+            yield from _items_from_file(match)
+        else:
+            skipped[match.suffix.lower()] += 1
+    _say_skipped(Path(pattern), skipped)
 
 
 def _not_empty(directory: Path, items: Items) -> Items:
@@ -318,7 +442,7 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield from url_files(str(entry), _READERS)
         elif path.is_dir():
             yield from _files_under(path)
-        elif not path.exists() and any(c in str(entry) for c in "*?["):
+        elif _is_pattern(str(entry)):
             yield from sorted(glob.glob(str(entry), recursive=True))
         else:
             yield str(entry)
@@ -332,7 +456,28 @@ def _files_under(directory: Path) -> Iterator[str]:
                 yield str(Path(root, name))
 
 
-def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
+def _say_skipped(directory: Path, skipped: Counter[str]) -> None:
+    """One warning for the files of a folder that kb does not read, so that a
+    folder of .docx or .csv files does not look like a folder of a few articles."""
+    if not skipped:
+        return
+    kinds = ", ".join(
+        f"{n} {suffix or 'without extension'}" for suffix, n in sorted(skipped.items())
+    )
+    total = sum(skipped.values())
+    log.warning(
+        "%s: left out %d file%s that kb does not read (%s); it reads %s",
+        directory,
+        total,
+        "" if total == 1 else "s",
+        kinds,
+        _extension_list(),
+    )
+
+
+def _items_from_dir(
+    directory: Path, ancestors: frozenset[Path], skipped: Counter[str]
+) -> Items:
     real = directory.resolve()
     if real in ancestors:
         yield InputError(
@@ -349,13 +494,15 @@ def _items_from_dir(directory: Path, ancestors: frozenset[Path]) -> Items:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _items_from_dir(child, ancestors | {real})
+            yield from _items_from_dir(child, ancestors | {real}, skipped)
         elif _is_looping_link(child):
             yield InputError(
                 f"{child}: symlink loop; fix or remove the link", origin=str(child)
             )
         elif child.suffix.lower() in _READERS:
             yield from _items_from_file(child)
+        else:
+            skipped[child.suffix.lower()] += 1
 
 
 def _is_looping_link(path: Path) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 from kb.errors import InputError, UsageError
-from kb.ingest.language import detect_language
+from kb.ingest.language import detect_language, is_english_tag
 from kb.ingest.sources import estimate_articles, iter_articles
 from kb.jobs.cores import Decision, choose, cpu_sample, usable_cores
 from kb.models import Article, ArticleGraph
@@ -195,7 +195,7 @@ def parse_time(raw: str) -> datetime:
 def _language_problem(article: Article) -> str | None:
     """Why the article is not English, from its metadata or else its text; or None."""
     if article.language:
-        if article.language.lower().split("-")[0] == "en":
+        if is_english_tag(article.language):
             return None
         return f"{article.origin}: language {article.language!r} is not supported"
     detected = detect_language(article.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -55,10 +56,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
     file = Path(path)
     rdf_format = RDF_FORMATS.get(file.suffix.lower())
     if rdf_format is None:
-        known = ", ".join(sorted(RDF_FORMATS))
-        raise InputError(
-            f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}"
-        )
+        raise InputError(_unknown_extension(file))
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -150,6 +148,18 @@ def _check_xml_entities(text: str, file: Path) -> None:
         parser.Parse(text.encode("utf-8"), True)
     except expat.ExpatError as exc:
         raise InputError(f"{file}: not valid xml: {exc}") from None
+
+
+def _unknown_extension(file: Path) -> str:
+    """What to say of a file whose extension names no RDF syntax: most often an
+    article (``.txt``, ``.jsonl``…) given where its RDF was meant, so the message
+    gives the command that makes the RDF."""
+    known = ", ".join(sorted(RDF_FORMATS))
+    command = f"kb export {shlex.quote(str(file))} -o {shlex.quote(file.stem)}.ttl"
+    return (
+        f"{file}: unknown RDF file extension {file.suffix!r}; use one of {known}, "
+        f"or if it holds articles, export them first ({command}) and give that file"
+    )
 
 
 def _local_jsonld(text: str, file: Path) -> str:

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from rdflib import Graph
 
-from kb.errors import InputError, UsageError, ValidationFailed
+from kb.errors import InputError, KbError, UsageError, ValidationFailed
 from kb.models import ArticleGraph
 from kb.rdf.fast_check import _fast_conforms, _rudof_conforms, _rudof_says
 from kb.rdf.pyshacl_report import _pyshacl_report, _QueryCachingGraph, _union
@@ -40,6 +40,7 @@ __all__ = [
     "audited",
     "check_validate_mode",
     "validate_article",
+    "validate_each",
     "validate_files",
     "validate_graph",
     "validate_ntriples",
@@ -94,8 +95,29 @@ def validate_files(
     :param paths: RDF files, in any syntax that :func:`load_rdf_file` reads.
     :raises InputError: for the first file that cannot be read or parsed.
     """
+    reports = {}
+    for path, outcome in validate_each(paths):
+        if isinstance(outcome, KbError):
+            raise outcome
+        reports[path] = outcome
+    return reports
+
+
+def validate_each(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, ValidationReport | InputError | ValidationFailed]]:
+    """Read and validate each file in turn, yielding its report, or the error that
+    stopped it (a file that cannot be read, or pySHACL's crash), so that one bad
+    file does not cost the others their verdicts.
+
+    :param paths: RDF files, in any syntax that :func:`load_rdf_file` reads.
+    """
     # pySHACL alone: ``kb validate`` is the check of record, and reads any data.
-    return {Path(path): _validate_file(Path(path)) for path in paths}
+    for path in map(Path, paths):
+        try:
+            yield path, _validate_file(path)
+        except (InputError, ValidationFailed) as exc:
+            yield path, exc
 
 
 def _validate_file(path: Path) -> ValidationReport:

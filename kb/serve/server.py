@@ -3,10 +3,12 @@ one log line per request on stderr, and a clean stop on Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
 import sys
 from types import FrameType
+from urllib.parse import urlsplit
 
 from waitress.server import create_server  # type: ignore[import-untyped]
 
@@ -46,6 +48,27 @@ def run(options: ServeOptions) -> None:
         log.removeHandler(handler)
 
 
+def _served_at(address: str, base: str) -> str:
+    """Where this server answers for IRIs under ``base`` when that is not where
+    they point (the default base is a w3id.org address): at the base's path."""
+    if base.startswith(address + "/"):
+        return ""
+    return f" at {address}{urlsplit(base).path}"
+
+
+def _bind_error(options: ServeOptions, exc: Exception) -> str:
+    """Why the address cannot be bound, and which option to change: a port in use
+    or not allowed, or a host that is no address of this machine."""
+    where = f"cannot listen on {options.host}:{options.port}"
+    if isinstance(exc, OSError) and exc.errno in (errno.EADDRINUSE, errno.EACCES):
+        return f"{where} ({exc.strerror}); choose another --port"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return (
+        f"{where} ({reason}); --host must be an address of this machine: "
+        "127.0.0.1 (the default), ::1, or 0.0.0.0 for every interface"
+    )
+
+
 def _serve(options: ServeOptions) -> None:
     app = KbApp(options)
     try:
@@ -60,20 +83,17 @@ def _serve(options: ServeOptions) -> None:
             max_request_body_size=2 * options.max_request_bytes,
             clear_untrusted_proxy_headers=True,
         )
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # waitress: ValueError for an unknown host
         app.close()
-        raise UsageError(
-            f"cannot listen on {options.host}:{options.port} ({exc}); "
-            "choose another --port"
-        ) from exc
+        raise UsageError(_bind_error(options, exc)) from exc
     port = getattr(server, "effective_port", options.port)
+    address = f"http://{options.host}:{port}"
     log.info(
-        "kb serve: %s on http://%s:%s/ (SPARQL at /sparql, instances under %s); "
-        "Ctrl-C stops",
+        "kb serve: %s on %s/ (SPARQL at /sparql, instances under %s%s); Ctrl-C stops",
         options.store,
-        options.host,
-        port,
+        address,
         options.base,
+        _served_at(address, options.base),
     )
     if options.host not in _LOOPBACK:
         log.warning(

@@ -395,7 +395,7 @@ class Store:
             raise UsageError(
                 f"{article!r} is not an article IRI; kb stats --articles lists them"
             ) from None
-        if not self._ox.contains_named_graph(name) or name == _INDEX:
+        if not self._holds(name):
             return False
         self._prepare_write()
         self._drop(name)
@@ -508,6 +508,16 @@ class Store:
         if not self._has_index():
             return None
         return lookup_articles(self._ox, iri_or_url)
+
+    def has_article(self, iri: str) -> bool:
+        """Whether the store holds the article graph ``iri``."""
+        try:
+            return self._holds(ox.NamedNode(iri))
+        except ValueError:  # no IRI
+            return False
+
+    def _holds(self, name: ox.NamedNode) -> bool:
+        return name != _INDEX and self._ox.contains_named_graph(name)
 
     def articles(self) -> list[str]:
         """The IRIs of the stored articles, sorted."""

@@ -16,7 +16,7 @@ import httpx
 
 from kb.errors import UsageError
 from kb.store.embedded import Store
-from kb.store.remote import redact_url
+from kb.store.remote import check_endpoint, redact_url
 
 __all__ = [
     "PASSWORD_ENV",
@@ -192,8 +192,7 @@ def target_from_env(
     """
     env = os.environ if environ is None else environ
     shown = redact_url(endpoint)
-    if not re.match(r"^https?://[^/\s]+", endpoint, re.IGNORECASE):
-        raise UsageError(f"--endpoint {shown}: give an http:// or https:// URL")
+    check_endpoint(endpoint, "http://127.0.0.1:7878/store")
     if re.match(r"^[a-zA-Z][\w+.-]*://[^/@]*@", endpoint):
         raise UsageError(
             f"--endpoint {shown}: take the user and password out of the URL; "

@@ -4,7 +4,8 @@ against the knowledge base or against exported RDF files."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from kb.rdf.rdf_files import load_rdf_file
 from kb.store import queries
 from kb.store.embedded import Store, open_files
 from kb.store.paging import read_page
+from kb.store.query_checks import unknown_terms
 from kb.store.sparql import QueryResult
 
 __all__ = ["PreparedQuery", "QueryRequest", "prepare", "run_query"]
@@ -46,7 +48,31 @@ def run_query(request: QueryRequest) -> QueryResult:
     """
     prepared = prepare(request)
     with _open(request) as store:
-        return prepared.run(store)
+        return _interruptible(prepared.run, store)
+
+
+def _interruptible(run: Callable[[Store], QueryResult], store: Store) -> QueryResult:
+    """``run(store)`` in a daemon thread, which this one waits for. oxigraph answers
+    a query in Rust without looking at signals, so Ctrl-C in the thread running it
+    waited for the whole answer (minutes, for a heavy query); the waiting thread
+    gets KeyboardInterrupt at once, and the query, read-only, ends with the
+    process."""
+    answer: list[QueryResult] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            answer.append(run(store))
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name="kb-query", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    if failure:
+        raise failure[0]
+    return answer[0]
 
 
 @dataclass(frozen=True)
@@ -61,17 +87,51 @@ class PreparedQuery:
     named: queries.NamedQuery | None = None
     limit: int | None = None
     offset: int | None = None
+    #: what to tell the asker with the answer (:attr:`QueryResult.notes`)
+    notes: tuple[str, ...] = ()
 
     def run(self, store: Store) -> QueryResult:
         """The answer on ``store``. A page of a named query with a key query is read
         in two steps (:func:`kb.store.paging.read_page`), so that it costs what the
         page's rows cost, not what the whole answer costs; the rows are the same."""
         named = self.named
+        result = None
         if named is not None and named.keys is not None and self.limit is not None:
-            page = read_page(store, named, self.bindings, self.limit, self.offset or 0)
-            if page is not None:
-                return self.finish(page)
-        return self.finish(store.query(self.text_for(store), self.bindings))
+            result = read_page(
+                store, named, self.bindings, self.limit, self.offset or 0
+            )
+        if result is None:
+            result = store.query(self.text_for(store), self.bindings)
+        if not result.rows and named is not None:
+            result = replace(result, notes=self._unmatched(store))
+        return self.finish(result)
+
+    def _unmatched(self, store: Store) -> tuple[str, ...]:
+        """A note for each name parameter that names no entity in ``store``'s name
+        index, and each article parameter that names no stored article, which is
+        why the answer is empty (not that the entity said or did nothing)."""
+        assert self.named is not None
+        notes = {}
+        for test in self.named.name_tests:
+            value = self.bindings.get(test.param)
+            if value is None or str(value) in notes:
+                continue
+            if store.entities_named(str(value), last_words=test.last_words) == []:
+                notes[str(value)] = (
+                    f"{str(value)!r} names no actor or place here (by label or "
+                    "alternate name, in any case, whole or its last words, or by "
+                    "IRI); kb query --named actors-in lists them"
+                )
+        for param in self.named.params:
+            value = self.bindings.get(param.name)
+            if param.articles and value is not None:
+                found = store.articles_at(str(value))
+                if found is not None and not any(map(store.has_article, found)):
+                    notes[str(value)] = (
+                        f"{str(value)!r} is no stored article's IRI or URL; "
+                        "kb stats --articles lists them"
+                    )
+        return tuple(notes.values())
 
     def text_for(self, store: Store) -> str:
         """The text to run on ``store``: a named query starts from the entities its
@@ -94,10 +154,13 @@ class PreparedQuery:
 
     def finish(self, result: QueryResult) -> QueryResult:
         """``result`` without the parameter columns, and a named query's page without
-        the row read past it (:attr:`QueryResult.more` says whether there was one)."""
+        the row read past it (:attr:`QueryResult.more` says whether there was one),
+        with this query's notes."""
         if self.named is not None and self.limit is not None:
             more = len(result.rows) > self.limit
             result = replace(result, rows=result.rows[: self.limit], more=more)
+        if self.notes:
+            result = replace(result, notes=result.notes + self.notes)
         keep = [i for i, v in enumerate(result.variables) if v not in self.hidden]
         if len(keep) == len(result.variables):
             return result
@@ -126,11 +189,10 @@ def prepare(request: QueryRequest) -> PreparedQuery:
         named = queries.load(request.named)
         bindings = queries.bind(named, request.params)
         prepared = PreparedQuery(named.text, bindings, named.param_variables(), named)
-    elif request.file:
-        prepared = PreparedQuery(_read_query_file(request.file))
     else:
-        assert request.sparql is not None
-        prepared = PreparedQuery(request.sparql)
+        text = _read_query_file(request.file) if request.file else request.sparql
+        assert text is not None
+        prepared = PreparedQuery(text, notes=tuple(unknown_terms(text)))
     _check_page(prepared.text, request.limit, request.offset)
     return replace(prepared, limit=request.limit, offset=request.offset)
 

@@ -65,8 +65,25 @@ class RemoteEndpoint:
     union_default_graph: bool = False
     auth: httpx.Auth | None = None
 
+    def __post_init__(self) -> None:
+        check_endpoint(self.url, "http://127.0.0.1:7878/query")
+
     def __repr__(self) -> str:
         return f"RemoteEndpoint({redact_url(self.url)!r})"
+
+
+def check_endpoint(url: str, example: str) -> None:
+    """Refuse an endpoint that is no http(s) URL (``localhost:7878``), which httpx
+    would only call an unsupported protocol.
+
+    :param example: a URL of the right kind, for the message.
+    :raises UsageError: naming the URL, without its password.
+    """
+    if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
+        raise UsageError(
+            f"--endpoint {redact_url(url)}: give an http:// or https:// URL, "
+            f"e.g. {example}"
+        )
 
 
 def redact_url(url: str) -> str:

@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from kb.errors import StoreError, UsageError
 from kb.rdf.namespaces import PREFIXES
+from kb.store.query_checks import _OPAQUE, parse_error_message
 from kb.store.terms import Term, to_oxigraph, to_rdflib
 
 __all__ = [
@@ -39,16 +40,6 @@ QueryKind = KindLiteral["select", "ask", "graph"]
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
 
 
-#: Strings, IRIs and comments, which may hold any word without it being a keyword.
-_OPAQUE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*",
-    re.DOTALL,
-)
 #: ``SERVICE`` as a keyword, not inside a variable (?service) or prefixed name.
 _SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 
@@ -82,6 +73,8 @@ class QueryResult:
     graph: Graph | None = None
     #: rows follow these in the whole answer (this is a page of it)
     more: bool = False
+    #: things the asker should know, such as a term that matches nothing
+    notes: tuple[str, ...] = ()
 
     def records(self) -> list[dict[str, Term]]:
         """Rows as dicts of the bound variables only."""
@@ -183,7 +176,7 @@ def run_sparql(
             ) from exc
         if "Prefix not found" in str(exc):
             _check_prefixes(sparql)
-        raise UsageError(f"the query does not parse: {exc}") from exc
+        raise UsageError(parse_error_message(sparql, str(exc))) from exc
     except OSError as exc:
         raise StoreError(f"the query failed: {exc}") from exc
 
