@@ -146,6 +146,40 @@ def test_no_actors(run, text, not_actors):
     assert not set(_actors(run(_LEAD + text))) & not_actors
 
 
+def _places(x: Extraction) -> list[str]:
+    return [e.name for e in x.entities if e.is_location]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a name whose last word is a landform, a part of a country or of a
+        # continent, whatever the tagger took it for
+        ("Storms battered the Pacific Northwest on Monday.", "Pacific Northwest"),
+        ("The storm made landfall in Varda's Kellan Parish.", "Kellan Parish"),
+        # a mountain range named by its first word
+        ("Smoke drifted over Lake Tahoe and the Sierra Nevada.", "Sierra Nevada"),
+    ],
+)
+def test_places_named_by_their_words(run, text, place):
+    assert place in _places(run(_LEAD + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company and a body named with a place's words (the tagger cuts the
+        # second short after "Range")
+        "NASA picked Sierra Orlen Corporation to build the lander.",
+        "Data from the Kellan Center for Medium-Range Weather Forecasts showed "
+        "smoke over Varda.",
+    ],
+)
+def test_bodies_named_with_a_places_words_are_no_places(run, text):
+    x = run(_LEAD + text)
+    assert not [p for p in _places(x) if "Sierra" in p or "Range" in p]
+
+
 @pytest.mark.parametrize(
     ("text", "event"),
     [

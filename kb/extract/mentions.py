@@ -620,6 +620,8 @@ class _MentionFinder:
         """The NER's label, corrected by what the article and the gazetteer say;
         None for a nationality or demonym."""
         label = ent.label_
+        if label == "NORP" and len(ent) > 1 and ent[-1].lower_ in lx.PLACE_NAME_HEADS:
+            return "LOC"  # "Plaquemines Parish": no people is named by a place's head
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
@@ -687,12 +689,17 @@ class _MentionFinder:
             and _facility_slot(ent)
         ):
             return "LOC"  # "treated at Kelvin Hospital": where, not who
+        first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
         if (
             label in ("PERSON", "ORG")
             and len(ent) > 1
-            and ent[0].is_title
-            and ent[0].lower_ in lx.PLACE_NAME_FIRST_WORDS
-            and ent[-1].lower_ not in lx.FACILITY_HEADS | lx.INSTITUTION_NOUNS
+            and first.is_title
+            and first.lower_ in lx.PLACE_NAME_FIRST_WORDS
+            and ent[-1].lower_
+            not in lx.FACILITY_HEADS
+            | lx.INSTITUTION_NOUNS
+            | lx.COMPANY_FORMS
+            | lx.ORG_GENERIC
         ):
             return "LOC"  # "Place Orlen", "Via Roma"
         if (
@@ -700,6 +707,9 @@ class _MentionFinder:
             and len(ent) > 1
             and ent[-1].is_title
             and ent[-1].lower_ in lx.PLACE_NAME_HEADS
+            # "the Center for Medium-Range …" cut short: a body's name
+            and ent[-2].text != "-"
+            and not any(t.pos_ == "ADP" and t.lower_ != "of" for t in ent)
             # "Anita Hill", "Grace Park": surnames too, where the NER saw a person
             and not (label == "PERSON" and ent[-1].lower_ in lx.SURNAME_PLACE_WORDS)
         ):

@@ -1537,12 +1537,13 @@ PLACE_NAME_HEADS = frozenset(
     mountain mountains valley island islands bay sea ocean beach forest desert canal
     highway motorway airport stadium harbour harbor coast peninsula gulf strait falls
     hill hills glacier reservoir dam volcano hotel platz embassy prison jail
-    suites""".split()
+    suites northwest northeast southwest southeast midwest range basin delta plateau
+    plains archipelago atoll reef strip county parish prefecture""".split()
 )
 # Words that open a street's or square's name in other languages: "Place Orlen",
 # "Piazza Varda", "Rue Kellan".
 PLACE_NAME_FIRST_WORDS = frozenset(
-    "place piazza plaza rue via avenida calle praça mount mt lake cape".split()
+    "place piazza plaza rue via avenida calle praça mount mt lake cape sierra isle".split()
 )
 # Last words of the names of buildings that are places where the text says where
 # ("at Kelvin Hospital") and bodies where they act ("Kelvin Hospital said").
