@@ -102,6 +102,42 @@ def test_hints_are_claims(run, text):
     assert _claimants(run(_LEAD + text)) == {"Ana Obi"}
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # "per" that opens a sentence cites a source, as "according to" does
+        (
+            "Per Varda police, two men were arrested after the fight.",
+            ("Varda police", "two men were arrested after the fight"),
+        ),
+        # a figure reported is a statement, however short
+        (
+            "Varda's health ministry reported 40 new cases on Sunday.",
+            ("Varda health ministry", "40 new cases"),
+        ),
+        (
+            "The Kellan health authority reported a third case of the flu.",
+            ("Kellan health authority", "a third case of the flu"),
+        ),
+    ],
+)
+def test_sources_cited_by_per_and_figures_reported(run, text, claim):
+    assert claim in _claims(run(_LEAD + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: "per" of a rate; a report of an act; a period's ordinal
+        "Tickets cost $5 per person at the Varda fair.",
+        "Maria Lopez reported the theft to police.",
+        "Kellan reported third-quarter earnings that topped estimates.",
+    ],
+)
+def test_no_claim_of_a_rate_an_act_or_a_period(run, text):
+    assert not _claims(run(_LEAD + text))
+
+
 def test_being_asked_is_no_question_of_ones_own(run):
     x = run(
         _LEAD + "Asked if he would sing at the gala, Tomas Brandt replied, "

@@ -197,6 +197,29 @@ def _without_speaker(clause: SpacySpan, subj: Token, cue: Token) -> SpacySpan:
     return clause.doc[clause.start : name_start - 1]
 
 
+def _to_of(according: Token) -> Token | None:
+    """The "to" of "according to", as a child or the next word."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    doc = according.doc
+    if (
+        to is None
+        and according.i + 1 < len(doc)
+        and doc[according.i + 1].lower_ == "to"
+    ):
+        to = doc[according.i + 1]
+    return to
+
+
+def _per(tok: Token) -> Token | None:
+    """ "Per Varda police, two men were held": "per" that opens its sentence and
+    is set off by a comma cites a source, as "according to" does (not "$5 per
+    share")."""
+    if tok.lower_ != "per" or tok.i != tok.sent.start:
+        return None
+    end = tok.right_edge.i + 1
+    return tok if end < len(tok.doc) and tok.doc[end].text == "," else None
+
+
 def _before_other_cue(sent: SpacySpan, start: int) -> int:
     """Where what a parenthetical cue attributes stops: before another source's
     cue clause ("…, he said, and Ana Obi added that …"), else at the sentence end."""
@@ -435,7 +458,10 @@ class _ClaimRules(AttributionRules):
         # "criticised the decision": a bare noun that refers back states nothing of
         # its own; what is said takes three words or more. A denial states that
         # what it denies is untrue: "denied the charges" is a claim.
-        least = 1 if _denies_a_claim(tok) else 2 if _names_something(tok) else 3
+        # A figure reported is what is said, however few its words ("reported 40
+        # new cases").
+        short = _denies_a_claim(tok) or tok.lemma_.lower() == "report"
+        least = 1 if short else 2 if _names_something(tok) else 3
         if tok.lemma_.lower() in _ADVISING and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children
         ):
@@ -656,16 +682,9 @@ class _ClaimRules(AttributionRules):
         return len(re.findall(r"\w+", self.text[a:b]))
 
     def _according_claim(self, tok: Token) -> RawClaim | None:
-        """ "…, according to X." — X's statement is the rest of the sentence."""
-        if tok.lower_ != "according":
-            return None
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if (
-            to is None
-            and tok.i + 1 < len(self.doc)
-            and self.doc[tok.i + 1].lower_ == "to"
-        ):
-            to = self.doc[tok.i + 1]
+        """ "…, according to X." — X's statement is the rest of the sentence; so
+        with "Per X, …" opening it."""
+        to = _per(tok) if tok.lower_ != "according" else _to_of(tok)
         if to is None:
             return None
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)

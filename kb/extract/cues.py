@@ -219,6 +219,13 @@ def object_content(cue: Token) -> SpacySpan | None:
         if obj is None or obj.lemma_.lower() not in ("responsibility", "credit"):
             return None
         return _completed(cue, obj.left_edge.i, rights, obj)
+    if lemma == "report" and not any(c.dep_ == "auxpass" for c in cue.children):
+        # "the ministry reported 40 new cases": a figure it gives; not "reported
+        # the theft", an act
+        obj = next((c for c in rights if c.dep_ == "dobj"), None)
+        if obj is None or not any(map(_a_figure, obj.subtree)):
+            return None
+        return _completed(cue, obj.left_edge.i, rights, obj)
     if lemma in lx.OBJECT_CUE_PARTICLES and any(
         c.dep_ in ("auxpass", "nsubjpass") for c in cue.children
     ):
@@ -251,6 +258,15 @@ def object_content(cue: Token) -> SpacySpan | None:
     ):
         return None  # "called the mayor": a phone call, not a statement
     return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _a_figure(tok: Token) -> bool:
+    """A number or a count ("40", "a third case"); not the ordinal of a period
+    ("third-quarter earnings")."""
+    if tok.pos_ == "NUM":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.like_num and (nxt is None or nxt.text != "-")
 
 
 def _request(cue: Token, rights: list[Token]) -> SpacySpan | None:
