@@ -339,6 +339,33 @@ def test_a_street_named_for_someone_is_no_appointment(run):
 
 
 @pytest.mark.parametrize(
+    ("text", "event", "modality"),
+    [
+        # what may come lies ahead, and is no plan
+        (
+            "The storm could hit Varda on Friday.",
+            ("storm", "2016-12-16"),
+            "hypothetical",
+        ),
+        ("The vote might be held on Friday.", ("vote", "2016-12-16"), "hypothetical"),
+        # guards: a plan; a perfect looks back
+        ("The vote will be held on Friday.", ("vote", "2016-12-16"), "planned"),
+        (
+            "The storm may have hit Varda on Friday.",
+            ("storm", "2016-12-09"),
+            "asserted",
+        ),
+    ],
+)
+def test_what_may_come(run, text, event, modality):
+    x = run(_LEAD + text, published="2016-12-15")
+    found = {
+        (e.trigger.text, e.date.value if e.date else None): e.modality for e in x.events
+    }
+    assert found.get(event) == modality
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [
         ("the next day", 1),

@@ -349,6 +349,8 @@ def tense(verb: Token) -> Tense:
         kids = list(cur.children)
         if any(c.lower_ in _FUTURE_AUX for c in kids if c.dep_ == "aux"):
             return "future"
+        if may_come(kids):
+            return "future"  # "could hit Varda on Friday"
         if _set_to_happen(cur, kids):
             return "future"
         if cur.lemma_ in _PLAN_VERBS and any(
@@ -387,6 +389,15 @@ def tense(verb: Token) -> Tense:
 
 _PRESENT = ("VBZ", "VBP")
 _TIME_MARKS = frozenset({"when", "until", "before", "after", "once", "as"})
+
+
+#: modals of what may come; with "have" ("may have hit") they look back
+_MAY = {"could", "may", "might"}
+
+
+def may_come(kids: list[Token]) -> bool:
+    aux = [c.lower_ for c in kids if c.dep_ == "aux"]
+    return any(a in _MAY for a in aux) and "have" not in aux
 
 
 def _clause_of_time(verb: Token) -> bool:

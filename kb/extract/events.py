@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kb.extract.claims import claims_of
 from kb.extract.cues import is_quote_cue
-from kb.extract.dates import CORE_DEPS, an_interval, dated_verb, dates_of, tense
+from kb.extract.dates import (
+    CORE_DEPS,
+    an_interval,
+    dated_verb,
+    dates_of,
+    may_come,
+    tense,
+)
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
@@ -760,6 +767,8 @@ def _modality(tok: Token) -> str:
         c.tag_ == "TO" for c in verb.children
     ):
         verb = verb.head
+    if may_come(list(verb.children)):
+        return "hypothetical"  # "the storm could hit Varda on Friday"
     return "planned" if tense(verb) == "future" and verb.tag_ != "VBD" else "asserted"
 
 
