@@ -707,6 +707,8 @@ class _ClaimRules(AttributionRules):
         stmt = (pieces[0][0], pieces[-1][1])
         claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, obj)
         claim.parts = tuple(pieces) if len(pieces) > 1 else ()
+        # "according to a statement released on Tuesday": when it was stated
+        claim.date = self.dates.date_within([to], tok)
         return claim
 
     def _issuer(self, subj: Token) -> int | None:

@@ -18,11 +18,13 @@ from kb.extract.syntax import prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
 from kb.text.dates import (
+    MONTHS,
     Dateline,
     Tense,
     days_from_anchor,
     find_dateline,
     holiday,
+    months_from_anchor,
     parse_published,
     published_date,
     resolve,
@@ -53,6 +55,8 @@ _PLAN_VERBS = {
     "ready",
     "willing",
 }
+#: the words that count a day from another: "the day before", "a week later"
+_SIDES = frozenset({"before", "after", "later", "earlier"})
 #: how many sentences back "the next day" looks for the day it counts from
 _ANCHOR_REACH = 4
 #: a verb's subject, object or complement: its own arguments
@@ -103,7 +107,19 @@ class DateContext:
         for _ in range(4):
             if cur is None:
                 break
-            for ent, of in by_own:
+            # the event noun's own date ("the attack on Monday"), then the verb's
+            # before one on another noun: "after talks on Monday, they signed a
+            # ceasefire on Tuesday" is Tuesday's
+            at: Token = cur
+            nearest = sorted(
+                by_own,
+                key=lambda pair: (
+                    pair[1] not in (None, noun),
+                    noun is None or noun not in pair[0].root.ancestors,
+                    _nouns_up(pair[0], at),
+                ),
+            )
+            for ent, of in nearest:
                 if not _may_date(of, verb, cur, noun):
                     continue
                 if (
@@ -111,7 +127,7 @@ class DateContext:
                     and not _dates_the_saying(ent, cur)
                     and not _of_another_time(ent, verb, when)
                 ):
-                    value = self._value(ent, _read(tense(cur), ahead, cur))
+                    value = self._value(ent, _read(tense(cur), ahead, cur, ent))
                     if value is not None:
                         return value
             if _at_another_time(cur):
@@ -162,19 +178,36 @@ class DateContext:
 
     def _value(self, ent: SpacySpan, when: Tense) -> DateValue | None:
         """A date expression's value: from the publication date, or for "the next
-        day", "two days later" from the day the story named last before it."""
+        day", "two days later", "a month later" from the date the story named last
+        before it."""
         value = resolve(ent.text, self.ref, when)
-        days = days_from_anchor(ent.text)
-        if value is None and days is not None:
-            value = self._from_anchor(ent, days)
-        return value
+        return value if value is not None else self._counted(ent)
 
-    def _from_anchor(
-        self, ent: SpacySpan, days: int, depth: int = 0
-    ) -> DateValue | None:
-        """The day ``days`` after the latest date named in the few sentences before
-        ``ent`` (itself counted so if it is one: "the next day … two days later"),
-        when that date is a day; a month or a year is too coarse to count from."""
+    def _counted(self, ent: SpacySpan, depth: int = 0) -> DateValue | None:
+        """The date ``ent`` counts to from the latest date named in the few
+        sentences before it (itself counted so if it is one: "the next day … two
+        days later"): days from a day, months from a month or a day; a year is too
+        coarse to count from."""
+        days = days_from_anchor(ent.text)
+        months = months_from_anchor(ent.text)
+        if days is None and months is None or depth > _ANCHOR_REACH:
+            return None
+        anchor = self._anchor(ent, depth)
+        if anchor is None:
+            return None
+        if days is not None:
+            if anchor.precision != "day":
+                return None
+            day = date.fromisoformat(anchor.value) + timedelta(days=days)
+            return DateValue(day.isoformat(), "day")
+        if anchor.precision == "year" or months is None:
+            return None
+        year, month = map(int, anchor.value[:7].split("-"))
+        index = year * 12 + month - 1 + months
+        return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+
+    def _anchor(self, ent: SpacySpan, depth: int) -> DateValue | None:
+        """The latest date named before ``ent`` in the few sentences before it."""
         starts = sorted(k for k in self.by_sentence if k <= ent.start)[-_ANCHOR_REACH:]
         for start in reversed(starts):
             for earlier in reversed(self.by_sentence[start]):
@@ -182,15 +215,10 @@ class DateContext:
                     continue
                 verb = dated_verb(earlier)
                 value = resolve(earlier.text, self.ref, tense(verb) if verb else "past")
-                more = days_from_anchor(earlier.text)
-                if value is None and more is not None and depth < _ANCHOR_REACH:
-                    value = self._from_anchor(earlier, more, depth + 1)
                 if value is None:
-                    continue
-                if value.precision != "day":
-                    return None
-                day = date.fromisoformat(value.value) + timedelta(days=days)
-                return DateValue(day.isoformat(), "day")
+                    value = self._counted(earlier, depth + 1)
+                if value is not None:
+                    return value
         return None
 
     def date_under(self, noun: Token, verb: Token) -> DateValue | None:
@@ -278,7 +306,7 @@ def find_dates(doc: Doc) -> DateContext:
     for e in doc.ents:
         # "on New Year's Eve": the tagger calls a day known by name an event
         if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
-            by_sentence.setdefault(e.sent.start, []).extend(_two_ends(e))
+            by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
     return DateContext(
         ref,
         dateline,
@@ -302,6 +330,21 @@ def _verb_above(ent: SpacySpan) -> bool:
     while head.dep_ == "prep" and head.head != head:
         head = head.head
     return head.pos_ in ("VERB", "AUX")
+
+
+def _whole(ent: SpacySpan) -> SpacySpan:
+    """A date entity with the word the tagger left out: the year or month after
+    its "of" ("[the summer of] 2022"), the side of "[the day] before"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.end >= ent.sent.end:
+        return ent
+    after = doc[ent.end]
+    of_when = ent[-1].lower_ == "of" and (
+        re.fullmatch(r"(?:1[89]|2[01])\d\d", after.text) or after.lower_ in MONTHS
+    )
+    # "[The day] before", with no object of its own: a day counted back
+    counted = after.lower_ in _SIDES and after.dep_ == "advmod" and after.head in ent
+    return doc[ent.start : ent.end + 1] if of_when or counted else ent
 
 
 def _two_ends(ent: SpacySpan) -> list[SpacySpan]:
@@ -414,9 +457,10 @@ def _clause_of_time(verb: Token) -> bool:
 
 def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     """A verb that says what is to come: "the summit to be held in May", "she is
-    to visit Riga", "he is due in Oslo"."""
+    to visit Riga", "he is due in Oslo", "Varda to close border" (a headline)."""
     if any(c.tag_ == "TO" for c in kids) and (
-        verb.dep_ in ("acl", "relcl")
+        # "Kellan to hold election on Sept. 14": a headline's future
+        verb.dep_ in ("acl", "relcl", "ROOT")
         or verb.dep_ == "advcl"
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     ):
@@ -485,10 +529,39 @@ def _over_a_span(verb: Token) -> bool:
     return False
 
 
-def _read(found: Tense, ahead: bool, verb: Token | None = None) -> Tense:
+def _read(
+    found: Tense, ahead: bool, verb: Token | None = None, ent: SpacySpan | None = None
+) -> Tense:
     if verb is not None and verb.lemma_.lower() in _PUT_OFF:
         return "future"  # "postponed until Saturday": the new time lies ahead
+    if verb is not None and ent is not None and _moved_to(ent, verb):
+        return "future"  # "the vote was moved to Nov. 9": the new time too
     return "ahead" if found == "present" and ahead else found
+
+
+def _moved_to(ent: SpacySpan, verb: Token) -> bool:
+    """ "moved to Nov. 9", "shifted to Friday": the date a thing was moved to
+    (not "moved to Varda in 2019": there the date is the move's own)."""
+    prep = ent.root.head
+    return (
+        verb.lemma_.lower() in ("move", "shift")
+        and ent.root.dep_ == "pobj"
+        and prep.lower_ in ("to", "until")
+        and prep.head == verb
+    )
+
+
+def _nouns_up(ent: SpacySpan, verb: Token) -> int:
+    """How many nouns stand between a date and the verb it hangs on: "on Tuesday"
+    none, "after talks on Monday" one."""
+    count = 0
+    for tok in ent.root.ancestors:
+        if tok == verb:
+            break
+        # a word of time is none: "on the night of Monday"
+        timely = tok.ent_type_ in ("DATE", "TIME") or ent.start <= tok.i < ent.end
+        count += tok.pos_ in ("NOUN", "PROPN") and not timely
+    return count
 
 
 def _not_when(ent: SpacySpan) -> bool:

@@ -58,6 +58,13 @@ HOLIDAYS = {
     r"halloween": (10, 31),
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# a part of a month or year that dates no finer than the whole: "the end of May",
+# "the first half of 2024", "the summer of 2022"
+_PART_OF = (
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle|close|turn"
+    r"|(?:first|second|last|final)\s+(?:half|weeks?|days)"
+    r"|summer|spring|autumn|fall|winter)\s+of\s+)?"
+)
 _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
@@ -70,15 +77,16 @@ _PATTERNS = [
     (re.compile(rf"\b(?P<holiday>{'|'.join(HOLIDAYS)})\b", re.I), "holiday"),
     (
         re.compile(
-            rf"^(?:(?:in|early|late|mid|the|through|until|till|by|since)[\s-]+)*"
-            rf"(?:(?P<rel>last|next|this)\s+)?{_MONTH}$",
+            rf"^(?:(?:in|at|early|late|mid|the|through|until|till|by|since)[\s-]+)*"
+            rf"{_PART_OF}(?:(?P<rel>last|next|this)\s+)?{_MONTH}$",
             re.I,
         ),
         "monthonly",
     ),
     (
         re.compile(
-            rf"^(?:(?:in|early|late|mid|the|since|by|until|fiscal)[\s-]+)*{_YEAR}$",
+            rf"^(?:(?:in|at|early|late|mid|the|since|by|until|fiscal)[\s-]+)*"
+            rf"{_PART_OF}{_YEAR}$",
             re.I,
         ),
         "year",
@@ -114,21 +122,27 @@ _NUMBER_WORDS = {
 _AGO = re.compile(
     r"\b(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+    + r")\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+week\b", re.I)
 # "the next day", "two days later", "the day before", "later that day": a day
 # counted from the day the story last named, not from its publication
 _PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
+# "about two hours later", "nearly a week later": near enough
+_ROUGHLY = r"(?:(?:about|around|nearly|almost|roughly|some|just|only)\s+)?"
 _FROM_ANCHOR = re.compile(
-    r"^(?:the\s+)?(?:"
+    rf"^{_ROUGHLY}(?:the\s+)?(?:"
     rf"(?P<next>next|following)\s+{_PART_OF_DAY}"
     r"|day\s+(?P<side>after|before)"
     r"|(?:previous|preceding)\s+(?P<prev>day|morning|afternoon|evening|night)"
     r"|(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+days?\s+(?P<dir>later|after|earlier|before)"
+    + r")\s+(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    # "hours later", "minutes after": the same day, near enough
+    r"|(?:(?:\d{1,2}|a\s+few|several|some|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+)?(?:hour|minute|moment)s?\s+(?:later|after(?:wards)?|earlier|before)"
     rf"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+{_PART_OF_DAY})$",
     re.I,
 )
@@ -143,6 +157,8 @@ def days_from_anchor(text: str) -> int | None:
     (1, 2)
     >>> days_from_anchor("the day before"), days_from_anchor("later that day")
     (-1, 0)
+    >>> days_from_anchor("a week later"), days_from_anchor("Hours later")
+    (7, 0)
     >>> days_from_anchor("next week") is None
     True
     """
@@ -157,8 +173,33 @@ def days_from_anchor(text: str) -> int | None:
         return -1
     if m["n"]:
         n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+        n *= 7 if m["unit"].lower() == "week" else 1
         return n if m["dir"].lower() in ("later", "after") else -n
     return 0
+
+
+_MONTHS_FROM_ANCHOR = re.compile(
+    rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+months?\s+(?P<dir>later|after|earlier|before)$",
+    re.I,
+)
+
+
+def months_from_anchor(text: str) -> int | None:
+    """How many months after (or before) the date the story last named an
+    expression counts: "a month later" 1, "two months earlier" -2.
+
+    >>> months_from_anchor("A month later"), months_from_anchor("two months before")
+    (1, -2)
+    >>> months_from_anchor("a month ago") is None
+    True
+    """
+    m = _MONTHS_FROM_ANCHOR.match(text.strip())
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+    return n if m["dir"].lower() in ("later", "after") else -n
 
 
 # "the third quarter", "Q3 2024", "the first quarter of 2025", "fiscal 2024": a
@@ -177,7 +218,10 @@ _QUARTER_NUMBER = {
     "final": 4,
     "last": 4,
 }
-_RELATIVE_SPAN = re.compile(r"\b(?P<rel>last|next|this)\s+(?P<unit>month|year)\b", re.I)
+# "last month", "next year"; "the end of the year": this one's
+_RELATIVE_SPAN = re.compile(
+    r"\b(?:(?P<rel>last|next|this)|(?<=of )the)\s+(?P<unit>month|year)\b", re.I
+)
 
 
 def parse_published(value: str | None) -> date | None:
@@ -362,8 +406,10 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
     if m:
         return _nearest_weekday(WEEKDAYS[m["wd"]], ref, tense, m["rel"] or "")
     m = _RELATIVE_SPAN.search(lowered)
-    if m:
-        step = {"last": -1, "next": 1, "this": 0}[m["rel"]]
+    # "ended the year with a loss" in January is last year's: "the year" is only
+    # sure of what lies ahead ("by the end of the year")
+    if m and (m["rel"] or tense not in _BACK):
+        step = {"last": -1, "next": 1, "this": 0}[m["rel"] or "this"]
         if m["unit"] == "year":
             return DateValue(str(ref.year + step), "year")
         month_index = ref.year * 12 + ref.month - 1 + step
@@ -373,7 +419,8 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
 
 def _ago(lowered: str, ref: date) -> DateValue | None:
     """ "two days ago" is a day; "three weeks ago" a day too (the same weekday);
-    "a month ago" a month; "a year ago" the same month a year before."""
+    "a month ago" a month; "a year ago" the same month a year before; "a decade
+    ago" a year."""
     m = _AGO.search(lowered)
     if m is None:
         return None
@@ -382,6 +429,8 @@ def _ago(lowered: str, ref: date) -> DateValue | None:
     if unit in ("day", "week"):
         days = n * (7 if unit == "week" else 1)
         return DateValue((ref - timedelta(days=days)).isoformat(), "day")
+    if unit == "decade":  # "a decade ago": no finer than its year
+        return DateValue(str(ref.year - 10 * n), "year")
     months = n * (12 if unit == "year" else 1)
     index = ref.year * 12 + ref.month - 1 - months
     return _month_value(index // 12, index % 12 + 1)
@@ -444,6 +493,10 @@ def resolve(
     DateValue(value='2012-07', precision='month')
     >>> resolve("through June", date(2013, 3, 18), "ahead")
     DateValue(value='2013-06', precision='month')
+    >>> resolve("the first half of 2024"), resolve("at the end of May", date(2025, 6, 1))
+    (DateValue(value='2024', precision='year'), DateValue(value='2025-05', precision='month'))
+    >>> resolve("by the end of the year", date(2025, 6, 1), "future")
+    DateValue(value='2025', precision='year')
     """
     found = _absolute(text, ref, tense)
     if found is not None or ref is None:
