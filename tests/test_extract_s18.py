@@ -217,6 +217,20 @@ def test_bodies_named_with_a_places_words_are_no_places(run, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a contest named after a place, and a work a performer is in
+        ("Maria Lopez played in the Orlen Open last year.", "Orlen Open"),
+        ("Maria Lopez was cast in Varda Nights.", "Varda Nights"),
+        ("Maria Lopez starred in Breaking Orlen.", "Breaking Orlen"),
+    ],
+)
+def test_contests_and_works_are_no_actors_or_places(run, text, name):
+    x = run(_LEAD + text)
+    assert name not in _actors(x) + _places(x)
+
+
+@pytest.mark.parametrize(
     ("text", "event"),
     [
         # a date on the occasion a deed takes place in

@@ -324,7 +324,25 @@ def _title_of_a_work(ent: SpacySpan) -> bool:
     beside += [c for c in root.children if c.dep_ == "appos"]
     if ent.start > 0 and root.dep_ not in ("nsubj", "nsubjpass"):
         beside.append(ent.doc[ent.start - 1])  # "the film Blue Orchard", unparsed
-    return any(t.lemma_.lower() in lx.WORK_NOUNS and t.pos_ == "NOUN" for t in beside)
+    if any(t.lemma_.lower() in lx.WORK_NOUNS and t.pos_ == "NOUN" for t in beside):
+        return True
+    return _starred_in(root)
+
+
+def _a_competition(ent: SpacySpan) -> bool:
+    """ "the Orlen Open", "the Varda Cup": a contest named after a place."""
+    return len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in lx.COMPETITION_HEADS
+
+
+def _starred_in(root: Token) -> bool:
+    """ "starred in Breaking Orlen", "appeared in Varda Nights": what a performer
+    is in is a work."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lemma_.lower() in lx.PERFORMING_VERBS
+    )
 
 
 def _numbered(ent: SpacySpan) -> bool:
@@ -526,6 +544,9 @@ class _MentionFinder:
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
             self._place_in_name(ent)
             return
+        if place is None and (_a_competition(ent) or _starred_in(ent.root)):
+            self._place_in_name(ent)
+            return  # "the Orlen Open", "starred in Varda Nights", as a place too
         if place is None and text.lower() in lx.ONE_WORD_EVENTS:
             return  # "the Oscars", whatever the NER took it for
         label = self._label(ent, text, place)

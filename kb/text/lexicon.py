@@ -1437,6 +1437,13 @@ PRODUCT_NOUNS = frozenset(
 # Nouns for a work or a made thing whose name may stand beside them: "the album
 # Midnight Rivers", "her novel, The Silent Harbour,", "the ship Orlen Star", "the
 # drug Keytruda": the name is no actor.
+# Last words of the names of contests, which are no places: "the Orlen Open".
+COMPETITION_HEADS = frozenset(
+    """open masters classic invitational cup games championship championships
+    tournament marathon olympics""".split()
+)
+# What a performer does in a work: "starred in Breaking Orlen".
+PERFORMING_VERBS = frozenset({"star", "co-star", "costar", "feature", "cast"})
 WORK_NOUNS = frozenset(
     """album albums film films movie movies novel novels book books song songs single
     show shows series play plays opera documentary painting poem track memoir
@@ -1466,7 +1473,8 @@ THING_NAME_HEADS = frozenset(
     """index average report act treaty agreement accord protocol policy agenda cup
     games day olympics championship championships tournament festival exhibition expo
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
-    emmys grammy grammys marathon show fair carnival bowl""".split()
+    emmys grammy grammys marathon show fair carnival bowl open masters classic
+    invitational""".split()
 )
 # Nouns that refer back to an event of another type than their own: "the deal"
 # after a takeover, "the ballot" after an election.
