@@ -7,8 +7,10 @@ An entity's counts are ``?entity <urn:newskb:keyRows/NAME> "…"`` in the index 
 a first line, the guard of the list's texts they were counted for (:func:`guard`),
 then a line per key with other than one row: the count, a tab, and the key's terms
 as a list holds them (SPARQL text, separated by tabs, an empty field for an unbound
-one). A reader uses them only when the guard is that of the list it read, so a
-list written again by code that keeps no counts is read as before.
+one). A count is text: a number, or, for a query whose rows a count cannot keep
+(conflicting-figures'), what its rows are made of (:mod:`kb.store.label_rows`). A
+reader uses them only when the guard is that of the list it read, so a list
+written again by code that keeps no counts is read as before.
 """
 
 from __future__ import annotations
@@ -21,11 +23,22 @@ import pyoxigraph as ox
 
 from kb.store.sparql import PREDECLARED, Key
 
-__all__ = ["PREFIX", "counted", "decode", "encode", "guard", "of_keys", "read_counts"]
+__all__ = [
+    "ONE",
+    "PREFIX",
+    "counted",
+    "decode",
+    "encode",
+    "guard",
+    "of_keys",
+    "read_counts",
+]
 
 PREFIX = "urn:newskb:keyRows/"
 
-Counts = dict[ox.NamedNode, dict[Key, int]]
+Counts = dict[ox.NamedNode, dict[Key, str]]
+#: The count of a key of one row, which a text leaves out.
+ONE = "1"
 
 
 def guard(whole: str, added: str | None) -> str:
@@ -36,33 +49,33 @@ def guard(whole: str, added: str | None) -> str:
     return f"{check:08x}:{len(whole)}:{-1 if added is None else len(added)}"
 
 
-def encode(check: str, counts: Mapping[Key, int]) -> str:
+def encode(check: str, counts: Mapping[Key, str]) -> str:
     """The text of a list's counts: the guard ``check``, then each key of
     ``counts`` whose count is not one."""
     lines = [check]
     for key, found in counts.items():
-        if found != 1:
+        if found != ONE:
             lines.append(f"{found}\t" + "\t".join(t or "" for t in key))
     return "\n".join(lines)
 
 
-def of_keys(keys: Iterable[Key], counts: Mapping[Key, int]) -> dict[Key, int]:
+def of_keys(keys: Iterable[Key], counts: Mapping[Key, str]) -> dict[Key, str]:
     """The counts of ``keys`` that are not one, where ``counts`` (a counting
     query's) has no key with no row."""
-    found = ((key, counts.get(key, 0)) for key in keys)
-    return {key: n for key, n in found if n != 1}
+    found = ((key, counts.get(key, "0")) for key in keys)
+    return {key: n for key, n in found if n != ONE}
 
 
-def decode(text: str, check: str) -> dict[Key, int] | None:
+def decode(text: str, check: str) -> dict[Key, str] | None:
     """The counts of the keys that have other than one row, or ``None`` when the
     text was counted for other lists than those whose guard is ``check``."""
     first, _, rest = text.partition("\n")
     if first != check:
         return None
-    found: dict[Key, int] = {}
+    found: dict[Key, str] = {}
     for line in rest.split("\n") if rest else ():
         count, *terms = line.split("\t")
-        found[tuple(t or None for t in terms)] = int(count)
+        found[tuple(t or None for t in terms)] = count
     return found
 
 
@@ -93,5 +106,5 @@ def read_counts(db: ox.Store, text: str, entity: str, keys: list[str]) -> Counts
             key = tuple(
                 None if solution[i] is None else str(solution[i]) for i in where
             )
-            found.setdefault(owner, {})[key] = int(count.value)
+            found.setdefault(owner, {})[key] = count.value
     return found

@@ -35,12 +35,13 @@ settled) makes every list be written again.
 
 Beside a list of :data:`MIN_KEYS` keys or more, articles-mentioning's, claims-by's,
 events-at's and timeline's lists keep how many rows of the query's answer each key
-has where that is not one (:mod:`kb.store.key_rows`), counted whole with the list
-or, when rows are merged in steps, for the written items' keys
-(:func:`_settled_counts`), so that a page deep in a busy entity's answer starts at
-its own keys. A name of several entities reads their lists merged as far as a
-page needs (:mod:`kb.store.merged_keys`), and their counts where they add up
-(:attr:`_Kind.merging`).
+has where that is not one (:mod:`kb.store.key_rows`), and conflicting-figures' the
+parts of its keys' rows that are not the claimants' labels
+(:mod:`kb.store.label_rows`), counted whole with the list or, when rows are merged
+in steps, for the written items' keys (:func:`_settled_counts`), so that a page
+deep in a busy entity's answer starts at its own keys. A name of several entities
+reads their lists merged as far as a page needs (:mod:`kb.store.merged_keys`), and
+their counts where they add up (:attr:`_Kind.merging`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kb.rdf.namespaces import KB, SCHEMA
-from kb.store import key_rows, queries
+from kb.store import key_rows, label_rows, queries
 from kb.store.merged_keys import MergedKeys
 from kb.store.name_index import _INDEX, _NAME_KEY, lines_with, lookup_entities
 from kb.store.sparql import PREDECLARED, Key, order_keys, term_kind
@@ -143,8 +144,9 @@ class _Kind:
     def counted(self) -> bool:
         """Whether its lists' keys have their rows counted: whether a key's rows
         change only with its items' own triples, or with the links the lists
-        follow (conflicting-figures' rows read the claimants' labels, which any
-        article may add to)."""
+        follow. conflicting-figures' rows read the claimants' labels too, which
+        any article may add to: its lists keep the other parts of its keys'
+        rows, and a page reads the labels (:mod:`kb.store.label_rows`)."""
         return self.query.name in _COUNTED
 
     @property
@@ -211,11 +213,13 @@ def _kinds() -> tuple[_Kind, ...]:
 
 _ITEMS = re.compile(r"^#\s*items:\s*(.*)$", flags=re.MULTILINE)
 #: The queries whose lists keep their keys' counts of rows (see :attr:`_Kind.counted`).
-_COUNTED = frozenset({"articles-mentioning", "claims-by", "events-at", "timeline"})
+_COUNTED = frozenset(
+    {"articles-mentioning", "claims-by", "conflicting-figures", "events-at", "timeline"}
+)
 #: The queries whose rows of a key are the same whichever entity's list it is in
 #: (see :attr:`_Kind.merging`): articles-mentioning's key is an article, its rows
-#: the article's headlines.
-_SAME_ROWS = frozenset({"articles-mentioning"})
+#: the article's headlines; conflicting-figures' rows do not name the party.
+_SAME_ROWS = frozenset({"articles-mentioning", "conflicting-figures"})
 #: The queries whose lists an index of version 4 lacks (a write makes it version
 #: 5 and writes them for every entity: :func:`kb.store.name_index.upgrade`).
 SINCE_VERSION_5 = frozenset({"articles-mentioning"})
@@ -481,7 +485,7 @@ def _settled_counts(
     ]
     old = _lists(db, kind.rows, after.whole)
     now: dict[ox.NamedNode, str | None] = dict.fromkeys(after.whole)
-    known: dict[ox.NamedNode, dict[Key, int]] = {}
+    known: dict[ox.NamedNode, dict[Key, str]] = {}
     for entity in entities:
         before, text = old.get(entity), kept.whole.get(entity)
         if entity in again or before is None or text is None:
@@ -527,7 +531,7 @@ def _item_counts(
     db: ox.Store,
     kind: _Kind,
     nodes: set[ox.NamedNode],
-    known: dict[ox.NamedNode, dict[Key, int]],
+    known: dict[ox.NamedNode, dict[Key, str]],
     fresh: dict[ox.NamedNode, set[Row]],
 ) -> key_rows.Counts:
     """The counts of the keys of entities whose counts are ``known`` (those of
@@ -549,7 +553,7 @@ def _item_counts(
         mine = items.get(entity, {})
         for row in fresh.get(entity, ()):
             key = tuple(None if row[i] is None else str(row[i]) for i in columns)
-            counts[key] = mine.get(key, 0)
+            counts[key] = mine.get(key, "0")
         out[entity] = counts
     return out
 
@@ -878,7 +882,11 @@ def _counts(
     found: key_rows.Counts = {}
     keys = list(kind.plan.variables)
     for text in _texts(kind, kind.query, entities, items):
-        for entity, counts in key_rows.read_counts(db, text, kind.entity, keys).items():
+        if kind.query.name == label_rows.QUERY:
+            counted = label_rows.read_parts(db, text, kind.entity)
+        else:
+            counted = key_rows.read_counts(db, text, kind.entity, keys)
+        for entity, counts in counted.items():
             found.setdefault(entity, {}).update(counts)
     return found
 
@@ -1035,11 +1043,13 @@ def stored_keys(
         lines = None if texts is None else _all_lines(*texts)
         if texts is None or lines is None or len(lines) < MIN_KEYS:
             return None  # as cheap to find by the key query
-        return KeptKeys(lines, kind.columns, _counts_of(db, kind, entity, texts))
+        counts = _counts_of(db, kind, entity, texts, bindings)
+        return KeptKeys(lines, kind.columns, counts)
     # the name test's entities (several: "officials", a group and one article's
     # own) and the areas the places are in (a country no article names among
     # them) are all the query's entity: each its own list
-    return _merged_keys(db, kind, {*entities, *inner}, set(chain(*inner.values())))
+    places = set(chain(*inner.values()))
+    return _merged_keys(db, kind, ({*entities, *inner}, places), bindings)
 
 
 def _entity_texts(
@@ -1060,31 +1070,53 @@ def _text_of(db: ox.Store, entity: ox.NamedNode, predicate: ox.NamedNode) -> str
 
 
 def _counts_of(
-    db: ox.Store, kind: _Kind, entity: ox.NamedNode, texts: tuple[str, str | None]
-) -> dict[Key, int] | None:
+    db: ox.Store,
+    kind: _Kind,
+    entity: ox.NamedNode,
+    texts: tuple[str, str | None],
+    bindings: Mapping[str, Node],
+) -> Mapping[Key, int] | None:
     """The counts of the rows of an entity's keys that have other than one
     (:mod:`kb.store.key_rows`), or ``None`` when its list (``texts``) has none
     kept, or none counted for its texts as they are."""
     found = _text_of(db, entity, kind.rows) if kind.counted else None
-    return None if found is None else key_rows.decode(found, key_rows.guard(*texts))
+    if found is None:
+        return None
+    counts = key_rows.decode(found, key_rows.guard(*texts))
+    return None if counts is None else _as_counts(db, kind, counts, bindings)
+
+
+def _as_counts(
+    db: ox.Store, kind: _Kind, counts: dict[Key, str], bindings: Mapping[str, Node]
+) -> Mapping[Key, int]:
+    """Kept counts (:mod:`kb.store.key_rows`) as numbers: conflicting-figures'
+    with the page's parameters and the claimants' labels
+    (:mod:`kb.store.label_rows`)."""
+    if kind.query.name == label_rows.QUERY:
+        return label_rows.LabelledCounts(db, counts, bindings)
+    return {key: int(n) for key, n in counts.items()}
 
 
 def _merged_keys(
-    db: ox.Store, kind: _Kind, areas: set[URIRef], places: set[URIRef]
+    db: ox.Store,
+    kind: _Kind,
+    entities: tuple[set[URIRef], set[URIRef]],
+    bindings: Mapping[str, Node],
 ) -> Sequence[Key] | None:
-    """The keys of the lists of ``areas`` (the query's entities) and of the
-    ``places`` inside them (the part of the key query marked ``#WITHIN``), each
+    """The keys of the lists of ``entities``: the areas (the query's entities)
+    and the places inside them (the part of the key query marked ``#WITHIN``), each
     once, in the order :func:`kb.store.sparql.order_keys` gives; ``None`` when one
     of them has no list but may have keys (it is the object of a triple), or the
     places' keys cannot be read from lists, or the keys cannot be ordered here (as
     :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
+    areas, places = entities
     within = _within_list(kind) if places else (kind, None)
     if within is None:
         return None
     lists, converted, own = [], False, False
-    counts: dict[Key, int] | None = None
+    counts: Mapping[Key, int] | None = None
     # each own list's counts, for a key in several lists
-    every: list[dict[Key, int] | None] = []
+    every: list[Mapping[Key, int] | None] = []
     # the rows of the converted lists' keys, as far as their own counts tell
     derived: _Derived | None = _Derived()
     for entity, (reader, convert) in chain(
@@ -1100,10 +1132,10 @@ def _merged_keys(
         found = (texts[0].split("\n", 1)[0], _all_lines(*texts))
         if not found[1]:
             continue
-        counts = _counts_of(db, reader, node, texts)
+        counts = _counts_of(db, reader, node, texts, bindings)
         if convert is None:
             lists.append(found)
-            every.append(_short_counts(db, kind, node, found[1], counts))
+            every.append(_short_counts(db, kind, (node, found[1]), counts, bindings))
             own = True
             continue
         lists.append(convert(*found))
@@ -1173,26 +1205,28 @@ class _Derived:
 def _short_counts(
     db: ox.Store,
     kind: _Kind,
-    node: ox.NamedNode,
-    lines: list[str],
-    counts: dict[Key, int] | None,
-) -> dict[Key, int] | None:
+    owned: tuple[ox.NamedNode, list[str]],
+    counts: Mapping[Key, int] | None,
+    bindings: Mapping[str, Node],
+) -> Mapping[Key, int] | None:
     """The counts of a list's keys' rows (``counts``, when it keeps them), or,
     for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
     group one article names), counted now, when a merge adds them up (a query
     of those few keys' rows)."""
     if counts is not None or not kind.counted or kind.merging is None:
         return counts
+    node, lines = owned
     if len(lines) >= MIN_KEYS:
         return None  # a busy list whose counts do not match it: read as before
     found = _counts(db, kind, [node]).get(node, {})
-    return key_rows.of_keys((_key_of(line, kind.columns) for line in lines), found)
+    keys = (_key_of(line, kind.columns) for line in lines)
+    return _as_counts(db, kind, key_rows.of_keys(keys, found), bindings)
 
 
 def _lazily_merged(
     kind: _Kind,
     lists: list[tuple[str, list[str]]],
-    counts: list[dict[Key, int] | None],
+    counts: list[Mapping[Key, int] | None],
 ) -> MergedKeys | None:
     """The keys of ``kind``'s own lists (each a header of kinds and its lines,
     in order), merged as a page reads them (:class:`MergedKeys`), with their
@@ -1327,13 +1361,15 @@ class KeptKeys(Sequence[Key]):
         keys are not counted. Where a key before it is ``uncounted`` (rows not
         known), the page starts at the first such key, and as many of the
         rows from it as are before row ``offset``."""
-        if self.counts is None:
-            return None
+        return None if self.counts is None else self._find(offset, 0, 0)
+
+    def _find(self, offset: int, first: int, before: int) -> tuple[int, int]:
+        """:meth:`start`, from key ``first``, which has ``before`` rows before."""
+        assert self.counts is not None
         if not self.counts and not self.uncounted:
             return min(offset, len(self)), max(0, offset - len(self))
-        before = 0
-        for at, line in enumerate(self._lines):
-            key = self._key(line)
+        for at in range(first, len(self._lines)):
+            key = self._key(self._lines[at])
             if key in self.uncounted:
                 return at, offset - before
             found = self.counts.get(key, 1)
@@ -1341,6 +1377,22 @@ class KeptKeys(Sequence[Key]):
                 return at, offset - before
             before += found
         return len(self), offset - before
+
+    def end(self, row: int, first: int, before: int) -> int:
+        """The index after the key of row ``row`` of the answer, or, when the
+        answer has no such row, after its last key with a row: a page that
+        ends there need not read the keys after it (a date range's keys past
+        its last day have none); :func:`len` when the rows are not counted.
+        Key ``first``, at or before row ``row``'s, has ``before`` rows before
+        it."""
+        if self.counts is None or self.uncounted:
+            return len(self)
+        at = self._find(row, first, before)[0]
+        if at < len(self):
+            return at + 1
+        while at > 0 and self.counts.get(self._key(self._lines[at - 1]), 1) == 0:
+            at -= 1
+        return at
 
     def __len__(self) -> int:
         return len(self._lines)

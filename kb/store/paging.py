@@ -86,13 +86,16 @@ def _rows_of(
     # where the page starts, when the store counted the rows of the keys
     start = keys.start(offset) if isinstance(keys, KeptKeys | MergedKeys) else None
     first, skip = (0, offset) if start is None else start
+    end = len(keys)
+    if isinstance(keys, KeptKeys) and start is not None:
+        end = keys.end(offset + limit, first, offset - skip)
     wanted = skip + limit + 1
     rows: list[tuple[Term | None, ...]] = []
     result = None
     done = first
-    while result is None or (done < len(keys) and len(rows) < wanted):
+    while result is None or (done < end and len(rows) < wanted):
         more = _how_many(wanted - len(rows), len(rows), done - first)
-        some = keys[done : done + more]
+        some = keys[done : min(done + more, end)]
         result = store.query(queries.restrict(text, plan.variables, some), bindings)
         rows += result.rows
         done += len(some)

@@ -1,0 +1,150 @@
+"""conflicting-figures' deep pages from kept parts of its keys' rows
+(kb.store.label_rows): the claimants' labels are read with the page, so every page
+is the slice of the whole answer through an article that gives a claimant another
+label, its drop and its add again, with and without from/to, on a generated store
+of invented articles (claims with two figures, claims in two articles, articles
+with no date)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rdflib import RDFS, Graph, Literal, URIRef
+
+from kb.rdf.namespaces import KB
+from kb.store import ordered_keys, queries
+from kb.store.embedded import Store
+from kb.store.label_rows import LabelledCounts
+from kb.store.querying import QueryRequest, prepare
+
+from .test_deep_pages import _articles, _check_slices, _kept, _reading
+from .test_paging import ID, _iri
+
+CASES = [
+    [("entity", "Ilse Varga")],
+    [("entity", "Ilse Varga"), ("from", "2025-03-05")],
+    [("entity", "Ilse Varga"), ("to", "2025-03-05")],
+    [("entity", "Port Authority"), ("from", "2025-03-02"), ("to", "2025-03-02")],
+    [("entity", "Brekke")],  # two entities: their lists merged
+]
+NAME = "conflicting-figures"
+
+
+@pytest.fixture(autouse=True)
+def _short_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lists of a few keys are kept and read, as a busy entity's are
+    monkeypatch.setattr(ordered_keys, "MIN_KEYS", 8)
+
+
+def _store_articles(seed: int, count: int) -> list[tuple[str, Graph]]:
+    """Invented articles, some of whose claims a second article mentions too
+    (two pairs of articles: rows of each, with their own days), or have a
+    second claimant (the labels of both: rows of each)."""
+    out = _articles(seed, count)
+    rng = random.Random(seed)
+    for n, (_, graph) in enumerate(out[1:], start=1):
+        for claim in list(graph.subjects(KB.claimant, None)):
+            if rng.random() < 0.15:
+                graph.add((URIRef(out[n - 1][0]), KB.mentions, claim))
+            if rng.random() < 0.1:
+                graph.add((claim, KB.claimant, _iri("actor", "Red Lantern")))
+    return out
+
+
+def _renaming(n: int) -> tuple[str, Graph]:
+    """An article that gives two claimants another label each."""
+    article = URIRef(f"{ID}article/renaming-{n}")
+    graph = Graph()
+    for name, other in [("Ilse Varga", "I. Varga"), ("Tomas Brekke", "T. Brekke")]:
+        graph.add((article, KB.mentions, _iri("actor", name)))
+        graph.add((_iri("actor", name), RDFS.label, Literal(other)))
+    return str(article), graph
+
+
+def _check(store: Store) -> None:
+    """Every page of every case is the slice of the whole answer, its start
+    found from the kept parts."""
+    for params in CASES:
+        kept = _kept(store, NAME, params)
+        counts = kept.counts
+        if not isinstance(counts, LabelledCounts):  # merged: one a list
+            assert isinstance(counts, list)
+            assert all(isinstance(c, LabelledCounts) for c in counts), params
+        else:
+            assert any(counts[key] != 1 for key in counts), params
+        whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+        assert whole, params
+        _check_slices(store, NAME, params, whole)
+
+
+def test_pages_follow_a_claimants_new_label_its_drop_and_its_add_again() -> None:
+    articles = _store_articles(31, 44)
+    store = Store()
+    store.add_many(articles[:30])
+    store.settle()
+    _check(store)
+    store.add_many(articles[30:36])  # parts settled in steps
+    store.settle()
+    _check(store)
+    params = [("entity", "Ilse Varga")]
+    before = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    renaming = _renaming(1)
+    store.add_many([renaming])
+    store.settle()
+    after = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    assert len(after) >= 2 * len(before), "each row again with the new labels"
+    _check(store)
+    assert store.remove(renaming[0])
+    store.settle()
+    _check(store)
+    assert store.remove(articles[4][0])
+    store.settle()
+    _check(store)
+    store.add_many([renaming, articles[4], *articles[36:]])
+    store.settle()
+    _check(store)
+
+
+def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.add_many([*_store_articles(31, 40), _renaming(1)])
+    store.settle()
+    read = _reading(monkeypatch)
+    for params in CASES:
+        kept = _kept(store, NAME, params)
+        read.clear()
+        request = QueryRequest(named=NAME, params=params, limit=2, offset=len(kept) - 4)
+        prepare(request).run(store)
+        # the page's keys and a few more, not the keys before it
+        assert sum(read) <= 16, params
+
+
+def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The keys after a date range's last row have none (their articles are
+    later): a page that ends there does not read them."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    params = [("entity", "Ilse Varga"), ("to", "2025-03-05")]
+    kept = _kept(store, NAME, params)
+    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    keys = list(kept)
+    last = max(keys.index((f"<{row[5]}>", f"<{row[6]}>")) for row in whole)
+    assert last < len(keys) - 2, "keys with no row after the last row's"
+    read: list[tuple[str, ...]] = []
+    restrict = queries.restrict
+
+    def reading(text: str, variables: list[str], some: list) -> str:
+        read.extend(some)
+        return restrict(text, variables, some)
+
+    monkeypatch.setattr(queries, "restrict", reading)
+    request = QueryRequest(named=NAME, params=params, limit=5, offset=len(whole) - 2)
+    page = prepare(request).run(store)
+    assert page.rows == whole[-2:] and not page.more
+    assert read and max(keys.index(tuple(k)) for k in read) == last
