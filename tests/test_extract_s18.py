@@ -346,6 +346,30 @@ def test_named_to_a_post_is_an_appointment(run, text):
     assert "named Maria Lopez (appointment)" in labels
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("A hiker went missing near Varda on Monday.", "went missing (event)"),
+        ("A hiker disappeared near Varda on Monday.", "disappeared (event)"),
+        ("Tomas Brandt took office on Sunday.", "took office (appointment)"),
+    ],
+)
+def test_missing_people_and_taking_office(run, text, label):
+    assert label in [e.label for e in run(_LEAD + text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a thing that disappears; a day off
+        "The problem disappeared on Monday.",
+        "Tomas Brandt took a day off on Sunday.",
+    ],
+)
+def test_no_event_of_a_thing_gone_or_a_day_off(run, text):
+    assert not run(_LEAD + text).events
+
+
 def test_a_street_named_for_someone_is_no_appointment(run):
     # guard
     x = run(_LEAD + "The town has named the street to honour Maria Lopez.")

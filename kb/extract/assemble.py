@@ -418,8 +418,10 @@ def _trigger_phrase(tok: Token) -> str:
         doc[end].dep_ == "prt"
         or doc[end].lower_ in _PARTICLES
         and doc[end].dep_ != "prep"
+        or doc[end].lower_ == "missing"
     ):
-        end += 1  # "laid off", "buy back" (which the parser may call an adjective)
+        end += 1  # "laid off", "buy back" (which the parser may call an adjective),
+        # "went missing"
     # the object or complement right after it: "pleaded guilty", "cut 300 jobs",
     # "sided with the rebels"
     for child in tok.rights:

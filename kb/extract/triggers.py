@@ -615,6 +615,10 @@ class TriggerRules:
             return "LegalAction"
         if lemma in ("take", "come", "go") and _in_force(tok, objs):
             return "Legislation"
+        if self._gone_missing(tok, lemma):
+            return "OtherEvent"  # "a hiker went missing", "the boy disappeared"
+        if lemma == "take" and any(o.lower_ == "office" for o in objs):
+            return "Appointment"  # "took office on Sunday"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -622,6 +626,20 @@ class TriggerRules:
             return "Arrest"
         to = {o.lower_ for o in prep_objects(tok, ("to",))}
         return "HealthEvent" if to & lx.CARE_PLACES else None  # "taken to hospital"
+
+    def _gone_missing(self, tok: Token, lemma: str) -> bool:
+        """Someone who went missing or disappeared: a person or people, named or
+        not; not "the problem disappeared"."""
+        missing = lemma == "go" and any(c.lower_ == "missing" for c in tok.children)
+        if not (missing or lemma in ("disappear", "vanish")):
+            return False
+        subj = self.r.subject(tok)
+        return subj is not None and (
+            self.r.kind_at(subj) == "Person"
+            or self._human(subj)
+            or _person_noun(subj)
+            or speaker_noun(subj)  # "a hiker", "the teenager"
+        )
 
     def _out_of_a_contest(self, tok: Token, objs: list[Token]) -> bool:
         """Someone put out of a contest: a person or team, and what they left
