@@ -138,6 +138,25 @@ def test_no_claim_of_a_rate_an_act_or_a_period(run, text):
     assert not _claims(run(_LEAD + text))
 
 
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # why a source is unnamed is said of it, not by it
+        (
+            "“It is a disaster,” said one resident, who asked not to be named.",
+            ["It is a disaster"],
+        ),
+        # guard: a request of one's own
+        (
+            "Maria Lopez asked not to be moved to another ward.",
+            ["not to be moved to another ward"],
+        ),
+    ],
+)
+def test_asking_not_to_be_named_is_no_claim(run, text, statements):
+    assert [s for _, s in _claims(run(_LEAD + text))] == statements
+
+
 def test_being_asked_is_no_question_of_ones_own(run):
     x = run(
         _LEAD + "Asked if he would sing at the gala, Tomas Brandt replied, "

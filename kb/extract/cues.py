@@ -282,11 +282,21 @@ def _request(cue: Token, rights: list[Token]) -> SpacySpan | None:
         ),
         None,
     )
-    if wanted is None:
+    if wanted is None or _anonymity(wanted):
         return None
     obj = next((c for c in rights if c.dep_ == "dobj" and c.i < wanted.i), None)
     start = (obj or wanted).left_edge.i
     return cue.doc[start : wanted.right_edge.i + 1]
+
+
+def _anonymity(wanted: Token) -> bool:
+    """ "asked not to be named", "asked not to be identified": why a source is
+    unnamed, said of the source, not by it."""
+    return (
+        wanted.lemma_.lower() in ("name", "identify", "quote")
+        and any(c.dep_ == "neg" for c in wanted.children)
+        and any(c.dep_ == "auxpass" for c in wanted.children)
+    )
 
 
 def _put_at(cue: Token, rights: list[Token]) -> SpacySpan | None:
