@@ -572,7 +572,30 @@ def _habit(tok: Token) -> bool:
             and any(g.lower_ in ("years", "decades") for g in c.children)
         ):
             return True
-    return False
+    return _every_so_often(tok)
+
+
+def _every_so_often(verb: Token) -> bool:
+    """ "smoking kills thousands every year", "kills 3,000 people a year": the
+    present with a rate in time says what keeps happening, not that it happened."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    # the parser may hang the rate on the object: "kills [3,000 people a year]"
+    near = [
+        *verb.children,
+        *(g for c in verb.children if c.dep_ == "dobj" for g in c.children),
+    ]
+    return any(
+        c.dep_ in ("npadvmod", "tmod")
+        and c.lemma_.lower() in _SPANS
+        and any(d.dep_ == "det" and d.lower_ in _RATE_WORDS for d in c.children)
+        for c in near
+    )
+
+
+#: spans of time a rate is counted in, and the words that make one a rate
+_SPANS = frozenset("hour night day week month season year decade".split())
+_RATE_WORDS = frozenset({"every", "each", "a", "an", "per"})
 
 
 #: prepositions that tell what a verb is about, not what its subject took part
@@ -646,6 +669,9 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
             return True  # "the rule requires agencies to consult …", "lets firms …"
+        if anc.tag_ == "VBG" and anc.dep_ in ("xcomp", "dobj"):
+            if anc.head.lemma_.lower() in _WEIGHING:
+                return True  # "discussed raising taxes": an option, not a deed
         if anc.pos_ == "NOUN" and anc.lemma_.lower() in _PROPOSING | _MEANING:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
                 return True  # "has no plans to resign", "no intention of leaving"
@@ -673,6 +699,11 @@ _MEANING = frozenset(
 _URGING = frozenset(
     """urge ask call demand request press beg want tell instruct advise encourage
     order invite""".split()
+)
+#: verbs of weighing a course not yet taken: "considered closing the school"
+_WEIGHING = frozenset(
+    """consider discuss debate weigh mull contemplate explore study suggest
+    propose recommend""".split()
 )
 #: verbs of what a rule or a law lets or makes someone do: a possibility, not a
 #: deed ("the law allows the council to hold a vote")

@@ -1563,9 +1563,22 @@ def _denied(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True  # "ended without a deal"
+    if tok.dep_ in ("ccomp", "acl") and _a_denial(tok.head):
+        return True  # "denied that she had resigned": said not to have happened
     return any(
         c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)
         for c in tok.children
+    )
+
+
+def _a_denial(head: Token) -> bool:
+    """A verb of denying, or what one denies: "denied", "rejected claims"."""
+    if head.lemma_.lower() in lx.DENIALS:
+        return True
+    return (
+        head.lemma_.lower() in lx.DENIED_THINGS
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in lx.DENIALS | {"reject", "dismiss"}
     )
 
 
