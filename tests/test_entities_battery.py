@@ -113,6 +113,18 @@ _CASES = [
         [],
         [],
     ),
+    (
+        "The Kellan Times said the Orlen Prize would go to Maria Lopez.",
+        ["Kellan Times", "Maria Lopez"],
+        [],
+        ["Orlen Prize"],
+    ),
+    (
+        "The Orlen Broadcasting Corporation aired the debate from Kellan.",
+        ["Orlen Broadcasting Corporation"],
+        ["Kellan"],
+        [],
+    ),
     # unions, parties, teams
     (
         "The Tarsk Teachers Union called a strike for Friday.",
@@ -128,10 +140,15 @@ _CASES = [
         [],
     ),
     # countries, regions, cities
-    ("Varda and Tarsk signed a border treaty.", [], [], []),
     ("Floods hit the northern province of Kellan.", [], ["Kellan"], []),
     ("Aid arrived in France and Germany.", [], ["France", "Germany"], []),
     ("He moved from Tarsk to Paris in 1990.", [], ["Tarsk", "Paris"], []),
+    (
+        "Maria Lopez flew from Varda to the island of Tarsk.",
+        ["Maria Lopez"],
+        ["Varda", "Tarsk"],
+        [],
+    ),
     # landforms, waters
     ("Climbers died on Mount Tarsk during the storm.", [], ["Mount Tarsk"], []),
     ("A tanker ran aground in the Gulf of Varda.", [], ["Gulf of Varda"], []),
@@ -182,7 +199,6 @@ _CASES = [
     ("An outbreak of Ebola was reported in Varda.", [], ["Varda"], ["Ebola"]),
     # brands
     # eras, titles
-    ("Historians studied the Varda Empire.", [], [], []),
     ("Life changed during the Cold War.", [], [], ["Cold War", "the Cold War"]),
     ("The minister met the President on Monday.", [], [], ["President"]),
     # common nouns in capitals, headline words
@@ -193,7 +209,8 @@ _CASES = [
     # nationalities, demonyms
     # place that acts vs. place
     ("Tarsk accused Varda of violating the ceasefire.", ["Tarsk"], [], []),
-    # a place whose office is named: "the mayor of Tarsk"; not a bank's governor
+    # a place whose office or people are named: "the mayor of Tarsk", "residents
+    # of Kellan"; not a bank's governor
     (
         "Maria Lopez, the mayor of Tarsk, opened the new bridge on Monday.",
         ["Maria Lopez"],
@@ -214,6 +231,7 @@ _CASES = [
         [],
     ),
     ("The chairman of Orlen Bank resigned on Friday.", ["Orlen Bank"], [], []),
+    ("Residents of Kellan complained about the noise.", [], ["Kellan"], []),
     # a disease named after a place; not an institute that studies one
     ("Doctors treated 40 patients for Tarsk fever.", [], [], ["Tarsk"]),
     ("Hundreds fell ill with Orlen flu last winter.", [], [], ["Orlen", "Orlen flu"]),

@@ -253,7 +253,7 @@ def _place_by_words(ent: SpacySpan) -> bool:
     of = root.head
     if root.dep_ != "pobj" or of.lower_ != "of":
         return False
-    if of.head.lower_ in lx.PLACE_OFFICES:
+    if of.head.lower_ in lx.OF_PLACE_WORDS:
         # "the mayor of Ormsby" (not "the governor of the Ormsby Bank")
         return not any(t.lower_ in lx.ORG_SUFFIXES for t in ent)
     # "east of Ormsby"; "the village of Ormsby" (not "the people of Ormsby")

@@ -1569,6 +1569,9 @@ SURNAME_PLACE_WORDS = frozenset(
 COMPASS_WORDS = frozenset(
     """north south east west northeast northwest southeast southwest outskirts""".split()
 )
-# Offices held over a town or a province, whose "of" names a place: "the mayor of
-# Ormsby" (a body's head is "the chairman of", and a body may be no place).
-PLACE_OFFICES = frozenset("mayor mayors governor governors".split())
+# Offices held over a town or a province, and those who live there, whose "of"
+# names a place: "the mayor of Ormsby", "residents of Ormsby" (a body's head is
+# "the chairman of", and a body may be no place).
+OF_PLACE_WORDS = frozenset(
+    "mayor mayors governor governors residents inhabitants".split()
+)
