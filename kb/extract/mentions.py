@@ -79,6 +79,8 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True  # "Conceding …", "Elsewhere, sales fell"
     if ent.text.lower().removeprefix("the ") in lx.DISEASES:
         return True  # "Zika spread": a disease, not an actor or a place
+    if _disease_named(ent):
+        return True  # "Orlen fever": a disease named after a place
     if ent.text.isupper() and _in_capitals_line(ent):
         return True  # "SCORES QUARANTINED": a subheading, not a name
     words = [t for t in ent if t.is_alpha]
@@ -251,6 +253,9 @@ def _place_by_words(ent: SpacySpan) -> bool:
     of = root.head
     if root.dep_ != "pobj" or of.lower_ != "of":
         return False
+    if of.head.lower_ in lx.OF_PLACE_WORDS:
+        # "the mayor of Ormsby" (not "the governor of the Ormsby Bank")
+        return not any(t.lower_ in lx.ORG_SUFFIXES for t in ent)
     # "east of Ormsby"; "the village of Ormsby" (not "the people of Ormsby")
     return of.head.lower_ in lx.COMPASS_WORDS or (
         of.head.pos_ == "NOUN" and of.head.lower_ in lx.PLACE_NOUNS
@@ -292,6 +297,19 @@ def _unit_of(ent: SpacySpan) -> bool:
     before = ent.doc[ent.start - 1]
     figure = any(c.isdigit() for c in before.text) and before.like_num
     return figure and ent.root.dep_ != "compound"
+
+
+def _disease_named(ent: SpacySpan) -> bool:
+    """ "Orlen fever", "Tarsk flu": a name with the word for a disease after it, in
+    the name or as the noun it qualifies (the NER often leaves that noun out)."""
+    if len(ent) > 1 and ent[-1].lower_ in lx.DISEASE_NAME_ENDS:
+        return True
+    root = ent.root
+    return (
+        root.dep_ == "compound"
+        and root.head.i == ent.end
+        and root.head.lower_ in lx.DISEASE_NAME_ENDS
+    )
 
 
 def _names_a_thing(ent: SpacySpan) -> bool:

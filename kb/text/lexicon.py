@@ -1498,6 +1498,9 @@ DISEASES = frozenset(
         "parkinson's",
     }
 )
+# Last words of the names of diseases named after a place or a person: "Lassa
+# fever", "Orlen flu"; a name ending so is no actor or place.
+DISEASE_NAME_ENDS = frozenset("fever flu influenza virus disease syndrome".split())
 # Acronyms of common nouns, which name no one: "an IPO", "GDP".
 COMMON_ACRONYMS = frozenset(
     """IPO IPOs GDP CEO CEOs CFO COO AGM ETF ETFs SMS MMS PDF PDFs DOC DOCX PPT XLS
@@ -1565,4 +1568,10 @@ SURNAME_PLACE_WORDS = frozenset(
 # Words for the side of a place: "15 miles north of Ormsby".
 COMPASS_WORDS = frozenset(
     """north south east west northeast northwest southeast southwest outskirts""".split()
+)
+# Offices held over a town or a province, and those who live there, whose "of"
+# names a place: "the mayor of Ormsby", "residents of Ormsby" (a body's head is
+# "the chairman of", and a body may be no place).
+OF_PLACE_WORDS = frozenset(
+    "mayor mayors governor governors residents inhabitants".split()
 )
