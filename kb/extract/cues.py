@@ -262,7 +262,7 @@ def object_content(cue: Token) -> SpacySpan | None:
 
 def _a_figure(tok: Token) -> bool:
     """A number or a count ("40", "a third case"); not the ordinal of a period
-    ("third-quarter earnings")."""
+    ("second-quarter sales")."""
     if tok.pos_ == "NUM":
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

@@ -587,14 +587,15 @@ def _every_so_often(verb: Token) -> bool:
     ]
     return any(
         c.dep_ in ("npadvmod", "tmod")
-        and c.lemma_.lower() in _SPANS
+        and c.lemma_.lower() in _RATE_SPANS
         and any(d.dep_ == "det" and d.lower_ in _RATE_WORDS for d in c.children)
         for c in near
     )
 
 
-#: spans of time a rate is counted in, and the words that make one a rate
-_SPANS = frozenset("hour night day week month season year decade".split())
+#: spans of time a rate is counted in, and the words that make one a rate (not
+#: ``_SPANS`` above, the stretches of time that are no events)
+_RATE_SPANS = frozenset("hour night day week month season year decade".split())
 _RATE_WORDS = frozenset({"every", "each", "a", "an", "per"})
 
 

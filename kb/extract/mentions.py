@@ -746,7 +746,7 @@ class _MentionFinder:
             and len(ent) > 1
             and ent[-1].is_title
             and ent[-1].lower_ in lx.PLACE_NAME_HEADS
-            # "the Center for Medium-Range …" cut short: a body's name
+            # a body's name the tagger cut short after a hyphened word
             and ent[-2].text != "-"
             and not any(t.pos_ == "ADP" and t.lower_ != "of" for t in ent)
             # "Anita Hill", "Grace Park": surnames too, where the NER saw a person

@@ -533,7 +533,7 @@ class TriggerRules:
             if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
             for t in c.subtree
         )
-        # "named X to the position of counselor", "named X to the board"
+        # "named X to the post of adviser", "named X to the board"
         post = any(o.lemma_.lower() in lx.POSTS for o in prep_objects(tok, ("to",)))
         return "Appointment" if has_as or role or post else None
 

@@ -1156,7 +1156,7 @@ def _merged_keys(
     ordered = _in_order(lists, len(kind.plan.order))
     if ordered is None:
         return None
-    if own or not converted or derived is None:
+    if own or derived is None:
         return KeptKeys(ordered, kind.columns)
     # every key is a place's (no article names the entity itself): its rows
     # are the converted lists' rows, as far as those tell
