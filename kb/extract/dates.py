@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -21,6 +21,7 @@ from kb.text.dates import (
     MONTHS,
     Dateline,
     Tense,
+    apart_by,
     days_from_anchor,
     find_dateline,
     holiday,
@@ -28,6 +29,7 @@ from kb.text.dates import (
     parse_published,
     published_date,
     resolve,
+    shifted,
 )
 from kb.text.gazetteer import fold
 
@@ -129,6 +131,8 @@ class DateContext:
                 ):
                     value = self._value(ent, _read(tense(cur), ahead, cur, ent))
                     if value is not None:
+                        value = _counted_across(ent, cur, value)
+                    if value is not None:
                         return value
             if _at_another_time(cur):
                 break  # "opened in May, a year after a fire gutted it": not May's
@@ -193,18 +197,7 @@ class DateContext:
         if days is None and months is None or depth > _ANCHOR_REACH:
             return None
         anchor = self._anchor(ent, depth)
-        if anchor is None:
-            return None
-        if days is not None:
-            if anchor.precision != "day":
-                return None
-            day = date.fromisoformat(anchor.value) + timedelta(days=days)
-            return DateValue(day.isoformat(), "day")
-        if anchor.precision == "year" or months is None:
-            return None
-        year, month = map(int, anchor.value[:7].split("-"))
-        index = year * 12 + month - 1 + months
-        return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+        return None if anchor is None else shifted(anchor, days, months)
 
     def _anchor(self, ent: SpacySpan, depth: int) -> DateValue | None:
         """The latest date named before ``ent`` in the few sentences before it."""
@@ -230,6 +223,38 @@ class DateContext:
                 if value is not None:
                     return value
         return self.noun_date(noun, verb)
+
+    def started_on(self, noun: Token) -> DateValue | None:
+        """The date a clause on the event noun says it started: "the strike, which
+        began on 12 March, ended on Friday" started on 12 March."""
+        starts = [
+            c
+            for c in noun.children
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lx.STARTING_VERBS
+        ]
+        for ent in self.by_sentence.get(noun.sent.start, []):
+            verb = dated_verb(ent)
+            if verb is not None and verb in starts:
+                return self._value(ent, tense(verb))
+        return None
+
+    def apart(self, tok: Token, verb: Token) -> DateValue | None:
+        """The date of a thing set a span of time before or after a dated deed,
+        counted from the deed's date: "arrested him on June 2, two days after the
+        robbery" (May 31), "flooded on Friday, a week after inspectors visited it"
+        (a week before that Friday)."""
+        found = span_apart(tok)
+        if found is None:
+            return None
+        span, side = found
+        main = tok.head if tok.pos_ in ("VERB", "AUX") else verb
+        if main == tok or side not in ("after", "before"):
+            return None
+        deed = self.date_of(main)
+        if deed is None:
+            return None
+        words = span.doc[span.left_edge.i : span.i + 1].text  # "a day", not "… after …"
+        return apart_by(deed, words, later=side == "before")
 
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
@@ -647,6 +672,53 @@ def _at_another_time(verb: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in lx.TIME_APART for c in verb.children)
         and an_interval(verb)
     )
+
+
+def span_apart(tok: Token) -> tuple[Token, str] | None:
+    """The span of time ("two days", "a week") that sets ``tok`` apart from the
+    deed it hangs on, with its side word: the noun of "two days after the
+    robbery", "a day after the vote", the verb of "a week after inspectors
+    visited it"; None for anything else."""
+    if tok.dep_ == "advcl":
+        side = next(
+            (c for c in tok.children if c.dep_ == "mark" and c.lower_ in lx.TIME_APART),
+            None,
+        )
+        at = tok
+    elif tok.dep_ == "pobj" and tok.head.lower_ in lx.TIME_APART:
+        side = at = tok.head
+    else:
+        return None
+    if side is None:
+        return None
+    spans = [c for c in at.children if _interval_noun(c)]
+    if not spans and _interval_noun(at.head) and at.dep_ == "prep":
+        spans = [at.head]  # "a day after the vote": the span heads the phrase
+    return (spans[0], side.lower_) if spans else None
+
+
+def _counted_across(ent: SpacySpan, verb: Token, value: DateValue) -> DateValue | None:
+    """The verb's date from one in a phrase that sets a span apart: "Two days after
+    the quake on Monday, rescuers found a girl" is two days after that Monday;
+    ``value`` itself when no such phrase lies between the date and the verb."""
+    tok = ent.root
+    while tok != verb and tok.head != tok:
+        if (
+            tok.dep_ == "prep"
+            and tok.head == verb
+            and tok.lower_ in ("after", "before")
+        ):
+            spans = [c for c in tok.children if _interval_noun(c)]
+            if not spans:
+                return value
+            words = tok.doc[spans[0].left_edge.i : spans[0].i + 1].text
+            return apart_by(value, words, later=tok.lower_ == "after")
+        tok = tok.head
+    return value
+
+
+def _interval_noun(tok: Token) -> bool:
+    return tok.dep_ == "npadvmod" and tok.lemma_.lower() in lx.INTERVAL_UNITS
 
 
 def an_interval(tok: Token) -> bool:

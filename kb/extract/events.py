@@ -14,10 +14,10 @@ from kb.extract.claims import claims_of
 from kb.extract.cues import is_quote_cue
 from kb.extract.dates import (
     CORE_DEPS,
-    an_interval,
     dated_verb,
     dates_of,
     may_come,
+    span_apart,
     tense,
 )
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
@@ -107,12 +107,27 @@ class _EventRules:
                 events.append(ev)
             else:
                 _merge(target, ev)
+        self._turns(events)
         self._deeds(events, quoted)
         self._happenings(events, quoted)
         self._attach_figures(events)
         if self.r.mentions.sports:
             _date_from_the_match(events)
         return events
+
+    def _turns(self, events: list[RawEvent]) -> None:
+        """What an event that a clause says started on one date did on another:
+        "the strike, which began on 12 March, ended on Friday" ends on Friday."""
+        for ev in list(events):
+            noun = ev.triggers[0]
+            turn = noun.head
+            if noun.dep_ != "nsubj" or turn.lemma_.lower() not in lx.TURNING_VERBS:
+                continue
+            if self.dates.started_on(noun) is None:
+                continue
+            later = self._event(turn, "OtherEvent")
+            if later.date is not None and later.date != ev.date:
+                events.append(later)
 
     def _deeds(self, events: list[RawEvent], quoted: list[tuple[int, int]]) -> None:
         """Done deeds that no trigger word named, done by someone named or by
@@ -188,9 +203,7 @@ class _EventRules:
         "will play Utrecht on June 2"), said of someone: not a saying, a state, a
         plan, a habit, or what did not or may not happen."""
         done = (
-            verb.tag_ == "VBD"
-            or verb.tag_ == "VBN"
-            and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            verb.tag_ == "VBD" or verb.tag_ == "VBN" and _finite_participle(verb)
         ) and tense(verb) == "past"
         ahead = planned and verb.tag_ == "VB" and tense(verb) == "future"
         said = verb.lemma_.lower() in _NOT_DEEDS or is_quote_cue(verb)
@@ -212,12 +225,7 @@ class _EventRules:
         agents, participants = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
         noun = tok if tok != verb else None
-        if noun is not None and _before_or_after(noun):
-            when = self.dates.date_under(noun, verb)
-        else:
-            when = self.dates.date_of(
-                verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
-            )
+        when = self._own_date(tok, verb, noun)
         carried: set[str] = set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
             when = self.dates.now_of(verb)
@@ -238,6 +246,26 @@ class _EventRules:
             when,
             _modality(tok),
             carried=carried,
+        )
+
+    def _own_date(
+        self, tok: Token, verb: Token, noun: Token | None
+    ) -> DateValue | None:
+        """The event's date from its own sentence: when a clause says the noun's
+        event started, a date in the noun's phrase or counted from the verb's
+        when it is set a span apart, else the verb's."""
+        if noun is None:
+            when = self.dates.date_of(
+                verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
+            )
+            return when or self.dates.apart(verb, verb)  # "a week after they visited"
+        started = self.dates.started_on(noun)
+        if started is not None:
+            return started
+        if _before_or_after(noun):
+            return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
+        return self.dates.date_of(
+            verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
         )
 
     def _event_actors(
@@ -344,8 +372,7 @@ class _EventRules:
 def _before_or_after(noun: Token) -> bool:
     """ "opened in May, a year after the fire": the fire is not of the verb's
     time (after a bare "after" it may be)."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in lx.TIME_APART and an_interval(prep)
+    return span_apart(noun) is not None
 
 
 def _bounds(sent: Span) -> tuple[int, int]:
@@ -470,7 +497,7 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
     """ "the storm swept over …" is the storm; "40 percent of adults had received
     …" is a figure, not a deed."""
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        words = list(subj.subtree)
+        words = _without_clauses(subj)
         if any(t.i in taken or t.lemma_.lower() in lx.NOUN_TRIGGERS for t in words):
             return True
         if subj.lower_ in lx.PEOPLE_NOUNS | {"people"}:
@@ -480,8 +507,30 @@ def _done_by_an_event(verb: Token, taken: set[int]) -> bool:
     return False
 
 
+def _without_clauses(noun: Token) -> list[Token]:
+    """The noun's phrase without the clauses that describe it: "Varda, which
+    joined the bloc in 2004," is Varda; the joining is a deed of its own."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    inside = {t.i for c in clauses for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in inside]
+
+
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in verb.children)
+    """Said of what is done to its subject, or joined to such a verb: "was
+    arrested on Friday and released on Sunday"."""
+    for cur in (verb, verb.head if verb.dep_ == "conj" else verb):
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return True
+    return False
+
+
+def _finite_participle(verb: Token) -> bool:
+    """A participle with its own auxiliary, or one it shares with the verb it is
+    joined to: "was arrested on Friday and released on Sunday"."""
+    for cur in (verb, verb.head if verb.dep_ == "conj" else verb):
+        if any(c.dep_ in ("aux", "auxpass") for c in cur.children):
+            return True
+    return False
 
 
 def _happens(tok: Token) -> bool:

@@ -619,6 +619,8 @@ class TriggerRules:
             return "OtherEvent"  # "a hiker went missing", "the boy disappeared"
         if lemma == "take" and any(o.lower_ == "office" for o in objs):
             return "Appointment"  # "took office on Sunday"
+        if lemma == "go" and _went_under(tok):
+            return "BusinessEvent"  # "went bankrupt", "went into administration"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -1554,6 +1556,18 @@ def _set_on_fire(tok: Token) -> bool:
 def _determined(tok: Token) -> bool:
     """A noun with a determiner or an owner: "the loan", "its funding", "a debate"."""
     return any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in tok.children)
+
+
+#: what a verb's state or particle hangs by: "went bankrupt", "went under"
+_STATE_DEPS = ("acomp", "oprd", "prt", "advmod", "xcomp")
+
+
+def _went_under(verb: Token) -> bool:
+    """A business that failed: "went bankrupt", "went bust", "went under",
+    "went into administration"."""
+    states = {c.lower_ for c in verb.children if c.dep_ in _STATE_DEPS}
+    into = {o.lemma_.lower() for o in prep_objects(verb, ("into",))}
+    return bool(states & lx.INSOLVENT or into & lx.INSOLVENCY)
 
 
 def _denied(tok: Token) -> bool:

@@ -224,6 +224,68 @@ _RELATIVE_SPAN = re.compile(
 )
 
 
+# "two days", "a week", "three months", "a year": a span that sets two things apart
+_SPAN_APART = re.compile(
+    rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+(?P<unit>day|week|month|year|decade)s?$",
+    re.I,
+)
+
+
+def shifted(
+    value: DateValue, days: int | None = None, months: int | None = None
+) -> DateValue | None:
+    """``value`` moved by a count of days (a day only) or of months (a month or a
+    day, to a month); None when ``value`` is too coarse for the count.
+
+    >>> shifted(DateValue("2025-06-02", "day"), days=-2).value
+    '2025-05-31'
+    >>> shifted(DateValue("2025-01-20", "day"), months=-1).value
+    '2024-12'
+    >>> shifted(DateValue("2025", "year"), months=3) is None
+    True
+    """
+    if days is not None:
+        if value.precision != "day":
+            return None
+        day = date.fromisoformat(value.value) + timedelta(days=days)
+        return DateValue(day.isoformat(), "day")
+    if months is None or value.precision == "year":
+        return None
+    year, month = map(int, value.value[:7].split("-"))
+    index = year * 12 + month - 1 + months
+    return _month_value(index // 12, index % 12 + 1)
+
+
+def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
+    """The date ``span`` ("two days", "a week", "three months", "a year") after
+    ``value`` when ``later``, else before it: the date of what was "two days
+    after the robbery" counted back from the arrest's. A year or a decade gives
+    only a year.
+
+    >>> apart_by(DateValue("2025-06-02", "day"), "two days", later=False).value
+    '2025-05-31'
+    >>> apart_by(DateValue("2025-06", "month"), "a year", later=False).value
+    '2024'
+    >>> apart_by(DateValue("2025", "year"), "a week", later=True) is None
+    True
+    """
+    m = _SPAN_APART.match(span.strip())
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+    n = n if later else -n
+    unit = m["unit"].lower()
+    if unit in ("day", "week"):
+        return shifted(value, days=n * (7 if unit == "week" else 1))
+    if unit == "month":
+        return shifted(value, months=n)
+    return DateValue(
+        f"{int(value.value[:4]) + n * (10 if unit == 'decade' else 1):04d}", "year"
+    )
+
+
 def parse_published(value: str | None) -> date | None:
     """The calendar date of an ISO date or date-time string, in its own time zone.
 

@@ -416,6 +416,12 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["found", "co-found"], "OtherEvent"),
     **dict.fromkeys(["adopt"], "Vote"),
 }
+# What a business that fails "went": "went bankrupt", "went under"; and what it
+# "went into": "went into administration".
+INSOLVENT = frozenset({"bankrupt", "bust", "broke", "under", "insolvent"})
+INSOLVENCY = frozenset(
+    {"administration", "receivership", "liquidation", "bankruptcy", "insolvency"}
+)
 # What is won when an award is won: "won a Grammy award", "won gold".
 AWARDS = frozenset(
     """award awards prize prizes medal medals oscar oscars grammy grammys emmy emmys
@@ -1114,6 +1120,12 @@ CALLED_OFF = frozenset(
 # Prepositions that put a noun's event at another time than its verb's: "opened
 # in May, a year after the fire".
 TIME_APART = frozenset({"after", "before", "since", "until", "following"})
+# Verbs of a clause that says when an event started: "the strike, which began on
+# 12 March"; and verbs that then turn it: "… ended on Friday", "collapsed".
+STARTING_VERBS = frozenset({"begin", "start", "open", "erupt", "commence"})
+TURNING_VERBS = frozenset(
+    {"end", "collapse", "spread", "escalate", "resume", "finish", "conclude"}
+)
 # Spans of time that set two things apart: "four months after", "days before".
 INTERVAL_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
 
