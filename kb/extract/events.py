@@ -5,6 +5,7 @@ and each figure outside a claim is attached to the nearest event in its sentence
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from itertools import islice
 
 from spacy.language import Language
@@ -229,7 +230,9 @@ class _EventRules:
         carried: set[str] = set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
             when = self.dates.now_of(verb)
-            if when is None:
+            if when is not None:
+                carried.add("now")  # the day of writing: "floods have killed 12"
+            else:
                 when = self.dates.carried(verb)
                 if when is not None:
                     carried.add("date")
@@ -964,12 +967,30 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
             a.date.value.startswith(b.date.value)
             or b.date.value.startswith(a.date.value)
         )
+        and not _up_to_now(a, b)
+        and not _up_to_now(b, a)
     ):
         return True
     own_places = places and "place" not in a.carried | b.carried
     return bool(
         own_places and a.places and b.places and not set(a.places) & set(b.places)
     )
+
+
+def _up_to_now(a: RawEvent, b: RawEvent) -> bool:
+    """``a`` is dated only by the day of writing ("floods have killed 12") and
+    ``b`` a few days before it ("the floods hit on Saturday"): one event that goes
+    on, not two."""
+    if "now" not in a.carried or a.date is None or b.date is None:
+        return False
+    if a.date.precision != "day" or b.date.precision != "day":
+        return False
+    gap = date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)
+    return timedelta(0) <= gap <= _ONGOING
+
+
+#: how far back the day of writing still reaches an event that goes on
+_ONGOING = timedelta(days=7)
 
 
 def _which_one(ev: RawEvent) -> set[str]:
@@ -1053,8 +1074,8 @@ def _merge(into: RawEvent, other: RawEvent) -> None:
     # a place or date of the event's own wins over one carried from before
     if "place" in into.carried and other.places and "place" not in other.carried:
         into.places, into.carried = [], into.carried - {"place"}
-    if "date" in into.carried and other.date and "date" not in other.carried:
-        into.date, into.carried = None, into.carried - {"date"}
+    if {"date", "now"} & into.carried and other.date and "date" not in other.carried:
+        into.date, into.carried = None, into.carried - {"date", "now"}
     if "place" in other.carried and into.places:
         other.places = []
     into.places = list(dict.fromkeys(into.places + other.places))
