@@ -137,6 +137,32 @@ _FIXED: list[tuple[str, _Dates]] = [
     ("Kellan Motors went into administration on Monday.", [("went", "2025-06-09")]),
 ]
 
+# a year or a month counted from the date named before: "the following year"
+_COUNTED: list[tuple[str, _Dates]] = [
+    (
+        "Orlen Bank collapsed in 2021.\n\nKellan Group bought it the following year.",
+        [("bought", "2022")],
+    ),
+    (
+        "The Varda dam was finished in 2019.\n\n"
+        "The following year, the Tarsk council sued the builders.",
+        [("sued", "2020")],
+    ),
+    (
+        "Maria Lopez was elected in May 2020.\n\nTwo years later, she resigned.",
+        [("resigned", "2022")],
+    ),
+    (
+        "The talks began in March.\n\nThe following month, Varda signed the treaty.",
+        [("signed", "2025-04")],
+    ),
+    # guard: "next year" without "the" counts from the day of writing
+    (
+        "Orlen Bank collapsed in 2021.\n\nVarda will hold a vote next year.",
+        [(None, "2026")],
+    ),
+]
+
 # known gaps, each for the reason given
 _GAPS: list[tuple[str, _Dates, str]] = [
     (
@@ -221,6 +247,12 @@ def test_two_deeds_keep_their_dates(run, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), _FIXED)
 def test_two_dates_that_general_rules_now_find(run, text, expected):
+    x = run(_LEAD + text, published=_PUBLISHED)
+    assert not _missing(x, expected), _dated(x)
+
+
+@pytest.mark.parametrize(("text", "expected"), _COUNTED)
+def test_a_year_or_month_counted_from_the_date_before(run, text, expected):
     x = run(_LEAD + text, published=_PUBLISHED)
     assert not _missing(x, expected), _dated(x)
 

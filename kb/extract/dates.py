@@ -30,6 +30,7 @@ from kb.text.dates import (
     published_date,
     resolve,
     shifted,
+    years_from_anchor,
 )
 from kb.text.gazetteer import fold
 
@@ -194,10 +195,15 @@ class DateContext:
         coarse to count from."""
         days = days_from_anchor(ent.text)
         months = months_from_anchor(ent.text)
-        if days is None and months is None or depth > _ANCHOR_REACH:
+        years = years_from_anchor(ent.text)
+        if days is None and months is None and years is None or depth > _ANCHOR_REACH:
             return None
         anchor = self._anchor(ent, depth)
-        return None if anchor is None else shifted(anchor, days, months)
+        if anchor is None:
+            return None
+        if years is not None:  # "the following year": no finer than a year
+            return DateValue(f"{int(anchor.value[:4]) + years:04d}", "year")
+        return shifted(anchor, days, months)
 
     def _anchor(self, ent: SpacySpan, depth: int) -> DateValue | None:
         """The latest date named before ``ent`` in the few sentences before it."""

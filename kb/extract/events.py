@@ -425,7 +425,7 @@ def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     its kind when the type is the catch-all ("the expedition" is no tribute), with
     no date or place of its own that sets it apart ("the convention in 1976")."""
     same = ev.event_type == earlier.event_type or earlier.event_type in (
-        lx.ANAPHOR_TYPES.get(ev.triggers[0].lemma_.lower(), ())
+        lx.ANAPHOR_TYPES.get(_lemma(ev.triggers[0]), ())
     )
     if not same or _another_one(ev):
         return False
@@ -887,7 +887,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         return False  # "announced" and "a speech": a broad type tells nothing
     if not _kinds(a) & _kinds(b):
         return False  # "the typhoon" and the "mudslides" it caused
-    stages = {lx.LEGAL_STAGES.get(t.lemma_.lower()) for t in a.triggers + b.triggers}
+    stages = {lx.LEGAL_STAGES.get(_lemma(t)) for t in a.triggers + b.triggers}
     if len(stages - {None}) > 1:
         return False  # a conviction and a sentence are two steps of a case
     if (
@@ -905,11 +905,17 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
 
 
+def _lemma(tok: Token) -> str:
+    """The trigger's lemma, mended where the lemmatiser errs ("fined" is "fin")."""
+    lemma = tok.lemma_.lower()
+    return lx.LEMMA_MENDS.get(lemma, lemma)
+
+
 def _said_again(a: RawEvent, b: RawEvent) -> bool:
     """Whether a trigger of one is a trigger of the other again, or the other's
     noun or verb: "attacked … the attack", "exploded … the explosion"."""
-    words = {t.lemma_.lower() for t in a.triggers}
-    return any(_one_root(t.lemma_.lower(), w) for t in b.triggers for w in words)
+    words = {_lemma(t) for t in a.triggers}
+    return any(_one_root(_lemma(t), w) for t in b.triggers for w in words)
 
 
 def _once_more(ev: RawEvent) -> bool:
@@ -1054,13 +1060,13 @@ def _moving_things(tok: Token) -> list[Token]:
 
 def _kinds(ev: RawEvent) -> set[str]:
     """The kinds of event its triggers name ("storm", "inquiry"), else {"*"}."""
-    lemmas = {t.lemma_.lower() for t in ev.triggers}
+    lemmas = {_lemma(t) for t in ev.triggers}
     return {lx.EVENT_KINDS[lemma] for lemma in lemmas & lx.EVENT_KINDS.keys()} or {"*"}
 
 
 def _kind_words(ev: RawEvent) -> set[str]:
     """Its triggers' kinds, a trigger of no listed kind being a kind of its own."""
-    return {lx.EVENT_KINDS.get(t.lemma_.lower(), t.lemma_.lower()) for t in ev.triggers}
+    return {lx.EVENT_KINDS.get(_lemma(t), _lemma(t)) for t in ev.triggers}
 
 
 def _merge(into: RawEvent, other: RawEvent) -> None:

@@ -178,28 +178,55 @@ def days_from_anchor(text: str) -> int | None:
     return 0
 
 
-_MONTHS_FROM_ANCHOR = re.compile(
-    rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
-    + "|".join(_NUMBER_WORDS)
-    + r")\s+months?\s+(?P<dir>later|after|earlier|before)$",
-    re.I,
-)
+def _units_from_anchor(unit: str) -> re.Pattern[str]:
+    """ "a month later", "two years earlier", "the following year", "the previous
+    month": a count of ``unit`` from the date the story last named."""
+    return re.compile(
+        rf"^{_ROUGHLY}(?:(?P<n>\d{{1,2}}|"
+        + "|".join(_NUMBER_WORDS)
+        + rf")\s+{unit}s?\s+(?P<dir>later|after|earlier|before)"
+        rf"|the\s+(?P<step>following|next|previous|preceding)\s+{unit})$",
+        re.I,
+    )
+
+
+_MONTHS_FROM_ANCHOR = _units_from_anchor("month")
+_YEARS_FROM_ANCHOR = _units_from_anchor("year")
+
+
+def _count_from_anchor(pattern: re.Pattern[str], text: str) -> int | None:
+    m = pattern.match(text.strip())
+    if m is None:
+        return None
+    if m["step"]:
+        return 1 if m["step"].lower() in ("following", "next") else -1
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+    return n if m["dir"].lower() in ("later", "after") else -n
 
 
 def months_from_anchor(text: str) -> int | None:
     """How many months after (or before) the date the story last named an
-    expression counts: "a month later" 1, "two months earlier" -2.
+    expression counts: "a month later" 1, "two months earlier" -2, "the
+    following month" 1.
 
     >>> months_from_anchor("A month later"), months_from_anchor("two months before")
     (1, -2)
-    >>> months_from_anchor("a month ago") is None
+    >>> months_from_anchor("the previous month"), months_from_anchor("a month ago")
+    (-1, None)
+    """
+    return _count_from_anchor(_MONTHS_FROM_ANCHOR, text)
+
+
+def years_from_anchor(text: str) -> int | None:
+    """How many years after (or before) the date the story last named an
+    expression counts: "the following year" 1, "two years earlier" -2.
+
+    >>> years_from_anchor("the following year"), years_from_anchor("Two years earlier")
+    (1, -2)
+    >>> years_from_anchor("next year") is None
     True
     """
-    m = _MONTHS_FROM_ANCHOR.match(text.strip())
-    if m is None:
-        return None
-    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
-    return n if m["dir"].lower() in ("later", "after") else -n
+    return _count_from_anchor(_YEARS_FROM_ANCHOR, text)
 
 
 # "the third quarter", "Q3 2024", "the first quarter of 2025", "fiscal 2024": a
