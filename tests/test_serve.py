@@ -225,6 +225,23 @@ def test_sparql_not_acceptable(server: Server) -> None:
     assert server.sparql(LABELS, "image/png").status_code == 406
 
 
+@pytest.mark.parametrize(
+    ("path", "accept", "status"),
+    [
+        ("/id/person/maria-okafor", "application/rdf+xml", 406),
+        ("/id/person/nobody-at-all", "text/turtle", 404),
+        ("/id/person/nobody-at-all", "text/html", 404),
+    ],
+)
+def test_a_refused_or_missing_resource_varies_on_accept(
+    server: Server, path: str, accept: str, status: int
+) -> None:
+    """A cache must not hand a 406 or a 404 of one Accept to another client."""
+    response = server.get(path, accept)
+    assert response.status_code == status
+    assert "Accept" in response.headers.get("vary", "")
+
+
 def test_sparql_without_query_is_400(server: Server) -> None:
     response = server.get("/sparql", "application/sparql-results+json")
     assert response.status_code == 400
@@ -539,6 +556,36 @@ def test_make_app_in_process(store_and_base: tuple[Path, str, int]) -> None:
         assert "Maria Okafor" in response.get_data(as_text=True)
     finally:
         app.close()
+
+
+def _stray(store: Path, base: str) -> str | None:
+    from kb.serve import ServeOptions, make_app
+
+    app = make_app(ServeOptions(store=store, base=base, workers=1))
+    try:
+        return app.stray_articles()
+    finally:
+        app.close()
+
+
+def test_serve_warns_when_the_articles_are_not_under_its_base(
+    store_and_base: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    """A store added with one --base and served with another answers 404 for
+    every instance: kb serve says so, and which --base to give."""
+    store, base, _ = store_and_base
+    assert _stray(store, base) is None
+    elsewhere = _stray(store, "http://127.0.0.1:1/other/")
+    assert elsewhere is not None
+    assert f"IRIs under {base}, not under" in elsewhere
+    assert f"start kb serve with --base {base}" in elsewhere
+    mixed = tmp_path / "mixed"
+    with Store(mixed) as kb:
+        for iri in (f"{base}article/t-1", "https://news.example/id/article/t-2"):
+            kb.add(iri, Graph().add((URIRef(iri), RDF.type, KB.Article)))
+    some = _stray(mixed, base)
+    assert some is not None and some.startswith("kb serve: some stored articles")
+    assert "https://news.example/id/article/t-2" in some
 
 
 def test_serve_missing_store_exits_2(tmp_path: Path) -> None:

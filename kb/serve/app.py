@@ -4,6 +4,7 @@ Every store access goes to a worker process (:mod:`kb.serve.pool`)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -12,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import (
     BadRequest,
@@ -122,6 +123,14 @@ FORMAT_PARAMETER: dict[str, tuple[str | None, str | None]] = {
 #: Characters that no minted IRI path holds; a request path with one is a 404.
 _BAD_PATH = re.compile(r"[\x00-\x20<>\"{}|\\^`%\x7f]|(^|/)\.\.?(/|$)")
 _SPARQL_METHODS = "GET, POST, OPTIONS"
+#: A stored article whose IRI is not under the served base, if any, and one that
+#: is (``%s``: the base, as a SPARQL string).
+_STRAY = """SELECT ?other ?mine WHERE {
+  { SELECT ?other WHERE { ?other a kb:Article FILTER (!STRSTARTS(STR(?other), %s)) }
+    LIMIT 1 }
+  OPTIONAL { SELECT ?mine WHERE { ?mine a kb:Article FILTER STRSTARTS(STR(?mine), %s) }
+    LIMIT 1 }
+}"""
 
 
 class KbApp:
@@ -165,6 +174,38 @@ class KbApp:
     def close(self) -> None:
         """Stop the store workers."""
         self.pool.close()
+
+    def stray_articles(self) -> str | None:
+        """A warning when stored articles have IRIs outside the served base (added
+        with another ``--base``): this server answers 404 for them, and its index
+        links off it. ``None`` when every article is under the base, or there is
+        none."""
+        base = Literal(self.base).n3()
+        query = SparqlRequest(_STRAY % (base, base), "json", None, 1)
+        try:
+            reply = self._ask(query)
+        except (QueryTimeout, ServerBusy):
+            return None  # a store too slow to tell: its requests will say so
+        if reply.status != 200:
+            return None
+        rows = json.loads(reply.body)["results"]["bindings"]
+        if not rows:
+            return None
+        other = rows[0]["other"]["value"]
+        theirs = other[: other.rindex("article/")] if "article/" in other else other
+        if "mine" in rows[0]:
+            return (
+                f"kb serve: some stored articles have IRIs under {theirs}, not "
+                f"under the base served here ({self.base}), so this server does "
+                f"not serve them (e.g. {other}); add them again with --base "
+                f"{self.base}"
+            )
+        return (
+            f"kb serve: the stored articles have IRIs under {theirs}, not under the "
+            f"base served here ({self.base}), so every instance IRI would be 404 "
+            f"here; start kb serve with --base {theirs}, or add the articles to a "
+            f"new store with --base {self.base}"
+        )
 
     # --- WSGI ----------------------------------------------------------------
 
@@ -223,12 +264,17 @@ class KbApp:
         title = HTTP_STATUS_CODES.get(status, "Error")
         if self._wants_html(request):
             text = self.pages.error(status, title, message)
-            return Response(text, status, content_type=MEDIA_TYPES["html"])
-        return Response(
-            f"{status} {title}: {message}\n",
-            status,
-            content_type="text/plain; charset=utf-8",
-        )
+            response = Response(text, status, content_type=MEDIA_TYPES["html"])
+        else:
+            response = Response(
+                f"{status} {title}: {message}\n",
+                status,
+                content_type="text/plain; charset=utf-8",
+            )
+        # its form follows Accept, and a 406 or 404 of one Accept must not be
+        # cached for another
+        response.vary.add("Accept")
+        return response
 
     def _ask(self, request: WorkerRequest) -> Reply:
         return self.pool.ask(request, self.options.timeout)
