@@ -7,6 +7,7 @@ import csv
 import http.client
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -219,6 +220,19 @@ def test_sparql_construct(server: Server, accept: str, rdf_format: str) -> None:
     graph = Graph().parse(data=response.text, format=rdf_format)
     maria = URIRef(server.iri("person/maria-okafor"))
     assert (maria, RDFS.label, Literal("Maria Okafor")) in graph
+
+
+def test_the_readmes_session_is_what_the_server_answers(server: Server) -> None:
+    """The README's ``curl`` of /sparql for CSV, on the articles it names."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    session = text[text.index("$ curl -H 'Accept: text/csv'") :]
+    query = re.search(r"'query=(.*?)'", session, re.S)
+    assert query, "the README's query"
+    shown = session.split("/sparql\n", 1)[1].split("\n$ ", 1)[0].splitlines()
+    response = server.get("/sparql", "text/csv", params={"query": query[1]})
+    assert response.status_code == 200
+    # ORDER BY ?name alone: one name's rows may come in either order
+    assert sorted(response.text.splitlines()) == sorted(shown)
 
 
 def test_sparql_not_acceptable(server: Server) -> None:
