@@ -242,7 +242,7 @@ def test_sparql_not_acceptable(server: Server) -> None:
 @pytest.mark.parametrize(
     ("path", "accept", "status"),
     [
-        ("/id/person/maria-okafor", "application/rdf+xml", 406),
+        ("/id/person/maria-okafor", "image/png", 406),
         ("/id/person/nobody-at-all", "text/turtle", 404),
         ("/id/person/nobody-at-all", "text/html", 404),
     ],
@@ -409,6 +409,35 @@ def test_resource_as_turtle_and_jsonld(server: Server, kind: str) -> None:
     # its mentions are described too, so a client can find the text
     mention = from_turtle.value(node, KB.mention)
     assert mention is not None and from_turtle.value(mention, KB.anchor) is not None
+
+
+def test_resource_and_ontology_as_rdf_xml(server: Server) -> None:
+    """RDF/XML, for clients that ask for nothing else (it comes last: ``*/*``
+    still gets Turtle)."""
+    path = "/id/person/maria-okafor"
+    xml = server.get(path, "application/rdf+xml")
+    assert xml.headers["content-type"] == "application/rdf+xml"
+    turtle = Graph().parse(data=server.get(path, "text/turtle").text, format="ttl")
+    assert isomorphic(Graph().parse(data=xml.text, format="xml"), turtle)
+    ontology = server.get("/ontology", "application/rdf+xml")
+    assert (KB.Person, RDF.type, OWL.Class) in Graph().parse(
+        data=ontology.text, format="xml"
+    )
+
+
+def test_rdflibs_sparql_store_reads_a_construct_as_it_asks(server: Server) -> None:
+    """rdflib's SPARQLStore asks for RDF/XML of a CONSTRUCT by default (and gave
+    up on a 406)."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a <{KB.Person}> ; ?p ?o }}"
+    answer = Graph(store=SPARQLStore(server.url + "/sparql")).query(query).graph
+    turtle = server.sparql(query, "text/turtle").text
+    assert answer is not None and len(answer) > 0
+    assert isomorphic(answer, Graph().parse(data=turtle, format="turtle"))
+    odd = "CONSTRUCT { ?s <urn:x:1> ?o } WHERE { ?s rdfs:label ?o }"
+    refused = server.sparql(odd, "application/rdf+xml")
+    assert refused.status_code == 400 and "ask for Turtle" in refused.text
 
 
 def test_turtle_is_the_default_for_any_client(server: Server) -> None:

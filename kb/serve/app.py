@@ -38,7 +38,7 @@ from kb.rdf.resources import (
     ontology_graph,
     resource_dir,
 )
-from kb.rdf.writers import serialize
+from kb.rdf.writers import RDF_XML, serialize
 from kb.serve.messages import (
     DescribeRequest,
     IndexRequest,
@@ -52,6 +52,7 @@ from kb.serve.messages import (
 from kb.serve.page_model import Page
 from kb.serve.pages import Pages, stylesheet
 from kb.serve.pool import QueryTimeout, ServerBusy, WorkerPool
+from kb.store.results import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -96,6 +97,9 @@ GRAPH_TYPES = {
     "application/x-turtle": "ttl",
     "application/json": "jsonld",
     "text/html": "html",
+    # last, so that "*/*" still gets Turtle: what rdflib's SPARQLStore and
+    # SPARQLWrapper ask for by default
+    "application/rdf+xml": RDF_XML,
 }
 #: The media type written for each format.
 MEDIA_TYPES = {
@@ -107,17 +111,19 @@ MEDIA_TYPES = {
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
     "html": "text/html; charset=utf-8",
+    RDF_XML: "application/rdf+xml",
 }
 #: ``?format=`` values: (format for SELECT/ASK, format for graphs).
 FORMAT_PARAMETER: dict[str, tuple[str | None, str | None]] = {
     "json": ("json", "jsonld"),
-    "xml": ("xml", None),
+    "xml": ("xml", RDF_XML),
     "csv": ("csv", None),
     "tsv": ("tsv", None),
     "ttl": (None, "ttl"),
     "turtle": (None, "ttl"),
     "nt": (None, "nt"),
     "jsonld": (None, "jsonld"),
+    RDF_XML: (None, RDF_XML),
     "html": ("html", "html"),
 }
 #: Characters that no minted IRI path holds; a request path with one is a 404.
@@ -381,7 +387,7 @@ class KbApp:
         failed = self._reply_response(request, reply)
         if failed:
             return failed
-        is_graph = reply.fmt in ("ttl", "nt", "jsonld")
+        is_graph = reply.fmt in GRAPH_FORMATS
         if (graph_fmt if is_graph else select_fmt) == "html":
             text = self.pages.results(reply.body, reply.fmt, reply.truncated, query)
             response = Response(text, content_type=MEDIA_TYPES["html"])
