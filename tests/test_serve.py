@@ -440,6 +440,39 @@ def test_rdflibs_sparql_store_reads_a_construct_as_it_asks(server: Server) -> No
     assert refused.status_code == 400 and "ask for Turtle" in refused.text
 
 
+@pytest.mark.parametrize(
+    ("accept", "query", "expected"),
+    [
+        (
+            'application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"',
+            None,
+            "application/ld+json",
+        ),
+        ("text/turtle; charset=utf-8", None, "text/turtle"),
+        (
+            "application/sparql-results+json; charset=utf-8",
+            "ASK {}",
+            "application/sparql-results+json",
+        ),
+        (
+            "text/turtle;charset=utf-8;q=0.5, application/n-triples;q=0.4",
+            "CONSTRUCT WHERE { ?s a kb:Person }",
+            "text/turtle",
+        ),
+    ],
+)
+def test_media_types_with_parameters_are_the_types_they_name(
+    server: Server, accept: str, query: str | None, expected: str
+) -> None:
+    """A JSON-LD client's profile, or a charset, does not make a type unknown."""
+    if query is None:
+        response = server.get("/id/person/maria-okafor", accept)
+    else:
+        response = server.sparql(query, accept)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(expected)
+
+
 def test_turtle_is_the_default_for_any_client(server: Server) -> None:
     response = server.get("/id/person/maria-okafor", "*/*")
     assert response.headers["content-type"].startswith("text/turtle")

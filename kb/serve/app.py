@@ -263,7 +263,7 @@ class KbApp:
     # --- negotiation and errors -----------------------------------------------
 
     def _wants_html(self, request: Request) -> bool:
-        accept = request.accept_mimetypes
+        accept = _accept(request)
         return accept.best_match(["text/plain", "text/html"]) == "text/html"
 
     def _error(self, request: Request, status: int, message: str) -> Response:
@@ -406,6 +406,16 @@ def _limit_headers(response: Response, reply: Reply, limit: int) -> None:
         )
 
 
+def _accept(request: Request) -> MIMEAccept:
+    """The request's ``Accept`` media types without their parameters (but ``q``):
+    a JSON-LD client's ``application/ld+json;profile="…#compacted"`` or a
+    ``text/turtle;charset=utf-8`` is the type it names, which werkzeug matches
+    against no offer without those parameters."""
+    return MIMEAccept(
+        [(value.split(";", 1)[0].strip(), q) for value, q in request.accept_mimetypes]
+    )
+
+
 def _negotiate(request: Request, offers: dict[str, str], default: str) -> str:
     """The format for ``request``: ``?format=``, else the ``Accept`` header.
 
@@ -420,7 +430,7 @@ def _negotiate(request: Request, offers: dict[str, str], default: str) -> str:
                 f"{', '.join(sorted(set(offers.values())))}"
             )
         return asked
-    accept: MIMEAccept = request.accept_mimetypes
+    accept = _accept(request)
     if not accept:
         return default
     best = accept.best_match(list(offers))
@@ -441,7 +451,7 @@ def _sparql_formats(request: Request) -> tuple[str | None, str | None]:
                 f"{', '.join(FORMAT_PARAMETER)}"
             )
         return FORMAT_PARAMETER[asked]
-    accept: MIMEAccept = request.accept_mimetypes
+    accept = _accept(request)
     if not accept:
         return "json", "ttl"
     select = accept.best_match(list(RESULT_TYPES))
