@@ -670,6 +670,14 @@ def test_serve_missing_store_exits_2(tmp_path: Path) -> None:
     assert "no knowledge base here" in result.stderr
 
 
+def test_a_base_that_is_no_url_says_what_to_give(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", "--store", str(tmp_path), "--base", "not a url"]
+    )
+    assert result.exit_code == 2
+    assert "give one like https://example.org/id/" in result.stderr
+
+
 def test_serve_refuses_a_fragment_base(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["serve", "--store", str(tmp_path), "--base", "http://x.example/id#"]
