@@ -308,11 +308,12 @@ def test_a_name_of_several_entities_pages_from_their_lists_merged(
 
 
 def _shared_claims(
-    seed: int, count: int, dates: bool = True
+    seed: int, count: int, dates: bool = True, short: tuple[str, ...] = ("Lena",)
 ) -> list[tuple[str, Graph]]:
     """:func:`_articles`, where some claims of one Brekke are the other's too:
     a key in both lists, with the rows of each (some with two dates, or, not
-    ``dates``, each with one row: no list keeps a count)."""
+    ``dates``, each with one row: no list keeps a count), and a Brekke of two
+    claims for each first name in ``short``."""
     brekkes = [_iri("actor", "Anna Brekke"), _iri("actor", "Tomas Brekke")]
     rng = random.Random(seed)
     if dates:
@@ -324,19 +325,20 @@ def _shared_claims(
         for claim, who in list(graph.subject_objects(KB.claimant)):
             if who in brekkes and rng.random() < 0.4:
                 graph.add((claim, KB.claimant, brekkes[1 - brekkes.index(who)]))
-    # a third Brekke, of two claims: a list too short to keep counts
-    article, graph = URIRef(out[5][0]), out[5][1]
-    lena = _iri("actor", "Lena Brekke")
-    graph.add((lena, RDF.type, KB.Person))
-    graph.add((lena, RDFS.label, Literal("Lena Brekke")))
-    for n in range(2):
-        claim = URIRef(f"{article}/claim/lena-{n}")
-        graph.add((article, KB.mentions, claim))
-        graph.add((claim, KB.claimant, lena))
-        graph.add((claim, KB.statement, Literal(f"Lena's statement {n}")))
-        graph.add((claim, KB.directQuote, Literal(False)))
-        for date in DATES[: 1 + n] if dates else ():
-            graph.add((claim, KB.date, date))
+    # more Brekkes, of two claims each: lists too short to keep counts
+    for at, first in enumerate(short, start=5):
+        article, graph = URIRef(out[at][0]), out[at][1]
+        who = _iri("actor", f"{first} Brekke")
+        graph.add((who, RDF.type, KB.Person))
+        graph.add((who, RDFS.label, Literal(f"{first} Brekke")))
+        for n in range(2):
+            claim = URIRef(f"{article}/claim/{first.lower()}-{n}")
+            graph.add((article, KB.mentions, claim))
+            graph.add((claim, KB.claimant, who))
+            graph.add((claim, KB.statement, Literal(f"{first}'s statement {n}")))
+            graph.add((claim, KB.directQuote, Literal(False)))
+            for date in DATES[: 1 + n] if dates else ():
+                graph.add((claim, KB.date, date))
     return out
 
 
@@ -367,6 +369,32 @@ def test_a_name_of_several_entities_pages_from_their_summed_counts(
     request = QueryRequest(named="claims-by", params=params, limit=2, offset=len(kept))
     assert prepare(request).run(store).rows
     assert sum(read) <= 16  # the page's keys and a few more, not the keys before
+
+
+def test_short_lists_of_a_name_are_counted_by_one_query(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """claims-by "Brekke" with two lists too short to keep counts (Lena's and
+    Orla's): both are counted by one query, and their counts add up to the
+    whole answer's rows."""
+    store = Store()
+    store.add_many(_shared_claims(23, 40, short=("Lena", "Orla")))
+    store.settle()
+    params = [("actor", "Brekke")]
+    assert len(store.entities_named("Brekke") or []) == 4
+    asked: list[int] = []
+    counts = ordered_keys._counts
+
+    def counting(db, kind, entities, items=None):  # type: ignore[no-untyped-def]
+        asked.append(len(entities or ()))
+        return counts(db, kind, entities, items)
+
+    monkeypatch.setattr(ordered_keys, "_counts", counting)
+    kept = _kept(store, "claims-by", params)
+    assert asked == [2], "the two short lists, at once"
+    assert isinstance(kept, MergedKeys) and kept.counts is not None
+    whole = prepare(QueryRequest(named="claims-by", params=params)).run(store).rows
+    _check_slices(store, "claims-by", params, whole)
 
 
 def test_merged_lists_are_the_sorted_union_or_refused() -> None:

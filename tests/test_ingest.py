@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import logging
 import os
 import re
@@ -874,9 +875,14 @@ def test_other_files_over_the_size_limit_are_still_refused(
 ) -> None:
     array = write(tmp_path, "feed.json", "[" + ", ".join(FEED[::2]) + "]")
     utf16 = write(tmp_path, "wide.jsonl", "\n".join(FEED).encode("utf-16"))
+    # big-endian UTF-32's mark starts with no UTF-16 mark: each line would be
+    # read alone, the first as UTF-32, the others as binary
+    utf32 = codecs.BOM_UTF32_BE + "\n".join(FEED).encode("utf-32-be")
+    wider = write(tmp_path, "wider.jsonl", utf32)
     monkeypatch.setattr(ingest, "MAX_BYTES", 100)
     assert "file is too large" in str(error_for(array))
     assert "must be UTF-8" in str(error_for(utf16))
+    assert "must be UTF-8" in str(error_for(wider))
 
 
 def test_files_a_folder_holds_that_kb_does_not_read_are_counted_in_a_warning(
@@ -923,6 +929,39 @@ def test_a_quoted_local_glob_is_expanded_as_scheduler_runs_expand_it(
         i.origin for i in items
     ]
     assert "left out 1 file that kb does not read (1 .csv)" in caplog.text
+
+
+def test_a_glob_reads_its_matches_as_a_folder_reads_its_entries(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "a.txt", "Kellan Orlen spoke in Tarsk.")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "sub/b.md", "Maria Lopez spoke in Varda.")
+    write(tmp_path, "sub/c.csv", "a,b")
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
+    (tmp_path / "z").symlink_to(tmp_path / "z")  # no extension: might be a folder
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        folder = _described(list(iter_articles([tmp_path])))
+        matches = _described(list(iter_articles([str(tmp_path / "*")])))
+    assert matches == folder
+    assert folder[-1] == f"{tmp_path / 'z'}: symlink loop; fix or remove the link"
+    warnings = [r.getMessage().split(": ", 1)[1] for r in caplog.records]
+    assert warnings[0] == warnings[1] and "(1 .csv)" in warnings[0]
+
+
+def test_json_on_stdin_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    loads = json.loads
+
+    def counting(text: str) -> Any:
+        parsed.append(text)
+        return loads(text)
+
+    monkeypatch.setattr(json, "loads", counting)
+    array = "[" + ", ".join([FEED[0], FEED[2]]) + "]"
+    assert len(_from_stdin(array)) == 2
+    assert parsed == [array]
 
 
 def test_a_glob_that_matches_nothing_says_so(tmp_path: Path) -> None:

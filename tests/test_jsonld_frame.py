@@ -5,7 +5,9 @@ exported graph only, with everything said about articles, claims and events."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,7 @@ from rdflib.namespace import RDF
 from kb.errors import UsageError
 from kb.rdf.namespaces import KB
 from kb.rdf.writers import GraphWriter
-from tests.conftest import Exported
+from tests.conftest import ROOT, Exported
 
 pytestmark = pytest.mark.slow  # the export needs the trained spaCy model
 
@@ -39,6 +41,23 @@ def test_plain_json_gives_claims_with_claimant_names_and_booleans(framed: str) -
         assert isinstance(claim["claimant"]["label"], str)
         assert isinstance(claim["statement"], str)
         assert isinstance(claim["directQuote"], bool)
+
+
+def test_the_readmes_reader_prints_every_articles_headline(
+    framed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's one-line plain-JSON reader of the framed export, on the
+    examples, one of which has no headline (it printed a KeyError)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    found = re.search(r'^\s*python -c "(.*articles\.json.*)"$', readme, re.M)
+    assert found, "the README's reader of articles.json"
+    path = tmp_path / "articles.json"
+    path.write_text(framed, "utf-8")
+    exec(found[1].replace("'articles.json'", repr(str(path))), {})
+    printed = capsys.readouterr().out.splitlines()
+    articles = json.loads(framed)["@graph"]
+    assert printed == [a.get("headline", a["id"]) for a in articles]
+    assert any("headline" not in a for a in articles) and len(printed) == 5
 
 
 def framed_graph(text: str) -> Graph:

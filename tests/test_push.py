@@ -252,6 +252,30 @@ def test_client_errors_are_not_retried(gsp: Gsp, store: Path, status: int) -> No
     assert f"failed\t{graphs[0].iri}" in result.format()
 
 
+@pytest.mark.parametrize("status", [404, 405])
+def test_a_url_that_takes_no_graph_names_the_graph_store_endpoint(
+    gsp: Gsp, store: Path, status: int
+) -> None:
+    """A push to the server's query endpoint or root (Oxigraph: 404) says which
+    URL to give."""
+    gsp.script = [status]
+    result = push(graphs_from_store(store)[:1], PushTarget(gsp.url), _fast())
+    (failed,) = result.with_status("failed")
+    assert "check --endpoint: it must be the server's Graph Store endpoint" in (
+        failed.reason
+    )
+    assert "/store" in failed.reason
+
+
+def test_a_url_that_takes_no_query_names_the_query_endpoint(gsp: Gsp) -> None:
+    """A query sent to a Graph Store (which takes no POST here) says which URL
+    to give."""
+    with pytest.raises(StoreError) as caught:
+        remote_query(RemoteEndpoint(gsp.url, timeout=5), "ASK {}")
+    assert "HTTP 501" in str(caught.value)
+    assert "it must be the server's SPARQL query endpoint" in str(caught.value)
+
+
 def test_408_is_retried(gsp: Gsp, store: Path) -> None:
     gsp.script = [408]
     result = push(graphs_from_store(store)[:1], PushTarget(gsp.url), _fast())

@@ -7,6 +7,7 @@ import csv
 import http.client
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -221,8 +222,38 @@ def test_sparql_construct(server: Server, accept: str, rdf_format: str) -> None:
     assert (maria, RDFS.label, Literal("Maria Okafor")) in graph
 
 
+def test_the_readmes_session_is_what_the_server_answers(server: Server) -> None:
+    """The README's ``curl`` of /sparql for CSV, on the articles it names."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    session = text[text.index("$ curl -H 'Accept: text/csv'") :]
+    query = re.search(r"'query=(.*?)'", session, re.S)
+    assert query, "the README's query"
+    shown = session.split("/sparql\n", 1)[1].split("\n$ ", 1)[0].splitlines()
+    response = server.get("/sparql", "text/csv", params={"query": query[1]})
+    assert response.status_code == 200
+    # ORDER BY ?name alone: one name's rows may come in either order
+    assert sorted(response.text.splitlines()) == sorted(shown)
+
+
 def test_sparql_not_acceptable(server: Server) -> None:
     assert server.sparql(LABELS, "image/png").status_code == 406
+
+
+@pytest.mark.parametrize(
+    ("path", "accept", "status"),
+    [
+        ("/id/person/maria-okafor", "image/png", 406),
+        ("/id/person/nobody-at-all", "text/turtle", 404),
+        ("/id/person/nobody-at-all", "text/html", 404),
+    ],
+)
+def test_a_refused_or_missing_resource_varies_on_accept(
+    server: Server, path: str, accept: str, status: int
+) -> None:
+    """A cache must not hand a 406 or a 404 of one Accept to another client."""
+    response = server.get(path, accept)
+    assert response.status_code == status
+    assert "Accept" in response.headers.get("vary", "")
 
 
 def test_sparql_without_query_is_400(server: Server) -> None:
@@ -378,6 +409,68 @@ def test_resource_as_turtle_and_jsonld(server: Server, kind: str) -> None:
     # its mentions are described too, so a client can find the text
     mention = from_turtle.value(node, KB.mention)
     assert mention is not None and from_turtle.value(mention, KB.anchor) is not None
+
+
+def test_resource_and_ontology_as_rdf_xml(server: Server) -> None:
+    """RDF/XML, for clients that ask for nothing else (it comes last: ``*/*``
+    still gets Turtle)."""
+    path = "/id/person/maria-okafor"
+    xml = server.get(path, "application/rdf+xml")
+    assert xml.headers["content-type"] == "application/rdf+xml"
+    turtle = Graph().parse(data=server.get(path, "text/turtle").text, format="ttl")
+    assert isomorphic(Graph().parse(data=xml.text, format="xml"), turtle)
+    ontology = server.get("/ontology", "application/rdf+xml")
+    assert (KB.Person, RDF.type, OWL.Class) in Graph().parse(
+        data=ontology.text, format="xml"
+    )
+
+
+def test_rdflibs_sparql_store_reads_a_construct_as_it_asks(server: Server) -> None:
+    """rdflib's SPARQLStore asks for RDF/XML of a CONSTRUCT by default (and gave
+    up on a 406)."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a <{KB.Person}> ; ?p ?o }}"
+    answer = Graph(store=SPARQLStore(server.url + "/sparql")).query(query).graph
+    turtle = server.sparql(query, "text/turtle").text
+    assert answer is not None and len(answer) > 0
+    assert isomorphic(answer, Graph().parse(data=turtle, format="turtle"))
+    odd = "CONSTRUCT { ?s <urn:x:1> ?o } WHERE { ?s rdfs:label ?o }"
+    refused = server.sparql(odd, "application/rdf+xml")
+    assert refused.status_code == 400 and "ask for Turtle" in refused.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "query", "expected"),
+    [
+        (
+            'application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"',
+            None,
+            "application/ld+json",
+        ),
+        ("text/turtle; charset=utf-8", None, "text/turtle"),
+        (
+            "application/sparql-results+json; charset=utf-8",
+            "ASK {}",
+            "application/sparql-results+json",
+        ),
+        (
+            "text/turtle;charset=utf-8;q=0.5, application/n-triples;q=0.4",
+            "CONSTRUCT WHERE { ?s a kb:Person }",
+            "text/turtle",
+        ),
+    ],
+)
+def test_media_types_with_parameters_are_the_types_they_name(
+    server: Server, accept: str, query: str | None, expected: str
+) -> None:
+    """A JSON-LD client's profile, or a charset, does not make a type unknown."""
+    if query is None:
+        response = server.get("/id/person/maria-okafor", accept)
+    else:
+        response = server.sparql(query, accept)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(expected)
 
 
 def test_turtle_is_the_default_for_any_client(server: Server) -> None:
@@ -541,10 +634,48 @@ def test_make_app_in_process(store_and_base: tuple[Path, str, int]) -> None:
         app.close()
 
 
+def _stray(store: Path, base: str) -> str | None:
+    from kb.serve import ServeOptions, make_app
+
+    app = make_app(ServeOptions(store=store, base=base, workers=1))
+    try:
+        return app.stray_articles()
+    finally:
+        app.close()
+
+
+def test_serve_warns_when_the_articles_are_not_under_its_base(
+    store_and_base: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    """A store added with one --base and served with another answers 404 for
+    every instance: kb serve says so, and which --base to give."""
+    store, base, _ = store_and_base
+    assert _stray(store, base) is None
+    elsewhere = _stray(store, "http://127.0.0.1:1/other/")
+    assert elsewhere is not None
+    assert f"IRIs under {base}, not under" in elsewhere
+    assert f"start kb serve with --base {base}" in elsewhere
+    mixed = tmp_path / "mixed"
+    with Store(mixed) as kb:
+        for iri in (f"{base}article/t-1", "https://news.example/id/article/t-2"):
+            kb.add(iri, Graph().add((URIRef(iri), RDF.type, KB.Article)))
+    some = _stray(mixed, base)
+    assert some is not None and some.startswith("kb serve: some stored articles")
+    assert "https://news.example/id/article/t-2" in some
+
+
 def test_serve_missing_store_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "no knowledge base here" in result.stderr
+
+
+def test_a_base_that_is_no_url_says_what_to_give(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", "--store", str(tmp_path), "--base", "not a url"]
+    )
+    assert result.exit_code == 2
+    assert "give one like https://example.org/id/" in result.stderr
 
 
 def test_serve_refuses_a_fragment_base(tmp_path: Path) -> None:

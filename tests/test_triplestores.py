@@ -6,6 +6,7 @@ fixtures start them on 127.0.0.1 in temporary directories."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 from collections import Counter
@@ -199,6 +200,22 @@ def _remote_graph_sizes(endpoint: RemoteEndpoint) -> dict[str, int]:
 
 def _local_graph_sizes(kb_store: Path) -> dict[str, int]:
     return {g.iri: g.triples for g in graphs_from_store(kb_store)}
+
+
+def test_the_readmes_push_report_gives_the_examples_graph_sizes(
+    kb_store: Path,
+) -> None:
+    """The README's ``kb push`` session reports the examples' graphs as ``kb add``
+    stores them."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = text[text.index("$ kb push --endpoint") :].split("```", 1)[0]
+    local = _local_graph_sizes(kb_store)
+    sent = re.findall(r"^sent\t(\S+)\t(\d+) triples$", block, re.M)
+    assert sent and {iri: int(n) for iri, n in sent}.items() <= local.items()
+    total = re.search(
+        r"^5 of 5 graphs sent to \S+ \((\d+) triples\); 0 failed$", block, re.M
+    )
+    assert total and int(total[1]) == sum(local.values()) and len(local) == 5
 
 
 # --- Oxigraph server ----------------------------------------------------------

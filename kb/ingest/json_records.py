@@ -28,6 +28,11 @@ def _read_json(text: str, origin: str) -> Items:
             f"{exc.colno}); the file must hold one JSON object or an array of them",
             origin=origin,
         ) from None
+    yield from _json_items(data, origin)
+
+
+def _json_items(data: object, origin: str) -> Items:
+    """The articles of a parsed JSON document: one record or an array of them."""
     if not isinstance(data, list):
         yield _record(data, origin)
         return

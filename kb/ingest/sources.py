@@ -18,7 +18,12 @@ from typing import IO
 
 from kb.errors import InputError
 from kb.ingest.html_page import _read_html
-from kb.ingest.json_records import _jsonl_record, _read_json, _read_jsonl
+from kb.ingest.json_records import (
+    _json_items,
+    _jsonl_record,
+    _read_json,
+    _read_jsonl,
+)
 from kb.ingest.normalize import Items
 from kb.ingest.plaintext import _read_markdown, _read_text
 from kb.ingest.remote import is_url, read_url, url_files, url_suffix
@@ -75,19 +80,20 @@ def decode_bytes(data: bytes, name: str) -> str:
     >>> decode_bytes("café".encode("cp1252"), "x.txt")
     'café'
     """
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: not valid {label} despite its byte-order mark "
-                    f"({exc.reason} at byte {exc.start}); re-save it as UTF-8",
-                    origin=name,
-                ) from None
-            if label != "UTF-8":
-                log.warning("%s: read it as %s, from its byte-order mark", name, label)
-            return text
+    marked = _bom(data)
+    if marked is not None:
+        codec, label = marked
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not valid {label} despite its byte-order mark "
+                f"({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+                origin=name,
+            ) from None
+        if label != "UTF-8":
+            log.warning("%s: read it as %s, from its byte-order mark", name, label)
+        return text
     _reject_binary(data, name)
     try:
         return data.decode("utf-8")
@@ -102,6 +108,12 @@ def decode_bytes(data: bytes, name: str) -> str:
         ) from None
     log.warning("%s: not valid UTF-8; read it as Windows-1252", name)
     return text
+
+
+def _bom(data: bytes) -> tuple[str, str] | None:
+    """The codec and the name of the encoding that ``data``'s byte-order mark
+    says, if it starts with one."""
+    return next(((c, label) for bom, c, label in _BOMS if data.startswith(bom)), None)
 
 
 def _reject_binary(data: bytes, name: str) -> None:
@@ -233,7 +245,8 @@ def _jsonl_lines(path: Path) -> Items:
     origin = str(path)
     try:
         with path.open("rb") as handle:
-            if handle.read(4).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            marked = _bom(handle.read(4))
+            if marked is not None and marked[1] != "UTF-8":
                 raise InputError(
                     f"{origin}: a JSONL file over {MAX_BYTES // 2**20} MiB must be "
                     "UTF-8; re-save it as UTF-8, or split it into smaller files",
@@ -282,8 +295,7 @@ def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
-        text = decode_bytes(data, STDIN_ORIGIN)
-        yield from _stdin_reader(text)(text, STDIN_ORIGIN)
+        yield from _stdin_items(decode_bytes(data, STDIN_ORIGIN))
     except InputError as exc:
         yield exc
 
@@ -291,29 +303,32 @@ def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
-def _stdin_reader(text: str) -> Callable[[str, str], Items]:
-    """The reader for standard input, which has no extension: JSON (a record or an
+def _stdin_items(text: str) -> Items:
+    """The articles of standard input, which has no extension: JSON (a record or an
     array) and JSONL as such, as a feed piped from ``curl`` is; an HTML page
     (``<!DOCTYPE html``, ``<html>``) as a page; anything else as plain text. No
     article starts with ``{``, so that is JSONL when it is not one JSON document
     (its bad lines are then named); one starting with ``[`` is an array only if it
-    parses ("[Updated] …" stays text)."""
+    parses ("[Updated] …" stays text). A JSON document is parsed once: the
+    sniff's value is the records'."""
     start = text.lstrip("\ufeff \t\r\n")[:1]
-    if start in ("{", "[") and _parses(text):
-        return _read_json
+    data = _parsed(text) if start in ("{", "[") else None
+    if data is not None:
+        return _json_items(data, STDIN_ORIGIN)
     if start == "{":
-        return _read_jsonl
+        return _read_jsonl(text, STDIN_ORIGIN)
     if _HTML_START.match(text.lstrip("\ufeff")):
-        return _read_html
-    return _read_text
+        return _read_html(text, STDIN_ORIGIN)
+    return _read_text(text, STDIN_ORIGIN)
 
 
-def _parses(text: str) -> bool:
+def _parsed(text: str) -> object | None:
+    """The JSON document ``text`` holds (an object or an array, as it starts with
+    ``{`` or ``[``), or ``None`` when it is not one."""
     try:
-        json.loads(text)
+        return json.loads(text)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def read_file(path: str | Path) -> list[Article]:
@@ -380,12 +395,7 @@ def _items_from_pattern(pattern: str) -> Items:
         return
     skipped: Counter[str] = Counter()
     for match in map(Path, matches):
-        if match.is_dir():
-            yield from _items_from_dir(match, frozenset(), skipped)
-        elif match.suffix.lower() in _READERS:
-            yield from _items_from_file(match)
-        else:
-            skipped[match.suffix.lower()] += 1
+        yield from _items_from_path(match, frozenset(), skipped)
     _say_skipped(Path(pattern), skipped)
 
 
@@ -491,18 +501,26 @@ def _items_from_dir(
         yield InputError(_os_error_message(directory, exc), origin=str(directory))
         return
     for child in children:
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _items_from_dir(child, ancestors | {real}, skipped)
-        elif _is_looping_link(child):
-            yield InputError(
-                f"{child}: symlink loop; fix or remove the link", origin=str(child)
-            )
-        elif child.suffix.lower() in _READERS:
-            yield from _items_from_file(child)
-        else:
-            skipped[child.suffix.lower()] += 1
+        if not child.name.startswith("."):
+            yield from _items_from_path(child, ancestors | {real}, skipped)
+
+
+def _items_from_path(
+    path: Path, ancestors: frozenset[Path], skipped: Counter[str]
+) -> Items:
+    """The articles of a folder's entry or a glob's match (``ancestors``: the
+    folders it is in): a folder's, a file's, or none, counted in ``skipped``,
+    for a file kb does not read."""
+    if path.is_dir():
+        yield from _items_from_dir(path, ancestors, skipped)
+    elif _is_looping_link(path):
+        yield InputError(
+            f"{path}: symlink loop; fix or remove the link", origin=str(path)
+        )
+    elif path.suffix.lower() in _READERS:
+        yield from _items_from_file(path)
+    else:
+        skipped[path.suffix.lower()] += 1
 
 
 def _is_looping_link(path: Path) -> bool:

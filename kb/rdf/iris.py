@@ -31,7 +31,10 @@ def check_base(base: str) -> str:
     """
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"--base {base!r} is not an absolute http(s) IRI")
+        raise UsageError(
+            f"--base {base!r} is not an absolute http(s) IRI; give one like "
+            "https://example.org/id/ (where the IRIs will be served)"
+        )
     if not base.endswith(("/", "#")) or any(c in base for c in ' <>"{}|\\^`'):
         raise UsageError(f"--base {base!r} must end with '/' or '#' and hold no spaces")
     return base

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -31,7 +32,7 @@ from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
 from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, lines_of, text_of
 
-__all__ = ["FORMATS", "GraphWriter", "Mapper", "serialize", "turtle_body"]
+__all__ = ["FORMATS", "RDF_XML", "GraphWriter", "Mapper", "serialize", "turtle_body"]
 
 #: Maps a function over texts, giving the results in order: ``map`` by default, or
 #: one that runs it in worker processes (:func:`kb.jobs.parallel.ordered_map`).
@@ -45,6 +46,12 @@ FORMATS = {
     "nq": ".nq",
     "trig": ".trig",
 }
+
+
+#: RDF/XML, which :func:`serialize` writes beside :data:`FORMATS` for answers of
+#: ``kb query`` and ``kb serve``: linked-data clients ask for it by default
+#: (rdflib's ``SPARQLStore``, SPARQLWrapper), and it is no export format.
+RDF_XML = "rdfxml"
 
 
 class GraphWriter:
@@ -193,8 +200,11 @@ def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -
     Each item is an :class:`~kb.models.ArticleGraph` or an ``(IRI, rdflib graph)``
     pair (the server's and the query results' form).
 
-    :raises UsageError: for an unknown format.
+    :raises UsageError: for an unknown format, or RDF/XML of a predicate it cannot
+        write.
     """
+    if fmt == RDF_XML:
+        return _rdf_xml(graphs)
     with GraphWriter(fmt) as writer:
         for item in graphs:
             if not isinstance(item, ArticleGraph):
@@ -202,3 +212,28 @@ def serialize(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]], fmt: str) -
                 item = ArticleGraph(str(name), graph.serialize(format="nt"))
             writer.add(item)
         return writer.text()
+
+
+def _rdf_xml(graphs: Iterable[ArticleGraph | tuple[URIRef, Graph]]) -> str:
+    """The graphs merged, as RDF/XML with our prefixes (each triple once)."""
+    texts = (
+        item.ntriples.encode("utf-8")
+        if isinstance(item, ArticleGraph)
+        else item[1].serialize(format="nt", encoding="utf-8")
+        for item in graphs
+    )
+    triples = sorted(set(_parsed(texts, ox.RdfFormat.N_TRIPLES)), key=str)
+    for triple in triples:
+        # an element's name: oxigraph writes a broken one for <urn:x:1>
+        if not _LOCAL_NAME.search(triple.predicate.value):
+            raise UsageError(
+                f"RDF/XML cannot write the predicate {triple.predicate} (it ends "
+                "in no XML name); ask for Turtle, N-Triples or JSON-LD"
+            )
+    data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_prefixes())
+    assert data is not None
+    return data.decode("utf-8")
+
+
+#: The end of an IRI that RDF/XML can write as a property element's local name.
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*$")

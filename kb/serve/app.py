@@ -4,6 +4,7 @@ Every store access goes to a worker process (:mod:`kb.serve.pool`)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -12,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import (
     BadRequest,
@@ -37,7 +38,7 @@ from kb.rdf.resources import (
     ontology_graph,
     resource_dir,
 )
-from kb.rdf.writers import serialize
+from kb.rdf.writers import RDF_XML, serialize
 from kb.serve.messages import (
     DescribeRequest,
     IndexRequest,
@@ -51,6 +52,7 @@ from kb.serve.messages import (
 from kb.serve.page_model import Page
 from kb.serve.pages import Pages, stylesheet
 from kb.serve.pool import QueryTimeout, ServerBusy, WorkerPool
+from kb.store.results import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -95,6 +97,9 @@ GRAPH_TYPES = {
     "application/x-turtle": "ttl",
     "application/json": "jsonld",
     "text/html": "html",
+    # last, so that "*/*" still gets Turtle: what rdflib's SPARQLStore and
+    # SPARQLWrapper ask for by default
+    "application/rdf+xml": RDF_XML,
 }
 #: The media type written for each format.
 MEDIA_TYPES = {
@@ -106,22 +111,32 @@ MEDIA_TYPES = {
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
     "html": "text/html; charset=utf-8",
+    RDF_XML: "application/rdf+xml",
 }
 #: ``?format=`` values: (format for SELECT/ASK, format for graphs).
 FORMAT_PARAMETER: dict[str, tuple[str | None, str | None]] = {
     "json": ("json", "jsonld"),
-    "xml": ("xml", None),
+    "xml": ("xml", RDF_XML),
     "csv": ("csv", None),
     "tsv": ("tsv", None),
     "ttl": (None, "ttl"),
     "turtle": (None, "ttl"),
     "nt": (None, "nt"),
     "jsonld": (None, "jsonld"),
+    RDF_XML: (None, RDF_XML),
     "html": ("html", "html"),
 }
 #: Characters that no minted IRI path holds; a request path with one is a 404.
 _BAD_PATH = re.compile(r"[\x00-\x20<>\"{}|\\^`%\x7f]|(^|/)\.\.?(/|$)")
 _SPARQL_METHODS = "GET, POST, OPTIONS"
+#: A stored article whose IRI is not under the served base, if any, and one that
+#: is (``%s``: the base, as a SPARQL string).
+_STRAY = """SELECT ?other ?mine WHERE {
+  { SELECT ?other WHERE { ?other a kb:Article FILTER (!STRSTARTS(STR(?other), %s)) }
+    LIMIT 1 }
+  OPTIONAL { SELECT ?mine WHERE { ?mine a kb:Article FILTER STRSTARTS(STR(?mine), %s) }
+    LIMIT 1 }
+}"""
 
 
 class KbApp:
@@ -165,6 +180,38 @@ class KbApp:
     def close(self) -> None:
         """Stop the store workers."""
         self.pool.close()
+
+    def stray_articles(self) -> str | None:
+        """A warning when stored articles have IRIs outside the served base (added
+        with another ``--base``): this server answers 404 for them, and its index
+        links off it. ``None`` when every article is under the base, or there is
+        none."""
+        base = Literal(self.base).n3()
+        query = SparqlRequest(_STRAY % (base, base), "json", None, 1)
+        try:
+            reply = self._ask(query)
+        except (QueryTimeout, ServerBusy):
+            return None  # a store too slow to tell: its requests will say so
+        if reply.status != 200:
+            return None
+        rows = json.loads(reply.body)["results"]["bindings"]
+        if not rows:
+            return None
+        other = rows[0]["other"]["value"]
+        theirs = other[: other.rindex("article/")] if "article/" in other else other
+        if "mine" in rows[0]:
+            return (
+                f"kb serve: some stored articles have IRIs under {theirs}, not "
+                f"under the base served here ({self.base}), so this server does "
+                f"not serve them (e.g. {other}); add them again with --base "
+                f"{self.base}"
+            )
+        return (
+            f"kb serve: the stored articles have IRIs under {theirs}, not under the "
+            f"base served here ({self.base}), so every instance IRI would be 404 "
+            f"here; start kb serve with --base {theirs}, or add the articles to a "
+            f"new store with --base {self.base}"
+        )
 
     # --- WSGI ----------------------------------------------------------------
 
@@ -216,19 +263,24 @@ class KbApp:
     # --- negotiation and errors -----------------------------------------------
 
     def _wants_html(self, request: Request) -> bool:
-        accept = request.accept_mimetypes
+        accept = _accept(request)
         return accept.best_match(["text/plain", "text/html"]) == "text/html"
 
     def _error(self, request: Request, status: int, message: str) -> Response:
         title = HTTP_STATUS_CODES.get(status, "Error")
         if self._wants_html(request):
             text = self.pages.error(status, title, message)
-            return Response(text, status, content_type=MEDIA_TYPES["html"])
-        return Response(
-            f"{status} {title}: {message}\n",
-            status,
-            content_type="text/plain; charset=utf-8",
-        )
+            response = Response(text, status, content_type=MEDIA_TYPES["html"])
+        else:
+            response = Response(
+                f"{status} {title}: {message}\n",
+                status,
+                content_type="text/plain; charset=utf-8",
+            )
+        # its form follows Accept, and a 406 or 404 of one Accept must not be
+        # cached for another
+        response.vary.add("Accept")
+        return response
 
     def _ask(self, request: WorkerRequest) -> Reply:
         return self.pool.ask(request, self.options.timeout)
@@ -335,7 +387,7 @@ class KbApp:
         failed = self._reply_response(request, reply)
         if failed:
             return failed
-        is_graph = reply.fmt in ("ttl", "nt", "jsonld")
+        is_graph = reply.fmt in GRAPH_FORMATS
         if (graph_fmt if is_graph else select_fmt) == "html":
             text = self.pages.results(reply.body, reply.fmt, reply.truncated, query)
             response = Response(text, content_type=MEDIA_TYPES["html"])
@@ -354,6 +406,16 @@ def _limit_headers(response: Response, reply: Reply, limit: int) -> None:
         )
 
 
+def _accept(request: Request) -> MIMEAccept:
+    """The request's ``Accept`` media types without their parameters (but ``q``):
+    a JSON-LD client's ``application/ld+json;profile="…#compacted"`` or a
+    ``text/turtle;charset=utf-8`` is the type it names, which werkzeug matches
+    against no offer without those parameters."""
+    return MIMEAccept(
+        [(value.split(";", 1)[0].strip(), q) for value, q in request.accept_mimetypes]
+    )
+
+
 def _negotiate(request: Request, offers: dict[str, str], default: str) -> str:
     """The format for ``request``: ``?format=``, else the ``Accept`` header.
 
@@ -368,7 +430,7 @@ def _negotiate(request: Request, offers: dict[str, str], default: str) -> str:
                 f"{', '.join(sorted(set(offers.values())))}"
             )
         return asked
-    accept: MIMEAccept = request.accept_mimetypes
+    accept = _accept(request)
     if not accept:
         return default
     best = accept.best_match(list(offers))
@@ -389,7 +451,7 @@ def _sparql_formats(request: Request) -> tuple[str | None, str | None]:
                 f"{', '.join(FORMAT_PARAMETER)}"
             )
         return FORMAT_PARAMETER[asked]
-    accept: MIMEAccept = request.accept_mimetypes
+    accept = _accept(request)
     if not accept:
         return "json", "ttl"
     select = accept.best_match(list(RESULT_TYPES))

@@ -95,6 +95,9 @@ def _serve(options: ServeOptions) -> None:
         options.base,
         _served_at(address, options.base),
     )
+    stray = app.stray_articles()
+    if stray is not None:
+        log.warning("%s", stray)
     if options.host not in _LOOPBACK:
         log.warning(
             "kb serve: listening on %s, reachable from other machines", options.host

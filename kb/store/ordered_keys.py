@@ -51,7 +51,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain
 from typing import Any
 
@@ -121,7 +121,8 @@ _ADDED_PREFIX = "urn:newskb:keysAdded/"
 @dataclass(frozen=True)
 class _Kind:
     """A named query whose pages can read kept keys: its key query has one name
-    test, of its parameter ``param``."""
+    test, of its parameter ``param``. Its derived attributes are computed once
+    (:func:`_kinds` keeps one of each), as every list read and written asks them."""
 
     query: queries.NamedQuery
     param: str
@@ -134,13 +135,13 @@ class _Kind:
     #: the variables of the key query's items (``# items:``), if it names them
     items: tuple[str, ...]
 
-    @property
+    @cached_property
     def rows(self) -> ox.NamedNode:
         """The predicate of the counts of the list's keys' rows (see
         :mod:`kb.store.key_rows`)."""
         return ox.NamedNode(key_rows.PREFIX + self.query.name)
 
-    @property
+    @cached_property
     def counted(self) -> bool:
         """Whether its lists' keys have their rows counted: whether a key's rows
         change only with its items' own triples, or with the links the lists
@@ -149,7 +150,7 @@ class _Kind:
         rows, and a page reads the labels (:mod:`kb.store.label_rows`)."""
         return self.query.name in _COUNTED
 
-    @property
+    @cached_property
     def merging(self) -> str | None:
         """How the rows of a key in several entities' lists add up: ``"sum"``
         where the rows select the entity (no two lists share a row: claims-by's
@@ -160,21 +161,21 @@ class _Kind:
             return "sum"
         return "same" if self.query.name in _SAME_ROWS else None
 
-    @property
+    @cached_property
     def added(self) -> ox.NamedNode:
         """The predicate of the rows added to a list since it was written whole
         (see :func:`_placed`)."""
         return ox.NamedNode(_ADDED_PREFIX + self.query.name)
 
-    @property
+    @cached_property
     def plan(self) -> queries.KeyQuery:
         assert self.query.keys is not None
         return self.query.keys
 
-    @property
-    def columns(self) -> list[int]:
+    @cached_property
+    def columns(self) -> tuple[int, ...]:
         """Where each key variable is among the ``ORDER BY`` variables."""
-        return [self.plan.order.index(v) for v in self.plan.variables]
+        return tuple(self.plan.order.index(v) for v in self.plan.variables)
 
 
 @cache
@@ -522,7 +523,7 @@ def _all_lines(text: str, added: str | None) -> list[str]:
     return lines if added is None else _folded(lines, added.split("\n")[1:])
 
 
-def _key_of(line: str, columns: list[int]) -> Key:
+def _key_of(line: str, columns: Sequence[int]) -> Key:
     terms = line.split("\t")
     return tuple(terms[i] or None for i in columns)
 
@@ -1115,7 +1116,8 @@ def _merged_keys(
         return None
     lists, converted, own = [], False, False
     counts: Mapping[Key, int] | None = None
-    # each own list's counts, for a key in several lists
+    # each own list's node and lines and its kept counts, for a key in several
+    own_lists: list[tuple[ox.NamedNode, list[str]]] = []
     every: list[Mapping[Key, int] | None] = []
     # the rows of the converted lists' keys, as far as their own counts tell
     derived: _Derived | None = _Derived()
@@ -1135,7 +1137,8 @@ def _merged_keys(
         counts = _counts_of(db, reader, node, texts, bindings)
         if convert is None:
             lists.append(found)
-            every.append(_short_counts(db, kind, (node, found[1]), counts, bindings))
+            own_lists.append((node, found[1]))
+            every.append(counts)
             own = True
             continue
         lists.append(convert(*found))
@@ -1152,6 +1155,7 @@ def _merged_keys(
         # entity's: the others have no key
         return KeptKeys(lists[0][1], kind.columns, counts)
     if not converted:
+        every = _short_counts(db, kind, own_lists, every, bindings)
         return _lazily_merged(kind, lists, every)
     ordered = _in_order(lists, len(kind.plan.order))
     if ordered is None:
@@ -1205,22 +1209,34 @@ class _Derived:
 def _short_counts(
     db: ox.Store,
     kind: _Kind,
-    owned: tuple[ox.NamedNode, list[str]],
-    counts: Mapping[Key, int] | None,
+    owned: list[tuple[ox.NamedNode, list[str]]],
+    counts: list[Mapping[Key, int] | None],
     bindings: Mapping[str, Node],
-) -> Mapping[Key, int] | None:
-    """The counts of a list's keys' rows (``counts``, when it keeps them), or,
-    for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
-    group one article names), counted now, when a merge adds them up (a query
-    of those few keys' rows)."""
-    if counts is not None or not kind.counted or kind.merging is None:
+) -> list[Mapping[Key, int] | None]:
+    """The counts of each list's keys' rows (its ``counts``, when it keeps them),
+    or, for a list too short to keep them (fewer than :data:`MIN_KEYS` keys: a
+    group one article names), counted now, when a merge adds them up: one query
+    of those few keys' rows for every such list (``owned``: each list's entity
+    and lines)."""
+    if not kind.counted or kind.merging is None:
         return counts
-    node, lines = owned
-    if len(lines) >= MIN_KEYS:
-        return None  # a busy list whose counts do not match it: read as before
-    found = _counts(db, kind, [node]).get(node, {})
-    keys = (_key_of(line, kind.columns) for line in lines)
-    return _as_counts(db, kind, key_rows.of_keys(keys, found), bindings)
+    # a busy list whose counts do not match it stays uncounted: read as before
+    short = [
+        node
+        for (node, lines), kept in zip(owned, counts, strict=True)
+        if kept is None and len(lines) < MIN_KEYS
+    ]
+    if not short:
+        return counts
+    found = _counts(db, kind, short)
+    out = list(counts)
+    for at, (node, lines) in enumerate(owned):
+        if node in short:
+            keys = (_key_of(line, kind.columns) for line in lines)
+            out[at] = _as_counts(
+                db, kind, key_rows.of_keys(keys, found.get(node, {})), bindings
+            )
+    return out
 
 
 def _lazily_merged(
@@ -1346,7 +1362,7 @@ class KeptKeys(Sequence[Key]):
     def __init__(
         self,
         lines: list[str],
-        columns: list[int],
+        columns: Sequence[int],
         counts: Mapping[Key, int] | None = None,
         uncounted: AbstractSet[Key] = frozenset(),
     ) -> None:

@@ -315,11 +315,22 @@ def _attempt(
         return response.status_code, "", None
     reason = f"HTTP {response.status_code} {response.reason_phrase}".strip()
     detail = _detail(response)
+    if response.status_code in _WRONG_ENDPOINT:
+        detail = f"{detail}; {_GRAPH_STORE_HINT}" if detail else _GRAPH_STORE_HINT
     return (
         response.status_code,
         f"{reason}: {detail}" if detail else reason,
         _retry_after(response),
     )
+
+
+#: Answers of a URL that takes no PUT of a graph: another path of the server (its
+#: query endpoint, its root), or a server with no Graph Store.
+_WRONG_ENDPOINT = frozenset({404, 405, 501})
+_GRAPH_STORE_HINT = (
+    "check --endpoint: it must be the server's Graph Store endpoint "
+    "(Oxigraph server: /store; Virtuoso: /sparql-graph-crud-auth)"
+)
 
 
 def _detail(response: httpx.Response) -> str:

@@ -161,10 +161,21 @@ def remote_query(
     if response.status_code == 400:
         raise UsageError(f"{shown} rejected the query: {_brief(response.text)}")
     if response.status_code >= 300:
+        hint = _QUERY_HINT if response.status_code in _WRONG_ENDPOINT else ""
         raise StoreError(
-            f"{shown}: HTTP {response.status_code}: {_brief(response.text)}"
+            f"{shown}: HTTP {response.status_code}: {_brief(response.text)}{hint}"
         )
     return _parse(response, kind, shown)
+
+
+#: Answers of a URL that takes no SPARQL query: another path of the server (its
+#: Graph Store endpoint, which refuses a form with 415; its root), or no SPARQL
+#: server at all (501: no POST).
+_WRONG_ENDPOINT = frozenset({404, 405, 415, 501})
+_QUERY_HINT = (
+    "; check --endpoint: it must be the server's SPARQL query endpoint "
+    "(Oxigraph server: /query; Virtuoso: /sparql)"
+)
 
 
 def run_remote(request: QueryRequest, endpoint: RemoteEndpoint) -> QueryResult:

@@ -281,8 +281,7 @@ def shifted(
     if months is None or value.precision == "year":
         return None
     year, month = map(int, value.value[:7].split("-"))
-    index = year * 12 + month - 1 + months
-    return _month_value(index // 12, index % 12 + 1)
+    return _month_after(year, month, months)
 
 
 def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
@@ -341,6 +340,18 @@ def _valid_day(year: int, month: int, day: int) -> DateValue | None:
 
 def _month_value(year: int, month: int) -> DateValue:
     return DateValue(f"{year:04d}-{month:02d}", "month")
+
+
+def _month_after(year: int, month: int, months: int) -> DateValue:
+    """The month ``months`` after (before, when negative) ``month`` of ``year``.
+
+    >>> _month_after(2024, 11, 3)
+    DateValue(value='2025-02', precision='month')
+    >>> _month_after(2024, 1, -1).value
+    '2023-12'
+    """
+    index = year * 12 + month - 1 + months
+    return _month_value(index // 12, index % 12 + 1)
 
 
 def _nearest_month(month: int, ref: date, tense: Tense) -> DateValue:
@@ -501,8 +512,7 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
         step = {"last": -1, "next": 1, "this": 0}[m["rel"] or "this"]
         if m["unit"] == "year":
             return DateValue(str(ref.year + step), "year")
-        month_index = ref.year * 12 + ref.month - 1 + step
-        return _month_value(month_index // 12, month_index % 12 + 1)
+        return _month_after(ref.year, ref.month, step)
     return None
 
 
@@ -520,9 +530,7 @@ def _ago(lowered: str, ref: date) -> DateValue | None:
         return DateValue((ref - timedelta(days=days)).isoformat(), "day")
     if unit == "decade":  # "a decade ago": no finer than its year
         return DateValue(str(ref.year - 10 * n), "year")
-    months = n * (12 if unit == "year" else 1)
-    index = ref.year * 12 + ref.month - 1 - months
-    return _month_value(index // 12, index % 12 + 1)
+    return _month_after(ref.year, ref.month, -n * (12 if unit == "year" else 1))
 
 
 def _quarter(lowered: str, ref: date, tense: Tense) -> DateValue | None:
