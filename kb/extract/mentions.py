@@ -148,8 +148,8 @@ _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
 
 
 def _office_of_a_title(ent: SpacySpan) -> bool:
-    """ "State" of "Secretary of State", "Health" of "Minister of Health": a part
-    of a title, not a name."""
+    """ "State" of "Secretary of State", "Health" of "Minister of Health", "Ancient
+    History" of "professor of Ancient History": a part of a title, not a name."""
     doc = ent.doc
     return (
         len(ent) <= 2
@@ -159,9 +159,11 @@ def _office_of_a_title(ent: SpacySpan) -> bool:
     )
 
 
-#: titles named after their office: "Secretary of State", "Minister of Health"
+#: titles named after their office or field: "Secretary of State", "Minister of
+#: Health", "professor of Ancient History"
 _TITLES_OF_OFFICES = frozenset(
-    "secretary secretaries undersecretary minister ministers".split()
+    """secretary secretaries undersecretary minister ministers professor professors
+    lecturer lecturers""".split()
 )
 
 
@@ -276,6 +278,59 @@ def _where_slot(ent: SpacySpan) -> bool:
     }
 
 
+def _travelled_to(ent: SpacySpan) -> bool:
+    """ "sailed to Tarsk", "fled from Varda", "marched through Orlen", "the border
+    between Tarsk and Varda": where a journey leads or what a border or a road
+    joins is a place; not a body by its name's last word ("returned to Orlen
+    Bank")."""
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head  # "the border between Tarsk and Varda"
+    prep = root.head
+    if root.dep_ != "pobj" or ent[-1].lower_ in lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS:
+        return False
+    if ent.text.isupper():
+        return False  # "moved to NASA": letters in capitals are a body's more often
+    if prep.lower_ == "between":
+        return prep.head.lemma_.lower() in lx.LINK_NOUNS
+    return (
+        prep.lower_ in ("to", "from", "into", "through")
+        and prep.head.lemma_.lower() in lx.TRAVEL_VERBS
+    )
+
+
+#: nouns for a kind of business whose examples "like" or "such as" names
+_BUSINESS_KINDS = (
+    lx.BUSINESS_DESCRIPTORS
+    | lx.BUSINESS_NOUNS
+    | frozenset("website site platform app provider service network brand".split())
+)
+
+
+def _a_business(ent: SpacySpan) -> bool:
+    """ "apps like Vardagram and Kellanbook", "firms such as Orlen": a name given
+    as an example of a kind of business is a business."""
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("like", "as", "including"):
+        return False
+    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return False  # "as" alone: "known as Orlen", "served as"
+    kind = prep.head
+    return kind.pos_ == "NOUN" and kind.lemma_.lower() in _BUSINESS_KINDS
+
+
+def _listed_with_an_agent(tok: Token) -> bool:
+    """ "Paris and Orlen signed the deal": a name joined to the subject of a deed
+    acts with it, whatever the first one is; not "Tarsk and Berlin were hit" nor
+    "Tarsk and Varda are cities"."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_ != "be"
+
+
 def _common_noun_first(ent: SpacySpan) -> bool:
     """ "Media accounts claimed …": a common noun that opens a sentence, capitalised for
     that alone, which the NER took for a name (the tagger knows it is none)."""
@@ -344,7 +399,32 @@ def _title_of_a_work(ent: SpacySpan) -> bool:
         beside.append(ent.doc[ent.start - 1])  # "the film Blue Orchard", unparsed
     if any(t.lemma_.lower() in lx.WORK_NOUNS and t.pos_ == "NOUN" for t in beside):
         return True
-    return _starred_in(root)
+    return _starred_in(root) or _part_of_a_work(root)
+
+
+def _part_of_a_work(root: Token) -> bool:
+    """ "the third season of Varda Nights", "the sequel to Orlen Road": what a
+    season, an episode or a sequel is of is a work."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("of", "to")
+        and prep.head.lower_ in lx.WORK_PARTS
+    )
+
+
+def _a_character(ent: SpacySpan) -> bool:
+    """ "she plays Captain Varda Orlen in the series", "cast as Orlen": the part a
+    performer plays, a character of a work (the sentence names one), not a person.
+    Not a side's opponent: callers leave match reports out."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as":
+        verb = head.head.lemma_.lower()
+        return verb in lx.ROLE_VERBS | lx.PERFORMING_VERBS
+    if root.dep_ != "dobj" or head.lemma_.lower() not in lx.ROLE_VERBS:
+        return False
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.WORK_NOUNS for t in ent.sent)
 
 
 def _a_competition(ent: SpacySpan) -> bool:
@@ -549,7 +629,7 @@ class _MentionFinder:
             return
         if fold(ent[-1].text) in self.storm_names:
             return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
-        place = self.gaz.lookup(text)
+        place = self.gaz.lookup(self._state_name(ent, text))
         if place is None and not self._confirmed(ent):
             return
         if place is None and (
@@ -565,8 +645,12 @@ class _MentionFinder:
         if place is None and (_a_competition(ent) or _starred_in(ent.root)):
             self._place_in_name(ent)
             return  # "the Orlen Open", "starred in Varda Nights", as a place too
+        if not self.sports and ent.label_ == "PERSON" and _a_character(ent):
+            return  # "plays Captain Orlen in the series": a character
         if place is None and text.lower() in lx.ONE_WORD_EVENTS:
             return  # "the Oscars", whatever the NER took it for
+        if text.lower() in lx.HOLIDAYS:
+            return  # "during Ramadan": a time of the year
         label = self._label(ent, text, place)
         if label is None:
             return  # nationalities make groups and institutions, see _group/_institution
@@ -609,11 +693,25 @@ class _MentionFinder:
             return
         self._add(Mention(ent.start, ent.end, "Organization", text))
 
+    def _state_name(self, ent: SpacySpan, text: str) -> str:
+        """ "Calif.", "S.C.": a state by its abbreviation, with the full stop that
+        makes it one, is the state, as in a dateline; any other name as it is."""
+        start = ent.start_char
+        short = text + "."
+        if short in AP_STATES and self.text[start : start + len(short)] == short:
+            return AP_STATES[short]
+        return text
+
     def _place_in_name(self, ent: SpacySpan) -> None:
         """ "the Berlin Marathon", "the Oslo Film Festival": the place an event is
-        named after, when the gazetteer knows its words."""
-        words = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start)]
-        for end in range(len(words) - 1, 0, -1):
+        named after, when the gazetteer knows its words: the words before its head
+        (not "Summit" of "the Summit of the Americas")."""
+        words = [
+            t
+            for t in ent
+            if t.i < ent.root.i and not (t.lower_ == "the" and t.i == ent.start)
+        ]
+        for end in range(len(words), 0, -1):
             span = self.doc[words[0].i : words[end - 1].i + 1]
             place = self.gaz.lookup(span.text)
             if place is not None and not place.weak:
@@ -683,6 +781,10 @@ class _MentionFinder:
             return "PERSON"  # "his daughter Florence"
         if fold(text) in lx.NEWS_AGENCIES:
             return "ORG"  # "a report from Bloomberg": the agency, not a place
+        if label != "PRODUCT" and fold(text) in lx.PLATFORMS:
+            return "ORG"  # "posted on Reddit": a company's site, not a place
+        if label in ("GPE", "LOC", "PERSON") and place is None and _a_business(ent):
+            return "ORG"  # "apps like Vardagram and Kellanbook"
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
         if (
@@ -717,6 +819,8 @@ class _MentionFinder:
             and self._in_place_slot(ent)
         ):
             return "GPE"  # "in Lethbridge and Medicine Hat"
+        if place is None and self._unknown_name(ent, label) and _travelled_to(ent):
+            return "GPE"  # "sailed to Tarsk", "fled from Varda"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
             return "LOC"  # "near Dunmore, Kellavon", "Wales, Kellavon and Scotland"
         if label in ("PERSON", "ORG", "PRODUCT", "FAC") and _place_by_words(ent):
@@ -787,10 +891,14 @@ class _MentionFinder:
         not "midfielder Ivo Marsh and Kenya"."""
         if len(ent) > 1 or ent.text.isupper():
             return False  # "WASHINGTON (AP)": an agency, not a place
+        if ent.text in self.surnames:
+            return False  # "held Obi and Marsh" after "Ana Obi": a person
         before = self.doc[ent.start - 1] if ent.start else None
         if before is not None and (before.text == "(" or self._is_role(before)):
             return False
         root = ent.root
+        if _listed_with_an_agent(root):
+            return False
         partners = [c for c in root.children if c.dep_ == "conj"]
         if root.dep_ in ("conj", "appos"):
             partners.append(root.head)
@@ -806,6 +914,8 @@ class _MentionFinder:
             return True  # the NER calls the same name a place elsewhere
         root = ent.root
         if root.dep_ == "conj":  # "Isabela and Ilocos Norte": as the first one goes
+            if _listed_with_an_agent(root):
+                return False
             first = self.ent_at.get(root.head.i)
             return first is not None and (
                 first.label_ in ("GPE", "LOC")
@@ -846,6 +956,8 @@ class _MentionFinder:
             return place.kind == "admin" and place.country in self._countries
         if self._company_of_a_nation(ent) or _after_kin(ent):
             return False
+        if ent.label_ == "PERSON" and self._after_role(ent):
+            return False  # "the singer Houston": what someone does makes a person
         if ent.text in self.surnames:
             return place.kind in ("country", "continent")  # "Preston" of "Ann Preston"
         if ent.text in self.first_names and not _where_slot(ent):
@@ -1030,6 +1142,19 @@ class _MentionFinder:
         if root.dep_ == "appos" and root.head.i < ent.start:
             beside.append(root.head)
         return any(self._is_role(t) and t.pos_ == "NOUN" for t in beside)
+
+    def _unknown_name(self, ent: SpacySpan, label: str) -> bool:
+        """A name the NER calls a body, or one word it calls a person that is no
+        one's first name or surname here: not "returned to Ana Obi"."""
+        if label == "ORG":
+            return True
+        names = self.surnames | self.first_names
+        return label == "PERSON" and len(ent) == 1 and ent.text not in names
+
+    def _after_role(self, ent: SpacySpan) -> bool:
+        """A name right after the noun for what someone does: "the singer Houston",
+        "rapper Milan"."""
+        return bool(ent.start) and self._is_role(self.doc[ent.start - 1])
 
     def _is_role(self, tok: Token) -> bool:
         """ "the mayor", "the Finance Minister", "the chief executive", and agent nouns

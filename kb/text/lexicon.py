@@ -1444,7 +1444,9 @@ PRODUCT_NOUNS = frozenset(
     chip chips processor processors car cars sedan suv vehicle vehicles truck trucks
     jet jets jetliner airliner airliners aircraft plane planes helicopter helicopters
     model models engine engines drone drones strain strains variant variants virus
-    vaccine vaccines drug drugs""".split()
+    vaccine vaccines drug drugs smartwatch smartwatches camera cameras headset
+    headsets printer printers router routers robot robots rocket rockets missile
+    missiles rifle rifles""".split()
 )
 # Nouns for a work or a made thing whose name may stand beside them: "the album
 # Midnight Rivers", "her novel, The Silent Harbour,", "the ship Orlen Star", "the
@@ -1452,10 +1454,29 @@ PRODUCT_NOUNS = frozenset(
 # Last words of the names of contests, which are no places: "the Orlen Open".
 COMPETITION_HEADS = frozenset(
     """open masters classic invitational cup games championship championships
-    tournament marathon olympics""".split()
+    tournament marathon olympics prix derby""".split()
 )
 # What a performer does in a work: "starred in Breaking Orlen".
 PERFORMING_VERBS = frozenset({"star", "co-star", "costar", "feature", "cast"})
+# What an actor does to a character: "she plays Captain Orlen in the series".
+ROLE_VERBS = frozenset({"play", "portray", "voice"})
+# Parts or versions of a work, after which "of" leads to its title: "the third
+# season of Varda Nights", "the sequel to Orlen Road".
+WORK_PARTS = frozenset(
+    """season seasons episode episodes sequel prequel finale premiere remake
+    spinoff spin-off installment instalment""".split()
+)
+# What joins two places, whose "between" leads to them: "the border between Tarsk
+# and Varda", "flights between Orlen and Kellan".
+LINK_NOUNS = frozenset(
+    """border borders frontier bridge road highway railway rail route routes flight
+    flights ferry ferries pipeline tunnel corridor""".split()
+)
+# Verbs of a journey, whose "to" or "from" leads to a place: "sailed to Tarsk".
+TRAVEL_VERBS = frozenset(
+    """fly sail travel drive walk flee relocate emigrate deport evacuate ride
+    commute swim march hike cycle""".split()
+)
 WORK_NOUNS = frozenset(
     """album albums film films movie movies novel novels book books song songs single
     show shows series play plays opera documentary painting poem track memoir
@@ -1486,7 +1507,7 @@ THING_NAME_HEADS = frozenset(
     games day olympics championship championships tournament festival exhibition expo
     award awards prize prizes medal medals trophy globe globes oscar oscars emmy
     emmys grammy grammys marathon show fair carnival bowl open masters classic
-    invitational""".split()
+    invitational summit prix gala pageant parade derby""".split()
 )
 # Nouns that refer back to an event of another type than their own: "the deal"
 # after a takeover, "the ballot" after an election.
@@ -1536,6 +1557,25 @@ REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
 ONE_WORD_EVENTS = frozenset(
     "oscars emmys grammys baftas tonys olympics paralympics".split()
 )
+# Holidays and feasts, which the NER takes for places or people at times: times of
+# the year, neither actors nor places.
+HOLIDAYS = frozenset(
+    """christmas easter ramadan eid diwali deepavali hanukkah chanukah thanksgiving
+    passover halloween holi navratri pentecost lent advent purim sukkot nowruz vesak
+    songkran hogmanay kwanzaa""".split()
+    + [
+        "yom kippur",
+        "rosh hashanah",
+        "eid al-fitr",
+        "eid al-adha",
+        "lunar new year",
+        "chinese new year",
+        "good friday",
+        "boxing day",
+        "christmas eve",
+        "christmas day",
+    ]
+)
 # Verbs whose object is a product: "the company that makes Crunchos and Fizzbars".
 MAKING_VERBS = frozenset({"make", "manufacture", "produce", "brew", "bake"})
 # Languages, which the NER takes for names ("an Urdu daily"); none is an actor or a
@@ -1544,7 +1584,7 @@ LANGUAGE_NAMES = frozenset(
     """arabic hindi urdu bengali punjabi telugu marathi gujarati kannada malayalam
     amharic hausa yoruba igbo xhosa farsi pashto dari hebrew yiddish mandarin
     cantonese tagalog malay khmer lao esperanto latin sanskrit gaelic catalan
-    basque""".split()
+    basque swahili quechua aymara tigrinya""".split()
 )
 # Nouns for a kind of place: a name in apposition with one, or set before one, is
 # the name of a place ("Ormsby, a town in the north", "the Kavrin slum").
@@ -1558,7 +1598,7 @@ PLACE_NOUNS = frozenset(
 PLACE_NAME_HEADS = frozenset(
     """street road avenue boulevard lane square plaza park bridge river lake
     mountain mountains valley island islands bay sea ocean beach forest desert canal
-    highway motorway airport stadium harbour harbor coast peninsula gulf strait falls
+    highway motorway airport stadium arena harbour harbor coast peninsula gulf strait falls
     hill hills glacier reservoir dam volcano hotel platz embassy prison jail
     suites northwest northeast southwest southeast midwest range basin delta plateau
     plains archipelago atoll reef strip county parish prefecture""".split()
