@@ -41,11 +41,7 @@ _EVENTS = [
     ("A strong earthquake struck the city of Tarsk on Monday.", "earthquake"),
     ("Floods swept through three villages near Varda on Tuesday.", "floods"),
     ("A fire destroyed a warehouse in Orlen overnight.", "fire"),
-    _gap(
-        "The Kellan river burst its banks on Sunday.",
-        "burst",
-        "an idiom of flooding: no rule reads it",
-    ),
+    ("The Kellan river burst its banks on Sunday.", "burst"),
     ("A landslide buried a road outside Tarsk on Wednesday.", "landslide"),
     ("Two hikers died in an avalanche above Varda on Saturday.", "died"),
     ("A gas explosion ripped through an apartment block in Orlen.", "explosion"),
@@ -124,11 +120,7 @@ _EVENTS = [
     # transport
     ("A bus crashed near Tarsk on Monday, injuring nine people.", "crashed"),
     ("A train derailed outside Varda on Tuesday.", "derailed"),
-    _gap(
-        "A Kellan Air plane made an emergency landing in Orlen.",
-        "landing",
-        "'landing' is in no event class",
-    ),
+    ("A Kellan Air plane made an emergency landing in Orlen.", "landing"),
     ("A cargo ship sank off the coast of Tarsk on Friday.", "sank"),
     ("The Varda airport cancelled 300 flights on Sunday.", "cancelled"),
     # culture

@@ -16,6 +16,7 @@ from kb.extract.events import events_of
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
+from kb.extract.syntax import ends_a_hyphened_word
 from kb.models import (
     LOCAL_KEY,
     ActorKind,
@@ -397,7 +398,11 @@ def _trigger_phrase(tok: Token) -> str:
     doc = tok.doc
     if tok.pos_ in ("NOUN", "PROPN"):
         start = tok.i
+        if ends_a_hyphened_word(tok):
+            start = tok.i - 2  # "pile-up": the tokenizer splits it in three
         for child in reversed(list(tok.lefts)):
+            if child.i >= start:
+                continue
             if (
                 child.dep_ not in ("compound", "amod", "nummod")
                 or child.right_edge.i != start - 1

@@ -223,11 +223,12 @@ class _EventRules:
 
     def _event(self, tok: Token, kind: str) -> RawEvent:
         verb = tok if tok.pos_ == "VERB" else _anchor_verb(tok)
-        agents, participants = self._event_actors(tok, verb, kind)
+        agents, participants, guessed = self._event_actors(tok, verb, kind)
         places = self._event_places(tok, verb)
         noun = tok if tok != verb else None
         when = self._own_date(tok, verb, noun)
-        carried: set[str] = set()
+        # a doer known only through "he" or "she" tells no two events apart
+        carried: set[str] = {"people"} if guessed else set()
         if when is None and (tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS):
             when = self.dates.now_of(verb)
             if when is not None:
@@ -273,7 +274,8 @@ class _EventRules:
 
     def _event_actors(
         self, tok: Token, verb: Token, kind: str
-    ) -> tuple[list[int], list[int]]:
+    ) -> tuple[list[int], list[int], bool]:
+        """Who did it and who else took part, and whether a pronoun told who."""
         agents: list[int] = []
         participants: list[int] = []
         subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -281,13 +283,26 @@ class _EventRules:
         if tok != verb and _not_the_verbs_own(tok, verb, passive):
             subj = None  # "weighed in on the fight": not who fought
         claim = self._enclosing_claim(tok)
-        if subj is not None:
-            hit = self.r.resolve(subj, pronouns=False)
-            if hit is None and claim is not None and subj.lower_ in lx.PRONOUNS:
+        guessed = False
+        # "Lopez and Brandt held talks": each of the joined subjects did it; one
+        # joined on is no new group ("Solberg and her team"). "She held talks":
+        # the person told of before
+        for who in [subj, *subj.conjuncts] if subj is not None else []:
+            hit = self.r.resolve(
+                who,
+                allow_new_group=who == subj,
+                pronouns=who.lower_ in _ONE_OF_US and not _reported(verb, claim),
+            )
+            if hit is None and claim is not None and who.lower_ in lx.PRONOUNS:
                 hit = claim.claimant  # "X said it would …": "it" is the speaker
+            if hit is not None and kind in _NATURE and self._a_place(hit):
+                continue  # "the Orlen River burst its banks": where, not who
             if hit is not None:
                 (participants if passive else agents).append(hit)
+                guessed = guessed or who.lower_ in _ONE_OF_US
         scope = list(tok.subtree) if tok != verb else list(verb.children)
+        if tok != verb and tok.head == verb and tok.dep_ == "dobj":
+            scope += _with_whom(verb)  # "filed a lawsuit against X"
         participants += self._actors_in(t for t in scope if t.dep_ in _PARTICIPANT_DEPS)
         # the object's own words too: "took control of X", "the release of X"; not
         # for a noun the verb does not act on ("arrested X after the attack")
@@ -308,14 +323,17 @@ class _EventRules:
         participants = [p for p in dict.fromkeys(participants) if p not in agents]
         for c in agents + participants:
             self.r.cluster(c).acts = True
-        return agents, participants
+        return agents, participants, guessed
+
+    def _a_place(self, cluster: int) -> bool:
+        return self.r.cluster(cluster).kind == "Location"
 
     def _actors_in(self, toks: Iterable[Token]) -> list[int]:
         """The clusters (places aside) that the tokens belong to, in token order."""
         out = []
         for t in toks:
             hit = self.r.cluster_at(t)
-            if hit is not None and self.r.cluster(hit).kind != "Location":
+            if hit is not None and not self._a_place(hit):
                 out.append(hit)
         return out
 
@@ -370,6 +388,31 @@ class _EventRules:
                     key=lambda e: min(abs(t.idx - q.span.start) for t in e.triggers),
                 )
                 target.quantities.append(q)
+
+
+#: the types of what nature does, whose place may be their subject
+_NATURE = frozenset({"NaturalDisaster", "Earthquake"})
+#: pronouns of one person, whose antecedent is the event's doer: "she held talks"
+_ONE_OF_US = frozenset({"he", "she"})
+#: prepositions of a verb that name the other side of the event its object
+#: names: "held talks with X", "filed a suit against X", "signed a deal between …"
+_OTHER_SIDE = frozenset({"with", "against", "between"})
+
+
+def _reported(verb: Token, claim: RawClaim | None) -> bool:
+    """Whether the verb is in what someone says or thinks: "X says (that) he
+    was …", whose "he" is often the speaker."""
+    return claim is not None or any(a.dep_ == "ccomp" for a in [verb, *verb.ancestors])
+
+
+def _with_whom(verb: Token) -> list[Token]:
+    """The words after the verb's prepositions of the other side."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _OTHER_SIDE
+        for t in c.subtree
+    ]
 
 
 def _before_or_after(noun: Token) -> bool:
@@ -890,19 +933,15 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     stages = {lx.LEGAL_STAGES.get(_lemma(t)) for t in a.triggers + b.triggers}
     if len(stages - {None}) > 1:
         return False  # a conviction and a sentence are two steps of a case
-    if (
-        a.participants
-        and b.participants
-        and not set(a.participants) & set(b.participants)
-        and not (a.agents or b.agents)
-    ):
+    (a_agents, a_others), (b_agents, b_others) = _who(a), _who(b)
+    if a_others and b_others and not a_others & b_others and not a_agents | b_agents:
         return False  # "X was jailed", "Y was given a suspended sentence"
     if a.event_type in _WHO_IT_BEFELL and _people(a) and _people(b):
         if not _people(a) & _people(b):
             return False  # "X died on the ridge", "a day after Y was killed"
     if _apart(a, b) or _two_moves(a, b):
         return False
-    return not (a.agents and b.agents and not set(a.agents) & set(b.agents))
+    return not (a_agents and b_agents and not a_agents & b_agents)
 
 
 def _lemma(tok: Token) -> str:
@@ -953,8 +992,17 @@ def _two_moves(a: RawEvent, b: RawEvent) -> bool:
 _WHO_IT_BEFELL = frozenset({"Death", "Casualties", "Arrest", "Sanction"})
 
 
+def _who(event: RawEvent) -> tuple[set[int], set[int]]:
+    """Its agents and its other participants, as far as they tell it apart from
+    another event: not when a pronoun told them ("he trained", "the training")."""
+    if "people" in event.carried:
+        return set(), set()
+    return set(event.agents), set(event.participants)
+
+
 def _people(event: RawEvent) -> set[int]:
-    return set(event.agents) | set(event.participants)
+    agents, others = _who(event)
+    return agents | others
 
 
 def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
@@ -1071,6 +1119,8 @@ def _kind_words(ev: RawEvent) -> set[str]:
 
 def _merge(into: RawEvent, other: RawEvent) -> None:
     into.triggers.extend(other.triggers)
+    if "people" in other.carried and other.agents + other.participants:
+        into.carried.add("people")  # its people are partly a pronoun's guess now
     into.agents = list(dict.fromkeys(into.agents + other.agents))
     into.participants = [
         p

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["prep_objects"]
+__all__ = ["ends_a_hyphened_word", "prep_objects"]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -17,3 +17,14 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+
+
+def ends_a_hyphened_word(tok: Token) -> bool:
+    """Whether the token ends a word the tokenizer split at its hyphen: "up" of
+    "pile-up" (three tokens: "pile", "-", "up")."""
+    return (
+        tok.i >= 2
+        and tok.nbor(-1).tag_ == "HYPH"
+        and not tok.nbor(-1).whitespace_
+        and not tok.nbor(-2).whitespace_
+    )

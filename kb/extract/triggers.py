@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kb.extract.names import SCORE
 from kb.extract.resolve import Resolver, speaker_noun
-from kb.extract.syntax import prep_objects
+from kb.extract.syntax import ends_a_hyphened_word, prep_objects
 from kb.text import lexicon as lx
 from kb.text.dates import MONTHS, WEEKDAYS
 from kb.text.gazetteer import Gazetteer, fold
@@ -50,16 +50,21 @@ class TriggerRules:
         if tok.pos_ == "NOUN" and lemma in lx.MOVEMENT_NOUNS:
             return self._moved(tok, tok)  # "a 14% rise in operating profit"
         if tok.pos_ == "VERB":
-            return self._verb_type(tok, lemma)
+            return _idiom(tok, lemma) or self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
-            if tok.i in self.r.mentions.token_mention:
+            if tok.i in self.r.mentions.token_mention or _in_a_title(tok):
                 return None
+            if _of_a_kind(tok):
+                return None  # "a long history of floods": floods as a kind
             modified = tok.head if tok.dep_ != "conj" else tok.head.head
             if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
                 return None  # "attack and transport helicopters": a kind of thing
             if "nmod" in (tok.dep_, tok.head.dep_) and modified.lemma_ in lx.VEHICLES:
                 return None
             kind = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(tok.lower_)
+            kind = _named_with_a_modifier(tok, lemma) or _hyphened(tok) or kind
+            if kind is None and _new_cases(tok):
+                return "Outbreak"  # "twelve new cases of cholera were confirmed"
             if kind and any(
                 c.dep_ == "det" and c.lower_ in ("every", "each", "any")
                 for c in tok.children
@@ -129,6 +134,8 @@ class TriggerRules:
             return None  # "died of head injuries": the harm of a casualty told
         if lemma == "trial":
             return self._trial(tok, mods)
+        if lemma == "recall" and not self._sentence_has(tok, lx.OBJECTS_NEEDED[lemma]):
+            return None  # "the recall of 30,000 vans"; not "total recall"
         if lemma == "suspension" and self._of_someone(tok, mods):
             return "Sanction"  # "Orlen's suspension", "a one-game suspension"
         if lemma in ("demonstration", "flood") and any(
@@ -620,7 +627,7 @@ class TriggerRules:
         if lemma == "take" and any(o.lower_ == "office" for o in objs):
             return "Appointment"  # "took office on Sunday"
         if lemma == "go" and _went_under(tok):
-            return "BusinessEvent"  # "went bankrupt", "went into administration"
+            return "Closure"  # "went bankrupt", "went into administration"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -1417,6 +1424,8 @@ class TriggerRules:
     def _generic_plural(self, tok: Token) -> bool:
         if tok.tag_ != "NNS" or tok.lower_ in lx.PLURAL_EVENT_NOUNS:
             return False
+        if _done_as_deeds(tok):
+            return False  # "the army carried out air strikes on Sunday"
         return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
     @cached_property
@@ -2055,3 +2064,91 @@ def _feared(tok: Token) -> bool:
     if tok.head.lower_ == "to":
         return before in ("close", "near")  # "close to collapse"
     return tok.head.lower_ == "of" and before in lx.FEARED
+
+
+def _idiom(verb: Token, lemma: str) -> str | None:
+    """The event a verb names with one word beside it, which neither names
+    alone: "the river burst its banks", "the ship ran aground", "took them
+    hostage", "the firm went bust"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "advmod", "prt", "acomp", "oprd", "npadvmod"):
+            kind = lx.EVENT_IDIOMS.get((lemma, c.lemma_.lower()))
+            if kind is not None and not any(d.dep_ == "neg" for d in verb.children):
+                return kind
+    return None
+
+
+def _in_a_title(tok: Token) -> bool:
+    """A capitalised word of the title of a work: "the film Ceasefire", "her
+    novel, The Long Strike", "starred in Landslide"; not a sentence's first word."""
+    if not tok.is_title or tok.is_sent_start:
+        return False
+    name = tok
+    while name.dep_ == "compound" and name.head.pos_ == "PROPN":
+        name = name.head  # "Long" and "Strike" of "The Long Strike"
+    work = name.head if name.dep_ in ("appos", "pobj", "dobj") else None
+    beside = [c for c in name.children if c.dep_ in ("compound", "nmod", "appos")]
+    return (
+        any(c.lemma_.lower() in lx.WORK_NOUNS for c in beside)
+        or work is not None
+        and name.dep_ == "appos"
+        and work.lemma_.lower() in lx.WORK_NOUNS
+        or work is not None
+        and work.lower_ == "in"
+        and work.head.lemma_.lower() in lx.PERFORMING_VERBS
+    )
+
+
+def _of_a_kind(tok: Token) -> bool:
+    """A bare noun after "of" that speaks of events of its kind, not of one: "a
+    history of floods", "a record of strikes", "the prevention of fires"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    return tok.head.head.lemma_.lower() in lx.KIND_HEADS
+
+
+def _named_with_a_modifier(tok: Token, lemma: str) -> str | None:
+    """A noun that names an event only with the word before it that says which:
+    "a takeover bid", "a rate cut", "an emergency landing", "a heat wave"."""
+    wanted = lx.MODIFIED_TRIGGERS.get(lemma)
+    if wanted is None:
+        return None
+    words, kind = wanted
+    mods = {
+        c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+    }
+    return kind if mods & words else None
+
+
+def _new_cases(tok: Token) -> bool:
+    """ "twelve new cases of cholera", "40 new cases": counted cases of a disease,
+    told as news; not cases of a court or of a crime."""
+    if tok.lemma_.lower() != "case" or tok.tag_ != "NNS":
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ == "new" for c in tok.children):
+        return False  # "more than 9,000 cases": a total so far, no news of a day
+    # and not of a season's illness, counted every winter ("300 new cases of flu")
+    words = {t.lemma_.lower() for t in tok.sent}
+    routine = lx.POLICE_WORDS | lx.COURT_WORDS | lx.OFFENCE_WORDS | lx.SEASONAL_DISEASES
+    return not words & routine
+
+
+def _done_as_deeds(noun: Token) -> bool:
+    """A plural that a verb of doing says were done: "carried out air strikes",
+    "staged raids", "conducted searches"; the past tense makes them events."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in lx.LIGHT_VERBS
+        and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.dep_ != "amod")
+    )
+
+
+def _hyphened(tok: Token) -> str | None:
+    """The event a hyphenated noun names, which the tokenizer splits in three:
+    "a pile-up", "the shoot-out", "a walk-out" (listed written as one word)."""
+    if not ends_a_hyphened_word(tok):
+        return None
+    return lx.NOUN_TRIGGERS.get(tok.nbor(-2).lower_ + tok.lower_)

@@ -695,7 +695,56 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["victory", "defeat", "win"], "SportsMatch"),
     **dict.fromkeys(["announcement", "speech", "briefing"], "OtherEvent"),
+    # events of every desk that the lists above lack: the weather and the ground,
+    # the road, violence, votes and cabinets, the courts, money
+    **dict.fromkeys(
+        """sinkhole hailstorm rockfall rockslide cloudburst downpour
+        windstorm""".split(),
+        "NaturalDisaster",
+    ),
+    **dict.fromkeys(["pileup"], "Accident"),
+    **dict.fromkeys(
+        """shootout gunfight firefight arson carjacking poisoning
+        rampage""".split(),
+        "Attack",
+    ),
+    **dict.fromkeys(["recount", "byelection"], "Election"),
+    **dict.fromkeys(["reshuffle"], "Appointment"),
+    **dict.fromkeys(
+        ["acquittal", "arraignment", "retrial", "impeachment"], "LegalAction"
+    ),
+    **dict.fromkeys(["devaluation"], "BusinessEvent"),
+    "recall": "OtherEvent",  # only of cars, products … (``triggers``)
 }
+# Nouns that name an event only with a word before them that says which: "a
+# takeover bid", "a rate cut", "an emergency landing", "a heat wave".
+_TAKEOVER_WORDS = frozenset({"takeover", "buyout", "buy-out", "merger", "acquisition"})
+_RATE_MOVES = frozenset({"rate", "rates", "interest"})
+MODIFIED_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
+    **dict.fromkeys(["bid", "offer"], (_TAKEOVER_WORDS, "Acquisition")),
+    **dict.fromkeys(["cut", "hike"], (_RATE_MOVES, "BusinessEvent")),
+    "landing": (frozenset({"emergency", "crash", "forced"}), "Accident"),
+    "wave": (frozenset({"heat", "cold"}), "NaturalDisaster"),
+}
+# A verb and the one word beside it that together name an event: "the river burst
+# its banks", "the ship ran aground", "took them hostage", "the firm went bust".
+EVENT_IDIOMS: dict[tuple[str, str], str] = {
+    ("burst", "bank"): "NaturalDisaster",
+    ("run", "aground"): "Accident",
+    ("take", "hostage"): "Capture",
+}  # "went bust", "went into administration": ``triggers._went_under``
+# Verbs of doing whose object names what was done: "carried out raids".
+LIGHT_VERBS = frozenset("carry conduct stage launch mount make hold".split())
+# Nouns before "of" that speak of events of a kind, not of one: "a history of floods".
+KIND_HEADS = frozenset(
+    """history tradition record pattern culture prevention protection
+    insurance""".split()
+)
+# Offences, whose cases are no disease's: "40 new cases of fraud".
+OFFENCE_WORDS = frozenset(
+    """fraud abuse corruption theft assault rape murder bribery harassment
+    misconduct discrimination negligence malpractice trafficking smuggling""".split()
+)
 # Words on "fire" that make it shooting: "machine-gun fire".
 WEAPON_WORDS = frozenset(
     """machine-gun gun sniper artillery mortar rocket tank cannon automatic small-arms
