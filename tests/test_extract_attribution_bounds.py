@@ -236,7 +236,8 @@ def test_another_speakers_cue_inside_the_clause_is_a_claim_of_its_own(run):
         (
             "Senator Maria Delgado insisted that she has “grown the party,” claiming "
             "that she is responsible for the higher turnout.",
-            "she has “grown the party",
+            # the closing mark after the comma closes the one the clause opens
+            "she has “grown the party,”",
             "she is responsible for the higher turnout",
         ),
     ],

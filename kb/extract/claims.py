@@ -18,6 +18,7 @@ from kb.extract.cues import (
     cue_adjuncts,
     intended,
     is_cue,
+    made_clear,
     object_content,
     passive_participle,
     reporting_cue,
@@ -31,6 +32,7 @@ from kb.extract.figures import figures_of
 from kb.extract.quotes import quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, speaker_noun
+from kb.extract.syntax import prep_objects
 from kb.text import lexicon as lx
 from kb.text.dates import resolve
 
@@ -270,6 +272,10 @@ _HEADLINE = re.compile(
     r"[ \t]+([A-Z][^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+#: possessive pronouns and the gender of the person they own for ("" for any)
+_POSSESSIVES = {"his": "m", "her": "f", "their": "", "its": ""}
+#: a subject pronoun and its possessive
+_SUBJECT_OF = {"he": "his", "she": "her", "they": "their", "it": "its"}
 #: the kinds of actor a label names as a speaker
 _SPEAKERS = ("Person", "Organization")
 
@@ -303,6 +309,8 @@ class _ClaimRules(AttributionRules):
                 or self._view_claim(tok)
                 or self._question_claim(tok)
                 or self._sure_claim(tok)
+                or self._noun_claim(tok)
+                or self._clear_claim(tok)
             )
             if claim is None:
                 continue
@@ -537,6 +545,68 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution
         return claim
 
+    def _clear_claim(self, tok: Token) -> RawClaim | None:
+        """ "She made clear that she would not run": what a source makes clear is
+        a statement of theirs."""
+        if "statement" not in self.attributions:
+            return None
+        return self._sentence_claim(tok, made_clear(tok), "statement")
+
+    def _noun_claim(self, tok: Token) -> RawClaim | None:
+        """ "He repeated his claim that the figures were false", "her fear that the
+        dam will break": a noun of saying or believing with a "that" clause says
+        what its owner holds; with no owner ("the claim that …") no one is named."""
+        kind = lx.SAYING_NOUNS.get(tok.lemma_.lower())
+        if tok.pos_ != "NOUN" or kind is None or kind not in self.attributions:
+            return None
+        if self.r.in_quote(tok.idx):
+            return None  # '“It is my belief that …”': the quote is the claim
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        clause = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if owner is None or clause is None:
+            return None
+        claimant = self._owner(owner, tok)
+        if claimant is None:
+            return None
+        first, last = clause.left_edge, clause.right_edge
+        stmt = trim(self.doc, first.i + (first.lower_ == "that"), last.i + 1)
+        if self._words(*stmt) < 3:
+            return None
+        sent = tok.sent
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, owner)
+        claim.date = self.dates.date_of(tok.head)
+        claim.attribution = kind
+        return claim
+
+    def _owner(self, owner: Token, noun: Token) -> int | None:
+        """Whose the noun is: the name ("Brandt's claim"), or for "his", "her",
+        "their" or "its" the subject of the verb the noun hangs on when it agrees
+        ("Ana Obi repeated her claim"; not "Ana Obi dismissed his claim"). Not a
+        document's: its claim was told where the document was quoted."""
+        gender = _POSSESSIVES.get(owner.lower_)
+        if gender is None and _document_word(owner):
+            return None  # "the statement's claim that …": told where it was said
+        if gender is None:
+            return None if owner.lower_ in lx.PRONOUNS else self.r.source(owner)
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "stood by its"
+        subj = self.r.subject(verb) if verb.pos_ == "VERB" else None
+        if subj is None or subj.i > noun.i:
+            return None
+        if subj.lower_ in lx.PRONOUNS and _SUBJECT_OF.get(subj.lower_) != owner.lower_:
+            return None
+        found = self.r.source(subj)
+        if found is None or self.r.gender(found) != (gender or self.r.gender(found)):
+            return None
+        return found
+
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
         is an attribution too, of type "intention". Not inside a quote ('"I want to
@@ -720,6 +790,10 @@ class _ClaimRules(AttributionRules):
         named = self._first_actor(
             t for t in subj.subtree if t != subj and t.i not in said
         )
+        if named is None:
+            # "a report by the city's audit office found …": its author, named or not
+            author = next(iter(prep_objects(subj, ("by",))), None)
+            named = self._source_in(author) if author is not None else None
         if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":
             # "Ana Obi issued a statement saying …": who issued it
             issuer = self.r.subject(subj.head)

@@ -16,24 +16,36 @@ __all__ = [
     "intended",
     "is_cue",
     "is_quote_cue",
+    "made_clear",
     "object_content",
     "reporting_cue",
     "second_cue",
     "shown",
     "sure_of",
     "trim",
+    "verb_lemma",
     "viewed_as",
 ]
 
 
-def is_cue(tok: Token) -> bool:
-    """A verb of saying or believing that is not negated ("did not say")."""
+def verb_lemma(tok: Token) -> str:
+    """The token's lemma, lower-cased, with the lemmatiser's slips on cue verbs
+    mended (:data:`~kb.text.lexicon.CUE_LEMMA_MENDS`: "hoped" is "hope", not
+    "hop"; but "hopped" stays "hop")."""
     lemma = tok.lemma_.lower()
+    fixed = lx.CUE_LEMMA_MENDS.get(lemma)
+    return fixed if fixed is not None and tok.lower_.startswith(fixed) else lemma
+
+
+def is_cue(tok: Token) -> bool:
+    """A verb of saying or believing that is not negated ("did not say") nor
+    only supposed ("if he says no, …")."""
+    lemma = verb_lemma(tok)
     if tok.pos_ not in ("VERB", "AUX") or not (
         lemma in lx.CUE_VERBS or lemma in lx.BELIEF_VERBS
     ):
         return False
-    return not _negated(tok)
+    return not _negated(tok) and not _supposed(tok)
 
 
 def is_quote_cue(tok: Token) -> bool:
@@ -43,7 +55,7 @@ def is_quote_cue(tok: Token) -> bool:
         return True
     return (
         tok.pos_ in ("VERB", "AUX")
-        and tok.lemma_.lower() in lx.QUOTE_VERBS
+        and verb_lemma(tok) in lx.QUOTE_VERBS
         and not _negated(tok)
         # "will continue to be", "asked them to wait": the verb of a deed, no tag;
         # but 'yelled "Stay there!"' holds the quote the parser took for one
@@ -59,15 +71,15 @@ def _quoted(tok: Token) -> bool:
 
 def attribution_of(cue: Token) -> str:
     """ "belief" for "believes", "fears", "hopes that"; else "statement"."""
-    lemma = cue.lemma_.lower()
+    lemma = verb_lemma(cue)
     return "belief" if lemma in lx.BELIEF_VERBS else "statement"
 
 
 def intended(verb: Token) -> SpacySpan | None:
     """The clause of an intention verb: "to build a wall" in "plans to build a wall"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.INTENTION_VERBS:
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in lx.INTENTION_VERBS:
         return None
-    if _negated(verb):
+    if _negated(verb) or _supposed(verb):
         return None
     clause = next(
         (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
@@ -90,10 +102,17 @@ def passive_participle(verb: Token) -> bool:
     return (
         verb.tag_ in ("VBN", "VBD")
         and verb.dep_ == "advcl"
-        and verb.i < verb.head.i
+        and (verb.i < verb.head.i or _after_when(verb))
         and all(c.dep_ in ("advmod", "mark", "punct") for c in verb.lefts)
         and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
     )
+
+
+def _after_when(verb: Token) -> bool:
+    """ "…, she said when asked how long it would last": a participle after its
+    clause, opened by "when" or "if", is passive too."""
+    lefts = list(verb.lefts)
+    return bool(lefts) and lefts[-1].lower_ in ("when", "if", "once", "after")
 
 
 def asked(verb: Token) -> SpacySpan | None:
@@ -171,6 +190,36 @@ def viewed_as(verb: Token) -> SpacySpan | None:
     return verb.doc[obj.left_edge.i : end]
 
 
+#: what a source makes a "that" clause: "made clear that …", "made it plain that …"
+_MADE = frozenset({"clear", "plain"})
+
+
+def made_clear(verb: Token) -> SpacySpan | None:
+    """What a source makes clear: "[he would not resign]" in "made clear that he
+    would not resign" or "made it clear that …"; None for "made clear" with no
+    "that" clause, negated or supposed."""
+    if verb.pos_ != "VERB" or verb_lemma(verb) != "make":
+        return None
+    if _negated(verb) or _supposed(verb):
+        return None
+    adj = next((c for c in verb.rights if c.lower_ in _MADE and c.pos_ == "ADJ"), None)
+    if adj is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in (*adj.rights, *verb.rights)
+            if c.i > adj.i
+            and c.dep_ in ("advcl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    return verb.doc[_clause_start(clause) : clause.right_edge.i + 1]
+
+
 #: verbs by which a document tells what it holds: "the survey shows …"
 _FINDING = frozenset({"show", "find"})
 
@@ -205,11 +254,11 @@ def object_content(cue: Token) -> SpacySpan | None:
     """What a verb of saying says when it takes a noun phrase, not a clause: the
     object and what completes it ("criticised [the plan for its cost]"), or what
     follows its particle ("called for [a ceasefire]", "talked about [jobs]")."""
-    lemma = cue.lemma_.lower()
-    if cue.pos_ != "VERB" or _negated(cue):
+    lemma = verb_lemma(cue)
+    if cue.pos_ != "VERB" or _negated(cue) or _supposed(cue):
         return None
     rights = list(cue.rights)
-    if lemma == "put":
+    if lemma in _ESTIMATING:
         return _put_at(cue, rights)
     if lemma in lx.REQUEST_VERBS:
         return _request(cue, rights)
@@ -254,10 +303,15 @@ def object_content(cue: Token) -> SpacySpan | None:
     ):
         return None  # "described the scene": no statement
     if lemma == "call" and not (
-        any(c.dep_ in ("oprd", "xcomp") for c in rights) or _named_as(obj)
+        any(c.dep_ in ("oprd", "xcomp") for c in rights)
+        or _named_as(obj)
+        # "calling it “a victory”", parsed with two objects
+        or any(c.dep_ == "dobj" and c.i > obj.i for c in rights)
     ):
         return None  # "called the mayor": a phone call, not a statement
-    return _completed(cue, obj.left_edge.i, rights, obj)
+    # "blamed the floods on poor planning": what the blame is put on
+    tails = (*_OBJECT_TAILS, "on") if lemma == "blame" else _OBJECT_TAILS
+    return _completed(cue, obj.left_edge.i, rights, obj, tails)
 
 
 def _a_figure(tok: Token) -> bool:
@@ -299,9 +353,13 @@ def _anonymity(wanted: Token) -> bool:
     )
 
 
+#: verbs that give an estimate with "at": "put the cost at $3 billion"
+_ESTIMATING = frozenset({"put", "estimate", "peg"})
+
+
 def _put_at(cue: Token, rights: list[Token]) -> SpacySpan | None:
-    """An estimate: "put [the cost at $3 billion]", "puts [the toll at 40]"; not
-    "put the plan at risk"."""
+    """An estimate: "put [the cost at $3 billion]", "estimated [the toll at 40]";
+    not "put the plan at risk"."""
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     at = next(
         (c for c in (*rights, *(obj.rights if obj else ())) if c.lower_ == "at"), None
@@ -364,7 +422,13 @@ def _named_as(obj: Token) -> bool:
     )
 
 
-def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> SpacySpan:
+def _completed(
+    cue: Token,
+    start: int,
+    rights: list[Token],
+    first: Token,
+    tails: tuple[str, ...] = _OBJECT_TAILS,
+) -> SpacySpan:
     """From ``start`` to the end of ``first`` and of the cue's complements and
     adjuncts after it ("called her vote in May a mistake": up to the name it is
     given; "accused X of Y", "criticised X on Monday over Y"), but not where or
@@ -374,10 +438,10 @@ def _completed(cue: Token, start: int, rights: list[Token], first: Token) -> Spa
     if given:
         end = given[0].right_edge.i + 1
     for child in rights:
-        if child.i <= first.i or child.i < end or _when(child):
-            continue
+        if child.i <= first.i or child.i < end or _when(child) or child.is_quote:
+            continue  # a quote mark may open what completes it: 'calling it “a …”'
         if child.dep_ in ("oprd", "xcomp", "dobj") or (
-            child.dep_ == "prep" and child.lower_ in _OBJECT_TAILS
+            child.dep_ == "prep" and child.lower_ in tails
         ):
             end = child.right_edge.i + 1
         else:
@@ -400,6 +464,11 @@ def _negated(tok: Token) -> bool:
         and not any(t.is_quote for t in doc[min(c.i, tok.i) : max(c.i, tok.i)])
         for c in tok.children
     )
+
+
+def _supposed(tok: Token) -> bool:
+    """A verb that only supposes a saying: "if he says no", "unless she agrees"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 #: the pronouns a speaker refers to themselves by in reported speech
@@ -674,24 +743,42 @@ def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
         at = doc[start_tok].idx if start_tok < len(doc) else len(doc.text)
         return at, at
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    start = _opening_quote(doc.text, start, end)
     return start, _closing_quote(doc.text, start, end)
 
 
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"))
 
 
+def _unmatched(inside: str, opening: str, closing: str) -> tuple[bool, bool]:
+    """Whether the text opens a quote it does not close, and whether it closes one
+    it does not open (for a straight mark, an odd count is either)."""
+    if opening == closing:
+        odd = inside.count(opening) % 2 == 1
+        return odd, odd
+    opened, closed = inside.count(opening), inside.count(closing)
+    return opened > closed, closed > opened
+
+
+def _opening_quote(text: str, start: int, end: int) -> int:
+    """``start``, or the quote mark before it whose closing mark the span holds:
+    'said that “nobody” would lose' keeps the mark that opens "nobody"."""
+    for opening, closing in _QUOTE_PAIRS:
+        closes = _unmatched(text[start:end], opening, closing)[1]
+        if closes and text[start - 1 : start] == opening:
+            return start - 1
+    return start
+
+
 def _closing_quote(text: str, start: int, end: int) -> int:
     """``end``, or past the quote mark that closes one the span opens: 'the closure
     was "a heavy blow".' keeps its closing mark rather than end unbalanced."""
-    inside = text[start:end]
     for opening, closing in _QUOTE_PAIRS:
-        if opening == closing:
-            unbalanced = inside.count(opening) % 2 == 1
-        else:
-            unbalanced = inside.count(opening) > inside.count(closing)
+        unbalanced = _unmatched(text[start:end], opening, closing)[0]
         after = text[end : end + 2]
         at = after.find(closing)
-        # the mark right after the span, or after its full stop ("… blow.")
-        if unbalanced and at >= 0 and not after[:at].strip(".!?"):
+        # the mark right after the span, or after its full stop or comma
+        # ("… blow.”", "… productive,”")
+        if unbalanced and at >= 0 and not after[:at].strip(".!?,"):
             return end + at + 1
     return end

@@ -120,6 +120,8 @@ class _QuoteRules(AttributionRules):
         )
         if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting) if c):
             return None  # a quoted fragment of a reported clause: an indirect claim
+        if cue is None and _titled(inner):
+            return None  # 'staged “The Long Night”': the name of a work, unsaid
         speaker_of = cue if cue is not None else _governing_verb(inner)
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
@@ -444,6 +446,16 @@ def _speakers_aside(tok: Token, cue: Token) -> bool:
         and tok.head == cue
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
+
+
+def _titled(inner: SpacySpan) -> bool:
+    """Quoted words in title case, with no sentence's end in them ("Winter Is
+    Coming Home"): the name of a book, film or song, not something said."""
+    words = [t for t in inner if t.is_alpha]
+    if any(t.text in (".", "?", "!") for t in inner[:-1]):
+        return False
+    main = [t for t in words if len(t) > 3 or t.i == inner.start]
+    return len(main) >= 2 and all(t.text[0].isupper() for t in main)
 
 
 def _governing_verb(inner: SpacySpan) -> Token | None:

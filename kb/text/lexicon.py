@@ -14,7 +14,7 @@ CUE_VERBS = frozenset(
     reiterate emphasise emphasize recall agree forecast project calculate conclude
     mention remark reply respond answer complain boast vow pledge promise urge tweet
     post comment observe point show find recommend advise charge imply insinuate
-    hint""".split()
+    hint assure lament counter retort reaffirm""".split()
 )
 # Of those, the verbs whose subject is always someone (or something) speaking, even
 # one the article only describes ("the retired teacher said …"); not "show",
@@ -23,7 +23,8 @@ SPEAKING = frozenset(
     """say tell argue insist claim warn explain write state allege assert contend
     declare acknowledge admit concede complain boast reply respond answer testify
     reiterate tweet remark recall vow pledge promise caution maintain stress
-    emphasise emphasize comment observe announce deny dispute report insinuate""".split()
+    emphasise emphasize comment observe announce deny dispute report insinuate
+    assure lament counter retort reaffirm""".split()
 )
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
@@ -53,6 +54,17 @@ QUOTE_VERBS = frozenset(
     """continue ask exclaim shout yell scream demand read charge retort quip joke
     snap laugh sigh bark beam chime muse marvel recount interject""".split()
 )
+#: nouns of saying or believing whose "that" clause is what their owner says or
+#: holds ("his claim that …", "her fear that …"), and the kind of attribution
+SAYING_NOUNS = {
+    **dict.fromkeys(
+        """claim assertion argument contention allegation insistence warning
+        statement promise pledge prediction admission accusation""".split(),
+        "statement",
+    ),
+    **dict.fromkeys("belief view fear hope conviction suspicion".split(), "belief"),
+}
+
 # Verbs of saying whose object is what is said: "criticised the plan", "called for a
 # ceasefire", "urged voters to stay home", "called the vote a farce". With the
 # particle or preposition that must follow, where one must ("call for", "talk about").
@@ -81,6 +93,7 @@ OBJECT_CUE_PARTICLES = {
     "comment": ("on",),
     "complain": ("about", "of"),
     "warn": ("of", "about", "against"),
+    "caution": ("against",),
     "refer": ("to",),
     "point": ("to",),
     "write": ("about", "of"),
@@ -518,6 +531,9 @@ LANDING_CRAFT = frozenset(
 )
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
 LEMMA_MENDS = {"fin": "fine", "premier": "premiere"}
+# ... and for cue lookup: "hoped" gives "hop", "lambasted" gives "lambast" (apart
+# from LEMMA_MENDS: the event rules read "is hoping to" on their own)
+CUE_LEMMA_MENDS = {"hop": "hope", "lambast": "lambaste"}
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seizure", "detention", "abduction"], "Capture"),
     **dict.fromkeys(["arrest", "apprehend"], "Arrest"),
