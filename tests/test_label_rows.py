@@ -16,6 +16,7 @@ from kb.rdf.namespaces import KB
 from kb.store import ordered_keys, queries
 from kb.store.embedded import Store
 from kb.store.label_rows import LabelledCounts
+from kb.store.merged_keys import MergedKeys
 from kb.store.querying import QueryRequest, prepare
 
 from .test_deep_pages import _articles, _check_slices, _kept, _reading
@@ -148,3 +149,60 @@ def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
     page = prepare(request).run(store)
     assert page.rows == whole[-2:] and not page.more
     assert read and max(keys.index(tuple(k)) for k in read) == last
+
+
+#: A name of several entities (their lists merged), with and without a range.
+MERGED = [
+    [("entity", "Brekke")],
+    [("entity", "Brekke"), ("to", "2025-03-05")],
+    [("entity", "Brekke"), ("from", "2025-03-05")],
+]
+
+
+@pytest.mark.parametrize("params", MERGED)
+def test_pages_of_merged_lists_merge_them_only_as_far_as_they_read(
+    monkeypatch: pytest.MonkeyPatch, params: list[tuple[str, str]]
+) -> None:
+    """A page of a name of several entities finds where its keys end without
+    merging every line of their lists (how many keys they hold in all), and
+    is still the slice of the whole answer."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    assert isinstance(_kept(store, NAME, params), MergedKeys)
+    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+
+    def counted(self: MergedKeys) -> int:
+        raise AssertionError("every line merged to count them")
+
+    monkeypatch.setattr(MergedKeys, "__len__", counted)
+    _check_slices(store, NAME, params, whole)
+
+
+def test_a_page_of_merged_lists_at_the_end_of_a_date_range_reads_no_later_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As for one entity's list: the merged keys after a date range's last
+    row (whose articles are earlier) are not read."""
+    store = Store()
+    store.add_many(_store_articles(32, 40))
+    store.settle()
+    params = [("entity", "Brekke"), ("from", "2025-03-05")]
+    keys = list(_kept(store, NAME, params))
+    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    last = max(keys.index((f"<{row[5]}>", f"<{row[6]}>")) for row in whole)
+    assert last < len(keys) - 2, "keys with no row after the last row's"
+    read: list[tuple[str, ...]] = []
+    restrict = queries.restrict
+
+    def reading(text: str, variables: list[str], some: list) -> str:
+        read.extend(some)
+        return restrict(text, variables, some)
+
+    monkeypatch.setattr(queries, "restrict", reading)
+    for offset in (len(whole) - 2, len(whole) - 7):
+        read.clear()
+        request = QueryRequest(named=NAME, params=params, limit=5, offset=offset)
+        page = prepare(request).run(store)
+        assert page.rows == whole[offset : offset + 5]
+        assert read and max(keys.index(tuple(k)) for k in read) <= last

@@ -1030,7 +1030,8 @@ def stored_keys(
     kind = _kind(query.name)
     if kind is None or kind.param not in bindings or is_stale(db):
         return None
-    if not set(bindings) <= kind.free | {kind.param}:
+    others = {p: v for p, v in bindings.items() if p not in kind.free | {kind.param}}
+    if not others.keys() <= _mentioning_tests(kind.query.name).keys():
         return None
     name = str(bindings[kind.param])
     entities = lookup_entities(db, name, last_words=kind.last_words)
@@ -1044,12 +1045,120 @@ def stored_keys(
         if texts is None or lines is None or len(lines) < MIN_KEYS:
             return None  # as cheap to find by the key query
         counts = _counts_of(db, kind, entity, texts, bindings)
+        if others:
+            keep = _mentioning(db, kind, others)
+            if keep is None:
+                return None
+            lines = [line for line in lines if keep(line)]
         return KeptKeys(lines, kind.columns, counts)
+    if others and inner:
+        return None  # the places' lists are not the query's own
     # the name test's entities (several: "officials", a group and one article's
     # own) and the areas the places are in (a country no article names among
     # them) are all the query's entity: each its own list
     places = set(chain(*inner.values()))
-    return _merged_keys(db, kind, ({*entities, *inner}, places), bindings)
+    return _merged_keys(db, kind, ({*entities, *inner}, places), bindings, others)
+
+
+#: The queries whose later name parameters keep, of the first's keys, those
+#: whose item (the variable named) mentions one of their entities:
+#: articles-mentioning's ``FILTER (?wantedN = "" || EXISTS { ?article
+#: kb:mentions ?eN . <name test> })``, found so in its key query's text by
+#: :func:`_mentioning_tests`.
+_MENTIONING = {"articles-mentioning": "article"}
+_MENTIONS = ox.NamedNode(str(KB.mentions))
+
+
+@cache
+def _mentioning_tests(name: str) -> dict[str, tuple[queries.NameTest, int]]:
+    """The key query's name tests after its first that only keep the keys whose
+    item mentions one of the entities they find (:data:`_MENTIONING`), by
+    parameter, each with the item's field in a list's line."""
+    kind, item = _kind(name), _MENTIONING.get(name)
+    if kind is None or item is None:
+        return {}
+    text = kind.plan.query.text
+    found = {}
+    for test in kind.plan.query.name_tests[1:]:
+        before = (
+            rf'BIND \(COALESCE\(STR\(\?{test.param}\), ""\) AS \?(\w+)\)\s*'
+            rf'FILTER \(\?\1 = "" \|\| EXISTS \{{\s*\?{item} kb:mentions'
+            rf" \?{test.entity} \.\s*$"
+        )
+        if re.search(before, text[: test.start]) and re.match(
+            r"\s*\}\)", text[test.end :]
+        ):
+            found[test.param] = (test, kind.plan.order.index(item))
+    return found
+
+
+def _items_of(db: ox.Store, kind: _Kind, entity: ox.NamedNode, column: int) -> set[str]:
+    """The items (as SPARQL text) that mention ``entity``, of those the query's
+    first name's lists hold: its own list's, which are those (the key query of
+    ``entity`` as the first name), or, when it has none, its triples'."""
+    texts = _entity_texts(db, kind, entity)
+    if texts is None:
+        found = db.quads_for_pattern(None, _MENTIONS, entity, _UNION)
+        return {str(q.subject) for q in found}
+    return {line.split("\t", column + 1)[column] for line in _all_lines(*texts)}
+
+
+@dataclass(frozen=True)
+class _Keep:
+    """The lines of a list to keep: those whose field ``column`` (an item, as
+    SPARQL text) is among ``items``."""
+
+    column: int
+    items: AbstractSet[str]
+
+    def __call__(self, line: str) -> bool:
+        return line.split("\t", self.column + 1)[self.column] in self.items
+
+
+def _mentioning(db: ox.Store, kind: _Kind, others: Mapping[str, Node]) -> _Keep | None:
+    """Which keys of the first name's lists the query's other parameters
+    (``others``) keep: those whose item mentions an entity of each
+    (:func:`_mentioning_tests`), as the name index finds them; ``None`` when one
+    is no such test, or is empty (which tests nothing), or the index cannot
+    name its entities."""
+    tests = _mentioning_tests(kind.query.name)
+    items: set[str] | None = None
+    column = 0
+    for param, value in others.items():
+        if param not in tests or not str(value):
+            return None
+        test, column = tests[param]
+        entities = lookup_entities(db, str(value), last_words=test.last_words)
+        if entities is None:
+            return None
+        found = set().union(
+            *(_items_of(db, kind, ox.NamedNode(e), column) for e in entities)
+        )
+        items = found if items is None else items & found
+    return None if items is None else _Keep(column, items)
+
+
+def _kept_merged(
+    db: ox.Store,
+    kind: _Kind,
+    others: Mapping[str, Node],
+    lists: list[tuple[str, list[str]]],
+    counts: list[Mapping[Key, int] | None],
+) -> Sequence[Key] | None:
+    """The keys of the query's own ``lists`` (each with its ``counts``) that
+    the other parameters keep (:func:`_mentioning`), merged; ``None`` as
+    :func:`_mentioning` or :func:`_lazily_merged` give it."""
+    keep = _mentioning(db, kind, others)
+    if keep is None:
+        return None
+    kept = [
+        ((header, found), n)
+        for (header, lines), n in zip(lists, counts, strict=True)
+        if (found := [line for line in lines if keep(line)])
+    ]
+    if not kept:
+        return KeptKeys([], kind.columns, {})
+    return _lazily_merged(kind, [k for k, _ in kept], [n for _, n in kept])
 
 
 def _entity_texts(
@@ -1102,13 +1211,16 @@ def _merged_keys(
     kind: _Kind,
     entities: tuple[set[URIRef], set[URIRef]],
     bindings: Mapping[str, Node],
+    others: Mapping[str, Node] | None = None,
 ) -> Sequence[Key] | None:
     """The keys of the lists of ``entities``: the areas (the query's entities)
     and the places inside them (the part of the key query marked ``#WITHIN``), each
     once, in the order :func:`kb.store.sparql.order_keys` gives; ``None`` when one
     of them has no list but may have keys (it is the object of a triple), or the
     places' keys cannot be read from lists, or the keys cannot be ordered here (as
-    :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
+    :func:`_merged`), or they are fewer than :data:`MIN_KEYS`. With ``others``
+    (the query's other parameters, tested by :func:`_mentioning`), the lists
+    are the entities' own, and only the lines that test keeps are read."""
     areas, places = entities
     within = _within_list(kind) if places else (kind, None)
     if within is None:
@@ -1146,6 +1258,8 @@ def _merged_keys(
             derived = None
     if sum(len(lines) for _, lines in lists) < MIN_KEYS:
         return None
+    if others:
+        return _kept_merged(db, kind, others, lists, every)
     if len(lists) == 1 and not converted:
         # one list of the query's own (a country no article names, with one busy
         # town) is in order already, and the answer's rows are that list's
