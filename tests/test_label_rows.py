@@ -8,15 +8,18 @@ with no date)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kb.rdf.namespaces import KB
 from kb.store import ordered_keys, queries
 from kb.store.embedded import Store
 from kb.store.label_rows import LabelledCounts
 from kb.store.merged_keys import MergedKeys
+from kb.store.name_index import NAME_INDEX
 from kb.store.querying import QueryRequest, prepare
 
 from .test_deep_pages import _articles, _check_slices, _kept, _reading
@@ -30,6 +33,7 @@ CASES = [
     [("entity", "Brekke")],  # two entities: their lists merged
 ]
 NAME = "conflicting-figures"
+_INDEX = ox.NamedNode(NAME_INDEX)
 
 
 @pytest.fixture(autouse=True)
@@ -206,3 +210,74 @@ def test_a_page_of_merged_lists_at_the_end_of_a_date_range_reads_no_later_key(
         page = prepare(request).run(store)
         assert page.rows == whole[offset : offset + 5]
         assert read and max(keys.index(tuple(k)) for k in read) <= last
+
+
+def _as_written_before_counts(store: Store, *, wrong: str = "Port Authority") -> None:
+    """Make ``store`` as code that counted no conflicting-figures keys left it:
+    no counts of its lists (``wrong``'s: counts of other texts) and no mark."""
+    kind = ordered_keys._kind(NAME)
+    assert kind is not None
+    db = store._ox
+    for quad in list(db.quads_for_pattern(None, kind.rows, None, None)):
+        db.remove(quad)
+    for entity in store.entities_named(wrong) or []:
+        node = ox.NamedNode(entity)
+        db.add(ox.Quad(node, kind.rows, ox.Literal("0:0:0"), _INDEX))
+    db.remove(ordered_keys._COUNTED_MARK)
+    assert ordered_keys.lacks_counts(db)
+
+
+def _unrelated(n: int) -> tuple[str, Graph]:
+    """An article that no conflicting-figures list's entity is in."""
+    article = URIRef(f"{ID}article/unrelated-{n}")
+    graph = Graph()
+    graph.add((article, RDF.type, KB.Article))
+    graph.add((article, KB.mentions, _iri("place", f"Orlen {n}")))
+    return str(article), graph
+
+
+def test_a_write_counts_the_lists_written_before_their_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A store whose conflicting-figures lists were written before they kept
+    their keys' parts gets them at its next write, for every busy list, not
+    only those the write reaches (an article no list's entity is in); a later
+    write counts none again."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    assert not ordered_keys.lacks_counts(store._ox)
+    _as_written_before_counts(store)
+    for params in CASES:
+        assert _kept(store, NAME, params).counts is None, params
+    store.add_many([_unrelated(1)])
+    store.settle()
+    assert not ordered_keys.lacks_counts(store._ox)
+    _check(store)
+    recounted: list[str] = []
+    recount = ordered_keys._recount
+    monkeypatch.setattr(
+        ordered_keys,
+        "_recount",
+        lambda db, kind, counts: (
+            recounted.append(kind.query.name) or recount(db, kind, counts)
+        ),
+    )
+    store.add_many([_unrelated(2)])
+    store.settle()
+    assert not recounted
+    _check(store)
+
+
+def test_reading_a_store_written_before_its_counts_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "kb") as store:
+        store.add_many(_store_articles(31, 30))
+        store.settle()
+        _as_written_before_counts(store)
+    with Store(tmp_path / "kb", read_only=True) as store:
+        request = QueryRequest(named=NAME, params=CASES[0], limit=3, offset=20)
+        assert prepare(request).run(store).rows
+        assert ordered_keys.lacks_counts(store._ox)
+        assert _kept(store, NAME, CASES[0]).counts is None

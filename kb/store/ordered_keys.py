@@ -229,6 +229,22 @@ def _kind(name: str) -> _Kind | None:
     return next((k for k in _kinds() if k.query.name == name), None)
 
 
+#: In the index once every busy list of the queries that count their keys' rows
+#: keeps those counts (set by a settle that counted them): a store whose lists
+#: were written before their query counted them (conflicting-figures' before
+#: :mod:`kb.store.label_rows`) lacks it, and its next write counts every busy
+#: list's that has none or none for its texts (:attr:`Pending.recount`), so that
+#: deep pages of entities its writes do not reach start at their own keys too.
+_COUNTED_MARK = ox.Quad(
+    _INDEX, ox.NamedNode("urn:newskb:keyRowsKept"), ox.Literal("1"), _INDEX
+)
+
+
+def lacks_counts(db: ox.Store) -> bool:
+    """Whether some busy lists may lack their counts (see :data:`_COUNTED_MARK`)."""
+    return _COUNTED_MARK not in db
+
+
 def is_stale(db: ox.Store) -> bool:
     """Whether writes since the lists were last settled may have changed them."""
     return _STALE in db
@@ -291,6 +307,9 @@ class Pending:
     everyone: bool = False
     #: the queries whose lists are all to be written (an index made version 5)
     kinds: set[str] = field(default_factory=set)
+    #: every busy list without its counts is to be counted (a store whose lists
+    #: were written before their query counted them: :data:`_COUNTED_MARK`)
+    recount: bool = False
     #: the entities whose lists the writes may change
     entities: set[ox.NamedNode] = field(default_factory=set)
     #: the nodes of the keyed triples written or dropped
@@ -394,6 +413,8 @@ def settle(db: ox.Store, pending: Pending) -> None:
         counts = _Lists({}, {})
         if kind.counted:
             counts = _settled_counts(db, kind, pending, (kept, after), fresh, again)
+            if pending.recount and not pending.everyone:
+                _recount(db, kind, counts)
         for predicate, old, now in [
             (kind.predicate, kept.whole, after.whole),
             (kind.added, kept.added, after.added),
@@ -406,6 +427,8 @@ def settle(db: ox.Store, pending: Pending) -> None:
                         gone.append((entity, predicate))
                     if text is not None:
                         new.append(ox.Quad(entity, predicate, ox.Literal(text), _INDEX))
+    if pending.recount:
+        new.append(_COUNTED_MARK)  # every busy list's counts written
     db.update(_replace(gone, new))
 
 
@@ -502,11 +525,51 @@ def _settled_counts(
         text, added = after.whole[entity], after.added.get(entity)
         assert text is not None
         found = steps.get(entity)
-        if found is None:  # counted whole: a key absent has no row
-            keys = (_key_of(line, columns) for line in _all_lines(text, added))
-            found = key_rows.of_keys(keys, counted.get(entity, {}))
+        if found is None:  # counted whole
+            found = _of_lines(columns, (text, added), counted.get(entity, {}))
         now[entity] = key_rows.encode(key_rows.guard(text, added), found)
     return _Lists(old, now)
+
+
+def _of_lines(
+    columns: list[int], texts: tuple[str, str | None], counted: dict[Key, str]
+) -> dict[Key, str]:
+    """The counts of a list's keys (``texts``, its texts), from those of its
+    entity's keys with a row (``counted``): a key absent has none."""
+    keys = (_key_of(line, columns) for line in _all_lines(*texts))
+    return key_rows.of_keys(keys, counted)
+
+
+def _recount(db: ox.Store, kind: _Kind, counts: _Lists) -> None:
+    """Count the keys of every busy list of ``kind`` that the settle did not
+    (``counts``: the settled counts, before as ``whole`` and after as
+    ``added``) and whose counts are missing or are not those of its texts, into
+    ``counts``: a store whose lists were written before their query counted
+    them (:attr:`Pending.recount`)."""
+    lists = _Lists(_lists(db, kind.predicate, None), _lists(db, kind.added, None))
+    busy: dict[ox.NamedNode, tuple[str, str | None]] = {
+        e: (text, lists.added.get(e))
+        for e, text in lists.whole.items()
+        if text is not None
+        and e not in counts.added
+        and _keys_in(text, lists.added.get(e))
+    }
+    old = _lists(db, kind.rows, busy)
+    missing = sorted(
+        (
+            e
+            for e, texts in busy.items()
+            if e not in old
+            or key_rows.decode(old[e] or "", key_rows.guard(*texts)) is None
+        ),
+        key=str,
+    )
+    counted = _counts(db, kind, missing) if missing else {}
+    for entity in missing:
+        texts = busy[entity]
+        found = _of_lines(kind.columns, texts, counted.get(entity, {}))
+        counts.whole[entity] = old.get(entity)
+        counts.added[entity] = key_rows.encode(key_rows.guard(*texts), found)
 
 
 def _keys_in(text: str | None, added: str | None) -> bool:
