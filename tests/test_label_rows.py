@@ -22,7 +22,13 @@ from kb.store.merged_keys import MergedKeys
 from kb.store.name_index import NAME_INDEX
 from kb.store.querying import QueryRequest, prepare
 
-from .test_deep_pages import _articles, _check_slices, _kept, _reading
+from .test_deep_pages import (
+    _articles,
+    _check_slices,
+    _kept,
+    _never_counted,
+    _reading,
+)
 from .test_paging import ID, _iri
 
 CASES = [
@@ -127,18 +133,24 @@ def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
         assert sum(read) <= 16, params
 
 
+@pytest.mark.parametrize(
+    ("seed", "params"),
+    [
+        (31, [("entity", "Ilse Varga"), ("to", "2025-03-05")]),
+        (32, [("entity", "Brekke"), ("from", "2025-03-05")]),  # lists merged
+    ],
+)
 def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, seed: int, params: list[tuple[str, str]]
 ) -> None:
     """The keys after a date range's last row have none (their articles are
-    later): a page that ends there does not read them."""
+    later, or earlier): a page that ends there does not read them, of one
+    entity's list or of several merged."""
     store = Store()
-    store.add_many(_store_articles(31, 40))
+    store.add_many(_store_articles(seed, 40))
     store.settle()
-    params = [("entity", "Ilse Varga"), ("to", "2025-03-05")]
-    kept = _kept(store, NAME, params)
+    keys = list(_kept(store, NAME, params))
     whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
-    keys = list(kept)
     last = max(keys.index((f"<{row[5]}>", f"<{row[6]}>")) for row in whole)
     assert last < len(keys) - 2, "keys with no row after the last row's"
     read: list[tuple[str, ...]] = []
@@ -149,10 +161,13 @@ def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
         return restrict(text, variables, some)
 
     monkeypatch.setattr(queries, "restrict", reading)
-    request = QueryRequest(named=NAME, params=params, limit=5, offset=len(whole) - 2)
-    page = prepare(request).run(store)
-    assert page.rows == whole[-2:] and not page.more
-    assert read and max(keys.index(tuple(k)) for k in read) == last
+    for offset in (len(whole) - 7, len(whole) - 2):
+        read.clear()
+        request = QueryRequest(named=NAME, params=params, limit=5, offset=offset)
+        page = prepare(request).run(store)
+        assert page.rows == whole[offset : offset + 5]
+        assert read and max(keys.index(tuple(k)) for k in read) <= last
+    assert not page.more and max(keys.index(tuple(k)) for k in read) == last
 
 
 #: A name of several entities (their lists merged), with and without a range.
@@ -175,41 +190,8 @@ def test_pages_of_merged_lists_merge_them_only_as_far_as_they_read(
     store.settle()
     assert isinstance(_kept(store, NAME, params), MergedKeys)
     whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
-
-    def counted(self: MergedKeys) -> int:
-        raise AssertionError("every line merged to count them")
-
-    monkeypatch.setattr(MergedKeys, "__len__", counted)
+    _never_counted(monkeypatch)
     _check_slices(store, NAME, params, whole)
-
-
-def test_a_page_of_merged_lists_at_the_end_of_a_date_range_reads_no_later_key(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """As for one entity's list: the merged keys after a date range's last
-    row (whose articles are earlier) are not read."""
-    store = Store()
-    store.add_many(_store_articles(32, 40))
-    store.settle()
-    params = [("entity", "Brekke"), ("from", "2025-03-05")]
-    keys = list(_kept(store, NAME, params))
-    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
-    last = max(keys.index((f"<{row[5]}>", f"<{row[6]}>")) for row in whole)
-    assert last < len(keys) - 2, "keys with no row after the last row's"
-    read: list[tuple[str, ...]] = []
-    restrict = queries.restrict
-
-    def reading(text: str, variables: list[str], some: list) -> str:
-        read.extend(some)
-        return restrict(text, variables, some)
-
-    monkeypatch.setattr(queries, "restrict", reading)
-    for offset in (len(whole) - 2, len(whole) - 7):
-        read.clear()
-        request = QueryRequest(named=NAME, params=params, limit=5, offset=offset)
-        page = prepare(request).run(store)
-        assert page.rows == whole[offset : offset + 5]
-        assert read and max(keys.index(tuple(k)) for k in read) <= last
 
 
 def _as_written_before_counts(store: Store, *, wrong: str = "Port Authority") -> None:
