@@ -39,9 +39,12 @@ has where that is not one (:mod:`kb.store.key_rows`), and conflicting-figures' t
 parts of its keys' rows that are not the claimants' labels
 (:mod:`kb.store.label_rows`), counted whole with the list or, when rows are merged
 in steps, for the written items' keys (:func:`_settled_counts`), so that a page
-deep in a busy entity's answer starts at its own keys. A name of several entities
-reads their lists merged as far as a page needs (:mod:`kb.store.merged_keys`), and
-their counts where they add up (:attr:`_Kind.merging`).
+deep in a busy entity's answer starts at its own keys; a store whose lists were
+written before their query counted them gets the counts at its next write
+(:data:`_COUNTED_MARK`). A name of several entities reads their lists merged as
+far as a page needs (:mod:`kb.store.merged_keys`), and their counts where they add
+up (:attr:`_Kind.merging`); articles-mentioning's later entities keep the first's
+keys whose articles mention them (:func:`_mentioning`).
 """
 
 from __future__ import annotations
@@ -1079,7 +1082,8 @@ def stored_keys(
     """The keys of ``query``'s answer kept for the entities its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
     stale, the query keeps none, another parameter that its key query tests is
-    given, or the name names no entity, or they have fewer keys than
+    given (but for a later name that only keeps some keys: :func:`_mentioning`),
+    or the name names no entity, or they have fewer keys than
     :data:`MIN_KEYS`. The store must have a complete name index. The keys of a
     name of several entities are those of their lists, merged
     (:func:`_merged_keys`).
