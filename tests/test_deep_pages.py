@@ -454,3 +454,107 @@ def test_a_name_of_several_entities_pages_from_counts_of_articles(
     )
     assert prepare(request).run(store).rows
     assert sum(read) <= 16  # the page's keys and a few more, not the keys before
+
+
+#: articles-mentioning with later entities: one, two, a name of several, a
+#: first name of several, an IRI, a name of none (no row).
+MENTIONING = [
+    [("entity", "Ilse Varga"), ("entity", "Norland")],
+    [("entity", "Norland"), ("entity", "Red Lantern"), ("entity", "Kelda")],
+    [("entity", "Ilse Varga"), ("entity", "Brekke")],
+    [("entity", "Brekke"), ("entity", "Outer Isle")],
+    [("entity", "Port Authority"), ("entity", str(_iri("place", "Vessby")))],
+    [("entity", "Ilse Varga"), ("entity", "Nobody Here")],
+    [("entity", "Brekke"), ("entity", "Nobody Here")],
+]
+
+
+@pytest.mark.parametrize("params", MENTIONING)
+def test_articles_mentioning_several_entities_keeps_the_first_ones_keys(
+    monkeypatch: pytest.MonkeyPatch, params: list[tuple[str, str]]
+) -> None:
+    """articles-mentioning with more than one entity reads the first one's
+    list (or lists), keeping the articles that mention each other entity: the
+    key query's keys in its order, and every page the slice of the whole answer,
+    a deep one read from its own keys."""
+    articles = _articles(17, 44)
+    store = Store()
+    store.add_many(articles[:40])
+    store.settle()
+    _check_mentioning(store, params, monkeypatch)
+    store.add_many(articles[40:])  # rows added to the lists in steps
+    store.settle()
+    _check_mentioning(store, params, monkeypatch)
+    # a later entity without a list is read from its triples
+    kind = ordered_keys._kind("articles-mentioning")
+    assert kind is not None
+    for entity in store.entities_named(params[1][1]) or []:
+        node = ox.NamedNode(entity)
+        for predicate in (kind.predicate, kind.added):
+            for quad in list(store._ox.quads_for_pattern(node, predicate, None)):
+                store._ox.remove(quad)
+    _check_mentioning(store, params, monkeypatch)
+
+
+def _check_mentioning(
+    store: Store, params: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "articles-mentioning"
+    named = queries.load(name)
+    assert named.keys is not None
+    bindings = queries.bind(named, params)
+    kept = _kept(store, name, params)
+    assert kept.counts is not None
+    plan = named.keys
+    text = plan.unordered(queries.for_store(plan.query, bindings, store))
+    keys = store.keys(text, bindings, plan.order, plan.variables)
+    assert list(kept) == keys
+    whole = prepare(QueryRequest(named=name, params=params)).run(store).rows
+    first = prepare(QueryRequest(named=name, params=params[:1])).run(store).rows
+    assert len(whole) < len(first), "the later entities keep fewer articles"
+    _check_slices(store, name, params, whole)
+    if len(kept) > 4:
+        with monkeypatch.context() as patched:
+            read = _reading(patched)
+            request = QueryRequest(
+                named=name, params=params, limit=2, offset=len(kept) - 3
+            )
+            assert prepare(request).run(store).rows
+            assert sum(read) <= 16  # the page's keys and a few more
+
+
+@pytest.mark.parametrize(
+    ("counted", "dates"), [(True, True), (True, False), (False, True)]
+)
+def test_pages_of_merged_lists_read_on_only_as_far_as_they_need(
+    monkeypatch: pytest.MonkeyPatch, counted: bool, dates: bool
+) -> None:
+    """claims-by "Brekke": a page of lists merged, with their counts (keys of
+    several rows, or none: a row a key) or without (written by code that
+    keeps none), merges them only as far as it reads, never every line to
+    count them, and is the slice of the whole answer, up to past its end."""
+    articles = _shared_claims(23, 40, dates)
+    store = Store()
+    store.add_many(articles[:34])
+    store.settle()
+    with monkeypatch.context() as older:
+        if not counted:
+            older.setattr(ordered_keys._Kind, "counted", property(lambda self: False))
+        store.add_many(articles[34:])
+        store.settle()
+    params = [("actor", "Brekke")]
+    kept = _kept(store, "claims-by", params)
+    assert isinstance(kept, MergedKeys) and (kept.counts is not None) is counted
+    assert any(kept.counts or [{}]) is (counted and dates)
+    whole = prepare(QueryRequest(named="claims-by", params=params)).run(store).rows
+    _never_counted(monkeypatch)
+    _check_slices(store, "claims-by", params, whole)
+
+
+def _never_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, merged lists fail when every line is merged to count them."""
+
+    def counting(self: MergedKeys) -> int:
+        raise AssertionError("every line merged to count them")
+
+    monkeypatch.setattr(MergedKeys, "__len__", counting)

@@ -8,17 +8,27 @@ with no date)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kb.rdf.namespaces import KB
 from kb.store import ordered_keys, queries
 from kb.store.embedded import Store
 from kb.store.label_rows import LabelledCounts
+from kb.store.merged_keys import MergedKeys
+from kb.store.name_index import NAME_INDEX
 from kb.store.querying import QueryRequest, prepare
 
-from .test_deep_pages import _articles, _check_slices, _kept, _reading
+from .test_deep_pages import (
+    _articles,
+    _check_slices,
+    _kept,
+    _never_counted,
+    _reading,
+)
 from .test_paging import ID, _iri
 
 CASES = [
@@ -29,6 +39,7 @@ CASES = [
     [("entity", "Brekke")],  # two entities: their lists merged
 ]
 NAME = "conflicting-figures"
+_INDEX = ox.NamedNode(NAME_INDEX)
 
 
 @pytest.fixture(autouse=True)
@@ -122,18 +133,24 @@ def test_a_deep_page_reads_the_rows_of_its_own_keys_alone(
         assert sum(read) <= 16, params
 
 
+@pytest.mark.parametrize(
+    ("seed", "params"),
+    [
+        (31, [("entity", "Ilse Varga"), ("to", "2025-03-05")]),
+        (32, [("entity", "Brekke"), ("from", "2025-03-05")]),  # lists merged
+    ],
+)
 def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, seed: int, params: list[tuple[str, str]]
 ) -> None:
     """The keys after a date range's last row have none (their articles are
-    later): a page that ends there does not read them."""
+    later, or earlier): a page that ends there does not read them, of one
+    entity's list or of several merged."""
     store = Store()
-    store.add_many(_store_articles(31, 40))
+    store.add_many(_store_articles(seed, 40))
     store.settle()
-    params = [("entity", "Ilse Varga"), ("to", "2025-03-05")]
-    kept = _kept(store, NAME, params)
+    keys = list(_kept(store, NAME, params))
     whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
-    keys = list(kept)
     last = max(keys.index((f"<{row[5]}>", f"<{row[6]}>")) for row in whole)
     assert last < len(keys) - 2, "keys with no row after the last row's"
     read: list[tuple[str, ...]] = []
@@ -144,7 +161,105 @@ def test_a_page_at_the_end_of_a_date_range_reads_no_key_after_its_last_row(
         return restrict(text, variables, some)
 
     monkeypatch.setattr(queries, "restrict", reading)
-    request = QueryRequest(named=NAME, params=params, limit=5, offset=len(whole) - 2)
-    page = prepare(request).run(store)
-    assert page.rows == whole[-2:] and not page.more
-    assert read and max(keys.index(tuple(k)) for k in read) == last
+    for offset in (len(whole) - 7, len(whole) - 2):
+        read.clear()
+        request = QueryRequest(named=NAME, params=params, limit=5, offset=offset)
+        page = prepare(request).run(store)
+        assert page.rows == whole[offset : offset + 5]
+        assert read and max(keys.index(tuple(k)) for k in read) <= last
+    assert not page.more and max(keys.index(tuple(k)) for k in read) == last
+
+
+#: A name of several entities (their lists merged), with and without a range.
+MERGED = [
+    [("entity", "Brekke")],
+    [("entity", "Brekke"), ("to", "2025-03-05")],
+    [("entity", "Brekke"), ("from", "2025-03-05")],
+]
+
+
+@pytest.mark.parametrize("params", MERGED)
+def test_pages_of_merged_lists_merge_them_only_as_far_as_they_read(
+    monkeypatch: pytest.MonkeyPatch, params: list[tuple[str, str]]
+) -> None:
+    """A page of a name of several entities finds where its keys end without
+    merging every line of their lists (how many keys they hold in all), and
+    is still the slice of the whole answer."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    assert isinstance(_kept(store, NAME, params), MergedKeys)
+    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    _never_counted(monkeypatch)
+    _check_slices(store, NAME, params, whole)
+
+
+def _as_written_before_counts(store: Store, *, wrong: str = "Port Authority") -> None:
+    """Make ``store`` as code that counted no conflicting-figures keys left it:
+    no counts of its lists (``wrong``'s: counts of other texts) and no mark."""
+    kind = ordered_keys._kind(NAME)
+    assert kind is not None
+    db = store._ox
+    for quad in list(db.quads_for_pattern(None, kind.rows, None, None)):
+        db.remove(quad)
+    for entity in store.entities_named(wrong) or []:
+        node = ox.NamedNode(entity)
+        db.add(ox.Quad(node, kind.rows, ox.Literal("0:0:0"), _INDEX))
+    db.remove(ordered_keys._COUNTED_MARK)
+    assert ordered_keys.lacks_counts(db)
+
+
+def _unrelated(n: int) -> tuple[str, Graph]:
+    """An article that no conflicting-figures list's entity is in."""
+    article = URIRef(f"{ID}article/unrelated-{n}")
+    graph = Graph()
+    graph.add((article, RDF.type, KB.Article))
+    graph.add((article, KB.mentions, _iri("place", f"Orlen {n}")))
+    return str(article), graph
+
+
+def test_a_write_counts_the_lists_written_before_their_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A store whose conflicting-figures lists were written before they kept
+    their keys' parts gets them at its next write, for every busy list, not
+    only those the write reaches (an article no list's entity is in); a later
+    write counts none again."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    assert not ordered_keys.lacks_counts(store._ox)
+    _as_written_before_counts(store)
+    for params in CASES:
+        assert _kept(store, NAME, params).counts is None, params
+    store.add_many([_unrelated(1)])
+    store.settle()
+    assert not ordered_keys.lacks_counts(store._ox)
+    _check(store)
+    recounted: list[str] = []
+    recount = ordered_keys._recount
+    monkeypatch.setattr(
+        ordered_keys,
+        "_recount",
+        lambda db, kind, counts: (
+            recounted.append(kind.query.name) or recount(db, kind, counts)
+        ),
+    )
+    store.add_many([_unrelated(2)])
+    store.settle()
+    assert not recounted
+    _check(store)
+
+
+def test_reading_a_store_written_before_its_counts_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "kb") as store:
+        store.add_many(_store_articles(31, 30))
+        store.settle()
+        _as_written_before_counts(store)
+    with Store(tmp_path / "kb", read_only=True) as store:
+        request = QueryRequest(named=NAME, params=CASES[0], limit=3, offset=20)
+        assert prepare(request).run(store).rows
+        assert ordered_keys.lacks_counts(store._ox)
+        assert _kept(store, NAME, CASES[0]).counts is None

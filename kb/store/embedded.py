@@ -424,6 +424,8 @@ class Store:
             # a version 4 index lacks some queries' lists: written when it settles
             if upgrade(self._ox):
                 self._pending.kinds |= ordered_keys.SINCE_VERSION_5
+            # lists written before their query counted their keys' rows
+            self._pending.recount = ordered_keys.lacks_counts(self._ox)
 
     def _index_catch_up(self) -> bool:
         """Give a store made before the name index existed, or with an older one

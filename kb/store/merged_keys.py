@@ -5,7 +5,7 @@ lines of each before it, found by halving, not an order of every line of all."""
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 from typing import Any
@@ -117,24 +117,69 @@ class MergedKeys(Sequence[Key]):
         many of that key's rows come before it; ``None`` without counts."""
         if self.counts is None:
             return None
-        before, at = 0, 0
-        while (run := self._run(at)) is not None:
-            first, size, lists = run
-            at += 1
-            if len(lists) == 1 and not self.counts[lists[0]]:  # a row a key
+        at, before = self._find(offset, 0, 0)
+        return at, offset - before
+
+    def end(self, row: int, first: int, before: int) -> int:
+        """The index after the key of row ``row`` of the answer, or, when the
+        answer has no such row, after its last key with a row (as
+        :meth:`kb.store.ordered_keys.KeptKeys.end`), merged only that far: key
+        ``first`` (merged already), at or before row ``row``'s, has ``before``
+        rows before it. Without counts, every key."""
+        if self.counts is None:
+            return len(self)
+        if first < len(self._lines):
+            run = self._run_of(first)
+            start, _, lists = self._runs[run]
+            if self._one_each(lists):
+                before -= first - start
+            else:
+                before -= sum(self._rows(i, lists) for i in range(start, first))
+            at = self._find(row, run, before)[0]
+            if at < len(self._lines):
+                return at + 1
+        at = len(self._lines)  # every line merged: the answer has no row ``row``
+        while at > 0 and self._rows(at - 1, self._runs[self._run_of(at - 1)][2]) == 0:
+            at -= 1
+        return at
+
+    def _find(self, offset: int, run: int, before: int) -> tuple[int, int]:
+        """The index of the key of row ``offset``, and the rows before that
+        key, looked for from run ``run``, which has ``before`` rows before it;
+        past the last key, the number of keys and every row."""
+        while (found := self._run(run)) is not None:
+            first, size, lists = found
+            run += 1
+            if self._one_each(lists):
                 if before + size > offset:
-                    return first + offset - before, 0
+                    return first + offset - before, offset
                 before += size
                 continue
-            if not self._summed:
-                lists = lists[:1]
             for index in range(first, first + size):
-                key = self._key(self._lines[index])
-                found = sum(self.counts[i].get(key, 1) for i in lists)
-                if before + found > offset:
-                    return index, offset - before
-                before += found
-        return len(self._lines), offset - before
+                rows = self._rows(index, lists)
+                if before + rows > offset:
+                    return index, before
+                before += rows
+        return len(self._lines), before
+
+    def _one_each(self, lists: tuple[int, ...]) -> bool:
+        """Whether each key of a run in ``lists`` has one row."""
+        return len(lists) == 1 and not self._counted(lists[0])
+
+    def _counted(self, at: int) -> Mapping[Key, int]:
+        assert self.counts is not None
+        return self.counts[at]
+
+    def _rows(self, index: int, lists: tuple[int, ...]) -> int:
+        """The rows of key ``index``, in ``lists``."""
+        key = self._key(self._lines[index])
+        if not self._summed:
+            lists = lists[:1]
+        return sum(self._counted(i).get(key, 1) for i in lists)
+
+    def _run_of(self, index: int) -> int:
+        """The run of merged line ``index``."""
+        return bisect_right(self._runs, index, key=lambda r: r[0]) - 1
 
     def __len__(self) -> int:
         if self._length is None:

@@ -39,9 +39,12 @@ has where that is not one (:mod:`kb.store.key_rows`), and conflicting-figures' t
 parts of its keys' rows that are not the claimants' labels
 (:mod:`kb.store.label_rows`), counted whole with the list or, when rows are merged
 in steps, for the written items' keys (:func:`_settled_counts`), so that a page
-deep in a busy entity's answer starts at its own keys. A name of several entities
-reads their lists merged as far as a page needs (:mod:`kb.store.merged_keys`), and
-their counts where they add up (:attr:`_Kind.merging`).
+deep in a busy entity's answer starts at its own keys; a store whose lists were
+written before their query counted them gets the counts at its next write
+(:data:`_COUNTED_MARK`). A name of several entities reads their lists merged as
+far as a page needs (:mod:`kb.store.merged_keys`), and their counts where they add
+up (:attr:`_Kind.merging`); articles-mentioning's later entities keep the first's
+keys whose articles mention them (:func:`_mentioning`).
 """
 
 from __future__ import annotations
@@ -230,6 +233,22 @@ def _kind(name: str) -> _Kind | None:
     return next((k for k in _kinds() if k.query.name == name), None)
 
 
+#: In the index once every busy list of the queries that count their keys' rows
+#: keeps those counts (set by a settle that counted them): a store whose lists
+#: were written before their query counted them (conflicting-figures' before
+#: :mod:`kb.store.label_rows`) lacks it, and its next write counts every busy
+#: list's that has none or none for its texts (:attr:`Pending.recount`), so that
+#: deep pages of entities its writes do not reach start at their own keys too.
+_COUNTED_MARK = ox.Quad(
+    _INDEX, ox.NamedNode("urn:newskb:keyRowsKept"), ox.Literal("1"), _INDEX
+)
+
+
+def lacks_counts(db: ox.Store) -> bool:
+    """Whether some busy lists may lack their counts (see :data:`_COUNTED_MARK`)."""
+    return _COUNTED_MARK not in db
+
+
 def is_stale(db: ox.Store) -> bool:
     """Whether writes since the lists were last settled may have changed them."""
     return _STALE in db
@@ -292,6 +311,9 @@ class Pending:
     everyone: bool = False
     #: the queries whose lists are all to be written (an index made version 5)
     kinds: set[str] = field(default_factory=set)
+    #: every busy list without its counts is to be counted (a store whose lists
+    #: were written before their query counted them: :data:`_COUNTED_MARK`)
+    recount: bool = False
     #: the entities whose lists the writes may change
     entities: set[ox.NamedNode] = field(default_factory=set)
     #: the nodes of the keyed triples written or dropped
@@ -395,6 +417,8 @@ def settle(db: ox.Store, pending: Pending) -> None:
         counts = _Lists({}, {})
         if kind.counted:
             counts = _settled_counts(db, kind, pending, (kept, after), fresh, again)
+            if pending.recount and not pending.everyone:
+                _recount(db, kind, counts)
         for predicate, old, now in [
             (kind.predicate, kept.whole, after.whole),
             (kind.added, kept.added, after.added),
@@ -407,6 +431,8 @@ def settle(db: ox.Store, pending: Pending) -> None:
                         gone.append((entity, predicate))
                     if text is not None:
                         new.append(ox.Quad(entity, predicate, ox.Literal(text), _INDEX))
+    if pending.recount:
+        new.append(_COUNTED_MARK)  # every busy list's counts written
     db.update(_replace(gone, new))
 
 
@@ -503,11 +529,51 @@ def _settled_counts(
         text, added = after.whole[entity], after.added.get(entity)
         assert text is not None
         found = steps.get(entity)
-        if found is None:  # counted whole: a key absent has no row
-            keys = (_key_of(line, columns) for line in _all_lines(text, added))
-            found = key_rows.of_keys(keys, counted.get(entity, {}))
+        if found is None:  # counted whole
+            found = _of_lines(columns, (text, added), counted.get(entity, {}))
         now[entity] = key_rows.encode(key_rows.guard(text, added), found)
     return _Lists(old, now)
+
+
+def _of_lines(
+    columns: list[int], texts: tuple[str, str | None], counted: dict[Key, str]
+) -> dict[Key, str]:
+    """The counts of a list's keys (``texts``, its texts), from those of its
+    entity's keys with a row (``counted``): a key absent has none."""
+    keys = (_key_of(line, columns) for line in _all_lines(*texts))
+    return key_rows.of_keys(keys, counted)
+
+
+def _recount(db: ox.Store, kind: _Kind, counts: _Lists) -> None:
+    """Count the keys of every busy list of ``kind`` that the settle did not
+    (``counts``: the settled counts, before as ``whole`` and after as
+    ``added``) and whose counts are missing or are not those of its texts, into
+    ``counts``: a store whose lists were written before their query counted
+    them (:attr:`Pending.recount`)."""
+    lists = _Lists(_lists(db, kind.predicate, None), _lists(db, kind.added, None))
+    busy: dict[ox.NamedNode, tuple[str, str | None]] = {
+        e: (text, lists.added.get(e))
+        for e, text in lists.whole.items()
+        if text is not None
+        and e not in counts.added
+        and _keys_in(text, lists.added.get(e))
+    }
+    old = _lists(db, kind.rows, busy)
+    missing = sorted(
+        (
+            e
+            for e, texts in busy.items()
+            if e not in old
+            or key_rows.decode(old[e] or "", key_rows.guard(*texts)) is None
+        ),
+        key=str,
+    )
+    counted = _counts(db, kind, missing) if missing else {}
+    for entity in missing:
+        texts = busy[entity]
+        found = _of_lines(kind.columns, texts, counted.get(entity, {}))
+        counts.whole[entity] = old.get(entity)
+        counts.added[entity] = key_rows.encode(key_rows.guard(*texts), found)
 
 
 def _keys_in(text: str | None, added: str | None) -> bool:
@@ -1017,7 +1083,8 @@ def stored_keys(
     """The keys of ``query``'s answer kept for the entities its name parameter
     names, in order, or ``None`` when there is no such list to read: the lists are
     stale, the query keeps none, another parameter that its key query tests is
-    given, or the name names no entity, or they have fewer keys than
+    given (but for a later name that only keeps some keys: :func:`_mentioning`),
+    or the name names no entity, or they have fewer keys than
     :data:`MIN_KEYS`. The store must have a complete name index. The keys of a
     name of several entities are those of their lists, merged
     (:func:`_merged_keys`).
@@ -1031,7 +1098,8 @@ def stored_keys(
     kind = _kind(query.name)
     if kind is None or kind.param not in bindings or is_stale(db):
         return None
-    if not set(bindings) <= kind.free | {kind.param}:
+    others = {p: v for p, v in bindings.items() if p not in kind.free | {kind.param}}
+    if not others.keys() <= _mentioning_tests(kind.query.name).keys():
         return None
     name = str(bindings[kind.param])
     entities = lookup_entities(db, name, last_words=kind.last_words)
@@ -1045,12 +1113,120 @@ def stored_keys(
         if texts is None or lines is None or len(lines) < MIN_KEYS:
             return None  # as cheap to find by the key query
         counts = _counts_of(db, kind, entity, texts, bindings)
+        if others:
+            keep = _mentioning(db, kind, others)
+            if keep is None:
+                return None
+            lines = [line for line in lines if keep(line)]
         return KeptKeys(lines, kind.columns, counts)
+    if others and inner:
+        return None  # the places' lists are not the query's own
     # the name test's entities (several: "officials", a group and one article's
     # own) and the areas the places are in (a country no article names among
     # them) are all the query's entity: each its own list
     places = set(chain(*inner.values()))
-    return _merged_keys(db, kind, ({*entities, *inner}, places), bindings)
+    return _merged_keys(db, kind, ({*entities, *inner}, places), bindings, others)
+
+
+#: The queries whose later name parameters keep, of the first's keys, those
+#: whose item (the variable named) mentions one of their entities:
+#: articles-mentioning's ``FILTER (?wantedN = "" || EXISTS { ?article
+#: kb:mentions ?eN . <name test> })``, found so in its key query's text by
+#: :func:`_mentioning_tests`.
+_MENTIONING = {"articles-mentioning": "article"}
+_MENTIONS = ox.NamedNode(str(KB.mentions))
+
+
+@cache
+def _mentioning_tests(name: str) -> dict[str, tuple[queries.NameTest, int]]:
+    """The key query's name tests after its first that only keep the keys whose
+    item mentions one of the entities they find (:data:`_MENTIONING`), by
+    parameter, each with the item's field in a list's line."""
+    kind, item = _kind(name), _MENTIONING.get(name)
+    if kind is None or item is None:
+        return {}
+    text = kind.plan.query.text
+    found = {}
+    for test in kind.plan.query.name_tests[1:]:
+        before = (
+            rf'BIND \(COALESCE\(STR\(\?{test.param}\), ""\) AS \?(\w+)\)\s*'
+            rf'FILTER \(\?\1 = "" \|\| EXISTS \{{\s*\?{item} kb:mentions'
+            rf" \?{test.entity} \.\s*$"
+        )
+        if re.search(before, text[: test.start]) and re.match(
+            r"\s*\}\)", text[test.end :]
+        ):
+            found[test.param] = (test, kind.plan.order.index(item))
+    return found
+
+
+def _items_of(db: ox.Store, kind: _Kind, entity: ox.NamedNode, column: int) -> set[str]:
+    """The items (as SPARQL text) that mention ``entity``, of those the query's
+    first name's lists hold: its own list's, which are those (the key query of
+    ``entity`` as the first name), or, when it has none, its triples'."""
+    texts = _entity_texts(db, kind, entity)
+    if texts is None:
+        found = db.quads_for_pattern(None, _MENTIONS, entity, _UNION)
+        return {str(q.subject) for q in found}
+    return {line.split("\t", column + 1)[column] for line in _all_lines(*texts)}
+
+
+@dataclass(frozen=True)
+class _Keep:
+    """The lines of a list to keep: those whose field ``column`` (an item, as
+    SPARQL text) is among ``items``."""
+
+    column: int
+    items: AbstractSet[str]
+
+    def __call__(self, line: str) -> bool:
+        return line.split("\t", self.column + 1)[self.column] in self.items
+
+
+def _mentioning(db: ox.Store, kind: _Kind, others: Mapping[str, Node]) -> _Keep | None:
+    """Which keys of the first name's lists the query's other parameters
+    (``others``) keep: those whose item mentions an entity of each
+    (:func:`_mentioning_tests`), as the name index finds them; ``None`` when one
+    is no such test, or is empty (which tests nothing), or the index cannot
+    name its entities."""
+    tests = _mentioning_tests(kind.query.name)
+    items: set[str] | None = None
+    column = 0
+    for param, value in others.items():
+        if param not in tests or not str(value):
+            return None
+        test, column = tests[param]
+        entities = lookup_entities(db, str(value), last_words=test.last_words)
+        if entities is None:
+            return None
+        found = set().union(
+            *(_items_of(db, kind, ox.NamedNode(e), column) for e in entities)
+        )
+        items = found if items is None else items & found
+    return None if items is None else _Keep(column, items)
+
+
+def _kept_merged(
+    db: ox.Store,
+    kind: _Kind,
+    others: Mapping[str, Node],
+    lists: list[tuple[str, list[str]]],
+    counts: list[Mapping[Key, int] | None],
+) -> Sequence[Key] | None:
+    """The keys of the query's own ``lists`` (each with its ``counts``) that
+    the other parameters keep (:func:`_mentioning`), merged; ``None`` as
+    :func:`_mentioning` or :func:`_lazily_merged` give it."""
+    keep = _mentioning(db, kind, others)
+    if keep is None:
+        return None
+    kept = [
+        ((header, found), n)
+        for (header, lines), n in zip(lists, counts, strict=True)
+        if (found := [line for line in lines if keep(line)])
+    ]
+    if not kept:
+        return KeptKeys([], kind.columns, {})
+    return _lazily_merged(kind, [k for k, _ in kept], [n for _, n in kept])
 
 
 def _entity_texts(
@@ -1103,13 +1279,16 @@ def _merged_keys(
     kind: _Kind,
     entities: tuple[set[URIRef], set[URIRef]],
     bindings: Mapping[str, Node],
+    others: Mapping[str, Node] | None = None,
 ) -> Sequence[Key] | None:
     """The keys of the lists of ``entities``: the areas (the query's entities)
     and the places inside them (the part of the key query marked ``#WITHIN``), each
     once, in the order :func:`kb.store.sparql.order_keys` gives; ``None`` when one
     of them has no list but may have keys (it is the object of a triple), or the
     places' keys cannot be read from lists, or the keys cannot be ordered here (as
-    :func:`_merged`), or they are fewer than :data:`MIN_KEYS`."""
+    :func:`_merged`), or they are fewer than :data:`MIN_KEYS`. With ``others``
+    (the query's other parameters, tested by :func:`_mentioning`), the lists
+    are the entities' own, and only the lines that test keeps are read."""
     areas, places = entities
     within = _within_list(kind) if places else (kind, None)
     if within is None:
@@ -1149,6 +1328,8 @@ def _merged_keys(
             derived = None
     if sum(len(lines) for _, lines in lists) < MIN_KEYS:
         return None
+    if others:
+        return _kept_merged(db, kind, others, lists, every)
     if len(lists) == 1 and not converted:
         # one list of the query's own (a country no article names, with one busy
         # town) is in order already, and the answer's rows are that list's

@@ -86,20 +86,27 @@ def _rows_of(
     # where the page starts, when the store counted the rows of the keys
     start = keys.start(offset) if isinstance(keys, KeptKeys | MergedKeys) else None
     first, skip = (0, offset) if start is None else start
-    end = len(keys)
-    if isinstance(keys, KeptKeys) and start is not None:
+    # where the page's keys end: the key of its last row, or, unknown, the
+    # keys' end (merged lists: found by reading on, not by merging them all)
+    end: int | None = None
+    if start is not None:
+        assert isinstance(keys, KeptKeys | MergedKeys)
         end = keys.end(offset + limit, first, offset - skip)
+    elif not isinstance(keys, MergedKeys):
+        end = len(keys)
     wanted = skip + limit + 1
     rows: list[tuple[Term | None, ...]] = []
-    result = None
     done = first
-    while result is None or (done < end and len(rows) < wanted):
+    while True:
         more = _how_many(wanted - len(rows), len(rows), done - first)
-        some = keys[done : min(done + more, end)]
+        stop = done + more if end is None else min(done + more, end)
+        some = keys[done:stop]
         result = store.query(queries.restrict(text, plan.variables, some), bindings)
         rows += result.rows
         done += len(some)
-    return replace(result, rows=tuple(rows[skip:wanted]))
+        # the keys ended, or the page's did, or its rows are read
+        if done < stop or (end is not None and done >= end) or len(rows) >= wanted:
+            return replace(result, rows=tuple(rows[skip:wanted]))
 
 
 def _how_many(missing: int, rows: int, keys: int) -> int:
