@@ -536,7 +536,7 @@ def _settled_counts(
 
 
 def _of_lines(
-    columns: list[int], texts: tuple[str, str | None], counted: dict[Key, str]
+    columns: Sequence[int], texts: tuple[str, str | None], counted: dict[Key, str]
 ) -> dict[Key, str]:
     """The counts of a list's keys (``texts``, its texts), from those of its
     entity's keys with a row (``counted``): a key absent has none."""
