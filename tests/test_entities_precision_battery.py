@@ -85,8 +85,8 @@ _CASES = [
         ["Tomas Varda"],
     ),
     (
-        "Kellan Marsh was cast as Maria Lopez in the film.",
-        ["Kellan Marsh"],
+        "Kellan Moor was cast as Maria Lopez in the film.",
+        ["Kellan Moor"],
         [],
         ["Maria Lopez"],
     ),
@@ -241,7 +241,12 @@ _CASES = [
     ),
     ("Maria Lopez flew to Lisbon on Monday.", ["Maria Lopez"], ["Lisbon"], []),
     ("The bridge between Tarsk and Varda reopened.", [], ["Tarsk", "Varda"], []),
-    ("Fans of Orlen Rovers marched through Tarsk.", ["Orlen Rovers"], ["Tarsk"], []),
+    (
+        "Fans of Orlen Wanderers marched through Tarsk.",
+        ["Orlen Wanderers"],
+        ["Tarsk"],
+        [],
+    ),
     # guards: actors that must stay actors
     ("Orlen Airways cancelled 40 flights.", ["Orlen Airways"], [], []),
     ("The Kellan Institute published the study.", ["Kellan Institute"], [], []),
@@ -277,13 +282,13 @@ _CASES = [
         [],
     ),
     (
-        "Kellan Marsh played Tomas Varda in the semi-final and won 6-3, 6-4.",
-        ["Kellan Marsh", "Tomas Varda"],
+        "Kellan Moor played Tomas Varda in the semi-final and won 6-3, 6-4.",
+        ["Kellan Moor", "Tomas Varda"],
         [],
         [],
     ),
     (
-        "Maria Lopez met Tomas Varda, who plays for Orlen Rovers.",
+        "Maria Lopez met Tomas Varda, who plays for Orlen Wanderers.",
         ["Maria Lopez", "Tomas Varda"],
         [],
         [],

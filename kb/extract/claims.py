@@ -593,7 +593,7 @@ class _ClaimRules(AttributionRules):
         document's: its claim was told where the document was quoted."""
         gender = _POSSESSIVES.get(owner.lower_)
         if gender is None and _document_word(owner):
-            return None  # "the statement's claim that …": told where it was said
+            return None  # "the memo's claim that …": told where it was said
         if gender is None:
             return None if owner.lower_ in lx.PRONOUNS else self.r.source(owner)
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "stood by its"

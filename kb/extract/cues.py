@@ -30,11 +30,14 @@ __all__ = [
 
 def verb_lemma(tok: Token) -> str:
     """The token's lemma, lower-cased, with the lemmatiser's slips on cue verbs
-    mended (:data:`~kb.text.lexicon.CUE_LEMMA_MENDS`: "hoped" is "hope", not
-    "hop"; but "hopped" stays "hop")."""
+    mended (:data:`~kb.text.lexicon.CUE_LEMMA_MENDS`: "hoped" and "hoping" are
+    "hope", not "hop"; but "hopped" and "hopping", which double the consonant,
+    stay "hop")."""
     lemma = tok.lemma_.lower()
     fixed = lx.CUE_LEMMA_MENDS.get(lemma)
-    return fixed if fixed is not None and tok.lower_.startswith(fixed) else lemma
+    if fixed is None or tok.lower_.startswith(lemma + lemma[-1]):
+        return lemma
+    return fixed
 
 
 def is_cue(tok: Token) -> bool:

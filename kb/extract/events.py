@@ -285,7 +285,7 @@ class _EventRules:
         claim = self._enclosing_claim(tok)
         guessed = False
         # "Lopez and Brandt held talks": each of the joined subjects did it; one
-        # joined on is no new group ("Solberg and her team"). "She held talks":
+        # joined on is no new group ("Kellan and her team"). "She held talks":
         # the person told of before
         for who in [subj, *subj.conjuncts] if subj is not None else []:
             hit = self.r.resolve(
@@ -564,19 +564,20 @@ def _without_clauses(noun: Token) -> list[Token]:
 def _passive(verb: Token) -> bool:
     """Said of what is done to its subject, or joined to such a verb: "was
     arrested on Friday and released on Sunday"."""
-    for cur in (verb, verb.head if verb.dep_ == "conj" else verb):
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
-            return True
-    return False
+    return any(c.dep_ == "nsubjpass" for v in _and_its_head(verb) for c in v.children)
 
 
 def _finite_participle(verb: Token) -> bool:
     """A participle with its own auxiliary, or one it shares with the verb it is
     joined to: "was arrested on Friday and released on Sunday"."""
-    for cur in (verb, verb.head if verb.dep_ == "conj" else verb):
-        if any(c.dep_ in ("aux", "auxpass") for c in cur.children):
-            return True
-    return False
+    return any(
+        c.dep_ in ("aux", "auxpass") for v in _and_its_head(verb) for c in v.children
+    )
+
+
+def _and_its_head(verb: Token) -> tuple[Token, ...]:
+    """The verb, and the verb it is joined to if it is."""
+    return (verb, verb.head) if verb.dep_ == "conj" else (verb,)
 
 
 def _happens(tok: Token) -> bool:

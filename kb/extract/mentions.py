@@ -705,7 +705,7 @@ class _MentionFinder:
     def _place_in_name(self, ent: SpacySpan) -> None:
         """ "the Berlin Marathon", "the Oslo Film Festival": the place an event is
         named after, when the gazetteer knows its words: the words before its head
-        (not "Summit" of "the Summit of the Americas")."""
+        (not "Summit" of "the Summit of the Northern States")."""
         words = [
             t
             for t in ent
@@ -892,7 +892,7 @@ class _MentionFinder:
         if len(ent) > 1 or ent.text.isupper():
             return False  # "WASHINGTON (AP)": an agency, not a place
         if ent.text in self.surnames:
-            return False  # "held Obi and Marsh" after "Ana Obi": a person
+            return False  # "held Obi and Moor" after "Ana Obi": a person
         before = self.doc[ent.start - 1] if ent.start else None
         if before is not None and (before.text == "(" or self._is_role(before)):
             return False

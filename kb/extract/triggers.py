@@ -426,7 +426,7 @@ class TriggerRules:
         # "attacked me", "attacking a rival": a person with no weapon or wound in
         # the sentence is attacked in words
         subj = self.r.subject(tok) if tok.pos_ == "VERB" else None
-        armed = subj is not None and subj.lemma_.lower() in lx.ARMED_GROUPS
+        armed = subj is not None and subj.lemma_.lower() in lx.ARMED_LEMMAS
         return (
             any(
                 t.lower_ in _PERSONAL
@@ -2128,7 +2128,7 @@ def _new_cases(tok: Token) -> bool:
     if tok.lemma_.lower() != "case" or tok.tag_ != "NNS":
         return False
     if not any(c.dep_ == "amod" and c.lower_ == "new" for c in tok.children):
-        return False  # "more than 9,000 cases": a total so far, no news of a day
+        return False  # "more than 4,000 cases in all": a total so far, no news of a day
     # and not of a season's illness, counted every winter ("300 new cases of flu")
     words = {t.lemma_.lower() for t in tok.sent}
     routine = lx.POLICE_WORDS | lx.COURT_WORDS | lx.OFFENCE_WORDS | lx.SEASONAL_DISEASES
@@ -2151,4 +2151,4 @@ def _hyphened(tok: Token) -> str | None:
     "a pile-up", "the shoot-out", "a walk-out" (listed written as one word)."""
     if not ends_a_hyphened_word(tok):
         return None
-    return lx.NOUN_TRIGGERS.get(tok.nbor(-2).lower_ + tok.lower_)
+    return lx.NOUN_TRIGGERS.get(tok.nbor(-2).lower_ + tok.lemma_.lower())

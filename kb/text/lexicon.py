@@ -734,7 +734,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 }
 # Nouns that name an event only with a word before them that says which: "a
 # takeover bid", "a rate cut", "an emergency landing", "a heat wave".
-_TAKEOVER_WORDS = frozenset({"takeover", "buyout", "buy-out", "merger", "acquisition"})
+_TAKEOVER_WORDS = frozenset({"takeover", "buyout", "merger", "acquisition"})
 _RATE_MOVES = frozenset({"rate", "rates", "interest"})
 MODIFIED_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
     **dict.fromkeys(["bid", "offer"], (_TAKEOVER_WORDS, "Acquisition")),
@@ -773,8 +773,8 @@ VIOLENCE_WORDS = frozenset(
     injuring wounded wounding dead died hospital hospitalised hospitalized
     gunman gunmen assailant assailants attacker attackers armed""".split()
 )
-# Those whose attacks are made with force: "rebels attacked soldiers".
-ARMED_GROUPS = frozenset(
+# Those whose attacks are made with force, by lemma: "rebels attacked soldiers".
+ARMED_LEMMAS = frozenset(
     """rebel militant insurgent gunman gunmen fighter troop soldier force army police
     attacker assailant mob jihadist terrorist extremist separatist guerrilla
     militia""".split()
