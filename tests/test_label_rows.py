@@ -263,3 +263,38 @@ def test_reading_a_store_written_before_its_counts_writes_nothing(
         assert prepare(request).run(store).rows
         assert ordered_keys.lacks_counts(store._ox)
         assert _kept(store, NAME, CASES[0]).counts is None
+
+
+def _a_new_namesake(name: str = "Lina Brekke") -> tuple[str, Graph]:
+    """An article that names one more person of a busy name, who claims nothing:
+    no write makes her a conflicting-figures list."""
+    article = URIRef(f"{ID}article/namesake")
+    person = _iri("actor", name)
+    graph = Graph()
+    graph.add((article, RDF.type, KB.Article))
+    graph.add((article, KB.mentions, person))
+    graph.add((person, RDF.type, KB.Person))
+    graph.add((person, RDFS.label, Literal(name)))
+    return str(article), graph
+
+
+@pytest.mark.parametrize("params", MERGED)
+def test_a_namesake_with_no_list_keeps_the_names_pages_kept(
+    params: list[tuple[str, str]],
+) -> None:
+    """A name of several entities, one of which has no list (an article's new
+    namesake), still pages from the kept lists, the namesake's keys read for it
+    alone (not the whole store's by the key query), and every page is the slice
+    of the whole answer."""
+    store = Store()
+    store.add_many(_store_articles(31, 40))
+    store.settle()
+    store.add_many([_a_new_namesake()])  # a later write: lists in steps
+    store.settle()
+    kind = ordered_keys._kind(NAME)
+    assert kind is not None
+    namesake = ox.NamedNode(str(_iri("actor", "Lina Brekke")))
+    assert ordered_keys._entity_texts(store._ox, kind, namesake) is None
+    assert isinstance(_kept(store, NAME, params), MergedKeys)
+    whole = prepare(QueryRequest(named=NAME, params=params)).run(store).rows
+    _check_slices(store, NAME, params, whole)

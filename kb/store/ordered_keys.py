@@ -1237,6 +1237,21 @@ def _entity_texts(
     return None if whole is None else (whole, added)
 
 
+def _some_kept(db: ox.Store, kind: _Kind, entities: set[URIRef]) -> bool:
+    """Whether one of ``entities`` has a list of ``kind`` (an index of version 4
+    has no articles-mentioning list at all)."""
+    return any(_entity_texts(db, kind, ox.NamedNode(e)) is not None for e in entities)
+
+
+def _read_whole(
+    db: ox.Store, kind: _Kind, entity: ox.NamedNode
+) -> tuple[str, None] | None:
+    """An entity's list read whole from the key query, as a write would keep it
+    (``None`` when its keys cannot be ordered here)."""
+    text = _whole(db, kind, {entity})[entity]
+    return None if text is None else (text, None)
+
+
 def _text_of(db: ox.Store, entity: ox.NamedNode, predicate: ox.NamedNode) -> str | None:
     """The text an entity has for ``predicate`` in the index, if any."""
     found = next(db.quads_for_pattern(entity, predicate, None, _INDEX), None)
@@ -1307,9 +1322,16 @@ def _merged_keys(
         node = ox.NamedNode(entity)
         texts = _entity_texts(db, reader, node)
         if texts is None:
-            if next(db.quads_for_pattern(None, None, node, _UNION), None) is not None:
-                return None  # every key query part reaches its entity as an object
-            continue  # one that no triple reaches, as a country no article names
+            if next(db.quads_for_pattern(None, None, node, _UNION), None) is None:
+                continue  # one that no triple reaches, as a country no article names
+            if convert is not None or not _some_kept(db, kind, areas):
+                return None  # a place's keys, or lists the index has none of
+            # every key query part reaches its entity as an object: one whose list
+            # no write made (an article's new "American officials", no claimant
+            # yet) has its keys read for it alone, not the whole store's
+            texts = _read_whole(db, reader, node)
+            if texts is None:
+                return None
         found = (texts[0].split("\n", 1)[0], _all_lines(*texts))
         if not found[1]:
             continue
