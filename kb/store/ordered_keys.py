@@ -1324,7 +1324,7 @@ def _merged_keys(
         if texts is None:
             if next(db.quads_for_pattern(None, None, node, _UNION), None) is None:
                 continue  # one that no triple reaches, as a country no article names
-            if convert is not None or not _some_kept(db, kind, areas):
+            if entity not in areas or not _some_kept(db, kind, areas):
                 return None  # a place's keys, or lists the index has none of
             # every key query part reaches its entity as an object: one whose list
             # no write made (an article's new "American officials", no claimant
