@@ -162,7 +162,7 @@ _NON_EVENTS = [
 # non-events that general rules now keep out: the present with a rate in time
 # (a habit), a course of action that is only weighed, and what is denied
 _FIXED = [
-    ("Malaria kills 3,000 people a year in Varda.", "kills"),
+    ("Cholera kills 3,000 people a year in Varda.", "kills"),
     ("Maria Lopez denied that she had resigned.", "resigned"),
     ("Varda rejected claims that its troops had shelled Tarsk.", "shelled"),
     ("Kellan denied reports that its navy had seized an Orlen ship.", "seized"),

@@ -821,9 +821,9 @@ def test_nouns_that_name_no_event(run, text, word):
     [
         # "he" in what someone says is often the speaker, not the man before
         (
-            "Tomas Brandt visited Graz on Monday. A soldier there says he was sent "
-            "for training in May.",
-            ("training", "sent"),
+            "Tomas Brandt visited Graz on Monday. A farmer there says he was "
+            "evacuated in May.",
+            ("evacuated",),
             "Tomas Brandt",
         ),
     ],

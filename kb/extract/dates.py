@@ -191,8 +191,8 @@ class DateContext:
     def _counted(self, ent: SpacySpan, depth: int = 0) -> DateValue | None:
         """The date ``ent`` counts to from the latest date named in the few
         sentences before it (itself counted so if it is one: "the next day … two
-        days later"): days from a day, months from a month or a day; a year is too
-        coarse to count from."""
+        days later"): days from a day, months from a month or a day, years ("the
+        following year") from any date."""
         days = days_from_anchor(ent.text)
         months = months_from_anchor(ent.text)
         years = years_from_anchor(ent.text)
@@ -201,9 +201,7 @@ class DateContext:
         anchor = self._anchor(ent, depth)
         if anchor is None:
             return None
-        if years is not None:  # "the following year": no finer than a year
-            return DateValue(f"{int(anchor.value[:4]) + years:04d}", "year")
-        return shifted(anchor, days, months)
+        return shifted(anchor, days, months, years)
 
     def _anchor(self, ent: SpacySpan, depth: int) -> DateValue | None:
         """The latest date named before ``ent`` in the few sentences before it."""
@@ -252,15 +250,12 @@ class DateContext:
         found = span_apart(tok)
         if found is None:
             return None
-        span, side = found
+        words, side = found
         main = tok.head if tok.pos_ in ("VERB", "AUX") else verb
         if main == tok or side not in ("after", "before"):
             return None
         deed = self.date_of(main)
-        if deed is None:
-            return None
-        words = span.doc[span.left_edge.i : span.i + 1].text  # "a day", not "… after …"
-        return apart_by(deed, words, later=side == "before")
+        return None if deed is None else apart_by(deed, words, later=side == "before")
 
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
@@ -680,11 +675,11 @@ def _at_another_time(verb: Token) -> bool:
     )
 
 
-def span_apart(tok: Token) -> tuple[Token, str] | None:
-    """The span of time ("two days", "a week") that sets ``tok`` apart from the
-    deed it hangs on, with its side word: the noun of "two days after the
-    robbery", "a day after the vote", the verb of "a week after inspectors
-    visited it"; None for anything else."""
+def span_apart(tok: Token) -> tuple[str, str] | None:
+    """The words of the span of time ("two days", "a week") that sets ``tok``
+    apart from the deed it hangs on, with its side word: the noun of "two days
+    after the robbery", "a day after the vote", the verb of "a week after
+    inspectors visited it"; None for anything else."""
     if tok.dep_ == "advcl":
         side = next(
             (c for c in tok.children if c.dep_ == "mark" and c.lower_ in lx.TIME_APART),
@@ -695,12 +690,20 @@ def span_apart(tok: Token) -> tuple[Token, str] | None:
         side = at = tok.head
     else:
         return None
-    if side is None:
-        return None
+    words = None if side is None else _interval_words(at)
+    return None if words is None or side is None else (words, side.lower_)
+
+
+def _interval_words(at: Token) -> str | None:
+    """The words of the span of time on a side word or a clause of time: "two
+    days" of "two days after"; "a day" of "a day after the vote", where the span
+    heads the phrase."""
     spans = [c for c in at.children if _interval_noun(c)]
-    if not spans and _interval_noun(at.head) and at.dep_ == "prep":
-        spans = [at.head]  # "a day after the vote": the span heads the phrase
-    return (spans[0], side.lower_) if spans else None
+    if not spans and at.dep_ == "prep" and _interval_noun(at.head):
+        spans = [at.head]
+    if not spans:
+        return None
+    return at.doc[spans[0].left_edge.i : spans[0].i + 1].text  # not "… after …"
 
 
 def _counted_across(ent: SpacySpan, verb: Token, value: DateValue) -> DateValue | None:
@@ -714,10 +717,9 @@ def _counted_across(ent: SpacySpan, verb: Token, value: DateValue) -> DateValue 
             and tok.head == verb
             and tok.lower_ in ("after", "before")
         ):
-            spans = [c for c in tok.children if _interval_noun(c)]
-            if not spans:
+            words = _interval_words(tok)
+            if words is None:
                 return value
-            words = tok.doc[spans[0].left_edge.i : spans[0].i + 1].text
             return apart_by(value, words, later=tok.lower_ == "after")
         tok = tok.head
     return value

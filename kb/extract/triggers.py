@@ -626,8 +626,8 @@ class TriggerRules:
             return "OtherEvent"  # "a hiker went missing", "the boy disappeared"
         if lemma == "take" and any(o.lower_ == "office" for o in objs):
             return "Appointment"  # "took office on Sunday"
-        if lemma == "go" and _went_under(tok):
-            return "Closure"  # "went bankrupt", "went into administration"
+        if lemma == "go" and _into_insolvency(tok):
+            return "Closure"  # "went into administration"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -1567,16 +1567,11 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in tok.children)
 
 
-#: what a verb's state or particle hangs by: "went bankrupt", "went under"
-_STATE_DEPS = ("acomp", "oprd", "prt", "advmod", "xcomp")
-
-
-def _went_under(verb: Token) -> bool:
-    """A business that failed: "went bankrupt", "went bust", "went under",
-    "went into administration"."""
-    states = {c.lower_ for c in verb.children if c.dep_ in _STATE_DEPS}
+def _into_insolvency(verb: Token) -> bool:
+    """A business that failed into a procedure: "went into administration" (one
+    that "went bust" is an idiom: :data:`~kb.text.lexicon.EVENT_IDIOMS`)."""
     into = {o.lemma_.lower() for o in prep_objects(verb, ("into",))}
-    return bool(states & lx.INSOLVENT or into & lx.INSOLVENCY)
+    return bool(into & lx.INSOLVENCY)
 
 
 def _denied(tok: Token) -> bool:
@@ -2072,9 +2067,11 @@ def _idiom(verb: Token, lemma: str) -> str | None:
     hostage", "the firm went bust"."""
     for c in verb.children:
         if c.dep_ in ("dobj", "advmod", "prt", "acomp", "oprd", "npadvmod"):
-            kind = lx.EVENT_IDIOMS.get((lemma, c.lemma_.lower()))
-            if kind is not None and not any(d.dep_ == "neg" for d in verb.children):
-                return kind
+            # the word as written too: "went broke" is lemmatised "break"
+            for word in (c.lemma_.lower(), c.lower_):
+                kind = lx.EVENT_IDIOMS.get((lemma, word))
+                if kind is not None and not any(d.dep_ == "neg" for d in verb.children):
+                    return kind
     return None
 
 

@@ -1327,7 +1327,7 @@ def _merged_keys(
             if entity not in areas or not _some_kept(db, kind, areas):
                 return None  # a place's keys, or lists the index has none of
             # every key query part reaches its entity as an object: one whose list
-            # no write made (an article's new "American officials", no claimant
+            # no write made (an article's new "Varda officials", no claimant
             # yet) has its keys read for it alone, not the whole store's
             texts = _read_whole(db, reader, node)
             if texts is None:

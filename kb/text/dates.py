@@ -261,18 +261,26 @@ _SPAN_APART = re.compile(
 
 
 def shifted(
-    value: DateValue, days: int | None = None, months: int | None = None
+    value: DateValue,
+    days: int | None = None,
+    months: int | None = None,
+    years: int | None = None,
 ) -> DateValue | None:
-    """``value`` moved by a count of days (a day only) or of months (a month or a
-    day, to a month); None when ``value`` is too coarse for the count.
+    """``value`` moved by a count of days (a day only), of months (a month or a
+    day, to a month) or of years (to a year, no finer); None when ``value`` is
+    too coarse for the count.
 
     >>> shifted(DateValue("2025-06-02", "day"), days=-2).value
     '2025-05-31'
     >>> shifted(DateValue("2025-01-20", "day"), months=-1).value
     '2024-12'
+    >>> shifted(DateValue("2025-01-20", "day"), years=1).value
+    '2026'
     >>> shifted(DateValue("2025", "year"), months=3) is None
     True
     """
+    if years is not None:
+        return DateValue(f"{int(value.value[:4]) + years:04d}", "year")
     if days is not None:
         if value.precision != "day":
             return None
@@ -307,9 +315,7 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
         return shifted(value, days=n * (7 if unit == "week" else 1))
     if unit == "month":
         return shifted(value, months=n)
-    return DateValue(
-        f"{int(value.value[:4]) + n * (10 if unit == 'decade' else 1):04d}", "year"
-    )
+    return shifted(value, years=n * (10 if unit == "decade" else 1))
 
 
 def parse_published(value: str | None) -> date | None:

@@ -748,7 +748,8 @@ EVENT_IDIOMS: dict[tuple[str, str], str] = {
     ("burst", "bank"): "NaturalDisaster",
     ("run", "aground"): "Accident",
     ("take", "hostage"): "Capture",
-}  # "went bust", "went into administration": ``triggers._went_under``
+    **{("go", word): "Closure" for word in INSOLVENT},  # "the firm went bust"
+}
 # Verbs of doing whose object names what was done: "carried out raids".
 LIGHT_VERBS = frozenset("carry conduct stage launch mount make hold".split())
 # Nouns before "of" that speak of events of a kind, not of one: "a history of floods".
