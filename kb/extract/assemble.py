@@ -372,8 +372,10 @@ _PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
 _HAPPENING = frozenset(
     """begin start end occur happen hold resume continue unfold""".split()
 )
-# Verbs that add little to the noun they take: "held talks", "made landfall".
-_LIGHT_VERBS = frozenset(
+# Verbs that add little to the noun they take, so the mention of "held talks" or
+# "made landfall" reaches the verb; not lexicon.LIGHT_VERBS, which are the verbs
+# whose object names the event itself ("carried out raids"), another question.
+_NOUN_TAKING_VERBS = frozenset(
     {"pay", "make", "hold", "stage", "launch", "give", "conduct", "take", "open"}
 )
 
@@ -412,7 +414,7 @@ def _trigger_phrase(tok: Token) -> str:
         head = tok.head
         if (
             tok.dep_ == "dobj"
-            and head.lemma_.lower() in _LIGHT_VERBS
+            and head.lemma_.lower() in _NOUN_TAKING_VERBS
             and head.i < start
             and all(t.dep_ in ("det", "poss") for t in doc[head.i + 1 : start])
         ):

@@ -34,7 +34,14 @@ from kb.text.dates import (
 )
 from kb.text.gazetteer import fold
 
-__all__ = ["CORE_DEPS", "DateContext", "dates_of", "find_dates", "tense"]
+__all__ = [
+    "CORE_DEPS",
+    "DateContext",
+    "dates_of",
+    "find_dates",
+    "span_apart",
+    "tense",
+]
 
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # Verbs whose date is the new one: "postponed until Saturday", "delayed to May".

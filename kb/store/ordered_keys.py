@@ -75,6 +75,7 @@ __all__ = [
     "SINCE_VERSION_5",
     "is_stale",
     "keyed_nodes",
+    "lacks_counts",
     "mark_stale",
     "named_entities",
     "owners",

@@ -48,7 +48,7 @@ WEEKDAYS = {
     )
 }
 #: days of the year known by name, as a pattern and their month and day
-HOLIDAYS = {
+HOLIDAY_DATES = {
     r"christmas\s+day": (12, 25),
     r"christmas\s+eve": (12, 24),
     r"boxing\s+day": (12, 26),
@@ -74,7 +74,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.I), "monthday"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!,?\s*\d)", re.I), "monthday"),
-    (re.compile(rf"\b(?P<holiday>{'|'.join(HOLIDAYS)})\b", re.I), "holiday"),
+    (re.compile(rf"\b(?P<holiday>{'|'.join(HOLIDAY_DATES)})\b", re.I), "holiday"),
     (
         re.compile(
             rf"^(?:(?:in|at|early|late|mid|the|through|until|till|by|since)[\s-]+)*"
@@ -426,13 +426,13 @@ def _absolute(text: str, ref: date | None, tense: Tense) -> DateValue | None:
 
 def _holiday(name: str) -> tuple[int, int]:
     """The month and day of a day known by name ("Christmas Eve")."""
-    return next(v for k, v in HOLIDAYS.items() if re.fullmatch(k, name, re.I))
+    return next(v for k, v in HOLIDAY_DATES.items() if re.fullmatch(k, name, re.I))
 
 
 def holiday(text: str) -> bool:
     """Whether a phrase is a day known by name ("New Year's Eve")."""
     words = re.sub(r"^(?:on\s+)?(?:the\s+)?", "", text.strip(), flags=re.I)
-    return any(re.fullmatch(k, words, re.I) for k in HOLIDAYS)
+    return any(re.fullmatch(k, words, re.I) for k in HOLIDAY_DATES)
 
 
 #: How near the year boundary a month and day in a present-tense clause may take the
