@@ -101,13 +101,18 @@ class _EventRules:
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
             ev = self._event(tok, kind)
-            target = next((e for e in events if _mergeable(e, ev)), None)
+            target = _light_verbs_event(events, tok)
+            if target is not None:
+                target.event_type = kind  # the event the verb takes is the event
+            else:
+                target = next((e for e in events if _mergeable(e, ev)), None)
             if target is None and _anaphoric(tok):
                 target = next((e for e in reversed(events) if _refers_to(ev, e)), None)
             if target is None:
                 events.append(ev)
             else:
                 _merge(target, ev)
+        events = _merged_again(events)
         self._turns(events)
         self._deeds(events, quoted)
         self._happenings(events, quoted)
@@ -472,6 +477,9 @@ def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     )
     if not same or _another_one(ev):
         return False
+    if ev.event_type != earlier.event_type and _of_whom(ev.triggers[0]):
+        if not _people(ev) & _people(earlier):
+            return False  # "the deaths of a handful of officers": whose, its own
     if _apart(ev, earlier, places=False):
         return False
     return ev.event_type not in _BROAD_TYPES or bool(
@@ -486,8 +494,35 @@ _OTHER_ONE = frozenset(
 
 
 def _another_one(ev: RawEvent) -> bool:
-    """ "the last convention", "a second quake": another one of its kind."""
-    return any(c.lower_ in _OTHER_ONE for c in ev.triggers[0].children)
+    """ "the last convention", "a second quake", "another bomb exploded": another
+    one of its kind; not "was first introduced", which says when it first
+    happened."""
+    tok = ev.triggers[0]
+    words = [
+        c
+        for c in tok.children
+        if not (tok.pos_ == "VERB" and c.dep_ == "advmod" and c.lower_ == "first")
+    ]
+    if tok.pos_ == "VERB":
+        words += [w for c in tok.children if c.dep_ in _SUBJECTS for w in c.children]
+    return any(c.lower_ in _OTHER_ONE for c in words)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
+    """The event of the light verb that takes ``tok``'s event as its object
+    ("launched a rescue mission", "the launch of a campaign"), which is that
+    event and takes its type; None when no event is that verb's alone."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head  # "the launch of a campaign"
+    elif tok.dep_ != "dobj":
+        return None
+    if head.i == tok.i or _lemma(head) not in lx.LIGHT_VERBS:
+        return None
+    return next((e for e in events if e.triggers == [head]), None)
 
 
 def _a_series(tok: Token) -> bool:
@@ -914,7 +949,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     explosion"), is one event unless its dates, its people or the words that say
     which one it is differ."""
     if a.event_type != b.event_type:
-        return False
+        return _kindred(a, b) is not None and _of_one_kin(a, b)
     if _another_one(b):
         return False
     if _said_again(a, b):
@@ -943,6 +978,53 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if _apart(a, b) or _two_moves(a, b):
         return False
     return not (a_agents and b_agents and not a_agents & b_agents)
+
+
+def _kindred(a: RawEvent, b: RawEvent) -> str | None:
+    """The type of the one event that a general word of one and the other name
+    ("a deal" and "acquired", "the ballots" and "the elections", "the death" and
+    "was killed"): the specific word's; None when neither word is the other's
+    general one."""
+    for general, specific in ((a, b), (b, a)):
+        for tok in general.triggers:
+            if specific.event_type in lx.ANAPHOR_TYPES.get(_lemma(tok), ()):
+                return specific.event_type
+    return None
+
+
+def _of_one_kin(a: RawEvent, b: RawEvent) -> bool:
+    """Whether a general word and a specific one name one event: nothing says
+    another one, and their dates and the words that say which one agree, and
+    either neither says whom it involves or one's people are among the other's
+    ("Orlen signed a deal with Tarsk", "Orlen bought Tarsk"; not "… bought
+    Kellan")."""
+    if _another_one(b) or _once_more(b) or _apart(a, b, places=False):
+        return False
+    mine, theirs = _people(a), _people(b)
+    if not mine and not theirs:
+        # "the deaths of a handful of officers" says whose, if not whom we know
+        return not any(_of_whom(t) for t in a.triggers + b.triggers)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _of_whom(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    )
+
+
+def _merged_again(events: list[RawEvent]) -> list[RawEvent]:
+    """The events, each merged into an earlier one that it names once both have
+    all their words: a word told first may not yet have had the people or the
+    date that make a later word its own ("the death" before "Kellan died")."""
+    kept: list[RawEvent] = []
+    for ev in events:
+        target = next((e for e in kept if _mergeable(e, ev)), None)
+        if target is None:
+            kept.append(ev)
+        else:
+            _merge(target, ev)
+    return kept
 
 
 def _lemma(tok: Token) -> str:
@@ -1012,6 +1094,9 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
     carried from the sentence before tells nothing. "The quake" may name a town
     within the quake's county."""
     kinds_a, kinds_b = _which_one(a), _which_one(b)
+    if _people(a) & _people(b):
+        # "the Orlen acquisition", "the Tarsk deal": the names of its own parties
+        kinds_a, kinds_b = _which_one(a, parties=False), _which_one(b, parties=False)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return True
     if (
@@ -1048,10 +1133,12 @@ def _up_to_now(a: RawEvent, b: RawEvent) -> bool:
 _ONGOING = timedelta(days=7)
 
 
-def _which_one(ev: RawEvent) -> set[str]:
+def _which_one(ev: RawEvent, parties: bool = True) -> set[str]:
     """The words on its nouns that tell which one it is: names and nouns before
     them ("the New Hampshire primary", "a drone strike"), and adjectives of office
-    or of a name ("presidential", "Iraqi"); not "deadly" or "latest"."""
+    or of a name ("presidential", "Iraqi"); not "deadly" or "latest". Without
+    ``parties``, not the names of people or organisations ("the Orlen deal"),
+    offices aside ("the Senate race")."""
     words: set[str] = set()
     for tok in ev.triggers:
         nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
@@ -1059,12 +1146,19 @@ def _which_one(ev: RawEvent) -> set[str]:
             words |= {
                 c.lower_
                 for c in noun.lefts
-                if c.dep_ == "compound"
-                and c.pos_ in ("NOUN", "PROPN")
-                or c.dep_ == "amod"
-                and (c.is_title or c.lower_ in lx.RACE_MODIFIERS)
+                if (
+                    c.dep_ == "compound"
+                    and c.pos_ in ("NOUN", "PROPN")
+                    or c.dep_ == "amod"
+                    and (c.is_title or c.lower_ in lx.RACE_MODIFIERS)
+                )
+                and (parties or not _a_party(c))
             }
     return words
+
+
+def _a_party(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG") and tok.lower_ not in lx.RACE_MODIFIERS
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -1119,6 +1213,8 @@ def _kind_words(ev: RawEvent) -> set[str]:
 
 
 def _merge(into: RawEvent, other: RawEvent) -> None:
+    if into.event_type != other.event_type:
+        into.event_type = _kindred(into, other) or into.event_type
     into.triggers.extend(other.triggers)
     if "people" in other.carried and other.agents + other.participants:
         into.carried.add("people")  # its people are partly a pronoun's guess now

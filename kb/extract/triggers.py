@@ -301,7 +301,7 @@ class TriggerRules:
         words = {t.lower_ for t in tok.sent} | mods
         if words & _COURTROOM:
             return "LegalAction"
-        medical = words & lx.MEDICAL_WORDS or self.medical
+        medical = words & lx.MEDICAL_WORDS or self.medical and not self.court_trial
         return "MedicalTrial" if medical else "LegalAction"
 
     def _of_someone(self, tok: Token, mods: set[str]) -> bool:
@@ -313,6 +313,17 @@ class TriggerRules:
         owners += prep_objects(tok, ("of",))
         return any(
             self.r.kind_at(o) == "Person" or o.lower_ in _PERSONAL for o in owners
+        )
+
+    @cached_property
+    def court_trial(self) -> bool:
+        """Whether a sentence of the article puts a trial in court: its other
+        trials, told without words of their own, are that one ("his trial opened
+        on Monday"), however many patients the article names."""
+        return any(
+            {t.lower_ for t in sent} & _COURTROOM
+            for sent in self.doc.sents
+            if any(t.lemma_.lower() == "trial" for t in sent)
         )
 
     @cached_property

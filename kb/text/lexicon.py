@@ -1575,14 +1575,18 @@ THING_NAME_HEADS = frozenset(
     emmys grammy grammys marathon show fair carnival bowl open masters classic
     invitational summit prix gala pageant parade derby""".split()
 )
-# Nouns that refer back to an event of another type than their own: "the deal"
-# after a takeover, "the ballot" after an election.
+# Nouns that name an event of another type than their own, the general word for
+# the specific: "the deal" after (or before) a takeover, "the ballot" for an
+# election, "the death" of someone killed.
 ANAPHOR_TYPES: dict[str, frozenset[str]] = {
     "deal": frozenset({"Acquisition", "Merger", "Investment"}),
     "takeover": frozenset({"Acquisition", "Merger"}),
     "ballot": frozenset({"Election"}),
     "vote": frozenset({"Election"}),
     "poll": frozenset({"Election"}),
+    **dict.fromkeys(
+        ["death", "killing", "murder", "slaying"], frozenset({"Casualties"})
+    ),
 }
 # Where a patient is admitted and discharged: "admitted to hospital".
 CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
