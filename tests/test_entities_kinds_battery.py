@@ -1,15 +1,15 @@
 """A battery of invented sentences on kinds of wrong actors and places that hold on
 any news: a body named where someone works ("a doctor at Kelvin Infirmary") taken
 for the place of an event; the body a leader heads ("the Orlen administration")
-cut down to the leader; a channel before the work it made ("a Varda
-documentary") and a carrier named "Air ..." taken for places; time zones,
-capitalised plurals that open a sentence, fields before a title ("the Housing
-Secretary") or after a degree, characters by their role, and made things by the
-name they were given, taken for names; a region's name without its word for a
-region taken for someone; and guards that must stay as they are. Each expectation
-was written by hand before the run; trained English pipeline (slow). The cases of
-tests/test_entities_battery.py and tests/test_entities_precision_battery.py are
-not repeated."""
+cut down to the leader; a channel before the work it made ("a Varda documentary")
+and a carrier named "Air ..." taken for places; time zones, capitalised plurals
+that open a sentence, fields before a title ("the Housing Secretary") or after a
+degree, characters by their role, and made things by the name they were given,
+taken for names; a region's name without its word for a region taken for
+someone; a side a team beats ("cruised past X") taken for a place; and guards
+that must stay as they are. Each expectation was written by hand before the run;
+trained English pipeline (slow). The cases of tests/test_entities_battery.py and
+tests/test_entities_precision_battery.py are not repeated."""
 
 from __future__ import annotations
 
@@ -491,6 +491,25 @@ _CASES = [
         ["Maria Lopez", "Orlen Bank"],
         [],
         [],
+        [],
+    ),
+    # the side a team beats, named by its place, in a match report
+    (
+        "The Hilltoppers won their fourth straight game as Western Kentucky "
+        "cruised past Southern Illinois 28-14 at home. The coach praised his "
+        "quarterback and the defense.",
+        ["Western Kentucky", "Southern Illinois"],
+        [],
+        [],
+        ["Southern Illinois"],
+    ),
+    # guard: a town the team's bus passes stays a town
+    (
+        "The bus drove past Leeds on the way to the match, which Kellan Rovers won "
+        "2-1 in the league; the squad celebrated.",
+        ["Kellan Rovers"],
+        ["Leeds"],
+        ["Leeds"],
         [],
     ),
     # gaps: kinds this round leaves

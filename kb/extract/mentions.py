@@ -60,8 +60,9 @@ def _title_case(line: str, words_in_text: set[str]) -> bool:
     return len(capitals) + 1 >= 0.8 * len(words) and len(everyday) + len(function) >= 2
 
 
-# "lost to X", "a win over X", "at home to X": prepositions that lead to a side.
-_SIDE_PREPS = frozenset({"against", "over", "than"})
+# "lost to X", "a win over X", "at home to X", "cruised past X": prepositions that
+# lead to a side.
+_SIDE_PREPS = frozenset({"against", "over", "than", "past"})
 _LOSING = frozenset({"lose", "loss", "defeat", "fall", "succumb", "draw"})
 _CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"})
 
@@ -245,6 +246,8 @@ def _side_slot(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ == "to":  # "lost to X", not "travel to X"
         return prep.head.lemma_.lower() in _LOSING
+    if prep.lower_ == "past":  # "cruised past X", not "drove past X"
+        return prep.head.lemma_.lower() not in lx.TRAVEL_VERBS | {"go", "pass"}
     return prep.lower_ in _SIDE_PREPS
 
 
@@ -264,7 +267,7 @@ def _national_side(tok: Token) -> bool:
         return head.head.lemma_.lower() in ("draw", "tie")
     if head.lower_ == "to":
         return head.head.lemma_.lower() in _LOSING
-    return head.lower_ in ("against", "over")
+    return head.lower_ in ("against", "over", "past")
 
 
 def _place_by_words(ent: SpacySpan) -> bool:
