@@ -149,8 +149,12 @@ def _same(cl: Cluster, m: Mention) -> bool:
     if m.kind == cl.kind == "Group":
         return _group_stem(a) == _group_stem(b)
     if m.kind == "Location":
-        words = set(b.split())
-        return a in words and bool(words & set(REGION_WORDS)) and "city" not in words
+        # "Kordofan" or "Upper Kordofan" after "the Upper Kordofan region"
+        words = b.split()
+        bare = [w for w in words if w not in REGION_WORDS]
+        if "city" in words or len(bare) == len(words):
+            return False
+        return a in words or a.split() == bare
     if acronym(longest) == m.name or _initial_acronym(m.name, longest):
         return True
     if m.kind == cl.kind == "Organization" and web_name_stem(longest) == m.name:

@@ -29,7 +29,7 @@ from kb.extract.names import (
 from kb.extract.records import Mention, Mentions, clean_name
 from kb.text import lexicon as lx
 from kb.text.dates import AP_STATES
-from kb.text.gazetteer import Place, fold
+from kb.text.gazetteer import REGION_WORDS, Place, fold
 
 __all__ = ["find_mentions", "mentions_of"]
 
@@ -60,8 +60,9 @@ def _title_case(line: str, words_in_text: set[str]) -> bool:
     return len(capitals) + 1 >= 0.8 * len(words) and len(everyday) + len(function) >= 2
 
 
-# "lost to X", "a win over X", "at home to X": prepositions that lead to a side.
-_SIDE_PREPS = frozenset({"against", "over", "than"})
+# "lost to X", "a win over X", "at home to X", "cruised past X": prepositions that
+# lead to a side.
+_SIDE_PREPS = frozenset({"against", "over", "than", "past"})
 _LOSING = frozenset({"lose", "loss", "defeat", "fall", "succumb", "draw"})
 _CLUB_WORDS = frozenset({"club", "side", "team", "outfit", "fans", "supporters"})
 
@@ -100,6 +101,8 @@ def not_a_name(ent: SpacySpan) -> bool:
         return True  # "tried in absentia"
     if _an_era(ent):
         return True  # "500 BC"
+    if _a_time_zone(ent):
+        return True  # "16:40 GMT"
     return all(t.lower_ in ("the", "a", "an") or not t.text.strip() for t in ent)
 
 
@@ -114,6 +117,14 @@ def _an_era(ent: SpacySpan) -> bool:
         t is not None and (t.like_num or t.lower_ in ("century", "millennium"))
         for t in (before, after)
     )
+
+
+def _a_time_zone(ent: SpacySpan) -> bool:
+    """ "at 16:40 GMT", "9 a.m. EST": a time zone after a clock time."""
+    if len(ent) != 1 or ent.text not in lx.TIME_ZONES or not ent.start:
+        return False
+    before = ent.doc[ent.start - 1]
+    return any(c.isdigit() for c in before.text) or before.lower_ in ("a.m.", "p.m.")
 
 
 def _without_leading_verb(ent: SpacySpan) -> SpacySpan:
@@ -149,13 +160,23 @@ _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
 
 def _office_of_a_title(ent: SpacySpan) -> bool:
     """ "State" of "Secretary of State", "Health" of "Minister of Health", "Ancient
-    History" of "professor of Ancient History": a part of a title, not a name."""
+    History" of "professor of Ancient History", "Marine Biology" of "a student in
+    Marine Biology", "Housing" of "the Housing Secretary": a part of a title or the
+    field of a degree, not a name."""
     doc = ent.doc
+    if len(ent) > 2 or ent.start < 2:
+        return False
+    before, prep = doc[ent.start - 2].lower_, doc[ent.start - 1].lower_
+    if (prep, before) in (("of", t) for t in _TITLES_OF_OFFICES):
+        return True
+    if prep == "in" and before in lx.STUDY_NOUNS:
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
     return (
-        len(ent) <= 2
-        and ent.start >= 2
-        and doc[ent.start - 1].lower_ == "of"
-        and doc[ent.start - 2].lower_ in _TITLES_OF_OFFICES
+        after is not None
+        and after.is_title
+        and after.lower_ in lx.ROLE_WORDS
+        and all(t.lower_ in lx.PORTFOLIO_WORDS for t in ent)
     )
 
 
@@ -194,10 +215,20 @@ def _facility_slot(ent: SpacySpan) -> bool:
     while root.dep_ == "conj":
         root = root.head
     prep = root.head
-    staff = prep.lower_ in ("at", "from") and (
-        prep.head.lower_ in lx.PEOPLE_NOUNS or prep.head.lemma_ in lx.ROLE_WORDS
-    )  # "researchers from Kelvin University": who, not where
+    staff = prep.lower_ in ("at", "from") and _staff_noun(prep.head)
+    # "researchers from Kelvin University", "a doctor at Kelvin Infirmary": who
     return root.dep_ == "pobj" and prep.lower_ in _AT_A_BUILDING and not staff
+
+
+def _staff_noun(noun: Token) -> bool:
+    """A noun for people who work or study somewhere, one or many, or a job:
+    "researchers", "an expert", "a doctor", "the professor"."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.lower_ in lx.PEOPLE_NOUNS
+        or lemma + "s" in lx.PEOPLE_NOUNS
+        or lemma in lx.ROLE_WORDS | lx.STAFF_NOUNS
+    )
 
 
 def _side_slot(tok: Token) -> bool:
@@ -215,6 +246,8 @@ def _side_slot(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ == "to":  # "lost to X", not "travel to X"
         return prep.head.lemma_.lower() in _LOSING
+    if prep.lower_ == "past":  # "cruised past X", not "drove past X"
+        return prep.head.lemma_.lower() not in lx.TRAVEL_VERBS | {"go", "pass"}
     return prep.lower_ in _SIDE_PREPS
 
 
@@ -234,7 +267,7 @@ def _national_side(tok: Token) -> bool:
         return head.head.lemma_.lower() in ("draw", "tie")
     if head.lower_ == "to":
         return head.head.lemma_.lower() in _LOSING
-    return head.lower_ in ("against", "over")
+    return head.lower_ in ("against", "over", "past")
 
 
 def _place_by_words(ent: SpacySpan) -> bool:
@@ -320,6 +353,26 @@ def _a_business(ent: SpacySpan) -> bool:
         return False  # "as" alone: "known as Orlen", "served as"
     kind = prep.head
     return kind.pos_ == "NOUN" and kind.lemma_.lower() in _BUSINESS_KINDS
+
+
+def _maker_of_a_work(ent: SpacySpan) -> bool:
+    """ "a Varda documentary", "the third Orlen series": a name right before the noun
+    for a work made for the screen is the company or channel that made it."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i == ent.end
+        and head.pos_ == "NOUN"
+        and head.lower_ in lx.SCREEN_WORKS
+    )
+
+
+def _an_airline(ent: SpacySpan) -> bool:
+    """ "Air Varda", "Air Tarsk Cargo": a name that opens with "Air" is a carrier's
+    (not "Air Force", a body the NER names as such)."""
+    words = [t.text for t in ent if t.lower_ != "the"]
+    return len(words) >= 2 and words[0] == "Air" and "Force" not in words
 
 
 def _listed_with_an_agent(tok: Token) -> bool:
@@ -420,8 +473,12 @@ def _a_character(ent: SpacySpan) -> bool:
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "as":
-        verb = head.head.lemma_.lower()
-        return verb in lx.ROLE_VERBS | lx.PERFORMING_VERBS
+        # "cast as", "his role as", "reprise her role as"
+        verb = head.head
+        role = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return verb.lemma_.lower() in lx.ROLE_VERBS | lx.PERFORMING_VERBS or any(
+            t.lemma_.lower() in lx.ROLE_NOUNS for t in role
+        )
     if root.dep_ != "dobj" or head.lemma_.lower() not in lx.ROLE_VERBS:
         return False
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.WORK_NOUNS for t in ent.sent)
@@ -480,6 +537,22 @@ def _a_device(ent: SpacySpan) -> bool:
         return True
     model = last.like_num or last.text in ("Pro", "Air", "Mini", "Max", "Plus")
     return words[0].text in lx.TECH_PRODUCTS and len(words) == 2 and model
+
+
+def _thing_named(ent: SpacySpan) -> bool:
+    """ "a drone named Varda Hawk", "a strain of malware, dubbed Orlen Smith": the
+    name given to a made thing (not "a man named Tomas Varda")."""
+    root = ent.root
+    verb = root.head
+    thing = verb.head
+    return (
+        root.dep_ in ("oprd", "attr")
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in lx.NAMING_VERBS
+        and thing.pos_ == "NOUN"
+        and thing.lemma_.lower() in lx.PRODUCT_NOUNS | lx.WORK_NOUNS
+    )
 
 
 def _product_of(ent: SpacySpan) -> bool:
@@ -543,6 +616,15 @@ class _MentionFinder:
             if e.label_ == "PERSON" and len(e) >= 2
         }
         self.place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        # "Orlen Meria" of "the Orlen Meria district": a name the text gives a
+        # region's word after, a place wherever the NER takes it for someone
+        self.region_names = {
+            fold(e.text)
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC")
+            and e.end < len(doc)
+            and doc[e.end].lower_ in REGION_WORDS
+        }
         self.first_names = {
             e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         }
@@ -635,6 +717,7 @@ class _MentionFinder:
         if place is None and (
             _common_noun_first(ent)
             or _product_of(ent)
+            or _thing_named(ent)
             or _unit_of(ent)
             or _numbered(ent)
         ):
@@ -785,8 +868,14 @@ class _MentionFinder:
             return "ORG"  # "posted on Reddit": a company's site, not a place
         if label in ("GPE", "LOC", "PERSON") and place is None and _a_business(ent):
             return "ORG"  # "apps like Vardagram and Kellanbook"
+        if label in ("GPE", "LOC") and place is None and _maker_of_a_work(ent):
+            return "ORG"  # "a Varda documentary": the channel that made it
+        if label in ("GPE", "LOC", "FAC", "PERSON") and _an_airline(ent):
+            return "ORG"  # "Chile's Air Varda": a carrier, not an airport
         if fold(text) in self.dates.dateline_names:
             return "GPE"  # "Residents of Kelbridge" after the dateline "KELBRIDGE —"
+        if label in ("PERSON", "ORG") and fold(text) in self.region_names:
+            return "GPE"  # "fled Orlen Meria" after "the Orlen Meria district"
         if (
             label in ("GPE", "LOC", "FAC")
             and ent[-1].lower_ in lx.INSTITUTION_NOUNS - lx.PLACE_NAME_HEADS
@@ -945,7 +1034,17 @@ class _MentionFinder:
         lower case elsewhere is not a name."""
         if not tok.is_title or tok.is_upper:
             return False
-        return tok.lower_ in self.lower_words
+        if tok.lower_ in self.lower_words:
+            return True
+        # "Sharks are common here" beside "a shark": a plural that opens a sentence,
+        # whose singular the text writes in lower case (the tagger calls it NNP)
+        one = tok.lower_.removesuffix("s")
+        return (
+            bool(tok.is_sent_start)
+            and tok.lower_.endswith("s")
+            and tok.tag_ in ("NNP", "NNPS")
+            and (one in self.lower_words or one.removesuffix("e") in self.lower_words)
+        )
 
     def _is_misfiled_place(self, ent: SpacySpan, place: Place | None) -> bool:
         """spaCy calls some places PRODUCT, ORG or PERSON ("Kharkiv"): trust the gazetteer
@@ -1017,11 +1116,13 @@ class _MentionFinder:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
         ]
         owner = next((c for c in mods if c.ent_type_ in ("GPE", "NORP", "LOC")), None)
-        if owner is None:
+        leader = owner is None and self._leaders_body(tok, mods)
+        if owner is None and not leader:
             return
+        owner = owner or mods[0]
         owner_span = self.ent_at.get(owner.i)
         start = owner_span.start if owner_span else owner.i
-        if any(
+        if not leader and any(
             self.doc[i].ent_type_ == "ORG" and not self.doc[i].is_lower
             for i in range(start, tok.i + 1)
         ):
@@ -1034,7 +1135,7 @@ class _MentionFinder:
         ]
         name = clean_name(" ".join(words))
         place_name = clean_name(owner_span.text) if owner_span is not None else ""
-        place = self.gaz.lookup(place_name) if place_name else None
+        place = self.gaz.lookup(place_name) if place_name and not leader else None
         if owner_span is not None and place is not None:
             # the place is named inside the organisation's name: a mention of its own,
             # kept out of the token map so that the tokens resolve to the organisation
@@ -1048,6 +1149,20 @@ class _MentionFinder:
                 )
             )
         self._add(Mention(start, tok.i + 1, "Organization", name))
+
+    def _leaders_body(self, tok: Token, mods: list[Token]) -> bool:
+        """ "the Orlen administration", "the Varda government": the body a leader
+        heads, named after them, right before its noun (a name of one or two words
+        the NER calls a person or an organisation, even one a town has too)."""
+        if tok.lower_ not in lx.LEADERS_BODIES or not mods or tok.i == 0:
+            return False
+        ent = self.ent_at.get(tok.i - 1)
+        return (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG")
+            and len(ent) <= 2
+            and mods[0].i >= ent.start
+        )
 
     def _share_issuer(self, tok: Token) -> None:
         """ "Groupon shares jumped", "Orlen stock fell": a name the NER missed on

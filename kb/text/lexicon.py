@@ -1512,7 +1512,8 @@ PRODUCT_NOUNS = frozenset(
     model models engine engines drone drones strain strains variant variants virus
     vaccine vaccines drug drugs smartwatch smartwatches camera cameras headset
     headsets printer printers router routers robot robots rocket rockets missile
-    missiles rifle rifles""".split()
+    missiles rifle rifles lander landers capsule capsules trojan trojans malware
+    ransomware worm botnet""".split()
 )
 # Nouns for a work or a made thing whose name may stand beside them: "the album
 # Midnight Rivers", "her novel, The Silent Harbour,", "the ship Orlen Star", "the
@@ -1697,3 +1698,40 @@ COMPASS_WORDS = frozenset(
 OF_PLACE_WORDS = frozenset(
     "mayor mayors governor governors residents inhabitants".split()
 )
+# Nouns for someone who works or studies at a place, beside PEOPLE_NOUNS and
+# ROLE_WORDS: "a doctor at Kelvin Infirmary", "a partner at Orlen Capital"
+# say who employs them, not where something happened.
+STAFF_NOUNS = frozenset(
+    """doctor surgeon nurse partner fellow student expert teacher lecturer dean
+    clinician consultant academic staffer employee""".split()
+)
+# Time zones, written after a clock time ("16:40 GMT"): never a name.
+TIME_ZONES = frozenset(
+    """GMT UTC BST CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT AEST AEDT
+    JST KST""".split()
+)
+# Nouns for the body that a leader heads, whose name it takes: "the Orlen
+# administration" is an organisation, not the person Orlen.
+LEADERS_BODIES = frozenset({"administration", "government"})
+# Works made for the screen or the air, whose maker or channel a name before them
+# is: "a Varda documentary", "the third Orlen series".
+SCREEN_WORKS = frozenset(
+    "documentary documentaries film series show special sitcom podcast".split()
+)
+# Fields a minister, secretary or director is in charge of, written before the title
+# ("the Housing Secretary", "Policy and Trade Director"): no names of their own.
+PORTFOLIO_WORDS = frozenset(
+    """energy health finance defence defense interior foreign education transport
+    transportation justice agriculture environment trade labour labor housing
+    culture tourism research advocacy communications policy security science
+    technology sport sports development treasury commerce industry""".split()
+)
+# Nouns after which "in" names a field of study: "a PhD student in Marine Biology".
+STUDY_NOUNS = frozenset(
+    """student students degree degrees phd doctorate graduate graduates major
+    masters diploma""".split()
+)
+# Verbs that give a thing its name: "a drone named Varda Hawk", "malware dubbed X".
+NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "brand"})
+# Nouns for the part an actor plays: "his role as Captain Orlen".
+ROLE_NOUNS = frozenset({"role", "part"})
