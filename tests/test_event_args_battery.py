@@ -259,6 +259,13 @@ _NOT_DATES: list[tuple[str, str, str]] = [
 
 # (text, the trigger, a place name the event must hold)
 _PLACES_KEPT: list[tuple[str, str, str]] = [
+    # a measure beside a measure is no description of someone
+    (
+        "The quake hit at a depth of 15 kilometres, about 25 kilometres south-east "
+        "of Orlen City, on Monday.",
+        "quake",
+        "Orlen City",
+    ),
     ("Gunmen attacked a bus near Tarsk on Monday.", "attacked", "Tarsk"),
     ("Varda troops fired rockets into the town of Orlen on Tuesday.", "fired", "Orlen"),
     (

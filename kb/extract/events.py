@@ -489,11 +489,12 @@ def _in_description(path: list[Token]) -> bool:
 
 
 def _describes_another(tok: Token) -> bool:
-    """A description set beside a noun, an apposition that is no name: "Lopez,
-    the mayor of Orlen, was attacked in Tarsk", "in Tarsk, the capital of Varda".
-    Not a clause on a noun: "hostages held in Varda were released" were released
-    there too."""
-    return tok.dep_ == "appos" and tok.pos_ == "NOUN"
+    """A description set beside a name, an apposition that is no name itself:
+    "Lopez, the mayor of Orlen, was attacked in Tarsk", "in Tarsk, the capital of
+    Varda" (not "at a depth of 15 km, about 25 km south of Orlen", where the parser
+    hangs a measure beside a measure). Not a clause on a noun: "hostages held in
+    Varda were released" were released there too."""
+    return tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN"
 
 
 #: types too broad to tell that two words name one event: only the same kind of
