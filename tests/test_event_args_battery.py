@@ -108,6 +108,14 @@ _DATES_FIXED: list[tuple[str, str | None, str]] = [
         "trial",
         "2025-09-08",
     ),
+    # a narrative carried on: "yesterday" and "afternoon", tagged apart, are one
+    # date
+    (
+        "Gunmen attacked a bus near Tarsk yesterday afternoon. Six passengers "
+        "were killed.",
+        "killed",
+        "2025-06-11",
+    ),
     # the weekend: a month, as a weekend is two days
     ("Tarsk police arrested two men over the weekend.", "arrested", "2025-06"),
     ("Varda troops shelled Orlen last weekend.", "shelled", "2025-06"),
@@ -210,6 +218,19 @@ _DATES_KEPT: list[tuple[str, str | None, str]] = [
 
 # (text, the trigger, a date that must not be given to it)
 _NOT_DATES: list[tuple[str, str, str]] = [
+    # a narrative is not carried on across a paragraph
+    (
+        "Gunmen attacked a bus near Tarsk on Monday. Police were called.\n\n"
+        "Six passengers died.",
+        "died",
+        "2025-06-09",
+    ),
+    # no past carried on from a future
+    (
+        "Kellan Bank will open a branch in Tarsk next year.\n\nIts profits fell.",
+        "fell",
+        "2026",
+    ),
     # the date of another clause's deed, of the saying, of the figure compared
     (
         "The study, published in a Varda journal, says Maria Lopez had visited "

@@ -164,7 +164,9 @@ class DateContext:
     def carried(self, verb: Token) -> DateValue | None:
         """The date a narrative in the simple past carries on from the sentence
         before, in the same paragraph, when that sentence names one date and this
-        one names none: "Gunmen attacked a bus on Monday. Six people died."""
+        one names none: "Gunmen attacked a bus on Monday. Six people died." A
+        part of the day the tagger tells apart ("yesterday" "afternoon") is no
+        second date."""
         sent = verb.sent
         if not _simple_past(verb) or self.by_sentence.get(sent.start):
             return None
@@ -172,10 +174,11 @@ class DateContext:
         if before is None:
             return None
         ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
-        if len(ents) != 1:
+        values = {v for v in (self._value(e, "past") for e in ents) if v is not None}
+        if len(values) != 1 or len(ents) > 2:
             return None
-        value = self._value(ents[0], "past")
-        if value is not None and self.ref is not None:
+        (value,) = values
+        if self.ref is not None:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
         return value
