@@ -76,9 +76,26 @@ def test_a_week_across_two_months_is_no_month():
     assert resolve("last week", date(2025, 6, 2)) is None
 
 
-@pytest.mark.parametrize("text", ["the weekend", "the day before", "5 p.m."])
+@pytest.mark.parametrize("text", ["the day before", "5 p.m."])
 def test_what_cannot_be_known_stays_unknown(text):
     assert resolve(text, REF) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        # a weekend is two days: its month, never a day of it
+        ("the weekend", date(2025, 6, 12), "past", "2025-06"),
+        ("over the weekend", date(2025, 5, 27), "past", "2025-05"),
+        ("this weekend", date(2025, 6, 12), "future", "2025-06"),
+        ("next weekend", date(2025, 6, 14), "future", "2025-06"),
+        # Saturday 31 May and Sunday 1 June: no one month
+        ("last weekend", date(2025, 6, 5), "past", None),
+    ],
+)
+def test_a_weekend_is_its_month(text, published, tense, expected):
+    found = resolve(text, published, tense)
+    assert (found and found.value) == expected
 
 
 def _date_of(x: Extraction, kind: str) -> str | None:

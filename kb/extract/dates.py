@@ -154,6 +154,7 @@ class DateContext:
                 and not _of_another_time(e, verb, when)
                 and _time_clause(e.root) == _time_clause(verb)
                 and not any(map(_since_phrase, e.root.ancestors))
+                and not _another_clauses(e, verb)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -163,7 +164,9 @@ class DateContext:
     def carried(self, verb: Token) -> DateValue | None:
         """The date a narrative in the simple past carries on from the sentence
         before, in the same paragraph, when that sentence names one date and this
-        one names none: "Gunmen attacked a bus on Monday. Six people died."""
+        one names none: "Gunmen attacked a bus on Monday. Six people died." A
+        part of the day the tagger tells apart ("yesterday" "afternoon") is no
+        second date."""
         sent = verb.sent
         if not _simple_past(verb) or self.by_sentence.get(sent.start):
             return None
@@ -171,10 +174,11 @@ class DateContext:
         if before is None:
             return None
         ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
-        if len(ents) != 1:
+        values = {v for v in (self._value(e, "past") for e in ents) if v is not None}
+        if len(values) != 1 or len(ents) > 2:
             return None
-        value = self._value(ents[0], "past")
-        if value is not None and self.ref is not None:
+        (value,) = values
+        if self.ref is not None:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
         return value
@@ -239,9 +243,10 @@ class DateContext:
         """The date a clause on the event noun says it started: "the strike, which
         began on 12 March, ended on Friday" started on 12 March."""
         starts = [
-            c
+            t
             for c in noun.children
-            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lx.STARTING_VERBS
+            if c.dep_ in ("relcl", "acl")
+            for t in _start_clause(c)
         ]
         for ent in self.by_sentence.get(noun.sent.start, []):
             verb = dated_verb(ent)
@@ -311,7 +316,9 @@ class DateContext:
                 if dated is not None:
                     clauses += [c for c in dated.children if c.dep_ == "advcl"]
                 for verb in filter(_when_clause, clauses):
-                    value = self._value(ent, tense(verb))
+                    # read in the tense of the date's own verb: "will leave on
+                    # Jan. 20, when she is sworn in" is next January
+                    value = self._value(ent, tense(dated or verb))
                     if value is not None:
                         found.append((verb, value))
         return found
@@ -352,6 +359,23 @@ def find_dates(doc: Doc) -> DateContext:
 
 def _when_clause(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+
+
+def _start_clause(clause: Token) -> list[Token]:
+    """The verbs of a clause that says a thing starts, down through what it is
+    set or due to do ("which is scheduled to begin", "that is due to open"); none
+    for a clause of anything else."""
+    chain = [clause]
+    for _ in range(2):
+        nxt = next(
+            (c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp")), None
+        )
+        if nxt is None:
+            break
+        chain.append(nxt)
+    starting = chain[-1].lemma_.lower() in lx.STARTING_VERBS
+    planned = all(t.lemma_.lower() in _PLAN_VERBS | {"be"} for t in chain[:-1])
+    return chain if starting and planned else []
 
 
 def _verb_above(ent: SpacySpan) -> bool:
@@ -795,6 +819,32 @@ def dated_verb(ent: SpacySpan) -> Token | None:
         return None
     verb = next((a for a in ent.root.ancestors if a.pos_ == "VERB"), None)
     return verb if verb is not None and _attached(ent, verb) else None
+
+
+def _another_clauses(ent: SpacySpan, verb: Token) -> bool:
+    """A date that hangs on the verb of another clause, not one the verb is in:
+    "arrested two men who had robbed a bank in 2019", "Kellan Bank, founded in
+    1950, cut jobs" (the robbery's, the founding's date)."""
+    own = dated_verb(ent)
+    return (
+        own is not None
+        and own != verb
+        and own not in verb.ancestors
+        and (_own_clause(own) or own.dep_ == "ccomp")
+        # a saying's date is what it reports' too, as the parser hangs it
+        and not is_cue(own)
+        # "the attack, which took place on Monday, killed three": the attack's
+        # date is what it did's
+        and own.head.lemma_.lower() not in lx.NOUN_TRIGGERS
+    )
+
+
+def _own_clause(verb: Token) -> bool:
+    """A clause that describes a noun with a deed of its own: "who had robbed a
+    bank", "founded in 1950"; not a participle of what the noun is doing then
+    ("gunmen wearing uniforms", "a train pulling into a station"), which the
+    parser often hangs on the wrong noun."""
+    return verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _since_phrase(tok: Token) -> bool:

@@ -24,7 +24,7 @@ from kb.extract.dates import (
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
-from kb.extract.records import RawClaim, RawEvent
+from kb.extract.records import Mention, RawClaim, RawEvent
 from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
 from kb.models import DateValue
@@ -90,6 +90,8 @@ class _EventRules:
         self.dates = dates_of(doc)
         self.triggers = TriggerRules(self.r, gazetteer_of(doc), text_of(doc).lower())
         self.claim_spans = [(c.stmt_start, c.stmt_end, c) for c in self.claims]
+        #: the verbs of clauses a date introduces with "when", and that date
+        self.whens = {verb.i: value for verb, value in self.dates.when_clauses()}
 
     def run(self) -> list[RawEvent]:
         events: list[RawEvent] = []
@@ -151,7 +153,7 @@ class _EventRules:
         ]
         # "chaired the board from 2009 until 2015": a span of time, no deed
         lasting = {verb.i for verb, ent in dated if _a_span_of_time(ent)}
-        whens = {verb.i: value for verb, value in self.dates.when_clauses()}
+        whens = self.whens
         candidates = [(verb, True) for verb, _ in dated]
         candidates += [(self.doc[i], True) for i in whens]
         for verb, needs_date in candidates + [(v, False) for v in self._lead_verbs()]:
@@ -260,9 +262,16 @@ class _EventRules:
     def _own_date(
         self, tok: Token, verb: Token, noun: Token | None
     ) -> DateValue | None:
-        """The event's date from its own sentence: when a clause says the noun's
-        event started, a date in the noun's phrase or counted from the verb's
-        when it is set a span apart, else the verb's."""
+        """The event's date from its own sentence: the date that introduces the
+        verb's clause with "when" ("leave on Jan. 20, when the president is
+        inaugurated"), when a clause says the noun's event started, a date in the
+        noun's phrase or counted from the verb's when it is set a span apart, else
+        the verb's."""
+        clause = self.whens.get(verb.i)
+        if clause is not None and (
+            noun is None or noun.head == verb and noun.dep_ in CORE_DEPS
+        ):
+            return clause
         if noun is None:
             when = self.dates.date_of(
                 verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
@@ -353,7 +362,15 @@ class _EventRules:
                 if _via_place_prep(t, root):
                     places.append(hit)
         if not places:
-            places = self._places_in(tok.sent)
+            # any place of the sentence, but one in a description of the
+            # verb's own subject or object ("Lopez, the mayor of Orlen, was
+            # attacked") is theirs
+            places = [
+                m.cluster
+                for m in self._location_mentions(tok.sent)
+                if verb not in self.doc[m.start].ancestors
+                or not _in_description(_path_up(self.doc[m.start], verb))
+            ]
         return list(dict.fromkeys(places))
 
     def _places_before(self, sent: Span) -> list[int]:
@@ -364,8 +381,11 @@ class _EventRules:
         return found[:1] if len(set(found)) == 1 else []
 
     def _places_in(self, sent: Span) -> list[int]:
+        return [m.cluster for m in self._location_mentions(sent)]
+
+    def _location_mentions(self, sent: Span) -> list[Mention]:
         return [
-            m.cluster
+            m
             for m in self.r.mentions.items
             if m.kind == "Location" and sent.start <= m.start < sent.end
         ]
@@ -444,14 +464,42 @@ def _date_from_the_match(events: list[RawEvent]) -> None:
 
 
 def _via_place_prep(tok: Token, root: Token) -> bool:
-    cur = tok
-    while cur != root and cur.head != cur:
+    """Whether a place name is where the event happened: after a preposition of
+    place or as a word on a noun of it; not inside what describes someone ("Lopez,
+    the mayor of Orlen, was attacked in Tarsk"; "arrested two men who had robbed a
+    Varda bank")."""
+    path = _path_up(tok, root)
+    if _in_description(path):
+        return False
+    for cur in path:
         if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
             return True
         if cur.dep_ in ("poss", "compound", "npadvmod") and cur.head.i != root.i:
             return True
-        cur = cur.head
     return False
+
+
+def _path_up(tok: Token, root: Token) -> list[Token]:
+    """The tokens from ``tok`` up to ``root`` (or the sentence's root), ``root``
+    left out."""
+    path = []
+    while tok != root and tok.head != tok:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _in_description(path: list[Token]) -> bool:
+    return any(map(_describes_another, path))
+
+
+def _describes_another(tok: Token) -> bool:
+    """A description set beside a name, an apposition that is no name itself:
+    "Lopez, the mayor of Orlen, was attacked in Tarsk", "in Tarsk, the capital of
+    Varda" (not "at a depth of 15 km, about 25 km south of Orlen", where the parser
+    hangs a measure beside a measure). Not a clause on a noun: "hostages held in
+    Varda were released" were released there too."""
+    return tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN"
 
 
 #: types too broad to tell that two words name one event: only the same kind of

@@ -126,6 +126,8 @@ _AGO = re.compile(
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+week\b", re.I)
+# "last weekend", "this weekend", "over the weekend"
+_WEEKEND = re.compile(r"\b(?:(?P<rel>last|next|this|past|coming)\s+|the\s+)weekend\b")
 # "the next day", "two days later", "the day before", "later that day": a day
 # counted from the day the story last named, not from its publication
 _PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
@@ -245,9 +247,12 @@ _QUARTER_NUMBER = {
     "final": 4,
     "last": 4,
 }
-# "last month", "next year"; "the end of the year": this one's
+# "last month", "next year"; "the end of the year": this one's. Not "the next
+# year", which counts from the date the story named before, as "the following
+# year" does
 _RELATIVE_SPAN = re.compile(
-    r"\b(?:(?P<rel>last|next|this)|(?<=of )the)\s+(?P<unit>month|year)\b", re.I
+    r"\b(?:(?P<rel>last|(?<!the )next|this)|(?<=of )the)\s+(?P<unit>month|year)\b",
+    re.I,
 )
 
 
@@ -494,6 +499,9 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
     found = _ago(lowered, ref) or _quarter(lowered, ref, tense)
     if found is not None:
         return found
+    m = _WEEKEND.search(lowered)
+    if m:
+        return _weekend(m["rel"], ref, tense)
     m = _WEEK.search(lowered)
     day_of_week = _WEEKDAY.search(lowered)
     if m and day_of_week and m["rel"] in ("last", "next", "this"):
@@ -520,6 +528,29 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
             return DateValue(str(ref.year + step), "year")
         return _month_after(ref.year, ref.month, step)
     return None
+
+
+def _weekend(rel: str | None, ref: date, tense: Tense) -> DateValue | None:
+    """The month of a weekend: "last weekend" the one before this week's, "this
+    weekend" this week's, "the weekend" the one just gone in the past tense and
+    the one ahead in another; None for a weekend across two months (a weekend is
+    two days, so no one day of it is sure).
+
+    >>> _weekend(None, date(2025, 6, 12), "past").value
+    '2025-06'
+    >>> _weekend("next", date(2025, 5, 29), "future") is None
+    True
+    """
+    saturday = ref + timedelta(days=5 - ref.weekday())  # this week's
+    weekend_now = ref.weekday() >= 5
+    if rel in ("last", "past") or rel is None and tense in _BACK and not weekend_now:
+        saturday -= timedelta(days=7)
+    elif rel == "next" and weekend_now:
+        saturday += timedelta(days=7)
+    sunday = saturday + timedelta(days=1)
+    if sunday.month != saturday.month:
+        return None
+    return _month_value(saturday.year, saturday.month)
 
 
 def _ago(lowered: str, ref: date) -> DateValue | None:
