@@ -21,10 +21,12 @@ from kb.extract.cues import (
     made_clear,
     object_content,
     passive_participle,
+    put_it,
     reporting_cue,
     shown,
     sure_of,
     trim,
+    verb_lemma,
     viewed_as,
 )
 from kb.extract.extensions import Stage, stage
@@ -303,6 +305,7 @@ class _ClaimRules(AttributionRules):
             claim = (
                 self._cue_claim(tok)
                 or self._according_claim(tok)
+                or self._promise_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._finding_claim(tok)
@@ -311,6 +314,7 @@ class _ClaimRules(AttributionRules):
                 or self._sure_claim(tok)
                 or self._noun_claim(tok)
                 or self._clear_claim(tok)
+                or self._put_claim(tok)
             )
             if claim is None:
                 continue
@@ -545,6 +549,27 @@ class _ClaimRules(AttributionRules):
         claim.attribution = attribution
         return claim
 
+    def _put_claim(self, tok: Token) -> RawClaim | None:
+        """ "As Ana Obi put it, the port is broke": how a source put it is what it
+        said."""
+        said = put_it(tok) if "statement" in self.attributions else None
+        subj = self.r.subject(tok) if said is not None else None
+        if said is None or subj is None or said.start <= subj.i < said.end:
+            return None
+        # only a speaker puts it so: "one farmer" the article names nowhere else too
+        claimant = self.r.source(subj)
+        if claimant is None:
+            claimant = self.r.new_speaker(subj)
+        if claimant is None:
+            claimant = self.r.described_speaker(subj)
+        if claimant is None:
+            return None
+        stmt = trim(self.doc, said.start, said.end)
+        sent = tok.sent
+        claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
+        claim.date = self.dates.date_of(tok)
+        return claim
+
     def _clear_claim(self, tok: Token) -> RawClaim | None:
         """ "She made clear that she would not run": what a source makes clear is
         a statement of theirs."""
@@ -606,6 +631,16 @@ class _ClaimRules(AttributionRules):
         if found is None or self.r.gender(found) != (gender or self.r.gender(found)):
             return None
         return found
+
+    def _promise_claim(self, tok: Token) -> RawClaim | None:
+        """ "She vowed to appeal", "the union threatened to strike": a promise or a
+        threat is made in words, so what it commits its source to is a statement
+        (an intention only when the source plans or wants it)."""
+        if "statement" not in self.attributions or self.r.in_quote(tok.idx):
+            return None
+        if verb_lemma(tok) not in lx.PROMISE_VERBS:
+            return None
+        return self._sentence_claim(tok, intended(tok), "statement")
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends
