@@ -26,7 +26,6 @@ from kb.extract.cues import (
     shown,
     sure_of,
     trim,
-    verb_lemma,
     viewed_as,
 )
 from kb.extract.extensions import Stage, stage
@@ -305,7 +304,6 @@ class _ClaimRules(AttributionRules):
             claim = (
                 self._cue_claim(tok)
                 or self._according_claim(tok)
-                or self._promise_claim(tok)
                 or self._intention_claim(tok)
                 or self._object_claim(tok)
                 or self._finding_claim(tok)
@@ -631,16 +629,6 @@ class _ClaimRules(AttributionRules):
         if found is None or self.r.gender(found) != (gender or self.r.gender(found)):
             return None
         return found
-
-    def _promise_claim(self, tok: Token) -> RawClaim | None:
-        """ "She vowed to appeal", "the union threatened to strike": a promise or a
-        threat is made in words, so what it commits its source to is a statement
-        (an intention only when the source plans or wants it)."""
-        if "statement" not in self.attributions or self.r.in_quote(tok.idx):
-            return None
-        if verb_lemma(tok) not in lx.PROMISE_VERBS:
-            return None
-        return self._sentence_claim(tok, intended(tok), "statement")
 
     def _intention_claim(self, tok: Token) -> RawClaim | None:
         """ "The union plans to strike", "she vowed to appeal": what a source intends

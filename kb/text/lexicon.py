@@ -48,9 +48,6 @@ INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
     mean wish""".split()
 )
-# Of those, the verbs of a promise or a threat, which are said aloud: "vowed to appeal"
-# is a statement of what its source will do, not only an intention held.
-PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "threaten"})
 # Verbs that attribute a direct quote next to them, but not a reported clause:
 # '"…," she continued', '"Why now?" he asked'.
 QUOTE_VERBS = frozenset(
