@@ -13,24 +13,18 @@ from __future__ import annotations
 import pytest
 
 from kb.evaluate.names import names_match
-from kb.models import Article, Extraction
+from kb.models import Extraction
 
 pytestmark = pytest.mark.slow
-extract = pytest.importorskip("kb.extract")
 
 #: two sentences before the one under test: an article's lead is read apart
 _LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
 
 
-@pytest.fixture(scope="module")
-def read():
-    nlp = extract.pipeline()
-
-    def _read(text: str) -> Extraction:
-        article = Article(text=_LEAD + text, origin="test", published="2025-06-12")
-        return next(extract.extract_many([article], nlp))
-
-    return _read
+@pytest.fixture
+def read(run):
+    """Extract the sentence after the lead, with the session's pipeline."""
+    return lambda text: run(_LEAD + text)
 
 
 def _found(x: Extraction) -> list[tuple[str, str, str]]:
