@@ -21,6 +21,7 @@ from kb.extract.cues import (
     made_clear,
     object_content,
     passive_participle,
+    put_it,
     reporting_cue,
     shown,
     sure_of,
@@ -311,6 +312,7 @@ class _ClaimRules(AttributionRules):
                 or self._sure_claim(tok)
                 or self._noun_claim(tok)
                 or self._clear_claim(tok)
+                or self._put_claim(tok)
             )
             if claim is None:
                 continue
@@ -520,12 +522,14 @@ class _ClaimRules(AttributionRules):
         holder: Token | None = None,
         described: bool = False,
         least: int = 3,
+        spoken: bool = False,
     ) -> RawClaim | None:
         """The claim of the cue's sentence whose content is ``said``, made by the subject of the cue (or of ``holder``, the verb an
         adjective cue hangs on), not "it" or "there" with no one behind them.
         ``described``: a speaker the article describes only here ("rights groups
         condemned …") is one, as for a cue with a clause. ``least``: the words
-        the content needs."""
+        the content needs. ``spoken``: a verb only a speaker takes ("as one
+        farmer put it"), so any speaker the article describes there is one."""
         if said is None or sum(t.is_alpha for t in said) < least:
             return None
         subj = self.r.subject(holder if holder is not None else tok)
@@ -534,8 +538,10 @@ class _ClaimRules(AttributionRules):
         if attribution != "statement" and subj.lower_ in ("it", "there"):
             return None  # "it plans to rain", "there is going to be"
         claimant = self.r.source(subj)
-        if claimant is None and described and _acting_subject(subj):
+        if claimant is None and (spoken or described and _acting_subject(subj)):
             claimant = self.r.new_speaker(subj)
+        if claimant is None and spoken:
+            claimant = self.r.described_speaker(subj)
         if claimant is None:
             return None
         stmt = trim(self.doc, said.start, said.end)
@@ -544,6 +550,13 @@ class _ClaimRules(AttributionRules):
         claim.date = self.dates.date_of(tok)
         claim.attribution = attribution
         return claim
+
+    def _put_claim(self, tok: Token) -> RawClaim | None:
+        """ "As Ana Obi put it, the port is broke": how a source put it is what it
+        said."""
+        if "statement" not in self.attributions:
+            return None
+        return self._sentence_claim(tok, put_it(tok), "statement", spoken=True)
 
     def _clear_claim(self, tok: Token) -> RawClaim | None:
         """ "She made clear that she would not run": what a source makes clear is

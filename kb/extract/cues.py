@@ -295,6 +295,8 @@ def object_content(cue: Token) -> SpacySpan | None:
             return cue.doc[cue.i + 2 : clause.right_edge.i + 1]
         if lemma != "call":
             return None
+    elif lemma in lx.FAULTING_CUES:
+        return _faulted(cue, rights)
     elif lemma not in lx.OBJECT_CUES and lemma not in lx.AS_CUES:
         return None
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
@@ -315,6 +317,37 @@ def object_content(cue: Token) -> SpacySpan | None:
     # "blamed the floods on poor planning": what the blame is put on
     tails = (*_OBJECT_TAILS, "on") if lemma == "blame" else _OBJECT_TAILS
     return _completed(cue, obj.left_edge.i, rights, obj, tails)
+
+
+#: what a verb of fighting needs after its object to fault it in words (not "over",
+#: which is as often a place: "attacked targets over the city")
+_FAULTS = ("for", "as")
+
+
+def _faulted(cue: Token, rights: list[Token]) -> SpacySpan | None:
+    """ "attacked [the plan as a giveaway]", "attacked [Orlen for its silence]": the
+    object and what it is faulted for; None without the fault ("attacked the
+    town at dawn", an act)."""
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    if not any(_a_fault(c) for c in (*rights, *obj.rights) if c.i > obj.i):
+        return None
+    return _completed(cue, obj.left_edge.i, rights, obj)
+
+
+def _a_fault(prep: Token) -> bool:
+    """ "as a fraud", "for her vote", "for failing to act": what
+    something is faulted as or for; not a time ("for three hours") nor a bare
+    reason ("for no reason"), which a physical attack has too."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FAULTS or _when(prep):
+        return False
+    if prep.lower_ != "for":
+        return True
+    return any(
+        c.dep_ == "pcomp" or any(d.dep_ == "poss" for d in c.children)
+        for c in prep.children
+    )
 
 
 def _a_figure(tok: Token) -> bool:
@@ -536,6 +569,33 @@ def _as_noted(cue: Token) -> SpacySpan | None:
     if not after and before:
         return cue.doc[before[0].i : before[-1].i + 1]
     return None
+
+
+def put_it(verb: Token) -> SpacySpan | None:
+    """ "As Ana Obi put it, the port is broke", "…, as she put it": the clause an
+    aside of "put it" attributes (how someone put it is how they said it); not
+    "put it on the table", where "put" moves something."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "put":
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if [o.lower_ for o in objs] != ["it"] or any(map(_placed, verb.children)):
+        return None
+    return _as_noted(verb)
+
+
+#: the words after "put it" that tell where a thing was put ("on the table"); not
+#: "in" or "to", which more often hold the words it was put in and to whom ("in a
+#: letter to the board")
+_PLACING = frozenset("on onto into down off up out away at under behind".split())
+
+
+def _placed(tok: Token) -> bool:
+    """ "on the table", "away": where something was put; not "on Monday"."""
+    return (
+        tok.dep_ in ("prt", "prep", "advmod")
+        and tok.lower_ in _PLACING
+        and not _when(tok)
+    )
 
 
 def _reported_clauses(cue: Token) -> list[Token]:

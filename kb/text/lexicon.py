@@ -14,7 +14,7 @@ CUE_VERBS = frozenset(
     reiterate emphasise emphasize recall agree forecast project calculate conclude
     mention remark reply respond answer complain boast vow pledge promise urge tweet
     post comment observe point show find recommend advise charge imply insinuate
-    hint assure lament counter retort reaffirm""".split()
+    hint assure lament counter retort reaffirm joke quip brag threaten""".split()
 )
 # Of those, the verbs whose subject is always someone (or something) speaking, even
 # one the article only describes ("the retired teacher said …"); not "show",
@@ -24,7 +24,7 @@ SPEAKING = frozenset(
     declare acknowledge admit concede complain boast reply respond answer testify
     reiterate tweet remark recall vow pledge promise caution maintain stress
     emphasise emphasize comment observe announce deny dispute report insinuate
-    assure lament counter retort reaffirm""".split()
+    assure lament counter retort reaffirm joke quip brag""".split()
 )
 # Verbs that attribute a belief, not a statement, when they take a clause: "X believes
 # that …", "X fears …". A claim with one of these is of attribution type "belief".
@@ -51,7 +51,7 @@ INTENTION_VERBS = frozenset(
 # Verbs that attribute a direct quote next to them, but not a reported clause:
 # '"…," she continued', '"Why now?" he asked'.
 QUOTE_VERBS = frozenset(
-    """continue ask exclaim shout yell scream demand read charge retort quip joke
+    """continue ask exclaim shout yell scream demand read charge retort
     snap laugh sigh bark beam chime muse marvel recount interject""".split()
 )
 #: nouns of saying or believing whose "that" clause is what their owner says or
@@ -73,8 +73,11 @@ OBJECT_CUES = frozenset(
     mock decry slam blast hail applaud tout propose mention discuss cite dispute
     dismiss reject defend characterize characterise label dub brand lambaste
     ridicule demand recommend announce confirm reveal express thank echo voice advise
-    encourage""".split()
+    encourage stress emphasize emphasise reiterate""".split()
 )
+# Verbs of a fight that are verbs of saying only with what they fault: "attacked the
+# plan as a giveaway", "attacked Orlen for its silence" (but not "attacked the town").
+FAULTING_CUES = frozenset({"attack"})
 # Verbs of saying that something is untrue: a claim, however short their object.
 DENIALS = frozenset({"deny", "refute"})
 # What a denial denies when it states something: "denied the allegations".
@@ -101,6 +104,9 @@ OBJECT_CUE_PARTICLES = {
     "argue": ("for", "against"),
     "rule": ("out",),
     "admit": ("to",),
+    "rail": ("against", "about"),
+    "brag": ("about", "of"),
+    "boast": ("about", "of"),
 }
 # Verbs of asking someone to do something: "asked the court to block the rule" is a
 # request, which a source makes in words.
