@@ -366,7 +366,7 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
 
 # What may follow a trigger verb in its phrase, and the prepositions that may lead it.
 _PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
-_PHRASE_PREPS = ("with", "against")
+_PHRASE_PREPS = ("with", "against", "past")
 _PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
 # Verbs that say that their subject happened: "the talks began", "were held".
 _HAPPENING = frozenset(
@@ -376,7 +376,7 @@ _HAPPENING = frozenset(
 # "made landfall" reaches the verb; not lexicon.LIGHT_VERBS, which are the verbs
 # whose object names the event itself ("carried out raids"), another question.
 _NOUN_TAKING_VERBS = frozenset(
-    {"pay", "make", "hold", "stage", "launch", "give", "conduct", "take", "open"}
+    {"pay", "make", "hold", "stage", "launch", "give", "conduct", "take", "open", "set"}
 )
 
 
@@ -392,6 +392,14 @@ def _verb_of_happening(noun: Token) -> int:
     ):
         return verb.i
     return noun.i
+
+
+def _in_phrase(verb: Token, child: Token) -> bool:
+    """Whether ``child`` says which event ``verb`` names: its object or complement,
+    and what a failing or refusing verb did not do ("failed to reconfirm")."""
+    if child.dep_ == "xcomp":
+        return verb.lemma_.lower() in lx.REFUSAL_VERBS
+    return child.dep_ in _PHRASE_DEPS
 
 
 def _trigger_phrase(tok: Token) -> str:
@@ -433,7 +441,7 @@ def _trigger_phrase(tok: Token) -> str:
     # "sided with the rebels"
     for child in tok.rights:
         # the phrase must go on right after the verb (or take in its particle)
-        if child.i < end or child.left_edge.i > end or child.dep_ not in _PHRASE_DEPS:
+        if child.i < end or child.left_edge.i > end or not _in_phrase(tok, child):
             continue
         if child.dep_ == "prep":
             if child.lower_ not in _PHRASE_PREPS or any(

@@ -627,7 +627,7 @@ class TriggerRules:
         "appeared in court", "takes effect", "taken into custody"."""
         if lemma == "eliminate" and self._out_of_a_contest(tok, objs):
             return "SportEvent"
-        if lemma == "post" and _on_a_platform(tok):
+        if lemma == "post" and (_on_a_platform(tok) or _posted_media(tok, objs)):
             return "OtherEvent"
         if lemma == "appear" and _before_a_court(tok):
             return "LegalAction"
@@ -644,6 +644,9 @@ class TriggerRules:
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
         if "custody" in into:
             return "Arrest"
+        if any(o.lower_ == "custody" and _has_prep(o, "of") for o in objs):
+            # "agents took custody of three men"; not a parent's custody
+            return "Arrest" if _by_enforcers(tok, self.r.subject(tok)) else None
         to = {o.lower_ for o in prep_objects(tok, ("to",))}
         return "HealthEvent" if to & lx.CARE_PLACES else None  # "taken to hospital"
 
@@ -867,6 +870,14 @@ class TriggerRules:
             o.lemma_.lower() in lx.WORK_NOUNS for o in objs
         ):
             return "Launch"  # "the band released a new album"
+        if (
+            tok.lemma_.lower() == "release"
+            and tok.tag_ in ("VBD", "VBN")
+            and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in lx.SOFTWARE_NOUNS for o in objs
+            )
+        ):
+            return "Launch"  # "the maker released a patch"; done, not "will if …"
         return None
 
     def _someone(self, obj: Token) -> bool:
@@ -981,6 +992,44 @@ class TriggerRules:
     ) -> str | None:
         """ "recovered his body"; not "recovered the costs"."""
         return _found_dead(tok, objs, subj)
+
+    def _broadcasting(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the show aired on Sunday", "the club tweeted a photo": a work shown or
+        a message put out, done ('"…," she tweeted' too: a tweet is put out, and
+        its words are the claim); not what airs every week ("the show airs on
+        Sundays"), "screened passengers" nor "aired their grievances"."""
+        if tok.tag_ not in ("VBD", "VBN"):
+            return None
+        lemma = tok.lemma_.lower()
+        works = [*objs, *([subj] if subj else [])]
+        if lemma == "screen" and not any(
+            o.lemma_.lower() in lx.WORK_NOUNS for o in works
+        ):
+            return None
+        if lemma == "air" and any(o.lemma_.lower() in lx.AIRED_VIEWS for o in works):
+            return None  # "residents aired their grievances": said, not shown
+        return lx.VERB_TRIGGERS[lx.LEMMA_MENDS.get(lemma, lemma)]
+
+    def _policing(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "agents inspected the vessel", "a drug ring was busted", "the coast
+        guard intercepted a boat": police work, done; not "inspectors inspect
+        kitchens" (a habit), "busted a myth" nor "the ball was intercepted"."""
+        if tok.tag_ not in ("VBD", "VBN"):
+            return None
+        lemma = tok.lemma_.lower()
+        kind = lx.VERB_TRIGGERS[lemma]
+        done_to = [o for o in objs if o.dep_ == "dobj"]
+        if subj is not None and subj.dep_ == "nsubjpass":
+            done_to.append(subj)
+        if lemma == "bust" and any(
+            o.lemma_.lower() in lx.CRIME_RINGS or self._human(o) for o in done_to
+        ):
+            return kind
+        return kind if _by_enforcers(tok, subj) else None
 
     def _landing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "the rover landed on Mars"; not "the plane landed" nor "landed a job"."""
@@ -1881,6 +1930,11 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "play": TriggerRules._playing,
     "force": TriggerRules._displacement,
     "gather": TriggerRules._gathering,
+    **dict.fromkeys(
+        ["air", "broadcast", "televise", "screen", "tweet", "retweet"],
+        TriggerRules._broadcasting,
+    ),
+    **dict.fromkeys(["bust", "intercept", "inspect", "frisk"], TriggerRules._policing),
 }
 
 _NounRule = Callable[["TriggerRules", Token, str], str | None]
@@ -2010,6 +2064,35 @@ def _on_a_platform(tok: Token) -> bool:
         if place.lower_ in lx.PLATFORMS or {"social", "media"} <= words:
             return True
     return False
+
+
+def _by_enforcers(verb: Token, subj: Token | None) -> bool:
+    """Whether police, agents or officers did it: "agents inspected the boat",
+    "was intercepted by the navy", "Tarsk police took custody of …"."""
+    doers = [subj] if subj is not None and subj.dep_ == "nsubj" else []
+    doers += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # and the words a name is told by: "Tarsk Security (TS) Special Agents"
+    doers += [c for d in doers for c in d.children if c.dep_ == "appos"]
+    return any(
+        d.lemma_.lower() in lx.ENFORCERS
+        or d.lower_ in lx.ENFORCERS
+        or any(c.lower_ in lx.ENFORCERS for c in d.lefts)
+        for d in doers
+    )
+
+
+def _posted_media(tok: Token, objs: list[Token]) -> bool:
+    """ "posted a video of the goal", "a photo was posted": a post, done; not
+    "posted a loss" (a result) nor "will post updates"."""
+    return tok.tag_ in ("VBD", "VBN") and any(
+        o.lower_ in lx.POSTED_MEDIA for o in objs if o.dep_ != "pobj"
+    )
 
 
 def _breaks_out(tok: Token) -> bool:

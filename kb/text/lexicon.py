@@ -434,6 +434,13 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["finish"], "SportsMatch"),
     **dict.fromkeys(["found", "co-found"], "OtherEvent"),
     **dict.fromkeys(["adopt"], "Vote"),
+    # a work shown or a message put out: each only as a deed done (``triggers``)
+    **dict.fromkeys(["air", "broadcast", "televise", "screen"], "Launch"),
+    **dict.fromkeys(["tweet", "retweet"], "OtherEvent"),
+    # police work: each only done, by the police or on a ring (``triggers``)
+    **dict.fromkeys(["bust"], "Arrest"),
+    **dict.fromkeys(["intercept"], "Capture"),
+    **dict.fromkeys(["inspect", "frisk"], "OtherEvent"),
 }
 # What a business that fails "went": "went bankrupt", "went under"; and what it
 # "went into": "went into administration".
@@ -536,7 +543,7 @@ LANDING_CRAFT = frozenset(
     """probe rover lander spacecraft craft capsule module""".split()
 )
 # Words a spaCy lemma gets wrong, mended for trigger lookup: "fined" gives "fin".
-LEMMA_MENDS = {"fin": "fine", "premier": "premiere"}
+LEMMA_MENDS = {"fin": "fine", "premier": "premiere", "retweete": "retweet"}
 # ... and for cue lookup: "hoped" gives "hop", "lambasted" gives "lambast" (apart
 # from LEMMA_MENDS: the event rules read "is hoping to" on their own)
 CUE_LEMMA_MENDS = {"hop": "hope", "lambast": "lambaste"}
@@ -880,6 +887,17 @@ RACE_MODIFIERS = frozenset(
 POLICE_WORDS = frozenset(
     """police prosecutor prosecutors court courts judge fbi detective detectives officers
     attorney investigators""".split()
+)
+# Who searches, stops and seizes: "agents inspected the boat", "the coast guard
+# intercepted a speedboat" (beside ``POLICE_WORDS``, who also judge).
+ENFORCERS = POLICE_WORDS | frozenset(
+    """agent agents officer customs guard guards coastguard inspector inspectors
+    deputies deputy troopers trooper authorities navy sheriff marshals""".split()
+)
+# What police break up when they bust it: "a drug ring was busted".
+CRIME_RINGS = frozenset(
+    """ring rings gang gangs network networks operation operations lab labs cartel
+    cell cells racket rackets brothel brothels den dens""".split()
 )
 # Who is exchanged when an exchange is of prisoners.
 EXCHANGED = frozenset(
@@ -1555,6 +1573,22 @@ WORK_NOUNS = frozenset(
     show shows series play plays opera documentary painting poem track memoir
     musical sitcom drama episode ep ship vessel tanker ferry yacht boat drug
     vaccine medicine satellite rover spacecraft racehorse horse""".split()
+)
+# What people air when they speak their minds: "aired their grievances".
+AIRED_VIEWS = frozenset(
+    """grievance grievances concern concerns view views complaint complaints
+    frustration frustrations opinion opinions doubt doubts worry worries anger
+    criticism""".split()
+)
+# Software a maker puts out, whose release is a launch: "released a patch".
+SOFTWARE_NOUNS = frozenset(
+    """patch patches fix fixes firmware software upgrade upgrades update updates
+    hotfix""".split()
+)
+# What is posted online as a post, not as a result: "posted a video".
+POSTED_MEDIA = frozenset(
+    """image images photo photos photograph photographs picture pictures video
+    videos clip clips footage selfie selfies message messages""".split()
 )
 # What a national side does in a match report, as the verb it is the subject or the
 # object of: "Norway beat Austria", "Peru drew with Chile".
