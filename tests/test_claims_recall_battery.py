@@ -144,9 +144,9 @@ _FOUND = [
     ),
     # railing against, bragging or boasting about something
     _c(
-        "Ana Obi has railed against the special fees that burden small farmers.",
+        "Ana Obi has railed against the new tolls that hurt lorry drivers.",
         "Ana Obi",
-        "the special fees that burden small farmers",
+        "the new tolls that hurt lorry drivers",
     ),
     _c(
         "Tomas Brandt railed against the new toll on the coast road.",

@@ -216,8 +216,8 @@ _CASES = [
         ["Varda"],
     ),
     pytest.param(
-        "Critics loved the third Showtime series.",
-        ["Showtime"],
+        "Critics loved the third Kellan TV series.",
+        ["Kellan TV"],
         [],
         [],
         [],
@@ -366,8 +366,8 @@ _CASES = [
         [],
     ),
     (
-        "Fighting spread across the Upper Varda region. Thousands fled Upper "
-        "Varda on foot.",
+        "Floods covered much of the Upper Varda region. Farmers left Upper "
+        "Varda by boat.",
         [],
         ["Upper Varda region"],
         ["Upper Varda"],
@@ -530,16 +530,16 @@ _CASES = [
         marks=_gap("a sentence-initial singular noun the NER calls a person"),
     ),
     pytest.param(
-        "The Varda Post and Courier newspaper reported the verdict.",
-        ["Varda Post and Courier"],
+        "The Varda Star and Herald daily printed the ruling.",
+        ["Varda Star and Herald"],
         [],
         [],
         [],
         marks=_gap("a name with 'and' in it is split by the NER"),
     ),
     pytest.param(
-        "A tip led Forest Hill police officers to the room.",
-        ["Forest Hill police"],
+        "A call brought Orlen Vale police officers to the warehouse.",
+        ["Orlen Vale police"],
         [],
         [],
         [],

@@ -74,17 +74,17 @@ _DATES_FIXED: list[tuple[str, str | None, str]] = [
         "2023-04",
     ),
     (
-        "Kellan rebels seized Orlen in August 2016. The next year, the rebels "
-        "released two videos of the hostages.",
+        "Kellan rebels occupied the Orlen mine in March 2018. The next year, the "
+        "rebels released the captured miners.",
         "released",
-        "2017",
+        "2019",
     ),
     # a clause of time that a date introduces: "on Jan. 20, when …"
     (
-        "Maria Lopez will leave the Orlen cabinet on Jan. 20, when the new "
-        "president is inaugurated.",
+        "Maria Lopez will step down from the Orlen board on March 3, when the new "
+        "governor is inaugurated.",
         "inaugurated",
-        "2026-01-20",
+        "2026-03-03",
     ),
     (
         "Kellan troops will leave Orlen on July 1, when the ceasefire is signed.",
@@ -103,9 +103,9 @@ _DATES_FIXED: list[tuple[str, str | None, str]] = [
         "2025-07-04",
     ),
     (
-        "The Orlen court fixed the date of the trial, which is expected to begin "
+        "The Orlen court fixed a date for the hearing, which is expected to open "
         "on Sept. 8.",
-        "trial",
+        "hearing",
         "2025-09-08",
     ),
     # a narrative carried on: "yesterday" and "afternoon", tagged apart, are one
@@ -154,10 +154,10 @@ _DATES_KEPT: list[tuple[str, str | None, str]] = [
         "2025-06-09",
     ),
     (
-        "Maria Lopez will represent herself at the trial, which is scheduled to "
-        "begin Jan. 3.",
+        "Tomas Brandt has hired two new lawyers for his fraud trial, which is set "
+        "to start on Feb. 9.",
         "trial",
-        "2026-01-03",
+        "2026-02-09",
     ),
     (
         "The fighting stopped on Sunday, when Varda and Orlen signed a truce.",
@@ -181,8 +181,8 @@ _DATES_KEPT: list[tuple[str, str | None, str]] = [
         "2025-06-13",
     ),
     (
-        "In addition to its order of 30 jets on Wednesday, Kellan Airlines "
-        "announced an order of 50 jets on Monday.",
+        "After its purchase of 12 ferries on Wednesday, Orlen Shipping announced "
+        "an order for 40 tugboats on Monday.",
         "announced",
         "2025-06-09",
     ),
@@ -282,7 +282,7 @@ _NOT_DATES: list[tuple[str, str, str]] = [
 _PLACES_KEPT: list[tuple[str, str, str]] = [
     # a measure beside a measure is no description of someone
     (
-        "The quake hit at a depth of 15 kilometres, about 25 kilometres south-east "
+        "The quake struck 40 kilometres below ground, some 12 kilometres north "
         "of Orlen City, on Monday.",
         "quake",
         "Orlen City",

@@ -1,6 +1,6 @@
 """One event is one event, whatever words tell it: said twice, a verb and its noun,
 a general word and a specific one ("a deal" and "acquired"), a light verb and the
-event it takes ("launched a rescue mission"); and two events stay two: two quakes
+event it takes ("mounted an offensive"); and two events stay two: two quakes
 on two dates, two defendants' trials, "also", "again", "another". Invented
 sentences, published on Thursday, 12 June 2025; each case's result was written
 down before the extractor was run (trained English pipeline, slow)."""
@@ -160,7 +160,8 @@ _ONE_EVENT = [
     ),
     # a light verb and the event it takes
     (
-        "Varda police launched a rescue mission on Monday to free two hostages.",
+        "Mountain guides launched a rescue mission on Monday to reach two trapped "
+        "climbers.",
         "launched",
         "mission",
     ),

@@ -80,7 +80,11 @@ _DEEDS = [
         "Launch",
     ),
     # a post online
-    _event("The Varda club posted an image of its new coach.", "posted", "OtherEvent"),
+    _event(
+        "The Varda choir posted pictures of its spring concert.",
+        "posted",
+        "OtherEvent",
+    ),
     _event("Maria Lopez posted a video of the rescue.", "posted", "OtherEvent"),
     _event(
         "The Tarsk police posted photos of the two suspects.", "posted", "OtherEvent"
@@ -114,7 +118,7 @@ _DEEDS = [
         "Police intercepted the van on the road to Orlen.", "intercepted", "Capture"
     ),
     _event(
-        "Agents inspected the vessel and found a hidden compartment.",
+        "Officers inspected the lorry and seized forty boxes of cigarettes.",
         "inspected",
         "OtherEvent",
     ),
@@ -132,13 +136,13 @@ _DEEDS = [
         "inspected",
         "OtherEvent",
     ),
-    _event("Federal agents took custody of three men in Varda.", "took", "Arrest"),
+    _event("Border guards took custody of a smuggler near Varda.", "took", "Arrest"),
     _event(
         "The sheriff took custody of the suspect after the chase.", "took", "Arrest"
     ),
     _event("Tarsk police took custody of the drugs and the boat.", "took", "Arrest"),
     _event(
-        "Tarsk Border Investigations (TBI) Special Agents took custody of two men.",
+        "Varda Maritime Enforcement (VME) Customs Officers took custody of a skipper.",
         "took",
         "Arrest",
     ),
@@ -146,10 +150,10 @@ _DEEDS = [
 
 # (text, the phrase the event's label must hold): the words that say which deed
 _PHRASES = [
-    ("The thieves set fire to the van in a side street.", "set fire"),
+    ("The arsonists set fire to a barn outside Orlen.", "set fire"),
     ("Rioters set fire to a police car in Varda.", "set fire"),
     ("Youths set fire to the bins outside the Tarsk school.", "set fire"),
-    ("Orlen rolled past Varda, 45-17, on Tuesday night.", "rolled past"),
+    ("The Orlen Foxes rolled past the Varda Rams 31-10 on Sunday.", "rolled past"),
     pytest.param(
         "Tarsk cruised past Kellan 3-0 on Saturday.",
         "cruised past",
@@ -158,7 +162,10 @@ _PHRASES = [
         ),
     ),
     ("The Varda Hawks raced past the Orlen Owls 98-80 on Monday.", "raced past"),
-    ("Last Friday, the Senate failed to confirm Maria Lopez.", "failed to confirm"),
+    (
+        "On Thursday, the Tarsk assembly failed to confirm Maria Lopez as judge.",
+        "failed to confirm",
+    ),
     ("On Tuesday, the council failed to pass the budget.", "failed to pass"),
     (
         "On Monday, the Varda assembly refused to ratify the treaty.",

@@ -396,7 +396,7 @@ def _verb_of_happening(noun: Token) -> int:
 
 def _in_phrase(verb: Token, child: Token) -> bool:
     """Whether ``child`` says which event ``verb`` names: its object or complement,
-    and what a failing or refusing verb did not do ("failed to reconfirm")."""
+    and what a failing or refusing verb did not do ("failed to ratify")."""
     if child.dep_ == "xcomp":
         return verb.lemma_.lower() in lx.REFUSAL_VERBS
     return child.dep_ in _PHRASE_DEPS

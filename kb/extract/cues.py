@@ -18,6 +18,8 @@ __all__ = [
     "is_quote_cue",
     "made_clear",
     "object_content",
+    "passive_participle",
+    "put_it",
     "reporting_cue",
     "second_cue",
     "shown",
@@ -331,6 +333,10 @@ def _faulted(cue: Token, rights: list[Token]) -> SpacySpan | None:
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None
+    if any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lx.ARMED_LEMMAS for c in cue.children
+    ):
+        return None  # "gunmen attacked the bus as a warning": an assault
     if not any(_a_fault(c) for c in (*rights, *obj.rights) if c.i > obj.i):
         return None
     return _completed(cue, obj.left_edge.i, rights, obj)

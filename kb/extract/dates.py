@@ -316,8 +316,8 @@ class DateContext:
                 if dated is not None:
                     clauses += [c for c in dated.children if c.dep_ == "advcl"]
                 for verb in filter(_when_clause, clauses):
-                    # read in the tense of the date's own verb: "will leave on
-                    # Jan. 20, when she is sworn in" is next January
+                    # read in the tense of the date's own verb: "will step down
+                    # on May 2, when her successor is sworn in" is next May
                     value = self._value(ent, tense(dated or verb))
                     if value is not None:
                         found.append((verb, value))
@@ -363,7 +363,7 @@ def _when_clause(verb: Token) -> bool:
 
 def _start_clause(clause: Token) -> list[Token]:
     """The verbs of a clause that says a thing starts, down through what it is
-    set or due to do ("which is scheduled to begin", "that is due to open"); none
+    set or due to do ("that is set to start", "which is due to open"); none
     for a clause of anything else."""
     chain = [clause]
     for _ in range(2):
@@ -842,7 +842,7 @@ def _another_clauses(ent: SpacySpan, verb: Token) -> bool:
 def _own_clause(verb: Token) -> bool:
     """A clause that describes a noun with a deed of its own: "who had robbed a
     bank", "founded in 1950"; not a participle of what the noun is doing then
-    ("gunmen wearing uniforms", "a train pulling into a station"), which the
+    ("protesters carrying banners", "a ferry leaving the harbour"), which the
     parser often hangs on the wrong noun."""
     return verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN"
 

@@ -149,7 +149,7 @@ def _same(cl: Cluster, m: Mention) -> bool:
     if m.kind == cl.kind == "Group":
         return _group_stem(a) == _group_stem(b)
     if m.kind == "Location":
-        # "Kordofan" or "Upper Kordofan" after "the Upper Kordofan region"
+        # "Varda" or "Upper Varda" after "the Upper Varda region"
         words = b.split()
         bare = [w for w in words if w not in REGION_WORDS]
         if "city" in words or len(bare) == len(words):

@@ -263,8 +263,8 @@ class _EventRules:
         self, tok: Token, verb: Token, noun: Token | None
     ) -> DateValue | None:
         """The event's date from its own sentence: the date that introduces the
-        verb's clause with "when" ("leave on Jan. 20, when the president is
-        inaugurated"), when a clause says the noun's event started, a date in the
+        verb's clause with "when" ("step down on May 2, when her successor is
+        sworn in"), when a clause says the noun's event started, a date in the
         noun's phrase or counted from the verb's when it is set a span apart, else
         the verb's."""
         clause = self.whens.get(verb.i)
@@ -496,7 +496,7 @@ def _in_description(path: list[Token]) -> bool:
 def _describes_another(tok: Token) -> bool:
     """A description set beside a name, an apposition that is no name itself:
     "Lopez, the mayor of Orlen, was attacked in Tarsk", "in Tarsk, the capital of
-    Varda" (not "at a depth of 15 km, about 25 km south of Orlen", where the parser
+    Varda" (not "40 km below ground, some 12 km north of Orlen", where the parser
     hangs a measure beside a measure). Not a clause on a noun: "hostages held in
     Varda were released" were released there too."""
     return tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN"
@@ -561,7 +561,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     """The event of the light verb that takes ``tok``'s event as its object
-    ("launched a rescue mission", "the launch of a campaign"), which is that
+    ("mounted an offensive", "the launch of a campaign"), which is that
     event and takes its type; None when no event is that verb's alone."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of":

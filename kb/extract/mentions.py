@@ -164,13 +164,14 @@ def _office_of_a_title(ent: SpacySpan) -> bool:
     Marine Biology", "Housing" of "the Housing Secretary": a part of a title or the
     field of a degree, not a name."""
     doc = ent.doc
-    if len(ent) > 2 or ent.start < 2:
+    if len(ent) > 2:
         return False
-    before, prep = doc[ent.start - 2].lower_, doc[ent.start - 1].lower_
-    if (prep, before) in (("of", t) for t in _TITLES_OF_OFFICES):
-        return True
-    if prep == "in" and before in lx.STUDY_NOUNS:
-        return True
+    if ent.start >= 2:  # "the Housing Secretary" may open the text
+        before, prep = doc[ent.start - 2].lower_, doc[ent.start - 1].lower_
+        if (prep, before) in (("of", t) for t in _TITLES_OF_OFFICES):
+            return True
+        if prep == "in" and before in lx.STUDY_NOUNS:
+            return True
     after = doc[ent.end] if ent.end < len(doc) else None
     return (
         after is not None

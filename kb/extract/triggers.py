@@ -645,7 +645,7 @@ class TriggerRules:
         if "custody" in into:
             return "Arrest"
         if any(o.lower_ == "custody" and _has_prep(o, "of") for o in objs):
-            # "agents took custody of three men"; not a parent's custody
+            # "officers took custody of a suspect"; not a parent's custody
             return "Arrest" if _by_enforcers(tok, self.r.subject(tok)) else None
         to = {o.lower_ for o in prep_objects(tok, ("to",))}
         return "HealthEvent" if to & lx.CARE_PLACES else None  # "taken to hospital"
@@ -1003,7 +1003,7 @@ class TriggerRules:
         if tok.tag_ not in ("VBD", "VBN"):
             return None
         lemma = tok.lemma_.lower()
-        works = [*objs, *([subj] if subj else [])]
+        works = [*objs, *([subj] if subj is not None else [])]
         if lemma == "screen" and not any(
             o.lemma_.lower() in lx.WORK_NOUNS for o in works
         ):
@@ -1015,7 +1015,7 @@ class TriggerRules:
     def _policing(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "agents inspected the vessel", "a drug ring was busted", "the coast
+        """ "officers inspected the lorry", "a drug ring was busted", "the coast
         guard intercepted a boat": police work, done; not "inspectors inspect
         kitchens" (a habit), "busted a myth" nor "the ball was intercepted"."""
         if tok.tag_ not in ("VBD", "VBN"):
@@ -2077,7 +2077,7 @@ def _by_enforcers(verb: Token, subj: Token | None) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    # and the words a name is told by: "Tarsk Security (TS) Special Agents"
+    # and the words a name is told by: "Varda Maritime Enforcement (VME) Customs Officers"
     doers += [c for d in doers for c in d.children if c.dep_ == "appos"]
     return any(
         d.lemma_.lower() in lx.ENFORCERS

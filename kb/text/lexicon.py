@@ -889,8 +889,11 @@ POLICE_WORDS = frozenset(
     attorney investigators""".split()
 )
 # Who searches, stops and seizes: "agents inspected the boat", "the coast guard
-# intercepted a speedboat" (beside ``POLICE_WORDS``, who also judge).
-ENFORCERS = POLICE_WORDS | frozenset(
+# intercepted a speedboat": the police words without those who judge or plead
+# ("the family court took custody of the children" is no arrest).
+ENFORCERS = POLICE_WORDS - frozenset(
+    "prosecutor prosecutors court courts judge attorney".split()
+) | frozenset(
     """agent agents officer customs guard guards coastguard inspector inspectors
     deputies deputy troopers trooper authorities navy sheriff marshals""".split()
 )
