@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kb.errors import InputError
-from kb.ingest.metadata import is_http_url, parse_date_field
+from kb.ingest.metadata import FIELD_KEYS, is_http_url, parse_date_field
 from kb.ingest.normalize import Items, _article, _clean_field, normalize_text
 from kb.text.dates import date_line, find_dateline
 
@@ -159,22 +159,12 @@ def _yaml_fields(block: str, origin: str) -> dict[str, object]:
     return found if isinstance(found, dict) else {}
 
 
-#: front matter keys that name each Article field, first found wins
-_FRONT_KEYS = {
-    "title": ("title", "headline"),
-    "published": ("date", "published", "pubdate", "datepublished"),
-    "url": ("url", "link", "canonical_url"),
-    "source": ("source", "publisher"),
-    "language": ("language", "lang"),
-}
-
-
 def _article_fields(fields: dict[str, object], origin: str) -> dict[str, str | None]:
     """Article fields from front matter; a date must be one (ISO 8601, an e-mail
     style date-time, or a day with its year), a URL an http(s) one."""
     lowered = {str(k).lower(): v for k, v in fields.items()}
     meta: dict[str, str | None] = {}
-    for field_name, keys in _FRONT_KEYS.items():
+    for field_name, keys in FIELD_KEYS.items():
         value = next((lowered[k] for k in keys if lowered.get(k) is not None), None)
         if isinstance(value, date | datetime):
             value = value.isoformat()  # YAML reads 2023-03-12 as a date
