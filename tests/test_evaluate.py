@@ -25,8 +25,11 @@ from kb.evaluate.brat import GoldAttribution, parse_ann, span_text
 from kb.evaluate.corenlp import Parse
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
 from kb.evaluate.cues import cue_type
-from kb.evaluate.gold import read_gold_set
+from kb.evaluate.devset import DevReport
+from kb.evaluate.gold import GoldArticle, read_gold_set
+from kb.evaluate.graph import read_graph
 from kb.evaluate.match import lenient, pair_up, strict
+from kb.evaluate.report import format_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BRAT = ROOT / "tests" / "data" / "brat"
@@ -322,3 +325,42 @@ def test_attributions_option_extracts_intentions_for_brat_gold(
         cli, ["evaluate", str(FLAT), "--attributions", "statement,wish"]
     )
     assert bad.exit_code == 2 and "unknown attribution type 'wish'" in bad.stderr
+
+
+def _dated_gold(tmp_path: Path) -> GoldArticle:
+    gold = {"article": "tarsk.txt", "published": "2026-10-05", "dates": ["2026-10-05"]}
+    gold |= {kind: [] for kind in ("actors", "locations", "claims", "events")}
+    return GoldArticle(tmp_path / "tarsk.txt", gold)
+
+
+def test_verbose_report_says_when_the_article_was_read_without_its_date(
+    tmp_path: Path,
+) -> None:
+    # the gold dates a .txt article that kb read undated: "missed dates" alone
+    # sent the user looking at extraction
+    article = _dated_gold(tmp_path)
+    graph = Graph().parse(
+        data="<https://w3id.org/newskb/id/article/t-1> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/newskb/ontology#Article> .",
+        format="nt",
+    )
+    report = DevReport(tmp_path, articles=1)
+    report.add(article, read_graph(graph))
+    text = format_text(report, verbose=True)
+    assert "note: the gold says published 2026-10-05 but kb read no date" in text
+    assert report.as_json()["notes"]["tarsk.txt"]
+    assert "note:" not in format_text(report)  # only with -v
+
+
+def test_no_note_when_the_article_is_dated_as_the_gold_says(tmp_path: Path) -> None:
+    graph = Graph().parse(
+        data="<https://w3id.org/newskb/id/article/t-1> "
+        '<http://schema.org/datePublished> "2026-10-05T08:00:00Z" .',
+        format="nt",
+    )
+    found = read_graph(graph)
+    assert found.published == ["2026-10-05T08:00:00Z"]
+    report = DevReport(tmp_path, articles=1)
+    report.add(_dated_gold(tmp_path), found)
+    assert report.notes == {}

@@ -46,6 +46,8 @@ class DevReport:
     rows: list[dict[str, Any]] = field(default_factory=list)
     #: article -> claims and events that match no gold, numbers and dates missed
     unmatched: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    #: article -> why some misses may not be extraction's: its date as read
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def overall_f1(self) -> float:
@@ -69,6 +71,9 @@ class DevReport:
         self._add_ratios(article, found, results)
         self.rows.append(row)
         self.unmatched[article.name] = unmatched(found, article.gold)
+        note = _published_note(article.gold.get("published"), found.published)
+        if note:
+            self.notes[article.name] = [note]
 
     def _add_ratios(
         self, article: GoldArticle, found: Found, results: dict[str, KindResult]
@@ -106,7 +111,28 @@ class DevReport:
             "overall_f1": self.overall_f1,
             "per_article": self.rows,
             "unmatched": self.unmatched,
+            "notes": self.notes,
         }
+
+
+def _published_note(gold: str | None, found: list[str]) -> str | None:
+    """Why the gold's dates may be missed: the article, as kb read it, is not
+    dated as the gold says, and relative dates resolve against its own date.
+
+    >>> _published_note("2026-10-05", ["2026-10-05T08:00:00Z"]) is None
+    True
+    >>> print(_published_note("2026-10-05", []))
+    the gold says published 2026-10-05 but kb read no date in the article; "on Monday" resolves against the article's own date: give it one (a JSON 'published' field, front matter 'date:', an HTML date tag, or a dateline with its year)
+    """
+    if not gold or any(p.startswith(gold) for p in found):
+        return None
+    read = f"the date {', '.join(found)}" if found else "no date"
+    return (
+        f"the gold says published {gold} but kb read {read} in the article; "
+        '"on Monday" resolves against the article\'s own date: give it one (a JSON '
+        "'published' field, front matter 'date:', an HTML date tag, or a dateline "
+        "with its year)"
+    )
 
 
 def _row(kind: str, r: KindResult) -> dict[str, Any]:
