@@ -425,6 +425,21 @@ def test_bad_json_records(tmp_path: Path, record: str, fragment: str) -> None:
     assert "\n" not in message
 
 
+def test_a_text_file_of_links_alone_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # read as an article it gave a graph with no node, and no word of why
+    path = write(
+        tmp_path,
+        "reading-list.txt",
+        "https://news.example.org/1\r\n\r\n http://x.example/2\n",
+    )
+    message = str(error_for(path))
+    assert message.startswith(f"{path}: only 2 links, no article text")
+    assert "save each page and give kb the .html files" in message
+    # a link inside an article's text is no reading list
+    text = "Maria Lopez wrote at https://news.example.org/1 that Tarsk will vote.\n"
+    assert only(write(tmp_path, "a.txt", text)).text == text.strip()
+
+
 # ---------------------------------------------------------------- bytes and files
 
 

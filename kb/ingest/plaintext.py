@@ -23,8 +23,25 @@ _NOT_HEADLINE_END = tuple(".,;:!…—–-")
 
 
 def _read_text(text: str, origin: str) -> Items:
+    _refuse_a_list_of_links(text, origin)
     title, body = split_headline(text)
     yield _article(body, origin, title=title)
+
+
+def _refuse_a_list_of_links(text: str, origin: str) -> None:
+    """A text of nothing but http(s) URLs is a reading list, not an article: read as
+    one, it gave a graph with no node and no word of why.
+
+    :raises InputError: naming the file and what to give kb instead.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and all(is_http_url(line) for line in lines):
+        links = f"{len(lines)} link{'s' if len(lines) > 1 else ''}"
+        raise InputError(
+            f"{origin}: only {links}, no article text; kb fetches no pages itself: "
+            "save each page and give kb the .html files",
+            origin=origin,
+        )
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
