@@ -223,6 +223,36 @@ def test_a_gold_file_naming_a_missing_article(tmp_path: Path) -> None:
         read_gold_set(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ('"actors": [{"name": ["Kellan Orlen"]}]', 'actors[0] has no "names" (it has'),
+        (
+            '"claims": [{"claimant": "Kellan Orlen", "keywords": ["the port"]}]',
+            'claims[0] "claimant" is str, not a list of strings',
+        ),
+        ('"events": [{"trigger": ["voted"]}]', 'events[0] has no "triggers"'),
+        ('"locations": "Tarsk"', '"locations" must be a list of objects, not str'),
+        ('"locations": ["Tarsk"]', "locations[0] must be an object"),
+    ],
+)
+def test_a_gold_item_the_scorer_cannot_read_exits_2_naming_it(
+    tmp_path: Path, runner: CliRunner, items: str, message: str
+) -> None:
+    # a slip in a hand-made gold file was a KeyError traceback, and a string
+    # where a list belongs was matched letter by letter
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Kellan Orlen said so.\n")
+    gold = tmp_path / "gold" / "a.gold.json"
+    gold.write_text(f'{{"article": "a.txt", {items}}}')
+    with pytest.raises(InputError, match="GOLD-GUIDE.md"):
+        read_gold_set(tmp_path)
+    result = runner.invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{gold}: {message}" in result.stderr
+
+
 # ------------------------------------------------------------------ with the model
 @pytest.mark.slow
 def test_brat_folder_end_to_end(runner: CliRunner) -> None:
