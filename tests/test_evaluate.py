@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kb.cli import cli
 from kb.errors import InputError, UsageError
@@ -27,7 +27,7 @@ from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_documen
 from kb.evaluate.cues import cue_type
 from kb.evaluate.devset import DevReport
 from kb.evaluate.gold import GoldArticle, read_gold_set
-from kb.evaluate.graph import read_graph
+from kb.evaluate.graph import Found, FoundEvent, read_graph
 from kb.evaluate.match import lenient, pair_up, strict
 from kb.evaluate.report import format_text
 
@@ -394,3 +394,27 @@ def test_no_note_when_the_article_is_dated_as_the_gold_says(tmp_path: Path) -> N
     report = DevReport(tmp_path, articles=1)
     report.add(_dated_gold(tmp_path), found)
     assert report.notes == {}
+
+
+def test_verbose_report_says_which_details_a_matched_event_lacks(
+    tmp_path: Path,
+) -> None:
+    # "event_place 0.0" alone did not say which event lacked what
+    article = _dated_gold(tmp_path)
+    article.gold["events"] = [
+        {
+            "triggers": ["voted"],
+            "place": ["Tarsk"],
+            "date": "2026-10-05",
+            "participants": ["Tarsk council"],
+        }
+    ]
+    voted = FoundEvent(URIRef("urn:e"), ["voted"], [], ["Kellan Orlen"], [])
+    report = DevReport(tmp_path, articles=1)
+    report.add(article, Found(events=[voted], published=["2026-10-05"]))
+    assert report.unmatched["tarsk.txt"]["event_details_missed"] == [
+        "voted: place ['Tarsk'] (found none); date 2026-10-05 (found none); "
+        "participants ['Tarsk council'] (found ['Kellan Orlen'])"
+    ]
+    assert '    event details missed: ["voted: place' in format_text(report, True)
+    assert "wrong" not in json.dumps(report.rows)  # the dev scorer's rows as they were

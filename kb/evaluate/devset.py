@@ -71,6 +71,7 @@ class DevReport:
         self._add_ratios(article, found, results)
         self.rows.append(row)
         self.unmatched[article.name] = unmatched(found, article.gold)
+        self.unmatched[article.name]["event_details_missed"] = results["events"].wrong
         note = _published_note(article.gold.get("published"), found.published)
         if note:
             self.notes[article.name] = [note]
