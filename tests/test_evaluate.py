@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from kb.evaluate.brat import GoldAttribution, parse_ann, span_text
 from kb.evaluate.corenlp import Parse
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
 from kb.evaluate.cues import cue_type
-from kb.evaluate.devset import DevReport
+from kb.evaluate.devset import DevReport, evaluate_gold_set
 from kb.evaluate.gold import GoldArticle, read_gold_set
 from kb.evaluate.graph import Found, FoundEvent, read_graph
 from kb.evaluate.match import lenient, pair_up, strict
@@ -418,3 +420,40 @@ def test_verbose_report_says_which_details_a_matched_event_lacks(
     ]
     assert '    event details missed: ["voted: place' in format_text(report, True)
     assert "wrong" not in json.dumps(report.rows)  # the dev scorer's rows as they were
+
+
+def _two_article_gold_set(folder: Path) -> Path:
+    (folder / "gold").mkdir()
+    (folder / "articles").mkdir()
+    for stem in ("a", "b"):
+        (folder / "articles" / f"{stem}.txt").write_text("Kellan Orlen said so.\n")
+        (folder / "gold" / f"{stem}.gold.json").write_text(
+            json.dumps({"article": f"{stem}.txt"})
+        )
+    return folder
+
+
+def test_a_gold_set_run_ticks_a_progress_bar_for_each_article(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a large set extracted for minutes with nothing on stderr
+    import kb.cli.options
+    import kb.evaluate.devset
+
+    folder = _two_article_gold_set(tmp_path)
+    monkeypatch.setattr(kb.evaluate.devset, "_export", lambda a, m: "not exported")
+    totals: list[int] = []
+    ticks: list[int] = []
+
+    @contextmanager
+    def progress(total: int) -> Iterator[Callable[[], None]]:
+        totals.append(total)
+        yield lambda: ticks.append(1)
+
+    report = evaluate_gold_set(folder, progress=progress)
+    assert (report.articles, totals, len(ticks)) == (2, [2], 2)
+    # off a terminal the CLI writes a line now and then, as kb export does
+    monkeypatch.setattr(kb.cli.options, "PROGRESS_LINES_MIN_ARTICLES", 1)
+    monkeypatch.setattr(kb.cli.options, "PROGRESS_EVERY", 0.0)
+    result = runner.invoke(cli, ["evaluate", str(folder)])
+    assert "kb: 1 of about 2 articles (50%)" in result.stderr

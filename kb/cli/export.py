@@ -12,6 +12,7 @@ import click
 from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import Interrupted, cli
 from kb.cli.options import (
+    counted_progress,
     echo_extraction,
     extraction_options,
     progress,
@@ -199,7 +200,9 @@ def evaluate_command(
     from kb.evaluate import EvaluateRequest, evaluate, format_json, format_text
 
     kinds = tuple(a.strip() for a in attributions.split(",")) if attributions else None
-    request = EvaluateRequest(folder, polnear, split, final_report, limit, model, kinds)
+    request = EvaluateRequest(
+        folder, polnear, split, final_report, limit, model, kinds, counted_progress
+    )
     report = evaluate(request)
     click.echo((format_json if as_json else format_text)(report, verbose), nl=False)
 

@@ -3,6 +3,8 @@ and add the figures up exactly as the dev scorer does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,11 @@ from kb.evaluate.graph import Found, read_graph
 from kb.evaluate.names import number_in
 from kb.evaluate.score import Counts, Ratio, prf
 
-__all__ = ["DevReport", "evaluate_gold_set"]
+__all__ = ["DevReport", "Progress", "counting", "evaluate_gold_set"]
+
+#: given how many documents a run scores, a context that gives a callable to call
+#: after each one (the CLI's progress bar), or None to show nothing
+Progress = Callable[[int], AbstractContextManager[Callable[[], None] | None]]
 
 RATIOS = (
     "attribution",
@@ -157,8 +163,22 @@ def _export(article: GoldArticle, model: str | None) -> Graph | str:
     return Graph().parse(data=result.text, format="nt")
 
 
+@contextmanager
+def counting(progress: Progress | None, total: int) -> Iterator[Callable[[], None]]:
+    """A callable to call after each of ``total`` documents: ``progress``'s, or one
+    that does nothing. Extraction runs minutes on a large set, silent before."""
+    if progress is None:
+        yield lambda: None
+        return
+    with progress(total) as tick:
+        yield tick or (lambda: None)
+
+
 def evaluate_gold_set(
-    folder: Path, model: str | None = None, limit: int | None = None
+    folder: Path,
+    model: str | None = None,
+    limit: int | None = None,
+    progress: Progress | None = None,
 ) -> DevReport:
     """Export each article of ``folder`` in this process and score it with the dev
     metric; an article that fails to export counts every gold item as missed.
@@ -167,10 +187,12 @@ def evaluate_gold_set(
     """
     golds = read_gold_set(folder)[:limit]
     report = DevReport(folder, articles=len(golds))
-    for article in golds:
-        graph = _export(article, model)
-        if isinstance(graph, str):
-            report.add_failure(article, graph)
-        else:
-            report.add(article, read_graph(graph))
+    with counting(progress, len(golds)) as tick:
+        for article in golds:
+            graph = _export(article, model)
+            if isinstance(graph, str):
+                report.add_failure(article, graph)
+            else:
+                report.add(article, read_graph(graph))
+            tick()
     return report
