@@ -174,9 +174,12 @@ def evaluate_command(
     """Score extraction against annotated articles and print P/R/F1 per kind.
 
     FOLDER is a gold set in the project's format (articles/ and gold/, as in
-    eval/dev: actors, locations, claims, events, with the dev metric) or a folder
-    of brat attribution files (.ann beside .txt). A FOLDER given wins over
-    --polnear.
+    eval/dev: actors, locations, claims, events, with the dev metric; to write
+    your own, see eval/dev/GOLD-GUIDE.md in the repository) or a folder of brat
+    attribution files (.ann beside .txt). A FOLDER given wins over --polnear.
+    With -v each article lists what was missed, what matched no gold, which
+    details a matched event lacks, and a note when the article was read
+    without the date its gold gives.
 
     \b
     Brat attributions are matched to extracted claims one to one:
