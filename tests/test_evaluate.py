@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kb.cli import cli
 from kb.errors import InputError, UsageError
@@ -25,8 +27,11 @@ from kb.evaluate.brat import GoldAttribution, parse_ann, span_text
 from kb.evaluate.corenlp import Parse
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
 from kb.evaluate.cues import cue_type
-from kb.evaluate.gold import read_gold_set
+from kb.evaluate.devset import DevReport, evaluate_gold_set
+from kb.evaluate.gold import GoldArticle, read_gold_set
+from kb.evaluate.graph import Found, FoundEvent, read_graph
 from kb.evaluate.match import lenient, pair_up, strict
+from kb.evaluate.report import format_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BRAT = ROOT / "tests" / "data" / "brat"
@@ -220,6 +225,36 @@ def test_a_gold_file_naming_a_missing_article(tmp_path: Path) -> None:
         read_gold_set(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ('"actors": [{"name": ["Kellan Orlen"]}]', 'actors[0] has no "names" (it has'),
+        (
+            '"claims": [{"claimant": "Kellan Orlen", "keywords": ["the port"]}]',
+            'claims[0] "claimant" is str, not a list of strings',
+        ),
+        ('"events": [{"trigger": ["voted"]}]', 'events[0] has no "triggers"'),
+        ('"locations": "Tarsk"', '"locations" must be a list of objects, not str'),
+        ('"locations": ["Tarsk"]', "locations[0] must be an object"),
+    ],
+)
+def test_a_gold_item_the_scorer_cannot_read_exits_2_naming_it(
+    tmp_path: Path, runner: CliRunner, items: str, message: str
+) -> None:
+    # a slip in a hand-made gold file was a KeyError traceback, and a string
+    # where a list belongs was matched letter by letter
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Kellan Orlen said so.\n")
+    gold = tmp_path / "gold" / "a.gold.json"
+    gold.write_text(f'{{"article": "a.txt", {items}}}')
+    with pytest.raises(InputError, match="GOLD-GUIDE.md"):
+        read_gold_set(tmp_path)
+    result = runner.invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{gold}: {message}" in result.stderr
+
+
 # ------------------------------------------------------------------ with the model
 @pytest.mark.slow
 def test_brat_folder_end_to_end(runner: CliRunner) -> None:
@@ -322,3 +357,103 @@ def test_attributions_option_extracts_intentions_for_brat_gold(
         cli, ["evaluate", str(FLAT), "--attributions", "statement,wish"]
     )
     assert bad.exit_code == 2 and "unknown attribution type 'wish'" in bad.stderr
+
+
+def _dated_gold(tmp_path: Path) -> GoldArticle:
+    gold = {"article": "tarsk.txt", "published": "2026-10-05", "dates": ["2026-10-05"]}
+    gold |= {kind: [] for kind in ("actors", "locations", "claims", "events")}
+    return GoldArticle(tmp_path / "tarsk.txt", gold)
+
+
+def test_verbose_report_says_when_the_article_was_read_without_its_date(
+    tmp_path: Path,
+) -> None:
+    # the gold dates a .txt article that kb read undated: "missed dates" alone
+    # sent the user looking at extraction
+    article = _dated_gold(tmp_path)
+    graph = Graph().parse(
+        data="<https://w3id.org/newskb/id/article/t-1> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/newskb/ontology#Article> .",
+        format="nt",
+    )
+    report = DevReport(tmp_path, articles=1)
+    report.add(article, read_graph(graph))
+    text = format_text(report, verbose=True)
+    assert "note: the gold says published 2026-10-05 but kb read no date" in text
+    assert report.as_json()["notes"]["tarsk.txt"]
+    assert "note:" not in format_text(report)  # only with -v
+
+
+def test_no_note_when_the_article_is_dated_as_the_gold_says(tmp_path: Path) -> None:
+    graph = Graph().parse(
+        data="<https://w3id.org/newskb/id/article/t-1> "
+        '<http://schema.org/datePublished> "2026-10-05T08:00:00Z" .',
+        format="nt",
+    )
+    found = read_graph(graph)
+    assert found.published == ["2026-10-05T08:00:00Z"]
+    report = DevReport(tmp_path, articles=1)
+    report.add(_dated_gold(tmp_path), found)
+    assert report.notes == {}
+
+
+def test_verbose_report_says_which_details_a_matched_event_lacks(
+    tmp_path: Path,
+) -> None:
+    # "event_place 0.0" alone did not say which event lacked what
+    article = _dated_gold(tmp_path)
+    article.gold["events"] = [
+        {
+            "triggers": ["voted"],
+            "place": ["Tarsk"],
+            "date": "2026-10-05",
+            "participants": ["Tarsk council"],
+        }
+    ]
+    voted = FoundEvent(URIRef("urn:e"), ["voted"], [], ["Kellan Orlen"], [])
+    report = DevReport(tmp_path, articles=1)
+    report.add(article, Found(events=[voted], published=["2026-10-05"]))
+    assert report.unmatched["tarsk.txt"]["event_details_missed"] == [
+        "voted: place ['Tarsk'] (found none); date 2026-10-05 (found none); "
+        "participants ['Tarsk council'] (found ['Kellan Orlen'])"
+    ]
+    assert '    event details missed: ["voted: place' in format_text(report, True)
+    assert "wrong" not in json.dumps(report.rows)  # the dev scorer's rows as they were
+
+
+def _two_article_gold_set(folder: Path) -> Path:
+    (folder / "gold").mkdir()
+    (folder / "articles").mkdir()
+    for stem in ("a", "b"):
+        (folder / "articles" / f"{stem}.txt").write_text("Kellan Orlen said so.\n")
+        (folder / "gold" / f"{stem}.gold.json").write_text(
+            json.dumps({"article": f"{stem}.txt"})
+        )
+    return folder
+
+
+def test_a_gold_set_run_ticks_a_progress_bar_for_each_article(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a large set extracted for minutes with nothing on stderr
+    import kb.cli.options
+    import kb.evaluate.devset
+
+    folder = _two_article_gold_set(tmp_path)
+    monkeypatch.setattr(kb.evaluate.devset, "_export", lambda a, m: "not exported")
+    totals: list[int] = []
+    ticks: list[int] = []
+
+    @contextmanager
+    def progress(total: int) -> Iterator[Callable[[], None]]:
+        totals.append(total)
+        yield lambda: ticks.append(1)
+
+    report = evaluate_gold_set(folder, progress=progress)
+    assert (report.articles, totals, len(ticks)) == (2, [2], 2)
+    # off a terminal the CLI writes a line now and then, as kb export does
+    monkeypatch.setattr(kb.cli.options, "PROGRESS_LINES_MIN_ARTICLES", 1)
+    monkeypatch.setattr(kb.cli.options, "PROGRESS_EVERY", 0.0)
+    result = runner.invoke(cli, ["evaluate", str(folder)])
+    assert "kb: 1 of about 2 articles (50%)" in result.stderr

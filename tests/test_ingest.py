@@ -306,6 +306,36 @@ def test_json_single_object(tmp_path: Path) -> None:
     )
 
 
+def test_json_record_fields_under_the_names_front_matter_takes(tmp_path: Path) -> None:
+    # a feed that says "headline" and "date" lost both without a word before
+    record = {
+        "text": "Kellan Orlen said the Tarsk ferry would run again.",
+        "headline": "Tarsk ferry returns",
+        "Date": "2026-11-02",
+        "link": "https://news.example.org/tarsk-ferry",
+        "publisher": "Varda Times",
+        "lang": "en",
+    }
+    article = only(write(tmp_path, "feed.json", json.dumps(record)))
+    assert (article.title, article.published, article.url, article.source) == (
+        "Tarsk ferry returns",
+        "2026-11-02",
+        "https://news.example.org/tarsk-ferry",
+        "Varda Times",
+    )
+    assert article.language == "en"
+
+
+def test_a_json_field_under_its_own_name_wins_over_another(tmp_path: Path) -> None:
+    record = {"text": "Rain.", "date": "2026-01-01", "published": "2026-02-02"}
+    assert only(write(tmp_path, "r.json", json.dumps(record))).published == (
+        "2026-02-02"
+    )
+    bad = {"text": "Rain.", "datePublished": "14/03/2026"}
+    message = str(error_for(write(tmp_path, "bad.json", json.dumps(bad))))
+    assert "field 'datePublished' is not an ISO" in message
+
+
 def test_jsonl_bad_lines_do_not_stop_the_rest() -> None:
     path = DATA / "harbour-updates.jsonl"
     items = list(iter_articles([path]))
@@ -393,6 +423,21 @@ def test_bad_json_records(tmp_path: Path, record: str, fragment: str) -> None:
     assert message.startswith(f"{path}")
     assert fragment in message
     assert "\n" not in message
+
+
+def test_a_text_file_of_links_alone_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # read as an article it gave a graph with no node, and no word of why
+    path = write(
+        tmp_path,
+        "reading-list.txt",
+        "https://news.example.org/1\r\n\r\n http://x.example/2\n",
+    )
+    message = str(error_for(path))
+    assert message.startswith(f"{path}: only 2 links, no article text")
+    assert "save each page and give kb the .html files" in message
+    # a link inside an article's text is no reading list
+    text = "Maria Lopez wrote at https://news.example.org/1 that Tarsk will vote.\n"
+    assert only(write(tmp_path, "a.txt", text)).text == text.strip()
 
 
 # ---------------------------------------------------------------- bytes and files

@@ -12,6 +12,7 @@ import click
 from kb.cli.cluster import cluster_options, run_on_cluster
 from kb.cli.main import Interrupted, cli
 from kb.cli.options import (
+    counted_progress,
     echo_extraction,
     extraction_options,
     progress,
@@ -173,9 +174,12 @@ def evaluate_command(
     """Score extraction against annotated articles and print P/R/F1 per kind.
 
     FOLDER is a gold set in the project's format (articles/ and gold/, as in
-    eval/dev: actors, locations, claims, events, with the dev metric) or a folder
-    of brat attribution files (.ann beside .txt). A FOLDER given wins over
-    --polnear.
+    eval/dev: actors, locations, claims, events, with the dev metric; to write
+    your own, see eval/dev/GOLD-GUIDE.md in the repository) or a folder of brat
+    attribution files (.ann beside .txt). A FOLDER given wins over --polnear.
+    With -v each article lists what was missed, what matched no gold, which
+    details a matched event lacks, and a note when the article was read
+    without the date its gold gives.
 
     \b
     Brat attributions are matched to extracted claims one to one:
@@ -199,7 +203,9 @@ def evaluate_command(
     from kb.evaluate import EvaluateRequest, evaluate, format_json, format_text
 
     kinds = tuple(a.strip() for a in attributions.split(",")) if attributions else None
-    request = EvaluateRequest(folder, polnear, split, final_report, limit, model, kinds)
+    request = EvaluateRequest(
+        folder, polnear, split, final_report, limit, model, kinds, counted_progress
+    )
     report = evaluate(request)
     click.echo((format_json if as_json else format_text)(report, verbose), nl=False)
 

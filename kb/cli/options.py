@@ -37,7 +37,13 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     """A progress bar on stderr when it is a terminal and the batch is large, else
     a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
     it counts articles (a JSONL file's records one by one), not files."""
-    total = estimate_articles(paths)
+    with counted_progress(estimate_articles(paths)) as tick:
+        yield tick
+
+
+@contextmanager
+def counted_progress(total: int) -> Iterator[Callable[[], None] | None]:
+    """:func:`progress` for a batch of ``total`` articles counted beforehand."""
     if not sys.stderr.isatty():
         yield ProgressLines(total) if total >= PROGRESS_LINES_MIN_ARTICLES else None
         return

@@ -33,6 +33,9 @@ class KindResult:
     extras: list[str] = field(default_factory=list)
     #: accuracies of details, as [hit, total] (or a share for "attribution")
     detail: dict[str, Any] = field(default_factory=dict)
+    #: matched items whose details the gold has and the item lacks, said in words
+    #: (events: "voted: place Tarsk (found none)"), for ``kb evaluate -v``
+    wrong: list[str] = field(default_factory=list)
 
 
 def _required(gold: Gold) -> list[int]:
@@ -157,7 +160,29 @@ def score_events(found: Sequence[FoundEvent], gold: Gold) -> KindResult:
                 acc[k][0] += hit
                 acc[k][1] += 1
     fp = len(found) - len(matched)
-    return KindResult(len(matched), fp, len(misses), misses, detail=acc)
+    wrong = [_details_lacking(found[i], gold[j]) for j, i in sorted(matched.items())]
+    return KindResult(
+        len(matched), fp, len(misses), misses, detail=acc, wrong=[w for w in wrong if w]
+    )
+
+
+#: each event detail: the gold's key and what the found event holds for it
+_DETAILS = {
+    "event_place": ("place", "places"),
+    "event_date": ("date", "dates"),
+    "event_participants": ("participants", "people"),
+}
+
+
+def _details_lacking(e: FoundEvent, g: dict[str, Any]) -> str | None:
+    """The gold details a matched event lacks, with what it has instead, or None."""
+    lacking = [
+        f"{key} {g[key]} (found {getattr(e, attr) or 'none'})"
+        for detail, hit in _event_details(e, g).items()
+        if hit is False
+        for key, attr in [_DETAILS[detail]]
+    ]
+    return f"{g['triggers'][0]}: {'; '.join(lacking)}" if lacking else None
 
 
 def unmatched(found: Found, gold: dict[str, Any]) -> dict[str, list[Any]]:

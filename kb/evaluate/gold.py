@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,16 @@ from kb.errors import InputError
 __all__ = ["GoldArticle", "is_gold_set", "read_gold_set"]
 
 KINDS = ("actors", "locations", "claims", "events")
+
+#: the keys each gold item needs, each a list of strings (GOLD-GUIDE.md); the
+#: scorer reads them without a check, so a slip ("name") was a KeyError, and a
+#: string where a list belongs was matched letter by letter
+_NEEDED = {
+    "actors": ("names",),
+    "locations": ("names",),
+    "claims": ("claimant", "keywords"),
+    "events": ("triggers",),
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,7 @@ def _read_one(gold_path: Path, folder: Path) -> GoldArticle:
         )
     for kind in KINDS:
         gold.setdefault(kind, [])
+    _check_items(gold, gold_path)
     article = folder / "articles" / gold["article"]
     if not article.is_file():
         raise InputError(
@@ -56,6 +68,41 @@ def _read_one(gold_path: Path, folder: Path) -> GoldArticle:
             f'{folder / "articles"} or fix the gold file\'s "article"'
         )
     return GoldArticle(article, gold)
+
+
+def _check_items(gold: dict[str, Any], gold_path: Path) -> None:
+    """Refuse a gold item the scorer cannot read, naming the file, item and key.
+
+    :raises InputError: for a kind that is not a list, or an item without one of
+        its needed keys as a list of strings.
+    """
+    for kind, keys in _NEEDED.items():
+        items = gold[kind]
+        if not isinstance(items, list):
+            raise InputError(
+                f'{gold_path}: "{kind}" must be a list of objects, not '
+                f"{type(items).__name__}; see GOLD-GUIDE.md for the format"
+            )
+        for index, item in enumerate(items):
+            where = f"{gold_path}: {kind}[{index}]"
+            if not isinstance(item, dict):
+                raise InputError(f"{where} must be an object; see GOLD-GUIDE.md")
+            for key in keys:
+                _check_strings(item, key, where)
+
+
+def _check_strings(item: dict[str, Any], key: str, where: str) -> None:
+    value = item.get(key)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return
+    if key not in item:
+        near = get_close_matches(key, [str(k) for k in item], n=1)
+        problem = f'has no "{key}"' + (f' (it has "{near[0]}")' if near else "")
+    else:
+        problem = f'"{key}" is {type(value).__name__}, not a list of strings'
+    raise InputError(
+        f'{where} {problem}; write it as "{key}": ["…"] (see GOLD-GUIDE.md)'
+    )
 
 
 def read_gold_set(folder: Path) -> list[GoldArticle]:

@@ -53,6 +53,8 @@ class Found:
     events: list[FoundEvent] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    #: the articles' schema:datePublished, against which relative dates resolve
+    published: list[str] = field(default_factory=list)
     mentions_ok: int = 0
     mentions_total: int = 0
     nodes_with_mention: int = 0
@@ -63,7 +65,7 @@ def _schema(local: str) -> list[URIRef]:
     return [URIRef(str(ns._NS) + local) for ns in SCHEMAS]
 
 
-def _literals(g: Graph, node: Node, preds: Iterable[URIRef]) -> list[str]:
+def _literals(g: Graph, node: Node | None, preds: Iterable[URIRef]) -> list[str]:
     return [str(o) for p in preds for o in g.objects(node, p) if isinstance(o, Literal)]
 
 
@@ -151,6 +153,7 @@ def read_graph(g: Graph) -> Found:
         events=[_event(g, e) for e in _typed(g, [KB.Event])],
         numbers=_floats(v for p in _value_preds() for v in g.objects(None, p)),
         dates=[str(d) for d in g.objects(None, KB.date)],
+        published=_literals(g, None, _schema("datePublished")),
     )
     _count_mentions(g, found)
     nodes = [x.node for x in [*found.actors, *found.locations]]

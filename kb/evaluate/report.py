@@ -49,6 +49,7 @@ def _dev_rows(report: DevReport) -> list[str]:
         for what, items in report.unmatched.get(row["article"], {}).items():
             if items:
                 lines.append(f"    {what.replace('_', ' ')}: {items}")
+        lines += [f"  note: {n}" for n in report.notes.get(row["article"], [])]
     return lines
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from kb.errors import InputError, UsageError
 from kb.evaluate.attribution import AttributionTally, GoldDocument, found_attributions
 from kb.evaluate.corpus import BratFile, brat_files, polnear_split, read_document
-from kb.evaluate.devset import DevReport, evaluate_gold_set
+from kb.evaluate.devset import DevReport, Progress, counting, evaluate_gold_set
 from kb.evaluate.gold import is_gold_set
 from kb.models import Article
 
@@ -31,6 +31,8 @@ class EvaluateRequest:
     #: the kinds of claim to extract for brat gold (None: extraction's default);
     #: PolNeAR annotates intentions too, which extraction leaves out by default
     attributions: tuple[str, ...] | None = None
+    #: a progress bar for the documents, as :data:`kb.evaluate.devset.Progress`
+    progress: Progress | None = None
 
 
 @dataclass
@@ -57,6 +59,7 @@ def evaluate_brat(
     label: str,
     model: str | None = None,
     attributions: tuple[str, ...] | None = None,
+    progress: Progress | None = None,
 ) -> AttributionReport:
     """Extract every document's claims (of the given attribution types, else the
     default ones) and score them against its attributions.
@@ -75,11 +78,13 @@ def evaluate_brat(
     docs = [read_document(f) for f in files]
     report = AttributionReport(label)
     extractions = extract_many((_article(d) for d in docs), nlp)
-    for doc, extraction in zip(docs, extractions, strict=True):
-        found = found_attributions(extraction)
-        report.tally.add(doc, found)
-        report.gold += len(doc.attributions)
-        report.claims += len(found)
+    with counting(progress, len(docs)) as tick:
+        for doc, extraction in zip(docs, extractions, strict=True):
+            found = found_attributions(extraction)
+            report.tally.add(doc, found)
+            report.gold += len(doc.attributions)
+            report.claims += len(found)
+            tick()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -105,7 +110,9 @@ def evaluate(request: EvaluateRequest) -> DevReport | AttributionReport:
                 f"{folder}: no such folder; give a gold set such as eval/dev"
             )
         if is_gold_set(folder):
-            return evaluate_gold_set(folder, request.model, request.limit)
+            return evaluate_gold_set(
+                folder, request.model, request.limit, request.progress
+            )
         files, label = brat_files(folder), str(folder)
     elif request.polnear is not None:
         split = polnear_split(request.polnear, request.split, request.final_report)
@@ -115,5 +122,9 @@ def evaluate(request: EvaluateRequest) -> DevReport | AttributionReport:
             "nothing to score: give a folder (e.g. eval/dev) or --polnear DIR"
         )
     return evaluate_brat(
-        files[: request.limit], label, request.model, request.attributions
+        files[: request.limit],
+        label,
+        request.model,
+        request.attributions,
+        request.progress,
     )

@@ -8,7 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from kb.errors import InputError
-from kb.ingest.metadata import iri_safe_url, is_http_url, parse_date_field
+from kb.ingest.metadata import (
+    FIELD_KEYS,
+    iri_safe_url,
+    is_http_url,
+    parse_date_field,
+)
 from kb.ingest.ninjs import is_ninjs, ninjs_article
 from kb.ingest.normalize import Items, _article, _clean_field
 from kb.models import Article
@@ -16,7 +21,12 @@ from kb.models import Article
 #: Nothing here is public: :mod:`kb.ingest.sources` picks the readers by extension.
 __all__: list[str] = []
 
-_FIELDS = ("id", "url", "title", "published", "source", "language")
+#: each field's keys in a record: its own name first, then the names front matter
+#: also takes ("headline", "date", "datePublished", "link", "lang"…), in any case
+_FIELDS = {"id": ("id",)} | {
+    name: (name, *(key for key in keys if key != name))
+    for name, keys in FIELD_KEYS.items()
+}
 
 
 def _read_json(text: str, origin: str) -> Items:
@@ -98,10 +108,20 @@ def _record(obj: object, origin: str) -> Article:
         raise InputError(
             f"{origin}: missing field 'text'; every record needs one", origin=origin
         )
-    meta = {name: _string_field(obj, name, origin) for name in _FIELDS}
-    meta["published"] = _published(meta["published"], origin)
-    meta["url"] = _url(meta["url"], origin)
+    key = {name: _key(obj, keys) for name, keys in _FIELDS.items()}
+    meta = {name: _string_field(obj, key[name], origin) for name in _FIELDS}
+    meta["published"] = _published(meta["published"], key["published"], origin)
+    meta["url"] = _url(meta["url"], key["url"], origin)
     return _article(text, origin, **meta)
+
+
+def _key(obj: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """The first of ``keys`` that ``obj`` gives a value under, as ``obj`` writes it
+    (in any case), else the field's own name."""
+    written = {str(key).lower(): key for key in obj}
+    return next(
+        (written[k] for k in keys if obj.get(written.get(k, k)) is not None), keys[0]
+    )
 
 
 def _string_field(obj: dict[str, Any], name: str, origin: str) -> str | None:
@@ -129,7 +149,7 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _published(value: str | None, origin: str) -> str | None:
+def _published(value: str | None, key: str, origin: str) -> str | None:
     """Check a publication date and return it as ISO 8601: ISO itself, an e-mail
     style date-time ("Sun, 12 Mar 2023 10:15:00 GMT") or a day with its year
     ("March 12, 2023")."""
@@ -138,19 +158,19 @@ def _published(value: str | None, origin: str) -> str | None:
     iso = parse_date_field(value)
     if iso is None:
         raise InputError(
-            f"{origin}: field 'published' is not an ISO 8601 date or date-time "
+            f"{origin}: field '{key}' is not an ISO 8601 date or date-time "
             f"({value!r}); write it like 2025-11-06 or 2026-03-14T08:10:00+08:00",
             origin=origin,
         )
     return iso
 
 
-def _url(value: str | None, origin: str) -> str | None:
+def _url(value: str | None, key: str, origin: str) -> str | None:
     if value is None:
         return None
     if not is_http_url(value):
         raise InputError(
-            f"{origin}: field 'url' is not an absolute http(s) URL ({value!r}); "
+            f"{origin}: field '{key}' is not an absolute http(s) URL ({value!r}); "
             "write it like https://example.com/news/story",
             origin=origin,
         )

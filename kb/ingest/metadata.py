@@ -11,7 +11,26 @@ from urllib.parse import quote, urlsplit
 
 from kb.text.dates import date_line
 
-__all__ = ["iri_safe_url", "is_http_url", "parse_date_field", "parse_iso_date"]
+__all__ = [
+    "FIELD_KEYS",
+    "iri_safe_url",
+    "is_http_url",
+    "parse_date_field",
+    "parse_iso_date",
+]
+
+
+#: the keys (lower case) that name each Article field in front matter and JSON
+#: records, first found wins: feeds and site exports say "headline" or "date" as
+#: often as "title" or "published", and a field read under one name only would be
+#: dropped without a word under the other
+FIELD_KEYS = {
+    "title": ("title", "headline"),
+    "published": ("date", "published", "pubdate", "datepublished"),
+    "url": ("url", "link", "canonical_url"),
+    "source": ("source", "publisher"),
+    "language": ("language", "lang"),
+}
 
 
 def parse_iso_date(value: str) -> str | None:

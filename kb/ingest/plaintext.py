@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kb.errors import InputError
-from kb.ingest.metadata import is_http_url, parse_date_field
+from kb.ingest.metadata import FIELD_KEYS, is_http_url, parse_date_field
 from kb.ingest.normalize import Items, _article, _clean_field, normalize_text
 from kb.text.dates import date_line, find_dateline
 
@@ -23,8 +23,25 @@ _NOT_HEADLINE_END = tuple(".,;:!…—–-")
 
 
 def _read_text(text: str, origin: str) -> Items:
+    _refuse_a_list_of_links(text, origin)
     title, body = split_headline(text)
     yield _article(body, origin, title=title)
+
+
+def _refuse_a_list_of_links(text: str, origin: str) -> None:
+    """A text of nothing but http(s) URLs is a reading list, not an article: read as
+    one, it gave a graph with no node and no word of why.
+
+    :raises InputError: naming the file and what to give kb instead.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and all(is_http_url(line) for line in lines):
+        links = f"{len(lines)} link{'s' if len(lines) > 1 else ''}"
+        raise InputError(
+            f"{origin}: only {links}, no article text; kb fetches no pages itself: "
+            "save each page and give kb the .html files",
+            origin=origin,
+        )
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -159,22 +176,12 @@ def _yaml_fields(block: str, origin: str) -> dict[str, object]:
     return found if isinstance(found, dict) else {}
 
 
-#: front matter keys that name each Article field, first found wins
-_FRONT_KEYS = {
-    "title": ("title", "headline"),
-    "published": ("date", "published", "pubdate", "datepublished"),
-    "url": ("url", "link", "canonical_url"),
-    "source": ("source", "publisher"),
-    "language": ("language", "lang"),
-}
-
-
 def _article_fields(fields: dict[str, object], origin: str) -> dict[str, str | None]:
     """Article fields from front matter; a date must be one (ISO 8601, an e-mail
     style date-time, or a day with its year), a URL an http(s) one."""
     lowered = {str(k).lower(): v for k, v in fields.items()}
     meta: dict[str, str | None] = {}
-    for field_name, keys in _FRONT_KEYS.items():
+    for field_name, keys in FIELD_KEYS.items():
         value = next((lowered[k] for k in keys if lowered.get(k) is not None), None)
         if isinstance(value, date | datetime):
             value = value.isoformat()  # YAML reads 2023-03-12 as a date
