@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
-from kb.extract.paragraphs import sentence_before, token_from
+from kb.extract.paragraphs import lone_paragraph_before, sentence_before, token_from
 from kb.extract.syntax import prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
@@ -69,6 +69,8 @@ _PLAN_VERBS = {
 _SIDES = frozenset({"before", "after", "later", "earlier"})
 #: how many sentences back "the next day" looks for the day it counts from
 _ANCHOR_REACH = 4
+#: how many undated sentences of a narrative its date is carried across
+_CARRY_REACH = 3
 #: a verb's subject, object or complement: its own arguments
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # clauses of their own: a date inside one belongs to that clause's verb
@@ -170,7 +172,13 @@ class DateContext:
         sent = verb.sent
         if not _simple_past(verb) or self.by_sentence.get(sent.start):
             return None
-        before = sentence_before(sent)
+        before = _narrative_before(sent)
+        # back over the narrative's undated sentences to the one that dates it:
+        # "On Monday gunmen attacked a bus. It overturned. Six people died."
+        for _ in range(_CARRY_REACH):
+            if before is None or self.by_sentence.get(before.start):
+                break
+            before = _narrative_before(before) if _simple_past(before.root) else None
         if before is None:
             return None
         ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
@@ -427,6 +435,39 @@ def dates_of(doc: Doc) -> DateContext:
 )
 def make_dates(nlp: Language, name: str) -> Stage:
     return Stage("newskb_dates", find_dates)
+
+
+def _narrative_before(sent: SpacySpan) -> SpacySpan | None:
+    """The sentence a narrative goes on from: the one before in the paragraph, or
+    a wire story's one-sentence paragraph before, when this one-sentence paragraph
+    speaks of someone or something already there ("They fled.", "The gunmen fled."),
+    not of something new ("Six people died.": maybe another story)."""
+    before = sentence_before(sent)
+    if before is not None:
+        return before
+    before = lone_paragraph_before(sent)
+    if before is None or not _goes_on_from(sent.root, before):
+        return None
+    return before
+
+
+def _goes_on_from(verb: Token, before: SpacySpan) -> bool:
+    """Whether the verb's subject is a pronoun, or a definite noun named in the
+    sentence before: "he", "they", "the gunmen" after "gunmen attacked …"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.tag_ == "PRP":
+        return True
+    if not any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+        for c in subject.children
+    ):
+        return False
+    # the tagger may take a plural that opens a sentence for a name: "Rebels"
+    names = {subject.lemma_.lower(), subject.lower_}
+    return any(t.lemma_.lower() in names or t.lower_ in names for t in before)
 
 
 def _simple_past(verb: Token) -> bool:
