@@ -1,6 +1,6 @@
 """A battery of invented stories whose events take their date from the story around
 them: a narrative that goes on over undated sentences, and a wire story's
-one-sentence paragraphs that go on with it; and guards, where the date must not
+one-sentence paragraphs that go on with it unless they turn to another story; and guards, where the date must not
 be carried (a new topic, a background of an earlier year, a quote about the
 future, a habit). Each date was written down by hand before the run. Published
 on Thursday, 12 June 2025; trained English pipeline (slow)."""
@@ -174,6 +174,38 @@ _OVER_PARAGRAPHS: list[tuple[str, _Dates]] = [
         "He wounded three teachers.",
         [("wounded", "2025-06-09")],
     ),
+    (
+        "Kellan Motors recalled 40,000 cars on Tuesday.\n\n"
+        "The company fired its chief engineer.",
+        [("fired", "2025-06-10")],
+    ),
+    (
+        "Varda police shot a protester in Orlen on Saturday.\n\n"
+        "The officers arrested his brother.",
+        [("arrested", "2025-06-07")],
+    ),
+    # the victims of the deed before: a new subject, but no new story
+    (
+        "Gunmen attacked a bus near Tarsk on Monday.\n\nTwo passengers were killed.",
+        [("killed", "2025-06-09")],
+    ),
+]
+
+# a month of a year counted from this one ("in May this year"): was read as the year
+_MONTH_OF_A_YEAR: list[tuple[str, _Dates]] = [
+    (
+        "In May this year, Varda rebels attacked a convoy near Orlen.",
+        [("attacked", "2025-05")],
+    ),
+    (
+        "In March last year, Tarsk police arrested Maria Lopez.",
+        [("arrested", "2024-03")],
+    ),
+    (
+        "In April this year, Varda rebels seized the town of Orlen.\n\n"
+        "They killed its mayor.",
+        [("seized", "2025-04"), ("killed", "2025-04")],
+    ),
 ]
 
 # what this change leaves undated: (text, expected, why)
@@ -190,26 +222,14 @@ _GAPS: list[tuple[str, _Dates, str]] = [
         [("sentenced", "2025-06-10")],
         "a term ('ten years') is taken for a date of the sentence's own",
     ),
-    (
-        "Kellan Motors recalled 40,000 cars on Tuesday.\n\n"
-        "The company fired its chief engineer.",
-        [("fired", "2025-06-10")],
-        "'the company' for a name before is not known to go on",
-    ),
-    (
-        "Varda police shot a protester in Orlen on Saturday.\n\n"
-        "The officers arrested his brother.",
-        [("arrested", "2025-06-07")],
-        "'the officers' for 'police' is not known to go on",
-    ),
 ]
 
 # dates that must not be carried: (text, trigger, the date it must not take)
 _WRONG: list[tuple[str, str, str]] = [
-    # a new topic: something new, not someone already there
+    # a paragraph that turns to another story, or brings in something new
     (
         "Gunmen attacked a bus near Tarsk on Monday.\n\n"
-        "Two soldiers were killed in Orlen.",
+        "In a separate attack, two soldiers were killed in Orlen.",
         "killed",
         "2025-06-09",
     ),
@@ -227,8 +247,14 @@ _WRONG: list[tuple[str, str, str]] = [
     ),
     (
         "Rebels seized the Kellan airport on Friday.\n\n"
-        "Varda police arrested a journalist.",
+        "Separately, Varda police arrested a journalist.",
         "arrested",
+        "2025-06-06",
+    ),
+    (
+        "Rebels seized the Kellan airport on Friday.\n\n"
+        "In another case, a court in Orlen jailed Tomas Brandt.",
+        "jailed",
         "2025-06-06",
     ),
     # a paragraph of more sentences is no wire paragraph
@@ -334,7 +360,9 @@ def _missing(x: Extraction, expected: _Dates) -> _Dates:
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _OVER_SENTENCES + _OVER_PARAGRAPHS)
+@pytest.mark.parametrize(
+    ("text", "expected"), _OVER_SENTENCES + _OVER_PARAGRAPHS + _MONTH_OF_A_YEAR
+)
 def test_an_event_takes_the_date_of_its_narrative(run, text, expected):
     x = run(_LEAD + text, published=_PUBLISHED)
     assert not _missing(x, expected), _dated(x)

@@ -69,6 +69,10 @@ _PLAN_VERBS = {
 _SIDES = frozenset({"before", "after", "later", "earlier"})
 #: how many sentences back "the next day" looks for the day it counts from
 _ANCHOR_REACH = 4
+#: words that open a paragraph on another story than the one before
+_ANOTHER_STORY = frozenset(
+    {"separately", "meanwhile", "elsewhere", "another", "separate"}
+)
 #: how many undated sentences of a narrative its date is carried across
 _CARRY_REACH = 3
 #: a verb's subject, object or complement: its own arguments
@@ -440,34 +444,26 @@ def make_dates(nlp: Language, name: str) -> Stage:
 def _narrative_before(sent: SpacySpan) -> SpacySpan | None:
     """The sentence a narrative goes on from: the one before in the paragraph, or
     a wire story's one-sentence paragraph before, when this one-sentence paragraph
-    speaks of someone or something already there ("They fled.", "The gunmen fled."),
-    not of something new ("Six people died.": maybe another story)."""
+    goes on with its story ("Six people died.", "They fled.")."""
     before = sentence_before(sent)
     if before is not None:
         return before
     before = lone_paragraph_before(sent)
-    if before is None or not _goes_on_from(sent.root, before):
-        return None
-    return before
+    return before if before is not None and _goes_on(sent) else None
 
 
-def _goes_on_from(verb: Token, before: SpacySpan) -> bool:
-    """Whether the verb's subject is a pronoun, or a definite noun named in the
-    sentence before: "he", "they", "the gunmen" after "gunmen attacked …"."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects:
+def _goes_on(sent: SpacySpan) -> bool:
+    """Whether a wire paragraph goes on with the story of the one before: it does
+    unless it says it turns to another ("Separately, …", "In another attack …")
+    or brings in something new as its subject ("A court in Varda jailed …")."""
+    if any(t.lower_ in _ANOTHER_STORY for t in sent[:4]):
         return False
-    subject = subjects[0]
-    if subject.tag_ == "PRP":
-        return True
-    if not any(
-        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
-        for c in subject.children
-    ):
-        return False
-    # the tagger may take a plural that opens a sentence for a name: "Rebels"
-    names = {subject.lemma_.lower(), subject.lower_}
-    return any(t.lemma_.lower() in names or t.lower_ in names for t in before)
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+        for s in subjects
+        for c in s.children
+    )
 
 
 def _simple_past(verb: Token) -> bool:
