@@ -208,6 +208,16 @@ _MONTH_OF_A_YEAR: list[tuple[str, _Dates]] = [
     ),
 ]
 
+# "overnight", which the tagger leaves untagged: the night that ends on the day of
+# writing
+_OVERNIGHT: list[tuple[str, _Dates]] = [
+    (
+        "An overnight crash in Tarsk killed a teenager, police said.",
+        [("crash", "2025-06-12")],
+    ),
+    ("Varda rebels attacked Orlen overnight.", [("attacked", "2025-06-12")]),
+]
+
 # what this change leaves undated: (text, expected, why)
 _GAPS: list[tuple[str, _Dates, str]] = [
     (
@@ -339,6 +349,10 @@ _KEPT: list[tuple[str, _Dates]] = [
         [("bought", "2025-06-09")],
     ),
     (
+        "Maria Lopez stayed in Tarsk overnight before she flew to Varda on Friday.",
+        [("flew", "2025-06-06")],
+    ),
+    (
         "The dam burst on Tuesday.\n\nThe river had flooded the valley in 1995.",
         [("flooded", "1995")],
     ),
@@ -361,7 +375,8 @@ def _missing(x: Extraction, expected: _Dates) -> _Dates:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _OVER_SENTENCES + _OVER_PARAGRAPHS + _MONTH_OF_A_YEAR
+    ("text", "expected"),
+    _OVER_SENTENCES + _OVER_PARAGRAPHS + _MONTH_OF_A_YEAR + _OVERNIGHT,
 )
 def test_an_event_takes_the_date_of_its_narrative(run, text, expected):
     x = run(_LEAD + text, published=_PUBLISHED)

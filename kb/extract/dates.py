@@ -359,6 +359,12 @@ def find_dates(doc: Doc) -> DateContext:
         # "on New Year's Eve": the tagger calls a day known by name an event
         if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
+    # "an overnight crash": a time the tagger does not tag
+    for tok in doc:
+        if tok.lower_ == "overnight" and not tok.ent_type_:
+            spans = by_sentence.setdefault(tok.sent.start, [])
+            spans.append(doc[tok.i : tok.i + 1])
+            spans.sort(key=lambda span: span.start)
     return DateContext(
         ref,
         dateline,

@@ -104,6 +104,7 @@ _RELATIVE_DAYS = {
     "the day after tomorrow": 2,
     "today": 0,
     "tonight": 0,
+    "overnight": 0,  # the night that ends on the day of writing
     "this morning": 0,
     "this afternoon": 0,
     "this evening": 0,
