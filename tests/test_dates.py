@@ -277,8 +277,17 @@ def test_a_date_that_describes_a_noun_dates_only_that_noun(run, text, kind, date
     ("text", "date"),
     [
         ("Gunmen attacked a bus near Tarsk on Monday. Six people died.", "2013-03-18"),
-        # not across a paragraph
-        ("Gunmen attacked a bus near Tarsk on Monday.\n\nSix people died.", None),
+        # across a wire story's one-sentence paragraphs too, which go on with it
+        (
+            "Gunmen attacked a bus near Tarsk on Monday.\n\nSix people died.",
+            "2013-03-18",
+        ),
+        # but not into a paragraph that turns to another story
+        (
+            "Gunmen attacked a bus near Tarsk on Monday.\n\n"
+            "Separately, six people died in a fire.",
+            None,
+        ),
         # nor when the sentence before names two dates
         (
             "Gunmen attacked a bus on Monday, a week after a raid on Sunday. Six died.",

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, stage, text_of
-from kb.extract.paragraphs import sentence_before, token_from
+from kb.extract.paragraphs import lone_paragraph_before, sentence_before, token_from
 from kb.extract.syntax import prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
@@ -69,6 +69,12 @@ _PLAN_VERBS = {
 _SIDES = frozenset({"before", "after", "later", "earlier"})
 #: how many sentences back "the next day" looks for the day it counts from
 _ANCHOR_REACH = 4
+#: words that open a paragraph on another story than the one before
+_ANOTHER_STORY = frozenset(
+    {"separately", "meanwhile", "elsewhere", "another", "separate"}
+)
+#: how many undated sentences of a narrative its date is carried across
+_CARRY_REACH = 3
 #: a verb's subject, object or complement: its own arguments
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # clauses of their own: a date inside one belongs to that clause's verb
@@ -170,7 +176,13 @@ class DateContext:
         sent = verb.sent
         if not _simple_past(verb) or self.by_sentence.get(sent.start):
             return None
-        before = sentence_before(sent)
+        before = _narrative_before(sent)
+        # back over the narrative's undated sentences to the one that dates it:
+        # "On Monday gunmen attacked a bus. It overturned. Six people died."
+        for _ in range(_CARRY_REACH):
+            if before is None or self.by_sentence.get(before.start):
+                break
+            before = _narrative_before(before) if _simple_past(before.root) else None
         if before is None:
             return None
         ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
@@ -347,6 +359,12 @@ def find_dates(doc: Doc) -> DateContext:
         # "on New Year's Eve": the tagger calls a day known by name an event
         if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
+    # "an overnight crash": a time the tagger does not tag
+    for tok in doc:
+        if tok.lower_ == "overnight" and not tok.ent_type_:
+            spans = by_sentence.setdefault(tok.sent.start, [])
+            spans.append(doc[tok.i : tok.i + 1])
+            spans.sort(key=lambda span: span.start)
     return DateContext(
         ref,
         dateline,
@@ -427,6 +445,31 @@ def dates_of(doc: Doc) -> DateContext:
 )
 def make_dates(nlp: Language, name: str) -> Stage:
     return Stage("newskb_dates", find_dates)
+
+
+def _narrative_before(sent: SpacySpan) -> SpacySpan | None:
+    """The sentence a narrative goes on from: the one before in the paragraph, or
+    a wire story's one-sentence paragraph before, when this one-sentence paragraph
+    goes on with its story ("Six people died.", "They fled.")."""
+    before = sentence_before(sent)
+    if before is not None:
+        return before
+    before = lone_paragraph_before(sent)
+    return before if before is not None and _goes_on(sent) else None
+
+
+def _goes_on(sent: SpacySpan) -> bool:
+    """Whether a wire paragraph goes on with the story of the one before: it does
+    unless it says it turns to another ("Separately, …", "In another attack …")
+    or brings in something new as its subject ("A court in Varda jailed …")."""
+    if any(t.lower_ in _ANOTHER_STORY for t in sent[:4]):
+        return False
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+        for s in subjects
+        for c in s.children
+    )
 
 
 def _simple_past(verb: Token) -> bool:

@@ -8,7 +8,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kb.text.dates import find_dateline
 
-__all__ = ["paragraph_boundaries", "sentence_before", "token_from"]
+__all__ = [
+    "lone_paragraph_before",
+    "paragraph_boundaries",
+    "sentence_before",
+    "token_from",
+]
 
 
 @Language.component("newskb_paragraphs", assigns=["token.is_sent_start"])
@@ -45,3 +50,15 @@ def sentence_before(sent: Span) -> Span | None:
     if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
         return None
     return before
+
+
+def lone_paragraph_before(sent: Span) -> Span | None:
+    """The paragraph before, when it and ``sent`` are each one sentence long: a
+    wire story's paragraphs, which go on with one narrative (None otherwise)."""
+    doc = sent.doc
+    if sent.start == 0 or sentence_before(sent) is not None:
+        return None
+    if sent.end < len(doc) and sentence_before(doc[sent.end].sent) is not None:
+        return None  # ``sent`` opens a paragraph of more sentences
+    before = doc[sent.start - 1].sent
+    return before if sentence_before(before) is None else None

@@ -104,6 +104,7 @@ _RELATIVE_DAYS = {
     "the day after tomorrow": 2,
     "today": 0,
     "tonight": 0,
+    "overnight": 0,  # the night that ends on the day of writing
     "this morning": 0,
     "this afternoon": 0,
     "this evening": 0,
@@ -246,6 +247,12 @@ _QUARTER_NUMBER = {
     "fourth": 4,
     "final": 4,
     "last": 4,
+}
+#: the months by their full names ("mar" may be a verb, "may" is no abbreviation)
+_FULL_MONTHS = {name: i for name, i in MONTHS.items() if len(name) > 4} | {
+    "may": 5,
+    "june": 6,
+    "july": 7,
 }
 # "last month", "next year"; "the end of the year": this one's. Not "the next
 # year", which counts from the date the story named before, as "the following
@@ -525,9 +532,18 @@ def _relative(text: str, ref: date, tense: Tense) -> DateValue | None:
     if m and (m["rel"] or tense not in _BACK):
         step = {"last": -1, "next": 1, "this": 0}[m["rel"] or "this"]
         if m["unit"] == "year":
+            # "in May this year": that year's May
+            month = _month_named(lowered[: m.start()])
+            if month:
+                return _month_value(ref.year + step, month)
             return DateValue(str(ref.year + step), "year")
         return _month_after(ref.year, ref.month, step)
     return None
+
+
+def _month_named(text: str) -> int:
+    """The month a phrase names in full (0 for none): "in may" is 5."""
+    return next((_FULL_MONTHS[w] for w in text.split() if w in _FULL_MONTHS), 0)
 
 
 def _weekend(rel: str | None, ref: date, tense: Tense) -> DateValue | None:
