@@ -74,6 +74,11 @@ class Antecedents:
         cls = pronoun_class(tok.lower_)
         return None if cls is None else self._memoised(tok, cls)
 
+    def plural(self, tok: Token) -> int | None:
+        """The people "them" stands for in "most of them said …", found as for a
+        subject "they"."""
+        return self._memoised(tok, "they")
+
     def described(self, tok: Token) -> int | None:
         """The person "the nominee" (a description naming no one) continues: the
         subject of the closest earlier sentence that names a person."""

@@ -93,8 +93,14 @@ class Resolver:
         right when it speaks: "Police said …", "the weather service warned …"; and
         "the nominee" that names no one is the person the article was about."""
         of = _part_of(subj)
+        if of is not None and of.lower_ == "them":
+            # "most of them said …": the people "they" would stand for there
+            return self.antecedents.plural(of)
         if of is not None:
             return self.source(of)  # "many of his supporters": the supporters
+        if _some_of_them(subj):
+            # "The farmers met. Most said …": some of the people named before
+            return self.antecedents.plural(subj)
         found = self.resolve(subj)
         if found is not None and self.clusters[found].kind == "Organization":
             head = self._titled_person_of(subj)
@@ -105,8 +111,11 @@ class Resolver:
             if found is not None and (
                 _other_title(subj, self.clusters[found])
                 or self._other_gender(subj, found)
+                or self.clusters[found].kind == "Location"
             ):
-                found = None  # "The governor said …" after "Sen. Ana Obi …"
+                # "The governor said …" after "Sen. Ana Obi …"; "a Varda fisherman
+                # said …": not the place
+                found = None
         if found is not None:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
@@ -372,7 +381,7 @@ class Resolver:
                 and subj.lower_ in lx.RELATIVE_PRONOUNS
                 and cur.dep_ == "relcl"
             ):
-                return cur.head  # "the architect, who said …": the architect
+                return self._who(cur.head)  # "the architect, who said …"
             if subj is not None and subj.tag_ == "VBG":
                 # "Campaigning for X, Ana Obi said": the phrase parsed as the subject
                 cut_off = self._name_cut_off(cur)
@@ -405,6 +414,21 @@ class Resolver:
                 return cur.head
             return None
         return None
+
+    def _who(self, head: Token) -> Token:
+        """The one a relative "who" stands for, from the word the parser hangs its
+        clause on: "the architect"; the people, not the place or the body, of "the
+        fishermen of Varda, who said …", "the head of the union, who said …"."""
+        of = head.head
+        if (
+            head.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.pos_ == "NOUN"
+            and speaker_noun(of.head)
+            and self.kind_at(head) != "Person"
+        ):
+            return of.head
+        return head
 
     # ------------------------------------------------------------ resolution
     def resolve(
@@ -466,6 +490,7 @@ class Resolver:
             people = (
                 tok.lower_ in lx.ROLE_WORDS | lx.PEOPLE_NOUNS
                 or tok.lemma_.lower() in lx.PERSON_WORDS
+                or _from_there(tok)
             )
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
@@ -1081,10 +1106,37 @@ def _part_of(tok: Token) -> Token | None:
     obj = next(iter(prep_objects(tok, ("of",))), None)
     if obj is not None and obj.lower_ in ("whom", "which"):
         # "the fishermen, many of whom say …": the fishermen
-        return tok.head.head if tok.head.dep_ == "relcl" else None
+        return tok.head.head if tok.head.dep_ == "relcl" else _before_comma(tok)
+    if obj is not None and obj.lower_ == "them":
+        return obj  # "most of them": the people the pronoun stands for
     if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return obj
+
+
+def _before_comma(tok: Token) -> Token | None:
+    """The people named right before the comma that opens "many of whom say …"
+    when the parser does not hang the clause on them: "economists in Varda":
+    the economists."""
+    at = tok.left_edge.i - 1
+    if at < 1 or tok.doc[at].text != ",":
+        return None
+    noun = tok.doc[at - 1]
+    while noun.tag_ != "NNS" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "economists in Varda": not the place
+    return noun if noun.tag_ == "NNS" else None
+
+
+def _some_of_them(tok: Token) -> bool:
+    """ "Most said …", "Many argued …": a word for some of a group, alone as the
+    subject, which stands for some of the people named before."""
+    return (
+        tok.lower_ in _PARTS - {"all", "both"}
+        and tok.dep_ == "nsubj"
+        # the tagger calls "Several" opening a sentence a proper noun at times
+        and tok.pos_ in ("ADJ", "PRON", "DET", "NOUN", "PROPN")
+        and not any(c.dep_ in ("prep", "det", "amod") for c in tok.children)
+    )
 
 
 #: words for a poll of people
@@ -1150,8 +1202,18 @@ def _of_people(prep: Token) -> bool:
     )
 
 
-#: endings of English agent nouns: "owner", "activist", "historian", "volunteer"
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+#: endings of English agent nouns: "owner", "activist", "historian", "volunteer",
+#: "fisherman"
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man")
+
+
+def _from_there(tok: Token) -> bool:
+    """ "a Varda fisherman", "the Orlen miners": a person or people a place
+    describes, by a noun for a speaker that is no place ("the Varda river")."""
+    lemma = tok.lemma_.lower()
+    return (speaker_noun(tok) or lemma in lx.STAFF_NOUNS) and lemma not in (
+        lx.PLACE_NOUNS
+    )
 
 
 def speaker_noun(tok: Token) -> bool:
