@@ -12,50 +12,25 @@ from __future__ import annotations
 
 import pytest
 
-from kb.evaluate.names import names_match
-from kb.models import Extraction
+from tests.claim_cases import LEAD
+from tests.claim_cases import case as _c
+from tests.claim_cases import found as _found
+from tests.claim_cases import gap as _gap
+from tests.claim_cases import said as _said
 
 pytestmark = pytest.mark.slow
-
-#: two sentences before the one under test: an article's lead is read apart
-_LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
-#: a sentence that names the town as a place, before its people speak
-_VARDA = "Floods hit the town of Varda on Monday. "
-_KELLAN = "Floods hit the town of Kellan on Monday. "
-_VELMAR = "Fires hit the city of Velmar on Monday. "
 
 
 @pytest.fixture
 def read(run):
     """Extract the text after the lead, with the session's pipeline."""
-    return lambda text: run(_LEAD + text)
+    return lambda text: run(LEAD + text)
 
 
-def _found(x: Extraction) -> list[tuple[str, str, str]]:
-    names = {e.key: e.name for e in x.entities}
-    return [(names.get(c.claimant, "?"), c.statement, c.attribution) for c in x.claims]
-
-
-def _said(x: Extraction, who: tuple[str, ...], statement: str) -> bool:
-    """A statement claim with exactly these words, made by one of these names."""
-    names = {e.key: (e.name, *e.aliases) for e in x.entities}
-    return any(
-        c.statement == statement
-        and c.attribution == "statement"
-        and names_match(names.get(c.claimant, ()), who)
-        for c in x.claims
-    )
-
-
-def _c(text: str, who: str | tuple[str, ...], statement: str) -> tuple:
-    return (text, (who,) if isinstance(who, str) else who, statement)
-
-
-def _gap(text: str, who: str, statement: str, why: str) -> object:
-    """A case the extractor does not meet yet, kept so that meeting it shows."""
-    return pytest.param(
-        text, (who,), statement, marks=pytest.mark.xfail(strict=True, reason=why)
-    )
+#: a sentence that names the town as a place, before its people speak
+_VARDA = "Floods hit the town of Varda on Monday. "
+_KELLAN = "Floods hit the town of Kellan on Monday. "
+_VELMAR = "Fires hit the city of Velmar on Monday. "
 
 
 # (text, who says it, the statement exactly)
