@@ -203,12 +203,11 @@ _FOUND = [
         "the dam would ruin them",
         "the group is the object of the sentence before, not its subject",
     ),
-    _gap(
+    _c(
         "Dozens of Kellan villagers protested. Several of them said the mine had "
         "poisoned the river.",
         "Kellan villagers",
         "the mine had poisoned the river",
-        "'Dozens of …' is taken for the group's name",
     ),
     _gap(
         "The teachers of Orlen met on Monday. A third of them said they would "

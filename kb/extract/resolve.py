@@ -83,6 +83,11 @@ class Resolver:
         of = _part_of(tok)  # "many of his supporters"
         return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
+    def people_word(self, tok: Token) -> bool:
+        """A noun for people who may speak ("farmers", "critics"), not for things
+        ("efforts", "plans")."""
+        return _people_noun(tok)
+
     def cluster(self, index: int) -> Cluster:
         return self.clusters[index]
 
@@ -490,7 +495,7 @@ class Resolver:
             people = (
                 tok.lower_ in lx.ROLE_WORDS | lx.PEOPLE_NOUNS
                 or tok.lemma_.lower() in lx.PERSON_WORDS
-                or _from_there(tok)
+                or _people_noun(tok)
             )
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
@@ -1207,12 +1212,13 @@ def _of_people(prep: Token) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man")
 
 
-def _from_there(tok: Token) -> bool:
-    """ "a Varda fisherman", "the Orlen miners": a person or people a place
-    describes, by a noun for a speaker that is no place ("the Varda river")."""
+def _people_noun(tok: Token) -> bool:
+    """ "a Varda fisherman", "the Orlen miners", "nurses": a noun for a person or
+    people who may speak, not for a place ("the Varda river") nor a thing
+    ("efforts", "messages")."""
     lemma = tok.lemma_.lower()
     return (speaker_noun(tok) or lemma in lx.STAFF_NOUNS) and lemma not in (
-        lx.PLACE_NOUNS
+        lx.PLACE_NOUNS | _NOT_VOICES
     )
 
 
