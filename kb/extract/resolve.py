@@ -116,11 +116,8 @@ class Resolver:
             if found is not None and (
                 _other_title(subj, self.clusters[found])
                 or self._other_gender(subj, found)
-                or self.clusters[found].kind == "Location"
             ):
-                # "The governor said …" after "Sen. Ana Obi …"; "a Varda fisherman
-                # said …": not the place
-                found = None
+                found = None  # "The governor said …" after "Sen. Ana Obi …"
         if found is not None:
             if self.mentions.at(subj.i) is None and _names_actor(subj):
                 self._described_as(subj, found)
