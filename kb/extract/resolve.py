@@ -98,14 +98,10 @@ class Resolver:
         right when it speaks: "Police said …", "the weather service warned …"; and
         "the nominee" that names no one is the person the article was about."""
         of = _part_of(subj)
-        if of is not None and of.lower_ == "them":
-            # "most of them said …": the people "they" would stand for there
-            return self.antecedents.plural(of)
-        if of is not None:
+        if of is not None and of.i > subj.i and of.lower_ != "them":
             return self.source(of)  # "many of his supporters": the supporters
-        if _some_of_them(subj):
-            # "The farmers met. Most said …": some of the people named before
-            return self.antecedents.plural(subj)
+        if of is not None or _some_of_them(subj):
+            return self._some_of(subj, of)
         found = self.resolve(subj)
         if found is not None and self.clusters[found].kind == "Organization":
             head = self._titled_person_of(subj)
@@ -143,6 +139,19 @@ class Resolver:
         if later is not None:
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
+
+    def _some_of(self, subj: Token, of: Token | None) -> int | None:
+        """The people named elsewhere that "most of them", "many of whom" or "many"
+        alone is some of, with those words as a mention of them: "most of them
+        said …" (the people "they" would stand for), "the fishermen, many of whom
+        say …"."""
+        if of is not None and of.lower_ != "them":
+            found = self.source(of)
+        else:
+            found = self.antecedents.plural(of if of is not None else subj)
+        if found is not None:
+            self.name_as(found, subj.left_edge.i, subj.right_edge.i + 1)
+        return found
 
     def _titled_person_of(self, org: Token) -> int | None:
         """A person the parse hangs on an organisation's name by the title they hold
