@@ -12,46 +12,19 @@ from __future__ import annotations
 
 import pytest
 
-from kb.evaluate.names import names_match
-from kb.models import Extraction
+from tests.claim_cases import LEAD
+from tests.claim_cases import case as _c
+from tests.claim_cases import found as _found
+from tests.claim_cases import gap as _gap
+from tests.claim_cases import said as _said
 
 pytestmark = pytest.mark.slow
-
-#: two sentences before the one under test: an article's lead is read apart
-_LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
 
 
 @pytest.fixture
 def read(run):
-    """Extract the sentence after the lead, with the session's pipeline."""
-    return lambda text: run(_LEAD + text)
-
-
-def _found(x: Extraction) -> list[tuple[str, str, str]]:
-    names = {e.key: e.name for e in x.entities}
-    return [(names.get(c.claimant, "?"), c.statement, c.attribution) for c in x.claims]
-
-
-def _said(x: Extraction, who: tuple[str, ...], statement: str) -> bool:
-    """A statement claim with exactly these words, made by one of these names."""
-    names = {e.key: (e.name, *e.aliases) for e in x.entities}
-    return any(
-        c.statement == statement
-        and c.attribution == "statement"
-        and names_match(names.get(c.claimant, ()), who)
-        for c in x.claims
-    )
-
-
-def _c(text: str, who: str | tuple[str, ...], statement: str) -> tuple:
-    return (text, (who,) if isinstance(who, str) else who, statement)
-
-
-def _gap(text: str, who: str, statement: str, why: str) -> object:
-    """A case the extractor does not meet yet, kept so that meeting it shows."""
-    return pytest.param(
-        text, (who,), statement, marks=pytest.mark.xfail(strict=True, reason=why)
-    )
+    """Extract the text after the lead, with the session's pipeline."""
+    return lambda text: run(LEAD + text)
 
 
 # (text, who says it, the statement exactly)
@@ -363,19 +336,16 @@ _FOUND = [
         why="a cue under an adjective ('was quick to point out') has no subject of "
         "its own",
     ),
-    _gap(
+    # met by the rules of tests/test_claims_sources_battery.py
+    _c(
         "Voters were asked about the plan, and most of them said the mayor had lied.",
         "voters",
         "the mayor had lied",
-        why="a quantifier as the subject ('most of them', 'many', 'some') names no "
-        "speaker the resolver knows; left for resolve.py",
     ),
-    _gap(
+    _c(
         "The governor added: the council knows nothing about farming.",
         "governor",
         "the council knows nothing about farming",
-        why="a label before a colon that is a role ('The governor added:') is read "
-        "only when it names someone",
     ),
 ]
 

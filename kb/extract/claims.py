@@ -706,9 +706,14 @@ class _ClaimRules(AttributionRules):
         """Who a label longer than a name stands for: a transcript's speaker in
         capitals ("ANA OBI:", "OBI:") is the person named before whose name ends so;
         a headline's ("Mayor Obi at the summit:", "Obi camp:") the first person or
-        organisation named in it."""
+        organisation named in it; a label that says someone spoke ("The governor
+        added:", "Her spokesman said:") the subject of its verb, named or not."""
         if label.text.isupper():
             return self._person_called(label[-1].text, ("Person",))
+        cue = next((t for t in label if t.pos_ == "VERB" and is_cue(t)), None)
+        subj = self.r.subject(cue) if cue is not None else None
+        if cue is not None and subj is not None and label.start <= subj.i < cue.i:
+            return self.speaker(subj, cue)
         for tok in label:
             hit = self.r.cluster_at(tok)
             if hit is not None and self.r.cluster(hit).kind in _SPEAKERS:

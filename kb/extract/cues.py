@@ -475,7 +475,7 @@ def _completed(
     adjuncts after it ("called her vote in May a mistake": up to the name it is
     given; "accused X of Y", "criticised X on Monday over Y"), but not where or
     when it was said."""
-    end = first.right_edge.i + 1
+    end = _own_end(first)
     given = [c for c in rights if c.i > first.i and c.dep_ in ("oprd", "xcomp")]
     if given:
         end = given[0].right_edge.i + 1
@@ -489,6 +489,16 @@ def _completed(
         else:
             break
     return cue.doc[start:end]
+
+
+def _own_end(obj: Token) -> int:
+    """Where an object's words end: before a relative clause set off by a comma
+    that reports someone's own saying ("thanked Ana Obi, who said …"), which is
+    that person's claim, not part of this one."""
+    for c in obj.rights:
+        if c.dep_ == "relcl" and is_cue(c) and obj.doc[c.left_edge.i - 1].text == ",":
+            return c.left_edge.i - 1
+    return obj.right_edge.i + 1
 
 
 def _has_subject(tok: Token) -> bool:
@@ -610,7 +620,7 @@ def _reported_clauses(cue: Token) -> list[Token]:
     talks stalled; aides say [the deal is near]"), and else a clause of its own
     the parser hung on it as an adverbial ("said after the vote [he would
     resign]"), or a gerund it takes ("denied [taking bribes]")."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not _of_whom(c)]
     cut = [c.i for c in cue.lefts if c.dep_ == "punct" and c.text in (";", ":")]
     if any(c.i > cue.i for c in clauses) and cut:
         clauses = [c for c in clauses if c.i > cue.i or c.i > max(cut)]
@@ -626,8 +636,21 @@ def _reported_clauses(cue: Token) -> list[Token]:
     return [
         c
         for c in cue.rights
-        if _bare_clause(c) or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+        if (_bare_clause(c) and not _of_whom(c))
+        or (c.dep_ == "xcomp" and c.tag_ == "VBG")
     ]
+
+
+def _of_whom(clause: Token) -> bool:
+    """A clause whose subject is "many of whom", "some of which": a relative
+    clause on the words before ("wrote to the farmers, [many of whom say …]"),
+    not what the cue reports."""
+    return any(
+        t.lower_ in ("whom", "which") and t.dep_ == "pobj"
+        for c in clause.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    )
 
 
 def _quoted_clause(tok: Token) -> bool:

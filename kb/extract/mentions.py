@@ -232,6 +232,30 @@ def _staff_noun(noun: Token) -> bool:
     )
 
 
+#: endings of nouns for people: "farmer", "activist", "historian", "fisherman"
+_PEOPLE_ENDINGS = ("er", "ist", "ian", "man", "men")
+
+
+def _people_of(ent: SpacySpan) -> bool:
+    """ "a Varda fisherman", "the Varda nurses", "the miners of Varda": a one-word
+    name set before or after a noun for people, which says where they are from."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.i == ent.start - 1:
+        head = head.head
+    elif root.dep_ != "compound" or head.i != ent.end:
+        return False
+    if len(ent) > 1:
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in lx.INSTITUTION_NOUNS | lx.PLACE_NOUNS:
+        return False
+    return (
+        _staff_noun(head)
+        or lemma in lx.PERSON_WORDS | lx.PERSON_DESCRIPTIONS | lx.UNNAMED_SOURCES
+        or lemma.endswith(_PEOPLE_ENDINGS)
+    )
+
+
 def _side_slot(tok: Token) -> bool:
     """Where a side stands: "Leeds beat …", "Leeds's defeat", "Leeds coach X", "lost
     to Leeds", "wins over Bristol and Leeds"; not "the Leeds club"."""
@@ -909,6 +933,8 @@ class _MentionFinder:
             and self._in_place_slot(ent)
         ):
             return "GPE"  # "in Lethbridge and Medicine Hat"
+        if label in ("PERSON", "ORG") and text in self.place_names and _people_of(ent):
+            return "GPE"  # "a Varda fisherman" where the NER calls Varda a place too
         if place is None and self._unknown_name(ent, label) and _travelled_to(ent):
             return "GPE"  # "sailed to Tarsk", "fled from Varda"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):

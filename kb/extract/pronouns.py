@@ -30,6 +30,8 @@ _KINDS = {
     "m": ("Person",),
     "f": ("Person",),
     "they": ("Group", "Organization"),
+    # "most of them", "many" alone: some of the people named before
+    "some": ("Group", "Organization"),
     "it": ("Organization",),
     # a description of someone ("the nominee"), who continues the person before it
     "person": ("Person",),
@@ -73,6 +75,12 @@ class Antecedents:
         """The cluster a subject pronoun stands for, or None."""
         cls = pronoun_class(tok.lower_)
         return None if cls is None else self._memoised(tok, cls)
+
+    def plural(self, tok: Token) -> int | None:
+        """The people "most of them" or "many" alone is some of, found as for a
+        subject "they", but only people ("The efforts went on. Some believe …":
+        not the efforts)."""
+        return self._memoised(tok, "some")
 
     def described(self, tok: Token) -> int | None:
         """The person "the nominee" (a description naming no one) continues: the
@@ -158,14 +166,14 @@ class Antecedents:
         out = []
         for c in cands:
             if c.new_group is not None:
-                if cls == "they":
+                if cls == "they" or (cls == "some" and self.r.people_word(c.new_group)):
                     out.append(c)
                 continue
             if c.cluster is None or c.cluster < 0:
                 continue
             cl = self.r.cluster(c.cluster)
             if cl.kind not in kinds and not (
-                cls == "they" and cl.kind == "Person" and self._plural(c.pos)
+                cls in ("they", "some") and cl.kind == "Person" and self._plural(c.pos)
             ):
                 continue
             if cls in ("m", "f") and self.r.gender(c.cluster) not in (None, cls):
@@ -222,9 +230,9 @@ class Antecedents:
         found = self.r.resolve(t, allow_new_group=False, pronouns=False)
         if found is not None and self._known_before(found, t):
             kind = self.r.cluster(found).kind
-            if cls != "they" or kind != "Person" or t.tag_ != "NNS":
+            if cls not in ("they", "some") or kind != "Person" or t.tag_ != "NNS":
                 return _Candidate(t.i, found, True)
-        if cls == "they" and t.tag_ == "NNS":
+        if cls in ("they", "some") and t.tag_ == "NNS":
             # "critics", "McConnell's aides", "twenty states": people acting
             # together, a group of their own when the pronoun goes back to them
             return _Candidate(t.i, None, True, new_group=t)

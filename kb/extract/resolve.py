@@ -83,6 +83,11 @@ class Resolver:
         of = _part_of(tok)  # "many of his supporters"
         return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
+    def people_word(self, tok: Token) -> bool:
+        """A noun for people who may speak ("farmers", "critics"), not for things
+        ("efforts", "plans")."""
+        return _people_noun(tok)
+
     def cluster(self, index: int) -> Cluster:
         return self.clusters[index]
 
@@ -93,8 +98,10 @@ class Resolver:
         right when it speaks: "Police said …", "the weather service warned …"; and
         "the nominee" that names no one is the person the article was about."""
         of = _part_of(subj)
-        if of is not None:
+        if of is not None and of.i > subj.i and of.lower_ != "them":
             return self.source(of)  # "many of his supporters": the supporters
+        if of is not None or _some_of_them(subj):
+            return self._some_of(subj, of)
         found = self.resolve(subj)
         if found is not None and self.clusters[found].kind == "Organization":
             head = self._titled_person_of(subj)
@@ -132,6 +139,19 @@ class Resolver:
         if later is not None:
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
+
+    def _some_of(self, subj: Token, of: Token | None) -> int | None:
+        """The people named elsewhere that "most of them", "many of whom" or "many"
+        alone is some of, with those words as a mention of them: "most of them
+        said …" (the people "they" would stand for), "the fishermen, many of whom
+        say …"."""
+        if of is not None and of.lower_ != "them":
+            found = self.source(of)
+        else:
+            found = self.antecedents.plural(of if of is not None else subj)
+        if found is not None:
+            self.name_as(found, subj.left_edge.i, subj.right_edge.i + 1)
+        return found
 
     def _titled_person_of(self, org: Token) -> int | None:
         """A person the parse hangs on an organisation's name by the title they hold
@@ -372,7 +392,7 @@ class Resolver:
                 and subj.lower_ in lx.RELATIVE_PRONOUNS
                 and cur.dep_ == "relcl"
             ):
-                return cur.head  # "the architect, who said …": the architect
+                return self._who(cur.head)  # "the architect, who said …"
             if subj is not None and subj.tag_ == "VBG":
                 # "Campaigning for X, Ana Obi said": the phrase parsed as the subject
                 cut_off = self._name_cut_off(cur)
@@ -405,6 +425,21 @@ class Resolver:
                 return cur.head
             return None
         return None
+
+    def _who(self, head: Token) -> Token:
+        """The one a relative "who" stands for, from the word the parser hangs its
+        clause on: "the architect"; the people, not the place or the body, of "the
+        fishermen of Varda, who said …", "the head of the union, who said …"."""
+        of = head.head
+        if (
+            head.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.pos_ == "NOUN"
+            and speaker_noun(of.head)
+            and self.kind_at(head) != "Person"
+        ):
+            return of.head
+        return head
 
     # ------------------------------------------------------------ resolution
     def resolve(
@@ -466,6 +501,7 @@ class Resolver:
             people = (
                 tok.lower_ in lx.ROLE_WORDS | lx.PEOPLE_NOUNS
                 or tok.lemma_.lower() in lx.PERSON_WORDS
+                or _people_noun(tok)
             )
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
@@ -1081,10 +1117,37 @@ def _part_of(tok: Token) -> Token | None:
     obj = next(iter(prep_objects(tok, ("of",))), None)
     if obj is not None and obj.lower_ in ("whom", "which"):
         # "the fishermen, many of whom say …": the fishermen
-        return tok.head.head if tok.head.dep_ == "relcl" else None
+        return tok.head.head if tok.head.dep_ == "relcl" else _before_comma(tok)
+    if obj is not None and obj.lower_ == "them":
+        return obj  # "most of them": the people the pronoun stands for
     if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return obj
+
+
+def _before_comma(tok: Token) -> Token | None:
+    """The people named right before the comma that opens "many of whom say …"
+    when the parser does not hang the clause on them: "economists in Varda":
+    the economists."""
+    at = tok.left_edge.i - 1
+    if at < 1 or tok.doc[at].text != ",":
+        return None
+    noun = tok.doc[at - 1]
+    while noun.tag_ != "NNS" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "economists in Varda": not the place
+    return noun if noun.tag_ == "NNS" else None
+
+
+def _some_of_them(tok: Token) -> bool:
+    """ "Most said …", "Many argued …": a word for some of a group, alone as the
+    subject, which stands for some of the people named before."""
+    return (
+        tok.lower_ in _PARTS - {"all", "both"}
+        and tok.dep_ == "nsubj"
+        # the tagger calls "Several" opening a sentence a proper noun at times
+        and tok.pos_ in ("ADJ", "PRON", "DET", "NOUN", "PROPN")
+        and not any(c.dep_ in ("prep", "det", "amod") for c in tok.children)
+    )
 
 
 #: words for a poll of people
@@ -1150,8 +1213,19 @@ def _of_people(prep: Token) -> bool:
     )
 
 
-#: endings of English agent nouns: "owner", "activist", "historian", "volunteer"
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+#: endings of English agent nouns: "owner", "activist", "historian", "volunteer",
+#: "fisherman"
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man")
+
+
+def _people_noun(tok: Token) -> bool:
+    """ "a Varda fisherman", "the Orlen miners", "nurses": a noun for a person or
+    people who may speak, not for a place ("the Varda river") nor a thing
+    ("efforts", "messages")."""
+    lemma = tok.lemma_.lower()
+    return (speaker_noun(tok) or lemma in lx.STAFF_NOUNS) and lemma not in (
+        lx.PLACE_NOUNS | _NOT_VOICES
+    )
 
 
 def speaker_noun(tok: Token) -> bool:
