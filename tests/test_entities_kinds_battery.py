@@ -276,9 +276,9 @@ _CASES = [
         ["Kellan Air Force"],
     ),
     (
-        "Maria Lopez flew from Lisbon to Madrid.",
+        "Maria Lopez flew from Porto to Madrid.",
         ["Maria Lopez"],
-        ["Lisbon", "Madrid"],
+        ["Porto", "Madrid"],
         [],
         [],
     ),

@@ -239,7 +239,7 @@ _CASES = [
         [],
         ["Georgia"],
     ),
-    ("Maria Lopez flew to Lisbon on Monday.", ["Maria Lopez"], ["Lisbon"], []),
+    ("Maria Lopez flew to Porto on Monday.", ["Maria Lopez"], ["Porto"], []),
     ("The bridge between Tarsk and Varda reopened.", [], ["Tarsk", "Varda"], []),
     (
         "Fans of Orlen Wanderers marched through Tarsk.",

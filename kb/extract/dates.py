@@ -764,8 +764,10 @@ def span_apart(tok: Token) -> tuple[str, str] | None:
         side = at = tok.head
     else:
         return None
-    words = None if side is None else _interval_words(at)
-    return None if words is None or side is None else (words, side.lower_)
+    if side is None:
+        return None
+    words = _interval_words(at)
+    return None if words is None else (words, side.lower_)
 
 
 def _interval_words(at: Token) -> str | None:

@@ -872,7 +872,7 @@ class TriggerRules:
             return "Launch"  # "the band released a new album"
         if (
             tok.lemma_.lower() == "release"
-            and tok.tag_ in ("VBD", "VBN")
+            and _done(tok)
             and any(
                 o.dep_ == "dobj" and o.lemma_.lower() in lx.SOFTWARE_NOUNS for o in objs
             )
@@ -1000,7 +1000,7 @@ class TriggerRules:
         a message put out, done ('"…," she tweeted' too: a tweet is put out, and
         its words are the claim); not what airs every week ("the show airs on
         Sundays"), "screened passengers" nor "aired their grievances"."""
-        if tok.tag_ not in ("VBD", "VBN"):
+        if not _done(tok):
             return None
         lemma = tok.lemma_.lower()
         works = [*objs, *([subj] if subj is not None else [])]
@@ -1018,7 +1018,7 @@ class TriggerRules:
         """ "officers inspected the lorry", "a drug ring was busted", "the coast
         guard intercepted a boat": police work, done; not "inspectors inspect
         kitchens" (a habit), "busted a myth" nor "the ball was intercepted"."""
-        if tok.tag_ not in ("VBD", "VBN"):
+        if not _done(tok):
             return None
         lemma = tok.lemma_.lower()
         kind = lx.VERB_TRIGGERS[lemma]
@@ -2087,10 +2087,16 @@ def _by_enforcers(verb: Token, subj: Token | None) -> bool:
     )
 
 
+def _done(verb: Token) -> bool:
+    """Told as done, in the past tense or as a participle: "aired", "was
+    inspected"; not a habit ("airs on Sundays") nor a plan ("will post")."""
+    return verb.tag_ in ("VBD", "VBN")
+
+
 def _posted_media(tok: Token, objs: list[Token]) -> bool:
     """ "posted a video of the goal", "a photo was posted": a post, done; not
     "posted a loss" (a result) nor "will post updates"."""
-    return tok.tag_ in ("VBD", "VBN") and any(
+    return _done(tok) and any(
         o.lower_ in lx.POSTED_MEDIA for o in objs if o.dep_ != "pobj"
     )
 
@@ -2159,12 +2165,14 @@ def _idiom(verb: Token, lemma: str) -> str | None:
     """The event a verb names with one word beside it, which neither names
     alone: "the river burst its banks", "the ship ran aground", "took them
     hostage", "the firm went bust"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
     for c in verb.children:
         if c.dep_ in ("dobj", "advmod", "prt", "acomp", "oprd", "npadvmod"):
             # the word as written too: "went broke" is lemmatised "break"
             for word in (c.lemma_.lower(), c.lower_):
                 kind = lx.EVENT_IDIOMS.get((lemma, word))
-                if kind is not None and not any(d.dep_ == "neg" for d in verb.children):
+                if kind is not None:
                     return kind
     return None
 
