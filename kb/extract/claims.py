@@ -324,7 +324,13 @@ class _ClaimRules(AttributionRules):
                 claims.append(claim)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
-        return [self._with_continuation(c, starts) for c in claims]
+        # a cue whose object is only a pronoun ("denied that,") leaves no words
+        # to state: no claim, rather than a Mention the shapes reject
+        return [
+            self._with_continuation(c, starts)
+            for c in claims
+            if c.stmt_end > c.stmt_start
+        ]
 
     def _claim(
         self,
