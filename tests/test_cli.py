@@ -107,6 +107,22 @@ def test_output_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.ttl"]
 
 
+
+@pytest.mark.slow
+def test_one_article_says_it_was_written_as_a_folder_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # one article printed nothing at all, a folder "kb: 5 written"
+    article = tmp_path / "a.txt"
+    article.write_text("Maria Lopez opened a bridge in Porto on Monday.\n", "utf-8")
+    out = tmp_path / "out.ttl"
+    for args in (["-o", str(out)], []):
+        result = runner.invoke(
+            cli, ["export", str(article), *args], catch_exceptions=False
+        )
+        assert result.exit_code == 0, result.stderr
+        assert _messages(result.stderr)[-1] == "kb: 1 written"
+
 @pytest.mark.slow
 def test_failed_export_keeps_previous_output(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.ttl"

@@ -118,8 +118,8 @@ def export_command(
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
-    if len(result.outcomes) > 1 or result.exit_code:
-        click.echo(f"kb: {result.summary()}", err=True)
+    # for one article too, as for a folder: "1 written" says the run did its work
+    click.echo(f"kb: {result.summary()}", err=True)
     sys.exit(result.exit_code)
 
 
