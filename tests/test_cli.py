@@ -107,7 +107,6 @@ def test_output_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.ttl"]
 
 
-
 @pytest.mark.slow
 def test_one_article_says_it_was_written_as_a_folder_does(
     runner: CliRunner, tmp_path: Path
@@ -122,6 +121,7 @@ def test_one_article_says_it_was_written_as_a_folder_does(
         )
         assert result.exit_code == 0, result.stderr
         assert _messages(result.stderr)[-1] == "kb: 1 written"
+
 
 @pytest.mark.slow
 def test_failed_export_keeps_previous_output(runner: CliRunner, tmp_path: Path) -> None:

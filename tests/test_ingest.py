@@ -440,7 +440,6 @@ def test_a_text_file_of_links_alone_is_refused_with_what_to_do(tmp_path: Path) -
     assert only(write(tmp_path, "a.txt", text)).text == text.strip()
 
 
-
 @pytest.mark.parametrize(
     ("markdown", "links"),
     [
