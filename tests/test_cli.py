@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from rdflib import Dataset
 
 from kb import __version__
 from kb.cli import cli
@@ -121,6 +122,29 @@ def test_one_article_says_it_was_written_as_a_folder_does(
         )
         assert result.exit_code == 0, result.stderr
         assert _messages(result.stderr)[-1] == "kb: 1 written"
+
+
+@pytest.mark.slow
+def test_the_extension_of_output_names_the_format(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # -o out.jsonld without --format wrote Turtle into it, which JSON readers refused
+    article = tmp_path / "a.txt"
+    article.write_text("Maria Lopez opened a bridge in Porto on Monday.\n", "utf-8")
+    wanted = {"out.jsonld": "json-ld", "out.json": "json-ld", "out.NQ": "nquads"}
+    for name, syntax in wanted.items():
+        out = tmp_path / name
+        args = ["export", str(article), "-o", str(out)]
+        assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
+        quads = Dataset().parse(out, format=syntax).quads((None, None, None, None))
+        assert len(list(quads)) > 10, name
+    # guards: a format given wins, and an extension that names none is Turtle
+    args = ["export", str(article), "--format", "nt", "-o", str(tmp_path / "b.ttl")]
+    assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
+    assert (tmp_path / "b.ttl").read_text("utf-8").startswith("<")
+    args = ["export", str(article), "-o", str(tmp_path / "b.rdf")]
+    assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
+    assert (tmp_path / "b.rdf").read_text("utf-8").startswith("@prefix")
 
 
 @pytest.mark.slow
