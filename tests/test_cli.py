@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
+from rdflib import Dataset
 
 from kb import __version__
 from kb.cli import cli
@@ -105,6 +106,47 @@ def test_output_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None
     assert result.stdout == ""
     assert "kb:Article" in out.read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.ttl"]
+
+
+@pytest.mark.slow
+def test_one_article_says_it_was_written_as_a_folder_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # one article printed nothing at all, a folder "kb: 5 written"
+    article = _story(tmp_path)
+    for args in (["-o", str(tmp_path / "out.ttl")], []):
+        result = _export(runner, article, *args)
+        assert _messages(result.stderr)[-1] == "kb: 1 written"
+
+
+@pytest.mark.slow
+def test_the_extension_of_output_names_the_format(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # -o out.jsonld without --format wrote Turtle into it, which JSON readers refused
+    article = _story(tmp_path)
+    wanted = {"out.jsonld": "json-ld", "out.json": "json-ld", "out.NQ": "nquads"}
+    for name, syntax in wanted.items():
+        _export(runner, article, "-o", str(tmp_path / name))
+        dataset = Dataset().parse(tmp_path / name, format=syntax)
+        assert len(list(dataset.quads((None, None, None, None)))) > 10, name
+    # guards: a format given wins, and an extension that names none is Turtle
+    _export(runner, article, "--format", "nt", "-o", str(tmp_path / "b.ttl"))
+    assert (tmp_path / "b.ttl").read_text("utf-8").startswith("<")
+    _export(runner, article, "-o", str(tmp_path / "b.rdf"))
+    assert (tmp_path / "b.rdf").read_text("utf-8").startswith("@prefix")
+
+
+def _story(tmp_path: Path) -> Path:
+    article = tmp_path / "a.txt"
+    article.write_text("Maria Lopez opened a bridge in Porto on Monday.\n", "utf-8")
+    return article
+
+
+def _export(runner: CliRunner, article: Path, *args: str) -> Result:
+    result = runner.invoke(cli, ["export", str(article), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result
 
 
 @pytest.mark.slow

@@ -457,3 +457,11 @@ def test_a_gold_set_run_ticks_a_progress_bar_for_each_article(
     monkeypatch.setattr(kb.cli.options, "PROGRESS_EVERY", 0.0)
     result = runner.invoke(cli, ["evaluate", str(folder)])
     assert "kb: 1 of about 2 articles (50%)" in result.stderr
+
+
+def test_the_count_of_articles_scored_is_said_in_good_english(tmp_path: Path) -> None:
+    # "1 articles, 0 failed"
+    first = [
+        format_text(DevReport(tmp_path, articles=n)).split("\n")[0] for n in (1, 2)
+    ]
+    assert first == ["1 article, 0 failed", "2 articles, 0 failed"]

@@ -7,6 +7,9 @@ down before the extractor was run (trained English pipeline, slow)."""
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
 import pytest
 
 from kb.models import Extraction
@@ -27,18 +30,30 @@ def _covering(x: Extraction, at: int) -> set[int]:
     }
 
 
+def _by_label(x: Extraction, text: str, at: int) -> set[int]:
+    """The events whose label, read where it stands in ``text`` around the event's
+    trigger, covers offset ``at``: "launched an offensive" names the offensive
+    with its verb. A label that merely holds the word elsewhere does not count,
+    so an event told once does not pass for the word of another sentence."""
+    found = set()
+    for i, e in enumerate(x.events):
+        phrase = re.escape(e.label.rsplit(" (", 1)[0])
+        for m in re.finditer(phrase, text, re.IGNORECASE):
+            if m.start() <= e.trigger.start and e.trigger.end <= m.end():
+                if m.start() <= at < m.end():
+                    found.add(i)
+    return found
+
+
 def _events_of(text: str, first: str, second: str, run) -> tuple[set[int], set[int]]:
     """The events over the first ``first`` and over the last ``second`` of the
-    text; an event whose label holds a word no event covers is over it too
-    ("launched an offensive" names the offensive with its verb)."""
+    text, by a word of theirs or by their label where it stands in the text."""
     x = run(_LEAD + text, published=_PUBLISHED)
     at = len(_LEAD)
     labels = [e.label.lower() for e in x.events]
     found = []
-    for word, where in ((first, text.index(first)), (second, text.rindex(second))):
-        over = _covering(x, at + where) or {
-            i for i, label in enumerate(labels) if word.lower() in label
-        }
+    for where in (text.index(first), text.rindex(second)):
+        over = _covering(x, at + where) or _by_label(x, _LEAD + text, at + where)
         found.append(over)
     assert found[0] and found[1], (labels, found)
     return found[0], found[1]
@@ -373,3 +388,32 @@ def test_words_of_one_event_make_one_event(run, text, first, second):
 def test_two_events_stay_two(run, text, first, second):
     a, b = _events_of(text, first, second, run)
     assert not a & b, (a, b)
+
+
+def _fake_run(label: str, trigger: str):
+    """A ``run`` whose one event is told by the first ``trigger`` of the text and
+    labelled ``label``: no model, to check the helper itself."""
+
+    def _run(text: str, published: str | None = None) -> SimpleNamespace:
+        start = text.index(trigger)
+        span = SimpleNamespace(start=start, end=start + len(trigger))
+        event = SimpleNamespace(label=label, trigger=span, mentions=())
+        return SimpleNamespace(events=[event])
+
+    return _run
+
+
+def test_a_label_elsewhere_is_no_event_over_the_word():
+    """The label of the first sentence's event holds the second sentence's word,
+    but no event covers that word: the case fails rather than passing."""
+    text = "Rebels attacked a Varda base on Sunday.\n\nThe attack lasted an hour."
+    run = _fake_run("Rebels attacked a Varda base (attack)", "attacked")
+    with pytest.raises(AssertionError):
+        _events_of(text, "attacked", "attack", run)
+
+
+def test_a_label_where_it_stands_covers_its_light_verb():
+    """Guard: "launched an offensive", its trigger the noun, is over "launched"."""
+    text = "The Varda army launched an offensive near Porto on Tuesday."
+    run = _fake_run("launched an offensive (attack)", "offensive")
+    assert _events_of(text, "launched", "offensive", run) == ({0}, {0})

@@ -440,6 +440,39 @@ def test_a_text_file_of_links_alone_is_refused_with_what_to_do(tmp_path: Path) -
     assert only(write(tmp_path, "a.txt", text)).text == text.strip()
 
 
+@pytest.mark.parametrize(
+    ("markdown", "links"),
+    [
+        ("# To read\n\n- [Rain in Porto](https://a.example/1)\n- [Varda](/2)\n", 2),
+        ("https://a.example/1\nhttps://a.example/2\n", 2),
+        ("[Rain](https://a.example/1)\n\n<https://a.example/2>\n", 2),
+        ("1. [Rain](https://a.example/1) |\n2. (https://a.example/2)\n", 2),
+    ],
+)
+def test_a_markdown_file_of_links_alone_is_refused(
+    tmp_path: Path, markdown: str, links: int
+) -> None:
+    # read as an article it gave a graph of its link texts, or of none at all
+    path = write(tmp_path, "reading-list.md", markdown)
+    message = str(error_for(path))
+    assert message.startswith(f"{path}: only {links} links, no article text")
+    assert "save each page and give kb the .html files" in message
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Maria Lopez [wrote](https://a.example/1) that Porto will vote.\n",
+        "- [Rain](https://a.example/1) fell on Porto\n- [Varda](https://a.example/2)\n",
+        "[Rain](https://a.example/1)\n\n```\nKellan left Porto.\n```\n",
+    ],
+)
+def test_guard_markdown_with_text_beside_its_links_is_an_article(
+    tmp_path: Path, markdown: str
+) -> None:
+    assert only(write(tmp_path, "a.md", markdown)).text
+
+
 # ---------------------------------------------------------------- bytes and files
 
 
@@ -928,6 +961,65 @@ def test_other_files_over_the_size_limit_are_still_refused(
     assert "file is too large" in str(error_for(array))
     assert "must be UTF-8" in str(error_for(utf16))
     assert "must be UTF-8" in str(error_for(wider))
+
+
+_UNREAD_FEED = [
+    '{"text": "Maria Lopez spoke in Porto.", "author": "K. Brandt", "tags": []}',
+    '{"body": "Tomas Brandt left Porto.", "when": "2025-06-12", "author": "X"}',
+    '{"text": "Kellan spoke.", "Headline": "Kellan", "pubDate": "2025-06-12"}',
+]
+_READS = (
+    "it reads text, id, title/headline, published/date/pubdate/datepublished, "
+    "url/link/canonical_url, source/publisher, language/lang"
+)
+
+
+def _warnings(caplog: pytest.LogCaptureFixture, inputs: list[Path]) -> list[str]:
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        list(iter_articles(inputs))
+    return [r.getMessage() for r in caplog.records]
+
+
+@pytest.mark.parametrize("limit", [None, 100])
+def test_keys_kb_does_not_read_are_named_once_per_jsonl_file(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int | None,
+) -> None:
+    # they were left out without a word: a body under "body" or a date under
+    # "when" gave a missing text, or an undated article
+    path = _feed(tmp_path, _UNREAD_FEED)
+    if limit:  # a feed over the size limit, read a record at a time
+        monkeypatch.setattr(ingest, "MAX_BYTES", limit)
+    assert _warnings(caplog, [path]) == [
+        f"{path}: left out keys 'author', 'body', 'tags', 'when', which kb does "
+        f"not read; {_READS}"
+    ]
+
+
+def test_keys_kb_does_not_read_are_named_once_per_json_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    array = write(tmp_path, "a.json", "[" + ", ".join(_UNREAD_FEED) + "]")
+    one = write(tmp_path, "one.json", '{"text": "Rain.", "Section": "local"}')
+    assert _warnings(caplog, [array, one]) == [
+        f"{array}: left out keys 'author', 'body', 'tags', 'when', which kb does "
+        f"not read; {_READS}",
+        f"{one}: left out key 'Section', which kb does not read; {_READS}",
+    ]
+
+
+def test_guard_records_of_keys_kb_reads_give_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    feed = _feed(tmp_path, [FEED[0], _UNREAD_FEED[2]])
+    ninjs = write(
+        tmp_path,
+        "n.json",
+        '{"uri": "https://a.example/1", "headline": "Rain", "body_text": "Rain."}',
+    )
+    assert _warnings(caplog, [feed, ninjs]) == []
 
 
 def test_files_a_folder_holds_that_kb_does_not_read_are_counted_in_a_warning(

@@ -9,6 +9,7 @@ import pytest
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from kb.errors import StoreError, UsageError
+from kb.rdf.namespaces import SCHEMA
 from kb.store.embedded import Store
 
 A = "https://w3id.org/newskb/id/article/a"
@@ -81,6 +82,18 @@ def test_remove_drops_only_that_article() -> None:
     assert kb.remove(A) is True
     assert kb.remove(A) is False
     assert kb.articles() == [B]
+
+
+def test_remove_takes_an_articles_url_too() -> None:
+    # the URL, which the named queries take, said "not in the store"
+    url = URIRef("https://news.example.org/porto-bridge")
+    kb = Store()
+    kb.add(A, _graph("Ann Lee").add((URIRef(A), SCHEMA.url, url)))
+    kb.add(B, _graph("A. Lee"))
+    assert kb.remove("https://news.example.org/other") is False
+    assert kb.remove(str(url)) is True
+    assert kb.articles() == [B]
+    assert kb.remove(str(url)) is False
 
 
 def test_values_with_quotes_and_newlines_round_trip() -> None:

@@ -20,7 +20,7 @@ from kb.cli.options import (
 )
 from kb.jobs.export import ExportOptions, export_to
 from kb.rdf.writers import FORMATS
-from kb.report import REPORT_FORMAT, export_html
+from kb.report import REPORT_FORMAT, export_format, export_html
 
 
 @cli.command("export")
@@ -30,9 +30,8 @@ from kb.report import REPORT_FORMAT, export_html
     "--format",
     "fmt",
     type=click.Choice([*FORMATS, REPORT_FORMAT], case_sensitive=False),
-    default="ttl",
-    show_default=True,
-    help="Output format. html writes one self-contained page to read in a browser "
+    help="Output format [default: the one the extension of -o names (out.jsonld: "
+    "jsonld), else ttl]. html writes one self-contained page to read in a browser "
     "(no network): an index, each article with its marks, and a section per actor, "
     "place and event. Example: kb export articles/ --format html -o report.html",
 )
@@ -53,7 +52,7 @@ from kb.report import REPORT_FORMAT, export_html
 @extraction_options
 def export_command(
     articles: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     frame: str | None,
     output: str | None,
     scheduler: str | None,
@@ -88,8 +87,11 @@ def export_command(
             "(kb export - < story.txt, curl -s URL | kb export -)"
         )
     if scheduler:
-        run_on_cluster(articles, output, fmt, scheduler, partition_files, options)
+        run_on_cluster(
+            articles, output, fmt or "ttl", scheduler, partition_files, options
+        )
         return
+    fmt = fmt or export_format(output)
     if output and Path(output).is_dir():
         raise click.BadParameter(
             f"{output} is a directory; name a file (or use --scheduler)",
@@ -118,8 +120,8 @@ def export_command(
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
-    if len(result.outcomes) > 1 or result.exit_code:
-        click.echo(f"kb: {result.summary()}", err=True)
+    # for one article too, as for a folder: "1 written" says the run did its work
+    click.echo(f"kb: {result.summary()}", err=True)
     sys.exit(result.exit_code)
 
 

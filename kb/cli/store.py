@@ -133,12 +133,13 @@ def _add_shards(directory: str, store: Path) -> None:
 @click.argument("articles", nargs=-1, required=True)
 @store_option
 def remove_command(articles: tuple[str, ...], store: Path) -> None:
-    """Remove ARTICLES (their IRIs, as `kb stats --articles` lists them) from the
-    knowledge base. Exits 2 if one of them is not there.
+    """Remove ARTICLES (their IRIs, as `kb stats --articles` lists them, or their
+    URLs) from the knowledge base. Exits 2 if one of them is not there.
 
     \b
-    Example:
+    Examples:
       kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
+      kb remove https://news.example.org/2025/10/01/bridge-repair
     """
     from kb.store.embedded import Store
 

@@ -16,7 +16,8 @@ __all__ = ["format_json", "format_text", "report_json"]
 
 
 def _dev_text(report: DevReport, verbose: bool) -> list[str]:
-    lines = [f"{report.articles} articles, {len(report.failures)} failed"]
+    articles = f"{report.articles} article{'' if report.articles == 1 else 's'}"
+    lines = [f"{articles}, {len(report.failures)} failed"]
     lines += [f"  FAILED {f}" for f in report.failures]
     for kind, counts in report.totals.items():
         s = counts.scores(None)

@@ -4,7 +4,9 @@ record is checked field by field, and one bad record does not stop the others.""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from kb.errors import InputError
@@ -21,12 +23,20 @@ from kb.models import Article
 #: Nothing here is public: :mod:`kb.ingest.sources` picks the readers by extension.
 __all__: list[str] = []
 
+log = logging.getLogger("kb")
+
 #: each field's keys in a record: its own name first, then the names front matter
 #: also takes ("headline", "date", "datePublished", "link", "lang"…), in any case
 _FIELDS = {"id": ("id",)} | {
     name: (name, *(key for key in keys if key != name))
     for name, keys in FIELD_KEYS.items()
 }
+#: the keys a record is read by (``text`` as written, the others in any case)
+_READ_KEYS = frozenset(key for keys in _FIELDS.values() for key in keys)
+#: the fields kb reads, each with its other names, for the message of unread keys
+_READ_FIELDS = "text, " + ", ".join("/".join(keys) for keys in _FIELDS.values())
+#: how many unread keys a message names before it counts the rest
+_NAMED_KEYS = 8
 
 
 def _read_json(text: str, origin: str) -> Items:
@@ -43,6 +53,8 @@ def _read_json(text: str, origin: str) -> Items:
 
 def _json_items(data: object, origin: str) -> Items:
     """The articles of a parsed JSON document: one record or an array of them."""
+    records = data if isinstance(data, list) else [data]
+    _say_unread(set().union(*map(_unread_keys, records)), origin)
     if not isinstance(data, list):
         yield _record(data, origin)
         return
@@ -55,18 +67,24 @@ def _json_items(data: object, origin: str) -> Items:
 
 
 def _read_jsonl(text: str, origin: str) -> Items:
+    unread: set[str] = set()
     # Split on \n only: U+2028 and friends may sit unescaped inside JSON strings.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _jsonl_record(line, origin, number)
+            yield _jsonl_record(line, origin, number, unread)
+    _say_unread(unread, origin)
 
 
-def _jsonl_record(line: str, origin: str, number: int) -> Article | InputError:
-    """Line ``number`` of the JSONL file ``origin``, as an article or the problem."""
-    return _catch(_jsonl_line, line, f"{origin}:{number}", number)
+def _jsonl_record(
+    line: str, origin: str, number: int, unread: set[str]
+) -> Article | InputError:
+    """Line ``number`` of the JSONL file ``origin``, as an article or the problem;
+    the keys of it that kb does not read are added to ``unread``."""
+    read = partial(_jsonl_line, unread=unread)
+    return _catch(read, line, f"{origin}:{number}", number)
 
 
-def _jsonl_line(line: str, origin: str) -> Article:
+def _jsonl_line(line: str, origin: str, unread: set[str]) -> Article:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -75,7 +93,32 @@ def _jsonl_line(line: str, origin: str) -> Article:
             "each line must be one JSON object",
             origin=origin,
         ) from None
+    unread |= _unread_keys(data)
     return _record(data, origin)
+
+
+def _unread_keys(record: object) -> set[str]:
+    """The keys of a record of our format that kb reads no field from."""
+    if not isinstance(record, dict) or is_ninjs(record):
+        return set()
+    return {key for key in record if key != "text" and key.lower() not in _READ_KEYS}
+
+
+def _say_unread(keys: set[str], origin: str) -> None:
+    """One warning for a file whose records have keys kb does not read: a body
+    under "body" or a date under "when" was left out without a word."""
+    if not keys:
+        return
+    named = ", ".join(repr(key) for key in sorted(keys)[:_NAMED_KEYS])
+    if len(keys) > _NAMED_KEYS:
+        named += f" and {len(keys) - _NAMED_KEYS} more"
+    log.warning(
+        "%s: left out key%s %s, which kb does not read; it reads %s",
+        origin,
+        "s" if len(keys) > 1 else "",
+        named,
+        _READ_FIELDS,
+    )
 
 
 def _catch(

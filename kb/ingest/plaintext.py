@@ -36,12 +36,16 @@ def _refuse_a_list_of_links(text: str, origin: str) -> None:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if lines and all(is_http_url(line) for line in lines):
-        links = f"{len(lines)} link{'s' if len(lines) > 1 else ''}"
-        raise InputError(
-            f"{origin}: only {links}, no article text; kb fetches no pages itself: "
-            "save each page and give kb the .html files",
-            origin=origin,
-        )
+        raise _only_links(len(lines), origin)
+
+
+def _only_links(count: int, origin: str) -> InputError:
+    links = f"{count} link{'s' if count > 1 else ''}"
+    return InputError(
+        f"{origin}: only {links}, no article text; kb fetches no pages itself: "
+        "save each page and give kb the .html files",
+        origin=origin,
+    )
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -74,9 +78,46 @@ def split_headline(text: str) -> tuple[str | None, str]:
 
 def _read_markdown(text: str, origin: str) -> Items:
     meta, text = front_matter(text, origin)
-    title, blocks = markdown_blocks(text)
+    title, tokens = _headline_and_body(text)
+    links = _link_count(tokens)
+    if links:  # a reading list: its link texts are no article
+        raise _only_links(links, origin)
     meta["title"] = _clean_field(title) or meta.get("title")
-    yield _article("\n\n".join(blocks), origin, **meta)
+    yield _article("\n\n".join(_md_walk(tokens)), origin, **meta)
+
+
+#: what may stand beside a bare URL in a list of links
+_URL_WRAPPING = "<>()[]{}\"'.,;:"
+
+
+def _link_count(tokens: list[Token]) -> int:
+    """How many links the body is when it is nothing else (links, autolinks and
+    bare http(s) URLs, with marks between them), else 0: a Markdown reading list
+    read as an article gave a graph of its link texts, or of none.
+
+    >>> def links(md): return _link_count(_headline_and_body(md)[1])
+    >>> links("# To read\\n\\n- [Rain](https://x.org/1)\\n- <https://x.org/2>")
+    2
+    >>> links("Read [the report](https://x.org/1).")
+    0
+    """
+    links = 0
+    for token in tokens:
+        if token.type in ("fence", "code_block"):
+            return 0  # code is text a reader was meant to read
+        inside = 0  # depth of links around the current child
+        for child in token.children or ():  # an inline token's, none for a block
+            if child.type == "link_open":
+                inside, links = inside + 1, links + (inside == 0)
+            elif child.type == "link_close":
+                inside -= 1
+            elif child.type in ("text", "code_inline") and not inside:
+                for word in child.content.split():
+                    if is_http_url(word.strip(_URL_WRAPPING)):
+                        links += 1
+                    elif any(c.isalnum() for c in word):
+                        return 0
+    return links
 
 
 def front_matter(text: str, origin: str) -> tuple[dict[str, str | None], str]:
@@ -108,11 +149,17 @@ def markdown_blocks(source: str) -> tuple[str | None, list[str]]:
     >>> markdown_blocks("# Hi\\n\\nSee *the* [docs](https://x.org).\\n\\n- a\\n- b")
     ('Hi', ['See the docs.', 'a\\nb'])
     """
+    title, tokens = _headline_and_body(source)
+    return title, _md_walk(tokens)
+
+
+def _headline_and_body(source: str) -> tuple[str | None, list[Token]]:
+    """The text of a first-level heading at the very top, and the tokens after it."""
     tokens = _markdown_parser().parse(source)
     title = None
     if len(tokens) > 2 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         title, tokens = _inline_text(tokens[1]), tokens[3:]
-    return title, _md_walk(tokens)
+    return title, tokens
 
 
 @cache

@@ -23,6 +23,7 @@ from kb.ingest.json_records import (
     _jsonl_record,
     _read_json,
     _read_jsonl,
+    _say_unread,
 )
 from kb.ingest.normalize import Items
 from kb.ingest.plaintext import _read_markdown, _read_text
@@ -243,6 +244,7 @@ def _jsonl_lines(path: Path) -> Items:
     feed may hold thousands, and memory holds one line. Each line is decoded by
     itself (UTF-8, else Windows-1252 with a warning naming it)."""
     origin = str(path)
+    unread: set[str] = set()
     try:
         with path.open("rb") as handle:
             marked = _bom(handle.read(4))
@@ -255,7 +257,8 @@ def _jsonl_lines(path: Path) -> Items:
             handle.seek(0)
             for number, line in enumerate(_lines(handle), start=1):
                 if line is None or line.strip():
-                    yield _jsonl_item(line, origin, number)
+                    yield _jsonl_item(line, origin, number, unread)
+        _say_unread(unread, origin)
     except InputError as exc:
         yield exc
     except OSError as exc:
@@ -275,7 +278,9 @@ def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
         yield None
 
 
-def _jsonl_item(line: bytes | None, origin: str, number: int) -> Article | InputError:
+def _jsonl_item(
+    line: bytes | None, origin: str, number: int, unread: set[str]
+) -> Article | InputError:
     where = f"{origin}:{number}"
     if line is None:
         return InputError(
@@ -284,7 +289,7 @@ def _jsonl_item(line: bytes | None, origin: str, number: int) -> Article | Input
             origin=where,
         )
     try:
-        return _jsonl_record(decode_bytes(line, where), origin, number)
+        return _jsonl_record(decode_bytes(line, where), origin, number, unread)
     except InputError as exc:
         return exc
 

@@ -383,7 +383,8 @@ class Store:
         self._ox.optimize()
 
     def remove(self, article: str) -> bool:
-        """Drop an article's graph. :returns: whether it was there.
+        """Drop an article's graph, named by its IRI or by its URL (as the named
+        queries take it). :returns: whether it was there.
 
         :raises UsageError: when ``article`` is no IRI at all.
         """
@@ -395,12 +396,20 @@ class Store:
             raise UsageError(
                 f"{article!r} is not an article IRI; kb stats --articles lists them"
             ) from None
-        if not self._holds(name):
+        names = [name] if self._holds(name) else self._stored_at(name.value)
+        if not names:
             return False
         self._prepare_write()
-        self._drop(name)
+        for each in names:
+            self._drop(each)
         self._written()
         return True
+
+    def _stored_at(self, url: str) -> list[ox.NamedNode]:
+        """The stored articles whose ``schema:url`` is ``url``: a page's address is
+        what a user has at hand, its article's IRI a hash of it."""
+        found = (ox.NamedNode(iri) for iri in self.articles_at(url) or ())
+        return [name for name in found if self._holds(name)]
 
     def _writable(self) -> None:
         if self.read_only:

@@ -552,8 +552,17 @@ def _weekend(rel: str | None, ref: date, tense: Tense) -> DateValue | None:
     the one ahead in another; None for a weekend across two months (a weekend is
     two days, so no one day of it is sure).
 
+    "Next weekend" and "coming weekend" said on a weekday (Monday to Friday) are
+    the first weekend ahead, this week's Saturday and Sunday, as a reader takes
+    "next weekend" on a Wednesday; said on a Saturday or a Sunday, "next weekend"
+    is the one a week later, while "coming weekend" stays the current one.
+
     >>> _weekend(None, date(2025, 6, 12), "past").value
     '2025-06'
+    >>> _weekend("next", date(2025, 5, 21), "future").value  # a Wednesday
+    '2025-05'
+    >>> _weekend("next", date(2025, 5, 24), "future") is None  # a Saturday
+    True
     >>> _weekend("next", date(2025, 5, 29), "future") is None
     True
     """
