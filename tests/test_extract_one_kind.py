@@ -59,14 +59,6 @@ def test_a_wire_in_slashes_ends_a_dateline(run):
     assert "Kellan Wire" not in _names(run(text, published=None))
 
 
-def test_guard_a_datelines_town_stays_a_place(run):
-    x = run(
-        "MARBECK, Oct. 5 (Kellan News Agency) - Two ferries collided in the "
-        "harbour at dawn.\n"
-    )
-    assert _nodes(x, "Marbeck") == [(None, True)]
-
-
 # ------------------------------------------------------------ "the <town> police"
 def test_the_towns_police_speak_not_the_town(run):
     x = run(
@@ -93,14 +85,6 @@ def test_the_towns_police_act_as_one_body(run):
     )
     assert _nodes(x, "Lenholm police") == [("Organization", False)]
     assert ("Person", False) not in _nodes(x, "Lenholm")
-
-
-def test_a_known_citys_police_are_a_body_not_a_group(run):
-    x = run(
-        "The Porto police arrested a courier on Sunday after a chase through the "
-        "old town, a spokesman said.\n"
-    )
-    assert _nodes(x, "Porto police") == [("Organization", False)]
 
 
 def test_the_polices_officers_are_the_police(run):
@@ -148,14 +132,6 @@ def test_guard_police_in_a_town(run):
     assert _nodes(x, "Marbeck") == [(None, True)]
 
 
-def test_guard_a_towns_residents_stay_a_group(run):
-    x = run(
-        "Marbeck residents protested outside the town hall on Sunday against a "
-        "planned car park.\n"
-    )
-    assert _nodes(x, "Marbeck residents") == [("Group", False)]
-
-
 # ------------------------------------------------------------ short forms of bodies
 def test_a_firms_short_name_after_shares_in_is_the_firm(run):
     x = run(
@@ -164,22 +140,6 @@ def test_a_firms_short_name_after_shares_in_is_the_firm(run):
     )
     assert _nodes(x, "Kellan") == []
     assert _nodes(x, "Kellan Airlines") == [("Organization", False)]
-
-
-def test_a_partys_short_name_is_the_party(run):
-    x = run(
-        "The Green Varda Party won 40 seats in the vote. Green Varda supporters "
-        "danced in the streets until dawn.\n"
-    )
-    assert _nodes(x, "Green Varda") == []
-
-
-def test_guard_a_town_a_bank_is_named_after_stays_a_place(run):
-    x = run(
-        "Kellan Bank opened a branch in Kellan on Monday. The lender said it would "
-        "hire 20 people in Kellan.\n"
-    )
-    assert _nodes(x, "Kellan") == [(None, True)]
 
 
 # ------------------------------------------------------------ names a firm or a person
@@ -218,3 +178,49 @@ def test_guard_a_firm_with_a_kind_word_stays_a_firm():
     firm = Mention(0, 2, "Organization", "Brandt Holdings")
     settle_kinds([firm], set(), set(), {"brandt"})
     assert firm.kind == "Organization"
+
+
+# ------------------------------------------------------------ one node each
+# (text, name, the nodes labelled so: (actor kind, is a location) each)
+_ONE_NODE = [
+    pytest.param(
+        "The Porto police arrested a courier on Sunday after a chase through the "
+        "old town, a spokesman said.\n",
+        "Porto police",
+        [("Organization", False)],
+        id="a-known-citys-police-are-a-body",
+    ),
+    pytest.param(
+        "The Green Varda Party won 40 seats in the vote. Green Varda supporters "
+        "danced in the streets until dawn.\n",
+        "Green Varda",
+        [],
+        id="a-partys-short-name-is-the-party",
+    ),
+    pytest.param(
+        "Marbeck residents protested outside the town hall on Sunday against a "
+        "planned car park.\n",
+        "Marbeck residents",
+        [("Group", False)],
+        id="guard-a-towns-residents-stay-a-group",
+    ),
+    pytest.param(
+        "Kellan Bank opened a branch in Kellan on Monday. The lender said it would "
+        "hire 20 people in Kellan.\n",
+        "Kellan",
+        [(None, True)],
+        id="guard-a-town-a-bank-is-named-after-stays-a-place",
+    ),
+    pytest.param(
+        "MARBECK, Oct. 5 (Kellan News Agency) - Two ferries collided in the "
+        "harbour at dawn.\n",
+        "Marbeck",
+        [(None, True)],
+        id="guard-a-datelines-town-stays-a-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "nodes"), _ONE_NODE)
+def test_one_node_of_its_kind(run, text, name, nodes):
+    assert _nodes(run(text), name) == nodes
