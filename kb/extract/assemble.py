@@ -134,10 +134,13 @@ class _Assembly:
         ("Sedbergh Airport") stays a place, and an actor."""
         acting = {c.claimant for c in raw_claims}
         acting |= {a for e in raw_events for a in e.agents}
+        placed = entities_of(self.doc).mentions.placed
         for index in acting:
             cl = self.clusters[index]
             if cl.kind != "Location" or cl.place is not None:
                 continue
+            if fold(_canonical(cl)) in placed:
+                continue  # "Port Hallam approved …" after its dateline: a town acts
             words = _canonical(cl).split()
             if len(words) >= 2 and words[-1].lower() in lx.FACILITY_NOUNS:
                 continue  # "Sedbergh Airport said": a place that speaks, as a country

@@ -179,6 +179,8 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return len(ta) == 1 and (ta[0] == tb[-1] or (len(tb) >= 2 and ta[0] == tb[0]))
     if "Person" in (m.kind, cl.kind):
         return len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
+    if m.kind == cl.kind == "Organization" and _founders_name(ta, tb):
+        return True  # "Lilly" after "Eli Lilly"
     return (
         len(ta) < len(tb)
         and (
@@ -188,6 +190,22 @@ def _same(cl: Cluster, m: Mention) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _founders_name(short: list[str], name: list[str]) -> bool:
+    """A body's two-word name that is a person's, and its last word alone, as
+    one writes a founder's surname for the firm ("Brandt" of "Tomas Brandt");
+    not a word for a kind of body ("Bank" of "Kellan Bank")."""
+    return (
+        len(short) == 1
+        and len(name) == 2
+        and short[0] == name[1]
+        and short[0] not in _NOT_NAMES
+    )
+
+
+#: last words that say what kind of body a name is, not whose it is
+_NOT_NAMES = lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS | lx.ORG_GENERIC | lx.COMPANY_FORMS
 
 
 def _same_but_nationality(cl: Cluster, m: Mention, gaz: Gazetteer) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.dates import dates_of
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
+from kb.extract.kinds import settle_kinds
 from kb.extract.names import (
     SCORE,
     acronym,
@@ -156,6 +157,8 @@ def _in_capitals_line(ent: SpacySpan) -> bool:
 
 
 _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
+#: what one holds "in" a company, not in a place: "shares in Kellan", "a stake in"
+_HELD_IN = _SHARE_NOUNS | {"stake", "stakes", "holding", "holdings"}
 
 
 def _office_of_a_title(ent: SpacySpan) -> bool:
@@ -684,7 +687,48 @@ class _MentionFinder:
             self._share_issuer(tok)
         self._short_forms()
         self._repeated_names()
+        self.found.placed |= self._placed_names()
+        settle_kinds(
+            self.found.items,
+            self.found.placed,
+            self._people_names(),
+            self._titled_surnames(),
+        )
         return self.found
+
+    def _placed_names(self) -> set[str]:
+        """The names the article itself shows to be places: its dateline's, and
+        those it writes where a place stands ("in Marbeck", "the mayor of
+        Marbeck"), besides the towns of bodies (``_institution``)."""
+        found = set(self.dates.dateline_names)
+        for m in self.found.items:
+            if m.kind != "Location":
+                continue
+            span = self.doc[m.start : m.end]
+            # the gazetteer alone is no such evidence: "Nokia" is a town and a firm
+            if _place_by_words(span) or _travelled_to(span):
+                found.add(fold(m.name))
+            elif _where_slot(span) and span.root.head.head.lower_ not in _HELD_IN:
+                found.add(fold(m.name))  # "in Marbeck", not "shares in Kellan"
+        return found
+
+    def _titled_surnames(self) -> set[str]:
+        """Folded one-word names of people the article writes after a title ("Mr
+        Brandt", "Dr. Lopez"): surnames, whoever the NER took the full name for."""
+        return {
+            fold(m.name)
+            for m in self.found.items
+            if m.kind == "Person"
+            and len(m.name.split()) == 1
+            and m.start > 0
+            and self.doc[m.start - 1].lower_ in lx.HONORIFICS
+        }
+
+    def _people_names(self) -> set[str]:
+        """Folded names that are someone's as well as a place's: a named person's
+        first name or surname, a company's short name."""
+        names = self.surnames | self.first_names | self.companies
+        return {fold(n) for n in names}
 
     def _add(self, m: Mention) -> None:
         self.found.add(m)
@@ -716,6 +760,10 @@ class _MentionFinder:
         return name.title()
 
     def _entity_mention(self, ent: SpacySpan) -> None:
+        if ent.start < self.dates.dateline_tok:
+            # the dateline's place and region are mentions already; an agency there
+            # filed the report, it does nothing in the story
+            return
         ent = _without_leading_verb(ent)
         text = clean_name(ent.text)
         if (
@@ -1142,13 +1190,22 @@ class _MentionFinder:
             for c in tok.children
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
         ]
+        if tok.dep_ == "compound" and tok.head.lower_ in lx.MEMBER_NOUNS:
+            # "Orlen Vale police officers": the parse hangs the town on "officers"
+            mods += [
+                c for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i
+            ]
         owner = next((c for c in mods if c.ent_type_ in ("GPE", "NORP", "LOC")), None)
+        town = self._town_of_body(tok, mods) if owner is None else None
+        owner = owner or town
         leader = owner is None and self._leaders_body(tok, mods)
         if owner is None and not leader:
             return
         owner = owner or mods[0]
         owner_span = self.ent_at.get(owner.i)
         start = owner_span.start if owner_span else owner.i
+        if town is not None and owner_span is not None:
+            self.found.placed.add(fold(clean_name(owner_span.text)))
         if not leader and any(
             self.doc[i].ent_type_ == "ORG" and not self.doc[i].is_lower
             for i in range(start, tok.i + 1)
@@ -1163,7 +1220,7 @@ class _MentionFinder:
         name = clean_name(" ".join(words))
         place_name = clean_name(owner_span.text) if owner_span is not None else ""
         place = self.gaz.lookup(place_name) if place_name and not leader else None
-        if owner_span is not None and place is not None:
+        if owner_span is not None and (place is not None or town is not None):
             # the place is named inside the organisation's name: a mention of its own,
             # kept out of the token map so that the tokens resolve to the organisation
             self.found.items.append(
@@ -1176,6 +1233,26 @@ class _MentionFinder:
                 )
             )
         self._add(Mention(start, tok.i + 1, "Organization", name))
+
+    def _town_of_body(self, tok: Token, mods: list[Token]) -> Token | None:
+        """ "the Lenholm police", "the Porto police force": the name right before a
+        town's body is the town, even where the NER takes it for a person."""
+        police = tok.lower_ in lx.TOWN_BODIES or any(
+            c.lower_ in lx.TOWN_BODIES for c in mods if c.dep_ == "compound"
+        )
+        if not police:
+            return None
+        return next(
+            (
+                c
+                for c in mods
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and c.is_title
+                and c.i in self.ent_at
+            ),
+            None,
+        )
 
     def _leaders_body(self, tok: Token, mods: list[Token]) -> bool:
         """ "the Orlen administration", "the Varda government": the body a leader

@@ -47,6 +47,9 @@ class Mentions:
     ent_at: dict[int, SpacySpan] = field(default_factory=dict)
     #: whether the article is a match report (a score and the words of the game)
     sports: bool = False
+    #: folded names the article itself shows to be places (a dateline, "the X
+    #: police", "in X"), whatever the NER or the gazetteer say of them
+    placed: set[str] = field(default_factory=set)
 
     def add(self, m: Mention) -> None:
         """Keep ``m`` unless one of its tokens already belongs to a mention."""

@@ -739,7 +739,9 @@ class Resolver:
         if not allow_new_group:
             return None
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
-            return self.described(tok, "Group", ("amod", "compound"))
+            # "the Porto police" is a body, as "the police" is; "Porto residents" not
+            kind = "Organization" if tok.lower_ in lx.TOWN_BODIES else "Group"
+            return self.described(tok, kind, ("amod", "compound"))
         if lemma in lx.INSTITUTION_NOUNS and any(
             c.dep_ == "poss" for c in tok.children
         ):
@@ -890,10 +892,30 @@ class Resolver:
         )
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
+        body = self._body_of_members(tok, start) if kind == "Group" else None
+        if body is not None:
+            self.name_as(body, start, tok.i + 1)
+            return body
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
+
+    def _body_of_members(self, tok: Token, start: int) -> int | None:
+        """ "Marbeck police officers" after "the Marbeck police": the body named
+        before a word for its members (``start:tok``), which they speak for."""
+        if tok.lower_ not in lx.MEMBER_NOUNS or start == tok.i:
+            return None
+        words = fold(clean_name(self.doc[start : tok.i].text))
+        return next(
+            (
+                c
+                for c, cl in enumerate(self.clusters)
+                if cl.kind == "Organization"
+                and any(fold(n) == words for n in cl.names())
+            ),
+            None,
+        )
 
     def _body_of_people(self, tok: Token) -> int | None:
         """ "a group of employees": people not met before, a group of their own

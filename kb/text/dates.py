@@ -669,12 +669,12 @@ _DATE_WORDS = (
 )
 _NAME = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}"
 # "LONDON, July 24 (Wire) —", "LAGOS, Nigeria (Agency) —", "GENEVA —",
-# "Kestrel Point, March 3 —": a place, then a region or a date or both, an optional
-# agency in brackets, and a dash.
+# "Kestrel Point, March 3 —", "OSLO, May 2, 2025 /Wire/ --": a place, then a region
+# or a date or both, an optional agency in brackets or slashes, and a dash.
 _ANY_DATELINE = re.compile(
-    rf"(?P<place>{_NAME})(?:,\s+(?P<region>{_NAME})(?=[,\s(]))?"
+    rf"(?P<place>{_NAME})(?:,\s+(?P<region>{_NAME})(?=[,\s(/]))?"
     rf"(?:,?\s+(?P<date>{_DATE_WORDS}))?"
-    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*[—–-]+\s"
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\)|\s*/(?P<wire>[^/\n]{1,40})/)?\s*[—–-]+\s"
 )
 
 
@@ -719,6 +719,8 @@ def find_dateline(text: str) -> Dateline | None:
     (24, ((0, 5), (7, 14)), None)
     >>> find_dateline("Lima said on July 3 - yes.") is None
     True
+    >>> find_dateline("OSLO, May 2, 2025 /Wire/ -- Prices rose.").date
+    DateValue(value='2025-05-02', precision='day')
     """
     m = _ANY_DATELINE.match(text)
     if m is None or not (m["place"].isupper() or m["date"] or _state_line(m)):

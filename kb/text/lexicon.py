@@ -188,7 +188,17 @@ INSTITUTION_NOUNS = frozenset(
     tribunal""".split()
 )
 #: a company noun that an adjective makes an institution: "the central bank"
-INSTITUTION_PHRASES = frozenset({("central", "bank"), ("reserve", "bank")})
+INSTITUTION_PHRASES = frozenset(
+    {("central", "bank"), ("reserve", "bank"), ("police", "force")}
+)
+#: the bodies a town's name goes before, whatever the NER calls the name there: "the
+#: Lenholm police" is the town's police, never a person's
+TOWN_BODIES = frozenset({"police"})
+#: people who speak and act as the body named before them: "Varda Party members",
+#: "the Porto police officers" are the party, the police (workers are not the firm)
+MEMBER_NOUNS = frozenset(
+    "members officers officials lawmakers legislators leaders".split()
+)
 
 # Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").
 ROLE_WORDS = frozenset(
