@@ -27,6 +27,7 @@ from kb.extract.cues import (
     sure_of,
     trim,
     viewed_as,
+    worried_about,
 )
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
@@ -507,7 +508,7 @@ class _ClaimRules(AttributionRules):
         quote ('“I am sure we will win”'): the quote is the claim."""
         if "belief" not in self.attributions or self.r.in_quote(tok.idx):
             return None
-        clause = sure_of(tok)
+        clause = sure_of(tok) or worried_about(tok)
         if clause is None:
             return None
         return self._sentence_claim(tok, clause, "belief", holder=tok.head)

@@ -27,6 +27,7 @@ __all__ = [
     "trim",
     "verb_lemma",
     "viewed_as",
+    "worried_about",
 ]
 
 
@@ -90,7 +91,8 @@ def intended(verb: Token) -> SpacySpan | None:
         (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
         None,
     )
-    if clause is None:
+    # "will decide what to say": a question still open, no intention yet
+    if clause is None or clause.left_edge.lower_ in _WH:
         return None
     sub = list(clause.subtree)
     return verb.doc[sub[0].i : sub[-1].i + 1]
@@ -151,17 +153,45 @@ def sure_of(adj: Token) -> SpacySpan | None:
     """What an adjective of belief holds true: "[the plan will fail]" in "is sure
     the plan will fail", "came away convinced that …"; None when negated ("not
     sure"), for a question ("not sure whether …") or with no clause."""
-    if adj.pos_ != "ADJ" or adj.lower_ not in lx.BELIEF_ADJECTIVES:
-        return None
-    if adj.dep_ not in ("acomp", "oprd", "advcl", "xcomp", "conj") or _negated(adj):
-        return None
-    if _negated(adj.head):
+    if not _belief_adjective(adj):
         return None
     clause = next((c for c in adj.rights if c.dep_ == "ccomp"), None)
     if clause is None or clause.left_edge.lower_ in _WH:
         return None
     end = _clause_tail(adj, clause)
     return adj.doc[_clause_start(clause) : end]
+
+
+def _belief_adjective(adj: Token) -> bool:
+    """An adjective of belief that tells its subject's mind, not negated ("not
+    sure"); the tagger takes "convinced" and "concerned" after "is" for participles
+    at times, which are the same words here."""
+    participle = adj.pos_ == "VERB" and adj.tag_ == "VBN" and adj.dep_ == "acomp"
+    if adj.lower_ not in lx.BELIEF_ADJECTIVES or not (adj.pos_ == "ADJ" or participle):
+        return False
+    if adj.dep_ not in ("acomp", "oprd", "advcl", "xcomp", "conj"):
+        return False
+    return not _negated(adj) and not _negated(adj.head)
+
+
+def worried_about(adj: Token) -> SpacySpan | None:
+    """What an adjective of belief is about when it takes a preposition, not a
+    clause: "[the new tax]" in "is worried about the new tax", "skeptical of the
+    plan", "confident in the outcome"; None for a preposition the adjective does
+    not take (:data:`~kb.text.lexicon.BELIEF_ABOUT`) or when negated."""
+    if not _belief_adjective(adj):
+        return None
+    words = lx.BELIEF_ABOUT.get(adj.lower_, ())
+    objs = [
+        obj
+        for prep in adj.rights
+        if prep.dep_ == "prep" and prep.lower_ in words
+        for obj in prep.children
+        if obj.dep_ in ("pobj", "pcomp")
+    ]
+    if not objs:
+        return None
+    return adj.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
 
 
 def viewed_as(verb: Token) -> SpacySpan | None:

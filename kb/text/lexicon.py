@@ -38,15 +38,27 @@ BELIEF_ADJECTIVES = frozenset(
     """sure certain convinced confident worried concerned afraid fearful hopeful
     optimistic pessimistic skeptical sceptical aware""".split()
 )
+# The prepositions by which an adjective of belief takes what it is about: "worried
+# about the tax", "skeptical of the plan", "confident in the outcome"; not "sure",
+# "certain" or "convinced" "of", which as often take a thing had ("sure of a seat").
+BELIEF_ABOUT = {
+    **dict.fromkeys(("worried", "concerned", "optimistic", "pessimistic"), ("about",)),
+    **dict.fromkeys(("skeptical", "sceptical"), ("about", "of")),
+    **dict.fromkeys(("confident",), ("in", "about")),
+    **dict.fromkeys(("afraid", "fearful", "aware"), ("of",)),
+    **dict.fromkeys(("hopeful",), ("about", "of")),
+}
 # Verbs of seeing something as something, which attribute a belief when they take an
 # object and what it is seen as: "sees the plan as a trap", "considers the deal fair".
 # The ones that may take a bare complement ("considers X fair") besides "as".
 VIEW_VERBS = frozenset({"see", "view", "regard", "consider", "deem", "judge"})
 VIEW_BARE = frozenset({"consider", "deem", "judge"})
 # Verbs that attribute an intention when they take a "to" clause: "X plans to …".
+# Not "refuse" or "decline": what follows them is what the source will not do, which
+# a claim would tell as the intention itself (as a negated "does not plan to …").
 INTENTION_VERBS = frozenset(
     """plan intend want aim seek hope vow pledge promise threaten vow resolve
-    mean wish""".split()
+    mean wish decide prefer""".split()
 )
 # Verbs that attribute a direct quote next to them, but not a reported clause:
 # '"…," she continued', '"Why now?" he asked'.
