@@ -147,7 +147,7 @@ class DateContext:
                     if value is not None:
                         value = _counted_across(ent, cur, value)
                     if value is not None:
-                        return value
+                        return self._before_the_saying(ent, cur, value)
             if _at_another_time(cur):
                 break  # "opened in May, a year after a fire gutted it": not May's
             cur = cur.head if cur.head != cur else None
@@ -194,6 +194,38 @@ class DateContext:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
         return value
+
+    def _before_the_saying(
+        self, ent: SpacySpan, verb: Token, value: DateValue
+    ) -> DateValue:
+        """A deed that a dated saying reports as done lies before the saying: "said
+        on Friday that police raided her office on Tuesday" is the Tuesday before
+        that Friday, even when a Tuesday since has come (``value``, read from
+        the day of writing)."""
+        said = self._saying_day(verb)
+        if said is None or value.precision != "day" or value.value <= said.value:
+            return value
+        if any(t.like_num or t.lower_.rstrip(".") in MONTHS for t in ent):
+            return value  # "on June 10" is that day, whoever said it when
+        again = resolve(ent.text, date.fromisoformat(said.value), "past")
+        return again if again is not None and again.value <= said.value else value
+
+    def _saying_day(self, verb: Token) -> DateValue | None:
+        """The day of the saying that reports ``verb`` in the past ("said on Friday
+        that police raided …"), if its own words date it."""
+        cue = verb.head
+        if verb.dep_ != "ccomp" or not is_cue(cue) or tense(verb) != "past":
+            return None
+        # its own date ("said on Friday that …"), or one the parser hangs on the
+        # reported verb ("said on Friday police raided …")
+        adjuncts = [(a.left_edge.i, a.right_edge.i) for a in cue_adjuncts(cue)]
+        for ent in self.by_sentence.get(cue.sent.start, []):
+            own = _attached(ent, cue) and verb not in ent.root.ancestors
+            if own or any(a <= ent.start and ent.end - 1 <= b for a, b in adjuncts):
+                said = resolve(ent.text, self.ref, tense(cue))
+                if said is not None and said.precision == "day":
+                    return said
+        return None
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""
@@ -359,12 +391,11 @@ def find_dates(doc: Doc) -> DateContext:
         # "on New Year's Eve": the tagger calls a day known by name an event
         if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
-    # "an overnight crash": a time the tagger does not tag
-    for tok in doc:
-        if tok.lower_ == "overnight" and not tok.ent_type_:
-            spans = by_sentence.setdefault(tok.sent.start, [])
-            spans.append(doc[tok.i : tok.i + 1])
-            spans.sort(key=lambda span: span.start)
+    # "an overnight crash", "The day before, …": times the tagger does not tag
+    for span in _untagged_times(doc):
+        spans = by_sentence.setdefault(span.sent.start, [])
+        spans.append(span)
+        spans.sort(key=lambda found: found.start)
     return DateContext(
         ref,
         dateline,
@@ -373,6 +404,29 @@ def find_dates(doc: Doc) -> DateContext:
         {fold(text[a:b]) for a, b in places},
         by_sentence,
     )
+
+
+#: the parts of a day that "the … before" counts back from the day named last
+_DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+
+
+def _untagged_times(doc: Doc) -> list[SpacySpan]:
+    """Times the tagger leaves out: "overnight", and a day counted from the one
+    named last that it misses at a paragraph's start ("The day before, rebels
+    …", "the night before")."""
+    found = []
+    for tok in doc:
+        if tok.ent_type_:
+            continue
+        if tok.lower_ == "overnight":
+            found.append(doc[tok.i : tok.i + 1])
+        elif tok.lower_ in _DAY_PARTS and tok.dep_ == "npadvmod":
+            side = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if side is not None and side.lower_ in _SIDES and side.head == tok:
+                start = tok.left_edge.i
+                if days_from_anchor(doc[start : side.i + 1].text) is not None:
+                    found.append(doc[start : side.i + 1])
+    return found
 
 
 def _when_clause(verb: Token) -> bool:

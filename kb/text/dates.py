@@ -137,7 +137,7 @@ _ROUGHLY = r"(?:(?:about|around|nearly|almost|roughly|some|just|only)\s+)?"
 _FROM_ANCHOR = re.compile(
     rf"^{_ROUGHLY}(?:the\s+)?(?:"
     rf"(?P<next>next|following)\s+{_PART_OF_DAY}"
-    r"|day\s+(?P<side>after|before)"
+    rf"|{_PART_OF_DAY}\s+(?P<side>after|before)"
     r"|(?:previous|preceding)\s+(?P<prev>day|morning|afternoon|evening|night)"
     r"|(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
@@ -162,6 +162,8 @@ def days_from_anchor(text: str) -> int | None:
     (-1, 0)
     >>> days_from_anchor("a week later"), days_from_anchor("Hours later")
     (7, 0)
+    >>> days_from_anchor("the night before"), days_from_anchor("the morning after")
+    (-1, 1)
     >>> days_from_anchor("next week") is None
     True
     """
