@@ -1,9 +1,10 @@
 """A battery of invented stories on the dates a reader gives events: a deed told
 as done by now ("has been arrested") that the next sentence dates; a day counted
-from the one named before that the tagger misses ("The day before, …", "the night
-before"); a deed that a dated saying reports, which lies before the saying; and
-guards, where the day of writing stays, where the rule must not reach, and where
-no publication date gives no year. Each date was written down by hand before the
+from the one named before that the tagger misses ("The day before, …", "the
+night before") or counts in hours ("48 hours later"); a deed that a dated saying
+reports, which lies before the saying; and guards, where the day of writing
+stays, where the rule must not reach, and where no publication date gives no
+year. Each date was written down by hand before the
 run. Published on Thursday, 12 June 2025, unless said; trained English pipeline
 (slow)."""
 
@@ -96,6 +97,29 @@ _COUNTED: list[_Case] = [
     ),
 ]
 
+# a count of whole days in hours or fortnights: failed on main
+_IN_HOURS: list[_Case] = [
+    (
+        "Police arrested Tomas Brandt on Sunday.\n\n48 hours later, prosecutors "
+        "charged him with fraud.",
+        "charged",
+        "2025-06-10",
+    ),
+    (
+        "Police arrested Tomas Brandt on May 20.\n\nA fortnight later, "
+        "prosecutors charged him with fraud.",
+        "charged",
+        "2025-06-03",
+    ),
+    # more than a day and no whole number of days: no day is sure
+    (
+        "Police arrested Tomas Brandt on Sunday. 30 hours later, prosecutors "
+        "charged him with fraud.",
+        "charged",
+        None,
+    ),
+]
+
 # a deed a dated saying reports as done lies before the saying: failed on main
 _BEFORE_THE_SAYING: list[_Case] = [
     (
@@ -143,6 +167,13 @@ _GUARDS: list[_Case] = [
         "Two people have been killed in Porto. Police arrested a man on Sunday.",
         "killed",
         "2025-06-12",
+    ),
+    # hours of the same day, as before
+    (
+        "Police arrested Tomas Brandt on Sunday. Two hours later, prosecutors "
+        "charged him with fraud.",
+        "charged",
+        "2025-06-08",
     ),
     # the same deed dated in its own sentence, as before
     (
@@ -208,7 +239,8 @@ def _dated(x: Extraction) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "expected"), _TOLD_AFTER + _COUNTED + _BEFORE_THE_SAYING
+    ("text", "word", "expected"),
+    _TOLD_AFTER + _COUNTED + _IN_HOURS + _BEFORE_THE_SAYING,
 )
 def test_an_event_takes_the_date_the_text_gives(run, text, word, expected):
     x = run(_LEAD + text, published=_PUBLISHED)

@@ -406,8 +406,11 @@ def find_dates(doc: Doc) -> DateContext:
     )
 
 
-#: the parts of a day that "the … before" counts back from the day named last
-_DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+#: the words of a time counted from the day named last ("the night before",
+#: "a fortnight later") that the tagger may leave untagged
+_COUNTED_WORDS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "fortnight"}
+)
 
 
 def _untagged_times(doc: Doc) -> list[SpacySpan]:
@@ -420,13 +423,24 @@ def _untagged_times(doc: Doc) -> list[SpacySpan]:
             continue
         if tok.lower_ == "overnight":
             found.append(doc[tok.i : tok.i + 1])
-        elif tok.lower_ in _DAY_PARTS and tok.dep_ == "npadvmod":
-            side = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if side is not None and side.lower_ in _SIDES and side.head == tok:
-                start = tok.left_edge.i
-                if days_from_anchor(doc[start : side.i + 1].text) is not None:
-                    found.append(doc[start : side.i + 1])
+        elif (counted := _counted_span(tok)) is not None:
+            found.append(counted)
     return found
+
+
+def _counted_span(tok: Token) -> SpacySpan | None:
+    """ "The day before", "a fortnight later": a word of time and the side word
+    beside it, one the head of the other, as a time counted from another."""
+    doc = tok.doc
+    if tok.lower_ not in _COUNTED_WORDS or tok.dep_ != "npadvmod":
+        return None
+    if tok.i + 1 >= len(doc):
+        return None
+    side = doc[tok.i + 1]
+    if side.lower_ not in _SIDES or tok not in (side.head, *side.children):
+        return None
+    span = doc[tok.left_edge.i : side.i + 1]
+    return span if days_from_anchor(span.text) is not None else None
 
 
 def _when_clause(verb: Token) -> bool:
@@ -472,7 +486,10 @@ def _whole(ent: SpacySpan) -> SpacySpan:
         re.fullmatch(r"(?:1[89]|2[01])\d\d", after.text) or after.lower_ in MONTHS
     )
     # "[The day] before", with no object of its own: a day counted back
-    counted = after.lower_ in _SIDES and after.dep_ == "advmod" and after.head in ent
+    # ("[48 hours] later", where the side word heads the span)
+    counted = after.lower_ in _SIDES and (
+        after.dep_ == "advmod" and after.head in ent or ent.root.head == after
+    )
     return doc[ent.start : ent.end + 1] if of_when or counted else ent
 
 
