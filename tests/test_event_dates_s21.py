@@ -175,6 +175,19 @@ _GUARDS: list[_Case] = [
         "charged",
         "2025-06-08",
     ),
+    # a death after another thing: the scene the next sentence sets is that thing's
+    (
+        "A man has died in hospital after being attacked in Porto. Police were "
+        "called to Main Street on Saturday.",
+        "died",
+        "2025-06-12",
+    ),
+    (
+        "Three people have died after a fire in Porto. Firefighters were called "
+        "to the block on Sunday.",
+        "died",
+        "2025-06-12",
+    ),
     # the same deed dated in its own sentence, as before
     (
         "A man has been stabbed to death in Porto on Saturday night.",

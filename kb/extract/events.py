@@ -136,7 +136,7 @@ class _EventRules:
                 continue
             told = (e.date for e in _told_next(ev, events) if _up_to_now(ev, e))
             when = next(told, None)
-            if when is None and ev.event_type in lx.SCENE_TYPES:
+            if when is None and _sets_a_scene(ev):
                 when = self._scene_after(ev, events)
             if when is not None:
                 ev.date, ev.carried = when, ev.carried - {"now"} | {"date"}
@@ -515,6 +515,17 @@ def _told_next(ev: RawEvent, events: list[RawEvent]) -> list[RawEvent]:
         and not _another_one(e)
         and not _once_more(e)
     ]
+
+
+def _sets_a_scene(ev: RawEvent) -> bool:
+    """An attack or a death whose scene the next sentence may set: not one told as
+    coming after another thing ("has died after a fire"), whose scene that is."""
+    verb = _anchor_verb(ev.triggers[0])
+    # "after a fire" hangs on the verb, "after being attacked" on its clause
+    words = [w for c in verb.children for w in (c, *c.children)]
+    return ev.event_type in lx.SCENE_TYPES and not any(
+        w.lower_ == "after" for w in words
+    )
 
 
 def _of_another_scene(ev: RawEvent, sent: Span) -> bool:
