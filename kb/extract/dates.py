@@ -576,6 +576,8 @@ def tense(verb: Token) -> Tense:
         ):
             return "future"  # "the vote was scheduled for Friday": ahead
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
+            if cur != verb and _present_passive(cur):
+                break  # "is meant to avoid a rift when talks resume": the clause's own
             return "past"
         if (
             cur.lemma_ in _PLAN_VERBS
@@ -602,6 +604,14 @@ def tense(verb: Token) -> Tense:
 
 
 _PRESENT = ("VBZ", "VBP")
+
+
+def _present_passive(verb: Token) -> bool:
+    """ "is meant", "are designed": a participle with a present "be", a state of
+    now, not a deed of the past."""
+    return any(c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in verb.children)
+
+
 _TIME_MARKS = frozenset({"when", "until", "before", "after", "once", "as"})
 
 
