@@ -147,7 +147,7 @@ class DateContext:
                     if value is not None:
                         value = _counted_across(ent, cur, value)
                     if value is not None:
-                        return value
+                        return self._before_the_saying(ent, cur, value)
             if _at_another_time(cur):
                 break  # "opened in May, a year after a fire gutted it": not May's
             cur = cur.head if cur.head != cur else None
@@ -194,6 +194,38 @@ class DateContext:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
         return value
+
+    def _before_the_saying(
+        self, ent: SpacySpan, verb: Token, value: DateValue
+    ) -> DateValue:
+        """A deed that a dated saying reports as done lies before the saying: "said
+        on Friday that police raided her office on Tuesday" is the Tuesday before
+        that Friday, even when a Tuesday since has come (``value``, read from
+        the day of writing)."""
+        said = self._saying_day(verb)
+        if said is None or value.precision != "day" or value.value <= said.value:
+            return value
+        if any(t.like_num or t.lower_.rstrip(".") in MONTHS for t in ent):
+            return value  # "on June 10" is that day, whoever said it when
+        again = resolve(ent.text, date.fromisoformat(said.value), "past")
+        return again if again is not None and again.value <= said.value else value
+
+    def _saying_day(self, verb: Token) -> DateValue | None:
+        """The day of the saying that reports ``verb`` in the past ("said on Friday
+        that police raided …"), if its own words date it."""
+        cue = verb.head
+        if verb.dep_ != "ccomp" or not is_cue(cue) or tense(verb) != "past":
+            return None
+        # its own date ("said on Friday that …"), or one the parser hangs on the
+        # reported verb ("said on Friday police raided …")
+        adjuncts = [(a.left_edge.i, a.right_edge.i) for a in cue_adjuncts(cue)]
+        for ent in self.by_sentence.get(cue.sent.start, []):
+            own = _attached(ent, cue) and verb not in ent.root.ancestors
+            if own or any(a <= ent.start and ent.end - 1 <= b for a, b in adjuncts):
+                said = resolve(ent.text, self.ref, tense(cue))
+                if said is not None and said.precision == "day":
+                    return said
+        return None
 
     def noun_date(self, noun: Token, verb: Token) -> DateValue | None:
         """A date that modifies the noun itself: "the Nov. 14 killing"."""
@@ -359,12 +391,11 @@ def find_dates(doc: Doc) -> DateContext:
         # "on New Year's Eve": the tagger calls a day known by name an event
         if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
-    # "an overnight crash": a time the tagger does not tag
-    for tok in doc:
-        if tok.lower_ == "overnight" and not tok.ent_type_:
-            spans = by_sentence.setdefault(tok.sent.start, [])
-            spans.append(doc[tok.i : tok.i + 1])
-            spans.sort(key=lambda span: span.start)
+    # "an overnight crash", "The day before, …": times the tagger does not tag
+    for span in _untagged_times(doc):
+        spans = by_sentence.setdefault(span.sent.start, [])
+        spans.append(span)
+        spans.sort(key=lambda found: found.start)
     return DateContext(
         ref,
         dateline,
@@ -373,6 +404,43 @@ def find_dates(doc: Doc) -> DateContext:
         {fold(text[a:b]) for a, b in places},
         by_sentence,
     )
+
+
+#: the words of a time counted from the day named last ("the night before",
+#: "a fortnight later") that the tagger may leave untagged
+_COUNTED_WORDS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "fortnight"}
+)
+
+
+def _untagged_times(doc: Doc) -> list[SpacySpan]:
+    """Times the tagger leaves out: "overnight", and a day counted from the one
+    named last that it misses at a paragraph's start ("The day before, rebels
+    …", "the night before")."""
+    found = []
+    for tok in doc:
+        if tok.ent_type_:
+            continue
+        if tok.lower_ == "overnight":
+            found.append(doc[tok.i : tok.i + 1])
+        elif (counted := _counted_span(tok)) is not None:
+            found.append(counted)
+    return found
+
+
+def _counted_span(tok: Token) -> SpacySpan | None:
+    """ "The day before", "a fortnight later": a word of time and the side word
+    beside it, one the head of the other, as a time counted from another."""
+    doc = tok.doc
+    if tok.lower_ not in _COUNTED_WORDS or tok.dep_ != "npadvmod":
+        return None
+    if tok.i + 1 >= len(doc):
+        return None
+    side = doc[tok.i + 1]
+    if side.lower_ not in _SIDES or tok not in (side.head, *side.children):
+        return None
+    span = doc[tok.left_edge.i : side.i + 1]
+    return span if days_from_anchor(span.text) is not None else None
 
 
 def _when_clause(verb: Token) -> bool:
@@ -418,7 +486,10 @@ def _whole(ent: SpacySpan) -> SpacySpan:
         re.fullmatch(r"(?:1[89]|2[01])\d\d", after.text) or after.lower_ in MONTHS
     )
     # "[The day] before", with no object of its own: a day counted back
-    counted = after.lower_ in _SIDES and after.dep_ == "advmod" and after.head in ent
+    # ("[48 hours] later", where the side word heads the span)
+    counted = after.lower_ in _SIDES and (
+        after.dep_ == "advmod" and after.head in ent or ent.root.head == after
+    )
     return doc[ent.start : ent.end + 1] if of_when or counted else ent
 
 
@@ -505,6 +576,8 @@ def tense(verb: Token) -> Tense:
         ):
             return "future"  # "the vote was scheduled for Friday": ahead
         if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
+            if cur != verb and _present_passive(cur):
+                break  # "is meant to avoid a rift when talks resume": the clause's own
             return "past"
         if (
             cur.lemma_ in _PLAN_VERBS
@@ -531,6 +604,14 @@ def tense(verb: Token) -> Tense:
 
 
 _PRESENT = ("VBZ", "VBP")
+
+
+def _present_passive(verb: Token) -> bool:
+    """ "is meant", "are designed": a participle with a present "be", a state of
+    now, not a deed of the past."""
+    return any(c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in verb.children)
+
+
 _TIME_MARKS = frozenset({"when", "until", "before", "after", "once", "as"})
 
 

@@ -121,7 +121,43 @@ class _EventRules:
         self._attach_figures(events)
         if self.r.mentions.sports:
             _date_from_the_match(events)
+        self._dated_by_what_follows(events)
         return events
+
+    def _dated_by_what_follows(self, events: list[RawEvent]) -> None:
+        """A deed told as done by now ("Kellan has been arrested"), that only the
+        day of writing dates, takes the date that the next sentence gives it: that
+        of the same deed told in the past ("Police detained him on Monday"), or,
+        for an attack or a death, that of the scene ("Police were called to the
+        street on Saturday"). The text says when it happened; that wins over the
+        day of writing."""
+        for ev in events:
+            if "now" not in ev.carried or not _perfect(ev.triggers[0]):
+                continue
+            told = (e.date for e in _told_next(ev, events) if _up_to_now(ev, e))
+            when = next(told, None)
+            if when is None and _sets_a_scene(ev):
+                when = self._scene_after(ev, events)
+            if when is not None:
+                ev.date, ev.carried = when, ev.carried - {"now"} | {"date"}
+
+    def _scene_after(self, ev: RawEvent, events: list[RawEvent]) -> DateValue | None:
+        """The day the sentence after ``ev``'s sets its scene on, when it tells no
+        event of its own: "Officers were called to Main Street on Friday", "It
+        happened on Sunday night"; a few days before the day of writing at most."""
+        after = _sentence_after(ev.triggers[0].sent)
+        if after is None:
+            return None
+        root = after.root
+        if root.lemma_.lower() not in lx.SCENE_VERBS or _perfect(root):
+            return None
+        if any(_of_another_scene(e, after) for e in events):
+            return None
+        when = self.dates.date_of(root) if tense(root) == "past" else None
+        if when is None or ev.date is None or when.precision != "day":
+            return None
+        gap = date.fromisoformat(ev.date.value) - date.fromisoformat(when.value)
+        return when if timedelta(0) < gap <= _ONGOING else None
 
     def _turns(self, events: list[RawEvent]) -> None:
         """What an event that a clause says started on one date did on another:
@@ -448,6 +484,82 @@ def _before_or_after(noun: Token) -> bool:
 
 def _bounds(sent: Span) -> tuple[int, int]:
     return sent.start, sent.end
+
+
+def _perfect(tok: Token) -> bool:
+    """ "has been arrested", "have resigned": a present perfect, not "is
+    underway" or "there are"."""
+    verb = _anchor_verb(tok)
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+        for c in verb.children
+    )
+
+
+def _told_next(ev: RawEvent, events: list[RawEvent]) -> list[RawEvent]:
+    """The events of the sentence after ``ev``'s (in its paragraph or at the next
+    one's start) that may tell the same deed again with a date of their own: one
+    of its type, or of a type that tells such a deed ("arrested", "detained"),
+    with none but its people, and not another one of its kind."""
+    after = _sentence_after(ev.triggers[0].sent)
+    if after is None:
+        return []
+    return [
+        e
+        for e in events
+        if e.triggers[0].sent == after
+        and e.date is not None
+        and not {"date", "now"} & e.carried
+        and _one_deed_type(ev, e)
+        and not _others_in_a_role(ev, e)
+        and not _another_one(e)
+        and not _once_more(e)
+    ]
+
+
+def _sets_a_scene(ev: RawEvent) -> bool:
+    """An attack or a death whose scene the next sentence may set: not one told as
+    coming after another thing ("has died after a fire"), whose scene that is."""
+    verb = _anchor_verb(ev.triggers[0])
+    # "after a fire" hangs on the verb, "after being attacked" on its clause
+    words = [w for c in verb.children for w in (c, *c.children)]
+    return ev.event_type in lx.SCENE_TYPES and not any(
+        w.lower_ == "after" for w in words
+    )
+
+
+def _of_another_scene(ev: RawEvent, sent: Span) -> bool:
+    """Whether ``sent`` tells ``ev``, other than as what it says happened then
+    ("The attack happened on Saturday": the scene of what the sentence before
+    told, "two soldiers have been wounded"); "the crash" of the sentence before
+    told again is its own."""
+    first = ev.triggers[0]
+    own_subject = (
+        first.sent == sent and first.dep_ == "nsubj" and first.head == sent.root
+    )
+    return any(t.sent == sent for t in ev.triggers) and not own_subject
+
+
+def _sentence_after(sent: Span) -> Span | None:
+    """The next sentence, in the paragraph or at the next one's start."""
+    doc = sent.doc
+    return next((t.sent for t in doc[sent.end :] if not t.is_space), None)
+
+
+def _others_in_a_role(a: RawEvent, b: RawEvent) -> bool:
+    """Whether both name who did it, or both whom it was done to, and no one in
+    common: "police arrested X", "officers arrested Y"; not "X has been fined",
+    "the regulator imposed the fine on Monday" (whom, then who)."""
+    (a_agents, a_others), (b_agents, b_others) = _who(a), _who(b)
+    if _people(a) & _people(b):
+        return False
+    return bool(a_agents and b_agents or a_others and b_others)
+
+
+def _one_deed_type(a: RawEvent, b: RawEvent) -> bool:
+    if a.event_type == b.event_type or _kindred(a, b) is not None:
+        return True
+    return any({a.event_type, b.event_type} <= kin for kin in lx.ONE_DEED_TYPES)
 
 
 # a noun that is the verb's own subject or object shares its tense

@@ -137,15 +137,17 @@ _ROUGHLY = r"(?:(?:about|around|nearly|almost|roughly|some|just|only)\s+)?"
 _FROM_ANCHOR = re.compile(
     rf"^{_ROUGHLY}(?:the\s+)?(?:"
     rf"(?P<next>next|following)\s+{_PART_OF_DAY}"
-    r"|day\s+(?P<side>after|before)"
+    rf"|{_PART_OF_DAY}\s+(?P<side>after|before)"
     r"|(?:previous|preceding)\s+(?P<prev>day|morning|afternoon|evening|night)"
     r"|(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
-    # "hours later", "minutes after": the same day, near enough
-    r"|(?:(?:\d{1,2}|a\s+few|several|some|"
+    + r")\s+(?P<unit>day|week|fortnight)s?\s+(?P<dir>later|after|earlier|before)"
+    # "hours later", "minutes after": the same day, near enough; "48 hours later"
+    # is two days on
+    r"|(?:(?P<count>\d{1,3}|a\s+few|several|some|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+)?(?:hour|minute|moment)s?\s+(?:later|after(?:wards)?|earlier|before)"
+    + r")\s+)?(?P<small>hour|minute|moment)s?\s+"
+    r"(?P<small_dir>later|after(?:wards)?|earlier|before)"
     rf"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+{_PART_OF_DAY})$",
     re.I,
 )
@@ -162,6 +164,10 @@ def days_from_anchor(text: str) -> int | None:
     (-1, 0)
     >>> days_from_anchor("a week later"), days_from_anchor("Hours later")
     (7, 0)
+    >>> days_from_anchor("the night before"), days_from_anchor("the morning after")
+    (-1, 1)
+    >>> days_from_anchor("48 hours later"), days_from_anchor("a fortnight earlier")
+    (2, -14)
     >>> days_from_anchor("next week") is None
     True
     """
@@ -176,9 +182,25 @@ def days_from_anchor(text: str) -> int | None:
         return -1
     if m["n"]:
         n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
-        n *= 7 if m["unit"].lower() == "week" else 1
+        n *= _DAYS_IN.get(m["unit"].lower(), 1)
         return n if m["dir"].lower() in ("later", "after") else -n
+    if m["small"] and m["count"] and m["count"].isdigit():
+        return _days_of_hours(int(m["count"]), m["small"], m["small_dir"])
     return 0
+
+
+_DAYS_IN = {"week": 7, "fortnight": 14}
+
+
+def _days_of_hours(count: int, unit: str, side: str) -> int | None:
+    """The days "48 hours later" counts (2); 0 for less than a day; None for
+    hours that are no whole number of days ("30 hours later"): no day is sure."""
+    if unit.lower() != "hour" or count < 24:
+        return 0
+    if count % 24:
+        return None
+    days = count // 24
+    return -days if side.lower() in ("earlier", "before") else days
 
 
 def _units_from_anchor(unit: str) -> re.Pattern[str]:

@@ -1654,6 +1654,13 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
         ["death", "killing", "murder", "slaying"], frozenset({"Casualties"})
     ),
 }
+# Types of event that tell one deed in two words: "has been arrested … police
+# detained him on Monday".
+ONE_DEED_TYPES = (frozenset({"Arrest", "Capture"}),)
+# Deeds whose scene the next sentence sets ("A man has been stabbed. Police were
+# called to the street on Saturday."), and the verbs that set it.
+SCENE_TYPES = frozenset({"Attack", "Casualties", "Death", "Accident"})
+SCENE_VERBS = frozenset({"call", "alert", "summon", "happen", "occur"})
 # Where a patient is admitted and discharged: "admitted to hospital".
 CARE_PLACES = frozenset("hospital hospitals clinic icu ward care infirmary".split())
 # Diseases the NER takes for names: "Covid-19", "Zika".
