@@ -81,6 +81,10 @@ class Resolver:
         if m is not None:
             return m.start, m.end
         of = _part_of(tok)  # "many of his supporters"
+        if of is not None and of.i < tok.i:
+            # "the fishermen, many of whom say …": the people come before, so the
+            # words that name the source here are "many of whom", not up to them
+            return tok.left_edge.i, tok.right_edge.i + 1
         return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
     def people_word(self, tok: Token) -> bool:
@@ -147,8 +151,17 @@ class Resolver:
         say …"."""
         if of is not None and of.lower_ != "them":
             found = self.source(of)
+        elif of is not None:
+            found = self.antecedents.plural(of)
         else:
-            found = self.antecedents.plural(of if of is not None else subj)
+            found = self.antecedents.plural(subj, near=True)
+            if found is not None and set(self.clusters[found].names()) <= _PARTS:
+                found = None  # "Some believe … Many argue …": not some of "some"
+        if found is None and of is None:
+            # "Some believe …" with no group just before: people in general, an
+            # unnamed source of its own, not a group named sentences earlier; in
+            # lower case, as no name ("Several" opening a sentence tags as one)
+            return self._new_cluster(Mention(subj.i, subj.i + 1, "Group", subj.lower_))
         if found is not None:
             self.name_as(found, subj.left_edge.i, subj.right_edge.i + 1)
         return found
