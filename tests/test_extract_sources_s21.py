@@ -96,6 +96,21 @@ def test_some_of_whom_is_the_source_words(run, text, who, words):
 # ------------------------------------------------------------ the span property
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial of "that" alone: the word trims away and leaves nothing said
+        "There were rumours that Tomas Brandt would quit.\n\nBut he denied that, "
+        "saying he was happy to stay in Porto.",
+        "Maria Lopez denied that.",
+    ],
+)
+def test_no_claim_says_nothing(run, text):
+    x = run(text)
+    assert _bad_spans(x) == []
+    assert all(c.statement for c in x.claims)
+
+
 def _articles(folder: Path) -> list[Article]:
     return [a for a in iter_articles([folder]) if isinstance(a, Article)]
 
@@ -202,6 +217,41 @@ def test_a_quantifier_the_text_ties_is_some_of_the_group(run, text, who):
     assert [w for w, _ in _claims(run(text))] == [who]
 
 
+# ------------------------------------------------------------ a group's name
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "words"),
+    [
+        (
+            "Customers of Porto Movers said they were overcharged. Additional "
+            "customers say they, too, were misled.",
+            "customers",
+            "Additional customers",
+        ),
+        (
+            "The bank kept its rate. Other economists said the rate would fall.",
+            "economists",
+            "Other economists",
+        ),
+        (
+            "Several economists said the rate would rise.",
+            "economists",
+            "Several economists",
+        ),
+        ("Many farmers say the dam will flood the valley.", "farmers", "Many farmers"),
+    ],
+)
+def test_how_many_of_a_group_is_no_part_of_its_name(run, text, group, words):
+    """The source's words keep "other" or "several"; the group is named without."""
+    x = run(text)
+    names = {e.key: e.name for e in x.entities}
+    last = x.claims[-1]
+    assert names[last.claimant].lower() == group
+    assert last.source is not None and last.source.text == words
+    assert len({e.key for e in x.entities if e.actor_kind == "Group"}) == 1
+
+
 # ------------------------------------------------------------ documents
 
 
@@ -234,6 +284,33 @@ def test_a_document_speaks_for_whoever_it_comes_from(run, text, who, words):
     # the document is no actor beside the one it comes from
     assert not any(
         e.name.lower() in ("statement", "ruling") for e in x.entities if e.actor_kind
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Maria Lopez wrote to the Department of Transport. The department's "
+            "website says the fares will rise.",
+            "Department of Transport",
+        ),
+        ("The ministry's website says the fares will rise.", "ministry"),
+        ("Acme's website says the fares will rise.", "Acme"),
+        (
+            "The survey was carried out by the Kellan Institute and the Varda Bank. "
+            "The survey found that rents rose by 12 percent.",
+            "Kellan Institute",
+        ),
+    ],
+)
+def test_a_website_or_a_survey_speaks_for_its_owner_or_maker(run, text, who):
+    x = run(text)
+    assert [w for w, _ in _claims(x)] == [who]
+    assert not any(
+        e.name.lower().endswith(("website", "survey"))
+        for e in x.entities
+        if e.actor_kind
     )
 
 

@@ -570,6 +570,8 @@ class _ClaimRules(AttributionRules):
         if claimant is None:
             return None
         stmt = trim(self.doc, said.start, said.end)
+        if stmt[0] >= stmt[1]:
+            return None  # "he denied that": the one word trims away, nothing said
         sent = tok.sent
         claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
         claim.date = self.dates.date_of(tok)
@@ -827,6 +829,9 @@ class _ClaimRules(AttributionRules):
     def _issuer(self, subj: Token) -> int | None:
         """Who issued a document that speaks: "figures from the Tarsk Statistics
         Office showed …", "the bank's data show …" are the issuer's statements."""
+        owner = self.r.channel_owner(subj)
+        if owner is not None:
+            return owner
         if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
             return None
         said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
@@ -865,12 +870,16 @@ class _ClaimRules(AttributionRules):
         """ "Orlen issued a statement. The statement said …", "Orlen said in a
         statement …": who issued the latest document of that word before it; or
         who did the deed the document is of ("The court ruled … The ruling says
-        …": the court)."""
+        …": the court); or who it was made by ("The survey was carried out by
+        the Varda institute. The survey found …")."""
         deed = _DEED_OF.get(doc_word.lower_)
         for tok in reversed(self.doc[: doc_word.i]):
             if tok.pos_ == "VERB" and tok.lemma_ == deed and tok.dep_ != "amod":
                 subj = self.r.subject(tok)
                 return self.r.source(subj) if subj is not None else None
+            if tok.lemma_ == doc_word.lemma_ and tok.dep_ == "nsubjpass":
+                by = next((c for c in tok.head.children if c.dep_ == "agent"), None)
+                return self._first_actor(by.subtree) if by is not None else None
             if tok.lemma_ != doc_word.lemma_ or tok.dep_ not in ("dobj", "pobj"):
                 continue
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head

@@ -36,6 +36,12 @@ _OTHER = {
 }
 
 
+#: words before people that say how many or which of them, not who they are
+_HOW_MANY = frozenset(
+    """other additional more further many several some few numerous various
+    most""".split()
+)
+
 # Roles that news gives its unnamed sources: "a senior official said"
 _ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
@@ -143,6 +149,20 @@ class Resolver:
         if later is not None:
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
+
+    def channel_owner(self, tok: Token) -> int | None:
+        """Whose website or account speaks: "the department's website says …" is
+        the department's word (the one "the department" stands for), and no
+        actor of its own; None for other words or an owner no one stands for."""
+        if tok.lemma_.lower() not in _CHANNELS:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in lx.PRONOUNS:
+            return None
+        found = self.source(owner)
+        if found is None and owner.pos_ == "PROPN":
+            found = self.named_by_its_words(owner)  # a name the NER did not know
+        return found
 
     def _some_of(self, subj: Token, of: Token | None) -> int | None:
         """The people named elsewhere that "most of them", "many of whom" or "many"
@@ -897,9 +917,18 @@ class Resolver:
         return None
 
     def described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
-        """A new actor named by its description: "researchers", "the fishermen's union"."""
+        """A new actor named by its description: "researchers", "the fishermen's union";
+        a group without the words that tell how many or which of them ("other
+        economists", "several farmers" are economists, farmers)."""
         start = min(
-            [c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i]
+            [
+                c.i
+                for c in tok.children
+                if c.dep_ in deps
+                and c.i < tok.i
+                and not (kind == "Group" and c.lower_ in _HOW_MANY)
+            ]
+            + [tok.i]
         )
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
