@@ -298,6 +298,11 @@ def test_a_document_speaks_for_whoever_it_comes_from(run, text, who, words):
         ("The ministry's website says the fares will rise.", "ministry"),
         ("Acme's website says the fares will rise.", "Acme"),
         (
+            "Maria Lopez ran a bakery in Porto. The Department of Commerce complaint "
+            "says she hid the funds.",
+            "Department of Commerce",
+        ),
+        (
             "The survey was carried out by the Kellan Institute and the Varda Bank. "
             "The survey found that rents rose by 12 percent.",
             "Kellan Institute",

@@ -145,6 +145,9 @@ def _acting_subject(subj: Token) -> bool:
     return subj.dep_ == "nsubj"
 
 
+#: the words for a document whose issuer may be named in its phrase ("the
+#: Department of Labour complaint", "figures from the ministry")
+_DOCUMENTS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
 #: what people send, so that "a letter from the nurses" is the nurses' words (not
 #: "data from the sensors")
 _SENT = lx.ISSUED_DOCUMENTS | {
@@ -832,7 +835,7 @@ class _ClaimRules(AttributionRules):
         owner = self.r.channel_owner(subj)
         if owner is not None:
             return owner
-        if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
+        if subj.lower_ not in _DOCUMENTS:
             return None
         said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
         named = self._first_actor(
