@@ -935,7 +935,20 @@ class Resolver:
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
+        same = self._group_named(name) if kind == "Group" else None
+        if same is not None:
+            # "Customers said … Additional customers say …": one group, one actor
+            self.name_as(same, start, tok.i + 1)
+            return same
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
+
+    def _group_named(self, name: str) -> int | None:
+        """The group already described by these words, if any."""
+        folded = fold(name)
+        for index, cl in enumerate(self.clusters):
+            if cl.kind == "Group" and folded in {fold(n) for n in cl.names()}:
+                return index
+        return None
 
     def _body_of_people(self, tok: Token) -> int | None:
         """ "a group of employees": people not met before, a group of their own
