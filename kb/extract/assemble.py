@@ -183,6 +183,7 @@ class _Assembly:
         return not any(
             (tok.pos_ == "PROPN" or tok.ent_type_) and not tok.is_lower
             for m in cl.mentions
+            if not m.name.islower()  # named in lower case on purpose: "several"
             for tok in self.doc[m.start : m.end]
         )
 

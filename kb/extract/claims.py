@@ -146,6 +146,34 @@ def _acting_subject(subj: Token) -> bool:
     return subj.dep_ == "nsubj"
 
 
+#: the words for a document whose issuer may be named in its phrase ("the
+#: Department of Labour complaint", "figures from the ministry")
+_DOCUMENTS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
+#: what people send, so that "a letter from the nurses" is the nurses' words (not
+#: "data from the sensors")
+_SENT = lx.ISSUED_DOCUMENTS | {
+    "letter",
+    "letters",
+    "message",
+    "messages",
+    "email",
+    "emails",
+    "memo",
+    "tweet",
+}
+
+
+#: a document named by what was done ("the ruling"), with the verb of the deed
+_DEED_OF = {
+    "ruling": "rule",
+    "findings": "find",
+    "audit": "audit",
+    "review": "review",
+    "estimate": "estimate",
+    "analysis": "analyze",
+}
+
+
 def _reports_clause(cue: Token) -> bool:
     """A cue that is not one of the weak ones ("show", "find") and governs the
     clause it reports: then its subject is a speaker even when the article names it
@@ -552,6 +580,8 @@ class _ClaimRules(AttributionRules):
         if claimant is None:
             return None
         stmt = trim(self.doc, said.start, said.end)
+        if stmt[0] >= stmt[1]:
+            return None  # "he denied that": the one word trims away, nothing said
         sent = tok.sent
         claim = self._claim(sent.start_char, sent.end_char, stmt, claimant, tok, subj)
         claim.date = self.dates.date_of(tok)
@@ -809,7 +839,10 @@ class _ClaimRules(AttributionRules):
     def _issuer(self, subj: Token) -> int | None:
         """Who issued a document that speaks: "figures from the Tarsk Statistics
         Office showed …", "the bank's data show …" are the issuer's statements."""
-        if subj.lower_ not in lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS:
+        owner = self.r.channel_owner(subj)
+        if owner is not None:
+            return owner
+        if subj.lower_ not in _DOCUMENTS:
             return None
         said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
         named = self._first_actor(
@@ -819,6 +852,8 @@ class _ClaimRules(AttributionRules):
             # "a report by the city's audit office found …": its author, named or not
             author = next(iter(prep_objects(subj, ("by",))), None)
             named = self._source_in(author) if author is not None else None
+        if named is None:
+            named = self._sender(subj)
         if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":
             # "Ana Obi issued a statement saying …": who issued it
             issuer = self.r.subject(subj.head)
@@ -828,10 +863,33 @@ class _ClaimRules(AttributionRules):
             return self._earlier_issuer(subj)
         return named
 
+    def _sender(self, doc_word: Token) -> int | None:
+        """ "a statement from the Varda ministry said …": the body or people the
+        document comes from, described but not named by the NER, is who speaks;
+        the actors list then holds the ministry, not the statement. Not where it
+        comes from a thing ("figures from the gauges")."""
+        origin = next(iter(prep_objects(doc_word, ("from",))), None)
+        if origin is None or origin.lemma_.lower() in lx.SOURCE_NOUNS:
+            return None
+        found = self.r.source(origin)
+        if found is None and doc_word.lower_ in _SENT and self.r.people_word(origin):
+            found = self.r.new_speaker(origin)  # "a letter from his lawyers"
+        return found
+
     def _earlier_issuer(self, doc_word: Token) -> int | None:
         """ "Orlen issued a statement. The statement said …", "Orlen said in a
-        statement …": who issued the latest document of that word before it."""
+        statement …": who issued the latest document of that word before it; or
+        who did the deed the document is of ("The court ruled … The ruling says
+        …": the court); or who it was made by ("The survey was carried out by
+        the Varda institute. The survey found …")."""
+        deed = _DEED_OF.get(doc_word.lower_)
         for tok in reversed(self.doc[: doc_word.i]):
+            if tok.pos_ == "VERB" and tok.lemma_ == deed and tok.dep_ != "amod":
+                subj = self.r.subject(tok)
+                return self.r.source(subj) if subj is not None else None
+            if tok.lemma_ == doc_word.lemma_ and tok.dep_ == "nsubjpass":
+                by = next((c for c in tok.head.children if c.dep_ == "agent"), None)
+                return self._first_actor(by.subtree) if by is not None else None
             if tok.lemma_ != doc_word.lemma_ or tok.dep_ not in ("dobj", "pobj"):
                 continue
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head

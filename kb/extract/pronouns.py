@@ -76,11 +76,13 @@ class Antecedents:
         cls = pronoun_class(tok.lower_)
         return None if cls is None else self._memoised(tok, cls)
 
-    def plural(self, tok: Token) -> int | None:
+    def plural(self, tok: Token, near: bool = False) -> int | None:
         """The people "most of them" or "many" alone is some of, found as for a
         subject "they", but only people ("The efforts went on. Some believe …":
-        not the efforts)."""
-        return self._memoised(tok, "some")
+        not the efforts). ``near``: only in the word's own sentence or the one
+        before; "many" alone further on is people in general, not a group the
+        article left behind ("Dockers struck. The port shut. Many say …")."""
+        return self._memoised(tok, "some", 1 if near else _LOOKBACK)
 
     def described(self, tok: Token) -> int | None:
         """The person "the nominee" (a description naming no one) continues: the
@@ -92,21 +94,22 @@ class Antecedents:
         said …" after a sentence about Ana Obi), found as for :meth:`described`."""
         return self._memoised(tok, "person")
 
-    def _memoised(self, tok: Token, cls: str) -> int | None:
+    def _memoised(self, tok: Token, cls: str, lookback: int = _LOOKBACK) -> int | None:
         if tok.i not in self.memo:
             self.memo[tok.i] = None  # a cycle finds nothing
             self.depth += 1
             try:
-                self.memo[tok.i] = self._search(tok, cls)
+                self.memo[tok.i] = self._search(tok, cls, lookback)
             finally:
                 self.depth -= 1
         return self.memo[tok.i]
 
-    def _search(self, tok: Token, cls: str) -> int | None:
+    def _search(self, tok: Token, cls: str, lookback: int) -> int | None:
         """Sentence by sentence back from the pronoun: in its own sentence the
         latest fitting subject before it, else the latest fitting one ("Ana Obi,
         in a shirt covered in Hart badges, said she …": Ana Obi); in an earlier
-        sentence its subject, else the first one it names."""
+        sentence, up to ``lookback`` sentences back, its subject, else the first
+        one it names; then, with the full lookback, the latest fitting name."""
         sent = tok.sent
         own = []
         if cls != "person":  # a description opens its sentence's account
@@ -121,14 +124,17 @@ class Antecedents:
         if own:
             subjects = [c for c in own if c.subject]
             return self._chosen(max(subjects or own, key=lambda c: c.pos))
-        for _ in range(_LOOKBACK):
+        left = lookback
+        while left > 0:
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent
             found = self._fitting(self._candidates(sent, sent.end, cls), cls)
             if found:
                 return self._chosen(self._best(found, cls))
-        if cls == "person":
+            if lookback == _LOOKBACK or _has_verb(sent):
+                left -= 1  # a short search reads past a heading ("New rules.")
+        if cls == "person" or lookback < _LOOKBACK:
             return None
         # far back: the latest fitting name, without reading every sentence again
         gender = cls if cls in ("m", "f") else None
@@ -239,6 +245,11 @@ class Antecedents:
         if cls in ("m", "f") and described_person(t) and self.depth < _CHAIN_DEPTH:
             return _Candidate(t.i, self._memoised(t, "person"), True)
         return None
+
+
+def _has_verb(sent: SpacySpan) -> bool:
+    """The sentence tells something: not a heading of nouns alone."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _reported(tok: Token) -> set[int]:

@@ -36,6 +36,12 @@ _OTHER = {
 }
 
 
+#: words before people that say how many or which of them, not who they are
+_HOW_MANY = frozenset(
+    """other additional more further many several some few numerous various
+    most""".split()
+)
+
 # Roles that news gives its unnamed sources: "a senior official said"
 _ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
@@ -81,6 +87,10 @@ class Resolver:
         if m is not None:
             return m.start, m.end
         of = _part_of(tok)  # "many of his supporters"
+        if of is not None and of.i < tok.i:
+            # "the fishermen, many of whom say …": the people come before, so the
+            # words that name the source here are "many of whom", not up to them
+            return tok.left_edge.i, tok.right_edge.i + 1
         return tok.left_edge.i, (of.i if of is not None else tok.i) + 1
 
     def people_word(self, tok: Token) -> bool:
@@ -140,6 +150,20 @@ class Resolver:
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
 
+    def channel_owner(self, tok: Token) -> int | None:
+        """Whose website or account speaks: "the department's website says …" is
+        the department's word (the one "the department" stands for), and no
+        actor of its own; None for other words or an owner no one stands for."""
+        if tok.lemma_.lower() not in _CHANNELS:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in lx.PRONOUNS:
+            return None
+        found = self.source(owner)
+        if found is None and owner.pos_ == "PROPN":
+            found = self.named_by_its_words(owner)  # a name the NER did not know
+        return found
+
     def _some_of(self, subj: Token, of: Token | None) -> int | None:
         """The people named elsewhere that "most of them", "many of whom" or "many"
         alone is some of, with those words as a mention of them: "most of them
@@ -147,8 +171,17 @@ class Resolver:
         say …"."""
         if of is not None and of.lower_ != "them":
             found = self.source(of)
+        elif of is not None:
+            found = self.antecedents.plural(of)
         else:
-            found = self.antecedents.plural(of if of is not None else subj)
+            found = self.antecedents.plural(subj, near=True)
+            if found is not None and set(self.clusters[found].names()) <= _PARTS:
+                found = None  # "Some believe … Many argue …": not some of "some"
+        if found is None and of is None:
+            # "Some believe …" with no group just before: people in general, an
+            # unnamed source of its own, not a group named sentences earlier; in
+            # lower case, as no name ("Several" opening a sentence tags as one)
+            return self._new_cluster(Mention(subj.i, subj.i + 1, "Group", subj.lower_))
         if found is not None:
             self.name_as(found, subj.left_edge.i, subj.right_edge.i + 1)
         return found
@@ -886,9 +919,18 @@ class Resolver:
         return None
 
     def described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
-        """A new actor named by its description: "researchers", "the fishermen's union"."""
+        """A new actor named by its description: "researchers", "the fishermen's union";
+        a group without the words that tell how many or which of them ("other
+        economists", "several farmers" are economists, farmers)."""
         start = min(
-            [c.i for c in tok.children if c.dep_ in deps and c.i < tok.i] + [tok.i]
+            [
+                c.i
+                for c in tok.children
+                if c.dep_ in deps
+                and c.i < tok.i
+                and not (kind == "Group" and c.lower_ in _HOW_MANY)
+            ]
+            + [tok.i]
         )
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
@@ -899,6 +941,11 @@ class Resolver:
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
+        same = self._group_named(name) if kind == "Group" else None
+        if same is not None:
+            # "Customers said … Additional customers say …": one group, one actor
+            self.name_as(same, start, tok.i + 1)
+            return same
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
 
     def _body_of_members(self, tok: Token, start: int) -> int | None:
@@ -916,6 +963,14 @@ class Resolver:
             ),
             None,
         )
+
+    def _group_named(self, name: str) -> int | None:
+        """The group already described by these words, if any."""
+        folded = fold(name)
+        for index, cl in enumerate(self.clusters):
+            if cl.kind == "Group" and folded in {fold(n) for n in cl.names()}:
+                return index
+        return None
 
     def _body_of_people(self, tok: Token) -> int | None:
         """ "a group of employees": people not met before, a group of their own
