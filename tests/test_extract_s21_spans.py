@@ -48,6 +48,23 @@ def test_a_quote_is_tagged_across_its_speakers_description(run, text, said, who)
     assert _speaker(x, claim) == who
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Residents of Porto rate the new tram line more as a "convenience" than '
+        'as a "lifeline," a survey by the Varda Centre, a polling firm, '
+        "found in March.",
+        'For all her "sharp temper at meetings," her longtime colleague Maria '
+        "Lopez wrote, Kellan is a careful treasurer who never missed a deadline.",
+    ],
+)
+def test_guard_words_quoted_inside_a_sentence_are_not_tagged_by_its_cue(run, text):
+    # the cue after the quote and a long subject attributes the whole sentence;
+    # only a quote that opens its sentence is tagged across such a subject
+    x = run(text)
+    assert not any(c.direct for c in x.claims)
+
+
 def test_guard_a_quoted_title_before_another_clause_is_no_quote(run):
     # the words after the quote are not its speaker: a new clause opens with "and"
     x = run(

@@ -102,7 +102,7 @@ class _QuoteRules(AttributionRules):
         words = [t for t in inner if t.is_alpha]
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if (
-            not (after and self._tagged(q_end, after[0]))
+            not (after and self._tagged(q_start, q_end, after[0]))
             and not (before and self._introduced(before[-1], q_start))
             and (len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner))
         ):
@@ -281,7 +281,7 @@ class _QuoteRules(AttributionRules):
             return sent
         return doc[sent.start : nxt.end]
 
-    def _tagged(self, q_end: int, cue: Token) -> bool:
+    def _tagged(self, q_start: int, q_end: int, cue: Token) -> bool:
         """A quote closed by a comma, "?" or "!" and followed at once by its cue
         ('"Not yet," she said'): a spoken line however short, not a scare quote."""
         if self.text[q_end - 1 : q_end] not in (",", "?", "!"):
@@ -289,9 +289,16 @@ class _QuoteRules(AttributionRules):
         between = self.text[q_end : cue.idx]
         if "\n" in between:
             return False
-        return len(re.findall(r"\w+", between)) <= 4 or self._speaker_between(
-            q_end, cue
+        return len(re.findall(r"\w+", between)) <= 4 or (
+            self._opens_sentence(q_start) and self._speaker_between(q_end, cue)
         )
+
+    def _opens_sentence(self, q_start: int) -> bool:
+        """A quote that opens its sentence; not words quoted inside the writer's
+        sentence ('trust him as a "builder," a study … concluded'), whose cue
+        attributes the whole sentence."""
+        before = self.text[: mark_start(self.text, q_start)]
+        return re.search(r"(?:^|\n|[.!?][\"”’']?\s)\s*$", before) is not None
 
     def _speaker_between(self, q_end: int, cue: Token) -> bool:
         """'"…," Ana Obi, a port spokeswoman since 2019, said': between the quote
