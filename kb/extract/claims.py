@@ -198,10 +198,6 @@ def _inset(cue: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
-#: words that open a clause of when something was said, not of what was said
-_WHEN = frozenset({"after", "before", "when", "while", "as", "since", "until", "once"})
-
-
 def _reason_clause(tok: Token) -> bool:
     """A clause with a subject of its own hung on a cue after it that gives a
     reason or condition ("because the turnout was high"), not a time ("after the
@@ -211,7 +207,7 @@ def _reason_clause(tok: Token) -> bool:
         tok.dep_ == "advcl"
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         and bool(marks)
-        and not set(marks) & _WHEN
+        and not set(marks) & lx.WHEN_MARKS
     )
 
 

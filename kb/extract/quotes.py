@@ -102,7 +102,7 @@ class _QuoteRules(AttributionRules):
         words = [t for t in inner if t.is_alpha]
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if (
-            not (after and self._tagged(q_end, after[0]))
+            not (after and self._tagged(q_start, q_end, after[0]))
             and not (before and self._introduced(before[-1], q_start))
             and (len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner))
         ):
@@ -281,13 +281,35 @@ class _QuoteRules(AttributionRules):
             return sent
         return doc[sent.start : nxt.end]
 
-    def _tagged(self, q_end: int, cue: Token) -> bool:
+    def _tagged(self, q_start: int, q_end: int, cue: Token) -> bool:
         """A quote closed by a comma, "?" or "!" and followed at once by its cue
         ('"Not yet," she said'): a spoken line however short, not a scare quote."""
         if self.text[q_end - 1 : q_end] not in (",", "?", "!"):
             return False
         between = self.text[q_end : cue.idx]
-        return "\n" not in between and len(re.findall(r"\w+", between)) <= 4
+        if "\n" in between:
+            return False
+        return len(re.findall(r"\w+", between)) <= 4 or (
+            self._opens_sentence(q_start) and self._speaker_between(q_end, cue)
+        )
+
+    def _opens_sentence(self, q_start: int) -> bool:
+        """A quote that opens its sentence; not words quoted inside the writer's
+        sentence ('trust him as a "builder," a study … concluded'), whose cue
+        attributes the whole sentence."""
+        before = self.text[: mark_start(self.text, q_start)]
+        return re.search(r"(?:^|\n|[.!?][\"”’']?\s)\s*$", before) is not None
+
+    def _speaker_between(self, q_end: int, cue: Token) -> bool:
+        """'"…," Ana Obi, a port spokeswoman since 2019, said': between the quote
+        and its cue stand only the speaker and the words that describe them,
+        however many."""
+        span = self.doc.char_span(q_end, cue.idx, alignment_mode="contract")
+        subj = next((c for c in reversed(list(cue.lefts)) if c.dep_ == "nsubj"), None)
+        if span is None or subj is None or not span.start <= subj.i < span.end:
+            return False
+        speaker = {t.i for t in subj.subtree}
+        return all(t.i in speaker or t.is_punct for t in span)
 
     def _opens_next(self, cue: Token) -> bool:
         """A cue that a colon ties to the quote after it ('… the law." He added:
@@ -434,17 +456,32 @@ def _one_cue_after(prev: RawClaim, claim: RawClaim | None) -> bool:
 
 
 def _speakers_aside(tok: Token, cue: Token) -> bool:
-    """A cue that says more of the same speaker's between two pieces of a quote:
-    'said Ana Obi, who noted that …' or 'she said, adding that …'; the quote goes
-    on after it."""
+    """A cue that says more of the same speaker's between two pieces of a quote,
+    or that describes them or when they spoke: 'said Ana Obi, who noted that …',
+    'she said, adding that …', 'said in a film that showed …', 'said, after the
+    mayor stated …'; the quote goes on after it."""
     if tok.dep_ == "relcl" and tok.head.i in {c.i for c in cue.subtree}:
+        # "that" too: 'said in a film that showed off …' describes, not attributes
         return any(
-            c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in tok.children
+            c.dep_ == "nsubj" and c.lower_ in lx.RELATIVE_PRONOUNS for c in tok.children
         )
+    if _said_when(tok, cue):
+        return True
     return (
         tok.tag_ == "VBG"
         and tok.head == cue
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _said_when(tok: Token, cue: Token) -> bool:
+    """A clause on the cue that says when it was said ('told the paper in July,
+    after Ana Obi stated an interest in …'): the quote after it is still the
+    speaker's."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head == cue
+        and any(c.dep_ == "mark" and c.lower_ in lx.WHEN_MARKS for c in tok.children)
     )
 
 

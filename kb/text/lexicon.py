@@ -161,6 +161,12 @@ EVIDENCE_NOUNS = frozenset(
 # Pronouns that open a relative clause and stand for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
+# Words that open a clause of when something happened ("after the vote ended"),
+# not of why or on what condition.
+WHEN_MARKS = frozenset(
+    {"after", "before", "when", "while", "as", "since", "until", "once"}
+)
+
 # Generational suffixes after a full name: "James P. Kellan Jr." is "Kellan" later.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
