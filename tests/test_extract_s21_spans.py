@@ -79,9 +79,9 @@ def test_guard_a_quoted_title_before_another_clause_is_no_quote(run):
     [
         '"It is like a new ship," Tomas Brandt said in a film that showed off the '
         'new decks. "The ship is very much a part of the city."',
-        '"The deals cannot be ended at will," port spokesman Tomas Brandt told the '
-        "Porto Herald in July, after Maria Lopez stated an interest in ending them. "
-        '"These contracts are fully binding."',
+        '"The timetable will not change this winter," ferry director Tomas Brandt '
+        "told the Porto Herald in March, after Maria Lopez said the crossings were "
+        'too slow. "Every sailing stays as planned."',
     ],
 )
 def test_a_quote_goes_on_past_an_aside_on_its_attribution(run, text):
@@ -95,11 +95,11 @@ def test_a_quote_goes_on_past_an_aside_on_its_attribution(run, text):
 
 def test_guard_another_speakers_sentence_ends_the_quote(run):
     x = run(
-        '"The deals cannot be ended at will," Tomas Brandt said on Monday. Maria '
-        'Lopez said the deal was dead. "These contracts are fully binding."'
+        '"The timetable will not change this winter," Tomas Brandt said on Monday. '
+        'Maria Lopez said the ferries were too old. "Every sailing stays as planned."'
     )
     first = next(c for c in x.claims if c.direct)
-    assert _pieces(first) == ["The deals cannot be ended at will"]
+    assert _pieces(first) == ["The timetable will not change this winter"]
 
 
 def test_guard_a_quote_goes_on_past_the_speakers_participle(run):

@@ -100,8 +100,8 @@ def test_some_of_whom_is_the_source_words(run, text, who, words):
     "text",
     [
         # a denial of "that" alone: the word trims away and leaves nothing said
-        "There were rumours that Tomas Brandt would quit.\n\nBut he denied that, "
-        "saying he was happy to stay in Porto.",
+        "Rumours spread that Tomas Brandt was leaving the orchestra.\n\nHe denied "
+        "that, insisting he would conduct two more seasons in Porto.",
         "Maria Lopez denied that.",
     ],
 )
@@ -292,15 +292,15 @@ def test_a_document_speaks_for_whoever_it_comes_from(run, text, who, words):
     [
         (
             "Maria Lopez wrote to the Department of Transport. The department's "
-            "website says the fares will rise.",
+            "website warns that fares will rise.",
             "Department of Transport",
         ),
-        ("The ministry's website says the fares will rise.", "ministry"),
-        ("Acme's website says the fares will rise.", "Acme"),
+        ("The ministry's website warns that fares will rise.", "ministry"),
+        ("Acme's website warns that fares will rise.", "Acme"),
         (
-            "Maria Lopez ran a bakery in Porto. The Department of Commerce complaint "
-            "says she hid the funds.",
-            "Department of Commerce",
+            "Maria Lopez ran a bakery in Porto. The Ministry of Fisheries complaint "
+            "states that she hid the funds.",
+            "Ministry of Fisheries",
         ),
         (
             "The survey was carried out by the Kellan Institute and the Varda Bank. "

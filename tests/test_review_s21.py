@@ -9,9 +9,9 @@ import pytest
 pytestmark = pytest.mark.slow
 
 _PRONOUN_OBJECT = (
-    "Reports said Kellan would resign if he is not offered a new contract soon.\n\n"
-    "But he denied that, saying he was happy to stay and rebuild the club. "
-    '"I want to finish the job," Kellan said.'
+    "A blog said the mayor had sold the depot.\n\n"
+    "The mayor denied that, insisting the depot was still owned by the city. "
+    '"Nothing has changed," the mayor said.'
 )
 
 
@@ -19,9 +19,7 @@ def test_a_pronoun_object_makes_no_empty_claim(run):
     x = run(_PRONOUN_OBJECT)
     spans = [s for c in x.claims for s in (c.statement_span, *c.content_spans())]
     assert all(s.end > s.start for s in spans), [c.statement for c in x.claims]
-    assert "he was happy to stay and rebuild the club" in [
-        c.statement for c in x.claims
-    ]
+    assert "the depot was still owned by the city" in [c.statement for c in x.claims]
 
 
 def test_the_article_conforms(tmp_path):

@@ -180,7 +180,7 @@ def _same(cl: Cluster, m: Mention) -> bool:
     if "Person" in (m.kind, cl.kind):
         return len(ta) == 1 and ta[0] == tb[0] and "Organization" in (m.kind, cl.kind)
     if m.kind == cl.kind == "Organization" and _founders_name(ta, tb):
-        return True  # "Lilly" after "Eli Lilly"
+        return True  # "Brandt" after "Tomas Brandt" (a firm's name)
     return (
         len(ta) < len(tb)
         and (

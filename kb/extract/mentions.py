@@ -705,7 +705,7 @@ class _MentionFinder:
             if m.kind != "Location":
                 continue
             span = self.doc[m.start : m.end]
-            # the gazetteer alone is no such evidence: "Nokia" is a town and a firm
+            # the gazetteer alone is no such evidence: a town may share its name with a firm
             if _place_by_words(span) or _travelled_to(span):
                 found.add(fold(m.name))
             elif _where_slot(span) and span.root.head.head.lower_ not in _HELD_IN:

@@ -151,8 +151,8 @@ class Resolver:
         return self.described(subj, "Organization", ("compound", "amod"))
 
     def channel_owner(self, tok: Token) -> int | None:
-        """Whose website or account speaks: "the department's website says …" is
-        the department's word (the one "the department" stands for), and no
+        """Whose website or account speaks: "the ministry's website warns …" is
+        the ministry's word (the one "the department" stands for), and no
         actor of its own; None for other words or an owner no one stands for."""
         if tok.lemma_.lower() not in _CHANNELS:
             return None
