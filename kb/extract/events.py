@@ -568,8 +568,8 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     """The event of the light verb that takes ``tok``'s event as its object
     ("mounted an offensive", "the launch of a campaign"), which is that
     event and takes its type; None when no event is that verb's alone. A verb
-    of the catch-all type is light too: "winning the Varda Awards" is the
-    awards' event."""
+    of winning, of the catch-all type, is light too: "winning the Varda Awards"
+    is the awards' event."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the launch of a campaign"
@@ -578,7 +578,8 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     if head.i == tok.i:
         return None
     light = _lemma(head) in lx.LIGHT_VERBS
-    catch_all = head.pos_ == "VERB"  # not "the announcement of her death"
+    # "winning the Varda Awards"; not "fled the fighting", "paid a fine"
+    catch_all = head.pos_ == "VERB" and _lemma(head) in _WINNING_VERBS
     return next(
         (
             e
@@ -591,17 +592,21 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
 
 
 def _its_nouns_event(events: list[RawEvent], verb: Token, kind: str) -> RawEvent | None:
-    """The event of the noun that a verb of the catch-all type says something
-    of: "the talks reopen on Tuesday", "the awards she won" are the talks and
-    the awards, not a second event."""
-    if kind != "OtherEvent" or verb.pos_ != "VERB":
+    """The event of the noun whose phase a verb of the catch-all type tells:
+    "the talks reopen on Tuesday" are the talks, not a second event ("the
+    floods forced 3,000 from their homes" is one)."""
+    if kind != "OtherEvent" or _lemma(verb) not in _PHASES:
         return None
-    nouns = [
-        c
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"
-    ]
+    nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return next((e for e in events for n in nouns if n in e.triggers), None)
+
+
+#: verbs whose object is the event the winner took part in: "won the awards"
+_WINNING_VERBS = frozenset({"win", "scoop", "collect"})
+#: verbs of the phases of an event that is their subject: "the talks reopen"
+_PHASES = frozenset(
+    "open reopen resume restart begin start end close continue finish conclude".split()
+)
 
 
 def _imperative(tok: Token) -> bool:
@@ -844,9 +849,11 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
 
 #: verbs of a stance on an event, whose subject is not its doer: "the union will
 #: fight the closure", "rivals condemned the attack"
-_STANCES = lx.OBJECT_CUES | frozenset(
-    """fight oppose resist protest welcome challenge contest support back mourn
-    investigate probe""".split()
+#: (not "announced the recall": a firm announces its own deeds)
+_STANCES = frozenset(
+    """criticize criticise praise condemn denounce blame decry slam blast hail
+    applaud lambaste ridicule dispute dismiss reject defend fight oppose resist
+    protest welcome challenge contest support back mourn investigate probe""".split()
 )
 
 
