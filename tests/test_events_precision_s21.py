@@ -96,7 +96,7 @@ _ONE_EVENT = [
     # a vote of the council and of one of its members
     (
         "The Porto city council voted 6-3 on Monday to ban cars from the old town."
-        "\n\nCouncillor Maria Lopez, who voted against, said shops would suffer.",
+        "\n\nCouncillor Maria Lopez voted against and warned that shops would suffer.",
         "voted 6-3",
         "voted against",
     ),
@@ -123,9 +123,9 @@ def test_one_event_told_by_two_words(run, text, first, second):
 def test_a_verb_and_its_particle_label_the_move(run):
     x = _extract(
         run,
-        "The chamber's survey found exports had picked up by 4% in the final quarter.",
+        "Sales of Kellan bikes picked up by 4% in the spring.",
     )
-    assert [e.label for e in x.events] == ["picked up (business)"], _found(x)
+    assert [e.label for e in x.events] == ["picked up (financial result)"], _found(x)
 
 
 # guards: (text, a word of an event that stays), and events that stay two

@@ -1170,13 +1170,13 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if _apart(a, b) or _two_moves(a, b):
         return False
     if _a_body_and_members(a, b):
-        return True  # "the assembly approved the bill", "lawmakers voted 204 to 115"
+        return True  # "the senate passed the law", "senators voted 60-40"
     return not (a_agents and b_agents and not a_agents & b_agents)
 
 
 def _a_body_and_members(a: RawEvent, b: RawEvent) -> bool:
     """Two votes, one cast by a body and one by people: the members' votes are
-    the body's ("the council voted 7-2", "Lopez, who voted against, said …")."""
+    the body's ("the council voted 6-3", "Lopez voted against it")."""
     if a.event_type != "Vote" or b.event_type != "Vote":
         return False
     clusters = entities_of(a.triggers[0].doc).clusters

@@ -51,7 +51,7 @@ class TriggerRules:
             return self._moved(tok, tok)  # "a 14% rise in operating profit"
         if tok.pos_ == "VERB":
             if _another_verb(tok):
-                return None  # "wound up being sent": ended, no wound
+                return None  # "the parcels wound up in Porto": ended, no wound
             return _idiom(tok, lemma) or self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.i in self.r.mentions.token_mention or _in_a_title(tok):
@@ -1819,7 +1819,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
     if needed is not None and not obj_words & needed:
         return False
     if obj_words & lx.NO_EVENT_OBJECTS.get(lemma, frozenset()):
-        return False  # "to kill the tie", "lent their backing"
+        return False  # "killed the contest", "lent their support"
     if lemma == "sign" and any(
         c.dep_ == "prt" and c.lower_ in ("up", "in", "off") for c in tok.children
     ):

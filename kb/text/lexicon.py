@@ -763,8 +763,8 @@ EVENT_IDIOMS: dict[tuple[str, str], str] = {
     ("take", "hostage"): "Capture",
     **{("go", word): "Closure" for word in INSOLVENT},  # "the firm went bust"
 }
-# Objects with which a verb of an event names none: "killed the tie" ended a
-# contest, "lent their backing" gave support, no loan.
+# Objects with which a verb of an event names none: "killed the contest" ended
+# it, "lent their support" gave support, no loan.
 NO_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "kill": frozenset(
         """tie game match contest deal bill plan idea chance chances hope hopes
