@@ -432,6 +432,8 @@ def _trigger_phrase(tok: Token) -> str:
         ):
             start = head.i  # "paid tribute", "made landfall", "held talks"
         return doc[start : _verb_of_happening(tok) + 1].text
+    if tok.dep_ == "prt" and tok.head.i == tok.i - 1:
+        return doc[tok.i - 1 : tok.i + 1].text  # "picked up": the particle's verb
     end = tok.i + 1
     if end < len(doc) and (
         doc[end].dep_ == "prt"

@@ -21,6 +21,7 @@ from kb.extract.dates import (
     span_apart,
     tense,
 )
+from kb.extract.entities import entities_of
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_before
@@ -100,12 +101,16 @@ class _EventRules:
             kind = self.triggers.trigger_type(tok)
             if kind is None or _hypothetical(tok) or _a_series(tok) or _habit(tok):
                 continue
+            if _imperative(tok) or _only_weighed(tok, kind) or _forecast(tok, kind):
+                continue  # "Visit our shop": a bidding, a page's button
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
             ev = self._event(tok, kind)
             target = _light_verbs_event(events, tok)
             if target is not None:
                 target.event_type = kind  # the event the verb takes is the event
+            elif (target := _its_nouns_event(events, tok, kind)) is not None:
+                pass  # "the talks reopen": the talks' event, and its type
             else:
                 target = next((e for e in events if _mergeable(e, ev)), None)
             if target is None and _anaphoric(tok):
@@ -674,15 +679,60 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     """The event of the light verb that takes ``tok``'s event as its object
     ("mounted an offensive", "the launch of a campaign"), which is that
-    event and takes its type; None when no event is that verb's alone."""
+    event and takes its type; None when no event is that verb's alone. A verb
+    of winning, of the catch-all type, is light too: "winning the Varda Awards"
+    is the awards' event."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the launch of a campaign"
     elif tok.dep_ != "dobj":
         return None
-    if head.i == tok.i or _lemma(head) not in lx.LIGHT_VERBS:
+    if head.i == tok.i:
         return None
-    return next((e for e in events if e.triggers == [head]), None)
+    light = _lemma(head) in lx.LIGHT_VERBS
+    # "winning the Varda Awards"; not "fled the fighting", "paid a fine"
+    catch_all = head.pos_ == "VERB" and _lemma(head) in _WINNING_VERBS
+    return next(
+        (
+            e
+            for e in events
+            if e.triggers == [head]
+            and (light or catch_all and e.event_type == "OtherEvent")
+        ),
+        None,
+    )
+
+
+def _its_nouns_event(events: list[RawEvent], verb: Token, kind: str) -> RawEvent | None:
+    """The event of the noun whose phase a verb of the catch-all type tells:
+    "the talks reopen on Tuesday" are the talks, not a second event ("the
+    floods forced 3,000 from their homes" is one)."""
+    if kind != "OtherEvent" or _lemma(verb) not in _PHASES:
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return next((e for e in events for n in nouns if n in e.triggers), None)
+
+
+#: verbs whose object is the event the winner took part in: "won the awards"
+_WINNING_VERBS = frozenset({"win", "scoop", "collect"})
+#: verbs of the phases of an event that is their subject: "the talks reopen"
+_PHASES = frozenset(
+    "open reopen resume restart begin start end close continue finish conclude".split()
+)
+
+
+def _imperative(tok: Token) -> bool:
+    """A verb that opens its sentence bare, with no subject: "Visit Porto this
+    summer", "Read more": a bidding, no event told."""
+    first = next((t for t in tok.sent if not t.is_punct), None)
+    return (
+        tok == first
+        and tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in tok.children
+        )
+    )
 
 
 def _a_series(tok: Token) -> bool:
@@ -901,10 +951,22 @@ _AROUND = frozenset({"after", "before", "since", "following"})
 def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     """Whether a noun's event is only what the verb is about or follows, so that
     the verb's subject took no part in it."""
+    if noun.dep_ == "dobj" and noun.head == verb:
+        return _lemma(verb) in _STANCES  # "the union will fight the closure"
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head != verb:
         return False
     return prep.lower_ in _ABOUT or (prep.lower_ in _AROUND and not passive)
+
+
+#: verbs of a stance on an event, whose subject is not its doer: "the union will
+#: fight the closure", "rivals condemned the attack"
+#: (not "announced the recall": a firm announces its own deeds)
+_STANCES = frozenset(
+    """criticize criticise praise condemn denounce blame decry slam blast hail
+    applaud lambaste ridicule dispute dismiss reject defend fight oppose resist
+    protest welcome challenge contest support back mourn investigate probe""".split()
+)
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -937,6 +999,10 @@ def _hypothetical(tok: Token) -> bool:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARING:
         return True  # "residents fear another flood", "expect a recession"
+    if tok.dep_ == "dobj" and _sought(tok.head):
+        return True  # "gave ground to win a swift deal": aimed at, not won
+    if _under_a_refusal(doer or tok):
+        return True  # "chose not to push for lenders agreeing to fund it"
     if (
         tok.dep_ == "dobj"
         and tok.head.lemma_.lower() == "face"
@@ -990,8 +1056,10 @@ _MEANING = frozenset(
 #: verbs of asking someone to do something (not "hope" or "plan": those are planned)
 _URGING = frozenset(
     """urge ask call demand request press beg want tell instruct advise encourage
-    order invite""".split()
+    order invite suggest recommend propose insist""".split()
 )
+#: verbs whose clause in the present after their past is proposed, not told
+_PROPOSED = frozenset({"suggest", "recommend", "propose", "insist", "demand", "ask"})
 #: verbs of weighing a course not yet taken: "considered closing the school"
 _WEIGHING = frozenset(
     """consider discuss debate weigh mull contemplate explore study suggest
@@ -1013,8 +1081,78 @@ _HOPING = frozenset(
     """hope want wish try attempt seek aim dream aspire expect fear risk
     struggle threaten refuse fail""".split()
 )
+#: verbs of a wish, whose clause with "would" is wished, not planned
+_WISHING = frozenset({"hope", "wish", "want", "pray", "dream"})
 #: verbs whose object is an event feared or foreseen: "fear another flood"
 _FEARING = frozenset({"fear", "expect", "anticipate", "predict", "forecast", "risk"})
+
+
+def _sought(verb: Token) -> bool:
+    """A verb of reaching something in a clause of purpose: "to win a swift
+    deal", "to secure a ceasefire"."""
+    return (
+        verb.dep_ == "advcl"
+        and _lemma(verb) in _REACHING
+        and any(c.tag_ == "TO" for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+#: verbs of reaching an event, whose object in a clause of purpose is only aimed at
+_REACHING = frozenset(
+    "gain reach win secure obtain achieve clinch seal broker force".split()
+)
+
+
+def _under_a_refusal(tok: Token) -> bool:
+    """A deed in the "to" or "-ing" complement of a negated verb, through its
+    prepositions: "decided not to press for the firm paying", "did not agree to
+    sell"; not what a negated verb of stopping let happen ("did not stop them
+    from attacking")."""
+    if tok.dep_ != "xcomp":
+        return False  # "never blamed them for stealing it": the theft is told
+    cur = tok
+    while cur.dep_ in ("xcomp", "pcomp", "prep") and cur.head != cur:
+        cur = cur.head
+        if cur.pos_ == "VERB" and any(c.dep_ == "neg" for c in cur.children):
+            return _lemma(cur) not in _STOPPING
+    return False
+
+
+#: verbs whose negation lets their complement happen
+_STOPPING = frozenset("stop prevent keep bar ban block deter prohibit".split())
+
+
+def _only_weighed(tok: Token, kind: str) -> bool:
+    """A deal or takeover that is only weighed, rejected or discussed: "the board
+    will consider the offer", "urged members to reject the pact"; a deal that was
+    done is said so."""
+    return kind in _CONSENTED and tok.dep_ == "dobj" and _lemma(tok.head) in _WEIGHED
+
+
+#: events that exist once the parties consent to them
+_CONSENTED = frozenset({"Agreement", "Acquisition"})
+#: verbs of weighing or turning down what is proposed
+_WEIGHED = frozenset(
+    """consider weigh mull debate study review examine evaluate assess discuss
+    reject""".split()
+)
+
+
+def _forecast(tok: Token, kind: str) -> bool:
+    """The move of a figure that is only foreseen: "revenue will be down 30
+    percent", "costs would rise"; a figure that moved is told in the past (and
+    "decided to drop the charges" is no figure's move)."""
+    moves = _lemma(tok) in lx.MOVEMENT_VERBS | lx.MOVEMENT_NOUNS or (
+        tok.lower_ in ("up", "down")
+    )
+    return moves and kind in _FIGURE_MOVES and _modality(tok) == "planned"
+
+
+#: the types a figure's move is given
+_FIGURE_MOVES = frozenset(
+    {"MarketMovement", "FinancialResult", "BusinessEvent", "OtherEvent"}
+)
 
 
 def _asked_or_proposed(verb: Token) -> bool:
@@ -1023,6 +1161,8 @@ def _asked_or_proposed(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB":
         return head in _URGING
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBP" and verb.head.tag_ == "VBD":
+        return head in _PROPOSED  # "suggested the two banks merge": no "merged"
     to = any(c.tag_ == "TO" for c in verb.children)
     return verb.dep_ == "acl" and head in _PROPOSING and to
 
@@ -1063,10 +1203,14 @@ def _only_hoped(verb: Token) -> bool:
     """ "hopes to win the cup", "tried to seize the town", "talks are likely to
     resume": what someone hopes, tries or is likely to do has not happened."""
     told_to = verb.dep_ == "ccomp" and any(c.tag_ == "TO" for c in verb.children)
-    if verb.dep_ != "xcomp" and not told_to:
-        return False  # "expect the company to cut jobs": a clause with "to" too
     head = verb.head
     lemma = head.lemma_.lower()
+    if verb.dep_ == "ccomp" and _possible_only(verb, _WOULD):
+        # "was hoping the figure would rise": a wish, not a plan told
+        wish = lx.LEMMA_MENDS.get(lemma, lemma)
+        return wish in _WISHING or head.lower_ in ("hopes", "hoped", "hoping")
+    if verb.dep_ != "xcomp" and not told_to:
+        return False  # "expect the company to cut jobs": a clause with "to" too
     if any(c.dep_ == "auxpass" for c in head.children):
         return False  # "the paper is expected to endorse him": planned
     return (
@@ -1119,7 +1263,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         return not (
             _once_more(b)
             or _apart(a, b, places=False)
-            or _others(a, b)
+            or (_others(a, b) and not _a_body_and_members(a, b))
             or _two_moves(a, b)
         )
     if a.event_type in _BROAD_TYPES and not _kind_words(a) & _kind_words(b):
@@ -1137,7 +1281,21 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
             return False  # "X died on the ridge", "a day after Y was killed"
     if _apart(a, b) or _two_moves(a, b):
         return False
+    if _a_body_and_members(a, b):
+        return True  # "the senate passed the law", "senators voted 60-40"
     return not (a_agents and b_agents and not a_agents & b_agents)
+
+
+def _a_body_and_members(a: RawEvent, b: RawEvent) -> bool:
+    """Two votes, one cast by a body and one by people: the members' votes are
+    the body's ("the council voted 6-3", "Lopez voted against it")."""
+    if a.event_type != "Vote" or b.event_type != "Vote":
+        return False
+    clusters = entities_of(a.triggers[0].doc).clusters
+    kinds = [{clusters[c].kind for c in e.agents} for e in (a, b)]
+    bodies = [k == {"Organization"} for k in kinds]
+    people = [bool(k) and "Organization" not in k for k in kinds]
+    return bodies[0] and people[1] or bodies[1] and people[0]
 
 
 def _kindred(a: RawEvent, b: RawEvent) -> str | None:
@@ -1253,10 +1411,14 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
     are ("the Senate race", "the presidential race"), differ; a date or place
     carried from the sentence before tells nothing. "The quake" may name a town
     within the quake's county."""
-    kinds_a, kinds_b = _which_one(a), _which_one(b)
-    if _people(a) & _people(b):
-        # "the Orlen acquisition", "the Tarsk deal": the names of its own parties
-        kinds_a, kinds_b = _which_one(a, parties=False), _which_one(b, parties=False)
+    parties = not _people(a) & _people(b)
+    # "the Orlen acquisition", "the Tarsk deal": the names of its own parties; and
+    # "the Porto closure" of a factory closed in Porto: the name of its own place
+    # (not for a race or a vote, which their places name: "the Iowa caucuses")
+    named_by_place = {a.event_type, b.event_type} & _NAMED_BY_PLACE
+    shared = set() if named_by_place else set(a.places) & set(b.places)
+    kinds_a = _which_one(a, parties=parties, places=shared)
+    kinds_b = _which_one(b, parties=parties, places=shared)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return True
     if (
@@ -1277,6 +1439,10 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
     )
 
 
+#: types whose events their places tell apart: "the Iowa caucuses", "the Ohio vote"
+_NAMED_BY_PLACE = _BROAD_TYPES | {"Election", "Vote", "SportsMatch"}
+
+
 def _up_to_now(a: RawEvent, b: RawEvent) -> bool:
     """``a`` is dated only by the day of writing ("floods have killed 12") and
     ``b`` a few days before it ("the floods hit on Saturday"): one event that goes
@@ -1293,13 +1459,16 @@ def _up_to_now(a: RawEvent, b: RawEvent) -> bool:
 _ONGOING = timedelta(days=7)
 
 
-def _which_one(ev: RawEvent, parties: bool = True) -> set[str]:
+def _which_one(
+    ev: RawEvent, parties: bool = True, places: set[int] | None = None
+) -> set[str]:
     """The words on its nouns that tell which one it is: names and nouns before
     them ("the New Hampshire primary", "a drone strike"), and adjectives of office
     or of a name ("presidential", "Iraqi"); not "deadly" or "latest". Without
     ``parties``, not the names of people or organisations ("the Orlen deal"),
-    offices aside ("the Senate race")."""
+    offices aside ("the Senate race"); nor the names of ``places``."""
     words: set[str] = set()
+    found = entities_of(ev.triggers[0].doc)
     for tok in ev.triggers:
         nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
         for noun in nouns:
@@ -1313,6 +1482,7 @@ def _which_one(ev: RawEvent, parties: bool = True) -> set[str]:
                     and (c.is_title or c.lower_ in lx.RACE_MODIFIERS)
                 )
                 and (parties or not _a_party(c))
+                and found.cluster_at(c) not in (places or ())
             }
     return words
 

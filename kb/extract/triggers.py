@@ -50,10 +50,14 @@ class TriggerRules:
         if tok.pos_ == "NOUN" and lemma in lx.MOVEMENT_NOUNS:
             return self._moved(tok, tok)  # "a 14% rise in operating profit"
         if tok.pos_ == "VERB":
+            if _another_verb(tok):
+                return None  # "the parcels wound up in Porto": ended, no wound
             return _idiom(tok, lemma) or self._verb_type(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.i in self.r.mentions.token_mention or _in_a_title(tok):
                 return None
+            if _a_quality(tok):
+                return None  # "the drought-prone plain": no drought told
             if _of_a_kind(tok):
                 return None  # "a long history of floods": floods as a kind
             modified = tok.head if tok.dep_ != "conj" else tok.head.head
@@ -180,6 +184,9 @@ class TriggerRules:
             return None  # "a breach of contract"
         if lemma == "talk" and tok.tag_ == "NN":
             return None  # "pricing talk", "small talk": talks are plural
+        if lemma == "accident" and tok.head.lower_ == "by" and not mods:
+            if not any(c.dep_ == "det" for c in tok.children):
+                return None  # "found it by accident": by chance, no accident
         narrow = _NARROW_NOUNS.get(lemma)
         return narrow(self, tok, kind) if narrow is not None else kind
 
@@ -1811,6 +1818,8 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
     needed = lx.OBJECTS_NEEDED.get(lemma)
     if needed is not None and not obj_words & needed:
         return False
+    if obj_words & lx.NO_EVENT_OBJECTS.get(lemma, frozenset()):
+        return False  # "killed the contest", "lent their support"
     if lemma == "sign" and any(
         c.dep_ == "prt" and c.lower_ in ("up", "in", "off") for c in tok.children
     ):
@@ -2243,6 +2252,24 @@ def _done_as_deeds(noun: Token) -> bool:
         and verb.lemma_.lower() in lx.LIGHT_VERBS
         and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.dep_ != "amod")
     )
+
+
+def _another_verb(verb: Token) -> bool:
+    """A verb that its particle makes another one: "wound up", "winding down"."""
+    particles = lx.NO_EVENT_PARTICLES.get(verb.lower_) or lx.NO_EVENT_PARTICLES.get(
+        verb.lemma_.lower(), frozenset()
+    )
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.lower_ in particles
+
+
+def _a_quality(noun: Token) -> bool:
+    """The first word of an adjective joined by a hyphen: "drought-prone",
+    "flood-proof" (the tokenizer splits it in three)."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "-":
+        return False
+    return doc[noun.i + 2].lower_ in lx.HYPHENED_QUALITIES
 
 
 def _hyphened(tok: Token) -> str | None:

@@ -791,6 +791,29 @@ EVENT_IDIOMS: dict[tuple[str, str], str] = {
     ("take", "hostage"): "Capture",
     **{("go", word): "Closure" for word in INSOLVENT},  # "the firm went bust"
 }
+# Objects with which a verb of an event names none: "killed the contest" ended
+# it, "lent their support" gave support, no loan.
+NO_EVENT_OBJECTS: dict[str, frozenset[str]] = {
+    "kill": frozenset(
+        """tie game match contest deal bill plan idea chance chances hope hopes
+        proposal motion momentum story rumour rumor talk buzz mood""".split()
+    ),
+    "lend": frozenset(
+        """backing support weight voice name hand ear credibility credence
+        legitimacy""".split()
+    ),
+}
+# Verbs (as written) that a particle makes another verb: "the search wound up
+# with Kellan" is "ended", no wound.
+NO_EVENT_PARTICLES: dict[str, frozenset[str]] = {
+    "wound": frozenset({"up", "down"}),
+    "wind": frozenset({"up", "down"}),
+}
+# Adjectives that a noun joined by a hyphen makes a quality, no event of its:
+# "drought-prone", "flood-proof", "strike-free".
+HYPHENED_QUALITIES = frozenset(
+    "prone proof resistant free related like style ready".split()
+)
 # Verbs of doing whose object names what was done: "carried out raids".
 LIGHT_VERBS = frozenset("carry conduct stage launch mount make hold".split())
 # Nouns before "of" that speak of events of a kind, not of one: "a history of floods".
