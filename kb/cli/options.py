@@ -9,20 +9,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.ingest.sources import estimate_articles
-from kb.jobs.cores import FREE_CORE_MIN
-from kb.jobs.export import (
-    BatchResult,
-    ExportOptions,
-    fixed_time_from_env,
-    parse_time,
+from kb.defaults import (
+    AUDIT_ONE_IN,
+    DEFAULT_BASE,
+    DEFAULT_STORE,
+    STORE_ENV,
+    VALIDATE_MODES,
 )
-from kb.rdf.iris import DEFAULT_BASE
-from kb.rdf.validate import AUDIT_ONE_IN, VALIDATE_MODES, check_validate_mode
-from kb.store.embedded import DEFAULT_STORE, STORE_ENV
+from kb.jobs.cores import FREE_CORE_MIN
+
+if TYPE_CHECKING:
+    from kb.jobs.export import BatchResult
 
 PROGRESS_MIN_ARTICLES = 4
 #: Off a terminal (a log file, a CI job, nohup), a batch this large gets a line on
@@ -37,6 +38,8 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     """A progress bar on stderr when it is a terminal and the batch is large, else
     a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
     it counts articles (a JSONL file's records one by one), not files."""
+    from kb.ingest.sources import estimate_articles
+
     with counted_progress(estimate_articles(paths)) as tick:
         yield tick
 
@@ -158,6 +161,10 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         validate: str,
         **kwargs: object,
     ) -> None:
+        # here, not at the top: ``kb --help`` should not load the pipeline
+        from kb.jobs.export import ExportOptions, fixed_time_from_env, parse_time
+        from kb.rdf.validate import check_validate_mode
+
         when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
         options = ExportOptions(
             base=base,
