@@ -1,6 +1,6 @@
-"""Rules that look at a Doc's text read it once per Doc (``text_of``): spaCy rebuilds
-``Doc.text`` from every token on each read, so a read per claim or per entity made
-a long single-paragraph article quadratic."""
+"""A long single-paragraph article stays linear where it can: rules read a Doc's
+text once per Doc (``text_of``; spaCy rebuilds ``Doc.text`` from every token on each
+read) and a pronoun's lookup reads each cluster's names once."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from spacy.tokens import Span
 
 from kb.extract.cues import trim
 from kb.extract.mentions import _in_capitals_line
+from kb.extract.records import Cluster
+from kb.extract.resolve import _named_with
 
 
 def test_trim_keeps_the_text_it_read() -> None:
@@ -30,3 +32,23 @@ def test_a_line_in_capitals_is_read_from_the_text_read_once() -> None:
     doc = spacy.blank("en")("TOMAS BRANDT IN PORTO\nTomas Brandt spoke in Porto.")
     assert _in_capitals_line(Span(doc, 0, 2, label="PERSON"))
     assert doc._.newskb_text == doc.text
+
+
+class _CountedCluster(Cluster):
+    """A cluster that counts how often its names are read."""
+
+    reads = 0
+
+    def names(self) -> list[str]:
+        self.reads += 1
+        return ["Maria Lopez", "Lopez"]
+
+
+def test_a_cluster_name_is_read_once_per_lookup() -> None:
+    # a pronoun's lookup meets the same cluster once per mention; a name repeated in
+    # every sentence of a long article made the lookup cubic
+    cluster, named = _CountedCluster("Person"), {}
+    found = [_named_with(named, 7, cluster, "lopez") for _ in range(3)]
+    assert found == [True, True, True]
+    assert cluster.reads == 1
+    assert not _named_with({}, 7, cluster, "kellan")  # guard
