@@ -1,12 +1,18 @@
 """A long single-paragraph article stays linear where it can: rules read a Doc's
 text once per Doc (``text_of``; spaCy rebuilds ``Doc.text`` from every token on each
-read) and a pronoun's lookup reads each cluster's names once."""
+read) and a pronoun's lookup reads each cluster's names once; and on a terminal a
+long input is announced, since no bar shows one article moving."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
 import spacy
 from spacy.tokens import Span
 
+from kb.cli.options import progress
 from kb.extract.cues import trim
 from kb.extract.mentions import _in_capitals_line
 from kb.extract.records import Cluster
@@ -52,3 +58,35 @@ def test_a_cluster_name_is_read_once_per_lookup() -> None:
     assert found == [True, True, True]
     assert cluster.reads == 1
     assert not _named_with({}, 7, cluster, "kellan")  # guard
+
+
+def _said_before_extraction(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    tmp_path: Path,
+) -> str:
+    article = tmp_path / "one.txt"
+    article.write_text(text)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with progress((str(article),)):
+        pass
+    return capsys.readouterr().err
+
+
+def test_a_long_article_on_a_terminal_is_announced(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    said = _said_before_extraction(
+        monkeypatch, capsys, "Kellan said the bridge is shut. " * 2500, tmp_path
+    )
+    assert "80 KB to read" in said
+
+
+def test_a_short_article_is_not_announced(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:  # guard
+    said = _said_before_extraction(
+        monkeypatch, capsys, "Kellan said the bridge is shut.", tmp_path
+    )
+    assert said == ""

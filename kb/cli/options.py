@@ -31,6 +31,9 @@ PROGRESS_MIN_ARTICLES = 4
 #: draw: an hour's load was silent until its summary.
 PROGRESS_LINES_MIN_ARTICLES = 100
 PROGRESS_EVERY = 60.0
+#: On a terminal, fewer articles than get a bar but this many bytes or more get a
+#: line saying so before extraction: one 130 KB article took minutes in silence.
+LONG_INPUT_BYTES = 64_000
 
 
 @contextmanager
@@ -40,8 +43,25 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     it counts articles (a JSONL file's records one by one), not files."""
     from kb.ingest.sources import estimate_articles
 
-    with counted_progress(estimate_articles(paths)) as tick:
+    total = estimate_articles(paths)
+    if total < PROGRESS_MIN_ARTICLES and sys.stderr.isatty():
+        say_if_long(paths)
+    with counted_progress(total) as tick:
         yield tick
+
+
+def say_if_long(paths: tuple[str, ...]) -> None:
+    """Say that a long input takes a while, where no bar will show it moving."""
+    from kb.ingest.sources import input_files
+
+    # local files only: a URL or stdin has no size to read beforehand
+    files = [Path(name) for name in input_files(paths) if Path(name).is_file()]
+    size = sum(path.stat().st_size for path in files)
+    if size >= LONG_INPUT_BYTES:
+        click.echo(
+            f"kb: {size // 1000} KB to read: a long article takes a minute or more",
+            err=True,
+        )
 
 
 @contextmanager
