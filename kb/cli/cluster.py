@@ -7,10 +7,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.jobs.export import ArticleOutcome, ExportOptions
+if TYPE_CHECKING:
+    from kb.jobs.export import ArticleOutcome, ExportOptions
 
 SCHEDULER_ENV = "KB_DASK_SCHEDULER"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,9 +19,10 @@ from kb.cli.options import (
     progress,
     say_if_reading_a_terminal,
 )
-from kb.jobs.export import ExportOptions, export_to
-from kb.rdf.writers import FORMATS
-from kb.report import REPORT_FORMAT, export_format, export_html
+from kb.defaults import FORMATS, REPORT_FORMAT
+
+if TYPE_CHECKING:
+    from kb.jobs.export import ExportOptions
 
 
 @cli.command("export")
@@ -81,6 +83,10 @@ def export_command(
       kb export 'archive/*.jsonl' --scheduler tcp://10.0.0.5:8786 -o /shared/shards
       kb export 's3://news/2026-12-05/*.jsonl' --scheduler local -o shards/  # s3fs
     """
+    # here, not at the top: ``kb --help`` should not load the pipeline
+    from kb.jobs.export import export_to
+    from kb.report import export_format, export_html
+
     if not articles:
         raise click.UsageError(
             "give ARTICLES: files, folders or URLs, or - for standard input "

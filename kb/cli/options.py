@@ -9,20 +9,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.ingest.sources import estimate_articles
-from kb.jobs.cores import FREE_CORE_MIN
-from kb.jobs.export import (
-    BatchResult,
-    ExportOptions,
-    fixed_time_from_env,
-    parse_time,
+from kb.defaults import (
+    AUDIT_ONE_IN,
+    DEFAULT_BASE,
+    DEFAULT_STORE,
+    STORE_ENV,
+    VALIDATE_MODES,
 )
-from kb.rdf.iris import DEFAULT_BASE
-from kb.rdf.validate import AUDIT_ONE_IN, VALIDATE_MODES, check_validate_mode
-from kb.store.embedded import DEFAULT_STORE, STORE_ENV
+from kb.jobs.cores import FREE_CORE_MIN
+
+if TYPE_CHECKING:
+    from kb.jobs.export import BatchResult
 
 PROGRESS_MIN_ARTICLES = 4
 #: Off a terminal (a log file, a CI job, nohup), a batch this large gets a line on
@@ -30,6 +31,9 @@ PROGRESS_MIN_ARTICLES = 4
 #: draw: an hour's load was silent until its summary.
 PROGRESS_LINES_MIN_ARTICLES = 100
 PROGRESS_EVERY = 60.0
+#: On a terminal, fewer articles than get a bar but this many bytes or more get a
+#: line saying so before extraction: one 130 KB article took minutes in silence.
+LONG_INPUT_BYTES = 64_000
 
 
 @contextmanager
@@ -37,8 +41,27 @@ def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
     """A progress bar on stderr when it is a terminal and the batch is large, else
     a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
     it counts articles (a JSONL file's records one by one), not files."""
-    with counted_progress(estimate_articles(paths)) as tick:
+    from kb.ingest.sources import estimate_articles
+
+    total = estimate_articles(paths)
+    if total < PROGRESS_MIN_ARTICLES and sys.stderr.isatty():
+        say_if_long(paths)
+    with counted_progress(total) as tick:
         yield tick
+
+
+def say_if_long(paths: tuple[str, ...]) -> None:
+    """Say that a long input takes a while, where no bar will show it moving."""
+    from kb.ingest.sources import input_files
+
+    # local files only: a URL or stdin has no size to read beforehand
+    files = [Path(name) for name in input_files(paths) if Path(name).is_file()]
+    size = sum(path.stat().st_size for path in files)
+    if size >= LONG_INPUT_BYTES:
+        click.echo(
+            f"kb: {size // 1000} KB to read: a long article takes a minute or more",
+            err=True,
+        )
 
 
 @contextmanager
@@ -158,6 +181,10 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         validate: str,
         **kwargs: object,
     ) -> None:
+        # here, not at the top: ``kb --help`` should not load the pipeline
+        from kb.jobs.export import ExportOptions, fixed_time_from_env, parse_time
+        from kb.rdf.validate import check_validate_mode
+
         when = parse_time(fixed_time) if fixed_time else fixed_time_from_env()
         options = ExportOptions(
             base=base,

@@ -8,7 +8,7 @@ import click
 
 from kb.cli.main import cli
 from kb.cli.options import store_option
-from kb.rdf.iris import DEFAULT_BASE
+from kb.defaults import DEFAULT_BASE
 
 
 @cli.command("serve")

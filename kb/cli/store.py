@@ -16,18 +16,10 @@ from kb.cli.options import (
     say_if_reading_a_terminal,
     store_option,
 )
-from kb.jobs.export import ExportOptions
-from kb.store.bulk import AUTO_BULK_ARTICLES
-from kb.store.queries import DEFAULT_PAGE
-from kb.store.report import format_named_queries, format_stats, more_rows
-from kb.store.results import (
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    default_format,
-    format_result,
-)
+from kb.defaults import AUTO_BULK_ARTICLES, DEFAULT_PAGE, GRAPH_FORMATS, RESULT_FORMATS
 
 if TYPE_CHECKING:
+    from kb.jobs.export import ExportOptions
     from kb.store.embedded import Store
 
 
@@ -166,6 +158,7 @@ def stats_command(store: Path, list_articles: bool) -> None:
       kb stats --store kb-store
     """
     from kb.store.embedded import Store
+    from kb.store.report import format_stats
 
     with Store(store, read_only=True) as kb:
         click.echo(format_stats(kb.stats(), kb.articles() if list_articles else None))
@@ -257,6 +250,8 @@ def query_command(
     """
     from kb.store import queries
     from kb.store.querying import QueryRequest, run_query
+    from kb.store.report import format_named_queries, more_rows
+    from kb.store.results import default_format, format_result
 
     if list_named:
         click.echo(format_named_queries([queries.load(n) for n in queries.names()]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kb.extract.extensions import text_of
 from kb.text import lexicon as lx
 
 __all__ = [
@@ -861,12 +862,15 @@ def trim(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
+    # the text read once per Doc: rebuilt from every token on each read, it made a
+    # long single-paragraph article quadratic (a claim per sentence)
+    text = text_of(doc)
     if not toks:  # nothing left; at the Doc's end, past its last character
-        at = doc[start_tok].idx if start_tok < len(doc) else len(doc.text)
+        at = doc[start_tok].idx if start_tok < len(doc) else len(text)
         return at, at
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    start = _opening_quote(doc.text, start, end)
-    return start, _closing_quote(doc.text, start, end)
+    start = _opening_quote(text, start, end)
+    return start, _closing_quote(text, start, end)
 
 
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"))

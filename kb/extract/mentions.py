@@ -149,7 +149,7 @@ def _without_leading_verb(ent: SpacySpan) -> SpacySpan:
 
 def _in_capitals_line(ent: SpacySpan) -> bool:
     """Whether the entity is on a line of two or more words in capitals only."""
-    text = ent.doc.text
+    text = text_of(ent.doc)  # read once: each read walks the whole Doc
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start : end if end >= 0 else len(text)]

@@ -595,6 +595,9 @@ class Resolver:
         the cluster ``exclude``; with ``subject_since``, only a mention from that
         token on that is a subject."""
         best, best_pos = None, -1
+        # each cluster's name words once per call, not once per mention: a name
+        # repeated in every sentence of a long article made this cubic
+        named: dict[int, bool] = {}
         for m in self.mentions.items:
             if m.start >= before or m.start <= best_pos:
                 continue
@@ -609,7 +612,7 @@ class Resolver:
                 continue
             if gender and self.gender(m.cluster) not in (None, gender):
                 continue
-            if word and word not in fold(" ".join(cl.names())).split():
+            if word and not _named_with(named, m.cluster, cl, word):
                 continue
             if role and not any(role in title for title in _titles(cl)):
                 continue
@@ -1142,6 +1145,14 @@ def _names_actor(tok: Token) -> bool:
         and tok.lemma_.lower() not in lx.SOURCE_NOUNS
         and tok.lower_ not in lx.SOURCE_NOUNS
     )
+
+
+def _named_with(named: dict[int, bool], at: int, cl: Cluster, word: str) -> bool:
+    """Whether cluster ``at`` (``cl``) is named with ``word``, remembered in
+    ``named``."""
+    if at not in named:
+        named[at] = word in fold(" ".join(cl.names())).split()
+    return named[at]
 
 
 def _titles(cl: Cluster) -> list[str]:

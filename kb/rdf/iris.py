@@ -13,10 +13,9 @@ from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
+from kb.defaults import DEFAULT_BASE
 from kb.errors import UsageError
 from kb.models import LOCAL_KEY, Article
-
-DEFAULT_BASE = "https://w3id.org/newskb/id/"
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 

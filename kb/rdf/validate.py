@@ -21,10 +21,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
 from rdflib import Graph
 
+from kb.defaults import AUDIT_ONE_IN, VALIDATE_MODES, ValidateMode
 from kb.errors import InputError, KbError, UsageError, ValidationFailed
 from kb.models import ArticleGraph
 from kb.rdf.fast_check import _fast_conforms, _rudof_conforms, _rudof_says
@@ -45,14 +45,6 @@ __all__ = [
     "validate_graph",
     "validate_ntriples",
 ]
-
-#: ``fast``: the compiled checks decide, SHACL audits a sample and every rejection;
-#: ``full``: SHACL decides every article (rudof, then pySHACL on a violation).
-ValidateMode = Literal["fast", "full"]
-VALIDATE_MODES: tuple[ValidateMode, ...] = ("fast", "full")
-#: ``fast`` mode has SHACL re-check 1 article in this many that the compiled checks
-#: pass: those whose IRI's SHA-256 falls in the lowest 1/16 (its hex starts with "0").
-AUDIT_ONE_IN = 16
 
 
 def validate_graph(graph: Graph, *, fast: bool = True) -> ValidationReport:

@@ -22,6 +22,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kb.defaults import FORMATS, RDF_XML
 from kb.errors import UsageError
 from kb.models import ArticleGraph
 from kb.rdf.framing import framed_articles
@@ -37,21 +38,6 @@ __all__ = ["FORMATS", "RDF_XML", "GraphWriter", "Mapper", "serialize", "turtle_b
 #: Maps a function over texts, giving the results in order: ``map`` by default, or
 #: one that runs it in worker processes (:func:`kb.jobs.parallel.ordered_map`).
 Mapper = Callable[[Callable[[bytes], bytes], Iterable[bytes]], Iterable[bytes]]
-
-#: Output formats and their file extensions.
-FORMATS = {
-    "ttl": ".ttl",
-    "jsonld": ".jsonld",
-    "nt": ".nt",
-    "nq": ".nq",
-    "trig": ".trig",
-}
-
-
-#: RDF/XML, which :func:`serialize` writes beside :data:`FORMATS` for answers of
-#: ``kb query`` and ``kb serve``: linked-data clients ask for it by default
-#: (rdflib's ``SPARQLStore``, SPARQLWrapper), and it is no export format.
-RDF_XML = "rdfxml"
 
 
 class GraphWriter:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
+from kb.defaults import REPORT_FORMAT
 from kb.jobs.export import BatchResult, ExportOptions, build_graphs
 from kb.rdf.iris import check_base
 from kb.rdf.output import write_atomic_with
@@ -19,8 +20,6 @@ from kb.store.embedded import Store
 
 __all__ = ["REPORT_FORMAT", "export_format", "export_html", "render_report"]
 
-#: The ``--format`` of ``kb export`` that this package writes.
-REPORT_FORMAT = "html"
 #: The formats that an output file's extension names, beside :data:`FORMATS`
 _ALSO_NAMED = {".json": "jsonld", ".html": REPORT_FORMAT, ".htm": REPORT_FORMAT}
 #: The most claims, events and mentions listed on each page of a report.

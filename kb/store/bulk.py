@@ -15,18 +15,12 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from kb.defaults import AUTO_BULK_ARTICLES
 from kb.store.name_index import _INDEX
 
 #: :meth:`kb.store.embedded.Store.add_bulk` loads with the rest of this module.
 __all__ = ["AUTO_BULK_ARTICLES", "OPTIMIZE_AFTER_TRIPLES"]
 
-#: ``kb add`` loads through the bulk loader unless told not to when it builds a
-#: store (:meth:`kb.store.embedded.Store.suits_bulk`): a store that holds no
-#: article yet, given at least this many. A load this large is about a million
-#: triples (of the bench's articles) or more, where the loader wrote 1.4 to 2.5
-#: times as many triples a second as transactions in runs side by side, and no
-#: reader relies on a store that is still being built.
-AUTO_BULK_ARTICLES = 500
 
 #: A bulk load that wrote at least this many triples compacts the store after
 #: (:meth:`kb.store.embedded.Store.optimize`).

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from kb.defaults import DEFAULT_STORE, STORE_ENV
 from kb.errors import StoreError, UsageError
 from kb.rdf.namespaces import KB
 from kb.store import bulk, ordered_keys, within
@@ -62,10 +63,7 @@ __all__ = [
     "open_files",
 ]
 
-STORE_ENV = "KB_STORE"
 _LOCATION = ox.NamedNode(str(KB.Location))
-#: The store used when neither ``--store`` nor ``$KB_STORE`` is given.
-DEFAULT_STORE = "kb-store"
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,16 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 
+from kb.defaults import GRAPH_FORMATS, RESULT_FORMATS
 from kb.errors import UsageError
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.namespaces import bind_prefixes
-from kb.rdf.writers import RDF_XML, serialize
+from kb.rdf.writers import serialize
 from kb.store.sparql import QueryResult
 from kb.store.terms import Term
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "default_format", "format_result"]
 
-#: Formats for SELECT and ASK answers.
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-#: Formats for CONSTRUCT and DESCRIBE answers.
-GRAPH_FORMATS = ("ttl", "jsonld", "nt", RDF_XML)
 CELL_WIDTH = 60
 
 

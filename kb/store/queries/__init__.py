@@ -60,6 +60,7 @@ from typing import Protocol
 from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
+from kb.defaults import DEFAULT_PAGE
 from kb.errors import UsageError
 from kb.rdf.iris import DEFAULT_BASE
 from kb.rdf.namespaces import SCHEMA
@@ -85,9 +86,6 @@ __all__ = [
     "with_values",
 ]
 
-#: The rows of a named query's answer that ``kb query`` shows unless asked for
-#: others (``--limit``, ``--offset``) or for all of them (``--all``).
-DEFAULT_PAGE = 100
 
 _HEADER = re.compile(r"^#\s*(description|param):\s*(.*)$")
 _PARAM = re.compile(
