@@ -55,7 +55,8 @@ def _places_first(items: list[Mention], placed: set[str], people: set[str]) -> N
 def _bodies_by_first_words(items: list[Mention], placed: set[str]) -> None:
     """ "Kellan" beside "Kellan Airlines" ("shares in Kellan"), where the NER saw a
     place the gazetteer does not know and the article places nowhere: the
-    airline, for short.
+    airline, for short. Only a company's name: the town's own council or party
+    ("Kellan Council") leaves the town a place.
 
     >>> a = Mention(0, 2, "Organization", "Kellan Airlines")
     >>> b = Mention(5, 6, "Location", "Kellan")
@@ -63,7 +64,13 @@ def _bodies_by_first_words(items: list[Mention], placed: set[str]) -> None:
     >>> b.kind
     'Organization'
     """
-    bodies = [fold(m.name).split() for m in items if m.kind == "Organization"]
+    bodies = [
+        words
+        for m in items
+        if m.kind == "Organization"
+        # a company's name, not a council's or a party's, which a town's begins
+        and (words := fold(m.name).split())[-1] in lx.COMPANY_NAME_ENDS
+    ]
     for m in items:
         name = fold(m.name)
         if m.kind != "Location" or m.place is not None or name in placed:
