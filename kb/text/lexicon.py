@@ -1661,9 +1661,9 @@ COMPANY_FORMS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
     gmbh bhd""".split()
 )
-# Last words of a company's name, to which a town's name is no prefix: "Kellan"
-# beside "Kellan Airlines" is the airline for short; not beside "Kellan Council"
-# or "the Kellan Party", which a town's name does begin.
+# Last words of a company's name, whose first word alone is the company for short:
+# "Kellan" beside "Kellan Airlines" is the airline; beside "Kellan Council" or
+# "the Kellan Party" it is the town they are named after.
 COMPANY_NAME_ENDS = COMPANY_FORMS | frozenset(
     """airline airlines airways shipping motors energy systems technologies labs
     pharmaceuticals industries enterprises group partners capital""".split()
