@@ -133,8 +133,11 @@ def test_the_extension_of_output_names_the_format(
     # guards: a format given wins, and an extension that names none is Turtle
     _export(runner, article, "--format", "nt", "-o", str(tmp_path / "b.ttl"))
     assert (tmp_path / "b.ttl").read_text("utf-8").startswith("<")
-    _export(runner, article, "-o", str(tmp_path / "b.rdf"))
-    assert (tmp_path / "b.rdf").read_text("utf-8").startswith("@prefix")
+    _export(runner, article, "-o", str(tmp_path / "b.txt"))
+    assert (tmp_path / "b.txt").read_text("utf-8").startswith("@prefix")
+    # -o b.rdf wrote Turtle into it, which RDF/XML readers refused: now an error
+    result = runner.invoke(cli, ["export", str(article), "-o", str(tmp_path / "b.rdf")])
+    assert result.exit_code == 2 and not (tmp_path / "b.rdf").exists()
 
 
 def _story(tmp_path: Path) -> Path:

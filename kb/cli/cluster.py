@@ -69,7 +69,10 @@ def run_on_cluster(
     if not output:
         raise click.UsageError("--scheduler needs -o DIR for the shards")
     if fmt not in ("ttl", "nq"):  # ttl is the default: not chosen
-        raise click.UsageError("--scheduler writes N-Quads shards; drop --format")
+        raise click.UsageError(
+            f"--scheduler writes N-Quads shards, not {fmt}; drop --format "
+            "(or the extension of -o that names it)"
+        )
     if Path(output).is_file():
         raise click.BadParameter(f"{output} is a file", param_hint="'-o'")
 

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     "fmt",
     type=click.Choice([*FORMATS, REPORT_FORMAT], case_sensitive=False),
     help="Output format [default: the one the extension of -o names (out.jsonld: "
-    "jsonld), else ttl]. html writes one self-contained page to read in a browser "
+    "jsonld), else ttl; an extension of a syntax kb does not write, .rdf, .xml, "
+    ".owl or .n3, is an error]. html writes one self-contained page to read in a browser "
     "(no network): an index, each article with its marks, and a section per actor, "
     "place and event. Example: kb export articles/ --format html -o report.html",
 )
@@ -85,19 +86,20 @@ def export_command(
     """
     # here, not at the top: ``kb --help`` should not load the pipeline
     from kb.jobs.export import export_to
-    from kb.report import export_format, export_html
+    from kb.rdf.writers import export_format, format_mismatch
+    from kb.report import export_html
 
     if not articles:
         raise click.UsageError(
             "give ARTICLES: files, folders or URLs, or - for standard input "
             "(kb export - < story.txt, curl -s URL | kb export -)"
         )
+    if mismatch := format_mismatch(output, fmt):
+        click.echo(f"kb: warning: {mismatch}", err=True)
+    fmt = export_format(output, fmt)  # one rule for -o, with --scheduler too
     if scheduler:
-        run_on_cluster(
-            articles, output, fmt or "ttl", scheduler, partition_files, options
-        )
+        run_on_cluster(articles, output, fmt, scheduler, partition_files, options)
         return
-    fmt = fmt or export_format(output)
     if output and Path(output).is_dir():
         raise click.BadParameter(
             f"{output} is a directory; name a file (or use --scheduler)",

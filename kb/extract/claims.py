@@ -149,29 +149,14 @@ def _acting_subject(subj: Token) -> bool:
 #: the words for a document whose issuer may be named in its phrase ("the
 #: Department of Labour complaint", "figures from the ministry")
 _DOCUMENTS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
-#: what people send, so that "a letter from the nurses" is the nurses' words (not
-#: "data from the sensors")
-_SENT = lx.ISSUED_DOCUMENTS | {
-    "letter",
-    "letters",
-    "message",
-    "messages",
-    "email",
-    "emails",
-    "memo",
-    "tweet",
-}
 
 
-#: a document named by what was done ("the ruling"), with the verb of the deed
-_DEED_OF = {
-    "ruling": "rule",
-    "findings": "find",
-    "audit": "audit",
-    "review": "review",
-    "estimate": "estimate",
-    "analysis": "analyze",
-}
+def _does_deed(tok: Token, deeds: frozenset[str]) -> bool:
+    """Whether the token is the verb of the deed a document is of ("the court
+    ruled"), not a phrasal verb of the same word ("ruled out new taxes")."""
+    if tok.pos_ != "VERB" or tok.lemma_ not in deeds or tok.dep_ == "amod":
+        return False
+    return not any(c.dep_ == "prt" for c in tok.children)
 
 
 def _reports_clause(cue: Token) -> bool:
@@ -868,7 +853,11 @@ class _ClaimRules(AttributionRules):
         if origin is None or origin.lemma_.lower() in lx.SOURCE_NOUNS:
             return None
         found = self.r.source(origin)
-        if found is None and doc_word.lower_ in _SENT and self.r.people_word(origin):
+        if (
+            found is None
+            and doc_word.lower_ in lx.SENT_DOCUMENTS
+            and self.r.people_word(origin)
+        ):
             found = self.r.new_speaker(origin)  # "a letter from his lawyers"
         return found
 
@@ -878,14 +867,16 @@ class _ClaimRules(AttributionRules):
         who did the deed the document is of ("The court ruled … The ruling says
         …": the court); or who it was made by ("The survey was carried out by
         the Varda institute. The survey found …")."""
-        deed = _DEED_OF.get(doc_word.lower_)
+        deeds = lx.DOCUMENT_DEEDS.get(doc_word.lower_, frozenset())
         for tok in reversed(self.doc[: doc_word.i]):
-            if tok.pos_ == "VERB" and tok.lemma_ == deed and tok.dep_ != "amod":
+            if _does_deed(tok, deeds):
                 subj = self.r.subject(tok)
                 return self.r.source(subj) if subj is not None else None
             if tok.lemma_ == doc_word.lemma_ and tok.dep_ == "nsubjpass":
                 by = next((c for c in tok.head.children if c.dep_ == "agent"), None)
-                return self._first_actor(by.subtree) if by is not None else None
+                if by is None:
+                    continue  # "The report was published online": issued further back
+                return self._first_actor(by.subtree)
             if tok.lemma_ != doc_word.lemma_ or tok.dep_ not in ("dobj", "pobj"):
                 continue
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head

@@ -439,8 +439,16 @@ def _counted_span(tok: Token) -> SpacySpan | None:
     side = doc[tok.i + 1]
     if side.lower_ not in _SIDES or tok not in (side.head, *side.children):
         return None
+    if _has_object(side):
+        return None  # "48 hours after the blast": counted from the blast, not a day
     span = doc[tok.left_edge.i : side.i + 1]
     return span if days_from_anchor(span.text) is not None else None
+
+
+def _has_object(side: Token) -> bool:
+    """Whether the side word has an object ("after the vote"): then the time is
+    counted from that, not from the day named before."""
+    return any(c.dep_ == "pobj" for c in side.children)
 
 
 def _when_clause(verb: Token) -> bool:
@@ -487,8 +495,10 @@ def _whole(ent: SpacySpan) -> SpacySpan:
     )
     # "[The day] before", with no object of its own: a day counted back
     # ("[48 hours] later", where the side word heads the span)
-    counted = after.lower_ in _SIDES and (
-        after.dep_ == "advmod" and after.head in ent or ent.root.head == after
+    counted = (
+        after.lower_ in _SIDES
+        and not _has_object(after)  # "[48 hours] after the blast": from the blast
+        and (after.dep_ == "advmod" and after.head in ent or ent.root.head == after)
     )
     return doc[ent.start : ent.end + 1] if of_when or counted else ent
 

@@ -55,7 +55,8 @@ def _places_first(items: list[Mention], placed: set[str], people: set[str]) -> N
 def _bodies_by_first_words(items: list[Mention], placed: set[str]) -> None:
     """ "Kellan" beside "Kellan Airlines" ("shares in Kellan"), where the NER saw a
     place the gazetteer does not know and the article places nowhere: the
-    airline, for short.
+    airline, for short; a one-word name beginning a council's or a party's
+    ("Kellan Council") stays the town it is named after.
 
     >>> a = Mention(0, 2, "Organization", "Kellan Airlines")
     >>> b = Mention(5, 6, "Location", "Kellan")
@@ -71,8 +72,18 @@ def _bodies_by_first_words(items: list[Mention], placed: set[str]) -> None:
         words = name.split()
         if words[-1] in lx.PLACE_NAME_HEADS:
             continue  # "Main Street" of "the Main Street traders' group": a street
-        if any(len(b) > len(words) and b[: len(words)] == words for b in bodies):
+        if any(_short_name(words, b) for b in bodies):
             m.kind = "Organization"
+
+
+def _short_name(words: list[str], body: list[str]) -> bool:
+    """Whether ``words`` are the body's name for short: any body's for a name of
+    two words or more ("Green Varda" of "the Green Varda Party"), a company's only
+    for one word, which a town's council or party is named after too ("Marbeck"
+    of "Marbeck Council" is the town; "Kellan" of "Kellan Airlines" the airline)."""
+    if len(body) <= len(words) or body[: len(words)] != words:
+        return False
+    return len(words) > 1 or body[-1] in lx.COMPANY_NAME_ENDS
 
 
 def _people_by_titles(items: list[Mention], titled: set[str]) -> None:

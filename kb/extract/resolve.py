@@ -36,12 +36,6 @@ _OTHER = {
 }
 
 
-#: words before people that say how many or which of them, not who they are
-_HOW_MANY = frozenset(
-    """other additional more further many several some few numerous various
-    most""".split()
-)
-
 # Roles that news gives its unnamed sources: "a senior official said"
 _ANONYMOUS_ROLES = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat"}
 
@@ -154,7 +148,7 @@ class Resolver:
         """Whose website or account speaks: "the ministry's website warns …" is
         the ministry's word (the one "the department" stands for), and no
         actor of its own; None for other words or an owner no one stands for."""
-        if tok.lemma_.lower() not in _CHANNELS:
+        if tok.lemma_.lower() not in lx.PUBLISHING_CHANNELS:
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ in lx.PRONOUNS:
@@ -503,7 +497,9 @@ class Resolver:
         "a statement on X's website"."""
         for obj in prep_objects(tok, ("from", "by", "on", "of")):
             target = obj
-            if obj.lemma_.lower() in _CHANNELS:  # "on the Orlen Watch website"
+            if (
+                obj.lemma_.lower() in lx.PUBLISHING_CHANNELS
+            ):  # "on the Orlen Watch website"
                 target = next(
                     (c for c in obj.children if c.dep_ in ("compound", "poss")), obj
                 )
@@ -931,7 +927,7 @@ class Resolver:
                 for c in tok.children
                 if c.dep_ in deps
                 and c.i < tok.i
-                and not (kind == "Group" and c.lower_ in _HOW_MANY)
+                and not (kind == "Group" and c.lower_ in lx.HOW_MANY_WORDS)
             ]
             + [tok.i]
         )
@@ -1062,7 +1058,10 @@ def _on_a_channel(verb: Token) -> bool:
         and verb.tag_ == "VBG"
         and place.dep_ == "pobj"
         and place.head.dep_ == "prep"
-        and (place.lower_ in lx.PLATFORMS or place.lemma_.lower() in _CHANNELS)
+        and (
+            place.lower_ in lx.PLATFORMS
+            or place.lemma_.lower() in lx.PUBLISHING_CHANNELS
+        )
     )
 
 
@@ -1084,10 +1083,6 @@ def _appos_after_clause(tok: Token) -> list[Token]:
             ):
                 found.append(name)
     return found
-
-
-# Where an organisation publishes its words: "a statement on X's website".
-_CHANNELS = frozenset({"website", "site", "page", "account", "feed", "blog", "channel"})
 
 
 def _unnamed_one(tok: Token, lemma: str) -> bool:

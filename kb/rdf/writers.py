@@ -16,13 +16,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
+from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kb.defaults import FORMATS, RDF_XML
+from kb.defaults import FORMATS, RDF_XML, REPORT_FORMAT
 from kb.errors import UsageError
 from kb.models import ArticleGraph
 from kb.rdf.framing import framed_articles
@@ -33,11 +34,82 @@ from kb.rdf.namespaces import PREFIXES
 from kb.rdf.resources import FRAMES, jsonld_context
 from kb.rdf.spill import DEFAULT_BUDGET, SortedLines, lines_of, text_of
 
-__all__ = ["FORMATS", "RDF_XML", "GraphWriter", "Mapper", "serialize", "turtle_body"]
+__all__ = [
+    "FORMATS",
+    "RDF_XML",
+    "REPORT_FORMAT",
+    "GraphWriter",
+    "Mapper",
+    "export_format",
+    "format_mismatch",
+    "serialize",
+    "turtle_body",
+]
 
 #: Maps a function over texts, giving the results in order: ``map`` by default, or
 #: one that runs it in worker processes (:func:`kb.jobs.parallel.ordered_map`).
 Mapper = Callable[[Callable[[bytes], bytes], Iterable[bytes]], Iterable[bytes]]
+
+#: The formats that an output file's extension names, beside :data:`FORMATS`
+_ALSO_NAMED = {".json": "jsonld", ".html": REPORT_FORMAT, ".htm": REPORT_FORMAT}
+#: Extensions of RDF syntaxes that ``kb export`` does not write, with their names
+_UNWRITTEN = {
+    ".rdf": "RDF/XML",
+    ".xml": "RDF/XML",
+    ".owl": "RDF/XML (OWL)",
+    ".n3": "Notation3",
+}
+
+
+def _suffix(output: str | None) -> str:
+    return Path(output).suffix.lower() if output else ""
+
+
+def _named(suffix: str) -> str | None:
+    return ({ext: fmt for fmt, ext in FORMATS.items()} | _ALSO_NAMED).get(suffix)
+
+
+def export_format(output: str | None, given: str | None = None) -> str:
+    """The format ``kb export`` writes to ``output``: the one ``given``, else the
+    one the file's extension names, else Turtle. ``-o week.jsonld`` gave Turtle
+    in a file that JSON-LD readers then refused, and ``-o week.rdf`` Turtle in a
+    file that RDF/XML readers refuse.
+
+    >>> export_format("out/week.jsonld"), export_format("week.NQ"), export_format(None)
+    ('jsonld', 'nq', 'ttl')
+    >>> export_format("week.rdf", "nt")
+    'nt'
+
+    :raises UsageError: when no format is given and the extension names an RDF
+        syntax that kb does not write (``.rdf``, ``.xml``, ``.owl``, ``.n3``).
+    """
+    if given:
+        return given
+    suffix = _suffix(output)
+    if suffix in _UNWRITTEN:
+        kinds = ", ".join(f"{fmt} ({ext})" for fmt, ext in FORMATS.items())
+        raise UsageError(
+            f"kb does not write {_UNWRITTEN[suffix]} ({output}); it writes {kinds} "
+            f"and {REPORT_FORMAT}: name the file for one of them or give --format"
+        )
+    return _named(suffix) or "ttl"
+
+
+def format_mismatch(output: str | None, given: str | None) -> str | None:
+    """What to warn of when the format ``given`` is not the one the extension of
+    ``output`` names (``--format nt -o week.ttl``), else None: the format given
+    is written all the same.
+
+    >>> format_mismatch("week.ttl", "nt")
+    'writing nt into week.ttl, whose extension names ttl'
+    >>> format_mismatch("week.ttl", "ttl"), format_mismatch("week", "nt")
+    (None, None)
+    """
+    suffix = _suffix(output)
+    named = _UNWRITTEN.get(suffix) or _named(suffix)
+    if not given or named is None or named == given:
+        return None
+    return f"writing {given} into {output}, whose extension names {named}"
 
 
 class GraphWriter:

@@ -12,16 +12,13 @@ from kb.defaults import REPORT_FORMAT
 from kb.jobs.export import BatchResult, ExportOptions, build_graphs
 from kb.rdf.iris import check_base
 from kb.rdf.output import write_atomic_with
-from kb.rdf.writers import FORMATS
 from kb.serve.describe import page_data
 from kb.serve.page_model import Page
 from kb.serve.pages import Pages, anchor
 from kb.store.embedded import Store
 
-__all__ = ["REPORT_FORMAT", "export_format", "export_html", "render_report"]
+__all__ = ["REPORT_FORMAT", "export_html", "render_report"]
 
-#: The formats that an output file's extension names, beside :data:`FORMATS`
-_ALSO_NAMED = {".json": "jsonld", ".html": REPORT_FORMAT, ".htm": REPORT_FORMAT}
 #: The most claims, events and mentions listed on each page of a report.
 REPORT_LIMIT = 200
 _ENTITIES = """
@@ -29,18 +26,6 @@ SELECT DISTINCT ?x WHERE {
   ?a kb:mentions ?x .
   { ?x a kb:Actor } UNION { ?x a kb:Location } UNION { ?x a kb:Event }
 } ORDER BY ?x"""
-
-
-def export_format(output: str | None) -> str:
-    """The format ``kb export`` writes to ``output`` when it is not told one: the
-    one the file's extension names, else Turtle. ``-o week.jsonld`` gave Turtle
-    in a file that JSON-LD readers then refused.
-
-    >>> export_format("out/week.jsonld"), export_format("week.NQ"), export_format(None)
-    ('jsonld', 'nq', 'ttl')
-    """
-    named = {suffix: fmt for fmt, suffix in FORMATS.items()} | _ALSO_NAMED
-    return named.get(Path(output).suffix.lower() if output else "", "ttl")
 
 
 def render_report(store: Store, articles: list[str], base: str, title: str) -> str:

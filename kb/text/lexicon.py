@@ -151,6 +151,30 @@ SPEAKING_DOCUMENTS = frozenset(
 ISSUED_DOCUMENTS = frozenset(
     "statement release complaint filing filings bulletin announcement".split()
 )
+# What people send, so that "a letter from the nurses" is the nurses' words (not
+# "data from the sensors").
+SENT_DOCUMENTS = ISSUED_DOCUMENTS | frozenset(
+    """letter letters message messages email emails memo tweet""".split()
+)
+# A document named by what was done ("the ruling"), with the verbs of the deed,
+# in either spelling ("analyzed", "analysed").
+DOCUMENT_DEEDS = {
+    "ruling": frozenset({"rule"}),
+    "findings": frozenset({"find"}),
+    "audit": frozenset({"audit"}),
+    "review": frozenset({"review"}),
+    "estimate": frozenset({"estimate"}),
+    "analysis": frozenset({"analyze", "analyse"}),
+}
+# Words before people that say how many or which of them, not who they are.
+HOW_MANY_WORDS = frozenset(
+    """other additional more further many several some few numerous various
+    most""".split()
+)
+# Where an organisation publishes its words: "a statement on X's website".
+PUBLISHING_CHANNELS = frozenset(
+    {"website", "site", "page", "account", "feed", "blog", "channel"}
+)
 # What shows something but is no one, so never a source: "video footage shows …",
 # "according to evidence presented at trial".
 EVIDENCE_NOUNS = frozenset(
@@ -1659,6 +1683,13 @@ SIDE_WORDS = frozenset(
 COMPANY_FORMS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
     gmbh bhd""".split()
+)
+# Last words of a company's name, whose first word alone is the company for short:
+# "Kellan" beside "Kellan Airlines" is the airline; beside "Kellan Council" or
+# "the Kellan Party" it is the town they are named after.
+COMPANY_NAME_ENDS = COMPANY_FORMS | frozenset(
+    """airline airlines airways shipping motors energy systems technologies labs
+    pharmaceuticals industries enterprises group partners capital""".split()
 )
 # Head nouns of names of things that happen, are agreed or are measured, which act
 # and speak through no one: "the Velmora Composite Index", "the Velmora Accord", "the
