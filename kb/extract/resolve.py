@@ -609,13 +609,16 @@ class Resolver:
                 if t.lower_ in lx.GENDERED_WORDS:
                     votes[lx.GENDERED_WORDS[t.lower_]] += 2
             sent = self.doc[m.start].sent
-            if self.people_in(sent) != {cluster}:
+            if self.people_in(sent) != {cluster} or self.in_quote(
+                self.doc[m.start].idx
+            ):
+                # a name quoted is someone the speaker talks of: '"Obi will win," he said'
                 continue
             for t in self.doc[m.end : sent.end]:
                 if _another_person(t):
                     break  # "Obi's team fired the mayor after he …": the mayor's
                 g = lx.PRONOUN_GENDER.get(t.lower_)
-                if g and not self.in_quote(t.idx):
+                if g and not self.in_quote(t.idx) and not _commands(t, m.end - 1):
                     votes[g] += 1
         found = None
         if votes["m"] != votes["f"]:
@@ -1180,9 +1183,28 @@ def _another_person(tok: Token) -> bool:
     """A noun for a person the article does not name ("the mayor", "a nurse"),
     whom a pronoun after it may stand for."""
     lemma = tok.lemma_.lower()
+    # "accusing the negotiator of softening his stand": an agent noun is a person
     return tok.pos_ == "NOUN" and (
-        lemma in lx.PERSON_DESCRIPTIONS or lemma in lx.PERSON_WORDS
+        lemma in lx.PERSON_DESCRIPTIONS
+        or lemma in lx.PERSON_WORDS
+        or (tok.tag_ == "NN" and _people_noun(tok))
     )
+
+
+def _commands(pronoun: Token, at: int) -> bool:
+    """The subject pronoun governs the clause that holds token ``at``: "Obi's plan
+    will fail, she said" reports Obi's plan, so "she" is someone else."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # not a clause set before the subject ("When Obi came, she said …"): no command
+    return any(
+        c.dep_ in _GOVERNED and c.left_edge.i <= at <= c.right_edge.i
+        for c in pronoun.head.children
+    )
+
+
+#: what a verb governs beyond its subject: what it reports, its objects
+_GOVERNED = frozenset({"ccomp", "parataxis", "dobj", "xcomp", "prep", "attr"})
 
 
 def _share(tok: Token) -> bool:
