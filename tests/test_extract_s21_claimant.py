@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.models import Claim, Extraction
+from kb.text.quotes import find_quotes
 
 
 def _speaker(x: Extraction, claim: Claim) -> str:
@@ -53,3 +54,29 @@ GENDER = {
 def test_a_pronoun_speaker_agrees_with_what_the_text_tells(run, text, words, speaker):
     x = run(text)
     assert _speaker(x, _claim_with(x, words)) == speaker
+
+
+# Paragraphs of one quote run together in a line: each reopening straight mark
+# stands after a sentence's end and closes nothing.
+RUN_TOGETHER = (
+    'Kellan Varda said: "We were poor tonight. "The team is tired. '
+    'We will be better in Porto." '
+    "But the rival coach Tomas Brandt was not pleased either. "
+    'He said: "We should have scored five goals."'
+)
+
+
+def test_a_quote_whose_paragraphs_run_together_is_one_quote():
+    spans = find_quotes(RUN_TOGETHER)
+    quoted = [RUN_TOGETHER[a:b] for a, b in spans]
+    assert quoted[0].startswith("We were poor") and quoted[0].endswith("in Porto.")
+    assert quoted[1] == "We should have scored five goals."
+    # guards: a closing mark after a word or a stop still closes
+    assert find_quotes('He said "no." Then "yes," she said.') == [(9, 12), (20, 24)]
+
+
+@pytest.mark.slow
+def test_the_speaker_after_a_run_together_quote_is_the_one_named_outside_it(run):
+    x = run(RUN_TOGETHER)
+    assert _speaker(x, _claim_with(x, "scored five goals")) == "Tomas Brandt"
+    assert _speaker(x, _claim_with(x, "poor tonight")) == "Kellan Varda"
