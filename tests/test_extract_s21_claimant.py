@@ -80,3 +80,33 @@ def test_the_speaker_after_a_run_together_quote_is_the_one_named_outside_it(run)
     x = run(RUN_TOGETHER)
     assert _speaker(x, _claim_with(x, "scored five goals")) == "Tomas Brandt"
     assert _speaker(x, _claim_with(x, "poor tonight")) == "Kellan Varda"
+
+
+IT = {
+    "it is a name the tagger did not know that spoke before": (
+        "Porto will offer its creditors a new pricing plan, the Market Day "
+        "newspaper said on Sunday.\n\n"
+        "Quoting documents sent to the banks, Market Day said the bonds will "
+        "mature in five years.\n\n"
+        "It said the bonds will carry no interest and will be sold at a discount.",
+        "carry no interest",
+        "Market Day",
+    ),
+    # a guard, passing on the old code too: "it" is no unnamed person
+    "it is not a person the article does not name": (
+        "The Varda Water Board said the reservoir would close in May. "
+        "A senior official said the work would take a year. "
+        "It said the ferries would stop for the summer.",
+        "ferries would stop",
+        "Varda Water Board",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "words", "speaker"), IT.values(), ids=IT.keys())
+def test_it_goes_back_to_an_organisation_or_a_name_that_spoke(
+    run, text, words, speaker
+):
+    x = run(text)
+    assert _speaker(x, _claim_with(x, words)) == speaker

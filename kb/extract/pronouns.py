@@ -173,13 +173,26 @@ class Antecedents:
                 continue
             cl = self.r.cluster(c.cluster)
             if cl.kind not in kinds and not (
-                cls in ("they", "some") and cl.kind == "Person" and self._plural(c.pos)
+                (
+                    cls in ("they", "some")
+                    and cl.kind == "Person"
+                    and self._plural(c.pos)
+                )
+                or (cls == "it" and cl.kind == "Actor" and self._thing(c.pos))
             ):
                 continue
             if cls in ("m", "f") and self.r.gender(c.cluster) not in (None, cls):
                 continue
             out.append(c)
         return out
+
+    def _thing(self, pos: int) -> bool:
+        """An actor named by words that are no person's: a name the tagger did not
+        know ("Zentrix said …") or a document ("the study"), which "it" may go
+        back to; not "a senior official" nor "the newspaper's editor"."""
+        m = self.r.mentions.at(pos)
+        head = self.doc[m.end - 1] if m is not None else self.doc[pos]
+        return head.pos_ == "PROPN" or not self.r.people_word(head)
 
     def _plural(self, pos: int) -> bool:
         """ "Ana Obi and Karl Hart": a person named with another, joined by "and"."""
