@@ -44,6 +44,13 @@ GENDER = {
         "the plan would fail",
         "Kellan Varda",
     ),
+    "the object of a person's own verb is someone else": (
+        "Kellan Varda scolded him in the council chamber on Monday. "
+        "Varda said the budget would not pass this year. "
+        "She said the schools would close in the spring.",
+        "schools would close",
+        "Kellan Varda",
+    ),
 }
 
 
@@ -110,3 +117,53 @@ def test_it_goes_back_to_an_organisation_or_a_name_that_spoke(
 ):
     x = run(text)
     assert _speaker(x, _claim_with(x, words)) == speaker
+
+
+NESTED = {
+    "a quoted pledge inside what a speaker adds is the speaker's": (
+        "Education Secretary Tomas Brandt said schools needed more money. "
+        "He added the government had originally pledged “for every pupil to get "
+        "at least two hours of sport” a week.",
+        "two hours of sport",
+        "Tomas Brandt",
+    ),
+    "a view told of before a cue set off by a comma is the teller's": (
+        "Many employers do not know what they pay for each drug, said Tomas "
+        "Brandt, chief strategy officer of the Varda Business Group. That’s "
+        "leading companies to think it makes more sense for workers to get the "
+        "drugs on their own, he added.",
+        "more sense for workers",
+        "Tomas Brandt",
+    ),
+    # a guard, passing on the old code too: a line introduced with a comma is
+    # the words of the one who spoke it
+    "a spoken line relayed by another speaker stays its speaker's": (
+        "Maria Lopez said the minister told reporters, “We will not raise taxes "
+        "this year.”",
+        "raise taxes",
+        "minister",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), NESTED.values(), ids=NESTED.keys()
+)
+def test_what_a_speaker_reports_of_others_is_the_speakers_claim(
+    run, text, words, speaker
+):
+    x = run(text)
+    assert _speaker(x, _claim_with(x, words)) == speaker
+
+
+@pytest.mark.slow
+def test_a_speaker_set_off_at_the_end_of_a_long_sentence_speaks(run):
+    x = run(
+        "Porto's jobless rate is expected to climb to about 3.5 pct within the "
+        "next year from January's three pct record, senior economists, including "
+        "Kellan Varda of Varda Bank of Porto, said."
+    )
+    claim = _claim_with(x, "jobless rate")
+    assert _speaker(x, claim) == "senior economists"
+    assert "Varda" not in claim.statement

@@ -11,7 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_cue, is_quote_cue, object_content, trim
+from kb.extract.cues import (
+    content,
+    is_cue,
+    is_quote_cue,
+    object_content,
+    reporting_cue,
+    trim,
+)
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
@@ -118,7 +125,13 @@ class _QuoteRules(AttributionRules):
             if after
             else next((c for c in before[::-1] if c.dep_ != "relcl"), None)
         )
-        if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting) if c):
+        # "He added the board had pledged “…”": the quote is in what he reports
+        outer = (
+            _outer_cue(reporting)
+            if reporting is not None and not self._introduced(reporting, q_start)
+            else None
+        )
+        if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting, outer) if c):
             return None  # a quoted fragment of a reported clause: an indirect claim
         if cue is None and _titled(inner):
             return None  # 'staged “The Long Night”': the name of a work, unsaid
@@ -400,6 +413,14 @@ def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
     outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
     covers = clause.start <= inner.start and inner.end <= clause.end + 1
     return covers and len(outside) >= 2
+
+
+def _outer_cue(cue: Token) -> Token | None:
+    """The cue of a speaker whose reported clause holds this cue ("added" in "he
+    added the board had pledged …"): the one who says it all."""
+    outer = cue.head if cue.dep_ == "ccomp" and is_cue(cue.head) else None
+    outer = outer if outer is not None else reporting_cue(cue)
+    return outer if outer is not None and _attributes(outer) else None
 
 
 def _relative_clause(verb: Token) -> bool:

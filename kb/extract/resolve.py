@@ -399,6 +399,9 @@ class Resolver:
                 return subj if cut_off is None else cut_off
             if subj is not None:
                 return subj
+            run_on = _speaker_run_on(cur) if cur is verb else None
+            if run_on is not None:
+                return run_on
             if _has_agent(cur):
                 return _agent_of(cur)
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
@@ -618,7 +621,7 @@ class Resolver:
                 if _another_person(t):
                     break  # "Obi's team fired the mayor after he …": the mayor's
                 g = lx.PRONOUN_GENDER.get(t.lower_)
-                if g and not self.in_quote(t.idx) and not _commands(t, m.end - 1):
+                if g and not self.in_quote(t.idx) and not self._other_than(t, m):
                     votes[g] += 1
         found = None
         if votes["m"] != votes["f"]:
@@ -628,6 +631,17 @@ class Resolver:
             found = full_name_gender(self.clusters[cluster].names())
         genders[cluster] = found
         return found
+
+    def _other_than(self, pronoun: Token, m: Mention) -> bool:
+        """A pronoun after a person's mention that cannot be that person: one whose
+        clause reports on them ("Obi's plan is slow, she said"; but not past a quote
+        it tags: 'Obi scolded him: "…," she said'), or the object of the verb whose
+        subject they are ("Obi scolded him")."""
+        at = m.end - 1
+        if _object_of_subject(pronoun, at):
+            return True
+        quoted = any(self.doc[at].idx < a and b <= pronoun.idx for a, b in self.quotes)
+        return not quoted and _commands(pronoun, at)
 
     def people_in(self, span: SpacySpan, outside_quotes: bool = False) -> set[int]:
         """The person clusters named in a span (only outside quotes, if asked)."""
@@ -950,6 +964,25 @@ _TOLD = frozenset(
 )
 
 
+def _speaker_run_on(cue: Token) -> Token | None:
+    """The speaker at the end of a long sentence that the parser ran into the
+    clause before the cue ("… record, senior economists, including Ana Obi of
+    the Varda Bank, said"): the people set off by a comma, hung on the clause's
+    last noun, whose phrase runs up to the comma before the cue."""
+    doc = cue.doc
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if clause is None or cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    tok = doc[cue.i - 2]
+    while tok.dep_ != "appos" and clause.i < tok.head.i < cue.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if tok.right_edge.i < cue.i - 2 or tok.tag_ not in ("NNS", "NNP", "NNPS"):
+        return None
+    return tok
+
+
 def _teller(verb: Token) -> Token | None:
     """Who told, when the one told is the subject: "by the company", or who sent
     the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
@@ -1200,6 +1233,19 @@ def _commands(pronoun: Token, at: int) -> bool:
     return any(
         c.dep_ in _GOVERNED and c.left_edge.i <= at <= c.right_edge.i
         for c in pronoun.head.children
+    )
+
+
+def _object_of_subject(pronoun: Token, at: int) -> bool:
+    """The pronoun is the object of a verb whose subject holds token ``at``."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "spoke to him"
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= at <= c.right_edge.i
+        for c in verb.children
     )
 
 
