@@ -167,3 +167,29 @@ def test_a_speaker_set_off_at_the_end_of_a_long_sentence_speaks(run):
     claim = _claim_with(x, "jobless rate")
     assert _speaker(x, claim) == "senior economists"
     assert "Varda" not in claim.statement
+
+
+ASKED = {
+    "a pronoun is not someone named in the question put to it": (
+        "Actress Kellan Varda said she would campaign for the senator this spring. "
+        "Asked whether she would vote for Maria Lopez if Lopez ran against Tomas "
+        "Brandt, she replied: “I really do not know yet.”",
+        "do not know yet",
+        "Kellan Varda",
+    ),
+    "a description after a pronoun goes on with whom the pronoun stands for": (
+        "Actress Kellan Varda spoke to Porto radio on Monday. "
+        "Asked whether Maria Lopez would win, she replied: “I do not know.” "
+        "“Really,” she added when the host laughed. "
+        "The actress said she was tired of the old parties.",
+        "tired of the old parties",
+        "Kellan Varda",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "words", "speaker"), ASKED.values(), ids=ASKED.keys())
+def test_the_one_asked_speaks(run, text, words, speaker):
+    x = run(text)
+    assert speaker in _speaker(x, _claim_with(x, words))  # "Actress Kellan Varda"

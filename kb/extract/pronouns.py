@@ -113,10 +113,12 @@ class Antecedents:
             # "Heavy rains are likely, they said": what the pronoun reports holds no
             # speakers (but "he"/"she" may go back to a name the parser put there)
             reported = _reported(tok)
+            controlled = _controlled(tok)
             own = [
                 c
                 for c in self._fitting(self._candidates(sent, tok.i, cls), cls)
                 if c.pos not in reported or (c.new_group is None and cls in ("m", "f"))
+                if c.pos not in controlled
             ]
         if own:
             subjects = [c for c in own if c.subject]
@@ -234,7 +236,9 @@ class Antecedents:
         """An unnamed subject as a candidate: an earlier pronoun of the same class
         (resolved in its turn), a description of a known actor, or a plural noun
         for people, which becomes a group only if chosen."""
-        if pronoun_class(t.lower_) == cls:
+        # "The actress said …" after "…, she added": whom the "she" stands for
+        same = cls == "person" and pronoun_class(t.lower_) in ("m", "f")
+        if pronoun_class(t.lower_) == cls or same:
             if self.depth >= _CHAIN_DEPTH:
                 return None
             return _Candidate(t.i, self.resolve(t), True)
@@ -260,6 +264,22 @@ def _reported(tok: Token) -> set[int]:
         t.i
         for c in tok.head.children
         if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i
+        for t in c.subtree
+    }
+
+
+def _controlled(tok: Token) -> set[int]:
+    """The tokens of a clause without a subject of its own that opens the
+    pronoun's sentence ("Asked whether Ana Obi would win, she said …"): the
+    pronoun is who was asked, so anyone named in it is someone else."""
+    verb = tok.head
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.i < tok.i
+        and c.tag_ in ("VBN", "VBG")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
         for t in c.subtree
     }
 
