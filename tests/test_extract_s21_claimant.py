@@ -193,3 +193,14 @@ ASKED = {
 def test_the_one_asked_speaks(run, text, words, speaker):
     x = run(text)
     assert speaker in _speaker(x, _claim_with(x, words))  # "Actress Kellan Varda"
+
+
+@pytest.mark.slow
+def test_a_speaker_whose_quote_names_her_keeps_it_without_another_woman(run):
+    x = run(
+        "Tennis great Maria Lopez watched the final between Kellan Varda and "
+        "Tomas Brandt on Sunday. Varda told a TV reporter that he was feeling a "
+        "lot of emotion. Lopez remembered the boxer as fun to be around.\n\n"
+        "“He always whispered in my ear, ‘Maria Lopez, you are the Queen,’” she said."
+    )
+    assert _speaker(x, _claim_with(x, "whispered in my ear")) == "Maria Lopez"

@@ -178,7 +178,12 @@ class _QuoteRules(AttributionRules):
         )
         if not named:
             return claimant
-        return self.r.recent(subj.i, {"Person"}, gender=gender, exclude=claimant)
+        other = self.r.recent(subj.i, {"Person"}, gender=gender, exclude=claimant)
+        # "'He called me “Ana, the queen,”' she said": the one she quotes may
+        # name her; only someone known to be of her gender takes her place
+        if other is None or self.r.gender(other) != gender:
+            return claimant
+        return other
 
     def _signed_claim(
         self, q_start: int, q_end: int, inner: SpacySpan
