@@ -204,3 +204,16 @@ def test_a_speaker_whose_quote_names_her_keeps_it_without_another_woman(run):
         "“He always whispered in my ear, ‘Maria Lopez, you are the Queen,’” she said."
     )
     assert _speaker(x, _claim_with(x, "whispered in my ear")) == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_a_one_word_answer_and_a_question_put_are_no_claims(run):
+    x = run(
+        "Reporter Maria Lopez met the source in Porto.\n\n"
+        "The source answered, “Correct.”\n\n"
+        "“That is a big allegation,” inquired Lopez.\n\n"
+        "“The drivers are told to raise the price on the day,” the source said."
+    )
+    assert [c.statement.rstrip(",") for c in x.claims] == [
+        "The drivers are told to raise the price on the day"
+    ]

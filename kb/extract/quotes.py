@@ -107,6 +107,8 @@ class _QuoteRules(AttributionRules):
             and not self._opens_next(t)
         ]
         words = [t for t in inner if t.is_alpha]
+        if len(words) < 2:
+            return None  # 'The source answered, "Correct."': an answer, not a claim
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if (
             not (after and self._tagged(q_end, after[0]))
@@ -138,6 +140,8 @@ class _QuoteRules(AttributionRules):
         speaker_of = cue if cue is not None else _governing_verb(inner)
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
+        if speaker_of.lemma_.lower() in _ASKING:
+            return None  # '"That is a big claim," the reporter inquired': a question
         subj = self.r.subject(speaker_of)
         claimant = self.speaker(subj, speaker_of) if subj is not None else None
         if subj is not None and claimant is not None:
@@ -403,6 +407,8 @@ _SIGNATURE = re.compile(
     r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
     r"(?:,[^\n]{0,80})?[ \t\u00a0.]*(?:\n|$)"
 )
+#: verbs that tag a quote as a question put to someone, not a claim
+_ASKING = frozenset({"inquire", "enquire", "query"})
 #: the kinds of actor a signature names
 _SPEAKERS = ("Person", "Organization")
 
