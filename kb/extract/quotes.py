@@ -107,8 +107,6 @@ class _QuoteRules(AttributionRules):
             and not self._opens_next(t)
         ]
         words = [t for t in inner if t.is_alpha]
-        if len(words) < 2:
-            return None  # 'The source answered, "Correct."': an answer, not a claim
         before = [t for t in first_sent if t.idx + len(t) < q_start and is_quote_cue(t)]
         if (
             not (after and self._tagged(q_end, after[0]))
@@ -142,6 +140,8 @@ class _QuoteRules(AttributionRules):
             return self._bare_quote_claim(q_start, q_end, inner)
         if speaker_of.lemma_.lower() in _ASKING:
             return None  # '"That is a big claim," the reporter inquired': a question
+        if len(words) < 2 and speaker_of.lemma_.lower() in _ANSWERING:
+            return None  # 'The source answered, "Correct."': the question holds it
         subj = self.r.subject(speaker_of)
         claimant = self.speaker(subj, speaker_of) if subj is not None else None
         if subj is not None and claimant is not None:
@@ -409,6 +409,8 @@ _SIGNATURE = re.compile(
 )
 #: verbs that tag a quote as a question put to someone, not a claim
 _ASKING = frozenset({"inquire", "enquire", "query"})
+#: verbs of answering, whose one-word answer says nothing without the question
+_ANSWERING = frozenset({"answer", "reply", "respond"})
 #: the kinds of actor a signature names
 _SPEAKERS = ("Person", "Organization")
 
