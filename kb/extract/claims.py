@@ -92,6 +92,20 @@ def _fragment_of(quote: RawClaim, claim: RawClaim) -> bool:
     )
 
 
+def _nested_in(inner: RawClaim, outer: RawClaim) -> bool:
+    """An indirect claim whose cue and words are all inside what another cue,
+    outside them, reports: a view the outer speaker tells of, part of their claim."""
+    if inner.direct or inner.cue is None or outer.cue is None:
+        return False
+    cue = inner.cue.idx
+    return (
+        outer.stmt_start <= cue < outer.stmt_end
+        and outer.stmt_start <= inner.stmt_start
+        and inner.stmt_end <= outer.stmt_end
+        and not outer.stmt_start <= outer.cue.idx < outer.stmt_end
+    )
+
+
 #: the clauses a noun may hold ("a statement [saying …]", "a report [that …]")
 _CLAUSES = ("acl", "relcl")
 #: verbs of advice, which say something only with what to do: "advised X to …"
@@ -200,11 +214,15 @@ def _without_speaker(clause: SpacySpan, subj: Token, cue: Token) -> SpacySpan:
     """A reported clause the parser ran on into its speaker ("… on their way
     home, Ana Obi, a port spokeswoman, said"): the clause up to the comma
     before the name."""
-    if not (clause.start < subj.i < clause.end <= cue.i) or subj.pos_ != "PROPN":
+    if not (clause.start < subj.i < clause.end <= cue.i):
+        return clause
+    if subj.pos_ != "PROPN" and subj.dep_ != "appos":
         return clause
     name_start = next(
         (t.i for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i), subj.i
     )
+    if subj.pos_ != "PROPN":
+        name_start = subj.left_edge.i  # "…, senior economists, said"
     if name_start - 1 <= clause.start or clause.doc[name_start - 1].text != ",":
         return clause
     return clause.doc[clause.start : name_start - 1]
@@ -330,6 +348,10 @@ class _ClaimRules(AttributionRules):
             if pieces:
                 claims = [c for c in claims if c not in pieces]
                 claim.stmt_end = max(claim.stmt_end, *(c.stmt_end for c in pieces))
+            nested = [c for c in claims if _nested_in(c, claim)]
+            if nested and all(c in nested for c in claims if claim.overlaps(c)):
+                # "That leads firms to think …, he added": he says it all
+                claims = [c for c in claims if c not in nested]
             if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
         claims.sort(key=lambda c: c.start)

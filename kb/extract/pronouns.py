@@ -116,10 +116,12 @@ class Antecedents:
             # "Heavy rains are likely, they said": what the pronoun reports holds no
             # speakers (but "he"/"she" may go back to a name the parser put there)
             reported = _reported(tok)
+            controlled = _controlled(tok)
             own = [
                 c
                 for c in self._fitting(self._candidates(sent, tok.i, cls), cls)
                 if c.pos not in reported or (c.new_group is None and cls in ("m", "f"))
+                if c.pos not in controlled
             ]
         if own:
             subjects = [c for c in own if c.subject]
@@ -179,13 +181,26 @@ class Antecedents:
                 continue
             cl = self.r.cluster(c.cluster)
             if cl.kind not in kinds and not (
-                cls in ("they", "some") and cl.kind == "Person" and self._plural(c.pos)
+                (
+                    cls in ("they", "some")
+                    and cl.kind == "Person"
+                    and self._plural(c.pos)
+                )
+                or (cls == "it" and cl.kind == "Actor" and self._thing(c.pos))
             ):
                 continue
             if cls in ("m", "f") and self.r.gender(c.cluster) not in (None, cls):
                 continue
             out.append(c)
         return out
+
+    def _thing(self, pos: int) -> bool:
+        """An actor named by words that are no person's: a name the tagger did not
+        know ("Zentrix said …") or a document ("the study"), which "it" may go
+        back to; not "a senior official" nor "the newspaper's editor"."""
+        m = self.r.mentions.at(pos)
+        head = self.doc[m.end - 1] if m is not None else self.doc[pos]
+        return head.pos_ == "PROPN" or not self.r.people_word(head)
 
     def _plural(self, pos: int) -> bool:
         """ "Ana Obi and Karl Hart": a person named with another, joined by "and"."""
@@ -227,7 +242,9 @@ class Antecedents:
         """An unnamed subject as a candidate: an earlier pronoun of the same class
         (resolved in its turn), a description of a known actor, or a plural noun
         for people, which becomes a group only if chosen."""
-        if pronoun_class(t.lower_) == cls:
+        # "The actress said …" after "…, she added": whom the "she" stands for
+        same = cls == "person" and pronoun_class(t.lower_) in ("m", "f")
+        if pronoun_class(t.lower_) == cls or same:
             if self.depth >= _CHAIN_DEPTH:
                 return None
             return _Candidate(t.i, self.resolve(t), True)
@@ -258,6 +275,22 @@ def _reported(tok: Token) -> set[int]:
         t.i
         for c in tok.head.children
         if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i
+        for t in c.subtree
+    }
+
+
+def _controlled(tok: Token) -> set[int]:
+    """The tokens of a clause without a subject of its own that opens the
+    pronoun's sentence ("Asked whether Ana Obi would win, she said …"): the
+    pronoun is who was asked, so anyone named in it is someone else."""
+    verb = tok.head
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.i < tok.i
+        and c.tag_ in ("VBN", "VBG")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
         for t in c.subtree
     }
 

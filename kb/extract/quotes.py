@@ -11,7 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.cues import content, is_cue, is_quote_cue, object_content, trim
+from kb.extract.cues import (
+    content,
+    is_cue,
+    is_quote_cue,
+    object_content,
+    reporting_cue,
+    trim,
+)
 from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
@@ -118,13 +125,23 @@ class _QuoteRules(AttributionRules):
             if after
             else next((c for c in before[::-1] if c.dep_ != "relcl"), None)
         )
-        if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting) if c):
+        # "He added the board had pledged “…”": the quote is in what he reports
+        outer = (
+            _outer_cue(reporting)
+            if reporting is not None and not self._introduced(reporting, q_start)
+            else None
+        )
+        if any(_quote_is_inside_clause(c, inner) for c in (cue, reporting, outer) if c):
             return None  # a quoted fragment of a reported clause: an indirect claim
         if cue is None and _titled(inner):
             return None  # 'staged “The Long Night”': the name of a work, unsaid
         speaker_of = cue if cue is not None else _governing_verb(inner)
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
+        if speaker_of.lemma_.lower() in _ASKING:
+            return None  # '"That is a big claim," the reporter inquired': a question
+        if len(words) < 2 and speaker_of.lemma_.lower() in _ANSWERING:
+            return None  # 'The source answered, "Correct."': the question holds it
         subj = self.r.subject(speaker_of)
         claimant = self.speaker(subj, speaker_of) if subj is not None else None
         if subj is not None and claimant is not None:
@@ -165,7 +182,12 @@ class _QuoteRules(AttributionRules):
         )
         if not named:
             return claimant
-        return self.r.recent(subj.i, {"Person"}, gender=gender, exclude=claimant)
+        other = self.r.recent(subj.i, {"Person"}, gender=gender, exclude=claimant)
+        # "'He called me “Ana, the queen,”' she said": the one she quotes may
+        # name her; only someone known to be of her gender takes her place
+        if other is None or self.r.gender(other) != gender:
+            return claimant
+        return other
 
     def _signed_claim(
         self, q_start: int, q_end: int, inner: SpacySpan
@@ -407,6 +429,10 @@ _SIGNATURE = re.compile(
     r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
     r"(?:,[^\n]{0,80})?[ \t\u00a0.]*(?:\n|$)"
 )
+#: verbs that tag a quote as a question put to someone, not a claim
+_ASKING = frozenset({"inquire", "enquire", "query"})
+#: verbs of answering, whose one-word answer says nothing without the question
+_ANSWERING = frozenset({"answer", "reply", "respond"})
 #: the kinds of actor a signature names
 _SPEAKERS = ("Person", "Organization")
 
@@ -422,6 +448,14 @@ def _quote_is_inside_clause(cue: Token, inner: SpacySpan) -> bool:
     outside = [t for t in clause if t.is_alpha and not (inner.start <= t.i < inner.end)]
     covers = clause.start <= inner.start and inner.end <= clause.end + 1
     return covers and len(outside) >= 2
+
+
+def _outer_cue(cue: Token) -> Token | None:
+    """The cue of a speaker whose reported clause holds this cue ("added" in "he
+    added the board had pledged …"): the one who says it all."""
+    outer = cue.head if cue.dep_ == "ccomp" and is_cue(cue.head) else None
+    outer = outer if outer is not None else reporting_cue(cue)
+    return outer if outer is not None and _attributes(outer) else None
 
 
 def _relative_clause(verb: Token) -> bool:

@@ -426,6 +426,9 @@ class Resolver:
                 return subj if cut_off is None else cut_off
             if subj is not None:
                 return subj
+            run_on = _speaker_run_on(cur) if cur is verb else None
+            if run_on is not None:
+                return run_on
             if _has_agent(cur):
                 return _agent_of(cur)
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
@@ -641,13 +644,16 @@ class Resolver:
                 if t.lower_ in lx.GENDERED_WORDS:
                     votes[lx.GENDERED_WORDS[t.lower_]] += 2
             sent = self.doc[m.start].sent
-            if self.people_in(sent) != {cluster}:
+            if self.people_in(sent) != {cluster} or self.in_quote(
+                self.doc[m.start].idx
+            ):
+                # a name quoted is someone the speaker talks of: '"Obi will win," he said'
                 continue
             for t in self.doc[m.end : sent.end]:
                 if _another_person(t):
                     break  # "Obi's team fired the mayor after he …": the mayor's
                 g = lx.PRONOUN_GENDER.get(t.lower_)
-                if g and not self.in_quote(t.idx):
+                if g and not self.in_quote(t.idx) and not self._other_than(t, m):
                     votes[g] += 1
         found = None
         if votes["m"] != votes["f"]:
@@ -657,6 +663,17 @@ class Resolver:
             found = full_name_gender(self.clusters[cluster].names())
         genders[cluster] = found
         return found
+
+    def _other_than(self, pronoun: Token, m: Mention) -> bool:
+        """A pronoun after a person's mention that cannot be that person: one whose
+        clause reports on them ("Obi's plan is slow, she said"; but not past a quote
+        it tags: 'Obi scolded him: "…," she said'), or the object of the verb whose
+        subject they are ("Obi scolded him")."""
+        at = m.end - 1
+        if _object_of_subject(pronoun, at):
+            return True
+        quoted = any(self.doc[at].idx < a and b <= pronoun.idx for a, b in self.quotes)
+        return not quoted and _commands(pronoun, at)
 
     def people_in(self, span: SpacySpan, outside_quotes: bool = False) -> set[int]:
         """The person clusters named in a span (only outside quotes, if asked)."""
@@ -1023,6 +1040,25 @@ _TOLD = frozenset(
 )
 
 
+def _speaker_run_on(cue: Token) -> Token | None:
+    """The speaker at the end of a long sentence that the parser ran into the
+    clause before the cue ("… record, senior economists, including Ana Obi of
+    the Varda Bank, said"): the people set off by a comma, hung on the clause's
+    last noun, whose phrase runs up to the comma before the cue."""
+    doc = cue.doc
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if clause is None or cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    tok = doc[cue.i - 2]
+    while tok.dep_ != "appos" and clause.i < tok.head.i < cue.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if tok.right_edge.i < cue.i - 2 or tok.tag_ not in ("NNS", "NNP", "NNPS"):
+        return None
+    return tok
+
+
 def _teller(verb: Token) -> Token | None:
     """Who told, when the one told is the subject: "by the company", or who sent
     the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
@@ -1263,9 +1299,41 @@ def _another_person(tok: Token) -> bool:
     """A noun for a person the article does not name ("the mayor", "a nurse"),
     whom a pronoun after it may stand for."""
     lemma = tok.lemma_.lower()
+    # "accusing the negotiator of softening his stand": an agent noun is a person
     return tok.pos_ == "NOUN" and (
-        lemma in lx.PERSON_DESCRIPTIONS or lemma in lx.PERSON_WORDS
+        lemma in lx.PERSON_DESCRIPTIONS
+        or lemma in lx.PERSON_WORDS
+        or (tok.tag_ == "NN" and _people_noun(tok))
     )
+
+
+def _commands(pronoun: Token, at: int) -> bool:
+    """The subject pronoun governs the clause that holds token ``at``: "Obi's plan
+    will fail, she said" reports Obi's plan, so "she" is someone else."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # not a clause set before the subject ("When Obi came, she said …"): no command
+    return any(
+        c.dep_ in _GOVERNED and c.left_edge.i <= at <= c.right_edge.i
+        for c in pronoun.head.children
+    )
+
+
+def _object_of_subject(pronoun: Token, at: int) -> bool:
+    """The pronoun is the object of a verb whose subject holds token ``at``."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "spoke to him"
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= at <= c.right_edge.i
+        for c in verb.children
+    )
+
+
+#: what a verb governs beyond its subject: what it reports, its objects
+_GOVERNED = frozenset({"ccomp", "parataxis", "dobj", "xcomp", "prep", "attr"})
 
 
 def _share(tok: Token) -> bool:

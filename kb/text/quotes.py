@@ -101,7 +101,7 @@ def _closing_mark(
     """Where the quote opened at ``start`` closes, or -1: in its own paragraph, or
     in a later one when each paragraph between reopens the quote. Paragraphs end
     at ``breaks``."""
-    end = text.find(close_mark, start + len(open_mark))
+    end = _find_close(text, open_mark, close_mark, start + len(open_mark))
     para_end = text.find(breaks, start)
     para_end = len(text) if para_end < 0 else para_end
     if (end > para_end or end < 0) and not _opens_paragraph(text, start, breaks):
@@ -113,12 +113,34 @@ def _closing_mark(
         if nxt < len(text) and text.startswith(open_mark, nxt):
             para_end = text.find(breaks, nxt)
             para_end = len(text) if para_end < 0 else para_end
-            end = text.find(close_mark, nxt + len(open_mark))
+            end = _find_close(text, open_mark, close_mark, nxt + len(open_mark))
             if end < 0:
                 break
             continue
         return -1
     return end
+
+
+def _find_close(text: str, open_mark: str, close_mark: str, start: int) -> int:
+    """The next mark from ``start`` that closes a quote, or -1. A straight mark
+    that opens a sentence after another one's end ('… the tie. "The players …')
+    reopens the quote, as the next paragraph of a quote does, in text whose
+    paragraphs were run together: it closes nothing."""
+    end = text.find(close_mark, start)
+    while open_mark == close_mark == '"' and end > 0 and _reopens(text, end):
+        end = text.find(close_mark, end + 1)
+    return end
+
+
+def _reopens(text: str, at: int) -> bool:
+    """The mark at ``at`` stands after a space that follows a sentence's end, and
+    before the first word of the next one."""
+    before = text[:at]
+    return (
+        before[-1:] in (" ", "\u00a0")
+        and before.rstrip().endswith((".", "?", "!"))
+        and text[at + 1 : at + 2].isupper()
+    )
 
 
 def mark_start(text: str, q_start: int) -> int:
