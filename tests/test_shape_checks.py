@@ -274,7 +274,14 @@ def swap_node_kinds(graph: Graph, pick: Choices) -> Graph:
 
 
 def shift_an_offset(graph: Graph, pick: Choices) -> Graph:
-    offsets = [t for t in _triples(graph) if t[1] in (KB.start, KB.end)]
+    # well-formed integers only: an earlier mutation may have relabelled one
+    offsets = [
+        t
+        for t in _triples(graph)
+        if t[1] in (KB.start, KB.end)
+        and isinstance(t[2], Literal)
+        and isinstance(t[2].value, int)
+    ]
     if not offsets:
         return graph  # an article without mentions
     s, p, o = pick.item(offsets)
