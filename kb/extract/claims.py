@@ -218,10 +218,11 @@ def _without_speaker(clause: SpacySpan, subj: Token, cue: Token) -> SpacySpan:
         return clause
     if subj.pos_ != "PROPN" and subj.dep_ != "appos":
         return clause
-    name_start = next(
-        (t.i for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i), subj.i
-    )
-    if subj.pos_ != "PROPN":
+    if subj.pos_ == "PROPN":
+        name_start = next(
+            (t.i for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i), subj.i
+        )
+    else:
         name_start = subj.left_edge.i  # "…, senior economists, said"
     if name_start - 1 <= clause.start or clause.doc[name_start - 1].text != ",":
         return clause

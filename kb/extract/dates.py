@@ -39,6 +39,7 @@ __all__ = [
     "DateContext",
     "dates_of",
     "find_dates",
+    "present_perfect",
     "span_apart",
     "tense",
 ]
@@ -168,9 +169,11 @@ class DateContext:
         return None
 
     def carried(self, verb: Token) -> DateValue | None:
-        """The date a narrative in the simple past carries on from the sentence
-        before, in the same paragraph, when that sentence names one date and this
-        one names none: "Gunmen attacked a bus on Monday. Six people died." A
+        """The date a narrative in the simple past carries on from before, when
+        this sentence names none: from the nearest sentence that names one date,
+        up to :data:`_CARRY_REACH` undated simple-past sentences back in the
+        paragraph, or across one-sentence wire paragraphs (``_narrative_before``):
+        "Gunmen attacked a bus on Monday. Six people died." A
         part of the day the tagger tells apart ("yesterday" "afternoon") is no
         second date."""
         sent = verb.sent
@@ -600,7 +603,7 @@ def tense(verb: Token) -> Tense:
         follows = cur.dep_ in ("xcomp", "conj") or _clause_of_time(cur)
         cur = cur.head if follows else None
     kids = list(verb.children)
-    if any(c.lemma_ == "have" and c.tag_ in _PRESENT for c in kids if c.dep_ == "aux"):
+    if present_perfect(verb):
         return "past"  # "has announced", "have been searching since …": a perfect
     present = (
         verb.tag_ in ("VBZ", "VBP")
@@ -648,7 +651,7 @@ def _clause_of_time(verb: Token) -> bool:
 
 def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     """A verb that says what is to come: "the summit to be held in May", "she is
-    to visit Riga", "he is due in Oslo", "Varda to close border" (a headline)."""
+    to visit Riga", "he is due in Porto", "Varda to close border" (a headline)."""
     if any(c.tag_ == "TO" for c in kids) and (
         # "Kellan to hold election on Sept. 14": a headline's future
         verb.dep_ in ("acl", "relcl", "ROOT")
@@ -663,6 +666,15 @@ def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
         verb.lemma_ == "be"
         and verb.tag_ in _PRESENT
         and any(c.dep_ == "acomp" and c.lemma_ in _PLAN_VERBS for c in kids)
+    )
+
+
+def present_perfect(verb: Token) -> bool:
+    """ "has been arrested", "have resigned": a present perfect, not "is underway"
+    or "there are" (nor the past perfect "had resigned")."""
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT
+        for c in verb.children
     )
 
 

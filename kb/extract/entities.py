@@ -205,7 +205,7 @@ def _founders_name(short: list[str], name: list[str]) -> bool:
 
 
 #: last words that say what kind of body a name is, not whose it is
-_NOT_NAMES = lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS | lx.ORG_GENERIC | lx.COMPANY_FORMS
+_NOT_NAMES = lx.BODY_NAME_WORDS | lx.COMPANY_FORMS
 
 
 def _same_but_nationality(cl: Cluster, m: Mention, gaz: Gazetteer) -> bool:

@@ -18,13 +18,14 @@ from kb.extract.dates import (
     dated_verb,
     dates_of,
     may_come,
+    present_perfect,
     span_apart,
     tense,
 )
 from kb.extract.entities import entities_of
 from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
-from kb.extract.paragraphs import sentence_before
+from kb.extract.paragraphs import sentence_after, sentence_before
 from kb.extract.records import Mention, RawClaim, RawEvent
 from kb.extract.resolve import Resolver
 from kb.extract.triggers import TriggerRules
@@ -109,10 +110,10 @@ class _EventRules:
             target = _light_verbs_event(events, tok)
             if target is not None:
                 target.event_type = kind  # the event the verb takes is the event
-            elif (target := _its_nouns_event(events, tok, kind)) is not None:
-                pass  # "the talks reopen": the talks' event, and its type
-            else:
-                target = next((e for e in events if _mergeable(e, ev)), None)
+            else:  # "the talks reopen": the talks' event, and its type
+                target = _its_nouns_event(events, tok, kind) or next(
+                    (e for e in events if _mergeable(e, ev)), None
+                )
             if target is None and _anaphoric(tok):
                 target = next((e for e in reversed(events) if _refers_to(ev, e)), None)
             if target is None:
@@ -150,7 +151,7 @@ class _EventRules:
         """The day the sentence after ``ev``'s sets its scene on, when it tells no
         event of its own: "Officers were called to Main Street on Friday", "It
         happened on Sunday night"; a few days before the day of writing at most."""
-        after = _sentence_after(ev.triggers[0].sent)
+        after = sentence_after(ev.triggers[0].sent)
         if after is None:
             return None
         root = after.root
@@ -492,13 +493,8 @@ def _bounds(sent: Span) -> tuple[int, int]:
 
 
 def _perfect(tok: Token) -> bool:
-    """ "has been arrested", "have resigned": a present perfect, not "is
-    underway" or "there are"."""
-    verb = _anchor_verb(tok)
-    return any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-        for c in verb.children
-    )
+    """The trigger's verb in the present perfect (:func:`present_perfect`)."""
+    return present_perfect(_anchor_verb(tok))
 
 
 def _told_next(ev: RawEvent, events: list[RawEvent]) -> list[RawEvent]:
@@ -506,7 +502,7 @@ def _told_next(ev: RawEvent, events: list[RawEvent]) -> list[RawEvent]:
     one's start) that may tell the same deed again with a date of their own: one
     of its type, or of a type that tells such a deed ("arrested", "detained"),
     with none but its people, and not another one of its kind."""
-    after = _sentence_after(ev.triggers[0].sent)
+    after = sentence_after(ev.triggers[0].sent)
     if after is None:
         return []
     return [
@@ -543,12 +539,6 @@ def _of_another_scene(ev: RawEvent, sent: Span) -> bool:
         first.sent == sent and first.dep_ == "nsubj" and first.head == sent.root
     )
     return any(t.sent == sent for t in ev.triggers) and not own_subject
-
-
-def _sentence_after(sent: Span) -> Span | None:
-    """The next sentence, in the paragraph or at the next one's start."""
-    doc = sent.doc
-    return next((t.sent for t in doc[sent.end :] if not t.is_space), None)
 
 
 def _others_in_a_role(a: RawEvent, b: RawEvent) -> bool:
@@ -724,15 +714,11 @@ _PHASES = frozenset(
 def _imperative(tok: Token) -> bool:
     """A verb that opens its sentence bare, with no subject: "Visit Porto this
     summer", "Read more": a bidding, no event told."""
-    first = next((t for t in tok.sent if not t.is_punct), None)
-    return (
-        tok == first
-        and tok.tag_ == "VB"
-        and tok.dep_ == "ROOT"
-        and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in tok.children
-        )
-    )
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in tok.children):
+        return False
+    return tok == next((t for t in tok.sent if not t.is_punct), None)
 
 
 def _a_series(tok: Token) -> bool:
@@ -962,10 +948,9 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
 #: verbs of a stance on an event, whose subject is not its doer: "the union will
 #: fight the closure", "rivals condemned the attack"
 #: (not "announced the recall": a firm announces its own deeds)
-_STANCES = frozenset(
-    """criticize criticise praise condemn denounce blame decry slam blast hail
-    applaud lambaste ridicule dispute dismiss reject defend fight oppose resist
-    protest welcome challenge contest support back mourn investigate probe""".split()
+_STANCES = lx.STANCE_CUES | frozenset(
+    """fight oppose resist protest welcome challenge contest support back mourn
+    investigate probe""".split()
 )
 
 
@@ -1143,16 +1128,18 @@ def _forecast(tok: Token, kind: str) -> bool:
     """The move of a figure that is only foreseen: "revenue will be down 30
     percent", "costs would rise"; a figure that moved is told in the past (and
     "decided to drop the charges" is no figure's move)."""
-    moves = _lemma(tok) in lx.MOVEMENT_VERBS | lx.MOVEMENT_NOUNS or (
-        tok.lower_ in ("up", "down")
-    )
-    return moves and kind in _FIGURE_MOVES and _modality(tok) == "planned"
+    if kind not in _FIGURE_MOVES:
+        return False
+    moves = _lemma(tok) in _MOVE_WORDS or tok.lower_ in ("up", "down")
+    return moves and _modality(tok) == "planned"
 
 
 #: the types a figure's move is given
 _FIGURE_MOVES = frozenset(
     {"MarketMovement", "FinancialResult", "BusinessEvent", "OtherEvent"}
 )
+#: the words of a figure's move
+_MOVE_WORDS = lx.MOVEMENT_VERBS | lx.MOVEMENT_NOUNS
 
 
 def _asked_or_proposed(verb: Token) -> bool:
@@ -1204,17 +1191,16 @@ def _only_hoped(verb: Token) -> bool:
     resume": what someone hopes, tries or is likely to do has not happened."""
     told_to = verb.dep_ == "ccomp" and any(c.tag_ == "TO" for c in verb.children)
     head = verb.head
-    lemma = head.lemma_.lower()
+    lemma = _lemma(head)
     if verb.dep_ == "ccomp" and _possible_only(verb, _WOULD):
         # "was hoping the figure would rise": a wish, not a plan told
-        wish = lx.LEMMA_MENDS.get(lemma, lemma)
-        return wish in _WISHING or head.lower_ in ("hopes", "hoped", "hoping")
+        return lemma in _WISHING or head.lower_ in ("hopes", "hoped", "hoping")
     if verb.dep_ != "xcomp" and not told_to:
         return False  # "expect the company to cut jobs": a clause with "to" too
     if any(c.dep_ == "auxpass" for c in head.children):
         return False  # "the paper is expected to endorse him": planned
     return (
-        lx.LEMMA_MENDS.get(lemma, lemma) in _HOPING
+        lemma in _HOPING
         or head.lower_ in ("hopes", "hoped")  # the lemmatiser's "hop"
         or head.lower_ in ("likely", "unlikely")
     )

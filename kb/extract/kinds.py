@@ -71,7 +71,7 @@ def _bodies_by_first_words(items: list[Mention], placed: set[str]) -> None:
             continue
         words = name.split()
         if words[-1] in lx.PLACE_NAME_HEADS:
-            continue  # "Main Street" of "the Main Street traders' group": a street
+            continue  # "Quay Lane" of "the Quay Lane shopkeepers' club": a street
         if any(_short_name(words, b) for b in bodies):
             m.kind = "Organization"
 
@@ -101,9 +101,5 @@ def _people_by_titles(items: list[Mention], titled: set[str]) -> None:
             continue
         if fold(words[-1]) not in titled or not all(w[:1].isupper() for w in words):
             continue
-        if not {w.lower() for w in words} & _NOT_PERSONAL:
+        if not {w.lower() for w in words} & lx.BODY_NAME_WORDS:
             m.kind = "Person"
-
-
-#: words no person's name holds: "Brandt Holdings", "Brandt Foundation"
-_NOT_PERSONAL = lx.ORG_SUFFIXES | lx.INSTITUTION_NOUNS | lx.ORG_GENERIC

@@ -11,6 +11,7 @@ from kb.text.dates import find_dateline
 __all__ = [
     "lone_paragraph_before",
     "paragraph_boundaries",
+    "sentence_after",
     "sentence_before",
     "token_from",
 ]
@@ -50,6 +51,12 @@ def sentence_before(sent: Span) -> Span | None:
     if any(t.is_space and "\n" in t.text for t in doc[before.start : sent.start]):
         return None
     return before
+
+
+def sentence_after(sent: Span) -> Span | None:
+    """The next sentence, in the paragraph or at the next one's start."""
+    doc = sent.doc
+    return next((t.sent for t in doc[sent.end :] if not t.is_space), None)
 
 
 def lone_paragraph_before(sent: Span) -> Span | None:

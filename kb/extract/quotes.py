@@ -23,7 +23,7 @@ from kb.extract.extensions import Stage, stage
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
 from kb.text import lexicon as lx
-from kb.text.quotes import mark_end, mark_start
+from kb.text.quotes import mark_end, mark_start, space_before
 
 __all__ = ["attribute_quotes", "quotes_of"]
 
@@ -138,9 +138,9 @@ class _QuoteRules(AttributionRules):
         speaker_of = cue if cue is not None else _governing_verb(inner)
         if speaker_of is None:
             return self._bare_quote_claim(q_start, q_end, inner)
-        if speaker_of.lemma_.lower() in _ASKING:
+        if speaker_of.lemma_.lower() in lx.ASKING_VERBS:
             return None  # '"That is a big claim," the reporter inquired': a question
-        if len(words) < 2 and speaker_of.lemma_.lower() in _ANSWERING:
+        if len(words) < 2 and speaker_of.lemma_.lower() in lx.ANSWERING_VERBS:
             return None  # 'The source answered, "Correct."': the question holds it
         subj = self.r.subject(speaker_of)
         claimant = self.speaker(subj, speaker_of) if subj is not None else None
@@ -319,8 +319,14 @@ class _QuoteRules(AttributionRules):
         """A quote that opens its sentence; not words quoted inside the writer's
         sentence ('trust him as a "builder," a study … concluded'), whose cue
         attributes the whole sentence."""
-        before = self.text[: mark_start(self.text, q_start)]
-        return re.search(r"(?:^|\n|[.!?][\"”’']?\s)\s*$", before) is not None
+        opening = mark_start(self.text, q_start)
+        end = space_before(self.text, opening)
+        if end == 0 or "\n" in self.text[end:opening]:
+            return True  # the text's or a line's first words
+        if end == opening:
+            return False  # no space between it and the word before
+        last = end - 1 if self.text[end - 1] in _CLOSING_MARKS else end
+        return self.text[last - 1 : last] in (".", "!", "?")
 
     def _speaker_between(self, q_end: int, cue: Token) -> bool:
         """'"…," Ana Obi, a port spokeswoman since 2019, said': between the quote
@@ -363,12 +369,10 @@ class _QuoteRules(AttributionRules):
     def _colon_cue(self, q_start: int) -> list[Token]:
         """ "Mayor Ana Ruiz said:" closing the text before a quote, even across a
         paragraph break: the cue of that sentence introduces the quote."""
-        before = self.text[: mark_start(self.text, q_start)].rstrip()
-        if not before.endswith(":"):
+        end = space_before(self.text, mark_start(self.text, q_start))
+        if self.text[end - 1 : end] != ":":
             return []
-        colon = self.doc.char_span(
-            len(before) - 1, len(before), alignment_mode="expand"
-        )
+        colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
         if colon is None:
             return []
         return [
@@ -429,10 +433,8 @@ _SIGNATURE = re.compile(
     r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
     r"(?:,[^\n]{0,80})?[ \t\u00a0.]*(?:\n|$)"
 )
-#: verbs that tag a quote as a question put to someone, not a claim
-_ASKING = frozenset({"inquire", "enquire", "query"})
-#: verbs of answering, whose one-word answer says nothing without the question
-_ANSWERING = frozenset({"answer", "reply", "respond"})
+#: marks that may close a sentence's last words before the space after its end
+_CLOSING_MARKS = "\"”’'"
 #: the kinds of actor a signature names
 _SPEAKERS = ("Person", "Organization")
 

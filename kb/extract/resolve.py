@@ -145,9 +145,9 @@ class Resolver:
         return self.described(subj, "Organization", ("compound", "amod"))
 
     def channel_owner(self, tok: Token) -> int | None:
-        """Whose website or account speaks: "the ministry's website warns …" is
-        the ministry's word (the one "the department" stands for), and no
-        actor of its own; None for other words or an owner no one stands for."""
+        """Whose website or account speaks: "the club's account posted …" is the
+        club's word (the one "the club" stands for), and no actor of its own;
+        None for other words or an owner no one stands for."""
         if tok.lemma_.lower() not in lx.PUBLISHING_CHANNELS:
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -672,8 +672,10 @@ class Resolver:
         at = m.end - 1
         if _object_of_subject(pronoun, at):
             return True
-        quoted = any(self.doc[at].idx < a and b <= pronoun.idx for a, b in self.quotes)
-        return not quoted and _commands(pronoun, at)
+        # the quotes are read only for a clause that reports on them
+        return _commands(pronoun, at) and not any(
+            self.doc[at].idx < a and b <= pronoun.idx for a, b in self.quotes
+        )
 
     def people_in(self, span: SpacySpan, outside_quotes: bool = False) -> set[int]:
         """The person clusters named in a span (only outside quotes, if asked)."""
@@ -957,9 +959,9 @@ class Resolver:
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
-        same = self._group_named(name) if kind == "Group" else None
+        same = self._cluster_named("Group", name) if kind == "Group" else None
         if same is not None:
-            # "Customers said … Additional customers say …": one group, one actor
+            # "Tenants said … Additional tenants say …": one group, one actor
             self.name_as(same, start, tok.i + 1)
             return same
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
@@ -969,24 +971,21 @@ class Resolver:
         before a word for its members (``start:tok``), which they speak for."""
         if tok.lower_ not in lx.MEMBER_NOUNS or start == tok.i:
             return None
-        words = fold(clean_name(self.doc[start : tok.i].text))
+        words = clean_name(self.doc[start : tok.i].text)
+        return self._cluster_named("Organization", words)
+
+    def _cluster_named(self, kind: str, name: str) -> int | None:
+        """The first actor of ``kind`` already called by ``name`` (a clean name),
+        if any."""
+        folded = fold(name)
         return next(
             (
-                c
-                for c, cl in enumerate(self.clusters)
-                if cl.kind == "Organization"
-                and any(fold(n) == words for n in cl.names())
+                index
+                for index, cl in enumerate(self.clusters)
+                if cl.kind == kind and any(fold(n) == folded for n in cl.names())
             ),
             None,
         )
-
-    def _group_named(self, name: str) -> int | None:
-        """The group already described by these words, if any."""
-        folded = fold(name)
-        for index, cl in enumerate(self.clusters):
-            if cl.kind == "Group" and folded in {fold(n) for n in cl.names()}:
-                return index
-        return None
 
     def _body_of_people(self, tok: Token) -> int | None:
         """ "a group of employees": people not met before, a group of their own
@@ -1042,8 +1041,8 @@ _TOLD = frozenset(
 
 def _speaker_run_on(cue: Token) -> Token | None:
     """The speaker at the end of a long sentence that the parser ran into the
-    clause before the cue ("… record, senior economists, including Ana Obi of
-    the Varda Bank, said"): the people set off by a comma, hung on the clause's
+    clause before the cue ("… on the quay, two harbour pilots, among them Tomas
+    Brandt, said"): the people set off by a comma, hung on the clause's
     last noun, whose phrase runs up to the comma before the cue."""
     doc = cue.doc
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
@@ -1299,7 +1298,7 @@ def _another_person(tok: Token) -> bool:
     """A noun for a person the article does not name ("the mayor", "a nurse"),
     whom a pronoun after it may stand for."""
     lemma = tok.lemma_.lower()
-    # "accusing the negotiator of softening his stand": an agent noun is a person
+    # "blaming the mediator for delaying her answer": an agent noun is a person
     return tok.pos_ == "NOUN" and (
         lemma in lx.PERSON_DESCRIPTIONS
         or lemma in lx.PERSON_WORDS

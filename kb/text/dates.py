@@ -691,12 +691,12 @@ _DATE_WORDS = (
 )
 _NAME = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}"
 # "LONDON, July 24 (Wire) —", "LAGOS, Nigeria (Agency) —", "GENEVA —",
-# "Kestrel Point, March 3 —", "OSLO, May 2, 2025 /Wire/ --": a place, then a region
+# "Kestrel Point, March 3 —", "PORTO, May 2, 2025 /Wire/ --": a place, then a region
 # or a date or both, an optional agency in brackets or slashes, and a dash.
 _ANY_DATELINE = re.compile(
     rf"(?P<place>{_NAME})(?:,\s+(?P<region>{_NAME})(?=[,\s(/]))?"
     rf"(?:,?\s+(?P<date>{_DATE_WORDS}))?"
-    r"(?:\s*\((?P<agency>[^)\n]{1,40})\)|\s*/(?P<wire>[^/\n]{1,40})/)?\s*[—–-]+\s"
+    r"(?:\s*\([^)\n]{1,40}\)|\s*/[^/\n]{1,40}/)?\s*[—–-]+\s"  # agency or wire
 )
 
 
@@ -741,7 +741,7 @@ def find_dateline(text: str) -> Dateline | None:
     (24, ((0, 5), (7, 14)), None)
     >>> find_dateline("Lima said on July 3 - yes.") is None
     True
-    >>> find_dateline("OSLO, May 2, 2025 /Wire/ -- Prices rose.").date
+    >>> find_dateline("PORTO, May 2, 2025 /Wire/ -- Prices rose.").date
     DateValue(value='2025-05-02', precision='day')
     """
     m = _ANY_DATELINE.match(text)
@@ -766,9 +766,9 @@ def dateline_end(text: str) -> int:
 
 
 def dateline_date(text: str) -> DateValue | None:
-    """The date of a news dateline at the start of the text ("ACCRA, Feb. 2, 2026 —").
+    """The date of a news dateline at the start of the text ("PORTO, Feb. 2, 2026 —").
 
-    >>> dateline_date("OSLO, March 3, 2025 — Shares rose.")
+    >>> dateline_date("PORTO, March 3, 2025 — Shares rose.")
     DateValue(value='2025-03-03', precision='day')
     >>> dateline_date("Shares rose on March 3, 2025.") is None
     True
@@ -873,10 +873,10 @@ def published_date(published: str | None, text: str) -> str | None:
     Both extraction (to resolve "on Tuesday") and mapping (``schema:datePublished``)
     use this, so the two never disagree. A date the article does not state is None.
 
-    >>> published_date(None, "OSLO, March 3, 2025 — Shares rose.")
+    >>> published_date(None, "PORTO, March 3, 2025 — Shares rose.")
     '2025-03-03'
-    >>> published_date("2025-11-06", "OSLO, March 3, 2025 — Shares rose.")
-    '2025-11-06'
+    >>> published_date("2025-10-14", "PORTO, March 3, 2025 — Shares rose.")
+    '2025-10-14'
     """
     if parse_published(published) is not None:
         return published

@@ -77,15 +77,20 @@ SAYING_NOUNS = {
     **dict.fromkeys("belief view fear hope conviction suspicion".split(), "belief"),
 }
 
+# Verbs of saying a stance on what their object names: "criticised the plan",
+# "condemned the attack" (their subject is no doer of an event they name).
+STANCE_CUES = frozenset(
+    """criticize criticise praise condemn denounce blame decry slam blast hail
+    applaud lambaste ridicule dispute dismiss reject defend""".split()
+)
 # Verbs of saying whose object is what is said: "criticised the plan", "called for a
 # ceasefire", "urged voters to stay home", "called the vote a farce". With the
 # particle or preposition that must follow, where one must ("call for", "talk about").
-OBJECT_CUES = frozenset(
-    """criticize criticise praise condemn denounce deny blame accuse urge question
-    mock decry slam blast hail applaud tout propose mention discuss cite dispute
-    dismiss reject defend characterize characterise label dub brand lambaste
-    ridicule demand recommend announce confirm reveal express thank echo voice advise
-    encourage stress emphasize emphasise reiterate""".split()
+OBJECT_CUES = STANCE_CUES | frozenset(
+    """deny accuse urge question mock tout propose mention discuss cite
+        characterize characterise label dub brand demand recommend announce confirm
+        reveal express thank echo voice advise encourage stress emphasize emphasise
+        reiterate""".split()
 )
 # Verbs of a fight that are verbs of saying only with what they fault: "attacked the
 # plan as a giveaway", "attacked Orlen for its silence" (but not "attacked the town").
@@ -185,6 +190,10 @@ EVIDENCE_NOUNS = frozenset(
 # Pronouns that open a relative clause and stand for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
+# Verbs that tag a quote as a question put to someone, not a claim.
+ASKING_VERBS = frozenset({"inquire", "enquire", "query"})
+# Verbs of answering, whose one-word answer says nothing without the question.
+ANSWERING_VERBS = frozenset({"answer", "reply", "respond"})
 # Words that open a clause of when something happened ("after the vote ended"),
 # not of why or on what condition.
 WHEN_MARKS = frozenset(
@@ -1684,6 +1693,9 @@ COMPANY_FORMS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. llc plc co co. company holdings ag
     gmbh bhd""".split()
 )
+# Words that say what kind of body a name is, which no person's name holds:
+# "Brandt Holdings", "Brandt Foundation".
+BODY_NAME_WORDS = ORG_SUFFIXES | INSTITUTION_NOUNS | ORG_GENERIC
 # Last words of a company's name, whose first word alone is the company for short:
 # "Kellan" beside "Kellan Airlines" is the airline; beside "Kellan Council" or
 # "the Kellan Party" it is the town they are named after.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_end", "mark_start"]
+__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_end", "mark_start", "space_before"]
 
 # the typographic marks, straight quotes, guillemets, and the doubled apostrophes
 # and backquotes of wire and archive text (''like this'', ``or this'')
@@ -135,12 +135,25 @@ def _find_close(text: str, open_mark: str, close_mark: str, start: int) -> int:
 def _reopens(text: str, at: int) -> bool:
     """The mark at ``at`` stands after a space that follows a sentence's end, and
     before the first word of the next one."""
-    before = text[:at]
+    end = space_before(text, at)
     return (
-        before[-1:] in (" ", "\u00a0")
-        and before.rstrip().endswith((".", "?", "!"))
+        text[at - 1 : at] in (" ", "\u00a0")
+        and text[end - 1 : end] in (".", "?", "!")
         and text[at + 1 : at + 2].isupper()
     )
+
+
+def space_before(text: str, at: int) -> int:
+    """Where the run of whitespace that ends at ``at`` begins (``at`` when there is
+    none): ``len(text[:at].rstrip())`` without copying the text before ``at``,
+    which each quote of a long article would do again.
+
+    >>> space_before("said.  \\n-Yes", 8), space_before("x", 1), space_before("  ", 2)
+    (5, 1, 0)
+    """
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def mark_start(text: str, q_start: int) -> int:
