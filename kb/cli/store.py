@@ -142,7 +142,11 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
                 click.echo(f"removed {article}")
             else:
                 missing += 1
-                click.echo(f"kb: {article}: not in {store}", err=True)
+                click.echo(
+                    f"kb: {article}: not in {store}; `kb stats --articles` lists "
+                    "what is",
+                    err=True,
+                )
     sys.exit(2 if missing else 0)
 
 

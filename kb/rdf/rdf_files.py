@@ -85,7 +85,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
             graph = Graph()
             graph.parse(data=text, format=rdf_format, publicID=base)
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
-        message = " ".join(str(exc).split()) or type(exc).__name__
+        message = _syntax_message(exc)
         raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
     if len(graph) == 0:
         hint = (
@@ -101,6 +101,26 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
             "fetches imports; remove the statement, or pass the imported file too"
         )
     return bind_prefixes(graph)
+
+
+def _syntax_message(exc: Exception) -> str:
+    """What a parser said, on one line. rdflib's Turtle, TriG and N3 errors show
+    Python byte strings (``"b'…'^b'…'"``): for those, the line, the reason, and
+    the text where it stopped.
+
+    >>> from rdflib import Graph
+    >>> try:
+    ...     Graph().parse(data="<a> <b> <c> . nonsense here", format="turtle")
+    ... except Exception as exc:
+    ...     print(_syntax_message(exc))
+    line 1: expected directive or statement, at 'nonsense here'
+    """
+    why, text, at = (getattr(exc, name, None) for name in ("_why", "_str", "_i"))
+    line = getattr(exc, "lines", None)
+    if isinstance(text, bytes) and isinstance(at, int) and isinstance(line, int):
+        near = text[at : at + 40].decode("utf-8", "replace").split("\n")[0]
+        return f"line {line + 1}: {why}, at {near!r}"
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 #: How much text XML entities may add beyond the file's own size (and 10 times it).
