@@ -52,3 +52,12 @@ def test_removing_what_is_not_stored_says_where_to_look(tmp_path: Path) -> None:
     assert result.stderr == (
         f"kb: {gone}: not in {store}; `kb stats --articles` lists what is\n"
     )
+
+
+def test_a_missing_query_file_is_named_plainly(tmp_path: Path) -> None:
+    data = tmp_path / "empty.nt"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n", "utf-8")
+    gone = tmp_path / "gone.rq"
+    result = CliRunner().invoke(cli, ["query", "-f", str(gone), "--data", str(data)])
+    assert result.exit_code == 2
+    assert result.stderr == f"kb: {gone}: no such query file; check the path\n"

@@ -215,8 +215,17 @@ def _check_page(text: str, limit: int | None, offset: int | None) -> None:
 def _read_query_file(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the query file ({exc})") from exc
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such query file; check the path") from None
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the query file ({exc.strerror})"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: the query file is not UTF-8 ({exc.reason} at byte {exc.start}); "
+            "re-save it as UTF-8"
+        ) from None
 
 
 def _open(request: QueryRequest) -> Store:
