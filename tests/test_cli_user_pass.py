@@ -61,3 +61,27 @@ def test_a_missing_query_file_is_named_plainly(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["query", "-f", str(gone), "--data", str(data)])
     assert result.exit_code == 2
     assert result.stderr == f"kb: {gone}: no such query file; check the path\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "port"),
+    [
+        (["--base", "http://127.0.0.1:18080/id/"], 18080),
+        (["--base", "http://localhost:18081/id/"], 18081),
+        # guards: --port wins; a public base is served behind a proxy; no port in it
+        (["--base", "http://127.0.0.1:18080/id/", "--port", "9000"], 9000),
+        (["--base", "https://news.example.org:8443/id/"], 8080),
+        (["--base", "http://127.0.0.1/id/"], 8080),
+        ([], 8080),
+    ],
+)
+def test_serve_listens_where_a_local_base_says(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], port: int
+) -> None:
+    import kb.serve
+
+    started: list[kb.serve.ServeOptions] = []
+    monkeypatch.setattr(kb.serve, "run_server", started.append)
+    result = CliRunner().invoke(cli, ["serve", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert [options.port for options in started] == [port]
