@@ -139,14 +139,22 @@ def test_a_page_on_stdin_is_read_in_its_declared_encoding() -> None:
 # Re-saved pages and unknown labels are read as UTF-8, and the user is told.
 
 
-def test_a_utf8_page_left_with_an_old_declaration_is_read_as_utf8_and_said(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("head", "said"),
+    [
+        # re-saved as UTF-8 by an editor that kept the old declaration
+        ('<meta charset="windows-1252">', "declares windows-1252 but is UTF-8"),
+        ('<meta charset="x-no-such-codec">', "unknown encoding 'x-no-such-codec'"),
+    ],
+)
+def test_a_page_read_as_utf8_against_its_declaration_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, head: str, said: str
 ) -> None:
-    path = tmp_path / "resaved.html"
-    path.write_bytes(page('<meta charset="windows-1252">').encode("utf-8"))
+    path = tmp_path / "page.html"
+    path.write_bytes(page(head).encode("utf-8"))
     with caplog.at_level(logging.WARNING, logger="kb"):
         assert text_of(path) == BODY
-    assert any("declares windows-1252 but is UTF-8" in m for m in warnings(caplog))
+    assert any(said in m for m in warnings(caplog))
 
 
 # Guards: what main already read right stays so.
@@ -156,16 +164,6 @@ def test_guard_a_byte_order_mark_wins_over_the_declaration(tmp_path: Path) -> No
     path = tmp_path / "bom.html"
     path.write_bytes(b"\xef\xbb\xbf" + page('<meta charset="windows-1252">').encode())
     assert text_of(path) == BODY
-
-
-def test_an_unknown_label_falls_back_to_utf8_and_is_said(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    path = tmp_path / "odd.html"
-    path.write_bytes(page('<meta charset="x-no-such-codec">').encode("utf-8"))
-    with caplog.at_level(logging.WARNING, logger="kb"):
-        assert text_of(path) == BODY
-    assert any("unknown encoding 'x-no-such-codec'" in m for m in warnings(caplog))
 
 
 def test_guard_a_text_file_still_falls_back_to_windows_1252(tmp_path: Path) -> None:
