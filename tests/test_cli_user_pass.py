@@ -85,3 +85,15 @@ def test_serve_listens_where_a_local_base_says(
     result = CliRunner().invoke(cli, ["serve", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert [options.port for options in started] == [port]
+
+
+def test_output_into_a_missing_folder_says_to_create_it(tmp_path: Path) -> None:
+    article = tmp_path / "ferry.txt"
+    article.write_text(STORY, "utf-8")
+    target = tmp_path / "not-yet" / "out.ttl"
+    result = run_export([str(article), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"kb: {target}: cannot write here (there is no folder {target.parent}); "
+        "create it first, or write somewhere else\n"
+    )
