@@ -120,28 +120,16 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> str:
 
 
 def _decode_html(data: bytes, name: str) -> str:
-    """An HTML page's text in its declared encoding, else UTF-8 (the BOM is read)."""
+    """An HTML page's text in its declared encoding, else UTF-8 (its byte-order
+    mark, if any, was read before)."""
     label = declared_charset(data)
     codec = html_codec(label) if label else None
     if label and codec is None:
         log.warning(
             "%s: declares an unknown encoding %r; read it as UTF-8", name, label
         )
-    if codec and codec != "utf-8":
-        if not data.isascii() and _is_utf8(data):
-            # Re-saved as UTF-8 by an editor that left the old declaration; a page
-            # in a legacy encoding is almost never valid UTF-8 by chance.
-            log.warning("%s: declares %s but is UTF-8; read it as UTF-8", name, label)
-            return data.decode("utf-8")
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: not valid {label}, the encoding its <meta charset> declares "
-                f"({exc.reason} at byte {exc.start}); correct the declaration or "
-                "re-save the page as UTF-8",
-                origin=name,
-            ) from None
+    if label and codec and codec != "utf-8":
+        return _decode_declared(data, name, label, codec)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -152,6 +140,24 @@ def _decode_html(data: bytes, name: str) -> str:
             f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start}) and {said}; "
             "re-save the page as UTF-8, or declare the encoding it was saved in, "
             'such as <meta charset="windows-1252">, in its <head>',
+            origin=name,
+        ) from None
+
+
+def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
+    """A page that declares an encoding other than UTF-8, in that encoding."""
+    if not data.isascii() and _is_utf8(data):
+        # Re-saved as UTF-8 by an editor that left the old declaration; a page
+        # in a legacy encoding is almost never valid UTF-8 by chance.
+        log.warning("%s: declares %s but is UTF-8; read it as UTF-8", name, label)
+        return data.decode("utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {label}, the encoding its <meta charset> declares "
+            f"({exc.reason} at byte {exc.start}); correct the declaration or "
+            "re-save the page as UTF-8",
             origin=name,
         ) from None
 
