@@ -25,6 +25,12 @@ def format_stats(
     <BLANKLINE>
     nodes per class:
       kb:Claim  3
+    >>> print(format_stats(StoreStats(0, 0), articles=[]))
+    articles  0
+    triples   0
+    <BLANKLINE>
+    articles:
+      (none)
     """
     names = bind_prefixes(Graph()).namespace_manager
     lines = [f"articles  {stats.articles}", f"triples   {stats.triples}"]
@@ -36,7 +42,7 @@ def format_stats(
         lines += ["", "nodes per class:"]
         lines += [f"  {c.ljust(width)}  {n}" for c, n in shown]
     if articles is not None:
-        lines += ["", "articles:", *_titled(articles)]
+        lines += ["", "articles:", *(_titled(articles) or ["  (none)"])]
     return "\n".join(lines)
 
 
