@@ -114,6 +114,49 @@ def test_stats_lists_articles_and_classes(store: Path) -> None:
     assert "kb:Article" in result.stdout and "kb:Mention" in result.stdout
 
 
+def test_stats_articles_says_what_each_article_is(store: Path) -> None:
+    """An IRI alone says nothing: each line also has the headline, else the start
+    of the text, and the IRI stays a word of its own to copy into kb remove."""
+    listed = kb("stats", "--store", str(store), "--articles").stdout
+    lines = listed.split("articles:\n", 1)[1].splitlines()
+    titles = sorted(line.split(None, 1)[1] for line in lines)
+    assert titles == [
+        "A second, shorter record with only its text.",
+        "Ferry crews walk out over night-shift rota",
+        "Old bridge to close for repairs",
+    ]
+    with Store(store, read_only=True) as opened:
+        assert [line.split()[0] for line in lines] == opened.articles()
+
+
+def test_stats_counts_people_that_several_articles_name(tmp_path: Path) -> None:
+    """Two people of one name in two articles are one node (the contract's
+    identity); stats says how many such names there are and where to look."""
+    feed = tmp_path / "two.jsonl"
+    records = [
+        {
+            "text": "Maria Lopez, the mayor of Porto, said on Monday that the council "
+            "would vote on the budget next week."
+        },
+        {
+            "text": "Maria Lopez, a student from Varda, won the regional chess title on "
+            "Sunday, her coach said."
+        },
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    path = tmp_path / "store"
+    assert kb("add", str(feed), "--store", str(path)).exit_code == 0
+    stats = kb("stats", "--store", str(path)).stdout
+    assert "shared    1 person named in 2+ articles: one node per name" in stats
+    assert "kb query --named actors-in" in stats
+
+
+def test_guard_stats_says_nothing_of_sharing_when_no_one_is_shared(
+    store: Path,
+) -> None:
+    assert "shared" not in kb("stats", "--store", str(store)).stdout
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
 def test_select_formats_agree(store: Path, fmt: str) -> None:
     result = kb("query", PEOPLE, "--store", str(store), "--format", fmt)

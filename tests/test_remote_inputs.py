@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +80,18 @@ def test_missing_and_unmatched_urls_are_failed_inputs(tmp_path: Path) -> None:
     assert str(missing) == f"{gone}: no such file; check the URL"
     [unmatched] = iter_articles([nothing])
     assert str(unmatched) == f"{nothing}: no file matches this pattern; check the URL"
+
+
+def test_a_server_that_does_not_answer_is_not_a_missing_file() -> None:
+    pytest.importorskip("aiohttp", reason="fsspec's http file system needs aiohttp")
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/desk/harbour.txt"
+    (item,) = iter_articles([url])
+    assert isinstance(item, InputError)
+    assert str(item).startswith(f"{url}: cannot reach the server (")
+    assert str(item).endswith("); check the address and your network")
 
 
 @pytest.mark.parametrize("scheduler", [[], ["--scheduler", "local", "-o", "shards"]])

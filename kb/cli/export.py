@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     "-o",
     "--output",
     type=click.Path(writable=True),
-    help="Write here (atomically) instead of standard output; with --scheduler, "
-    "the directory for the shards.",
+    help="Write here (atomically) instead of standard output (- is standard "
+    "output); with --scheduler, the directory for the shards.",
 )
 @cluster_options
 @extraction_options
@@ -94,6 +94,8 @@ def export_command(
             "give ARTICLES: files, folders or URLs, or - for standard input "
             "(kb export - < story.txt, curl -s URL | kb export -)"
         )
+    if output == "-":  # the usual name for standard output; not a file called "-"
+        output = None
     if mismatch := format_mismatch(output, fmt):
         click.echo(f"kb: warning: {mismatch}", err=True)
     fmt = export_format(output, fmt)  # one rule for -o, with --scheduler too

@@ -19,9 +19,9 @@ from kb.defaults import DEFAULT_BASE
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
-    default=8080,
-    show_default=True,
-    help="Port to listen on.",
+    default=None,
+    help="Port to listen on.  [default: the port of --base when it names this "
+    "host (http://127.0.0.1:18080/id/: 18080), else 8080]",
 )
 @click.option(
     "--base",
@@ -62,7 +62,7 @@ from kb.defaults import DEFAULT_BASE
 def serve_command(
     store: Path,
     host: str,
-    port: int,
+    port: int | None,
     base: str,
     timeout: float,
     limit: int,
@@ -77,13 +77,13 @@ def serve_command(
       kb add articles/ --store kb-store --base http://127.0.0.1:8080/id/
       kb serve --store kb-store --base http://127.0.0.1:8080/id/
     """
-    from kb.serve import ServeOptions, run_server
+    from kb.serve import ServeOptions, listen_port, run_server
 
     run_server(
         ServeOptions(
             store=store,
             host=host,
-            port=port,
+            port=listen_port(base, host) if port is None else port,
             base=base,
             timeout=timeout,
             limit=limit,

@@ -142,26 +142,37 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
                 click.echo(f"removed {article}")
             else:
                 missing += 1
-                click.echo(f"kb: {article}: not in {store}", err=True)
+                click.echo(
+                    f"kb: {article}: not in {store}; `kb stats --articles` lists "
+                    "what is",
+                    err=True,
+                )
     sys.exit(2 if missing else 0)
 
 
 @cli.command("stats")
 @store_option
-@click.option("--articles", "list_articles", is_flag=True, help="List article IRIs.")
+@click.option(
+    "--articles",
+    "list_articles",
+    is_flag=True,
+    help="List each article's IRI and its headline (else its URL or identifier).",
+)
 def stats_command(store: Path, list_articles: bool) -> None:
     """Print how many articles and triples the knowledge base holds, and how many
     nodes of each class.
 
     \b
-    Example:
+    Examples:
       kb stats --store kb-store
+      kb stats --articles   # each article's IRI (for kb remove) and headline
     """
     from kb.store.embedded import Store
     from kb.store.report import format_stats
 
     with Store(store, read_only=True) as kb:
-        click.echo(format_stats(kb.stats(), kb.articles() if list_articles else None))
+        titles = kb.article_titles() if list_articles else None
+        click.echo(format_stats(kb.stats(), titles))
 
 
 @cli.command("query")

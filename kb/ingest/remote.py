@@ -135,7 +135,14 @@ def read_url(url: str, limit: int) -> bytes:
     try:
         with fs.open(path, "rb") as handle:
             data: bytes = handle.read(limit + 1)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if isinstance(exc.__cause__, OSError):
+            # fsspec's HTTP file system says "not found" when no server answered
+            raise InputError(
+                f"{url}: cannot reach the server ({exc.__cause__}); check the "
+                "address and your network",
+                origin=url,
+            ) from None
         what = "no file matches this pattern" if _is_pattern(url) else "no such file"
         raise InputError(f"{url}: {what}; check the URL", origin=url) from None
     except IsADirectoryError:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from kb.errors import InputError
+from kb.ingest.html_charset import declared_charset, html_codec
 from kb.ingest.html_page import _read_html
 from kb.ingest.json_records import (
     _json_items,
@@ -71,15 +72,20 @@ _BOMS = (
 )
 
 
-def decode_bytes(data: bytes, name: str) -> str:
+def decode_bytes(data: bytes, name: str, *, html: bool = False) -> str:
     """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252;
-    anything but UTF-8 is logged as a warning.
+    anything but UTF-8 is logged as a warning. An HTML page (``html``) is read in
+    the encoding its ``<meta charset>`` declares, and is never guessed: without a
+    declaration it must be UTF-8.
 
     :param name: the file's name, for messages.
     :raises InputError: for binary data or undecodable text.
 
     >>> decode_bytes("café".encode("cp1252"), "x.txt")
     'café'
+    >>> page = '<meta charset="windows-1252"><p>café</p>'.encode("cp1252")
+    >>> decode_bytes(page, "x.html", html=True)[-11:]
+    '<p>café</p>'
     """
     marked = _bom(data)
     if marked is not None:
@@ -96,6 +102,8 @@ def decode_bytes(data: bytes, name: str) -> str:
             log.warning("%s: read it as %s, from its byte-order mark", name, label)
         return text
     _reject_binary(data, name)
+    if html:
+        return _decode_html(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -109,6 +117,57 @@ def decode_bytes(data: bytes, name: str) -> str:
         ) from None
     log.warning("%s: not valid UTF-8; read it as Windows-1252", name)
     return text
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    """An HTML page's text in its declared encoding, else UTF-8 (its byte-order
+    mark, if any, was read before)."""
+    label = declared_charset(data)
+    codec = html_codec(label) if label else None
+    if label and codec is None:
+        log.warning(
+            "%s: declares an unknown encoding %r; read it as UTF-8", name, label
+        )
+    if label and codec and codec != "utf-8":
+        return _decode_declared(data, name, label, codec)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        said = (
+            f"its <meta charset> says {label}" if label else "it declares no encoding"
+        )
+        raise InputError(
+            f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start}) and {said}; "
+            "re-save the page as UTF-8, or declare the encoding it was saved in, "
+            'such as <meta charset="windows-1252">, in its <head>',
+            origin=name,
+        ) from None
+
+
+def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
+    """A page that declares an encoding other than UTF-8, in that encoding."""
+    if not data.isascii() and _is_utf8(data):
+        # Re-saved as UTF-8 by an editor that left the old declaration; a page
+        # in a legacy encoding is almost never valid UTF-8 by chance.
+        log.warning("%s: declares %s but is UTF-8; read it as UTF-8", name, label)
+        return data.decode("utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {label}, the encoding its <meta charset> declares "
+            f"({exc.reason} at byte {exc.start}); correct the declaration or "
+            "re-save the page as UTF-8",
+            origin=name,
+        ) from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _bom(data: bytes) -> tuple[str, str] | None:
@@ -220,7 +279,8 @@ def _items_from_file(name: str | Path) -> Items:
         if reader is _read_jsonl and _is_large_local(origin):
             yield from _jsonl_lines(Path(origin))
             return
-        text = decode_bytes(_file_bytes(origin), origin)
+        html = reader is _read_html
+        text = decode_bytes(_file_bytes(origin), origin, html=html)
         if not text.strip():
             raise InputError(
                 f"{origin}: empty article (the file has no text); "
@@ -300,7 +360,8 @@ def _items_from_stdin(stdin: IO[bytes] | None) -> Items:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InputError(_too_large(STDIN_ORIGIN, len(data)), origin=STDIN_ORIGIN)
-        yield from _stdin_items(decode_bytes(data, STDIN_ORIGIN))
+        html = bool(_HTML_START.match(data[:1024].decode("latin-1")))
+        yield from _stdin_items(decode_bytes(data, STDIN_ORIGIN, html=html))
     except InputError as exc:
         yield exc
 

@@ -8,6 +8,7 @@ holds.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import sys
@@ -83,7 +84,7 @@ def _locked_temp(target: Path, directory: Path) -> tuple[int, str]:
                 prefix=f".{target.name}.", suffix=".tmp", dir=directory
             )
         except OSError as exc:
-            raise UsageError(f"{target}: cannot write here ({exc.strerror})") from exc
+            raise UsageError(_unwritable(target, directory, exc)) from exc
         if sys.platform == "win32":
             return fd, tmp
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -93,6 +94,16 @@ def _locked_temp(target: Path, directory: Path) -> tuple[int, str]:
         except FileNotFoundError:
             pass
         os.close(fd)
+
+
+def _unwritable(target: Path, directory: Path, exc: OSError) -> str:
+    """Why no file can be made beside ``target``, and what to do about it."""
+    if exc.errno == errno.ENOENT:
+        return (
+            f"{target}: cannot write here (there is no folder {directory}); "
+            "create it first, or write somewhere else"
+        )
+    return f"{target}: cannot write here ({exc.strerror})"
 
 
 def _remove_abandoned(target: Path) -> None:

@@ -16,7 +16,7 @@ from kb.errors import InputError
 from kb.rdf.namespaces import bind_prefixes
 from kb.rdf.resources import CONTEXT_IRI, jsonld_context
 
-__all__ = ["RDF_FORMATS", "load_rdf_file"]
+__all__ = ["RDF_FORMATS", "load_rdf_file", "read_utf8"]
 
 #: rdflib parser names by file extension, for :func:`load_rdf_file`.
 RDF_FORMATS: dict[str, str] = {
@@ -57,16 +57,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
     rdf_format = RDF_FORMATS.get(file.suffix.lower())
     if rdf_format is None:
         raise InputError(_unknown_extension(file))
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{file}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
+    text = read_utf8(file)
     if rdf_format == "json-ld":
         text = _local_jsonld(text, file)
     elif rdf_format == "xml":
@@ -85,7 +76,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
             graph = Graph()
             graph.parse(data=text, format=rdf_format, publicID=base)
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
-        message = " ".join(str(exc).split()) or type(exc).__name__
+        message = _syntax_message(exc)
         raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
     if len(graph) == 0:
         hint = (
@@ -101,6 +92,46 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
             "fetches imports; remove the statement, or pass the imported file too"
         )
     return bind_prefixes(graph)
+
+
+def read_utf8(file: Path, what: str = "file") -> str:
+    """The text of a UTF-8 file (an RDF file, a query), or an error that says
+    what is wrong with it.
+
+    :param what: what the file is, for the message when it is missing.
+    :raises InputError: if the file is missing, unreadable or not UTF-8.
+    """
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such {what}; check the path") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+            "re-save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
+
+
+def _syntax_message(exc: Exception) -> str:
+    """What a parser said, on one line. rdflib's Turtle, TriG and N3 errors show
+    Python byte strings (``"b'…'^b'…'"``): for those, the line, the reason, and
+    the text where it stopped.
+
+    >>> from rdflib import Graph
+    >>> try:
+    ...     Graph().parse(data="<a> <b> <c> . nonsense here", format="turtle")
+    ... except Exception as exc:
+    ...     print(_syntax_message(exc))
+    line 1: expected directive or statement, at 'nonsense here'
+    """
+    why, text, at = (getattr(exc, name, None) for name in ("_why", "_str", "_i"))
+    line = getattr(exc, "lines", None)
+    if isinstance(text, bytes) and isinstance(at, int) and isinstance(line, int):
+        near = text[at : at + 40].decode("utf-8", "replace").split("\n")[0]
+        return f"line {line + 1}: {why}, at {near!r}"
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 #: How much text XML entities may add beyond the file's own size (and 10 times it).

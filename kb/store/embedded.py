@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from kb.defaults import DEFAULT_STORE, STORE_ENV
 from kb.errors import StoreError, UsageError
-from kb.rdf.namespaces import KB
+from kb.rdf.namespaces import KB, SCHEMA
 from kb.store import bulk, ordered_keys, within
 from kb.store.graphs import (
     _as_stored,
@@ -64,6 +64,11 @@ __all__ = [
 ]
 
 _LOCATION = ox.NamedNode(str(KB.Location))
+# What names an article for a reader, best first; the body's start is the last resort.
+_NAMING = tuple(
+    ox.NamedNode(str(p)) for p in (SCHEMA.headline, SCHEMA.url, SCHEMA.identifier)
+)
+_BODY = ox.NamedNode(str(SCHEMA.articleBody))
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class StoreStats:
     articles: int
     triples: int
     classes: dict[str, int] = field(default_factory=dict)
+    #: People named in two articles or more: one node per name, so namesakes are one.
+    shared_people: int = 0
 
 
 class Store:
@@ -536,6 +543,18 @@ class Store:
             if isinstance(g, ox.NamedNode) and g != _INDEX
         )
 
+    def article_titles(self) -> list[tuple[str, str]]:
+        """``(IRI, title)`` of each stored article, sorted by IRI: its headline,
+        else its URL, else its identifier, else the start of its text."""
+        return [(a, self._title_of(ox.NamedNode(a))) for a in self.articles()]
+
+    def _title_of(self, article: ox.NamedNode) -> str:
+        for prop in (*_NAMING, _BODY):
+            for quad in self._ox.quads_for_pattern(article, prop, None, article):
+                if isinstance(quad.object, ox.Literal | ox.NamedNode):
+                    return quad.object.value
+        return ""
+
     def article_graph(self, article: str) -> bytes:
         """One article's graph as N-Triples."""
         quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(article))
@@ -558,7 +577,19 @@ class Store:
             if row[0] is not None and row[1] is not None
         }
         distinct = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
-        return StoreStats(len(self.articles()), int(distinct[0][0] or 0), classes)
+        articles = len(self.articles())
+        triples = int(distinct[0][0] or 0)
+        return StoreStats(articles, triples, classes, self._shared_people())
+
+    def _shared_people(self) -> int:
+        """How many people two article graphs or more describe (the name index is
+        no article, and holds no types)."""
+        rows = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT ?p WHERE { "
+            f"GRAPH ?g {{ ?p a <{KB.Person}> }} }} "
+            "GROUP BY ?p HAVING (COUNT(DISTINCT ?g) > 1) }"
+        ).rows
+        return int(rows[0][0] or 0) if rows else 0
 
     def load_graph(self, graph: Graph) -> None:
         """Add triples to the default graph, replacing nothing: for ``--data``

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from kb.errors import InputError, UsageError
-from kb.rdf.rdf_files import load_rdf_file
+from kb.errors import UsageError
+from kb.rdf.rdf_files import load_rdf_file, read_utf8
 from kb.store import queries
 from kb.store.embedded import Store, open_files
 from kb.store.paging import read_page
@@ -190,7 +190,11 @@ def prepare(request: QueryRequest) -> PreparedQuery:
         bindings = queries.bind(named, request.params)
         prepared = PreparedQuery(named.text, bindings, named.param_variables(), named)
     else:
-        text = _read_query_file(request.file) if request.file else request.sparql
+        text = (
+            read_utf8(Path(request.file), "query file")
+            if request.file
+            else request.sparql
+        )
         assert text is not None
         prepared = PreparedQuery(text, notes=tuple(unknown_terms(text)))
     _check_page(prepared.text, request.limit, request.offset)
@@ -210,13 +214,6 @@ def _check_page(text: str, limit: int | None, offset: int | None) -> None:
         raise UsageError(
             "the query has its own LIMIT or OFFSET; drop it, or drop --limit/--offset"
         )
-
-
-def _read_query_file(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the query file ({exc})") from exc
 
 
 def _open(request: QueryRequest) -> Store:

@@ -13,8 +13,11 @@ from kb.store.queries import NamedQuery
 __all__ = ["format_named_queries", "format_stats", "more_rows"]
 
 
-def format_stats(stats: StoreStats, articles: Sequence[str] | None = None) -> str:
-    """Articles, triples and nodes per class, classes by name.
+def format_stats(
+    stats: StoreStats, articles: Sequence[tuple[str, str]] | None = None
+) -> str:
+    """Articles, triples and nodes per class, classes by name; with ``articles``,
+    each article's IRI and title.
 
     >>> print(format_stats(StoreStats(2, 10, {"https://w3id.org/newskb/ontology#Claim": 3})))
     articles  2
@@ -22,17 +25,56 @@ def format_stats(stats: StoreStats, articles: Sequence[str] | None = None) -> st
     <BLANKLINE>
     nodes per class:
       kb:Claim  3
+    >>> print(format_stats(StoreStats(0, 0), articles=[]))
+    articles  0
+    triples   0
+    <BLANKLINE>
+    articles:
+      (none)
     """
     names = bind_prefixes(Graph()).namespace_manager
     lines = [f"articles  {stats.articles}", f"triples   {stats.triples}"]
+    if stats.shared_people:
+        lines.append(_shared(stats.shared_people))
     if stats.classes:
         shown = sorted((URIRef(c).n3(names), n) for c, n in stats.classes.items())
         width = max(len(c) for c, _ in shown)
         lines += ["", "nodes per class:"]
         lines += [f"  {c.ljust(width)}  {n}" for c, n in shown]
     if articles is not None:
-        lines += ["", "articles:", *(f"  {a}" for a in articles)]
+        lines += ["", "articles:", *(_titled(articles) or ["  (none)"])]
     return "\n".join(lines)
+
+
+def _shared(people: int) -> str:
+    """Where to look for namesakes, which one node per name merges.
+
+    >>> print(_shared(1))
+    shared    1 person named in 2+ articles: one node per name, so namesakes are merged (kb query --named actors-in counts each one's articles)
+    """
+    who = "person" if people == 1 else "people"
+    return (
+        f"shared    {people} {who} named in 2+ articles: one node per name, so "
+        "namesakes are merged (kb query --named actors-in counts each one's articles)"
+    )
+
+
+def _titled(articles: Sequence[tuple[str, str]]) -> list[str]:
+    """Each article's IRI (to copy into ``kb remove``) and what names it, one line
+    each, the IRIs in a column.
+
+    >>> _titled([("https://x/a/1", "Fare rise  in Porto"), ("https://x/a/22", "")])
+    ['  https://x/a/1   Fare rise in Porto', '  https://x/a/22']
+    """
+    width = max((len(iri) for iri, _ in articles), default=0)
+    return [
+        f"  {iri.ljust(width)}  {_short(title)}".rstrip() for iri, title in articles
+    ]
+
+
+def _short(title: str, most: int = 80) -> str:
+    one_line = " ".join(title.split())
+    return one_line if len(one_line) <= most else one_line[: most - 1].rstrip() + "…"
 
 
 def format_named_queries(queries: Sequence[NamedQuery]) -> str:
