@@ -1,7 +1,8 @@
 """HTML pages are read in the encoding they declare (``<meta charset>`` or
 ``<meta http-equiv="Content-Type">``), after a byte-order mark and before UTF-8;
-a page that is neither declared nor UTF-8 is refused with a message that says how
-to fix it, never guessed."""
+a page that is neither declared nor UTF-8 is read as Windows-1252 with a warning,
+as browsers do, and bytes that fit no encoding are refused with a message that says
+how to fix it."""
 
 from __future__ import annotations
 
@@ -88,22 +89,27 @@ def test_euro_sign_of_latin_9(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("head", "said"),
-    [
-        ("", "it declares no encoding"),
-        ('<meta charset="utf-8">', "its <meta charset> says utf-8"),
-    ],
+    [("", "not valid UTF-8;"), ('<meta charset="utf-8">', "says utf-8)")],
 )
-def test_a_page_neither_declared_nor_utf8_is_refused(
-    tmp_path: Path, head: str, said: str
+def test_a_legacy_page_neither_declared_nor_utf8_is_read_as_windows_1252(
+    tmp_path: Path, head: str, said: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = tmp_path / "old.html"
     path.write_bytes(page(head, PLAIN).encode("cp1252"))
+    assert text_of(path) == PLAIN
+    (warning,) = [w for w in warnings(caplog) if "Windows-1252" in w]
+    assert warning.startswith(f"{path}: not valid UTF-8") and said in warning
+
+
+def test_a_page_no_encoding_fits_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    # 0x81 is no character in Windows-1252, and the bytes are not UTF-8 either
+    path.write_bytes(page("", ASCII_MARKS).encode() + b"\x81\xff")
     (item,) = iter_articles([path])
     assert isinstance(item, InputError)
     message = str(item)
-    assert message.startswith(f"{path}: not valid UTF-8 (")
-    assert said in message
-    assert '<meta charset="windows-1252">' in message and "re-save" in message
+    assert message.startswith(f"{path}: neither UTF-8 nor Windows-1252")
+    assert "<meta charset=" in message and "re-save" in message
 
 
 def test_bytes_the_declaration_does_not_fit_are_refused(tmp_path: Path) -> None:
@@ -121,12 +127,12 @@ def test_bytes_the_declaration_does_not_fit_are_refused(tmp_path: Path) -> None:
 
 def test_cli_exits_2_and_names_the_page(tmp_path: Path) -> None:
     path = tmp_path / "old.html"
-    path.write_bytes(page("", PLAIN).encode("cp1252"))
+    path.write_bytes(page("", ASCII_MARKS).encode() + b"\x81\xff")
     result = CliRunner().invoke(
         cli, ["export", str(path), "-o", str(tmp_path / "o.ttl")]
     )
     assert result.exit_code == 2
-    assert f"{path}: not valid UTF-8" in result.output
+    assert f"{path}: neither UTF-8 nor Windows-1252" in result.output
 
 
 def test_a_page_on_stdin_is_read_in_its_declared_encoding() -> None:

@@ -107,21 +107,34 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _windows_1252(data, name)
+
+
+def _windows_1252(data: bytes, name: str, said: str = "", fix: str = "") -> str:
+    """Text that is not UTF-8, read as Windows-1252 with a warning: what browsers
+    assume for an undeclared legacy page, and the commonest legacy encoding of
+    text files. ``said`` tells what a page declared; ``fix`` adds to the advice."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError(
-            f"{name}: neither UTF-8 nor Windows-1252 text; re-save it as UTF-8",
+            f"{name}: neither UTF-8 nor Windows-1252 text{said}; "
+            f"re-save it as UTF-8{fix}",
             origin=name,
         ) from None
-    log.warning("%s: not valid UTF-8; read it as Windows-1252", name)
+    log.warning("%s: not valid UTF-8%s; read it as Windows-1252", name, said)
     return text
 
 
+_DECLARE = (
+    ", or declare the encoding it was saved in, such as "
+    '<meta charset="iso-8859-2">, in its <head>'
+)
+
+
 def _decode_html(data: bytes, name: str) -> str:
-    """An HTML page's text in its declared encoding, else UTF-8 (its byte-order
-    mark, if any, was read before)."""
+    """An HTML page's text in its declared encoding, else UTF-8, else Windows-1252
+    with a warning (its byte-order mark, if any, was read before)."""
     label = declared_charset(data)
     codec = html_codec(label) if label else None
     if label and codec is None:
@@ -132,16 +145,9 @@ def _decode_html(data: bytes, name: str) -> str:
         return _decode_declared(data, name, label, codec)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        said = (
-            f"its <meta charset> says {label}" if label else "it declares no encoding"
-        )
-        raise InputError(
-            f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start}) and {said}; "
-            "re-save the page as UTF-8, or declare the encoding it was saved in, "
-            'such as <meta charset="windows-1252">, in its <head>',
-            origin=name,
-        ) from None
+    except UnicodeDecodeError:
+        said = f" (its <meta charset> says {label})" if label else ""
+        return _windows_1252(data, name, said, _DECLARE)
 
 
 def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
