@@ -243,6 +243,8 @@ class DateContext:
         """A date expression's value: from the publication date, or for "the next
         day", "two days later", "a month later" from the date the story named last
         before it."""
+        if _awaited(ent):
+            when = "future"
         value = resolve(ent.text, self.ref, when)
         return value if value is not None else self._counted(ent)
 
@@ -740,6 +742,21 @@ def _read(
     if verb is not None and ent is not None and _moved_to(ent, verb):
         return "future"  # "the vote was moved to Nov. 9": the new time too
     return "ahead" if found == "present" and ahead else found
+
+
+def _awaited(ent: SpacySpan) -> bool:
+    """A date on a thing awaited: "ahead of Tuesday's vote", "ahead of talks on
+    Tuesday" name what comes after the time they are told from, whatever the
+    tense of the verb they hang on (not "before", which past narratives use too)."""
+    noun = ent.root
+    for _ in range(3):
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+            return True
+        if noun.dep_ not in ("poss", "pobj", "compound") or head.pos_ == "VERB":
+            return False
+        noun = head if head.pos_ in ("NOUN", "PROPN") else head.head
+    return False
 
 
 def _moved_to(ent: SpacySpan, verb: Token) -> bool:

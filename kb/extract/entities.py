@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from kb.extract.extensions import Stage, gazetteer_of, stage
 from kb.extract.mentions import mentions_of
-from kb.extract.names import acronym, family_name, nationality_word, web_name_stem
+from kb.extract.names import (
+    acronym,
+    clipped,
+    family_name,
+    nationality_word,
+    web_name_stem,
+)
 from kb.extract.records import Cluster, Entities, Mention
 from kb.text import lexicon as lx
 from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
@@ -46,6 +52,8 @@ def cluster_mentions(doc: Doc) -> Entities:
                 None,
             )
         if target is None:
+            target = _only_clipped(m, clusters)
+        if target is None:
             clusters.append(Cluster(m.kind, place=m.place))
             target = len(clusters) - 1
         cl = clusters[target]
@@ -57,6 +65,24 @@ def cluster_mentions(doc: Doc) -> Entities:
         cl.mentions.sort(key=lambda mm: mm.start)
     _unlink_doubtful_provinces(clusters)
     return Entities(mentions, clusters)
+
+
+def _only_clipped(m: Mention, clusters: list[Cluster]) -> int | None:
+    """The one organisation whose name ``m`` writes short by clipping its words
+    ("the Prov" of "the Provincial Water Board", "Kellan Assn"); None when none
+    is, or more than one ("the Prov" beside two provincial boards: which one?)."""
+    short = fold(m.name).split()
+    if m.kind == "Location" or m.place is not None:
+        return None
+    if m.kind != "Organization" and len(short) < 2:
+        return None  # "Tom" alone is someone's first name, not "Tomlinson Group"
+    found = [
+        c
+        for c, cl in enumerate(clusters)
+        if cl.kind == "Organization"
+        and any(clipped(short, fold(n).split()) for n in set(cl.names()))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _owners_are_people(doc: Doc, items: list[Mention]) -> None:

@@ -28,9 +28,11 @@ from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_after, sentence_before
 from kb.extract.records import Mention, RawClaim, RawEvent
 from kb.extract.resolve import Resolver
+from kb.extract.syntax import prep_objects
 from kb.extract.triggers import TriggerRules
 from kb.models import DateValue
 from kb.text import lexicon as lx
+from kb.text.dates import apart_by
 
 __all__ = ["events_of", "find_events"]
 
@@ -128,6 +130,7 @@ class _EventRules:
         if self.r.mentions.sports:
             _date_from_the_match(events)
         self._dated_by_what_follows(events)
+        _counted_from_named(events)
         return events
 
     def _dated_by_what_follows(self, events: list[RawEvent]) -> None:
@@ -621,6 +624,35 @@ _BROAD_TYPES = frozenset(
         "ConflictEvent",
     }
 )
+
+
+def _counted_from_named(events: list[RawEvent]) -> None:
+    """An event set a span of time from another the article names and dates
+    ("arrested them two days after the attack", "a week before the vote", after
+    the attack or the vote was dated) is that span from that date; its own date
+    in its sentence wins, one carried from a sentence before does not. No date
+    when the named event has no day: never a guess."""
+    for ev in events:
+        if ev.date is not None and "date" not in ev.carried:
+            continue
+        # "the arrests came two days after the attack": the noun's verb says when
+        toks = [*ev.triggers, *(t.head for t in ev.triggers if t.dep_ == "nsubj")]
+        when = next(filter(None, (_apart_from_named(t, events) for t in toks)), None)
+        if when is not None:
+            ev.date, ev.carried = when, ev.carried - {"date"}
+
+
+def _apart_from_named(tok: Token, events: list[RawEvent]) -> DateValue | None:
+    """The date ``tok`` is set at by "two days after the attack" on it, counted
+    from the day of the event that "the attack" is a trigger of."""
+    for obj in prep_objects(tok, ("after", "before")):
+        found = span_apart(obj)
+        named = next((e for e in events if obj in e.triggers), None)
+        if found is None or named is None or tok in named.triggers:
+            continue
+        if named.date is not None and named.date.precision == "day":
+            return apart_by(named.date, found[0], later=found[1] == "after")
+    return None
 
 
 def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:

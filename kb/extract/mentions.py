@@ -17,6 +17,7 @@ from kb.extract.kinds import settle_kinds
 from kb.extract.names import (
     SCORE,
     acronym,
+    clipped,
     country_or_region,
     family_name,
     is_demonym,
@@ -701,10 +702,16 @@ class _MentionFinder:
         those it writes where a place stands ("in Marbeck", "the mayor of
         Marbeck"), besides the towns of bodies (``_institution``)."""
         found = set(self.dates.dateline_names)
+        places = {fold(m.name) for m in self.found.items if m.kind == "Location"}
         for m in self.found.items:
+            span = self.doc[m.start : m.end]
+            if m.kind == "Organization" and fold(m.name) in places:
+                # "protested at the Statehouse" where the NER calls it a body, and a
+                # place elsewhere: a building a verb takes place at is a place
+                if _where_slot(span) and span.root.head.head.pos_ == "VERB":
+                    found.add(fold(m.name))
             if m.kind != "Location":
                 continue
-            span = self.doc[m.start : m.end]
             # the gazetteer alone is no such evidence: a town may share its name with a firm
             if _place_by_words(span) or _travelled_to(span):
                 found.add(fold(m.name))
@@ -1415,6 +1422,33 @@ class _MentionFinder:
                 self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
             if tok.text in stems and tok.i not in taken:
                 self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
+        self._clipped_forms()
+
+    def _clipped_forms(self) -> None:
+        """An organisation's name clipped where the NER did not tag it ("Dockers
+        Assn said …" after "the Dockers Association"): a run of one or two capitalised
+        proper nouns that clips one organisation's name and no other's."""
+        bodies = {
+            m.name: fold(m.name).split()
+            for m in self.found.items
+            if m.kind == "Organization"
+        }
+        taken = self.found.token_mention
+        for tok in self.doc:
+            for end in (tok.i + 2, tok.i + 1):
+                run = self.doc[tok.i : end]
+                if end > len(self.doc) or any(
+                    t.i in taken
+                    or not t.is_title
+                    or t.pos_ != "PROPN"
+                    or t.ent_type_ not in ("", "ORG")  # "Jan." is a month's
+                    for t in run
+                ):
+                    continue
+                short = fold(run.text).split()
+                if sum(clipped(short, words) for words in bodies.values()) == 1:
+                    self._add(Mention(tok.i, end, "Organization", run.text))
+                    break
 
     def _repeated_names(self) -> None:
         """An organisation's name written again where the NER did not tag it: the

@@ -16,6 +16,7 @@ __all__ = [
     "ENTITY_LABELS",
     "SCORE",
     "acronym",
+    "clipped",
     "country_or_region",
     "is_demonym",
     "merged_ents",
@@ -288,6 +289,53 @@ def acronym(name: str) -> str:
     """The initials of a name of two or more capitalised words ("WHO"), else ""."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def clipped(short: list[str], name: list[str]) -> bool:
+    """Whether the folded words ``short`` write the name ``name`` short by
+    clipping its words: one word for any of its words ("prov" of "provincial
+    water board", "assn" of "dockers association"), or each word in turn the
+    same or clipped ("natl rail board"); at least one word clipped, none another
+    word ("kellan city" is not "kellan united").
+
+    >>> clipped(["prov"], ["provincial", "water", "board"])
+    True
+    >>> clipped(["natl", "rail"], ["national", "rail"])
+    True
+    >>> clipped(["kellan", "city"], ["kellan", "united"])
+    False
+    >>> clipped(["porto"], ["portofino", "bank"])
+    False
+    """
+    if len(short) == 1 and len(name) > 1:
+        return any(_clip_of(short[0], w) for w in name)
+    pairs = list(zip(short, name, strict=False))
+    return (
+        len(short) == len(name)
+        and all(a == b or _clip_of(a, b) for a, b in pairs)
+        and any(a != b for a, b in pairs)
+    )
+
+
+def _clip_of(short: str, word: str) -> bool:
+    """ "prov" of "provincial", "corp" of "corporation": a word cut to its first
+    three or four letters; "natl" of "national", "assn" of "association": at
+    most half its letters, in order, from its first to its last."""
+    if not 3 <= len(short) < len(word) or short[0] != word[0] or not short.isalpha():
+        return False
+    if len(short) <= _CLIP_LETTERS and word.startswith(short):
+        return True
+    rest = iter(word[1:])
+    return (
+        short[-1] == word[-1]
+        and 2 * len(short) <= len(word)  # "porto" is no contraction of "portofino"
+        and all(ch in rest for ch in short[1:])
+    )
+
+
+#: the most letters a word cut to its start keeps ("Prov", "Corp", "Univ"): a
+#: longer start ("Porto" of "Portofino") is more likely a word of its own
+_CLIP_LETTERS = 4
 
 
 def _without_trailing_figures(ent: SpacySpan) -> SpacySpan | None:

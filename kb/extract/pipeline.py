@@ -8,11 +8,13 @@ name can be changed with ``--model`` or ``KB_SPACY_MODEL``. Nothing is downloade
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Generator, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kb.errors import ExtractionError
@@ -77,11 +79,31 @@ def add_components(
     """
     if "parser" in nlp.pipe_names and "newskb_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newskb_paragraphs", before="parser")
+    _split_run_on_quotes(nlp)
     configs = {"newskb_claims": {"attributions": list(attributions)}}
     for name in COMPONENTS[: COMPONENTS.index(last) + 1]:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
+
+
+#: a comma or colon run into a double quote mark, and the mark after it:
+#: 'said,"The …' and '…,"said X' are four tokens, not one
+_RUN_ON_QUOTE = (r"[,:](?=[\"“”])", r"(?<=[,:])[\"“”](?=\w)", r"(?<=\w[,:])[\"“”]")
+
+
+def _split_run_on_quotes(nlp: Language) -> None:
+    """Split a quote mark from the comma it is run into ('he said,"We …'), as
+    the tokenizer splits it after a space; else the verb and the quote's first
+    word are one token, and nothing opens the quote."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a tokenizer of the user's own: theirs to set
+    own = getattr(tokenizer.infix_finditer, "__self__", None)  # its compiled pattern
+    if not isinstance(own, re.Pattern) or _RUN_ON_QUOTE[0] in own.pattern:
+        return
+    infixes = [own.pattern, *_RUN_ON_QUOTE]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def pipeline(

@@ -21,7 +21,13 @@ from kb.text.first_names import full_name_gender
 from kb.text.gazetteer import fold
 from kb.text.quotes import find_quotes
 
-__all__ = ["AttributionRules", "Resolver", "speaker_noun", "quote_spans_of"]
+__all__ = [
+    "AttributionRules",
+    "Resolver",
+    "other_people",
+    "speaker_noun",
+    "quote_spans_of",
+]
 
 # Modifiers that make "the <company noun>" a different business from the story's.
 _OTHER = {
@@ -801,10 +807,11 @@ class Resolver:
 
     def _same_group(self, tok: Token, group: int) -> bool:
         """ "soldiers" and "the Chadian soldiers" go back to "Chadian soldiers";
-        "other soldiers" and "Sudanese soldiers" are other people."""
-        mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
-        if any(c.lower_ in _OTHER for c in mods):
+        "other soldiers" and "Sudanese soldiers" are other people, and plain
+        "soldiers" are not the "other soldiers" met before."""
+        if other_people(tok) is not None or self._others_group(group):
             return False
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
         # a nationality, place or body ("Sudanese", "E.U.") names other people;
         # "the first soldiers", "wounded soldiers" may be some of the same ones
         words = set(fold(" ".join(self.clusters[group].names())).split())
@@ -815,6 +822,14 @@ class Resolver:
             and (c.pos_ == "PROPN" or (c.text[:1].isupper() and not c.is_sent_start))
         ]
         return all(fold(c.text) in words for c in named)
+
+    def _others_group(self, group: int) -> bool:
+        """A group first described as people other than those met before
+        ("other soldiers"): its name keeps the word that says so."""
+        return any(
+            fold(n).split(" ", 1)[0] in lx.OTHER_PEOPLE_WORDS
+            for n in self.clusters[group].names()
+        )
 
     def _earlier_owner(self, tok: Token, lemma: str) -> int | None:
         """ "The poll found …" after "a new Pollwise poll" ("the message said"
@@ -859,6 +874,7 @@ class Resolver:
         """An unnamed single source ("a source", "a senior official", "another
         aide"): an actor of its own, the same one each time the article describes
         it in the same words."""
+        others = other_people(tok)  # "another aide": not the aide met before
         start = min(
             [
                 c.i
@@ -866,6 +882,7 @@ class Resolver:
                 if c.dep_ in ("amod", "compound") and c.i < tok.i
             ]
             + [tok.i]
+            + ([others.i] if others is not None else [])
         )
         name = clean_name(self.doc[start : tok.i + 1].text)
         for index, cl in enumerate(self.clusters):
@@ -938,8 +955,10 @@ class Resolver:
 
     def described(self, tok: Token, kind: str, deps: tuple[str, ...]) -> int | None:
         """A new actor named by its description: "researchers", "the fishermen's union";
-        a group without the words that tell how many or which of them ("other
-        economists", "several farmers" are economists, farmers)."""
+        a group without the words that tell how many of them ("several farmers",
+        "additional tenants" are farmers, tenants), but with the one that makes
+        them other people ("other economists", see :func:`other_people`)."""
+        others = other_people(tok)
         start = min(
             [
                 c.i
@@ -949,6 +968,7 @@ class Resolver:
                 and not (kind == "Group" and c.lower_ in lx.HOW_MANY_WORDS)
             ]
             + [tok.i]
+            + ([others.i] if others is not None else [])
         )
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
@@ -1137,6 +1157,24 @@ def _unnamed_one(tok: Token, lemma: str) -> bool:
     if lemma in lx.UNNAMED_SOURCES:
         return det in ("a", "an", "another", "one", "the", "that", "this")
     return lemma in _ANONYMOUS_ROLES and det in ("a", "an", "another", "one")
+
+
+def other_people(tok: Token) -> Token | None:
+    """The word that makes a description of people others than those the article
+    met before ("other soldiers", "another official", "different witnesses"), which
+    then keep it in their name and join no one described without it. None when a
+    determiner or an owner refers back: "the other soldiers" are the rest of the
+    soldiers met before, one group with them; "the other minister" of a pair is
+    one of the two, an actor of its own named "other minister"."""
+    word = None
+    for c in tok.children:
+        if c.i > tok.i:
+            break
+        if c.lower_ in lx.OTHER_PEOPLE_WORDS and c.dep_ in ("amod", "det"):
+            word = c
+        elif c.dep_ in ("det", "poss") and c.lower_ not in lx.OTHER_PEOPLE_WORDS:
+            return None
+    return word
 
 
 def _before_apposition(verb: Token) -> int:

@@ -285,11 +285,13 @@ _RELATIVE_SPAN = re.compile(
 )
 
 
+#: hours up to which a span of hours rounds down to whole days
+_HALF_DAY = 12
 # "two days", "a week", "three months", "a year": a span that sets two things apart
 _SPAN_APART = re.compile(
     rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>day|week|month|year|decade)s?$",
+    + r")\s+(?P<unit>hour|day|week|month|year|decade)s?$",
     re.I,
 )
 
@@ -329,8 +331,9 @@ def shifted(
 def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     """The date ``span`` ("two days", "a week", "three months", "a year") after
     ``value`` when ``later``, else before it: the date of what was "two days
-    after the robbery" counted back from the arrest's. A year or a decade gives
-    only a year.
+    after the robbery" counted back from the arrest's. Hours count as whole days,
+    rounded (half a day or less is the same day). A year or a decade gives only
+    a year.
 
     >>> apart_by(DateValue("2025-06-02", "day"), "two days", later=False).value
     '2025-05-31'
@@ -338,13 +341,17 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     '2024'
     >>> apart_by(DateValue("2025", "year"), "a week", later=True) is None
     True
+    >>> apart_by(DateValue("2025-06-02", "day"), "48 hours", later=True).value
+    '2025-06-04'
     """
     m = _SPAN_APART.match(span.strip())
     if m is None:
         return None
     n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
-    n = n if later else -n
     unit = m["unit"].lower()
+    if unit == "hour":
+        n, unit = (n + _HALF_DAY - 1) // 24, "day"  # 36 hours: a day; 37: two
+    n = n if later else -n
     if unit in ("day", "week"):
         return shifted(value, days=n * (7 if unit == "week" else 1))
     if unit == "month":

@@ -176,6 +176,10 @@ HOW_MANY_WORDS = frozenset(
     """other additional more further many several some few numerous various
     most""".split()
 )
+# Words that make a description people other than those met before ("other
+# soldiers", "another official", "different witnesses"); after "the" they refer
+# back ("the other soldiers"), see kb.extract.resolve.other_people.
+OTHER_PEOPLE_WORDS = frozenset({"other", "another", "different"})
 # Where an organisation publishes its words: "a statement on X's website".
 PUBLISHING_CHANNELS = frozenset(
     {"website", "site", "page", "account", "feed", "blog", "channel"}
@@ -1304,7 +1308,9 @@ TURNING_VERBS = frozenset(
     {"end", "collapse", "spread", "escalate", "resume", "finish", "conclude"}
 )
 # Spans of time that set two things apart: "four months after", "days before".
-INTERVAL_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
+INTERVAL_UNITS = frozenset(
+    {"hour", "day", "week", "month", "year", "decade", "century"}
+)
 
 # Nouns of asking: what "a call / a demand / a claim for X" asks for has not happened.
 ASKING = frozenset(
