@@ -62,7 +62,7 @@ CREDITS = [
     ),
     (
         "Porto (Wirecast)Maria Lopez opened a bakery on Monday. She hired six "
-        "bakers. Kellan Varda compiled the report in Lisbon with help from Tomas "
+        "bakers. Kellan Varda compiled this report in Lisbon with help from Tomas "
         "Brandt in Madrid.",
         {"Kellan Varda", "Tomas Brandt", "Wirecast", "Wirecast)Maria"},
     ),
@@ -169,7 +169,7 @@ def test_a_network_that_acts_stays(run) -> None:
     [
         "Maria Lopez met U.S. Attorney Tomas Brandt in Porto on Monday.",
         "US-backed forces entered Porto on Monday, Maria Lopez said.",
-        "The UK government will fund a bakery in Porto, Maria Lopez said on Monday.",
+        "UK ministers will fund a bakery in Porto, Maria Lopez said on Monday.",
     ],
 )
 def test_a_country_that_only_qualifies_is_no_place(run, text: str) -> None:
@@ -189,9 +189,10 @@ def test_a_country_that_only_qualifies_is_no_place(run, text: str) -> None:
         "Maria Lopez flew to the United States on Monday, U.S. officials said.",
         "The United States imposed sanctions on Monday, U.S. officials said.",
         "The U.S. economy grew by 2 percent last year, Maria Lopez said in Porto.",
+        "The U.S. government will fund a bakery in Porto, Maria Lopez said.",
     ],
 )
 def test_a_country_named_as_such_stays(run, text: str) -> None:
     """Guard: a country named as a place, an actor, or as what the words are
-    about ("the U.S. economy") stays."""
+    about ("the U.S. economy", "the U.S. government") stays."""
     assert "United States" in _places(run(text))

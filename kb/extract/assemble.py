@@ -172,15 +172,15 @@ class _Assembly:
 
     def _qualifies_only(self, cl: Cluster) -> bool:
         """A country whose every mention modifies a word after it ("U.S. officials",
-        "the UK government", "US-backed"), never a place or an actor itself."""
+        "US-backed"), never a place or an actor itself."""
         if cl.place is None or cl.place.kind != "country" or cl.acts:
             return False
         return all(self._modifier(m) for m in cl.mentions)
 
     def _modifier(self, m: Mention) -> bool:
         """ "U.S. Attorney Ana Hart", "U.S. officials", "UK-backed": the country
-        qualifies a title, people, a body or a deed; not "the U.S. economy", where
-        the country itself is what the words are about."""
+        qualifies a title, people, a firm or a deed; not "the U.S. economy" nor
+        "the UK government", where the country itself is what the words are about."""
         root = self.doc[m.start : m.end].root
         head = root.head
         if root.dep_ not in _MODIFIER_DEPS or head.i < m.end:
@@ -363,15 +363,14 @@ def _faceless(cl: Cluster) -> bool:
 _FACELESS = frozenset({"people", "persons"})
 #: how a name modifies the word after it: "U.S. officials", "US-backed"
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
-#: nouns for someone or a body that a country's name qualifies ("U.S. officials",
-#: "the UK government", "a U.S. tycoon", "the U.S. plane-maker")
+#: nouns for someone or a firm that a country's name qualifies ("U.S. officials",
+#: "a U.S. tycoon", "the U.S. plane-maker"); not a state's own bodies ("the Varda
+#: government" is the country's, a place of the story)
 _QUALIFIED_NOUNS = (
     (lx.ROLE_WORDS - lx.ROLE_MODIFIERS)
     | {w.removesuffix("s") for w in lx.PEOPLE_NOUNS}
     | lx.PERSON_WORDS
-    | lx.INSTITUTION_NOUNS
     | lx.BUSINESS_DESCRIPTORS
-    | lx.MILITARY_NOUNS
 )
 
 

@@ -616,11 +616,12 @@ def _product_of(ent: SpacySpan) -> bool:
     )
 
 
-# "Ana Hart contributed to this report", "Ana Hart wrote the story in Porto",
+# "Ana Hart contributed to this report", "Ana Hart wrote this story in Porto",
 # "Additional reporting by …": a sentence that credits the reporters, whom no
-# reader takes for actors of the story (nor their outlet, "the Wire's Ana Hart")
+# reader takes for actors of the story (nor their outlet, "the Wire's Ana Hart");
+# not "she wrote the report", a deed of the story
 _CREDIT = re.compile(
-    r"\b(?:contributed|reported|wrote|compiled|written)\s+(?:to\s+)?(?:this|the)\s+"
+    r"\b(?:contributed|reported|wrote|compiled|written)\s+(?:to\s+)?this\s+"
     r"(?:report|story|article)\b|\bcontributed\s+(?:reporting|from)\b"
     r"|^(?:Additional\s+)?(?:reporting|writing|editing)\s+by\b",
     re.I,
