@@ -104,6 +104,16 @@ class _Assembly:
         kept_keys = {k for i, k in enumerate(keys) if i not in self.faceless}
         gone = {keys[i] for i in self.faceless} - kept_keys
         kept = [e for e in kept if e.key not in gone]
+        qualifying = self._qualifying(keys, acting)
+        kept = [e for e in kept if e.key not in qualifying]
+        events = tuple(
+            replace(e, places=tuple(k for k in e.places if k not in qualifying))
+            for e in events
+        )
+        claims = tuple(
+            replace(c, about=tuple(k for k in c.about if k not in qualifying))
+            for c in claims
+        )
         return Extraction(
             article_of(self.doc),
             tuple(_with_containers(kept)),
@@ -150,6 +160,33 @@ class _Assembly:
                 and words[-1].lower() not in lx.ORG_SUFFIXES
             )
             cl.kind = "Person" if personal else "Organization"
+
+    def _qualifying(self, keys: list[str], acting: set[str]) -> set[str]:
+        """Keys of the countries named only to qualify someone or something ("U.S.
+        Attorney Ana Hart", "UK-backed forces"), which neither speak nor act:
+        no place of the story, nor where its events happened."""
+        found = {
+            keys[i] for i, cl in enumerate(self.clusters) if self._qualifies_only(cl)
+        }
+        return found - acting
+
+    def _qualifies_only(self, cl: Cluster) -> bool:
+        """A country whose every mention modifies a word after it ("U.S. officials",
+        "US-backed"), never a place or an actor itself."""
+        if cl.place is None or cl.place.kind != "country" or cl.acts:
+            return False
+        return all(self._modifier(m) for m in cl.mentions)
+
+    def _modifier(self, m: Mention) -> bool:
+        """ "U.S. Attorney Ana Hart", "U.S. officials", "UK-backed": the country
+        qualifies a title, people, a firm or a deed; not "the U.S. economy" nor
+        "the UK government", where the country itself is what the words are about."""
+        root = self.doc[m.start : m.end].root
+        head = root.head
+        if root.dep_ not in _MODIFIER_DEPS or head.i < m.end:
+            return False
+        lemma = head.lemma_.lower()
+        return head.pos_ in ("PROPN", "VERB") or lemma in _QUALIFIED_NOUNS
 
     def _key(self, cl: Cluster) -> str:
         if cl.place is not None:
@@ -324,6 +361,17 @@ def _faceless(cl: Cluster) -> bool:
 
 
 _FACELESS = frozenset({"people", "persons"})
+#: how a name modifies the word after it: "U.S. officials", "US-backed"
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+#: nouns for someone or a firm that a country's name qualifies ("U.S. officials",
+#: "a U.S. tycoon", "the U.S. plane-maker"); not a state's own bodies ("the Varda
+#: government" is the country's, a place of the story)
+_QUALIFIED_NOUNS = (
+    (lx.ROLE_WORDS - lx.ROLE_MODIFIERS)
+    | {w.removesuffix("s") for w in lx.PEOPLE_NOUNS}
+    | lx.PERSON_WORDS
+    | lx.BUSINESS_DESCRIPTORS
+)
 
 
 def _canonical(cl: Cluster) -> str:

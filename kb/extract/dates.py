@@ -4,7 +4,7 @@ sentence names; and the rule that dates a verb (claims and events use it)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import cue_adjuncts, is_cue
-from kb.extract.extensions import Stage, article_of, stage, text_of
+from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.paragraphs import lone_paragraph_before, sentence_before, token_from
 from kb.extract.syntax import prep_objects
 from kb.models import DateValue
@@ -389,6 +389,10 @@ def find_dates(doc: Doc) -> DateContext:
     article = article_of(doc)
     ref = parse_published(published_date(article.published, article.text))
     dateline = find_dateline(text)
+    if dateline is not None and not dateline.sure:
+        known = gazetteer_of(doc).lookup
+        places = tuple(p for p in dateline.places if known(text[p[0] : p[1]]))
+        dateline = replace(dateline, places=places)  # "Varda Council (Wire) —"
     first = token_from(doc, dateline.end) if dateline else None
     places = dateline.places if dateline and first else ()
     by_sentence: dict[int, list[SpacySpan]] = {}

@@ -404,6 +404,27 @@ def _an_airline(ent: SpacySpan) -> bool:
     return len(words) >= 2 and words[0] == "Air" and "Force" not in words
 
 
+#: "said on Kellanbook", "shared across Kellanbook", "sent via Kellanbook"
+_MEDIUM_PREPS = frozenset({"on", "across", "via"})
+#: "Varda's version of Kellanbook", "its answer to Kellanbook"
+_LIKENESS_NOUNS = frozenset({"version", "equivalent", "answer", "rival", "clone"})
+
+
+def _platform_as_medium(ent: SpacySpan) -> bool:
+    """A social network named as where words were posted ("she wrote on Twitter")
+    or as a likeness ("China's version of Twitter"): the medium, no actor of the
+    story; not one that acts ("Twitter removed the post", "the Twitter account")."""
+    if fold(ent.text.removeprefix("the ")) not in lx.PLATFORMS:
+        return False
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj":
+        return False
+    if prep.lower_ in _MEDIUM_PREPS:
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in _LIKENESS_NOUNS
+
+
 def _listed_with_an_agent(tok: Token) -> bool:
     """ "Paris and Orlen signed the deal": a name joined to the subject of a deed
     acts with it, whatever the first one is; not "Tarsk and Berlin were hit" nor
@@ -596,6 +617,42 @@ def _product_of(ent: SpacySpan) -> bool:
     )
 
 
+# "Ana Hart contributed to this report", "Ana Hart wrote this story in Porto",
+# "Additional reporting by …": a sentence that credits the reporters, whom no
+# reader takes for actors of the story (nor their outlet, "the Wire's Ana Hart");
+# not "she wrote the report", a deed of the story
+_CREDIT = re.compile(
+    r"\b(?:contributed|reported|wrote|compiled|written)\s+(?:to\s+)?this\s+"
+    r"(?:report|story|article)\b|\bcontributed\s+(?:reporting|from)\b"
+    r"|^(?:Additional\s+)?(?:reporting|writing|editing)\s+by\b",
+    re.I,
+)
+# the page around the story, left in its text: "(Story continues below)",
+# "Click here …", "Read more: …", "Search for more stories …"
+_FURNITURE = re.compile(
+    r"^\W*(?:story continues|see next story|click here|read more\b|"
+    r"read the (?:original|full) (?:article|story)|search (?:for )?more stories)",
+    re.I,
+)
+# "By Ana Hart", "By . Ana Hart .": a byline left at the top of the text
+_BYLINE = re.compile(r"By\s*\.?\s+[A-Z][^.\n]{1,60}?(?=\s*(?:[.,\n|]|$))")
+
+
+def off_story(doc: Doc) -> set[int]:
+    """Indices of the tokens that are no part of the story: a sentence that credits
+    the article's reporters, a byline at the top, the page's own words ("Story
+    continues below"). Their names are no mentions (the places where reporters
+    wrote still are), and their verbs no claims."""
+    found: set[int] = set()
+    for sent in doc.sents:
+        if _CREDIT.search(sent.text) or _FURNITURE.match(sent.text):
+            found.update(range(sent.start, sent.end))
+    byline = _BYLINE.match(doc.text)
+    if byline is not None:
+        found.update(t.i for t in doc if t.idx < byline.end())
+    return found
+
+
 def _is_sports_report(doc: Doc) -> bool:
     """A match report (a score and the words of the game), or a story of the game
     without a score (a manager's sacking, a signing) that uses four of the words
@@ -671,6 +728,7 @@ class _MentionFinder:
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
         }
         self.sports = self.found.sports = _is_sports_report(doc)
+        self.off_story = off_story(doc)
 
     def run(self) -> Mentions:
         ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)
@@ -771,6 +829,10 @@ class _MentionFinder:
             # the dateline's place and region are mentions already; an agency there
             # filed the report, it does nothing in the story
             return
+        if ent.start in self.off_story and self.gaz.lookup(ent.text) is None:
+            return  # a reporter credited, their outlet, the page's links
+        if _platform_as_medium(ent):
+            return  # "posted on Twitter": where the words went, not who spoke
         ent = _without_leading_verb(ent)
         text = clean_name(ent.text)
         if (

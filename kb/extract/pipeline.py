@@ -77,6 +77,7 @@ def add_components(
     >>> nlp.pipe_names
     ['newskb_dates', 'newskb_figures']
     """
+    _split_glued_brackets(nlp)
     if "parser" in nlp.pipe_names and "newskb_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newskb_paragraphs", before="parser")
     _split_run_on_quotes(nlp)
@@ -130,6 +131,22 @@ def _loaded(chosen: str, attributions: tuple[str, ...]) -> Language:
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     return add_components(nlp, attributions=attributions)
+
+
+# ")" glued to the next word's capital: "(Wire)Prices rose", as text flattened
+# from a page prints a dateline's agency; the tokenizer would keep "Wire)Prices"
+_GLUED_BRACKET = r"(?<=[A-Za-z0-9.])\)(?=[A-Z])"
+
+
+def _split_glued_brackets(nlp: Language) -> None:
+    """Let the tokenizer split a closing bracket from a capital right after it."""
+    finder = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
+    pattern = getattr(getattr(finder, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _GLUED_BRACKET in pattern:
+        return  # no regular expression to extend, or extended already
+    nlp.tokenizer.infix_finditer = re.compile(  # type: ignore[union-attr]
+        f"{pattern}|{_GLUED_BRACKET}"
+    ).finditer
 
 
 #: the name the rest of newskb has long used for :func:`pipeline`

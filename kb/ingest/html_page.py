@@ -48,8 +48,12 @@ def _main_text(text: str, origin: str) -> tuple[str | None, list[str], Any]:
     """(title, plain-text blocks, trafilatura's document) of an HTML page."""
     import trafilatura
 
+    tree = trafilatura.utils.load_html(text)
+    if tree is None:
+        raise _no_article_text(origin)
+    _drop_link_cards(tree)
     doc = trafilatura.bare_extraction(
-        text,
+        tree,
         with_metadata=True,
         include_comments=False,  # readers' comments are not the article
         include_tables=True,
@@ -67,6 +71,46 @@ def _main_text(text: str, origin: str) -> tuple[str | None, list[str], Any]:
     if blocks and _BYLINE.match(blocks[0]):
         blocks = blocks[1:]  # trafilatura keeps a byline that has no class name
     return title, blocks, doc
+
+
+#: links in one inline element of a paragraph that make it a card of links
+_CARD_LINKS = 3
+
+
+def _drop_link_cards(tree: Any) -> None:
+    """Drop what a page nests inside a paragraph that is only links: a hover card
+    of a person's other stories, "related" headlines. The main text would run
+    them into the sentence, glued to its words ("Ana HartAna HartMayor …").
+    Deepest first, so that a card goes and the linked name around it stays."""
+    for para in tree.iter("p"):
+        for element in reversed(list(para.iterdescendants())):
+            if _link_card(element):
+                _remove_keeping_tail(element)
+
+
+def _link_card(element: Any) -> bool:
+    if not isinstance(element.tag, str) or element.tag == "a":
+        return False
+    links = element.findall(".//a")
+    if len(links) < _CARD_LINKS:
+        return False
+    linked = sum(_letters(a.text_content()) for a in links)
+    return linked >= _letters(element.text_content())
+
+
+def _letters(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _remove_keeping_tail(element: Any) -> None:
+    """Remove an element, but not the text that follows it in its parent."""
+    parent, tail = element.getparent(), element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _no_article_text(origin: str) -> InputError:

@@ -705,6 +705,14 @@ _ANY_DATELINE = re.compile(
     rf"(?:,?\s+(?P<date>{_DATE_WORDS}))?"
     r"(?:\s*\([^)\n]{1,40}\)|\s*/[^/\n]{1,40}/)?\s*[—–-]+\s"  # agency or wire
 )
+# "(Wire) — Prices rose", "Porto (Wire) -- Prices rose", "(Wire)Prices rose": the
+# agency's name in brackets marks a dateline on its own, with or without a place,
+# a dash, or even a space after it (as text flattened from a page prints it); not
+# "The Varda Trust (VT) Board", an organisation's short form.
+_AGENCY_DATELINE = re.compile(
+    rf"(?:(?P<place>{_NAME})(?:,\s+(?P<region>{_NAME}))?\s*)?"
+    r"\([A-Z][\w.&' -]{0,30}\)(?:\s*[—–-]+\s|(?=[A-Z\"“]))"
+)
 
 
 # The abbreviations of US states in datelines ("Dekalb, Ill. —"), AP style.
@@ -736,6 +744,10 @@ class Dateline:
     end: int  # where the first sentence starts
     places: tuple[tuple[int, int], ...]  # character spans of the place and region
     date: DateValue | None  # only a date that states its year
+    #: places in capitals or before a date; else only an agency's brackets say
+    #: it is a dateline, and a body may stand where the place would ("Varda
+    #: Council (Wire) —"): the caller checks them against its gazetteer
+    sure: bool = True
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -750,13 +762,21 @@ def find_dateline(text: str) -> Dateline | None:
     True
     >>> find_dateline("PORTO, May 2, 2025 /Wire/ -- Prices rose.").date
     DateValue(value='2025-05-02', precision='day')
+    >>> find_dateline("Porto (Wire) -- Prices rose.").places
+    ((0, 5),)
+    >>> find_dateline("(Wire)Prices rose.").end, find_dateline("Porto (spokesman) said no") is None
+    (6, True)
     """
     m = _ANY_DATELINE.match(text)
-    if m is None or not (m["place"].isupper() or m["date"] or _state_line(m)):
+    sure = m is not None and bool(m["place"].isupper() or m["date"] or _state_line(m))
+    if not sure:
+        m = _AGENCY_DATELINE.match(text)
+    if m is None:
         return None
     places = tuple(m.span(g) for g in ("place", "region") if m[g])
-    has_year = m["date"] is not None and re.search(r"\d{4}", m["date"]) is not None
-    return Dateline(m.end(), places, resolve(m["date"]) if has_year else None)
+    day: str | None = m.groupdict().get("date")  # an agency's dateline has none
+    dated = resolve(day) if day is not None and re.search(r"\d{4}", day) else None
+    return Dateline(m.end(), places, dated, sure)
 
 
 def dateline_end(text: str) -> int:
