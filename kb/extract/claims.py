@@ -276,9 +276,12 @@ def _said_clause(cue: Token, child: Token) -> bool:
 
 
 # a paragraph "Name: what they say": a label of at most six words that opens with a
-# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon
+# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon. Each
+# word holds a letter or digit: a lone " . " ends a sentence, so "By . Ana Obi .
+# UPDATED:" is a byline run into the story, not a speaker's label
 _LABELLED = re.compile(
-    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][\w.’'-]+){0,5}):[ \t]+([^\n]+)$", re.MULTILINE
+    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][.’'-]*\w[\w.’'-]*){0,5}):[ \t]+([^\n]+)$",
+    re.MULTILINE,
 )
 
 
