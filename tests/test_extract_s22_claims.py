@@ -1,7 +1,8 @@
 """Claims (session 22): a byline run into the story's first words ("By . Name .
 PUBLISHED: . …", as flattened tabloid text prints it) is no speaker's label that
-would make the whole article one claim. Invented sentences and names; the trained
-English pipeline (slow)."""
+would make the whole article one claim; a quote that stands as a sentence of its
+own right after a claim, with no cue, is the same speaker's. Invented sentences
+and names; the trained English pipeline (slow)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,69 @@ def test_a_byline_run_into_the_story_is_no_speakers_label(run, text):
     said = _speakers(run(text))
     assert "Kellan Varda" in said.values()
     assert not {"Maria Lopez", "Tomas Brandt"} & set(said.values())
+
+
+FOLLOW_ONS = {
+    "after reported speech in the same paragraph": (
+        "The ferry strike in Porto entered its third day on Monday.\n\n"
+        "Kellan Varda, who runs the largest ferry company, said the strike would "
+        'cost the city dearly. "We have lost every booking for the summer and the '
+        'banks will not wait."\n\nThe mayor met both sides on Tuesday.',
+        "We have lost every booking for the summer and the banks will not wait.",
+        "Kellan Varda",
+    ),
+    "in text whose paragraphs were run together": (
+        "The ferry strike in Porto entered its third day on Monday. Maria Lopez "
+        "said the workers would not return before the pay talks. "
+        '"Our members have waited for a fair offer since the winter began." '
+        "The mayor met both sides on Tuesday.",
+        "Our members have waited for a fair offer since the winter began.",
+        "Maria Lopez",
+    ),
+    "after a quote that follows on in turn": (
+        "The ferry strike in Porto entered its third day on Monday.\n\n"
+        "Tomas Brandt said the port would run out of fuel within a week. "
+        '"The tanks are nearly empty." "No ship has come in since Friday and none '
+        'is on its way."\n\nThe mayor met both sides on Tuesday.',
+        "No ship has come in since Friday and none is on its way.",
+        "Tomas Brandt",
+    ),
+    "in single marks whose paragraphs were run together": (
+        "The ferry strike in Porto entered its third day on Monday. Maria Lopez, "
+        "a union leader, said: \u2018The workers will not give in this week. "
+        "\u2018Our members have waited for a fair offer since the winter began.\u2019 "
+        "The mayor met both sides on Tuesday.",
+        "Our members have waited for a fair offer since the winter began.",
+        "Maria Lopez",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"), FOLLOW_ONS.values(), ids=FOLLOW_ONS.keys()
+)
+def test_a_quote_alone_after_a_claim_is_the_same_speakers(run, text, quote, speaker):
+    assert _speakers(run(text)).get(quote) == speaker
+
+
+NOT_FOLLOW_ONS = {
+    "a sentence of the writer's between the claim and the quote": (
+        "Kellan Varda said the strike would cost the city dearly. The ferries "
+        'stayed in the harbour all week. "Nobody will pay for the lost summer '
+        'in the end."',
+        "Nobody will pay for the lost summer in the end.",
+    ),
+    "a quoted phrase inside the writer's own sentence": (
+        "Kellan Varda said the strike would cost the city dearly. The union "
+        'called the offer "a joke that nobody can take seriously" on Tuesday.',
+        "a joke that nobody can take seriously",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"), NOT_FOLLOW_ONS.values(), ids=NOT_FOLLOW_ONS.keys()
+)
+def test_guard_a_quote_not_right_after_a_claim_stays_apart(run, text, quote):
+    """Guards: these hold on 3971494 too."""
+    assert _speakers(run(text)).get(quote) != "Kellan Varda"

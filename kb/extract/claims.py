@@ -31,7 +31,7 @@ from kb.extract.cues import (
 )
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
-from kb.extract.quotes import quotes_of
+from kb.extract.quotes import follow_on_quotes, quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, speaker_noun
 from kb.extract.syntax import prep_objects
@@ -358,6 +358,8 @@ class _ClaimRules(AttributionRules):
                 claims = [c for c in claims if c not in nested]
             if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
+        if "statement" in self.attributions:
+            claims += follow_on_quotes(self.doc, claims)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         # a cue whose object is only a pronoun ("denied that,") leaves no words
