@@ -105,3 +105,35 @@ NOT_FOLLOW_ONS = {
 def test_guard_a_quote_not_right_after_a_claim_stays_apart(run, text, quote):
     """Guards: these hold on 3971494 too."""
     assert _speakers(run(text)).get(quote) != "Kellan Varda"
+
+
+OUR_REPORTER = {
+    "an outlet's journalist named before": (
+        "The port of Porto closed on Monday after a fire.\n\n"
+        "The Courier's Kellan Varda in Porto says the fire began in a warehouse "
+        "near the docks.\n\nOfficials said nobody was hurt.\n\n"
+        "The damage will take months to repair, our correspondent says.",
+        "The damage will take months to repair",
+        "Kellan Varda",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), OUR_REPORTER.values(), ids=OUR_REPORTER.keys()
+)
+def test_our_correspondent_is_the_outlets_journalist(run, text, words, speaker):
+    assert _speakers(run(text)).get(words) == speaker
+
+
+def test_guard_our_correspondent_is_no_other_speaker(run):
+    """Guard: with no journalist of an outlet named, not the person who spoke
+    before (holds on 3971494 too)."""
+    text = (
+        "The port of Porto closed on Monday after a fire.\n\n"
+        "Kellan Varda, the harbour master, said the fire began in a warehouse.\n\n"
+        "The damage will take months to repair, our correspondent says."
+    )
+    assert _speakers(run(text)).get("The damage will take months to repair") != (
+        "Kellan Varda"
+    )
