@@ -1,8 +1,9 @@
 """Claims (session 22): a byline run into the story's first words ("By . Name .
 PUBLISHED: . …", as flattened tabloid text prints it) is no speaker's label that
 would make the whole article one claim; a quote that stands as a sentence of its
-own right after a claim, with no cue, is the same speaker's. Invented sentences
-and names; the trained English pipeline (slow)."""
+own right after a claim, with no cue, is the same speaker's; "our correspondent"
+is the journalist named before as an outlet's own. Invented sentences and names;
+the trained English pipeline (slow)."""
 
 from __future__ import annotations
 
@@ -77,13 +78,6 @@ FOLLOW_ONS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "quote", "speaker"), FOLLOW_ONS.values(), ids=FOLLOW_ONS.keys()
-)
-def test_a_quote_alone_after_a_claim_is_the_same_speakers(run, text, quote, speaker):
-    assert _speakers(run(text)).get(quote) == speaker
-
-
 NOT_FOLLOW_ONS = {
     "a sentence of the writer's between the claim and the quote": (
         "Kellan Varda said the strike would cost the city dearly. The ferries "
@@ -107,6 +101,7 @@ def test_guard_a_quote_not_right_after_a_claim_stays_apart(run, text, quote):
     assert _speakers(run(text)).get(quote) != "Kellan Varda"
 
 
+# "our correspondent" is the journalist named before as an outlet's own
 OUR_REPORTER = {
     "an outlet's journalist named before": (
         "The port of Porto closed on Monday after a fire.\n\n"
@@ -117,13 +112,6 @@ OUR_REPORTER = {
         "Kellan Varda",
     ),
 }
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "speaker"), OUR_REPORTER.values(), ids=OUR_REPORTER.keys()
-)
-def test_our_correspondent_is_the_outlets_journalist(run, text, words, speaker):
-    assert _speakers(run(text)).get(words) == speaker
 
 
 def test_guard_our_correspondent_is_no_other_speaker(run):
@@ -137,3 +125,15 @@ def test_guard_our_correspondent_is_no_other_speaker(run):
     assert _speakers(run(text)).get("The damage will take months to repair") != (
         "Kellan Varda"
     )
+
+
+SPEAKERS = {**FOLLOW_ONS, **OUR_REPORTER}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), SPEAKERS.values(), ids=SPEAKERS.keys()
+)
+def test_who_says_it(run, text, words, speaker):
+    """A quote alone right after a claim is the same speaker's; "our
+    correspondent" is the outlet's journalist."""
+    assert _speakers(run(text)).get(words) == speaker
