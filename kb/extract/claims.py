@@ -32,7 +32,7 @@ from kb.extract.cues import (
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
 from kb.extract.mentions import off_story
-from kb.extract.quotes import quotes_of
+from kb.extract.quotes import follow_on_quotes, quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, speaker_noun
 from kb.extract.syntax import prep_objects
@@ -277,9 +277,12 @@ def _said_clause(cue: Token, child: Token) -> bool:
 
 
 # a paragraph "Name: what they say": a label of at most six words that opens with a
-# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon
+# capital (a name, "Mayor Ana Obi at the summit", "ANA OBI"), then a colon. Each
+# word holds a letter or digit: a lone " . " ends a sentence, so "By . Ana Obi .
+# UPDATED:" is a byline run into the story, not a speaker's label
 _LABELLED = re.compile(
-    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][\w.’'-]+){0,5}):[ \t]+([^\n]+)$", re.MULTILINE
+    r"^((?:[A-Z][\w.’'-]*)(?:[ \t][.’'-]*\w[\w.’'-]*){0,5}):[ \t]+([^\n]+)$",
+    re.MULTILINE,
 )
 
 
@@ -357,6 +360,8 @@ class _ClaimRules(AttributionRules):
                 claims = [c for c in claims if c not in nested]
             if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
+        if "statement" in self.attributions:
+            claims += follow_on_quotes(self.doc, claims)
         claims.sort(key=lambda c: c.start)
         starts = [q.span.start for q in figures_of(self.doc)]
         # a cue whose object is only a pronoun ("denied that,") leaves no words

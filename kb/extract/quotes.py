@@ -19,13 +19,13 @@ from kb.extract.cues import (
     reporting_cue,
     trim,
 )
-from kb.extract.extensions import Stage, stage
+from kb.extract.extensions import Stage, stage, text_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
 from kb.text import lexicon as lx
 from kb.text.quotes import mark_end, mark_start, space_before
 
-__all__ = ["attribute_quotes", "quotes_of"]
+__all__ = ["attribute_quotes", "follow_on_quotes", "quotes_of"]
 
 
 def attribute_quotes(doc: Doc) -> list[RawClaim]:
@@ -35,6 +35,64 @@ def attribute_quotes(doc: Doc) -> list[RawClaim]:
 
 def quotes_of(doc: Doc) -> list[RawClaim]:
     return stage(doc, "newskb_quotes", attribute_quotes)
+
+
+def follow_on_quotes(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """Quotes that stand as sentences of their own, with no cue, right after a
+    claim ('Ana Obi said the port would close. "It has no money left."'): the
+    speaker goes on, as news writing lets a quote run on after its attribution
+    without a second "she said"; each such quote is a claim of the same speaker,
+    and a quote after it goes on in turn. ``claims`` are the article's claims in
+    any order; the new ones come back."""
+    text = text_of(doc)
+    found: list[RawClaim] = []
+    known = sorted(claims, key=lambda c: c.end)
+    for q_start, q_end in quote_spans_of(doc):
+        opening, closing = mark_start(text, q_start), mark_end(text, q_end)
+        if any(c.start < closing and opening < c.end for c in known + found):
+            continue
+        prev = _claim_ending_at(known + found, text, opening)
+        inner = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if prev is None or inner is None or not _alone(doc, inner, opening, closing):
+            continue
+        found.append(
+            RawClaim(
+                opening,
+                closing,
+                q_start,
+                q_end,
+                prev.claimant,
+                True,
+                None,
+                prev.date,
+            )
+        )
+    return found
+
+
+def _claim_ending_at(claims: list[RawClaim], text: str, at: int) -> RawClaim | None:
+    """The claim whose sentence ends just before ``at``, with nothing but white
+    space (one paragraph break at most) between them."""
+    for claim in claims:
+        gap = text[claim.end : at]
+        if claim.end <= at and not gap.strip() and gap.count("\n") <= 2:
+            return claim
+    return None
+
+
+def _alone(doc: Doc, inner: SpacySpan, opening: int, closing: int) -> bool:
+    """A quote that is whole sentences by itself, with a verb in four words or
+    more: nothing of the writer's in its sentences, so no cue it could have."""
+    words = [t for t in inner if t.is_alpha]
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    first, last = inner[0].sent, inner[-1].sent
+    outside = [
+        t
+        for t in doc[first.start : last.end]
+        if not opening <= t.idx < closing and not t.is_punct and not t.is_space
+    ]
+    return not outside
 
 
 @Language.factory(

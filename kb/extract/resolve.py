@@ -932,6 +932,10 @@ class Resolver:
             if c.dep_ in ("compound", "amod") and c.lower_ not in ("the", "a")
         ]
         phrase = " ".join([*mods, tok.lower_])
+        if lemma in lx.REPORTER_NOUNS and any(c.lower_ == "our" for c in tok.children):
+            ours = self._outlets_journalist(tok)
+            if ours is not None:
+                return ours  # "our correspondent": the outlet's own, named before
         named = self._person_in_phrase(tok)
         if named is not None:
             return named  # "the vice president and chairman of Acme Tom Berg"
@@ -943,6 +947,23 @@ class Resolver:
         if found is None:
             found = self._titled_before(tok, lemma)
         return found if found is not None else self._next_person(tok, lemma)
+
+    def _outlets_journalist(self, tok: Token) -> int | None:
+        """The latest person before ``tok`` named as an organisation's own ("the
+        Courier's Ana Obi in Porto says"): the journalist an outlet later calls
+        "our correspondent"."""
+        doc = self.doc
+        found = None
+        for m in self.mentions.items:
+            if m.start >= tok.i or m.start < 2 or m.cluster < 0:
+                continue
+            if self.clusters[m.cluster].kind != "Person":
+                continue
+            if doc[m.start - 1].lower_ in ("'s", "’s") and (
+                self.kind_at(doc[m.start - 2]) == "Organization"
+            ):
+                found = m.cluster
+        return found
 
     def _person_in_phrase(self, tok: Token) -> int | None:
         """A person named after the role inside its own phrase."""

@@ -255,6 +255,9 @@ MEMBER_NOUNS = frozenset(
     "members officers officials lawmakers legislators leaders".split()
 )
 
+#: what an outlet calls its own journalist ("our correspondent says")
+REPORTER_NOUNS = frozenset({"correspondent", "reporter", "editor"})
+
 # Words that are titles or roles, not parts of a name ("Interior Minister", "Dr.").
 ROLE_WORDS = frozenset(
     """president vice minister prime deputy spokesman spokeswoman spokesperson executive

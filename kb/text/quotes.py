@@ -30,7 +30,87 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start + len(open_mark), end))
             i = end + len(close_mark)
-    return sorted(_with_mixed_lines(text, spans))
+    doubles = _with_mixed_lines(text, spans)
+    singles = _single_quotes(text, breaks)
+    return sorted(_outermost(doubles, singles) + _outermost(singles, doubles, True))
+
+
+def _outermost(
+    spans: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+    yields: bool = False,
+) -> list[tuple[int, int]]:
+    """The spans not inside one of the others: a quote within a quote (‘He said
+    "no" to us’, "He said 'no' to us") is part of the outer one. Spans that
+    ``yields`` also drop where they cross one of the others (the single marks'
+    do: a stray apostrophe is no quote)."""
+    return [
+        (a, b)
+        for a, b in spans
+        if not any(
+            (c <= a and b <= d) or (yields and (a < c < b < d or c < a < d < b))
+            for c, d in others
+            if (c, d) != (a, b)
+        )
+    ]
+
+
+#: the single marks, typographic and straight, of quotes in British style
+_SINGLE_OPENING = "‘'"
+_SINGLE_CLOSING = "’'"
+
+
+def _single_quotes(text: str, breaks: str) -> list[tuple[int, int]]:
+    """Quotes in single marks (‘We will stay,’ she said), read paragraph by
+    paragraph so that an apostrophe never pairs across one. A mark that opens a
+    sentence inside an open quote (‘We lost. ‘The team is tired.’) starts its
+    next paragraph, in text whose paragraphs were run together: the quote before
+    ends there."""
+    found = []
+    start = 0
+    while start < len(text):
+        end = text.find(breaks, start)
+        end = len(text) if end < 0 else end
+        opened = -1
+        for i in range(start, end):
+            if text[i] not in _SINGLE_OPENING + _SINGLE_CLOSING:
+                continue
+            if opened < 0:
+                opened = i + 1 if _opens_single(text, i) else -1
+            elif _opens_single(text, i) and _reopens(text, i):
+                found.append((opened, space_before(text, i)))
+                opened = i + 1
+            elif _closes_single(text, i):
+                found.append((opened, i))
+                opened = -1
+        start = end + len(breaks)
+    return [(a, b) for a, b in found if b > a]
+
+
+def _opens_single(text: str, at: int) -> bool:
+    """A single mark before a letter, at a paragraph's start or after a space or
+    an opening bracket or mark: not the apostrophe inside or after a word."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return (
+        text[at] in _SINGLE_OPENING
+        and (not before or before.isspace() or before in '([“"')
+        and after.isalpha()
+    )
+
+
+def _closes_single(text: str, at: int) -> bool:
+    """A single mark right after a word or its punctuation and before a space,
+    punctuation or the end; not the apostrophe of "it’s", nor that of a plural
+    owner ("the players’ union")."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    if text[at] not in _SINGLE_CLOSING or not before or before.isspace():
+        return False
+    if after.isalnum():
+        return False
+    owner = before in "sS" and after == " " and text[at + 2 : at + 3].islower()
+    return not owner
 
 
 #: the double quote marks, typographic and straight, which careless text mixes
@@ -174,4 +254,6 @@ def mark_end(text: str, q_end: int) -> int:
     for _open, close_mark in QUOTE_PAIRS:
         if text.startswith(close_mark, q_end):
             return q_end + len(close_mark)
+    if text[q_end : q_end + 1] in tuple(_SINGLE_CLOSING):
+        return q_end + 1
     return q_end
