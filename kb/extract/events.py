@@ -131,7 +131,21 @@ class _EventRules:
             _date_from_the_match(events)
         self._dated_by_what_follows(events)
         _counted_from_named(events)
+        self._owned(events)
         return events
+
+    def _owned(self, events: list[RawEvent]) -> None:
+        """An event that names no one takes the person its noun's possessive
+        pronoun stands for: "her arrest", "his release". Only now, once the
+        events are merged: a pronoun's guess tells no two events apart."""
+        for ev in events:
+            if ev.agents or ev.participants:
+                continue
+            for noun in (t for t in ev.triggers if t.pos_ != "VERB"):
+                for hit in self._pronoun_owners(noun):
+                    if hit not in ev.participants:
+                        ev.participants.append(hit)
+                        self.r.cluster(hit).acts = True
 
     def _dated_by_what_follows(self, events: list[RawEvent]) -> None:
         """A deed told as done by now ("Kellan has been arrested"), that only the
@@ -359,6 +373,10 @@ class _EventRules:
             if hit is not None:
                 (participants if passive else agents).append(hit)
                 guessed = guessed or who.lower_ in _ONE_OF_US
+        if passive and (tok == verb or _made_by_the_doer(tok, verb)):
+            agents += self._by_whom(verb)  # "Lopez was arrested by Porto police"
+        if tok != verb and not agents and kind not in _SETTINGS:
+            agents += self._country_owners(tok)  # "Varda's crackdown": Varda did it
         scope = list(tok.subtree) if tok != verb else list(verb.children)
         if tok != verb and tok.head == verb and tok.dep_ == "dobj":
             scope += _with_whom(verb)  # "filed a lawsuit against X"
@@ -383,6 +401,39 @@ class _EventRules:
         for c in agents + participants:
             self.r.cluster(c).acts = True
         return agents, participants, guessed
+
+    def _by_whom(self, verb: Token) -> list[int]:
+        """The doers a passive verb names after its "by", besides its subject."""
+        out = []
+        for by in (c for c in verb.children if c.dep_ == "agent"):
+            for noun in (g for g in by.children if g.dep_ == "pobj"):
+                for who in (noun, *noun.conjuncts):
+                    hit = self.r.resolve(who, pronouns=False)
+                    if hit is not None:
+                        out.append(hit)
+        return out
+
+    def _pronoun_owners(self, noun: Token) -> list[int]:
+        """Whom the possessive pronoun on the event's noun stands for."""
+        found = (self.r.antecedents.owner(c) for c in noun.children if c.dep_ == "poss")
+        return [hit for hit in found if hit is not None]
+
+    def _country_owners(self, noun: Token) -> list[int]:
+        """The countries whose possessive the event's noun takes: a country's own
+        crackdown, offensive or budget is its deed, though a place is no
+        participant elsewhere ("an attack in Varda")."""
+        out = []
+        for c in noun.children:
+            between = self.doc[c.right_edge.i + 1 : noun.i]
+            if c.dep_ != "poss" or any(t.is_punct for t in between):
+                continue  # "Varda's (photo) search": a page's words cut in
+            hit = self.r.cluster_at(c)
+            if hit is None:
+                continue
+            place = self.r.cluster(hit).place
+            if place is not None and place.kind == "country":
+                out.append(hit)
+        return out
 
     def _a_place(self, cluster: int) -> bool:
         return self.r.cluster(cluster).kind == "Location"
@@ -464,6 +515,9 @@ class _EventRules:
 _NATURE = frozenset({"NaturalDisaster", "Earthquake"})
 #: pronouns of one person, whose antecedent is the event's doer: "she held talks"
 _ONE_OF_US = frozenset({"he", "she"})
+#: the types of events a country's possessive sets rather than does: "Varda's
+#: floods", "Varda's elections" (its voters vote)
+_SETTINGS = _NATURE | {"Election", "Vote"}
 #: prepositions of a verb that name the other side of the event its object
 #: names: "held talks with X", "filed a suit against X", "signed a deal between …"
 _OTHER_SIDE = frozenset({"with", "against", "between"})
@@ -960,7 +1014,7 @@ _RATE_WORDS = frozenset({"every", "each", "a", "an", "per"})
 
 #: prepositions that tell what a verb is about, not what its subject took part
 #: in: "weighed in on the fight", "talked about the attack"
-_ABOUT = frozenset({"on", "about", "over", "regarding", "concerning"})
+_ABOUT = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 #: and, for a subject that acts, the time of another event: "arrested X after
 #: the attack" ("was convicted after a trial": the one convicted was in it)
 _AROUND = frozenset({"after", "before", "since", "following"})
@@ -984,6 +1038,14 @@ _STANCES = lx.STANCE_CUES | frozenset(
     """fight oppose resist protest welcome challenge contest support back mourn
     investigate probe""".split()
 )
+
+
+def _made_by_the_doer(noun: Token, verb: Token) -> bool:
+    """Whether whoever the passive verb's "by" names did the event of its noun
+    subject: "an inquiry was launched by X", not "the attack was condemned by X"."""
+    return (
+        noun.head == verb and noun.dep_ == "nsubjpass" and _lemma(verb) not in _STANCES
+    )
 
 
 def _anaphoric(tok: Token) -> bool:

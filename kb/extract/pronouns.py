@@ -37,6 +37,9 @@ _KINDS = {
     "person": ("Person",),
 }
 _CLASS = {"he": "m", "she": "f", "they": "they", "it": "it"}
+#: the possessives of one person, each of its subject pronoun's class ("their"
+#: may be a group's, a body's or a place's: too loose to say who took part)
+_OWNER_CLASS = {"his": "m", "her": "f"}
 
 
 def pronoun_class(word: str) -> str | None:
@@ -74,6 +77,12 @@ class Antecedents:
     def resolve(self, tok: Token) -> int | None:
         """The cluster a subject pronoun stands for, or None."""
         cls = pronoun_class(tok.lower_)
+        return None if cls is None else self._memoised(tok, cls)
+
+    def owner(self, tok: Token) -> int | None:
+        """The person a possessive "his" or "her" stands for, found as for the
+        subject pronoun of its class ("he", "she")."""
+        cls = _OWNER_CLASS.get(tok.lower_)
         return None if cls is None else self._memoised(tok, cls)
 
     def plural(self, tok: Token, near: bool = False) -> int | None:
