@@ -306,6 +306,24 @@ _HEADLINE = re.compile(
     r"[ \t]+([A-Z][^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+
+
+def _has_subject(words: SpacySpan) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words)
+
+
+def _said_alone(label: SpacySpan, said: SpacySpan) -> bool:
+    """What a bare name's label introduces as that speaker's words, though title
+    case leaves the parser no subject in them ("Ana Obi: Port Deal 'A Disaster'"):
+    words with a verb or a quote mark; not after a label that is a phrase of its
+    own ("Follow Ana Obi on Twitter: …"), nor a caption ("Ana Obi: A Life in
+    Pictures") or a question about the person ("Ana Obi: Hero or Villain?")."""
+    phrase = any(t.pos_ in ("VERB", "ADP") for t in label)
+    if phrase or said.text.rstrip().endswith("?"):
+        return False
+    return any(t.is_quote or t.pos_ in ("VERB", "AUX") for t in said)
+
+
 #: possessive pronouns and the gender of the person they own for ("" for any)
 _POSSESSIVES = {"his": "m", "her": "f", "their": "", "its": ""}
 #: a subject pronoun and its possessive
@@ -711,11 +729,12 @@ class _ClaimRules(AttributionRules):
             if name is None or self._words(m.start(2), m.end(2)) < 4:
                 continue
             said = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-            if said is not None and not any(
-                t.dep_ in ("nsubj", "nsubjpass", "expl") for t in said
-            ):
-                continue  # "Ana Obi in Bavaria: Urges Calm": a headline's own words
             speaker = self._named_alone(name)
+            if said is not None and not _has_subject(said):
+                # "Ana Obi in Bavaria: Urges Calm": a headline's own words; but a
+                # bare name's label may give their words in title case
+                if speaker is None or not _said_alone(name, said):
+                    continue
             if speaker is None:
                 speaker = self._label_speaker(name)
             if speaker is None:

@@ -433,9 +433,25 @@ class _QuoteRules(AttributionRules):
         colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
         if colon is None:
             return []
-        return [
+        cues = [
             t for t in reversed(colon.sent) if t.i < colon.start and is_quote_cue(t)
         ]
+        return cues or self._introducing_verb(colon[0])
+
+    def _introducing_verb(self, colon: Token) -> list[Token]:
+        """ "Ana Obi released the following statement:", "Obi gave the idea a try
+        on Tuesday:": with no verb of saying, the verb of the clause the colon
+        ends introduces the quote, when its subject is an actor the article
+        names (not "The rules are simple:")."""
+        verb = colon.head  # the verb, or its object ("the following statement")
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.i > colon.i:
+            return []
+        subj = self.r.subject(verb)
+        if subj is None or subj.i > verb.i or self.r.source(subj) is None:
+            return []
+        return [verb]
 
     def _bare_quote_claim(
         self, q_start: int, q_end: int, inner: SpacySpan
