@@ -21,6 +21,7 @@ from kb.extract.resolve import quote_spans_of
 from kb.models import Entity, Event, Extraction, Span
 
 __all__ = [
+    "FAMILIES",
     "Candidates",
     "actor_candidates",
     "actor_features",
