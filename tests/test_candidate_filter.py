@@ -215,6 +215,14 @@ def test_cli_switch(runner, tmp_path):
     assert on.exit_code == 0 and off.exit_code == 0
     assert "candidate filter" in on.output
     assert "candidate filter" not in off.output
+    by_env = runner.invoke(
+        cli, ["export", str(article), "--format", "nt"], env={"KB_FILTER": "1"}
+    )
+    assert "candidate filter" in by_env.output
+    default = runner.invoke(
+        cli, ["export", str(article), "--format", "nt"], env={"KB_FILTER": None}
+    )
+    assert "candidate filter" not in default.output  # off unless asked
 
 
 # ---------------------------------------------------------------- labels
@@ -261,3 +269,28 @@ def test_rows_are_labelled_by_the_metric(parsed):
     assert [k for k, keep in actors.items() if keep] == [
         k for k in actors if "brandt" in k
     ]
+
+
+def test_workers_run_the_filter_too(tmp_path):
+    """``--jobs 2`` hands the switch to its workers: the same bytes as one process."""
+    from datetime import datetime
+
+    from kb.jobs.export import ExportOptions, export
+
+    paths = []
+    for i, text in enumerate(_TEXT.split("\n\n")):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(text)
+        paths.append(path)
+    when = datetime.fromisoformat("2026-01-01T00:00:00+00:00")
+    texts = [
+        export(
+            paths,
+            ExportOptions(
+                fmt="nt", generated_at=when, jobs=jobs, candidate_filter=True
+            ),
+        ).text
+        for jobs in (1, 2)
+    ]
+    assert texts[0] == texts[1]
+    assert f"candidate filter {load_filter().digest}" in texts[1]
