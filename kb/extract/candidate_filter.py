@@ -134,7 +134,10 @@ def without(extraction: Extraction, events: set[int], actors: set[str]) -> Extra
     )
     return replace(
         extraction,
-        entities=tuple(e for e in extraction.entities if e.key not in actors),
+        # a place under the same key stays: only actors go
+        entities=tuple(
+            e for e in extraction.entities if e.key not in actors or e.is_location
+        ),
         events=kept_events,
         claims=tuple(_claim_without(c, gone) for c in extraction.claims),
     )
