@@ -294,3 +294,17 @@ def test_workers_run_the_filter_too(tmp_path):
     ]
     assert texts[0] == texts[1]
     assert f"candidate filter {load_filter().digest}" in texts[1]
+
+
+def test_the_component_in_a_users_pipeline(tmp_path):
+    """``nlp.add_pipe("newskb_filter")`` after newskb's components, with a file of
+    one's own weights: the Doc's extraction comes out filtered."""
+    import spacy
+
+    nlp = extract.add_components(spacy.load(extract.DEFAULT_MODEL))
+    path = _weights(tmp_path, {"bias": -3.0}, {"bias": 3.0})
+    nlp.add_pipe("newskb_filter", config={"path": path})
+    doc = nlp(_TEXT)
+    x = doc._.newskb_extraction
+    assert x.events == () and x.entities
+    assert x.model.endswith(f"candidate filter {load_filter(path).digest}")
