@@ -12,6 +12,7 @@ __all__ = [
     "DEFAULT_BASE",
     "DEFAULT_PAGE",
     "DEFAULT_STORE",
+    "FILTER_DEFAULT",
     "FORMATS",
     "GRAPH_FORMATS",
     "RDF_XML",
@@ -32,6 +33,11 @@ VALIDATE_MODES: tuple[ValidateMode, ...] = ("fast", "full")
 #: ``fast`` mode has SHACL re-check 1 article in this many that the compiled checks
 #: pass: those whose IRI's SHA-256 falls in the lowest 1/16 (its hex starts with "0").
 AUDIT_ONE_IN = 16
+
+#: Whether ``kb export`` runs the learned candidate filter
+#: (:mod:`kb.extract.candidate_filter`) unless told: off, since on held-out sets it
+#: did not beat the rules alone (README, "A learned filter").
+FILTER_DEFAULT = False
 
 #: Output formats and their file extensions.
 FORMATS = {

@@ -17,6 +17,7 @@ from kb.defaults import (
     AUDIT_ONE_IN,
     DEFAULT_BASE,
     DEFAULT_STORE,
+    FILTER_DEFAULT,
     STORE_ENV,
     VALIDATE_MODES,
 )
@@ -179,6 +180,7 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
         parse_ahead: bool | None,
         gazetteer: tuple[str, ...],
         validate: str,
+        candidate_filter: bool | None,
         **kwargs: object,
     ) -> None:
         # here, not at the top: ``kb --help`` should not load the pipeline
@@ -194,6 +196,9 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             parse_ahead=parse_ahead,
             gazetteers=gazetteer,
             validate=check_validate_mode(validate),
+            candidate_filter=FILTER_DEFAULT
+            if candidate_filter is None
+            else candidate_filter,
         )
         command(*args, options=options, **kwargs)
 
@@ -254,6 +259,18 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
             "reject (SHACL wins a disagreement, with a warning). full: SHACL checks "
             "every article. Nothing that fails is written either way. Example: "
             "kb export articles/ --validate full -o out.ttl. Also $KB_VALIDATE.",
+        ),
+        click.option(
+            "--filter/--no-filter",
+            "candidate_filter",
+            default=None,
+            envvar="KB_FILTER",
+            help="Drop the events and actors that the learned candidate filter "
+            "judges wrong (a linear model trained on annotated articles), or keep "
+            "every one. Default: "
+            + ("--filter." if FILTER_DEFAULT else "--no-filter.")
+            + " The graph's provenance (kb:nlpModel) names the filter's digest "
+            "when it ran. Also $KB_FILTER (1 or 0).",
         ),
     ]
     for decorator in reversed(decorators):

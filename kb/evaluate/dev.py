@@ -12,6 +12,8 @@ from kb.evaluate.names import contains, keyword_cover, names_match, number_in
 
 __all__ = [
     "KindResult",
+    "entity_verdicts",
+    "match_events",
     "score_claims",
     "score_entities",
     "score_events",
@@ -42,14 +44,25 @@ def _required(gold: Gold) -> list[int]:
     return [j for j, g in enumerate(gold) if g.get("required", True)]
 
 
-def score_entities(
+def entity_verdicts(
     found: Sequence[FoundEntity], gold: Gold, also_ok: Gold | None = None
-) -> KindResult:
-    """Actors or locations: each found entity takes the best untaken gold name; one
-    that matches only ``also_ok`` (a place named as an actor) counts neither way."""
+) -> list[str]:
+    """What the metric makes of each found entity: ``match`` (it takes the best
+    untaken gold name), ``duplicate`` (its gold is taken), ``extra`` (no gold
+    name), or ``neutral`` (it matches only ``also_ok``: a place named as an actor)."""
+    verdicts: list[str] = ["extra"] * len(found)
+    for i, verdict in _entity_matching(found, gold, also_ok)[0]:
+        verdicts[i] = verdict
+    return verdicts
+
+
+def _entity_matching(
+    found: Sequence[FoundEntity], gold: Gold, also_ok: Gold | None
+) -> tuple[list[tuple[int, str]], set[int]]:
+    """Each found entity's verdict (see :func:`entity_verdicts`), best-matching
+    ones first, and the gold entities taken."""
     taken: set[int] = set()
-    tp = fp = 0
-    extras: list[str] = []
+    verdicts: list[tuple[int, str]] = []
     order = sorted(
         range(len(found)),
         key=lambda i: (
@@ -65,17 +78,32 @@ def score_entities(
                 best, best_q = j, q
         if best is not None:
             taken.add(best)
-            tp += 1
-        elif any(names_match(f.names, g["names"]) for g in [*gold, *(also_ok or [])]):
-            if not any(names_match(f.names, g["names"]) for g in gold):
-                continue  # e.g. a country named as an actor: neither right nor wrong
-            fp += 1
-            extras.append("duplicate: " + "/".join(f.names[:2]))
+            verdicts.append((i, "match"))
+        elif any(names_match(f.names, g["names"]) for g in gold):
+            verdicts.append((i, "duplicate"))
+        elif any(names_match(f.names, g["names"]) for g in also_ok or []):
+            verdicts.append((i, "neutral"))  # e.g. a country named as an actor
         else:
-            fp += 1
-            extras.append("/".join(f.names[:2]) or str(f.node))
+            verdicts.append((i, "extra"))
+    return verdicts, taken
+
+
+def score_entities(
+    found: Sequence[FoundEntity], gold: Gold, also_ok: Gold | None = None
+) -> KindResult:
+    """Actors or locations: each found entity takes the best untaken gold name; one
+    that matches only ``also_ok`` (a place named as an actor) counts neither way."""
+    verdicts, taken = _entity_matching(found, gold, also_ok)
+    extras = [
+        "duplicate: " + "/".join(found[i].names[:2])
+        if v == "duplicate"
+        else "/".join(found[i].names[:2]) or str(found[i].node)
+        for i, v in verdicts
+        if v in ("duplicate", "extra")
+    ]
     misses = [gold[j]["names"][0] for j in _required(gold) if j not in taken]
-    return KindResult(tp, fp, len(misses), misses, extras)
+    tp = sum(1 for _, v in verdicts if v == "match")
+    return KindResult(tp, len(extras), len(misses), misses, extras)
 
 
 def _one_to_one(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
@@ -143,15 +171,21 @@ def _event_details(e: FoundEvent, g: dict[str, Any]) -> dict[str, bool | None]:
     }
 
 
-def score_events(found: Sequence[FoundEvent], gold: Gold) -> KindResult:
-    """Events: a gold trigger among the event's texts; ties go to the most details."""
+def match_events(found: Sequence[FoundEvent], gold: Gold) -> dict[int, int]:
+    """Gold index -> found index: events with a gold trigger among their texts,
+    one to one, those with the most of the gold's details first."""
     pairs = []
     for i, e in enumerate(found):
         for j, g in enumerate(gold):
             if any(contains(e.texts, t) for t in g["triggers"]):
                 hits = _event_details(e, g).values()
                 pairs.append((float(sum(1 for h in hits if h)), i, j))
-    matched = _one_to_one(pairs)
+    return _one_to_one(pairs)
+
+
+def score_events(found: Sequence[FoundEvent], gold: Gold) -> KindResult:
+    """Events: a gold trigger among the event's texts; ties go to the most details."""
+    matched = match_events(found, gold)
     misses = [gold[j]["triggers"][0] for j in _required(gold) if j not in matched]
     acc = {k: [0, 0] for k in ("event_place", "event_date", "event_participants")}
     for j, i in matched.items():

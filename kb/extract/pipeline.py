@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kb.errors import ExtractionError
+from kb.extract.candidate_filter import FILTER_NAME, FilterModel, filtered
 from kb.extract.claims import DEFAULT_ATTRIBUTIONS
 from kb.extract.extensions import set_inputs
 from kb.extract.parse_ahead import parsed_in_helper, split_pipeline
@@ -171,6 +172,7 @@ def extract_many(
     gaz: Gazetteer | None = None,
     *,
     parse_ahead: bool = False,
+    candidate_filter: FilterModel | None = None,
 ) -> Generator[Extraction, None, None]:
     """Extract from many articles, batching the spaCy work with ``nlp.pipe``.
 
@@ -179,6 +181,8 @@ def extract_many(
         newskb's components, and whatever the caller does with each extraction, run
         here; the extractions are the same. Ignored when the pipeline has a
         component of its own among or after newskb's.
+    :param candidate_filter: drop the events and actors these weights judge wrong
+        (:mod:`kb.extract.candidate_filter`); None keeps every candidate.
     """
     nlp = nlp or pipeline()
     if "newskb_conflicts" not in nlp.pipe_names:
@@ -195,7 +199,10 @@ def extract_many(
         docs = parsed_in_helper(articles, nlp, rules, batch_size, gaz)
     try:
         for doc in nlp.pipe(docs, batch_size=batch_size, disable=skip):
-            yield doc._.newskb_extraction
+            if candidate_filter is None or FILTER_NAME in nlp.pipe_names:
+                yield doc._.newskb_extraction
+            else:
+                yield filtered(doc, candidate_filter)
     finally:
         if isinstance(docs, Generator):
             docs.close()  # stops the helper now, not at garbage collection

@@ -110,14 +110,22 @@ class PipelinePlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, model: str | None, gazetteers: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        model: str | None,
+        gazetteers: tuple[str, ...],
+        candidate_filter: bool = False,
+    ) -> None:
         self.model = model
         self.gazetteers = gazetteers
+        self.candidate_filter = candidate_filter
 
     def setup(self, worker: object) -> None:
         from kb.extract import load_pipeline
+        from kb.extract.candidate_filter import chosen_filter
 
         self.nlp = load_pipeline(self.model)
+        self.weights = chosen_filter(self.candidate_filter)
         self.gaz = user_gazetteer(self.gazetteers)
         # a worker started with several threads runs one partition at a time
         self.lock = threading.Lock()
@@ -142,6 +150,7 @@ def _run_partition(
             mapping,
             outcomes,
             validate=validate,
+            candidate_filter=plugin.weights,
         ):
             writer.add(graph)
         record = {"files": partition.files, "outcomes": [asdict(o) for o in outcomes]}
@@ -259,7 +268,9 @@ def export_cluster(
             result.dashboard = _dashboard(client)
             if on_connect is not None:
                 on_connect(result.dashboard)
-            plugin = PipelinePlugin(options.model, options.gazetteers)
+            plugin = PipelinePlugin(
+                options.model, options.gazetteers, options.candidate_filter
+            )
             client.register_plugin(plugin, name=PLUGIN_NAME)
             run = _Run(mapping, out, validate)
             _run_all(client, todo, run, per_part, progress, len(parts))

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
+from kb.defaults import FILTER_DEFAULT
 from kb.errors import InputError, UsageError
 from kb.ingest.language import detect_language, is_english_tag
 from kb.ingest.sources import estimate_articles, iter_articles
@@ -34,6 +35,8 @@ from kb.text.gazetteer import Gazetteer, load_user_gazetteer, user_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from kb.extract.candidate_filter import FilterModel
 
 __all__ = [
     "AddResult",
@@ -83,6 +86,8 @@ class ExportOptions:
     #: "fast": compiled shape checks, SHACL audits a sample; "full": SHACL decides
     #: (see :func:`kb.rdf.validate.validate_article`)
     validate: ValidateMode = "fast"
+    #: drop the candidates the learned filter judges wrong (kb.extract.candidate_filter)
+    candidate_filter: bool = FILTER_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -284,8 +289,10 @@ def build_graphs(
     # imported here: spaCy takes half a second to import, and kb query, stats and
     # serve load this module without extracting anything
     from kb.extract import load_pipeline
+    from kb.extract.candidate_filter import chosen_filter
 
     nlp = load_pipeline(options.model)
+    weights = chosen_filter(options.candidate_filter)
     keep_loaded()
     decision = choose(options.parse_ahead, since)
     if noted is not None:
@@ -299,6 +306,7 @@ def build_graphs(
         progress,
         validate=options.validate,
         parse_ahead=decision.ahead,
+        candidate_filter=weights,
     )
 
 
@@ -331,13 +339,15 @@ def conforming_graphs(
     *,
     validate: ValidateMode = "fast",
     parse_ahead: bool = False,
+    candidate_filter: FilterModel | None = None,
 ) -> Iterator[ArticleGraph]:
     """Read, extract (with ``nlp.pipe``), map and validate ``inputs`` in this process
     with a loaded pipeline; yield each conforming graph, in input order, and note
     every outcome (in input order too). ``validate``: see
     :func:`kb.rdf.validate.validate_article`. ``parse_ahead``: spaCy's trained
     components parse in a helper process meanwhile (see
-    :func:`kb.extract.extract_many`); the graphs and outcomes are the same."""
+    :func:`kb.extract.extract_many`); the graphs and outcomes are the same.
+    ``candidate_filter``: the learned filter's weights, or None to keep all."""
     from kb.extract import extract_many
 
     pending: deque[_Pending] = deque()
@@ -352,7 +362,13 @@ def conforming_graphs(
             places.append(len(outcomes) - 1)
             yield article
 
-    extractions = extract_many(articles(), nlp, gaz=gaz, parse_ahead=parse_ahead)
+    extractions = extract_many(
+        articles(),
+        nlp,
+        gaz=gaz,
+        parse_ahead=parse_ahead,
+        candidate_filter=candidate_filter,
+    )
     # closing: a helper process that parses ahead stops when the caller stops reading
     with (
         closing(extractions),
@@ -419,6 +435,7 @@ def _parallel_graphs(
         options.jobs or 1,
         options.gazetteers,
         validate=options.validate,
+        candidate_filter=options.candidate_filter,
     )
     try:
         for done in results:

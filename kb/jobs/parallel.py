@@ -64,8 +64,10 @@ def _init_worker(
     mapping: MappingOptions,
     gazetteers: tuple[str, ...],
     validate: ValidateMode,
+    candidate_filter: bool = False,
 ) -> None:
     ignore_interrupts()
+    _STATE["candidate_filter"] = candidate_filter
     _STATE["model"] = model
     _STATE["mapping"] = mapping
     _STATE["gazetteers"] = gazetteers
@@ -82,6 +84,7 @@ def _process_chunk(chunk: list[Article]) -> list[Processed]:
     # imported here: the parent, which only sends chunks, need not import spaCy
     # (0.8 s of its CPU); a worker has it from the server's preload
     from kb.extract import extract_many, load_pipeline
+    from kb.extract.candidate_filter import chosen_filter
 
     mapping = _STATE["mapping"]
     assert isinstance(mapping, MappingOptions)
@@ -95,7 +98,8 @@ def _process_chunk(chunk: list[Article]) -> list[Processed]:
     assert isinstance(gazetteers, tuple)
     gaz = user_gazetteer(gazetteers)
     validate = check_validate_mode(str(_STATE["validate"]))
-    for extraction in extract_many(chunk, nlp, gaz=gaz):
+    weights = chosen_filter(bool(_STATE.get("candidate_filter")))
+    for extraction in extract_many(chunk, nlp, gaz=gaz, candidate_filter=weights):
         graph = map_article(extraction, mapping)
         report = validate_article(graph, validate)
         origin = extraction.article.origin
@@ -132,6 +136,7 @@ def process_parallel(
     gazetteers: tuple[str, ...] = (),
     *,
     validate: ValidateMode = "fast",
+    candidate_filter: bool = False,
 ) -> Generator[Processed | Other, None, None]:
     """Extract, map and validate the articles among ``items`` in ``jobs`` worker
     processes; any other item is passed through in its place.
@@ -149,7 +154,7 @@ def process_parallel(
             chunks.append(chunk)
             yield [item for item in chunk if isinstance(item, Article)]
 
-    setup = (model, mapping, gazetteers, validate)
+    setup = (model, mapping, gazetteers, validate, candidate_filter)
     with worker_context().Pool(jobs, _init_worker, setup) as pool:
         done = ordered_map(pool, _process_chunk, articles(), jobs * AHEAD_PER_JOB)
         for results in done:
