@@ -56,7 +56,7 @@ def test_other_people_are_not_those_met_before(run, text):
         "Some soldiers said the camp was shelled. The other soldiers said the "
         "attack came at dawn.",
         # guard: a plain repeat and a nationality's repeat go back
-        "Chadian soldiers said the camp was shelled. Soldiers also said the "
+        "Maltese soldiers said the camp was shelled. Soldiers also said the "
         "attack came at dawn.",
         # guard: "additional" tells how many, not who
         "Customers of Porto Movers said they were overcharged. Additional "

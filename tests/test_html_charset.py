@@ -176,3 +176,18 @@ def test_guard_a_text_file_still_falls_back_to_windows_1252(tmp_path: Path) -> N
     path = tmp_path / "old.txt"
     path.write_bytes(PLAIN.encode("cp1252"))
     assert text_of(path) == PLAIN
+
+
+@pytest.mark.parametrize("label", ["hex", "base64", "zlib", "punycode"])
+def test_a_declared_codec_that_is_no_text_encoding_is_no_traceback(
+    tmp_path: Path, label: str
+) -> None:
+    """Found by review: Python names bytes-to-bytes codecs too; a page that
+    declares one is read as UTF-8 or refused with exit 2, never a traceback."""
+    path = tmp_path / "odd.html"
+    path.write_bytes(page(f'<meta charset="{label}">', PLAIN).encode("cp1252"))
+    result = CliRunner().invoke(
+        cli, ["export", str(path), "-o", str(tmp_path / "o.ttl")]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 2), result.output

@@ -20,8 +20,8 @@ FOUND = {
         ["The harbour will stay shut until May."],
     ),
     "straight marks, with an apostrophe inside": (
-        "Maria Lopez said: 'It's far too early to call the vote.' Then she left.",
-        ["It's far too early to call the vote."],
+        "Maria Lopez said: 'It's much too soon to call the vote.' Then she left.",
+        ["It's much too soon to call the vote."],
     ),
     "paragraphs run together, each reopened": (
         "Tomas Brandt said: \u2018We were poor tonight. \u2018The team is tired. "

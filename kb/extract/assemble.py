@@ -364,7 +364,7 @@ _FACELESS = frozenset({"people", "persons"})
 #: how a name modifies the word after it: "U.S. officials", "US-backed"
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 #: nouns for someone or a firm that a country's name qualifies ("U.S. officials",
-#: "a U.S. tycoon", "the U.S. plane-maker"); not a state's own bodies ("the Varda
+#: "a U.S. tycoon", "a U.S. carmaker"); not a state's own bodies ("the Varda
 #: government" is the country's, a place of the story)
 _QUALIFIED_NOUNS = (
     (lx.ROLE_WORDS - lx.ROLE_MODIFIERS)

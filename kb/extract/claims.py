@@ -31,7 +31,6 @@ from kb.extract.cues import (
 )
 from kb.extract.extensions import Stage, stage
 from kb.extract.figures import figures_of
-from kb.extract.mentions import off_story
 from kb.extract.quotes import follow_on_quotes, quotes_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, speaker_noun
@@ -349,7 +348,7 @@ class _ClaimRules(AttributionRules):
             for labelled in found + self._posted_claims():
                 if not any(labelled.overlaps(c) for c in claims):
                     claims.append(labelled)
-        credits = off_story(self.doc)  # "… reported this story": no claim
+        credits = self.r.mentions.off_story  # "… reported this story": no claim
         for tok in self.doc:
             if tok.i in used_cues or tok.i in credits:
                 continue

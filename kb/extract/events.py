@@ -27,7 +27,7 @@ from kb.extract.extensions import Stage, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_after, sentence_before
 from kb.extract.records import Mention, RawClaim, RawEvent
-from kb.extract.resolve import Resolver
+from kb.extract.resolve import Resolver, agent_of
 from kb.extract.syntax import prep_objects
 from kb.extract.triggers import TriggerRules
 from kb.models import DateValue
@@ -404,14 +404,11 @@ class _EventRules:
 
     def _by_whom(self, verb: Token) -> list[int]:
         """The doers a passive verb names after its "by", besides its subject."""
-        out = []
-        for by in (c for c in verb.children if c.dep_ == "agent"):
-            for noun in (g for g in by.children if g.dep_ == "pobj"):
-                for who in (noun, *noun.conjuncts):
-                    hit = self.r.resolve(who, pronouns=False)
-                    if hit is not None:
-                        out.append(hit)
-        return out
+        noun = agent_of(verb)
+        if noun is None:
+            return []
+        hits = (self.r.resolve(who, pronouns=False) for who in (noun, *noun.conjuncts))
+        return [hit for hit in hits if hit is not None]
 
     def _pronoun_owners(self, noun: Token) -> list[int]:
         """Whom the possessive pronoun on the event's noun stands for."""

@@ -404,15 +404,13 @@ def _an_airline(ent: SpacySpan) -> bool:
     return len(words) >= 2 and words[0] == "Air" and "Force" not in words
 
 
-#: "said on Kellanbook", "shared across Kellanbook", "sent via Kellanbook"
-_MEDIUM_PREPS = frozenset({"on", "across", "via"})
 #: "Varda's version of Kellanbook", "its answer to Kellanbook"
 _LIKENESS_NOUNS = frozenset({"version", "equivalent", "answer", "rival", "clone"})
 
 
 def _platform_as_medium(ent: SpacySpan) -> bool:
     """A social network named as where words were posted ("she wrote on Twitter")
-    or as a likeness ("China's version of Twitter"): the medium, no actor of the
+    or as a likeness ("a rival's version of Kellanbook"): the medium, no actor of the
     story; not one that acts ("Twitter removed the post", "the Twitter account")."""
     if fold(ent.text.removeprefix("the ")) not in lx.PLATFORMS:
         return False
@@ -420,8 +418,10 @@ def _platform_as_medium(ent: SpacySpan) -> bool:
     prep = root.head
     if root.dep_ != "pobj":
         return False
-    if prep.lower_ in _MEDIUM_PREPS:
+    if prep.lower_ in ("across", "via"):
         return True
+    if prep.lower_ == "on":  # "wrote on X", not "a fine on X"
+        return prep.head.lemma_.lower() in lx.POSTING_WORDS
     return prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in _LIKENESS_NOUNS
 
 
@@ -628,14 +628,15 @@ _CREDIT = re.compile(
     re.I,
 )
 # the page around the story, left in its text: "(Story continues below)",
-# "Click here …", "Read more: …", "Search for more stories …"
+# "Click here …", "Read more: …"
 _FURNITURE = re.compile(
     r"^\W*(?:story continues|see next story|click here|read more\b|"
-    r"read the (?:original|full) (?:article|story)|search (?:for )?more stories)",
+    r"read the (?:original|full) (?:article|story))",
     re.I,
 )
-# "By Ana Hart", "By . Ana Hart .": a byline left at the top of the text
-_BYLINE = re.compile(r"By\s*\.?\s+[A-Z][^.\n]{1,60}?(?=\s*(?:[.,\n|]|$))")
+# "By Ana Hart", "By . Ana Hart .": a byline left at the top of the text, names
+# only up to its stop (not "By Monday Ana Hart had left", a sentence)
+_BYLINE = re.compile(r"By\s*\.?\s+(?:[A-Z][\w'’-]*\.?[ \t]*){1,5}(?=\s*(?:[.,\n|]|$))")
 
 
 def off_story(doc: Doc) -> set[int]:
@@ -728,7 +729,7 @@ class _MentionFinder:
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
         }
         self.sports = self.found.sports = _is_sports_report(doc)
-        self.off_story = off_story(doc)
+        self.off_story = self.found.off_story = off_story(doc)
 
     def run(self) -> Mentions:
         ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)

@@ -47,6 +47,9 @@ class Mentions:
     ent_at: dict[int, SpacySpan] = field(default_factory=dict)
     #: whether the article is a match report (a score and the words of the game)
     sports: bool = False
+    #: tokens that are no part of the story: reporters' credits, a byline, the
+    #: page's own words (``mentions.off_story``)
+    off_story: set[int] = field(default_factory=set)
     #: folded names the article itself shows to be places (a dateline, "the X
     #: police", "in X"), whatever the NER or the gazetteer say of them
     placed: set[str] = field(default_factory=set)

@@ -436,7 +436,7 @@ class Resolver:
             if run_on is not None:
                 return run_on
             if _has_agent(cur):
-                return _agent_of(cur)
+                return agent_of(cur)
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 # "X said the plan would fail, arguing that …": X argues too
                 outer = (
@@ -792,7 +792,7 @@ class Resolver:
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None and self._same_group(tok, same_noun):
-                return same_noun  # "soldiers" after "Chadian soldiers"
+                return same_noun  # "soldiers" after "Maltese soldiers"
         if not allow_new_group:
             return None
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
@@ -806,7 +806,7 @@ class Resolver:
         return None
 
     def _same_group(self, tok: Token, group: int) -> bool:
-        """ "soldiers" and "the Chadian soldiers" go back to "Chadian soldiers";
+        """ "soldiers" and "the Maltese soldiers" go back to "Maltese soldiers";
         "other soldiers" and "Sudanese soldiers" are other people, and plain
         "soldiers" are not the "other soldiers" met before."""
         if other_people(tok) is not None or self._others_group(group):
@@ -1103,11 +1103,11 @@ def _teller(verb: Token) -> Token | None:
     """Who told, when the one told is the subject: "by the company", or who sent
     the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
     if _has_agent(verb):
-        return _agent_of(verb)
+        return agent_of(verb)
     for message in prep_objects(verb, ("in", "through", "via")):
         for sent in (c for c in message.children if c.dep_ == "acl"):
             if _has_agent(sent):
-                return _agent_of(sent)
+                return agent_of(sent)
         sender = prep_objects(message, ("from", "by"))
         if sender:
             return sender[0]
@@ -1119,10 +1119,12 @@ def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
 
-def _agent_of(verb: Token) -> Token | None:
+def agent_of(verb: Token) -> Token | None:
     """The noun after a passive verb's "by" ("sent by Ana Obi"), if parsed so."""
-    by = next(c for c in verb.children if c.dep_ == "agent")
-    return next((g for g in by.children if g.dep_ == "pobj"), None)
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return (
+        None if by is None else next((g for g in by.children if g.dep_ == "pobj"), None)
+    )
 
 
 def _on_a_channel(verb: Token) -> bool:

@@ -76,11 +76,15 @@ def html_codec(label: str) -> str | None:
 
     >>> html_codec("ISO-8859-1"), html_codec("utf8"), html_codec("klingon")
     ('cp1252', 'utf-8', None)
+    >>> html_codec("hex"), html_codec("base64")
+    (None, None)
     """
     name = label.strip().lower()
     if name in _WHATWG:
         return _WHATWG[name]
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
+        "".encode(codec).decode(codec)  # "hex", "base64": bytes-to-bytes, no text
     except LookupError:
         return None
+    return codec

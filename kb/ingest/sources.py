@@ -159,11 +159,15 @@ def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
         return data.decode("utf-8")
     try:
         return data.decode(codec)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:  # "punycode" raises the base class
+        where = (
+            f"{exc.reason} at byte {exc.start}"
+            if isinstance(exc, UnicodeDecodeError)
+            else str(exc)
+        )
         raise InputError(
             f"{name}: not valid {label}, the encoding its <meta charset> declares "
-            f"({exc.reason} at byte {exc.start}); correct the declaration or "
-            "re-save the page as UTF-8",
+            f"({where}); correct the declaration or re-save the page as UTF-8",
             origin=name,
         ) from None
 

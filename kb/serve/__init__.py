@@ -20,6 +20,8 @@ __all__ = ["ServeOptions", "listen_port", "make_app", "run_server"]
 #: The port ``kb serve`` listens on when neither ``--port`` nor ``--base`` says one.
 DEFAULT_PORT = 8080
 _LOCAL = ("127.0.0.1", "localhost", "::1")
+#: hosts that listen on every address of this machine
+_WILDCARD = ("0.0.0.0", "::", "")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ def listen_port(base: str, host: str) -> int:
 
     >>> listen_port("http://127.0.0.1:18080/id/", "127.0.0.1")
     18080
+    >>> listen_port("http://localhost:18080/id/", "0.0.0.0")
+    18080
     >>> listen_port("https://news.example.org:8443/id/", "127.0.0.1")
     8080
     """
@@ -57,7 +61,9 @@ def listen_port(base: str, host: str) -> int:
         named = parts.port
     except ValueError:  # an out-of-range port: the base is refused later
         return DEFAULT_PORT
-    here = parts.hostname in (host, *_LOCAL) and host in (*_LOCAL, parts.hostname)
+    # a wildcard host serves this machine's own names too
+    local = (*_LOCAL, *_WILDCARD)
+    here = parts.hostname in (host, *_LOCAL) and host in (*local, parts.hostname)
     return named if named is not None and here else DEFAULT_PORT
 
 

@@ -908,6 +908,13 @@ PLATFORMS = frozenset(
     """twitter instagram facebook tiktok youtube snapchat linkedin weibo telegram
     reddit threads bluesky website blog""".split()
 )
+#: what words are posted, shared or said "on" a platform: "wrote on Kellanbook",
+#: "a video on Kellanbook"; not "a fine on Kellanbook", which befalls it
+POSTING_WORDS = frozenset(
+    """post write share say publish stream tweet upload comment announce broadcast
+    appear reply respond video photo clip message statement account page feed
+    channel thread picture image livestream""".split()
+)
 MEDICAL_WORDS = frozenset(
     """clinical vaccine vaccines drug drugs patients participants volunteers dose
     doses placebo treatment therapy medicine phase malaria cancer""".split()
