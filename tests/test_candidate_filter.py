@@ -6,6 +6,7 @@ metric's matching gives each candidate."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from kb.extract.candidate_features import (  # noqa: E402
 )
 from kb.extract.candidate_filter import (  # noqa: E402
     apply_filter,
+    filtered,
     keep_probability,
     load_filter,
     shipped_filter_path,
@@ -308,3 +310,88 @@ def test_the_component_in_a_users_pipeline(tmp_path):
     x = doc._.newskb_extraction
     assert x.events == () and x.entities
     assert x.model.endswith(f"candidate filter {load_filter(path).digest}")
+
+
+def _titled(x: Extraction, title: str) -> Extraction:
+    return replace(x, article=replace(x.article, title=title))
+
+
+def test_title_is_a_whole_word_match(parsed):
+    """``title``: the trigger, or every word of a mention, is a word of the title;
+    a word that only lies inside a longer title word does not count."""
+    doc, x = parsed
+    opened = _event(x, "open").trigger.start
+    kellan = next(e.key for e in x.entities if e.name.startswith("Kellan"))
+    inside = candidates(doc, _titled(x, "Varda reopens; Kellan Millsford to speak"))
+    assert "title" not in inside.events[opened]
+    assert "title" not in inside.actors[kellan]
+    words = candidates(doc, _titled(x, "Varda to open plant, Kellan Mills says"))
+    assert "title" in words.events[opened]
+    assert "title" in words.actors[kellan]
+
+
+def test_an_actor_with_no_mention_is_no_candidate(parsed):
+    doc, x = parsed
+    kellan = next(e for e in x.entities if e.name.startswith("Kellan"))
+    bare = replace(
+        x,
+        entities=tuple(
+            replace(e, mentions=()) if e is kellan else e for e in x.entities
+        ),
+    )
+    assert kellan.key not in {e.key for e in actor_candidates(bare)}
+    assert kellan.key not in candidates(doc, bare).actors
+
+
+def test_a_kind_at_threshold_zero_gets_no_features(parsed, tmp_path, monkeypatch):
+    """A kind whose threshold is 0 drops nothing: its features are never computed."""
+    import kb.extract.candidate_features as features
+
+    doc, x = parsed
+    path = tmp_path / "w.json"
+    path.write_text(
+        json.dumps(
+            {
+                "kinds": {
+                    "events": {"weights": {"bias": 3.0}, "threshold": 0.5},
+                    "actors": {"weights": {"bias": -3.0}, "threshold": 0.0},
+                }
+            }
+        )
+    )
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("actor features computed")
+
+    monkeypatch.setattr(features, "actor_features", refuse)
+    out = filtered(doc, load_filter(str(path)))
+    assert {e.key for e in out.entities} == {e.key for e in x.entities}
+    assert len(out.events) == len(x.events)
+    assert candidates(doc, x, events=False, actors=False) == features.Candidates({}, {})
+
+
+def _trainer(monkeypatch):
+    import importlib.util
+    import sys
+
+    where = Path(__file__).parent.parent / "tools" / "train_filter.py"
+    spec = importlib.util.spec_from_file_location("train_filter", where)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    # its dataclasses look their module up by name
+    monkeypatch.setitem(sys.modules, "train_filter", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_trainers_cache_key_follows_code_model_and_articles(tmp_path, monkeypatch):
+    """A cached set is reused only for the same commit, model and HASHES."""
+    trainer = _trainer(monkeypatch)
+    (tmp_path / "HASHES").write_text("abc  articles/one.txt\n")
+    made_by = {"commit": "1" * 40, "spacy_model": "en_x 1.0", "scikit_learn": "1.0"}
+    key = trainer.cache_key(tmp_path, made_by)
+    assert key == trainer.cache_key(tmp_path, dict(made_by))
+    assert key != trainer.cache_key(tmp_path, {**made_by, "commit": "2" * 40})
+    assert key != trainer.cache_key(tmp_path, {**made_by, "spacy_model": "en_x 1.1"})
+    (tmp_path / "HASHES").write_text("abd  articles/one.txt\n")
+    assert key != trainer.cache_key(tmp_path, made_by)

@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ from kb.evaluate.gold import GoldArticle, read_gold_set
 from kb.evaluate.graph import read_graph
 from kb.evaluate.score import prf
 from kb.extract import make_doc, pipeline
+from kb.extract.assemble import describe_pipeline
 from kb.extract.candidate_features import Candidates, candidates
 from kb.extract.candidate_filter import (
     KINDS,
@@ -65,10 +67,44 @@ class Doc1:
     rows: list[Row]
 
 
-def read_set(folder: Path, cache: Path | None) -> list[Doc1]:
+def provenance() -> dict[str, str]:
+    """What made the rows: the code's commit ("unknown" outside git), the spaCy
+    model, and scikit-learn's version."""
+    import sklearn
+
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    return {
+        "commit": commit or "unknown",
+        "spacy_model": describe_pipeline(pipeline()),
+        "scikit_learn": sklearn.__version__,
+    }
+
+
+def cache_key(folder: Path, made_by: dict[str, str]) -> str:
+    """The set's cache key: its path, its HASHES digest and what made the rows, so
+    a pickle from other code, another model or other articles is never reused."""
+    parts = {
+        "folder": str(folder.resolve()),
+        "hashes": hashes_digest(folder),
+        **made_by,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def read_set(folder: Path, cache: Path | None, made_by: dict[str, str]) -> list[Doc1]:
     """Extract and label every article of a gold set (from the cache if there)."""
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]
-    cached = cache / f"{folder.name}-{key}.pickle" if cache else None
+    cached = (
+        cache / f"{folder.name}-{cache_key(folder, made_by)}.pickle" if cache else None
+    )
     if cached and cached.exists():
         docs: list[Doc1] = pickle.loads(cached.read_bytes())
         return docs
@@ -313,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     global MIN_ARTICLES
     if args.no_words:
         MIN_ARTICLES = sys.maxsize  # no word identity recurs that often
-    sets = {s.name: read_set(s, args.cache) for s in args.sets}
+    made_by = provenance()
+    sets = {s.name: read_set(s, args.cache, made_by) for s in args.sets}
     table = {} if args.no_cv else loso(sets)
     if table:
         print_table(table)
@@ -323,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {
         "format": "newskb candidate filter 1",
         "trained": datetime.now(UTC).date().isoformat(),
+        **made_by,
         "training_sets": [
             {
                 "name": s.name,

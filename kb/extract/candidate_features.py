@@ -10,6 +10,7 @@ identities (``lemma=…``) are few, and the trainer keeps only those that recur.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,23 +50,37 @@ class Candidates:
     actors: dict[str, frozenset[str]]
 
 
-def candidates(doc: Doc, extraction: Extraction) -> Candidates:
-    """The features of every event and of every actor the filter may drop."""
+def candidates(
+    doc: Doc, extraction: Extraction, events: bool = True, actors: bool = True
+) -> Candidates:
+    """The features of every event and of every actor the filter may drop; a kind
+    turned off (``events=False``, ``actors=False``) gets none, since nothing of it
+    will be judged."""
+    if not (events or actors):
+        return Candidates({}, {})
     ctx = _Context(doc, extraction)
     return Candidates(
-        {e.trigger.start: event_features(ctx, e) for e in extraction.events},
-        {e.key: actor_features(ctx, e) for e in actor_candidates(extraction)},
+        {e.trigger.start: event_features(ctx, e) for e in extraction.events}
+        if events
+        else {},
+        {e.key: actor_features(ctx, e) for e in actor_candidates(extraction)}
+        if actors
+        else {},
     )
 
 
 def actor_candidates(extraction: Extraction) -> list[Entity]:
     """Actors the filter may drop: not places (a place that acts stays a place),
-    and never a claimant, whose claims need it."""
+    never a claimant, whose claims need it, and never one with no mention in the
+    text, which has nothing to judge it by."""
     claimants = {c.claimant for c in extraction.claims}
     return [
         e
         for e in extraction.entities
-        if e.actor_kind is not None and not e.is_location and e.key not in claimants
+        if e.actor_kind is not None
+        and not e.is_location
+        and e.key not in claimants
+        and e.mentions
     ]
 
 
@@ -74,7 +89,6 @@ class _Context:
 
     def __init__(self, doc: Doc, extraction: Extraction) -> None:
         self.doc = doc
-        self.x = extraction
         self.text = text_of(doc)
         self.starts = [t.idx for t in doc]
         self.quotes = quote_spans_of(doc)
@@ -93,8 +107,8 @@ class _Context:
                 *(q for c in extraction.claims for q in c.quantities),
             )
         )
-        title = extraction.article.title or ""
-        self.title = title.lower()
+        #: the title's lowercased words: ``title`` is a whole-word match
+        self.title = _words(extraction.article.title or "")
         #: each event's trigger lemma and type, in text order, for ``repeat``
         self.events = sorted(
             (e.trigger.start, self.token(e.trigger.start).lemma_.lower(), e.event_type)
@@ -196,7 +210,7 @@ def event_features(ctx: _Context, e: Event) -> frozenset[str]:
         "has_participant": bool(e.participants),
         "has_quantity": bool(e.quantities),
         "figure_in_sentence": ctx.figure_in(tok),
-        "title": bool(ctx.title) and tok.lower_ in ctx.title,
+        "title": tok.lower_ in ctx.title,
         "case=upper": tok.text[:1].isupper() and not tok.is_sent_start,
         "crowded": ctx.crowded(tok),
     }
@@ -214,9 +228,7 @@ def _count(n: int) -> str:
 
 def actor_features(ctx: _Context, e: Entity) -> frozenset[str]:
     """Features of one actor, from its mentions and the part it plays."""
-    toks = [ctx.token(m.start) for m in e.mentions]
-    heads = [_mention_head(ctx, m) for m in e.mentions]
-    first = heads[0] if heads else toks[0]
+    first = _mention_head(ctx, e.mentions[0])  # actor_candidates: one at least
     words = len(e.name.split())
     feats = {
         "bias",
@@ -239,8 +251,7 @@ def actor_features(ctx: _Context, e: Entity) -> frozenset[str]:
         "claim_about": e.key in ctx.about,
         "quote_only": all(ctx.in_quote(m) for m in e.mentions),
         "in_claim": any(ctx.in_claim(m) for m in e.mentions),
-        "title": bool(ctx.title)
-        and any(m.text.lower() in ctx.title for m in e.mentions),
+        "title": any(_in_title(ctx, m.text) for m in e.mentions),
         "case=lower": e.name.islower(),
         "case=upper": e.name.isupper() and len(e.name) > 1,
         "ner_agrees": _NER_OF.get(first.ent_type_) == e.actor_kind,
@@ -248,6 +259,16 @@ def actor_features(ctx: _Context, e: Entity) -> frozenset[str]:
         "sent_start_only": all(ctx.token(m.start).is_sent_start for m in e.mentions),
     }
     return frozenset(feats | {k for k, v in flags.items() if v})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _in_title(ctx: _Context, text: str) -> bool:
+    """Every word of ``text`` is a word of the title."""
+    words = _words(text)
+    return bool(words) and words <= ctx.title
 
 
 def _mention_head(ctx: _Context, m: Span) -> Token:

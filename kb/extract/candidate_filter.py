@@ -167,9 +167,16 @@ def apply_filter(
 
 
 def filtered(doc: Doc, model: FilterModel) -> Extraction:
-    """The Doc's extraction, filtered."""
+    """The Doc's extraction, filtered. A kind whose threshold is 0 or less drops
+    nothing, so its features are not computed."""
     extraction: Extraction = doc._.newskb_extraction
-    return apply_filter(extraction, candidates(doc, extraction), model)
+    cands = candidates(
+        doc,
+        extraction,
+        events=model.events.threshold > 0,
+        actors=model.actors.threshold > 0,
+    )
+    return apply_filter(extraction, cands, model)
 
 
 @Language.factory(
