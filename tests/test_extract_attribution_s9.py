@@ -107,10 +107,10 @@ def test_a_plural_noun_goes_back_to_the_group_only_when_its_words_fit(
 
 def test_the_first_soldiers_are_some_of_the_soldiers_named_before(run):
     x = run(
-        "Maltese soldiers crossed the river at dawn. The first soldiers said that "
+        "Nepalese soldiers crossed the river at dawn. The first soldiers said that "
         "the bridge had been blown up in the night."
     )
-    assert _speaker(x, _claim_with(x, "bridge had been")) == "Maltese soldiers"
+    assert _speaker(x, _claim_with(x, "bridge had been")) == "Nepalese soldiers"
 
 
 @pytest.mark.parametrize("dash", ["\u2015", "\u2014", "--"])
@@ -273,11 +273,11 @@ def test_an_adjective_of_belief_inside_a_quote_is_the_quote(run):
 
 def test_many_of_a_group_speak_as_the_group(run):
     x = run(
-        "Maltese soldiers crossed the river at dawn. Some of the soldiers said "
+        "Nepalese soldiers crossed the river at dawn. Some of the soldiers said "
         "that the bridge had been blown up in the night."
     )
     claim = _claim_with(x, "bridge had been")
-    assert _speaker(x, claim) == "Maltese soldiers"
+    assert _speaker(x, claim) == "Nepalese soldiers"
     assert claim.source is not None and claim.source.text == "Some of the soldiers"
 
 

@@ -792,7 +792,7 @@ class Resolver:
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None and self._same_group(tok, same_noun):
-                return same_noun  # "soldiers" after "Maltese soldiers"
+                return same_noun  # "soldiers" after "Nepalese soldiers"
         if not allow_new_group:
             return None
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
@@ -806,7 +806,7 @@ class Resolver:
         return None
 
     def _same_group(self, tok: Token, group: int) -> bool:
-        """ "soldiers" and "the Maltese soldiers" go back to "Maltese soldiers";
+        """ "soldiers" and "the Nepalese soldiers" go back to "Nepalese soldiers";
         "other soldiers" and "Sudanese soldiers" are other people, and plain
         "soldiers" are not the "other soldiers" met before."""
         if other_people(tok) is not None or self._others_group(group):
