@@ -40,6 +40,7 @@ from kb.extract.candidate_filter import (
     FilterModel,
     KindModel,
     apply_filter,
+    keep_probability,
 )
 from kb.ingest.sources import iter_articles
 from kb.models import Article, Extraction
@@ -199,7 +200,7 @@ def choose_threshold(
         test = [d for i, d in enumerate(docs) if i % folds == k]
         km = KindModel(fit(train, kind), 0.0)
         probs += [
-            (d, r, _prob(km, r.features))
+            (d, r, keep_probability(km, r.features))
             for d in test
             for r in d.rows
             if r.kind == kind
@@ -224,12 +225,6 @@ def choose_threshold(
         "cv_auc": round(float(auc), 3),
         "cv_f1_by_threshold": {str(t): round(f, 3) for t, f in curve.items()},
     }
-
-
-def _prob(km: KindModel, feats: frozenset[str]) -> float:
-    from kb.extract.candidate_filter import keep_probability
-
-    return keep_probability(km, feats)
 
 
 def train(docs: list[Doc1]) -> tuple[FilterModel, dict[str, Any]]:

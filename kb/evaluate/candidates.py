@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kb.evaluate.dev import entity_verdicts, match_events
+from kb.evaluate.dev import entity_verdicts, locations_as_actors, match_events
 from kb.evaluate.gold import GoldArticle
 from kb.evaluate.graph import read_graph
 from kb.extract.candidate_features import Candidates
-from kb.models import Extraction
+from kb.models import Event, Extraction
 from kb.rdf.iris import article_iri, entity_iri_in, local_iri
 from kb.rdf.mapping import MappingOptions, to_graph
 
@@ -40,12 +40,11 @@ def labels(extraction: Extraction, gold: dict[str, Any]) -> dict[str, dict[str, 
     that only name a gold place are absent."""
     graph = to_graph(extraction, MappingOptions())
     found = read_graph(graph)
-    places = [{"names": loc["names"]} for loc in gold["locations"]]
     actors = {
         str(f.node): verdict == "match"
         for f, verdict in zip(
             found.actors,
-            entity_verdicts(found.actors, gold["actors"], places),
+            entity_verdicts(found.actors, gold["actors"], locations_as_actors(gold)),
             strict=True,
         )
         if verdict != "neutral"
@@ -61,8 +60,11 @@ def label_rows(
     """The labelled rows of one article's candidates."""
     verdicts = labels(extraction, article.gold)
     ref = article_iri(extraction.article)
+    by_start: dict[int, Event] = {}
+    for e in extraction.events:
+        by_start.setdefault(e.trigger.start, e)
     for start, feats in cands.events.items():
-        event = next(e for e in extraction.events if e.trigger.start == start)
+        event = by_start[start]
         iri = str(local_iri(ref, "event", start, event.trigger.end))
         if iri in verdicts["events"]:
             yield Row("events", str(start), feats, verdicts["events"][iri])

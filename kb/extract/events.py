@@ -698,8 +698,10 @@ def _apart_from_named(tok: Token, events: list[RawEvent]) -> DateValue | None:
     from the day of the event that "the attack" is a trigger of."""
     for obj in prep_objects(tok, ("after", "before")):
         found = span_apart(obj)
+        if found is None:  # first: most "after"s count no span, so no scan
+            continue
         named = next((e for e in events if obj in e.triggers), None)
-        if found is None or named is None or tok in named.triggers:
+        if named is None or tok in named.triggers:
             continue
         if named.date is not None and named.date.precision == "day":
             return apart_by(named.date, found[0], later=found[1] == "after")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -650,7 +651,7 @@ def off_story(doc: Doc) -> set[int]:
             found.update(range(sent.start, sent.end))
     byline = _BYLINE.match(doc.text)
     if byline is not None:
-        found.update(t.i for t in doc if t.idx < byline.end())
+        found.update(t.i for t in takewhile(lambda t: t.idx < byline.end(), doc))
     return found
 
 
@@ -1496,16 +1497,18 @@ class _MentionFinder:
             for m in self.found.items
             if m.kind == "Organization"
         }
-        taken = self.found.token_mention
         for tok in self.doc:
             for end in (tok.i + 2, tok.i + 1):
                 run = self.doc[tok.i : end]
-                if end > len(self.doc) or any(
-                    t.i in taken
-                    or not t.is_title
-                    or t.pos_ != "PROPN"
-                    or t.ent_type_ not in ("", "ORG")  # "Jan." is a month's
-                    for t in run
+                if (
+                    end > len(self.doc)
+                    or self._taken(tok.i, end)
+                    or any(
+                        not t.is_title
+                        or t.pos_ != "PROPN"
+                        or t.ent_type_ not in ("", "ORG")  # "Jan." is a month's
+                        for t in run
+                    )
                 ):
                     continue
                 short = fold(run.text).split()

@@ -78,10 +78,9 @@ def add_components(
     >>> nlp.pipe_names
     ['newskb_dates', 'newskb_figures']
     """
-    _split_glued_brackets(nlp)
+    _add_infixes(nlp, (_GLUED_BRACKET, *_RUN_ON_QUOTE))
     if "parser" in nlp.pipe_names and "newskb_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newskb_paragraphs", before="parser")
-    _split_run_on_quotes(nlp)
     configs = {"newskb_claims": {"attributions": list(attributions)}}
     for name in COMPONENTS[: COMPONENTS.index(last) + 1]:
         if name not in nlp.pipe_names:
@@ -94,17 +93,18 @@ def add_components(
 _RUN_ON_QUOTE = (r"[,:](?=[\"“”])", r"(?<=[,:])[\"“”](?=\w)", r"(?<=\w[,:])[\"“”]")
 
 
-def _split_run_on_quotes(nlp: Language) -> None:
-    """Split a quote mark from the comma it is run into ('he said,"We …'), as
-    the tokenizer splits it after a space; else the verb and the quote's first
-    word are one token, and nothing opens the quote."""
+def _add_infixes(nlp: Language, patterns: tuple[str, ...]) -> None:
+    """Let the tokenizer split where ``patterns`` match too: a quote mark from the
+    comma it is run into ('he said,"We …', as it splits after a space; else the
+    verb and the quote's first word are one token, and nothing opens the quote),
+    a closing bracket from a capital right after it."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a tokenizer of the user's own: theirs to set
     own = getattr(tokenizer.infix_finditer, "__self__", None)  # its compiled pattern
-    if not isinstance(own, re.Pattern) or _RUN_ON_QUOTE[0] in own.pattern:
-        return
-    infixes = [own.pattern, *_RUN_ON_QUOTE]
+    if not isinstance(own, re.Pattern) or patterns[0] in own.pattern:
+        return  # no regular expression to extend, or extended already
+    infixes = [own.pattern, *patterns]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
@@ -137,17 +137,6 @@ def _loaded(chosen: str, attributions: tuple[str, ...]) -> Language:
 # ")" glued to the next word's capital: "(Wire)Prices rose", as text flattened
 # from a page prints a dateline's agency; the tokenizer would keep "Wire)Prices"
 _GLUED_BRACKET = r"(?<=[A-Za-z0-9.])\)(?=[A-Z])"
-
-
-def _split_glued_brackets(nlp: Language) -> None:
-    """Let the tokenizer split a closing bracket from a capital right after it."""
-    finder = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
-    pattern = getattr(getattr(finder, "__self__", None), "pattern", None)
-    if not isinstance(pattern, str) or _GLUED_BRACKET in pattern:
-        return  # no regular expression to extend, or extended already
-    nlp.tokenizer.infix_finditer = re.compile(  # type: ignore[union-attr]
-        f"{pattern}|{_GLUED_BRACKET}"
-    ).finditer
 
 
 #: the name the rest of newskb has long used for :func:`pipeline`

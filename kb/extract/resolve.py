@@ -874,16 +874,8 @@ class Resolver:
         """An unnamed single source ("a source", "a senior official", "another
         aide"): an actor of its own, the same one each time the article describes
         it in the same words."""
-        others = other_people(tok)  # "another aide": not the aide met before
-        start = min(
-            [
-                c.i
-                for c in tok.children
-                if c.dep_ in ("amod", "compound") and c.i < tok.i
-            ]
-            + [tok.i]
-            + ([others.i] if others is not None else [])
-        )
+        # "another aide": not the aide met before
+        start = _description_start(tok, "Actor", ("amod", "compound"))
         name = clean_name(self.doc[start : tok.i + 1].text)
         for index, cl in enumerate(self.clusters):
             if cl.kind == "Actor" and name in cl.names():
@@ -979,18 +971,7 @@ class Resolver:
         a group without the words that tell how many of them ("several farmers",
         "additional tenants" are farmers, tenants), but with the one that makes
         them other people ("other economists", see :func:`other_people`)."""
-        others = other_people(tok)
-        start = min(
-            [
-                c.i
-                for c in tok.children
-                if c.dep_ in deps
-                and c.i < tok.i
-                and not (kind == "Group" and c.lower_ in lx.HOW_MANY_WORDS)
-            ]
-            + [tok.i]
-            + ([others.i] if others is not None else [])
-        )
+        start = _description_start(tok, kind, deps)
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
         body = self._body_of_members(tok, start) if kind == "Group" else None
@@ -1117,6 +1098,24 @@ def _teller(verb: Token) -> Token | None:
 def _has_agent(verb: Token) -> bool:
     """Whether a passive verb says by whom: "was bought [by Orlen]"."""
     return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _description_start(tok: Token, kind: str, deps: tuple[str, ...]) -> int:
+    """Where a description of people headed by ``tok`` starts: its modifiers by
+    ``deps`` before it and the word that makes them other people ("another aide",
+    "other economists"); for a group, not the words that tell how many."""
+    others = other_people(tok)
+    return min(
+        [
+            c.i
+            for c in tok.children
+            if c.dep_ in deps
+            and c.i < tok.i
+            and not (kind == "Group" and c.lower_ in lx.HOW_MANY_WORDS)
+        ]
+        + [tok.i]
+        + ([others.i] if others is not None else [])
+    )
 
 
 def agent_of(verb: Token) -> Token | None:

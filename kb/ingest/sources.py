@@ -75,8 +75,7 @@ _BOMS = (
 def decode_bytes(data: bytes, name: str, *, html: bool = False) -> str:
     """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252;
     anything but UTF-8 is logged as a warning. An HTML page (``html``) is read in
-    the encoding its ``<meta charset>`` declares, and is never guessed: without a
-    declaration it must be UTF-8.
+    the encoding its ``<meta charset>`` declares first.
 
     :param name: the file's name, for messages.
     :raises InputError: for binary data or undecodable text.
