@@ -68,7 +68,7 @@ def add_command(
     """
     from kb.ingest.sources import estimate_articles
     from kb.jobs.export import add
-    from kb.store.embedded import Store
+    from kb.store.writing import writing
 
     if bool(articles) == bool(from_shards):
         raise click.UsageError("give ARTICLES or --from-shards DIR (one of them)")
@@ -76,7 +76,7 @@ def add_command(
         _add_shards(from_shards, store)
         return
     say_if_reading_a_terminal(articles)
-    with Store(store) as kb, progress(articles) as tick:
+    with writing(store) as kb, progress(articles) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
         before = len(kb.articles())
@@ -88,7 +88,8 @@ def add_command(
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
-    click.echo(f"kb: {result.summary()} to {store}", err=True)
+    created = "" if store.exists() else " (nothing stored, so no store was made)"
+    click.echo(f"kb: {result.summary()} to {store}{created}", err=True)
     sys.exit(result.exit_code)
 
 
@@ -108,10 +109,10 @@ def _kept(kb: Store, before: int, bulk: bool) -> str:
 
 
 def _add_shards(directory: str, store: Path) -> None:
-    from kb.store.embedded import Store
     from kb.store.shards import load_shards
+    from kb.store.writing import writing
 
-    with Store(store) as kb:
+    with writing(store) as kb:
         loaded = load_shards(kb, directory)
     same = f", {loaded.unchanged} unchanged" if loaded.unchanged else ""
     click.echo(
@@ -133,10 +134,10 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
       kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
       kb remove https://news.example.org/2025/10/01/bridge-repair
     """
-    from kb.store.embedded import Store
+    from kb.store.writing import writing
 
     missing = 0
-    with Store(store) as kb:
+    with writing(store) as kb:
         for article in articles:
             if kb.remove(article):
                 click.echo(f"removed {article}")

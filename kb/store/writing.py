@@ -1,0 +1,67 @@
+"""Opening a knowledge base to write to it, so that a write that fails leaves no
+store behind where there was none: ``kb add`` and ``kb remove`` open through here."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kb.store.embedded import Store
+
+__all__ = ["writing"]
+
+#: The file that every RocksDB database (an oxigraph store) has.
+_DATABASE_MARK = "CURRENT"
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[Store]:
+    """The store at ``path``, open for writing (created if there is none yet).
+
+    A store that this call created and that holds no article when the block ends
+    (every input failed, an error was raised, or Ctrl-C came before the first
+    write) is removed again: an empty folder would otherwise pass for a knowledge
+    base that holds nothing. An empty folder that was there before is left empty.
+    A store that existed is never removed; :func:`kb.jobs.export.add` writes
+    nothing to it when no article is to be written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with writing(Path(tmp, "kb-store")) as kb:
+    ...         pass  # nothing added
+    ...     Path(tmp, "kb-store").exists()
+    False
+    """
+    where = Path(path)
+    created = not (where / _DATABASE_MARK).exists()
+    before = set(where.iterdir()) if created and where.is_dir() else None
+    store = Store(where)
+    try:
+        yield store
+    finally:
+        empty = created and _holds_nothing(store)
+        store.close()
+        if empty:
+            _remove_new(where, before)
+
+
+def _holds_nothing(store: Store) -> bool:
+    try:
+        return not store.articles()
+    except Exception:  # noqa: BLE001 - a store that cannot be read is kept to look at
+        return False
+
+
+def _remove_new(where: Path, before: set[Path] | None) -> None:
+    """Remove the store ``where`` that was just created: the whole folder, or only
+    what was added to a folder that existed (``before`` holds what it held)."""
+    if before is None:
+        shutil.rmtree(where, ignore_errors=True)
+        return
+    for entry in set(where.iterdir()) - before:
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
