@@ -224,10 +224,11 @@ def evaluate_command(
 
 @cli.command("validate")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
+    "files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILES..."
 )
 def validate_command(files: tuple[str, ...]) -> None:
-    """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
+    """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes;
+    a folder stands for its RDF files and those below it (not .json or .xml).
 
     Prints a grouped report of every violation; nothing is fetched from the network.
     A file that cannot be read is reported and the others are still checked.
@@ -238,11 +239,13 @@ def validate_command(files: tuple[str, ...]) -> None:
     Exit codes:
       0  every file conforms
       1  some file does not conform (the report is on stderr)
-      2  a file is missing, unreadable, not RDF or holds no triples
+      2  a file is missing, unreadable, not RDF or holds no triples, or a
+         folder holds no RDF file
 
     \b
-    Example:
+    Examples:
       kb validate out.ttl
+      kb validate exports/
     """
     from kb.errors import KbError
     from kb.rdf.validate import validate_each

@@ -198,8 +198,9 @@ def stats_command(store: Path, list_articles: bool) -> None:
 @click.option(
     "--data",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Query these exported RDF files instead of the store; repeatable.",
+    type=click.Path(exists=True),
+    help="Query these exported RDF files (or a folder's) instead of the store; "
+    "repeatable.",
 )
 @click.option(
     "--endpoint",
