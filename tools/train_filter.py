@@ -307,8 +307,11 @@ def held_out_policy(
         notes[kind]["held_out_f1_gain"] = round(gain, 4)
         if gain < MARGIN:
             notes[kind]["threshold_chosen_by_cv"] = getattr(model, kind).threshold
-            old = getattr(model, kind)
-            model = replace(model, **{kind: KindModel(old.weights, 0.0)})
+            off = KindModel(getattr(model, kind).weights, 0.0)
+            if kind == "events":
+                model = replace(model, events=off)
+            else:
+                model = replace(model, actors=off)
     return model
 
 
