@@ -17,6 +17,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    quiet_option,
     say_if_reading_a_terminal,
 )
 from kb.defaults import FORMATS, REPORT_FORMAT
@@ -53,11 +54,13 @@ if TYPE_CHECKING:
 )
 @cluster_options
 @extraction_options
+@quiet_option
 def export_command(
     articles: tuple[str, ...],
     fmt: str | None,
     frame: str | None,
     output: str | None,
+    quiet: bool,
     scheduler: str | None,
     partition_files: int,
     options: ExportOptions,
@@ -110,7 +113,7 @@ def export_command(
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     say_if_reading_a_terminal(articles)
-    with progress(articles) as tick:
+    with progress(articles, quiet) as tick:
         if fmt == REPORT_FORMAT and frame is not None:
             raise click.UsageError("--frame needs --format jsonld, not html")
         try:

@@ -13,6 +13,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    quiet_option,
     say_if_reading_a_terminal,
     store_option,
 )
@@ -45,11 +46,13 @@ if TYPE_CHECKING:
 )
 @store_option
 @extraction_options
+@quiet_option
 def add_command(
     articles: tuple[str, ...],
     from_shards: str | None,
     bulk: bool | None,
     store: Path,
+    quiet: bool,
     options: ExportOptions,
 ) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
@@ -76,7 +79,7 @@ def add_command(
         _add_shards(from_shards, store)
         return
     say_if_reading_a_terminal(articles)
-    with writing(store) as kb, progress(articles) as tick:
+    with writing(store) as kb, progress(articles, quiet) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
         before = len(kb.articles())
