@@ -78,6 +78,15 @@ def test_removing_from_no_store_makes_none(tmp_path: Path) -> None:
     result = kb("remove", ARTICLE, "--store", str(store))
     assert result.exit_code == 2
     assert not store.exists()
+    assert "kb-store: no knowledge base here" in result.stderr
+
+
+def test_a_folder_of_other_files_is_no_store_to_make(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("Varda sells boats in Porto.", "utf-8")
+    result = kb("add", str(tmp_path / "notes.txt"), "--store", str(tmp_path))
+    assert result.exit_code == 2
+    assert "a folder of other files, not a knowledge base" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def test_loading_no_shards_makes_no_store(tmp_path: Path) -> None:

@@ -140,7 +140,7 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
     from kb.store.writing import writing
 
     missing = 0
-    with writing(store) as kb:
+    with writing(store, create=False) as kb:
         for article in articles:
             if kb.remove(article):
                 click.echo(f"removed {article}")

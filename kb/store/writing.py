@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kb.errors import StoreError
 from kb.store.embedded import Store
 
 __all__ = ["writing"]
@@ -17,8 +18,9 @@ _DATABASE_MARK = "CURRENT"
 
 
 @contextmanager
-def writing(path: str | Path) -> Iterator[Store]:
-    """The store at ``path``, open for writing (created if there is none yet).
+def writing(path: str | Path, *, create: bool = True) -> Iterator[Store]:
+    """The store at ``path``, open for writing (created if there is none yet and
+    ``create``).
 
     A store that this call created and that holds no article when the block ends
     (every input failed, an error was raised, or Ctrl-C came before the first
@@ -26,6 +28,10 @@ def writing(path: str | Path) -> Iterator[Store]:
     base that holds nothing. An empty folder that was there before is left empty.
     A store that existed is never removed; :func:`kb.jobs.export.add` writes
     nothing to it when no article is to be written.
+
+    :raises StoreError: when there is no store at ``path`` and ``create`` is
+        false, or ``path`` is a folder of other files (a store there would mix
+        with them).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -37,6 +43,16 @@ def writing(path: str | Path) -> Iterator[Store]:
     where = Path(path)
     created = not (where / _DATABASE_MARK).exists()
     before = set(where.iterdir()) if created and where.is_dir() else None
+    if created and not create:
+        raise StoreError(
+            f"{where}: no knowledge base here; create one with "
+            f"'kb add ARTICLE --store {where}'"
+        )
+    if before:
+        raise StoreError(
+            f"{where}: a folder of other files, not a knowledge base; give a new "
+            "or empty folder to --store"
+        )
     store = Store(where)
     try:
         yield store
