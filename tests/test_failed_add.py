@@ -89,6 +89,14 @@ def test_a_folder_of_other_files_is_no_store_to_make(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+def test_a_store_under_a_missing_folder_says_so(tmp_path: Path) -> None:
+    store = tmp_path / "no" / "such" / "kb-store"
+    result = kb("add", str(tmp_path / "missing.txt"), "--store", str(store))
+    assert result.exit_code == 2
+    assert f"there is no folder {store.parent}); create it first" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
 def test_loading_no_shards_makes_no_store(tmp_path: Path) -> None:
     store = tmp_path / "kb-store"
     result = CliRunner().invoke(

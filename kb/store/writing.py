@@ -30,8 +30,8 @@ def writing(path: str | Path, *, create: bool = True) -> Iterator[Store]:
     nothing to it when no article is to be written.
 
     :raises StoreError: when there is no store at ``path`` and ``create`` is
-        false, or ``path`` is a folder of other files (a store there would mix
-        with them).
+        false, ``path`` is a folder of other files (a store there would mix
+        with them), or its parent folder does not exist (as ``kb export -o``).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -47,6 +47,11 @@ def writing(path: str | Path, *, create: bool = True) -> Iterator[Store]:
         raise StoreError(
             f"{where}: no knowledge base here; create one with "
             f"'kb add ARTICLE --store {where}'"
+        )
+    if not where.exists() and not where.parent.is_dir():
+        raise StoreError(
+            f"{where}: cannot make a store here (there is no folder {where.parent}); "
+            "create it first, or name another"
         )
     if before:
         raise StoreError(
