@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import signal
 import subprocess
@@ -89,10 +90,14 @@ def _spied(
 def test_a_large_load_that_builds_a_store_takes_the_bulk_loader(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kb.jobs import export
     from kb.store import bulk
 
     # TWO holds 3 articles, but its JSON array file counts once (estimate_articles)
     monkeypatch.setattr(bulk, "AUTO_BULK_ARTICLES", 2)
+    # one write per command: on a loaded machine, articles extracted a second
+    # apart went in two transactions (kb.jobs.export.ADD_BATCH_SECONDS)
+    monkeypatch.setattr(export, "ADD_BATCH_SECONDS", float("inf"))
     used = _writes_used(monkeypatch)
     new = tmp_path / "new"
     result = kb("add", *TWO, "--store", str(new), "--fixed-time", FIXED_TIME)
@@ -405,7 +410,7 @@ def test_ctrl_c_stops_a_long_query_at_once(store: Path) -> None:
         text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(4)  # imports, then the query
+    _wait_until_querying(running.pid, store)
     running.send_signal(signal.SIGINT)
     try:
         _, stderr = running.communicate(timeout=15)
@@ -415,6 +420,39 @@ def test_ctrl_c_stops_a_long_query_at_once(store: Path) -> None:
         pytest.fail("kb query went on for 15 s after Ctrl-C")
     assert running.returncode == 130
     assert stderr == "kb: interrupted\n"
+
+
+def _wait_until_querying(pid: int, store: Path, seconds: float = 180) -> None:
+    """Wait until process ``pid`` has the store open and has used a second of CPU
+    since: it is inside the query, however long imports took on a loaded machine
+    (a fixed sleep was too short there)."""
+    deadline = time.monotonic() + seconds
+    opened_at: float | None = None
+    while time.monotonic() < deadline:
+        cpu = _cpu_seconds(pid)
+        if opened_at is None and _has_open_under(pid, store):
+            opened_at = cpu
+        if opened_at is not None and cpu - opened_at >= 1.0:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"kb query did not start its query within {seconds} s")
+
+
+def _has_open_under(pid: int, folder: Path) -> bool:
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:  # the process ended, or a descriptor closed meanwhile
+        return False
+    return any(link.startswith(f"{folder.resolve()}/") for link in links)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of ``pid`` (``/proc/PID/stat`` fields 14 and 15)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def test_ctrl_c_during_add_says_what_was_kept(

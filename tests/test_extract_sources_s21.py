@@ -245,7 +245,7 @@ def test_a_quantifier_the_text_ties_is_some_of_the_group(run, text, who):
 )
 def test_how_many_of_a_group_is_no_part_of_its_name(run, text, group, words):
     """The source's words keep "several"; the group is named without (but with
-    "other", see kb.extract.resolve.other_people)."""
+    "other", see kb.extract.resolve._other_people)."""
     x = run(text)
     names = {e.key: e.name for e in x.entities}
     last = x.claims[-1]

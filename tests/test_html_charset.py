@@ -1,7 +1,7 @@
 """HTML pages are read in the encoding they declare (``<meta charset>`` or
-``<meta http-equiv="Content-Type">``), after a byte-order mark and before UTF-8;
-a page that is neither declared nor UTF-8 is read as Windows-1252 with a warning,
-as browsers do, and bytes that fit no encoding are refused with a message that says
+``<meta http-equiv="Content-Type">``, or an XHTML page's ``<?xml encoding>``),
+after a byte-order mark and before UTF-8; a page that is neither declared nor UTF-8
+is read as Windows-1252 with a warning, as browsers do, and bytes that fit no encoding are refused with a message that says
 how to fix it."""
 
 from __future__ import annotations
@@ -191,3 +191,57 @@ def test_a_declared_codec_that_is_no_text_encoding_is_no_traceback(
     )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 2), result.output
+
+
+def xhtml(declaration: str, body: str = ASCII_MARKS, head: str = "") -> str:
+    return (
+        f"{declaration}\n"
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        f"{head}<title>Harbour fee</title></head>"
+        f"<body><article><p>{body}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declaration", "codec"),
+    [
+        ('<?xml version="1.0" encoding="ISO-8859-2"?>', "iso-8859-2"),
+        ("<?xml version='1.0' encoding='windows-1250' standalone='yes'?>", "cp1250"),
+        ('\n<?xml version="1.0"  encoding = "iso-8859-2" ?>', "iso-8859-2"),
+    ],
+    ids=["double-quoted", "single-quoted", "after-a-blank-line"],
+)
+def test_an_xhtml_page_is_read_in_its_xml_declaration_s_encoding(
+    tmp_path: Path, declaration: str, codec: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(xhtml(declaration).encode(codec))
+    with caplog.at_level(logging.WARNING, logger="kb"):
+        assert text_of(path) == ASCII_MARKS
+    assert warnings(caplog) == []
+
+
+def test_bytes_the_xml_declaration_does_not_fit_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    declaration = '<?xml version="1.0" encoding="windows-1252"?>'
+    path.write_bytes(xhtml(declaration).encode() + b"\x81")
+    (item,) = iter_articles([path])
+    assert isinstance(item, InputError)
+    assert "the encoding its <?xml encoding> declares" in str(item)
+
+
+def test_guard_a_meta_charset_wins_over_the_xml_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    declaration = '<?xml version="1.0" encoding="ISO-8859-2"?>'
+    text = xhtml(declaration, head='<meta charset="windows-1250"/>')
+    path.write_bytes(text.encode("cp1250"))
+    assert text_of(path) == ASCII_MARKS
+
+
+def test_guard_a_declaration_only_in_the_text_is_no_declaration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "page.html"
+    said = '<p>The tag &lt;?xml encoding="koi8-r"?&gt; is explained below.</p>'
+    path.write_bytes(page("", PLAIN).replace("<p>", said + "<p>").encode("cp1252"))
+    assert text_of(path).endswith(PLAIN)

@@ -27,10 +27,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kb.evaluate.candidates import Row, label_rows
+from kb.evaluate.candidates import Row, found_in, label_rows
 from kb.evaluate.devset import DevReport
 from kb.evaluate.gold import GoldArticle, read_gold_set
-from kb.evaluate.graph import read_graph
+from kb.evaluate.graph import Found, read_graph
 from kb.evaluate.score import prf
 from kb.extract import make_doc, pipeline
 from kb.extract.assemble import describe_pipeline
@@ -59,13 +59,16 @@ WORD_FAMILIES = ("lemma=", "governor=", "head_lemma=")
 
 @dataclass
 class Doc1:
-    """One gold article, extracted once, with its candidates and their labels."""
+    """One gold article, extracted once, with its candidates and their labels, and
+    what the dev metric reads in its unfiltered graph (mapped once: the labels and
+    the unfiltered score both read it)."""
 
     set_name: str
     article: GoldArticle
     extraction: Extraction
     cands: Candidates
     rows: list[Row]
+    off: Found
 
 
 def provenance() -> dict[str, str]:
@@ -116,8 +119,9 @@ def read_set(folder: Path, cache: Path | None, made_by: dict[str, str]) -> list[
         doc = nlp(make_doc(nlp, article))
         extraction = doc._.newskb_extraction
         cands = candidates(doc, extraction)
-        rows = list(label_rows(gold, extraction, cands))
-        docs.append(Doc1(folder.name, gold, extraction, cands, rows))
+        off = found_in(extraction)
+        rows = list(label_rows(gold, extraction, cands, off))
+        docs.append(Doc1(folder.name, gold, extraction, cands, rows, off))
         print(f"  {folder.name}/{gold.name}: {len(rows)} rows", file=sys.stderr)
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -125,8 +129,9 @@ def read_set(folder: Path, cache: Path | None, made_by: dict[str, str]) -> list[
     return docs
 
 
-def vocabulary(docs: list[Doc1], kind: str) -> list[str]:
-    """The features kept for training: common ones, and recurring word identities."""
+def vocabulary(docs: list[Doc1], kind: str, min_articles: int) -> list[str]:
+    """The features kept for training: common ones, and word identities that recur
+    in ``min_articles`` articles."""
     rows: Counter[str] = Counter()
     articles: Counter[str] = Counter()
     for d in docs:
@@ -140,19 +145,19 @@ def vocabulary(docs: list[Doc1], kind: str) -> list[str]:
         f
         for f, n in rows.items()
         if (
-            articles[f] >= MIN_ARTICLES
+            articles[f] >= min_articles
             if f.startswith(WORD_FAMILIES)
             else n >= MIN_ROWS
         )
     )
 
 
-def fit(docs: list[Doc1], kind: str) -> dict[str, float]:
+def fit(docs: list[Doc1], kind: str, min_articles: int) -> dict[str, float]:
     """Logistic-regression weights (the ``bias`` feature is the intercept)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    vocab = vocabulary(docs, kind)
+    vocab = vocabulary(docs, kind, min_articles)
     index = {f: i for i, f in enumerate(vocab)}
     rows = [r for d in docs for r in d.rows if r.kind == kind]
     if len({r.keep for r in rows}) < 2:
@@ -174,23 +179,17 @@ def score(docs: list[Doc1], model: FilterModel | None) -> DevReport:
     """The dev metric over the articles, the filter on (a model) or off (None)."""
     report = DevReport(Path("."), articles=len(docs))
     for d in docs:
-        if model is None and id(d) in _OFF:
-            found = _OFF[id(d)]
+        if model is None:
+            found = d.off
         else:
-            x = apply_filter(d.extraction, d.cands, model) if model else d.extraction
+            x = apply_filter(d.extraction, d.cands, model)
             found = read_graph(to_graph(x, MappingOptions()))
-            if model is None:
-                _OFF[id(d)] = found
         report.add(d.article, found)
     return report
 
 
-#: each article's graph without the filter, read once
-_OFF: dict[int, Any] = {}
-
-
 def choose_threshold(
-    docs: list[Doc1], kind: str, folds: int = 5
+    docs: list[Doc1], kind: str, min_articles: int, folds: int = 5
 ) -> tuple[float, dict[str, Any]]:
     """The threshold that maximises the kind's F1 over out-of-fold predictions
     (folds of whole articles), dropping nothing unless that gains ``MARGIN``."""
@@ -198,7 +197,7 @@ def choose_threshold(
     for k in range(folds):
         train = [d for i, d in enumerate(docs) if i % folds != k]
         test = [d for i, d in enumerate(docs) if i % folds == k]
-        km = KindModel(fit(train, kind), 0.0)
+        km = KindModel(fit(train, kind, min_articles), 0.0)
         probs += [
             (d, r, keep_probability(km, r.features))
             for d in test
@@ -227,12 +226,12 @@ def choose_threshold(
     }
 
 
-def train(docs: list[Doc1]) -> tuple[FilterModel, dict[str, Any]]:
+def train(docs: list[Doc1], min_articles: int) -> tuple[FilterModel, dict[str, Any]]:
     """Weights and thresholds of both kinds, from all ``docs``."""
     kinds, notes = {}, {}
     for kind in KINDS:
-        threshold, notes[kind] = choose_threshold(docs, kind)
-        kinds[kind] = KindModel(fit(docs, kind), threshold)
+        threshold, notes[kind] = choose_threshold(docs, kind, min_articles)
+        kinds[kind] = KindModel(fit(docs, kind, min_articles), threshold)
     return FilterModel(kinds["events"], kinds["actors"], "training"), notes
 
 
@@ -244,14 +243,14 @@ def figures(report: DevReport) -> dict[str, dict[str, float]]:
     }
 
 
-def loso(sets: dict[str, list[Doc1]]) -> dict[str, Any]:
+def loso(sets: dict[str, list[Doc1]], min_articles: int) -> dict[str, Any]:
     """Leave one set out: train on the others, score the held-out set off and on.
     With one set, folds of its articles stand in for sets."""
     groups = sets if len(sets) > 1 else _article_folds(next(iter(sets.values())))
     table: dict[str, Any] = {}
     for name, held in groups.items():
         rest = [d for n, ds in groups.items() if n != name for d in ds]
-        model, notes = train(rest)
+        model, notes = train(rest, min_articles)
         table[name] = {
             "articles": len(held),
             "thresholds": {k: getattr(model, k).threshold for k in KINDS},
@@ -308,8 +307,11 @@ def held_out_policy(
         notes[kind]["held_out_f1_gain"] = round(gain, 4)
         if gain < MARGIN:
             notes[kind]["threshold_chosen_by_cv"] = getattr(model, kind).threshold
-            old = getattr(model, kind)
-            model = replace(model, **{kind: KindModel(old.weights, 0.0)})
+            off = KindModel(getattr(model, kind).weights, 0.0)
+            if kind == "events":
+                model = replace(model, events=off)
+            else:
+                model = replace(model, actors=off)
     return model
 
 
@@ -341,16 +343,15 @@ def main(argv: list[str] | None = None) -> int:
     for s in args.sets:
         if s.resolve().name in ("dev", "heldout_style"):
             ap.error(f"{s}: an acceptance set, never trained on")
-    global MIN_ARTICLES
-    if args.no_words:
-        MIN_ARTICLES = sys.maxsize  # no word identity recurs that often
+    # --no-words: no word identity recurs that often
+    min_articles = sys.maxsize if args.no_words else MIN_ARTICLES
     made_by = provenance()
     sets = {s.name: read_set(s, args.cache, made_by) for s in args.sets}
-    table = {} if args.no_cv else loso(sets)
+    table = {} if args.no_cv else loso(sets, min_articles)
     if table:
         print_table(table)
     everything = [d for ds in sets.values() for d in ds]
-    model, notes = train(everything)
+    model, notes = train(everything, min_articles)
     model = held_out_policy(model, table, notes)
     out = {
         "format": "newskb candidate filter 1",

@@ -17,6 +17,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    quiet_option,
     say_if_reading_a_terminal,
 )
 from kb.defaults import FORMATS, REPORT_FORMAT
@@ -53,11 +54,13 @@ if TYPE_CHECKING:
 )
 @cluster_options
 @extraction_options
+@quiet_option
 def export_command(
     articles: tuple[str, ...],
     fmt: str | None,
     frame: str | None,
     output: str | None,
+    quiet: bool,
     scheduler: str | None,
     partition_files: int,
     options: ExportOptions,
@@ -110,7 +113,7 @@ def export_command(
     # with nothing to write (every input bad or invalid), OUTPUT keeps what it had
     target = output or sys.stdout.buffer
     say_if_reading_a_terminal(articles)
-    with progress(articles) as tick:
+    with progress(articles, quiet) as tick:
         if fmt == REPORT_FORMAT and frame is not None:
             raise click.UsageError("--frame needs --format jsonld, not html")
         try:
@@ -224,10 +227,11 @@ def evaluate_command(
 
 @cli.command("validate")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
+    "files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILES..."
 )
 def validate_command(files: tuple[str, ...]) -> None:
-    """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes.
+    """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes;
+    a folder stands for its RDF files and those below it (not .json or .xml).
 
     Prints a grouped report of every violation; nothing is fetched from the network.
     A file that cannot be read is reported and the others are still checked.
@@ -238,11 +242,13 @@ def validate_command(files: tuple[str, ...]) -> None:
     Exit codes:
       0  every file conforms
       1  some file does not conform (the report is on stderr)
-      2  a file is missing, unreadable, not RDF or holds no triples
+      2  a file is missing, unreadable, not RDF or holds no triples, or a
+         folder holds no RDF file
 
     \b
-    Example:
+    Examples:
       kb validate out.ttl
+      kb validate exports/
     """
     from kb.errors import KbError
     from kb.rdf.validate import validate_each

@@ -7,7 +7,7 @@ import functools
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,37 +38,102 @@ LONG_INPUT_BYTES = 64_000
 
 
 @contextmanager
-def progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
+def progress(
+    paths: tuple[str, ...], quiet: bool = False
+) -> Iterator[Callable[[], None] | None]:
     """A progress bar on stderr when it is a terminal and the batch is large, else
     a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
-    it counts articles (a JSONL file's records one by one), not files."""
+    it counts articles (a JSONL file's records one by one), not files. A few long
+    articles on a terminal get a line that follows each through the pipeline's
+    stages instead (:class:`StageLine`). ``quiet``: none of it."""
+    from kb.extract.stages import reporting_stages
     from kb.ingest.sources import estimate_articles
 
+    if quiet:
+        yield None
+        return
     total = estimate_articles(paths)
-    if total < PROGRESS_MIN_ARTICLES and sys.stderr.isatty():
-        say_if_long(paths)
-    with counted_progress(total) as tick:
+    stages: AbstractContextManager[None] = nullcontext()
+    if total < PROGRESS_MIN_ARTICLES and stderr_is_terminal() and say_if_long(paths):
+        stages = reporting_stages(StageLine())
+    with stages, counted_progress(total) as tick:
         yield tick
 
 
-def say_if_long(paths: tuple[str, ...]) -> None:
-    """Say that a long input takes a while, where no bar will show it moving."""
+def stderr_is_terminal() -> bool:
+    """Whether a person watches stderr (progress is drawn only then)."""
+    return sys.stderr.isatty()
+
+
+def say_if_long(paths: tuple[str, ...]) -> bool:
+    """Say that a long input takes a while, where no bar will show it moving.
+
+    :returns: whether it did."""
     from kb.ingest.sources import input_files
 
     # local files only: a URL or stdin has no size to read beforehand
     files = [Path(name) for name in input_files(paths) if Path(name).is_file()]
     size = sum(path.stat().st_size for path in files)
-    if size >= LONG_INPUT_BYTES:
-        click.echo(
-            f"kb: {size // 1000} KB to read: a long article takes a minute or more",
-            err=True,
-        )
+    if size < LONG_INPUT_BYTES:
+        return False
+    click.echo(
+        f"kb: {size // 1000} KB to read: a long article takes a minute or more",
+        err=True,
+    )
+    return True
+
+
+#: What each stage of the pipeline does, for :class:`StageLine`; a component not
+#: named here shows its own name.
+STAGE_WORDS = {
+    "tok2vec": "reading the words",
+    "tagger": "tagging words",
+    "parser": "parsing sentences",
+    "attribute_ruler": "tagging words",
+    "lemmatizer": "tagging words",
+    "ner": "finding names",
+    "newskb_paragraphs": "paragraphs",
+    "newskb_dates": "dates",
+    "newskb_figures": "figures",
+    "newskb_mentions": "people, groups and places",
+    "newskb_entities": "who is who",
+    "newskb_quotes": "quotes",
+    "newskb_claims": "claims",
+    "newskb_events": "events",
+    "newskb_extraction": "assembling",
+    "newskb_conflicts": "conflicting figures",
+}
+
+
+class StageLine:
+    """One line on stderr (a terminal) that follows a long article through the
+    pipeline's stages, rewritten in place, with the time since the article
+    started; articles shorter than :data:`LONG_INPUT_BYTES` characters pass
+    silently."""
+
+    def __init__(self) -> None:
+        self.started: float | None = None
+
+    def __call__(self, stage: str, chars: int) -> None:
+        if chars < LONG_INPUT_BYTES:
+            return
+        now = time.monotonic()
+        if self.started is None:
+            self.started = now
+        seconds = _duration(now - self.started)
+        if not stage:  # through the pipeline
+            click.echo(f"\r\x1b[Kkb: extracted in {seconds}", err=True)
+            self.started = None
+            return
+        words = STAGE_WORDS.get(stage, stage)
+        line = f"\r\x1b[Kkb: {chars // 1000}K characters: {words}… ({seconds})"
+        click.echo(line, err=True, nl=False)
 
 
 @contextmanager
 def counted_progress(total: int) -> Iterator[Callable[[], None] | None]:
     """:func:`progress` for a batch of ``total`` articles counted beforehand."""
-    if not sys.stderr.isatty():
+    if not stderr_is_terminal():
         yield ProgressLines(total) if total >= PROGRESS_LINES_MIN_ARTICLES else None
         return
     if total < PROGRESS_MIN_ARTICLES:
@@ -276,6 +341,16 @@ def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
     for decorator in reversed(decorators):
         with_options = decorator(with_options)
     return with_options
+
+
+def quiet_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Show no progress on stderr (bar, notices, stage lines); problems "
+        "and the summary are still said.",
+    )(command)
 
 
 def store_option(command: Callable[..., None]) -> Callable[..., None]:

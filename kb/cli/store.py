@@ -13,6 +13,7 @@ from kb.cli.options import (
     echo_extraction,
     extraction_options,
     progress,
+    quiet_option,
     say_if_reading_a_terminal,
     store_option,
 )
@@ -45,11 +46,13 @@ if TYPE_CHECKING:
 )
 @store_option
 @extraction_options
+@quiet_option
 def add_command(
     articles: tuple[str, ...],
     from_shards: str | None,
     bulk: bool | None,
     store: Path,
+    quiet: bool,
     options: ExportOptions,
 ) -> None:
     """Extract, validate and add ARTICLES to the knowledge base.
@@ -68,7 +71,7 @@ def add_command(
     """
     from kb.ingest.sources import estimate_articles
     from kb.jobs.export import add
-    from kb.store.embedded import Store
+    from kb.store.writing import writing
 
     if bool(articles) == bool(from_shards):
         raise click.UsageError("give ARTICLES or --from-shards DIR (one of them)")
@@ -76,7 +79,7 @@ def add_command(
         _add_shards(from_shards, store)
         return
     say_if_reading_a_terminal(articles)
-    with Store(store) as kb, progress(articles) as tick:
+    with writing(store) as kb, progress(articles, quiet) as tick:
         if bulk is None:
             bulk = kb.suits_bulk(estimate_articles(articles))
         before = len(kb.articles())
@@ -88,7 +91,8 @@ def add_command(
     for outcome in result.outcomes:
         if outcome.reason:
             click.echo(f"kb: {outcome.reason}", err=True)
-    click.echo(f"kb: {result.summary()} to {store}", err=True)
+    created = "" if store.exists() else " (nothing stored, so no store was made)"
+    click.echo(f"kb: {result.summary()} to {store}{created}", err=True)
     sys.exit(result.exit_code)
 
 
@@ -108,10 +112,10 @@ def _kept(kb: Store, before: int, bulk: bool) -> str:
 
 
 def _add_shards(directory: str, store: Path) -> None:
-    from kb.store.embedded import Store
     from kb.store.shards import load_shards
+    from kb.store.writing import writing
 
-    with Store(store) as kb:
+    with writing(store) as kb:
         loaded = load_shards(kb, directory)
     same = f", {loaded.unchanged} unchanged" if loaded.unchanged else ""
     click.echo(
@@ -133,10 +137,10 @@ def remove_command(articles: tuple[str, ...], store: Path) -> None:
       kb remove https://w3id.org/newskb/id/article/u-9eb7775a378561ed
       kb remove https://news.example.org/2025/10/01/bridge-repair
     """
-    from kb.store.embedded import Store
+    from kb.store.writing import writing
 
     missing = 0
-    with Store(store) as kb:
+    with writing(store, create=False) as kb:
         for article in articles:
             if kb.remove(article):
                 click.echo(f"removed {article}")
@@ -197,8 +201,9 @@ def stats_command(store: Path, list_articles: bool) -> None:
 @click.option(
     "--data",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Query these exported RDF files instead of the store; repeatable.",
+    type=click.Path(exists=True),
+    help="Query these exported RDF files (or a folder's) instead of the store; "
+    "repeatable.",
 )
 @click.option(
     "--endpoint",

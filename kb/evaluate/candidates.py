@@ -16,13 +16,13 @@ from typing import Any
 
 from kb.evaluate.dev import entity_verdicts, locations_as_actors, match_events
 from kb.evaluate.gold import GoldArticle
-from kb.evaluate.graph import read_graph
+from kb.evaluate.graph import Found, read_graph
 from kb.extract.candidate_features import Candidates
 from kb.models import Event, Extraction
 from kb.rdf.iris import article_iri, entity_iri_in, local_iri
 from kb.rdf.mapping import MappingOptions, to_graph
 
-__all__ = ["Row", "label_rows", "labels"]
+__all__ = ["Row", "found_in", "label_rows", "labels"]
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,19 @@ class Row:
     keep: bool
 
 
-def labels(extraction: Extraction, gold: dict[str, Any]) -> dict[str, dict[str, bool]]:
+def found_in(extraction: Extraction) -> Found:
+    """What the dev metric reads in the graph ``extraction`` maps to."""
+    return read_graph(to_graph(extraction, MappingOptions()))
+
+
+def labels(
+    extraction: Extraction, gold: dict[str, Any], found: Found | None = None
+) -> dict[str, dict[str, bool]]:
     """Per kind, each candidate IRI's label: True to keep, False to drop; actors
-    that only name a gold place are absent."""
-    graph = to_graph(extraction, MappingOptions())
-    found = read_graph(graph)
+    that only name a gold place are absent.
+
+    :param found: :func:`found_in` of ``extraction``, when the caller has it."""
+    found = found or found_in(extraction)
     actors = {
         str(f.node): verdict == "match"
         for f, verdict in zip(
@@ -55,10 +63,14 @@ def labels(extraction: Extraction, gold: dict[str, Any]) -> dict[str, dict[str, 
 
 
 def label_rows(
-    article: GoldArticle, extraction: Extraction, cands: Candidates
+    article: GoldArticle,
+    extraction: Extraction,
+    cands: Candidates,
+    found: Found | None = None,
 ) -> Iterator[Row]:
-    """The labelled rows of one article's candidates."""
-    verdicts = labels(extraction, article.gold)
+    """The labelled rows of one article's candidates (``found``: as for
+    :func:`labels`)."""
+    verdicts = labels(extraction, article.gold, found)
     ref = article_iri(extraction.article)
     by_start: dict[int, Event] = {}
     for e in extraction.events:

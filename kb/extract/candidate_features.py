@@ -11,8 +11,7 @@ identities (``lemma=…``) are few, and the trainer keeps only those that recur.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -109,30 +108,38 @@ class _Context:
         )
         #: the title's lowercased words: ``title`` is a whole-word match
         self.title = _words(extraction.article.title or "")
-        #: each event's trigger lemma and type, in text order, for ``repeat``
-        self.events = sorted(
-            (e.trigger.start, self.token(e.trigger.start).lemma_.lower(), e.event_type)
-            for e in extraction.events
-        )
+        #: the events' trigger starts, sorted, for ``crowded``
+        self.event_starts = sorted(e.trigger.start for e in extraction.events)
+        #: where each trigger lemma and each event type first occurs, for ``repeat``
+        self.first_lemma: dict[str, int] = {}
+        self.first_type: dict[str, int] = {}
+        for start in self.event_starts[::-1]:  # the earliest start written last
+            self.first_lemma[self.token(start).lemma_.lower()] = start
+        for e in sorted(extraction.events, key=lambda e: -e.trigger.start):
+            self.first_type[e.event_type] = e.trigger.start
         self.name_words = [set(e.name.lower().split()) for e in extraction.entities]
 
     def repeats(self, e: Event, lemma: str) -> set[str]:
         """``repeat=lemma`` or ``repeat=type``: an earlier event has the same."""
-        before = [(lem, t) for s, lem, t in self.events if s < e.trigger.start]
+        start = e.trigger.start
         out = set()
-        if any(lem == lemma for lem, _ in before):
+        if self.first_lemma.get(lemma, start) < start:
             out.add("repeat=lemma")
-        if e.event_type != "OtherEvent" and any(t == e.event_type for _, t in before):
+        typed = e.event_type != "OtherEvent"
+        if typed and self.first_type.get(e.event_type, start) < start:
             out.add("repeat=type")
         return out
 
     def crowded(self, tok: Token) -> bool:
         """Another event's trigger in the same sentence."""
         sent = tok.sent
-        return any(
-            sent.start_char <= s < sent.end_char and s != tok.idx
-            for s, _, _ in self.events
+        starts = self.event_starts
+        inside = bisect_left(starts, sent.end_char) - bisect_left(
+            starts, sent.start_char
         )
+        here = bisect_right(starts, tok.idx) - bisect_left(starts, tok.idx)
+        within = sent.start_char <= tok.idx < sent.end_char
+        return inside - (here if within else 0) > 0
 
     def in_other_name(self, name: str) -> bool:
         """The name's words all lie in another, longer entity name."""
@@ -273,16 +280,7 @@ def _in_title(ctx: _Context, text: str) -> bool:
 
 def _mention_head(ctx: _Context, m: Span) -> Token:
     """The syntactic head of a mention's tokens (its last token if none stands out)."""
-    toks = list(_tokens_in(ctx, m))
+    toks = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
     inside = {t.i for t in toks}
     outer = [t for t in toks if t.head.i not in inside or t.head is t]
     return outer[0] if outer else ctx.token(m.start)
-
-
-def _tokens_in(ctx: _Context, m: Span) -> Iterable[Token]:
-    tok = ctx.token(m.start)
-    while tok.i < len(ctx.doc) and tok.idx < m.end:
-        yield tok
-        if tok.i + 1 >= len(ctx.doc):
-            break
-        tok = ctx.doc[tok.i + 1]

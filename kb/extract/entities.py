@@ -10,9 +10,9 @@ from kb.extract.extensions import Stage, gazetteer_of, stage
 from kb.extract.mentions import mentions_of
 from kb.extract.names import (
     acronym,
-    clipped,
     family_name,
     nationality_word,
+    only_clipped,
     web_name_stem,
 )
 from kb.extract.records import Cluster, Entities, Mention
@@ -76,13 +76,10 @@ def _only_clipped(m: Mention, clusters: list[Cluster]) -> int | None:
         return None
     if m.kind != "Organization" and len(short) < 2:
         return None  # "Tom" alone is someone's first name, not "Tomlinson Group"
-    found = [
-        c
-        for c, cl in enumerate(clusters)
-        if cl.kind == "Organization"
-        and any(clipped(short, fold(n).split()) for n in set(cl.names()))
-    ]
-    return found[0] if len(found) == 1 else None
+    organisations = {
+        c: set(cl.names()) for c, cl in enumerate(clusters) if cl.kind == "Organization"
+    }
+    return only_clipped(short, organisations)
 
 
 def _owners_are_people(doc: Doc, items: list[Mention]) -> None:

@@ -18,7 +18,6 @@ from kb.extract.kinds import settle_kinds
 from kb.extract.names import (
     SCORE,
     acronym,
-    clipped,
     country_or_region,
     family_name,
     is_demonym,
@@ -26,6 +25,7 @@ from kb.extract.names import (
     merged_ents,
     name_start,
     nationality_word,
+    only_clipped,
     strip_titles,
     web_name_stem,
 )
@@ -1491,12 +1491,13 @@ class _MentionFinder:
     def _clipped_forms(self) -> None:
         """An organisation's name clipped where the NER did not tag it ("Dockers
         Assn said …" after "the Dockers Association"): a run of one or two capitalised
-        proper nouns that clips one organisation's name and no other's."""
-        bodies = {
-            m.name: fold(m.name).split()
-            for m in self.found.items
-            if m.kind == "Organization"
-        }
+        proper nouns that clips one organisation's name and no other's: the rule the
+        entities apply (:func:`only_clipped`), with an organisation's names known so
+        far as those that fold alike (clustering's first test of one name)."""
+        organisations: dict[str, set[str]] = {}
+        for m in self.found.items:
+            if m.kind == "Organization":
+                organisations.setdefault(fold(m.name), set()).add(m.name)
         for tok in self.doc:
             for end in (tok.i + 2, tok.i + 1):
                 run = self.doc[tok.i : end]
@@ -1512,7 +1513,7 @@ class _MentionFinder:
                 ):
                     continue
                 short = fold(run.text).split()
-                if sum(clipped(short, words) for words in bodies.values()) == 1:
+                if only_clipped(short, organisations) is not None:
                     self._add(Mention(tok.i, end, "Organization", run.text))
                     break
 

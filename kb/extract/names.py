@@ -4,13 +4,14 @@ titles moved out of names. Helpers of the ``newskb_mentions`` component."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.text import lexicon as lx
-from kb.text.gazetteer import REGION_WORDS, Gazetteer
+from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
 
 __all__ = [
     "ENTITY_LABELS",
@@ -22,6 +23,7 @@ __all__ = [
     "merged_ents",
     "name_start",
     "nationality_word",
+    "only_clipped",
     "strip_titles",
 ]
 
@@ -289,6 +291,30 @@ def acronym(name: str) -> str:
     """The initials of a name of two or more capitalised words ("WHO"), else ""."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+_Key = TypeVar("_Key")
+
+
+def only_clipped(
+    short: list[str], organisations: Mapping[_Key, Iterable[str]]
+) -> _Key | None:
+    """The one organisation (a key of ``organisations``, which maps each to its
+    names) that the folded words ``short`` write short (:func:`clipped`); None when
+    none is, or more than one ("the Prov" beside two provincial boards: which
+    one?). The one rule for both stages that ask: the mentions (a clipped name the
+    NER did not tag) and the entities (any mention, against the clusters).
+
+    >>> only_clipped(["assn"], {1: ["Dockers Association"], 2: ["Kellan Bank"]})
+    1
+    >>> only_clipped(["prov"], {1: ["Provincial Board"], 2: ["Provincial Council"]})
+    """
+    found = [
+        key
+        for key, names in organisations.items()
+        if any(clipped(short, fold(n).split()) for n in names)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def clipped(short: list[str], name: list[str]) -> bool:

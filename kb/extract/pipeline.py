@@ -22,6 +22,7 @@ from kb.extract.candidate_filter import FILTER_NAME, FilterModel, filtered
 from kb.extract.claims import DEFAULT_ATTRIBUTIONS
 from kb.extract.extensions import set_inputs
 from kb.extract.parse_ahead import parsed_in_helper, split_pipeline
+from kb.extract.stages import StageListener, stage_listener
 from kb.models import Article, Extraction
 from kb.text.gazetteer import Gazetteer
 
@@ -186,8 +187,14 @@ def extract_many(
     else:
         skip, rules = split
         docs = parsed_in_helper(articles, nlp, rules, batch_size, gaz)
+    listener = stage_listener()
+    done = (
+        nlp.pipe(docs, batch_size=batch_size, disable=skip)
+        if listener is None
+        else _staged(nlp, docs, skip, listener)
+    )
     try:
-        for doc in nlp.pipe(docs, batch_size=batch_size, disable=skip):
+        for doc in done:
             if candidate_filter is None or FILTER_NAME in nlp.pipe_names:
                 yield doc._.newskb_extraction
             else:
@@ -195,6 +202,20 @@ def extract_many(
     finally:
         if isinstance(docs, Generator):
             docs.close()  # stops the helper now, not at garbage collection
+
+
+def _staged(
+    nlp: Language, docs: Iterable[Doc], skip: list[str], listener: StageListener
+) -> Iterator[Doc]:
+    """What ``nlp.pipe`` does, one Doc at a time, telling ``listener`` as each
+    enters a component (as ``Language.__call__`` runs them)."""
+    for doc in docs:
+        for name, component in nlp.pipeline:
+            if name not in skip:
+                listener(name, len(doc.text))
+                doc = component(doc)
+        listener("", len(doc.text))
+        yield doc
 
 
 def make_doc(nlp: Language, article: Article, gaz: Gazetteer | None = None) -> Doc:

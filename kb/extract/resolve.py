@@ -24,7 +24,6 @@ from kb.text.quotes import find_quotes
 __all__ = [
     "AttributionRules",
     "Resolver",
-    "other_people",
     "speaker_noun",
     "quote_spans_of",
 ]
@@ -809,7 +808,7 @@ class Resolver:
         """ "soldiers" and "the Nepalese soldiers" go back to "Nepalese soldiers";
         "other soldiers" and "Sudanese soldiers" are other people, and plain
         "soldiers" are not the "other soldiers" met before."""
-        if other_people(tok) is not None or self._others_group(group):
+        if _other_people(tok) is not None or self._others_group(group):
             return False
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
         # a nationality, place or body ("Sudanese", "E.U.") names other people;
@@ -970,7 +969,7 @@ class Resolver:
         """A new actor named by its description: "researchers", "the fishermen's union";
         a group without the words that tell how many of them ("several farmers",
         "additional tenants" are farmers, tenants), but with the one that makes
-        them other people ("other economists", see :func:`other_people`)."""
+        them other people ("other economists", see :func:`_other_people`)."""
         start = _description_start(tok, kind, deps)
         # the words as written, possessive marks kept: "the dockers' union"
         name = clean_name(self.doc[start : tok.i + 1].text)
@@ -1104,7 +1103,7 @@ def _description_start(tok: Token, kind: str, deps: tuple[str, ...]) -> int:
     """Where a description of people headed by ``tok`` starts: its modifiers by
     ``deps`` before it and the word that makes them other people ("another aide",
     "other economists"); for a group, not the words that tell how many."""
-    others = other_people(tok)
+    others = _other_people(tok)
     return min(
         [
             c.i
@@ -1181,7 +1180,7 @@ def _unnamed_one(tok: Token, lemma: str) -> bool:
     return lemma in _ANONYMOUS_ROLES and det in ("a", "an", "another", "one")
 
 
-def other_people(tok: Token) -> Token | None:
+def _other_people(tok: Token) -> Token | None:
     """The word that makes a description of people others than those the article
     met before ("other soldiers", "another official", "different witnesses"), which
     then keep it in their name and join no one described without it. None when a

@@ -149,13 +149,35 @@ def _record(obj: object, origin: str) -> Article:
     text = _string_field(obj, "text", origin)
     if text is None:
         raise InputError(
-            f"{origin}: missing field 'text'; every record needs one", origin=origin
+            f"{origin}: missing field 'text'; every record needs one"
+            + _text_elsewhere(obj),
+            origin=origin,
         )
     key = {name: _key(obj, keys) for name, keys in _FIELDS.items()}
     meta = {name: _string_field(obj, key[name], origin) for name in _FIELDS}
     meta["published"] = _published(meta["published"], key["published"], origin)
     meta["url"] = _url(meta["url"], key["url"], origin)
     return _article(text, origin, **meta)
+
+
+#: keys other formats keep an article's text under (schema.org's, which kb writes,
+#: among them), for the message of a record without "text"
+_TEXT_ELSEWHERE = ("articlebody", "body", "content", "article", "story")
+
+
+def _text_elsewhere(obj: dict[str, Any]) -> str:
+    """Where a record without "text" seems to keep its text, as advice: the first
+    key of :data:`_TEXT_ELSEWHERE` (in any case) that holds a string.
+
+    >>> _text_elsewhere({"headline": "Rates", "articleBody": "Varda..."})
+    " (its text seems to be under 'articleBody': rename that key 'text')"
+    """
+    written = {str(key).lower(): key for key in obj}
+    for name in _TEXT_ELSEWHERE:
+        key = written.get(name)
+        if key is not None and isinstance(obj[key], str):
+            return f" (its text seems to be under {key!r}: rename that key 'text')"
+    return ""
 
 
 def _key(obj: dict[str, Any], keys: tuple[str, ...]) -> str:

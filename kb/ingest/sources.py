@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from kb.errors import InputError
-from kb.ingest.html_charset import declared_charset, html_codec
+from kb.ingest.html_charset import declared_charset, html_codec, xml_declared_charset
 from kb.ingest.html_page import _read_html
 from kb.ingest.json_records import (
     _json_items,
@@ -75,7 +75,8 @@ _BOMS = (
 def decode_bytes(data: bytes, name: str, *, html: bool = False) -> str:
     """Decode a file's bytes: UTF-8, UTF-16/32 with a BOM, else Windows-1252;
     anything but UTF-8 is logged as a warning. An HTML page (``html``) is read in
-    the encoding its ``<meta charset>`` declares first.
+    the encoding its ``<meta charset>`` (or, XHTML, its ``<?xml encoding>``)
+    declares first.
 
     :param name: the file's name, for messages.
     :raises InputError: for binary data or undecodable text.
@@ -134,23 +135,29 @@ _DECLARE = (
 def _decode_html(data: bytes, name: str) -> str:
     """An HTML page's text in its declared encoding, else UTF-8, else Windows-1252
     with a warning (its byte-order mark, if any, was read before)."""
-    label = declared_charset(data)
+    label, where = declared_charset(data), "<meta charset>"
+    if label is None:
+        label, where = xml_declared_charset(data), "<?xml encoding>"
     codec = html_codec(label) if label else None
     if label and codec is None:
         log.warning(
             "%s: declares an unknown encoding %r; read it as UTF-8", name, label
         )
     if label and codec and codec != "utf-8":
-        return _decode_declared(data, name, label, codec)
+        return _decode_declared(data, name, (label, where), codec)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        said = f" (its <meta charset> says {label})" if label else ""
+        said = f" (its {where} says {label})" if label else ""
         return _windows_1252(data, name, said, _DECLARE)
 
 
-def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
-    """A page that declares an encoding other than UTF-8, in that encoding."""
+def _decode_declared(
+    data: bytes, name: str, declared: tuple[str, str], codec: str
+) -> str:
+    """A page that declares an encoding other than UTF-8, in that encoding
+    (``declared``: the label, and where it is, such as "<meta charset>")."""
+    label, where_declared = declared
     if not data.isascii() and _is_utf8(data):
         # Re-saved as UTF-8 by an editor that left the old declaration; a page
         # in a legacy encoding is almost never valid UTF-8 by chance.
@@ -165,7 +172,7 @@ def _decode_declared(data: bytes, name: str, label: str, codec: str) -> str:
             else str(exc)
         )
         raise InputError(
-            f"{name}: not valid {label}, the encoding its <meta charset> declares "
+            f"{name}: not valid {label}, the encoding its {where_declared} declares "
             f"({where}); correct the declaration or re-save the page as UTF-8",
             origin=name,
         ) from None

@@ -553,7 +553,8 @@ def add(
         ):
             result.record(write(batch))
             batch, waiting, since = [], 0, time.monotonic()
-    result.record(write(batch))
+    if batch:  # nothing to write leaves the store as it was (no write is prepared)
+        result.record(write(batch))
     if bulk and result.triples >= OPTIMIZE_AFTER_TRIPLES:
         store.optimize()
     return result

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -16,7 +17,7 @@ from kb.errors import InputError
 from kb.rdf.namespaces import bind_prefixes
 from kb.rdf.resources import CONTEXT_IRI, jsonld_context
 
-__all__ = ["RDF_FORMATS", "load_rdf_file", "read_utf8"]
+__all__ = ["FOLDER_FORMATS", "RDF_FORMATS", "load_rdf_file", "rdf_paths", "read_utf8"]
 
 #: rdflib parser names by file extension, for :func:`load_rdf_file`.
 RDF_FORMATS: dict[str, str] = {
@@ -31,6 +32,39 @@ RDF_FORMATS: dict[str, str] = {
     ".n3": "n3",
 }
 _QUAD_FORMATS = {"nquads", "trig"}
+#: The extensions :func:`rdf_paths` takes from a folder: not ``.json`` or ``.xml``,
+#: which a folder holds for other things far more often (articles, manifests) than
+#: for RDF; named one by one, such files are still read.
+FOLDER_FORMATS = tuple(e for e in RDF_FORMATS if e not in (".json", ".xml"))
+
+
+def rdf_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The RDF files that ``paths`` name: a file as given (missing ones too, for
+    the reader to report), a folder's files with an extension of
+    :data:`FOLDER_FORMATS`, recursively in sorted order, hidden entries skipped,
+    as ``kb export`` reads a folder of articles.
+
+    :raises InputError: for a folder that holds no such file.
+    """
+    for path in map(Path, paths):
+        if not path.is_dir():
+            yield path
+            continue
+        found = list(_rdf_files_under(path))
+        if not found:
+            raise InputError(
+                f"{path}: no RDF files in this folder or below (kb reads "
+                f"{', '.join(FOLDER_FORMATS)} from a folder); name the files"
+            )
+        yield from found
+
+
+def _rdf_files_under(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_FORMATS:
+                yield Path(root, name)
 
 
 # Over 60 lines only with its docstring, which states what is refused and why.

@@ -29,7 +29,7 @@ from kb.errors import InputError, KbError, UsageError, ValidationFailed
 from kb.models import ArticleGraph
 from kb.rdf.fast_check import _fast_conforms, _rudof_conforms, _rudof_says
 from kb.rdf.pyshacl_report import _pyshacl_report, _QueryCachingGraph, _union
-from kb.rdf.rdf_files import load_rdf_file
+from kb.rdf.rdf_files import load_rdf_file, rdf_paths
 from kb.rdf.shape_checks import compiled_verdict
 from kb.rdf.validation_report import ValidationReport
 
@@ -102,14 +102,21 @@ def validate_each(
     stopped it (a file that cannot be read, or pySHACL's crash), so that one bad
     file does not cost the others their verdicts.
 
-    :param paths: RDF files, in any syntax that :func:`load_rdf_file` reads.
+    :param paths: RDF files, in any syntax that :func:`load_rdf_file` reads, and
+        folders of them (:func:`rdf_paths`); a folder with none is an error.
     """
-    # pySHACL alone: ``kb validate`` is the check of record, and reads any data.
-    for path in map(Path, paths):
+    for given in map(Path, paths):
         try:
-            yield path, _validate_file(path)
-        except (InputError, ValidationFailed) as exc:
-            yield path, exc
+            files = list(rdf_paths([given]))
+        except InputError as exc:
+            yield given, exc
+            continue
+        # pySHACL alone: ``kb validate`` is the check of record, and reads any data.
+        for path in files:
+            try:
+                yield path, _validate_file(path)
+            except (InputError, ValidationFailed) as exc:
+                yield path, exc
 
 
 def _validate_file(path: Path) -> ValidationReport:

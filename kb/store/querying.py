@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib.term import Node
 
 from kb.errors import UsageError
-from kb.rdf.rdf_files import load_rdf_file, read_utf8
+from kb.rdf.rdf_files import load_rdf_file, rdf_paths, read_utf8
 from kb.store import queries
 from kb.store.embedded import Store, open_files
 from kb.store.paging import read_page
@@ -218,7 +218,7 @@ def _check_page(text: str, limit: int | None, offset: int | None) -> None:
 
 def _open(request: QueryRequest) -> Store:
     if request.data:
-        return open_files(load_rdf_file(path) for path in request.data)
+        return open_files(load_rdf_file(path) for path in rdf_paths(request.data))
     if request.store is None:
         raise UsageError("give --store DIR or --data FILE")
     return Store(request.store, read_only=True)

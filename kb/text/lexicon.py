@@ -178,7 +178,7 @@ HOW_MANY_WORDS = frozenset(
 )
 # Words that make a description people other than those met before ("other
 # soldiers", "another official", "different witnesses"); after "the" they refer
-# back ("the other soldiers"), see kb.extract.resolve.other_people.
+# back ("the other soldiers"), see kb.extract.resolve._other_people.
 OTHER_PEOPLE_WORDS = frozenset({"other", "another", "different"})
 # Where an organisation publishes its words: "a statement on X's website".
 PUBLISHING_CHANNELS = frozenset(

@@ -75,9 +75,10 @@ def _single_quotes(text: str, breaks: str) -> list[tuple[int, int]]:
         for i in range(start, end):
             if text[i] not in _SINGLE_OPENING + _SINGLE_CLOSING:
                 continue
+            opens = _opens_single(text, i)  # once per mark
             if opened < 0:
-                opened = i + 1 if _opens_single(text, i) else -1
-            elif _opens_single(text, i) and _reopens(text, i):
+                opened = i + 1 if opens else -1
+            elif opens and _reopens(text, i):
                 found.append((opened, space_before(text, i)))
                 opened = i + 1
             elif _closes_single(text, i):
