@@ -282,8 +282,10 @@ class DateContext:
         """A date in the noun's own phrase only ("after the attack on Monday",
         "after the Monday attack"), for a noun whose verb's date is not its own."""
         for ent in self.by_sentence.get(noun.sent.start, []):
-            if not _not_when(ent) and noun in ent.root.ancestors:
-                value = self._value(ent, tense(verb))
+            after = _right_after(ent, noun)
+            if not _not_when(ent) and (noun in ent.root.ancestors or after):
+                when = "future" if after and awaited(noun) else tense(verb)
+                value = self._value(ent, when)
                 if value is not None:
                     return value
         return self.noun_date(noun, verb)
@@ -755,12 +757,27 @@ def _awaited(ent: SpacySpan) -> bool:
     noun = ent.root
     for _ in range(3):
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        if awaited(noun):
             return True
         if noun.dep_ not in ("poss", "pobj", "compound") or head.pos_ == "VERB":
             return False
         noun = head if head.pos_ in ("NOUN", "PROPN") else head.head
     return False
+
+
+#: words that set a noun's event later than the time told: "ahead of the vote",
+#: "prior to the hearing", "in advance of the summit", "on the eve of the final"
+_AWAITING = frozenset({"ahead", "prior", "advance", "eve"})
+
+
+def awaited(noun: Token) -> bool:
+    """Whether ``noun`` is the thing awaited of "ahead of …", "prior to …"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("of", "to")
+        and prep.head.lower_ in _AWAITING
+    )
 
 
 def _moved_to(ent: SpacySpan, verb: Token) -> bool:
@@ -772,6 +789,17 @@ def _moved_to(ent: SpacySpan, verb: Token) -> bool:
         and ent.root.dep_ == "pobj"
         and prep.lower_ in ("to", "until")
         and prep.head == verb
+    )
+
+
+def _right_after(ent: SpacySpan, noun: Token) -> bool:
+    """ "ahead of the vote on Friday": a date in the phrase right after the noun is
+    the noun's, though the parser hangs it on the verb."""
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ in ("on", "at", "in")
+        and prep.i == noun.right_edge.i + 1
     )
 
 
