@@ -114,7 +114,9 @@ class DateContext:
         when = tense(verb)
         # "since 1949" starts a span: it dates no event in it
         in_sent = [
-            e for e in self.by_sentence.get(verb.sent.start, []) if not _not_when(e)
+            e
+            for e in self.by_sentence.get(verb.sent.start, [])
+            if not _not_when(e) and not _of_the_awaited(e)
         ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
@@ -801,6 +803,16 @@ def _right_after(ent: SpacySpan, noun: Token) -> bool:
         and prep.lower_ in ("on", "at", "in")
         and prep.i == noun.right_edge.i + 1
     )
+
+
+def _of_the_awaited(ent: SpacySpan) -> bool:
+    """ "met ahead of the vote on Friday": the date right after a thing awaited is
+    that thing's, not the verb's the parser hangs it on."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.i == 0:
+        return False
+    before = ent.doc[prep.i - 1]
+    return any(awaited(t) and _right_after(ent, t) for t in (before, *before.ancestors))
 
 
 def _nouns_up(ent: SpacySpan, verb: Token) -> int:
