@@ -59,33 +59,34 @@ def test_two_kinds_of_attack_are_two_events(run, text, apart):
     assert any(apart[0] in w for w in words) and any(apart[1] in w for w in words)
 
 
-def test_a_general_word_still_joins_a_kind_of_attack(run):
-    """Guard: "the attack" names the shooting told before it."""
-    text = (
-        "A gunman attacked a bar in Porto on Monday.\n\n"
-        "He shot three customers.\n\nThe attack lasted ten minutes."
-    )
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        pytest.param(
+            "A gunman attacked a bar in Porto on Monday.\n\n"
+            "He shot three customers.\n\nThe attack lasted ten minutes.",
+            1,
+            id="guard-the-attack-names-the-shooting",
+        ),
+        pytest.param(
+            "Rebels and soldiers clashed near the market in Porto.\n\n"
+            "Rebels and soldiers clashed in other towns as well.",
+            2,
+            id="told-again-in-other-towns",
+        ),
+        pytest.param(
+            "Rebels and soldiers clashed near the market in Porto.\n\n"
+            "The clashes lasted three hours.",
+            1,
+            id="guard-the-same-clash-named-again",
+        ),
+    ],
+)
+def test_how_many_attacks(run, text, count):
+    """A general word still joins a kind of attack, and a deed named again is
+    one; told of other towns, it is another."""
     x = run(_LEAD + text)
-    assert len(_words(x, "Attack")) == 1, _words(x)
-
-
-def test_a_deed_told_again_in_other_towns_is_another(run):
-    text = (
-        "Rebels and soldiers clashed near the market in Porto.\n\n"
-        "Rebels and soldiers clashed in other towns as well."
-    )
-    x = run(_LEAD + text)
-    assert len(_words(x, "Attack")) == 2, _words(x)
-
-
-def test_the_same_deed_told_twice_stays_one(run):
-    """Guard: a clash named again, with no other place, is one event."""
-    text = (
-        "Rebels and soldiers clashed near the market in Porto.\n\n"
-        "The clashes lasted three hours."
-    )
-    x = run(_LEAD + text)
-    assert len(_words(x, "Attack")) == 1, _words(x)
+    assert len(_words(x, "Attack")) == count, _words(x)
 
 
 @pytest.mark.parametrize(
