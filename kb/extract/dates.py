@@ -114,7 +114,9 @@ class DateContext:
         when = tense(verb)
         # "since 1949" starts a span: it dates no event in it
         in_sent = [
-            e for e in self.by_sentence.get(verb.sent.start, []) if not _not_when(e)
+            e
+            for e in self.by_sentence.get(verb.sent.start, [])
+            if not _not_when(e) and not _of_the_awaited(e)
         ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
@@ -282,8 +284,10 @@ class DateContext:
         """A date in the noun's own phrase only ("after the attack on Monday",
         "after the Monday attack"), for a noun whose verb's date is not its own."""
         for ent in self.by_sentence.get(noun.sent.start, []):
-            if not _not_when(ent) and noun in ent.root.ancestors:
-                value = self._value(ent, tense(verb))
+            after = _right_after(ent, noun)
+            if not _not_when(ent) and (noun in ent.root.ancestors or after):
+                when = "future" if after and awaited(noun) else tense(verb)
+                value = self._value(ent, when)
                 if value is not None:
                     return value
         return self.noun_date(noun, verb)
@@ -755,12 +759,27 @@ def _awaited(ent: SpacySpan) -> bool:
     noun = ent.root
     for _ in range(3):
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        if awaited(noun):
             return True
         if noun.dep_ not in ("poss", "pobj", "compound") or head.pos_ == "VERB":
             return False
         noun = head if head.pos_ in ("NOUN", "PROPN") else head.head
     return False
+
+
+#: words that set a noun's event later than the time told: "ahead of the vote",
+#: "prior to the hearing", "in advance of the summit", "on the eve of the final"
+_AWAITING = frozenset({"ahead", "prior", "advance", "eve"})
+
+
+def awaited(noun: Token) -> bool:
+    """Whether ``noun`` is the thing awaited of "ahead of …", "prior to …"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("of", "to")
+        and prep.head.lower_ in _AWAITING
+    )
 
 
 def _moved_to(ent: SpacySpan, verb: Token) -> bool:
@@ -773,6 +792,27 @@ def _moved_to(ent: SpacySpan, verb: Token) -> bool:
         and prep.lower_ in ("to", "until")
         and prep.head == verb
     )
+
+
+def _right_after(ent: SpacySpan, noun: Token) -> bool:
+    """ "ahead of the vote on Friday": a date in the phrase right after the noun is
+    the noun's, though the parser hangs it on the verb."""
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ in ("on", "at", "in")
+        and prep.i == noun.right_edge.i + 1
+    )
+
+
+def _of_the_awaited(ent: SpacySpan) -> bool:
+    """ "met ahead of the vote on Friday": the date right after a thing awaited is
+    that thing's, not the verb's the parser hangs it on."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.i == 0:
+        return False
+    before = ent.doc[prep.i - 1]
+    return any(awaited(t) and _right_after(ent, t) for t in (before, *before.ancestors))
 
 
 def _nouns_up(ent: SpacySpan, verb: Token) -> int:

@@ -15,6 +15,7 @@ from kb.extract.claims import claims_of
 from kb.extract.cues import is_quote_cue
 from kb.extract.dates import (
     CORE_DEPS,
+    awaited,
     dated_verb,
     dates_of,
     may_come,
@@ -538,8 +539,9 @@ def _with_whom(verb: Token) -> list[Token]:
 
 def _before_or_after(noun: Token) -> bool:
     """ "opened in May, a year after the fire": the fire is not of the verb's
-    time (after a bare "after" it may be)."""
-    return span_apart(noun) is not None
+    time (after a bare "after" it may be); nor "met on Monday ahead of the vote",
+    "on the eve of the final": what is awaited is later."""
+    return span_apart(noun) is not None or awaited(noun)
 
 
 def _bounds(sent: Span) -> tuple[int, int]:
@@ -712,9 +714,8 @@ def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     """Whether "the …" can refer back to an earlier event: one of its type, and of
     its kind when the type is the catch-all ("the expedition" is no tribute), with
     no date or place of its own that sets it apart ("the convention in 1976")."""
-    same = ev.event_type == earlier.event_type or earlier.event_type in (
-        lx.ANAPHOR_TYPES.get(_lemma(ev.triggers[0]), ())
-    )
+    tok = ev.triggers[0]
+    same = ev.event_type == earlier.event_type or _general_for(tok, earlier, tok.i)
     if not same or _another_one(ev):
         return False
     if ev.event_type != earlier.event_type and _of_whom(ev.triggers[0]):
@@ -745,7 +746,19 @@ def _another_one(ev: RawEvent) -> bool:
     ]
     if tok.pos_ == "VERB":
         words += [w for c in tok.children if c.dep_ in _SUBJECTS for w in c.children]
-    return any(c.lower_ in _OTHER_ONE for c in words)
+    return any(c.lower_ in _OTHER_ONE for c in words) or _in_other_places(tok)
+
+
+def _in_other_places(verb: Token) -> bool:
+    """ "fighters clashed in other towns": the same deed told of other places is
+    another one, whatever its verb shares with the first."""
+    return verb.pos_ == "VERB" and any(
+        w.lower_ == "other"
+        for obj in prep_objects(verb, ("in", "at", "across"))
+        if obj.ent_type_ not in ("DATE", "TIME")
+        and (obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in lx.PLACE_NOUNS)
+        for w in obj.children
+    )
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -1349,6 +1362,8 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         return False  # "announced" and "a speech": a broad type tells nothing
     if not _kinds(a) & _kinds(b):
         return False  # "the typhoon" and the "mudslides" it caused
+    if _two_deeds(a, b):
+        return False  # "clashes broke out", "a man was stabbed": two attacks
     stages = {lx.LEGAL_STAGES.get(_lemma(t)) for t in a.triggers + b.triggers}
     if len(stages - {None}) > 1:
         return False  # a conviction and a sentence are two steps of a case
@@ -1363,6 +1378,16 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if _a_body_and_members(a, b):
         return True  # "the senate passed the law", "senators voted 60-40"
     return not (a_agents and b_agents and not a_agents & b_agents)
+
+
+def _two_deeds(a: RawEvent, b: RawEvent) -> bool:
+    """Two attacks whose words each say a kind of attack, and not one kind in
+    common: a clash and a stabbing, told of the same day or place, are two deeds
+    unless the text says one led to the other."""
+    kinds = [
+        {lx.ATTACK_KINDS.get(_lemma(t)) for t in e.triggers} - {None} for e in (a, b)
+    ]
+    return a.event_type == "Attack" and all(kinds) and not kinds[0] & kinds[1]
 
 
 def _a_body_and_members(a: RawEvent, b: RawEvent) -> bool:
@@ -1383,10 +1408,24 @@ def _kindred(a: RawEvent, b: RawEvent) -> str | None:
     "was killed"): the specific word's; None when neither word is the other's
     general one."""
     for general, specific in ((a, b), (b, a)):
+        first = min(t.i for t in general.triggers)
         for tok in general.triggers:
-            if specific.event_type in lx.ANAPHOR_TYPES.get(_lemma(tok), ()):
+            if _general_for(tok, specific, first):
                 return specific.event_type
     return None
+
+
+def _general_for(tok: Token, specific: RawEvent, first: int) -> bool:
+    """Whether ``tok`` is a general word for ``specific``'s type; "the blast" (first
+    told at ``first``) only for a bomb told to go off before it ("a bomb exploded
+    … after the blast"), not for any attack, nor for a bomb told later
+    ("separately, a bomb exploded")."""
+    if specific.event_type not in lx.ANAPHOR_TYPES.get(_lemma(tok), ()):
+        return False
+    return _lemma(tok) not in lx.BLAST_WORDS or any(
+        lx.ATTACK_KINDS.get(_lemma(t)) == "bombing" and t.i < first
+        for t in specific.triggers
+    )
 
 
 def _of_one_kin(a: RawEvent, b: RawEvent) -> bool:
@@ -1438,9 +1477,10 @@ def _said_again(a: RawEvent, b: RawEvent) -> bool:
 
 
 def _once_more(ev: RawEvent) -> bool:
-    """ "protesters also marched in Leeds", "attacked again": one more of its kind."""
+    """ "protesters also marched in Leeds", "attacked again", "separately, a bomb
+    exploded": one more of its kind."""
     return any(
-        c.dep_ == "advmod" and c.lower_ in ("also", "again", "too")
+        c.dep_ == "advmod" and c.lower_ in ("also", "again", "too", "separately")
         for c in ev.triggers[0].children
     )
 

@@ -525,7 +525,7 @@ class TriggerRules:
                 if (
                     self.r.kind_at(target) == "Location"
                     or lemma == "take"
-                    and target.lemma_.lower() in lx.FACILITY_NOUNS
+                    and target.lemma_.lower() in _HELD_GROUND
                 ):
                     return "Capture" if lemma == "take" else None
                 if self._org_like(target):
@@ -1563,6 +1563,9 @@ _PLACES_IN_A_RACE = frozenset(
 )
 #: verbs of cutting, which cut a rate as well as jobs
 _RATE_CUTS = frozenset({"cut", "slash", "axe"})
+#: what is taken over when taking it over is a capture: a site, or a place the
+#: text names by a common noun ("took over the town", "seized the territory")
+_HELD_GROUND = lx.FACILITY_NOUNS | lx.PLACE_NOUNS | {"territory", "area", "stronghold"}
 #: what is done to a walkout, and what it does, that no air strike does
 _LASTING = frozenset(
     """begin start end last continue enter spread call hold stage suspend
@@ -1817,7 +1820,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         return False  # "both are invested in the outcome": a stake, no investment
     needed = lx.OBJECTS_NEEDED.get(lemma)
     if needed is not None and not obj_words & needed:
-        return False
+        return lemma == "discover" and _a_found_thing(objs)
     if obj_words & lx.NO_EVENT_OBJECTS.get(lemma, frozenset()):
         return False  # "killed the contest", "lent their support"
     if lemma == "sign" and any(
@@ -1830,6 +1833,17 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         and any(
             lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
         )
+    )
+
+
+def _a_found_thing(objs: list[Token]) -> bool:
+    """ "officers discovered the gold", "scientists discovered a new fish": a thing
+    found is a discovery; not "discovered the truth" or "a love of music"."""
+    return bool(objs) and all(
+        o.pos_ == "NOUN"
+        and not o.lemma_.lower().endswith(_ABSTRACT_ENDINGS)
+        and o.lemma_.lower() not in lx.FOUND_IDEAS
+        for o in objs
     )
 
 

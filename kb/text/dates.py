@@ -287,10 +287,19 @@ _RELATIVE_SPAN = re.compile(
 
 #: hours up to which a span of hours rounds down to whole days
 _HALF_DAY = 12
+# a span apart may be long in words: "forty-eight hours after", "thirty days before"
+_SPAN_NUMBERS = {
+    **_NUMBER_WORDS,
+    **{
+        w: int(v)
+        for w, v in WORD_NUMBERS.items()
+        if 1 <= v < 100 and v == int(v) and " " not in w
+    },
+}
 # "two days", "a week", "three months", "a year": a span that sets two things apart
 _SPAN_APART = re.compile(
     rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(sorted(_SPAN_NUMBERS, key=len, reverse=True))
     + r")\s+(?P<unit>hour|day|week|month|year|decade)s?$",
     re.I,
 )
@@ -343,11 +352,13 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     True
     >>> apart_by(DateValue("2025-06-02", "day"), "48 hours", later=True).value
     '2025-06-04'
+    >>> apart_by(DateValue("2025-06-02", "day"), "Forty-eight hours", later=True).value
+    '2025-06-04'
     """
     m = _SPAN_APART.match(span.strip())
     if m is None:
         return None
-    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+    n = int(m["n"]) if m["n"].isdigit() else _SPAN_NUMBERS[m["n"].lower()]
     unit = m["unit"].lower()
     if unit == "hour":
         n, unit = (n + _HALF_DAY - 1) // 24, "day"  # 36 hours: a day; 37: two

@@ -581,6 +581,11 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         inmate inmates""".split()
     ),
 }
+# What one "discovers" that is an idea, no thing found: "discovered the truth".
+FOUND_IDEAS = frozenset(
+    """truth way fact reason love joy secret need value benefit potential problem
+    error mistake flaw link answer meaning talent passion power world side""".split()
+)
 # What a court throws out ("dismissed the case") and grants ("granted bail").
 COURT_OBJECTS = frozenset(
     """case cases lawsuit lawsuits suit suits charge charges appeal appeals complaint
@@ -604,7 +609,8 @@ SPORTS_TRIALS = frozenset({"olympic", "qualifying", "time", "world", "national"}
 # What falls down when a collapse is an accident (beside ``FACILITY_NOUNS``).
 COLLAPSING = frozenset(
     """building buildings roof roofs wall walls house houses tower block stand stands
-    stage ceiling floor dam crane scaffolding structure hillside cliff""".split()
+    stage ceiling floor dam crane scaffolding structure hillside cliff earth ground
+    soil slope embankment shaft pit rock rocks""".split()
 )
 # Craft whose landing is news: "the rover landed on Mars".
 LANDING_CRAFT = frozenset(
@@ -1729,6 +1735,8 @@ THING_NAME_HEADS = frozenset(
     emmys grammy grammys marathon show fair carnival bowl open masters classic
     invitational summit prix gala pageant parade derby""".split()
 )
+# Words for a bomb's going off, a general word for the bombing ("the blast").
+BLAST_WORDS = frozenset({"blast", "explosion", "detonation"})
 # Nouns that name an event of another type than their own, the general word for
 # the specific: "the deal" after (or before) a takeover, "the ballot" for an
 # election, "the death" of someone killed.
@@ -1741,6 +1749,20 @@ ANAPHOR_TYPES: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         ["death", "killing", "murder", "slaying"], frozenset({"Casualties"})
     ),
+    # "a bomb exploded … after the blast": the noun is the attack's, not an accident
+    **dict.fromkeys(BLAST_WORDS, frozenset({"Attack"})),
+}
+# Kinds of attack that tell two attacks apart when both words say theirs: a clash
+# is not a stabbing, though "the attack" or "the violence" may be either.
+ATTACK_KINDS = {
+    **dict.fromkeys(["clash", "clashes", "skirmish", "brawl"], "clash"),
+    **dict.fromkeys(["stab", "stabbing", "knife", "slash"], "stabbing"),
+    **dict.fromkeys(["shoot", "shooting", "gunfire", "gun"], "shooting"),
+    **dict.fromkeys(
+        ["bomb", "bombing", "explode", "explosion", "blast", "detonate"], "bombing"
+    ),
+    **dict.fromkeys(["shell", "shelling", "airstrike", "bombard"], "shelling"),
+    **dict.fromkeys(["hijack", "hijacking", "carjack"], "hijacking"),
 }
 # Types of event that tell one deed in two words: "has been arrested … police
 # detained him on Monday".
