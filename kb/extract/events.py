@@ -661,7 +661,10 @@ def _describes_another(tok: Token) -> bool:
     "Lopez, the mayor of Orlen, was attacked in Tarsk", "in Tarsk, the capital of
     Varda" (not "40 km below ground, some 12 km north of Orlen", where the parser
     hangs a measure beside a measure). Not a clause on a noun: "hostages held in
-    Varda were released" were released there too."""
+    Varda were released" were released there too; but where someone lives is
+    theirs: "Kellan, who lives in Orlen, won …"."""
+    if tok.dep_ == "relcl" and tok.lemma_.lower() in lx.HOME_VERBS:
+        return tok.head.pos_ == "PROPN"
     return tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN"
 
 

@@ -313,17 +313,23 @@ def _place_by_words(ent: SpacySpan) -> bool:
         beside.append(root.head)
     if root.dep_ == "compound" and root.head.i == ent.end:
         beside.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        # "Ormsby is a town in the north": what the sentence says the name is
+        beside.extend(c for c in root.head.children if c.dep_ == "attr")
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in lx.PLACE_NOUNS for t in beside):
         return True
+    while root.dep_ == "conj":
+        root = root.head  # "the towns of Ormsby and Kellan": as the first one goes
     of = root.head
     if root.dep_ != "pobj" or of.lower_ != "of":
         return False
     if of.head.lower_ in lx.OF_PLACE_WORDS:
         # "the mayor of Ormsby" (not "the governor of the Ormsby Bank")
         return not any(t.lower_ in lx.ORG_SUFFIXES for t in ent)
-    # "east of Ormsby"; "the village of Ormsby" (not "the people of Ormsby")
+    # "east of Ormsby"; "the village of Ormsby", "the towns of …" (not "the people
+    # of Ormsby")
     return of.head.lower_ in lx.COMPASS_WORDS or (
-        of.head.pos_ == "NOUN" and of.head.lower_ in lx.PLACE_NOUNS
+        of.head.pos_ == "NOUN" and of.head.lemma_.lower() in lx.PLACE_NOUNS
     )
 
 
@@ -343,9 +349,9 @@ def _where_slot(ent: SpacySpan) -> bool:
 
 def _travelled_to(ent: SpacySpan) -> bool:
     """ "sailed to Tarsk", "fled from Varda", "marched through Orlen", "the border
-    between Tarsk and Varda": where a journey leads or what a border or a road
-    joins is a place; not a body by its name's last word ("returned to Orlen
-    Bank")."""
+    between Tarsk and Varda", "born in Tarsk": where a journey leads, what a
+    border or a road joins or where someone lives is a place; not a body by its
+    name's last word ("returned to Orlen Bank")."""
     root = ent.root
     while root.dep_ == "conj":
         root = root.head  # "the border between Tarsk and Varda"
@@ -356,6 +362,8 @@ def _travelled_to(ent: SpacySpan) -> bool:
         return False  # "moved to NASA": letters in capitals are a body's more often
     if prep.lower_ == "between":
         return prep.head.lemma_.lower() in lx.LINK_NOUNS
+    if prep.lower_ == "in" and prep.head.pos_ == "VERB":
+        return prep.head.lemma_.lower() in lx.HOME_VERBS  # "born in Ormsby"
     return (
         prep.lower_ in ("to", "from", "into", "through")
         and prep.head.lemma_.lower() in lx.TRAVEL_VERBS
@@ -986,6 +994,8 @@ class _MentionFinder:
         label = ent.label_
         if label == "NORP" and len(ent) > 1 and ent[-1].lower_ in lx.PLACE_NAME_HEADS:
             return "LOC"  # "Plaquemines Parish": no people is named by a place's head
+        if label == "NORP" and fold(text) in self._norp_places:
+            return "GPE"  # "in Aleppo", "the city of Aleppo" where the NER saw a people
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":
@@ -1054,6 +1064,8 @@ class _MentionFinder:
             return "GPE"  # "in Lethbridge and Medicine Hat"
         if label in ("PERSON", "ORG") and text in self.place_names and _people_of(ent):
             return "GPE"  # "a Varda fisherman" where the NER calls Varda a place too
+        if self._town_of_people(ent, label, place):
+            return "GPE"  # "Porto officials said": no one in the article is Porto
         if place is None and self._unknown_name(ent, label) and _travelled_to(ent):
             return "GPE"  # "sailed to Tarsk", "fled from Varda"
         if label in ("PERSON", "ORG", "PRODUCT") and self._beside_place(ent):
@@ -1093,6 +1105,15 @@ class _MentionFinder:
         ):
             return "LOC"  # "Oxford Street", "Yellowstone National Park"
         return label
+
+    def _town_of_people(self, ent: SpacySpan, label: str, place: Place | None) -> bool:
+        """A town the gazetteer knows, named before a noun for people ("Porto
+        officials", "the Porto nurses"), where no one in the article bears the
+        name as a first name or surname ("Clinton aides" after "Ann Clinton")."""
+        if label != "PERSON" or place is None or place.kind != "city":
+            return False
+        names = self.surnames | self.first_names
+        return ent.text not in names and _people_of(ent)
 
     def _someone_from(self, name: str) -> bool:
         """ "Briton", "Icelander", "Icelanders": a word for the people of a place,
@@ -1233,6 +1254,25 @@ class _MentionFinder:
             and not nationality_word(self.gaz, one)
             and one not in self.surnames
         )
+
+    @cached_property
+    def _norp_places(self) -> set[str]:
+        """Folded names the NER calls a people somewhere that the article shows,
+        once at least, to be a town the gazetteer knows: "in X", "the city of X";
+        every mention of such a name is the town (a people's name is a demonym,
+        never a town's, so "in Kurdish" stays a language)."""
+        found = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "NORP" or is_demonym(ent):
+                continue
+            if nationality_word(self.gaz, ent.text):
+                continue
+            place = self.gaz.lookup(ent.text)
+            if place is None or place.weak or place.kind != "city":
+                continue
+            if _where_slot(ent) or _place_by_words(ent) or _travelled_to(ent):
+                found.add(fold(ent.text))
+        return found
 
     @cached_property
     def _countries(self) -> set[str]:

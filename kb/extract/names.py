@@ -44,6 +44,7 @@ def merged_ents(
     ents = _split_at_brackets(
         _split_possessive(_split_at_breaks(_without_leading_possessive(doc.ents)), gaz)
     )
+    ents = _split_listed_places(ents, gaz)
     for raw in _split_at(ents, dateline_tok):
         if raw.label_ == "WORK_OF_ART" and _media_source(raw):
             raw = SpacySpan(doc, raw.start, raw.end, label="ORG")
@@ -84,7 +85,9 @@ def merged_ents(
         if (
             nxt is not None
             and nxt.lower_ in REGION_WORDS
-            and ent.label_ != "ORG"
+            # not a body's name ("the Kellan Corp state"), though a one-word name
+            # before a region's word in lower case is a region's ("Orlen state")
+            and (ent.label_ != "ORG" or (len(ent) == 1 and nxt.is_lower))
             # "the Mongolian province of Dornod": a nationality, not a place's name
             and not (
                 nxt.is_lower
@@ -449,6 +452,33 @@ def _split_possessive(ents: Iterable[SpacySpan], gaz: Gazetteer) -> list[SpacySp
         out.append(SpacySpan(ent.doc, ent.start, mark, label=label))
         out.append(SpacySpan(ent.doc, mark + 1, ent.end, label="ORG"))
     return out
+
+
+def _split_listed_places(ents: Iterable[SpacySpan], gaz: Gazetteer) -> list[SpacySpan]:
+    """ "Porto and Braga" the NER took for one name (a body's, a person's or one
+    place's): two places where the gazetteer knows each side (and not the whole,
+    as it knows "Trinidad and Tobago") as a place of its own."""
+    out = []
+    for ent in ents:
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+        if ent.label_ not in ("ORG", "PERSON", "GPE", "LOC") or len(ands) != 1:
+            out.append(ent)
+            continue
+        sides = (ent.doc[ent.start : ands[0]], ent.doc[ands[0] + 1 : ent.end])
+        if gaz.lookup(ent.text) is not None or not all(
+            _strong_place(gaz, side.text) for side in sides
+        ):
+            out.append(ent)
+            continue
+        out.extend(SpacySpan(ent.doc, s.start, s.end, label="GPE") for s in sides)
+    return out
+
+
+def _strong_place(gaz: Gazetteer, name: str) -> bool:
+    """A name the gazetteer knows as a place on its own: not a bare subdivision's
+    name, which may be a common word or a firm's ("Marks", "Spencer")."""
+    place = gaz.lookup(name)
+    return place is not None and not place.weak and place.kind != "user"
 
 
 def _split_at(ents: Iterable[SpacySpan], tok: int) -> list[SpacySpan]:

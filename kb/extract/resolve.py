@@ -301,7 +301,7 @@ class Resolver:
             return None
         if subj.lemma_.lower() in lx.SOURCE_NOUNS or subj.lower_ in lx.SOURCE_NOUNS:
             return None
-        if subj.tag_ == "NNS":
+        if subj.tag_ == "NNS" and not _evidence(subj):
             return self.described(subj, "Group", ("amod", "compound"))
         if subj.lower_ == "those" and any(
             c.dep_ in ("acl", "relcl") for c in subj.children
@@ -1425,6 +1425,22 @@ def _of_people(prep: Token) -> bool:
 #: endings of English agent nouns: "owner", "activist", "historian", "volunteer",
 #: "fisherman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man")
+
+
+def _evidence(tok: Token) -> bool:
+    """ "blood tests revealed …", "images suggest …", "its two faces reveal …":
+    what shows something is no one, so never a group of its own; the subject of
+    a verb that things take too is a group only where its noun is for people."""
+    if tok.lemma_.lower() in _NOT_VOICES or tok.lower_ in _NOT_VOICES:
+        return True
+    if tok.head.lemma_.lower() not in lx.SHOWING_VERBS:
+        return False
+    lemma = tok.lemma_.lower()
+    return not (
+        speaker_noun(tok)
+        or tok.lower_ in lx.PEOPLE_NOUNS
+        or lemma in lx.STAFF_NOUNS | lx.ORG_GENERIC | lx.INSTITUTION_NOUNS
+    )
 
 
 def _people_noun(tok: Token) -> bool:

@@ -188,7 +188,14 @@ PUBLISHING_CHANNELS = frozenset(
 # "according to evidence presented at trial".
 EVIDENCE_NOUNS = frozenset(
     """evidence video videos footage image images photo photos photograph
-    photographs picture pictures""".split()
+    photographs picture pictures test tests scan scans sample samples x-ray
+    x-rays""".split()
+)
+
+# Cue verbs that things take as well as people ("the faces reveal …", "the
+# scans suggest …"): their plural subject is a group only if it names people.
+SHOWING_VERBS = frozenset(
+    "reveal suggest confirm indicate show demonstrate prove highlight".split()
 )
 
 # Pronouns that open a relative clause and stand for the noun it describes.
@@ -276,7 +283,8 @@ ROLE_WORDS = frozenset(
     magistrate striker winger midfielder defender goalkeeper keeper substitute forecaster
     allrounder all-rounder batsman bowler skipper paceman spinner
     glaciologist hydrologist epidemiologist supt supt. insp insp. sgt sgt. cpl cpl.
-    det. const. cmdr cmdr. lt lt. col. gen. capt capt. maj. cllr cllr.""".split()
+    det. const. cmdr cmdr. lt lt. col. gen. capt capt. maj. cllr cllr. det const col
+    gen maj""".split()
 )
 # What someone is named to: "named her to the post of counselor", "to the board".
 POSTS = frozenset(
@@ -1677,6 +1685,9 @@ TRAVEL_VERBS = frozenset(
     """fly sail travel drive walk flee relocate emigrate deport evacuate ride
     commute swim march hike cycle""".split()
 )
+# Verbs of where someone lives or comes from: "born in X", "lives in X", "grew up
+# in X", "a firm based in X" say that X is a place, whatever the NER calls it.
+HOME_VERBS = frozenset("bear born live grow reside settle base".split())
 WORK_NOUNS = frozenset(
     """album albums film films movie movies novel novels book books song songs single
     show shows series play plays opera documentary painting poem track memoir
@@ -1859,7 +1870,8 @@ PLACE_NAME_HEADS = frozenset(
 # Words that open a street's or square's name in other languages: "Place Orlen",
 # "Piazza Varda", "Rue Kellan".
 PLACE_NAME_FIRST_WORDS = frozenset(
-    "place piazza plaza rue via avenida calle praça mount mt lake cape sierra isle".split()
+    """place piazza plaza rue via avenida calle praça mount mt lake cape sierra isle
+    county""".split()
 )
 # Last words of the names of buildings that are places where the text says where
 # ("at Kelvin Hospital") and bodies where they act ("Kelvin Hospital said").
