@@ -1837,7 +1837,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
 
 
 def _a_found_thing(objs: list[Token]) -> bool:
-    """ "officers discovered the gold", "scientists discovered a new fish": a thing
+    """ "police discovered the cash", "divers discovered a wreck": a thing
     found is a discovery; not "discovered the truth" or "a love of music"."""
     return bool(objs) and all(
         o.pos_ == "NOUN"
