@@ -100,7 +100,10 @@ def test_two_towns_run_into_one_name(run, text: str, towns: tuple) -> None:
 @pytest.mark.parametrize(
     ("text", "thing"),
     [
-        ("Blood tests revealed that the driver had been drinking.", "Blood tests"),
+        (
+            "Laboratory tests revealed the pilot had taken sleeping pills.",
+            "Laboratory tests",
+        ),
         ("Satellite images suggest that the dam has failed.", "Satellite images"),
         ("DNA tests confirmed that the body was that of Dario Fenn.", "DNA tests"),
         # things that a verb of showing takes as well as people

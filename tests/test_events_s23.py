@@ -1,8 +1,8 @@
 """Events merged only where the text says one happening, and dated by their own
-words: a clash and a stabbing are two attacks; a deed told again "in other towns"
-is another one; "the blast" is the bomb that exploded, so a span counted from it
-dates what follows; taking over a town is a capture; earth that collapses is an
-accident; "ahead of the vote on Friday" dates the vote, not by the meeting.
+words: a clash and a stabbing are two attacks; a deed told again "in other
+districts" is another one; "the blast" is the bomb that exploded, so a span counted
+from it dates what follows; taking over a town is a capture; ground that gives way
+is an accident; "ahead of the vote on Friday" dates the vote, not by the meeting.
 Invented sentences, published on Thursday, 12 June 2025 (trained English
 pipeline, slow)."""
 
@@ -70,9 +70,9 @@ def test_two_kinds_of_attack_are_two_events(run, text, apart):
         ),
         pytest.param(
             "Rebels and soldiers clashed near the market in Porto.\n\n"
-            "Rebels and soldiers clashed in other towns as well.",
+            "That evening rebels and soldiers clashed in two other districts.",
             2,
-            id="told-again-in-other-towns",
+            id="told-again-in-other-districts",
         ),
         pytest.param(
             "Rebels and soldiers clashed near the market in Porto.\n\n"
@@ -122,11 +122,11 @@ def test_the_blast_is_the_bomb_that_exploded(run, text, noun):
             id="took-over-a-town",
         ),
         pytest.param(
-            "Heavy rain fell for days.\n\nOn Saturday the sodden earth collapsed "
-            "into a shaft at a mine near Varda.",
+            "Storms battered the valley all week.\n\nOn Tuesday an embankment "
+            "collapsed onto a quarry road outside Varda.",
             "collapsed",
             "Accident",
-            id="earth-collapsed",
+            id="embankment-collapsed",
         ),
         pytest.param(
             "The ground collapsed under a row of houses in Porto on Sunday.",
@@ -136,7 +136,7 @@ def test_the_blast_is_the_bomb_that_exploded(run, text, noun):
         ),
     ],
 )
-def test_a_place_taken_and_the_earth_collapsing_are_events(run, text, word, kind):
+def test_a_place_taken_and_the_ground_collapsing_are_events(run, text, word, kind):
     x = run(_LEAD + text)
     assert [word] in _words(x, kind), _words(x)
 
@@ -178,7 +178,8 @@ def test_a_bomb_told_separately_is_another_and_the_blast_is_the_first(run):
     text = (
         "A bomb exploded in Porto on Monday, killing four people.\n\n"
         "The blast shattered windows.\n\n"
-        "Separately, a bomb exploded in a field near Varda, causing no damage."
+        "Separately, a parcel bomb exploded beside a depot outside Varda; nobody "
+        "was hurt."
     )
     x = run(_LEAD + text)
     assert _words(x, "Attack") == [["exploded", "blast"], ["exploded"]], _words(x)
@@ -192,8 +193,8 @@ def test_a_bomb_told_separately_is_another_and_the_blast_is_the_first(run):
             id="anchor-found",
         ),
         pytest.param(
-            "Scientists have discovered an unusual fish in a stream near Varda.",
-            id="new-fish",
+            "Hikers have discovered a rusted cannon in a gully near Varda.",
+            id="old-cannon",
         ),
     ],
 )

@@ -753,7 +753,7 @@ def _another_one(ev: RawEvent) -> bool:
 
 
 def _in_other_places(verb: Token) -> bool:
-    """ "fighters clashed in other towns": the same deed told of other places is
+    """ "gunmen fought in other districts": the same deed told of other places is
     another one, whatever its verb shares with the first."""
     return verb.pos_ == "VERB" and any(
         w.lower_ == "other"
@@ -1425,7 +1425,7 @@ def _general_for(tok: Token, specific: RawEvent, first: int) -> bool:
     """Whether ``tok`` is a general word for ``specific``'s type; "the blast" (first
     told at ``first``) only for a bomb told to go off before it ("a bomb exploded
     … after the blast"), not for any attack, nor for a bomb told later
-    ("separately, a bomb exploded")."""
+    ("separately, a parcel bomb went off")."""
     if specific.event_type not in lx.ANAPHOR_TYPES.get(_lemma(tok), ()):
         return False
     return _lemma(tok) not in lx.BLAST_WORDS or any(
@@ -1483,8 +1483,8 @@ def _said_again(a: RawEvent, b: RawEvent) -> bool:
 
 
 def _once_more(ev: RawEvent) -> bool:
-    """ "protesters also marched in Leeds", "attacked again", "separately, a bomb
-    exploded": one more of its kind."""
+    """ "protesters also marched in Leeds", "attacked again", "separately, a parcel
+    bomb went off": one more of its kind."""
     return any(
         c.dep_ == "advmod" and c.lower_ in ("also", "again", "too", "separately")
         for c in ev.triggers[0].children

@@ -1001,7 +1001,7 @@ class _MentionFinder:
         if label == "NORP" and len(ent) > 1 and ent[-1].lower_ in lx.PLACE_NAME_HEADS:
             return "LOC"  # "Plaquemines Parish": no people is named by a place's head
         if label == "NORP" and fold(text) in self._norp_places:
-            return "GPE"  # "in Aleppo", "the city of Aleppo" where the NER saw a people
+            return "GPE"  # "in Velmora", "the city of Velmora": the NER saw a people
         if label == "NORP" or (label == "GPE" and place is None and is_demonym(ent)):
             return None
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent[0].tag_ == "JJ":

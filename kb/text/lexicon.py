@@ -559,7 +559,8 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         grave wreckage virus malware tunnel tunnels species planet planets fossil
         fossils galaxy comet gene genes particle tomb ruins dinosaur cash money
         treasure hoard stash cache ammunition wreck shipwreck anchor skeleton skull
-        bones artefact artefacts artifact artifacts coins""".split()
+        bones artefact artefacts artifact artifacts coins cannon cannons shell shells
+        grenade grenades""".split()
     ),
     "recall": frozenset(
         """car cars vehicle vehicles truck trucks van vans product products unit
