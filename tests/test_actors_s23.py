@@ -46,19 +46,20 @@ def test_a_name_the_article_shows_to_be_a_place(run, text: str, town: str) -> No
 
 
 def test_a_town_before_a_noun_for_people(run) -> None:
-    """ "Porto officials said": the city, and the officials a group of it."""
-    x = run("The water was unsafe, Porto officials said on Monday.")
-    assert _kinds(x, "Porto") == {"Location"}
-    assert "Porto" not in _actors(x)
+    """ "Preston officials said" where the article shows the town: the city, and
+    the officials a group of it."""
+    x = run("The water in Preston was unsafe, Preston officials said on Monday.")
+    assert _kinds(x, "Preston") == {"Location"}
+    assert "Preston" not in _actors(x)
 
 
 def test_a_surname_before_a_noun_for_people_stays_a_person(run) -> None:
-    """Guard: "Clinton aides" where the article names Ann Clinton is her aides."""
+    """Guard: "Chester aides" where the article names Dario Chester is his aides."""
     x = run(
-        "Ann Clinton met the mayor of Porto on Monday. Clinton aides said the "
+        "Dario Chester met the mayor of Velmora on Monday. Chester aides said the "
         "plan was dead."
     )
-    assert "Location" not in _kinds(x, "Clinton")
+    assert "Location" not in _kinds(x, "Chester")
 
 
 def test_a_city_the_ner_calls_a_people(run) -> None:

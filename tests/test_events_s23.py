@@ -171,7 +171,7 @@ def test_what_is_awaited_is_not_dated_by_the_meeting(run, text, vote_date):
 def test_the_date_of_what_is_awaited_does_not_date_the_meeting(run):
     x = run(_LEAD + "Ministers met in Porto ahead of the vote on Friday.")
     assert _date_of(x, "vote") == "2025-06-13"
-    assert _date_of(x, "met") != "2025-06-06"
+    assert _date_of(x, "met") is None
 
 
 def test_a_bomb_told_separately_is_another_and_the_blast_is_the_first(run):

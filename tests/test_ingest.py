@@ -1036,7 +1036,7 @@ def test_files_a_folder_holds_that_kb_does_not_read_are_counted_in_a_warning(
     assert isinstance(article, Article)
     assert [r.getMessage() for r in caplog.records] == [
         f"{tmp_path}: left out 3 files that kb does not read (2 .csv, 1 .docx); "
-        "it reads .htm, .html, .json, .jsonl, .markdown, .md, .txt"
+        "it reads .htm, .html, .json, .jsonl, .markdown, .md, .txt, .xht, .xhtml"
     ]
 
 

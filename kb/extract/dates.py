@@ -116,7 +116,9 @@ class DateContext:
         in_sent = [
             e
             for e in self.by_sentence.get(verb.sent.start, [])
-            if not _not_when(e) and not _of_the_awaited(e)
+            # a date of a thing awaited ("prior to the hearing on Friday") is that
+            # thing's, whichever word the parser hangs it on: never the verb's
+            if not _not_when(e) and not _of_the_awaited(e) and not _awaited(e)
         ]
         # a date that describes a noun ("the 1961 crew") comes after the verb's own,
         # and only on the verb's subject or object ("the Monday attack killed …")
@@ -770,15 +772,31 @@ def _awaited(ent: SpacySpan) -> bool:
 #: words that set a noun's event later than the time told: "ahead of the vote",
 #: "prior to the hearing", "in advance of the summit", "on the eve of the final"
 _AWAITING = frozenset({"ahead", "prior", "advance", "eve"})
+#: what "ahead of" measures against in idioms, no thing awaited: "ahead of
+#: schedule", "ahead of time", "ahead of expectations", "ahead of its rivals"
+_NOT_AWAITED = frozenset(
+    {
+        "schedule",
+        "time",
+        "plan",
+        "expectation",
+        "target",
+        "forecast",
+        "estimate",
+        "rival",
+    }
+)
 
 
 def awaited(noun: Token) -> bool:
-    """Whether ``noun`` is the thing awaited of "ahead of …", "prior to …"."""
+    """Whether ``noun`` is the thing awaited of "ahead of …", "prior to …" (not
+    the yardstick of "ahead of schedule")."""
     prep = noun.head
     return (
         noun.dep_ == "pobj"
         and prep.lower_ in ("of", "to")
         and prep.head.lower_ in _AWAITING
+        and noun.lemma_.lower() not in _NOT_AWAITED
     )
 
 

@@ -759,12 +759,15 @@ def _in_other_places(verb: Token) -> bool:
         w.lower_ == "other"
         for obj in prep_objects(verb, ("in", "at", "across"))
         if obj.ent_type_ not in ("DATE", "TIME")
-        and (obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in lx.PLACE_NOUNS)
+        # places only: "in other respects" tells no other deed
+        and (obj.lemma_.lower() in _OTHER_PLACES or obj.ent_type_ in ("GPE", "LOC"))
         for w in obj.children
     )
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: where else a deed can be told: the place nouns, and the words for parts of one
+_OTHER_PLACES = lx.PLACE_NOUNS | {"area", "part", "place", "location", "site", "state"}
 
 
 def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:

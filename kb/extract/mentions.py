@@ -337,6 +337,12 @@ def _place_by_words(ent: SpacySpan) -> bool:
 _WORLD_CITY = 1_000_000
 
 
+#: a capitalised name after a word of where: "in Velmora", "near Kestrin"
+_AFTER_WHERE = re.compile(
+    r"\b(?:in|at|near|to|from|outside|around|across)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+)
+
+
 def _where_slot(ent: SpacySpan) -> bool:
     """ "in X", "to X", "from X": where a place stands."""
     root = ent.root
@@ -1107,13 +1113,34 @@ class _MentionFinder:
         return label
 
     def _town_of_people(self, ent: SpacySpan, label: str, place: Place | None) -> bool:
-        """A town the gazetteer knows, named before a noun for people ("Porto
-        officials", "the Porto nurses"), where no one in the article bears the
-        name as a first name or surname ("Clinton aides" after "Ann Clinton")."""
+        """A town the gazetteer knows, named before a noun for people ("Velmora
+        officials", "the Velmora nurses"), where the article shows the name as a
+        place somewhere ("in Velmora") and no one in it bears the name as a first
+        name or surname: a surname that is also some town's name ("Kellan aides")
+        stays a person's."""
         if label != "PERSON" or place is None or place.kind != "city":
             return False
         names = self.surnames | self.first_names
-        return ent.text not in names and _people_of(ent)
+        return (
+            ent.text not in names
+            and fold(ent.text) in self._shown_as_places
+            and _people_of(ent)
+        )
+
+    @cached_property
+    def _shown_as_places(self) -> set[str]:
+        """Folded names the article shows as a place at least once: by the NER's
+        label, by the words around them ("the town of X", "fled to X"), or after a
+        word of where ("in X", "near X") wherever the NER saw no name."""
+        shown = {
+            fold(ent.text)
+            for ent in self.doc.ents
+            if ent.label_ in ("GPE", "LOC")
+            or _where_slot(ent)
+            or _place_by_words(ent)
+            or _travelled_to(ent)
+        }
+        return shown | {fold(m[1]) for m in _AFTER_WHERE.finditer(self.doc.text)}
 
     def _someone_from(self, name: str) -> bool:
         """ "Briton", "Icelander", "Icelanders": a word for the people of a place,

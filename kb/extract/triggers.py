@@ -1820,7 +1820,7 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         return False  # "both are invested in the outcome": a stake, no investment
     needed = lx.OBJECTS_NEEDED.get(lemma)
     if needed is not None and not obj_words & needed:
-        return lemma == "discover" and _a_found_thing(objs)
+        return False
     if obj_words & lx.NO_EVENT_OBJECTS.get(lemma, frozenset()):
         return False  # "killed the contest", "lent their support"
     if lemma == "sign" and any(
@@ -1833,17 +1833,6 @@ def _fits_objects(tok: Token, lemma: str, kind: str | None, objs: list[Token]) -
         and any(
             lx.NOUN_TRIGGERS.get(o.lemma_.lower()) not in (None, "Launch") for o in objs
         )
-    )
-
-
-def _a_found_thing(objs: list[Token]) -> bool:
-    """ "police discovered the cash", "divers discovered a wreck": a thing
-    found is a discovery; not "discovered the truth" or "a love of music"."""
-    return bool(objs) and all(
-        o.pos_ == "NOUN"
-        and not o.lemma_.lower().endswith(_ABSTRACT_ENDINGS)
-        and o.lemma_.lower() not in lx.FOUND_IDEAS
-        for o in objs
     )
 
 

@@ -1,4 +1,4 @@
-"""HTML pages (``.html``, ``.htm``): the article's main text with trafilatura, offline,
+"""HTML pages (``.html``, ``.htm``, ``.xhtml``): the article's main text with trafilatura, offline,
 and its URL, date, publisher and language from the page's own metadata."""
 
 from __future__ import annotations

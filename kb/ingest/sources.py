@@ -247,6 +247,8 @@ _READERS: dict[str, Callable[[str, str], Items]] = {
     ".markdown": _read_markdown,
     ".html": _read_html,
     ".htm": _read_html,
+    ".xhtml": _read_html,
+    ".xht": _read_html,
     ".json": _read_json,
     ".jsonl": _read_jsonl,
 }

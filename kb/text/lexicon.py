@@ -557,7 +557,10 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         """body bodies remains corpse corpses weapon weapons rifle rifles gun guns
         bomb bombs explosives drugs cocaine heroin cracks crack leak breach fraud
         grave wreckage virus malware tunnel tunnels species planet planets fossil
-        fossils galaxy comet gene genes particle tomb ruins dinosaur""".split()
+        fossils galaxy comet gene genes particle tomb ruins dinosaur cash money
+        treasure hoard stash cache ammunition wreck shipwreck anchor skeleton skull
+        bones artefact artefacts artifact artifacts coins cannon cannons shell shells
+        grenade grenades""".split()
     ),
     "recall": frozenset(
         """car cars vehicle vehicles truck trucks van vans product products unit
@@ -589,11 +592,6 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         inmate inmates""".split()
     ),
 }
-# What one "discovers" that is an idea, no thing found: "discovered the truth".
-FOUND_IDEAS = frozenset(
-    """truth way fact reason love joy secret need value benefit potential problem
-    error mistake flaw link answer meaning talent passion power world side""".split()
-)
 # What a court throws out ("dismissed the case") and grants ("granted bail").
 COURT_OBJECTS = frozenset(
     """case cases lawsuit lawsuits suit suits charge charges appeal appeals complaint
