@@ -26,8 +26,11 @@ def test_two_spellings_of_one_name_are_one_organisation(run):
 
 
 def test_only_clipped_counts_organisations_not_names():
-    one = {"a": ["Varda Dockers Association", "Varda Dockers' Association"]}
+    # each organisation's names as folded words, two names of "a"
+    one = {
+        "a": [["varda", "dockers", "association"], ["varda", "dockers'", "association"]]
+    }
     assert only_clipped(["assn"], one) == "a"
-    two = {**one, "b": ["Kellan Dockers Association"]}
+    two = {**one, "b": [["kellan", "dockers", "association"]]}
     assert only_clipped(["assn"], two) is None
     assert only_clipped(["assn"], {}) is None

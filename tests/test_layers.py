@@ -11,9 +11,10 @@ import pytest
 
 KB = Path(__file__).resolve().parent.parent / "kb"
 
-#: the parts every stage may use: the version, errors, models, text resources and
-#: the plain defaults that the command line shows without loading a stage
-BASE = {"kb", "kb.defaults", "kb.errors", "kb.models", "kb.text"}
+#: the parts every stage may use: the version, errors, models, text resources, the
+#: walk of an input folder and the plain defaults that the command line shows
+#: without loading a stage
+BASE = {"kb", "kb.defaults", "kb.errors", "kb.folders", "kb.models", "kb.text"}
 #: the pipeline's stages, each run by kb.jobs and kb.evaluate
 STAGES = {"kb.ingest", "kb.extract", "kb.rdf", "kb.store"}
 
@@ -23,8 +24,9 @@ ALLOWED: dict[str, set[str]] = {
     "kb.errors": set(),
     "kb.defaults": set(),  # plain values, so that kb --help imports no stage
     "kb.models": set(),
+    "kb.folders": set(),
     "kb.text": {"kb.errors", "kb.models"},
-    "kb.ingest": {"kb.errors", "kb.models", "kb.text"},
+    "kb.ingest": {"kb.errors", "kb.folders", "kb.models", "kb.text"},
     "kb.extract": {"kb.errors", "kb.models", "kb.text"},
     "kb.rdf": BASE,
     "kb.store": BASE | {"kb.rdf"},

@@ -30,7 +30,7 @@ from typing import Any
 from kb.evaluate.candidates import Row, found_in, label_rows
 from kb.evaluate.devset import DevReport
 from kb.evaluate.gold import GoldArticle, read_gold_set
-from kb.evaluate.graph import Found, read_graph
+from kb.evaluate.graph import Found
 from kb.evaluate.score import prf
 from kb.extract import make_doc, pipeline
 from kb.extract.assemble import describe_pipeline
@@ -44,7 +44,6 @@ from kb.extract.candidate_filter import (
 )
 from kb.ingest.sources import iter_articles
 from kb.models import Article, Extraction
-from kb.rdf.mapping import MappingOptions, to_graph
 
 #: word-identity features (``lemma=…``) must recur in this many articles to count
 MIN_ARTICLES = 3
@@ -182,8 +181,7 @@ def score(docs: list[Doc1], model: FilterModel | None) -> DevReport:
         if model is None:
             found = d.off
         else:
-            x = apply_filter(d.extraction, d.cands, model)
-            found = read_graph(to_graph(x, MappingOptions()))
+            found = found_in(apply_filter(d.extraction, d.cands, model))
         report.add(d.article, found)
     return report
 

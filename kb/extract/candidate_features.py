@@ -113,10 +113,10 @@ class _Context:
         #: where each trigger lemma and each event type first occurs, for ``repeat``
         self.first_lemma: dict[str, int] = {}
         self.first_type: dict[str, int] = {}
-        for start in self.event_starts[::-1]:  # the earliest start written last
-            self.first_lemma[self.token(start).lemma_.lower()] = start
-        for e in sorted(extraction.events, key=lambda e: -e.trigger.start):
-            self.first_type[e.event_type] = e.trigger.start
+        for e in sorted(extraction.events, key=lambda e: e.trigger.start):
+            start = e.trigger.start
+            self.first_lemma.setdefault(self.token(start).lemma_.lower(), start)
+            self.first_type.setdefault(e.event_type, start)
         self.name_words = [set(e.name.lower().split()) for e in extraction.entities]
 
     def repeats(self, e: Event, lemma: str) -> set[str]:
@@ -138,8 +138,7 @@ class _Context:
             starts, sent.start_char
         )
         here = bisect_right(starts, tok.idx) - bisect_left(starts, tok.idx)
-        within = sent.start_char <= tok.idx < sent.end_char
-        return inside - (here if within else 0) > 0
+        return inside - here > 0  # the sentence holds ``tok``, so its own count goes
 
     def in_other_name(self, name: str) -> bool:
         """The name's words all lie in another, longer entity name."""

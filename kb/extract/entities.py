@@ -77,7 +77,9 @@ def _only_clipped(m: Mention, clusters: list[Cluster]) -> int | None:
     if m.kind != "Organization" and len(short) < 2:
         return None  # "Tom" alone is someone's first name, not "Tomlinson Group"
     organisations = {
-        c: set(cl.names()) for c, cl in enumerate(clusters) if cl.kind == "Organization"
+        c: [fold(n).split() for n in set(cl.names())]
+        for c, cl in enumerate(clusters)
+        if cl.kind == "Organization"
     }
     return only_clipped(short, organisations)
 

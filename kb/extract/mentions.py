@@ -353,6 +353,12 @@ def _where_slot(ent: SpacySpan) -> bool:
     }
 
 
+def _placed(ent: SpacySpan) -> bool:
+    """Whether the words around ``ent`` show it to be a place: "in X", "the town
+    of X", "fled to X"."""
+    return _where_slot(ent) or _place_by_words(ent) or _travelled_to(ent)
+
+
 def _travelled_to(ent: SpacySpan) -> bool:
     """ "sailed to Tarsk", "fled from Varda", "marched through Orlen", "the border
     between Tarsk and Varda", "born in Tarsk": where a journey leads, what a
@@ -1135,10 +1141,7 @@ class _MentionFinder:
         shown = {
             fold(ent.text)
             for ent in self.doc.ents
-            if ent.label_ in ("GPE", "LOC")
-            or _where_slot(ent)
-            or _place_by_words(ent)
-            or _travelled_to(ent)
+            if ent.label_ in ("GPE", "LOC") or _placed(ent)
         }
         return shown | {fold(m[1]) for m in _AFTER_WHERE.finditer(self.doc.text)}
 
@@ -1297,7 +1300,7 @@ class _MentionFinder:
             place = self.gaz.lookup(ent.text)
             if place is None or place.weak or place.kind != "city":
                 continue
-            if _where_slot(ent) or _place_by_words(ent) or _travelled_to(ent):
+            if _placed(ent):
                 found.add(fold(ent.text))
         return found
 
@@ -1561,10 +1564,12 @@ class _MentionFinder:
         proper nouns that clips one organisation's name and no other's: the rule the
         entities apply (:func:`only_clipped`), with an organisation's names known so
         far as those that fold alike (clustering's first test of one name)."""
-        organisations: dict[str, set[str]] = {}
-        for m in self.found.items:
-            if m.kind == "Organization":
-                organisations.setdefault(fold(m.name), set()).add(m.name)
+        organisations = {
+            folded: [folded.split()]
+            for folded in {
+                fold(m.name) for m in self.found.items if m.kind == "Organization"
+            }
+        }
         for tok in self.doc:
             for end in (tok.i + 2, tok.i + 1):
                 run = self.doc[tok.i : end]

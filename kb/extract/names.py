@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kb.text import lexicon as lx
-from kb.text.gazetteer import REGION_WORDS, Gazetteer, fold
+from kb.text.gazetteer import REGION_WORDS, Gazetteer
 
 __all__ = [
     "ENTITY_LABELS",
@@ -300,22 +300,23 @@ _Key = TypeVar("_Key")
 
 
 def only_clipped(
-    short: list[str], organisations: Mapping[_Key, Iterable[str]]
+    short: list[str], organisations: Mapping[_Key, Iterable[list[str]]]
 ) -> _Key | None:
     """The one organisation (a key of ``organisations``, which maps each to its
-    names) that the folded words ``short`` write short (:func:`clipped`); None when
-    none is, or more than one ("the Prov" beside two provincial boards: which
-    one?). The one rule for both stages that ask: the mentions (a clipped name the
-    NER did not tag) and the entities (any mention, against the clusters).
+    names as folded words) that the folded words ``short`` write short
+    (:func:`clipped`); None when none is, or more than one ("the Prov" beside two
+    provincial boards: which one?). The one rule for both stages that ask: the
+    mentions (a clipped name the NER did not tag) and the entities (any mention,
+    against the clusters).
 
-    >>> only_clipped(["assn"], {1: ["Dockers Association"], 2: ["Kellan Bank"]})
+    >>> only_clipped(["assn"], {1: [["dockers", "association"]], 2: [["kellan", "bank"]]})
     1
-    >>> only_clipped(["prov"], {1: ["Provincial Board"], 2: ["Provincial Council"]})
+    >>> only_clipped(["prov"], {1: [["provincial", "board"]], 2: [["provincial", "council"]]})
     """
     found = [
         key
         for key, names in organisations.items()
-        if any(clipped(short, fold(n).split()) for n in names)
+        if any(clipped(short, words) for words in names)
     ]
     return found[0] if len(found) == 1 else None
 

@@ -1428,14 +1428,14 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man")
 
 
 def _evidence(tok: Token) -> bool:
-    """ "blood tests revealed …", "images suggest …", "its two faces reveal …":
-    what shows something is no one, so never a group of its own; the subject of
-    a verb that things take too is a group only where its noun is for people."""
-    if tok.lemma_.lower() in _NOT_VOICES or tok.lower_ in _NOT_VOICES:
+    """ "laboratory tests revealed …", "images suggest …", "its two faces reveal
+    …": what shows something is no one, so never a group of its own; the subject
+    of a verb that things take too is a group only where its noun is for people."""
+    lemma = tok.lemma_.lower()
+    if lemma in _NOT_VOICES or tok.lower_ in _NOT_VOICES:
         return True
     if tok.head.lemma_.lower() not in lx.SHOWING_VERBS:
         return False
-    lemma = tok.lemma_.lower()
     return not (
         speaker_noun(tok)
         or tok.lower_ in lx.PEOPLE_NOUNS

@@ -8,7 +8,6 @@ import errno
 import glob
 import json
 import logging
-import os
 import re
 import sys
 from collections import Counter
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from kb.errors import InputError
+from kb.folders import files_under
 from kb.ingest.html_charset import declared_charset, html_codec, xml_declared_charset
 from kb.ingest.html_page import _read_html
 from kb.ingest.json_records import (
@@ -535,19 +535,11 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:
         if _is_remote(str(entry)):
             yield from url_files(str(entry), _READERS)
         elif path.is_dir():
-            yield from _files_under(path)
+            yield from (str(f) for f in files_under(path, _READERS))
         elif _is_pattern(str(entry)):
             yield from sorted(glob.glob(str(entry), recursive=True))
         else:
             yield str(entry)
-
-
-def _files_under(directory: Path) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in _READERS:
-                yield str(Path(root, name))
 
 
 def _say_skipped(directory: Path, skipped: Counter[str]) -> None:

@@ -14,6 +14,7 @@ from xml.parsers import expat
 from rdflib import OWL, Dataset, Graph
 
 from kb.errors import InputError
+from kb.folders import files_under
 from kb.rdf.namespaces import bind_prefixes
 from kb.rdf.resources import CONTEXT_IRI, jsonld_context
 
@@ -50,21 +51,13 @@ def rdf_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
         if not path.is_dir():
             yield path
             continue
-        found = list(_rdf_files_under(path))
+        found = list(files_under(path, FOLDER_FORMATS))
         if not found:
             raise InputError(
                 f"{path}: no RDF files in this folder or below (kb reads "
                 f"{', '.join(FOLDER_FORMATS)} from a folder); name the files"
             )
         yield from found
-
-
-def _rdf_files_under(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_FORMATS:
-                yield Path(root, name)
 
 
 # Over 60 lines only with its docstring, which states what is refused and why.

@@ -60,6 +60,8 @@ __all__ = [
     "Store",
     "StoreStats",
     "Written",
+    "is_store",
+    "no_store",
     "open_files",
 ]
 
@@ -88,6 +90,19 @@ GENERATION_FILE = "kb-generation"
 #: files that made the session's own reads (the kept keys' settling) several
 #: times slower, and took a fifth of the write time.
 FLUSH_AFTER_TRIPLES = 200_000
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` holds a knowledge base: the file every RocksDB database
+    (an oxigraph store) has."""
+    return (path / "CURRENT").exists()
+
+
+def no_store(path: Path) -> StoreError:
+    """The error for a folder that holds no knowledge base, with the fix."""
+    return StoreError(
+        f"{path}: no knowledge base here; create one with 'kb add ARTICLE --store {path}'"
+    )
 
 
 @dataclass(frozen=True)
@@ -128,11 +143,8 @@ class Store:
     def _open(self) -> ox.Store:
         if self.path is None:
             return ox.Store()
-        if self.read_only and not (self.path / "CURRENT").exists():
-            raise StoreError(
-                f"{self.path}: no knowledge base here; create one with "
-                f"'kb add ARTICLE --store {self.path}'"
-            )
+        if self.read_only and not is_store(self.path):
+            raise no_store(self.path)
         try:
             if self.read_only:
                 return ox.Store.read_only(str(self.path))

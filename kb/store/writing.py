@@ -9,12 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kb.errors import StoreError
-from kb.store.embedded import Store
+from kb.store.embedded import Store, is_store, no_store
 
 __all__ = ["writing"]
-
-#: The file that every RocksDB database (an oxigraph store) has.
-_DATABASE_MARK = "CURRENT"
 
 
 @contextmanager
@@ -41,19 +38,16 @@ def writing(path: str | Path, *, create: bool = True) -> Iterator[Store]:
     False
     """
     where = Path(path)
-    created = not (where / _DATABASE_MARK).exists()
-    before = set(where.iterdir()) if created and where.is_dir() else None
+    created = not is_store(where)
     if created and not create:
-        raise StoreError(
-            f"{where}: no knowledge base here; create one with "
-            f"'kb add ARTICLE --store {where}'"
-        )
+        raise no_store(where)
     if not where.exists() and not where.parent.is_dir():
         raise StoreError(
             f"{where}: cannot make a store here (there is no folder {where.parent}); "
             "create it first, or name another"
         )
-    if before:
+    existed = where.is_dir()
+    if created and existed and any(where.iterdir()):
         raise StoreError(
             f"{where}: a folder of other files, not a knowledge base; give a new "
             "or empty folder to --store"
@@ -65,7 +59,7 @@ def writing(path: str | Path, *, create: bool = True) -> Iterator[Store]:
         empty = created and _holds_nothing(store)
         store.close()
         if empty:
-            _remove_new(where, before)
+            _remove_new(where, existed)
 
 
 def _holds_nothing(store: Store) -> bool:
@@ -75,13 +69,13 @@ def _holds_nothing(store: Store) -> bool:
         return False
 
 
-def _remove_new(where: Path, before: set[Path] | None) -> None:
-    """Remove the store ``where`` that was just created: the whole folder, or only
-    what was added to a folder that existed (``before`` holds what it held)."""
-    if before is None:
+def _remove_new(where: Path, existed: bool) -> None:
+    """Remove the store ``where`` that was just created: the whole folder, or what
+    was put in a folder that was there, empty, before (``existed``)."""
+    if not existed:
         shutil.rmtree(where, ignore_errors=True)
         return
-    for entry in set(where.iterdir()) - before:
+    for entry in where.iterdir():
         if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
         else:
