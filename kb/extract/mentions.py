@@ -413,14 +413,23 @@ def _with_own_s(ent: SpacySpan) -> SpacySpan:
     """The entity with the "'s" after it when that is part of its name: a firm's
     name ("Kellan's said …", "a spokesman for Kellan's") owns nothing, where a
     possessive ("Kellan's office") owns the noun after it. A person's "'s" stays
-    a possessive."""
+    a possessive, and so does that of a name the article writes without it too
+    ("Kellan said …": the parser misreads "Kellan's and Varda's drugs")."""
     if ent.label_ in ("PERSON", "GPE") or ent.end >= len(ent.doc):
         return ent
     after = ent.doc[ent.end]
     owner = ent[-1]
-    if after.lower_ in lx.NAME_S and after.dep_ == "case" and after.head == owner:
-        return ent if owner.dep_ == "poss" else ent.doc[ent.start : ent.end + 1]
-    return ent
+    if after.lower_ not in lx.NAME_S or after.dep_ != "case" or after.head != owner:
+        return ent
+    if owner.dep_ == "poss" or _written_bare(ent):
+        return ent
+    return ent.doc[ent.start : ent.end + 1]
+
+
+def _written_bare(ent: SpacySpan) -> bool:
+    """Whether the article writes the entity's words somewhere with no "'s" after."""
+    bare = re.compile(rf"\b{re.escape(ent.text)}\b(?![’']s\b)")
+    return bare.search(ent.doc.text) is not None
 
 
 def _named_with_s(ent: SpacySpan) -> bool:
@@ -432,6 +441,7 @@ def _named_with_s(ent: SpacySpan) -> bool:
         and last.lower_ in lx.NAME_S
         and last.dep_ == "case"
         and last.head.dep_ != "poss"
+        and not _written_bare(ent[:-1])
     )
 
 
