@@ -5,8 +5,16 @@ from __future__ import annotations
 __all__ = ["QUOTE_PAIRS", "find_quotes", "mark_end", "mark_start", "space_before"]
 
 # the typographic marks, straight quotes, guillemets, and the doubled apostrophes
-# and backquotes of wire and archive text (''like this'', ``or this'')
-QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("''", "''"), ("``", "''")]
+# and backquotes of wire and archive text (''like this'', ``or this'', and the
+# doubled single marks of wire copy set in typographic type, ‘‘like this’’)
+QUOTE_PAIRS = [
+    ("“", "”"),
+    ('"', '"'),
+    ("«", "»"),
+    ("''", "''"),
+    ("``", "''"),
+    ("‘‘", "’’"),
+]
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -169,11 +177,20 @@ def _paragraph_break(text: str) -> str:
     return "\n\n" if longest <= _WRAPPED else "\n"
 
 
-def _opens_paragraph(text: str, start: int, breaks: str) -> bool:
+def _opens_paragraph(text: str, start: int, breaks: str, open_mark: str) -> bool:
     """A mark at the start of its paragraph, or after a colon ('She said: "…'):
-    where a quote that goes on into the next paragraph opens."""
+    where a quote that goes on into the next paragraph opens. A typographic mark
+    may open one after a comma or a sentence's end too ('and said, “…', '… her
+    first stop. “…'), as that mark opens only: a straight one there may be a
+    quote's close left unpaired."""
     before = text[text.rfind(breaks, 0, start) + 1 : start].strip()
-    return not before or before.endswith(":")
+    if not before or before.endswith(":"):
+        return True
+    return open_mark in _TYPOGRAPHIC_OPENING and before.endswith((",", ".", "?", "!"))
+
+
+#: opening marks that never close a quote
+_TYPOGRAPHIC_OPENING = ("“", "«", "‘‘", "``")
 
 
 def _closing_mark(
@@ -185,7 +202,9 @@ def _closing_mark(
     end = _find_close(text, open_mark, close_mark, start + len(open_mark))
     para_end = text.find(breaks, start)
     para_end = len(text) if para_end < 0 else para_end
-    if (end > para_end or end < 0) and not _opens_paragraph(text, start, breaks):
+    if (end > para_end or end < 0) and not _opens_paragraph(
+        text, start, breaks, open_mark
+    ):
         return -1  # a stray mark inside a paragraph: no quote going on past it
     while end > para_end or end < 0:
         nxt = para_end
