@@ -1,6 +1,6 @@
 """Who said it, session 23: quotes in the doubled single marks of wire copy set in
-typographic type (‘‘like this’’) and quotes opened mid-paragraph that go on into
-the next one; a firm whose name ends in "'s" kept whole; a titled surname the
+typographic type (‘‘like this’’); a firm whose name ends in "'s" kept whole; a
+titled surname the
 tagger misreads; "both men" for the two people just named; nouns of saying a
 light verb utters or that stand as the subject; results, projections and a named
 poll as sources. Sentences and names invented for these tests; the extraction
@@ -35,10 +35,6 @@ def _quoted(text: str) -> list[str]:
             "‘‘They call it ‘a gift,’ and they are right,’’ she said.",
             ["They call it ‘a gift,’ and they are right,"],
         ),
-        (
-            "He spoke and said, “We stay. We work.\n\n“We will win.” Then he left.",
-            ["We stay. We work.\n\n“We will win."],
-        ),
     ],
 )
 def test_quotes_found(text, quotes):
@@ -51,7 +47,7 @@ def test_a_straight_mark_inside_a_paragraph_still_runs_no_further():
     assert _quoted(text) == ["We will win."]
 
 
-_SPOKE = "Anna Kovalik spoke in Porto on Monday."
+_SPOKE = "Anna Kovalik spoke in Velmora on Monday."
 
 
 @pytest.mark.slow
@@ -69,19 +65,6 @@ _SPOKE = "Anna Kovalik spoke in Porto on Monday."
             "crews deserve better.’’",
             "not close the harbour",
             "crews deserve better",
-        ),
-        (
-            f"{_SPOKE}\n\n‘‘We will not close the harbour. The crews deserve "
-            "better.\n\n‘‘The council must pay them and pay them now,’’ she said.",
-            "not close the harbour",
-            "deserve better. The council must pay",
-        ),
-        (
-            f"{_SPOKE} The harbour was her first stop. “We will not close the "
-            "harbour. The crews deserve better.\n\n“The council must pay them "
-            "and pay them now,” she said.",
-            "not close the harbour",
-            "The council must pay them",
         ),
     ],
 )
@@ -102,47 +85,47 @@ def test_one_direct_quote(run, text, words, also):
             "Kellan's",
         ),
         (
-            "Kellan's said on Monday it would close ten stores in Porto.",
+            "Kellan's said on Monday it would close ten stores in Velmora.",
             "ten stores",
             "Kellan's",
         ),
         (
-            "Sheikh Omar Haddad met Sheikh Dario Fenn in Porto on Monday.\n\n"
+            "Sheikh Omar Haddad met Sheikh Dario Fenn in Velmora on Monday.\n\n"
             "“We agreed on nothing,” Sheikh Fenn told reporters.",
             "agreed on nothing",
             "Dario Fenn",
         ),
         (
-            "Tomas Brandt and Dario Fenn were charged in Porto on Monday. Both "
+            "Tomas Brandt and Dario Fenn were charged in Velmora on Monday. Both "
             "men denied the charges.",
             "the charges",
             "Tomas Brandt and Dario Fenn",
         ),
         (
-            "Tomas Brandt and Dario Fenn were charged in Porto on Monday. Both "
+            "Tomas Brandt and Dario Fenn were charged in Velmora on Monday. Both "
             "said they were innocent.",
             "they were innocent",
             "Tomas Brandt and Dario Fenn",
         ),
         (
-            "Tomas Brandt and Dario Fenn were charged in Porto on Monday. The two "
+            "Tomas Brandt and Dario Fenn were charged in Velmora on Monday. The two "
             "men said they were innocent.",
             "they were innocent",
             "Tomas Brandt and Dario Fenn",
         ),
         (
-            "Tomas Brandt made the argument that the harbour in Porto was unsafe.",
-            "harbour in Porto was unsafe",
+            "Tomas Brandt made the argument that the harbour in Velmora was unsafe.",
+            "harbour in Velmora was unsafe",
             "Tomas Brandt",
         ),
         (
-            "Tomas Brandt spoke on Monday. His claim that the harbour in Porto was "
+            "Tomas Brandt spoke on Monday. His claim that the harbour in Velmora was "
             "unsafe angered the council.",
-            "harbour in Porto was unsafe",
+            "harbour in Velmora was unsafe",
             "Tomas Brandt",
         ),
         (
-            "The vote was held in Porto on Monday. According to the results, "
+            "The vote was held in Velmora on Monday. According to the results, "
             "Tomas Brandt won 52 percent.",
             "won 52 percent",
             "results",
@@ -153,18 +136,18 @@ def test_one_direct_quote(run, text, words, also):
             "Projections",
         ),
         (
-            "A Kellan Research Poll found that Tomas Brandt leads the race in Porto.",
+            "A Kellan Research Poll found that Tomas Brandt leads the race in Velmora.",
             "leads the race",
             "Kellan Research Poll",
         ),
         # guards: a person's possessive; no pair named before "both"
         (
-            "Tomas Brandt's office said the port in Porto would close on Friday.",
-            "port in Porto",
+            "Tomas Brandt's office said the port in Velmora would close on Friday.",
+            "port in Velmora",
             "Tomas Brandt",
         ),
         (
-            "The farmers met in Porto on Monday. Both groups said the plan was bad.",
+            "The farmers met in Velmora on Monday. Both groups said the plan was bad.",
             "plan was bad",
             "groups",
         ),
@@ -179,7 +162,7 @@ def test_who_says_it(run, text, words, speaker):
 def test_a_firms_possessive_before_a_noun_is_still_dropped(run):
     """Guard: "Kellan's stores" are the stores of Kellan."""
     x = run(
-        "Kellan's stores in Porto will close. Kellan said on Monday that the rent "
+        "Kellan's stores in Velmora will close. Kellan said on Monday that the rent "
         "was too high."
     )
     assert "Kellan's" not in {e.name for e in x.entities}
@@ -189,7 +172,7 @@ def test_a_firms_possessive_before_a_noun_is_still_dropped(run):
 def test_a_titled_surname_of_no_one_named_stays_apart(run):
     """Guard: never another person who bears the same title."""
     x = run(
-        "Sheikh Omar Haddad leads the council in Porto.\n\n"
+        "Sheikh Omar Haddad leads the council in Velmora.\n\n"
         "“The council is corrupt,” said Sheikh Fenn, a rival cleric."
     )
     assert _speaker(x, _said(x, "council is corrupt")) != "Omar Haddad"
@@ -200,9 +183,9 @@ def test_a_titled_surname_of_no_one_named_stays_apart(run):
     "text",
     [
         # who rejects a claim does not make it
-        "The council rejected the claim that the harbour in Porto was unsafe.",
+        "The council rejected the claim that the harbour in Velmora was unsafe.",
         # "the statement said" names no one who issued it
-        "The statement said the harbour in Porto would close on Friday.",
+        "The statement said the harbour in Velmora would close on Friday.",
     ],
 )
 def test_no_claim_of_the_subject(run, text):
