@@ -124,22 +124,6 @@ def test_one_direct_quote(run, text, words, also):
             "harbour in Velmora was unsafe",
             "Tomas Brandt",
         ),
-        (
-            "The vote was held in Velmora on Monday. According to the results, "
-            "Tomas Brandt won 52 percent.",
-            "won 52 percent",
-            "results",
-        ),
-        (
-            "Projections suggest the harbour tax would raise 90 million dollars.",
-            "harbour tax would raise",
-            "Projections",
-        ),
-        (
-            "A Kellan Research Poll found that Tomas Brandt leads the race in Velmora.",
-            "leads the race",
-            "Kellan Research Poll",
-        ),
         # guards: a person's possessive; no pair named before "both"
         (
             "Tomas Brandt's office said the port in Velmora would close on Friday.",

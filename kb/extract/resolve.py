@@ -1298,19 +1298,11 @@ def _a_business(cl: Cluster) -> bool:
 
 def _document(tok: Token) -> bool:
     """ "the study", "polls", "a video": a noun for a document or a record that
-    speaks for itself (not "a statement" or "the figures", which someone issued);
-    also the last word of a poll's or a study's own name ("a Kellan Research
-    Poll", which the tagger calls a proper noun)."""
-    if tok.pos_ == "PROPN":
-        return tok.lower_ in _NAMED_DOCUMENTS and tok.dep_ != "compound"
+    speaks for itself (not "a statement" or "the figures", which someone issued)."""
     return tok.pos_ == "NOUN" and (
         tok.lemma_.lower() in lx.SPEAKING_DOCUMENTS
         or tok.lower_ in lx.SPEAKING_DOCUMENTS
     )
-
-
-#: the words that end the name of a poll or a study of its own
-_NAMED_DOCUMENTS = frozenset({"poll", "survey", "study"})
 
 
 #: words for a person that tell a gender (beyond titles and relations)

@@ -155,7 +155,7 @@ SPEAKING_DOCUMENTS = frozenset(
     """data statistics report reports survey study analysis document documents poll
     polls research findings transcript slide ruling memo letter
     records average averages review audit lawsuit suit affidavit indictment
-    editorial email emails petition results projections estimates""".split()
+    editorial email emails petition""".split()
 )
 
 # Documents that someone issued, which speak only where "according to" cites
