@@ -1,10 +1,9 @@
 """Who said it, session 23: quotes in the doubled single marks of wire copy set in
 typographic type (‘‘like this’’); a firm whose name ends in "'s" kept whole; a
-titled surname the
-tagger misreads; "both men" for the two people just named; nouns of saying a
-light verb utters or that stand as the subject; results, projections and a named
-poll as sources. Sentences and names invented for these tests; the extraction
-cases need the trained English pipeline (slow)."""
+titled surname the tagger misreads; "both men" for the two people just named;
+nouns of saying a light verb utters or that stand as the subject. Sentences and
+names invented for these tests; the extraction cases need the trained English
+pipeline (slow)."""
 
 from __future__ import annotations
 

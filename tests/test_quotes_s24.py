@@ -1,10 +1,10 @@
 """Quotes that go on into the next paragraph, session 24: each paragraph of such a
 quote is a claim of its own (the gold guide's "a quoted paragraph of its own …
 is its own claim by the same claimant"); a quote no paragraph of it attributes
-stays one claim. Guards: a mark opened in the middle of a paragraph and left
-open still runs into nothing, so that a new speaker's quote in the next
-paragraph, a second quote after the first one closes, an apostrophe or a quote
-inside the quote, or a mark left open by a typo never swallows a claim.
+stays one claim. Guards: a mark opened inside a paragraph and left open still
+runs into nothing, so that a new speaker's quote in the next paragraph, a second
+quote after the first one closes, an apostrophe or a quote inside the quote, or
+a mark left open by a typo never swallows a claim.
 Invented sentences; the extraction cases need the trained English pipeline
 (slow)."""
 
@@ -143,7 +143,7 @@ def test_a_quote_no_paragraph_attributes_stays_one_claim(run):
     """Guard: an interviewee talking on over two paragraphs with no tag."""
     x = run(
         "Anna Kovalik has worked at the harbour in Velmora for thirty years.\n\n"
-        "“When I started, the ships came every day and the cranes never stopped."
+        "“In my first year the ships came every day and the cranes never stopped."
         "\n\n“Now the quay is empty for weeks and the young people have left.”"
     )
     (claim,) = [c for c in x.claims if "cranes never stopped" in c.statement]
