@@ -402,12 +402,16 @@ def _without_last_comma(
     return (*pieces[:-1], (a, b)) if b > a else pieces
 
 
+#: a line break inside a quote and the mark that reopens the quote's next paragraph
+_PARAGRAPH_REOPENED = re.compile(r"\s*\n\s*(?:‘‘|``|''|[“\"«])?")
+
+
 def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
     """The words of a statement: its pieces joined, each paragraph's opening quote
     mark dropped, and a comma that the attribution cut off made a full stop."""
     out = ""
     for a, b in pieces:
-        piece = re.sub(r"\s*\n\s*[“\"«]?", " ", text[a:b].strip())
+        piece = _PARAGRAPH_REOPENED.sub(" ", text[a:b].strip())
         if out:
             if out.endswith(",") and piece[:1].isupper():
                 out = out[:-1] + "."

@@ -649,10 +649,14 @@ class _ClaimRules(AttributionRules):
             ),
             None,
         )
-        if owner is None or clause is None:
+        if clause is None:
             return None
-        claimant = self._owner(owner, tok)
-        if claimant is None:
+        if owner is None:
+            owner = self._light_verb_subject(tok)  # "she issued a warning that …"
+            claimant = self.r.source(owner) if owner is not None else None
+        else:
+            claimant = self._owner(owner, tok)
+        if owner is None or claimant is None:
             return None
         first, last = clause.left_edge, clause.right_edge
         stmt = trim(self.doc, first.i + (first.lower_ == "that"), last.i + 1)
@@ -663,6 +667,16 @@ class _ClaimRules(AttributionRules):
         claim.date = self.dates.date_of(tok.head)
         claim.attribution = kind
         return claim
+
+    def _light_verb_subject(self, noun: Token) -> Token | None:
+        """The subject of a verb that only utters the noun of saying it takes as
+        its object ("Ana Obi issued a warning that …", "made the argument that
+        …"): the one who says it; None for any other verb ("rejected the claim
+        that …" is not the claim of who rejects it)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in lx.UTTERING_VERBS:
+            return None
+        return self.r.subject(verb)
 
     def _owner(self, owner: Token, noun: Token) -> int | None:
         """Whose the noun is: the name ("Brandt's claim"), or for "his", "her",
@@ -676,6 +690,14 @@ class _ClaimRules(AttributionRules):
             return None if owner.lower_ in lx.PRONOUNS else self.r.source(owner)
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "stood by its"
         subj = self.r.subject(verb) if verb.pos_ == "VERB" else None
+        if (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            and subj is not None
+            and subj.i == noun.i
+        ):
+            # "His claim that … angered them": the noun is the subject, no one
+            # else's verb to agree with; the pronoun's own antecedent owns it
+            return self.r.antecedents.owner(owner)
         if subj is None or subj.i > noun.i:
             return None
         if subj.lower_ in lx.PRONOUNS and _SUBJECT_OF.get(subj.lower_) != owner.lower_:

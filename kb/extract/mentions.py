@@ -429,6 +429,42 @@ def _an_airline(ent: SpacySpan) -> bool:
 _LIKENESS_NOUNS = frozenset({"version", "equivalent", "answer", "rival", "clone"})
 
 
+def _with_own_s(ent: SpacySpan) -> SpacySpan:
+    """The entity with the "'s" after it when that is part of its name: a firm's
+    name ("Kellan's said …", "a spokesman for Kellan's") owns nothing, where a
+    possessive ("Kellan's office") owns the noun after it. A person's "'s" stays
+    a possessive, and so does that of a name the article writes without it too
+    ("Kellan said …": the parser misreads "Kellan's and Varda's drugs")."""
+    if ent.label_ in ("PERSON", "GPE") or ent.end >= len(ent.doc):
+        return ent
+    after = ent.doc[ent.end]
+    owner = ent[-1]
+    if after.lower_ not in lx.NAME_S or after.dep_ != "case" or after.head != owner:
+        return ent
+    if owner.dep_ == "poss" or _written_bare(ent):
+        return ent
+    return ent.doc[ent.start : ent.end + 1]
+
+
+def _written_bare(ent: SpacySpan) -> bool:
+    """Whether the article writes the entity's words somewhere with no "'s" after."""
+    bare = re.compile(rf"\b{re.escape(ent.text)}\b(?![’']s\b)")
+    return bare.search(ent.doc.text) is not None
+
+
+def _named_with_s(ent: SpacySpan) -> bool:
+    """An entity that ends in the "'s" of its name (see :func:`_with_own_s`)."""
+    last = ent[-1]
+    return (
+        len(ent) > 1
+        and ent.label_ not in ("PERSON", "GPE")
+        and last.lower_ in lx.NAME_S
+        and last.dep_ == "case"
+        and last.head.dep_ != "poss"
+        and not _written_bare(ent[:-1])
+    )
+
+
 def _platform_as_medium(ent: SpacySpan) -> bool:
     """A social network named as where words were posted ("she wrote on Twitter")
     or as a likeness ("a rival's version of Kellanbook"): the medium, no actor of the
@@ -855,8 +891,8 @@ class _MentionFinder:
             return  # a reporter credited, their outlet, the page's links
         if _platform_as_medium(ent):
             return  # "posted on Twitter": where the words went, not who spoke
-        ent = _without_leading_verb(ent)
-        text = clean_name(ent.text)
+        ent = _with_own_s(_without_leading_verb(ent))
+        text = clean_name(ent.text, owns=not _named_with_s(ent))
         if (
             not text
             or not any(c.isalpha() for c in text)
@@ -1054,6 +1090,8 @@ class _MentionFinder:
         ):
             # "Ferreira" after "Lucas Ferreira"; also when a town shares the name
             return "PERSON"
+        if label != "PERSON" and self._titled_surname(ent):
+            return "PERSON"  # "Sheikh Fenn" after "Dario Fenn", taken for a title
         if self.sports and place is None and ent[-1].lower_ in lx.CLUB_NAME_ENDS:
             return "ORG"  # "Varda United", in a story of the game
         if label in ("GPE", "LOC", "FAC") and place is None:
@@ -1486,6 +1524,15 @@ class _MentionFinder:
             and fold(name) not in self.dates.dateline_names
         ):
             self._add(Mention(start, tok.i + 1, "Person", name))
+
+    def _titled_surname(self, ent: SpacySpan) -> bool:
+        """A title and the surname of someone the NER names in full: that person
+        under a title the NER took the two words for something else."""
+        return (
+            len(ent) == 2
+            and ent[0].lower_ in lx.ROLE_WORDS | lx.HONORIFICS
+            and ent[1].text in self.surnames
+        )
 
     def _has_role(self, ent: SpacySpan) -> bool:
         """A name (no company or institution word in it) with a role in apposition,

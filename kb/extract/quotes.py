@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -23,7 +24,7 @@ from kb.extract.extensions import Stage, stage, text_of
 from kb.extract.records import RawClaim
 from kb.extract.resolve import AttributionRules, quote_spans_of
 from kb.text import lexicon as lx
-from kb.text.quotes import mark_end, mark_start, space_before
+from kb.text.quotes import goes_on, mark_end, mark_start, space_before
 
 __all__ = ["attribute_quotes", "follow_on_quotes", "quotes_of"]
 
@@ -109,17 +110,65 @@ class _QuoteRules(AttributionRules):
 
     def run(self) -> list[RawClaim]:
         claims: list[RawClaim] = []
-        for q_start, q_end in quote_spans_of(self.doc):
-            claim = self._quote_claim(q_start, q_end)
+        for (q_start, q_end), claim, untagged in self._own_claims():
             prev = claims[-1] if claims else None
             if prev is not None and (
-                self._continues(prev, q_start, claim) or _one_cue_after(prev, claim)
+                untagged
+                or self._continues(prev, q_start, claim)
+                or (_one_cue_after(prev, claim) and not self._apart(prev, q_start))
             ):
                 claims[-1] = _join(prev, q_start, q_end, claim)
                 continue
             if claim is not None:
                 claims.append(claim)
         return claims
+
+    def _own_claims(
+        self,
+    ) -> list[tuple[tuple[int, int], RawClaim | None, bool]]:
+        """Each quote, its claim, and whether it joins the claim before. A
+        paragraph of a quote that goes on into the next one, with no cue of its
+        own, is the claim of whoever speaks the quote's next paragraph: a claim
+        a paragraph (as news writing runs a quote on under one attribution).
+        A quote that no paragraph of it attributes (a feature's interviewee
+        talking on) stays one claim, as there is no tag to count by."""
+        spans = quote_spans_of(self.doc)
+        found = [self._quote_claim(a, b) for a, b in spans]
+        runs = self._runs(spans)
+        untagged = {k for run in runs if _untagged(run, found) for k in run[1:]}
+        for run in runs:
+            for k in reversed(run[:-1]):
+                claim, nxt = found[k], found[k + 1]
+                if nxt is not None and (claim is None or claim.cue is None):
+                    found[k] = self._piece_of(spans[k], nxt)
+        return [(span, found[k], k in untagged) for k, span in enumerate(spans)]
+
+    def _runs(self, spans: list[tuple[int, int]]) -> list[list[int]]:
+        """The indices of the quotes, in runs of the paragraphs of one quote."""
+        runs: list[list[int]] = []
+        for k, (q_start, _end) in enumerate(spans):
+            if k and goes_on(self.text, spans[k - 1][1], q_start):
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        return runs
+
+    def _piece_of(self, span: tuple[int, int], nxt: RawClaim) -> RawClaim:
+        """The claim of a quote's paragraph spoken by the speaker of ``nxt``."""
+        inner = self.doc.char_span(*span, alignment_mode="expand")
+        assert inner is not None  # _quote_claim read it before
+        return replace(
+            nxt,
+            start=inner[0].sent.start_char,
+            end=min(inner[-1].sent.end_char, span[1] + 1),
+            stmt_start=span[0],
+            stmt_end=span[1],
+            parts=(),
+        )
+
+    def _apart(self, prev: RawClaim, q_start: int) -> bool:
+        """Whether a paragraph break stands between a claim and the next quote."""
+        return "\n" in self.text[prev.stmt_end : q_start]
 
     def _continues(self, prev: RawClaim, q_start: int, claim: RawClaim | None) -> bool:
         """A quote goes on after its attribution: '"X," she said, "Y."' or '"X," she
@@ -357,8 +406,8 @@ class _QuoteRules(AttributionRules):
         if sent.end >= len(doc) or sent.end_char > q_end + 2:
             return sent
         nxt = doc[sent.end].sent
-        if "\n" in self.text[sent.end_char : nxt.start_char]:
-            return sent
+        if "\n" in self.text[q_end : nxt.start_char]:
+            return sent  # the line break may end the quote's sentence, as a space
         return doc[sent.start : nxt.end]
 
     def _tagged(self, q_start: int, q_end: int, cue: Token) -> bool:
@@ -552,6 +601,17 @@ def _attributes(tok: Token) -> bool:
     )
 
 
+def _untagged(run: list[int], found: list[RawClaim | None]) -> bool:
+    """A quote of several paragraphs whose first one is a claim and none has a
+    cue of its own."""
+    claims = [found[k] for k in run]
+    return (
+        len(run) > 1
+        and claims[0] is not None
+        and all(c is None or c.cue is None for c in claims)
+    )
+
+
 def _one_cue_after(prev: RawClaim, claim: RawClaim | None) -> bool:
     """Two pieces of one quote around an aside of the writer's, with the one cue
     after both ('"A" -- an aside -- "B," he says'): one claim."""
@@ -610,9 +670,11 @@ def _governing_verb(inner: SpacySpan) -> Token | None:
     head = inner.root
     while head.head != head and inner.start <= head.i < inner.end:
         head = head.head
-    if head.pos_ in ("VERB", "AUX") and not (inner.start <= head.i < inner.end):
-        return head
-    return None
+    if head.pos_ not in ("VERB", "AUX") or inner.start <= head.i < inner.end:
+        return None
+    # a verb of another paragraph, where the parser ran the two together
+    first, last = sorted((head.i, inner.start))
+    return None if "\n" in inner.doc[first:last].text else head
 
 
 def _join(prev: RawClaim, q_start: int, q_end: int, nxt: RawClaim | None) -> RawClaim:

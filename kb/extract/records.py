@@ -147,8 +147,10 @@ class RawClaim:
         return any(a < d and c < b for a, b in self.pieces() for c, d in other.pieces())
 
 
-def clean_name(text: str) -> str:
-    """A name without a leading "the", a possessive, or edge punctuation."""
+def clean_name(text: str, owns: bool = True) -> str:
+    """A name without a leading "the", a possessive (unless it ``owns`` nothing:
+    the "'s" of a shop's name), or edge punctuation."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    text = re.sub(r"[’']s$|(?<=s)[’']$", "", text)  # "Hart's", "the Reds'"
+    if owns:
+        text = re.sub(r"[’']s$|(?<=s)[’']$", "", text)  # "Hart's", "the Reds'"
     return re.sub(r"\s+", " ", text).strip(' ,.;:-—"“”')

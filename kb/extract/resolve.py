@@ -294,6 +294,10 @@ class Resolver:
         own; or a name the tagger did not know ("Zentrix said …"), an actor of its
         own. None for pronouns, words for documents ("polls show") and words that
         already name someone."""
+        if _the_two(subj):
+            pair = self._pair_before(subj)
+            if pair is not None:
+                return pair  # "Both men denied …": the two just named
         of = _part_of(subj)
         if of is not None:
             return self.new_speaker(of)  # "many of the farmers said": the farmers
@@ -315,6 +319,27 @@ class Resolver:
             return self.described(
                 subj, "Person" if honorific else "Actor", ("compound",)
             )
+        return None
+
+    def _pair_before(self, subj: Token) -> int | None:
+        """The two people named together ("Ana Obi and Tom Vell") last before
+        ``subj``, in its sentence or the one before, as one group of the two;
+        None when no two people are named so."""
+        sent = subj.sent
+        start = sent.start if sent.start == 0 else self.doc[sent.start - 1].sent.start
+        for tok in reversed(self.doc[start : subj.i]):
+            second, first = self.mentions.at(tok.i), self.mentions.at(tok.head.i)
+            if tok.dep_ != "conj" or second is None or first is None:
+                continue
+            if first.kind == second.kind == "Person" and first is not second:
+                name = f"{first.name} and {second.name}"
+                same = self._cluster_named("Group", name)
+                if same is not None:
+                    self.name_as(same, subj.left_edge.i, subj.i + 1)
+                    return same
+                return self._new_cluster(
+                    Mention(subj.left_edge.i, subj.i + 1, "Group", name)
+                )
         return None
 
     def described_speaker(self, subj: Token) -> int | None:
@@ -1284,6 +1309,25 @@ def _document(tok: Token) -> bool:
 _PERSON_GENDER = {"woman": "f", "man": "m", "lady": "f", "gentleman": "m"}
 #: words for some of a group: "many of his supporters", "some of the farmers"
 _PARTS = frozenset({"many", "some", "most", "several", "few", "all", "both"})
+
+
+#: words for two people as one: "both men", "the two women", "the pair"
+_TWO_OF = frozenset({"men", "women", "people", "brothers", "sisters", "pair", "duo"})
+
+
+def _the_two(tok: Token) -> bool:
+    """ "Both said …", "both men", "the two women", "the pair": a subject that
+    stands for two people named before."""
+    if tok.lower_ == "both" and not list(tok.children):
+        return True
+    if tok.lower_ not in _TWO_OF:
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    return (
+        "both" in words
+        or "two" in words
+        or (tok.lower_ in ("pair", "duo") and "the" in words)
+    )
 
 
 def _part_of(tok: Token) -> Token | None:

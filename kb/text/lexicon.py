@@ -77,6 +77,13 @@ SAYING_NOUNS = {
     **dict.fromkeys("belief view fear hope conviction suspicion".split(), "belief"),
 }
 
+#: verbs that only utter a noun of saying, whose subject says it: "issued a warning
+#: that …", "made the argument that …", "repeated the claim that …"
+UTTERING_VERBS = frozenset(
+    """issue make give repeat reiterate renew voice express sound raise advance
+    offer put""".split()
+)
+
 # Verbs of saying a stance on what their object names: "criticised the plan",
 # "condemned the attack" (their subject is no doer of an event they name).
 STANCE_CUES = frozenset(
@@ -1502,6 +1509,9 @@ EVENT_TYPE_LABELS = {
     "ScienceEvent": "science",
     "OtherEvent": "event",
 }
+
+#: the "'s" that ends a firm's name ("Kellan's"), straight or typographic
+NAME_S = frozenset({"'s", "’s"})
 
 PRONOUNS = frozenset(
     {

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-__all__ = ["QUOTE_PAIRS", "find_quotes", "mark_end", "mark_start", "space_before"]
+__all__ = [
+    "QUOTE_PAIRS",
+    "find_quotes",
+    "goes_on",
+    "mark_end",
+    "mark_start",
+    "space_before",
+]
 
 # the typographic marks, straight quotes, guillemets, and the doubled apostrophes
-# and backquotes of wire and archive text (''like this'', ``or this'')
-QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("''", "''"), ("``", "''")]
+# and backquotes of wire and archive text (''like this'', ``or this'', and the
+# doubled single marks of wire copy set in typographic type, ‘‘like this’’)
+QUOTE_PAIRS = [
+    ("“", "”"),
+    ('"', '"'),
+    ("«", "»"),
+    ("''", "''"),
+    ("``", "''"),
+    ("‘‘", "’’"),
+]
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -28,7 +43,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if end < 0:
                 i = start + len(open_mark)
                 continue
-            spans.append((start + len(open_mark), end))
+            spans += _by_paragraph(text, start + len(open_mark), end, breaks)
             i = end + len(close_mark)
     doubles = _with_mixed_lines(text, spans)
     singles = _single_quotes(text, breaks)
@@ -167,6 +182,50 @@ def _paragraph_break(text: str) -> str:
     paragraph never pairs with a mark in the next."""
     longest = max((len(line) for line in text.split("\n")), default=0)
     return "\n\n" if longest <= _WRAPPED else "\n"
+
+
+def _by_paragraph(
+    text: str, start: int, end: int, breaks: str
+) -> list[tuple[int, int]]:
+    """A quote's words paragraph by paragraph: one that goes on into the next
+    paragraphs is a quote in each of them (each paragraph says something of its
+    own, as a reader lists it), from the mark that reopens it to the paragraph's
+    end or the closing mark."""
+    pieces = []
+    while (cut := text.find(breaks, start, end)) >= 0:
+        pieces.append((start, space_before(text, cut)))
+        start = cut + len(breaks)
+        while start < end and text[start].isspace():
+            start += 1
+        start += _reopening_length(text, start)
+    return [*pieces, (start, end)]
+
+
+def goes_on(text: str, q_end: int, nxt: int) -> bool:
+    """Whether the quote whose words end at ``q_end`` ends its paragraph with no
+    closing mark, and the quote whose words start at ``nxt`` reopens it in the
+    next paragraph (two pieces of one quote, see :func:`find_quotes`).
+
+    >>> text = "She said: “We stay.\\n\\n“We work.” Then."
+    >>> find_quotes(text)
+    [(11, 19), (22, 30)]
+    >>> goes_on(text, 19, 22), goes_on(text, 30, len(text))
+    (True, False)
+    """
+    gap = text[q_end:nxt]
+    opening = gap.lstrip()
+    return (
+        "\n" in gap[: len(gap) - len(opening)]
+        and _reopening_length(text, q_end + len(gap) - len(opening)) == len(opening)
+        and len(opening) > 0
+    )
+
+
+def _reopening_length(text: str, at: int) -> int:
+    """The length of the quote mark that reopens a quote's paragraph at ``at``."""
+    return next(
+        (len(mark) for mark, _close in QUOTE_PAIRS if text.startswith(mark, at)), 0
+    )
 
 
 def _opens_paragraph(text: str, start: int, breaks: str) -> bool:
