@@ -1,7 +1,8 @@
 """Rough edges of the store, the readers and the CLI found in review and by a new
 user: an empty write marks no write, a store that is missing is said before a
-query's own mistakes, figures of time in words with a space, and a line that moves
-for a few long articles wherever they are extracted. Invented text."""
+query's own mistakes, figures in words ("twenty four hours", "one hundred twenty",
+"two and a half million"), and a line that moves for a few long articles wherever
+they are extracted. Invented text."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kb.cli import options as cli_options
 from kb.store.embedded import GENERATION_FILE, Store
 from kb.store.shards import load_shards
 from kb.text.dates import DateValue, apart_by
+from kb.text.quantities import find_figures
 
 ARTICLE = "https://w3id.org/newskb/id/article/t-ux24"
 
@@ -112,6 +114,30 @@ def test_a_span_in_words_may_hold_a_space(
 def test_spans_of_a_hundred_or_a_fraction_stay_unread(span: str) -> None:
     """Guard: digits stop at 99 too, and a fraction has no whole count of days."""
     assert apart_by(DAY, span, later=True) is None
+
+
+# --- figures in words, read whole ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The fund raised two and a half million dollars.", 2_500_000.0),
+        ("One hundred twenty people came to the hall.", 120.0),
+        ("The crew stayed three hundred and five days.", 305.0),
+        ("Building the quay took 4 and a half years.", 4.5),
+        ("Some one hundred twenty thousand homes lost power.", 120_000.0),
+    ],
+)
+def test_a_figure_in_words_is_read_whole(text: str, value: float) -> None:
+    (figure,) = find_figures(text)
+    assert figure.value == value
+
+
+def test_hundreds_of_two_figures_stay_two() -> None:
+    """Guard: the second figure's hundreds are its own."""
+    (figure,) = find_figures("between one hundred and two hundred boats")
+    assert (figure.minimum, figure.maximum) == (100.0, 200.0)
 
 
 # --- the store is the first thing to be wrong about ------------------------------
@@ -214,3 +240,17 @@ def test_an_output_in_a_missing_folder_is_refused_before_extracting(
     assert result.exit_code == 2
     assert f"there is no folder {out.parent}); create it first" in result.stderr
     assert not (tmp_path / "no").exists()
+
+
+def test_a_bad_fixed_time_in_the_environment_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KB_FIXED_TIME", "last tuesday")
+    story = tmp_path / "story.txt"
+    story.write_text("Varda sells boats in Kestrin.", encoding="utf-8")
+    result = kb("export", str(story))
+    assert result.exit_code == 2
+    assert (
+        "$KB_FIXED_TIME: 'last tuesday' is not an ISO 8601 date-time" in result.stderr
+    )
+    assert "fix or unset it" in result.stderr

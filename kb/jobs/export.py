@@ -170,7 +170,10 @@ def fixed_time_from_env() -> datetime | None:
     """
     raw = os.environ.get(FIXED_TIME_ENV)
     if raw:
-        return parse_time(raw)
+        try:
+            return parse_time(raw)
+        except UsageError as exc:  # set long ago, perhaps: say where it comes from
+            raise UsageError(f"${FIXED_TIME_ENV}: {exc}; fix or unset it") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
