@@ -75,6 +75,9 @@ def _index(store: Store) -> set[ox.Quad]:
 def _rebuilt(store: Store) -> set[ox.Quad]:
     """The index of a fresh store given the same articles."""
     fresh = Store()
+    # the marks a write leaves (index version, stale keys), which ``store`` has;
+    # an empty batch, when ``store`` holds no article, prepares no write
+    fresh._prepare_write()
     fresh.add_many((a, nt.decode()) for a, nt in store.article_graphs())
     return _index(fresh)
 

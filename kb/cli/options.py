@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,8 @@ def progress(
     """A progress bar on stderr when it is a terminal and the batch is large, else
     a line now and then for a batch of :data:`PROGRESS_LINES_MIN_ARTICLES` or more;
     it counts articles (a JSONL file's records one by one), not files. A few long
-    articles on a terminal get a line that follows each through the pipeline's
-    stages instead (:class:`StageLine`). ``quiet``: none of it."""
+    articles on a terminal get a line that moves every second instead
+    (:class:`LiveLine`). ``quiet``: none of it."""
     from kb.extract.stages import reporting_stages
     from kb.ingest.sources import estimate_articles
 
@@ -53,10 +54,11 @@ def progress(
         yield None
         return
     total = estimate_articles(paths)
-    stages: AbstractContextManager[None] = nullcontext()
     if total < PROGRESS_MIN_ARTICLES and stderr_is_terminal() and say_if_long(paths):
-        stages = reporting_stages(StageLine())
-    with stages, counted_progress(total) as tick:
+        with LiveLine() as line, reporting_stages(line.stage):
+            yield line
+        return
+    with counted_progress(total) as tick:
         yield tick
 
 
@@ -105,29 +107,74 @@ STAGE_WORDS = {
 }
 
 
-class StageLine:
-    """One line on stderr (a terminal) that follows a long article through the
-    pipeline's stages, rewritten in place, with the time since the article
-    started; articles shorter than :data:`LONG_INPUT_BYTES` characters pass
-    silently."""
+#: How often :class:`LiveLine` is redrawn: its clock moves while the work runs where
+#: no stage is heard (``--jobs`` workers, the parse-ahead helper).
+LIVE_EVERY = 1.0
+
+
+class LiveLine:
+    """One line on stderr (a terminal) for a few long articles, rewritten in place
+    every :data:`LIVE_EVERY` seconds until the batch ends: the stage a long article
+    is in and the time since it started, when this process runs the stage; else
+    (``--jobs`` workers, the parse-ahead helper, where no stage is heard) the
+    articles done and the time since the batch started. Called, it counts an
+    article done (the batch's progress tick); :meth:`stage` hears the stages."""
 
     def __init__(self) -> None:
-        self.started: float | None = None
+        self.done = 0
+        self.started = time.monotonic()
+        # the long article this process is extracting: stage words, size, start
+        self.article: tuple[str, int, float] | None = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._clock = threading.Thread(target=self._tick_clock, daemon=True)
 
-    def __call__(self, stage: str, chars: int) -> None:
+    def __enter__(self) -> LiveLine:
+        self._clock.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._clock.join()
+        click.echo("\r\x1b[K", err=True, nl=False)  # what follows starts clean
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.done += 1
+            self._draw()
+
+    def stage(self, stage: str, chars: int) -> None:
+        """Hear an article enter ``stage`` ("" once through); an article shorter
+        than :data:`LONG_INPUT_BYTES` characters only moves the count."""
         if chars < LONG_INPUT_BYTES:
             return
+        with self._lock:
+            now = time.monotonic()
+            since = self.article[2] if self.article else now
+            if stage:
+                self.article = (STAGE_WORDS.get(stage, stage), chars, since)
+                self._draw()
+                return
+            self.article = None
+            line = f"\r\x1b[Kkb: extracted in {_duration(now - since)}"
+            click.echo(line, err=True)
+
+    def _tick_clock(self) -> None:
+        while not self._stop.wait(LIVE_EVERY):
+            with self._lock:
+                self._draw()
+
+    def _draw(self) -> None:
         now = time.monotonic()
-        if self.started is None:
-            self.started = now
-        seconds = _duration(now - self.started)
-        if not stage:  # through the pipeline
-            click.echo(f"\r\x1b[Kkb: extracted in {seconds}", err=True)
-            self.started = None
-            return
-        words = STAGE_WORDS.get(stage, stage)
-        line = f"\r\x1b[Kkb: {chars // 1000}K characters: {words}… ({seconds})"
-        click.echo(line, err=True, nl=False)
+        if self.article is not None:
+            words, chars, since = self.article
+            line = (
+                f"kb: {chars // 1000}K characters: {words}… ({_duration(now - since)})"
+            )
+        else:
+            done = f"{self.done} article{'' if self.done == 1 else 's'} done, "
+            line = f"kb: extracting… ({done if self.done else ''}{_duration(now - self.started)})"
+        click.echo(f"\r\x1b[K{line}", err=True, nl=False)
 
 
 @contextmanager
@@ -348,7 +395,7 @@ def quiet_option(command: Callable[..., None]) -> Callable[..., None]:
         "-q",
         "--quiet",
         is_flag=True,
-        help="Show no progress on stderr (bar, notices, stage lines); problems "
+        help="Show no progress on stderr (bar, notices, the moving line); problems "
         "and the summary are still said.",
     )(command)
 

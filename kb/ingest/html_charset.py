@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["declared_charset", "html_codec", "xml_declared_charset"]
+__all__ = [
+    "Declared",
+    "declaration",
+    "declared_charset",
+    "html_codec",
+    "xml_declared_charset",
+]
 
 #: Declarations sit in the head; a page whose scripts and styles come first can push
 #: them past the HTML standard's 1024-byte prescan, so a little more is read.
@@ -87,6 +94,30 @@ def xml_declared_charset(data: bytes) -> str | None:
     """
     found = _XML_DECLARATION.match(data[:_PRESCAN])
     return found.group(1).decode("ascii") if found else None
+
+
+@dataclass(frozen=True)
+class Declared:
+    """An encoding a page declares: its ``label`` as written, and ``where`` it is
+    declared, as a message names it ("<meta charset>")."""
+
+    label: str
+    where: str
+
+
+def declaration(data: bytes) -> Declared | None:
+    """The encoding a page declares in a ``<meta>``, else in its XML declaration.
+
+    >>> declaration(b'<?xml version="1.0" encoding="ISO-8859-2"?><html/>')
+    Declared(label='ISO-8859-2', where='<?xml encoding>')
+    >>> declaration(b"<p>no declaration</p>") is None
+    True
+    """
+    label = declared_charset(data)
+    if label is not None:
+        return Declared(label, "<meta charset>")
+    label = xml_declared_charset(data)
+    return Declared(label, "<?xml encoding>") if label is not None else None
 
 
 def _content_charset(meta: Any) -> str | None:

@@ -17,7 +17,7 @@ from typing import IO
 
 from kb.errors import InputError
 from kb.folders import files_under
-from kb.ingest.html_charset import declared_charset, html_codec, xml_declared_charset
+from kb.ingest.html_charset import Declared, declaration, html_codec
 from kb.ingest.html_page import _read_html
 from kb.ingest.json_records import (
     _json_items,
@@ -135,33 +135,32 @@ _DECLARE = (
 def _decode_html(data: bytes, name: str) -> str:
     """An HTML page's text in its declared encoding, else UTF-8, else Windows-1252
     with a warning (its byte-order mark, if any, was read before)."""
-    label, where = declared_charset(data), "<meta charset>"
-    if label is None:
-        label, where = xml_declared_charset(data), "<?xml encoding>"
-    codec = html_codec(label) if label else None
-    if label and codec is None:
+    declared = declaration(data)
+    codec = html_codec(declared.label) if declared else None
+    if declared and codec is None:
         log.warning(
-            "%s: declares an unknown encoding %r; read it as UTF-8", name, label
+            "%s: declares an unknown encoding %r; read it as UTF-8",
+            name,
+            declared.label,
         )
-    if label and codec and codec != "utf-8":
-        return _decode_declared(data, name, (label, where), codec)
+    if declared and codec and codec != "utf-8":
+        return _decode_declared(data, name, declared, codec)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        said = f" (its {where} says {label})" if label else ""
+        said = f" (its {declared.where} says {declared.label})" if declared else ""
         return _windows_1252(data, name, said, _DECLARE)
 
 
-def _decode_declared(
-    data: bytes, name: str, declared: tuple[str, str], codec: str
-) -> str:
-    """A page that declares an encoding other than UTF-8, in that encoding
-    (``declared``: the label, and where it is, such as "<meta charset>")."""
-    label, where_declared = declared
+def _decode_declared(data: bytes, name: str, declared: Declared, codec: str) -> str:
+    """A page that ``declared`` an encoding other than UTF-8, in that encoding
+    (``codec``, the Python codec for its label)."""
     if not data.isascii() and _is_utf8(data):
         # Re-saved as UTF-8 by an editor that left the old declaration; a page
         # in a legacy encoding is almost never valid UTF-8 by chance.
-        log.warning("%s: declares %s but is UTF-8; read it as UTF-8", name, label)
+        log.warning(
+            "%s: declares %s but is UTF-8; read it as UTF-8", name, declared.label
+        )
         return data.decode("utf-8")
     try:
         return data.decode(codec)
@@ -172,8 +171,8 @@ def _decode_declared(
             else str(exc)
         )
         raise InputError(
-            f"{name}: not valid {label}, the encoding its {where_declared} declares "
-            f"({where}); correct the declaration or re-save the page as UTF-8",
+            f"{name}: not valid {declared.label}, the encoding its {declared.where} "
+            f"declares ({where}); correct the declaration or re-save the page as UTF-8",
             origin=name,
         ) from None
 

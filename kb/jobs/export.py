@@ -25,7 +25,7 @@ from kb.jobs.cores import Decision, choose, cpu_sample, usable_cores
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
-from kb.rdf.output import write_atomic_with
+from kb.rdf.output import check_writable, write_atomic_with
 from kb.rdf.validate import ValidateMode, check_validate_mode, validate_article
 from kb.rdf.validation_report import ValidationReport
 from kb.rdf.writers import GraphWriter, Mapper
@@ -170,7 +170,10 @@ def fixed_time_from_env() -> datetime | None:
     """
     raw = os.environ.get(FIXED_TIME_ENV)
     if raw:
-        return parse_time(raw)
+        try:
+            return parse_time(raw)
+        except UsageError as exc:  # set long ago, perhaps: say where it comes from
+            raise UsageError(f"${FIXED_TIME_ENV}: {exc}; fix or unset it") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
@@ -494,6 +497,8 @@ def export_to(
     :raises ExtractionError: when the NLP pipeline cannot be loaded.
     """
     options = options or ExportOptions()
+    if isinstance(target, (str, Path)):
+        check_writable(target)  # before the batch's extraction, not after it
     result = BatchResult()
     with GraphWriter(options.fmt, frame=options.frame) as writer:
         for graph in build_graphs(

@@ -22,7 +22,7 @@ from kb.errors import UsageError
 if sys.platform != "win32":  # Windows has no flock: leftovers are not cleaned up
     import fcntl
 
-__all__ = ["temp_pattern", "write_atomic", "write_atomic_with"]
+__all__ = ["check_writable", "temp_pattern", "write_atomic", "write_atomic_with"]
 
 
 def temp_pattern(target: str | Path) -> str:
@@ -33,6 +33,26 @@ def temp_pattern(target: str | Path) -> str:
     """
     target = Path(target)
     return str(target.parent / f".{glob.escape(target.name)}.*.tmp")
+
+
+def check_writable(path: str | Path) -> None:
+    """Refuse now a ``path`` that :func:`write_atomic_with` could not write later:
+    one in a folder that does not exist or takes no new file. An export checks
+    before it extracts, which took an hour for a large batch before the write
+    failed.
+
+    :raises UsageError: when no file can be made beside ``path``.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=directory
+        )
+    except OSError as exc:
+        raise UsageError(_unwritable(target, directory, exc)) from exc
+    os.close(fd)
+    Path(tmp).unlink(missing_ok=True)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -11,7 +11,7 @@ from typing import IO
 from kb.defaults import REPORT_FORMAT
 from kb.jobs.export import BatchResult, ExportOptions, build_graphs
 from kb.rdf.iris import check_base
-from kb.rdf.output import write_atomic_with
+from kb.rdf.output import check_writable, write_atomic_with
 from kb.serve.describe import page_data
 from kb.serve.page_model import Page
 from kb.serve.pages import Pages, anchor
@@ -60,6 +60,8 @@ def export_html(
     :raises UsageError: for a bad base IRI or time, or an unwritable path.
     :raises ExtractionError: when the NLP pipeline cannot be loaded.
     """
+    if isinstance(target, (str, Path)):
+        check_writable(target)  # before the batch's extraction, not after it
     result = BatchResult()
     with Store() as store:
         iris = []

@@ -243,6 +243,8 @@ class Store:
         """
         self._writable()
         batch = list(items)
+        if not batch:
+            return Written(0)  # nothing to write: no write prepared, none marked
         try:
             self._prepare_write()
             texts = [(a, d) for a, d in batch if isinstance(d, str) and _is_plain(d)]
@@ -357,6 +359,8 @@ class Store:
         """
         self._writable()
         batch = list(items)
+        if not batch:
+            return Written(0)  # as add_many: readers have nothing to reopen
         try:
             self._prepare_write()
             odd = [a for a, text in batch if not _is_plain(text)]

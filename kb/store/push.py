@@ -233,7 +233,8 @@ def push(
 ) -> PushResult:
     """PUT each graph to ``target``, retrying connection errors, 408, 429 and 5xx
     with exponential backoff. Other 4xx answers fail at once. When the target stops
-    answering altogether, the remaining graphs are reported as not sent; running the
+    answering altogether, or refuses the first graph for its URL or credentials
+    (401, 404, 405, 501), the remaining graphs are reported as not sent; running the
     push again sends everything again (PUT replaces a graph, so that is safe).
 
     With ``options.dry_run``, nothing is sent: each graph is listed as planned.
@@ -248,29 +249,32 @@ def push(
     outcomes: list[GraphOutcome] = []
     with httpx.Client(auth=target.httpx_auth(), timeout=options.timeout) as client:
         for graph in graphs:
-            if outcomes and _unreachable(outcomes[-1]):
-                outcomes.append(_not_sent(graph, target))
+            if outcomes and (why := _futile(outcomes)):
+                outcomes.append(_not_sent(graph, target, why))
                 continue
             outcomes.append(_put(client, graph, target, options))
     return PushResult(shown, tuple(outcomes))
 
 
-def _unreachable(last: GraphOutcome) -> bool:
-    """After a graph failed for want of any answer, the rest would only wait too."""
-    return (
-        last.status == "not sent"
-        or last.status == "failed"
-        and last.http_status is None
-    )
+def _futile(outcomes: list[GraphOutcome]) -> str:
+    """Why the graphs left would fail as the last one did, or "": a target that
+    stopped answering would only make each wait too, and one that refused the
+    first graph for its URL or its credentials refuses every graph alike."""
+    last = outcomes[-1]
+    if last.status == "not sent":
+        return last.reason
+    if last.status != "failed":
+        return ""
+    if last.http_status is None:
+        return "not tried: the target stopped answering"
+    if len(outcomes) == 1 and last.http_status in _REFUSES_ALL:
+        return f"not tried: the first graph got HTTP {last.http_status}"
+    return ""
 
 
-def _not_sent(graph: ArticleGraph, target: PushTarget) -> GraphOutcome:
+def _not_sent(graph: ArticleGraph, target: PushTarget, why: str) -> GraphOutcome:
     return GraphOutcome(
-        graph.iri,
-        target.url_for(graph.iri),
-        graph.triples,
-        "not sent",
-        reason="not tried: the target stopped answering",
+        graph.iri, target.url_for(graph.iri), graph.triples, "not sent", reason=why
     )
 
 
@@ -327,6 +331,9 @@ def _attempt(
 #: Answers of a URL that takes no PUT of a graph: another path of the server (its
 #: query endpoint, its root), or a server with no Graph Store.
 _WRONG_ENDPOINT = frozenset({404, 405, 501})
+#: Answers to the first graph that every graph would get: a wrong URL (see
+#: :data:`_WRONG_ENDPOINT`) or wrong credentials (401); a 403 may be one graph's.
+_REFUSES_ALL = _WRONG_ENDPOINT | {401}
 _GRAPH_STORE_HINT = (
     "check --endpoint: it must be the server's Graph Store endpoint "
     "(Oxigraph server: /store; Virtuoso: /sparql-graph-crud-auth)"

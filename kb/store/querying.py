@@ -14,7 +14,7 @@ from rdflib.term import Node
 from kb.errors import UsageError
 from kb.rdf.rdf_files import load_rdf_file, rdf_paths, read_utf8
 from kb.store import queries
-from kb.store.embedded import Store, open_files
+from kb.store.embedded import Store, is_store, no_store, open_files
 from kb.store.paging import read_page
 from kb.store.query_checks import unknown_terms
 from kb.store.sparql import QueryResult
@@ -46,6 +46,9 @@ def run_query(request: QueryRequest) -> QueryResult:
     :raises InputError: when a query file or data file cannot be read.
     :raises StoreError: when the store cannot be opened.
     """
+    if not request.data and request.store and not is_store(request.store):
+        # the first thing to be wrong about: no query is worth fixing before it
+        raise no_store(request.store)
     prepared = prepare(request)
     with _open(request) as store:
         return _interruptible(prepared.run, store)

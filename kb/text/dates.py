@@ -287,19 +287,18 @@ _RELATIVE_SPAN = re.compile(
 
 #: hours up to which a span of hours rounds down to whole days
 _HALF_DAY = 12
-# a span apart may be long in words: "forty-eight hours after", "thirty days before"
+# a span apart may be long in words: "forty-eight hours after", "thirty days
+# before", "twenty four hours later", "a dozen years on" (below 100, as digits are)
 _SPAN_NUMBERS = {
     **_NUMBER_WORDS,
-    **{
-        w: int(v)
-        for w, v in WORD_NUMBERS.items()
-        if 1 <= v < 100 and v == int(v) and " " not in w
-    },
+    **{w: int(v) for w, v in WORD_NUMBERS.items() if 1 <= v < 100 and v == int(v)},
 }
 # "two days", "a week", "three months", "a year": a span that sets two things apart
 _SPAN_APART = re.compile(
     rf"^{_ROUGHLY}(?P<n>\d{{1,2}}|"
-    + "|".join(sorted(_SPAN_NUMBERS, key=len, reverse=True))
+    + "|".join(
+        w.replace(" ", r"\s+") for w in sorted(_SPAN_NUMBERS, key=len, reverse=True)
+    )
     + r")\s+(?P<unit>hour|day|week|month|year|decade)s?$",
     re.I,
 )
@@ -358,7 +357,7 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     m = _SPAN_APART.match(span.strip())
     if m is None:
         return None
-    n = int(m["n"]) if m["n"].isdigit() else _SPAN_NUMBERS[m["n"].lower()]
+    n = int(m["n"]) if m["n"].isdigit() else _SPAN_NUMBERS[_words(m["n"])]
     unit = m["unit"].lower()
     if unit == "hour":
         n, unit = (n + _HALF_DAY - 1) // 24, "day"  # 36 hours: a day; 37: two
@@ -368,6 +367,11 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     if unit == "month":
         return shifted(value, months=n)
     return shifted(value, years=n * (10 if unit == "decade" else 1))
+
+
+def _words(figure: str) -> str:
+    """A figure in words as :data:`_SPAN_NUMBERS` keys it: lower case, one space."""
+    return " ".join(figure.lower().split())
 
 
 def parse_published(value: str | None) -> date | None:

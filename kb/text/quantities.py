@@ -241,11 +241,25 @@ _VAGUE_RE = re.compile(
     + r")(?= of\b)",
     re.I,
 )
+# "two and a half million", "3 and a half years": the half counts
+_AND_A_HALF = r"\s+and\s+a\s+half\b"
+# what may follow "hundred": "one hundred twenty", "three hundred and five"; not
+# the next figure's own hundreds ("between one hundred and two hundred")
+_UNDER_100 = "|".join(
+    sorted(
+        (re.escape(w) for w, v in WORD_NUMBERS.items() if v < 100 and " " not in w),
+        key=len,
+        reverse=True,
+    )
+    + ["one"]
+)
 _NUMBER = re.compile(
     rf"(?:(?P<symbol>{_SYMBOL})\s?|\b(?P<lsym>(?-i:{_LSYM}))\s?"
     rf"|\b(?P<code>(?-i:{_CODE}))\s?)?"
     rf"(?:(?P<digits>{_DIGITS})(?P<frac>\s?[½¼¾]|\s[13]/[24](?![\d/]))?"
-    rf"|\b(?P<words>{_WORDS})\b)"
+    rf"|\b(?P<words>{_WORDS}|one(?={_AND_A_HALF}))\b"
+    rf"(?:(?P<tens>(?<=hundred)\s+(?:and\s+)?(?:{_UNDER_100}))\b(?!\s+hundred\b))?)"
+    rf"(?P<half>{_AND_A_HALF})?"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:(?P<points>\s(?:percentage|basis)[\s-]points?\b)"
     rf"|(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)"
@@ -351,9 +365,11 @@ def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
 
 def _figure(text: str, m: re.Match[str]) -> Figure:
     raw = m["digits"] or ""
-    value = _to_float(raw) if raw else float(WORD_NUMBERS[m["words"].lower()])
+    value = _to_float(raw) if raw else _words_value(m["words"], m["tens"])
     if m["frac"]:  # "2 1/2 years", "2½ hours"
         value += _FRACTIONS[m["frac"].strip()]
+    if m["half"]:  # "two and a half million"
+        value += 0.5
     if m["scale"]:
         scale = m["scale"].lower()
         # a lone "m" or "b" counts as a scale in a sum of money ("€2m", "2m euros"),
@@ -397,6 +413,20 @@ def _figure(text: str, m: re.Match[str]) -> Figure:
             m.start(), m.end(), None, maximum=value, unit=unit, approximate=approx
         )
     return Figure(m.start(), m.end(), value, unit=unit, approximate=approx)
+
+
+def _words_value(words: str, tens: str | None) -> float:
+    """A figure in words, with what follows its "hundred" ("one hundred twenty",
+    "three hundred and five").
+
+    >>> _words_value("one hundred", " and twenty-five"), _words_value("one", None)
+    (125.0, 1.0)
+    """
+    value = 1.0 if words.lower() == "one" else float(WORD_NUMBERS[words.lower()])
+    if tens:
+        last = tens.split()[-1].lower()
+        value += 1.0 if last == "one" else WORD_NUMBERS[last]
+    return value
 
 
 def _end_of(text: str, m: re.Match[str]) -> int:
