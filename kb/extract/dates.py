@@ -33,6 +33,7 @@ from kb.text.dates import (
     years_from_anchor,
 )
 from kb.text.gazetteer import fold
+from kb.text.quantities import street_after
 
 __all__ = [
     "CORE_DEPS",
@@ -156,6 +157,9 @@ class DateContext:
             if _at_another_time(cur):
                 break  # "opened in May, a year after a fire gutted it": not May's
             cur = cur.head if cur.head != cur else None
+        started = self._since_then(verb)
+        if started is not None:
+            return started
         if sentence_fallback:
             values = [
                 self._value(e, _read(when, ahead))
@@ -170,6 +174,22 @@ class DateContext:
             found = [v for v in values if v is not None]
             if len(found) == 1:
                 return found[0]
+        return None
+
+    def _since_then(self, verb: Token) -> DateValue | None:
+        """The day a deed that goes on began, from its own "since": "has deployed
+        troops since 9 March", "have been grounded since March", "people killed
+        since April" (the deed began then). Not a state ("has been shut since
+        May" is "be"'s) nor a saying's, and only a date the verb itself holds."""
+        if verb.tag_ != "VBN" or verb.lemma_ in ("be", "have") or is_cue(verb):
+            return None
+        for ent in self.by_sentence.get(verb.sent.start, []):
+            prep = ent.root.head
+            if ent.root.dep_ == "pobj" and _since_phrase(prep) and prep.head == verb:
+                value = resolve(ent.text, self.ref, "past")
+                # a start after the day of writing cannot be: no date rather than that
+                late = value and self.ref and value.value > self.ref.isoformat()
+                return None if late else value
         return None
 
     def carried(self, verb: Token) -> DateValue | None:
@@ -404,7 +424,8 @@ def find_dates(doc: Doc) -> DateContext:
     by_sentence: dict[int, list[SpacySpan]] = {}
     for e in doc.ents:
         # "on New Year's Eve": the tagger calls a day known by name an event
-        if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and holiday(e.text)):
+        timely = e.label_ in ("DATE", "TIME") and not _no_time(e)
+        if timely or (e.label_ == "EVENT" and holiday(e.text)):
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
     # "an overnight crash", "The day before, …": times the tagger does not tag
     for span in _untagged_times(doc):
@@ -418,6 +439,21 @@ def find_dates(doc: Doc) -> DateContext:
         first.i if first is not None else 0,
         {fold(text[a:b]) for a, b in places},
         by_sentence,
+    )
+
+
+def _no_time(ent: SpacySpan) -> bool:
+    """A bare number that the tagger calls a date but that names no time: a
+    person's age ("Tomas Brandt, 32, of Velmora"), a house's number ("of 1909
+    Kestrin Drive"). As a date it would keep its sentence from taking the date of
+    the narrative it goes on with, or pass for a year.
+    ("a 40-year-old man" stays: it would let the narrative's date reach back
+    past a sentence that tells of another time.)"""
+    text = ent.text.strip()
+    if not text.isdigit():
+        return False
+    return len(text) <= 3 or street_after(
+        ent.doc.text[ent.end_char : ent.end_char + 40]
     )
 
 
@@ -588,8 +624,8 @@ def tense(verb: Token) -> Tense:
         kids = list(cur.children)
         if any(c.lower_ in _FUTURE_AUX for c in kids if c.dep_ == "aux"):
             return "future"
-        if may_come(kids):
-            return "future"  # "could hit Varda on Friday"
+        if may_come(kids) or _ought(kids):
+            return "future"  # "could hit Varda on Friday", "should end by June"
         if _set_to_happen(cur, kids):
             return "future"
         if cur.lemma_ in _PLAN_VERBS and any(
@@ -647,6 +683,14 @@ _MAY = {"could", "may", "might"}
 def may_come(kids: list[Token]) -> bool:
     aux = [c.lower_ for c in kids if c.dep_ == "aux"]
     return any(a in _MAY for a in aux) and "have" not in aux
+
+
+def _ought(kids: list[Token]) -> bool:
+    """ "should be decided by June": what ought to happen lies ahead (not "should
+    have", which looks back); a tense, not a doubt ("could", "may"), so the event
+    stays one that is planned."""
+    aux = [c.lower_ for c in kids if c.dep_ == "aux"]
+    return "should" in aux and "have" not in aux
 
 
 def _clause_of_time(verb: Token) -> bool:

@@ -336,6 +336,12 @@ _STREET_AFTER = re.compile(
 )
 
 
+def street_after(after: str) -> bool:
+    """Whether the text right after a number names a street: " Main Street" (the
+    number is a house's, "469 Main Street")."""
+    return _STREET_AFTER.match(after) is not None
+
+
 def _is_name_part(text: str, m: re.Match[str]) -> bool:
     if m["symbol"] or m["lsym"] or m["code"] or m["codeafter"] or m["curword"]:
         return False  # money: "A$5 million"
@@ -346,7 +352,7 @@ def _is_name_part(text: str, m: re.Match[str]) -> bool:
     if _INDEX_BEFORE.search(before) or re.search(r"\b(?:1[89]|20)\d\d-$", before):
         return True
     after = text[end : end + 40]
-    return bool(re.match(r"s\b", after) or _STREET_AFTER.match(after))
+    return bool(re.match(r"s\b", after) or street_after(after))
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, bool]:
