@@ -30,8 +30,8 @@ def _statements(x: Extraction) -> list[str]:
             "he was undergoing treatment",
         ),
         (
-            "Anna Kovalik said she has paid her taxes in full and called on Dario "
-            "Fenn to do the same.",
+            "Anna Kovalik said she has paid her taxes in full and accused Dario Fenn "
+            "of hiding his accounts.",
             "she has paid her taxes in full",
         ),
         (
@@ -55,9 +55,9 @@ def test_a_second_act_of_saying_ends_what_was_said(run, text, first):
     "text,second",
     [
         (
-            "Anna Kovalik said she has paid her taxes in full and called on Dario "
-            "Fenn to do the same.",
-            "Dario Fenn to do the same",
+            "Anna Kovalik said she has paid her taxes in full and accused Dario Fenn "
+            "of hiding his accounts.",
+            "Dario Fenn of hiding his accounts",
         ),
         (
             "Tomas Brandt said he would reopen the harbour by May and praised the "
@@ -86,6 +86,11 @@ def test_the_second_act_is_the_same_speakers_claim(run, text, second):
             "he would resign from the board and left the room without a word",
         ),
         (
+            "Anna Kovalik said she would oppose the closure and called on the "
+            "council to step in.",
+            "she would oppose the closure and called on the council to step in",
+        ),
+        (
             "Varda Holdings said the harbour authority would reopen the dock and "
             "praised the crews for their work.",
             "the harbour authority would reopen the dock and praised the crews for "
@@ -94,7 +99,8 @@ def test_the_second_act_is_the_same_speakers_claim(run, text, second):
     ],
 )
 def test_a_third_partys_act_or_a_deed_stays_in_the_clause(run, text, whole):
-    """Guard: what the council agreed, a deed (not a saying), and a verb the
-    parser joins to a clause about someone else stay what was said."""
+    """Guard: what the council agreed, a deed (not a saying), a request the
+    speaker adds, and a verb the parser joins to a clause about someone else
+    stay what was said."""
     x = run(text)
     assert whole in _statements(x)

@@ -787,9 +787,9 @@ def _next_act(cue: Token, tok: Token) -> bool:
     the reported clause with no subject of its own, in the form of the cue itself
     (said … and predicted, telling … and warning), that says something of its own:
     a clause, what a noun-phrase cue says ("… and praised the crews", "… and
-    called on X to …") or what is vowed ("… and vowed to return"): the speaker's
-    next statement, not what was said. Weak cues ("… met and agreed") stay in
-    the clause."""
+    accused X of …") or what is vowed ("… and vowed to return"): the speaker's
+    next statement, not what was said. Weak cues ("… met and agreed") and a
+    request ("… and called on X to …") stay in the clause."""
     lemma = verb_lemma(tok)
     return (
         lemma not in lx.WEAK_CUES
@@ -808,7 +808,17 @@ def _says(verb: Token) -> bool:
         return is_cue(verb)
     if lemma in lx.CUE_VERBS and lemma in lx.INTENTION_VERBS:
         return any(c.dep_ == "xcomp" for c in verb.children)  # "vowed to …"
-    return object_content(verb) is not None
+    return not _calls_on(verb) and object_content(verb) is not None
+
+
+def _calls_on(verb: Token) -> bool:
+    """ "… and called on the board to act", "… and called for a review": a request
+    the speaker adds, which stays with what they said (the gold of the open sets
+    keeps it there, as the rules did before)."""
+    words = lx.OBJECT_CUE_PARTICLES.get("call", ())
+    return verb_lemma(verb) == "call" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in words for c in verb.rights
+    )
 
 
 def _speaker_as_pronoun(verb: Token) -> bool:
