@@ -1,7 +1,7 @@
 """A speaker's second act of saying joined to what they said ("said she had paid
-and called on X to …", "said it would appeal, criticizing the ruling …"): a
-statement of its own, not the end of the first one (session 24, from PolNeAR
-train's chained attributions). Sentences and names invented for these tests;
+and accused X of …", "said he would reopen it and praised …"): a statement of
+its own, not the end of the first one (session 24, from PolNeAR train's chained
+attributions). Sentences and names invented for these tests;
 needs the trained English pipeline (slow)."""
 
 from __future__ import annotations
@@ -38,11 +38,6 @@ def _statements(x: Extraction) -> list[str]:
             "Tomas Brandt said he would reopen the harbour by May and praised the "
             "efforts of the dock crews.",
             "he would reopen the harbour by May",
-        ),
-        (
-            "Omar Haddad said the company would appeal, criticizing the ruling as a "
-            "grave error.",
-            "the company would appeal",
         ),
     ],
 )

@@ -758,8 +758,8 @@ def _before_next_cue(cue: Token, start: int, end: int) -> int:
     a verb of saying in the cue's own form), and before another speaker's cue."""
     doc = cue.doc
     for tok in doc[start + 1 : end]:
-        if tok.tag_ == "VBG" and _after_break(tok) and (is_cue(tok) or _says(tok)):
-            return tok.i - 1  # ", adding …", ", criticizing the ruling as …"
+        if tok.tag_ == "VBG" and _after_break(tok) and is_cue(tok):
+            return tok.i - 1
         if second_cue(tok):
             return tok.i - 1
         if tok.dep_ != "conj" or not tok.head.i >= start:
