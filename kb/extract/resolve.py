@@ -980,7 +980,7 @@ class Resolver:
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
-        same = self._cluster_named("Group", name) if kind == "Group" else None
+        same = self._group_named(name, start) if kind == "Group" else None
         if same is not None:
             # "Tenants said … Additional tenants say …": one group, one actor
             self.name_as(same, start, tok.i + 1)
@@ -994,6 +994,27 @@ class Resolver:
             return None
         words = clean_name(self.doc[start : tok.i].text)
         return self._cluster_named("Organization", words)
+
+    def _group_named(self, name: str, start: int) -> int | None:
+        """The group already called by ``name`` (written from token ``start``); or,
+        for a bare word for people ("lawyers"), the one group named by it with
+        words before it ("defense lawyers"), not "other lawyers": none where two
+        groups could be meant. A capital only where a sentence starts: "Native
+        Americans" are not all "Americans"."""
+        same = self._cluster_named("Group", name)
+        lower = name.islower() or self.doc[start].is_sent_start and name[1:].islower()
+        if same is not None or " " in name or not lower:
+            return same
+        found = {
+            index
+            for index, cl in enumerate(self.clusters)
+            if cl.kind == "Group"
+            for words in (fold(n).split() for n in cl.names())
+            if len(words) > 1
+            and words[-1] == fold(name)
+            and words[0] not in lx.OTHER_PEOPLE_WORDS
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _cluster_named(self, kind: str, name: str) -> int | None:
         """The first actor of ``kind`` already called by ``name`` (a clean name),

@@ -1,0 +1,119 @@
+"""One actor, one node: a person written with and without a middle initial, a
+generational suffix or a short first name; a hyphenated first name alone; an
+initialism with an ampersand. Guards: relatives of one family name, and two
+suffixes, stay apart. Sentences invented here (``run``: conftest)."""
+
+from __future__ import annotations
+
+from kb.models import Extraction
+
+
+def _people_named(x: Extraction, family: str) -> list[set[str]]:
+    """The names of each actor one of whose names holds ``family``."""
+    return [
+        {e.name, *e.aliases}
+        for e in x.entities
+        if e.actor_kind is not None and any(family in n for n in (e.name, *e.aliases))
+    ]
+
+
+def test_a_suffix_an_initial_and_a_short_first_name_are_one_person(run) -> None:
+    x = run(
+        "Tomas Brandt Jr. was charged on Monday with fraud in Velmora. Prosecutors "
+        "said Tom Brandt moved the money through three banks. Tomas K. Brandt "
+        "denied the charges, his lawyer Anna Kovalik said."
+    )
+    assert len(_people_named(x, "Brandt")) == 1
+
+
+def test_a_middle_initial_and_a_suffix_are_one_person(run) -> None:
+    x = run(
+        "Dario Fenn Jr. pleaded guilty on Tuesday. The court heard that Dario R. "
+        "Fenn had threatened a neighbour in Kestrin."
+    )
+    assert len(_people_named(x, "Fenn")) == 1
+
+
+def test_an_initialism_with_an_ampersand_is_the_company(run) -> None:
+    x = run(
+        "Kestrin Gas & Power Co. cut electricity to 20,000 homes on Monday. KG&P "
+        "said the lines would be checked before power returned."
+    )
+    named = [names for names in _people_named(x, "K") if "KG&P" in names]
+    assert named and any("Power" in n for n in named[0])
+
+
+def test_guard_father_and_son_of_one_name_stay_two(run) -> None:
+    """Guard: the article speaks of a son; "Tomas Brandt" is the father."""
+    x = run(
+        "Tomas Brandt Jr. was charged on Monday. His father, Tomas Brandt, said "
+        "the family would fight the charges in Velmora."
+    )
+    assert len(_people_named(x, "Brandt")) == 2
+
+
+def test_guard_two_suffixes_stay_two(run) -> None:
+    """Guard: "Jr." and "Sr." are two people."""
+    x = run(
+        "Dario Fenn Sr. founded the firm in 1980. Dario Fenn Jr. runs it now and "
+        "plans to sell it, Peter Sandoval said."
+    )
+    assert len(_people_named(x, "Fenn")) == 2
+
+
+def test_guard_sisters_with_related_first_names_stay_two(run) -> None:
+    """Guard: "Dan" is not short for "Daniela" where the text speaks of a sister."""
+    x = run(
+        "Daniela Kovalik won the race in Kestrin on Sunday. Her sister, Dan "
+        "Kovalik, finished third, the organisers said."
+    )
+    assert len(_people_named(x, "Kovalik")) == 2
+
+
+def test_guard_other_first_names_stay_two(run) -> None:
+    """Guard: the same family name with another first name is someone else."""
+    x = run(
+        "Peter Sandoval Jr. and Omar Sandoval were elected to the council of "
+        "Velmora on Monday, officials said."
+    )
+    assert len(_people_named(x, "Sandoval")) == 2
+
+
+def test_a_hyphenated_first_name_alone_is_the_person(run) -> None:
+    x = run(
+        "Minister Jean-Marc Kovalik presented the budget of Velmora on Monday. "
+        "Jean-Marc said spending on roads would rise by 4 percent."
+    )
+    assert len(_people_named(x, "Jean-Marc")) == 1
+
+
+def _groups_of(x: Extraction, word: str) -> list[set[str]]:
+    """The names of each group one of whose names ends with ``word``."""
+    return [
+        {e.name, *e.aliases}
+        for e in x.entities
+        if e.actor_kind == "Group"
+        and any(n.lower().endswith(word) for n in (e.name, *e.aliases))
+    ]
+
+
+def test_a_bare_word_for_people_is_the_one_group_named_by_it(run) -> None:
+    x = run(
+        "Defence lawyers for Tomas Brandt said on Monday that the trial in Velmora "
+        "was unfair. The judge rejected the request. Lawyers said they would appeal "
+        "to a higher court."
+    )
+    assert len(_groups_of(x, "lawyers")) == 1
+
+
+def test_the_bare_word_is_not_the_other_people(run) -> None:
+    """ "other economists" are not those met before: the bare word joins the
+    senior ones, and the other ones stay a group of their own."""
+    x = run(
+        "Senior economists said prices in Velmora would rise by 3 percent. Other "
+        "economists said the rise would be smaller. Economists said wages would "
+        "not keep up."
+    )
+    groups = _groups_of(x, "economists")
+    assert len(groups) == 2
+    assert {"Other economists"} in groups
