@@ -272,17 +272,23 @@ class Resolver:
         self.name_as(cluster, words[0].i, tok.i + 1, role if title else None)
 
     def name_as(
-        self, cluster: int, start: int, end: int, role: str | None = None
+        self,
+        cluster: int,
+        start: int,
+        end: int,
+        role: str | None = None,
+        name: str | None = None,
     ) -> None:
         """Record tokens ``start:end`` as a mention of the cluster under a name it
-        has already; words there that name something else keep their own mention
-        ("the Bavaria governor": Bavaria stays the place, "governor" is the person)."""
+        has already (or ``name``, words of its own); words there that name
+        something else keep their own mention ("the Bavaria governor": Bavaria
+        stays the place, "governor" is the person)."""
         taken = self.mentions.token_mention
         while start < end - 1 and start in taken:
             start += 1
         cl = self.clusters[cluster]
         mention = Mention(
-            start, end, cl.kind, cl.mentions[0].name, role, cluster=cluster
+            start, end, cl.kind, name or cl.mentions[0].name, role, cluster=cluster
         )
         self.mentions.add(mention)
         if self.mentions.at(end - 1) is mention:
@@ -982,8 +988,10 @@ class Resolver:
             start += 1  # "(senior) Varna residents": the place keeps its own mention
         same = self._group_named(name, start) if kind == "Group" else None
         if same is not None:
-            # "Tenants said … Additional tenants say …": one group, one actor
-            self.name_as(same, start, tok.i + 1)
+            # "Tenants said … Additional tenants say …": one group, one actor; a
+            # bare word for a group named more fully is one of its names
+            named = self._cluster_named("Group", name) is not None
+            self.name_as(same, start, tok.i + 1, name=None if named else name)
             return same
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
 
