@@ -1007,8 +1007,8 @@ class Resolver:
         """The group already called by ``name`` (written from token ``start``); or,
         for a bare word for people ("lawyers"), the one group named by it with
         words before it ("defense lawyers"), not "other lawyers": none where two
-        groups could be meant. A capital only where a sentence starts: "Native
-        Americans" are not all "Americans"."""
+        groups could be meant, and none named only later. A capital only where a
+        sentence starts: "Native Americans" are not all "Americans"."""
         same = self._cluster_named("Group", name)
         lower = name.islower() or self.doc[start].is_sent_start and name[1:].islower()
         if same is not None or " " in name or not lower:
@@ -1017,8 +1017,10 @@ class Resolver:
             index
             for index, cl in enumerate(self.clusters)
             if cl.kind == "Group"
-            for words in (fold(n).split() for n in cl.names())
-            if len(words) > 1
+            for m in cl.mentions
+            for words in [fold(m.name).split()]
+            if m.start < start  # the bare word refers back, never ahead
+            and len(words) > 1
             and words[-1] == fold(name)
             and words[0] not in lx.OTHER_PEOPLE_WORDS
         }
