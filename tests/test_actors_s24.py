@@ -5,6 +5,8 @@ suffixes, stay apart. Sentences invented here (``run``: conftest)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kb.models import Extraction
 
 
@@ -17,21 +19,65 @@ def _people_named(x: Extraction, family: str) -> list[set[str]]:
     ]
 
 
-def test_a_suffix_an_initial_and_a_short_first_name_are_one_person(run) -> None:
-    x = run(
-        "Tomas Brandt Jr. was charged on Monday with fraud in Velmora. Prosecutors "
-        "said Tom Brandt moved the money through three banks. Tomas K. Brandt "
-        "denied the charges, his lawyer Anna Kovalik said."
-    )
-    assert len(_people_named(x, "Brandt")) == 1
-
-
-def test_a_middle_initial_and_a_suffix_are_one_person(run) -> None:
-    x = run(
-        "Dario Fenn Jr. pleaded guilty on Tuesday. The court heard that Dario R. "
-        "Fenn had threatened a neighbour in Kestrin."
-    )
-    assert len(_people_named(x, "Fenn")) == 1
+@pytest.mark.parametrize(
+    ("text", "family", "people"),
+    [
+        pytest.param(
+            "Tomas Brandt Jr. was charged on Monday with fraud in Velmora. "
+            "Prosecutors said Tom Brandt moved the money through three banks. "
+            "Tomas K. Brandt denied the charges, his lawyer Anna Kovalik said.",
+            "Brandt",
+            1,
+            id="suffix-initial-short-first-name",
+        ),
+        pytest.param(
+            "Dario Fenn Jr. pleaded guilty on Tuesday. The court heard that Dario "
+            "R. Fenn had threatened a neighbour in Kestrin.",
+            "Fenn",
+            1,
+            id="initial-and-suffix",
+        ),
+        pytest.param(
+            "Minister Jean-Marc Kovalik presented the budget of Velmora on Monday. "
+            "Jean-Marc said spending on roads would rise by 4 percent.",
+            "Jean-Marc",
+            1,
+            id="hyphenated-first-name-alone",
+        ),
+        # guards: the article speaks of a son, so "Tomas Brandt" is the father
+        pytest.param(
+            "Tomas Brandt Jr. was charged on Monday. His father, Tomas Brandt, "
+            "said the family would fight the charges in Velmora.",
+            "Brandt",
+            2,
+            id="guard-father-and-son",
+        ),
+        pytest.param(
+            "Dario Fenn Sr. founded the firm in 1980. Dario Fenn Jr. runs it now "
+            "and plans to sell it, Peter Sandoval said.",
+            "Fenn",
+            2,
+            id="guard-two-suffixes",
+        ),
+        # "Dan" is not short for "Daniela" where the text speaks of a sister
+        pytest.param(
+            "Daniela Kovalik won the race in Kestrin on Sunday. Her sister, Dan "
+            "Kovalik, finished third, the organisers said.",
+            "Kovalik",
+            2,
+            id="guard-sisters",
+        ),
+        pytest.param(
+            "Peter Sandoval Jr. and Omar Sandoval were elected to the council of "
+            "Velmora on Monday, officials said.",
+            "Sandoval",
+            2,
+            id="guard-other-first-names",
+        ),
+    ],
+)
+def test_people_of_one_family_name(run, text: str, family: str, people: int) -> None:
+    assert len(_people_named(run(text), family)) == people
 
 
 def test_an_initialism_with_an_ampersand_is_the_company(run) -> None:
@@ -41,50 +87,6 @@ def test_an_initialism_with_an_ampersand_is_the_company(run) -> None:
     )
     named = [names for names in _people_named(x, "K") if "KG&P" in names]
     assert named and any("Power" in n for n in named[0])
-
-
-def test_guard_father_and_son_of_one_name_stay_two(run) -> None:
-    """Guard: the article speaks of a son; "Tomas Brandt" is the father."""
-    x = run(
-        "Tomas Brandt Jr. was charged on Monday. His father, Tomas Brandt, said "
-        "the family would fight the charges in Velmora."
-    )
-    assert len(_people_named(x, "Brandt")) == 2
-
-
-def test_guard_two_suffixes_stay_two(run) -> None:
-    """Guard: "Jr." and "Sr." are two people."""
-    x = run(
-        "Dario Fenn Sr. founded the firm in 1980. Dario Fenn Jr. runs it now and "
-        "plans to sell it, Peter Sandoval said."
-    )
-    assert len(_people_named(x, "Fenn")) == 2
-
-
-def test_guard_sisters_with_related_first_names_stay_two(run) -> None:
-    """Guard: "Dan" is not short for "Daniela" where the text speaks of a sister."""
-    x = run(
-        "Daniela Kovalik won the race in Kestrin on Sunday. Her sister, Dan "
-        "Kovalik, finished third, the organisers said."
-    )
-    assert len(_people_named(x, "Kovalik")) == 2
-
-
-def test_guard_other_first_names_stay_two(run) -> None:
-    """Guard: the same family name with another first name is someone else."""
-    x = run(
-        "Peter Sandoval Jr. and Omar Sandoval were elected to the council of "
-        "Velmora on Monday, officials said."
-    )
-    assert len(_people_named(x, "Sandoval")) == 2
-
-
-def test_a_hyphenated_first_name_alone_is_the_person(run) -> None:
-    x = run(
-        "Minister Jean-Marc Kovalik presented the budget of Velmora on Monday. "
-        "Jean-Marc said spending on roads would rise by 4 percent."
-    )
-    assert len(_people_named(x, "Jean-Marc")) == 1
 
 
 def _groups_of(x: Extraction, word: str) -> list[set[str]]:
