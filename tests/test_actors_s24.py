@@ -1,7 +1,8 @@
 """One actor, one node: a person written with and without a middle initial, a
 generational suffix or a short first name; a hyphenated first name alone; an
-initialism with an ampersand. Guards: relatives of one family name, and two
-suffixes, stay apart. Sentences invented here (``run``: conftest)."""
+initialism with an ampersand; a bare word for people after the one group it
+names more fully. Guards: relatives of one family name, two suffixes, and a
+group named only later stay apart. Sentences invented here (``run``: conftest)."""
 
 from __future__ import annotations
 
