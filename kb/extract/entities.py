@@ -31,6 +31,7 @@ def cluster_mentions(doc: Doc) -> Entities:
     gaz = gazetteer_of(doc)
     short_forms |= _papers_by_last_word(items, gaz)
     _owners_are_people(doc, items)
+    kin = any(t.lower_.rstrip(".") in _KIN for t in doc)
     for i in sorted(range(len(items)), key=lambda i: -len(items[i].name)):
         m = items[i]
         # a surname on its own is the person named in full, even when the NER calls
@@ -45,7 +46,7 @@ def cluster_mentions(doc: Doc) -> Entities:
                 (
                     c
                     for c, cl in enumerate(clusters)
-                    if _same(cl, m)
+                    if _same(cl, m, kin)
                     or (full is not None and full in cl.names())
                     or _same_but_nationality(cl, m, gaz)
                 ),
@@ -65,6 +66,10 @@ def cluster_mentions(doc: Doc) -> Entities:
         cl.mentions.sort(key=lambda mm: mm.start)
     _unlink_doubtful_provinces(clusters)
     return Entities(mentions, clusters)
+
+
+#: words that tell relatives of one family name apart ("his son", "Sr.")
+_KIN = lx.KIN_WORDS | {"sr"}
 
 
 def _only_clipped(m: Mention, clusters: list[Cluster]) -> int | None:
@@ -161,8 +166,9 @@ def _papers_by_last_word(items: list[Mention], gaz: Gazetteer) -> dict[str, str]
     return found
 
 
-def _same(cl: Cluster, m: Mention) -> bool:
-    """Whether mention ``m`` names the entity of cluster ``cl``."""
+def _same(cl: Cluster, m: Mention, kin: bool = False) -> bool:
+    """Whether mention ``m`` names the entity of cluster ``cl``; ``kin``: the
+    article speaks of relatives (see :func:`_same_full_name`)."""
     if m.place is not None and cl.place is not None:
         return m.place.key == cl.place.key
     if (cl.kind == "Location") != (m.kind == "Location"):
@@ -180,11 +186,12 @@ def _same(cl: Cluster, m: Mention) -> bool:
         if "city" in words or len(bare) == len(words):
             return False
         return a in words or a.split() == bare
-    if acronym(longest) == m.name or _initial_acronym(m.name, longest):
+    short = m.name.replace("&", "")  # "PG&E": its initials without the ampersand
+    if acronym(longest) == short or _initial_acronym(short, longest):
         return True
     if m.kind == cl.kind == "Organization" and web_name_stem(longest) == m.name:
         return True  # "Velmora" after "Velmora.com"
-    if m.name.isupper() and m.name in (
+    if m.name.isupper() and short in (
         acronym(_without_legal_form(longest)),
         acronym(_without_place_prefix(longest)),
     ):
@@ -194,6 +201,10 @@ def _same(cl: Cluster, m: Mention) -> bool:
         return False  # a name of punctuation only matches nothing but itself
     if m.kind == "Person" and cl.kind == "Person" and _same_but_initials(ta, tb):
         return True  # "Tomas Vellacott" and "Tomas R. Vellacott"
+    if m.kind == cl.kind == "Person" and _same_full_name(ta, tb, kin):
+        return True  # "Tom Brandt" and "Tomas Brandt Jr." (one named in full)
+    if m.kind == cl.kind == "Person" and _first_name_alone(m.name, longest):
+        return True  # "Anna-Lena" after "Anna-Lena Kovalik"
     if m.kind == "Person" and cl.kind == "Person" and _same_but_articles(ta, tb):
         return True  # "Omar Haddad" and "Omar al-Haddad"
     if m.name.islower() and cl.kind == m.kind == "Organization" and ta == tb[-1:]:
@@ -270,6 +281,58 @@ def _same_but_initials(a: list[str], b: list[str]) -> bool:
         return [w for w in words if len(w) > 1]
 
     return len(full(a)) >= 2 and a != b and full(a) == full(b) and a[0] == b[0]
+
+
+def _same_full_name(a: list[str], b: list[str], kin: bool) -> bool:
+    """Two full names (folded words) of one person: the same family name, the
+    same first name or one written short by its start ("Tom" of "Tomas"), and
+    middle initials or a generational suffix ("Jr.") left out of one of them.
+    Never two different suffixes ("Jr." and "Sr."); and in an article that
+    speaks of relatives (``kin``: "his son", "her sister") only names that
+    differ by middle initials: a father and son, or two sisters, share a name."""
+    sa, sb = _suffix(a), _suffix(b)
+    fa, fb = _plain(family_name(a)), _plain(family_name(b))
+    if len(fa) != 2 or len(fb) != 2 or fa[1] != fb[1] or a == b:
+        return False
+    if sa != sb and (kin or (sa and sb)):
+        return False
+    return fa[0] == fb[0] or not kin and _first_names_agree(fa[0], fb[0])
+
+
+def _suffix(words: list[str]) -> str:
+    """The generational suffix a full name ends with ("jr"), or ""."""
+    return words[-1] if len(family_name(words)) < len(words) else ""
+
+
+def _plain(words: list[str]) -> list[str]:
+    """A full name's words without middle initials ("w" of "patrick w carlineo")."""
+    last = len(words) - 1
+    return [w for i, w in enumerate(words) if len(w) > 1 or i in (0, last)]
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """The same first name, or one its short form by its start ("pat" of
+    "patrick", three or four letters): not any other first name."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return (
+        3 <= len(short) <= 4 and len(full) >= len(short) + 2 and full.startswith(short)
+    )
+
+
+def _first_name_alone(name: str, full: str) -> bool:
+    """A hyphenated first name alone ("Anna-Lena") that begins a full name: one
+    word as the text writes it, as "Ana" after "Ana Hart" (folded, it would be
+    two)."""
+    words = name.split()
+    parts = full.split()
+    return (
+        len(words) == 1
+        and "-" in name
+        and len(parts) >= 2
+        and fold(parts[0]) == fold(name)
+    )
 
 
 def _same_but_articles(a: list[str], b: list[str]) -> bool:

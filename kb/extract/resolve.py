@@ -272,17 +272,23 @@ class Resolver:
         self.name_as(cluster, words[0].i, tok.i + 1, role if title else None)
 
     def name_as(
-        self, cluster: int, start: int, end: int, role: str | None = None
+        self,
+        cluster: int,
+        start: int,
+        end: int,
+        role: str | None = None,
+        name: str | None = None,
     ) -> None:
         """Record tokens ``start:end`` as a mention of the cluster under a name it
-        has already; words there that name something else keep their own mention
-        ("the Bavaria governor": Bavaria stays the place, "governor" is the person)."""
+        has already (or ``name``, words of its own); words there that name
+        something else keep their own mention ("the Bavaria governor": Bavaria
+        stays the place, "governor" is the person)."""
         taken = self.mentions.token_mention
         while start < end - 1 and start in taken:
             start += 1
         cl = self.clusters[cluster]
         mention = Mention(
-            start, end, cl.kind, cl.mentions[0].name, role, cluster=cluster
+            start, end, cl.kind, name or cl.mentions[0].name, role, cluster=cluster
         )
         self.mentions.add(mention)
         if self.mentions.at(end - 1) is mention:
@@ -1005,10 +1011,12 @@ class Resolver:
         taken = self.mentions.token_mention
         while any(i in taken for i in range(start, tok.i)):
             start += 1  # "(senior) Varna residents": the place keeps its own mention
-        same = self._cluster_named("Group", name) if kind == "Group" else None
+        same = self._group_named(name, start) if kind == "Group" else None
         if same is not None:
-            # "Tenants said … Additional tenants say …": one group, one actor
-            self.name_as(same, start, tok.i + 1)
+            # "Tenants said … Additional tenants say …": one group, one actor; a
+            # bare word for a group named more fully is one of its names
+            named = self._cluster_named("Group", name) is not None
+            self.name_as(same, start, tok.i + 1, name=None if named else name)
             return same
         return self._new_cluster(Mention(start, tok.i + 1, kind, name))
 
@@ -1019,6 +1027,29 @@ class Resolver:
             return None
         words = clean_name(self.doc[start : tok.i].text)
         return self._cluster_named("Organization", words)
+
+    def _group_named(self, name: str, start: int) -> int | None:
+        """The group already called by ``name`` (written from token ``start``); or,
+        for a bare word for people ("lawyers"), the one group named by it with
+        words before it ("defense lawyers"), not "other lawyers": none where two
+        groups could be meant, and none named only later. A capital only where a
+        sentence starts: "Native Americans" are not all "Americans"."""
+        same = self._cluster_named("Group", name)
+        lower = name.islower() or self.doc[start].is_sent_start and name[1:].islower()
+        if same is not None or " " in name or not lower:
+            return same
+        found = {
+            index
+            for index, cl in enumerate(self.clusters)
+            if cl.kind == "Group"
+            for m in cl.mentions
+            for words in [fold(m.name).split()]
+            if m.start < start  # the bare word refers back, never ahead
+            and len(words) > 1
+            and words[-1] == fold(name)
+            and words[0] not in lx.OTHER_PEOPLE_WORDS
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _cluster_named(self, kind: str, name: str) -> int | None:
         """The first actor of ``kind`` already called by ``name`` (a clean name),
