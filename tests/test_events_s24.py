@@ -2,7 +2,8 @@
 is a death, losing a seat a lost vote; a project put on hold stops; power shut off
 is an outage; someone found with a weapon was found; hijacking a vehicle and
 detonating a bomb are attacks, hijacking a debate is none. A blast told first is
-the bomb the next sentence says went off. Invented sentences, published on
+the bomb the next sentence says went off; a rise given as the cause of
+what a sentence tells is no news of its own. Invented sentences, published on
 Thursday, 12 June 2025 (trained English pipeline, slow)."""
 
 from __future__ import annotations
@@ -10,20 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kb.models import Extraction
+from tests.test_events_s23 import _LEAD, _words
 
 pytestmark = pytest.mark.slow
-
-#: two sentences before the ones under test: an article's lead is read apart
-_LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
-
-
-def _words(x: Extraction, kind: str | None = None) -> list[list[str]]:
-    """The trigger words of each event (of ``kind``), in order."""
-    return [
-        [s.text for s in (e.trigger, *e.mentions)]
-        for e in x.events
-        if kind is None or e.event_type == kind
-    ]
 
 
 def _kind_of(x: Extraction, word: str) -> str | None:
@@ -115,7 +105,7 @@ def test_the_object_or_phrase_names_the_event(run, text, word, kind):
         pytest.param(
             "Activists hijacked the discussion.",
             "hijacked",
-            id="hijacked-a-discussion",
+            id="guard-hijacked-a-discussion",
         ),
         pytest.param(
             "The wreck was found with the help of divers near Kestrin.",
@@ -126,6 +116,23 @@ def test_the_object_or_phrase_names_the_event(run, text, word, kind):
             "The singer detonated a row with her remarks.",
             "detonated",
             id="guard-detonated-a-row",
+        ),
+        # a figure's move named as the reason for what the sentence tells, or as
+        # what it holds despite: a detail of that statement
+        pytest.param(
+            "The trade deficit narrowed in April on the back of a jump in exports.",
+            "jump",
+            id="on-the-back-of",
+        ),
+        pytest.param(
+            "Demand held firm in Velmora despite an increase in prices.",
+            "increase",
+            id="despite",
+        ),
+        pytest.param(
+            "Shares in Varda Foods slid thanks to a fall in sales.",
+            "fall",
+            id="thanks-to",
         ),
     ],
 )
@@ -216,33 +223,6 @@ def test_shooting_no_one_is_no_attack(run, text):
 def test_guard_shooting_someone_is_an_attack(run, text):
     x = run(_LEAD + text)
     assert _kind_of(x, "shot") == "Attack", _words(x)
-
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        pytest.param(
-            "The trade deficit narrowed in April on the back of a jump in exports.",
-            "jump",
-            id="on-the-back-of",
-        ),
-        pytest.param(
-            "Demand held firm in Velmora despite an increase in prices.",
-            "increase",
-            id="despite",
-        ),
-        pytest.param(
-            "Shares in Varda Foods slid thanks to a fall in sales.",
-            "fall",
-            id="thanks-to",
-        ),
-    ],
-)
-def test_a_move_given_as_a_cause_is_no_event(run, text, word):
-    """A figure's move named as the reason for what the sentence tells, or as what
-    it holds despite, is a detail of that statement."""
-    x = run(_LEAD + text)
-    assert _kind_of(x, word) is None, _words(x)
 
 
 def test_guard_a_move_told_as_news(run):
