@@ -1,7 +1,6 @@
 """Verbs whose event their object or a phrase beside them names: losing one's life
 is a death, losing a seat a lost vote; a project put on hold stops; power shut off
-is an outage; someone found with a weapon was found; hijacking a vehicle and
-detonating a bomb are attacks, hijacking a debate is none. A blast told first is
+is an outage; someone found with a weapon was found. A blast told first is
 the bomb the next sentence says went off; a rise given as the cause of
 what a sentence tells is no news of its own. Invented sentences, published on
 Thursday, 12 June 2025 (trained English pipeline, slow)."""
@@ -73,24 +72,6 @@ def _kind_of(x: Extraction, word: str) -> str | None:
             "OtherEvent",
             id="found-with",
         ),
-        pytest.param(
-            "Gunmen hijacked a bus near Velmora on Monday.",
-            "hijacked",
-            "Attack",
-            id="hijacked-a-bus",
-        ),
-        pytest.param(
-            "Pirates boarded the tanker and hijacked it off Kestrin on Monday.",
-            "hijacked",
-            "Attack",
-            id="boarded-and-hijacked-it",
-        ),
-        pytest.param(
-            "Attackers detonated a car bomb in Velmora on Monday.",
-            "detonated",
-            "Attack",
-            id="detonated-a-bomb",
-        ),
     ],
 )
 def test_the_object_or_phrase_names_the_event(run, text, word, kind):
@@ -103,19 +84,9 @@ def test_the_object_or_phrase_names_the_event(run, text, word, kind):
     [
         pytest.param("Kellan lost his keys.", "lost", id="guard-lost-keys"),
         pytest.param(
-            "Activists hijacked the discussion.",
-            "hijacked",
-            id="guard-hijacked-a-discussion",
-        ),
-        pytest.param(
             "The wreck was found with the help of divers near Kestrin.",
             "found",
             id="guard-found-with-help",
-        ),
-        pytest.param(
-            "The singer detonated a row with her remarks.",
-            "detonated",
-            id="guard-detonated-a-row",
         ),
         # a figure's move named as the reason for what the sentence tells, or as
         # what it holds despite: a detail of that statement
@@ -150,23 +121,10 @@ def test_no_event_in_the_everyday_sense(run, text, word):
             ("blast", "exploded"),
             id="blast-then-bomb",
         ),
-        pytest.param(
-            "The explosion shook the market in Velmora on Monday.\n\n"
-            "Attackers had detonated a car bomb by the gate.",
-            ("explosion", "detonated"),
-            id="explosion-then-detonated",
-        ),
-        pytest.param(
-            "A gunman opened fire on a crowd in Velmora on Monday and then "
-            "detonated a bomb.",
-            ("fire", "detonated"),
-            id="opened-fire-then-detonated-one-attack",
-        ),
     ],
 )
 def test_one_attack(run, text, words):
-    """A blast told first is the bomb told next; a gunman who shoots and then sets
-    off a bomb did one attack (no kind of attack tells them apart)."""
+    """A blast told first is the bomb told next."""
     x = run(_LEAD + text)
     assert any(all(w in ws for w in words) for ws in _words(x, "Attack")), _words(x)
 
@@ -217,6 +175,11 @@ def test_shooting_no_one_is_no_attack(run, text):
         pytest.param(
             "Police shot a man in Velmora during the match on Saturday.",
             id="during-a-match",
+        ),
+        pytest.param(
+            "Velmora beat Kestrin 2-1 on Saturday.\n\n"
+            "A fan was shot outside the stadium after the match.",
+            id="a-fan-shot-in-a-match-report",
         ),
     ],
 )

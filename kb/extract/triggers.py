@@ -965,6 +965,8 @@ class TriggerRules:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         if passive and subj is not None and _a_faculty(subj):
             return None
+        if passive:
+            return "Attack"  # "a fan was shot" outside the stadium is no shot at goal
         if self._sporting(tok) and not any(self._someone(o) for o in objs):
             return None
         return "Attack"

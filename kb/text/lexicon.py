@@ -411,7 +411,6 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["attack", "bomb", "shell", "invade", "raid", "ambush", "shoot"], "Attack"
     ),
-    **dict.fromkeys(["hijack", "carjack", "detonate"], "Attack"),
     **dict.fromkeys(["kill", "wound", "injure", "die"], "Casualties"),
     **dict.fromkeys(["train"], "Training"),
     **dict.fromkeys(["exchange", "swap"], "PrisonerExchange"),
@@ -548,11 +547,6 @@ RESULTS = frozenset(
 # Verbs that name an event only with one of these objects: "paid a fine", "discovered
 # a body", "recalled 20,000 cars", "freed the hostages" (not "paid tribute").
 OBJECTS_NEEDED: dict[str, frozenset[str]] = {
-    # "detonated a car bomb"; not "detonated a row" (set one off, in a figure)
-    "detonate": frozenset(
-        """bomb bombs device devices explosive explosives grenade grenades mine mines
-        vest vests charge charges""".split()
-    ),
     "pay": frozenset(
         """fee fees fine fines ransom compensation damages dividend dividends
         instalment instalments installment installments bill debt debts tax taxes
@@ -859,11 +853,6 @@ NO_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "lend": frozenset(
         """backing support weight voice name hand ear credibility credence
         legitimacy""".split()
-    ),
-    # "hijacked the debate" steered it: no vehicle was seized
-    "hijack": frozenset(
-        """debate debates agenda discussion discussions conversation narrative
-        meeting meetings process campaign story issue hearing""".split()
     ),
 }
 # Verbs (as written) that a particle makes another verb: "the search wound up
