@@ -160,6 +160,11 @@ def test_the_label_says_on_hold(run):
             "Dario Fenn shot past the keeper in the 80th minute.",
             id="shot-past-the-keeper",
         ),
+        pytest.param(
+            "Velmora beat Kestrin 2-1 on Saturday.\n\n"
+            "Dario Fenn shot the ball past the keeper in the 80th minute.",
+            id="shot-the-ball-past-the-keeper",
+        ),
     ],
 )
 def test_shooting_no_one_is_no_attack(run, text):
@@ -180,6 +185,11 @@ def test_shooting_no_one_is_no_attack(run, text):
             "Velmora beat Kestrin 2-1 on Saturday.\n\n"
             "A fan was shot outside the stadium after the match.",
             id="a-fan-shot-in-a-match-report",
+        ),
+        pytest.param(
+            "Velmora beat Kestrin 2-1 on Saturday.\n\n"
+            "A gunman shot a steward outside the stadium after the match.",
+            id="a-steward-shot-in-a-match-report",
         ),
     ],
 )

@@ -958,7 +958,7 @@ class TriggerRules:
     ) -> str | None:
         """ "gunmen shot two guards", "the jet was shot down"; not "shot a film",
         "his confidence was shot" (worn out), nor a player who shot past the
-        keeper, with no one hit."""
+        keeper or shot the ball wide."""
         words = {o.lemma_.lower() for o in objs}
         if words & _FILMED:
             return None
@@ -967,8 +967,8 @@ class TriggerRules:
             return None
         if passive:
             return "Attack"  # "a fan was shot" outside the stadium is no shot at goal
-        if self._sporting(tok) and not any(self._someone(o) for o in objs):
-            return None
+        if self._sporting(tok) and all(o.lemma_.lower() in _AT_GOAL for o in objs):
+            return None  # "shot wide", "shot the ball past the keeper"
         return "Attack"
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
@@ -1663,6 +1663,9 @@ def _has_pobj(tok: Token, prep: str, word: str) -> bool:
     return any(o.lower_ == word for o in prep_objects(tok, (prep,)))
 
 
+#: what a player shoots at goal; anything else shot beside sports words is someone
+#: ("shot a steward outside the ground")
+_AT_GOAL = frozenset("ball goal shot penalty effort attempt".split())
 #: what a camera shoots: "shot a video of the crowd"
 _FILMED = frozenset(
     """film video footage scene movie photo photograph picture episode documentary
