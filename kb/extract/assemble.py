@@ -495,6 +495,9 @@ def _trigger_phrase(tok: Token) -> str:
     ):
         end += 1  # "laid off", "buy back" (which the parser may call an adjective),
         # "went missing"
+    elif doc[end : end + 2].text.lower() == "on hold":
+        # "was put on hold": the phrase says it stopped
+        return doc[tok.i : end + 2].text
     # the object or complement right after it: "pleaded guilty", "cut 300 jobs",
     # "sided with the rebels"
     for child in tok.rights:

@@ -1418,7 +1418,29 @@ def _kindred(a: RawEvent, b: RawEvent) -> str | None:
         for tok in general.triggers:
             if _general_for(tok, specific, first):
                 return specific.event_type
+        if _blast_then_its_bomb(general, specific):
+            return specific.event_type
     return None
+
+
+#: words that open the telling of another happening: "Separately, a bomb …"
+_ANOTHER_STORY = frozenset({"separately", "elsewhere", "meanwhile"})
+
+
+def _blast_then_its_bomb(blast: RawEvent, bomb: RawEvent) -> bool:
+    """Whether a blast told with no bomb before it is the bomb that the same or the
+    next sentence then tells of: "The blast shook the market. A bomb had gone off
+    by the gate." Not a bomb a sentence opened by "separately" tells."""
+    if not all(_lemma(t) in lx.BLAST_WORDS for t in blast.triggers):
+        return False
+    sent = blast.triggers[0].sent
+    near = {sent.start, *(s.start for s in [sentence_after(sent)] if s is not None)}
+    return any(
+        lx.ATTACK_KINDS.get(_lemma(t)) == "bombing"
+        and t.sent.start in near
+        and not any(w.lower_ in _ANOTHER_STORY for w in t.sent)
+        for t in bomb.triggers
+    )
 
 
 def _general_for(tok: Token, specific: RawEvent, first: int) -> bool:

@@ -345,6 +345,8 @@ class TriggerRules:
         """A move of a figure: the subject of "were up", or what "a rise in" is of,
         and a number that says by how much."""
         if tok is head:
+            if _given_as_a_cause(tok):
+                return None  # "despite an increase in exports": told in passing
             things = prep_objects(tok, ("in", "of"))
         else:
             subj = self.r.subject(head)
@@ -646,6 +648,12 @@ class TriggerRules:
             return "Appointment"  # "took office on Sunday"
         if lemma == "go" and _into_insolvency(tok):
             return "Closure"  # "went into administration"
+        if lemma in ("put", "place") and _has_pobj(tok, "on", "hold"):
+            return "ServiceDisruption"  # "the launch was put on hold"
+        if lemma in ("shut", "cut") and _a_supply(objs):
+            return "ServiceDisruption"  # "shut off power to 40,000 homes"
+        if lemma == "find" and self._found_with(tok):
+            return "OtherEvent"  # "Kellan was found with a knife"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -656,6 +664,19 @@ class TriggerRules:
             return "Arrest" if _by_enforcers(tok, self.r.subject(tok)) else None
         to = {o.lower_ for o in prep_objects(tok, ("to",))}
         return "HealthEvent" if to & lx.CARE_PLACES else None  # "taken to hospital"
+
+    def _found_with(self, tok: Token) -> bool:
+        """Someone found holding something, as the police say it: the passive "was
+        found with …", whose subject is a person; not "found with the help of"."""
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return False
+        held = [o for o in prep_objects(tok, ("with",)) if o.lower_ != "help"]
+        subj = self.r.subject(tok)
+        return (
+            bool(held)
+            and subj is not None
+            and (self.r.kind_at(subj) == "Person" or self._human(subj))
+        )
 
     def _gone_missing(self, tok: Token, lemma: str) -> bool:
         """Someone who went missing or disappeared: a person or people, named or
@@ -931,6 +952,24 @@ class TriggerRules:
             return None
         hitter = self._human(subj) or subj.lower_ in _PERSONAL
         return "Attack" if hitter or speaker_noun(subj) else None
+
+    def _shooting(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "gunmen shot two guards", "the jet was shot down"; not "shot a film",
+        "his confidence was shot" (worn out), nor a player who shot past the
+        keeper or shot the ball wide."""
+        words = {o.lemma_.lower() for o in objs}
+        if words & _FILMED:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive and subj is not None and _a_faculty(subj):
+            return None
+        if passive:
+            return "Attack"  # "a fan was shot" outside the stadium is no shot at goal
+        if self._sporting(tok) and all(o.lemma_.lower() in _AT_GOAL for o in objs):
+            return None  # "shot wide", "shot the ball past the keeper"
+        return "Attack"
 
     def _attack(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "attacked the base"; not "attacked her record" or "attacked Vantreck"."""
@@ -1248,10 +1287,8 @@ class TriggerRules:
         lemma = tok.lemma_.lower()
         if lemma in ("equalise", "equalize"):
             return "SportsMatch"
-        if lemma == "lose" and any(o.lemma_.lower() in lx.JOB_NOUNS for o in objs):
-            return "JobCuts"  # "1,000 workers will lose their jobs"
         if lemma == "lose":
-            return self._match_result(tok, objs, subj)
+            return _lost(objs) or self._match_result(tok, objs, subj)
         words = {t.lower_ for t in tok.subtree}
         if lemma == "qualify":
             return "SportsMatch" if words & lx.SPORTS_OBJECTS else None
@@ -1562,6 +1599,8 @@ _PLACES_IN_A_RACE = frozenset(
     bottom runner-up""".split()
 )
 #: verbs of cutting, which cut a rate as well as jobs
+#: what a party or a candidate loses at the polls
+_LOST_IN_A_VOTE = frozenset({"seat", "seats", "majority", "mandate"})
 _RATE_CUTS = frozenset({"cut", "slash", "axe"})
 #: what is taken over when taking it over is a capture: a site, or a place the
 #: text names by a common noun ("took over the town", "seized the territory")
@@ -1610,6 +1649,69 @@ def _on_a_case(verb: Token) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.LEGAL_PROCESSES
         for c in verb.children
     )
+
+
+#: what an outage cuts off: "shut off power", "cut the water supply"
+_SUPPLIES = frozenset("power electricity water gas supply supplies internet".split())
+
+
+def _a_supply(objs: list[Token]) -> bool:
+    return any(o.lemma_.lower() in _SUPPLIES for o in objs)
+
+
+def _has_pobj(tok: Token, prep: str, word: str) -> bool:
+    return any(o.lower_ == word for o in prep_objects(tok, (prep,)))
+
+
+#: what a player shoots at goal; anything else shot beside sports words is someone
+#: ("shot a steward outside the ground")
+_AT_GOAL = frozenset("ball goal shot penalty effort attempt".split())
+#: what a camera shoots: "shot a video of the crowd"
+_FILMED = frozenset(
+    """film video footage scene movie photo photograph picture episode documentary
+    commercial advert""".split()
+)
+
+
+def _a_faculty(subj: Token) -> bool:
+    """A quality one has rather than a body: "his confidence", "her nerves"."""
+    lemma = subj.lemma_.lower()
+    return lemma.endswith(_ABSTRACT_ENDINGS) or lemma in ("nerve", "hope", "form")
+
+
+#: phrases that give a figure's move as the cause of what the sentence tells, or
+#: what it happened in spite of: "on the back of a jump in exports"
+_AS_A_CAUSE = (
+    "despite",
+    "amid",
+    "on the back of",
+    "thanks to",
+    "due to",
+    "because of",
+    "owing to",
+)
+
+
+def _given_as_a_cause(noun: Token) -> bool:
+    """A move named in a phrase that gives the reason for another statement, or
+    what it holds despite; a detail of that statement, not news of its own."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    before = prep.doc[max(0, prep.i - 3) : prep.i + 1].text.lower()
+    return before.endswith(_AS_A_CAUSE)
+
+
+def _lost(objs: list[Token]) -> str | None:
+    """What losing a job, one's life or a seat is, without a match in sight:
+    "1,000 workers will lose their jobs", "six people lost their lives", "the party
+    lost two seats"."""
+    words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    if words & lx.JOB_NOUNS:
+        return "JobCuts"
+    if words & {"life", "lives"}:
+        return "Casualties"
+    return "Election" if words & _LOST_IN_A_VOTE else None
 
 
 def _found_dead(tok: Token, objs: list[Token], subj: Token | None) -> str | None:
@@ -1899,6 +2001,7 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "restore": TriggerRules._restoring,
     "report": TriggerRules._reported,
     "hit": TriggerRules._blow,
+    "shoot": TriggerRules._shooting,
     "flee": TriggerRules._people_move,
     **dict.fromkeys(["hire", "recruit"], TriggerRules._hiring),
     **dict.fromkeys(["fire", "sack", "oust", "dismiss"], TriggerRules._dismissal),
