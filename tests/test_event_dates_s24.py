@@ -1,7 +1,7 @@
 """Invented stories on two dates a reader gives events: the day a deed that goes
 on began, from the verb's own "since" ("has deployed troops since 9 March":
 the deployment is of 9 March); and what "should" happen, which lies ahead ("the
-case should be settled by June, in time for the November vote": next November).
+row should be resolved by June, before the November vote": next November).
 and a person's age or a house's number that the tagger calls a date ("Anna
 Kovalik, 32,", "of 1119 Eighth Street"), which kept a wire paragraph from going
 on with the date of the one before. Guards: a
@@ -33,12 +33,12 @@ _SINCE: list[_Case] = [
         "2025-03-09",
     ),
     (
-        "Its fleet of forty Kellan jets has been grounded since March.",
+        "Its fleet of forty Kellan jets has been grounded since early March.",
         "grounded",
         "2025-03",
     ),
     (
-        "The number of people killed in Velmora since April 2024 now exceeds "
+        "The number of civilians killed in Velmora since April 2024 now passes "
         "900, the agency said.",
         "killed",
         "2024-04",
@@ -53,8 +53,8 @@ _SINCE: list[_Case] = [
 # what ought to happen lies ahead: failed on main
 _OUGHT: list[_Case] = [
     (
-        "Anna Kovalik said the dispute should be settled by late June, in time "
-        "for the November elections in Velmora.",
+        "Anna Kovalik said the row should be resolved by the end of June, before "
+        "the November elections in Velmora.",
         "elections",
         "2025-11",
     ),
@@ -65,8 +65,8 @@ _AGES: list[_Case] = [
     (
         "Police raided a home in Velmora on Monday in a drug inquiry.\n\n"
         "Officers stopped a car near Seventh Street and later arrested Anna K. "
-        "Kovalik, 32, of Kestrin, after finding drugs in her car, said Lt. Omar "
-        "Haddad, a spokesman.",
+        "Kovalik, 32, of Kestrin, after a search of her van turned up pills, said "
+        "Lt. Omar Haddad, a spokesman.",
         "arrested",
         "2025-06-09",
     ),

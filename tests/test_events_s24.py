@@ -91,7 +91,7 @@ def test_the_object_or_phrase_names_the_event(run, text, word, kind):
         # a figure's move named as the reason for what the sentence tells, or as
         # what it holds despite: a detail of that statement
         pytest.param(
-            "The trade deficit narrowed in April on the back of a jump in exports.",
+            "Kestrin's trade gap narrowed in May on the back of a sharp jump in car exports.",
             "jump",
             id="on-the-back-of",
         ),
@@ -199,5 +199,5 @@ def test_guard_shooting_someone_is_an_attack(run, text):
 
 
 def test_guard_a_move_told_as_news(run):
-    x = run(_LEAD + "Varda Foods reported a 14% rise in sales in May.")
+    x = run(_LEAD + "Varda Foods reported a 9% rise in revenue in May.")
     assert _kind_of(x, "rise") is not None, _words(x)

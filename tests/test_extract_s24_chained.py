@@ -81,9 +81,9 @@ def test_the_second_act_is_the_same_speakers_claim(run, text, second):
             "he would resign from the board and left the room without a word",
         ),
         (
-            "Anna Kovalik said she would oppose the closure and called on the "
-            "council to step in.",
-            "she would oppose the closure and called on the council to step in",
+            "Anna Kovalik said she would fight the merger and called on the "
+            "mayor to intervene.",
+            "she would fight the merger and called on the mayor to intervene",
         ),
         (
             "Varda Holdings said the harbour authority would reopen the dock and "

@@ -178,7 +178,7 @@ class DateContext:
 
     def _since_then(self, verb: Token) -> DateValue | None:
         """The day a deed that goes on began, from its own "since": "has deployed
-        troops since 9 March", "have been grounded since March", "people killed
+        troops since 9 March", "have been suspended since May", "people hurt
         since April" (the deed began then). Not a state ("has been shut since
         May" is "be"'s) nor a saying's, and only a date the verb itself holds."""
         if verb.tag_ != "VBN" or verb.lemma_ in ("be", "have") or is_cue(verb):

@@ -346,7 +346,7 @@ class TriggerRules:
         and a number that says by how much."""
         if tok is head:
             if _given_as_a_cause(tok):
-                return None  # "despite an increase in exports": told in passing
+                return None  # "despite an increase in fares": told in passing
             things = prep_objects(tok, ("in", "of"))
         else:
             subj = self.r.subject(head)
@@ -1680,7 +1680,7 @@ def _a_faculty(subj: Token) -> bool:
 
 
 #: phrases that give a figure's move as the cause of what the sentence tells, or
-#: what it happened in spite of: "on the back of a jump in exports"
+#: what it happened in spite of: "on the back of a sharp jump in fares"
 _AS_A_CAUSE = (
     "despite",
     "amid",
