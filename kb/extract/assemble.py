@@ -29,6 +29,7 @@ from kb.models import (
 )
 from kb.text import lexicon as lx
 from kb.text.gazetteer import Gazetteer, fold
+from kb.text.quotes import QUOTE_PAIRS
 
 __all__ = ["assemble", "describe_pipeline", "extraction_of"]
 
@@ -403,7 +404,10 @@ def _without_last_comma(
 
 
 #: a line break inside a quote and the mark that reopens the quote's next paragraph
-_PARAGRAPH_REOPENED = re.compile(r"\s*\n\s*(?:‘‘|``|''|[“\"«])?")
+_OPENINGS = sorted({m for m, _close in QUOTE_PAIRS}, key=lambda m: (-len(m), m))
+_PARAGRAPH_REOPENED = re.compile(
+    r"\s*\n\s*(?:" + "|".join(map(re.escape, _OPENINGS)) + ")?"
+)
 
 
 def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
