@@ -7,6 +7,8 @@ import os
 from collections.abc import Container, Iterator
 from pathlib import Path
 
+from kb.errors import InputError
+
 __all__ = ["files_under"]
 
 
@@ -20,9 +22,22 @@ def files_under(folder: Path, suffixes: Container[str]) -> Iterator[Path]:
     ...         _ = Path(tmp, name).write_text("x")
     ...     [p.name for p in files_under(Path(tmp), {".txt"})]
     ['a.TXT', 'b.txt']
+
+    :raises InputError: for a folder below ``folder`` (or ``folder`` itself) that
+        cannot be listed: skipping it silently would drop its files from the run.
     """
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=_unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                 yield Path(root, name)
+
+
+def _unreadable(error: OSError) -> None:
+    """``os.walk``'s error hook: a folder that cannot be listed stops the walk."""
+    reason = error.strerror or type(error).__name__
+    raise InputError(
+        f"{error.filename}: cannot read this folder ({reason}); give kb read "
+        "access to it, or name the files to read instead of the folder",
+        origin=str(error.filename),
+    )

@@ -93,7 +93,7 @@ def test_a_large_load_that_builds_a_store_takes_the_bulk_loader(
     from kb.jobs import export
     from kb.store import bulk
 
-    # TWO holds 3 articles, but its JSON array file counts once (estimate_articles)
+    # TWO holds 3 articles (estimate_articles counts a JSON array item by item)
     monkeypatch.setattr(bulk, "AUTO_BULK_ARTICLES", 2)
     # one write per command: on a loaded machine, articles extracted a second
     # apart went in two transactions (kb.jobs.export.ADD_BATCH_SECONDS)

@@ -28,7 +28,7 @@ from rdflib.compare import isomorphic
 
 from kb.cli import cli
 from kb.jobs.export import ExportOptions, add, parse_time
-from kb.rdf.namespaces import KB
+from kb.rdf.namespaces import KB, SD
 from kb.rdf.resources import jsonld_context
 from kb.store.embedded import Store
 from tests import browser
@@ -313,6 +313,32 @@ def test_a_refused_or_missing_resource_varies_on_accept(
 
 def test_sparql_without_query_is_400(server: Server) -> None:
     response = server.get("/sparql", "application/sparql-results+json")
+    assert response.status_code == 400
+    assert "query" in response.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "syntax"),
+    [("text/turtle", "turtle"), (None, "turtle"), ("application/ld+json", "json-ld")],
+)
+def test_sparql_without_query_describes_the_service(
+    server: Server, accept: str | None, syntax: str
+) -> None:
+    """The SPARQL protocol's service description: what a client finds at the endpoint."""
+    response = server.get("/sparql", accept)
+    assert response.status_code == 200, response.text
+    assert "Accept" in response.headers.get("vary", "")
+    graph = Graph().parse(data=response.text, format=syntax)
+    service = graph.value(predicate=RDF.type, object=SD.Service)
+    assert service is not None
+    assert graph.value(service, SD.endpoint) == URIRef(server.url + "/sparql")
+    assert (service, SD.supportedLanguage, SD.SPARQL11Query) in graph
+    formats = set(graph.objects(service, SD.resultFormat))
+    assert URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in formats
+
+
+def test_sparql_post_without_query_is_still_400(server: Server) -> None:
+    response = httpx.post(server.url + "/sparql", data={"other": "x"}, timeout=30)
     assert response.status_code == 400
     assert "query" in response.text
 

@@ -507,18 +507,31 @@ def count_input_files(inputs: Iterable[str | Path]) -> int:
 
 def estimate_articles(inputs: Iterable[str | Path]) -> int:
     """About how many articles the inputs hold: a file each, but a JSONL file's
-    non-empty lines one by one (a JSON array still counts once)."""
-    return sum(_jsonl_records(Path(path)) or 1 for path in input_files(inputs))
+    non-empty lines and a JSON array's items one by one."""
+    return sum(_records(Path(path)) or 1 for path in input_files(inputs))
 
 
-def _jsonl_records(path: Path) -> int:
-    if path.suffix.lower() != ".jsonl":
-        return 0
+def _records(path: Path) -> int:
+    """The records of a JSONL file or a JSON array, or 0 for any other file (and
+    for one that cannot be read or parsed: reading it will report the problem)."""
+    suffix = path.suffix.lower()
     try:
-        with path.open("rb") as lines:
-            return sum(1 for line in lines if line.strip())
-    except OSError:
-        return 0  # reading it will report the problem
+        if suffix == ".jsonl":
+            with path.open("rb") as lines:
+                return sum(1 for line in lines if line.strip())
+        if suffix == ".json" and _opens_array(path):
+            with path.open("rb") as data:
+                items = json.load(data)
+            return len(items) if isinstance(items, list) else 0
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _opens_array(path: Path) -> bool:
+    """Whether the file's first character that is not white space is ``[``."""
+    with path.open("rb") as data:
+        return data.read(4096).lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"["
 
 
 def input_files(inputs: Iterable[str | Path]) -> Iterator[str]:

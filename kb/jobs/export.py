@@ -21,7 +21,7 @@ from kb.defaults import FILTER_DEFAULT
 from kb.errors import InputError, UsageError
 from kb.ingest.language import detect_language, is_english_tag
 from kb.ingest.sources import estimate_articles, iter_articles
-from kb.jobs.cores import Decision, choose, cpu_sample, usable_cores
+from kb.jobs.cores import Decision, choose, cpu_sample, setting_from_env, usable_cores
 from kb.models import Article, ArticleGraph
 from kb.rdf.iris import DEFAULT_BASE, article_iri, check_base
 from kb.rdf.mapping import MappingOptions, map_article
@@ -288,6 +288,9 @@ def build_graphs(
             noted(Decision(False, text, workers=options.jobs))
         yield from _parallel_graphs(inputs, options, mapping, outcomes, progress)
         return
+    if options.parse_ahead is None:
+        # read before the model loads, so that a bad value is refused at once
+        options = replace(options, parse_ahead=setting_from_env())
     gaz = user_gazetteer(options.gazetteers)
     # imported here: spaCy takes half a second to import, and kb query, stats and
     # serve load this module without extracting anything

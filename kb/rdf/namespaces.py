@@ -13,7 +13,7 @@ from rdflib import Graph, Namespace, URIRef
 # module's globals, and rdflib's open namespaces (XSD) warn on unknown attributes.
 from rdflib import namespace as rdflib_ns
 
-__all__ = ["KB", "KBSH", "PREFIXES", "SCHEMA", "SEM", "bind_prefixes"]
+__all__ = ["FORMATS", "KB", "KBSH", "PREFIXES", "SCHEMA", "SD", "SEM", "bind_prefixes"]
 
 
 class KB(rdflib_ns.DefinedNamespace):
@@ -257,6 +257,37 @@ class SEM(rdflib_ns.DefinedNamespace):
     Place: URIRef  # Where an event happens.
     hasActor: URIRef  # Event -> actor (super-property of kb:agent, kb:participant).
     hasPlace: URIRef  # Event -> place (super-property of kb:place).
+
+
+class SD(rdflib_ns.DefinedNamespace):
+    """The SPARQL 1.1 Service Description terms ``kb serve`` describes its endpoint with."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+    Service: URIRef  # A SPARQL service made available through the SPARQL protocol.
+    endpoint: URIRef  # The IRI the service answers queries at.
+    supportedLanguage: URIRef  # A query language the service takes.
+    SPARQL11Query: URIRef  # The SPARQL 1.1 query language.
+    resultFormat: URIRef  # A format the service can answer in.
+    feature: URIRef  # A feature the service has.
+    UnionDefaultGraph: URIRef  # The default graph is the union of the named graphs.
+
+
+class FORMATS(rdflib_ns.DefinedNamespace):
+    """W3C's IRIs for media formats (https://www.w3.org/ns/formats/)."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/formats/")
+
+    SPARQL_Results_JSON: URIRef  # application/sparql-results+json
+    SPARQL_Results_XML: URIRef  # application/sparql-results+xml
+    SPARQL_Results_CSV: URIRef  # text/csv
+    SPARQL_Results_TSV: URIRef  # text/tab-separated-values
+    Turtle: URIRef  # text/turtle
+    N_Triples: URIRef  # application/n-triples
+    JSON_LD: URIRef  # application/ld+json
+    RDF_XML: URIRef  # application/rdf+xml
 
 
 #: The prefixes every output uses, in a fixed order; ``kbsh`` is for reports only.

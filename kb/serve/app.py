@@ -52,6 +52,7 @@ from kb.serve.messages import (
 from kb.serve.page_model import Page
 from kb.serve.pages import Pages, stylesheet
 from kb.serve.pool import QueryTimeout, ServerBusy, WorkerPool
+from kb.serve.service import service_description
 from kb.store.results import GRAPH_FORMATS
 
 if TYPE_CHECKING:
@@ -156,11 +157,12 @@ class KbApp:
         # the ontology and context sit beside the instances, as on w3id.org
         self.ontology_paths = sorted({"/ontology", f"{root}ontology"})
         self.context_paths = sorted({"/context/v1.jsonld", f"{root}context/v1.jsonld"})
+        self.endpoint = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sparql"
         self.pages = Pages(
             base,
             ontology_path=self.ontology_paths[0],
             context_path=self.context_paths[0],
-            endpoint=f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sparql",
+            endpoint=self.endpoint,
             timeout=options.timeout,
             limit=options.limit,
         )
@@ -371,6 +373,9 @@ class KbApp:
                 return Response(
                     self.pages.query_form(), content_type=MEDIA_TYPES["html"]
                 )
+            graph_fmt = _sparql_formats(request)[1]
+            if request.method == "GET" and graph_fmt:
+                return self._service_description(graph_fmt)
             raise BadRequest(
                 "give a SPARQL query: GET /sparql?query=..., or POST it as "
                 "application/sparql-query or as a form field 'query'"
@@ -394,6 +399,15 @@ class KbApp:
         else:
             response = Response(reply.body, content_type=MEDIA_TYPES[reply.fmt])
         _limit_headers(response, reply, self.options.limit)
+        response.vary.add("Accept")
+        return response
+
+    def _service_description(self, fmt: str) -> Response:
+        """The SPARQL 1.1 Service Description of this endpoint, in ``fmt``."""
+        fmt = "ttl" if fmt == "html" else fmt
+        graph = service_description(self.endpoint)
+        text = serialize([(URIRef(self.endpoint), graph)], fmt)
+        response = Response(text, content_type=MEDIA_TYPES[fmt])
         response.vary.add("Accept")
         return response
 
