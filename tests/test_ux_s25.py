@@ -101,3 +101,25 @@ def test_a_bad_parse_ahead_setting_is_refused_before_the_model_loads(
     result = CliRunner().invoke(cli, ["export", str(article), "--jobs", "1"])
     assert result.exit_code == 2, result.output
     assert "KB_PARSE_AHEAD='sometimes'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("terminal", "start"), [(True, "\r\x1b[Kkb: "), (False, "kb: ")]
+)
+def test_a_warning_clears_a_progress_line_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    terminal: bool,
+    start: str,
+) -> None:
+    import logging
+    import sys
+
+    from kb.cli.main import _EchoHandler
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    record = logging.LogRecord(
+        "kb", logging.WARNING, __file__, 1, "odd bytes", None, None
+    )
+    _EchoHandler().emit(record)
+    assert capsys.readouterr().err == start + "odd bytes\n"

@@ -73,10 +73,13 @@ def _with_the_variable(exc: click.BadParameter) -> click.BadParameter:
 
 
 class _EchoHandler(logging.Handler):
-    """Library warnings ("read it as Windows-1252") as ``kb: …`` lines on stderr."""
+    """Library warnings ("read it as Windows-1252") as ``kb: …`` lines on stderr;
+    on a terminal the line starts by clearing a progress line drawn in place there
+    (which redraws itself below), so that the two do not run together."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"kb: {record.getMessage()}", err=True)
+        clear = "\r\x1b[K" if sys.stderr.isatty() else ""
+        click.echo(f"{clear}kb: {record.getMessage()}", err=True)
 
 
 def _warnings_to_stderr() -> None:
