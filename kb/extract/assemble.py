@@ -16,7 +16,7 @@ from kb.extract.events import events_of
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.figures import figures_of
 from kb.extract.records import Cluster, Mention, RawClaim, RawEvent
-from kb.extract.syntax import ends_a_hyphened_word
+from kb.extract.syntax import ends_a_hyphened_word, storm_name
 from kb.models import (
     LOCAL_KEY,
     ActorKind,
@@ -428,6 +428,8 @@ def _statement_text(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
 _PHRASE_DEPS = ("dobj", "acomp", "oprd", "attr", "prep")
 _PHRASE_PREPS = ("with", "against", "past")
 _PARTICLES = frozenset({"back", "off", "out", "up", "down", "over"})
+# Verbs of a deed's beginning or going on, before its "-ing": "started investigating".
+_ASPECTS = frozenset({"start", "begin", "continue", "resume", "keep"})
 # Verbs that say that their subject happened: "the talks began", "were held".
 _HAPPENING = frozenset(
     """begin start end occur happen hold resume continue unfold""".split()
@@ -466,6 +468,10 @@ def _trigger_phrase(tok: Token) -> str:
     """A trigger with the words that say which event it is: "nuclear deal",
     "Illinois primary", "suspended sentence", "laid off"."""
     doc = tok.doc
+    name = storm_name(tok)
+    if name is not None:  # "Hurricane Tomas", "Tropical Storm Kellan"
+        tropical = tok.i > 0 and doc[tok.i - 1].lower_ == "tropical"
+        return doc[tok.i - tropical : name.i + 1].text
     if tok.pos_ in ("NOUN", "PROPN"):
         start = tok.i
         if ends_a_hyphened_word(tok):
@@ -490,6 +496,10 @@ def _trigger_phrase(tok: Token) -> str:
         return doc[start : _verb_of_happening(tok) + 1].text
     if tok.dep_ == "prt" and tok.head.i == tok.i - 1:
         return doc[tok.i - 1 : tok.i + 1].text  # "picked up": the particle's verb
+    first = tok.i
+    if tok.dep_ == "xcomp" and tok.head.i == tok.i - 1 and tok.tag_ == "VBG":
+        if tok.head.lemma_.lower() in _ASPECTS:
+            first = tok.head.i  # "started investigating": when it began
     end = tok.i + 1
     if end < len(doc) and (
         doc[end].dep_ == "prt"
@@ -509,13 +519,16 @@ def _trigger_phrase(tok: Token) -> str:
         if child.i < end or child.left_edge.i > end or not _in_phrase(tok, child):
             continue
         if child.dep_ == "prep":
-            if child.lower_ not in _PHRASE_PREPS or any(
-                c.dep_ == "dobj" for c in tok.children
-            ):
+            # "sided with the rebels"; and a particle's word as a preposition
+            # right after the verb: "pulled off the road"
+            said = child.lower_ in _PHRASE_PREPS or (
+                child.lower_ in _PARTICLES and child.i == end
+            )
+            if not said or any(c.dep_ == "dobj" for c in tok.children):
                 break
             child = next((c for c in child.children if c.dep_ == "pobj"), child)
         last = child.right_edge.i if child.right_edge.i - end < 4 else child.i
         if last - end < 4:
             end = last + 1
         break
-    return doc[tok.i : end].text
+    return doc[first:end].text

@@ -109,6 +109,8 @@ class _EventRules:
                 continue  # "Visit our shop": a bidding, a page's button
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
+            if self._a_message_said(tok):
+                continue  # '"We won," Varda tweeted': the tweet is the claim
             ev = self._event(tok, kind)
             target = _light_verbs_event(events, tok)
             if target is not None:
@@ -134,6 +136,14 @@ class _EventRules:
         _counted_from_named(events)
         self._owned(events)
         return events
+
+    def _a_message_said(self, verb: Token) -> bool:
+        """A verb of posting a message that is the cue of a quote: the words
+        quoted are the claim, and the post no news of its own ('"We won," Varda
+        tweeted'); "tweeted that the bridge would reopen" tells a post."""
+        return _lemma(verb) in lx.MESSAGE_VERBS and any(
+            c.direct and c.cue is not None and c.cue.i == verb.i for c in self.claims
+        )
 
     def _owned(self, events: list[RawEvent]) -> None:
         """An event that names no one takes the person its noun's possessive
@@ -1096,6 +1106,8 @@ def _hypothetical(tok: Token) -> bool:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARING:
         return True  # "residents fear another flood", "expect a recession"
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in _AVOIDING:
+        return True  # "avoided civilian casualties", "prevented a strike"
     if tok.dep_ == "dobj" and _sought(tok.head):
         return True  # "gave ground to win a swift deal": aimed at, not won
     if _under_a_refusal(doer or tok):
@@ -1146,6 +1158,8 @@ _PROPOSING = frozenset(
     """proposal call demand suggestion idea threat pledge promise vow offer push
     bid""".split()
 )
+#: nouns of what someone is loath or fails to do: "his refusal to testify"
+_SHUNNING = frozenset("reluctance refusal unwillingness failure".split())
 #: nouns of what someone means or tries to do: "plans to resign", "no attempt to"
 _MEANING = frozenset(
     {"plan", "intention", "intent", "desire", "wish", "attempt", "effort"}
@@ -1153,7 +1167,7 @@ _MEANING = frozenset(
 #: verbs of asking someone to do something (not "hope" or "plan": those are planned)
 _URGING = frozenset(
     """urge ask call demand request press beg want tell instruct advise encourage
-    order invite suggest recommend propose insist""".split()
+    order invite suggest recommend propose insist push pressure lobby""".split()
 )
 #: verbs whose clause in the present after their past is proposed, not told
 _PROPOSED = frozenset({"suggest", "recommend", "propose", "insist", "demand", "ask"})
@@ -1182,6 +1196,9 @@ _HOPING = frozenset(
 _WISHING = frozenset({"hope", "wish", "want", "pray", "dream"})
 #: verbs whose object is an event feared or foreseen: "fear another flood"
 _FEARING = frozenset({"fear", "expect", "anticipate", "predict", "forecast", "risk"})
+#: verbs whose object is an event kept from happening: "avoided casualties" (not
+#: "foiled an attack": a plot was there to foil)
+_AVOIDING = frozenset({"avoid", "prevent", "avert", "forestall", "escape"})
 
 
 def _sought(verb: Token) -> bool:
@@ -1260,10 +1277,16 @@ def _asked_or_proposed(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB":
         return head in _URGING
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and head in _URGING:
+        # "pushed the firm to ban the sites", which the parser may take for a
+        # purpose: the one pushed is asked to
+        return any(c.tag_ == "TO" for c in verb.children) and any(
+            c.dep_ == "dobj" for c in verb.head.children
+        )
     if verb.dep_ == "ccomp" and verb.tag_ == "VBP" and verb.head.tag_ == "VBD":
         return head in _PROPOSED  # "suggested the two banks merge": no "merged"
     to = any(c.tag_ == "TO" for c in verb.children)
-    return verb.dep_ == "acl" and head in _PROPOSING and to
+    return verb.dep_ == "acl" and head in _PROPOSING | _SHUNNING and to
 
 
 def _in_order_to(verb: Token, kids: list[Token]) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["ends_a_hyphened_word", "prep_objects"]
+from kb.text import lexicon as lx
+
+__all__ = ["ends_a_hyphened_word", "prep_objects", "storm_name"]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -28,3 +30,25 @@ def ends_a_hyphened_word(tok: Token) -> bool:
         and not tok.nbor(-1).whitespace_
         and not tok.nbor(-2).whitespace_
     )
+
+
+def storm_name(word: Token) -> Token | None:
+    """The name that the word for a storm goes before, when the two name one
+    storm: "Tomas" of "Hurricane Tomas", "Kellan" of "Tropical Storm Kellan", also
+    in "Typhoon Varda relief"; not in a longer name ("the National Hurricane
+    Center", "Hurricane Tomas Relief Fund") nor a team's ("the Kestrin Storm")."""
+    doc = word.doc
+    if word.lower_ not in lx.STORM_NAMES or not word.is_title or word.i + 1 >= len(doc):
+        return None
+    name = doc[word.i + 1]
+    if name.pos_ != "PROPN" or not name.is_title or name.lower_ in lx.ORG_GENERIC:
+        return None
+    before = doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.lower_ == "tropical":
+        before = doc[before.i - 1] if before.i > 0 else None
+    if before is not None and before.is_title and not before.is_sent_start:
+        return None  # "the National Hurricane Center", "the Kestrin Storm"
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.is_title:
+        return None
+    return name

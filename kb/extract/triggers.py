@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kb.extract.names import SCORE
 from kb.extract.resolve import Resolver, speaker_noun
-from kb.extract.syntax import ends_a_hyphened_word, prep_objects
+from kb.extract.syntax import ends_a_hyphened_word, prep_objects, storm_name
 from kb.text import lexicon as lx
 from kb.text.dates import MONTHS, WEEKDAYS
 from kb.text.gazetteer import Gazetteer, fold
@@ -35,12 +35,16 @@ class TriggerRules:
     def trigger_type(self, tok: Token) -> str | None:
         """The event type ``tok`` names here, or None; None too when the text says
         it did not happen ("did not attack", "no one was hurt", "no injuries")."""
+        if storm_name(tok) is not None:
+            return None if _denied(tok) else "NaturalDisaster"  # "Hurricane Tomas"
         if tok.dep_ in ("amod", "compound"):
             return None
         kind = self._kind(tok)
         return None if kind is None or _denied(tok) else kind
 
     def _kind(self, tok: Token) -> str | None:
+        if _a_topic(tok):
+            return None  # "his writings about kidnapping and killing girls"
         lemma = tok.lemma_.lower()
         lemma = lx.LEMMA_MENDS.get(lemma, lemma)
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
@@ -146,6 +150,8 @@ class TriggerRules:
             c.lower_ == "of" for c in tok.children
         ):
             return None  # "a demonstration of strength", "a flood of money"
+        if lemma == "march" and not tok.is_lower:
+            return None  # "in March": the month
         if lemma == "speech" and (
             tok.head.lower_ == "of"
             or any(c.lower_ in ("free", "hate") for c in tok.children)
@@ -549,13 +555,19 @@ class TriggerRules:
         people = [
             c
             for c in tok.children
-            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr") and self._person(c)
+            if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr")
+            and self._person(c)
+            # "a front-runner named as the nominee": someone described
+            or c.dep_ in ("dobj", "nsubjpass")
+            and _whole_word(c) in lx.PERSON_DESCRIPTIONS
         ]
         if not people:
             return None
         has_as = _has_prep(tok, "as")
+        # "named chief executive", and "was named the party's nominee"
+        roles = lx.ROLE_WORDS | lx.CANDIDACIES
         role = any(
-            t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
+            t.lower_ in roles or t.lemma_.lower() in roles
             for c in tok.children
             if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
             for t in c.subtree
@@ -580,7 +592,7 @@ class TriggerRules:
         return any(
             t.lower_ in lx.ROLE_WORDS or t.lemma_.lower() in lx.ROLE_WORDS
             for phrase in phrases
-            for t in phrase.subtree
+            for t in _named_by(phrase)
         )
 
     def _match_result(
@@ -601,6 +613,8 @@ class TriggerRules:
             return "LegalAction"  # "lost its court case"
         if tok.lemma_.lower() == "win" and obj_lemmas & lx.ELECTION_OBJECTS:
             return "Election"
+        if tok.lemma_.lower() == "win" and self._won_a_state(objs, subj):
+            return "Election"  # "Kellan won Velmora": its primary, its votes
         if {t.lower_ for t in tok.sent} & lx.ELECTION_CONTEXT:
             return "Election"  # "trounced her rival in the primary"
         if obj_lemmas & lx.SPORTS_OBJECTS:
@@ -608,6 +622,15 @@ class TriggerRules:
         if SCORE.search(tok.sent.text) or self._sentence_has(tok, lx.SPORTS_CONTEXT):
             return "SportsMatch"
         return None
+
+    def _won_a_state(self, objs: list[Token], subj: Token | None) -> bool:
+        """A person won a place: a state's or a country's vote ("Senator Kellan
+        won Velmora"); a team that wins plays, it does not win a place."""
+        return (
+            subj is not None
+            and self._person(subj)
+            and any(o.dep_ == "dobj" and self.r.kind_at(o) == "Location" for o in objs)
+        )
 
     def _protest(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Teachers rallied", "thousands marched against the law"; not "shares
@@ -881,7 +904,11 @@ class TriggerRules:
     def _publication(
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
-        """ "released a poll", "conducted the survey": a publication."""
+        """ "released a poll", "conducted the survey": a publication; "was released
+        from jail": someone set free."""
+        held = {o.lemma_.lower() for o in prep_objects(tok, ("from",))}
+        if tok.lemma_.lower() == "release" and held & lx.HELD_IN:
+            return "LegalAction"
         if any(o.lemma_.lower() in lx.PUBLICATION_OBJECTS for o in objs):
             return "StudyPublication"
         if any(o.lower_ in lx.RESULTS or o.lemma_ in lx.RESULTS for o in objs):
@@ -898,6 +925,20 @@ class TriggerRules:
             o.lemma_.lower() in lx.WORK_NOUNS for o in objs
         ):
             return "Launch"  # "the band released a new album"
+        # "was sent … and released on Friday": what the first verb acts on
+        shared = _patients(tok.head) if tok.dep_ == "conj" and not objs else []
+        if (
+            tok.lemma_.lower() == "release"
+            and _done(tok)
+            and any(
+                o.lemma_.lower() in lx.RELEASED_MEDIA | lx.DOCUMENT_NOUNS
+                and o.lemma_.lower() not in lx.SAID_THINGS
+                for o in objs + shared
+            )
+        ):
+            # "the agency released a photograph", "the letter was released on
+            # Friday"; not "released a statement": what it says is the claim
+            return "OtherEvent"
         if (
             tok.lemma_.lower() == "release"
             and _done(tok)
@@ -907,6 +948,51 @@ class TriggerRules:
         ):
             return "Launch"  # "the maker released a patch"; done, not "will if …"
         return None
+
+    def _leaving_a_post(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "left his post in 2019", "left office": someone gave up a post;
+        not "left the room" nor "left the country"."""
+        held = subj is not None and (self._person(subj) or subj.lower_ in _PERSONAL)
+        posts = any(o.dep_ == "dobj" and o.lemma_.lower() in lx.POSTS for o in objs)
+        return "Resignation" if held and posts else None
+
+    def _threatening(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "threatened the mayor", "Varda threatened Kestrin with sanctions":
+        someone threatened, done; not "the floods threaten crops" nor
+        "threatened to resign" (an intention, told as said)."""
+        if not _done(tok) or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None
+        threatened = [o for o in objs if o.dep_ == "dobj" and self._actor(o)]
+        return "OtherEvent" if threatened else None
+
+    def _actor(self, tok: Token) -> bool:
+        """Someone: a named person, body or country, or people."""
+        return (
+            self.r.kind_at(tok) is not None
+            or self._human(tok)
+            or _person_noun(tok)
+            or tok.lower_ in _PERSONAL
+        )
+
+    def _pardon(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "pardoned two ranchers", "Kellan was pardoned": someone pardoned; not
+        "pardon the pun"."""
+        pardoned = [o for o in objs if self._human(o) or _person_noun(o)]
+        pardoned += [o for o in objs if o.lower_ in _PERSONAL]
+        return "LegalAction" if pardoned else None
+
+    def _undoing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "the court reversed the ruling", "the affidavit was unsealed", "retracted
+        the story", "rescinded the invitation": done to what the lexicon lists for
+        the verb; not "reversed course", "retracted its claws"."""
+        wanted = lx.UNDONE_OBJECTS[tok.lemma_.lower()]
+        if not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs):
+            return None
+        return lx.VERB_TRIGGERS[tok.lemma_.lower()]
 
     def _someone(self, obj: Token) -> bool:
         """Whether a released thing is a person or a group: its own words, not a
@@ -1755,6 +1841,10 @@ def _denied(tok: Token) -> bool:
         return True  # "ended without a deal"
     if tok.dep_ in ("ccomp", "acl") and _a_denial(tok.head):
         return True  # "denied that she had resigned": said not to have happened
+    if tok.dep_ in ("ccomp", "acl") or tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        sign = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if sign.lemma_.lower() in lx.SIGNS and _none_found(sign):
+            return True  # "no evidence that it was hacked", "no sign of a fire"
     return any(
         c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)
         for c in tok.children
@@ -1772,6 +1862,14 @@ def _a_denial(head: Token) -> bool:
     )
 
 
+def _none_found(sign: Token) -> bool:
+    """ "no evidence", "did not find evidence", "found no sign": none was found."""
+    if _no_one(sign):
+        return True
+    verb = sign.head if sign.dep_ in ("dobj", "nsubjpass", "attr") else None
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _no_one(tok: Token) -> bool:
     """ "No one was hurt", "nobody died", "no injuries were reported"."""
     if tok.lower_ in ("nobody", "none"):
@@ -1786,7 +1884,15 @@ def _offence(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "prep") for c in tok.children):
         return False
-    return tok.head.head.lemma_.lower() in lx.ACCUSING_VERBS
+    charged = tok.head.head
+    if charged.lemma_.lower() == "count" and tok.head.lower_ == "of":
+        # "a single count of arson and two of theft", told of a charge: the
+        # counts of a charge
+        while charged.dep_ == "conj":
+            charged = charged.head
+        if charged.dep_ == "pobj" and charged.head.lower_ in ("with", "for"):
+            charged = charged.head.head
+    return charged.lemma_.lower() in lx.ACCUSING_VERBS
 
 
 def _figure_kind(words: set[str]) -> str | None:
@@ -1960,6 +2066,12 @@ def _aimed(tok: Token) -> bool:
 # Trigger verbs that fire only when their arguments fit the event (by lemma).
 _NARROW_VERBS: dict[str, _Rule] = {
     **dict.fromkeys(["take", "buy", "acquire", "merge"], TriggerRules._takeover),
+    "pardon": TriggerRules._pardon,
+    "leave": TriggerRules._leaving_a_post,
+    "threaten": TriggerRules._threatening,
+    **dict.fromkeys(
+        ["reverse", "unseal", "retract", "rescind", "revoke"], TriggerRules._undoing
+    ),
     "name": TriggerRules._appointment,
     **dict.fromkeys(["admit", "discharge"], TriggerRules._in_care),
     "reopen": TriggerRules._reopening,
@@ -2055,12 +2167,56 @@ _NARROW_VERBS: dict[str, _Rule] = {
 _NounRule = Callable[["TriggerRules", Token, str], str | None]
 
 
+def _whole_word(tok: Token) -> str:
+    """The word a token ends, lower-case: "front-runner" of "runner" (the tokenizer
+    splits a hyphenated word in three), else the token's lemma."""
+    if ends_a_hyphened_word(tok):
+        return f"{tok.nbor(-2).lower_}-{tok.lower_}"
+    return tok.lemma_.lower()
+
+
+def _a_topic(tok: Token) -> bool:
+    """A deed named bare as what something is about, a kind of deed, not one
+    done: "his notes about kidnapping and killing strangers"; not "a story
+    about the attack" (that one)."""
+    first = tok  # through the words it is listed with or modifies
+    while first.dep_ in ("conj", "nmod", "compound", "amod") and first.head != first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "about":
+        return False
+    if first.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "talked about the killing": the verb's own matter
+    return tok.tag_ == "VBG" or not any(
+        c.dep_ in ("det", "poss", "nummod") for c in tok.children
+    )
+
+
+def _given_pardon(rules: TriggerRules, tok: Token, kind: str) -> str | None:
+    """ "a presidential pardon", "his pardon", "issued pardons": one given; not
+    "Pardon the pun" (a verb the tagger took for a noun)."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    return kind
+
+
+def _threat_made(rules: TriggerRules, tok: Token, kind: str) -> str | None:
+    """ "after making threats against the mayor", "sent death threats": threats
+    made; not "the threat of war" (feared), "a threat to growth"."""
+    made = tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.THREATENING
+    aimed = any(
+        rules._actor(o) for o in prep_objects(tok, ("against",))
+    ) and not _has_prep(tok, "of")
+    return kind if made or aimed else None
+
+
 def _noun_inquiry(rules: TriggerRules, tok: Token, kind: str) -> str | None:
     return _inquiry_type(tok)
 
 
 # Trigger nouns that name their event only in fitting company (by lemma).
 _NARROW_NOUNS: dict[str, _NounRule] = {
+    "pardon": _given_pardon,
+    "threat": _threat_made,
     **dict.fromkeys(["race", "campaign"], TriggerRules._race),
     "runoff": TriggerRules._runoff,
     "sentence": TriggerRules._punishment,
@@ -2376,6 +2532,20 @@ def _a_quality(noun: Token) -> bool:
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "-":
         return False
     return doc[noun.i + 2].lower_ in lx.HYPHENED_QUALITIES
+
+
+def _named_by(noun: Token) -> list[Token]:
+    """The nouns that say what ``noun`` is, not those of its phrases nor its
+    adjectives: "chief executive of the bank"; not "a major target for rivals"
+    (a major is a rank, the rivals are others)."""
+    words = [noun]
+    for t in noun.subtree:
+        if t == noun or t.dep_ not in ("compound", "conj", "nmod", "appos"):
+            continue
+        path = [t, *(a for a in t.ancestors if a.i != noun.i and noun in a.ancestors)]
+        if not any(a.dep_ in ("prep", "pobj", "relcl", "acl") for a in path):
+            words.append(t)
+    return words
 
 
 def _hyphened(tok: Token) -> str | None:

@@ -104,6 +104,12 @@ OBJECT_CUES = STANCE_CUES | frozenset(
 FAULTING_CUES = frozenset({"attack"})
 # Verbs of saying that something is untrue: a claim, however short their object.
 DENIALS = frozenset({"deny", "refute"})
+# What shows that something happened; with "no" ("no evidence that it was hacked",
+# "found no sign of a break-in") or under a denied verb, it did not.
+SIGNS = frozenset({"evidence", "sign", "signs", "proof", "indication", "trace"})
+# Verbs of posting a message, whose words, when they are quoted, are a claim: '"We
+# won," Varda tweeted'.
+MESSAGE_VERBS = frozenset({"tweet", "retweet", "post"})
 # What a denial denies when it states something: "denied the allegations".
 DENIED_THINGS = frozenset(
     """allegation allegations charge charges claim claims accusation accusations
@@ -336,6 +342,8 @@ PERSON_DESCRIPTIONS = ROLE_WORDS | frozenset(
     announcer host anchor star celebrity musician rapper comedian artist novelist
     poet playwright filmmaker""".split()
 )
+# What a party names someone when it picks its candidate: "was named the nominee".
+CANDIDACIES = frozenset({"nominee", "candidate", "standard-bearer"})
 # Words for a person that are neither roles nor agent nouns: "a longtime friend
 # said …"; and for a body of people: "a civil rights group says …".
 PERSON_WORDS = frozenset(
@@ -452,6 +460,14 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["defeat", "beat", "win", "draw"], "SportsMatch"),
     **dict.fromkeys(["issue"], "Warning"),
     **dict.fromkeys(["plead", "extradite", "overturn", "uphold"], "LegalAction"),
+    # a pardon, a court's reversal, a sealed record opened, a word taken back:
+    # each only with what it is done to (``kb.extract.triggers``)
+    **dict.fromkeys(["pardon", "reverse", "unseal"], "LegalAction"),
+    **dict.fromkeys(["retract", "rescind", "revoke"], "OtherEvent"),
+    # "left her post": only with a post (``kb.extract.triggers``)
+    "leave": "Resignation",
+    # "threatened the mayor": only done, to someone (``kb.extract.triggers``)
+    "threaten": "OtherEvent",
     **dict.fromkeys(["hack"], "Attack"),
     **dict.fromkeys(["visit", "travel", "tour", "fly"], "DiplomacyEvent"),
     **dict.fromkeys(["endorse"], "PoliticsEvent"),
@@ -599,6 +615,33 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         inmate inmates""".split()
     ),
 }
+# What a court reverses ("reversed the ruling"), a court or a clerk unseals ("the
+# affidavit was unsealed"), and someone retracts or rescinds ("retracted the
+# article", "rescinded the invitation"): each the event's object.
+UNDONE_OBJECTS: dict[str, frozenset[str]] = {
+    "reverse": frozenset(
+        """decision decisions ruling rulings conviction convictions sentence sentences
+        verdict verdicts judgment judgement order""".split()
+    ),
+    "unseal": frozenset(
+        """affidavit affidavits indictment indictments warrant warrants complaint
+        document documents record records filing filings""".split()
+    ),
+    **dict.fromkeys(
+        ["retract", "rescind", "revoke"],
+        frozenset(
+            """article articles story stories report claim claims statement apology
+            invitation invitations offer order orders ban decision visa visas licence
+            license permit citizenship accreditation""".split()
+        ),
+    ),
+}
+# Verbs a threat is made with: "made threats against the mayor", "sent threats".
+THREATENING = frozenset("make issue send post receive level".split())
+# Where someone is held until they are released: "released from jail".
+HELD_IN = frozenset(
+    """jail prison custody detention captivity gaol lockup cell""".split()
+)
 # What a court throws out ("dismissed the case") and grants ("granted bail").
 COURT_OBJECTS = frozenset(
     """case cases lawsuit lawsuits suit suits charge charges appeal appeals complaint
@@ -829,6 +872,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["acquittal", "arraignment", "retrial", "impeachment"], "LegalAction"
     ),
+    # threats made or sent to someone (``kb.extract.triggers``)
+    **dict.fromkeys(["threat", "threats"], "OtherEvent"),
+    # a pardon given, a prison term served, a march or unrest in the streets
+    **dict.fromkeys(["pardon", "imprisonment", "incarceration"], "LegalAction"),
+    **dict.fromkeys(["march", "unrest"], "Protest"),
     **dict.fromkeys(["devaluation"], "BusinessEvent"),
     "recall": "OtherEvent",  # only of cars, products … (``triggers``)
 }
@@ -874,7 +922,7 @@ HYPHENED_QUALITIES = frozenset(
     "prone proof resistant free related like style ready".split()
 )
 # Verbs of doing whose object names what was done: "carried out raids".
-LIGHT_VERBS = frozenset("carry conduct stage launch mount make hold".split())
+LIGHT_VERBS = frozenset("carry conduct stage launch mount make hold issue".split())
 # Nouns before "of" that speak of events of a kind, not of one: "a history of floods".
 KIND_HEADS = frozenset(
     """history tradition record pattern culture prevention protection
@@ -1485,7 +1533,12 @@ LEGAL_STAGES = {
     **dict.fromkeys(["charge", "indict", "indictment"], "charge"),
     **dict.fromkeys(["convict", "acquit", "conviction", "verdict"], "verdict"),
     **dict.fromkeys(["sentence", "sentencing", "jail", "imprison", "fine"], "sentence"),
+    **dict.fromkeys(["imprisonment", "incarceration"], "sentence"),
     **dict.fromkeys(["trial"], "trial"),
+    # steps after the sentence: a higher court's reversal, a release, a pardon
+    **dict.fromkeys(["reverse"], "reversal"),
+    **dict.fromkeys(["release"], "release"),
+    **dict.fromkeys(["pardon"], "pardon"),
 }
 
 EVENT_TYPE_LABELS = {
@@ -1537,6 +1590,7 @@ PRONOUNS = frozenset(
 # Event nouns that are plural by nature, so a bare plural is still one event.
 PLURAL_EVENT_NOUNS = frozenset(
     {
+        "threats",  # made or sent: "after making threats" (``triggers``)
         "talks",
         "warrants",
         "casualties",
@@ -1582,6 +1636,9 @@ CLUB_NAME_ENDS = frozenset(
 )
 # Words that name a storm when a capitalised name follows ("Typhoon Kalmaegi").
 STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
+# The words for a storm that come before its name: "Hurricane Tomas", "Tropical Storm
+# Kellan"; each such name is the storm's event.
+STORM_NAMES = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
 
 # Event types that an organisation's statement reports about the organisation itself.
 SELF_REPORTED_TYPES = frozenset(
@@ -1714,6 +1771,11 @@ SOFTWARE_NOUNS = frozenset(
     hotfix""".split()
 )
 # What is posted online as a post, not as a result: "posted a video".
+# What is released when a picture or a paper is put out: "released a photograph".
+RELEASED_MEDIA = frozenset(
+    """image photo photograph picture video footage recording letter letters
+    memo""".split()
+)
 POSTED_MEDIA = frozenset(
     """image images photo photos photograph photographs picture pictures video
     videos clip clips footage selfie selfies message messages""".split()
