@@ -276,7 +276,7 @@ class DateContext:
         root = before.root
         if is_cue(root) and not is_cue(verb) or not _simple_past(root):
             return None
-        value = self.date_of(root)
+        value = self.date_of(root, sentence_fallback=True)
         return value if value is not None and value.precision == "day" else None
 
     def _before_the_saying(
@@ -400,6 +400,46 @@ class DateContext:
             return None
         deed = self.date_of(main)
         return None if deed is None else apart_by(deed, words, later=side == "before")
+
+    def at_the_occasion(self, cue: Token) -> DateValue | None:
+        """The day a saying at an occasion of its own ("told a news conference",
+        "said at a briefing") goes on with, when its sentence names none: that
+        of the narrative, as the occasion's own event takes it (``carried``)."""
+        objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        occasions = [*objects, *prep_objects(cue, ("in", "during", "at"))]
+        if not any(o.lemma_.lower() in lx.SAYING_OCCASIONS for o in occasions):
+            return None
+        return self.carried(cue)
+
+    def counted_down(self, noun: Token) -> DateValue | None:
+        """The date of a thing awaited a span ahead: "with 10 days to go before
+        the vote" is ten days after the time told (the date of the verb the
+        phrase hangs on, else the day of writing)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("before", "until", "till"):
+            return None
+        go = prep.head
+        if go.lemma_ != "go" or not any(c.tag_ == "TO" for c in go.children):
+            return None
+        # "[10 days] to go", or "with [10 days]" hung on "go" by the parser
+        spans = [
+            go.head,
+            *(o for p in go.children if p.dep_ == "prep" for o in p.children),
+        ]
+        span = next(
+            (t for t in spans if t.i < go.i and t.lemma_.lower() in lx.INTERVAL_UNITS),
+            None,
+        )
+        if span is None:
+            return None
+        main = next((a for a in go.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if main is None:
+            return None
+        told = self.date_of(main)
+        if told is None and self.ref is not None and tense(main) != "future":
+            told = DateValue(self.ref.isoformat(), "day")
+        words = noun.doc[span.left_edge.i : span.i + 1].text
+        return None if told is None else apart_by(told, words, later=True)
 
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
@@ -797,7 +837,8 @@ def _clause_of_time(verb: Token) -> bool:
 
 def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     """A verb that says what is to come: "the summit to be held in May", "she is
-    to visit Riga", "he is due in Porto", "Varda to close border" (a headline)."""
+    to visit Riga", "he is due in Porto", "Varda to close border" (a headline),
+    "we are going to win in November"."""
     if any(c.tag_ == "TO" for c in kids) and (
         # "Kellan to hold election on Sept. 14": a headline's future
         verb.dep_ in ("acl", "relcl", "ROOT")
@@ -808,6 +849,11 @@ def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in _PRESENT:
         return True
+    if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
+        # "we're going to win in November", "said they were going to win": what
+        # is to come (not "he was going to quit in May", told as past)
+        told = head.dep_ == "ccomp" and is_cue(head.head)
+        return told or not any(c.tag_ == "VBD" for c in head.children)
     return (
         verb.lemma_ == "be"
         and verb.tag_ in _PRESENT
@@ -1014,9 +1060,13 @@ def _since(ent: SpacySpan) -> bool:
 
 
 def _the_day(ent: SpacySpan) -> bool:
-    """ "on the day": the day already told, no other (not "the day of the vote")."""
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent.text.lower() == "the day" and (after is None or after.lower_ != "of")
+    """ "on the day": the day already told, no other (not "the day of the vote",
+    "the day after the vote")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    on = ent.start > 0 and doc[ent.start - 1].lower_ == "on"
+    alone = after is None or after.is_punct or after.is_space
+    return on and alone and ent.text.lower() == "the day"
 
 
 def _yet_to_come(ent: SpacySpan) -> bool:

@@ -339,9 +339,9 @@ class _EventRules:
                 verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
             )
             return when or self.dates.apart(verb, verb)  # "a week after they visited"
-        started = self.dates.started_on(noun)
+        started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
-            return started
+            return started  # "began on 12 March", "with 10 days to go before it"
         if _before_or_after(noun):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
