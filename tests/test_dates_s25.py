@@ -9,7 +9,7 @@ writing; "that year", "later that month" count from the date named before; a
 participle of speaking ("Speaking at a rally on Wednesday, …") dates the
 saying, not what it reports, and a saying at an occasion ("told a news
 conference") takes the occasion's day; a span before a clause of time counts back from
-the day it is set apart from; "June 12, 2016" before a noun is one date; a date
+the day it is set apart from; "March 3, 2019" before a noun is one date; a date
 in a clause of "since" is no other verb's; "going to" and "with 10 days to go
 before the vote" look ahead. Guards: a saying's day is not what
 it reported; a weekend has no trading day; a date of the sentence's own wins.
@@ -19,6 +19,8 @@ June 2025; trained English pipeline (slow)."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from kb.models import Extraction
 from tests.test_event_dates_s21 import _dated
@@ -67,7 +69,7 @@ _MAIN_VERB: list[_Case] = [
     (
         "Cases of flu have risen to 400 since January, health officer Omar "
         "Haddad said on Wednesday.\n\n"
-        "Dr Anna Kovalik told a news conference in Velmora that 30 people were "
+        "Dr Anna Kovalik told a press conference in Velmora that 30 people were "
         "in hospital. She urged people to stay at home.",
         "conference",
         "2025-06-11",
@@ -128,16 +130,17 @@ _THAT_YEAR: list[_Case] = [
     ),
 ]
 
-# a span set before a clause of time ("three days after agents searched …"); a
-# month's day and its year the tagger splits; a person's age in a sentence
-# between: failed on main
+# a span set before a clause of time ("four days after inspectors searched …");
+# a month's day with its year (a guard: the tagger splits it only now and then,
+# see the last test); a person's age, and a sayer with
+# "a" tagged on ("a spokesman added"), in a paragraph that goes on: failed on main
 _APART: list[_Case] = [
     (
-        "According to the Velmora Herald, Tomas Brandt arrived in Kestrin on "
-        "Thursday, three days after tax and customs agents executed four search "
-        "warrants at the Kellan Foods offices.",
-        "warrants",
-        "2025-06-09",
+        "According to the Velmora Herald, Tomas Brandt landed in Kestrin on "
+        "Friday, four days after tax and customs inspectors carried out two raids "
+        "on the Kellan Foods offices.",
+        "raids",
+        "2025-06-02",
     ),
     (
         "Police arrested 14 people on Sunday, a day after a rally planned by "
@@ -146,16 +149,16 @@ _APART: list[_Case] = [
         "2025-06-07",
     ),
     (
-        "Relatives sued Kellan Foods, saying it had helped the gunmen commit the "
-        "June 12, 2016 attack.",
-        "attack",
-        "2016-06-12",
+        "Relatives sued Kellan Foods, saying it had helped the rebels carry out "
+        "the March 3, 2019 bombing.",
+        "bombing",
+        "2019-03-03",
     ),
     (
-        "Several fights broke out during protests in Kestrin on Sunday afternoon "
-        "when about 3,000 people marched through the city, police said.\n\n"
-        "Eleven people aged from 19 to 52 years old were arrested for assault "
-        "during the marches, Kestrin police said.",
+        "Scuffles erupted at a march in Kestrin on Sunday afternoon as about "
+        "3,000 people filled the main square, officers said.\n\n"
+        "Eleven people aged from 19 to 52 years old were arrested at the march, "
+        "a spokesman added.",
         "arrested",
         "2025-06-08",
     ),
@@ -165,8 +168,8 @@ _APART: list[_Case] = [
 # go before the vote"): failed on main
 _AHEAD: list[_Case] = [
     (
-        "Dario Fenn said they were going to win the election in November.",
-        "win",
+        "Dario Fenn said they were going to hold the referendum in November.",
+        "referendum",
         "2025-11",
     ),
     (
@@ -175,9 +178,9 @@ _AHEAD: list[_Case] = [
         "2025-06-22",
     ),
     (
-        "With two weeks to go until the election, Anna Kovalik leads in the polls.",
+        "With three weeks to go before the election, Anna Kovalik leads in the polls.",
         "election",
-        "2025-06-26",
+        "2025-07-03",
     ),
 ]
 
@@ -283,7 +286,7 @@ def _claim_dates(x: Extraction) -> list[tuple[str, str | None]]:
         # the occasion does: failed on main
         (
             "Cases of flu have risen to 400 since January, health officer Omar "
-            "Haddad said on Wednesday.\n\nDr Anna Kovalik told a news conference "
+            "Haddad said on Wednesday.\n\nDr Anna Kovalik told a press conference "
             "in Velmora that 30 people were in hospital. She urged people to stay "
             "at home.",
             "30 people were in hospital",
@@ -317,3 +320,15 @@ def test_a_saying_with_no_occasion_takes_no_day_from_before(run):
         published=_PUBLISHED,
     )
     assert ("the family had left", None) in _claim_dates(x), _claim_dates(x)
+
+
+def test_a_day_and_its_year_split_by_the_tagger_are_one_date():
+    """Failed on main (no such join): "[May 4], [2018]" before a noun."""
+    from kb.extract.dates import _with_its_year  # here: main has none, to compare
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Families blamed the firm for the May 4, 2018 raid.")
+    doc.ents = [Span(doc, 6, 8, "DATE"), Span(doc, 9, 10, "DATE")]
+    assert _with_its_year(doc.ents[0]).text == "May 4, 2018"
+    assert _with_its_year(doc.ents[1]).text == "2018"

@@ -77,10 +77,10 @@ _ANCHOR_REACH = 4
 _ANOTHER_STORY = frozenset(
     {"separately", "meanwhile", "elsewhere", "another", "separate"}
 )
-#: a person's age, which the tagger calls a date: "a 40-year-old", "20 to 47
-#: years old"
+#: a person's age, which the tagger calls a date: "a 40-year-old", "aged 19
+#: to 52 years old"
 _AGE = re.compile(r"\byears?[\s-]+old\b", re.IGNORECASE)
-#: ``date.weekday()`` of the first day of a weekend, when markets are shut
+#: ``date.weekday()`` of Saturday: on a weekend markets are shut
 _SATURDAY = 5
 #: how many undated sentences of a narrative its date is carried across
 _CARRY_REACH = 3
@@ -233,7 +233,7 @@ class DateContext:
     def _times_of(self, sent: SpacySpan) -> list[SpacySpan]:
         """The times a sentence names of its own: not a length of what was done
         ("jailed for a week", "a four-year term"), a time of the clock alone
-        ("shortly after 3 a.m."), "the day" told already, a person's age, nor a
+        ("just after 5 a.m."), "the day" told already, a person's age, nor a
         date of what is yet to come, which all leave the day the narrative is
         on."""
         return [
@@ -548,8 +548,8 @@ def find_dates(doc: Doc) -> DateContext:
 
 
 def _with_its_year(ent: SpacySpan) -> SpacySpan:
-    """A month's day with the year the tagger split from it: "the [June 12],
-    [2016] attack" is one date, 12 June 2016."""
+    """A month's day with the year the tagger split from it: "the [March 3],
+    [2019] bombing" is one date, 3 March 2019."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or not ent[-1].like_num:
         return ent
@@ -723,10 +723,16 @@ def _narrative_before(sent: SpacySpan) -> SpacySpan | None:
 def _goes_on(sent: SpacySpan) -> bool:
     """Whether a wire paragraph goes on with the story of the one before: it does
     unless it says it turns to another ("Separately, …", "In another attack …")
-    or brings in something new as its subject ("A court in Varda jailed …")."""
+    or brings in something new as its subject ("A court in Varda jailed …"); the
+    subject of what a saying tagged on reports, not the sayer's ("Six died, a
+    spokesman said")."""
     if any(t.lower_ in _ANOTHER_STORY for t in sent[:4]):
         return False
-    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    root = sent.root
+    told = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    if told and is_cue(root):
+        root = told[0]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another")
         for s in subjects
@@ -838,7 +844,7 @@ def _clause_of_time(verb: Token) -> bool:
 def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     """A verb that says what is to come: "the summit to be held in May", "she is
     to visit Riga", "he is due in Porto", "Varda to close border" (a headline),
-    "we are going to win in November"."""
+    "we are going to open it in May"."""
     if any(c.tag_ == "TO" for c in kids) and (
         # "Kellan to hold election on Sept. 14": a headline's future
         verb.dep_ in ("acl", "relcl", "ROOT")
@@ -850,7 +856,7 @@ def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in _PRESENT:
         return True
     if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
-        # "we're going to win in November", "said they were going to win": what
+        # "we're going to open it in May", "said they were going to": what
         # is to come (not "he was going to quit in May", told as past)
         told = head.dep_ == "ccomp" and is_cue(head.head)
         return told or not any(c.tag_ == "VBD" for c in head.children)
@@ -1070,8 +1076,8 @@ def _the_day(ent: SpacySpan) -> bool:
 
 
 def _yet_to_come(ent: SpacySpan) -> bool:
-    """A date of what is yet to come ("said it would buy back shares by the end
-    of the year"): it sets no day for a narrative of what happened."""
+    """A date of what is yet to come ("vowed they would rebuild the bridge in
+    March"): it sets no day for a narrative of what happened."""
     verb = dated_verb(ent)
     return verb is not None and tense(verb) == "future"
 

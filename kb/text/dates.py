@@ -374,8 +374,8 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     return shifted(value, years=n * (10 if unit == "decade" else 1))
 
 
-#: a time of the clock, a part of a day that names no other day: "3 a.m.",
-#: "shortly after 10:30", "by midday"
+#: a time of the clock, a part of a day that names no other day: "5 a.m.",
+#: "soon after 10:30", "by midday"
 _CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d\d|noon|midday)", re.I
 )
@@ -402,12 +402,12 @@ def a_length(text: str) -> bool:
 
 def a_clock_time(text: str) -> bool:
     """Whether a time expression is a time of the clock alone, which names no
-    day of its own: "3 a.m.", "shortly after 10:30", "by midday" (not "10 p.m.
+    day of its own: "5 a.m.", "soon after 10:30", "by midday" (not "10 p.m.
     on Sunday", "the next morning", "last night").
 
-    >>> a_clock_time("shortly after 3 a.m."), a_clock_time("midday")
+    >>> a_clock_time("just after 5 a.m."), a_clock_time("midday")
     (True, True)
-    >>> a_clock_time("3 a.m. on Sunday"), a_clock_time("last night")
+    >>> a_clock_time("5 a.m. on Sunday"), a_clock_time("last night")
     (False, False)
     """
     return _CLOCK_TIME.search(text) is not None and _DAY_WORDS.search(text) is None
