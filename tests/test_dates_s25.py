@@ -25,14 +25,10 @@ from spacy.tokens import Span
 from kb.models import Extraction
 from tests.test_event_dates_s21 import _dated
 
+# the same day of writing and lead; (text, the trigger the date is on, the date)
+from tests.test_event_dates_s24 import _LEAD, _PUBLISHED, _Case
+
 pytestmark = pytest.mark.slow
-
-_PUBLISHED = "2025-06-12"
-#: two sentences before the one under test: an article's lead is read apart
-_LEAD = "The town was quiet.\n\nThe night was cold.\n\n"
-
-#: (text, the trigger the date is on, the date)
-_Case = tuple[str, str, str | None]
 
 # a time of the clock leaves the day the narrative is on: failed on main
 _CLOCK: list[_Case] = [
