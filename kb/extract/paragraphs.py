@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span, Token
 from kb.text.dates import find_dateline
 
 __all__ = [
-    "lone_paragraph_before",
     "paragraph_before",
     "paragraph_boundaries",
     "sentence_after",
@@ -58,15 +57,6 @@ def sentence_after(sent: Span) -> Span | None:
     """The next sentence, in the paragraph or at the next one's start."""
     doc = sent.doc
     return next((t.sent for t in doc[sent.end :] if not t.is_space), None)
-
-
-def lone_paragraph_before(sent: Span) -> Span | None:
-    """The paragraph before, when it and ``sent`` are each one sentence long: a
-    wire story's paragraphs, which go on with one narrative (None otherwise)."""
-    doc = sent.doc
-    if sent.end < len(doc) and sentence_before(doc[sent.end].sent) is not None:
-        return None  # ``sent`` opens a paragraph of more sentences
-    return paragraph_before(sent)
 
 
 def paragraph_before(sent: Span) -> Span | None:
