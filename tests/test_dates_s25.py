@@ -308,6 +308,17 @@ def test_a_saying_is_dated_by_its_occasion(run, text, statement, expected):
     assert (statement, expected) in _claim_dates(x), _claim_dates(x)
 
 
+def test_a_saying_at_an_occasion_takes_no_year_of_a_noun_before(run):
+    """Passed on main: the year describes the fire, not the day told."""
+    x = run(
+        _LEAD + "The 2019 fire at the Kellan mill and the strike that followed "
+        "formed a turning point for the town.\n\n"
+        '"The workers lost everything," the Velmora council said in a statement.',
+        published=_PUBLISHED,
+    )
+    assert ("The workers lost everything", None) in _claim_dates(x), _claim_dates(x)
+
+
 def test_a_saying_with_no_occasion_takes_no_day_from_before(run):
     """Passed on main: what neighbours said is of no day the text gives."""
     x = run(

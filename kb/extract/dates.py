@@ -403,13 +403,18 @@ class DateContext:
 
     def at_the_occasion(self, cue: Token) -> DateValue | None:
         """The day a saying at an occasion of its own ("told a news conference",
-        "said at a briefing") goes on with, when its sentence names none: that
-        of the narrative, as the occasion's own event takes it (``carried``)."""
+        "said at a briefing") goes on with, when its sentence names none: the
+        day of the main verb of the sentence the narrative goes on from (not a
+        year that describes a noun there: "The 2019 fire ruined them. 'We lost
+        all,' the mayor told a briefing")."""
         objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
         occasions = [*objects, *prep_objects(cue, ("in", "during", "at"))]
         if not any(o.lemma_.lower() in lx.SAYING_OCCASIONS for o in occasions):
             return None
-        return self.carried(cue)
+        if not _simple_past(cue) or self._times_of(cue.sent):
+            return None
+        before = _narrative_before(cue.sent)
+        return None if before is None else self._of_the_main_verb(before, cue)
 
     def counted_down(self, noun: Token) -> DateValue | None:
         """The date of a thing awaited a span ahead: "with 10 days to go before
