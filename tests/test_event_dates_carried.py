@@ -218,19 +218,18 @@ _OVERNIGHT: list[tuple[str, _Dates]] = [
     ("Varda rebels attacked Orlen overnight.", [("attacked", "2025-06-12")]),
 ]
 
-# what this change leaves undated: (text, expected, why)
-_GAPS: list[tuple[str, _Dates, str]] = [
+# a length of what was done ("for a week", "to ten years") names no day of its own
+# and leaves the narrative's (strict xfails here until session 25)
+_LENGTHS: list[tuple[str, _Dates]] = [
     (
         "Police detained Tomas Brandt in Varda on Monday.\n\n"
         "He was charged with fraud.\n\nHe was jailed for a week.",
         [("jailed", "2025-06-09")],
-        "a span ('for a week') is taken for a date of the sentence's own",
     ),
     (
         "Tomas Brandt was convicted in Orlen on Tuesday.\n\n"
         "He was sentenced to ten years.",
         [("sentenced", "2025-06-10")],
-        "a term ('ten years') is taken for a date of the sentence's own",
     ),
 ]
 
@@ -376,21 +375,9 @@ def _missing(x: Extraction, expected: _Dates) -> _Dates:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    _OVER_SENTENCES + _OVER_PARAGRAPHS + _MONTH_OF_A_YEAR + _OVERNIGHT,
+    _OVER_SENTENCES + _OVER_PARAGRAPHS + _MONTH_OF_A_YEAR + _OVERNIGHT + _LENGTHS,
 )
 def test_an_event_takes_the_date_of_its_narrative(run, text, expected):
-    x = run(_LEAD + text, published=_PUBLISHED)
-    assert not _missing(x, expected), _dated(x)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(t, e, marks=pytest.mark.xfail(reason=why, strict=True))
-        for t, e, why in _GAPS
-    ],
-)
-def test_a_narrative_date_still_missed(run, text, expected):
     x = run(_LEAD + text, published=_PUBLISHED)
     assert not _missing(x, expected), _dated(x)
 

@@ -304,11 +304,6 @@ def test_days_known_by_name_and_written_with_of(run, text, event):
     [
         # a span set between two things: the main verb's date is not the other's
         (
-            "Orlen opened the school in September, two years after a flood ruined "
-            "the old building.",
-            "flood",
-        ),
-        (
             "Orlen hopes to resume shipping in March, six months after a blaze "
             "destroyed its warehouse.",
             "blaze",
@@ -319,6 +314,16 @@ def test_days_known_by_name_and_written_with_of(run, text, event):
 )
 def test_undated(run, text, event):
     assert (event, None) in _dated(run(_LEAD + text, published="2016-12-15"))
+
+
+def test_a_span_before_a_clause_counts_back_from_the_main_verb(run):
+    """Undated before session 25; two years before that September now (not
+    September itself, which is the opening's)."""
+    text = (
+        "Orlen opened the school in September, two years after a flood ruined "
+        "the old building."
+    )
+    assert ("flood", "2014") in _dated(run(_LEAD + text, published="2016-12-15"))
 
 
 def test_a_date_in_a_since_phrase_dates_nothing_after_it(run):

@@ -457,6 +457,7 @@ class _ClaimRules(AttributionRules):
             or self.dates.said_in(tok)
             or self.dates.date_within(cue_adjuncts(tok), tok)
             or self.dates.date_beside(tok, (claim.stmt_start, claim.stmt_end))
+            or self.dates.at_the_occasion(tok)  # "told a news conference that …"
         )
         claim.attribution = attribution_of(tok)
         more = self._said_on(tok, clause)

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
-from kb.extract.paragraphs import lone_paragraph_before, sentence_before, token_from
+from kb.extract.paragraphs import paragraph_before, sentence_before, token_from
 from kb.extract.syntax import prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
@@ -21,6 +21,8 @@ from kb.text.dates import (
     MONTHS,
     Dateline,
     Tense,
+    a_clock_time,
+    a_length,
     apart_by,
     days_from_anchor,
     find_dateline,
@@ -75,6 +77,11 @@ _ANCHOR_REACH = 4
 _ANOTHER_STORY = frozenset(
     {"separately", "meanwhile", "elsewhere", "another", "separate"}
 )
+#: a person's age, which the tagger calls a date: "a 40-year-old", "aged 19
+#: to 52 years old"
+_AGE = re.compile(r"\byears?[\s-]+old\b", re.IGNORECASE)
+#: ``date.weekday()`` of Saturday: on a weekend markets are shut
+_SATURDAY = 5
 #: how many undated sentences of a narrative its date is carried across
 _CARRY_REACH = 3
 #: a verb's subject, object or complement: its own arguments
@@ -169,6 +176,7 @@ class DateContext:
                 and not _of_another_time(e, verb, when)
                 and _time_clause(e.root) == _time_clause(verb)
                 and not any(map(_since_phrase, e.root.ancestors))
+                and not _in_a_since_clause(e, verb)
                 and not _another_clauses(e, verb)
             ]
             found = [v for v in values if v is not None]
@@ -201,26 +209,75 @@ class DateContext:
         part of the day the tagger tells apart ("yesterday" "afternoon") is no
         second date."""
         sent = verb.sent
-        if not _simple_past(verb) or self.by_sentence.get(sent.start):
+        if not _simple_past(verb) or self._times_of(sent):
             return None
         before = _narrative_before(sent)
         # back over the narrative's undated sentences to the one that dates it:
         # "On Monday gunmen attacked a bus. It overturned. Six people died."
         for _ in range(_CARRY_REACH):
-            if before is None or self.by_sentence.get(before.start):
+            if before is None or self._times_of(before):
                 break
             before = _narrative_before(before) if _simple_past(before.root) else None
         if before is None:
             return None
-        ents = [e for e in self.by_sentence.get(before.start, []) if not _not_when(e)]
+        ents = [e for e in self._times_of(before) if not _not_when(e)]
         values = {v for v in (self._value(e, "past") for e in ents) if v is not None}
         if len(values) != 1 or len(ents) > 2:
-            return None
+            return self._of_the_main_verb(before, verb)
         (value,) = values
         if self.ref is not None:
             if value.value > self.ref.isoformat()[: len(value.value)]:
                 return None  # "… next year. Profits fell.": no past in a future
         return value
+
+    def _times_of(self, sent: SpacySpan) -> list[SpacySpan]:
+        """The times a sentence names of its own: not a length of what was done
+        ("jailed for a week", "a four-year term"), a time of the clock alone
+        ("just after 5 a.m."), "the day" told already, a person's age, nor a
+        date of what is yet to come, which all leave the day the narrative is
+        on."""
+        return [
+            e
+            for e in self.by_sentence.get(sent.start, [])
+            if not _a_length_of(e)
+            and not a_clock_time(e.text)
+            and not _AGE.search(e.text)
+            and not _the_day(e)
+            and not _yet_to_come(e)
+        ]
+
+    def trading_day(self, verb: Token) -> DateValue | None:
+        """The day a market moved when its sentence names only a time of the
+        trading day ("were up 3 percent by midday", "fell 4 percent on the day",
+        "rose in early trading"): the day of writing, a weekday, told in the past
+        or present and with no other day named before it (``carried`` first)."""
+        if (
+            self.ref is None
+            or self.ref.weekday() >= _SATURDAY
+            or tense(verb) == "future"
+        ):
+            return None
+        ents = self.by_sentence.get(verb.sent.start, [])
+        session = any(_the_day(e) or a_clock_time(e.text) for e in ents) or any(
+            t.lemma_.lower() in lx.TRADING_SESSIONS and t.dep_ == "pobj"
+            for t in verb.sent
+        )
+        if not session or self._times_of(verb.sent):
+            return None
+        return DateValue(self.ref.isoformat(), "day")
+
+    def _of_the_main_verb(self, before: SpacySpan, verb: Token) -> DateValue | None:
+        """The day of the main verb of a sentence before that names several
+        dates, which the narrative goes on from: "Shares, hit by Monday's fall,
+        rose on Tuesday. Varda Bank added 2%." (that Tuesday). A saying's day
+        goes on only to a saying or an occasion of one: "Officials said on
+        Friday that cases had risen since May. Dr Varda told a news conference
+        …" (that Friday), not to what the saying reported."""
+        root = before.root
+        if is_cue(root) and not is_cue(verb) or not _simple_past(root):
+            return None
+        value = self.date_of(root, sentence_fallback=True)
+        return value if value is not None and value.precision == "day" else None
 
     def _before_the_saying(
         self, ent: SpacySpan, verb: Token, value: DateValue
@@ -344,15 +401,62 @@ class DateContext:
         deed = self.date_of(main)
         return None if deed is None else apart_by(deed, words, later=side == "before")
 
+    def at_the_occasion(self, cue: Token) -> DateValue | None:
+        """The day a saying at an occasion of its own ("told a news conference",
+        "said at a briefing") goes on with, when its sentence names none: the
+        day of the main verb of the sentence the narrative goes on from (not a
+        year that describes a noun there: "The 2019 fire ruined them. 'We lost
+        all,' the mayor told a briefing")."""
+        objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        occasions = [*objects, *prep_objects(cue, ("in", "during", "at"))]
+        if not any(o.lemma_.lower() in lx.SAYING_OCCASIONS for o in occasions):
+            return None
+        if not _simple_past(cue) or self._times_of(cue.sent):
+            return None
+        before = _narrative_before(cue.sent)
+        return None if before is None else self._of_the_main_verb(before, cue)
+
+    def counted_down(self, noun: Token) -> DateValue | None:
+        """The date of a thing awaited a span ahead: "with 10 days to go before
+        the vote" is ten days after the time told (the date of the verb the
+        phrase hangs on, else the day of writing)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("before", "until", "till"):
+            return None
+        go = prep.head
+        if go.lemma_ != "go" or not any(c.tag_ == "TO" for c in go.children):
+            return None
+        # "[10 days] to go", or "with [10 days]" hung on "go" by the parser
+        spans = [
+            go.head,
+            *(o for p in go.children if p.dep_ == "prep" for o in p.children),
+        ]
+        span = next(
+            (t for t in spans if t.i < go.i and t.lemma_.lower() in lx.INTERVAL_UNITS),
+            None,
+        )
+        if span is None:
+            return None
+        main = next((a for a in go.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if main is None:
+            return None
+        told = self.date_of(main)
+        if told is None and self.ref is not None and tense(main) != "future":
+            told = DateValue(self.ref.isoformat(), "day")
+        words = noun.doc[span.left_edge.i : span.i + 1].text
+        return None if told is None else apart_by(told, words, later=True)
+
     def said_in(self, cue: Token) -> DateValue | None:
         """The date of what the saying was made in: "said in a Monday statement",
-        "wrote in a Tuesday post", "said during Friday's briefing"."""
+        "wrote in a Tuesday post", "said during Friday's briefing"; or of the
+        speaking that a participle tells of: "Speaking at a rally on Wednesday,
+        she said …", "Varda, speaking to reporters on Monday, said …"."""
         for noun in prep_objects(cue, ("in", "during", "at")):
             if noun.lemma_.lower() in lx.SAYING_OCCASIONS:
                 value = self.noun_date(noun, cue)
                 if value is not None:
                     return value
-        return None
+        return self.date_within(_speaking(cue), cue)
 
     def now_of(self, verb: Token) -> DateValue | None:
         """The published day, for a verb that says it is so at the time of writing:
@@ -422,10 +526,16 @@ def find_dates(doc: Doc) -> DateContext:
     first = token_from(doc, dateline.end) if dateline else None
     places = dateline.places if dateline and first else ()
     by_sentence: dict[int, list[SpacySpan]] = {}
+    filed = dateline.end if dateline is not None else 0
+    taken = 0  # the token up to which a date joined with its year reaches
     for e in doc.ents:
+        if e.end_char <= filed or e.start < taken:
+            continue  # "VELMORA, June 12 —": the day the story was filed, no event's
         # "on New Year's Eve": the tagger calls a day known by name an event
         timely = e.label_ in ("DATE", "TIME") and not _no_time(e)
         if timely or (e.label_ == "EVENT" and holiday(e.text)):
+            e = _with_its_year(e)
+            taken = e.end
             by_sentence.setdefault(e.sent.start, []).extend(_two_ends(_whole(e)))
     # "an overnight crash", "The day before, …": times the tagger does not tag
     for span in _untagged_times(doc):
@@ -442,13 +552,27 @@ def find_dates(doc: Doc) -> DateContext:
     )
 
 
+def _with_its_year(ent: SpacySpan) -> SpacySpan:
+    """A month's day with the year the tagger split from it: "the [March 3],
+    [2019] bombing" is one date, 3 March 2019."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or not ent[-1].like_num:
+        return ent
+    if not any(t.lower_.rstrip(".") in MONTHS for t in ent):
+        return ent
+    comma, year = doc[ent.end], doc[ent.end + 1]
+    if comma.text != "," or not re.fullmatch(r"(?:1[89]|2[01])\d\d", year.text):
+        return ent
+    return doc[ent.start : ent.end + 2] if year.sent == ent.sent else ent
+
+
 def _no_time(ent: SpacySpan) -> bool:
     """A bare number that the tagger calls a date but that names no time: a
     person's age ("Tomas Brandt, 32, of Velmora"), a house's number ("of 1909
     Kestrin Drive"). As a date it would keep its sentence from taking the date of
     the narrative it goes on with, or pass for a year.
-    ("a 40-year-old man" stays: it would let the narrative's date reach back
-    past a sentence that tells of another time.)"""
+    (An age in words, "a 40-year-old man", stays a date here; only the
+    narrative's date looks past it: ``DateContext._times_of``.)"""
     text = ent.text.strip()
     if not text.isdigit():
         return False
@@ -490,7 +614,7 @@ def _counted_span(tok: Token) -> SpacySpan | None:
     side = doc[tok.i + 1]
     if side.lower_ not in _SIDES or tok not in (side.head, *side.children):
         return None
-    if _has_object(side):
+    if _has_object(side) or side.dep_ == "mark":
         return None  # "48 hours after the blast": counted from the blast, not a day
     span = doc[tok.left_edge.i : side.i + 1]
     return span if days_from_anchor(span.text) is not None else None
@@ -500,6 +624,15 @@ def _has_object(side: Token) -> bool:
     """Whether the side word has an object ("after the vote"): then the time is
     counted from that, not from the day named before."""
     return any(c.dep_ == "pobj" for c in side.children)
+
+
+def _speaking(cue: Token) -> list[Token]:
+    """The participles of speaking on a cue or on its speaker: "Speaking at a
+    rally, she said", "Varda, talking to reporters, said"."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    clauses = [c for c in cue.children if c.dep_ == "advcl"]
+    clauses += [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
+    return [c for c in clauses if c.tag_ == "VBG" and c.lemma_.lower() in lx.TALKING]
 
 
 def _when_clause(verb: Token) -> bool:
@@ -549,6 +682,7 @@ def _whole(ent: SpacySpan) -> SpacySpan:
     counted = (
         after.lower_ in _SIDES
         and not _has_object(after)  # "[48 hours] after the blast": from the blast
+        and after.dep_ != "mark"  # "[three days] after agents searched it": too
         and (after.dep_ == "advmod" and after.head in ent or ent.root.head == after)
     )
     return doc[ent.start : ent.end + 1] if of_when or counted else ent
@@ -581,22 +715,29 @@ def make_dates(nlp: Language, name: str) -> Stage:
 
 def _narrative_before(sent: SpacySpan) -> SpacySpan | None:
     """The sentence a narrative goes on from: the one before in the paragraph, or
-    a wire story's one-sentence paragraph before, when this one-sentence paragraph
-    goes on with its story ("Six people died.", "They fled.")."""
+    a lead's or a wire story's one-sentence paragraph before, when the paragraph
+    this sentence opens goes on with its story ("Six people died.", "They
+    fled.")."""
     before = sentence_before(sent)
     if before is not None:
         return before
-    before = lone_paragraph_before(sent)
+    before = paragraph_before(sent)
     return before if before is not None and _goes_on(sent) else None
 
 
 def _goes_on(sent: SpacySpan) -> bool:
     """Whether a wire paragraph goes on with the story of the one before: it does
     unless it says it turns to another ("Separately, …", "In another attack …")
-    or brings in something new as its subject ("A court in Varda jailed …")."""
+    or brings in something new as its subject ("A court in Varda jailed …"); the
+    subject of what a saying tagged on reports, not the sayer's ("Six died, a
+    spokesman said")."""
     if any(t.lower_ in _ANOTHER_STORY for t in sent[:4]):
         return False
-    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    root = sent.root
+    told = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    if told and is_cue(root):
+        root = told[0]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another")
         for s in subjects
@@ -707,7 +848,8 @@ def _clause_of_time(verb: Token) -> bool:
 
 def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     """A verb that says what is to come: "the summit to be held in May", "she is
-    to visit Riga", "he is due in Porto", "Varda to close border" (a headline)."""
+    to visit Riga", "he is due in Porto", "Varda to close border" (a headline),
+    "we are going to open it in May"."""
     if any(c.tag_ == "TO" for c in kids) and (
         # "Kellan to hold election on Sept. 14": a headline's future
         verb.dep_ in ("acl", "relcl", "ROOT")
@@ -718,6 +860,11 @@ def _set_to_happen(verb: Token, kids: list[Token]) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in _PRESENT:
         return True
+    if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
+        # "we're going to open it in May", "said they were going to": what
+        # is to come (not "he was going to quit in May", told as past)
+        told = head.dep_ == "ccomp" and is_cue(head.head)
+        return told or not any(c.tag_ == "VBD" for c in head.children)
     return (
         verb.lemma_ == "be"
         and verb.tag_ in _PRESENT
@@ -923,6 +1070,39 @@ def _since(ent: SpacySpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
 
 
+def _the_day(ent: SpacySpan) -> bool:
+    """ "on the day": the day already told, no other (not "the day of the vote",
+    "the day after the vote")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    on = ent.start > 0 and doc[ent.start - 1].lower_ == "on"
+    alone = after is None or after.is_punct or after.is_space
+    return on and alone and ent.text.lower() == "the day"
+
+
+def _yet_to_come(ent: SpacySpan) -> bool:
+    """A date of what is yet to come ("vowed they would rebuild the bridge in
+    March"): it sets no day for a narrative of what happened."""
+    verb = dated_verb(ent)
+    return verb is not None and tense(verb) == "future"
+
+
+def _a_length_of(ent: SpacySpan) -> bool:
+    """A length of time that measures a deed or a thing, not when it was: "was
+    jailed for a week", "sentenced to ten years", "a four-year term" (not
+    "fought for years", which tells of a time before the day told)."""
+    if not a_length(ent.text):
+        return False
+    if _modifies(ent) is not None:
+        return True
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in ("to", "for"):
+        return False
+    head = prep.head
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return prep.lower_ == "to" or passive or head.pos_ in ("NOUN", "PROPN")
+
+
 def _modifies(ent: SpacySpan) -> Token | None:
     """The noun a date is a modifier of ("the March 3 bombing", "Monday's attack");
     not a word of time ("Tuesday night")."""
@@ -1000,7 +1180,7 @@ def _interval_words(at: Token) -> str | None:
     """The words of the span of time on a side word or a clause of time: "two
     days" of "two days after"; "a day" of "a day after the vote", where the span
     heads the phrase."""
-    spans = [c for c in at.children if _interval_noun(c)]
+    spans = [c for t in _with_its_mark(at) for c in t.children if _interval_noun(c)]
     if not spans and at.dep_ == "prep" and _interval_noun(at.head):
         spans = [at.head]
     if not spans:
@@ -1036,8 +1216,16 @@ def an_interval(tok: Token) -> bool:
     things (a bare "after" may still be the same day)."""
     return any(
         c.dep_ == "npadvmod" and c.lemma_.lower() in lx.INTERVAL_UNITS
-        for c in tok.children
+        for at in _with_its_mark(tok)
+        for c in at.children
     )
+
+
+def _with_its_mark(tok: Token) -> list[Token]:
+    """A word and the mark of time on it, which the parser may hang the span on
+    ("[three days] after agents searched …")."""
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in lx.TIME_APART]
+    return [tok, *marks]
 
 
 def _time_clause(tok: Token) -> Token | None:
@@ -1056,12 +1244,13 @@ def _occasion_of(noun: Token, verb: Token) -> bool:
 
 
 def _dates_the_saying(ent: SpacySpan, verb: Token) -> bool:
-    """ "said on Monday it will cut jobs": Monday dates the saying, not the cuts."""
+    """ "said on Monday it will cut jobs", "speaking on Monday, said it will cut
+    jobs": Monday dates the saying, not the cuts."""
     if verb.dep_ != "ccomp" or not is_cue(verb.head):
         return False
     return any(
         a.left_edge.i <= ent.start and ent.end <= a.right_edge.i + 1
-        for a in cue_adjuncts(verb.head)
+        for a in [*cue_adjuncts(verb.head), *_speaking(verb.head)]
     )
 
 
@@ -1116,6 +1305,18 @@ def _own_clause(verb: Token) -> bool:
     ("protesters carrying banners", "a ferry leaving the harbour"), which the
     parser often hangs on the wrong noun."""
     return verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _in_a_since_clause(ent: SpacySpan, verb: Token) -> bool:
+    """A date in a clause of "since" below another verb: "the speech stirred a
+    league that had been quiet since the protest began in 2016" (2016 is the
+    start of a span, not the speech's)."""
+    for tok in ent.root.ancestors:
+        if tok == verb:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return True
+    return False
 
 
 def _since_phrase(tok: Token) -> bool:

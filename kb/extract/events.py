@@ -314,6 +314,8 @@ class _EventRules:
                 when = self.dates.carried(verb)
                 if when is not None:
                     carried.add("date")
+        if when is None and kind == "MarketMovement":
+            when = self.dates.trading_day(verb)  # "fell 4% on the day"
         if not places and verb.tag_ == "VBD":
             places = self._places_before(tok.sent)
             if places:
@@ -347,14 +349,17 @@ class _EventRules:
                 verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
             )
             return when or self.dates.apart(verb, verb)  # "a week after they visited"
-        started = self.dates.started_on(noun)
+        started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
-            return started
+            return started  # "began on 12 March", "with 10 days to go before it"
         if _before_or_after(noun):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
-        return self.dates.date_of(
+        when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
         )
+        if when is None and noun.head == verb and noun.dep_ in CORE_DEPS:
+            when = self.dates.apart(verb, verb)  # "a week after police made raids"
+        return when
 
     def _event_actors(
         self, tok: Token, verb: Token, kind: str

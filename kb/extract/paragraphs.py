@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kb.text.dates import find_dateline
 
 __all__ = [
-    "lone_paragraph_before",
+    "paragraph_before",
     "paragraph_boundaries",
     "sentence_after",
     "sentence_before",
@@ -59,13 +59,22 @@ def sentence_after(sent: Span) -> Span | None:
     return next((t.sent for t in doc[sent.end :] if not t.is_space), None)
 
 
-def lone_paragraph_before(sent: Span) -> Span | None:
-    """The paragraph before, when it and ``sent`` are each one sentence long: a
-    wire story's paragraphs, which go on with one narrative (None otherwise)."""
+def paragraph_before(sent: Span) -> Span | None:
+    """The paragraph before the one ``sent`` opens, when it is one sentence long
+    (None otherwise): a lead or a wire story's paragraph, which the next one
+    may go on with."""
     doc = sent.doc
     if sent.start == 0 or sentence_before(sent) is not None:
         return None
-    if sent.end < len(doc) and sentence_before(doc[sent.end].sent) is not None:
-        return None  # ``sent`` opens a paragraph of more sentences
     before = doc[sent.start - 1].sent
-    return before if sentence_before(before) is None else None
+    prior = sentence_before(before)
+    # a dateline is no sentence of the lead's: "VELMORA, June 12 — Rebels …"
+    return before if prior is None or _only_a_dateline(prior) else None
+
+
+def _only_a_dateline(sent: Span) -> bool:
+    """Whether a sentence is the article's dateline and nothing more."""
+    if sent.start != 0:
+        return False
+    dateline = find_dateline(sent.doc.text)
+    return dateline is not None and sent.end_char <= dateline.end + 1

@@ -271,7 +271,9 @@ class _QuoteRules(AttributionRules):
             claimant,
             True,
             cue,
-            self.dates.date_of(speaker_of) or self.dates.said_in(speaker_of),
+            self.dates.date_of(speaker_of)
+            or self.dates.said_in(speaker_of)
+            or self.dates.at_the_occasion(speaker_of),
             source=self.r.source_span(subj) if subj is not None else None,
         )
 

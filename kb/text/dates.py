@@ -205,12 +205,13 @@ def _days_of_hours(count: int, unit: str, side: str) -> int | None:
 
 def _units_from_anchor(unit: str) -> re.Pattern[str]:
     """ "a month later", "two years earlier", "the following year", "the previous
-    month": a count of ``unit`` from the date the story last named."""
+    month", "that year": a count of ``unit`` from the date the story last named."""
     return re.compile(
         rf"^{_ROUGHLY}(?:(?P<n>\d{{1,2}}|"
         + "|".join(_NUMBER_WORDS)
         + rf")\s+{unit}s?\s+(?P<dir>later|after|earlier|before)"
-        rf"|the\s+(?P<step>following|next|previous|preceding)\s+{unit})$",
+        rf"|the\s+(?P<step>following|next|previous|preceding)\s+{unit}"
+        rf"|(?:(?:later|earlier)\s+)?(?P<same>that|the\s+same)\s+{unit})$",
         re.I,
     )
 
@@ -223,6 +224,8 @@ def _count_from_anchor(pattern: re.Pattern[str], text: str) -> int | None:
     m = pattern.match(text.strip())
     if m is None:
         return None
+    if m["same"]:
+        return 0
     if m["step"]:
         return 1 if m["step"].lower() in ("following", "next") else -1
     n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
@@ -248,6 +251,8 @@ def years_from_anchor(text: str) -> int | None:
 
     >>> years_from_anchor("the following year"), years_from_anchor("Two years earlier")
     (1, -2)
+    >>> years_from_anchor("later that year"), years_from_anchor("the same year")
+    (0, 0)
     >>> years_from_anchor("next year") is None
     True
     """
@@ -367,6 +372,45 @@ def apart_by(value: DateValue, span: str, later: bool) -> DateValue | None:
     if unit == "month":
         return shifted(value, months=n)
     return shifted(value, years=n * (10 if unit == "decade" else 1))
+
+
+#: a time of the clock, a part of a day that names no other day: "5 a.m.",
+#: "soon after 10:30", "by midday"
+_CLOCK_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d\d|noon|midday)", re.I
+)
+#: the words of a time that names a day or a span of days of its own
+_DAY_WORDS = re.compile(
+    r"\b(?:day|night|morning|afternoon|evening|week|month|year|yesterday|today|"
+    r"tonight|tomorrow|" + "|".join(WEEKDAYS) + r")",
+    re.I,
+)
+
+
+def a_length(text: str) -> bool:
+    """Whether a date expression is a length of time and no time at all: "a
+    week", "ten years", "four-year", "two-month-long".
+
+    >>> a_length("ten years"), a_length("four-year"), a_length("10 days")
+    (True, True, True)
+    >>> a_length("ten years ago"), a_length("last year"), a_length("2019")
+    (False, False, False)
+    """
+    words = re.sub(r"[\s-]+long$", "", text.strip()).replace("-", " ")
+    return _SPAN_APART.match(words) is not None
+
+
+def a_clock_time(text: str) -> bool:
+    """Whether a time expression is a time of the clock alone, which names no
+    day of its own: "5 a.m.", "soon after 10:30", "by midday" (not "10 p.m.
+    on Sunday", "the next morning", "last night").
+
+    >>> a_clock_time("just after 5 a.m."), a_clock_time("midday")
+    (True, True)
+    >>> a_clock_time("5 a.m. on Sunday"), a_clock_time("last night")
+    (False, False)
+    """
+    return _CLOCK_TIME.search(text) is not None and _DAY_WORDS.search(text) is None
 
 
 def _words(figure: str) -> str:

@@ -1486,6 +1486,14 @@ SAYING_OCCASIONS = frozenset(
     """statement analysis interview speech briefing address post tweet letter
     remarks news conference conference hearing report email memo""".split()
 )
+# Nouns of a part of the trading day, that date a market's move by the day told:
+# "rose in early trading", "fell in afternoon trade", "slipped at the open".
+TRADING_SESSIONS = frozenset({"trading", "trade", "session", "open", "close"})
+# Verbs of a speaking whose participle tells where and when a saying was made:
+# "Speaking at a rally on Monday, she said …", "addressing reporters".
+TALKING = frozenset(
+    """speak talk address testify appear answer respond reply write brief""".split()
+)
 # Adverbs that make a verb a habit, not an event: "he often travels abroad".
 HABITUAL_ADVERBS = frozenset(
     """often frequently regularly usually routinely sometimes occasionally
