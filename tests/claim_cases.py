@@ -19,6 +19,12 @@ def found(x: Extraction) -> list[tuple[str, str, str]]:
     return [(names.get(c.claimant, "?"), c.statement, c.attribution) for c in x.claims]
 
 
+def speaker_of(x: Extraction, words: str) -> str:
+    """The name of who makes the first claim whose statement holds these words."""
+    claim = next(c for c in x.claims if words in c.statement)
+    return next(e.name for e in x.entities if e.key == claim.claimant)
+
+
 def said(x: Extraction, who: tuple[str, ...], statement: str) -> bool:
     """A statement claim with exactly these words, made by one of these names."""
     names = {e.key: (e.name, *e.aliases) for e in x.entities}

@@ -252,6 +252,20 @@ def _per(tok: Token) -> Token | None:
     return tok if end < len(tok.doc) and tok.doc[end].text == "," else None
 
 
+def _addressee(tok: Token, top: Token) -> bool:
+    """A word of whom a message in ``top``'s phrase went to ("according to a
+    memo mailed to Ana Obi"): the one who received it, never its source."""
+    while tok != top and tok.head != tok:
+        if (
+            tok.dep_ in ("prep", "dative")
+            and tok.lower_ == "to"
+            and tok.head.pos_ == "VERB"
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
 def _before_other_cue(sent: SpacySpan, start: int) -> int:
     """Where what a parenthetical cue attributes stops: before another source's
     cue clause ("…, he said, and Ana Obi added that …"), else at the sentence end."""
@@ -960,13 +974,27 @@ class _ClaimRules(AttributionRules):
         for t in toks:
             hit = self.r.cluster_at(t)
             if hit is not None and self.r.cluster(hit).kind != "Location":
+                if self._title_of_person(t):
+                    continue  # "by army spokesman Omar Haddad": Omar Haddad
                 return hit
         return None
+
+    def _title_of_person(self, tok: Token) -> bool:
+        """An organisation named in a person's title ("army spokesman Ana Obi",
+        "the bank's chief Ana Obi"): the words hang on the person's name."""
+        if self.r.kind_at(tok) != "Organization":
+            return False
+        head = tok
+        while head.dep_ in ("compound", "poss", "amod") and head.head != head:
+            head = head.head
+            if self.r.kind_at(head) == "Person":
+                return True
+        return False
 
     def _source_in(self, obj: Token) -> int | None:
         """The source inside "according to <…>": the first named entity in it, else
         the unnamed source, the document or the institution its words describe."""
-        named = self._first_actor(obj.subtree)
+        named = self._first_actor(t for t in obj.subtree if not _addressee(t, obj))
         if named is None and obj.lower_ in lx.ISSUED_DOCUMENTS:
             named = self._issuer(obj)  # "According to the statement" Orlen issued
         if named is not None:

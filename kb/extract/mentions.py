@@ -32,6 +32,7 @@ from kb.extract.names import (
 from kb.extract.records import Mention, Mentions, clean_name
 from kb.text import lexicon as lx
 from kb.text.dates import AP_STATES
+from kb.text.first_names import first_name_gender
 from kb.text.gazetteer import REGION_WORDS, Place, fold
 
 __all__ = ["find_mentions", "mentions_of"]
@@ -324,6 +325,8 @@ def _place_by_words(ent: SpacySpan) -> bool:
     if root.dep_ != "pobj" or of.lower_ != "of":
         return False
     if of.head.lower_ in lx.OF_PLACE_WORDS:
+        if any(t.pos_ == "PROPN" for t in ent.doc[of.i + 1 : ent.start]):
+            return False  # "Mayor of Ormsby Sefa Milan": the mayor's name
         # "the mayor of Ormsby" (not "the governor of the Ormsby Bank")
         return not any(t.lower_ in lx.ORG_SUFFIXES for t in ent)
     # "east of Ormsby"; "the village of Ormsby", "the towns of …" (not "the people
@@ -891,7 +894,7 @@ class _MentionFinder:
             return  # a reporter credited, their outlet, the page's links
         if _platform_as_medium(ent):
             return  # "posted on Twitter": where the words went, not who spoke
-        ent = _with_own_s(_without_leading_verb(ent))
+        ent = self._without_office_place(_with_own_s(_without_leading_verb(ent)))
         text = clean_name(ent.text, owns=not _named_with_s(ent))
         if (
             not text
@@ -975,6 +978,30 @@ class _MentionFinder:
                 self._add(Mention(span.start, span.end, "Person", name, role))
             return
         self._add(Mention(ent.start, ent.end, "Organization", text))
+
+    def _without_office_place(self, ent: SpacySpan) -> SpacySpan:
+        """ "Mayor of Velmora Anna Kovalik": the NER runs the place of the office
+        into the name after it. The place is a mention of its own; the rest of
+        the name, the person's."""
+        if len(ent) < 2 or ent.start < 2:
+            return ent
+        of, title = self.doc[ent.start - 1], self.doc[ent.start - 2]
+        if of.lower_ != "of" or not title.is_title or title.lower_ not in lx.ROLE_WORDS:
+            return ent
+        for end in range(ent.end - 1, ent.start, -1):
+            rest = self.doc[end : ent.end]
+            if not all(t.pos_ == "PROPN" and t.is_title for t in rest):
+                continue
+            if ent.label_ != "PERSON" and (
+                len(rest) < 2 or first_name_gender(rest[0].text) is None
+            ):
+                continue  # "Minister of Varda Energy Company": no one's name
+            place = self.gaz.lookup(self.doc[ent.start : end].text)
+            if place is not None and not place.weak:
+                name = clean_name(self.doc[ent.start : end].text)
+                self._add(Mention(ent.start, end, "Location", name, place=place))
+                return SpacySpan(self.doc, end, ent.end, "PERSON")
+        return ent
 
     def _state_name(self, ent: SpacySpan, text: str) -> str:
         """ "Calif.", "S.C.": a state by its abbreviation, with the full stop that
@@ -1385,9 +1412,14 @@ class _MentionFinder:
         start = owner_span.start if owner_span else owner.i
         if town is not None and owner_span is not None:
             self.found.placed.add(fold(clean_name(owner_span.text)))
+        # a town the NER took for an organisation names the town's body: "Lenholm
+        # police said …" at an article's start
+        town_end = owner_span.end if owner_span is not None else owner.i + 1
+        own = range(start, start if town is None else town_end)
         if not leader and any(
             self.doc[i].ent_type_ == "ORG" and not self.doc[i].is_lower
             for i in range(start, tok.i + 1)
+            if i not in own
         ):
             return  # a name of its own ("Kenya's Ministry of Health"); not "health
             # ministry", which the NER also calls an organisation

@@ -120,6 +120,9 @@ class Antecedents:
         sentence, up to ``lookback`` sentences back, its subject, else the first
         one it names; then, with the full lookback, the latest fitting name."""
         sent = tok.sent
+        # "While its lorries wait up north, they say …": what the sentence tells
+        # of things before the pronoun that speaks is not who speaks
+        speaks = tok.dep_ in _SUBJECTS and is_cue(tok.head)
         own = []
         if cls != "person":  # a description opens its sentence's account
             # "Heavy rains are likely, they said": what the pronoun reports holds no
@@ -128,7 +131,7 @@ class Antecedents:
             controlled = _controlled(tok)
             own = [
                 c
-                for c in self._fitting(self._candidates(sent, tok.i, cls), cls)
+                for c in self._fitting(self._candidates(sent, tok.i, cls), cls, speaks)
                 if c.pos not in reported or (c.new_group is None and cls in ("m", "f"))
                 if c.pos not in controlled
             ]
@@ -178,12 +181,20 @@ class Antecedents:
             return self.r.described(cand.new_group, "Group", ("amod", "compound"))
         return cand.cluster
 
-    def _fitting(self, cands: list[_Candidate], cls: str) -> list[_Candidate]:
+    def _fitting(
+        self, cands: list[_Candidate], cls: str, speaks: bool = False
+    ) -> list[_Candidate]:
+        """The candidates that may be what a pronoun of class ``cls`` stands for;
+        ``speaks``: the pronoun speaks ("they said") in the candidates' sentence,
+        so no words for things ("the lorries") there, only for people."""
         kinds = _KINDS[cls]
         out = []
         for c in cands:
             if c.new_group is not None:
-                if cls == "they" or (cls == "some" and self.r.people_word(c.new_group)):
+                people = self.r.people_word(c.new_group)
+                if (cls == "they" and not speaks) or (
+                    cls in ("they", "some") and people
+                ):
                     out.append(c)
                 continue
             if c.cluster is None or c.cluster < 0:
@@ -225,8 +236,9 @@ class Antecedents:
         mentions, its subject pronouns of the same class, and its subjects that are
         descriptions ("the senator", "critics")."""
         out = []
+        quoted_to = _closed_without_opening(sent)
         for t in sent:
-            if t.i >= before or self.r.in_quote(t.idx):
+            if t.i >= before or t.i < quoted_to or self.r.in_quote(t.idx):
                 continue
             m = self.r.mentions.at(t.i)
             if m is not None:
@@ -302,6 +314,25 @@ def _controlled(tok: Token) -> set[int]:
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
         for t in c.subtree
     }
+
+
+def _closed_without_opening(sent: SpacySpan) -> int:
+    """Where a quotation that opened in an earlier paragraph closes in this
+    sentence ("… all that Ana Obi promised,” he said): its words, up to the
+    closing mark, are the speaker's, none of them the one who speaks. The
+    sentence's start when its first double quotation mark opens a quotation."""
+    text = sent.doc.text
+    for t in sent:
+        if t.text not in ('"', "”", "“"):
+            continue
+        if t.text == "“" or t.i == sent.start:
+            return sent.start
+        # a straight mark closes after the words it quotes ("…,\" he said"),
+        # and opens before them ("said \"we …")
+        before, after = text[t.idx - 1], text[t.idx + 1 : t.idx + 2]
+        closes = not before.isspace() and (not after or not after.isalnum())
+        return t.i if t.text == "”" or closes else sent.start
+    return sent.start
 
 
 def described_person(t: Token) -> bool:

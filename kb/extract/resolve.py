@@ -146,6 +146,8 @@ class Resolver:
             return None  # "a court", "some police": not one institution
         later = self._only_named_with(subj)
         if later is not None:
+            # the bare word is one of its names: "police" of "the Velmora police"
+            self.name_as(later, subj.i, subj.i + 1, name=clean_name(subj.text))
             return later
         return self.described(subj, "Organization", ("compound", "amod"))
 
@@ -463,6 +465,8 @@ class Resolver:
             if subj is not None:
                 return subj
             run_on = _speaker_run_on(cur) if cur is verb else None
+            if run_on is None:
+                run_on = _name_read_as_modal(cur)
             if run_on is not None:
                 return run_on
             if _has_agent(cur):
@@ -574,6 +578,11 @@ class Resolver:
             if people and self.clusters[owner].kind == "Location":
                 continue  # "Alberta's chief medical officer", "Varna residents"
             if self.clusters[owner].kind == "Person" and tok.lemma_.lower() in (
+                lx.AIDES
+            ):
+                # "Berg's top aide": someone who speaks for Berg, named before
+                return self._aide_of(tok, owner)
+            if self.clusters[owner].kind == "Person" and tok.lemma_.lower() in (
                 lx.RELATIONS
             ):
                 # "Berg's stepmother", "Berg's lawyer": someone else, unnamed
@@ -596,6 +605,22 @@ class Resolver:
                     if hit is not None and self.clusters[hit].kind == "Organization":
                         return hit
         return self._author_of(tok)
+
+    def _aide_of(self, tok: Token, owner: int) -> int | None:
+        """Who "Berg's aide" is: the last one named before as someone's aide,
+        adviser or spokesperson, other than Berg; else someone unnamed."""
+        found = None
+        for m in self.mentions.items:
+            if m.start >= tok.i or m.cluster in (-1, owner) or m.kind != "Person":
+                continue
+            name = self.doc[m.end - 1]
+            roles = [c for c in name.children if c.dep_ == "appos"]
+            if name.dep_ == "appos":
+                roles.append(name.head)
+            if any(r.lemma_.lower() in lx.AIDES for r in roles):
+                # "Ana Obi, an aide to Berg," / "Berg's adviser, Ana Obi"
+                found = m.cluster
+        return found if found is not None else self.described(tok, "Actor", ("poss",))
 
     def _author_of(self, tok: Token) -> int | None:
         """ "a study by the Tax Institute", "a report released by Acme": who made
@@ -819,6 +844,9 @@ class Resolver:
             if _indefinite(tok):
                 return None  # "a judge": not the judge named before
             return self._role_holder(tok, lemma)
+        named = self._people_named_before(tok, lemma)
+        if named is not None:
+            return named
         if tok.tag_ == "NNS" and tok.lower_ in lx.PEOPLE_NOUNS:
             same_noun = self.recent(tok.i, {"Group"}, word=tok.lower_)
             if same_noun is not None and self._same_group(tok, same_noun):
@@ -833,6 +861,26 @@ class Resolver:
             c.dep_ == "poss" for c in tok.children
         ):
             return self.described(tok, "Organization", ("amod", "compound", "poss"))
+        return None
+
+    def _people_named_before(self, tok: Token, lemma: str) -> int | None:
+        """ "His lawyers say …" after "represented by his lawyers Ana Obi and Tomas
+        Brandt": the people the article named with the same plural noun before;
+        the claim is the first one's. Only a noun that refers back ("his", "the")."""
+        if tok.tag_ != "NNS" or lemma not in lx.ROLE_WORDS:
+            return None
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERRING
+            for c in tok.children
+        ):
+            return None
+        for prev in reversed(tok.doc[: tok.i]):
+            if prev.tag_ != "NNS" or prev.lemma_.lower() != lemma:
+                continue
+            for child in prev.children:
+                hit = self.cluster_at(child) if child.dep_ == "appos" else None
+                if hit is not None and self.clusters[hit].kind == "Person":
+                    return hit
         return None
 
     def _same_group(self, tok: Token, group: int) -> bool:
@@ -1002,8 +1050,9 @@ class Resolver:
         "additional tenants" are farmers, tenants), but with the one that makes
         them other people ("other economists", see :func:`_other_people`)."""
         start = _description_start(tok, kind, deps)
+        end = self._members_of_what(tok) if kind == "Group" else tok.i + 1
         # the words as written, possessive marks kept: "the dockers' union"
-        name = clean_name(self.doc[start : tok.i + 1].text)
+        name = clean_name(self.doc[start:end].text)
         body = self._body_of_members(tok, start) if kind == "Group" else None
         if body is not None:
             self.name_as(body, start, tok.i + 1)
@@ -1018,7 +1067,22 @@ class Resolver:
             named = self._cluster_named("Group", name) is not None
             self.name_as(same, start, tok.i + 1, name=None if named else name)
             return same
-        return self._new_cluster(Mention(start, tok.i + 1, kind, name))
+        return self._new_cluster(Mention(start, end, kind, name))
+
+    def _members_of_what(self, tok: Token) -> int:
+        """Where "members of the group" ends: members are named by what they are
+        members of, when that is no name of its own (then they are its people,
+        see :meth:`_body_of_members`); other descriptions end at their noun."""
+        if tok.lower_ not in lx.MEMBER_NOUNS:
+            return tok.i + 1
+        whole = next(iter(prep_objects(tok, ("of",))), None)
+        if (
+            whole is None
+            or whole.pos_ != "NOUN"
+            or any(self.mentions.at(t.i) is not None for t in whole.subtree)
+        ):
+            return tok.i + 1
+        return whole.right_edge.i + 1
 
     def _body_of_members(self, tok: Token, start: int) -> int | None:
         """ "Marbeck police officers" after "the Marbeck police": the body named
@@ -1135,6 +1199,21 @@ def _speaker_run_on(cue: Token) -> Token | None:
     return tok
 
 
+def _name_read_as_modal(verb: Token) -> Token | None:
+    """A speaker whose name is also a modal verb ("…,” May said): the parser
+    hangs the name on the cue as its auxiliary; the entity recogniser still
+    calls it a person. Only a capitalised word right before the cue, which no
+    subject precedes."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head != verb or before.dep_ != "aux" or before.tag_ != "MD":
+        return None
+    if before.ent_type_ != "PERSON" or not before.text[:1].isupper():
+        return None
+    return before
+
+
 def _teller(verb: Token) -> Token | None:
     """Who told, when the one told is the subject: "by the company", or who sent
     the message it came in ("in an email sent by Ana Obi", "in a letter from X")."""
@@ -1153,6 +1232,10 @@ def _teller(verb: Token) -> Token | None:
 def _has_agent(verb: Token) -> bool:
     """Whether a passive verb says by whom: "was bought [by Orlen]"."""
     return any(c.dep_ == "agent" for c in verb.children)
+
+
+#: the words before a noun that make it refer back to people met before
+_BACK_REFERRING = frozenset({"the", "these", "his", "her", "their"})
 
 
 def _description_start(tok: Token, kind: str, deps: tuple[str, ...]) -> int:

@@ -1414,6 +1414,11 @@ PUBLIC_BODY_WORDS = frozenset(
     cia""".split()
 )
 
+# Those who work for a person and speak for them: "the senator's aide".
+AIDES = frozenset(
+    """aide adviser advisor spokesman spokeswoman spokesperson counsellor counselor
+    staffer""".split()
+)
 # People known by whose they are: "Berg's stepmother", "his lawyer".
 RELATIONS = KIN_WORDS | frozenset(
     """lawyer attorney friend neighbour neighbor colleague classmate girlfriend
