@@ -163,7 +163,8 @@ def test_a_deed_threatened_or_failed_did_not_happen(run, text):
             "The plague has caused more than 50 million deaths over the centuries.",
             "deaths",
         ),
-        ("The epidemic has killed more than 7,000 people since it began.", "killed"),
+        # the deaths are the epidemic's toll, one event with it (2026-12-07)
+        ("The epidemic has killed more than 7,000 people since it began.", "epidemic"),
         ("The flu has killed 300 people in Tarsk so far.", "killed"),
     ],
 )

@@ -4,7 +4,7 @@ and each figure outside a claim is attached to the nearest event in its sentence
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from itertools import islice
 
@@ -119,13 +119,15 @@ class _EventRules:
                 target = _its_nouns_event(events, tok, kind) or next(
                     (e for e in events if _mergeable(e, ev)), None
                 )
-            if target is None and _anaphoric(tok):
-                target = next((e for e in reversed(events) if _refers_to(ev, e)), None)
+            if target is None and (_anaphoric(tok) or self._owners_told(tok)):
+                target = next(
+                    (e for e in reversed(events) if self._refers_to(ev, e)), None
+                )
             if target is None:
                 events.append(ev)
             else:
                 _merge(target, ev)
-        events = _merged_again(events)
+        events = _tolls_merged(_one_phrase_merged(_merged_again(events)))
         self._turns(events)
         self._deeds(events, quoted)
         self._happenings(events, quoted)
@@ -144,6 +146,20 @@ class _EventRules:
         return _lemma(verb) in lx.MESSAGE_VERBS and any(
             c.direct and c.cue is not None and c.cue.i == verb.i for c in self.claims
         )
+
+    def _owners_told(self, noun: Token) -> bool:
+        """ "his arrest", "their deaths": a noun whose possessive pronoun stands
+        for someone named before, so that it refers back to an event."""
+        return noun.pos_ == "NOUN" and bool(self._pronoun_owners(noun))
+
+    def _refers_to(self, ev: RawEvent, earlier: RawEvent) -> bool:
+        """Whether the noun of ``ev`` refers back to ``earlier`` (:func:`_refers_to`),
+        and a possessive pronoun on it stands for someone ``earlier`` names: "her
+        detention" is not the arrest of another."""
+        owners = self._pronoun_owners(ev.triggers[0])
+        if owners and not set(owners) & _people(earlier):
+            return False
+        return _refers_to(ev, earlier)
 
     def _owned(self, events: list[RawEvent]) -> None:
         """An event that names no one takes the person its noun's possessive
@@ -369,7 +385,8 @@ class _EventRules:
         participants: list[int] = []
         subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         passive = subj is not None and subj.dep_ == "nsubjpass"
-        if tok != verb and _not_the_verbs_own(tok, verb, passive):
+        stance = tok != verb and _not_the_verbs_own(tok, verb, passive)
+        if stance:
             subj = None  # "weighed in on the fight": not who fought
         claim = self._enclosing_claim(tok)
         guessed = False
@@ -406,6 +423,7 @@ class _EventRules:
         if (
             not agents
             and not participants
+            and not stance  # "the workers said they would oppose the closure"
             and claim is not None
             and self.r.cluster(claim.claimant).kind == "Organization"
             and kind in lx.SELF_REPORTED_TYPES
@@ -733,13 +751,19 @@ def _refers_to(ev: RawEvent, earlier: RawEvent) -> bool:
     its kind when the type is the catch-all ("the expedition" is no tribute), with
     no date or place of its own that sets it apart ("the convention in 1976")."""
     tok = ev.triggers[0]
-    same = ev.event_type == earlier.event_type or _general_for(tok, earlier, tok.i)
+    same = (
+        ev.event_type == earlier.event_type
+        or _general_for(tok, earlier, tok.i)
+        or _one_deed_type(ev, earlier)  # "police detained six … the arrests"
+    )
     if not same or _another_one(ev):
         return False
     if ev.event_type != earlier.event_type and _of_whom(ev.triggers[0]):
         if not _people(ev) & _people(earlier):
             return False  # "the deaths of a handful of officers": whose, its own
-    if _apart(ev, earlier, places=False):
+    # "doctors contained that outbreak in July": the date of what befell the one
+    # that the demonstrative points back to
+    if _apart(ev, earlier, places=False, dates=not _pointed_back(tok)):
         return False
     return ev.event_type not in _BROAD_TYPES or bool(
         _kind_words(ev) & _kind_words(earlier)
@@ -810,6 +834,73 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
         ),
         None,
     )
+
+
+#: the types of the toll an event takes, told by a verb whose subject it is
+_TOLLS = frozenset({"Casualties", "Death"})
+
+
+def _tolls_merged(events: list[RawEvent]) -> list[RawEvent]:
+    """The events, the deaths and injuries that a verb tells as another event's
+    toll merged into that event, with the words told of them together ("the
+    outbreak has killed 200 … the death toll")."""
+    return _merged_into_earlier(events, lambda e, ev: _toll_of(ev, e))
+
+
+def _one_phrase_merged(events: list[RawEvent]) -> list[RawEvent]:
+    """The events, a word of violence or death that names the kind of another's
+    noun merged into it: "the shooting death of X", "a knife attack"."""
+    kept = list(events)
+    for ev in events:
+        target = next((e for e in kept if e is not ev and _names_its_kind(ev, e)), None)
+        if target is not None:
+            _merge(target, ev)
+            kept.remove(ev)
+    return kept
+
+
+def _names_its_kind(ev: RawEvent, head: RawEvent) -> bool:
+    """Whether a word of ``ev`` is a word on a noun of ``head`` just after it, both
+    of violence or death (the parser hangs "shooting" on "death", or "death" on
+    "shooting" as its object)."""
+    if not {ev.event_type, head.event_type} <= lx.SCENE_TYPES:
+        return False
+    return any(
+        h.i == t.i + 1 and h.pos_ == "NOUN" and h in (t.head, *t.children)
+        for t in ev.triggers
+        for h in head.triggers
+    )
+
+
+def _toll_of(toll: RawEvent, ev: RawEvent) -> bool:
+    """Whether a verb of ``toll`` has a noun of ``ev`` for its subject: "the
+    outbreak has killed 200 people", "the attack that killed 12 and wounded 40";
+    not "struck …, killing 12" nor "the storm killed 12", whose deaths a report
+    tells as news of their own."""
+    if toll.event_type not in _TOLLS or ev.event_type in _TOLLS:
+        return False
+    return any(n in ev.triggers for t in toll.triggers for n in _toll_subjects(t))
+
+
+def _toll_subjects(verb: Token) -> list[Token]:
+    """The nouns a verb of killing has for its subject, or that its relative
+    clause is on."""
+    if verb.pos_ != "VERB":
+        return []
+    # "the storm killed six people on Sunday" tells the deaths as news of their
+    # own; "the outbreak has killed 200 so far" counts the outbreak's toll
+    perfect = present_perfect(verb)
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head  # "killed 58 and wounded hundreds": the first verb's subject
+        perfect = perfect or present_perfect(verb)
+    nouns = [
+        c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and perfect
+    ]
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        nouns.append(verb.head)  # "the attack that killed 12"
+    return nouns
 
 
 def _its_nouns_event(events: list[RawEvent], verb: Token, kind: str) -> RawEvent | None:
@@ -1079,6 +1170,11 @@ def _made_by_the_doer(noun: Token, verb: Token) -> bool:
     return (
         noun.head == verb and noun.dep_ == "nsubjpass" and _lemma(verb) not in _STANCES
     )
+
+
+def _pointed_back(noun: Token) -> bool:
+    """ "that outbreak", "this attack": a demonstrative points back to one told."""
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in noun.children)
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -1378,7 +1474,9 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     that tells them apart. A word said again, or its noun or verb ("exploded … the
     explosion"), is one event unless its dates, its people or the words that say
     which one it is differ."""
-    if a.event_type != b.event_type:
+    if _joined_moves(a, b):
+        return True  # "the Dow fell 2% and the Nasdaq 3%": one clause, one time
+    if a.event_type != b.event_type and not _retyped(a, b):
         return _kindred(a, b) is not None and _of_one_kin(a, b)
     if _another_one(b):
         return False
@@ -1389,7 +1487,7 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
         return not (
             _once_more(b)
             or _apart(a, b, places=False)
-            or (_others(a, b) and not _a_body_and_members(a, b))
+            or (_others(a, b) and not _a_body_and_members(a, b) and not _nature(a))
             or _two_moves(a, b)
         )
     if a.event_type in _BROAD_TYPES and not _kind_words(a) & _kind_words(b):
@@ -1412,6 +1510,21 @@ def _mergeable(a: RawEvent, b: RawEvent) -> bool:
     if _a_body_and_members(a, b):
         return True  # "the senate passed the law", "senators voted 60-40"
     return not (a_agents and b_agents and not a_agents & b_agents)
+
+
+def _retyped(a: RawEvent, b: RawEvent) -> bool:
+    """One word said again, or its noun and verb, that the rules typed once and
+    left of the catch-all type once: "police are investigating … the
+    investigation"."""
+    if any(_lemma(t) in _MOVE_WORDS for t in a.triggers + b.triggers):
+        return False  # "the index rose", "Apple rose": moves of many things
+    return "OtherEvent" in {a.event_type, b.event_type} and _said_again(a, b)
+
+
+def _nature(ev: RawEvent) -> bool:
+    """What nature does, whose doers found are the parser's guesses: "forecasters
+    called Kellan a dangerous storm" (of a storm named Kellan)."""
+    return ev.event_type in _NATURE
 
 
 def _two_deeds(a: RawEvent, b: RawEvent) -> bool:
@@ -1509,9 +1622,17 @@ def _merged_again(events: list[RawEvent]) -> list[RawEvent]:
     """The events, each merged into an earlier one that it names once both have
     all their words: a word told first may not yet have had the people or the
     date that make a later word its own ("the death" before "Kellan died")."""
+    return _merged_into_earlier(events, _mergeable)
+
+
+def _merged_into_earlier(
+    events: list[RawEvent], joins: Callable[[RawEvent, RawEvent], bool]
+) -> list[RawEvent]:
+    """The events, each merged into the first earlier one that ``joins`` (the
+    earlier, the later) says it tells again."""
     kept: list[RawEvent] = []
     for ev in events:
-        target = next((e for e in kept if _mergeable(e, ev)), None)
+        target = next((e for e in kept if joins(e, ev)), None)
         if target is None:
             kept.append(ev)
         else:
@@ -1563,6 +1684,21 @@ def _two_moves(a: RawEvent, b: RawEvent) -> bool:
     return bool(_movers(a) and _movers(b) and _movers(a).isdisjoint(_movers(b)))
 
 
+def _joined_moves(a: RawEvent, b: RawEvent) -> bool:
+    """Moves of the market told in one sentence by verbs joined as one: "the Dow
+    fell 2%, the S&P 500 slid 3% and the Nasdaq plunged" is one day's move."""
+    types = {a.event_type, b.event_type}
+    return (
+        "MarketMovement" in types
+        and types <= {"MarketMovement", "OtherEvent"}
+        and any(
+            t in u.conjuncts and _lemma(t) in _MOVE_WORDS and _lemma(u) in _MOVE_WORDS
+            for t in a.triggers
+            for u in b.triggers
+        )
+    )
+
+
 #: events told of the people they befell, whoever is the subject: "X died", "Y was
 #: killed", "Z was arrested"
 _WHO_IT_BEFELL = frozenset({"Death", "Casualties", "Arrest", "Sanction"})
@@ -1581,23 +1717,26 @@ def _people(event: RawEvent) -> set[int]:
     return agents | others
 
 
-def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
+def _apart(a: RawEvent, b: RawEvent, places: bool = True, dates: bool = True) -> bool:
     """Whether their own dates (or places), or the words that say which one they
     are ("the Senate race", "the presidential race"), differ; a date or place
     carried from the sentence before tells nothing. "The quake" may name a town
     within the quake's county."""
     parties = not _people(a) & _people(b)
     # "the Orlen acquisition", "the Tarsk deal": the names of its own parties; and
-    # "the Porto closure" of a factory closed in Porto: the name of its own place
-    # (not for a race or a vote, which their places name: "the Iowa caucuses")
+    # "the Kestrin closure" of a factory closed in Kestrin: the name of a place of
+    # theirs, unless their places differ (and not for a race or a vote, which
+    # their places name: "the Iowa caucuses")
+    two_places = a.places and b.places and not set(a.places) & set(b.places)
     named_by_place = {a.event_type, b.event_type} & _NAMED_BY_PLACE
-    shared = set() if named_by_place else set(a.places) & set(b.places)
+    shared = set() if named_by_place or two_places else {*a.places, *b.places}
     kinds_a = _which_one(a, parties=parties, places=shared)
     kinds_b = _which_one(b, parties=parties, places=shared)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return True
     if (
-        a.date
+        dates
+        and a.date
         and b.date
         and not {"date"} & (a.carried | b.carried)
         and not (
@@ -1606,6 +1745,7 @@ def _apart(a: RawEvent, b: RawEvent, places: bool = True) -> bool:
         )
         and not _up_to_now(a, b)
         and not _up_to_now(b, a)
+        and not _days_of_one(a, b)
     ):
         return True
     own_places = places and "place" not in a.carried | b.carried
@@ -1630,6 +1770,17 @@ def _up_to_now(a: RawEvent, b: RawEvent) -> bool:
     return timedelta(0) <= gap <= _ONGOING
 
 
+def _days_of_one(a: RawEvent, b: RawEvent) -> bool:
+    """Two days of one storm or flood, that last for days: a few days apart."""
+    kinds = _kinds(a) | _kinds(b)
+    if len(kinds) != 1 or not kinds <= lx.LASTING_KINDS or a.date is None:
+        return False
+    if b.date is None or a.date.precision != "day" or b.date.precision != "day":
+        return False
+    gap = date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)
+    return abs(gap) <= _ONGOING
+
+
 #: how far back the day of writing still reaches an event that goes on
 _ONGOING = timedelta(days=7)
 
@@ -1644,6 +1795,13 @@ def _which_one(
     offices aside ("the Senate race"); nor the names of ``places``."""
     words: set[str] = set()
     found = entities_of(ev.triggers[0].doc)
+    # a place's name where the parser took it for no mention: "the Kestrin closure"
+    place_words = {
+        w.lower()
+        for c in places or ()
+        for n in found.clusters[c].names()
+        for w in n.split()
+    }
     for tok in ev.triggers:
         nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
         for noun in nouns:
@@ -1658,6 +1816,8 @@ def _which_one(
                 )
                 and (parties or not _a_party(c))
                 and found.cluster_at(c) not in (places or ())
+                and c.lower_ not in place_words
+                and c.ent_type_ not in ("DATE", "TIME")  # "the October attack"
             }
     return words
 
@@ -1718,7 +1878,11 @@ def _kind_words(ev: RawEvent) -> set[str]:
 
 
 def _merge(into: RawEvent, other: RawEvent) -> None:
-    if into.event_type != other.event_type:
+    if into.event_type == "OtherEvent" and (
+        _joined_moves(into, other) or _retyped(into, other)
+    ):
+        into.event_type = other.event_type  # "X rose 4% and Y added 2%"
+    elif into.event_type != other.event_type:
         into.event_type = _kindred(into, other) or into.event_type
     into.triggers.extend(other.triggers)
     if "people" in other.carried and other.agents + other.participants:

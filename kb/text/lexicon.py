@@ -1858,6 +1858,10 @@ ATTACK_KINDS = {
     **dict.fromkeys(["shell", "shelling", "airstrike", "bombard"], "shelling"),
     **dict.fromkeys(["hijack", "hijacking", "carjack"], "hijacking"),
 }
+# Kinds of event (EVENT_KINDS) that last for days, so that the days of the several
+# sentences that tell of one ("the storm neared on Wednesday … will make landfall on
+# Friday") do not make it several.
+LASTING_KINDS = frozenset({"storm", "flood"})
 # Types of event that tell one deed in two words: "has been arrested … police
 # detained him on Monday".
 ONE_DEED_TYPES = (frozenset({"Arrest", "Capture"}),)
