@@ -1,7 +1,8 @@
 """Quotes and the tags near them (session 25, from PolNeAR train). A quote with no
 cue of its own that only ends the words a cue reports ("According to Kellan, the
 ferry company now runs “…”", "questioned whether … “if …”"): the cue's claim is
-the whole of what was said, quote and all, by the cue's speaker. A tag set off by
+the whole of what was said, quote and all, by the cue's speaker, and a direct
+quote as the quote was. A tag set off by
 commas inside the sentence after a quote attributes that sentence. Sentences and
 names invented for these tests; needs the trained English pipeline (slow)."""
 
@@ -50,6 +51,7 @@ def test_the_cue_reports_the_quote_that_ends_its_words(
     x = run(text)
     claim = _claim_with(x, opening)
     assert quoted in claim.statement
+    assert claim.direct  # it quotes the speaker, as the quote alone did
     assert _speaker(x, claim) == speaker
     assert not any(c.statement.startswith(quoted) for c in x.claims)
 
