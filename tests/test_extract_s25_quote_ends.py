@@ -2,9 +2,9 @@
 cue of its own that only ends the words a cue reports ("According to Kellan, the
 ferry company now runs “…”", "questioned whether … “if …”"): the cue's claim is
 the whole of what was said, quote and all, by the cue's speaker, and a direct
-quote as the quote was. A tag set off by
-commas inside the sentence after a quote attributes that sentence. Sentences and
-names invented for these tests; needs the trained English pipeline (slow)."""
+quote as the quote was. A tag set off by commas inside the sentence after a quote
+attributes that sentence. Sentences and names invented for these tests; needs the
+trained English pipeline (slow)."""
 
 from __future__ import annotations
 
