@@ -15,12 +15,11 @@ from kb.models import Claim, Extraction
 pytestmark = pytest.mark.slow
 
 
-def _speaker(x: Extraction, claim: Claim) -> str:
-    return next(e.name for e in x.entities if e.key == claim.claimant)
-
-
-def _claim_with(x: Extraction, words: str) -> Claim:
-    return next(c for c in x.claims if words in c.statement)
+def _claim_with(x: Extraction, words: str) -> tuple[Claim, str]:
+    """The claim whose statement holds ``words``, and the name of its claimant."""
+    claim = next(c for c in x.claims if words in c.statement)
+    names = {e.key: e.name for e in x.entities}
+    return claim, names[claim.claimant]
 
 
 # fixed cases: on the base the quote alone was a claim (of no cue, its speaker
@@ -49,10 +48,10 @@ def test_the_cue_reports_the_quote_that_ends_its_words(
     run, text, speaker, opening, quoted
 ):
     x = run(text)
-    claim = _claim_with(x, opening)
+    claim, who = _claim_with(x, opening)
     assert quoted in claim.statement
     assert claim.direct  # it quotes the speaker, as the quote alone did
-    assert _speaker(x, claim) == speaker
+    assert who == speaker
     assert not any(c.statement.startswith(quoted) for c in x.claims)
 
 
@@ -107,9 +106,9 @@ def test_an_aside_after_a_quote_tags_its_own_sentence(run):
         "that came far too late for the families.” It was, he said, the worst "
         "failure of the harbour board in a decade."
     )
-    claim = _claim_with(x, "the worst failure of the harbour board")
+    claim, who = _claim_with(x, "the worst failure of the harbour board")
     assert [p.text for p in claim.content_spans()] == [
         "It was",
         "the worst failure of the harbour board in a decade",
     ]
-    assert _speaker(x, claim) == "Omar Haddad"
+    assert who == "Omar Haddad"
