@@ -210,6 +210,7 @@ class _QuoteRules(AttributionRules):
             if t.idx >= q_end + 1
             and is_quote_cue(t)
             and not _relative_clause(t)  # "X, a resident who posted about it, said"
+            and not _aside_of_its_own(t, last_sent)
             and self._speaks(t, inner)
             and not self._opens_next(t)
         ]
@@ -583,6 +584,18 @@ def _outer_cue(cue: Token) -> Token | None:
     outer = cue.head if cue.dep_ == "ccomp" and is_cue(cue.head) else None
     outer = outer if outer is not None else reporting_cue(cue)
     return outer if outer is not None and _attributes(outer) else None
+
+
+def _aside_of_its_own(cue: Token, quoted: SpacySpan) -> bool:
+    """A cue set off by commas inside the sentence after a quote, after words of
+    that sentence ('“…” The vote, she said, was a mistake.'): it attributes the
+    sentence it stands in, not the quote before it."""
+    return (
+        cue.sent.start >= quoted.end
+        and cue.dep_ == "parataxis"
+        and cue.head.i < cue.i
+        and cue.i - cue.sent.start >= 3
+    )
 
 
 def _relative_clause(verb: Token) -> bool:
