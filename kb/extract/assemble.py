@@ -101,6 +101,13 @@ class _Assembly:
             for e in entities
         ]
         kept = [e for e in entities if e.actor_kind != "Group" or e.key in used]
+        # a document whose issuer goes unnamed ("the letter") that neither speaks
+        # nor acts is no actor of the story, nor what a claim is about
+        idle = {e.key for e in kept if _bare_document(e) and e.key not in acting}
+        kept = [e for e in kept if e.key not in idle]
+        claims = tuple(
+            replace(c, about=tuple(k for k in c.about if k not in idle)) for c in claims
+        )
         # a faceless group's key may be a speaking group's too ("people"): keep it
         kept_keys = {k for i, k in enumerate(keys) if i not in self.faceless}
         gone = {keys[i] for i in self.faceless} - kept_keys
@@ -532,3 +539,17 @@ def _trigger_phrase(tok: Token) -> str:
             end = last + 1
         break
     return doc[first:end].text
+
+
+def _bare_document(e: Entity) -> bool:
+    """An actor that is a document's words alone ("the report", "a new poll"),
+    as made when a claim first went to the document, not to someone named."""
+    return (
+        e.actor_kind == "Actor"
+        and e.key.startswith(LOCAL_KEY)
+        and e.name.split()[-1].lower() in _DOCUMENT_WORDS
+    )
+
+
+#: the words for documents that may speak or be cited
+_DOCUMENT_WORDS = lx.SOURCE_NOUNS | lx.SPEAKING_DOCUMENTS | lx.ISSUED_DOCUMENTS

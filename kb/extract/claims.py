@@ -165,6 +165,27 @@ def _acting_subject(subj: Token) -> bool:
 _DOCUMENTS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
 
 
+def _refers_back(doc_word: Token) -> bool:
+    """ "the statement", "this report", "Friday's statement": a document met before."""
+    return any(
+        c.dep_ == "det"
+        and c.lower_ in ("the", "this", "that")
+        or c.dep_ == "poss"
+        and c.ent_type_ == "DATE"
+        for c in doc_word.children
+    )
+
+
+def _another(doc_word: Token) -> bool:
+    """ "another report", "a second ruling", "a separate study": not the one
+    met before."""
+    return any(
+        c.lower_ in lx.OTHER_DOCUMENT_WORDS or c.ent_type_ == "ORDINAL"
+        for c in doc_word.children
+        if c.dep_ in ("det", "amod")
+    )
+
+
 def _does_deed(tok: Token, deeds: frozenset[str]) -> bool:
     """Whether the token is the verb of the deed a document is of ("the court
     ruled"), not a phrasal verb of the same word ("ruled out new taxes")."""
@@ -942,24 +963,85 @@ class _ClaimRules(AttributionRules):
             return owner
         if subj.lower_ not in _DOCUMENTS:
             return None
-        said = {t.i for c in subj.children if c.dep_ in _CLAUSES for t in c.subtree}
-        named = self._first_actor(
-            t for t in subj.subtree if t != subj and t.i not in said
-        )
-        if named is None:
-            # "a report by the city's audit office found …": its author, named or not
-            author = next(iter(prep_objects(subj, ("by",))), None)
-            named = self._source_in(author) if author is not None else None
-        if named is None:
-            named = self._sender(subj)
+        named = self._named_issuer(subj)
         if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":
             # "Ana Obi issued a statement saying …": who issued it
             issuer = self.r.subject(subj.head)
             if issuer is not None and issuer != subj:
                 return self.r.source(issuer)
-        if named is None and any(c.lower_ == "the" for c in subj.children):
-            return self._earlier_issuer(subj)
+        if named is None and _refers_back(subj):
+            named = self._earlier_issuer(subj)
+        if named is None and not self._met_before(subj):
+            named = self._later_issuer(subj)
         return named
+
+    def _named_issuer(self, doc_word: Token) -> int | None:
+        """The issuer a document's own phrase names: "the Varda ministry report",
+        "a report by the city's audit office", "a statement from Orlen", "the
+        lawsuit that Ana Obi filed"."""
+        said = {t.i for c in doc_word.children if c.dep_ in _CLAUSES for t in c.subtree}
+        own = self.r.cluster_at(doc_word)  # "a new poll" spoke before: its own words
+        named = self._first_actor(
+            t
+            for t in doc_word.subtree
+            if t != doc_word and t.i not in said and self.r.cluster_at(t) != own
+        )
+        if named is None:
+            # "a report by the city's audit office found …": its author, named or not
+            author = next(iter(prep_objects(doc_word, ("by",))), None)
+            named = self._source_in(author) if author is not None else None
+        if named is None:
+            named = self._sender(doc_word)
+        if named is None:
+            named = self._filer(doc_word)
+        return named
+
+    def _filer(self, doc_word: Token) -> int | None:
+        """ "a lawsuit [that] the families filed", "a statement Orlen released":
+        the subject of the clause on the document that says who issued it."""
+        for clause in doc_word.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in lx.ISSUING_VERBS:
+                continue
+            subj = self.r.subject(clause)
+            if subj is not None and subj.lower_ not in lx.RELATIVE_PRONOUNS:
+                return self._doer(subj)
+        return None
+
+    def _doer(self, subj: Token) -> int | None:
+        """Who the subject of a deed stands for, people the article describes
+        only there included ("Families of the miners sued …")."""
+        found = self.r.source(subj)
+        return found if found is not None else self.r.new_speaker(subj)
+
+    def _met_before(self, doc_word: Token) -> bool:
+        """Whether a document of the same word came earlier in the article."""
+        return any(
+            t.lemma_ == doc_word.lemma_ and t.pos_ == "NOUN"
+            for t in self.doc[: doc_word.i]
+        )
+
+    def _later_issuer(self, doc_word: Token) -> int | None:
+        """The issuer that the article names after the first mention of a document:
+        "a new audit said …" and later "according to the audit by the ministry's
+        inspector", "The statement says …" and later "His office sent a statement
+        that read …"; from the next mention of the same word only, when it refers
+        back or is what was issued (not "a 2014 study by Orlen", another one)."""
+        for tok in self.doc[doc_word.i + 1 :]:
+            if tok.lemma_ != doc_word.lemma_ or tok.pos_ != "NOUN":
+                continue
+            issued = (
+                tok.dep_ == "dobj"
+                and tok.head.pos_ == "VERB"
+                and tok.head.lemma_.lower() in lx.ISSUING_VERBS
+            )
+            if _another(tok) or not (issued or _refers_back(tok)):
+                return None  # "a second ruling by the court": not the one that spoke
+            named = self._named_issuer(tok)
+            if named is None and issued:
+                subj = self.r.subject(tok.head)
+                named = self.r.source(subj) if subj is not None else None
+            return named
+        return None
 
     def _sender(self, doc_word: Token) -> int | None:
         """ "a statement from the Varda ministry said …": the body or people the
@@ -986,9 +1068,13 @@ class _ClaimRules(AttributionRules):
         the Varda institute. The survey found …")."""
         deeds = lx.DOCUMENT_DEEDS.get(doc_word.lower_, frozenset())
         for tok in reversed(self.doc[: doc_word.i]):
+            if tok.lemma_ == doc_word.lemma_ and tok.pos_ == "NOUN":
+                named = self._named_issuer(tok)  # "a statement from Orlen" before
+                if named is not None:
+                    return named
             if _does_deed(tok, deeds):
                 subj = self.r.subject(tok)
-                return self.r.source(subj) if subj is not None else None
+                return self._doer(subj) if subj is not None else None
             if tok.lemma_ == doc_word.lemma_ and tok.dep_ == "nsubjpass":
                 by = next((c for c in tok.head.children if c.dep_ == "agent"), None)
                 if by is None:
@@ -997,6 +1083,8 @@ class _ClaimRules(AttributionRules):
             if tok.lemma_ != doc_word.lemma_ or tok.dep_ not in ("dobj", "pobj"):
                 continue
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            if verb.lemma_.lower() in lx.READER_VERBS:
+                continue  # "a judge dismissed the lawsuit": it was filed further back
             subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             return self.r.source(subj) if subj is not None else None
         return None

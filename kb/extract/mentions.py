@@ -665,6 +665,37 @@ def _thing_named(ent: SpacySpan) -> bool:
     )
 
 
+def _things_named(ents: list[SpacySpan]) -> set[str]:
+    """The names, folded, that the article gives to a made thing or a work beside
+    the word for it somewhere ("the Orlen jet", "the film Varda Nights"): a thing
+    where else they modify a word or follow one ("Orlen production"). Not a name
+    with a firm's word ("Orlen Motors cars"), nor one that speaks anywhere, nor a
+    channel before its work ("a Varda documentary"): the maker's."""
+    named = [_without_article(e) for e in ents]
+    things = {
+        fold(clean_name(e.text))
+        for e in named
+        if (_product_of(e) or _title_of_a_work(e) or _thing_named(e))
+        and not _maker_of_a_work(e)
+    }
+    makers = {
+        fold(clean_name(e.text))
+        for e in ents
+        if e[-1].lower_ in lx.ORG_SUFFIXES
+        or e.root.dep_ == "nsubj"
+        and e.root.head.lemma_.lower() in lx.CUE_VERBS
+    }
+    return things - makers
+
+
+def _without_article(ent: SpacySpan) -> SpacySpan:
+    """The name without the "the" the NER took in, which the parse may hang on the
+    noun after it ("the Orlen jet")."""
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        return SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -793,6 +824,7 @@ class _MentionFinder:
 
     def run(self) -> Mentions:
         ents = merged_ents(self.doc, self.ent_at, self.dates.dateline_tok, self.gaz)
+        self.things = _things_named(ents)
         self._dateline_places()
         # institutions by description first, so "Marlow County's fire department"
         # becomes one organisation (plus a mention of the county), not a bare place
@@ -924,6 +956,14 @@ class _MentionFinder:
             or _unit_of(ent)
             or _numbered(ent)
         ):
+            return
+        if (
+            place is None
+            and fold(text) in self.things
+            and ent.root.dep_ not in ("nsubj", "nsubjpass")
+        ):
+            # "the Orlen jet" once: the jet where the NER takes it for a body; a
+            # subject ("Orlen flew past …") stays, as the doer of an event
             return
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
             self._place_in_name(ent)

@@ -107,6 +107,7 @@ def merged_ents(
             ent = SpacySpan(doc, ent.start, ent.end + 1, label=ent.label_)
         if ent.label_ == "PERSON":
             ent = SpacySpan(doc, name_start(doc, ent_at, ent.start), ent.end, "PERSON")
+        ent = _with_field(doc, ent, gaz)
         out.append(_with_hyphen_prefix(doc, ent))
     return out
 
@@ -144,6 +145,25 @@ def _and_more(doc: Doc, org: SpacySpan, ent: SpacySpan) -> bool:
         and ent.label_ == "GPE"
         and " and " in org.text
     )
+
+
+def _with_field(doc: Doc, org: SpacySpan, gaz: Gazetteer) -> SpacySpan:
+    """ "the Centre for Research" + "in Security Studies": a body named for what
+    it does, which the NER cut at the "in" of its field; not "the Institute for
+    Peace in Velmora", a place, nor words the NER names on their own."""
+    if org.label_ != "ORG" or len(org) < 3 or org[-2].lower_ not in ("for", "of"):
+        return org
+    if org.end + 1 >= len(doc) or doc[org.end].lower_ != "in":
+        return org
+    end = org.end + 1
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        if doc[end].ent_type_:
+            return org
+        end += 1
+    field = doc[org.end + 1 : end]
+    if len(field) == 0 or gaz.lookup(field.text) is not None:
+        return org
+    return SpacySpan(doc, org.start, end, label="ORG")
 
 
 def name_start(doc: Doc, ent_at: dict[int, SpacySpan], i: int) -> int:
@@ -196,6 +216,7 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
     role_toks = [t for t in doc[span.start : start] if t.lower_ != "the"]
     j = span.start - 1
     before: list[Token] = []
+    joined = False
     while j >= 0 and (
         doc[j].lower_ in lx.ROLE_WORDS
         or _elect_part(doc, j)
@@ -205,10 +226,33 @@ def strip_titles(doc: Doc, span: SpacySpan) -> tuple[SpacySpan, str | None]:
             break
         before.insert(0, doc[j])
         j -= 1
-    while before and before[0].lower_ not in lx.ROLE_WORDS:
-        before.pop(0)
-    words = [t.text for t in before + role_toks if t.lower_ not in lx.HONORIFICS]
+        if _joined_portfolio(doc, j, before):
+            before[:0] = [doc[j - 1], doc[j]]  # "Finance and Petroleum Minister"
+            j -= 2
+            joined = True
+    while before and (
+        before[0].ent_type_ if joined else before[0].lower_ not in lx.ROLE_WORDS
+    ):
+        before.pop(0)  # a role opens with a role word, or with joined portfolios
+    tokens = [t for t in before + role_toks if t.lower_ not in lx.HONORIFICS]
+    while len(tokens) > 1 and tokens[-1].lower_ in lx.STYLE_TITLES:
+        tokens.pop()  # "Oil Minister Sheikh Ana Obi": the minister, not "Minister Sheikh"
+    words = [t.text for t in tokens]
     return doc[start:end], (" ".join(words).replace(" - ", "-") or None)
+
+
+def _joined_portfolio(doc: Doc, j: int, role: list[Token]) -> bool:
+    """ "Finance and" before "Petroleum Minister": two portfolios that one person
+    holds, the first joined by "and" to the role's words (not "Ana Obi and Finance
+    Minister …", two people: a name is an entity, and its "and" joins another)."""
+    if j < 1 or doc[j].lower_ not in ("and", "&") or doc[j].is_sent_start:
+        return False
+    first = doc[j - 1]
+    return (
+        first.is_title
+        and not first.ent_type_
+        and any(t.dep_ == "conj" and t.head == first for t in role)
+    )
 
 
 def _elect_part(doc: Doc, i: int) -> bool:

@@ -625,10 +625,12 @@ class Resolver:
     def _author_of(self, tok: Token) -> int | None:
         """ "a study by the Tax Institute", "a report released by Acme": who made
         the document that speaks."""
-        if tok.lemma_.lower() not in lx.SOURCE_NOUNS:
+        if tok.lemma_.lower() not in lx.SOURCE_NOUNS and not _document(tok):
             return None
         for t in tok.subtree:
             if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+                if t.head.lemma_.lower() in lx.READER_VERBS:
+                    continue  # "the memo, seen by the Herald": not who wrote it
                 obj = next((g for g in t.children if g.dep_ == "pobj"), None)
                 hit = self.cluster_at(obj) if obj is not None else None
                 if hit is not None and self.clusters[hit].kind != "Location":
@@ -1372,6 +1374,7 @@ def _names_actor(tok: Token) -> bool:
         tok.lower_ not in lx.PRONOUNS
         and tok.lemma_.lower() not in lx.SOURCE_NOUNS
         and tok.lower_ not in lx.SOURCE_NOUNS
+        and not _document(tok)  # "the lawsuit" that its plaintiff filed
     )
 
 

@@ -147,6 +147,21 @@ REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
 WEAK_CUES = frozenset({"show", "find", "agree", "add", "point"})
 # Verbs that pass on another source's words: "quoted / cited X as saying …".
 RELAY_VERBS = frozenset({"quote", "cite", "describe", "paraphrase"})
+# What is done to a document by someone who did not write it: "the memo, seen by
+# the Herald", "a study funded by the ministry", "the lawsuit, dismissed by a
+# judge", beside the verbs that pass its words on ("cited by"). Not "commissioned
+# by", whose agent issues a poll.
+READER_VERBS = RELAY_VERBS | frozenset(
+    """see obtain review read examine receive acquire leak fund finance criticise
+    criticize dispute challenge reject welcome praise dismiss overturn uphold
+    block""".split()
+)
+# Words before a document that make it another one than the one met before: "a
+# separate report", "another ruling".
+OTHER_DOCUMENT_WORDS = frozenset(
+    """another other separate new earlier previous later further different
+    additional""".split()
+)
 # Nouns that make "according to X's <noun>" or "<noun> from X" name their source.
 SOURCE_NOUNS = frozenset(
     """figure figures data statistics statement statements report reports estimate
@@ -183,7 +198,15 @@ DOCUMENT_DEEDS = {
     "review": frozenset({"review"}),
     "estimate": frozenset({"estimate"}),
     "analysis": frozenset({"analyze", "analyse"}),
+    "lawsuit": frozenset({"sue"}),
+    "suit": frozenset({"sue"}),
 }
+# Verbs by which someone issues a document: "the lawsuit the families filed", "his
+# office sent a statement".
+ISSUING_VERBS = frozenset(
+    """file issue release publish send sign write submit post draft prepare
+    bring""".split()
+)
 # Words before people that say how many or which of them, not who they are.
 HOW_MANY_WORDS = frozenset(
     """other additional more further many several some few numerous various
@@ -299,6 +322,9 @@ ROLE_WORDS = frozenset(
     det. const. cmdr cmdr. lt lt. col. gen. capt capt. maj. cllr cllr. det const col
     gen maj""".split()
 )
+# Styles of address that may follow a role before a name, which are not part of the
+# role: "Oil Minister Sheikh Ana Obi" is the oil minister.
+STYLE_TITLES = frozenset({"sheikh", "sir", "dame", "lord"})
 # What someone is named to: "named her to the post of counselor", "to the board".
 POSTS = frozenset(
     """position post role job seat office board cabinet panel committee council
