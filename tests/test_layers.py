@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "kb.errors": set(),
     "kb.defaults": set(),  # plain values, so that kb --help imports no stage
     "kb.models": set(),
-    "kb.folders": set(),
+    "kb.folders": {"kb.errors"},  # an unreadable folder is an InputError
     "kb.text": {"kb.errors", "kb.models"},
     "kb.ingest": {"kb.errors", "kb.folders", "kb.models", "kb.text"},
     "kb.extract": {"kb.errors", "kb.models", "kb.text"},
