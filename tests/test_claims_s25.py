@@ -37,8 +37,8 @@ def _roles_of(x: Extraction, name: str) -> tuple[str, ...]:
         # the issuer named after the first mention: the next mention names it
         pytest.param(
             "The city overpaid 8 million dollars for a bridge in Kestrin, a new "
-            "federal audit said.\n\nThe builders were paid twice, according to the "
-            "audit by the Velmora Audit Office.\n\nThe bridge may never open, the "
+            "federal audit said.\n\nThe builders were paid twice, says the audit "
+            "by the Velmora Audit Office.\n\nThe bridge may never open, the "
             "audit said.",
             "overpaid 8 million dollars",
             "Velmora Audit Office",
@@ -46,8 +46,8 @@ def _roles_of(x: Extraction, name: str) -> tuple[str, ...]:
         ),
         # "Friday's statement": the statement met before, from the governor
         pytest.param(
-            "The grant will rebuild 300 schools, according to a statement on Friday "
-            "from Governor Anna Kovalik.\n\nThe region may still get 2 billion "
+            "The grant will rebuild 300 schools, Governor Anna Kovalik said in a "
+            "statement on Friday.\n\nThe region may still get 2 billion "
             "dollars from other funds, according to Friday's statement.",
             "2 billion dollars",
             "Anna Kovalik",

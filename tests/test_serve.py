@@ -100,7 +100,14 @@ def _start(store: Path, port: int, base: str, log: Path, *extra: str) -> Server:
     command = [sys.executable, "-m", "kb", "serve", "--store", str(store)]
     command += ["--port", str(port), "--base", base, *extra]
     with log.open("wb") as err:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+        # Ctrl-C as a terminal gives it: a shell that starts a job in the background
+        # (make check &) makes its children ignore SIGINT, which they inherit
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
     server = Server(f"http://127.0.0.1:{port}", base, process, log)
     # generous: on a loaded machine (a load of 20) the start took tens of seconds
     deadline = time.monotonic() + START_SECONDS

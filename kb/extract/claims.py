@@ -1022,8 +1022,8 @@ class _ClaimRules(AttributionRules):
 
     def _later_issuer(self, doc_word: Token) -> int | None:
         """The issuer that the article names after the first mention of a document:
-        "a new audit said …" and later "according to the audit by the ministry's
-        inspector", "The statement says …" and later "His office sent a statement
+        "a new audit said …" and later "the audit, by the ministry's inspector,
+        found", "The statement says …" and later "His office sent a statement
         that read …"; from the next mention of the same word only, when it refers
         back or is what was issued (not "a 2014 study by Orlen", another one)."""
         for tok in self.doc[doc_word.i + 1 :]:

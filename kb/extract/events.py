@@ -874,7 +874,7 @@ def _names_its_kind(ev: RawEvent, head: RawEvent) -> bool:
 
 def _toll_of(toll: RawEvent, ev: RawEvent) -> bool:
     """Whether a verb of ``toll`` has a noun of ``ev`` for its subject: "the
-    outbreak has killed 200 people", "the attack that killed 12 and wounded 40";
+    outbreak has killed 200 people", "the attack that killed nine and wounded 23";
     not "struck …, killing 12" nor "the storm killed 12", whose deaths a report
     tells as news of their own."""
     if toll.event_type not in _TOLLS or ev.event_type in _TOLLS:
@@ -899,7 +899,7 @@ def _toll_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children
     ):
-        nouns.append(verb.head)  # "the attack that killed 12"
+        nouns.append(verb.head)  # "the raid that killed nine"
     return nouns
 
 
