@@ -1299,7 +1299,7 @@ _WISHING = frozenset({"hope", "wish", "want", "pray", "dream"})
 _FEARING = frozenset({"fear", "expect", "anticipate", "predict", "forecast", "risk"})
 #: verbs whose object is an event kept from happening: "avoided casualties" (not
 #: "foiled an attack": a plot was there to foil)
-_AVOIDING = frozenset({"avoid", "prevent", "avert", "forestall", "escape"})
+_AVOIDING = frozenset({"avoid", "prevent", "avert", "forestall"})
 
 
 def _sought(verb: Token) -> bool:

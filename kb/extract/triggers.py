@@ -953,9 +953,10 @@ class TriggerRules:
         self, tok: Token, objs: list[Token], subj: Token | None
     ) -> str | None:
         """ "left his post in 2019", "left office": someone gave up a post;
-        not "left the room" nor "left the country"."""
+        not "left the room" nor "left the country", nor "left the office at 6
+        p.m." (an office with a determiner is a room)."""
         held = subj is not None and (self._person(subj) or subj.lower_ in _PERSONAL)
-        posts = any(o.dep_ == "dobj" and o.lemma_.lower() in lx.POSTS for o in objs)
+        posts = any(o.dep_ == "dobj" and _a_post(o) for o in objs)
         return "Resignation" if held and posts else None
 
     def _threatening(
@@ -1867,7 +1868,13 @@ def _none_found(sign: Token) -> bool:
     if _no_one(sign):
         return True
     verb = sign.head if sign.dep_ in ("dobj", "nsubjpass", "attr") else None
-    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    if verb is None or verb.lemma_.lower() not in _FINDING:
+        return False  # "did not release evidence of the attack" denies no attack
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+#: verbs whose denial says that no sign of a deed was found
+_FINDING = frozenset("find see show have be uncover turn reveal produce".split())
 
 
 def _no_one(tok: Token) -> bool:
@@ -2554,3 +2561,12 @@ def _hyphened(tok: Token) -> str | None:
     if not ends_a_hyphened_word(tok):
         return None
     return lx.NOUN_TRIGGERS.get(tok.nbor(-2).lower_ + tok.lemma_.lower())
+
+
+def _a_post(noun: Token) -> bool:
+    """A word for a post held: "his seat", "the committee", "office" bare (with
+    "the" or "his", an office is a room one leaves at night)."""
+    lemma = noun.lemma_.lower()
+    if lemma == "office":
+        return not any(c.dep_ in ("det", "poss") for c in noun.children)
+    return lemma in lx.POSTS

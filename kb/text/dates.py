@@ -382,7 +382,9 @@ _CLOCK_TIME = re.compile(
 #: the words of a time that names a day or a span of days of its own
 _DAY_WORDS = re.compile(
     r"\b(?:day|night|morning|afternoon|evening|week|month|year|yesterday|today|"
-    r"tonight|tomorrow|" + "|".join(WEEKDAYS) + r")",
+    r"tonight|tomorrow|" + "|".join(WEEKDAYS) + r")"
+    # a month or a year with the clock time names its day: "noon on March 3"
+    r"|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b|\b\d{4}\b",
     re.I,
 )
 
@@ -409,6 +411,10 @@ def a_clock_time(text: str) -> bool:
     (True, True)
     >>> a_clock_time("5 a.m. on Sunday"), a_clock_time("last night")
     (False, False)
+    >>> a_clock_time("noon on March 3"), a_clock_time("10:30 p.m. Jan. 5")
+    (False, False)
+    >>> a_clock_time("5 a.m. on 12 June 2019"), a_clock_time("10:30 p.m.")
+    (False, True)
     """
     return _CLOCK_TIME.search(text) is not None and _DAY_WORDS.search(text) is None
 
