@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kb.extract.claims import claims_of
+from kb.extract.claims import DOCUMENT_WORDS, claims_of
 from kb.extract.entities import entities_of
 from kb.extract.events import events_of
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
@@ -547,9 +547,5 @@ def _bare_document(e: Entity) -> bool:
     return (
         e.actor_kind == "Actor"
         and e.key.startswith(LOCAL_KEY)
-        and e.name.split()[-1].lower() in _DOCUMENT_WORDS
+        and e.name.split()[-1].lower() in DOCUMENT_WORDS
     )
-
-
-#: the words for documents that may speak or be cited
-_DOCUMENT_WORDS = lx.SOURCE_NOUNS | lx.SPEAKING_DOCUMENTS | lx.ISSUED_DOCUMENTS

@@ -38,7 +38,13 @@ from kb.extract.syntax import prep_objects
 from kb.text import lexicon as lx
 from kb.text.dates import resolve
 
-__all__ = ["ATTRIBUTION_TYPES", "DEFAULT_ATTRIBUTIONS", "claims_of", "find_claims"]
+__all__ = [
+    "ATTRIBUTION_TYPES",
+    "DEFAULT_ATTRIBUTIONS",
+    "DOCUMENT_WORDS",
+    "claims_of",
+    "find_claims",
+]
 
 #: every kind of attribution the rules know
 ATTRIBUTION_TYPES = ("statement", "belief", "intention")
@@ -161,8 +167,9 @@ def _acting_subject(subj: Token) -> bool:
 
 
 #: the words for a document whose issuer may be named in its phrase ("the
-#: Department of Labour complaint", "figures from the ministry")
-_DOCUMENTS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
+#: Department of Labour complaint", "figures from the ministry"); also what
+#: kb.extract.assemble takes for a document standing alone as an actor
+DOCUMENT_WORDS = lx.SPEAKING_DOCUMENTS | lx.SOURCE_NOUNS | lx.ISSUED_DOCUMENTS
 
 
 def _refers_back(doc_word: Token) -> bool:
@@ -961,7 +968,7 @@ class _ClaimRules(AttributionRules):
         owner = self.r.channel_owner(subj)
         if owner is not None:
             return owner
-        if subj.lower_ not in _DOCUMENTS:
+        if subj.lower_ not in DOCUMENT_WORDS:
             return None
         named = self._named_issuer(subj)
         if named is None and subj.dep_ == "dobj" and subj.head.pos_ == "VERB":

@@ -121,7 +121,7 @@ class _EventRules:
                 )
             if target is None and (_anaphoric(tok) or self._owners_told(tok)):
                 target = next(
-                    (e for e in reversed(events) if self._refers_to(ev, e)), None
+                    (e for e in reversed(events) if self._refers_back_to(ev, e)), None
                 )
             if target is None:
                 events.append(ev)
@@ -152,7 +152,7 @@ class _EventRules:
         for someone named before, so that it refers back to an event."""
         return noun.pos_ == "NOUN" and bool(self._pronoun_owners(noun))
 
-    def _refers_to(self, ev: RawEvent, earlier: RawEvent) -> bool:
+    def _refers_back_to(self, ev: RawEvent, earlier: RawEvent) -> bool:
         """Whether the noun of ``ev`` refers back to ``earlier`` (:func:`_refers_to`),
         and a possessive pronoun on it stands for someone ``earlier`` names: "her
         detention" is not the arrest of another."""

@@ -1677,7 +1677,7 @@ CLUB_NAME_ENDS = frozenset(
 STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 # The words for a storm that come before its name: "Hurricane Tomas", "Tropical Storm
 # Kellan"; each such name is the storm's event.
-STORM_NAMES = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
+STORM_NAMES = STORM_WORDS - {"tropical"}
 
 # Event types that an organisation's statement reports about the organisation itself.
 SELF_REPORTED_TYPES = frozenset(
