@@ -417,7 +417,11 @@ class _ClaimRules(AttributionRules):
             if nested and all(c in nested for c in claims if claim.overlaps(c)):
                 # "That leads firms to think …, he added": he says it all
                 claims = [c for c in claims if c not in nested]
-            claims = self._take_quotes_into(claim, claims)
+            held = [c for c in claims if claim.overlaps(c)]
+            if held and self._finishes_its_quotes(claim, held):
+                # "According to Kellan, the ferry now runs “…”": whose they are
+                claims = [c for c in claims if c not in held]
+                claim.direct = True
             if not any(claim.overlaps(c) for c in claims):
                 claims.append(claim)
         if "statement" in self.attributions:
@@ -432,36 +436,27 @@ class _ClaimRules(AttributionRules):
             if c.stmt_end > c.stmt_start
         ]
 
-    def _take_quotes_into(
-        self, claim: RawClaim, claims: list[RawClaim]
-    ) -> list[RawClaim]:
-        """``claims`` without the quotes that only finish what ``claim`` reports
-        ("According to Kellan, the ferry now runs “a service nobody can
-        afford”"), which ``claim`` then holds, a direct quote as they were:
-        every claim it overlaps is a quote with no cue of its own inside its
-        statement, after three words or more that are not quoted, and its cue
-        stands before the statement; else ``claims`` itself. A quote with no
-        cue has a speaker guessed from the words near it; the cue that reports
-        the clause holding it says whose."""
-        held = [c for c in claims if claim.overlaps(c)]
-        if not held or claim.direct or claim.parts or claim.cue is None:
-            return claims
+    def _finishes_its_quotes(self, claim: RawClaim, held: list[RawClaim]) -> bool:
+        """Whether the quotes ``held`` (the claims ``claim`` overlaps) only finish
+        what ``claim`` reports ("According to Kellan, the ferry now runs “a
+        service nobody can afford”"), so that ``claim`` takes them in as a direct
+        quote: each is a quote with no cue of its own inside its statement, after
+        three words or more that are not quoted, and its cue stands before the
+        statement. A quote with no cue has a speaker guessed from the words near
+        it; the cue that reports the clause holding it says whose."""
+        if claim.direct or claim.parts or claim.cue is None:
+            return False
         if claim.cue.idx >= claim.stmt_start:
-            return claims  # '“…,” he said': the quote is all the cue reports
-        for quote in held:
-            first = quote.pieces()[0][0]
-            if (
-                not quote.direct
-                or quote.cue is not None
-                or not all(
-                    claim.stmt_start <= a and b <= claim.stmt_end
-                    for a, b in quote.pieces()
-                )
-                or self._words(claim.stmt_start, first) < 3
-            ):
-                return claims
-        claim.direct = True
-        return [c for c in claims if c not in held]
+            return False  # '“…,” he said': the quote is all the cue reports
+        return all(
+            quote.direct
+            and quote.cue is None
+            and all(
+                claim.stmt_start <= a and b <= claim.stmt_end for a, b in quote.pieces()
+            )
+            and self._words(claim.stmt_start, quote.pieces()[0][0]) >= 3
+            for quote in held
+        )
 
     def _claim(
         self,
