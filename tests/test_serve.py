@@ -301,6 +301,24 @@ def test_sparql_not_acceptable(server: Server) -> None:
     assert server.sparql(LABELS, "image/png").status_code == 406
 
 
+def test_plain_text_gets_tsv_results_and_n_triples(server: Server) -> None:
+    """``Accept: text/plain`` (curl users, "view as text") is answered, not refused:
+    results as TSV, graphs as N-Triples; "*/*" still gets JSON."""
+    results = server.sparql(LABELS, "text/plain")
+    assert results.status_code == 200
+    assert results.text.splitlines()[0] == "?s\t?label"
+    query = "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s a kb:Person ; rdfs:label ?l }"
+    graph = Graph().parse(data=server.sparql(query, "text/plain").text, format="nt")
+    maria = URIRef(server.iri("person/maria-okafor"))
+    assert (maria, RDFS.label, Literal("Maria Okafor")) in graph
+    resource = server.get("/id/person/maria-okafor", "text/plain")
+    assert resource.headers["content-type"].startswith("application/n-triples")
+    anything = server.sparql(LABELS, "*/*")
+    assert anything.headers["content-type"].startswith(
+        "application/sparql-results+json"
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "accept", "status"),
     [

@@ -89,6 +89,9 @@ RESULT_TYPES = {
     "application/xml": "xml",
     "text/xml": "xml",
     "text/html": "html",
+    # a person with curl or a browser's "view as text": results as TSV, the
+    # plainest of the SPARQL results formats (last, so "*/*" still gets JSON)
+    "text/plain": "tsv",
 }
 #: Media types offered for graphs: CONSTRUCT, DESCRIBE, resources, the ontology.
 GRAPH_TYPES = {
@@ -101,6 +104,8 @@ GRAPH_TYPES = {
     # last, so that "*/*" still gets Turtle: what rdflib's SPARQLStore and
     # SPARQLWrapper ask for by default
     "application/rdf+xml": RDF_XML,
+    # N-Triples was text/plain before it had a media type of its own
+    "text/plain": "nt",
 }
 #: The media type written for each format.
 MEDIA_TYPES = {
