@@ -131,6 +131,20 @@ def test_conflicting_figures_from_two_sources(run):
     assert x.conflicts == ((0, 1),)
 
 
+def test_conflicts_are_sought_among_nearby_claims_only(run):
+    """A long transcript's claims are compared within a window, so the pairs grow
+    with its length, not with its square."""
+    from kb.extract.conflicts import conflicts
+
+    x = run(
+        "The Coast Guard said 40 boats were damaged in the storm. "
+        "The fishermen's union said about 90 boats were damaged. "
+        "The harbour master said 150 boats were damaged."
+    )
+    assert conflicts(x.claims) == ((0, 1), (0, 2), (1, 2))
+    assert conflicts(x.claims, window=1) == ((0, 1), (1, 2))
+
+
 def test_hypothetical_event_is_left_out(run):
     x = run("The government will hold talks with the rebels if they lay down arms.")
     assert all(e.event_type != "Attack" for e in x.events)

@@ -59,6 +59,9 @@ def test_a_heading_is_the_headline_over_the_front_matter_title(tmp_path):
             "front matter 'date' is not a date",
         ),
         ("---\ntitle: [unclosed\n---\n\nText.\n", "front matter between the first two"),
+        # YAML reads these as dates and Python refuses them: no traceback
+        ("---\ndate: 2025-02-30\n---\n\nText.\n", "a date or time that does not exist"),
+        ("---\ndate: 2025-03-04 25:00:00\n---\n\nText.\n", "does not exist"),
     ],
 )
 def test_bad_front_matter_is_a_clear_error(tmp_path, text, message):

@@ -197,6 +197,17 @@ def evaluate_command(
     without the date its gold gives.
 
     \b
+    The dev metric's other lines are shares (1.0 is all):
+      attribution    of the required claims whose words were found, those
+                     whose claimant is right too
+      event_place, event_date, event_participants
+                     matched events that hold the gold's detail
+      numbers, dates the gold's figures and days found anywhere in the graph
+      mentions_ok    mentions whose offsets slice the text to their anchor
+      nodes_with_mention  actors, places, claims and events that point
+                     back to a mention (provenance)
+
+    \b
     Brat attributions are matched to extracted claims one to one:
       content  strict: overlap >= 50 % of the longer span (the headline);
                lenient: overlap >= 50 % of the shorter span.
@@ -226,9 +237,7 @@ def evaluate_command(
 
 
 @cli.command("validate")
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILES..."
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(), metavar="FILES...")
 def validate_command(files: tuple[str, ...]) -> None:
     """Check RDF FILES (.ttl, .nt, .nq, .trig, .jsonld, .rdf) against the shapes;
     a folder stands for its RDF files and those below it (not .json or .xml).

@@ -81,6 +81,11 @@ def brat_files(folder: Path) -> list[BratFile]:
     anns = sorted(folder.glob("*.ann")) or sorted(
         (folder / "attributions").glob("*.ann")
     )
+    if not anns and (folder / "gold").is_dir():
+        raise InputError(
+            f"{folder}: gold/ holds no .gold.json file; write one per article in "
+            "articles/ (see eval/dev/GOLD-GUIDE.md)"
+        )
     if not anns:
         raise InputError(
             f"{folder}: no .ann files; give a folder of brat .ann files beside their "

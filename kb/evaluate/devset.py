@@ -145,7 +145,8 @@ def _published_note(gold: str | None, found: list[str]) -> str | None:
 def _row(kind: str, r: KindResult) -> dict[str, Any]:
     extra = "extras" if kind in ("actors", "locations") else "detail"
     return {
-        "f1": round(prf(r.tp, r.fp, r.fn)["f1"], 3),
+        # None: nothing required and nothing found, which F1 cannot judge
+        "f1": round(prf(r.tp, r.fp, r.fn)["f1"], 3) if r.tp + r.fp + r.fn else None,
         "misses": r.misses,
         extra: r.extras if extra == "extras" else r.detail,
     }

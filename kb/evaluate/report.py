@@ -42,8 +42,11 @@ def _dev_rows(report: DevReport) -> list[str]:
             lines.append(f"  error: {row['error']}")
             continue
         for kind in KINDS:
+            f1 = row[kind]["f1"]
             lines.append(
-                f"  {kind}: F1 {row[kind]['f1']}  missed: {row[kind]['misses']}"
+                f"  {kind}: F1 {f1}  missed: {row[kind]['misses']}"
+                if f1 is not None
+                else f"  {kind}: n/a (the gold requires none and none were found)"
             )
             if row[kind].get("extras"):
                 lines.append(f"    extra: {row[kind]['extras']}")

@@ -3,6 +3,7 @@ and its URL, date, publisher and language from the page's own metadata."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -14,6 +15,8 @@ from kb.ingest.normalize import Items, _article, _clean_field
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
+
+log = logging.getLogger("kb")
 
 #: :mod:`kb.ingest.sources` picks ``_read_html`` by extension; feeds use the body path.
 __all__ = ["html_body_text"]
@@ -31,6 +34,7 @@ def _read_html(text: str, origin: str) -> Items:
     title, blocks, doc = _main_text(text, origin)
     if not blocks:  # a page of links or a headline alone: no "empty article" here
         raise _no_article_text(origin)
+    _warn_if_thin(blocks, origin)
     meta = _html_metadata(trafilatura.utils.load_html(text), doc, title)
     yield _article("\n\n".join(blocks), origin, title=title, **meta)
 
@@ -111,6 +115,25 @@ def _remove_keeping_tail(element: Any) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+#: fewer words than this in a page's main text is rarely a news story: a page that
+#: needs JavaScript, a paywall's teaser or a menu that the extractor kept
+THIN_PAGE_WORDS = 15
+
+
+def _warn_if_thin(blocks: list[str], origin: str) -> None:
+    words = " ".join(blocks).split()
+    if len(words) < THIN_PAGE_WORDS:
+        shown = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        log.warning(
+            "%s: only %d words of article text in this page (%r); a page that needs "
+            "JavaScript, a paywall or an index page? It was read anyway: save the "
+            "article's own text if this is not it",
+            origin,
+            len(words),
+            shown,
+        )
 
 
 def _no_article_text(origin: str) -> InputError:

@@ -220,6 +220,13 @@ def _yaml_fields(block: str, origin: str) -> dict[str, object]:
             f"YAML ({err.__class__.__name__}); fix it or remove it",
             origin=origin,
         ) from err
+    except ValueError as err:
+        # YAML reads 2025-02-30 as a date, and Python refuses the day
+        raise InputError(
+            f"{origin}: the front matter holds a date or time that does not exist "
+            f"({err}); write it like 2025-11-06",
+            origin=origin,
+        ) from err
     return found if isinstance(found, dict) else {}
 
 

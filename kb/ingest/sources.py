@@ -114,15 +114,23 @@ def _windows_1252(data: bytes, name: str, said: str = "", fix: str = "") -> str:
     """Text that is not UTF-8, read as Windows-1252 with a warning: what browsers
     assume for an undeclared legacy page, and the commonest legacy encoding of
     text files. ``said`` tells what a page declared; ``fix`` adds to the advice."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+    text = data.decode("cp1252", errors="replace")
+    # five byte values are no Windows-1252 character: a stray one (a copy and
+    # paste from elsewhere) costs a character, not the article; many mean binary
+    stray = text.count("\ufffd")
+    if stray > len(data) // 1000:
         raise InputError(
             f"{name}: neither UTF-8 nor Windows-1252 text{said}; "
             f"re-save it as UTF-8{fix}",
             origin=name,
-        ) from None
-    log.warning("%s: not valid UTF-8%s; read it as Windows-1252", name, said)
+        )
+    lost = f" ({stray} byte{'s' * (stray > 1)} of no character replaced by U+FFFD)"
+    log.warning(
+        "%s: not valid UTF-8%s; read it as Windows-1252%s",
+        name,
+        said,
+        lost if stray else "",
+    )
     return text
 
 

@@ -4,6 +4,7 @@ would make a parser fetch from the network (remote contexts, imports, XML entiti
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shlex
 from collections.abc import Iterable, Iterator
@@ -91,17 +92,7 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
         _check_xml_entities(text, file)
     base = file.resolve().as_uri()
     try:
-        if rdf_format in _QUAD_FORMATS:
-            dataset = Dataset()
-            dataset.parse(data=text, format=rdf_format, publicID=base)
-            graph = Graph()
-            for subject, predicate, obj, _graph in dataset.quads(
-                (None, None, None, None)
-            ):
-                graph.add((subject, predicate, obj))
-        else:
-            graph = Graph()
-            graph.parse(data=text, format=rdf_format, publicID=base)
+        graph = _parsed(text, rdf_format, base)
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
         message = _syntax_message(exc)
         raise InputError(f"{file}: not valid {rdf_format}: {message}") from None
@@ -119,6 +110,26 @@ def load_rdf_file(path: str | os.PathLike[str]) -> Graph:
             "fetches imports; remove the statement, or pass the imported file too"
         )
     return bind_prefixes(graph)
+
+
+def _parsed(text: str, rdf_format: str, base: str) -> Graph:
+    """The triples of ``text``: a quad format's graphs flattened into their union."""
+    # rdflib logs a traceback for each literal that is not of its datatype ("abc"
+    # as an xsd:integer); validation names those literals instead
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.ERROR)
+    try:
+        if rdf_format not in _QUAD_FORMATS:
+            return Graph().parse(data=text, format=rdf_format, publicID=base)
+        dataset = Dataset()
+        dataset.parse(data=text, format=rdf_format, publicID=base)
+        graph = Graph()
+        for subject, predicate, obj, _graph in dataset.quads((None, None, None, None)):
+            graph.add((subject, predicate, obj))
+        return graph
+    finally:
+        term_log.setLevel(level)
 
 
 def read_utf8(file: Path, what: str = "file") -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kb.defaults import AUDIT_ONE_IN, VALIDATE_MODES, ValidateMode
 from kb.errors import InputError, KbError, UsageError, ValidationFailed
@@ -132,6 +132,12 @@ def _validate_file(path: Path) -> ValidationReport:
         return validate_graph(graph, fast=False)
     except Exception as exc:  # noqa: BLE001 - any crash inside pySHACL or rdflib
         crash = f"pySHACL failed on this data ({type(exc).__name__}: {exc})"
+        wrong = ill_typed_literals(graph)
+        if wrong:
+            raise ValidationFailed(
+                f"{path}: does not conform: {'; '.join(wrong)} (and since {crash}, "
+                "there is no detailed report)"
+            ) from exc
         if _rudof_says(
             _union(graph).serialize(format="nt"), without_anchor_check=False
         ):
@@ -144,6 +150,26 @@ def _validate_file(path: Path) -> ValidationReport:
             f"{path}: does not conform (rudof's verdict; {crash}, so there is no "
             "detailed report)"
         ) from exc
+
+
+def ill_typed_literals(graph: Graph, most: int = 5) -> list[str]:
+    """The first ``most`` triples whose literal is not a value of its datatype
+    ("abc" as an xsd:integer), as Turtle-like lines that a reader can search for.
+
+    >>> from rdflib import Literal, URIRef
+    >>> from rdflib.namespace import XSD
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("urn:x:m"), URIRef("urn:x:start"), Literal("abc", datatype=XSD.integer)))
+    >>> ill_typed_literals(g)
+    ['<urn:x:m> <urn:x:start> "abc" is not a valid xsd:integer']
+    """
+    found = []
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.ill_typed and o.datatype is not None:
+            kind = graph.namespace_manager.normalizeUri(o.datatype)
+            where = f"{s.n3(graph.namespace_manager)} {p.n3(graph.namespace_manager)}"
+            found.append(f'{where} "{o}" is not a valid {kind}')
+    return sorted(found)[:most]
 
 
 def check_validate_mode(mode: str) -> ValidateMode:
