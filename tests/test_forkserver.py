@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from multiprocessing import forkserver
@@ -45,6 +47,35 @@ def test_the_server_starts_early_only_for_workers() -> None:
     assert not start_early(["export", "in/"], {})
     assert start_early(["export", "in/", "--jobs", "2"], {})
     assert forkserver._forkserver._forkserver_pid is not None  # type: ignore[attr-defined]
+
+
+_INTERRUPT_THE_SERVER = """
+import os, signal, sys, time
+from multiprocessing import forkserver
+from kb.jobs.forkserver import start_early
+start_early(["export", "in/", "--jobs", "2"], {})
+pid = forkserver._forkserver._forkserver_pid
+time.sleep(0.7)  # past its exec (a signal before that is lost), into its imports
+os.kill(pid, signal.SIGINT)  # a Ctrl-C while the server loads spaCy
+time.sleep(2)
+os.kill(pid, 0)  # raises if the server died of it
+print("alive", signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+"""
+
+
+def test_a_ctrl_c_while_the_server_loads_is_no_traceback() -> None:
+    """The server starts with Ctrl-C ignored (the parent ends it and its workers),
+    and the parent's own handler is back after the start."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_THE_SERVER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.stdout.strip() == "alive True", done.stderr
+    assert "Traceback" not in done.stderr
+    assert "KeyboardInterrupt" not in done.stderr
 
 
 def test_ordered_map_keeps_order_and_few_in_flight() -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Mapping, Sequence
 
 __all__ = ["JOBS_ENV", "PRELOAD", "asked_jobs", "start_early", "worker_context"]
@@ -27,7 +29,25 @@ def worker_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([PRELOAD])
+    _start_server()
     return context
+
+
+def _start_server() -> None:
+    """Start the forkserver (if it is not running) with Ctrl-C ignored: the server
+    ignores it only after its preload, so a Ctrl-C while it loads spaCy printed a
+    traceback under kb's own "interrupted" line. Ignored at its start, it stays
+    ignored there and in the workers forked from it; the parent ends them."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # only the main thread may set handlers
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def asked_jobs(args: Sequence[str], environ: Mapping[str, str]) -> int:
@@ -69,10 +89,7 @@ def start_early(args: Sequence[str], environ: Mapping[str, str] = os.environ) ->
         return False
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return False
-    from multiprocessing import forkserver
-
-    worker_context()  # sets the preload
-    forkserver.ensure_running()
+    worker_context()  # sets the preload and starts the server
     return True
 
 
