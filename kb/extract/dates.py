@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.paragraphs import paragraph_before, sentence_before, token_from
-from kb.extract.syntax import prep_objects
+from kb.extract.syntax import a_named_march, prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
 from kb.text.dates import (
@@ -259,8 +259,7 @@ class DateContext:
             return None
         ents = self.by_sentence.get(verb.sent.start, [])
         session = any(_the_day(e) or a_clock_time(e.text) for e in ents) or any(
-            t.lemma_.lower() in lx.TRADING_SESSIONS and t.dep_ == "pobj"
-            for t in verb.sent
+            _a_session_of(t, verb) for t in verb.sent
         )
         if not session or self._times_of(verb.sent):
             return None
@@ -569,11 +568,14 @@ def _with_its_year(ent: SpacySpan) -> SpacySpan:
 def _no_time(ent: SpacySpan) -> bool:
     """A bare number that the tagger calls a date but that names no time: a
     person's age ("Tomas Brandt, 32, of Velmora"), a house's number ("of 1909
-    Kestrin Drive"). As a date it would keep its sentence from taking the date of
-    the narrative it goes on with, or pass for a year.
+    Kestrin Drive"); or a march it takes for the month. As a date it would keep
+    its sentence from taking the date of the narrative it goes on with, or pass
+    for a year.
     (An age in words, "a 40-year-old man", stays a date here; only the
     narrative's date looks past it: ``DateContext._times_of``.)"""
     text = ent.text.strip()
+    if len(ent) == 1 and a_named_march(ent[0]):
+        return True  # "March against the closure draws thousands": a protest
     if not text.isdigit():
         return False
     return len(text) <= 3 or street_after(
@@ -1281,6 +1283,21 @@ def dated_verb(ent: SpacySpan) -> Token | None:
     return verb if verb is not None and _attached(ent, verb) else None
 
 
+def _a_session_of(tok: Token, verb: Token) -> bool:
+    """ "in early trading", "at the close": a time of the trading day that the
+    move's verb, or a word of its own, holds ("fell 4 percent in early trade");
+    not "a trade dispute", "worries over trade", "met in a session"."""
+    if tok.dep_ != "pobj" or tok.lemma_.lower() not in lx.TRADING_SESSIONS:
+        return False
+    held = tok.head.head
+    return held == verb or held.head == verb and held.dep_ in _OF_THE_MOVE
+
+
+#: the words of a move that a time of the trading day may hang on: "4 percent",
+#: "down", "a 4 percent drop"
+_OF_THE_MOVE = ("npadvmod", "dobj", "advmod", "acomp", "attr", "prt")
+
+
 def _another_clauses(ent: SpacySpan, verb: Token) -> bool:
     """A date that hangs on the verb of another clause, not one the verb is in:
     "arrested two men who had robbed a bank in 2019", "Kellan Bank, founded in
@@ -1310,7 +1327,10 @@ def _own_clause(verb: Token) -> bool:
 def _in_a_since_clause(ent: SpacySpan, verb: Token) -> bool:
     """A date in a clause of "since" below another verb: "the speech stirred a
     league that had been quiet since the protest began in 2016" (2016 is the
-    start of a span, not the speech's)."""
+    start of a span, not the speech's). It climbs past where the date's and the
+    verb's branches meet: a verb in another branch of the same clause of "since"
+    ("since Kestrin closed it, citing a strike in March, and cut jobs") does not
+    take the date either; the verb it hangs on has it already."""
     for tok in ent.root.ancestors:
         if tok == verb:
             return False

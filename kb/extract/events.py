@@ -1088,12 +1088,25 @@ _ONE_PERSON = (lx.PERSON_WORDS | lx.PERSON_DESCRIPTIONS) - lx.ROLE_MODIFIERS
 def _doer(verb: Token) -> bool:
     """A subject that names people or a body: "the band released …", "police
     arrested …"; not "the doors swung open" nor "the end of the year provided …"."""
-    nouns = lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | _ONE_PERSON
     return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lemma_.lower() in nouns or c.lower_ in nouns)  # "researchers"
-        for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass") and _people_or_body(c) for c in verb.children
     )
+
+
+def _people_or_body(noun: Token) -> bool:
+    """A noun for people, a person or a body: "researchers", "the board"."""
+    return noun.lemma_.lower() in _ACTOR_NOUNS or noun.lower_ in _ACTOR_NOUNS
+
+
+#: nouns for people, a person or a body
+_ACTOR_NOUNS = lx.PEOPLE_NOUNS | lx.INSTITUTION_NOUNS | lx.BODY_NOUNS | _ONE_PERSON
+
+
+def _someone(tok: Token) -> bool:
+    """A person, a body or a country, by name, pronoun or noun: "the minister",
+    "Kestrin", "them"; not "a news conference"."""
+    named = tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return named or tok.pos_ == "PRON" or _people_or_body(tok)
 
 
 def _habit(tok: Token) -> bool:
@@ -1380,9 +1393,10 @@ def _asked_or_proposed(verb: Token) -> bool:
         return head in _URGING
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and head in _URGING:
         # "pushed the firm to ban the sites", which the parser may take for a
-        # purpose: the one pushed is asked to
+        # purpose: the one pushed is asked to; not "called a news conference to
+        # announce it", what was called for that purpose
         return any(c.tag_ == "TO" for c in verb.children) and any(
-            c.dep_ == "dobj" for c in verb.head.children
+            c.dep_ == "dobj" and _someone(c) for c in verb.head.children
         )
     if verb.dep_ == "ccomp" and verb.tag_ == "VBP" and verb.head.tag_ == "VBD":
         return head in _PROPOSED  # "suggested the two banks merge": no "merged"

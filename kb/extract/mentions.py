@@ -161,7 +161,7 @@ def _in_capitals_line(ent: SpacySpan) -> bool:
 
 _SHARE_NOUNS = frozenset({"shares", "share", "stock", "stocks"})
 #: what one holds "in" a company, not in a place: "shares in Kellan", "a stake in"
-_HELD_IN = _SHARE_NOUNS | {"stake", "stakes", "holding", "holdings"}
+_HOLDINGS = _SHARE_NOUNS | {"stake", "stakes", "holding", "holdings"}
 
 
 def _office_of_a_title(ent: SpacySpan) -> bool:
@@ -688,6 +688,20 @@ def _things_named(ents: list[SpacySpan]) -> set[str]:
     return things - makers
 
 
+def _held_in(ent: SpacySpan) -> bool:
+    """ "shares of Orlen", "a stake in Orlen", "Orlen's shares": a name that shares
+    or a stake are held in, a firm."""
+    root = ent.root
+    if root.dep_ in ("poss", "compound"):
+        return root.head.lower_ in _HOLDINGS
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "in"):
+        return False
+    # "bought shares in Orlen", where the parser hangs "in" on the verb
+    held = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]
+    return any(t.lower_ in _HOLDINGS for t in held)
+
+
 def _without_article(ent: SpacySpan) -> SpacySpan:
     """The name without the "the" the NER took in, which the parse may hang on the
     noun after it ("the Orlen jet")."""
@@ -866,7 +880,7 @@ class _MentionFinder:
             # the gazetteer alone is no such evidence: a town may share its name with a firm
             if _place_by_words(span) or _travelled_to(span):
                 found.add(fold(m.name))
-            elif _where_slot(span) and span.root.head.head.lower_ not in _HELD_IN:
+            elif _where_slot(span) and not _held_in(span):
                 found.add(fold(m.name))  # "in Marbeck", not "shares in Kellan"
         return found
 
@@ -961,9 +975,11 @@ class _MentionFinder:
             place is None
             and fold(text) in self.things
             and ent.root.dep_ not in ("nsubj", "nsubjpass")
+            and not _held_in(ent)
         ):
             # "the Orlen jet" once: the jet where the NER takes it for a body; a
-            # subject ("Orlen flew past …") stays, as the doer of an event
+            # subject ("Orlen flew past …") stays, as the doer of an event, and so
+            # does a firm that shares are held in
             return
         if place is None and ent.label_ not in ("GPE", "LOC") and _names_a_thing(ent):
             self._place_in_name(ent)

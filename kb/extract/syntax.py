@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kb.text import lexicon as lx
 
-__all__ = ["ends_a_hyphened_word", "prep_objects", "storm_name"]
+__all__ = ["a_named_march", "ends_a_hyphened_word", "prep_objects", "storm_name"]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -52,3 +52,23 @@ def storm_name(word: Token) -> Token | None:
     if after is not None and after.pos_ == "PROPN" and after.is_title:
         return None
     return name
+
+
+def a_named_march(tok: Token) -> bool:
+    """ "March against the closure draws thousands", "joined the March for Jobs": a
+    protest that the capital opens or names, with its article or what it goes
+    for, which the tagger takes for the month; not "in March", "March 3", "from
+    March to June", "in the March of 2019", "March was quiet"."""
+    if tok.lower_ != "march" or tok.is_lower:
+        return False
+    doc = tok.doc
+    if any(doc[i].like_num for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)):
+        return False  # "March 3", "3 March", "March 2024"
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if any(p.lower_ == "of" for p in preps):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "a") for c in tok.children):
+        return True
+    return tok.dep_ != "pobj" and any(
+        not any(o.ent_type_ in ("DATE", "TIME") for o in p.children) for p in preps
+    )

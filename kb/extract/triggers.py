@@ -12,7 +12,12 @@ from spacy.tokens import Token
 
 from kb.extract.names import SCORE
 from kb.extract.resolve import Resolver, speaker_noun
-from kb.extract.syntax import ends_a_hyphened_word, prep_objects, storm_name
+from kb.extract.syntax import (
+    a_named_march,
+    ends_a_hyphened_word,
+    prep_objects,
+    storm_name,
+)
 from kb.text import lexicon as lx
 from kb.text.dates import MONTHS, WEEKDAYS
 from kb.text.gazetteer import Gazetteer, fold
@@ -150,7 +155,7 @@ class TriggerRules:
             c.lower_ == "of" for c in tok.children
         ):
             return None  # "a demonstration of strength", "a flood of money"
-        if lemma == "march" and not tok.is_lower:
+        if lemma == "march" and not tok.is_lower and not a_named_march(tok):
             return None  # "in March": the month
         if lemma == "speech" and (
             tok.head.lower_ == "of"
@@ -567,7 +572,7 @@ class TriggerRules:
         # "named chief executive", and "was named the party's nominee"
         roles = lx.ROLE_WORDS | lx.CANDIDACIES
         role = any(
-            t.lower_ in roles or t.lemma_.lower() in roles
+            t.lower_ in roles or _whole_word(t) in roles  # "standard-bearer"
             for c in tok.children
             if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "appos") and c not in people
             for t in c.subtree

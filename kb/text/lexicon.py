@@ -1143,6 +1143,9 @@ EVENT_KINDS = {
     **dict.fromkeys(["earthquake", "quake", "tremor", "shaking"], "quake"),
     **dict.fromkeys(["storm", "typhoon", "hurricane", "cyclone", "landfall"], "storm"),
     **dict.fromkeys(["flood", "flooding", "floods"], "flood"),
+    **dict.fromkeys(["drought"], "drought"),
+    **dict.fromkeys(["wildfire", "bushfire"], "wildfire"),
+    **dict.fromkeys(["heatwave"], "heatwave"),
     **dict.fromkeys(["landslide", "mudslide"], "landslide"),
     **dict.fromkeys(["investigation", "inquiry", "probe", "investigate"], "inquiry"),
     **dict.fromkeys(["outbreak", "epidemic", "pandemic", "infect"], "outbreak"),
@@ -1886,8 +1889,11 @@ ATTACK_KINDS = {
 }
 # Kinds of event (EVENT_KINDS) that last for days, so that the days of the several
 # sentences that tell of one ("the storm neared on Wednesday … will make landfall on
-# Friday") do not make it several.
-LASTING_KINDS = frozenset({"storm", "flood"})
+# Friday") do not make it several. Not strikes ("strike" is an air strike too, done
+# in a day) nor sieges (not a kind: a siege and "the assault" may be one).
+LASTING_KINDS = frozenset(
+    {"storm", "flood", "drought", "wildfire", "heatwave", "outbreak"}
+)
 # Types of event that tell one deed in two words: "has been arrested … police
 # detained him on Monday".
 ONE_DEED_TYPES = (frozenset({"Arrest", "Capture"}),)
