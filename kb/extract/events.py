@@ -414,6 +414,9 @@ class _EventRules:
         if tok != verb and tok.head == verb and tok.dep_ == "dobj":
             scope += _with_whom(verb)  # "filed a lawsuit against X"
         participants += self._actors_in(t for t in scope if t.dep_ in _PARTICIPANT_DEPS)
+        if tok != verb:  # "Kellan was charged in the bombing": Kellan took part
+            accused = (self.r.resolve(t) for t in self.triggers.accused_in(tok))
+            participants += [hit for hit in accused if hit is not None]
         # the object's own words too: "took control of X", "the release of X"; not
         # for a noun the verb does not act on ("arrested X after the attack")
         if tok == verb or tok.head == verb and tok.dep_ in CORE_DEPS:

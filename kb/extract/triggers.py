@@ -42,16 +42,36 @@ class TriggerRules:
         it did not happen ("did not attack", "no one was hurt", "no injuries")."""
         if storm_name(tok) is not None:
             return None if _denied(tok) else "NaturalDisaster"  # "Hurricane Tomas"
-        if tok.dep_ in ("amod", "compound"):
+        if tok.dep_ in ("amod", "compound") or _a_purpose(tok):
             return None
         kind = self._kind(tok)
         return None if kind is None or _denied(tok) else kind
+
+    def accused_in(self, noun: Token) -> list[Token]:
+        """Who is charged with, held for or suspected of the deed ``noun`` names,
+        a participant of it: "Kellan was charged in the bombing", "police
+        arrested Varda over the killing", "Kellan is a suspect in the stabbing"."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "over"):
+            return []
+        held = prep.head
+        if held.lemma_.lower() in lx.SUSPECTS and held.dep_ == "attr":
+            subj = self.r.subject(held.head)  # "Kellan is a suspect in …"
+            return [subj] if subj is not None else []
+        if held.pos_ != "VERB" or held.lemma_.lower() not in lx.ACCUSING_VERBS:
+            return []
+        done_to = [c for c in held.children if c.dep_ == "dobj"]
+        subj = self.r.subject(held)  # "was arrested and charged in …"
+        if not done_to and subj is not None and subj.dep_ == "nsubjpass":
+            done_to = [subj]
+        return done_to
 
     def _kind(self, tok: Token) -> str | None:
         if _a_topic(tok):
             return None  # "his writings about kidnapping and killing girls"
         lemma = tok.lemma_.lower()
-        lemma = lx.LEMMA_MENDS.get(lemma, lemma)
+        if tok.pos_ == "VERB":  # "fined" gives "fin"; "a former premier" is no premiere
+            lemma = lx.LEMMA_MENDS.get(lemma, lemma)
         if tok.lower_ == "missing" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             return "OtherEvent"  # "were reported missing", "are still missing"
         if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "acomp", "prt"):
@@ -65,12 +85,14 @@ class TriggerRules:
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.i in self.r.mentions.token_mention or _in_a_title(tok):
                 return None
+            if tok.is_title and tok.lower_ in self._craft_names:
+                return None  # "the shuttle Discovery", then "Discovery" alone
             if _a_quality(tok):
                 return None  # "the drought-prone plain": no drought told
             if _of_a_kind(tok):
                 return None  # "a long history of floods": floods as a kind
             modified = tok.head if tok.dep_ != "conj" else tok.head.head
-            if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
+            if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
                 return None  # "attack and transport helicopters": a kind of thing
             if "nmod" in (tok.dep_, tok.head.dep_) and modified.lemma_ in lx.VEHICLES:
                 return None
@@ -78,12 +100,14 @@ class TriggerRules:
             kind = _named_with_a_modifier(tok, lemma) or _hyphened(tok) or kind
             if kind is None and _new_cases(tok):
                 return "Outbreak"  # "twelve new cases of cholera were confirmed"
+            if kind is None and lemma == "charge" and _of_an_offence(tok):
+                kind = "LegalAction"  # "a felony charge", "a charge of arson"
             if kind and any(
                 c.dep_ == "det" and c.lower_ in ("every", "each", "any")
                 for c in tok.children
             ):
                 return None  # "fight for every vote": any one, not an event
-            if kind and self._generic_plural(tok):
+            if kind and (self._generic_plural(tok) or _others(tok)):
                 return None  # "trained in artillery strikes": a kind of thing, not an event
             if tok.dep_ == "pobj" and tok.head.lower_ == "for":
                 if kind == "Attack" or tok.head.head.lemma_.lower() in lx.ASKING:
@@ -157,6 +181,14 @@ class TriggerRules:
             return None  # "a demonstration of strength", "a flood of money"
         if lemma == "march" and not tok.is_lower and not a_named_march(tok):
             return None  # "in March": the month
+        if lemma == "landslide" and _won_by_far(tok):
+            return None  # "won a landslide", "a landslide victory": a vote
+        if lemma == "marathon" and _lasting_months(tok):
+            return None  # "a two-year marathon": a long task, no race
+        if kind == "Vote" and tok.dep_ == "attr":
+            return None  # "the poll was a vote for change": what a vote meant
+        if lemma == "referendum" and self._on_someone(tok):
+            return None  # "the election became a referendum on the mayor"
         if lemma == "speech" and (
             tok.head.lower_ == "of"
             or any(c.lower_ in ("free", "hate") for c in tok.children)
@@ -480,6 +512,8 @@ class TriggerRules:
                 return "PoliticsEvent"  # "the country gained independence"
             if lemma == "drop" and _on_a_case(tok):
                 return "LegalAction"  # "prosecutors dropped the investigation"
+            if lemma == "advance" and subj is not None and _forces([subj]):
+                return "MilitaryDeployment"  # "rebels advanced on the capital"
             if subj is not None and lx.MARKET_INDEX_WORDS & {
                 t.lower_ for t in subj.subtree
             }:
@@ -491,8 +525,21 @@ class TriggerRules:
             return kind
         if lemma == "walk" and _walks_out(tok):
             return "Protest"  # "dock workers walked out": a strike
-        kind = lx.VERB_TRIGGERS.get(lemma)
         objs = _with_partitives(_patients(tok))
+        phrasal = lx.PHRASAL_TRIGGERS.get((lemma, _particle(tok)))
+        if phrasal is not None:
+            # "pulled out its soldiers" withdrew them; "pulled out a survivor" is
+            # still a rescue, which the verb alone names
+            kind = self._as_verb(tok, phrasal, objs, subj)
+            if kind is not None:
+                return kind
+        return self._as_verb(tok, lemma, objs, subj)
+
+    def _as_verb(
+        self, tok: Token, lemma: str, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """The event ``tok`` names as the trigger verb ``lemma``, by its objects."""
+        kind = lx.VERB_TRIGGERS.get(lemma)
         if lemma in _RATE_CUTS and self._rate_move(tok, objs, subj):
             return "BusinessEvent"  # "cut interest rates", "slashed fares"
         phrased = self._phrased_event(tok, lemma, objs)
@@ -501,6 +548,10 @@ class TriggerRules:
         if lemma == "visit" and any(o.lemma_.lower() in _ONLINE_PLACES for o in objs):
             return None  # "users visiting the website": no visit
         if not _fits_objects(tok, lemma, kind, objs):
+            return None
+        if kind in _BACKGROUND and _described(tok):
+            # "the manager appointed by the court asked …", "a charity funded
+            # by Kellan", "a student visiting from Velmora was shot"
             return None
         narrow = _NARROW_VERBS.get(lemma)
         return narrow(self, tok, objs, subj) if narrow is not None else kind
@@ -543,8 +594,8 @@ class TriggerRules:
                     return "Capture" if lemma == "take" else None
                 if self._org_like(target):
                     return "Acquisition"
-        if over and self._takes_a_role(tok):
-            return "Appointment"  # "took over as chief executive"
+        if over and (self._takes_a_role(tok) or self._from_someone(tok)):
+            return "Appointment"  # "took over as chief executive", "from Kellan"
         if lemma == "sell" and any(o.lemma_.lower() in lx.SOLD_COPIES for o in objs):
             return "BusinessEvent"  # "the single sold 750,000 copies"
         if lemma == "merge" and not any(o.dep_ == "dobj" for o in objs):
@@ -585,6 +636,16 @@ class TriggerRules:
         """ "joined Acme as chief executive", "was promoted to chairman", "succeeded
         her as coach", "became chief executive": someone takes a role."""
         return "Appointment" if self._takes_a_role(tok) else None
+
+    def _on_someone(self, noun: Token) -> bool:
+        """ "a referendum on the mayor": a person whom a vote judges."""
+        return any(self.r.kind_at(o) == "Person" for o in prep_objects(noun, ("on",)))
+
+    def _from_someone(self, verb: Token) -> bool:
+        """ "took over from Kellan": a person whose place someone takes."""
+        return any(
+            self._person(o) or _person_noun(o) for o in prep_objects(verb, ("from",))
+        )
 
     def _takes_a_role(self, verb: Token) -> bool:
         """A person (or "he", "she") is the verb's subject, and a role is what they
@@ -682,6 +743,10 @@ class TriggerRules:
             return "ServiceDisruption"  # "shut off power to 40,000 homes"
         if lemma == "find" and self._found_with(tok):
             return "OtherEvent"  # "Kellan was found with a knife"
+        if lemma in ("find", "discover", "detect") and any(map(_a_disease, objs)):
+            return "Outbreak"  # "avian flu was found on a farm"
+        if lemma in _ORDERING and any(map(_a_court_order, objs)):
+            return "LegalAction"  # "a judge lifted the restraining order"
         if lemma != "take":
             return None
         into = {o.lower_ for o in prep_objects(tok, ("into",))}
@@ -1360,7 +1425,10 @@ class TriggerRules:
         if lemma == "fire" and any(o.lemma_.lower() in lx.FIRED_WEAPONS for o in objs):
             return "Attack"
         for obj in objs:
-            if self.r.kind_at(obj) == "Person" or obj.lemma_.lower() in lx.ROLE_WORDS:
+            # "sacked the coach"; not "dismissed the lawyer's defense" (a word
+            # that only goes before a role: "defense minister")
+            role = obj.lemma_.lower() in lx.ROLE_WORDS - lx.ROLE_MODIFIERS
+            if self.r.kind_at(obj) == "Person" or role:
                 return "Resignation"
             if lemma == "dismiss" and obj.lemma_.lower() in lx.COURT_OBJECTS:
                 return "LegalAction"  # "the judge dismissed the case"
@@ -1452,21 +1520,56 @@ class TriggerRules:
         """ "troops withdrew", "the rebels abandoned the town"; not "withdrew its
         bid"."""
         # the whole noun, as "line-up" is three tokens whose last is "up"
+        out = [c for c in tok.children if c.lower_ in _PARTICLES]
         contests = {
             t.doc[t.left_edge.i : t.i + 1].text.lower().split()[-1]
             for t in prep_objects(tok, ("from", "of"))
+            + [g for c in out for g in prep_objects(c, ("of",))]
         }
         if contests & lx.CONTESTS:
             return "OtherEvent"  # "withdrew from the race", "pulled out of the final"
+        if _forces(objs):
+            return "MilitaryDeployment"  # "pulled out the rest of its soldiers"
         if subj is None:
             return None
-        words = {subj.lower_, subj.lemma_.lower()}
-        if words & (lx.MILITARY_NOUNS | lx.ARMED_GROUPS):
+        if _forces([subj]):
             return "MilitaryDeployment"
         places = [o for o in objs if self.r.kind_at(o) == "Location"]
         if tok.lemma_.lower() == "abandon" and places and self.r.kind_at(subj):
             return "MilitaryDeployment"
         return None
+
+    def _lifting_off(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "the rocket blasted off", "the shuttle lifted off", "Kestrin-7 took
+        off"; not "the roof was blasted off" nor "sales took off"."""
+        if subj is None or subj.dep_ != "nsubj" or any(o.dep_ == "dobj" for o in objs):
+            return None
+        craft = subj.lemma_.lower() in lx.SPACECRAFT or subj.pos_ == "PROPN"
+        return "Launch" if craft or tok.lemma_.lower() != "take" else None
+
+    def _filing(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
+        """ "filed a complaint", "lodged a petition", "countered with a case of its own",
+        "settled her claim": a case brought or ended; not "filed a report", nor
+        "countered the claim", nor "settled in Kestrin"."""
+        lemma = tok.lemma_.lower()
+        cases = [o for o in objs if o.dep_ == "dobj"]
+        if lemma == "counter":
+            cases = prep_objects(tok, ("with",))
+        words = lx.FILED_CASES | ({"claim"} if lemma == "settle" else set())
+        filed = any(c.lemma_.lower() in words for c in cases)
+        return "LegalAction" if filed else None
+
+    def _surrendering(
+        self, tok: Token, objs: list[Token], subj: Token | None
+    ) -> str | None:
+        """ "surrendered to the police", "the rebels surrendered"; not "surrendered
+        his passport" nor "refused to surrender the lead"."""
+        to = prep_objects(tok, ("to",))
+        if any(t.lower_ in lx.ENFORCERS | lx.POLICE_WORDS for t in to):
+            return "Arrest"
+        return "ConflictEvent" if subj is not None and _forces([subj]) else None
 
     def _buildup(self, tok: Token, objs: list[Token], subj: Token | None) -> str | None:
         """ "Varda has massed troops", "troops massed"; not "the cars are assembled
@@ -1562,8 +1665,8 @@ class TriggerRules:
             return (
                 "LegalAction" if any(g.dep_ == "pobj" for g in prep.children) else None
             )
-        people = [o for o in objs if self._human(o) or o.lower_ in _PERSONAL]
-        return "LegalAction" if people else None
+        people = [o for o in objs if self._someone(o) or o.lower_ in _PERSONAL]
+        return "LegalAction" if people else None  # "charged his sister for …"
 
     def _suspending(
         self, tok: Token, objs: list[Token], subj: Token | None
@@ -1623,6 +1726,21 @@ class TriggerRules:
         if _done_as_deeds(tok):
             return False  # "the army carried out air strikes on Sunday"
         return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+    @cached_property
+    def _craft_names(self) -> frozenset[str]:
+        """The names of the article's craft, after the word for their kind: "the
+        shuttle Discovery", "the survey ship Victory"; the name then names the
+        craft when it stands alone too."""
+        crafts = lx.SPACECRAFT | lx.VESSELS | lx.VEHICLES
+        return frozenset(
+            t.lower_
+            for t in self.doc[1:]
+            if t.is_title
+            and t.pos_ == "PROPN"
+            and t.nbor(-1).is_lower
+            and t.nbor(-1).lemma_ in crafts
+        )
 
     @cached_property
     def _walkouts(self) -> bool:
@@ -1838,6 +1956,111 @@ def _into_insolvency(verb: Token) -> bool:
     return bool(into & lx.INSOLVENCY)
 
 
+def _a_purpose(verb: Token) -> bool:
+    """ "sold the plant to pay its debts", "money to buy arms": what something is done or
+    meant for, which the text does not tell as done; not "began to advance" nor
+    "agreed to sell" (what a verb takes), nor "in order to" (``events``), nor
+    what people went somewhere to do ("went to vote", "gathered to protest")."""
+    if verb.pos_ != "VERB" or not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "advcl":
+        going = head.lemma_.lower() in lx.TRAVEL_VERBS | _GOING
+        return not going and not any(c.dep_ == "mark" for c in verb.children)
+    return (
+        verb.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and lx.NOUN_TRIGGERS.get(head.lemma_.lower()) is None
+        and head.lemma_.lower() in _MEANS
+    )
+
+
+# Verbs of going somewhere, whose purpose is what was done there: "went to vote".
+_GOING = frozenset("go come arrive return gather head turn queue line".split())
+# Things raised or spent for an end: "cash to pay wages", "money to buy arms".
+_MEANS = frozenset("fund money cash loan credit capital resource budget".split())
+
+
+def _described(verb: Token) -> bool:
+    """A participle that says what someone or something is, undated: "the
+    manager appointed by the court", "a letter signed by Kellan", "a student
+    visiting from Velmora"; not "the coach, appointed on Monday"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBG")
+        and not any(t.ent_type_ == "DATE" for t in verb.subtree)
+    )
+
+
+# Deeds that a participle tells as background of what it describes.
+_BACKGROUND = frozenset({"Appointment", "Investment", "Agreement", "DiplomacyEvent"})
+
+
+def _won_by_far(tok: Token) -> bool:
+    """A landslide that is a vote won by far: "won a landslide", "a landslide
+    victory", "a landslide re-election" (split as "re - election")."""
+    after = {t.lemma_.lower() for t in tok.doc[tok.i + 1 : tok.i + 4]}
+    return tok.head.lemma_.lower() in _WINNING | {"score"} or bool(after & _WON)
+
+
+_WON = frozenset("victory win election re-election reelection majority mandate".split())
+
+
+def _lasting_months(tok: Token) -> bool:
+    """ "a two-year marathon", "a decade-long marathon": months or years long."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+    words = {t.lemma_.lower() for c in mods for t in c.subtree}
+    return bool(words & {"month", "year", "decade"})
+
+
+def _others(tok: Token) -> bool:
+    """ "the other attacks", "other bombings": events of a kind beside the one
+    told, not one more; not "two other attacks" (counted, so told)."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ == "NNS"
+        and any(c.dep_ == "amod" and c.lower_ == "other" for c in kids)
+        and not any(c.dep_ == "nummod" for c in kids)
+    )
+
+
+def _particle(verb: Token) -> str:
+    """The particle of a phrasal verb ("out" of "pulled out"), or ""; also one
+    parsed as a preposition ("pulled out of the race")."""
+    for c in verb.children:
+        if c.dep_ == "prt" or c.i == verb.i + 1 and c.lower_ in _PARTICLES:
+            return c.lower_
+    return ""
+
+
+_PARTICLES = frozenset({"out", "off", "back"})
+
+
+def _forces(words: list[Token]) -> bool:
+    """Whether one of ``words`` is armed forces: "troops", "the rebels"."""
+    armed = lx.MILITARY_NOUNS | lx.ARMED_GROUPS
+    return any(w.lower_ in armed or w.lemma_.lower() in armed for w in words)
+
+
+def _a_disease(tok: Token) -> bool:
+    """ "bird flu", "the virus", "cholera": an illness by its name or its kind."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    return bool(words & (lx.DISEASES | lx.SEASONAL_DISEASES | lx.DISEASE_NAME_ENDS))
+
+
+# What is done to a court's order: "lifted the injunction", "imposed a gag order".
+_ORDERING = frozenset("lift impose grant issue obtain win extend".split())
+
+
+def _a_court_order(tok: Token) -> bool:
+    """ "an injunction", "a restraining order", "the gag order"; not "an order
+    for 30 jets" nor "the order of the day"."""
+    lemma = tok.lemma_.lower()
+    if lemma in lx.COURT_ORDERS:
+        return True
+    return lemma == "order" and bool(_modifiers(tok) & lx.COURT_ORDER_KINDS)
+
+
 def _denied(tok: Token) -> bool:
     """ "did not attack", "no one was hurt", "no injuries", "without a deal": it did
     not happen."""
@@ -1891,12 +2114,18 @@ def _no_one(tok: Token) -> bool:
 
 def _offence(tok: Token) -> bool:
     """A bare noun that names the offence of a charge: "charged with murder",
-    "arrested for arson"; not "charged with the murder of Ana Varga"."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("with", "for", "of"):
+    "arrested for arson", "charges of murder"; not "charged with the murder of
+    Ana Varga"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _OFFENCE_PREPS:
         return False
     if any(c.dep_ in ("det", "poss", "prep") for c in tok.children):
         return False
     charged = tok.head.head
+    # "counts, including murder", "upgraded the charges to murder", "hit with
+    # murder and two other charges": a charge beside it
+    near = [charged, *charged.children, *tok.conjuncts]
+    if any(t.lemma_.lower() in _CHARGE_WORDS for t in near):
+        return True
     if charged.lemma_.lower() == "count" and tok.head.lower_ == "of":
         # "a single count of arson and two of theft", told of a charge: the
         # counts of a charge
@@ -1905,6 +2134,37 @@ def _offence(tok: Token) -> bool:
         if charged.dep_ == "pobj" and charged.head.lower_ in ("with", "for"):
             charged = charged.head.head
     return charged.lemma_.lower() in lx.ACCUSING_VERBS
+
+
+_OFFENCE_PREPS = frozenset({"with", "for", "of", "to", "including"})
+_CHARGE_WORDS = frozenset({"charge", "count", "indictment"})
+
+
+def _of_an_offence(charge: Token) -> bool:
+    """A charge of a crime, by the words before it or after its "of": "a
+    felony assault charge", "a charge of arson"; not "in
+    charge", "a $5 charge", "a cavalry charge", nor the charge a plea answers
+    ("pleaded guilty to the arson charge": the plea is the event)."""
+    to = charge.head
+    if charge.dep_ == "pobj" and to.lower_ == "to":
+        # "pleaded guilty to", "answered 'guilty' to"; not "in addition to"
+        if {to.head.lemma_.lower(), to.head.head.lemma_.lower()} & _PLEADING:
+            return False
+    words = {t.lemma_.lower() for t in charge.lefts if t.dep_ in ("compound", "amod")}
+    words |= {
+        t.lemma_.lower() for o in prep_objects(charge, ("of",)) for t in o.subtree
+    }
+    return bool(words & _CRIMES)
+
+
+# Verbs of answering a charge in court: "pleaded guilty to the charge".
+_PLEADING = frozenset({"plead", "answer", "admit", "confess"})
+# Words of a crime or of the law broken, on a charge: "a felony charge".
+_CRIMES = lx.OFFENCE_WORDS | frozenset(
+    """murder manslaughter homicide assault battery felony misdemeanor misdemeanour
+    criminal robbery burglary arson kidnapping rape terrorism conspiracy
+    possession""".split()
+)
 
 
 def _figure_kind(words: set[str]) -> str | None:
@@ -2011,11 +2271,12 @@ def _patients(verb: Token) -> list[Token]:
 
 def _with_partitives(objs: list[Token]) -> list[Token]:
     """Objects, and what a quantity among them counts: "laid off hundreds of
-    workers", "cut a third of its staff" also have "workers", "staff"."""
+    workers", "cut a third of its staff", "pulled out the rest of its soldiers"
+    also have "workers", "staff", "soldiers"."""
     counted = [
         pobj
         for obj in objs
-        if obj.like_num or obj.tag_ in ("CD", "NNS", "NN", "DT", "PDT")
+        if obj.like_num or obj.tag_ in ("CD", "NNS", "NN", "DT", "PDT", "JJ", "JJS")
         for prep in obj.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for pobj in prep.children
@@ -2114,7 +2375,12 @@ _NARROW_VERBS: dict[str, _Rule] = {
     "find": TriggerRules._verdict,
     "recover": TriggerRules._recovery,
     "land": TriggerRules._landing,
-    **dict.fromkeys(["join", "promote", "succeed", "become"], TriggerRules._career),
+    **dict.fromkeys(
+        ["join", "promote", "succeed", "become", "replace"], TriggerRules._career
+    ),
+    **dict.fromkeys(["file", "lodge", "counter", "settle"], TriggerRules._filing),
+    "surrender": TriggerRules._surrendering,
+    "liftoff": TriggerRules._lifting_off,
     "grant": TriggerRules._granting,
     **dict.fromkeys(["announce", "declare", "reveal"], TriggerRules._announcement),
     "agree": TriggerRules._agreement,
@@ -2451,7 +2717,8 @@ def _idiom(verb: Token, lemma: str) -> str | None:
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     for c in verb.children:
-        if c.dep_ in ("dobj", "advmod", "prt", "acomp", "oprd", "npadvmod"):
+        # "declared the firm bankrupt" is parsed with a clause of its own (ccomp)
+        if c.dep_ in ("dobj", "advmod", "prt", "acomp", "oprd", "npadvmod", "ccomp"):
             # the word as written too: "went broke" is lemmatised "break"
             for word in (c.lemma_.lower(), c.lower_):
                 kind = lx.EVENT_IDIOMS.get((lemma, word))

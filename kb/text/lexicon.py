@@ -566,7 +566,41 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["bust"], "Arrest"),
     **dict.fromkeys(["intercept"], "Capture"),
     **dict.fromkeys(["inspect", "frisk"], "OtherEvent"),
+    # a case brought to a court: only with what is filed (``FILED_CASES``)
+    **dict.fromkeys(["file", "lodge", "counter", "settle"], "LegalAction"),
+    # someone wanted gives themself up: only to the police, or forces (triggers)
+    "surrender": "Arrest",
+    # what is found out: only a thing of ``OBJECTS_NEEDED`` or a disease
+    "detect": "OtherEvent",
+    # a craft that leaves the ground ("lifted off", see ``PHRASAL_TRIGGERS``)
+    "liftoff": "Launch",
+    # one person in another's role: only with the role (``kb.extract.triggers``)
+    "replace": "Appointment",
 }
+# Phrasal verbs that are another trigger verb, whose rules they follow: "pulled
+# out its soldiers" withdrew them, "the rocket blasted off" (a liftoff).
+PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
+    **dict.fromkeys([("pull", "out"), ("pull", "back")], "withdraw"),
+    **dict.fromkeys([("blast", "off"), ("lift", "off"), ("take", "off")], "liftoff"),
+}
+# Craft that lift off and whose names are their own: "the shuttle Tomas".
+SPACECRAFT = frozenset(
+    """rocket rockets shuttle shuttles spacecraft spaceship capsule orbiter probe
+    lander rover module""".split()
+)
+# What is filed, lodged or brought before a court or a body, and what one side
+# counters with ("filed a complaint", "countered with a case of its own"); a lawsuit,
+# an appeal, charges name their event themselves.
+FILED_CASES = frozenset(
+    """complaint complaints suit suits petition petitions case cases motion motions
+    grievance grievances""".split()
+)
+# Orders of a court, whose lifting or granting is a legal act: "lifted the
+# injunction", "imposed a restraining order" (``COURT_ORDER_KINDS`` on "order").
+COURT_ORDERS = frozenset({"injunction", "injunctions"})
+COURT_ORDER_KINDS = frozenset(
+    """restraining gag protective court interim exclusion freezing""".split()
+)
 # What a business that fails "went": "went bankrupt", "went under"; and what it
 # "went into": "went into administration".
 INSOLVENT = frozenset({"bankrupt", "bust", "broke", "under", "insolvent"})
@@ -593,6 +627,16 @@ RESULTS = frozenset(
     """profit profits loss losses revenue revenues earnings income deficit surplus
     results""".split()
 )
+# What is discovered or detected when the finding is news: "discovered a body".
+DISCOVERED = frozenset(
+    """body bodies remains corpse corpses weapon weapons rifle rifles gun guns
+    bomb bombs explosives drugs cocaine heroin cracks crack leak breach fraud
+    grave wreckage virus malware tunnel tunnels species planet planets fossil
+    fossils galaxy comet gene genes particle tomb ruins dinosaur cash money
+    treasure hoard stash cache ammunition wreck shipwreck anchor skeleton skull
+    bones artefact artefacts artifact artifacts coins cannon cannons shell shells
+    grenade grenades""".split()
+)
 # Verbs that name an event only with one of these objects: "paid a fine", "discovered
 # a body", "recalled 20,000 cars", "freed the hostages" (not "paid tribute").
 OBJECTS_NEEDED: dict[str, frozenset[str]] = {
@@ -602,15 +646,8 @@ OBJECTS_NEEDED: dict[str, frozenset[str]] = {
         royalty royalties settlement bribe bribes penalty penalties premium wages
         salary salaries bonus bonuses""".split()
     ),
-    "discover": frozenset(
-        """body bodies remains corpse corpses weapon weapons rifle rifles gun guns
-        bomb bombs explosives drugs cocaine heroin cracks crack leak breach fraud
-        grave wreckage virus malware tunnel tunnels species planet planets fossil
-        fossils galaxy comet gene genes particle tomb ruins dinosaur cash money
-        treasure hoard stash cache ammunition wreck shipwreck anchor skeleton skull
-        bones artefact artefacts artifact artifacts coins cannon cannons shell shells
-        grenade grenades""".split()
-    ),
+    # and a disease: "avian flu was detected" (``kb.extract.triggers``)
+    **dict.fromkeys(["discover", "detect"], DISCOVERED),
     "recall": frozenset(
         """car cars vehicle vehicles truck trucks van vans product products unit
         units phone phones device devices model models toy toys drug drugs batch
@@ -905,6 +942,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["march", "unrest"], "Protest"),
     **dict.fromkeys(["devaluation"], "BusinessEvent"),
     "recall": "OtherEvent",  # only of cars, products … (``triggers``)
+    # a craft's flight: its leaving the ground, a walk outside it, its return
+    **dict.fromkeys(["liftoff", "blastoff"], "Launch"),
+    **dict.fromkeys(["spacewalk", "splashdown"], "ScienceEvent"),
+    "handover": "OtherEvent",
 }
 # Nouns that name an event only with a word before them that says which: "a
 # takeover bid", "a rate cut", "an emergency landing", "a heat wave".
@@ -915,6 +956,9 @@ MODIFIED_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
     **dict.fromkeys(["cut", "hike"], (_RATE_MOVES, "BusinessEvent")),
     "landing": (frozenset({"emergency", "crash", "forced"}), "Accident"),
     "wave": (frozenset({"heat", "cold"}), "NaturalDisaster"),
+    # a walk in space; an intervention of forces, not of a central bank
+    "walk": (frozenset({"space"}), "ScienceEvent"),
+    "intervention": (frozenset({"military", "armed"}), "ConflictEvent"),
 }
 # A verb and the one word beside it that together name an event: "the river burst
 # its banks", "the ship ran aground", "took them hostage", "the firm went bust".
@@ -923,6 +967,8 @@ EVENT_IDIOMS: dict[tuple[str, str], str] = {
     ("run", "aground"): "Accident",
     ("take", "hostage"): "Capture",
     **{("go", word): "Closure" for word in INSOLVENT},  # "the firm went bust"
+    # "a court declared the firm bankrupt", "was declared insolvent"
+    **{("declare", word): "Closure" for word in ("bankrupt", "insolvent")},
 }
 # Objects with which a verb of an event names none: "killed the contest" ended
 # it, "lent their support" gave support, no loan.
