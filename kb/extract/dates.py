@@ -68,6 +68,10 @@ _PLAN_VERBS = {
     "hop",  # the lemmatiser's "hoping"
     "ready",
     "willing",
+    # what one promises to do lies ahead: "has promised to call a vote"
+    "promise",
+    "vow",
+    "pledge",
 }
 #: the words that count a day from another: "the day before", "a week later"
 _SIDES = frozenset({"before", "after", "later", "earlier"})
@@ -178,6 +182,7 @@ class DateContext:
                 and not any(map(_since_phrase, e.root.ancestors))
                 and not _in_a_since_clause(e, verb)
                 and not _another_clauses(e, verb)
+                and not _outside_its_since_clause(e, verb)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -220,7 +225,11 @@ class DateContext:
             before = _narrative_before(before) if _simple_past(before.root) else None
         if before is None:
             return None
-        ents = [e for e in self._times_of(before) if not _not_when(e)]
+        ents = [
+            e
+            for e in self._times_of(before)
+            if not _not_when(e) and _sets_the_day(e, before)
+        ]
         values = {v for v in (self._value(e, "past") for e in ents) if v is not None}
         if len(values) != 1 or len(ents) > 2:
             return self._of_the_main_verb(before, verb)
@@ -240,6 +249,7 @@ class DateContext:
             e
             for e in self.by_sentence.get(sent.start, [])
             if not _a_length_of(e)
+            and not _sets_a_clause_apart(e)
             and not a_clock_time(e.text)
             and not _AGE.search(e.text)
             and not _the_day(e)
@@ -325,8 +335,57 @@ class DateContext:
         before it."""
         if _awaited(ent):
             when = "future"
-        value = resolve(ent.text, self.ref, when)
+        value = self._resolve(ent, when)
         return value if value is not None else self._counted(ent)
+
+    def _resolve(self, ent: SpacySpan, when: Tense) -> DateValue | None:
+        """:func:`resolve`, but a month or a month's day without its year, told in
+        the past of a story of an earlier year, is of that year: "Rebels took the
+        town in November 1991. … The massacre began on November 20" (1991)."""
+        year = self._year_told(ent) if when == "past" and _yearless(ent) else None
+        if year is not None and (self.ref is None or year < self.ref.year):
+            return resolve(ent.text, date(year, 12, 31), "past")
+        return resolve(ent.text, self.ref, when)
+
+    def _from_now(self, ent: SpacySpan) -> bool:
+        """A date told from the day of writing: "on Tuesday", "last year"."""
+        return resolve(ent.text) is None and resolve(ent.text, self.ref) is not None
+
+    def _year_told(self, ent: SpacySpan) -> int | None:
+        """The one year the story is told in where ``ent`` stands: that of a date
+        that opens its sentence ("In 1998, rebels took the town and burned it on
+        November 20"; not "left in 2022 and joined in January"), else that of the
+        sentence the narrative goes on from (:meth:`carried`'s), when that names
+        only dates with their years."""
+        sent = ent.sent
+        ents = self.by_sentence.get(sent.start, [])
+        if any(self._from_now(e) and not _yearless(e) for e in ents):
+            return None  # "said on Tuesday that they robbed it on May 3": now's
+        opening = next(iter(ents), None)
+        if opening is not None and opening.start <= sent.start + 1 < ent.start:
+            stated = resolve(opening.text)
+            if stated is not None and _modifies(opening) is None:
+                return int(stated.value[:4])
+        before = _narrative_before(sent)
+        for _ in range(_CARRY_REACH):
+            if before is None or self._times_of(before):
+                break
+            before = _narrative_before(before) if _simple_past(before.root) else None
+        return None if before is None else self._one_year_of(before)
+
+    def _one_year_of(self, sent: SpacySpan) -> int | None:
+        """The year of the dates that set a sentence's day, when they all state
+        it and it is one ("in November 1991"; not "on Monday", "in 2003 and 2005")."""
+        days = [
+            e
+            for e in self._times_of(sent)
+            if not _not_when(e) and _modifies(e) is None and _sets_the_day(e, sent)
+        ]
+        stated = [resolve(e.text) for e in days]
+        years = {v.value[:4] for v in stated if v is not None}
+        if not days or None in stated or len(years) != 1:
+            return None
+        return int(years.pop())
 
     def _counted(self, ent: SpacySpan, depth: int = 0) -> DateValue | None:
         """The date ``ent`` counts to from the latest date named in the few
@@ -351,7 +410,7 @@ class DateContext:
                 if earlier.start >= ent.start or _not_when(earlier):
                     continue
                 verb = dated_verb(earlier)
-                value = resolve(earlier.text, self.ref, tense(verb) if verb else "past")
+                value = self._resolve(earlier, tense(verb) if verb else "past")
                 if value is None:
                     value = self._counted(earlier, depth + 1)
                 if value is not None:
@@ -397,7 +456,9 @@ class DateContext:
         main = tok.head if tok.pos_ in ("VERB", "AUX") else verb
         if main == tok or side not in ("after", "before"):
             return None
-        deed = self.date_of(main)
+        # "Bush made the announcement one day after …": the day the narrative
+        # is on, when the main verb's sentence names none
+        deed = self.date_of(main) or self.carried(main)
         return None if deed is None else apart_by(deed, words, later=side == "before")
 
     def at_the_occasion(self, cue: Token) -> DateValue | None:
@@ -779,7 +840,9 @@ def tense(verb: Token) -> Tense:
             c.dep_ == "auxpass" for c in kids
         ):
             return "future"  # "the vote was scheduled for Friday": ahead
-        if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp":
+        # "after the report is delivered": a present clause of time, in the passive
+        clause = _present_passive(cur) and _clause_of_time(cur)
+        if cur.tag_ in ("VBD", "VBN") and cur.dep_ != "xcomp" and not clause:
             if cur != verb and _present_passive(cur):
                 break  # "is meant to avoid a rift when talks resume": the clause's own
             return "past"
@@ -837,10 +900,11 @@ def _ought(kids: list[Token]) -> bool:
 
 
 def _clause_of_time(verb: Token) -> bool:
-    """A present clause of time: "when the trial begins", "once talks resume"."""
+    """A present clause of time: "when the trial begins", "once talks resume",
+    "after the report is delivered"."""
     return (
         verb.dep_ == "advcl"
-        and verb.tag_ in _PRESENT
+        and (verb.tag_ in _PRESENT or _present_passive(verb))
         and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
             for c in verb.children
@@ -944,6 +1008,8 @@ def _read(
         return "future"  # "postponed until Saturday": the new time lies ahead
     if verb is not None and ent is not None and _moved_to(ent, verb):
         return "future"  # "the vote was moved to Nov. 9": the new time too
+    if verb is not None and ent is not None and _set_for(ent, verb):
+        return "future"  # "the vote was set for Dec. 3": the time it was set for
     return "ahead" if found == "present" and ahead else found
 
 
@@ -1001,6 +1067,18 @@ def _moved_to(ent: SpacySpan, verb: Token) -> bool:
         verb.lemma_.lower() in ("move", "shift")
         and ent.root.dep_ == "pobj"
         and prep.lower_ in ("to", "until")
+        and prep.head == verb
+    )
+
+
+def _set_for(ent: SpacySpan, verb: Token) -> bool:
+    """ "was set for Dec. 3", "were planned for May": the date a thing was set
+    for (not "was set on fire on Monday", the deed's own)."""
+    prep = ent.root.head
+    return (
+        verb.lemma_.lower() in _PLAN_VERBS
+        and ent.root.dep_ == "pobj"
+        and prep.lower_ == "for"
         and prep.head == verb
     )
 
@@ -1087,6 +1165,48 @@ def _yet_to_come(ent: SpacySpan) -> bool:
     March"): it sets no day for a narrative of what happened."""
     verb = dated_verb(ent)
     return verb is not None and tense(verb) == "future"
+
+
+#: words that tell a month from the day of writing: "last November", "next May"
+_FROM_NOW = frozenset({"last", "next", "this", "coming", "past"})
+
+
+def _yearless(ent: SpacySpan) -> bool:
+    """A month, or a month's day, that names no year and no time from now:
+    "November 20", "in March", "early May" (not "last March", "May 2019")."""
+    words = {t.lower_.rstrip(".") for t in ent}
+    return (
+        bool(words & MONTHS.keys())
+        and not words & _FROM_NOW
+        and not any(re.fullmatch(r"\d{4}", t.text) for t in ent)
+    )
+
+
+def _sets_a_clause_apart(ent: SpacySpan) -> bool:
+    """The span that sets a clause of time apart from its main verb ("made the
+    announcement [one day] after rebels won"): no time of the sentence, which
+    the narrative's day may still date."""
+    root = ent.root
+    return (
+        _interval_noun(root)
+        and root.head.dep_ == "advcl"
+        and any(
+            c.dep_ == "mark" and c.lower_ in lx.TIME_APART for c in root.head.children
+        )
+    )
+
+
+def _sets_the_day(ent: SpacySpan, sent: SpacySpan) -> bool:
+    """Whether a date of the sentence a narrative goes on from sets the day it is
+    on: any date of a sentence told in the simple past, else only one on its main
+    verb itself ("Kellan, who was appointed in 1975, has been a target …", "they
+    are among those charged in the worst case in 2003" set none); and never one
+    that starts a span ("… since the invasion in 2003")."""
+    if any(map(_since_phrase, ent.root.ancestors)):
+        return False
+    root = sent.root
+    own = _attached(ent, root) and not _nouns_up(ent, root)
+    return _simple_past(root) or own
 
 
 def _a_length_of(ent: SpacySpan) -> bool:
@@ -1337,6 +1457,14 @@ def _in_a_since_clause(ent: SpacySpan, verb: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
             return True
     return False
+
+
+def _outside_its_since_clause(ent: SpacySpan, verb: Token) -> bool:
+    """A date outside the clause of "since" that ``verb`` heads: "since the deal
+    was signed, the plant has had a fire in October" (the fire's, not the
+    deal's, which came before all the span tells)."""
+    opens = any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    return opens and ent.root not in verb.subtree
 
 
 def _since_phrase(tok: Token) -> bool:

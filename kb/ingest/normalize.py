@@ -89,10 +89,22 @@ def _dated_by_its_date_line(body: str) -> tuple[str | None, str]:
         if day is not None:
             rest = "\n".join(lines[:i] + lines[i + 1 :]).strip()
             return (day.value, normalize_text(rest)) if rest else (None, body)
-        if line.strip() and len(line.split()) > _BYLINE_WORDS:
+        if line.strip() and len(line.split()) > _BYLINE_WORDS and not _byline(line):
             break
     return None, body
 
 
 #: a line this short above a date line is a byline or a place, not the story
 _BYLINE_WORDS = 8
+#: "By Ana Obi, Staff Reporter of The Kestrin Times": a byline of any length up
+#: to a sentence's, "By" and a name (not "By Monday, the river had risen.")
+_BYLINE = re.compile(r"By\s+[A-Z][\w.'-]+\s+[A-Z][^.!?]*[^\s.!?]")
+
+
+def _byline(line: str) -> bool:
+    return len(line.split()) <= _BYLINE_MAX_WORDS and bool(
+        _BYLINE.fullmatch(line.strip())
+    )
+
+
+_BYLINE_MAX_WORDS = 20

@@ -146,7 +146,7 @@ _FROM_ANCHOR = re.compile(
     # is two days on
     r"|(?:(?P<count>\d{1,3}|a\s+few|several|some|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+)?(?P<small>hour|minute|moment)s?\s+"
+    + r")\s+)?(?P<small>hour|minute|second|moment)s?\s+"
     r"(?P<small_dir>later|after(?:wards)?|earlier|before)"
     rf"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+{_PART_OF_DAY})$",
     re.I,
@@ -168,6 +168,8 @@ def days_from_anchor(text: str) -> int | None:
     (-1, 1)
     >>> days_from_anchor("48 hours later"), days_from_anchor("a fortnight earlier")
     (2, -14)
+    >>> days_from_anchor("just a few seconds later")
+    0
     >>> days_from_anchor("next week") is None
     True
     """
@@ -554,8 +556,11 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     if it is nearer, and in the past whenever this year's is more than two months
     ahead: in an article of Jan. 3, a past "Dec. 28" is last year's; in one of
     March 14, "seized the town on Dec. 3" is last December; in one of May 6, "the
-    Nov. 14 killing" is last November's. In the future, the other way round: "will
-    open on June 5" in an article of Sept. 26 is next June.
+    Nov. 14 killing" is last November's; and in a month after the month of
+    writing, always: "was arrested on Dec. 3" in an article of Nov. 7 is last
+    December's. In the future, the other way round: "will open on June 5" in an
+    article of Sept. 26 is next June, and "will vote on Oct. 30" in one of Nov. 7
+    next October.
 
     >>> _month_day(12, 28, date(2015, 12, 10), "past")
     DateValue(value='2015-12-28', precision='day')
@@ -573,6 +578,14 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     DateValue(value='2014-06-05', precision='day')
     >>> _month_day(9, 20, date(2013, 9, 26), "future")
     DateValue(value='2013-09-20', precision='day')
+    >>> _month_day(12, 3, date(2005, 11, 7), "past")
+    DateValue(value='2004-12-03', precision='day')
+    >>> _month_day(10, 30, date(2005, 11, 7), "future")
+    DateValue(value='2006-10-30', precision='day')
+    >>> _month_day(11, 20, date(2005, 11, 7), "past")
+    DateValue(value='2005-11-20', precision='day')
+    >>> _month_day(12, 3, date(2005, 11, 7), "present")
+    DateValue(value='2005-12-03', precision='day')
     """
     this_year = _valid_day(ref.year, month, day)
     if this_year is None:
@@ -583,6 +596,10 @@ def _month_day(month: int, day: int, ref: date, tense: Tense) -> DateValue | Non
     other = _valid_day(ref.year + step, month, day)
     if other is None:
         return this_year
+    if tense in ("past", "future") and (month - ref.month) * step < 0:
+        # a deed done in a month yet to come, or one to come in a month gone by:
+        # the other year's ("was arrested on Dec. 3" in a November story)
+        return other
     gap = abs(date.fromisoformat(other.value) - ref)
     if tense in ("present", "ahead"):
         return other if gap <= _ACROSS_NEW_YEAR else this_year
@@ -897,7 +914,13 @@ def date_line(line: str) -> DateValue | None:
     DateValue(value='2023-03-12', precision='day')
     >>> date_line("March 12, 2023 / 10:15 AM / Updated 2 hours ago")
     DateValue(value='2023-03-12', precision='day')
+    >>> date_line("Dateline: KESTRIN, Oct. 30, 1989")
+    DateValue(value='1989-10-30', precision='day')
+    >>> date_line("Velmora Daily Courier — June 22, 2015")
+    DateValue(value='2015-06-22', precision='day')
     >>> date_line("Rain fell on March 4, 2008.") is None
+    True
+    >>> date_line("Floods cut off the town — June 22, 2015") is None
     True
     """
     line = line.strip()
@@ -917,6 +940,10 @@ def _day_of_part(part: str) -> DateValue | None:
     10:15 AM EST, Sun March 12, 2023")."""
     part = _LABEL.sub("", part.strip(), count=1)
     part = _CLOCK_FIRST.sub("", part, count=1)
+    return _only_a_day(part) or _only_a_day(_PLACE_FIRST.sub("", part, count=1))
+
+
+def _only_a_day(part: str) -> DateValue | None:
     m = _DATE_LINE.fullmatch(part)
     if m is None:
         return None
@@ -927,9 +954,12 @@ def _day_of_part(part: str) -> DateValue | None:
 
 def _page_words(part: str) -> bool:
     """A part of a date line besides its date: a time, "Updated 2 hours ago",
-    "3 min read", a byline ("By Ana Obi"), an agency in capitals ("REUTERS")."""
+    "3 min read", a byline ("By Ana Obi"), an agency in capitals ("REUTERS"),
+    the paper's name in title case ("Velmora Daily Courier")."""
     return len(part.split()) <= _OTHER_PART_WORDS and (
-        _PAGE_WORDS.search(part) is not None or part.isupper()
+        _PAGE_WORDS.search(part) is not None
+        or part.isupper()
+        or _TITLE_CASE.fullmatch(part) is not None
     )
 
 
@@ -941,8 +971,15 @@ _PAGE_WORDS = re.compile(r"\d|^by\s|\b(?:updated|read|ago|published|posted)\b", 
 _LINE_PARTS = re.compile(r"\s+[/|•·—–-]\s+")
 _LABEL = re.compile(
     r"^(?:first published|published|posted|updated|last updated|last modified"
-    r"|date)\s*:?\s*(?:on\s+)?",
+    r"|dateline|date)\s*:?\s*(?:on\s+)?",
     re.I,
+)
+#: a place before the date, as a dateline under the byline has it: "KESTRIN, Oct.
+#: 30, 1989", "Velmora, June 2, 2015"
+_PLACE_FIRST = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+")
+#: a name in title case, as a paper's: "The Velmora Herald-Courier", "Kestrin Times"
+_TITLE_CASE = re.compile(
+    r"(?:The\s+)?[A-Z][\w.'&-]*(?:\s+(?:of|the|and|&|[A-Z][\w.'&-]*))*"
 )
 #: a time of day before the date: "10:15 AM EST, Sun March 12, 2023"
 _CLOCK_FIRST = re.compile(
