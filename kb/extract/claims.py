@@ -159,6 +159,34 @@ def _declined(verb: Token) -> bool:
     )
 
 
+def _tag_read_as_clause(cue: Token) -> bool:
+    """A speech tag after what was said that the parser took for a relative
+    clause on the noun before it ("… its new van, parent company Kellan
+    announced on Friday"): set off by a comma, with a subject that is no
+    relative word and nothing said after the cue."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ != "relcl" or subj is None or subj.i > cue.i:
+        return False
+    if subj.lower_ in lx.RELATIVE_PRONOUNS or subj.left_edge.i == 0:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return False
+    return cue.doc[subj.left_edge.i - 1].text == ","
+
+
+def _belief_aside(verb: Token) -> bool:
+    """ "…, fearing his life was in danger", "…, hoping the noise would help": a
+    participle of belief with no subject of its own, hung on another verb, tells
+    why someone acted, not a view they put forward (a participle of saying does:
+    "…, warning that …")."""
+    return (
+        attribution_of(verb) == "belief"
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
+
+
 def _acting_subject(subj: Token) -> bool:
     """The active subject of a verb ("critics have long condemned …"), not what a
     passive verb or a participle describes ("the label was used to denounce …",
@@ -244,7 +272,7 @@ def _without_speaker(clause: SpacySpan, subj: Token, cue: Token) -> SpacySpan:
     before the name."""
     if not (clause.start < subj.i < clause.end <= cue.i):
         return clause
-    if subj.pos_ != "PROPN" and subj.dep_ != "appos":
+    if subj.pos_ != "PROPN" and subj.dep_ not in ("appos", "conj"):
         return clause
     if subj.pos_ == "PROPN":
         name_start = next(
@@ -476,17 +504,23 @@ class _ClaimRules(AttributionRules):
     def _cue_claim(self, tok: Token) -> RawClaim | None:
         if not is_cue(tok) or attribution_of(tok) not in self.attributions:
             return None
-        if passive_participle(tok):
+        if passive_participle(tok) or _belief_aside(tok):
             return None
-        if tok.dep_ == "parataxis":
+        if tok.dep_ == "parataxis" or _tag_read_as_clause(tok):
             return self._parenthetical_claim(tok)
         clause = content(tok)
+        if clause is None:
+            clause = self._run_into_speaker(tok)
         if clause is None or sum(t.is_alpha for t in clause) < 3:
             return None
         subj = self.r.subject(tok)
         if subj is not None:
             clause = _without_speaker(clause, subj, tok)
         if subj is None or clause.start <= subj.i < clause.end:
+            return None
+        if subj.dep_ == "nsubjpass" and subj.head == tok:
+            # "It is understood that …", "the costs, which are forecast to …":
+            # the subject of a passive cue is what is said, no one who says it
             return None
         if (
             attribution_of(tok) == "belief"
@@ -538,6 +572,23 @@ class _ClaimRules(AttributionRules):
             claim.parts = (lead, *claim.pieces())
             claim.stmt_start = lead[0]
         return claim
+
+    def _run_into_speaker(self, cue: Token) -> SpacySpan | None:
+        """What was said, with no verb of its own, before a speaker the parser
+        took for a part of it or for a second subject ("The survey including 40
+        moths, a bat and an orchid, the group Kestrin Nature said"): the words
+        up to the comma before the speaker."""
+        own = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subj = self.r.subject(cue)
+        if own is None or subj is None or subj == own or subj.i > cue.i:
+            return None
+        start = subj.left_edge.i
+        second = subj.head == cue and subj.dep_ == "nsubj"
+        if not (second or subj.i in {t.i for t in own.subtree}):
+            return None
+        if start <= own.i or self.doc[start - 1].text != ",":
+            return None
+        return self.doc[cue.sent.start : start - 1]
 
     def _lead_piece(
         self, cue: Token, subj: Token, clause: SpacySpan
@@ -996,7 +1047,19 @@ class _ClaimRules(AttributionRules):
             named = self._sender(doc_word)
         if named is None:
             named = self._filer(doc_word)
+        if named is None:
+            named = self._pronoun_owner(doc_word)
         return named
+
+    def _pronoun_owner(self, doc_word: Token) -> int | None:
+        """ "His first report concluded …", "its statement said …": whom the
+        possessive pronoun stands for issued the document."""
+        owner = next((c for c in doc_word.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in _POSSESSIVES:
+            return None
+        if owner.lower_ in ("his", "her"):
+            return self.r.antecedents.owner(owner)
+        return self.r.resolve(owner)
 
     def _filer(self, doc_word: Token) -> int | None:
         """ "a lawsuit [that] the families filed", "a statement Orlen released":

@@ -335,6 +335,8 @@ def object_content(cue: Token) -> SpacySpan | None:
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is None:
         return _clause_of(cue, rights) if lemma in lx.OBJECT_CUES else None
+    if lemma in _CLAUSE_ONLY:
+        return None
     if lemma in lx.AS_CUES and not any(
         c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
         for c in (*rights, *obj.rights)
@@ -350,6 +352,12 @@ def object_content(cue: Token) -> SpacySpan | None:
     # "blamed the floods on poor planning": what the blame is put on
     tails = (*_OBJECT_TAILS, "on") if lemma == "blame" else _OBJECT_TAILS
     return _completed(cue, obj.left_edge.i, rights, obj, tails)
+
+
+#: verbs of saying that state something only with a clause ("demanded that the
+#: port reopen"); with a noun ("demanded the withdrawal of the troops", "are
+#: demanding armed guards") they tell what someone wants, not a statement
+_CLAUSE_ONLY = frozenset({"demand"})
 
 
 #: what a verb of fighting needs after its object to fault it in words (not "over",
@@ -578,7 +586,11 @@ def content(cue: Token) -> SpacySpan | None:
                 # "a rule [that] she said [would close the port]": the clause's
                 # subject is the relative word before the speaker
                 start = cue.i + 1
-            end = _clause_tail(cue, child) if child.i > cue.i else sub[-1].i + 1
+            if child.i < cue.i:
+                # "A said …, and B said …, the report said": all it reports,
+                # other speakers' words included
+                return doc[start : sub[-1].i + 1]
+            end = _clause_tail(cue, child)
             return doc[start : _before_next_cue(cue, start, end)]
     sent = cue.sent
     that = next(
@@ -747,8 +759,15 @@ def _said_too(child: Token) -> bool:
 
 def _reported_by_other(clause: Token, cue: Token) -> bool:
     """A "that" clause another verb takes ("did not want to think about it and
-    predicted that …": what was predicted, not thought)."""
-    return clause.dep_ == "ccomp" and clause.head != cue and clause.head.pos_ == "VERB"
+    predicted that …": what was predicted, not thought); not one the parser hung
+    on a clause of when the cue spoke, whose verb takes none ("said after the
+    pleas were entered that …")."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head == cue or head.pos_ != "VERB":
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    when = head.dep_ == "advcl" and head.head == cue and bool(marks & lx.WHEN_MARKS)
+    return not (when and not is_cue(head))
 
 
 def _before_next_cue(cue: Token, start: int, end: int) -> int:

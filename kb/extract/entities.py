@@ -179,6 +179,8 @@ def _same(cl: Cluster, m: Mention, kin: bool = False) -> bool:
         return True
     if m.kind == cl.kind == "Group":
         return _group_stem(a) == _group_stem(b)
+    if {m.kind, cl.kind} <= {"Group", "Organization"} and _party_of(a, b):
+        return True  # "the Liberals" and "the Liberal party"
     if m.kind == "Location":
         # "Varda" or "Upper Varda" after "the Upper Varda region"
         words = b.split()
@@ -226,6 +228,18 @@ def _same(cl: Cluster, m: Mention, kin: bool = False) -> bool:
             or (ta == tb[-len(ta) :] and set(tb[: -len(ta)]) <= lx.NAME_QUALIFIERS)
         )
     )
+
+
+def _party_of(a: str, b: str) -> bool:
+    """A party's name and its members' ("Liberal party" and "Liberals",
+    "Democratic Party" and "Democrats"), in either order, folded."""
+    members, party = sorted((a.split(), b.split()), key=len)
+    if party[:1] == ["the"]:
+        party = party[1:]
+    if len(members) != 1 or len(party) != 2 or party[1] != "party":
+        return False
+    stem, word = members[0].removesuffix("s"), party[0]
+    return stem != members[0] and word.startswith(stem) and len(word) - len(stem) <= 2
 
 
 def _founders_name(short: list[str], name: list[str]) -> bool:

@@ -167,8 +167,9 @@ _HOLDINGS = _SHARE_NOUNS | {"stake", "stakes", "holding", "holdings"}
 def _office_of_a_title(ent: SpacySpan) -> bool:
     """ "State" of "Secretary of State", "Health" of "Minister of Health", "Ancient
     History" of "professor of Ancient History", "Marine Biology" of "a student in
-    Marine Biology", "Housing" of "the Housing Secretary": a part of a title or the
-    field of a degree, not a name."""
+    Marine Biology", "Housing" of "the Housing Secretary", "Federal Health" of
+    "Federal Health Minister": a part of a title or the field of a degree, not a
+    name."""
     doc = ent.doc
     if len(ent) > 2:
         return False
@@ -179,11 +180,15 @@ def _office_of_a_title(ent: SpacySpan) -> bool:
         if prep == "in" and before in lx.STUDY_NOUNS:
             return True
     after = doc[ent.end] if ent.end < len(doc) else None
+    # "Federal Health Minister": a field after the level of government
+    words = [t.lower_ for t in ent]
+    if len(words) == 2 and words[0] in lx.NAME_QUALIFIERS:
+        words = words[1:]
     return (
         after is not None
         and after.is_title
         and after.lower_ in lx.ROLE_WORDS
-        and all(t.lower_ in lx.PORTFOLIO_WORDS for t in ent)
+        and all(w in lx.PORTFOLIO_WORDS for w in words)
     )
 
 
@@ -385,6 +390,8 @@ def _travelled_to(ent: SpacySpan) -> bool:
     )
 
 
+#: nouns for a part of a company, which a name before them names ("its Orlen unit")
+_BUSINESS_PARTS = frozenset("unit division subsidiary affiliate".split())
 #: nouns for a kind of business whose examples "like" or "such as" names
 _BUSINESS_KINDS = (
     lx.BUSINESS_DESCRIPTORS
@@ -710,6 +717,11 @@ def _without_article(ent: SpacySpan) -> SpacySpan:
     return ent
 
 
+def _model_code(tok: Token) -> bool:
+    """A model's code: capital letters then figures ("K350", "B52"), one token."""
+    return bool(re.fullmatch(r"[A-Z]{1,3}-?\d{2,4}", tok.text))
+
+
 def _product_of(ent: SpacySpan) -> bool:
     """ "the Qorix browser", "Vexa tablets": a name that only says which make or
     model of a thing is meant, as the modifier of a noun for a made thing."""
@@ -832,6 +844,13 @@ class _MentionFinder:
             fold(doc[t.i + 1].text)
             for t in doc[:-1]
             if t.lower_ in lx.STORM_WORDS and doc[t.i + 1].is_title
+        }
+        # "XWB" of "the K350 XWB": the letters after a model's code name a
+        # version of the model wherever they stand alone
+        self.model_names = {
+            fold(doc[t.i + 1].text)
+            for t in doc[:-1]
+            if _model_code(t) and doc[t.i + 1].pos_ == "PROPN"
         }
         self.sports = self.found.sports = _is_sports_report(doc)
         self.off_story = self.found.off_story = off_story(doc)
@@ -960,6 +979,8 @@ class _MentionFinder:
             return
         if fold(ent[-1].text) in self.storm_names:
             return  # "Typhoon Kalmaegi": a storm is the event, not an actor or a place
+        if len(ent) == 1 and fold(ent.text) in self.model_names:
+            return  # "XWB stands for …" after "the K350 XWB": a model, no one
         place = self.gaz.lookup(self._state_name(ent, text))
         if place is None and not self._confirmed(ent):
             return
@@ -1279,13 +1300,22 @@ class _MentionFinder:
     def _unknown_place_label(self, ent: SpacySpan) -> str | None:
         """What a "place" the gazetteer does not know is when its words or its
         apposition say so: a person after a title ("Prince Osvald"), a company by its
-        legal form ("Hathor Holdings Inc") or by the noun set beside it ("its parent
-        company, Hathor International"). None when nothing says so."""
+        legal form ("Hathor Holdings Inc") or the part of one it names ("its Del
+        Rio unit"), a body by the word for one that opens it ("the Bloc
+        Quebecois") or by the noun set beside it ("its parent company, Hathor
+        International"). None when nothing says so."""
         first, root = ent[0], ent.root
         if len(ent) > 1 and first.is_title and first.lower_ in lx.ROLE_WORDS:
             return "PERSON"
         if ent[-1].lower_ in lx.COMPANY_FORMS:
             return "ORG"
+        opening = ent[1] if first.lower_ == "the" and len(ent) > 1 else first
+        bodies = lx.INSTITUTION_NOUNS - lx.PLACE_NAME_HEADS
+        if opening.is_title and opening.lower_ in bodies:
+            if ent[-1].lower_ not in lx.PLACE_NAME_HEADS:
+                return "ORG"  # "the Bloc Quebecois", "Union Velmorienne"
+        if root.dep_ == "compound" and root.head.lemma_.lower() in _BUSINESS_PARTS:
+            return "ORG"  # "its Del Rio unit": a part of a company
         beside = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             beside.append(root.head)
@@ -1678,9 +1708,12 @@ class _MentionFinder:
             for m in items
             if m.kind == "Person" and len(m.name.split()) > 1
         }
+        given = self._given_names_alone()
         taken = self.found.token_mention
         for tok in self.doc:
             if tok.text in surnames and tok.is_title and tok.i not in taken:
+                self._add(Mention(tok.i, tok.i + 1, "Person", tok.text))
+            elif tok.text in given and tok.pos_ == "PROPN" and tok.i not in taken:
                 self._add(Mention(tok.i, tok.i + 1, "Person", tok.text))
             if (
                 tok.is_upper
@@ -1692,6 +1725,37 @@ class _MentionFinder:
             if tok.text in stems and tok.i not in taken:
                 self._add(Mention(tok.i, tok.i + 1, "Organization", tok.text))
         self._clipped_forms()
+
+    def _given_names_alone(self) -> set[str]:
+        """The first words of two-word personal names that the article uses for
+        the person instead of the last word, which it never writes alone
+        ("Meles" of "Meles Zenawi", as some naming customs have it); only a word
+        no other name of a person holds, nor one a name runs on from."""
+        names = [
+            m.name.split()
+            for m in self.found.items
+            if m.kind == "Person" and len(m.name.split()) == 2
+        ]
+        words = [w for name in names for w in {*name}]
+        doc = self.doc
+        texts = [t.text for t in doc]
+
+        def alone(word: str, before: str, after: str) -> bool:
+            return any(
+                w == word
+                and (i == 0 or texts[i - 1] != before)
+                and (i + 1 == len(texts) or texts[i + 1] != after)
+                for i, w in enumerate(texts)
+            )
+
+        return {
+            first
+            for first, last in names
+            if first.istitle()
+            and words.count(first) == 1
+            and alone(first, "", last)
+            and not alone(last, first, "")
+        }
 
     def _clipped_forms(self) -> None:
         """An organisation's name clipped where the NER did not tag it ("Dockers

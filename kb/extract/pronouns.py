@@ -62,6 +62,9 @@ class _Candidate:
     cluster: int | None
     subject: bool
     new_group: Token | None = None
+    #: an unnamed voice of a body ("a spokeswoman for Kestrin Relief"): "she"
+    #: may go back to it, and so to the body it speaks for
+    voice: bool = False
 
 
 class Antecedents:
@@ -199,6 +202,9 @@ class Antecedents:
                 continue
             if c.cluster is None or c.cluster < 0:
                 continue
+            if c.voice:
+                out.append(c)  # its role word agrees with the pronoun
+                continue
             cl = self.r.cluster(c.cluster)
             if cl.kind not in kinds and not (
                 (
@@ -243,8 +249,11 @@ class Antecedents:
             m = self.r.mentions.at(t.i)
             if m is not None:
                 if m.start == t.i and m.cluster >= 0:
-                    subj = is_subject(self.doc[m.end - 1])
-                    out.append(_Candidate(t.i, m.cluster, subj))
+                    head = self.doc[m.end - 1]
+                    voice = self._voice_of(head, m.cluster, cls)
+                    out.append(
+                        _Candidate(t.i, m.cluster, is_subject(head), voice=voice)
+                    )
                 continue
             if t.dep_ not in _SUBJECTS:
                 continue
@@ -259,6 +268,19 @@ class Antecedents:
         end = t.right_edge.i
         return any(m.start <= end for m in self.r.cluster(cluster).mentions)
 
+    def _voice_of(self, t: Token, cluster: int, cls: str) -> bool:
+        """Whether ``t`` is the role word of one unnamed person who speaks for the
+        body ``cluster`` stands for ("a spokeswoman for Kestrin Relief", "an
+        official at the ministry"), of the gender of the pronoun's class or of
+        none: "she" may go back to that voice, and so to the body."""
+        return (
+            cls in ("m", "f")
+            and t.tag_ == "NN"
+            and t.lemma_.lower() in lx.VOICE_ROLES
+            and lx.GENDERED_WORDS.get(t.lower_, cls) == cls
+            and self.r.cluster(cluster).kind == "Organization"
+        )
+
     def _subject_candidate(self, t: Token, cls: str) -> _Candidate | None:
         """An unnamed subject as a candidate: an earlier pronoun of the same class
         (resolved in its turn), a description of a known actor, or a plural noun
@@ -268,12 +290,21 @@ class Antecedents:
         if pronoun_class(t.lower_) == cls or same:
             if self.depth >= _CHAIN_DEPTH:
                 return None
-            return _Candidate(t.i, self.resolve(t), True)
+            found = self.resolve(t)
+            # "she" that went back to a body's spokeswoman: the body again
+            voice = (
+                cls in ("m", "f")
+                and found is not None
+                and self.r.cluster(found).kind == "Organization"
+            )
+            return _Candidate(t.i, found, True, voice=voice)
         if t.lower_ in lx.PRONOUNS:
             return None
         found = self.r.resolve(t, allow_new_group=False, pronouns=False)
         if found is not None and self._known_before(found, t):
             kind = self.r.cluster(found).kind
+            if self._voice_of(t, found, cls):
+                return _Candidate(t.i, found, True, voice=True)
             if cls not in ("they", "some") or kind != "Person" or t.tag_ != "NNS":
                 return _Candidate(t.i, found, True)
         if cls in ("they", "some") and t.tag_ == "NNS":
@@ -342,7 +373,7 @@ def described_person(t: Token) -> bool:
     name unless it named them with that role."""
     return (
         t.tag_ == "NN"
-        and t.lemma_.lower() in lx.PERSON_DESCRIPTIONS
+        and t.lemma_.lower() in lx.PERSON_DESCRIPTIONS - lx.ROLE_MODIFIERS
         and t.lemma_.lower() not in lx.VOICE_ROLES
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
     )

@@ -366,8 +366,10 @@ class Resolver:
             for c in subj.children
         ):
             return None  # "one employee said" is one person, as "an employee"
-        if _definite(subj) and subj.lemma_.lower() not in lx.BODY_WORDS:
-            # "the real estate agent said …": the person the article was about
+        lemma = subj.lemma_.lower()
+        if _definite(subj) and lemma not in lx.BODY_WORDS | lx.ROLE_MODIFIERS:
+            # "the real estate agent said …": the person the article was about;
+            # not "the opposition", people of no one role
             found = self.antecedents.continued(subj)
             if found is not None and not self._other_gender(subj, found):
                 return found
@@ -463,7 +465,8 @@ class Resolver:
                 cut_off = self._name_cut_off(cur)
                 return subj if cut_off is None else cut_off
             if subj is not None:
-                return subj
+                speakers = _speakers_after_apposition(cur, subj)
+                return subj if speakers is None else speakers
             run_on = _speaker_run_on(cur) if cur is verb else None
             if run_on is None:
                 run_on = _name_read_as_modal(cur)
@@ -471,6 +474,11 @@ class Resolver:
                 return run_on
             if _has_agent(cur):
                 return agent_of(cur)
+            inverted = self._name_after(cur) if cur is verb else None
+            if inverted is None and cur is verb:
+                inverted = _speakers_in_clause(cur)
+            if inverted is not None:
+                return inverted
             if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
                 # "X said the plan would fail, arguing that …": X argues too
                 outer = (
@@ -496,11 +504,38 @@ class Resolver:
             return None
         return None
 
+    def _name_after(self, cue: Token) -> Token | None:
+        """The speaker named right after a tag that follows what was said ("…,
+        replied Cunningham", "…,” said Port Minister Ana Obi, who …"), which the
+        parser hung elsewhere: the last word of the name the run of proper nouns
+        after the cue ends with, when it names a person or a body."""
+        doc = cue.doc
+        before = doc[cue.i - 1] if cue.i > 0 else None
+        if before is None or not (before.text == "," or before.is_quote):
+            return None
+        if not (is_cue(cue) or cue.lemma_.lower() in lx.QUOTE_VERBS):
+            return None
+        if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() in _TOLD:
+            return None  # "…, telling Ana Obi that …": whom it was told
+        end = cue.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == cue.i + 1:
+            return None
+        if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ == "ADP"):
+            return None  # "…, wrote Ana Obi a letter": not where a tag ends
+        last = doc[end - 1]
+        if self.kind_at(last) not in ("Person", "Organization"):
+            return None
+        return last
+
     def _who(self, head: Token) -> Token:
         """The one a relative "who" stands for, from the word the parser hangs its
         clause on: "the architect"; the people, not the place or the body, of "the
         fishermen of Varda, who said …", "the head of the union, who said …"."""
         of = head.head
+        if head.dep_ == "appos" and self.cluster_at(of) is not None:
+            return of  # "Podsiad, a detective who said …": the one named
         if (
             head.dep_ == "pobj"
             and of.lower_ == "of"
@@ -586,7 +621,7 @@ class Resolver:
                 lx.RELATIONS
             ):
                 # "Berg's stepmother", "Berg's lawyer": someone else, unnamed
-                return self.described(tok, "Actor", ("poss",))
+                return self._anonymous(tok, ("poss",))
             if self._descriptor_only(tok, child, owner):
                 continue  # "the FTSE 100 group": the company, described by its index
             return owner
@@ -842,7 +877,7 @@ class Resolver:
                 return named
         if _unnamed_one(tok, lemma):
             return self._anonymous(tok) if allow_new_group else None
-        if (lemma in lx.ROLE_WORDS or _elect(tok)) and tok.tag_ in ("NN", "NNP"):
+        if (_role(tok) or _elect(tok)) and tok.tag_ in ("NN", "NNP"):
             if _indefinite(tok):
                 return None  # "a judge": not the judge named before
             return self._role_holder(tok, lemma)
@@ -950,20 +985,25 @@ class Resolver:
             return None
         return self._anonymous(tok)
 
-    def _anonymous(self, tok: Token) -> int | None:
+    def _anonymous(
+        self, tok: Token, deps: tuple[str, ...] = ("amod", "compound")
+    ) -> int | None:
         """An unnamed single source ("a source", "a senior official", "another
-        aide"): an actor of its own, the same one each time the article describes
-        it in the same words."""
+        aide", with ``deps`` "Brandt's family"): an actor of its own, the same one
+        each time the article describes it in the same words."""
         # "another aide": not the aide met before
-        start = _description_start(tok, "Actor", ("amod", "compound"))
+        start = _description_start(tok, "Actor", deps)
         name = clean_name(self.doc[start : tok.i + 1].text)
+        taken = self.mentions.token_mention
+        while start < tok.i and start in taken:
+            start += 1  # "Brandt's family": Brandt keeps his own mention
         for index, cl in enumerate(self.clusters):
             if cl.kind == "Actor" and name in cl.names():
                 self.mentions.add(
                     Mention(start, tok.i + 1, "Actor", name, cluster=index)
                 )
                 return index
-        return self.described(tok, "Actor", ("amod", "compound"))
+        return self.described(tok, "Actor", deps)
 
     def _the_business_named(self, tok: Token, lemma: str) -> int | None:
         """The business "the company" goes back to: the latest one that was a
@@ -1018,7 +1058,24 @@ class Resolver:
         found = self.recent(tok.i, {"Person"}, role=lemma)
         if found is None:
             found = self._titled_before(tok, lemma)
+        if found is None:
+            found = self._described_before(tok, lemma)
         return found if found is not None else self._next_person(tok, lemma)
+
+    def _described_before(self, tok: Token, lemma: str) -> int | None:
+        """ "the lawyer told the jury" after "their lawyer said …", whom the
+        article went on to name: the person the same role word stood for where
+        it was a subject last, described there but not titled ("their lawyer"
+        tells a relation, not a title)."""
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN":
+                continue
+            if not is_subject(prev):
+                continue
+            found = self.resolve(prev, allow_new_group=False)
+            if found is not None and self.clusters[found].kind == "Person":
+                return found
+        return None
 
     def _outlets_journalist(self, tok: Token) -> int | None:
         """The latest person before ``tok`` named as an organisation's own ("the
@@ -1201,6 +1258,56 @@ def _speaker_run_on(cue: Token) -> Token | None:
     return tok
 
 
+def _speakers_in_clause(cue: Token) -> Token | None:
+    """The speakers of a cue with no subject, whom the parser hung on the clause
+    reported before it ("… near Kestrin, the rebel stronghold, and in Velmora,
+    witnesses and officials said"): the last part of a list in the clause, set
+    off by a comma with no "and" before it, that runs up to the cue."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if clause is None:
+        return None
+    return _last_part(cue, clause)
+
+
+def _last_part(cue: Token, phrase: Token) -> Token | None:
+    """The last part joined in ``phrase`` after a comma, with no "and" before
+    it, whose words run up to the cue."""
+    doc = cue.doc
+    parts = [
+        c
+        for c in phrase.subtree
+        if c.dep_ == "conj"
+        and c.right_edge.i == cue.i - 1
+        and doc[c.left_edge.i - 1].text == ","
+        and c.pos_ in ("NOUN", "PROPN")
+    ]
+    # the parts of a list nest: the last one holds no other
+    return max(parts, key=lambda c: c.left_edge.i, default=None)
+
+
+def _speakers_after_apposition(cue: Token, subj: Token) -> Token | None:
+    """The speakers at the end of what was said that the parser took for a
+    part of the subject ("… near Kestrin, the provincial seat, and in Velmora,
+    witnesses and officials said"; "The survey including 40 moths, a bat and an
+    orchid, the group Kestrin Nature said"): the last part joined to the
+    subject after a comma, with no "and" before it, that runs up to the cue;
+    only where the subject opens after a comma that ends the clause reported
+    before the cue, or where the cue reports no clause at all (what was said
+    has no verb of its own)."""
+    doc = cue.doc
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    start = subj.left_edge.i
+    if subj.dep_ != "nsubj" or subj.i > cue.i or doc[cue.i - 1].is_punct:
+        return None
+    if clauses:
+        clause = clauses[0]
+        if clause.i > cue.i or start < 1 or doc[start - 1].text != ",":
+            return None
+        if not clause.left_edge.i <= start - 2 <= clause.right_edge.i:
+            return None
+    return _last_part(cue, subj)
+
+
 def _name_read_as_modal(verb: Token) -> Token | None:
     """A speaker whose name is also a modal verb ("…,” May said): the parser
     hangs the name on the cue as its auxiliary; the entity recogniser still
@@ -1252,6 +1359,7 @@ def _description_start(tok: Token, kind: str, deps: tuple[str, ...]) -> int:
             if c.dep_ in deps
             and c.i < tok.i
             and not (kind == "Group" and c.lower_ in lx.HOW_MANY_WORDS)
+            and c.lower_ != "whose"  # "…, whose family said": the family
         ]
         + [tok.i]
         + ([others.i] if others is not None else [])
@@ -1638,8 +1746,14 @@ def _elect(tok: Token) -> str | None:
 
 
 def _role(tok: Token) -> bool:
-    """ "the governor", "an Ontario judge": a single person by a role word."""
-    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lx.ROLE_WORDS
+    """ "the governor", "an Ontario judge": a single person by a role word; not
+    a word that only modifies a role ("the opposition", "the interior")."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and lemma in lx.ROLE_WORDS
+        and lemma not in lx.ROLE_MODIFIERS
+    )
 
 
 def _indefinite(tok: Token) -> bool:

@@ -194,6 +194,7 @@ SENT_DOCUMENTS = ISSUED_DOCUMENTS | frozenset(
 DOCUMENT_DEEDS = {
     "ruling": frozenset({"rule"}),
     "findings": frozenset({"find"}),
+    "report": frozenset({"report"}),
     "audit": frozenset({"audit"}),
     "review": frozenset({"review"}),
     "estimate": frozenset({"estimate"}),
@@ -283,7 +284,7 @@ INSTITUTION_NOUNS = frozenset(
     board union party government cabinet senate assembly legislature regulator
     inspectorate prosecutor prosecutors watchdog campaign team network embassy
     coalition alliance caucus delegation federation league foundation panel jury
-    tribunal""".split()
+    tribunal bloc""".split()
 )
 #: a company noun that an adjective makes an institution: "the central bank"
 INSTITUTION_PHRASES = frozenset(
@@ -1494,10 +1495,11 @@ AIDES = frozenset(
     """aide adviser advisor spokesman spokeswoman spokesperson counsellor counselor
     staffer""".split()
 )
-# People known by whose they are: "Berg's stepmother", "his lawyer".
+# People known by whose they are: "Berg's stepmother", "his lawyer", "Berg's
+# family".
 RELATIONS = KIN_WORDS | frozenset(
     """lawyer attorney friend neighbour neighbor colleague classmate girlfriend
-    boyfriend""".split()
+    boyfriend family relative parent""".split()
 )
 
 # Who votes: "the senate rejected …", "shareholders approved …".
@@ -1807,7 +1809,8 @@ PRODUCT_NOUNS = frozenset(
     vaccine vaccines drug drugs smartwatch smartwatches camera cameras headset
     headsets printer printers router routers robot robots rocket rockets missile
     missiles rifle rifles lander landers capsule capsules trojan trojans malware
-    ransomware worm botnet""".split()
+    ransomware worm botnet telescope telescopes satellite satellites
+    spacecraft""".split()
 )
 # Nouns for a work or a made thing whose name may stand beside them: "the album
 # Midnight Rivers", "her novel, The Silent Harbour,", "the ship Orlen Star", "the
