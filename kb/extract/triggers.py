@@ -1960,12 +1960,13 @@ def _a_purpose(verb: Token) -> bool:
     """ "sold the plant to pay its debts", "money to buy arms": what something is done or
     meant for, which the text does not tell as done; not "began to advance" nor
     "agreed to sell" (what a verb takes), nor "in order to" (``events``), nor
-    what people went somewhere to do ("went to vote", "gathered to protest")."""
+    what people went somewhere or met to do ("went to vote", "gathered to protest",
+    "called a news conference to resign")."""
     if verb.pos_ != "VERB" or not any(c.tag_ == "TO" for c in verb.children):
         return False
     head = verb.head
     if verb.dep_ == "advcl":
-        going = head.lemma_.lower() in lx.TRAVEL_VERBS | _GOING
+        going = head.lemma_.lower() in lx.TRAVEL_VERBS | _GOING | _CONVENING
         return not going and not any(c.dep_ == "mark" for c in verb.children)
     return (
         verb.dep_ == "acl"
@@ -1977,6 +1978,9 @@ def _a_purpose(verb: Token) -> bool:
 
 # Verbs of going somewhere, whose purpose is what was done there: "went to vote".
 _GOING = frozenset("go come arrive return gather head turn queue line".split())
+# Verbs of calling a meeting, whose purpose is what was done at it: "called a news
+# conference to resign", "convened a session to approve the budget".
+_CONVENING = frozenset("call convene hold host summon".split())
 # Things raised or spent for an end: "cash to pay wages", "money to buy arms".
 _MEANS = frozenset("fund money cash loan credit capital resource budget".split())
 
