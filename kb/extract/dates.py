@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.paragraphs import paragraph_before, sentence_before, token_from
-from kb.extract.syntax import prep_objects
+from kb.extract.syntax import charged_deed, prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
 from kb.text.dates import (
@@ -1147,7 +1147,10 @@ def _may_date(
 
 def _at_another_time(verb: Token) -> bool:
     """A clause of time some span before or after its main verb's ("a year after
-    a fire gutted it"): the main verb's date is not its own."""
+    a fire gutted it"), or the deed a legal step is over ("was jailed on Monday
+    for killing two men"): the main verb's date is not its own."""
+    if verb.pos_ == "VERB" and charged_deed(verb):
+        return True
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in lx.TIME_APART for c in verb.children)

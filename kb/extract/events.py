@@ -29,7 +29,7 @@ from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_after, sentence_before
 from kb.extract.records import Mention, RawClaim, RawEvent
 from kb.extract.resolve import Resolver, agent_of
-from kb.extract.syntax import prep_objects
+from kb.extract.syntax import charged_deed, prep_objects
 from kb.extract.triggers import TriggerRules
 from kb.models import DateValue
 from kb.text import lexicon as lx
@@ -128,6 +128,7 @@ class _EventRules:
             else:
                 _merge(target, ev)
         events = _tolls_merged(_one_phrase_merged(_merged_again(events)))
+        events = _harms_merged(events, self.r)
         self._turns(events)
         self._deeds(events, quoted)
         self._happenings(events, quoted)
@@ -360,6 +361,8 @@ class _EventRules:
             noun is None or noun.head == verb and noun.dep_ in CORE_DEPS
         ):
             return clause
+        if noun is None and charged_deed(verb):  # "accused of killing X in May"
+            return self.dates.date_of(verb) or self.dates.date_under(verb, verb)
         if noun is None:
             when = self.dates.date_of(
                 verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
@@ -368,7 +371,7 @@ class _EventRules:
         started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
             return started  # "began on 12 March", "with 10 days to go before it"
-        if _before_or_after(noun):
+        if _before_or_after(noun) or charged_deed(noun):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
@@ -872,6 +875,76 @@ def _names_its_kind(ev: RawEvent, head: RawEvent) -> bool:
     )
 
 
+def _harms_merged(events: list[RawEvent], r: Resolver) -> list[RawEvent]:
+    """The events, the deaths and wounds an attack on people caused merged into
+    it: the harm is what the shooting, stabbing or bombing did, one happening
+    ("shot and killed", "was killed in the attack", "stabbed to death", the
+    victim the attack names). Deaths in a war's fighting, and those a storm or
+    a quake caused, are news of their own."""
+    kept = list(events)
+    for harm in events:
+        if harm.event_type not in _TOLLS:
+            continue
+        attack = next((e for e in kept if _harm_of(harm, e, r)), None)
+        if attack is not None:
+            _merge(attack, harm)
+            kept.remove(harm)
+    return kept
+
+
+def _harm_of(harm: RawEvent, attack: RawEvent, r: Resolver) -> bool:
+    """Whether ``harm`` is what ``attack``, one act of violence, did to people:
+    told with it, or befalling a person it names as its victim, with no date
+    apart and no word that makes it another one."""
+    if attack.event_type != "Attack" or _warfare(attack):
+        return False
+    if set(attack.agents) & set(harm.participants):
+        return False  # "the gunman was shot dead by police": another deed
+    if any(_told_with(t, set(attack.triggers)) for t in harm.triggers):
+        return True
+    if _another_one(harm) or _once_more(harm) or _apart(attack, harm, places=False):
+        return False
+    victims = _who(attack)[1] & _people(harm)
+    return any(r.cluster(c).kind == "Person" for c in victims)
+
+
+def _told_with(harm: Token, attack: set[Token]) -> bool:
+    """Whether a word of harm is tied to a word of the attack: joined to it ("shot
+    and killed", "shooting and killing"), set in it ("was killed in the attack",
+    "were wounded in the attack"), its end ("stabbed to death") or a clause on
+    what it hit ("the bombing of a clinic that killed a guard")."""
+    if any(c in attack for c in harm.conjuncts):
+        return True
+    if any(o in attack for v in (harm, *harm.conjuncts) for o in _in_what(v)):
+        return True
+    head = harm.head
+    if harm.dep_ == "pobj" and head.lower_ == "to" and head.head in attack:
+        return harm.lemma_.lower() == "death"  # "shot to death"
+    return (
+        harm.dep_ == "relcl"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head in attack
+    )
+
+
+def _in_what(verb: Token) -> list[Token]:
+    return prep_objects(verb, ("in", "during")) if verb.pos_ == "VERB" else []
+
+
+def _warfare(attack: RawEvent) -> bool:
+    """An attack told by a word of war: its deaths are a toll of their own."""
+    return any(_lemma(t) in _WAR_WORDS for t in attack.triggers)
+
+
+#: words of a war's fighting, whose dead a report counts apart ("1,000 people
+#: have been killed in fighting")
+_WAR_WORDS = frozenset(
+    """fighting fight clash clashes war battle offensive invasion siege shelling
+    bombardment airstrike strike incursion skirmish firefight""".split()
+)
+
+
 def _toll_of(toll: RawEvent, ev: RawEvent) -> bool:
     """Whether a verb of ``toll`` has a noun of ``ev`` for its subject: "the
     outbreak has killed 200 people", "the attack that killed nine and wounded 23";
@@ -1149,6 +1222,8 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     the verb's subject took no part in it."""
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES  # "the union will fight the closure"
+    if charged_deed(noun):
+        return not passive  # "police charged him in the killing": not the killers
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head != verb:
         return False

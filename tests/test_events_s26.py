@@ -1,0 +1,186 @@
+"""One happening, one node; no event for what did not happen. What an attack on
+people did to them is the attack ("shot and killed", "was killed in the attack",
+"stabbed to death", the victim the shooting names); the deed a legal step is
+taken over keeps neither the step's date nor its doer ("charged on Friday in
+the slaying", "accused of killing"), so that it joins the deed told elsewhere.
+And two stay two: a war's dead, a quake's, the gunman's own death, another
+victim. Invented sentences, published on Thursday, 12 June 2025 (trained English
+pipeline, slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import Extraction
+from tests.test_events_s23 import _LEAD, _date_of, _words
+
+pytestmark = pytest.mark.slow
+
+
+def _events_at(
+    x: Extraction, text: str, first: str, second: str
+) -> tuple[set[int], set[int]]:
+    """The events a word of which is the first ``first`` of the text, and those a
+    word of which is its last ``second``."""
+    found = []
+    for at in (text.index(first), text.rindex(second)):
+        at += len(_LEAD)
+        found.append(
+            {
+                i
+                for i, e in enumerate(x.events)
+                if any(s.start <= at < s.end for s in (e.trigger, *e.mentions))
+            }
+        )
+    return found[0], found[1]
+
+
+def _case(text: str, first: str, second: str, one: bool, name: str) -> object:
+    return pytest.param(text, first, second, one, id=name)
+
+
+_HARMS = [
+    _case(
+        "Two men shot and killed Tomas Brandt outside a bar in Velmora on Friday.",
+        "shot",
+        "killed",
+        True,
+        "shot-and-killed",
+    ),
+    _case(
+        "Gunmen attacked a Kestrin bank on Monday.\n\n"
+        "Anna Kovalik, a guard, was killed in the attack.",
+        "attacked",
+        "killed",
+        True,
+        "killed-in-the-attack",
+    ),
+    _case(
+        "Gunmen attacked a Kestrin bank on Monday.\n\n"
+        "A guard was killed and two clerks were wounded in the attack.",
+        "attacked",
+        "wounded",
+        True,
+        "wounded-in-the-attack-joined-to-killed",
+    ),
+    _case(
+        "Dario Fenn was stabbed to death in a park in Velmora on Saturday.",
+        "stabbed",
+        "death",
+        True,
+        "stabbed-to-death",
+    ),
+    _case(
+        "Police are still hunting the men behind the bombing of a Velmora market "
+        "that killed four people on Monday.",
+        "bombing",
+        "killed",
+        True,
+        "the-bombing-of-a-market-that-killed",
+    ),
+    _case(
+        "Peter Sandoval was shot in Kestrin on Sunday morning.\n\n"
+        "The town was calm in the afternoon.\n\n"
+        "Peter Sandoval died in a hospital on Sunday night.",
+        "shot",
+        "died",
+        True,
+        "the-victim-the-shooting-names",
+    ),
+    # guards: a war's dead, nature's, the attacker's own death, another victim
+    _case(
+        "More than 300 people have been killed in fighting between Kestrin and "
+        "Velmora troops since March.",
+        "fighting",
+        "killed",
+        False,
+        "guard-killed-in-fighting",
+    ),
+    _case(
+        "A storm hit Kestrin on Monday.\n\nTwo fishermen were killed in the storm.",
+        "storm",
+        "killed",
+        False,
+        "guard-killed-in-a-storm",
+    ),
+    _case(
+        "Tomas Brandt stabbed a guard at a Velmora bank on Monday.\n\n"
+        "Tomas Brandt was later killed by police officers.",
+        "stabbed",
+        "killed",
+        False,
+        "guard-the-attacker-killed",
+    ),
+    _case(
+        "Peter Sandoval was shot in Kestrin on Sunday morning.\n\n"
+        "The town was calm in the afternoon.\n\n"
+        "Anna Kovalik died in a Velmora hospital on Sunday night.",
+        "shot",
+        "died",
+        False,
+        "guard-another-person-died",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "one"), _HARMS)
+def test_what_an_attack_did_to_people_is_the_attack(run, text, first, second, one):
+    x = run(_LEAD + text)
+    these, those = _events_at(x, text, first, second)
+    assert these and those, _words(x)
+    assert these == those if one else not these & those, _words(x)
+
+
+_CHARGED = [
+    # (text, the deed's word, its date: not the legal step's)
+    (
+        "Omar Haddad was charged on Friday in the slaying of a Velmora shopkeeper.",
+        "slaying",
+        None,
+    ),
+    (
+        "Anna Kovalik, accused of killing two guards, went on trial in Kestrin on "
+        "Monday.",
+        "killing",
+        None,
+    ),
+    (
+        "A Kestrin court jailed Tomas Brandt on Tuesday over the 2019 massacre in "
+        "Velmora.",
+        "massacre",
+        "2019",
+    ),
+    # guards: the step's own date, and a deed with no legal step
+    (
+        "Omar Haddad was charged on Friday in the slaying of a Velmora shopkeeper.",
+        "charged",
+        "2025-06-06",
+    ),
+    ("Dario Fenn was killed in Kestrin on Monday.", "killed", "2025-06-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), _CHARGED)
+def test_a_deed_charged_keeps_its_own_date(run, text, word, expected):
+    assert _date_of(run(_LEAD + text), word) == expected
+
+
+def test_the_court_that_jails_is_no_party_to_the_massacre(run):
+    x = run(
+        _LEAD + "A Kestrin court jailed Tomas Brandt on Tuesday over the 2019 "
+        "massacre in Velmora."
+    )
+    massacre = [e for e in x.events if "massacre" in e.label]
+    assert massacre, _words(x)
+    assert not any("court" in a.lower() for e in massacre for a in e.agents)
+
+
+def test_a_killing_charged_is_the_killing_told_before(run):
+    text = (
+        "A gunman killed Dario Fenn in Velmora on May 3.\n\n"
+        "Police charged Omar Haddad on Friday in the killing."
+    )
+    x = run(_LEAD + text)
+    these, those = _events_at(x, text, "killed", "killing")
+    assert these and these == those, _words(x)
+    assert _date_of(x, "killing") == "2025-05-03"
