@@ -3,8 +3,11 @@ people did to them is the attack ("shot and killed", "was killed in the attack",
 "stabbed to death", the victim the shooting names); the deed a legal step is
 taken over keeps neither the step's date nor its doer ("charged on Friday in
 the slaying", "accused of killing"), so that it joins the deed told elsewhere.
-And two stay two: a war's dead, a quake's, the gunman's own death, another
-victim. Invented sentences, published on Thursday, 12 June 2025 (trained English
+"Made the announcement" and that day's press conference are one occasion. And
+two stay two: a war's dead, a quake's, the gunman's own death, another victim.
+No event for what did not happen: the fine a charge carries, what a party fell
+short of, what a law bans, what someone will not be able to do, what happens
+every time. Invented sentences, published on Thursday, 12 June 2025 (trained English
 pipeline, slow)."""
 
 from __future__ import annotations
@@ -184,3 +187,75 @@ def test_a_killing_charged_is_the_killing_told_before(run):
     these, those = _events_at(x, text, "killed", "killing")
     assert these and these == those, _words(x)
     assert _date_of(x, "killing") == "2025-05-03"
+
+
+_NOT_HAPPENED = [
+    # (text, a word that names no event here)
+    ("The Kestrin charge carries a fine of up to $5,000.", "fine"),
+    (
+        "The Green party was one seat short of capturing control of the Velmora "
+        "council.",
+        "capturing",
+    ),
+    ("Kestrin has a law banning street protests in the capital.", "banning"),
+    ("Tomas Brandt will not be able to visit Velmora this year.", "visit"),
+    (
+        "Omar Haddad said he grew angry every time he heard about a man being shot "
+        "by police.",
+        "shot",
+    ),
+]
+_HAPPENED = [
+    # guards: the same words, told as done
+    ("A Velmora court fined Omar Haddad $5,000 on Monday.", "fined"),
+    ("The Green party captured control of the Velmora council on Sunday.", "captured"),
+    ("Kestrin banned street protests in the capital on Monday.", "banned"),
+    ("Tomas Brandt was able to visit Velmora on Monday.", "visit"),
+    (
+        "Omar Haddad said he grew angry when a man was shot by police in Kestrin "
+        "on Monday.",
+        "shot",
+    ),
+]
+
+
+def _has_event(x: Extraction, word: str) -> bool:
+    return any(word in w for w in _words(x))
+
+
+@pytest.mark.parametrize(("text", "word"), _NOT_HAPPENED)
+def test_what_did_not_happen_is_no_event(run, text, word):
+    x = run(_LEAD + text)
+    assert not _has_event(x, word), _words(x)
+
+
+@pytest.mark.parametrize(("text", "word"), _HAPPENED)
+def test_what_happened_is_an_event(run, text, word):
+    x = run(_LEAD + text)
+    assert _has_event(x, word), _words(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        pytest.param(
+            "Omar Haddad made the announcement on Monday.\n\n"
+            "At the Velmora press conference, Omar Haddad said the bridge would "
+            "reopen in May.",
+            True,
+            id="the-announcement-at-the-press-conference",
+        ),
+        pytest.param(
+            "Omar Haddad made the announcement on Monday.\n\n"
+            "At a press conference in Kestrin on Wednesday, Anna Kovalik said the "
+            "bridge would reopen in May.",
+            False,
+            id="guard-another-speaker-another-day",
+        ),
+    ],
+)
+def test_one_occasion_of_news(run, text, one):
+    x = run(_LEAD + text)
+    these, those = _events_at(x, text, "announcement", "conference")
+    assert these and those, _words(x)
+    assert these == those if one else not these & those, _words(x)

@@ -1170,7 +1170,10 @@ def _doer(verb: Token) -> bool:
 
 
 def _habit(tok: Token) -> bool:
-    """ "he often travels abroad", "they have met over the years": a habit."""
+    """ "he often travels abroad", "they have met over the years", "angry every
+    time a man was shot": a habit."""
+    if _each_time(tok):
+        return True
     if tok.pos_ != "VERB":
         return False
     for c in tok.children:
@@ -1183,6 +1186,21 @@ def _habit(tok: Token) -> bool:
         ):
             return True
     return _every_so_often(tok)
+
+
+def _each_time(tok: Token) -> bool:
+    """Whether the word is in a clause of what happens each time something else
+    does: "every time he heard of a shooting", "whenever police raid a home"."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "relcl" and anc.head.lemma_.lower() == "time":
+            if any(
+                d.dep_ == "det" and d.lower_ in ("every", "each")
+                for d in anc.head.children
+            ):
+                return True
+        if any(c.lower_ == "whenever" for c in anc.children):
+            return True
+    return False
 
 
 def _every_so_often(verb: Token) -> bool:
@@ -1290,10 +1308,10 @@ def _hypothetical(tok: Token) -> bool:
         return True  # "chose not to push for lenders agreeing to fund it"
     if (
         tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() == "face"
-        and lx.LEGAL_STAGES.get(tok.lemma_.lower()) == "sentence"
+        and tok.head.lemma_.lower() in ("face", "carry")
+        and lx.LEGAL_STAGES.get(_lemma(tok)) == "sentence"
     ):
-        return True  # "faces a fine", "faces a long sentence": not yet given
+        return True  # "faces a fine", "the charge carries a fine": not yet given
     if tok.dep_ == "nsubj" and _indefinite(tok) and _possible_only(tok.head, _WOULD):
         return True  # "a merger would create the largest bank"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GOING_ON:
@@ -1310,6 +1328,11 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if _in_order_to(anc, kids):
             return True
+        if anc.dep_ == "pcomp" and anc.head.lower_ == "of":
+            if anc.head.head.lower_ == "short":
+                return True  # "one seat short of capturing the Senate"
+        if anc.dep_ == "acl" and anc.tag_ == "VBG" and _lemma(anc.head) in _RULES:
+            return True  # "a law banning rallies": what the law says, no deed
         if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
             return True  # "the rule requires agencies to consult …", "lets firms …"
         if anc.tag_ == "VBG" and anc.dep_ in ("xcomp", "dobj"):
@@ -1322,6 +1345,11 @@ def _hypothetical(tok: Token) -> bool:
 
 
 _IF_WORDS = ("if", "unless", "whether")
+#: nouns of rules, whose "-ing" clause says what they lay down: "a law banning …"
+_RULES = frozenset(
+    """law rule bill decree order ordinance regulation measure legislation policy
+    ban act""".split()
+)
 #: verbs whose object is the event they do: "launch an attack", "hold talks"
 _DOING_VERBS = frozenset(
     """hold launch stage carry conduct make start begin mount sign reach call pay
@@ -1402,11 +1430,19 @@ def _under_a_refusal(tok: Token) -> bool:
     if tok.dep_ != "xcomp":
         return False  # "never blamed them for stealing it": the theft is told
     cur = tok
-    while cur.dep_ in ("xcomp", "pcomp", "prep") and cur.head != cur:
+    while cur.dep_ in ("xcomp", "pcomp", "prep", "acomp") and cur.head != cur:
+        able = cur.dep_ == "acomp"  # "will not be able to apologise"
         cur = cur.head
-        if cur.pos_ == "VERB" and any(c.dep_ == "neg" for c in cur.children):
+        if cur.lower_ in _UNABLE:
+            return True
+        verb = cur.pos_ == "VERB" or able and cur.pos_ == "AUX"
+        if verb and any(c.dep_ == "neg" for c in cur.children):
             return _lemma(cur) not in _STOPPING
     return False
+
+
+#: words of what someone could not or would not do: "was unable to attend"
+_UNABLE = frozenset({"unable", "unwilling"})
 
 
 #: verbs whose negation lets their complement happen
