@@ -2,7 +2,9 @@
 people did to them is the attack ("shot and killed", "was killed in the attack",
 "stabbed to death", the victim the shooting names); the deed a legal step is
 taken over keeps neither the step's date nor its doer ("charged on Friday in
-the slaying", "accused of killing"), so that it joins the deed told elsewhere.
+the slaying", "accused of killing"), so that it joins the deed told elsewhere;
+the accused did it, not the accusers, and its date does not date the step ("face
+charges over the killing last year").
 "Made the announcement" and that day's press conference are one occasion. And
 two stay two: a war's dead, a quake's, the gunman's own death, another victim.
 No event for what did not happen: the fine a charge carries, what a party fell
@@ -259,3 +261,24 @@ def test_one_occasion_of_news(run, text, one):
     these, those = _events_at(x, text, "announcement", "conference")
     assert these and those, _words(x)
     assert these == those if one else not these & those, _words(x)
+
+
+def test_the_accused_did_the_deed_not_the_accusers(run):
+    x = run(
+        _LEAD + "Witnesses accused Kestrin soldiers of killing two farmers near "
+        "Velmora in May."
+    )
+    killing = [
+        e for e in x.events if "killing" in [s.text for s in (e.trigger, *e.mentions)]
+    ]
+    assert killing, _words(x)
+    assert not any("witness" in a.lower() for e in killing for a in e.agents)
+
+
+def test_a_charge_is_not_dated_by_the_deed_it_is_over(run):
+    x = run(
+        _LEAD + "Four Kestrin guards will face charges in connection with the "
+        "killing of two men in Velmora last year, police said."
+    )
+    assert _date_of(x, "charges") is None
+    assert _date_of(x, "killing") == "2024"

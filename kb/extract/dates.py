@@ -155,6 +155,7 @@ class DateContext:
                     _attached(ent, cur)
                     and not _dates_the_saying(ent, cur)
                     and not _of_another_time(ent, verb, when)
+                    and not _of_a_charged_deed(ent, verb, noun)
                 ):
                     value = self._value(ent, _read(tense(cur), ahead, cur, ent))
                     if value is not None:
@@ -178,6 +179,7 @@ class DateContext:
                 and not any(map(_since_phrase, e.root.ancestors))
                 and not _in_a_since_clause(e, verb)
                 and not _another_clauses(e, verb)
+                and not _of_a_charged_deed(e, verb, noun)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -1324,6 +1326,16 @@ def _in_a_since_clause(ent: SpacySpan, verb: Token) -> bool:
 
 def _since_phrase(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "since"
+
+
+def _of_a_charged_deed(ent: SpacySpan, verb: Token, noun: Token | None) -> bool:
+    """A date in the words of the deed a legal step is over, when what is dated
+    is outside them: "face charges over the killing last year" (not the charges'
+    date; but "the May 2004 killing at a rally" dates the rally)."""
+    return any(
+        charged_deed(a) and not {verb, noun} & {a, *a.subtree}
+        for a in ent.root.ancestors
+    )
 
 
 def _attached(ent: SpacySpan, verb: Token) -> bool:

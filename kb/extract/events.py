@@ -387,6 +387,8 @@ class _EventRules:
         agents: list[int] = []
         participants: list[int] = []
         subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if tok == verb and charged_deed(verb):
+            subj = _the_accused(verb) or subj  # "accused Marines of killing"
         passive = subj is not None and subj.dep_ == "nsubjpass"
         stance = tok != verb and _not_the_verbs_own(tok, verb, passive)
         if stance:
@@ -578,6 +580,26 @@ def _before_or_after(noun: Token) -> bool:
     time (after a bare "after" it may be); nor "met on Monday ahead of the vote",
     "on the eve of the final": what is awaited is later."""
     return span_apart(noun) is not None or awaited(noun)
+
+
+def _the_accused(deed: Token) -> Token | None:
+    """Whom a legal step says did the deed: the object of "police accused X of
+    killing …", not the accusers; the subject of "faces charges of …"."""
+    step = deed.head.head
+    if _lemma(step) in _ACCUSED:
+        return None
+    return next(
+        (
+            c
+            for c in step.children
+            if c.dep_ in ("dobj", "dative") and _lemma(c) not in lx.LEGAL_STAGES
+        ),
+        None,
+    )
+
+
+#: verbs of a legal step whose subject is the one accused: "faces charges"
+_ACCUSED = frozenset({"face", "plead", "deny", "admit"})
 
 
 def _bounds(sent: Span) -> tuple[int, int]:
@@ -1241,7 +1263,9 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES  # "the union will fight the closure"
     if charged_deed(noun):
-        return not passive  # "police charged him in the killing": not the killers
+        # "police charged him in the killing": not the killers; but he who faces
+        # charges over it, or pleads guilty to it, is the one accused
+        return not passive and _lemma(verb) not in _ACCUSED
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head != verb:
         return False

@@ -30,7 +30,11 @@ def charged_deed(tok: Token) -> bool:
     prep = tok.head
     if tok.dep_ not in ("pobj", "pcomp") or prep.lower_ not in _CHARGED_PREPS:
         return False
+    if not (tok.pos_ == "VERB" or tok.lemma_.lower() in lx.NOUN_TRIGGERS):
+        return False  # "the arrest of Tomas Brandt", "the case in 2003": no deed
     step = prep.head
+    if step.pos_ == "NOUN" and prep.lower_ == "of" and step.lemma_ != "charge":
+        return False  # "the trial of the killing's suspects"; "charges of fraud"
     # "in connection with the attack", "charged with murder in the killing"
     if step.dep_ == "pobj" and step.head.lower_ in _CHARGED_PREPS:
         if step.lower_ == "connection" or _legal_step(step.head.head):
@@ -39,8 +43,12 @@ def charged_deed(tok: Token) -> bool:
 
 
 def _legal_step(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lx.LEMMA_MENDS.get(lemma, lemma) in _LEGAL_STEPS
+    """A word of a legal step, or a verb that takes one: "face charges over …"."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(
+        lx.LEMMA_MENDS.get(w.lemma_.lower(), w.lemma_.lower()) in _LEGAL_STEPS
+        for w in (tok, *objects)
+    )
 
 
 #: prepositions that tie a legal step to the deed it is about
