@@ -5,7 +5,9 @@ taken over keeps neither the step's date nor its doer ("charged on Friday in
 the slaying", "accused of killing"), so that it joins the deed told elsewhere;
 the accused did it, not the accusers, and its date does not date the step ("face
 charges over the killing last year").
-"Made the announcement" and that day's press conference are one occasion. And
+"Made the announcement" and that day's press conference are one occasion; what
+an agreement is to do is the agreement; who talks of a shooting neither shot nor
+dates it. And
 two stay two: a war's dead, a quake's, the gunman's own death, another victim.
 No event for what did not happen: the fine a charge carries, what a party fell
 short of, what a law bans, what someone will not be able to do, what happens
@@ -282,3 +284,39 @@ def test_a_charge_is_not_dated_by_the_deed_it_is_over(run):
     )
     assert _date_of(x, "charges") is None
     assert _date_of(x, "killing") == "2024"
+
+
+def test_who_talks_of_a_shooting_neither_shot_nor_dates_it(run):
+    x = run(
+        _LEAD + "A gunman opened fire in a Kestrin park on Saturday night.\n\n"
+        "On Monday, Mayor Omar Haddad discussed the shooting with reporters."
+    )
+    shooting = [
+        e for e in x.events if "shooting" in [s.text for s in (e.trigger, *e.mentions)]
+    ]
+    assert shooting, _words(x)
+    assert not any("haddad" in a.lower() for e in shooting for a in e.agents)
+    assert _date_of(x, "shooting") != "2025-06-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        pytest.param(
+            "In May, Kellan Motors signed an agreement to buy Velmora Steel.",
+            True,
+            id="an-agreement-to-buy",
+        ),
+        pytest.param(
+            "In May, Kellan Motors signed an agreement with Orlen Bank, and in "
+            "June it bought Velmora Steel.",
+            False,
+            id="guard-an-agreement-and-a-purchase",
+        ),
+    ],
+)
+def test_what_an_agreement_is_to_do_is_the_agreement(run, text, one):
+    x = run(_LEAD + text)
+    these, those = _events_at(x, text, "agreement", "bought" if not one else "buy")
+    assert these and those, _words(x)
+    assert these == those if one else not these & those, _words(x)

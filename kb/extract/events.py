@@ -112,7 +112,7 @@ class _EventRules:
             if self._a_message_said(tok):
                 continue  # '"We won," Varda tweeted': the tweet is the claim
             ev = self._event(tok, kind)
-            target = _light_verbs_event(events, tok)
+            target = _light_verbs_event(events, tok) or _agreed_deed(events, tok)
             if target is not None:
                 target.event_type = kind  # the event the verb takes is the event
             else:  # "the talks reopen": the talks' event, and its type
@@ -371,7 +371,7 @@ class _EventRules:
         started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
             return started  # "began on 12 March", "with 10 days to go before it"
-        if _before_or_after(noun) or charged_deed(noun):
+        if _before_or_after(noun) or charged_deed(noun) or _talked_of(noun, verb):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
@@ -861,6 +861,17 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     )
 
 
+def _agreed_deed(events: list[RawEvent], verb: Token) -> RawEvent | None:
+    """The agreement whose "to" clause the verb is: "signed an agreement to buy
+    the stake" is the agreement, what it says is done is not done yet."""
+    if verb.dep_ != "acl" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next(
+        (e for e in events if verb.head in e.triggers and e.event_type in _CONSENTED),
+        None,
+    )
+
+
 #: the types of the toll an event takes, told by a verb whose subject it is
 _TOLLS = frozenset({"Casualties", "Death"})
 
@@ -1277,8 +1288,18 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
 #: (not "announced the recall": a firm announces its own deeds)
 _STANCES = lx.STANCE_CUES | frozenset(
     """fight oppose resist protest welcome challenge contest support back mourn
-    investigate probe""".split()
+    investigate probe discuss mention describe recount address""".split()
 )
+
+
+def _talked_of(noun: Token, verb: Token) -> bool:
+    """A noun whose event the verb only speaks of or takes a stance on: "the
+    mayor discussed the shooting on Monday", "condemned the attack", "spoke
+    about the crash"; the day of the talk is not the event's."""
+    if noun.dep_ == "dobj" and noun.head == verb:
+        return _lemma(verb) in _STANCES
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head == verb and prep.lower_ in _ABOUT
 
 
 def _made_by_the_doer(noun: Token, verb: Token) -> bool:
