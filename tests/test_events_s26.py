@@ -94,7 +94,16 @@ _HARMS = [
         True,
         "the-victim-the-shooting-names",
     ),
-    # guards: a war's dead, nature's, the attacker's own death, another victim
+    _case(
+        "Tomas Brandt killed six shoppers in a Velmora market on May 3, shooting "
+        "them at close range.",
+        "killed",
+        "shooting",
+        True,
+        "one-rampage-one-doer-one-day",
+    ),
+    # guards: a war's dead, nature's, the attacker's own death, another victim,
+    # the same doer on another day
     _case(
         "More than 300 people have been killed in fighting between Kestrin and "
         "Velmora troops since March.",
@@ -126,6 +135,14 @@ _HARMS = [
         "died",
         False,
         "guard-another-person-died",
+    ),
+    _case(
+        "Tomas Brandt shot a guard in Velmora on May 3.\n\n"
+        "Tomas Brandt killed a shopkeeper in Kestrin on May 9.",
+        "shot",
+        "killed",
+        False,
+        "guard-the-same-doer-another-day",
     ),
 ]
 
@@ -170,6 +187,14 @@ _CHARGED = [
 @pytest.mark.parametrize(("text", "word", "expected"), _CHARGED)
 def test_a_deed_charged_keeps_its_own_date(run, text, word, expected):
     assert _date_of(run(_LEAD + text), word) == expected
+
+
+def test_what_the_charged_deed_holds_is_not_of_the_step_either(run):
+    x = run(
+        _LEAD + "A Kestrin court on Monday jailed Tomas Brandt over the massacre of "
+        "20 prisoners after the siege of Velmora in 1999."
+    )
+    assert _date_of(x, "siege") == "1999"
 
 
 def test_the_court_that_jails_is_no_party_to_the_massacre(run):

@@ -371,7 +371,7 @@ class _EventRules:
         started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
             return started  # "began on 12 March", "with 10 days to go before it"
-        if _before_or_after(noun) or charged_deed(noun) or _talked_of(noun, verb):
+        if _before_or_after(noun) or _charged(noun, verb) or _talked_of(noun, verb):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
@@ -937,8 +937,23 @@ def _harm_of(harm: RawEvent, attack: RawEvent, r: Resolver) -> bool:
         return True
     if _another_one(harm) or _once_more(harm) or _apart(attack, harm, places=False):
         return False
+    if _same_hands_same_day(attack, harm):
+        return True  # "went on a killing spree on May 3, shooting unarmed men"
     victims = _who(attack)[1] & _people(harm)
     return any(r.cluster(c).kind == "Person" for c in victims)
+
+
+def _same_hands_same_day(attack: RawEvent, harm: RawEvent) -> bool:
+    """Whether the attack and the harm are dated to one day by their own words
+    and have a doer in common: one rampage."""
+    (attackers, _), (killers, _) = _who(attack), _who(harm)
+    dates = (attack.date, harm.date)
+    return (
+        bool(attackers & killers)
+        and not {"date", "now"} & (attack.carried | harm.carried)
+        and all(d is not None and d.precision == "day" for d in dates)
+        and attack.date == harm.date
+    )
 
 
 def _told_with(harm: Token, attack: set[Token]) -> bool:
@@ -1273,7 +1288,7 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     the verb's subject took no part in it."""
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES  # "the union will fight the closure"
-    if charged_deed(noun):
+    if _charged(noun, verb):
         # "police charged him in the killing": not the killers; but he who faces
         # charges over it, or pleads guilty to it, is the one accused
         return not passive and _lemma(verb) not in _ACCUSED
@@ -1290,6 +1305,18 @@ _STANCES = lx.STANCE_CUES | frozenset(
     """fight oppose resist protest welcome challenge contest support back mourn
     investigate probe discuss mention describe recount address""".split()
 )
+
+
+def _charged(noun: Token, verb: Token) -> bool:
+    """Whether the noun is the deed a legal step on ``verb`` is over, or in its
+    words: "jailed on Monday over the massacre of prisoners after the siege of
+    the town" (the siege is not Monday's either)."""
+    cur = noun
+    while cur != verb and cur.head != cur:
+        if charged_deed(cur):
+            return True
+        cur = cur.head
+    return False
 
 
 def _talked_of(noun: Token, verb: Token) -> bool:
