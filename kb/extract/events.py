@@ -371,7 +371,13 @@ class _EventRules:
         started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
             return started  # "began on 12 March", "with 10 days to go before it"
-        if _before_or_after(noun) or _charged(noun, verb) or _talked_of(noun, verb):
+        deed = _charged(noun, verb)
+        if deed is not None and deed != noun:
+            # "the May 2004 killing at a rally": the rally's is the killing's
+            return self.dates.date_under(noun, verb) or self.dates.date_under(
+                deed, verb
+            )
+        if _before_or_after(noun) or deed is not None or _talked_of(noun, verb):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
@@ -1288,7 +1294,7 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     the verb's subject took no part in it."""
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES  # "the union will fight the closure"
-    if _charged(noun, verb):
+    if _charged(noun, verb) is not None:
         # "police charged him in the killing": not the killers; but he who faces
         # charges over it, or pleads guilty to it, is the one accused
         return not passive and _lemma(verb) not in _ACCUSED
@@ -1307,16 +1313,16 @@ _STANCES = lx.STANCE_CUES | frozenset(
 )
 
 
-def _charged(noun: Token, verb: Token) -> bool:
-    """Whether the noun is the deed a legal step on ``verb`` is over, or in its
-    words: "jailed on Monday over the massacre of prisoners after the siege of
-    the town" (the siege is not Monday's either)."""
+def _charged(noun: Token, verb: Token) -> Token | None:
+    """The deed a legal step on ``verb`` is over, when the noun is that deed or in
+    its words: "jailed on Monday over the massacre of prisoners after the siege
+    of the town" (the siege is not Monday's either)."""
     cur = noun
     while cur != verb and cur.head != cur:
         if charged_deed(cur):
-            return True
+            return cur
         cur = cur.head
-    return False
+    return None
 
 
 def _talked_of(noun: Token, verb: Token) -> bool:
