@@ -11,7 +11,9 @@ dates it. And
 two stay two: a war's dead, a quake's, the gunman's own death, another victim.
 No event for what did not happen: the fine a charge carries, what a party fell
 short of, what a law bans, what someone will not be able to do, what happens
-every time. Invented sentences, published on Thursday, 12 June 2025 (trained English
+every time; and no event of words said that only set the time, the cause or
+the medium of a saying ("after the announcement", "said in an interview").
+Invented sentences, published on Thursday, 12 June 2025 (trained English
 pipeline, slow)."""
 
 from __future__ import annotations
@@ -234,6 +236,18 @@ _NOT_HAPPENED = [
         "shot",
     ),
 ]
+_NOT_HAPPENED += [
+    # words said that only set the time, the cause or the medium of another saying
+    (
+        "Omar Haddad told reporters after the announcement that he would stay.",
+        "announcement",
+    ),
+    ("Reacting to the announcement, the union said the plan was fair.", "announcement"),
+    (
+        "Anna Kovalik said in a radio interview that the Velmora bridge was unsafe.",
+        "interview",
+    ),
+]
 _HAPPENED = [
     # guards: the same words, told as done
     ("A Velmora court fined Omar Haddad $5,000 on Monday.", "fined"),
@@ -245,6 +259,7 @@ _HAPPENED = [
         "on Monday.",
         "shot",
     ),
+    ("Omar Haddad made the announcement in Velmora on Monday.", "announcement"),
 ]
 
 

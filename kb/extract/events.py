@@ -107,6 +107,8 @@ class _EventRules:
                 continue
             if _imperative(tok) or _only_weighed(tok, kind) or _forecast(tok, kind):
                 continue  # "Visit our shop": a bidding, a page's button
+            if _words_as_backdrop(tok):
+                continue  # "after the announcement", "said in an interview"
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
             if self._a_message_said(tok):
@@ -1046,6 +1048,27 @@ _WINNING_VERBS = frozenset({"win", "scoop", "collect"})
 _PHASES = frozenset(
     "open reopen resume restart begin start end close continue finish conclude".split()
 )
+
+
+def _words_as_backdrop(noun: Token) -> bool:
+    """A noun of words said that only sets when or why another thing was done or
+    said, or where a saying was made: "told reporters after the announcement",
+    "reacting to the announcement", "said in a radio interview". What was said
+    is the news, or the claim; the saying is no event of its own."""
+    if noun.dep_ != "pobj" or _lemma(noun) not in _SPOKEN:
+        return False
+    prep, above = noun.head, noun.head.head
+    if prep.lower_ in _AROUND:
+        return True
+    if prep.lower_ == "to" and _lemma(above) in _REACTING:
+        return True
+    return prep.lower_ in ("in", "during") and is_quote_cue(above)
+
+
+#: nouns of words said: "the announcement", "an interview"
+_SPOKEN = frozenset({"announcement", "interview", "statement", "remarks"})
+#: verbs of reacting to what was said: "reacting to the announcement"
+_REACTING = frozenset({"react", "respond", "reply"})
 
 
 def _imperative(tok: Token) -> bool:
