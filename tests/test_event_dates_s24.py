@@ -71,8 +71,8 @@ _AGES: list[_Case] = [
         "2025-06-09",
     ),
     (
-        "Gunmen attacked a bus near Kestrin on Tuesday.\n\nIts driver, Tomas "
-        "Brandt, 40, died in the attack, police said.",
+        "A bus overturned near Kestrin on Tuesday.\n\nIts driver, Tomas "
+        "Brandt, 40, died in the crash, police said.",
         "died",
         "2025-06-10",
     ),

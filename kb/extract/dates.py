@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from kb.extract.cues import cue_adjuncts, is_cue
 from kb.extract.extensions import Stage, article_of, gazetteer_of, stage, text_of
 from kb.extract.paragraphs import paragraph_before, sentence_before, token_from
-from kb.extract.syntax import a_named_march, prep_objects
+from kb.extract.syntax import a_named_march, charged_deed, prep_objects
 from kb.models import DateValue
 from kb.text import lexicon as lx
 from kb.text.dates import (
@@ -159,6 +159,7 @@ class DateContext:
                     _attached(ent, cur)
                     and not _dates_the_saying(ent, cur)
                     and not _of_another_time(ent, verb, when)
+                    and not _of_a_charged_deed(ent, verb, noun)
                 ):
                     value = self._value(ent, _read(tense(cur), ahead, cur, ent))
                     if value is not None:
@@ -183,6 +184,7 @@ class DateContext:
                 and not _in_a_since_clause(e, verb)
                 and not _another_clauses(e, verb)
                 and not _outside_its_since_clause(e, verb)
+                and not _of_a_charged_deed(e, verb, noun)
             ]
             found = [v for v in values if v is not None]
             if len(found) == 1:
@@ -1269,7 +1271,10 @@ def _may_date(
 
 def _at_another_time(verb: Token) -> bool:
     """A clause of time some span before or after its main verb's ("a year after
-    a fire gutted it"): the main verb's date is not its own."""
+    a fire gutted it"), or the deed a legal step is over ("was jailed on Monday
+    for killing two men"): the main verb's date is not its own."""
+    if verb.pos_ == "VERB" and charged_deed(verb):
+        return True
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in lx.TIME_APART for c in verb.children)
@@ -1469,6 +1474,16 @@ def _outside_its_since_clause(ent: SpacySpan, verb: Token) -> bool:
 
 def _since_phrase(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "since"
+
+
+def _of_a_charged_deed(ent: SpacySpan, verb: Token, noun: Token | None) -> bool:
+    """A date in the words of the deed a legal step is over, when what is dated
+    is outside them: "face charges over the killing last year" (not the charges'
+    date; but "the May 2004 killing at a rally" dates the rally)."""
+    return any(
+        charged_deed(a) and not {verb, noun} & {a, *a.subtree}
+        for a in ent.root.ancestors
+    )
 
 
 def _attached(ent: SpacySpan, verb: Token) -> bool:

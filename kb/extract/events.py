@@ -29,7 +29,7 @@ from kb.extract.figures import figures_of
 from kb.extract.paragraphs import sentence_after, sentence_before
 from kb.extract.records import Mention, RawClaim, RawEvent
 from kb.extract.resolve import Resolver, agent_of
-from kb.extract.syntax import prep_objects
+from kb.extract.syntax import charged_deed, prep_objects
 from kb.extract.triggers import TriggerRules
 from kb.models import DateValue
 from kb.text import lexicon as lx
@@ -107,12 +107,14 @@ class _EventRules:
                 continue
             if _imperative(tok) or _only_weighed(tok, kind) or _forecast(tok, kind):
                 continue  # "Visit our shop": a bidding, a page's button
+            if _words_as_backdrop(tok):
+                continue  # "after the announcement", "said in an interview"
             if any(a <= tok.idx < b for a, b in quoted):
                 continue  # what a speaker says happened is the claim, not a fact
             if self._a_message_said(tok):
                 continue  # '"We won," Varda tweeted': the tweet is the claim
             ev = self._event(tok, kind)
-            target = _light_verbs_event(events, tok)
+            target = _light_verbs_event(events, tok) or _agreed_deed(events, tok)
             if target is not None:
                 target.event_type = kind  # the event the verb takes is the event
             else:  # "the talks reopen": the talks' event, and its type
@@ -128,6 +130,7 @@ class _EventRules:
             else:
                 _merge(target, ev)
         events = _tolls_merged(_one_phrase_merged(_merged_again(events)))
+        events = _harms_merged(events, self.r)
         self._turns(events)
         self._deeds(events, quoted)
         self._happenings(events, quoted)
@@ -360,6 +363,8 @@ class _EventRules:
             noun is None or noun.head == verb and noun.dep_ in CORE_DEPS
         ):
             return clause
+        if noun is None and charged_deed(verb):  # "accused of killing X in May"
+            return self.dates.date_of(verb) or self.dates.date_under(verb, verb)
         if noun is None:
             when = self.dates.date_of(
                 verb, sentence_fallback=True, ahead=_names_it_now(tok, verb)
@@ -368,7 +373,13 @@ class _EventRules:
         started = self.dates.started_on(noun) or self.dates.counted_down(noun)
         if started is not None:
             return started  # "began on 12 March", "with 10 days to go before it"
-        if _before_or_after(noun):
+        deed = _charged(noun, verb)
+        if deed is not None and deed != noun:
+            # "the May 2004 killing at a rally": the rally's is the killing's
+            return self.dates.date_under(noun, verb) or self.dates.date_under(
+                deed, verb
+            )
+        if _before_or_after(noun) or deed is not None or _talked_of(noun, verb):
             return self.dates.date_under(noun, verb) or self.dates.apart(noun, verb)
         when = self.dates.date_of(
             verb, sentence_fallback=True, ahead=_names_it_now(tok, verb), noun=noun
@@ -384,6 +395,8 @@ class _EventRules:
         agents: list[int] = []
         participants: list[int] = []
         subj = self.r.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if tok == verb and charged_deed(verb):
+            subj = _the_accused(verb) or subj  # "accused Marines of killing"
         passive = subj is not None and subj.dep_ == "nsubjpass"
         stance = tok != verb and _not_the_verbs_own(tok, verb, passive)
         if stance:
@@ -578,6 +591,26 @@ def _before_or_after(noun: Token) -> bool:
     time (after a bare "after" it may be); nor "met on Monday ahead of the vote",
     "on the eve of the final": what is awaited is later."""
     return span_apart(noun) is not None or awaited(noun)
+
+
+def _the_accused(deed: Token) -> Token | None:
+    """Whom a legal step says did the deed: the object of "police accused X of
+    killing …", not the accusers; the subject of "faces charges of …"."""
+    step = deed.head.head
+    if _lemma(step) in _ACCUSED:
+        return None
+    return next(
+        (
+            c
+            for c in step.children
+            if c.dep_ in ("dobj", "dative") and _lemma(c) not in lx.LEGAL_STAGES
+        ),
+        None,
+    )
+
+
+#: verbs of a legal step whose subject is the one accused: "faces charges"
+_ACCUSED = frozenset({"face", "plead", "deny", "admit"})
 
 
 def _bounds(sent: Span) -> tuple[int, int]:
@@ -839,6 +872,17 @@ def _light_verbs_event(events: list[RawEvent], tok: Token) -> RawEvent | None:
     )
 
 
+def _agreed_deed(events: list[RawEvent], verb: Token) -> RawEvent | None:
+    """The agreement whose "to" clause the verb is: "signed an agreement to buy
+    the stake" is the agreement, what it says is done is not done yet."""
+    if verb.dep_ != "acl" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next(
+        (e for e in events if verb.head in e.triggers and e.event_type in _CONSENTED),
+        None,
+    )
+
+
 #: the types of the toll an event takes, told by a verb whose subject it is
 _TOLLS = frozenset({"Casualties", "Death"})
 
@@ -873,6 +917,91 @@ def _names_its_kind(ev: RawEvent, head: RawEvent) -> bool:
         for t in ev.triggers
         for h in head.triggers
     )
+
+
+def _harms_merged(events: list[RawEvent], r: Resolver) -> list[RawEvent]:
+    """The events, the deaths and wounds an attack on people caused merged into
+    it: the harm is what the shooting, stabbing or bombing did, one happening
+    ("shot and killed", "was killed in the attack", "stabbed to death", the
+    victim the attack names). Deaths in a war's fighting, and those a storm or
+    a quake caused, are news of their own."""
+    kept = list(events)
+    for harm in events:
+        if harm.event_type not in _TOLLS:
+            continue
+        attack = next((e for e in kept if _harm_of(harm, e, r)), None)
+        if attack is not None:
+            _merge(attack, harm)
+            kept.remove(harm)
+    return kept
+
+
+def _harm_of(harm: RawEvent, attack: RawEvent, r: Resolver) -> bool:
+    """Whether ``harm`` is what ``attack``, one act of violence, did to people:
+    told with it, or befalling a person it names as its victim, with no date
+    apart and no word that makes it another one."""
+    if attack.event_type != "Attack" or _warfare(attack):
+        return False
+    if set(attack.agents) & set(harm.participants):
+        return False  # "the gunman was shot dead by police": another deed
+    if any(_told_with(t, set(attack.triggers)) for t in harm.triggers):
+        return True
+    if _another_one(harm) or _once_more(harm) or _apart(attack, harm, places=False):
+        return False
+    if _same_hands_same_day(attack, harm):
+        return True  # "went on a killing spree on May 3, shooting unarmed men"
+    victims = _who(attack)[1] & _people(harm)
+    return any(r.cluster(c).kind == "Person" for c in victims)
+
+
+def _same_hands_same_day(attack: RawEvent, harm: RawEvent) -> bool:
+    """Whether the attack and the harm are dated to one day by their own words
+    and have a doer in common: one rampage."""
+    (attackers, _), (killers, _) = _who(attack), _who(harm)
+    dates = (attack.date, harm.date)
+    return (
+        bool(attackers & killers)
+        and not {"date", "now"} & (attack.carried | harm.carried)
+        and all(d is not None and d.precision == "day" for d in dates)
+        and attack.date == harm.date
+    )
+
+
+def _told_with(harm: Token, attack: set[Token]) -> bool:
+    """Whether a word of harm is tied to a word of the attack: joined to it ("shot
+    and killed", "shooting and killing"), set in it ("was killed in the attack",
+    "were wounded in the attack"), its end ("stabbed to death") or a clause on
+    what it hit ("the bombing of a clinic that killed a guard")."""
+    if any(c in attack for c in harm.conjuncts):
+        return True
+    if any(o in attack for v in (harm, *harm.conjuncts) for o in _in_what(v)):
+        return True
+    head = harm.head
+    if harm.dep_ == "pobj" and head.lower_ == "to" and head.head in attack:
+        return harm.lemma_.lower() == "death"  # "shot to death"
+    return (
+        harm.dep_ == "relcl"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head in attack
+    )
+
+
+def _in_what(verb: Token) -> list[Token]:
+    return prep_objects(verb, ("in", "during")) if verb.pos_ == "VERB" else []
+
+
+def _warfare(attack: RawEvent) -> bool:
+    """An attack told by a word of war: its deaths are a toll of their own."""
+    return any(_lemma(t) in _WAR_WORDS for t in attack.triggers)
+
+
+#: words of a war's fighting, whose dead a report counts apart ("1,000 people
+#: have been killed in fighting")
+_WAR_WORDS = frozenset(
+    """fighting fight clash clashes war battle offensive invasion siege shelling
+    bombardment airstrike strike incursion skirmish firefight""".split()
+)
 
 
 def _toll_of(toll: RawEvent, ev: RawEvent) -> bool:
@@ -922,6 +1051,27 @@ _WINNING_VERBS = frozenset({"win", "scoop", "collect"})
 _PHASES = frozenset(
     "open reopen resume restart begin start end close continue finish conclude".split()
 )
+
+
+def _words_as_backdrop(noun: Token) -> bool:
+    """A noun of words said that only sets when or why another thing was done or
+    said, or where a saying was made: "told reporters after the announcement",
+    "reacting to the announcement", "said in a radio interview". What was said
+    is the news, or the claim; the saying is no event of its own."""
+    if noun.dep_ != "pobj" or _lemma(noun) not in _SPOKEN:
+        return False
+    prep, above = noun.head, noun.head.head
+    if prep.lower_ in _AROUND:
+        return True
+    if prep.lower_ == "to" and _lemma(above) in _REACTING:
+        return True
+    return prep.lower_ in ("in", "during") and is_quote_cue(above)
+
+
+#: nouns of words said: "the announcement", "an interview"
+_SPOKEN = frozenset({"announcement", "interview", "statement", "remarks"})
+#: verbs of reacting to what was said: "reacting to the announcement"
+_REACTING = frozenset({"react", "respond", "reply"})
 
 
 def _imperative(tok: Token) -> bool:
@@ -1113,7 +1263,10 @@ def _someone(tok: Token) -> bool:
 
 
 def _habit(tok: Token) -> bool:
-    """ "he often travels abroad", "they have met over the years": a habit."""
+    """ "he often travels abroad", "they have met over the years", "angry every
+    time a man was shot": a habit."""
+    if _each_time(tok):
+        return True
     if tok.pos_ != "VERB":
         return False
     for c in tok.children:
@@ -1126,6 +1279,21 @@ def _habit(tok: Token) -> bool:
         ):
             return True
     return _every_so_often(tok)
+
+
+def _each_time(tok: Token) -> bool:
+    """Whether the word is in a clause of what happens each time something else
+    does: "every time he heard of a shooting", "whenever police raid a home"."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "relcl" and anc.head.lemma_.lower() == "time":
+            if any(
+                d.dep_ == "det" and d.lower_ in ("every", "each")
+                for d in anc.head.children
+            ):
+                return True
+        if any(c.lower_ == "whenever" for c in anc.children):
+            return True
+    return False
 
 
 def _every_so_often(verb: Token) -> bool:
@@ -1165,6 +1333,10 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
     the verb's subject took no part in it."""
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES  # "the union will fight the closure"
+    if _charged(noun, verb) is not None:
+        # "police charged him in the killing": not the killers; but he who faces
+        # charges over it, or pleads guilty to it, is the one accused
+        return not passive and _lemma(verb) not in _ACCUSED
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head != verb:
         return False
@@ -1176,8 +1348,30 @@ def _not_the_verbs_own(noun: Token, verb: Token, passive: bool) -> bool:
 #: (not "announced the recall": a firm announces its own deeds)
 _STANCES = lx.STANCE_CUES | frozenset(
     """fight oppose resist protest welcome challenge contest support back mourn
-    investigate probe""".split()
+    investigate probe discuss mention describe recount address""".split()
 )
+
+
+def _charged(noun: Token, verb: Token) -> Token | None:
+    """The deed a legal step on ``verb`` is over, when the noun is that deed or in
+    its words: "jailed on Monday over the massacre of prisoners after the siege
+    of the town" (the siege is not Monday's either)."""
+    cur = noun
+    while cur != verb and cur.head != cur:
+        if charged_deed(cur):
+            return cur
+        cur = cur.head
+    return None
+
+
+def _talked_of(noun: Token, verb: Token) -> bool:
+    """A noun whose event the verb only speaks of or takes a stance on: "the
+    mayor discussed the shooting on Monday", "condemned the attack", "spoke
+    about the crash"; the day of the talk is not the event's."""
+    if noun.dep_ == "dobj" and noun.head == verb:
+        return _lemma(verb) in _STANCES
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head == verb and prep.lower_ in _ABOUT
 
 
 def _made_by_the_doer(noun: Token, verb: Token) -> bool:
@@ -1231,10 +1425,10 @@ def _hypothetical(tok: Token) -> bool:
         return True  # "chose not to push for lenders agreeing to fund it"
     if (
         tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() == "face"
-        and lx.LEGAL_STAGES.get(tok.lemma_.lower()) == "sentence"
+        and tok.head.lemma_.lower() in ("face", "carry")
+        and lx.LEGAL_STAGES.get(_lemma(tok)) == "sentence"
     ):
-        return True  # "faces a fine", "faces a long sentence": not yet given
+        return True  # "faces a fine", "the charge carries a fine": not yet given
     if tok.dep_ == "nsubj" and _indefinite(tok) and _possible_only(tok.head, _WOULD):
         return True  # "a merger would create the largest bank"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GOING_ON:
@@ -1251,6 +1445,11 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if _in_order_to(anc, kids):
             return True
+        if anc.dep_ == "pcomp" and anc.head.lower_ == "of":
+            if anc.head.head.lower_ == "short":
+                return True  # "one seat short of capturing the Senate"
+        if anc.dep_ == "acl" and anc.tag_ == "VBG" and _lemma(anc.head) in _RULES:
+            return True  # "a law banning rallies": what the law says, no deed
         if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
             return True  # "the rule requires agencies to consult …", "lets firms …"
         if anc.tag_ == "VBG" and anc.dep_ in ("xcomp", "dobj"):
@@ -1263,6 +1462,11 @@ def _hypothetical(tok: Token) -> bool:
 
 
 _IF_WORDS = ("if", "unless", "whether")
+#: nouns of rules, whose "-ing" clause says what they lay down: "a law banning …"
+_RULES = frozenset(
+    """law rule bill decree order ordinance regulation measure legislation policy
+    ban act""".split()
+)
 #: verbs whose object is the event they do: "launch an attack", "hold talks"
 _DOING_VERBS = frozenset(
     """hold launch stage carry conduct make start begin mount sign reach call pay
@@ -1343,11 +1547,19 @@ def _under_a_refusal(tok: Token) -> bool:
     if tok.dep_ != "xcomp":
         return False  # "never blamed them for stealing it": the theft is told
     cur = tok
-    while cur.dep_ in ("xcomp", "pcomp", "prep") and cur.head != cur:
+    while cur.dep_ in ("xcomp", "pcomp", "prep", "acomp") and cur.head != cur:
+        able = cur.dep_ == "acomp"  # "will not be able to apologise"
         cur = cur.head
-        if cur.pos_ == "VERB" and any(c.dep_ == "neg" for c in cur.children):
+        if cur.lower_ in _UNABLE:
+            return True
+        verb = cur.pos_ == "VERB" or able and cur.pos_ == "AUX"
+        if verb and any(c.dep_ == "neg" for c in cur.children):
             return _lemma(cur) not in _STOPPING
     return False
+
+
+#: words of what someone could not or would not do: "was unable to attend"
+_UNABLE = frozenset({"unable", "unwilling"})
 
 
 #: verbs whose negation lets their complement happen

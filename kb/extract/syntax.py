@@ -7,7 +7,13 @@ from spacy.tokens import Token
 
 from kb.text import lexicon as lx
 
-__all__ = ["a_named_march", "ends_a_hyphened_word", "prep_objects", "storm_name"]
+__all__ = [
+    "a_named_march",
+    "charged_deed",
+    "ends_a_hyphened_word",
+    "prep_objects",
+    "storm_name",
+]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -19,6 +25,42 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+
+
+def charged_deed(tok: Token) -> bool:
+    """The deed a legal step is taken over, a noun or a verb: "was charged on
+    Monday in the slaying of a doctor", "jailed over the massacre", "his trial
+    for the killing", "accused of killing two men", "charged with murder in the
+    killing", "in connection with the attack". It was done before the step, whose
+    date and doer (police, a court) are not its own."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.lower_ not in _CHARGED_PREPS:
+        return False
+    if not (tok.pos_ == "VERB" or tok.lemma_.lower() in lx.NOUN_TRIGGERS):
+        return False  # "the arrest of Tomas Brandt", "the case in 2003": no deed
+    step = prep.head
+    if step.pos_ == "NOUN" and prep.lower_ == "of" and step.lemma_ != "charge":
+        return False  # "the trial of the killing's suspects"; "charges of fraud"
+    # "in connection with the attack", "charged with murder in the killing"
+    if step.dep_ == "pobj" and step.head.lower_ in _CHARGED_PREPS:
+        if step.lower_ == "connection" or _legal_step(step.head.head):
+            step = step.head.head
+    return _legal_step(step)
+
+
+def _legal_step(tok: Token) -> bool:
+    """A word of a legal step, or a verb that takes one: "face charges over …"."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(
+        lx.LEMMA_MENDS.get(w.lemma_.lower(), w.lemma_.lower()) in _LEGAL_STEPS
+        for w in (tok, *objects)
+    )
+
+
+#: prepositions that tie a legal step to the deed it is about
+_CHARGED_PREPS = frozenset({"in", "for", "over", "with", "of"})
+#: the words of a legal step: "charged", "convicted", "the trial", "the charges"
+_LEGAL_STEPS = lx.ACCUSING_VERBS | lx.LEGAL_STAGES.keys() | {"case", "hearing"}
 
 
 def ends_a_hyphened_word(tok: Token) -> bool:

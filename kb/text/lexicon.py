@@ -1198,6 +1198,9 @@ EVENT_KINDS = {
     **dict.fromkeys(["outbreak", "epidemic", "pandemic", "infect"], "outbreak"),
     **dict.fromkeys(["test"], "test"),
     **dict.fromkeys(["quarantine"], "quarantine"),
+    # where a speaker makes news known: "made the announcement" at "the news
+    # conference" that day is one occasion
+    **dict.fromkeys(["announce", "announcement", "conference", "briefing"], "news"),
 }
 # Verbs whose object "charges" are criminal charges: "faces charges".
 CHARGE_VERBS = frozenset({"face", "file", "bring", "press", "drop", "deny", "lay"})
