@@ -944,9 +944,11 @@ def _harm_of(harm: RawEvent, attack: RawEvent, r: Resolver) -> bool:
         return False
     if set(attack.agents) & set(harm.participants):
         return False  # "the gunman was shot dead by police": another deed
+    if _apart(attack, harm, places=False):
+        return False  # "attacked it on May 20 and killed nine the next day"
     if any(_told_with(t, set(attack.triggers)) for t in harm.triggers):
         return True
-    if _another_one(harm) or _once_more(harm) or _apart(attack, harm, places=False):
+    if _another_one(harm) or _once_more(harm):
         return False
     if _same_hands_same_day(attack, harm):
         return True  # "went on a killing spree on May 3, shooting unarmed men"
