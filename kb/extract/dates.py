@@ -1207,6 +1207,12 @@ def _sets_the_day(ent: SpacySpan, sent: SpacySpan) -> bool:
     if any(map(_since_phrase, ent.root.ancestors)):
         return False
     root = sent.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "A bus overturned near Kestrin on Tuesday." read as a noun phrase, its
+        # verb a participle of "bus": the sentence is that verb's
+        root = next((c for c in root.children if c.dep_ == "acl"), root)
+        if root.tag_ == "VBN" and _attached(ent, root):
+            return True
     own = _attached(ent, root) and not _nouns_up(ent, root)
     return _simple_past(root) or own
 
