@@ -71,8 +71,8 @@ _AGES: list[_Case] = [
         "2025-06-09",
     ),
     (
-        "A bus overturned near Kestrin on Tuesday.\n\nIts driver, Tomas "
-        "Brandt, 40, died in the crash, police said.",
+        "A fire destroyed a Kestrin warehouse on Tuesday.\n\nIts guard, Tomas "
+        "Brandt, 40, died in the fire, police said.",
         "died",
         "2025-06-10",
     ),

@@ -360,3 +360,21 @@ def test_what_an_agreement_is_to_do_is_the_agreement(run, text, one):
     these, those = _events_at(x, text, "agreement", "bought" if not one else "buy")
     assert these and those, _words(x)
     assert these == those if one else not these & those, _words(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # guards: "on" after a verb of going is no "about"
+        ("Velmora nurses went on strike on Monday.", "strike", "2025-06-09"),
+        (
+            "Kestrin astronauts on Tuesday went on two space walks to fix a solar "
+            "panel.",
+            "walks",
+            "2025-06-10",
+        ),
+        ("Velmora nurses on Monday went on strike over pay.", "strike", "2025-06-09"),
+    ],
+)
+def test_what_one_goes_on_is_dated_by_the_going(run, text, word, expected):
+    assert _date_of(run(_LEAD + text), word) == expected

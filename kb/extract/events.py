@@ -1373,7 +1373,10 @@ def _talked_of(noun: Token, verb: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head == verb:
         return _lemma(verb) in _STANCES
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.head == verb and prep.lower_ in _ABOUT
+    if noun.dep_ != "pobj" or prep.head != verb or prep.lower_ not in _ABOUT:
+        return False
+    # "went on two space walks on Tuesday" is the walks' day
+    return _lemma(verb) in _STANCES | lx.TALKING or is_quote_cue(verb)
 
 
 def _made_by_the_doer(noun: Token, verb: Token) -> bool:
