@@ -76,6 +76,13 @@ _AGES: list[_Case] = [
         "died",
         "2025-06-10",
     ),
+    (
+        # the parser reads the first sentence as a noun phrase ("bus" its root)
+        "A bus overturned near Kestrin on Tuesday.\n\nIts driver, Tomas "
+        "Brandt, 40, died in the crash, police said.",
+        "died",
+        "2025-06-10",
+    ),
 ]
 
 # a house's number is no date (nor a year): failed on main
