@@ -22,26 +22,9 @@ import pytest
 
 from kb.models import Extraction
 from tests.test_events_s23 import _LEAD, _date_of, _words
+from tests.test_events_s25 import _events_at
 
 pytestmark = pytest.mark.slow
-
-
-def _events_at(
-    x: Extraction, text: str, first: str, second: str
-) -> tuple[set[int], set[int]]:
-    """The events a word of which is the first ``first`` of the text, and those a
-    word of which is its last ``second``."""
-    found = []
-    for at in (text.index(first), text.rindex(second)):
-        at += len(_LEAD)
-        found.append(
-            {
-                i
-                for i, e in enumerate(x.events)
-                if any(s.start <= at < s.end for s in (e.trigger, *e.mentions))
-            }
-        )
-    return found[0], found[1]
 
 
 def _case(text: str, first: str, second: str, one: bool, name: str) -> object:
