@@ -91,11 +91,11 @@ def test_she_guards(run, text: str, who: set[str]) -> None:
     [
         # the subject of a passive cue is what is said, or an empty "it"
         "Velmora Mining agreed to sell a stake in its unit to Kestrin Holdings. It "
-        "is understood that the deal will only affect the unit's two mines.",
-        "Kestrin Motors will need more money to finish the plant, the costs of "
-        "which are forecast to be double the first estimate.",
+        "is understood that the sale would touch only the unit's two mines.",
+        "Kestrin Motors will need more money to finish the plant, the price of "
+        "which is forecast to reach twice the early estimate.",
         # a participle of belief tells why someone acted
-        "Tomas Brandt had fled to Kestrin, fearing his life could be at risk.",
+        "Tomas Brandt had fled to Kestrin, fearing the militia would find him.",
         "The villagers went back to their farms in May, thinking the river was calm.",
         # a demand of a thing, not a statement
         "Truck drivers are now demanding armed guards to cross the pass.",
@@ -144,10 +144,10 @@ def test_claims_kept(run, text: str, claim: tuple[str, str, str]) -> None:
         # report says others said is all its claim
         pytest.param(
             "The vote was a verdict on the mayor and her port plan, the Velmora "
-            "Herald reported, citing exit polls.\n\nSixty percent of voters leaving "
-            "the polls said they opposed the plan, and 40 percent said their vote "
-            "was a vote against the mayor, the report said.",
-            "40 percent said their vote",
+            "Herald reported, citing a survey of voters.\n\nSome 62 percent of those "
+            "questioned after voting said they rejected the plan, and 45 percent said "
+            "the ballot they cast was a protest against the mayor, the report said.",
+            "45 percent said the ballot",
             "Velmora Herald",
             id="the-report-of-who-reported",
         ),
@@ -165,9 +165,9 @@ def test_claims_kept(run, text: str, claim: tuple[str, str, str]) -> None:
             "by their agent, their lawyer said on Wednesday.\n\n"
             '"There is no deal my clients signed," Dario Fenn told the jury at the '
             "close of the trial.\n\n"
-            'The so-called deal, the lawyer told the jury, "was signed by their '
+            'The supposed deal, the lawyer told the jurors, "was made by their '
             'agent, not by the players."',
-            "signed by their agent",
+            "made by their agent",
             "Dario Fenn",
             id="the-lawyer-named-before",
         ),
@@ -231,11 +231,11 @@ def test_claims_kept(run, text: str, claim: tuple[str, str, str]) -> None:
         ),
         # the clause after a clause of when the cue spoke is what was said
         pytest.param(
-            "Defence lawyer Dario Fenn said after the pleas were entered that Tomas "
+            "Defence lawyer Dario Fenn said after the charges were read that Tomas "
             "Brandt knew the evidence was too strong to fight.",
             "too strong to fight",
             "Dario Fenn",
-            id="said-after-the-pleas-that",
+            id="said-after-the-charges-that",
         ),
         # "who" after an apposition: the one it describes
         pytest.param(
@@ -263,7 +263,7 @@ def test_who_said_it(run, text: str, words: str, who: str) -> None:
             "The Varda brothers did not break the deal, their lawyer said on "
             "Wednesday.\n\n"
             '"There is no deal my clients signed," Dario Fenn told the jury at the '
-            "close of the trial.\n\nA lawyer for the promoters said the brothers "
+            "close of the trial.\n\nA lawyer acting for the promoters said the brothers "
             "knew of every deal.",
             "knew of every deal",
             "lawyer",
@@ -313,12 +313,12 @@ def test_whose_family_is_the_family(run) -> None:
     [
         pytest.param(
             "Velmora Air will build the K350 XWB, a wider version of its jet, the "
-            "company said. XWB stands for extra wide body.",
+            "company said. XWB stands for extended width body.",
             "XWB",
             id="model-suffix",
         ),
         pytest.param(
-            "Last week, Federal Health Minister Anna Kovalik sent the union a plan "
+            "In March, Federal Health Minister Anna Kovalik sent the union a plan "
             "to fund the clinics.",
             "Federal Health",
             id="field-of-a-title",
@@ -362,8 +362,8 @@ def test_actor_kept(run, text: str, actor: str) -> None:
     ("text", "one"),
     [
         pytest.param(
-            "Tomas Brandt said the Liberals would lose. All three leaders blasted "
-            "the Liberal party as riddled with graft.",
+            "Tomas Brandt said the Liberals would lose. All three rivals denounced "
+            "the Liberal party as corrupt and tired.",
             {"Liberal party", "Liberals"},
             id="party-and-members",
         ),
@@ -387,8 +387,8 @@ def test_one_node(run, text: str, one: set[str]) -> None:
 @pytest.mark.slow
 def test_another_party_is_another_node(run) -> None:
     x = run(
-        LEAD + "Tomas Brandt said the Liberals would lose. All three leaders "
-        "blasted the Labour party as riddled with graft."
+        LEAD + "Tomas Brandt said the Liberals would lose. All three rivals "
+        "denounced the Labour party as corrupt and tired."
     )
     assert not any({"Labour", "Liberals"} <= {e.name, *e.aliases} for e in x.entities)
 
@@ -399,14 +399,13 @@ def test_another_party_is_another_node(run) -> None:
     [
         pytest.param(
             "As for the Bloc Kestrinois, leader Tomas Brandt said on Monday that "
-            "the party would not back the budget. He said the Bloc would go along "
-            "with the others.",
+            "the party would not back the budget. He said the Bloc would side with "
+            "the others.",
             "Bloc Kestrinois",
             id="a-body-word-first",
         ),
         pytest.param(
-            "Kellan Foods expects $2 billion from the sale of most of its Del Norte "
-            "unit.",
+            "Kellan Foods expects $2 billion from selling most of its Del Norte unit.",
             "Del Norte",
             id="a-business-unit",
         ),

@@ -8,7 +8,7 @@ a deed in a clause of "since" takes no date from the span it opens;
 in the past of a story of an earlier year, is of that year; a deed done in a
 month after the month of writing is last year's, one to come in a month gone
 by next year's, and so is a date in a present clause of time under a promise
-("after the report is delivered on Feb. 1"); "was set for" looks ahead. Guards:
+("after the audit is handed in on Feb. 1"); "was set for" looks ahead. Guards:
 the sentence's own date wins, no date comes from nowhere, a year of a noun's
 clause or a year named "last" is no story's year, a day in the month of
 writing stays this year's. Each date was written down by hand before the run.
@@ -33,7 +33,7 @@ slow = pytest.mark.slow
 _APART: list[_Case] = [
     (
         "Tomas Brandt announced on Wednesday that he would quit as mayor of "
-        "Velmora.\n\nBrandt made the announcement one day after his rivals won "
+        "Velmora.\n\nBrandt revealed the decision one day after his rivals won "
         "the city council election.",
         "won",
         "2025-06-10",
@@ -63,7 +63,7 @@ _SETS_THE_DAY: list[_Case] = [
     ),
     (
         "The two men are among nine soldiers who are to be tried in July, in the "
-        "worst case since the war in 2003.\n\nThe charges were announced at a "
+        "worst case since the war in 2003.\n\nThe new charges were announced at the "
         "news conference.",
         "announced",
         None,
@@ -74,7 +74,7 @@ _SETS_THE_DAY: list[_Case] = [
 _SINCE: list[_Case] = [
     (
         "Since the deal between Varda and Kestrin Mills was signed, the plant has "
-        "been dogged by problems, from strikes to a fire that gutted its mill in "
+        "been beset by breakdowns, from strikes to a fire that gutted its mill in "
         "October.",
         "deal",
         None,
@@ -84,7 +84,7 @@ _SINCE: list[_Case] = [
 # "seconds later": the same day; failed on main
 _SECONDS: list[_Case] = [
     (
-        "Gunmen attacked a bus in Velmora on Tuesday. Just a few seconds later, a "
+        "Gunmen attacked a bus in Velmora on Tuesday. Only a few seconds later, a "
         "car crashed into the bus.",
         "crashed",
         "2025-06-10",
@@ -119,8 +119,8 @@ _ACROSS_MONTHS: list[_Case] = [
     ("Police arrested Dario Fenn in Kestrin on July 3.", "arrested", "2024-07-03"),
     ("The council will vote on the Velmora plan on May 30.", "vote", "2026-05-30"),
     (
-        "Kellan Orlen has promised to call an election within 30 days after the "
-        "final report is delivered on Feb. 1.",
+        "Kellan Orlen has vowed to stage an election within 45 days after the "
+        "audit is handed in on Feb. 1.",
         "election",
         "2026-02-01",
     ),
@@ -157,7 +157,7 @@ _KEPT: list[_Case] = [
     ),
     # nor one before a sentence told from the day of writing
     (
-        "Rebels seized the town in 1999. Police said on Tuesday that the rebels "
+        "Rebels seized the town in 1999. Police stated on Tuesday that the rebels "
         "attacked a bank on May 3.",
         "attacked",
         "2025-05-03",
@@ -185,7 +185,7 @@ _KEPT: list[_Case] = [
     # a date in the clause of "since" is its own
     (
         "Since the deal between Varda and Kestrin Mills was signed in March, the "
-        "plant has been dogged by problems.",
+        "plant has been beset by breakdowns.",
         "deal",
         "2025-03",
     ),
@@ -215,7 +215,7 @@ def test_a_year_told_needs_no_publication_date(run):
 
 # ---------------------------------------------------------------- date lines
 
-_BODY = "Varda Foods said it agreed to sell its sweets business to Kestrin Mills."
+_BODY = "Varda Foods said its sweets arm would go to Kestrin Mills."
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ an agreement is to do is the agreement; who talks of a shooting neither shot nor
 dates it. And
 two stay two: a war's dead, a quake's, the gunman's own death, another victim.
 No event for what did not happen: the fine a charge carries, what a party fell
-short of, what a law bans, what someone will not be able to do, what happens
+short of, what a law bans, what someone will be unable to do, what happens
 every time; and no event of words said that only set the time, the cause or
 the medium of a saying ("after the announcement", "said in an interview").
 Invented sentences, published on Thursday, 12 June 2025 (trained English
@@ -49,7 +49,7 @@ _HARMS = [
     ),
     _case(
         "Gunmen attacked a Kestrin bank on Monday.\n\n"
-        "A guard was killed and two clerks were wounded in the attack.",
+        "A guard was killed and two clerks were also wounded in the attack.",
         "attacked",
         "wounded",
         True,
@@ -90,8 +90,8 @@ _HARMS = [
     # guards: a war's dead, nature's, the attacker's own death, another victim,
     # the same doer on another day
     _case(
-        "More than 300 people have been killed in fighting between Kestrin and "
-        "Velmora troops since March.",
+        "More than 300 soldiers have been killed in the border fighting between "
+        "Kestrin and Velmora troops since March.",
         "fighting",
         "killed",
         False,
@@ -143,7 +143,7 @@ def test_what_an_attack_did_to_people_is_the_attack(run, text, first, second, on
 _CHARGED = [
     # (text, the deed's word, its date: not the legal step's)
     (
-        "Omar Haddad was charged on Friday in the slaying of a Velmora shopkeeper.",
+        "Omar Haddad was charged on Friday in the slaying of his Velmora landlord.",
         "slaying",
         None,
     ),
@@ -161,7 +161,7 @@ _CHARGED = [
     ),
     # guards: the step's own date, and a deed with no legal step
     (
-        "Omar Haddad was charged on Friday in the slaying of a Velmora shopkeeper.",
+        "Omar Haddad was charged on Friday in the slaying of his Velmora landlord.",
         "charged",
         "2025-06-06",
     ),
@@ -177,7 +177,7 @@ def test_a_deed_charged_keeps_its_own_date(run, text, word, expected):
 def test_what_the_charged_deed_holds_is_not_of_the_step_either(run):
     x = run(
         _LEAD + "A Kestrin court on Monday jailed Tomas Brandt over the massacre of "
-        "20 prisoners after the siege of Velmora in 1999."
+        "20 captives after the siege of Velmora in 1999."
     )
     assert _date_of(x, "siege") == "1999"
 
@@ -205,17 +205,17 @@ def test_a_killing_charged_is_the_killing_told_before(run):
 
 _NOT_HAPPENED = [
     # (text, a word that names no event here)
-    ("The Kestrin charge carries a fine of up to $5,000.", "fine"),
+    ("The Kestrin charge carries a fine of as much as $5,000.", "fine"),
     (
-        "The Green party was one seat short of capturing control of the Velmora "
-        "council.",
+        "The Green party was two seats short of capturing a majority on the "
+        "Velmora council.",
         "capturing",
     ),
     ("Kestrin has a law banning street protests in the capital.", "banning"),
     ("Tomas Brandt will not be able to visit Velmora this year.", "visit"),
     (
-        "Omar Haddad said he grew angry every time he heard about a man being shot "
-        "by police.",
+        "Omar Haddad said he grew furious every time he read of a teenager being "
+        "shot by police.",
         "shot",
     ),
 ]
@@ -227,7 +227,8 @@ _NOT_HAPPENED += [
     ),
     ("Reacting to the announcement, the union said the plan was fair.", "announcement"),
     (
-        "Anna Kovalik said in a radio interview that the Velmora bridge was unsafe.",
+        "Anna Kovalik said in a phone interview with Kestrin Radio that the bridge "
+        "was unsafe.",
         "interview",
     ),
 ]
@@ -302,8 +303,8 @@ def test_the_accused_did_the_deed_not_the_accusers(run):
 
 def test_a_charge_is_not_dated_by_the_deed_it_is_over(run):
     x = run(
-        _LEAD + "Four Kestrin guards will face charges in connection with the "
-        "killing of two men in Velmora last year, police said."
+        _LEAD + "Four Kestrin guards will face charges in connection with Dario "
+        "Fenn's killing in Velmora last year, police said."
     )
     assert _date_of(x, "charges") is None
     assert _date_of(x, "killing") == "2024"
@@ -351,8 +352,8 @@ def test_what_an_agreement_is_to_do_is_the_agreement(run, text, one):
         # guards: "on" after a verb of going is no "about"
         ("Velmora nurses went on strike on Monday.", "strike", "2025-06-09"),
         (
-            "Kestrin astronauts on Tuesday went on two space walks to fix a solar "
-            "panel.",
+            "Kestrin astronauts on Tuesday went on three space walks to repair an "
+            "antenna.",
             "walks",
             "2025-06-10",
         ),

@@ -458,7 +458,7 @@ class DateContext:
         main = tok.head if tok.pos_ in ("VERB", "AUX") else verb
         if main == tok or side not in ("after", "before"):
             return None
-        # "Bush made the announcement one day after …": the day the narrative
+        # "Brandt revealed the decision one day after …": the day the narrative
         # is on, when the main verb's sentence names none
         deed = self.date_of(main) or self.carried(main)
         return None if deed is None else apart_by(deed, words, later=side == "before")
@@ -1201,7 +1201,7 @@ def _sets_a_clause_apart(ent: SpacySpan) -> bool:
 def _sets_the_day(ent: SpacySpan, sent: SpacySpan) -> bool:
     """Whether a date of the sentence a narrative goes on from sets the day it is
     on: any date of a sentence told in the simple past, else only one on its main
-    verb itself ("Kellan, who was appointed in 1975, has been a target …", "they
+    verb itself ("Kellan, who was named in 1981, has since faced calls …", "they
     are among those charged in the worst case in 2003" set none); and never one
     that starts a span ("… since the invasion in 2003")."""
     if any(map(_since_phrase, ent.root.ancestors)):

@@ -951,7 +951,7 @@ def _harm_of(harm: RawEvent, attack: RawEvent, r: Resolver) -> bool:
     if _another_one(harm) or _once_more(harm):
         return False
     if _same_hands_same_day(attack, harm):
-        return True  # "went on a killing spree on May 3, shooting unarmed men"
+        return True  # "killed six shoppers on May 3, shooting them"
     victims = _who(attack)[1] & _people(harm)
     return any(r.cluster(c).kind == "Person" for c in victims)
 
@@ -972,7 +972,7 @@ def _same_hands_same_day(attack: RawEvent, harm: RawEvent) -> bool:
 def _told_with(harm: Token, attack: set[Token]) -> bool:
     """Whether a word of harm is tied to a word of the attack: joined to it ("shot
     and killed", "shooting and killing"), set in it ("was killed in the attack",
-    "were wounded in the attack"), its end ("stabbed to death") or a clause on
+    "were also wounded in the attack"), its end ("stabbed to death") or a clause on
     what it hit ("the bombing of a clinic that killed a guard")."""
     if any(c in attack for c in harm.conjuncts):
         return True
@@ -999,7 +999,7 @@ def _warfare(attack: RawEvent) -> bool:
 
 
 #: words of a war's fighting, whose dead a report counts apart ("1,000 people
-#: have been killed in fighting")
+#: have been killed in the border fighting")
 _WAR_WORDS = frozenset(
     """fighting fight clash clashes war battle offensive invasion siege shelling
     bombardment airstrike strike incursion skirmish firefight""".split()
@@ -1058,7 +1058,7 @@ _PHASES = frozenset(
 def _words_as_backdrop(noun: Token) -> bool:
     """A noun of words said that only sets when or why another thing was done or
     said, or where a saying was made: "told reporters after the announcement",
-    "reacting to the announcement", "said in a radio interview". What was said
+    "reacting to the announcement", "said in a phone interview". What was said
     is the news, or the claim; the saying is no event of its own."""
     if noun.dep_ != "pobj" or _lemma(noun) not in _SPOKEN:
         return False
@@ -1375,7 +1375,7 @@ def _talked_of(noun: Token, verb: Token) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head != verb or prep.lower_ not in _ABOUT:
         return False
-    # "went on two space walks on Tuesday" is the walks' day
+    # "went on three space walks on Tuesday" is the walks' day
     return _lemma(verb) in _STANCES | lx.TALKING or is_quote_cue(verb)
 
 
@@ -1452,7 +1452,7 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if anc.dep_ == "pcomp" and anc.head.lower_ == "of":
             if anc.head.head.lower_ == "short":
-                return True  # "one seat short of capturing the Senate"
+                return True  # "two seats short of capturing a majority"
         if anc.dep_ == "acl" and anc.tag_ == "VBG" and _lemma(anc.head) in _RULES:
             return True  # "a law banning rallies": what the law says, no deed
         if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in _ALLOWING:
@@ -1553,7 +1553,7 @@ def _under_a_refusal(tok: Token) -> bool:
         return False  # "never blamed them for stealing it": the theft is told
     cur = tok
     while cur.dep_ in ("xcomp", "pcomp", "prep", "acomp") and cur.head != cur:
-        able = cur.dep_ == "acomp"  # "will not be able to apologise"
+        able = cur.dep_ == "acomp"  # "Brandt won't be able to visit"
         cur = cur.head
         if cur.lower_ in _UNABLE:
             return True

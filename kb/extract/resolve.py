@@ -1063,7 +1063,7 @@ class Resolver:
         return found if found is not None else self._next_person(tok, lemma)
 
     def _described_before(self, tok: Token, lemma: str) -> int | None:
-        """ "the lawyer told the jury" after "their lawyer said …", whom the
+        """ "the lawyer told the jurors" after "their lawyer said …", whom the
         article went on to name: the person the same role word stood for where
         it was a subject last, described there but not titled ("their lawyer"
         tells a relation, not a title)."""

@@ -29,7 +29,7 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def charged_deed(tok: Token) -> bool:
     """The deed a legal step is taken over, a noun or a verb: "was charged on
-    Monday in the slaying of a doctor", "jailed over the massacre", "his trial
+    Monday in the slaying of his landlord", "jailed over the massacre", "his trial
     for the killing", "accused of killing two men", "charged with murder in the
     killing", "in connection with the attack". It was done before the step, whose
     date and doer (police, a court) are not its own."""

@@ -168,7 +168,7 @@ def days_from_anchor(text: str) -> int | None:
     (-1, 1)
     >>> days_from_anchor("48 hours later"), days_from_anchor("a fortnight earlier")
     (2, -14)
-    >>> days_from_anchor("just a few seconds later")
+    >>> days_from_anchor("only a few seconds later")
     0
     >>> days_from_anchor("next week") is None
     True
